@@ -1,0 +1,116 @@
+/* am-aws-error.c: the AM_AWS_ERROR domain with AWS code, request id and HTTP status
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-aws-error"
+
+#include "config.h"
+
+#include "am-aws-error.h"
+
+typedef struct
+{
+  char  *aws_code;
+  char  *request_id;
+  guint  http_status;
+} AmAwsErrorPrivate;
+
+static void
+am_aws_error_private_init (AmAwsErrorPrivate *priv)
+{
+  priv->aws_code = NULL;
+  priv->request_id = NULL;
+  priv->http_status = 0;
+}
+
+static void
+am_aws_error_private_copy (const AmAwsErrorPrivate *src,
+                           AmAwsErrorPrivate       *dest)
+{
+  dest->aws_code = g_strdup (src->aws_code);
+  dest->request_id = g_strdup (src->request_id);
+  dest->http_status = src->http_status;
+}
+
+static void
+am_aws_error_private_clear (AmAwsErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->aws_code, g_free);
+  g_clear_pointer (&priv->request_id, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (AmAwsError, am_aws_error)
+
+GError *
+am_aws_error_new (AmAwsErrorCode  code,
+                  const char     *aws_code,
+                  const char     *request_id,
+                  guint           http_status,
+                  const char     *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  AmAwsErrorPrivate *priv;
+  GError *error;
+  va_list args;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  error = g_error_new_literal (AM_AWS_ERROR, code, message);
+  priv = am_aws_error_get_private (error);
+  priv->aws_code = g_strdup (aws_code);
+  priv->request_id = g_strdup (request_id);
+  priv->http_status = http_status;
+
+  return error;
+}
+
+const char *
+am_aws_error_get_code (const GError *error)
+{
+  AmAwsErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  priv = am_aws_error_get_private (error);
+  return priv != NULL ? priv->aws_code : NULL;
+}
+
+const char *
+am_aws_error_get_request_id (const GError *error)
+{
+  AmAwsErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  priv = am_aws_error_get_private (error);
+  return priv != NULL ? priv->request_id : NULL;
+}
+
+guint
+am_aws_error_get_http_status (const GError *error)
+{
+  AmAwsErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, 0);
+
+  priv = am_aws_error_get_private (error);
+  return priv != NULL ? priv->http_status : 0;
+}
+
+gboolean
+am_aws_error_code_is (const GError *error,
+                      const char   *aws_code)
+{
+  const char *code;
+
+  if (error == NULL || error->domain != AM_AWS_ERROR)
+    return FALSE;
+
+  code = am_aws_error_get_code (error);
+  return code != NULL && g_strcmp0 (code, aws_code) == 0;
+}

@@ -1,0 +1,175 @@
+/* am-application.c: the Amiable application object: actions, About, shortcuts
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-application.h"
+#include "am-preferences-window.h"
+#include "am-window.h"
+
+struct _AmApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AmApplication, am_application, ADW_TYPE_APPLICATION)
+
+AmApplication *
+am_application_new (void)
+{
+  return g_object_new (AM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/amiable/Amiable",
+                       NULL);
+}
+
+GSettings *
+am_application_get_settings (AmApplication *self)
+{
+  g_return_val_if_fail (AM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+am_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (am_window_new (AM_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+am_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  static const char *developers[] = { "The Amiable authors", NULL };
+  AmApplication *self = user_data;
+  GtkWindow *window;
+  AdwAboutWindow *about;
+
+  g_assert (AM_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Amiable"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_developer_name (about, _("The Amiable authors"));
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about,
+                                 _("Browse Amazon Machine Images, understand what is inside them, "
+                                   "and launch instances from them — with or without an AWS account."));
+  adw_about_window_set_website (about, "https://github.com/amiable/amiable");
+  adw_about_window_set_issue_url (about, "https://github.com/amiable/amiable/issues");
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_copyright (about, "© 2026 The Amiable authors");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+am_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  AmApplication *self = user_data;
+  GtkWindow *window;
+  GtkWindow *prefs;
+
+  g_assert (AM_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  prefs = GTK_WINDOW (am_preferences_window_new ());
+  if (window != NULL)
+    gtk_window_set_transient_for (prefs, window);
+  gtk_window_present (prefs);
+}
+
+static void
+am_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  AmApplication *self = user_data;
+  GList *windows;
+
+  g_assert (AM_IS_APPLICATION (self));
+
+  /* Close windows first so each can save its state. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", am_application_about_action },
+  { "preferences", am_application_preferences_action },
+  { "quit", am_application_quit_action },
+};
+
+static void
+am_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *images_accels[] = { "<Alt>1", NULL };
+  static const char *instances_accels[] = { "<Alt>2", NULL };
+  AmApplication *self = AM_APPLICATION (app);
+
+  G_APPLICATION_CLASS (am_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::images", images_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::instances", instances_accels);
+}
+
+static void
+am_application_dispose (GObject *object)
+{
+  AmApplication *self = AM_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (am_application_parent_class)->dispose (object);
+}
+
+static void
+am_application_class_init (AmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = am_application_dispose;
+
+  app_class->activate = am_application_activate;
+  app_class->startup = am_application_startup;
+}
+
+static void
+am_application_init (AmApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+}

@@ -1,0 +1,222 @@
+/* am-ui-test.c: helpers for UI tests under Xvfb
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-ui-test"
+
+#include "config.h"
+
+#include "am-ui-test.h"
+
+void
+am_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  /* Settings and caches go to a throwaway home so tests never touch the user's. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (!gtk_init_check ())
+    g_error ("No display: run UI tests under xvfb-run");
+  adw_init ();
+}
+
+AmApplication *
+am_ui_test_application_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  AmApplication *app;
+
+  app = am_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+void
+am_ui_test_iterate (void)
+{
+  /* Let pending idles, layouts and frames run; bounded so a busy source cannot hang a test. */
+  for (guint round = 0; round < 3; round++)
+    {
+      guint n = 0;
+
+      while (g_main_context_pending (NULL) && n++ < 10000)
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+typedef struct
+{
+  gboolean done;
+} WaitState;
+
+static gboolean
+wait_timeout_cb (gpointer data)
+{
+  WaitState *state = data;
+
+  state->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+am_ui_test_wait_until (gboolean (*condition) (gpointer data),
+                       gpointer   data,
+                       guint      timeout_ms)
+{
+  WaitState state = { FALSE };
+  guint timeout_id;
+  gboolean result;
+
+  timeout_id = g_timeout_add (timeout_ms, wait_timeout_cb, &state);
+  while (!(result = condition (data)) && !state.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!state.done)
+    g_source_remove (timeout_id);
+
+  return result;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+void
+am_ui_test_wait_mapped (GtkWidget *widget)
+{
+  g_assert_true (am_ui_test_wait_until (widget_mapped, widget, 5000));
+  am_ui_test_iterate ();
+}
+
+static GtkWidget *
+find_window_of_type (GType type)
+{
+  g_autoptr (GListModel) toplevels = NULL;
+  guint n;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  n = g_list_model_get_n_items (toplevels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (w), type) && gtk_widget_get_mapped (w))
+        return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+window_of_type_mapped (gpointer data)
+{
+  return find_window_of_type ((GType) GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+window_of_type_gone (gpointer data)
+{
+  return find_window_of_type ((GType) GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+GtkWidget *
+am_ui_test_wait_for_window_of_type (GType type)
+{
+  am_ui_test_wait_until (window_of_type_mapped, GSIZE_TO_POINTER (type), 5000);
+  am_ui_test_iterate ();
+  return find_window_of_type (type);
+}
+
+void
+am_ui_test_wait_window_gone (GType type)
+{
+  g_assert_true (am_ui_test_wait_until (window_of_type_gone, GSIZE_TO_POINTER (type), 5000));
+}
+
+static gboolean
+widget_matches (GtkWidget  *widget,
+                GType       type,
+                const char *name)
+{
+  const char *text = NULL;
+
+  if (!g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return FALSE;
+  if (name == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
+    return TRUE;
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return TRUE;
+  if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_label (GTK_LABEL (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (text != NULL && g_strcmp0 (text, name) == 0)
+    return TRUE;
+  text = gtk_widget_get_tooltip_text (widget);
+  return text != NULL && g_strcmp0 (text, name) == 0;
+}
+
+GtkWidget *
+am_ui_test_find_widget (GtkWidget  *root,
+                        GType       type,
+                        const char *name)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (widget_matches (root, type, name))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = am_ui_test_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+am_ui_test_screenshot (GtkWidget  *widget,
+                       const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  graphene_rect_t bounds;
+  int width;
+  int height;
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+
+  return gdk_texture_save_to_png (texture, path);
+}

@@ -1,0 +1,37 @@
+/* am-ui-test.h: helpers for UI tests under Xvfb
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "am-application.h"
+
+G_BEGIN_DECLS
+
+/* Initializes GTK, libadwaita and GTest; fails the test program when no display exists. */
+void           am_ui_test_init                     (int         *argc,
+                                                    char      ***argv);
+/* A registered application that is not run, for building windows in tests. */
+AmApplication *am_ui_test_application_new          (void);
+/* Runs the main loop until nothing is pending (bounded). */
+void           am_ui_test_iterate                  (void);
+/* Runs the main loop until @condition returns TRUE or @timeout_ms passes; returns the last result. */
+gboolean       am_ui_test_wait_until               (gboolean   (*condition) (gpointer data),
+                                                    gpointer     data,
+                                                    guint        timeout_ms);
+void           am_ui_test_wait_mapped              (GtkWidget   *widget);
+/* Waits for a toplevel of @type (or a subtype) to be mapped and returns it. */
+GtkWidget     *am_ui_test_wait_for_window_of_type  (GType        type);
+void           am_ui_test_wait_window_gone         (GType        type);
+/* Finds the first descendant of @root of @type whose accessible/buildable name, label or
+ * title matches @name (NULL matches any). */
+GtkWidget     *am_ui_test_find_widget              (GtkWidget   *root,
+                                                    GType        type,
+                                                    const char  *name);
+/* Saves a PNG of @widget as it is painted to @path (for looking at what tests build). */
+gboolean       am_ui_test_screenshot               (GtkWidget   *widget,
+                                                    const char  *path);
+
+G_END_DECLS

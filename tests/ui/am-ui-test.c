@@ -12,9 +12,25 @@ void
 am_ui_test_init (int    *argc,
                  char ***argv)
 {
-  g_test_init (argc, argv, NULL);
-  /* Settings and caches go to a throwaway home so tests never touch the user's. */
+  g_autofree char *home = NULL;
+
+  /* Caches and data go to a throwaway home so tests never touch the user's. Not
+   * G_TEST_OPTION_ISOLATE_DIRS: it also hides XDG_DATA_DIRS, where the MIME database and
+   * icon themes live. */
+  home = g_dir_make_tmp ("amiable-ui-test-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *vars[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_init (argc, argv, NULL);
   if (!gtk_init_check ())
     g_error ("No display: run UI tests under xvfb-run");
   adw_init ();
@@ -23,15 +39,20 @@ am_ui_test_init (int    *argc,
 AmApplication *
 am_ui_test_application_new (void)
 {
-  g_autoptr (GError) error = NULL;
-  AmApplication *app;
+  static AmApplication *app;
 
-  app = am_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* One registered application per test program: a D-Bus object path can be exported once. */
+  if (app == NULL)
+    {
+      g_autoptr (GError) error = NULL;
 
-  return app;
+      app = am_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return g_object_ref (app);
 }
 
 void

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* Initializes GTK, libadwaita and GTest; fails the test program when no display exists. */
 void           am_ui_test_init                     (int         *argc,
                                                     char      ***argv);
-/* A registered application that is not run, for building windows in tests. */
+/* The test program's registered application (not run), for building windows; a new ref. */
 AmApplication *am_ui_test_application_new          (void);
 /* Runs the main loop until nothing is pending (bounded). */
 void           am_ui_test_iterate                  (void);

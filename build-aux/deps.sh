@@ -1,0 +1,47 @@
+#!/bin/bash
+# deps.sh: installs the Debian 12 packages Amiable needs to build, run and test (only the missing ones)
+# Copyright 2026 The Amiable authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+packages=(
+  # build
+  gcc meson ninja-build pkg-config gettext libglib2.0-dev libglib2.0-dev-bin
+  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libssl-dev libsecret-1-dev
+  libxml2-utils desktop-file-utils appstream glib-networking
+  # run headless, screenshots
+  librsvg2-common adwaita-icon-theme
+  xvfb xauth dbus dbus-x11 at-spi2-core imagemagick
+)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(
+    # tests: awscli drives the sandbox, gnome-keyring for libsecret, clang for the fuzzers
+    awscli gnome-keyring libsecret-tools clang libclang-rt-14-dev llvm
+  )
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing missing Debian packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then
+    sudo="sudo"
+  else
+    echo "error: these packages are missing and this is not root and sudo is not installed: ${missing[*]}" >&2
+    echo "Install them as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

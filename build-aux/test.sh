@@ -1,0 +1,143 @@
+#!/bin/bash
+# test.sh: installs what is missing, builds Amiable and runs the whole test suite headless:
+# the normal build, an ASan+UBSan build, and a bounded run of every libFuzzer harness.
+# Ends with a line "N passed, N failed" and exits non-zero on any failure.
+#   --quick          only the normal build's tests
+#   FUZZ_SECONDS=N   how long each fuzzer runs (default 30)
+# Copyright 2026 The Amiable authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -uo pipefail
+
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$top"
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+build-aux/deps.sh --tests || exit 1
+
+passed=0
+failed=0
+failures=()
+
+# Tests never see the user's settings, caches, keyring or AWS files.
+scratch="$(mktemp -d /tmp/amiable-test.XXXXXX)"
+trap 'rm -rf "$scratch"' EXIT
+export HOME="$scratch/home" XDG_CACHE_HOME="$scratch/cache" XDG_DATA_HOME="$scratch/data"
+export XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/runtime"
+mkdir -p "$HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+export GTK_A11Y=none
+unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_REGION \
+      AWS_DEFAULT_REGION AWS_ENDPOINT_URL AWS_ENDPOINT_URL_EC2 DISPLAY WAYLAND_DISPLAY
+
+count_results () {
+  # $1: build dir, $2: label
+  local log="$1/meson-logs/testlog.json"
+  if [ ! -f "$log" ]; then
+    failed=$((failed + 1)); failures+=("$2: no test log (the test run did not start)")
+    return
+  fi
+  local counts
+  counts=$(/usr/bin/python3 - "$log" "$2" <<'PY'
+import json, sys
+ok = bad = 0
+names = []
+for line in open(sys.argv[1]):
+    line = line.strip()
+    if not line:
+        continue
+    r = json.loads(line)
+    if r.get('result') in ('OK', 'EXPECTEDFAIL', 'SKIP'):
+        ok += 1
+    else:
+        bad += 1
+        names.append(f"{sys.argv[2]}: {r.get('name')} ({r.get('result')})")
+print(ok, bad)
+for n in names:
+    print(n)
+PY
+)
+  local first
+  first=$(head -n1 <<<"$counts")
+  passed=$((passed + ${first% *}))
+  failed=$((failed + ${first#* }))
+  while IFS= read -r line; do
+    [ -n "$line" ] && failures+=("$line")
+  done < <(tail -n +2 <<<"$counts")
+}
+
+run_meson_tests () {
+  # $1: build dir, $2: label, rest: extra meson test args
+  local dir="$1" label="$2"
+  shift 2
+  rm -f "$dir/meson-logs/testlog.json"
+  xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
+    "$top/build-aux/test-session.sh" -C "$dir" --no-rebuild --print-errorlogs \
+    --num-processes 2 --no-suite bench "$@"
+  count_results "$dir" "$label"
+}
+
+build () {
+  # $1: build dir, rest: meson setup options
+  local dir="$1"
+  shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@" >"$scratch/setup.log" 2>&1 || { cat "$scratch/setup.log"; return 1; }
+  fi
+  ninja -C "$dir" -j 2 >"$scratch/build.log" 2>&1 || { tail -n 60 "$scratch/build.log"; return 1; }
+}
+
+echo "== Building and testing (_build)"
+if build _build; then
+  run_meson_tests _build "tests"
+else
+  failed=$((failed + 1)); failures+=("build of _build failed")
+fi
+
+if [ $quick -eq 0 ]; then
+  echo "== ASan + UBSan build and tests (_build-asan)"
+  if build _build-asan -Db_sanitize=address,undefined -Dbuildtype=debug; then
+    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0" \
+    LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0" \
+    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+      run_meson_tests _build-asan "asan" --timeout-multiplier 4
+  else
+    failed=$((failed + 1)); failures+=("build of _build-asan failed")
+  fi
+
+  echo "== Fuzzing (_build-fuzz, ${FUZZ_SECONDS:-30} s per harness)"
+  if CC=clang build _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+       -Dbuildtype=debugoptimized; then
+    while IFS= read -r fuzzer; do
+      name="$(basename "$fuzzer")"
+      area="$(basename "$(dirname "$fuzzer")")"
+      seeds="$top/tests/fuzz/$area/corpus/$name"
+      corpus="$scratch/corpus-$name"
+      mkdir -p "$corpus"
+      [ -d "$seeds" ] && cp -r "$seeds/." "$corpus/"
+      echo "-- $name"
+      if ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
+         LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp" \
+         UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+         "$fuzzer" -max_total_time="${FUZZ_SECONDS:-30}" -timeout=20 -rss_limit_mb=2048 \
+           -print_final_stats=1 -artifact_prefix="$scratch/$name-" "$corpus" \
+           >"$scratch/$name.log" 2>&1; then
+        passed=$((passed + 1))
+        grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' "$scratch/$name.log" | tail -n 1
+      else
+        failed=$((failed + 1)); failures+=("fuzz: $name found a crash")
+        tail -n 40 "$scratch/$name.log"
+        mkdir -p "$top/_build-fuzz/crashes" && cp "$scratch/$name-"* "$top/_build-fuzz/crashes/" 2>/dev/null || true
+      fi
+    done < <(find _build-fuzz/tests/fuzz -type f -name 'fuzz-*' -perm -u+x | sort)
+  else
+    failed=$((failed + 1)); failures+=("build of _build-fuzz failed")
+  fi
+fi
+
+echo
+for f in "${failures[@]}"; do
+  echo "FAILED: $f"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -28,7 +28,11 @@ test_window_views (void)
   am_ui_test_iterate ();
   g_assert_cmpstr (am_window_get_visible_view (window), ==, "instances");
   /* The choice is remembered for the next start. */
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "instances");
+  {
+    g_autofree char *last_view = g_settings_get_string (settings, "last-view");
+
+    g_assert_cmpstr (last_view, ==, "instances");
+  }
 
   am_window_show_view (window, "images");
   am_ui_test_iterate ();

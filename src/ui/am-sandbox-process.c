@@ -1,0 +1,300 @@
+/* am-sandbox-process.c: runs the built-in amiable-sandbox endpoint as a child process
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-sandbox-process"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <signal.h>
+
+#include "am-sandbox-process.h"
+
+#define START_TIMEOUT_SECONDS 20
+#define LISTENING_PREFIX "listening on "
+
+struct _AmSandboxProcess
+{
+  GObject           parent_instance;
+
+  /* owned */
+  char             *data_dir;
+  GStrv             extra_args;
+  GSubprocess      *subprocess;
+  GDataInputStream *stdout_lines;
+  GCancellable     *reader_cancellable;
+
+  /* state */
+  char             *endpoint;
+};
+
+G_DEFINE_FINAL_TYPE (AmSandboxProcess, am_sandbox_process, G_TYPE_OBJECT)
+
+typedef struct
+{
+  guint    timeout_id;
+  gboolean timed_out;
+} StartData;
+
+static void
+start_data_free (StartData *data)
+{
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  g_free (data);
+}
+
+AmSandboxProcess *
+am_sandbox_process_new (const char         *data_dir,
+                        const char * const *extra_args)
+{
+  AmSandboxProcess *self = g_object_new (AM_TYPE_SANDBOX_PROCESS, NULL);
+
+  self->data_dir = g_strdup (data_dir);
+  self->extra_args = g_strdupv ((char **) extra_args);
+
+  return self;
+}
+
+char *
+am_sandbox_process_find_program (void)
+{
+  const char *env = g_getenv ("AMIABLE_SANDBOX_PROGRAM");
+  g_autofree char *installed = g_build_filename (LIBEXECDIR, "amiable-sandbox", NULL);
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&installed);
+  if (g_file_test (BUILD_SANDBOX_PATH, G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup (BUILD_SANDBOX_PATH);
+
+  return NULL;
+}
+
+/* After the endpoint line, the sandbox's output is only of interest when debugging; it is
+ * still read so that a full pipe never blocks the sandbox. */
+static void
+am_sandbox_process_drain_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr (AmSandboxProcess) self = user_data;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL, NULL);
+  if (line == NULL)
+    return;
+
+  g_debug ("sandbox: %s", line);
+  g_data_input_stream_read_line_async (self->stdout_lines, G_PRIORITY_LOW, self->reader_cancellable,
+                                       am_sandbox_process_drain_cb, g_object_ref (self));
+}
+
+static void
+am_sandbox_process_first_line_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  AmSandboxProcess *self = g_task_get_source_object (task);
+  StartData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL, &error);
+
+  if (data->timed_out)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                               _("The built-in sandbox did not start within %d seconds. "
+                                 "Run “amiable-sandbox” in a terminal to see why."),
+                               START_TIMEOUT_SECONDS);
+      return;
+    }
+  if (line == NULL)
+    {
+      if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("The built-in sandbox stopped before it was ready%s%s. "
+                                   "Run “amiable-sandbox” in a terminal to see why."),
+                                 error != NULL ? ": " : "", error != NULL ? error->message : "");
+      am_sandbox_process_stop (self);
+      return;
+    }
+
+  if (!g_str_has_prefix (line, LISTENING_PREFIX) ||
+      !(g_str_has_prefix (line + strlen (LISTENING_PREFIX), "http://") ||
+        g_str_has_prefix (line + strlen (LISTENING_PREFIX), "https://")))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The built-in sandbox printed “%s” instead of its address. "
+                                 "Is “%s” the right program?"),
+                               line, g_getenv ("AMIABLE_SANDBOX_PROGRAM") ?: "amiable-sandbox");
+      am_sandbox_process_stop (self);
+      return;
+    }
+
+  g_free (self->endpoint);
+  self->endpoint = g_strdup (g_strstrip (line + strlen (LISTENING_PREFIX)));
+  g_debug ("sandbox listening on %s", self->endpoint);
+
+  g_data_input_stream_read_line_async (self->stdout_lines, G_PRIORITY_LOW, self->reader_cancellable,
+                                       am_sandbox_process_drain_cb, g_object_ref (self));
+  g_task_return_pointer (task, self->endpoint, NULL);
+}
+
+static gboolean
+am_sandbox_process_start_timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  AmSandboxProcess *self = g_task_get_source_object (task);
+  StartData *data = g_task_get_task_data (task);
+
+  data->timeout_id = 0;
+  data->timed_out = TRUE;
+  /* Ending the process ends the pending read, which reports the time-out. */
+  am_sandbox_process_stop (self);
+  g_cancellable_cancel (self->reader_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+am_sandbox_process_start_async (AmSandboxProcess    *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GPtrArray) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = NULL;
+  StartData *data;
+
+  g_return_if_fail (AM_IS_SANDBOX_PROCESS (self));
+  g_return_if_fail (self->subprocess == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_sandbox_process_start_async);
+
+  program = am_sandbox_process_find_program ();
+  if (program == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The built-in sandbox program “amiable-sandbox” is not installed. "
+                                 "Reinstall Amiable, or set AMIABLE_SANDBOX_PROGRAM to its path."));
+      return;
+    }
+
+  argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, program);
+  if (self->data_dir != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--data-dir");
+      g_ptr_array_add (argv, self->data_dir);
+    }
+  for (guint i = 0; self->extra_args != NULL && self->extra_args[i] != NULL; i++)
+    g_ptr_array_add (argv, self->extra_args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  self->subprocess = g_subprocess_newv ((const char * const *) argv->pdata,
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  if (self->subprocess == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not start the built-in sandbox (%s): %s"),
+                               program, error->message);
+      return;
+    }
+
+  self->stdout_lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->subprocess));
+  self->reader_cancellable = g_cancellable_new ();
+
+  data = g_new0 (StartData, 1);
+  g_task_set_task_data (task, data, (GDestroyNotify) start_data_free);
+  data->timeout_id = g_timeout_add_seconds (START_TIMEOUT_SECONDS, am_sandbox_process_start_timeout_cb, task);
+
+  if (cancellable != NULL)
+    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
+                             self->reader_cancellable, G_CONNECT_SWAPPED);
+
+  g_data_input_stream_read_line_async (self->stdout_lines, G_PRIORITY_DEFAULT, self->reader_cancellable,
+                                       am_sandbox_process_first_line_cb, g_steal_pointer (&task));
+}
+
+const char *
+am_sandbox_process_start_finish (AmSandboxProcess  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (AM_IS_SANDBOX_PROCESS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+am_sandbox_process_get_endpoint (AmSandboxProcess *self)
+{
+  g_return_val_if_fail (AM_IS_SANDBOX_PROCESS (self), NULL);
+
+  return self->endpoint;
+}
+
+void
+am_sandbox_process_stop (AmSandboxProcess *self)
+{
+  g_return_if_fail (AM_IS_SANDBOX_PROCESS (self));
+
+  if (self->subprocess != NULL)
+    g_subprocess_send_signal (self->subprocess, SIGTERM);
+}
+
+static void
+am_sandbox_process_dispose (GObject *object)
+{
+  AmSandboxProcess *self = AM_SANDBOX_PROCESS (object);
+
+  if (self->reader_cancellable != NULL)
+    g_cancellable_cancel (self->reader_cancellable);
+  if (self->subprocess != NULL)
+    {
+      g_subprocess_send_signal (self->subprocess, SIGTERM);
+      /* Reap it so no zombie is left; the sandbox saves and exits promptly on SIGTERM. */
+      g_subprocess_wait (self->subprocess, NULL, NULL);
+    }
+  g_clear_object (&self->stdout_lines);
+  g_clear_object (&self->subprocess);
+  g_clear_object (&self->reader_cancellable);
+
+  G_OBJECT_CLASS (am_sandbox_process_parent_class)->dispose (object);
+}
+
+static void
+am_sandbox_process_finalize (GObject *object)
+{
+  AmSandboxProcess *self = AM_SANDBOX_PROCESS (object);
+
+  g_free (self->data_dir);
+  g_strfreev (self->extra_args);
+  g_free (self->endpoint);
+
+  G_OBJECT_CLASS (am_sandbox_process_parent_class)->finalize (object);
+}
+
+static void
+am_sandbox_process_class_init (AmSandboxProcessClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = am_sandbox_process_dispose;
+  object_class->finalize = am_sandbox_process_finalize;
+}
+
+static void
+am_sandbox_process_init (AmSandboxProcess *self)
+{
+}

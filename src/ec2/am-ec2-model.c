@@ -1,0 +1,642 @@
+/* am-ec2-model.c: the table-driven plumbing shared by the EC2 model objects
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-ec2-model"
+
+#include "config.h"
+
+#include "am-aws-error.h"
+#include "am-ec2-error.h"
+#include "am-ec2-model-private.h"
+
+static gpointer empty_array[1] = { NULL };
+
+gpointer *
+_am_model_array_or_empty (gpointer *array)
+{
+  return array != NULL ? array : empty_array;
+}
+
+guint
+_am_model_array_length (gpointer *array)
+{
+  guint n = 0;
+
+  if (array != NULL)
+    while (array[n] != NULL)
+      n++;
+  return n;
+}
+
+void
+_am_model_install_properties (GObjectClass *object_class,
+                              AmModelInfo  *info)
+{
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  info->pspecs = g_new0 (GParamSpec *, info->n_fields + 1);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AmField *field = &info->fields[i];
+      GParamSpec *pspec = NULL;
+
+      switch (field->type)
+        {
+        case AM_FIELD_STRING:
+        case AM_FIELD_INTERNED:
+          pspec = g_param_spec_string (field->property, NULL, NULL, NULL, flags);
+          break;
+        case AM_FIELD_BOOLEAN:
+        case AM_FIELD_PRESENT:
+          pspec = g_param_spec_boolean (field->property, NULL, NULL, FALSE, flags);
+          break;
+        case AM_FIELD_INT:
+          pspec = g_param_spec_int (field->property, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+          break;
+        case AM_FIELD_INT64:
+          pspec = g_param_spec_int64 (field->property, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          break;
+        case AM_FIELD_STRV:
+          pspec = g_param_spec_boxed (field->property, NULL, NULL, G_TYPE_STRV, flags);
+          break;
+        case AM_FIELD_OBJECTS:
+          pspec = g_param_spec_boxed (field->property, NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      info->pspecs[i] = pspec;
+      g_object_class_install_property (object_class, i + 1, pspec);
+    }
+}
+
+gboolean
+_am_model_get_property (GObject           *object,
+                        const AmModelInfo *info,
+                        guint              prop_id,
+                        GValue            *value)
+{
+  const AmField *field;
+  gpointer ptr;
+
+  if (prop_id == 0 || prop_id > info->n_fields)
+    return FALSE;
+
+  field = &info->fields[prop_id - 1];
+  ptr = AM_FIELD_PTR (object, field);
+  switch (field->type)
+    {
+    case AM_FIELD_STRING:
+    case AM_FIELD_INTERNED:
+      g_value_set_string (value, *(const char **) ptr);
+      break;
+    case AM_FIELD_BOOLEAN:
+    case AM_FIELD_PRESENT:
+      g_value_set_boolean (value, *(gboolean *) ptr);
+      break;
+    case AM_FIELD_INT:
+      g_value_set_int (value, *(int *) ptr);
+      break;
+    case AM_FIELD_INT64:
+      g_value_set_int64 (value, *(gint64 *) ptr);
+      break;
+    case AM_FIELD_STRV:
+      g_value_set_boxed (value, _am_model_array_or_empty (*(gpointer **) ptr));
+      break;
+    case AM_FIELD_OBJECTS:
+      {
+        gpointer *items = *(gpointer **) ptr;
+        GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+        for (guint i = 0; items != NULL && items[i] != NULL; i++)
+          g_ptr_array_add (array, g_object_ref (items[i]));
+        g_value_take_boxed (value, array);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+void
+_am_model_clear (GObject           *object,
+                 const AmModelInfo *info)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AmField *field = &info->fields[i];
+      gpointer ptr = AM_FIELD_PTR (object, field);
+
+      switch (field->type)
+        {
+        case AM_FIELD_STRING:
+          g_clear_pointer ((char **) ptr, g_free);
+          break;
+        case AM_FIELD_STRV:
+          g_clear_pointer ((gpointer **) ptr, g_free);
+          break;
+        case AM_FIELD_OBJECTS:
+          {
+            gpointer *items = *(gpointer **) ptr;
+
+            for (guint j = 0; items != NULL && items[j] != NULL; j++)
+              g_object_unref (items[j]);
+            g_clear_pointer ((gpointer **) ptr, g_free);
+          }
+          break;
+        case AM_FIELD_INTERNED:
+        case AM_FIELD_BOOLEAN:
+        case AM_FIELD_PRESENT:
+        case AM_FIELD_INT:
+        case AM_FIELD_INT64:
+        default:
+          break;
+        }
+    }
+}
+
+gboolean
+_am_model_equal (GObject           *a,
+                 GObject           *b,
+                 const AmModelInfo *info)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AmField *field = &info->fields[i];
+      gpointer pa = AM_FIELD_PTR (a, field);
+      gpointer pb = AM_FIELD_PTR (b, field);
+
+      /* Derived fields follow from the others (and is-deprecated from the clock). */
+      if (field->element == NULL)
+        continue;
+
+      switch (field->type)
+        {
+        case AM_FIELD_STRING:
+        case AM_FIELD_INTERNED:
+          if (g_strcmp0 (*(const char **) pa, *(const char **) pb) != 0)
+            return FALSE;
+          break;
+        case AM_FIELD_BOOLEAN:
+        case AM_FIELD_PRESENT:
+          if (!*(gboolean *) pa != !*(gboolean *) pb)
+            return FALSE;
+          break;
+        case AM_FIELD_INT:
+          if (*(int *) pa != *(int *) pb)
+            return FALSE;
+          break;
+        case AM_FIELD_INT64:
+          if (*(gint64 *) pa != *(gint64 *) pb)
+            return FALSE;
+          break;
+        case AM_FIELD_STRV:
+          {
+            const char **va = (const char **) _am_model_array_or_empty (*(gpointer **) pa);
+            const char **vb = (const char **) _am_model_array_or_empty (*(gpointer **) pb);
+            guint j;
+
+            for (j = 0; va[j] != NULL && vb[j] != NULL; j++)
+              if (g_strcmp0 (va[j], vb[j]) != 0)
+                return FALSE;
+            if (va[j] != NULL || vb[j] != NULL)
+              return FALSE;
+          }
+          break;
+        case AM_FIELD_OBJECTS:
+          {
+            gpointer *va = _am_model_array_or_empty (*(gpointer **) pa);
+            gpointer *vb = _am_model_array_or_empty (*(gpointer **) pb);
+            const AmModelInfo *item_info = field->item_info ();
+            guint j;
+
+            for (j = 0; va[j] != NULL && vb[j] != NULL; j++)
+              if (!_am_model_equal (va[j], vb[j], item_info))
+                return FALSE;
+            if (va[j] != NULL || vb[j] != NULL)
+              return FALSE;
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_digits (const char *p,
+             guint       n,
+             int        *out)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      value = value * 10 + (p[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+static gint64
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (gint64) era * 146097 + doe - 719468;
+}
+
+/*
+ * EC2 writes "2024-07-01T20:15:31.000Z"; that shape is read by hand because this runs for
+ * every image of a listing. Anything else goes through GDateTime.
+ */
+gint64
+_am_model_parse_time (const char *text,
+                      gint64      fallback)
+{
+  int y, mo, d, h, mi, s;
+  g_autoptr (GDateTime) dt = NULL;
+
+  if (text == NULL || *text == '\0')
+    return fallback;
+
+  if (strlen (text) >= 20
+      && read_digits (text, 4, &y) && text[4] == '-'
+      && read_digits (text + 5, 2, &mo) && text[7] == '-'
+      && read_digits (text + 8, 2, &d) && text[10] == 'T'
+      && read_digits (text + 11, 2, &h) && text[13] == ':'
+      && read_digits (text + 14, 2, &mi) && text[16] == ':'
+      && read_digits (text + 17, 2, &s)
+      && (text[19] == 'Z' || (text[19] == '.' && text[strlen (text) - 1] == 'Z'))
+      && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && s < 61)
+    return days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  return dt != NULL ? g_date_time_to_unix (dt) : fallback;
+}
+
+const char *
+_am_model_intern_len (const char *text,
+                      gsize       len)
+{
+  char buf[128];
+
+  if (text[len] == '\0')
+    return g_intern_string (text);
+  if (len < sizeof buf)
+    {
+      memcpy (buf, text, len);
+      buf[len] = '\0';
+      return g_intern_string (buf);
+    }
+  else
+    {
+      g_autofree char *copy = g_strndup (text, len);
+
+      return g_intern_string (copy);
+    }
+}
+
+static gboolean
+parse_int64 (const char *text,
+             gsize       len,
+             gint64     *out)
+{
+  gint64 value = 0;
+  gboolean negative = FALSE;
+  gsize i = 0;
+
+  while (i < len && g_ascii_isspace (text[i]))
+    i++;
+  while (len > i && g_ascii_isspace (text[len - 1]))
+    len--;
+  if (i < len && text[i] == '-')
+    {
+      negative = TRUE;
+      i++;
+    }
+  if (i == len)
+    return FALSE;
+  for (; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]) || value > (G_MAXINT64 - 9) / 10)
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  *out = negative ? -value : value;
+  return TRUE;
+}
+
+gboolean
+_am_model_set_text (GObject        *object,
+                    const AmField  *field,
+                    const char     *text,
+                    gsize           len,
+                    GError        **error)
+{
+  gpointer ptr = AM_FIELD_PTR (object, field);
+
+  switch (field->type)
+    {
+    case AM_FIELD_STRING:
+      g_free (*(char **) ptr);
+      *(char **) ptr = g_strndup (text, len);
+      return TRUE;
+    case AM_FIELD_INTERNED:
+      *(const char **) ptr = _am_model_intern_len (text, len);
+      return TRUE;
+    case AM_FIELD_BOOLEAN:
+      if (len == 4 && memcmp (text, "true", 4) == 0)
+        *(gboolean *) ptr = TRUE;
+      else if (len == 5 && memcmp (text, "false", 5) == 0)
+        *(gboolean *) ptr = FALSE;
+      else
+        {
+          g_autofree char *copy = g_strstrip (g_strndup (text, len));
+
+          if (g_strcmp0 (copy, "true") != 0 && g_strcmp0 (copy, "false") != 0)
+            {
+              g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                           "The response holds “%s” where a boolean (%s) was expected",
+                           copy, field->element);
+              return FALSE;
+            }
+          *(gboolean *) ptr = strcmp (copy, "true") == 0;
+        }
+      return TRUE;
+    case AM_FIELD_PRESENT:
+      *(gboolean *) ptr = TRUE;
+      return TRUE;
+    case AM_FIELD_INT:
+    case AM_FIELD_INT64:
+      {
+        gint64 value;
+
+        if (!parse_int64 (text, len, &value)
+            || (field->type == AM_FIELD_INT && (value < G_MININT || value > G_MAXINT)))
+          {
+            g_autofree char *copy = g_strndup (text, MIN (len, 64));
+
+            g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                         "The response holds “%s” where a number (%s) was expected",
+                         copy, field->element);
+            return FALSE;
+          }
+        if (field->type == AM_FIELD_INT)
+          *(int *) ptr = (int) value;
+        else
+          *(gint64 *) ptr = value;
+      }
+      return TRUE;
+    case AM_FIELD_STRV:
+    case AM_FIELD_OBJECTS:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+GObject *
+_am_model_new (const AmModelInfo *info)
+{
+  return g_object_new (info->get_type (), NULL);
+}
+
+void
+_am_model_finish (GObject           *object,
+                  const AmModelInfo *info)
+{
+  if (info->finish != NULL)
+    info->finish (object);
+}
+
+void
+_am_model_to_json (GObject           *object,
+                   const AmModelInfo *info,
+                   JsonBuilder       *builder)
+{
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AmField *field = &info->fields[i];
+      gpointer ptr = AM_FIELD_PTR (object, field);
+
+      if (field->element == NULL)
+        continue;
+
+      switch (field->type)
+        {
+        case AM_FIELD_STRING:
+        case AM_FIELD_INTERNED:
+          if (*(const char **) ptr != NULL)
+            {
+              json_builder_set_member_name (builder, field->property);
+              json_builder_add_string_value (builder, *(const char **) ptr);
+            }
+          break;
+        case AM_FIELD_BOOLEAN:
+        case AM_FIELD_PRESENT:
+          if (*(gboolean *) ptr)
+            {
+              json_builder_set_member_name (builder, field->property);
+              json_builder_add_boolean_value (builder, TRUE);
+            }
+          break;
+        case AM_FIELD_INT:
+          if (*(int *) ptr != 0)
+            {
+              json_builder_set_member_name (builder, field->property);
+              json_builder_add_int_value (builder, *(int *) ptr);
+            }
+          break;
+        case AM_FIELD_INT64:
+          if (*(gint64 *) ptr != 0)
+            {
+              json_builder_set_member_name (builder, field->property);
+              json_builder_add_int_value (builder, *(gint64 *) ptr);
+            }
+          break;
+        case AM_FIELD_STRV:
+          if (*(gpointer **) ptr != NULL)
+            {
+              const char **strv = *(const char ***) ptr;
+
+              json_builder_set_member_name (builder, field->property);
+              json_builder_begin_array (builder);
+              for (guint j = 0; strv[j] != NULL; j++)
+                json_builder_add_string_value (builder, strv[j]);
+              json_builder_end_array (builder);
+            }
+          break;
+        case AM_FIELD_OBJECTS:
+          if (*(gpointer **) ptr != NULL)
+            {
+              gpointer *items = *(gpointer **) ptr;
+              const AmModelInfo *item_info = field->item_info ();
+
+              json_builder_set_member_name (builder, field->property);
+              json_builder_begin_array (builder);
+              for (guint j = 0; items[j] != NULL; j++)
+                _am_model_to_json (items[j], item_info, builder);
+              json_builder_end_array (builder);
+            }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  json_builder_end_object (builder);
+}
+
+static gboolean
+bad_json (GError     **error,
+          const char  *model,
+          const char  *member)
+{
+  g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_CACHE,
+               "The cached %s has a bad “%s” value", model, member);
+  return FALSE;
+}
+
+static gboolean
+field_from_json (GObject        *object,
+                 const AmField  *field,
+                 JsonNode       *node,
+                 const char     *model,
+                 GError        **error)
+{
+  gpointer ptr = AM_FIELD_PTR (object, field);
+
+  switch (field->type)
+    {
+    case AM_FIELD_STRING:
+    case AM_FIELD_INTERNED:
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return bad_json (error, model, field->property);
+      if (field->type == AM_FIELD_STRING)
+        {
+          g_free (*(char **) ptr);
+          *(char **) ptr = g_strdup (json_node_get_string (node));
+        }
+      else
+        *(const char **) ptr = g_intern_string (json_node_get_string (node));
+      return TRUE;
+    case AM_FIELD_BOOLEAN:
+    case AM_FIELD_PRESENT:
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return bad_json (error, model, field->property);
+      *(gboolean *) ptr = json_node_get_boolean (node);
+      return TRUE;
+    case AM_FIELD_INT:
+    case AM_FIELD_INT64:
+      {
+        gint64 value;
+
+        if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+          return bad_json (error, model, field->property);
+        value = json_node_get_int (node);
+        if (field->type == AM_FIELD_INT)
+          {
+            if (value < G_MININT || value > G_MAXINT)
+              return bad_json (error, model, field->property);
+            *(int *) ptr = (int) value;
+          }
+        else
+          *(gint64 *) ptr = value;
+      }
+      return TRUE;
+    case AM_FIELD_STRV:
+    case AM_FIELD_OBJECTS:
+      {
+        JsonArray *array;
+        guint n;
+        gpointer *items;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return bad_json (error, model, field->property);
+        array = json_node_get_array (node);
+        n = json_array_get_length (array);
+        items = g_new0 (gpointer, n + 1);
+        /* Stored first so a failure half-way is freed with the object. */
+        if (field->type == AM_FIELD_OBJECTS)
+          {
+            gpointer *old = *(gpointer **) ptr;
+
+            for (guint j = 0; old != NULL && old[j] != NULL; j++)
+              g_object_unref (old[j]);
+          }
+        g_free (*(gpointer **) ptr);
+        *(gpointer **) ptr = items;
+        for (guint j = 0; j < n; j++)
+          {
+            JsonNode *element = json_array_get_element (array, j);
+
+            if (field->type == AM_FIELD_STRV)
+              {
+                if (!JSON_NODE_HOLDS_VALUE (element)
+                    || json_node_get_value_type (element) != G_TYPE_STRING)
+                  return bad_json (error, model, field->property);
+                items[j] = (gpointer) g_intern_string (json_node_get_string (element));
+              }
+            else
+              {
+                GObject *item;
+
+                if (!JSON_NODE_HOLDS_OBJECT (element))
+                  return bad_json (error, model, field->property);
+                item = _am_model_from_json (field->item_info (), json_node_get_object (element),
+                                            error);
+                if (item == NULL)
+                  return FALSE;
+                items[j] = item;
+              }
+          }
+      }
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+GObject *
+_am_model_from_json (const AmModelInfo *info,
+                     JsonObject        *json,
+                     GError           **error)
+{
+  g_autoptr (GObject) object = _am_model_new (info);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AmField *field = &info->fields[i];
+      JsonNode *node;
+
+      if (field->element == NULL)
+        continue;
+      node = json_object_get_member (json, field->property);
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!field_from_json (object, field, node, info->name, error))
+        return NULL;
+    }
+  _am_model_finish (object, info);
+  return g_steal_pointer (&object);
+}

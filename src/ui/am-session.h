@@ -1,0 +1,75 @@
+/* am-session.h: the account, region and endpoint the window works with, and its EC2 client
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "am-ec2-client.h"
+
+G_BEGIN_DECLS
+
+/*
+ * AmSession is what every view binds to. It knows which profile is in use (an AWS CLI profile,
+ * an account added in Preferences, or the built-in Sandbox), the region, the endpoint, and
+ * holds the AmEc2Client for them. Switching profile or region replaces the client and notifies
+ * "client": views then reload (from their cache first).
+ */
+
+typedef enum
+{
+  AM_SESSION_STATE_DISCONNECTED,
+  AM_SESSION_STATE_CONNECTING,
+  AM_SESSION_STATE_READY,
+  AM_SESSION_STATE_FAILED,
+} AmSessionState;
+
+#define AM_SESSION_SANDBOX_PROFILE "Sandbox"
+
+#define AM_TYPE_SESSION (am_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmSession, am_session, AM, SESSION, GObject)
+
+AmSession      *am_session_new                 (void);
+/**
+ * am_session_new_for_endpoint:
+ * A READY session on a fixed endpoint with static keys (tests, benchmarks, custom endpoints).
+ * The profile name is shown as @label.
+ */
+AmSession      *am_session_new_for_endpoint    (const char          *label,
+                                                const char          *endpoint,
+                                                const char          *access_key_id,
+                                                const char          *secret_access_key,
+                                                const char          *region,
+                                                GError             **error);
+/**
+ * am_session_connect_async:
+ * @profile_name: (nullable): an AWS CLI profile, an account from Preferences, or
+ *   %AM_SESSION_SANDBOX_PROFILE; %NULL chooses as at start (AWS_PROFILE, the saved choice,
+ *   the default profile when credentials exist, else the Sandbox)
+ * @region: (nullable): %NULL for the profile's region
+ */
+void            am_session_connect_async       (AmSession           *self,
+                                                const char          *profile_name,
+                                                const char          *region,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        am_session_connect_finish      (AmSession           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+AmSessionState  am_session_get_state           (AmSession           *self);
+/** am_session_get_error: Returns: (nullable): why the last connect failed */
+const GError   *am_session_get_error           (AmSession           *self);
+/** am_session_get_client: Returns: (transfer none) (nullable): the client when READY */
+AmEc2Client    *am_session_get_client          (AmSession           *self);
+const char     *am_session_get_profile_name    (AmSession           *self);
+const char     *am_session_get_region          (AmSession           *self);
+const char     *am_session_get_endpoint        (AmSession           *self);
+gboolean        am_session_is_sandbox          (AmSession           *self);
+/** am_session_get_cache_key: Returns: a file-name-safe key for caches of this account+region */
+const char     *am_session_get_cache_key       (AmSession           *self);
+
+G_END_DECLS

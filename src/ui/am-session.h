@@ -6,7 +6,8 @@
 
 #include <gio/gio.h>
 
-#include "am-ec2-client.h"
+/* src/ec2's AmEc2Client (am-ec2-client.h); declared here until that header lands. */
+typedef struct _AmEc2Client AmEc2Client;
 
 G_BEGIN_DECLS
 

@@ -6,12 +6,129 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+
+#include <glib-unix.h>
+
 #include "am-sandbox-server.h"
+#include "am-sandbox-state.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+accounts_text (void)
+{
+  GString *s = g_string_new ("Built-in accounts (use them with awscli, e.g. "
+                             "aws --endpoint-url http://127.0.0.1:PORT ec2 describe-images):\n");
+  guint n;
+  const AmSbAccount *accounts = am_sb_accounts (&n);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "  %-6s account %s  AWS_ACCESS_KEY_ID=%s\n"
+                               "                               AWS_SECRET_ACCESS_KEY=%s\n",
+                            accounts[i].name, accounts[i].account_id, accounts[i].access_key_id,
+                            accounts[i].secret_access_key);
+  g_string_append (s, "\nRegions: us-east-1, us-west-2, eu-west-1, eu-central-1, ap-northeast-1.\n"
+                      "These keys are public sandbox keys: they open nothing but this sandbox.");
+  return g_string_free (s, FALSE);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_printerr ("amiable-sandbox %s: the server is not built yet\n", am_sandbox_server_get_version ());
-  return 1;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmSandboxServer) server = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *faults = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *description = NULL;
+  int port = 0;
+  int public_images = 0;
+  int fault_seed = -1;
+  int transition_ms = AM_SB_DEFAULT_TRANSITION_MS;
+  gboolean version = FALSE;
+  GOptionEntry entries[] = {
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "TCP port (default: an ephemeral port)", "PORT" },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen,
+      "Listen on ADDRESS instead of 127.0.0.1 (exposes the sandbox to other machines)", "ADDRESS" },
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+      "Folder of state.json (default: $XDG_DATA_HOME/amiable/sandbox)", "DIR" },
+    { "public-images", 0, 0, G_OPTION_ARG_INT, &public_images,
+      "Add N synthetic public images per region (regenerated from a fixed seed, not stored)", "N" },
+    { "faults", 0, 0, G_OPTION_ARG_STRING, &faults,
+      "Inject faults, e.g. throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s", "SPEC" },
+    { "fault-seed", 0, 0, G_OPTION_ARG_INT, &fault_seed, "Seed of the fault dice (repeatable runs)", "SEED" },
+    { "transition-ms", 0, 0, G_OPTION_ARG_INT, &transition_ms,
+      "How long pending, stopping, shutting-down and image creation last (default 3000)", "MS" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  signal (SIGPIPE, SIG_IGN);
+
+  context = g_option_context_new ("- an EC2-compatible endpoint for learning and testing Amiable");
+  g_option_context_add_main_entries (context, entries, NULL);
+  description = accounts_text ();
+  g_option_context_set_description (context, description);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("amiable-sandbox: %s (see --help)\n", error->message);
+      return 2;
+    }
+  if (version)
+    {
+      g_print ("amiable-sandbox %s\n", am_sandbox_server_get_version ());
+      return 0;
+    }
+  if (port < 0 || port > 65535 || public_images < 0 || public_images > 2000000 || transition_ms < 0)
+    {
+      g_printerr ("amiable-sandbox: --port must be 0–65535, --public-images 0–2000000, --transition-ms ≥ 0\n");
+      return 2;
+    }
+  if (data_dir == NULL)
+    data_dir = g_build_filename (g_get_user_data_dir (), "amiable", "sandbox", NULL);
+
+  server = am_sandbox_server_new ();
+  am_sandbox_server_set_public_images (server, public_images);
+  am_sandbox_server_set_transition_ms (server, transition_ms);
+  if (fault_seed >= 0)
+    am_sandbox_server_set_fault_seed (server, fault_seed);
+  if (!am_sandbox_server_set_faults (server, faults, &error))
+    {
+      g_printerr ("amiable-sandbox: %s\n", error->message);
+      return 2;
+    }
+  if (!am_sandbox_server_load (server, data_dir, &error))
+    {
+      g_printerr ("amiable-sandbox: %s\n", error->message);
+      return 1;
+    }
+  if (!am_sandbox_server_listen (server, listen, port, &error))
+    {
+      g_printerr ("amiable-sandbox: could not listen on %s port %d: %s\n",
+                  listen ? listen : "127.0.0.1", port, error->message);
+      return 1;
+    }
+  uri = am_sandbox_server_get_uri (server);
+  printf ("listening on %s\n", uri);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+  am_sandbox_server_disconnect (server);
+  return 0;
 }

@@ -1,4 +1,4 @@
-/* am-sandbox-server.c: the EC2-compatible sandbox server
+/* am-sandbox-server.c: the EC2-compatible sandbox server (verification, faults, dispatch, HTTP)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,10 +6,982 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "am-sandbox-private.h"
 #include "am-sandbox-server.h"
+#include "am-sigv4.h"
+
+#define MAX_SKEW_MS (5 * 60 * 1000)
+
+typedef enum
+{
+  SERVICE_EC2,
+  SERVICE_SSM,
+  SERVICE_STS,
+} Service;
+
+struct _AmSandboxServer
+{
+  GObject     parent_instance;
+
+  /* owned */
+  AmSbState  *state;
+  SoupServer *soup;
+  GRand      *fault_rand;
+
+  /* settings */
+  guint       public_images;
+  guint       transition_ms;
+  gboolean    verify_signatures;
+  double      throttle_rate;
+  double      error_rate;
+  double      truncate_rate;
+  guint       latency_ms;
+  gint64      skew_ms;
+};
+
+G_DEFINE_FINAL_TYPE (AmSandboxServer, am_sandbox_server, G_TYPE_OBJECT)
 
 const char *
 am_sandbox_server_get_version (void)
 {
   return PACKAGE_VERSION;
+}
+
+void
+am_sandbox_response_free (AmSandboxResponse *response)
+{
+  if (response == NULL)
+    return;
+  g_free (response->content_type);
+  g_clear_pointer (&response->headers, g_ptr_array_unref);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_free (response);
+}
+
+static void
+am_sandbox_server_dispose (GObject *object)
+{
+  AmSandboxServer *self = AM_SANDBOX_SERVER (object);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  G_OBJECT_CLASS (am_sandbox_server_parent_class)->dispose (object);
+}
+
+static void
+am_sandbox_server_finalize (GObject *object)
+{
+  AmSandboxServer *self = AM_SANDBOX_SERVER (object);
+
+  g_clear_pointer (&self->state, am_sb_state_free);
+  g_clear_pointer (&self->fault_rand, g_rand_free);
+  G_OBJECT_CLASS (am_sandbox_server_parent_class)->finalize (object);
+}
+
+static void
+am_sandbox_server_class_init (AmSandboxServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = am_sandbox_server_dispose;
+  object_class->finalize = am_sandbox_server_finalize;
+}
+
+static void
+am_sandbox_server_init (AmSandboxServer *self)
+{
+  self->transition_ms = AM_SB_DEFAULT_TRANSITION_MS;
+  self->verify_signatures = TRUE;
+  self->fault_rand = g_rand_new ();
+}
+
+AmSandboxServer *
+am_sandbox_server_new (void)
+{
+  return g_object_new (AM_TYPE_SANDBOX_SERVER, NULL);
+}
+
+void
+am_sandbox_server_set_public_images (AmSandboxServer *self,
+                                     guint            n_images)
+{
+  g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
+  self->public_images = n_images;
+  if (self->state != NULL)
+    self->state->public_images = n_images;
+}
+
+void
+am_sandbox_server_set_transition_ms (AmSandboxServer *self,
+                                     guint            transition_ms)
+{
+  g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
+  self->transition_ms = transition_ms;
+  if (self->state != NULL)
+    self->state->transition_ms = transition_ms;
+}
+
+void
+am_sandbox_server_set_fault_seed (AmSandboxServer *self,
+                                  guint32          seed)
+{
+  g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
+  g_rand_set_seed (self->fault_rand, seed);
+}
+
+void
+am_sandbox_server_set_verify_signatures (AmSandboxServer *self,
+                                         gboolean         verify)
+{
+  g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
+  self->verify_signatures = verify;
+}
+
+static gboolean
+parse_duration_ms (const char *text,
+                   gint64     *out)
+{
+  g_autofree char *number = NULL;
+  gint64 scale = 1000;
+  gint64 value;
+  gsize len = strlen (text);
+
+  if (g_str_has_suffix (text, "ms"))
+    {
+      scale = 1;
+      len -= 2;
+    }
+  else if (g_str_has_suffix (text, "s"))
+    len -= 1;
+  number = g_strndup (text, len);
+  if (!g_ascii_string_to_signed (number, 10, -86400000, 86400000, &value, NULL))
+    return FALSE;
+  *out = value * scale;
+  return TRUE;
+}
+
+gboolean
+am_sandbox_server_set_faults (AmSandboxServer  *self,
+                              const char       *spec,
+                              GError          **error)
+{
+  g_auto (GStrv) parts = NULL;
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
+
+  self->throttle_rate = self->error_rate = self->truncate_rate = 0;
+  self->latency_ms = 0;
+  self->skew_ms = 0;
+  if (spec == NULL || *spec == '\0')
+    return TRUE;
+  parts = g_strsplit (spec, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *eq = strchr (parts[i], '=');
+      g_autofree char *name = NULL;
+      const char *value;
+      double rate = 0;
+      char *end = NULL;
+
+      if (eq == NULL)
+        goto bad;
+      name = g_strndup (parts[i], eq - parts[i]);
+      value = eq + 1;
+      if (strcmp (name, "latency") == 0 || strcmp (name, "skew") == 0)
+        {
+          gint64 ms;
+
+          if (!parse_duration_ms (value, &ms) || (name[0] == 'l' && ms < 0))
+            goto bad;
+          if (name[0] == 'l')
+            self->latency_ms = (guint) ms;
+          else
+            self->skew_ms = ms;
+          continue;
+        }
+      rate = g_ascii_strtod (value, &end);
+      if (end == value || *end != '\0' || rate < 0 || rate > 1)
+        goto bad;
+      if (strcmp (name, "throttle") == 0)
+        self->throttle_rate = rate;
+      else if (strcmp (name, "error5xx") == 0)
+        self->error_rate = rate;
+      else if (strcmp (name, "truncate") == 0)
+        self->truncate_rate = rate;
+      else
+        goto bad;
+      continue;
+
+    bad:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "Cannot read the fault \"%s\": use throttle=RATE, error5xx=RATE, truncate=RATE "
+                   "(RATE from 0 to 1), latency=300ms or skew=600s", parts[i]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+am_sandbox_server_load (AmSandboxServer  *self,
+                        const char       *data_dir,
+                        GError          **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
+
+  g_clear_pointer (&self->state, am_sb_state_free);
+  self->state = am_sb_state_new (self->public_images, self->transition_ms);
+  if (data_dir == NULL)
+    {
+      am_sb_state_seed (self->state);
+      return TRUE;
+    }
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Could not create the sandbox data folder %s: %s", data_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  path = g_build_filename (data_dir, "state.json", NULL);
+  return am_sb_state_load (self->state, path, error);
+}
+
+/* Responses */
+
+static AmSandboxResponse *
+response_new (guint       status,
+              const char *content_type,
+              GString    *body,
+              const char *request_id)
+{
+  AmSandboxResponse *response = g_new0 (AmSandboxResponse, 1);
+
+  response->status = status;
+  response->content_type = g_strdup (content_type);
+  response->headers = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (response->headers, g_strdup ("x-amzn-RequestId"));
+  g_ptr_array_add (response->headers, g_strdup (request_id));
+  response->body = g_string_free_to_bytes (body);
+  return response;
+}
+
+static AmSandboxResponse *
+error_response (Service     service,
+                guint       status,
+                const char *code,
+                const char *message,
+                const char *request_id)
+{
+  GString *s = g_string_new (NULL);
+
+  if (service == SERVICE_SSM)
+    {
+      const char *type = code;
+
+      if (strcmp (code, "AuthFailure") == 0 || strcmp (code, "MissingAuthenticationToken") == 0)
+        type = "UnrecognizedClientException";
+      else if (strcmp (code, "SignatureDoesNotMatch") == 0 || strcmp (code, "RequestExpired") == 0
+               || strcmp (code, "IncompleteSignature") == 0)
+        type = "InvalidSignatureException";
+      else if (strcmp (code, "RequestLimitExceeded") == 0)
+        type = "ThrottlingException";
+      else if (strcmp (code, "InternalError") == 0)
+        type = "InternalServerError";
+      g_string_append (s, "{\"__type\":\"");
+      for (const char *p = type; *p; p++)
+        if (g_ascii_isalnum (*p) || *p == '.')
+          g_string_append_c (s, *p);
+      g_string_append (s, "\",\"message\":\"");
+      for (const char *p = message; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_printf (s, "\\%c", *p);
+          else if ((guchar) *p < 0x20)
+            g_string_append_printf (s, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (s, *p);
+        }
+      g_string_append (s, "\"}");
+      return response_new (status, "application/x-amz-json-1.1", s, request_id);
+    }
+  if (service == SERVICE_STS)
+    {
+      g_string_append (s, "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>");
+      g_string_append (s, status >= 500 ? "Receiver" : "Sender");
+      g_string_append (s, "</Type>");
+      _am_sb_xml_text (s, "Code", code);
+      _am_sb_xml_text (s, "Message", message);
+      g_string_append (s, "</Error>");
+      _am_sb_xml_text (s, "RequestId", request_id);
+      g_string_append (s, "</ErrorResponse>");
+      return response_new (status, "text/xml", s, request_id);
+    }
+  g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error>");
+  _am_sb_xml_text (s, "Code", code);
+  _am_sb_xml_text (s, "Message", message);
+  g_string_append (s, "</Error></Errors>");
+  _am_sb_xml_text (s, "RequestID", request_id);
+  g_string_append (s, "</Response>");
+  return response_new (status, "text/xml;charset=UTF-8", s, request_id);
+}
+
+/* Signature verification */
+
+typedef struct
+{
+  const AmSbAccount *account;
+  char              *region;
+  Service            service;
+} Identity;
+
+static void
+identity_clear (Identity *identity)
+{
+  g_clear_pointer (&identity->region, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Identity, identity_clear)
+
+static gboolean
+parse_amz_date (const char *text,
+                gint64     *ms)
+{
+  int y, mo, d, h, mi, s;
+  g_autoptr (GDateTime) dt = NULL;
+  char zulu;
+
+  if (text == NULL || strlen (text) != 16
+      || sscanf (text, "%4d%2d%2dT%2d%2d%2d%c", &y, &mo, &d, &h, &mi, &s, &zulu) != 7 || zulu != 'Z')
+    return FALSE;
+  dt = g_date_time_new_utc (y, mo, d, h, mi, s);
+  if (dt == NULL)
+    return FALSE;
+  *ms = g_date_time_to_unix (dt) * 1000;
+  return TRUE;
+}
+
+/* Fails with the AWS code in *code and a message; returns TRUE when the request is authentic. */
+static gboolean
+verify (AmSandboxServer    *self,
+        const char         *method,
+        const char         *path,
+        const char         *query,
+        SoupMessageHeaders *headers,
+        const char         *body,
+        gsize               length,
+        gint64              now_ms,
+        Identity           *identity,
+        guint              *status,
+        const char        **code,
+        char              **message)
+{
+  g_auto (AmSigv4Authorization) auth = { 0 };
+  g_auto (AmSigv4Result) result = { 0 };
+  g_autoptr (AmSigv4Request) request = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) query_params = NULL;
+  g_autofree char *canonical_query = NULL;
+  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
+  const char *amz_date;
+  const char *secret;
+  gint64 request_ms;
+  gboolean presigned = FALSE;
+
+  *status = 403;
+  if (query != NULL && strstr (query, "X-Amz-Signature=") != NULL)
+    {
+      const char *credential;
+      g_auto (GStrv) scope = NULL;
+      g_auto (GStrv) pairs = NULL;
+      GString *kept = g_string_new (NULL);
+
+      query_params = soup_form_decode (query);
+      credential = g_hash_table_lookup (query_params, "X-Amz-Credential");
+      if (g_strcmp0 (g_hash_table_lookup (query_params, "X-Amz-Algorithm"), "AWS4-HMAC-SHA256") != 0
+          || credential == NULL || g_hash_table_lookup (query_params, "X-Amz-SignedHeaders") == NULL)
+        {
+          g_string_free (kept, TRUE);
+          *status = 400;
+          *code = "IncompleteSignature";
+          *message = g_strdup ("The presigned request lacks X-Amz-Algorithm, X-Amz-Credential or X-Amz-SignedHeaders.");
+          return FALSE;
+        }
+      scope = g_strsplit (credential, "/", -1);
+      if (g_strv_length (scope) != 5 || strcmp (scope[4], "aws4_request") != 0)
+        {
+          g_string_free (kept, TRUE);
+          *status = 400;
+          *code = "IncompleteSignature";
+          *message = g_strdup ("The X-Amz-Credential must be KEY/DATE/REGION/SERVICE/aws4_request.");
+          return FALSE;
+        }
+      auth.access_key_id = g_strdup (scope[0]);
+      auth.date = g_strdup (scope[1]);
+      auth.region = g_strdup (scope[2]);
+      auth.service = g_strdup (scope[3]);
+      auth.signed_headers = g_strsplit (g_hash_table_lookup (query_params, "X-Amz-SignedHeaders"), ";", -1);
+      auth.signature = g_strdup (g_hash_table_lookup (query_params, "X-Amz-Signature"));
+      pairs = g_strsplit (query, "&", -1);
+      for (guint i = 0; pairs[i] != NULL; i++)
+        if (!g_str_has_prefix (pairs[i], "X-Amz-Signature="))
+          {
+            if (kept->len > 0)
+              g_string_append_c (kept, '&');
+            g_string_append (kept, pairs[i]);
+          }
+      canonical_query = g_string_free (kept, FALSE);
+      amz_date = g_hash_table_lookup (query_params, "X-Amz-Date");
+      presigned = TRUE;
+    }
+  else
+    {
+      if (authorization == NULL)
+        {
+          *status = 401;
+          *code = "MissingAuthenticationToken";
+          *message = g_strdup ("Request is missing Authentication Token: sign it with AWS Signature Version 4.");
+          return FALSE;
+        }
+      if (!am_sigv4_parse_authorization (authorization, &auth, &error))
+        {
+          *status = 400;
+          *code = "IncompleteSignature";
+          *message = g_strdup_printf ("The Authorization header is not a valid AWS4-HMAC-SHA256 "
+                                      "header: %s", error->message);
+          return FALSE;
+        }
+      amz_date = soup_message_headers_get_one (headers, "X-Amz-Date");
+      canonical_query = g_strdup (query);
+    }
+
+  identity->account = am_sb_account_by_key (auth.access_key_id);
+  if (identity->account == NULL)
+    {
+      *status = 401;
+      *code = "AuthFailure";
+      *message = g_strdup ("AWS was not able to validate the provided access credentials: the sandbox "
+                           "knows no such access key (see amiable-sandbox --help for its accounts).");
+      return FALSE;
+    }
+  if (strcmp (auth.service, "ec2") == 0)
+    identity->service = SERVICE_EC2;
+  else if (strcmp (auth.service, "ssm") == 0)
+    identity->service = SERVICE_SSM;
+  else if (strcmp (auth.service, "sts") == 0)
+    identity->service = SERVICE_STS;
+  else
+    {
+      *status = 400;
+      *code = "InvalidAction";
+      *message = g_strdup_printf ("The sandbox serves ec2, ssm and sts, not '%s'.", auth.service);
+      return FALSE;
+    }
+  identity->region = g_strdup (auth.region);
+  if (!am_sb_region_is_known (auth.region) && !(identity->service == SERVICE_STS && strcmp (auth.region, "aws-global") == 0))
+    {
+      *status = 401;
+      *code = "AuthFailure";
+      *message = g_strdup_printf ("The sandbox has no region '%s'; use us-east-1, us-west-2, eu-west-1, "
+                                  "eu-central-1 or ap-northeast-1.", auth.region);
+      return FALSE;
+    }
+
+  if (amz_date == NULL)
+    {
+      const char *date = soup_message_headers_get_one (headers, "Date");
+      g_autoptr (GDateTime) dt = date ? soup_date_time_new_from_http_string (date) : NULL;
+
+      if (dt == NULL)
+        {
+          *status = 400;
+          *code = "IncompleteSignature";
+          *message = g_strdup ("The request has neither an X-Amz-Date nor a Date header.");
+          return FALSE;
+        }
+      request_ms = g_date_time_to_unix (dt) * 1000;
+    }
+  else if (!parse_amz_date (amz_date, &request_ms))
+    {
+      *status = 400;
+      *code = "IncompleteSignature";
+      *message = g_strdup ("X-Amz-Date must look like 20260101T120000Z.");
+      return FALSE;
+    }
+  if (!presigned && (request_ms > now_ms + MAX_SKEW_MS || request_ms < now_ms - MAX_SKEW_MS))
+    {
+      g_autofree char *server_time = am_sb_format_time (now_ms);
+
+      *status = 400;
+      *code = "RequestExpired";
+      *message = g_strdup_printf ("Request has expired: its time differs from the server time %s by "
+                                  "more than 5 minutes. Correct the clock (see the Date header).", server_time);
+      return FALSE;
+    }
+  if (presigned)
+    {
+      gint64 expires = 0;
+      const char *expires_text = g_hash_table_lookup (query_params, "X-Amz-Expires");
+
+      if (expires_text == NULL || !g_ascii_string_to_signed (expires_text, 10, 1, 604800, &expires, NULL))
+        expires = 900;
+      if (now_ms > request_ms + expires * 1000 || request_ms > now_ms + MAX_SKEW_MS)
+        {
+          *status = 400;
+          *code = "RequestExpired";
+          *message = g_strdup ("The presigned request has expired.");
+          return FALSE;
+        }
+    }
+
+  request = am_sigv4_request_new (method, path, canonical_query);
+  {
+    SoupMessageHeadersIter iter;
+    const char *name, *value;
+
+    soup_message_headers_iter_init (&iter, headers);
+    while (soup_message_headers_iter_next (&iter, &name, &value))
+      {
+        g_autofree char *lower = g_ascii_strdown (name, -1);
+
+        if (g_strv_contains ((const char * const *) auth.signed_headers, lower))
+          am_sigv4_request_add_header (request, lower, value);
+      }
+    for (guint i = 0; auth.signed_headers[i] != NULL; i++)
+      if (soup_message_headers_get_one (headers, auth.signed_headers[i]) == NULL)
+        {
+          *code = "SignatureDoesNotMatch";
+          *message = g_strdup_printf ("The signed header '%s' is missing from the request.",
+                                      auth.signed_headers[i]);
+          return FALSE;
+        }
+  }
+  am_sigv4_request_set_signed_headers (request, (const char * const *) auth.signed_headers);
+  am_sigv4_request_set_payload (request, body ? body : "", length);
+  secret = identity->account->secret_access_key;
+  if (!am_sigv4_sign (request, auth.access_key_id, secret, auth.region, auth.service,
+                      amz_date ? amz_date : "", &result, &error))
+    {
+      *status = 400;
+      *code = "IncompleteSignature";
+      *message = g_strdup_printf ("The request cannot be verified: %s", error->message);
+      return FALSE;
+    }
+  if (!am_sigv4_signatures_equal (result.signature, auth.signature))
+    {
+      *code = "SignatureDoesNotMatch";
+      *message = g_strdup ("The request signature we calculated does not match the signature you "
+                           "provided. Check your AWS Secret Access Key and signing method.");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Dispatch */
+
+static gboolean
+roll (AmSandboxServer *self,
+      double           rate)
+{
+  return rate > 0 && g_rand_double (self->fault_rand) < rate;
+}
+
+static AmSandboxResponse *
+handle_ec2 (AmSandboxServer *self,
+            AmSbCall        *call)
+{
+  const char *action = g_hash_table_lookup (call->params, "Action");
+  const char *version = g_hash_table_lookup (call->params, "Version");
+  AmSbOperation op;
+  GString *s;
+
+  if (action == NULL || *action == '\0')
+    return error_response (SERVICE_EC2, 400, "MissingAction",
+                           "The request must contain the parameter Action.", call->request_id);
+  if (version == NULL)
+    return error_response (SERVICE_EC2, 400, "MissingParameter",
+                           "The request must contain the parameter Version (2016-11-15).", call->request_id);
+  if (strcmp (version, "2016-11-15") != 0)
+    return error_response (SERVICE_EC2, 400, "NoSuchVersion",
+                           "The sandbox speaks the EC2 API version 2016-11-15 only.", call->request_id);
+  op = _am_sb_ec2_lookup (action);
+  if (op == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("The action %s is not valid for this web service.", action);
+
+      return error_response (SERVICE_EC2, 400, "InvalidAction", message, call->request_id);
+    }
+  call->action = action;
+  if (!op (call))
+    return error_response (SERVICE_EC2, call->status ? call->status : 400,
+                           call->error_code ? call->error_code : "InternalError",
+                           call->error_message ? call->error_message : "The request failed.",
+                           call->request_id);
+  s = g_string_sized_new (call->body->len + 256);
+  g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<");
+  g_string_append (s, action);
+  g_string_append (s, "Response xmlns=\"" AM_SB_EC2_NAMESPACE "\">");
+  _am_sb_xml_text (s, "requestId", call->request_id);
+  g_string_append_len (s, call->body->str, call->body->len);
+  g_string_append (s, "</");
+  g_string_append (s, action);
+  g_string_append (s, "Response>");
+  return response_new (200, "text/xml;charset=UTF-8", s, call->request_id);
+}
+
+static AmSandboxResponse *
+handle_call (AmSandboxServer    *self,
+             Service             service,
+             AmSbCall           *call,
+             SoupMessageHeaders *headers,
+             const char         *body,
+             gsize               length)
+{
+  if (service == SERVICE_SSM)
+    {
+      const char *target = soup_message_headers_get_one (headers, "X-Amz-Target");
+      GString *out = g_string_new (NULL);
+
+      if (!_am_sb_ssm_handle (call, target, body, length, out))
+        {
+          g_string_free (out, TRUE);
+          return error_response (SERVICE_SSM, call->status ? call->status : 400,
+                                 call->error_code ? call->error_code : "InternalServerError",
+                                 call->error_message ? call->error_message : "The request failed.",
+                                 call->request_id);
+        }
+      return response_new (200, "application/x-amz-json-1.1", out, call->request_id);
+    }
+  if (service == SERVICE_STS)
+    {
+      GString *s;
+
+      if (!_am_sb_sts_handle (call))
+        return error_response (SERVICE_STS, call->status ? call->status : 400,
+                               call->error_code ? call->error_code : "InternalFailure",
+                               call->error_message ? call->error_message : "The request failed.",
+                               call->request_id);
+      s = g_string_new (NULL);
+      g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      g_string_append_len (s, call->body->str, call->body->len);
+      return response_new (200, "text/xml", s, call->request_id);
+    }
+  return handle_ec2 (self, call);
+}
+
+/* soup_form_decode's values share their key's allocation: copy both. */
+static void
+merge_form (GHashTable *params,
+            const char *encoded)
+{
+  g_autoptr (GHashTable) form = soup_form_decode (encoded);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, form);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (params, g_strdup (key), g_strdup (value));
+}
+
+AmSandboxResponse *
+am_sandbox_server_handle (AmSandboxServer    *self,
+                          const char         *method,
+                          const char         *path,
+                          const char         *query,
+                          SoupMessageHeaders *headers,
+                          const char         *body,
+                          gsize               length)
+{
+  g_auto (Identity) identity = { 0 };
+  g_autofree char *request_id = g_uuid_string_random ();
+  g_autofree char *message = NULL;
+  g_autoptr (GHashTable) params = NULL;
+  AmSandboxResponse *response;
+  AmSbCall call = { 0 };
+  const char *content_type;
+  const char *code = NULL;
+  gint64 now_ms = g_get_real_time () / 1000 + self->skew_ms;
+  guint status = 0;
+  Service service = SERVICE_EC2;
+  guint delay = self->latency_ms;
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), NULL);
+  g_return_val_if_fail (self->state != NULL, NULL);
+  g_return_val_if_fail (method != NULL && path != NULL && headers != NULL, NULL);
+
+  if (body == NULL)
+    length = 0;
+  content_type = soup_message_headers_get_one (headers, "Content-Type");
+  if (soup_message_headers_get_one (headers, "X-Amz-Target") != NULL
+      || (content_type != NULL && g_str_has_prefix (content_type, "application/x-amz-json")))
+    service = SERVICE_SSM;
+
+  if (length > AM_SANDBOX_MAX_BODY)
+    {
+      response = error_response (service, 413, "RequestEntityTooLarge",
+                                 "The request body is larger than the sandbox accepts (1 MiB).", request_id);
+      goto out;
+    }
+  if (roll (self, self->throttle_rate))
+    {
+      response = error_response (service, 503, "RequestLimitExceeded", "Request limit exceeded.", request_id);
+      goto out;
+    }
+  if (roll (self, self->error_rate))
+    {
+      response = error_response (service, 500, "InternalError",
+                                 "An internal error has occurred (injected by --faults).", request_id);
+      goto out;
+    }
+
+  if (self->verify_signatures)
+    {
+      if (!verify (self, method, path, query, headers, body, length, now_ms, &identity, &status, &code, &message))
+        {
+          response = error_response (service, status, code, message, request_id);
+          goto out;
+        }
+      service = identity.service;
+    }
+  else
+    {
+      guint n;
+
+      identity.account = am_sb_accounts (&n);
+      identity.region = g_strdup ("us-east-1");
+    }
+
+  if (strcmp (method, "GET") != 0 && strcmp (method, "POST") != 0)
+    {
+      response = error_response (service, 400, "UnsupportedProtocol",
+                                 "The sandbox accepts GET and POST requests only.", request_id);
+      goto out;
+    }
+
+  /* Query parameters: the query string and, for forms, the body. */
+  params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (query != NULL && *query != '\0')
+    merge_form (params, query);
+  if (service != SERVICE_SSM && length > 0)
+    {
+      g_autofree char *text = g_strndup (body, length);
+
+      merge_form (params, text);
+    }
+  if (!self->verify_signatures)
+    {
+      const char *version = g_hash_table_lookup (params, "Version");
+
+      if (service != SERVICE_SSM && g_strcmp0 (version, "2011-06-15") == 0)
+        service = SERVICE_STS;
+    }
+
+  call.state = self->state;
+  call.account = identity.account;
+  call.region = g_intern_string (identity.region);
+  call.request_id = request_id;
+  call.params = params;
+  call.now_ms = now_ms;
+  call.fast_keys = !self->verify_signatures;
+  call.body = g_string_new (NULL);
+  response = handle_call (self, service, &call, headers, body, length);
+  if (call.mutated && response->status == 200)
+    {
+      g_autoptr (GError) error = NULL;
+
+      /* Nothing is acknowledged before it is on disk. */
+      if (!am_sb_state_save (self->state, &error))
+        {
+          g_autofree char *text = g_strdup_printf ("The sandbox could not save its state: %s", error->message);
+
+          g_printerr ("amiable-sandbox: %s\n", text);
+          am_sandbox_response_free (response);
+          response = error_response (service, 500, "InternalError", text, request_id);
+        }
+    }
+  g_string_free (call.body, TRUE);
+  g_free (call.error_code);
+  g_free (call.error_message);
+
+  if (response->status == 200 && roll (self, self->truncate_rate))
+    {
+      gsize size = g_bytes_get_size (response->body);
+      GBytes *half = g_bytes_new_from_bytes (response->body, 0, size / 2);
+
+      g_bytes_unref (response->body);
+      response->body = half;
+    }
+
+out:
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc (now_ms / 1000);
+    g_autofree char *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+
+    g_ptr_array_add (response->headers, g_strdup ("Date"));
+    g_ptr_array_add (response->headers, g_steal_pointer (&date));
+  }
+  response->delay_ms = delay;
+  return response;
+}
+
+/* HTTP */
+
+typedef struct
+{
+  SoupServerMessage *msg;
+  AmSandboxResponse *response;
+} Delayed;
+
+static void
+apply_response (SoupServerMessage *msg,
+                AmSandboxResponse *response)
+{
+  SoupMessageHeaders *out = soup_server_message_get_response_headers (msg);
+  gsize size;
+  gconstpointer data = g_bytes_get_data (response->body, &size);
+
+  soup_server_message_set_status (msg, response->status, NULL);
+  for (guint i = 0; i + 1 < response->headers->len; i += 2)
+    soup_message_headers_replace (out, response->headers->pdata[i], response->headers->pdata[i + 1]);
+  soup_server_message_set_response (msg, response->content_type, SOUP_MEMORY_COPY, data, size);
+}
+
+static gboolean
+delayed_cb (gpointer user_data)
+{
+  Delayed *delayed = user_data;
+
+  apply_response (delayed->msg, delayed->response);
+  soup_server_message_unpause (delayed->msg);
+  g_object_unref (delayed->msg);
+  am_sandbox_response_free (delayed->response);
+  g_free (delayed);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+early_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  goffset length = soup_message_headers_get_content_length (headers);
+
+  /* Refuse big bodies before reading them. */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED || length > AM_SANDBOX_MAX_BODY)
+    {
+      static const char body[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestEntityTooLarge"
+        "</Code><Message>The sandbox accepts request bodies of at most 1 MiB, with a Content-Length."
+        "</Message></Error></Errors><RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>";
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      soup_server_message_set_status (msg, 413, NULL);
+      soup_server_message_set_response (msg, "text/xml;charset=UTF-8", SOUP_MEMORY_STATIC, body, strlen (body));
+    }
+}
+
+static void
+request_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  AmSandboxServer *self = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  SoupMessageBody *request_body = soup_server_message_get_request_body (msg);
+  g_autoptr (GBytes) body = soup_message_body_flatten (request_body);
+  AmSandboxResponse *response;
+  gsize size;
+  const char *data = g_bytes_get_data (body, &size);
+
+  response = am_sandbox_server_handle (self, soup_server_message_get_method (msg),
+                                       g_uri_get_path (uri), g_uri_get_query (uri),
+                                       soup_server_message_get_request_headers (msg), data, size);
+  if (response->delay_ms > 0)
+    {
+      Delayed *delayed = g_new0 (Delayed, 1);
+
+      delayed->msg = g_object_ref (msg);
+      delayed->response = response;
+      soup_server_message_pause (msg);
+      g_timeout_add (response->delay_ms, delayed_cb, delayed);
+      return;
+    }
+  apply_response (msg, response);
+  am_sandbox_response_free (response);
+}
+
+gboolean
+am_sandbox_server_listen (AmSandboxServer  *self,
+                          const char       *address,
+                          guint             port,
+                          GError          **error)
+{
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
+  g_return_val_if_fail (self->state != NULL, FALSE);
+
+  if (self->soup == NULL)
+    {
+      self->soup = soup_server_new ("server-header", "amiable-sandbox/" PACKAGE_VERSION, NULL);
+      soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
+      soup_server_add_handler (self->soup, NULL, request_cb, self, NULL);
+    }
+  if (address == NULL)
+    address = "127.0.0.1";
+  {
+    g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (address);
+    g_autoptr (GSocketAddress) socket_address = NULL;
+
+    if (inet == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     "\"%s\" is not an IP address; give --listen an address such as 127.0.0.1", address);
+        return FALSE;
+      }
+    socket_address = g_inet_socket_address_new (inet, port);
+    return soup_server_listen (self->soup, socket_address, 0, error);
+  }
+}
+
+char *
+am_sandbox_server_get_uri (AmSandboxServer *self)
+{
+  GSList *uris;
+  char *result = NULL;
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), NULL);
+  if (self->soup == NULL)
+    return NULL;
+  uris = soup_server_get_uris (self->soup);
+  if (uris != NULL)
+    {
+      GUri *uri = uris->data;
+      const char *host = g_uri_get_host (uri);
+
+      if (strchr (host, ':') != NULL)
+        result = g_strdup_printf ("http://[%s]:%d", host, g_uri_get_port (uri));
+      else
+        result = g_strdup_printf ("http://%s:%d", host, g_uri_get_port (uri));
+    }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return result;
+}
+
+void
+am_sandbox_server_disconnect (AmSandboxServer *self)
+{
+  g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
 }

@@ -1,0 +1,571 @@
+/* am-sandbox-call.c: parameters, errors, pagination and XML output shared by the handlers
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-sandbox"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "am-sandbox-private.h"
+#include "am-xml-reader.h"
+
+gboolean
+_am_sb_fail (AmSbCall   *call,
+             guint       status,
+             const char *code,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  g_clear_pointer (&call->error_code, g_free);
+  g_clear_pointer (&call->error_message, g_free);
+  call->status = status;
+  call->error_code = g_strdup (code);
+  va_start (args, format);
+  call->error_message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+_am_sb_dry_run (AmSbCall *call)
+{
+  gboolean dry_run = FALSE;
+
+  if (!_am_sb_param_bool (call, "DryRun", FALSE, &dry_run))
+    return TRUE;
+  if (!dry_run)
+    return FALSE;
+  _am_sb_fail (call, 412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+  return TRUE;
+}
+
+const char *
+_am_sb_param (AmSbCall   *call,
+              const char *name)
+{
+  return g_hash_table_lookup (call->params, name);
+}
+
+gboolean
+_am_sb_require (AmSbCall    *call,
+                const char  *name,
+                const char **out)
+{
+  const char *value = _am_sb_param (call, name);
+
+  if (value == NULL || *value == '\0')
+    return _am_sb_fail (call, 400, "MissingParameter",
+                        "The request must contain the parameter %s", name);
+  *out = value;
+  return TRUE;
+}
+
+/* Parses "N" or "N.rest" after "prefix."; N is 1..10000. */
+static gboolean
+parse_index (const char  *key,
+             const char  *prefix,
+             gsize        prefix_len,
+             gboolean     allow_rest,
+             guint       *index)
+{
+  const char *p;
+  guint64 n = 0;
+
+  if (strncmp (key, prefix, prefix_len) != 0 || key[prefix_len] != '.')
+    return FALSE;
+  p = key + prefix_len + 1;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    {
+      n = n * 10 + (*p - '0');
+      if (n > 10000)
+        return FALSE;
+      p++;
+    }
+  if (*p != '\0' && !(allow_rest && *p == '.'))
+    return FALSE;
+  if (n == 0)
+    return FALSE;
+  *index = (guint) n;
+  return TRUE;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ua = *(const guint *) a;
+  guint ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+typedef struct
+{
+  guint       index;
+  const char *value;
+} IndexedValue;
+
+static int
+compare_indexed (gconstpointer a,
+                 gconstpointer b)
+{
+  return compare_uint (&((const IndexedValue *) a)->index, &((const IndexedValue *) b)->index);
+}
+
+GPtrArray *
+_am_sb_param_list (AmSbCall   *call,
+                   const char *prefix)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (IndexedValue));
+  gsize prefix_len = strlen (prefix);
+  GPtrArray *values = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, call->params);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      IndexedValue iv;
+
+      if (parse_index (key, prefix, prefix_len, FALSE, &iv.index))
+        {
+          iv.value = value;
+          g_array_append_val (found, iv);
+        }
+    }
+  g_array_sort (found, compare_indexed);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (values, (gpointer) g_array_index (found, IndexedValue, i).value);
+  return values;
+}
+
+GArray *
+_am_sb_param_indices (AmSbCall   *call,
+                      const char *prefix)
+{
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  gsize prefix_len = strlen (prefix);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, call->params);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint index;
+      gboolean seen = FALSE;
+
+      if (!parse_index (key, prefix, prefix_len, TRUE, &index))
+        continue;
+      for (guint i = 0; i < indices->len && !seen; i++)
+        seen = g_array_index (indices, guint, i) == index;
+      if (!seen)
+        g_array_append_val (indices, index);
+    }
+  g_array_sort (indices, compare_uint);
+  return indices;
+}
+
+gboolean
+_am_sb_param_bool (AmSbCall   *call,
+                   const char *name,
+                   gboolean    fallback,
+                   gboolean   *out)
+{
+  const char *value = _am_sb_param (call, name);
+
+  if (value == NULL)
+    *out = fallback;
+  else if (g_ascii_strcasecmp (value, "true") == 0)
+    *out = TRUE;
+  else if (g_ascii_strcasecmp (value, "false") == 0)
+    *out = FALSE;
+  else
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter %s is invalid. Expected a boolean (true or false).",
+                        value, name);
+  return TRUE;
+}
+
+gboolean
+_am_sb_param_int (AmSbCall   *call,
+                  const char *name,
+                  gint64      min,
+                  gint64      max,
+                  gint64      fallback,
+                  gint64     *out)
+{
+  const char *value = _am_sb_param (call, name);
+  gint64 n;
+
+  if (value == NULL)
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_signed (value, 10, min, max, &n, NULL))
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter %s is invalid. Expected an integer from %"
+                        G_GINT64_FORMAT " to %" G_GINT64_FORMAT ".", value, name, min, max);
+  *out = n;
+  return TRUE;
+}
+
+gboolean
+_am_sb_parse_filters (AmSbCall   *call,
+                      GPtrArray **out)
+{
+  g_autoptr (GArray) indices = _am_sb_param_indices (call, "Filter");
+  g_autoptr (GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_filter_free);
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint n = g_array_index (indices, guint, i);
+      g_autofree char *name_key = g_strdup_printf ("Filter.%u.Name", n);
+      g_autofree char *value_key = g_strdup_printf ("Filter.%u.Value", n);
+      const char *name = _am_sb_param (call, name_key);
+      g_autoptr (GPtrArray) values = _am_sb_param_list (call, value_key);
+      AmSbFilter *filter;
+
+      if (name == NULL || *name == '\0')
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "The filter Filter.%u has no Name.", n);
+      filter = g_new0 (AmSbFilter, 1);
+      filter->name = g_strdup (name);
+      filter->values = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; j < values->len; j++)
+        g_ptr_array_add (filter->values, g_strdup (values->pdata[j]));
+      g_ptr_array_add (filters, filter);
+    }
+  *out = g_steal_pointer (&filters);
+  return TRUE;
+}
+
+GPtrArray *
+_am_sb_tag_specs (AmSbCall   *call,
+                  const char *resource_type)
+{
+  g_autoptr (GArray) indices = _am_sb_param_indices (call, "TagSpecification");
+  GPtrArray *tags = g_ptr_array_new_with_free_func (g_free);
+
+  /* Pairs: key, value, key, value, … */
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint n = g_array_index (indices, guint, i);
+      g_autofree char *type_key = g_strdup_printf ("TagSpecification.%u.ResourceType", n);
+      g_autofree char *tag_prefix = g_strdup_printf ("TagSpecification.%u.Tag", n);
+      g_autoptr (GArray) tag_indices = NULL;
+
+      if (g_strcmp0 (_am_sb_param (call, type_key), resource_type) != 0)
+        continue;
+      tag_indices = _am_sb_param_indices (call, tag_prefix);
+      for (guint j = 0; j < tag_indices->len; j++)
+        {
+          guint m = g_array_index (tag_indices, guint, j);
+          g_autofree char *k = g_strdup_printf ("%s.%u.Key", tag_prefix, m);
+          g_autofree char *v = g_strdup_printf ("%s.%u.Value", tag_prefix, m);
+
+          if (_am_sb_param (call, k) == NULL)
+            continue;
+          g_ptr_array_add (tags, g_strdup (_am_sb_param (call, k)));
+          g_ptr_array_add (tags, g_strdup (_am_sb_param (call, v) ? _am_sb_param (call, v) : ""));
+        }
+    }
+  return tags;
+}
+
+gboolean
+_am_sb_paginate (AmSbCall *call,
+                 gint64    min,
+                 gint64    max,
+                 guint    *offset,
+                 guint    *limit)
+{
+  const char *token = _am_sb_param (call, "NextToken");
+  gint64 max_results;
+
+  if (!_am_sb_param_int (call, "MaxResults", min, max, G_MAXINT, &max_results))
+    return FALSE;
+  *limit = (guint) max_results;
+  *offset = 0;
+  if (token != NULL && *token != '\0')
+    {
+      gsize len = 0;
+      g_autofree guchar *raw = NULL;
+      g_autofree char *text = NULL;
+      guint64 n;
+
+      if (strlen (token) > 512)
+        return _am_sb_fail (call, 400, "InvalidParameterValue", "The NextToken is invalid.");
+      raw = g_base64_decode (token, &len);
+      text = g_strndup ((const char *) raw, len);
+      if (!g_str_has_prefix (text, "v1:")
+          || !g_ascii_string_to_unsigned (text + 3, 10, 0, G_MAXUINT, &n, NULL))
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "The NextToken is invalid; pass the token of the previous page unchanged.");
+      *offset = (guint) n;
+    }
+  return TRUE;
+}
+
+void
+_am_sb_next_token (AmSbCall *call,
+                   guint     offset)
+{
+  g_autofree char *text = g_strdup_printf ("v1:%u", offset);
+  g_autofree char *token = g_base64_encode ((const guchar *) text, strlen (text));
+
+  _am_sb_xml_text (call->body, "nextToken", token);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+_am_sb_params_fingerprint (AmSbCall *call)
+{
+  g_autoptr (GPtrArray) keys = am_sb_hash_keys (call->params);
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_ptr_array_sort (keys, compare_strings);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *value = g_hash_table_lookup (call->params, key);
+
+      if (strcmp (key, "ClientToken") == 0 || strcmp (key, "DryRun") == 0)
+        continue;
+      g_checksum_update (sum, (const guchar *) key, strlen (key) + 1);
+      g_checksum_update (sum, (const guchar *) value, strlen (value) + 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static char *
+client_token_key (AmSbCall   *call,
+                  const char *token)
+{
+  return g_strconcat (call->account->account_id, "/", call->region, "/", call->action, "/", token, NULL);
+}
+
+gboolean
+_am_sb_lookup_client_token (AmSbCall    *call,
+                            const char  *token,
+                            const char **result)
+{
+  g_autofree char *key = client_token_key (call, token);
+  g_autofree char *fingerprint = NULL;
+  AmSbClientToken *seen = g_hash_table_lookup (call->state->client_tokens, key);
+
+  *result = NULL;
+  if (seen == NULL)
+    return FALSE;
+  fingerprint = _am_sb_params_fingerprint (call);
+  if (strcmp (fingerprint, seen->fingerprint) != 0)
+    {
+      _am_sb_fail (call, 400, "IdempotentParameterMismatch",
+                   "The client token %s was already used with different parameters; "
+                   "use a new token for a different request.", token);
+      return TRUE;
+    }
+  *result = seen->result;
+  return TRUE;
+}
+
+gboolean
+_am_sb_save_client_token (AmSbCall   *call,
+                          const char *token,
+                          const char *result)
+{
+  AmSbClientToken *entry = g_new0 (AmSbClientToken, 1);
+
+  entry->fingerprint = _am_sb_params_fingerprint (call);
+  entry->result = g_strdup (result);
+  g_hash_table_replace (call->state->client_tokens, client_token_key (call, token), entry);
+  return TRUE;
+}
+
+/* XML */
+
+void
+_am_sb_xml_escaped (GString    *s,
+                    const char *text)
+{
+  if (text[strcspn (text, "&<>\"'")] == '\0')
+    g_string_append (s, text);
+  else
+    am_xml_append_escaped (s, text);
+}
+
+void
+_am_sb_xml_text (GString    *s,
+                 const char *element,
+                 const char *text)
+{
+  if (text == NULL)
+    return;
+  g_string_append_c (s, '<');
+  g_string_append (s, element);
+  g_string_append_c (s, '>');
+  _am_sb_xml_escaped (s, text);
+  g_string_append (s, "</");
+  g_string_append (s, element);
+  g_string_append_c (s, '>');
+}
+
+void
+_am_sb_xml_bool (GString    *s,
+                 const char *element,
+                 gboolean    value)
+{
+  _am_sb_xml_text (s, element, value ? "true" : "false");
+}
+
+void
+_am_sb_xml_int (GString    *s,
+                const char *element,
+                gint64      value)
+{
+  g_string_append_printf (s, "<%s>%" G_GINT64_FORMAT "</%s>", element, value, element);
+}
+
+void
+_am_sb_xml_time (GString    *s,
+                 const char *element,
+                 gint64      ms)
+{
+  g_autofree char *text = am_sb_format_time (ms);
+
+  _am_sb_xml_text (s, element, text);
+}
+
+void
+_am_sb_xml_tags (GString   *s,
+                 GPtrArray *tags)
+{
+  if (tags == NULL || tags->len == 0)
+    return;
+  g_string_append (s, "<tagSet>");
+  for (guint i = 0; i < tags->len; i++)
+    {
+      AmSbTag *tag = tags->pdata[i];
+
+      g_string_append (s, "<item>");
+      _am_sb_xml_text (s, "key", tag->key);
+      _am_sb_xml_text (s, "value", tag->value);
+      g_string_append (s, "</item>");
+    }
+  g_string_append (s, "</tagSet>");
+}
+
+void
+_am_sb_xml_image (AmSbCall        *call,
+                  GString         *s,
+                  const AmSbImage *image)
+{
+  GPtrArray *tags = am_sb_state_get_tags (call->state, call->account->account_id, image->image_id);
+
+  g_string_append (s, "<item>");
+  _am_sb_xml_text (s, "imageId", image->image_id);
+  if (image->image_location != NULL)
+    _am_sb_xml_text (s, "imageLocation", image->image_location);
+  else
+    {
+      g_string_append (s, "<imageLocation>");
+      _am_sb_xml_escaped (s, image->owner_alias ? image->owner_alias : image->owner_id);
+      g_string_append_c (s, '/');
+      _am_sb_xml_escaped (s, image->name);
+      g_string_append (s, "</imageLocation>");
+    }
+  _am_sb_xml_text (s, "imageState", am_sb_image_state (image, call->now_ms));
+  _am_sb_xml_text (s, "imageOwnerId", image->owner_id);
+  _am_sb_xml_time (s, "creationDate", image->creation_time);
+  _am_sb_xml_bool (s, "isPublic", am_sb_image_is_public (image));
+  if (image->product_codes != NULL && image->product_codes->len > 0)
+    {
+      g_string_append (s, "<productCodes>");
+      for (guint i = 0; i < image->product_codes->len; i++)
+        {
+          AmSbProductCode *pc = image->product_codes->pdata[i];
+
+          g_string_append (s, "<item>");
+          _am_sb_xml_text (s, "productCode", pc->code);
+          _am_sb_xml_text (s, "type", pc->type);
+          g_string_append (s, "</item>");
+        }
+      g_string_append (s, "</productCodes>");
+    }
+  _am_sb_xml_text (s, "architecture", image->architecture);
+  _am_sb_xml_text (s, "imageType", image->image_type);
+  _am_sb_xml_text (s, "platform", image->platform);
+  _am_sb_xml_text (s, "platformDetails", image->platform_details);
+  _am_sb_xml_text (s, "usageOperation", image->usage_operation);
+  if (image->failed_reason != NULL)
+    {
+      g_string_append (s, "<stateReason>");
+      _am_sb_xml_text (s, "code", "Client.InternalError");
+      _am_sb_xml_text (s, "message", image->failed_reason);
+      g_string_append (s, "</stateReason>");
+    }
+  _am_sb_xml_text (s, "imageOwnerAlias", image->owner_alias);
+  _am_sb_xml_text (s, "name", image->name);
+  _am_sb_xml_text (s, "description", image->description);
+  _am_sb_xml_text (s, "rootDeviceType", image->root_device_type);
+  _am_sb_xml_text (s, "rootDeviceName", image->root_device_name);
+  g_string_append (s, "<blockDeviceMapping>");
+  for (guint i = 0; i < image->block_devices->len; i++)
+    {
+      AmSbBlockDevice *bd = image->block_devices->pdata[i];
+
+      g_string_append (s, "<item>");
+      _am_sb_xml_text (s, "deviceName", bd->device_name);
+      _am_sb_xml_text (s, "virtualName", bd->virtual_name);
+      if (bd->has_ebs)
+        {
+          g_string_append (s, "<ebs>");
+          _am_sb_xml_text (s, "snapshotId", bd->snapshot_id);
+          _am_sb_xml_int (s, "volumeSize", bd->volume_size);
+          _am_sb_xml_bool (s, "deleteOnTermination", bd->delete_on_termination);
+          _am_sb_xml_text (s, "volumeType", bd->volume_type);
+          if (bd->iops > 0)
+            _am_sb_xml_int (s, "iops", bd->iops);
+          if (bd->throughput > 0)
+            _am_sb_xml_int (s, "throughput", bd->throughput);
+          _am_sb_xml_bool (s, "encrypted", bd->encrypted);
+          g_string_append (s, "</ebs>");
+        }
+      if (bd->no_device)
+        g_string_append (s, "<noDevice></noDevice>");
+      g_string_append (s, "</item>");
+    }
+  g_string_append (s, "</blockDeviceMapping>");
+  _am_sb_xml_text (s, "virtualizationType", image->virtualization_type);
+  _am_sb_xml_tags (s, tags);
+  _am_sb_xml_text (s, "hypervisor", image->hypervisor);
+  _am_sb_xml_bool (s, "enaSupport", image->ena_support);
+  _am_sb_xml_text (s, "sriovNetSupport", image->sriov_net_support);
+  _am_sb_xml_text (s, "bootMode", image->boot_mode);
+  _am_sb_xml_text (s, "tpmSupport", image->tpm_support);
+  if (image->deprecation_time != 0)
+    _am_sb_xml_time (s, "deprecationTime", image->deprecation_time);
+  _am_sb_xml_text (s, "imdsSupport", image->imds_support);
+  _am_sb_xml_text (s, "sourceInstanceId", image->source_instance_id);
+  _am_sb_xml_text (s, "deregistrationProtection",
+                   !image->deregistration_protection ? "disabled"
+                   : image->protection_cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown");
+  if (image->last_launched_time != 0)
+    _am_sb_xml_time (s, "lastLaunchedTime", image->last_launched_time);
+  _am_sb_xml_text (s, "sourceImageId", image->source_image_id);
+  _am_sb_xml_text (s, "sourceImageRegion", image->source_image_region);
+  g_string_append (s, "</item>");
+}

@@ -1,0 +1,1603 @@
+/* am-sandbox-images.c: the sandbox's AMI operations (DescribeImages, CreateImage, CopyImage, …)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-sandbox"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-sandbox-catalog.h"
+#include "am-sandbox-private.h"
+
+/* Helpers shared with the other operation files */
+
+static gboolean
+is_hex_id (const char *id,
+           const char *prefix)
+{
+  gsize plen = strlen (prefix);
+  gsize len;
+
+  if (id == NULL || strncmp (id, prefix, plen) != 0 || id[plen] != '-')
+    return FALSE;
+  id += plen + 1;
+  len = strlen (id);
+  if (len != 8 && len != 17)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isxdigit (id[i]) || g_ascii_isupper (id[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_am_sb_check_image_id (AmSbCall   *call,
+                       const char *image_id)
+{
+  if (!is_hex_id (image_id, "ami"))
+    return _am_sb_fail (call, 400, "InvalidAMIID.Malformed",
+                        "Invalid id: \"%s\" (expecting \"ami-...\" followed by 8 or 17 lower-case hex digits)",
+                        image_id);
+  return TRUE;
+}
+
+gboolean
+_am_sb_image_visible (AmSbCall        *call,
+                      const AmSbImage *image)
+{
+  return am_sb_image_can_launch (image, call->account);
+}
+
+AmSbImage *
+_am_sb_visible_image (AmSbCall   *call,
+                      const char *image_id)
+{
+  AmSbImage *image;
+
+  if (!_am_sb_check_image_id (call, image_id))
+    return NULL;
+  image = am_sb_state_find_image (call->state, call->region, image_id);
+  if (image == NULL || !_am_sb_image_visible (call, image))
+    {
+      _am_sb_fail (call, 400, "InvalidAMIID.NotFound",
+                   "The image id '[%s]' does not exist in %s", image_id, call->region);
+      return NULL;
+    }
+  return image;
+}
+
+AmSbImage *
+_am_sb_owned_image (AmSbCall   *call,
+                    const char *image_id)
+{
+  AmSbImage *image = _am_sb_visible_image (call, image_id);
+
+  if (image == NULL)
+    return NULL;
+  if (strcmp (image->owner_id, call->account->account_id) != 0)
+    {
+      _am_sb_fail (call, 403, "UnauthorizedOperation",
+                   "You are not authorized to perform this operation: image %s is owned by "
+                   "account %s, not by %s.", image_id, image->owner_id, call->account->account_id);
+      return NULL;
+    }
+  return image;
+}
+
+AmSbImage *
+_am_sb_resolve_ssm (AmSbCall   *call,
+                    const char *parameter)
+{
+  GPtrArray *catalog = am_sb_state_get_catalog (call->state, call->region);
+
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      AmSbImage *image = catalog->pdata[i];
+
+      if (g_strcmp0 (image->ssm_parameter, parameter) == 0)
+        return image;
+    }
+  return NULL;
+}
+
+static gboolean
+check_image_name (AmSbCall   *call,
+                  const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len < 3 || len > 128)
+    return _am_sb_fail (call, 400, "InvalidAMIName.Malformed",
+                        "AMI names must be between 3 and 128 characters long, and may contain "
+                        "letters, numbers, '(', ')', '.', '-', '/' and '_'.");
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("()./-_ [],@'", *p) == NULL)
+      return _am_sb_fail (call, 400, "InvalidAMIName.Malformed",
+                          "AMI names must be between 3 and 128 characters long, and may contain "
+                          "letters, numbers, '(', ')', '.', '-', '/' and '_'.");
+  return TRUE;
+}
+
+static gboolean
+check_name_unique (AmSbCall   *call,
+                   const char *name)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, call->state->images);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      AmSbImage *image = value;
+
+      if (image->owner_id == g_intern_string (call->account->account_id)
+          && image->region == g_intern_string (call->region) && strcmp (image->name, name) == 0)
+        return _am_sb_fail (call, 400, "InvalidAMIName.Duplicate",
+                            "AMI name %s is already in use by AMI %s", name, image->image_id);
+    }
+  return TRUE;
+}
+
+static void
+apply_tags (AmSbCall   *call,
+            const char *resource_id,
+            GPtrArray  *pairs)
+{
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    am_sb_state_set_tag (call->state, call->account->account_id, resource_id,
+                         pairs->pdata[i], pairs->pdata[i + 1]);
+}
+
+static gboolean
+check_tag_pairs (AmSbCall  *call,
+                 GPtrArray *pairs)
+{
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      const char *key = pairs->pdata[i];
+      const char *value = pairs->pdata[i + 1];
+
+      if (*key == '\0' || strlen (key) > 128 || g_str_has_prefix (key, "aws:"))
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "Tag keys must be 1 to 128 characters and must not start with 'aws:' (got '%s').",
+                            key);
+      if (strlen (value) > 256)
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "Tag values may be at most 256 characters (tag '%s').", key);
+    }
+  if (pairs->len / 2 > 50)
+    return _am_sb_fail (call, 400, "TagLimitExceeded", "A resource can have at most 50 tags.");
+  return TRUE;
+}
+
+/* DescribeImages */
+
+typedef struct
+{
+  AmSbCall  *call;
+  GPtrArray *owners;
+  GPtrArray *executable_by;
+  GPtrArray *filters;
+  gboolean   include_deprecated;
+  gboolean   needs_tags;
+} ImageQuery;
+
+static gboolean
+owner_matches (ImageQuery      *q,
+               const AmSbImage *image)
+{
+  if (q->owners->len == 0)
+    return TRUE;
+  for (guint i = 0; i < q->owners->len; i++)
+    {
+      const char *owner = q->owners->pdata[i];
+
+      if (strcmp (owner, "self") == 0)
+        {
+          if (strcmp (image->owner_id, q->call->account->account_id) == 0)
+            return TRUE;
+        }
+      else if (g_ascii_isdigit (owner[0]))
+        {
+          if (strcmp (image->owner_id, owner) == 0)
+            return TRUE;
+        }
+      else if (g_strcmp0 (image->owner_alias, owner) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_user_permission (const AmSbImage *image,
+                     const char      *account_id)
+{
+  for (guint i = 0; i < image->launch_permissions->len; i++)
+    {
+      AmSbLaunchPermission *perm = image->launch_permissions->pdata[i];
+
+      if (perm->kind == AM_SB_PERM_USER && strcmp (perm->value, account_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+executable_matches (ImageQuery      *q,
+                    const AmSbImage *image)
+{
+  const char *me = q->call->account->account_id;
+
+  if (q->executable_by->len == 0)
+    return TRUE;
+  for (guint i = 0; i < q->executable_by->len; i++)
+    {
+      const char *who = q->executable_by->pdata[i];
+
+      if (strcmp (who, "all") == 0)
+        {
+          if (am_sb_image_is_public (image))
+            return TRUE;
+        }
+      else if (strcmp (who, "self") == 0 || strcmp (who, me) == 0)
+        {
+          if (strcmp (image->owner_id, me) == 0 || has_user_permission (image, me))
+            return TRUE;
+        }
+      else if (has_user_permission (image, who))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GPtrArray *
+image_tags (ImageQuery      *q,
+            const AmSbImage *image)
+{
+  return am_sb_state_get_tags (q->call->state, q->call->account->account_id, image->image_id);
+}
+
+static gboolean
+query_matches (ImageQuery      *q,
+               const AmSbImage *image,
+               gboolean         explicit_id)
+{
+  if (!_am_sb_image_visible (q->call, image))
+    return FALSE;
+  if (!explicit_id && !q->include_deprecated && am_sb_image_is_deprecated (image, q->call->now_ms)
+      && strcmp (image->owner_id, q->call->account->account_id) != 0)
+    return FALSE;
+  if (!owner_matches (q, image) || !executable_matches (q, image))
+    return FALSE;
+  if (q->filters->len > 0
+      && !am_sb_image_matches (image, q->needs_tags ? image_tags (q, image) : NULL, q->filters,
+                               q->call->now_ms))
+    return FALSE;
+  return TRUE;
+}
+
+static int
+compare_image_ptrs (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp ((*(AmSbImage * const *) a)->image_id, (*(AmSbImage * const *) b)->image_id);
+}
+
+/* First index in @images (sorted by id) whose id is greater than @after. */
+static guint
+first_after (GPtrArray  *images,
+             const char *after)
+{
+  guint lo = 0;
+  guint hi = images->len;
+
+  if (after == NULL)
+    return 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (strcmp (((AmSbImage *) images->pdata[mid])->image_id, after) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+op_describe_images (AmSbCall *call)
+{
+  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "ImageId");
+  g_autoptr (GPtrArray) owners = _am_sb_param_list (call, "Owner");
+  g_autoptr (GPtrArray) executable_by = _am_sb_param_list (call, "ExecutableBy");
+  g_autoptr (GPtrArray) filters = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autofree char *after = NULL;
+  GPtrArray *catalog;
+  ImageQuery q = { call, owners, executable_by, NULL, FALSE, FALSE };
+  const char *token = _am_sb_param (call, "NextToken");
+  gint64 max_results = 0;
+  guint ci, si, count = 0;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!_am_sb_parse_filters (call, &filters))
+    return FALSE;
+  q.filters = filters;
+  for (guint i = 0; i < filters->len; i++)
+    {
+      AmSbFilter *f = filters->pdata[i];
+
+      if (!am_sb_image_filter_is_known (f->name))
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "The filter '%s' is invalid", f->name);
+      if (g_str_has_prefix (f->name, "tag"))
+        q.needs_tags = TRUE;
+    }
+  for (guint i = 0; i < owners->len; i++)
+    {
+      const char *o = owners->pdata[i];
+
+      if (strcmp (o, "self") != 0 && strcmp (o, "amazon") != 0 && strcmp (o, "aws-marketplace") != 0
+          && strcmp (o, "aws-backup-vault") != 0 && strcmp (o, "microsoft") != 0
+          && !(strlen (o) == 12 && strspn (o, "0123456789") == 12))
+        return _am_sb_fail (call, 400, "InvalidUserID.Malformed",
+                            "Invalid owner '%s': use self, amazon, aws-marketplace or a 12-digit account id.", o);
+    }
+  for (guint i = 0; i < executable_by->len; i++)
+    {
+      const char *e = executable_by->pdata[i];
+
+      if (strcmp (e, "self") != 0 && strcmp (e, "all") != 0
+          && !(strlen (e) == 12 && strspn (e, "0123456789") == 12))
+        return _am_sb_fail (call, 400, "InvalidUserID.Malformed",
+                            "Invalid ExecutableBy '%s': use self, all or a 12-digit account id.", e);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!_am_sb_check_image_id (call, ids->pdata[i]))
+      return FALSE;
+  if (!_am_sb_param_bool (call, "IncludeDeprecated", FALSE, &q.include_deprecated))
+    return FALSE;
+  if (_am_sb_param (call, "MaxResults") != NULL && ids->len > 0)
+    return _am_sb_fail (call, 400, "InvalidParameterCombination",
+                        "The parameter ImageIds cannot be used with the parameter MaxResults");
+  if (!_am_sb_param_int (call, "MaxResults", 5, 1000, 0, &max_results))
+    return FALSE;
+  if (token != NULL && *token != '\0')
+    {
+      gsize len = 0;
+      g_autofree guchar *raw = strlen (token) < 512 ? g_base64_decode (token, &len) : NULL;
+      g_autofree char *text = raw ? g_strndup ((const char *) raw, len) : NULL;
+
+      if (text == NULL || !g_str_has_prefix (text, "images:") || strlen (text) > 64)
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "The NextToken is invalid; pass the token of the previous page unchanged.");
+      after = g_strdup (text + 7);
+    }
+  if (_am_sb_dry_run (call))
+    return FALSE;
+
+  g_string_append (call->body, "<imagesSet>");
+  if (ids->len > 0)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          AmSbImage *image = am_sb_state_find_image (call->state, call->region, ids->pdata[i]);
+
+          if (image == NULL || !_am_sb_image_visible (call, image))
+            return _am_sb_fail (call, 400, "InvalidAMIID.NotFound",
+                                "The image id '[%s]' does not exist", (char *) ids->pdata[i]);
+          if (g_hash_table_contains (seen, image->image_id))
+            continue;
+          g_hash_table_add (seen, image->image_id);
+          if (query_matches (&q, image, TRUE))
+            _am_sb_xml_image (call, call->body, image);
+        }
+      g_string_append (call->body, "</imagesSet>");
+      return TRUE;
+    }
+
+  /* Stable order: the public catalog and the stored images, merged by image id. */
+  catalog = am_sb_state_get_catalog (call->state, call->region);
+  stored = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, call->state->images);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((AmSbImage *) value)->region == g_intern_string (call->region))
+      g_ptr_array_add (stored, value);
+  g_ptr_array_sort (stored, compare_image_ptrs);
+
+  ci = first_after (catalog, after);
+  si = first_after (stored, after);
+  while (ci < catalog->len || si < stored->len)
+    {
+      AmSbImage *image;
+
+      if (si >= stored->len
+          || (ci < catalog->len
+              && strcmp (((AmSbImage *) catalog->pdata[ci])->image_id,
+                         ((AmSbImage *) stored->pdata[si])->image_id) < 0))
+        image = catalog->pdata[ci++];
+      else
+        image = stored->pdata[si++];
+      if (!query_matches (&q, image, FALSE))
+        continue;
+      if (max_results > 0 && count == (guint) max_results)
+        {
+          /* There is more: the token resumes after the last image sent. */
+          g_autofree char *text = g_strconcat ("images:", after, NULL);
+          g_autofree char *next = g_base64_encode ((const guchar *) text, strlen (text));
+
+          g_string_append (call->body, "</imagesSet>");
+          _am_sb_xml_text (call->body, "nextToken", next);
+          return TRUE;
+        }
+      _am_sb_xml_image (call, call->body, image);
+      g_free (after);
+      after = g_strdup (image->image_id);
+      count++;
+    }
+  g_string_append (call->body, "</imagesSet>");
+  return TRUE;
+}
+
+/* CreateImage */
+
+static AmSbInstance *
+owned_instance (AmSbCall   *call,
+                const char *instance_id)
+{
+  AmSbInstance *instance;
+
+  if (!is_hex_id (instance_id, "i"))
+    {
+      _am_sb_fail (call, 400, "InvalidInstanceID.Malformed", "Invalid id: \"%s\"", instance_id);
+      return NULL;
+    }
+  instance = g_hash_table_lookup (call->state->instances, instance_id);
+  if (instance == NULL || strcmp (instance->owner_id, call->account->account_id) != 0
+      || instance->region != g_intern_string (call->region))
+    {
+      _am_sb_fail (call, 400, "InvalidInstanceID.NotFound",
+                   "The instance ID '%s' does not exist", instance_id);
+      return NULL;
+    }
+  return instance;
+}
+
+static AmSbSnapshot *
+new_snapshot (AmSbCall   *call,
+              const char *volume_id,
+              gint        size,
+              const char *description,
+              gboolean    encrypted)
+{
+  AmSbSnapshot *snapshot = g_new0 (AmSbSnapshot, 1);
+
+  snapshot->snapshot_id = am_sb_state_new_id (call->state, "snap", call->state->snapshots);
+  snapshot->region = g_intern_string (call->region);
+  snapshot->owner_id = g_intern_string (call->account->account_id);
+  snapshot->volume_id = g_strdup (volume_id);
+  snapshot->volume_size = size;
+  snapshot->description = g_strdup (description);
+  snapshot->start_time = call->now_ms;
+  snapshot->completed_time = call->now_ms + call->state->transition_ms;
+  snapshot->encrypted = encrypted;
+  g_hash_table_replace (call->state->snapshots, snapshot->snapshot_id, snapshot);
+  return snapshot;
+}
+
+static gboolean
+op_create_image (AmSbCall *call)
+{
+  const char *instance_id, *name;
+  const char *description = _am_sb_param (call, "Description");
+  AmSbInstance *instance;
+  AmSbImage *source;
+  AmSbImage *image;
+  g_autoptr (GPtrArray) image_tags = _am_sb_tag_specs (call, "image");
+  g_autoptr (GPtrArray) snapshot_tags = _am_sb_tag_specs (call, "snapshot");
+  const char *state;
+  gboolean no_reboot;
+
+  if (!_am_sb_require (call, "InstanceId", &instance_id) || !_am_sb_require (call, "Name", &name))
+    return FALSE;
+  if (!_am_sb_param_bool (call, "NoReboot", FALSE, &no_reboot))
+    return FALSE;
+  if (!check_image_name (call, name) || !check_tag_pairs (call, image_tags)
+      || !check_tag_pairs (call, snapshot_tags))
+    return FALSE;
+  if (description != NULL && strlen (description) > 255)
+    return _am_sb_fail (call, 400, "InvalidParameterValue", "The description may be at most 255 characters.");
+  instance = owned_instance (call, instance_id);
+  if (instance == NULL)
+    return FALSE;
+  state = am_sb_instance_state (instance, call->state->transition_ms, call->now_ms, NULL);
+  if (strcmp (state, "running") != 0 && strcmp (state, "stopped") != 0)
+    return _am_sb_fail (call, 400, "IncorrectInstanceState",
+                        "The instance '%s' is not in a state from which it can be imaged (it is %s); "
+                        "wait until it is running or stopped.", instance_id, state);
+  if (!check_name_unique (call, name))
+    return FALSE;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+
+  source = am_sb_state_find_image (call->state, call->region, instance->image_id);
+  image = g_new0 (AmSbImage, 1);
+  image->image_id = am_sb_state_new_id (call->state, "ami", call->state->images);
+  image->region = g_intern_string (call->region);
+  image->owner_id = g_intern_string (call->account->account_id);
+  image->name = g_strdup (name);
+  image->description = g_strdup (description);
+  image->image_location = g_strdup_printf ("%s/%s", call->account->account_id, name);
+  image->architecture = instance->architecture;
+  image->platform = instance->platform;
+  image->platform_details = instance->platform_details ? instance->platform_details : g_intern_static_string ("Linux/UNIX");
+  image->usage_operation = source ? source->usage_operation : g_intern_static_string ("RunInstances");
+  image->image_type = g_intern_static_string ("machine");
+  image->root_device_type = g_intern_static_string ("ebs");
+  image->root_device_name = instance->root_device_name ? instance->root_device_name : g_intern_static_string ("/dev/xvda");
+  image->virtualization_type = g_intern_static_string ("hvm");
+  image->hypervisor = g_intern_static_string ("xen");
+  image->boot_mode = instance->boot_mode;
+  image->imds_support = source ? source->imds_support : NULL;
+  image->tpm_support = source ? source->tpm_support : NULL;
+  image->sriov_net_support = g_intern_static_string ("simple");
+  image->ena_support = TRUE;
+  image->creation_time = call->now_ms;
+  image->available_time = call->now_ms + call->state->transition_ms;
+  image->source_instance_id = g_strdup (instance_id);
+  image->stored = TRUE;
+  image->block_devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_block_device_free);
+  image->launch_permissions = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
+  if (source != NULL && source->product_codes != NULL)
+    {
+      AmSbImage *tmp = am_sb_image_copy (source);
+
+      image->product_codes = g_steal_pointer (&tmp->product_codes);
+      am_sb_image_free (tmp);
+    }
+  for (guint i = 0; i < instance->volumes->len; i++)
+    {
+      AmSbVolume *volume = instance->volumes->pdata[i];
+      g_autofree char *snap_description = g_strdup_printf ("Created by CreateImage(%s) for %s",
+                                                           instance_id, image->image_id);
+      AmSbSnapshot *snapshot = new_snapshot (call, volume->volume_id, volume->volume_size,
+                                             snap_description, FALSE);
+      AmSbBlockDevice *bd = am_sb_block_device_new ();
+
+      bd->device_name = g_strdup (volume->device_name);
+      bd->has_ebs = TRUE;
+      bd->snapshot_id = g_strdup (snapshot->snapshot_id);
+      bd->volume_size = volume->volume_size;
+      bd->volume_type = g_strdup (volume->volume_type ? volume->volume_type : "gp3");
+      bd->delete_on_termination = volume->delete_on_termination;
+      if (g_strcmp0 (bd->volume_type, "gp3") == 0)
+        {
+          bd->iops = 3000;
+          bd->throughput = 125;
+        }
+      g_ptr_array_add (image->block_devices, bd);
+      apply_tags (call, snapshot->snapshot_id, snapshot_tags);
+    }
+  g_hash_table_replace (call->state->images, image->image_id, image);
+  apply_tags (call, image->image_id, image_tags);
+  if (!no_reboot && strcmp (state, "running") == 0)
+    {
+      g_free (instance->state_reason);
+      instance->state_reason = g_strdup ("rebooted by CreateImage");
+    }
+  call->mutated = TRUE;
+  _am_sb_xml_text (call->body, "imageId", image->image_id);
+  return TRUE;
+}
+
+/* RegisterImage */
+
+static gboolean
+op_register_image (AmSbCall *call)
+{
+  const char *name;
+  const char *root_device = _am_sb_param (call, "RootDeviceName");
+  const char *location = _am_sb_param (call, "ImageLocation");
+  const char *arch = _am_sb_param (call, "Architecture");
+  const char *virt = _am_sb_param (call, "VirtualizationType");
+  const char *boot_mode = _am_sb_param (call, "BootMode");
+  const char *imds = _am_sb_param (call, "ImdsSupport");
+  const char *tpm = _am_sb_param (call, "TpmSupport");
+  g_autoptr (GArray) bdm = _am_sb_param_indices (call, "BlockDeviceMapping");
+  g_autoptr (GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_block_device_free);
+  g_autoptr (GPtrArray) tags = _am_sb_tag_specs (call, "image");
+  gboolean ena = TRUE;
+  gboolean root_found = FALSE;
+  AmSbImage *image;
+
+  if (!_am_sb_require (call, "Name", &name) || !check_image_name (call, name)
+      || !check_tag_pairs (call, tags))
+    return FALSE;
+  if (!_am_sb_param_bool (call, "EnaSupport", TRUE, &ena))
+    return FALSE;
+  if (arch == NULL)
+    arch = "x86_64";
+  if (strcmp (arch, "x86_64") != 0 && strcmp (arch, "arm64") != 0 && strcmp (arch, "i386") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter architecture is invalid. Use x86_64, arm64 or i386.", arch);
+  if (virt == NULL)
+    virt = "hvm";
+  if (strcmp (virt, "hvm") != 0 && strcmp (virt, "paravirtual") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter virtualizationType is invalid.", virt);
+  if (boot_mode != NULL && strcmp (boot_mode, "legacy-bios") != 0 && strcmp (boot_mode, "uefi") != 0
+      && strcmp (boot_mode, "uefi-preferred") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter BootMode is invalid.", boot_mode);
+  if (imds != NULL && strcmp (imds, "v2.0") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue", "ImdsSupport can only be v2.0.");
+  if (tpm != NULL && strcmp (tpm, "v2.0") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue", "TpmSupport can only be v2.0.");
+  if (bdm->len == 0 && location == NULL)
+    return _am_sb_fail (call, 400, "MissingParameter",
+                        "Give either BlockDeviceMapping (an EBS-backed image from a snapshot) or "
+                        "ImageLocation (an instance-store image).");
+  for (guint i = 0; i < bdm->len; i++)
+    {
+      guint n = g_array_index (bdm, guint, i);
+      g_autofree char *p = g_strdup_printf ("BlockDeviceMapping.%u.", n);
+      g_autofree char *k_dev = g_strconcat (p, "DeviceName", NULL);
+      g_autofree char *k_virt = g_strconcat (p, "VirtualName", NULL);
+      g_autofree char *k_nodev = g_strconcat (p, "NoDevice", NULL);
+      g_autofree char *k_snap = g_strconcat (p, "Ebs.SnapshotId", NULL);
+      g_autofree char *k_size = g_strconcat (p, "Ebs.VolumeSize", NULL);
+      g_autofree char *k_type = g_strconcat (p, "Ebs.VolumeType", NULL);
+      g_autofree char *k_dot = g_strconcat (p, "Ebs.DeleteOnTermination", NULL);
+      g_autofree char *k_enc = g_strconcat (p, "Ebs.Encrypted", NULL);
+      const char *device = _am_sb_param (call, k_dev);
+      const char *snap_id = _am_sb_param (call, k_snap);
+      AmSbBlockDevice *bd;
+      gint64 size = 0;
+
+      if (device == NULL)
+        return _am_sb_fail (call, 400, "MissingParameter",
+                            "The request must contain the parameter %s", k_dev);
+      bd = am_sb_block_device_new ();
+      g_ptr_array_add (devices, bd);
+      bd->device_name = g_strdup (device);
+      bd->virtual_name = g_strdup (_am_sb_param (call, k_virt));
+      bd->no_device = _am_sb_param (call, k_nodev) != NULL;
+      if (snap_id != NULL || _am_sb_param (call, k_size) != NULL)
+        {
+          AmSbSnapshot *snapshot = NULL;
+
+          bd->has_ebs = TRUE;
+          if (snap_id != NULL)
+            {
+              snapshot = g_hash_table_lookup (call->state->snapshots, snap_id);
+              if (snapshot == NULL || snapshot->owner_id != g_intern_string (call->account->account_id)
+                  || snapshot->region != g_intern_string (call->region))
+                return _am_sb_fail (call, 400, "InvalidSnapshot.NotFound",
+                                    "The snapshot '%s' does not exist.", snap_id);
+              bd->snapshot_id = g_strdup (snap_id);
+            }
+          if (!_am_sb_param_int (call, k_size, 1, 16384, snapshot ? snapshot->volume_size : 8, &size))
+            return FALSE;
+          if (snapshot != NULL && size < snapshot->volume_size)
+            return _am_sb_fail (call, 400, "InvalidBlockDeviceMapping",
+                                "Volume of %" G_GINT64_FORMAT " GiB is smaller than snapshot '%s' (%d GiB).",
+                                size, snap_id, snapshot->volume_size);
+          bd->volume_size = size;
+          bd->volume_type = g_strdup (_am_sb_param (call, k_type) ? _am_sb_param (call, k_type) : "gp2");
+          if (!_am_sb_param_bool (call, k_dot, TRUE, &bd->delete_on_termination)
+              || !_am_sb_param_bool (call, k_enc, snapshot ? snapshot->encrypted : FALSE, &bd->encrypted))
+            return FALSE;
+          if (strcmp (bd->volume_type, "gp3") == 0)
+            {
+              bd->iops = 3000;
+              bd->throughput = 125;
+            }
+        }
+      if (root_device != NULL && strcmp (device, root_device) == 0)
+        root_found = bd->has_ebs;
+    }
+  if (bdm->len > 0)
+    {
+      if (root_device == NULL)
+        root_device = ((AmSbBlockDevice *) devices->pdata[0])->device_name;
+      else if (!root_found)
+        return _am_sb_fail (call, 400, "InvalidBlockDeviceMapping",
+                            "The root device %s needs an EBS mapping with a snapshot.", root_device);
+    }
+  if (!check_name_unique (call, name))
+    return FALSE;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+
+  image = g_new0 (AmSbImage, 1);
+  image->image_id = am_sb_state_new_id (call->state, "ami", call->state->images);
+  image->region = g_intern_string (call->region);
+  image->owner_id = g_intern_string (call->account->account_id);
+  image->name = g_strdup (name);
+  image->description = g_strdup (_am_sb_param (call, "Description"));
+  image->image_location = g_strdup (location ? location : NULL);
+  if (image->image_location == NULL)
+    image->image_location = g_strdup_printf ("%s/%s", call->account->account_id, name);
+  image->architecture = g_intern_string (arch);
+  image->platform_details = g_intern_static_string ("Linux/UNIX");
+  image->usage_operation = g_intern_static_string ("RunInstances");
+  image->image_type = g_intern_static_string ("machine");
+  image->root_device_type = g_intern_static_string (bdm->len > 0 ? "ebs" : "instance-store");
+  image->root_device_name = g_intern_string (root_device ? root_device : "/dev/sda1");
+  image->virtualization_type = g_intern_string (virt);
+  image->hypervisor = g_intern_static_string ("xen");
+  image->boot_mode = boot_mode ? g_intern_string (boot_mode) : NULL;
+  image->imds_support = imds ? g_intern_static_string ("v2.0") : NULL;
+  image->tpm_support = tpm ? g_intern_static_string ("v2.0") : NULL;
+  image->sriov_net_support = _am_sb_param (call, "SriovNetSupport") ? g_intern_static_string ("simple") : NULL;
+  image->ena_support = ena;
+  image->creation_time = call->now_ms;
+  image->available_time = call->now_ms + call->state->transition_ms;
+  image->stored = TRUE;
+  image->block_devices = g_steal_pointer (&devices);
+  if (bdm->len == 0)
+    {
+      AmSbBlockDevice *bd = am_sb_block_device_new ();
+
+      bd->device_name = g_strdup (image->root_device_name);
+      bd->virtual_name = g_strdup ("ephemeral0");
+      g_ptr_array_add (image->block_devices, bd);
+    }
+  image->launch_permissions = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
+  g_hash_table_replace (call->state->images, image->image_id, image);
+  apply_tags (call, image->image_id, tags);
+  call->mutated = TRUE;
+  _am_sb_xml_text (call->body, "imageId", image->image_id);
+  return TRUE;
+}
+
+/* DeregisterImage */
+
+static gboolean
+snapshot_used_elsewhere (AmSbCall   *call,
+                         const char *snapshot_id,
+                         AmSbImage  *except)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, call->state->images);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      AmSbImage *image = value;
+
+      if (image == except)
+        continue;
+      for (guint i = 0; i < image->block_devices->len; i++)
+        if (g_strcmp0 (((AmSbBlockDevice *) image->block_devices->pdata[i])->snapshot_id, snapshot_id) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+delete_all_tags (AmSbCall   *call,
+                 const char *resource_id)
+{
+  guint n_accounts;
+  const AmSbAccount *accounts = am_sb_accounts (&n_accounts);
+
+  for (guint i = 0; i < n_accounts; i++)
+    {
+      g_autofree char *key = g_strconcat (accounts[i].account_id, "/", resource_id, NULL);
+
+      g_hash_table_remove (call->state->tags, key);
+    }
+}
+
+static gboolean
+op_deregister_image (AmSbCall *call)
+{
+  const char *image_id;
+  AmSbImage *image;
+  gboolean delete_snapshots;
+  g_autoptr (GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+
+  if (!_am_sb_require (call, "ImageId", &image_id)
+      || !_am_sb_param_bool (call, "DeleteAssociatedSnapshots", FALSE, &delete_snapshots))
+    return FALSE;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL)
+    return FALSE;
+  if (image->deregistration_protection)
+    return _am_sb_fail (call, 400, "OperationNotPermitted",
+                        "Image %s has deregistration protection enabled; disable it with "
+                        "DisableImageDeregistrationProtection first.", image_id);
+  if (_am_sb_dry_run (call))
+    return FALSE;
+
+  if (delete_snapshots)
+    for (guint i = 0; i < image->block_devices->len; i++)
+      {
+        AmSbBlockDevice *bd = image->block_devices->pdata[i];
+        AmSbSnapshot *snapshot = bd->snapshot_id ? g_hash_table_lookup (call->state->snapshots, bd->snapshot_id) : NULL;
+
+        if (snapshot == NULL || snapshot->owner_id != image->owner_id
+            || snapshot_used_elsewhere (call, bd->snapshot_id, image))
+          continue;
+        g_ptr_array_add (deleted, g_strdup (bd->snapshot_id));
+        delete_all_tags (call, bd->snapshot_id);
+        g_hash_table_remove (call->state->snapshots, bd->snapshot_id);
+      }
+  delete_all_tags (call, image_id);
+  g_hash_table_remove (call->state->images, image_id);
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  if (delete_snapshots)
+    {
+      g_string_append (call->body, "<deleteSnapshotResultSet>");
+      for (guint i = 0; i < deleted->len; i++)
+        {
+          g_string_append (call->body, "<item>");
+          _am_sb_xml_text (call->body, "snapshotId", deleted->pdata[i]);
+          _am_sb_xml_text (call->body, "returnCode", "success");
+          g_string_append (call->body, "</item>");
+        }
+      g_string_append (call->body, "</deleteSnapshotResultSet>");
+    }
+  return TRUE;
+}
+
+/* CopyImage: the call goes to the destination region. */
+
+static gboolean
+op_copy_image (AmSbCall *call)
+{
+  const char *source_id, *source_region, *name;
+  const char *description = _am_sb_param (call, "Description");
+  const char *token = _am_sb_param (call, "ClientToken");
+  const char *earlier = NULL;
+  g_autoptr (GPtrArray) tags = _am_sb_tag_specs (call, "image");
+  AmSbImage *source;
+  AmSbImage *image;
+  gboolean copy_tags, encrypted;
+  const char *dest_region = call->region;
+
+  if (!_am_sb_require (call, "SourceImageId", &source_id)
+      || !_am_sb_require (call, "SourceRegion", &source_region)
+      || !_am_sb_require (call, "Name", &name)
+      || !check_image_name (call, name) || !check_tag_pairs (call, tags)
+      || !_am_sb_param_bool (call, "CopyImageTags", FALSE, &copy_tags)
+      || !_am_sb_param_bool (call, "Encrypted", FALSE, &encrypted))
+    return FALSE;
+  if (token != NULL && strlen (token) > 64)
+    return _am_sb_fail (call, 400, "InvalidParameterValue", "ClientToken may be at most 64 characters.");
+  if (!am_sb_region_is_known (source_region))
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Invalid SourceRegion '%s': the sandbox has us-east-1, us-west-2, "
+                        "eu-west-1, eu-central-1 and ap-northeast-1.", source_region);
+  call->region = source_region;
+  source = _am_sb_visible_image (call, source_id);
+  call->region = dest_region;
+  if (source == NULL)
+    return FALSE;
+  if (source->product_codes != NULL && source->product_codes->len > 0
+      && strcmp (source->owner_id, call->account->account_id) != 0)
+    return _am_sb_fail (call, 400, "InvalidRequest",
+                        "Image %s has AWS Marketplace product codes; copy it from a launched "
+                        "instance's image instead.", source_id);
+  if (token != NULL && _am_sb_lookup_client_token (call, token, &earlier))
+    {
+      if (earlier == NULL)
+        return FALSE;
+      if (_am_sb_dry_run (call))
+        return FALSE;
+      _am_sb_xml_text (call->body, "imageId", earlier);
+      return TRUE;
+    }
+  if (!check_name_unique (call, name))
+    return FALSE;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+
+  image = am_sb_image_copy (source);
+  g_free (image->image_id);
+  image->image_id = am_sb_state_new_id (call->state, "ami", call->state->images);
+  image->region = g_intern_string (dest_region);
+  image->owner_id = g_intern_string (call->account->account_id);
+  image->owner_alias = NULL;
+  g_free (image->name);
+  image->name = g_strdup (name);
+  if (description != NULL)
+    {
+      g_free (image->description);
+      image->description = g_strdup (description);
+    }
+  g_free (image->image_location);
+  image->image_location = g_strdup_printf ("%s/%s", call->account->account_id, name);
+  image->ssm_parameter = NULL;
+  image->creation_time = call->now_ms;
+  image->available_time = call->now_ms + 2 * (gint64) call->state->transition_ms;
+  image->deprecation_time = 0;
+  image->last_launched_time = 0;
+  image->deregistration_protection = FALSE;
+  image->protection_cooldown = FALSE;
+  g_free (image->source_image_id);
+  image->source_image_id = g_strdup (source_id);
+  g_free (image->source_image_region);
+  image->source_image_region = g_strdup (source_region);
+  image->stored = TRUE;
+  g_ptr_array_set_size (image->launch_permissions, 0);
+  for (guint i = 0; i < image->block_devices->len; i++)
+    {
+      AmSbBlockDevice *bd = image->block_devices->pdata[i];
+      g_autofree char *snap_description = NULL;
+      AmSbSnapshot *snapshot;
+
+      if (!bd->has_ebs || bd->snapshot_id == NULL)
+        continue;
+      snap_description = g_strdup_printf ("Copied for DestinationAmi %s from SourceAmi %s for "
+                                          "SourceSnapshot %s.", image->image_id, source_id, bd->snapshot_id);
+      snapshot = new_snapshot (call, "vol-ffffffff", bd->volume_size, snap_description,
+                               encrypted || bd->encrypted);
+      snapshot->completed_time = image->available_time;
+      g_free (bd->snapshot_id);
+      bd->snapshot_id = g_strdup (snapshot->snapshot_id);
+      bd->encrypted = snapshot->encrypted;
+    }
+  g_hash_table_replace (call->state->images, image->image_id, image);
+  if (copy_tags)
+    {
+      GPtrArray *source_tags = am_sb_state_get_tags (call->state, call->account->account_id, source_id);
+
+      for (guint i = 0; source_tags && i < source_tags->len; i++)
+        {
+          AmSbTag *tag = source_tags->pdata[i];
+
+          am_sb_state_set_tag (call->state, call->account->account_id, image->image_id, tag->key, tag->value);
+        }
+    }
+  apply_tags (call, image->image_id, tags);
+  if (token != NULL)
+    _am_sb_save_client_token (call, token, image->image_id);
+  call->mutated = TRUE;
+  _am_sb_xml_text (call->body, "imageId", image->image_id);
+  return TRUE;
+}
+
+/* Image attributes */
+
+static void
+xml_value (GString    *s,
+           const char *element,
+           const char *value)
+{
+  g_string_append_printf (s, "<%s>", element);
+  _am_sb_xml_text (s, "value", value);
+  g_string_append_printf (s, "</%s>", element);
+}
+
+static gboolean
+op_describe_image_attribute (AmSbCall *call)
+{
+  const char *image_id, *attribute;
+  AmSbImage *image;
+  GString *s = call->body;
+  gboolean owner;
+
+  if (!_am_sb_require (call, "ImageId", &image_id) || !_am_sb_require (call, "Attribute", &attribute))
+    return FALSE;
+  image = _am_sb_visible_image (call, image_id);
+  if (image == NULL)
+    return FALSE;
+  owner = strcmp (image->owner_id, call->account->account_id) == 0;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  _am_sb_xml_text (s, "imageId", image_id);
+  if (strcmp (attribute, "launchPermission") == 0)
+    {
+      if (!owner)
+        return _am_sb_fail (call, 403, "AuthFailure",
+                            "Not authorized for image:%s: only its owner can see its launch permissions.", image_id);
+      g_string_append (s, "<launchPermission>");
+      for (guint i = 0; i < image->launch_permissions->len; i++)
+        {
+          AmSbLaunchPermission *perm = image->launch_permissions->pdata[i];
+          static const char *const names[] = { "userId", "group", "organizationArn", "organizationalUnitArn" };
+
+          g_string_append (s, "<item>");
+          _am_sb_xml_text (s, names[perm->kind], perm->value);
+          g_string_append (s, "</item>");
+        }
+      g_string_append (s, "</launchPermission>");
+    }
+  else if (strcmp (attribute, "description") == 0)
+    xml_value (s, "description", image->description);
+  else if (strcmp (attribute, "kernel") == 0)
+    g_string_append (s, "<kernel/>");
+  else if (strcmp (attribute, "ramdisk") == 0)
+    g_string_append (s, "<ramdisk/>");
+  else if (strcmp (attribute, "productCodes") == 0)
+    {
+      g_string_append (s, "<productCodes>");
+      for (guint i = 0; image->product_codes && i < image->product_codes->len; i++)
+        {
+          AmSbProductCode *pc = image->product_codes->pdata[i];
+
+          g_string_append (s, "<item>");
+          _am_sb_xml_text (s, "productCode", pc->code);
+          _am_sb_xml_text (s, "type", pc->type);
+          g_string_append (s, "</item>");
+        }
+      g_string_append (s, "</productCodes>");
+    }
+  else if (strcmp (attribute, "blockDeviceMapping") == 0)
+    return _am_sb_fail (call, 400, "AuthFailure",
+                        "Unauthorized attempt to access restricted resource: use DescribeImages "
+                        "for the block device mapping.");
+  else if (strcmp (attribute, "sriovNetSupport") == 0)
+    xml_value (s, "sriovNetSupport", image->sriov_net_support);
+  else if (strcmp (attribute, "bootMode") == 0)
+    xml_value (s, "bootMode", image->boot_mode);
+  else if (strcmp (attribute, "tpmSupport") == 0)
+    xml_value (s, "tpmSupport", image->tpm_support);
+  else if (strcmp (attribute, "uefiData") == 0)
+    g_string_append (s, "<uefiData/>");
+  else if (strcmp (attribute, "imdsSupport") == 0)
+    xml_value (s, "imdsSupport", image->imds_support);
+  else if (strcmp (attribute, "lastLaunchedTime") == 0)
+    {
+      g_autofree char *t = image->last_launched_time ? am_sb_format_time (image->last_launched_time) : NULL;
+
+      xml_value (s, "lastLaunchedTime", t);
+    }
+  else if (strcmp (attribute, "deregistrationProtection") == 0)
+    xml_value (s, "deregistrationProtection",
+               !image->deregistration_protection ? "disabled"
+               : image->protection_cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown");
+  else
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter attribute is invalid. Unknown attribute.", attribute);
+  return TRUE;
+}
+
+static gboolean
+valid_account_id (const char *id)
+{
+  return id != NULL && strlen (id) == 12 && strspn (id, "0123456789") == 12;
+}
+
+static gboolean
+collect_permission (AmSbCall   *call,
+                    GPtrArray  *out,
+                    AmSbPermKind kind,
+                    const char *value)
+{
+  switch (kind)
+    {
+    case AM_SB_PERM_USER:
+      if (!valid_account_id (value))
+        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
+                            "Invalid attribute item value \"%s\" for userId item type: use a 12-digit account id.", value);
+      break;
+    case AM_SB_PERM_GROUP:
+      if (strcmp (value, "all") != 0)
+        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
+                            "Invalid attribute item value \"%s\" for group item type: the only group is 'all'.", value);
+      break;
+    case AM_SB_PERM_ORG:
+      if (!g_str_has_prefix (value, "arn:aws:organizations::") || strstr (value, ":organization/o-") == NULL)
+        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
+                            "Invalid organization ARN \"%s\".", value);
+      break;
+    case AM_SB_PERM_OU:
+      if (!g_str_has_prefix (value, "arn:aws:organizations::") || strstr (value, ":ou/o-") == NULL)
+        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
+                            "Invalid organizational unit ARN \"%s\".", value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_ptr_array_add (out, am_sb_launch_permission_new (kind, value));
+  return TRUE;
+}
+
+static gboolean
+collect_permission_lists (AmSbCall   *call,
+                          GPtrArray  *add,
+                          GPtrArray  *remove)
+{
+  static const struct { const char *field; AmSbPermKind kind; } fields[] = {
+    { "UserId", AM_SB_PERM_USER }, { "Group", AM_SB_PERM_GROUP },
+    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
+  };
+  static const struct { const char *list; AmSbPermKind kind; } flat[] = {
+    { "UserId", AM_SB_PERM_USER }, { "UserGroup", AM_SB_PERM_GROUP },
+    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
+  };
+  const char *operation = _am_sb_param (call, "OperationType");
+
+  for (guint side = 0; side < 2; side++)
+    {
+      const char *prefix = side == 0 ? "LaunchPermission.Add" : "LaunchPermission.Remove";
+      g_autoptr (GArray) indices = _am_sb_param_indices (call, prefix);
+
+      for (guint i = 0; i < indices->len; i++)
+        for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+          {
+            g_autofree char *key = g_strdup_printf ("%s.%u.%s", prefix, g_array_index (indices, guint, i),
+                                                    fields[f].field);
+            const char *value = _am_sb_param (call, key);
+
+            if (value != NULL && !collect_permission (call, side == 0 ? add : remove, fields[f].kind, value))
+              return FALSE;
+          }
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (flat); f++)
+    {
+      g_autoptr (GPtrArray) values = _am_sb_param_list (call, flat[f].list);
+
+      if (values->len == 0)
+        continue;
+      if (operation == NULL || (strcmp (operation, "add") != 0 && strcmp (operation, "remove") != 0))
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "OperationType must be add or remove when %s.N is given.", flat[f].list);
+      for (guint i = 0; i < values->len; i++)
+        if (!collect_permission (call, strcmp (operation, "add") == 0 ? add : remove, flat[f].kind,
+                                 values->pdata[i]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_permission (AmSbLaunchPermission *a,
+                 AmSbLaunchPermission *b)
+{
+  return a->kind == b->kind && strcmp (a->value, b->value) == 0;
+}
+
+static gboolean
+op_modify_image_attribute (AmSbCall *call)
+{
+  const char *image_id;
+  const char *attribute = _am_sb_param (call, "Attribute");
+  const char *description = _am_sb_param (call, "Description.Value");
+  const char *imds = _am_sb_param (call, "ImdsSupport.Value");
+  const char *value = _am_sb_param (call, "Value");
+  g_autoptr (GPtrArray) add = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
+  g_autoptr (GPtrArray) remove = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
+  AmSbImage *image;
+
+  if (!_am_sb_require (call, "ImageId", &image_id))
+    return FALSE;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL)
+    return FALSE;
+  if (!collect_permission_lists (call, add, remove))
+    return FALSE;
+  if (attribute != NULL && strcmp (attribute, "description") == 0 && description == NULL)
+    description = value;
+  if (attribute != NULL && strcmp (attribute, "imdsSupport") == 0 && imds == NULL)
+    imds = value;
+  if (attribute != NULL && strcmp (attribute, "launchPermission") != 0 && strcmp (attribute, "description") != 0
+      && strcmp (attribute, "imdsSupport") != 0 && strcmp (attribute, "productCodes") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter attribute is invalid; use launchPermission, description or imdsSupport.",
+                        attribute);
+  if (imds != NULL && strcmp (imds, "v2.0") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue", "ImdsSupport can only be set to v2.0.");
+  if (add->len == 0 && remove->len == 0 && description == NULL && imds == NULL)
+    return _am_sb_fail (call, 400, "MissingParameter",
+                        "Nothing to modify: give LaunchPermission.Add/Remove, Description or ImdsSupport.");
+  if (description != NULL && strlen (description) > 255)
+    return _am_sb_fail (call, 400, "InvalidParameterValue", "The description may be at most 255 characters.");
+  if (_am_sb_dry_run (call))
+    return FALSE;
+
+  for (guint i = 0; i < remove->len; i++)
+    for (guint j = 0; j < image->launch_permissions->len; j++)
+      if (same_permission (remove->pdata[i], image->launch_permissions->pdata[j]))
+        {
+          g_ptr_array_remove_index (image->launch_permissions, j);
+          break;
+        }
+  for (guint i = 0; i < add->len; i++)
+    {
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < image->launch_permissions->len && !present; j++)
+        present = same_permission (add->pdata[i], image->launch_permissions->pdata[j]);
+      if (!present)
+        g_ptr_array_add (image->launch_permissions, g_ptr_array_steal_index (add, i--));
+    }
+  if (description != NULL)
+    {
+      g_free (image->description);
+      image->description = g_strdup (description);
+    }
+  if (imds != NULL)
+    image->imds_support = g_intern_static_string ("v2.0");
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+static gboolean
+op_reset_image_attribute (AmSbCall *call)
+{
+  const char *image_id, *attribute;
+  AmSbImage *image;
+
+  if (!_am_sb_require (call, "ImageId", &image_id) || !_am_sb_require (call, "Attribute", &attribute))
+    return FALSE;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL)
+    return FALSE;
+  if (strcmp (attribute, "launchPermission") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter attribute is invalid; only launchPermission can be reset.",
+                        attribute);
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  g_ptr_array_set_size (image->launch_permissions, 0);
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+/* Deprecation and deregistration protection */
+
+static gboolean
+op_enable_image_deprecation (AmSbCall *call)
+{
+  const char *image_id, *deprecate_at;
+  AmSbImage *image;
+  gint64 when;
+
+  if (!_am_sb_require (call, "ImageId", &image_id) || !_am_sb_require (call, "DeprecateAt", &deprecate_at))
+    return FALSE;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL)
+    return FALSE;
+  if (!am_sb_parse_time (deprecate_at, &when))
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter DeprecateAt is invalid: use an ISO 8601 time in UTC, "
+                        "e.g. 2027-05-01T00:00:00Z.", deprecate_at);
+  when -= when % 60000;
+  if (when < call->now_ms - 60000)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "DeprecateAt %s is in the past; choose a future time.", deprecate_at);
+  if (when > call->now_ms + (gint64) 10 * 366 * 24 * 3600 * 1000)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "DeprecateAt %s is more than 10 years ahead.", deprecate_at);
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  image->deprecation_time = when;
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+static gboolean
+op_disable_image_deprecation (AmSbCall *call)
+{
+  const char *image_id;
+  AmSbImage *image;
+
+  if (!_am_sb_require (call, "ImageId", &image_id))
+    return FALSE;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL || _am_sb_dry_run (call))
+    return FALSE;
+  image->deprecation_time = 0;
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+static gboolean
+op_enable_deregistration_protection (AmSbCall *call)
+{
+  const char *image_id;
+  AmSbImage *image;
+  gboolean cooldown;
+
+  if (!_am_sb_require (call, "ImageId", &image_id)
+      || !_am_sb_param_bool (call, "WithCooldown", FALSE, &cooldown))
+    return FALSE;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL || _am_sb_dry_run (call))
+    return FALSE;
+  image->deregistration_protection = TRUE;
+  image->protection_cooldown = cooldown;
+  call->mutated = TRUE;
+  _am_sb_xml_text (call->body, "return", cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown");
+  return TRUE;
+}
+
+static gboolean
+op_disable_deregistration_protection (AmSbCall *call)
+{
+  const char *image_id;
+  AmSbImage *image;
+
+  if (!_am_sb_require (call, "ImageId", &image_id))
+    return FALSE;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL || _am_sb_dry_run (call))
+    return FALSE;
+  image->deregistration_protection = FALSE;
+  image->protection_cooldown = FALSE;
+  call->mutated = TRUE;
+  _am_sb_xml_text (call->body, "return", "disabled");
+  return TRUE;
+}
+
+/* Tags */
+
+typedef enum
+{
+  RES_UNKNOWN,
+  RES_IMAGE,
+  RES_SNAPSHOT,
+  RES_INSTANCE,
+  RES_VPC,
+  RES_SUBNET,
+  RES_SECURITY_GROUP,
+  RES_KEY_PAIR,
+  RES_LAUNCH_TEMPLATE,
+} ResourceKind;
+
+static const char *const resource_type_names[] = {
+  NULL, "image", "snapshot", "instance", "vpc", "subnet", "security-group", "key-pair", "launch-template",
+};
+
+static ResourceKind
+resource_kind (const char *id)
+{
+  if (g_str_has_prefix (id, "ami-"))
+    return RES_IMAGE;
+  if (g_str_has_prefix (id, "snap-"))
+    return RES_SNAPSHOT;
+  if (g_str_has_prefix (id, "i-"))
+    return RES_INSTANCE;
+  if (g_str_has_prefix (id, "vpc-"))
+    return RES_VPC;
+  if (g_str_has_prefix (id, "subnet-"))
+    return RES_SUBNET;
+  if (g_str_has_prefix (id, "sg-"))
+    return RES_SECURITY_GROUP;
+  if (g_str_has_prefix (id, "key-"))
+    return RES_KEY_PAIR;
+  if (g_str_has_prefix (id, "lt-"))
+    return RES_LAUNCH_TEMPLATE;
+  return RES_UNKNOWN;
+}
+
+/* Every resource struct starts with its id, then region and owner. */
+typedef struct
+{
+  char       *id;
+  const char *region;
+  const char *owner_id;
+} ResourceHead;
+
+static gboolean
+check_resource (AmSbCall   *call,
+                const char *id)
+{
+  ResourceKind kind = resource_kind (id);
+  GHashTable *table = NULL;
+  ResourceHead *head;
+
+  switch (kind)
+    {
+    case RES_IMAGE:
+      return _am_sb_visible_image (call, id) != NULL;
+    case RES_SNAPSHOT: table = call->state->snapshots; break;
+    case RES_INSTANCE: table = call->state->instances; break;
+    case RES_VPC: table = call->state->vpcs; break;
+    case RES_SUBNET: table = call->state->subnets; break;
+    case RES_SECURITY_GROUP: table = call->state->security_groups; break;
+    case RES_KEY_PAIR: table = call->state->key_pairs; break;
+    case RES_LAUNCH_TEMPLATE: table = call->state->launch_templates; break;
+    case RES_UNKNOWN:
+    default:
+      return _am_sb_fail (call, 400, "InvalidID", "The ID '%s' is not valid", id);
+    }
+  head = g_hash_table_lookup (table, id);
+  if (head == NULL || head->region != g_intern_string (call->region)
+      || head->owner_id != g_intern_string (call->account->account_id))
+    return _am_sb_fail (call, 400, "InvalidID", "The ID '%s' does not exist in %s", id, call->region);
+  return TRUE;
+}
+
+static gboolean
+op_create_tags (AmSbCall *call)
+{
+  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "ResourceId");
+  g_autoptr (GArray) tag_indices = _am_sb_param_indices (call, "Tag");
+  g_autoptr (GPtrArray) pairs = g_ptr_array_new ();
+
+  if (ids->len == 0)
+    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter ResourceId.N");
+  if (tag_indices->len == 0)
+    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter Tag.N");
+  for (guint i = 0; i < tag_indices->len; i++)
+    {
+      guint n = g_array_index (tag_indices, guint, i);
+      g_autofree char *k = g_strdup_printf ("Tag.%u.Key", n);
+      g_autofree char *v = g_strdup_printf ("Tag.%u.Value", n);
+
+      if (_am_sb_param (call, k) == NULL)
+        return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter %s", k);
+      g_ptr_array_add (pairs, (gpointer) _am_sb_param (call, k));
+      g_ptr_array_add (pairs, (gpointer) (_am_sb_param (call, v) ? _am_sb_param (call, v) : ""));
+    }
+  if (!check_tag_pairs (call, pairs))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!check_resource (call, ids->pdata[i]))
+      return FALSE;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    apply_tags (call, ids->pdata[i], pairs);
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+static gboolean
+op_delete_tags (AmSbCall *call)
+{
+  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "ResourceId");
+  g_autoptr (GArray) tag_indices = _am_sb_param_indices (call, "Tag");
+
+  if (ids->len == 0)
+    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter ResourceId.N");
+  for (guint i = 0; i < ids->len; i++)
+    if (!check_resource (call, ids->pdata[i]))
+      return FALSE;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (tag_indices->len == 0)
+        {
+          g_autofree char *key = g_strconcat (call->account->account_id, "/", (char *) ids->pdata[i], NULL);
+
+          g_hash_table_remove (call->state->tags, key);
+          continue;
+        }
+      for (guint j = 0; j < tag_indices->len; j++)
+        {
+          guint n = g_array_index (tag_indices, guint, j);
+          g_autofree char *k = g_strdup_printf ("Tag.%u.Key", n);
+          g_autofree char *v = g_strdup_printf ("Tag.%u.Value", n);
+
+          if (_am_sb_param (call, k) != NULL)
+            am_sb_state_delete_tag (call->state, call->account->account_id, ids->pdata[i],
+                                    _am_sb_param (call, k), _am_sb_param (call, v));
+        }
+    }
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+op_describe_tags (AmSbCall *call)
+{
+  g_autoptr (GPtrArray) filters = NULL;
+  g_autoptr (GPtrArray) keys = NULL;
+  g_autofree char *prefix = g_strconcat (call->account->account_id, "/", NULL);
+  guint offset, limit, index = 0, sent = 0;
+
+  if (!_am_sb_parse_filters (call, &filters) || !_am_sb_paginate (call, 5, 1000, &offset, &limit))
+    return FALSE;
+  for (guint i = 0; i < filters->len; i++)
+    {
+      const char *name = ((AmSbFilter *) filters->pdata[i])->name;
+
+      if (!g_strv_contains ((const char *const[]) { "resource-id", "resource-type", "key", "value", NULL }, name))
+        return _am_sb_fail (call, 400, "InvalidParameterValue", "The filter '%s' is invalid", name);
+    }
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  keys = am_sb_hash_keys (call->state->tags);
+  g_ptr_array_sort (keys, compare_strings);
+  g_string_append (call->body, "<tagSet>");
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *resource_id = key + strlen (prefix);
+      GPtrArray *tags;
+      const char *type;
+
+      if (!g_str_has_prefix (key, prefix))
+        continue;
+      type = resource_type_names[resource_kind (resource_id)];
+      tags = g_hash_table_lookup (call->state->tags, key);
+      for (guint j = 0; j < tags->len; j++)
+        {
+          AmSbTag *tag = tags->pdata[j];
+          gboolean ok = TRUE;
+
+          for (guint f = 0; f < filters->len && ok; f++)
+            {
+              AmSbFilter *filter = filters->pdata[f];
+
+              if (strcmp (filter->name, "resource-id") == 0)
+                ok = am_sb_filter_values_match (filter->values, resource_id);
+              else if (strcmp (filter->name, "resource-type") == 0)
+                ok = am_sb_filter_values_match (filter->values, type);
+              else if (strcmp (filter->name, "key") == 0)
+                ok = am_sb_filter_values_match (filter->values, tag->key);
+              else
+                ok = am_sb_filter_values_match (filter->values, tag->value);
+            }
+          if (!ok)
+            continue;
+          if (index++ < offset)
+            continue;
+          if (sent == limit)
+            {
+              g_string_append (call->body, "</tagSet>");
+              _am_sb_next_token (call, offset + sent);
+              return TRUE;
+            }
+          g_string_append (call->body, "<item>");
+          _am_sb_xml_text (call->body, "resourceId", resource_id);
+          _am_sb_xml_text (call->body, "resourceType", type);
+          _am_sb_xml_text (call->body, "key", tag->key);
+          _am_sb_xml_text (call->body, "value", tag->value);
+          g_string_append (call->body, "</item>");
+          sent++;
+        }
+    }
+  g_string_append (call->body, "</tagSet>");
+  return TRUE;
+}
+
+/* Dispatch table (the instance and network operations live in am-sandbox-instances.c). */
+
+static const struct
+{
+  const char   *action;
+  AmSbOperation op;
+} operations[] = {
+  { "DescribeImages", op_describe_images },
+  { "CreateImage", op_create_image },
+  { "RegisterImage", op_register_image },
+  { "DeregisterImage", op_deregister_image },
+  { "CopyImage", op_copy_image },
+  { "DescribeImageAttribute", op_describe_image_attribute },
+  { "ModifyImageAttribute", op_modify_image_attribute },
+  { "ResetImageAttribute", op_reset_image_attribute },
+  { "EnableImageDeprecation", op_enable_image_deprecation },
+  { "DisableImageDeprecation", op_disable_image_deprecation },
+  { "EnableImageDeregistrationProtection", op_enable_deregistration_protection },
+  { "DisableImageDeregistrationProtection", op_disable_deregistration_protection },
+  { "CreateTags", op_create_tags },
+  { "DeleteTags", op_delete_tags },
+  { "DescribeTags", op_describe_tags },
+};
+
+AmSbOperation
+_am_sb_ec2_lookup (const char *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
+    if (strcmp (operations[i].action, action) == 0)
+      return operations[i].op;
+  return _am_sb_instances_lookup (action);
+}

@@ -1,0 +1,140 @@
+/* am-sandbox-private.h: what the sandbox's request handlers share (call context, parameters, XML)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "am-sandbox-match.h"
+#include "am-sandbox-state.h"
+
+G_BEGIN_DECLS
+
+#define AM_SB_EC2_NAMESPACE "http://ec2.amazonaws.com/doc/2016-11-15/"
+
+/* One request being handled. Handlers fill either body (success) or the error fields. */
+typedef struct
+{
+  AmSbState         *state;
+  const AmSbAccount *account;
+  const char        *region;
+  const char        *action;
+  char              *request_id;
+  GHashTable        *params;       /* decoded Query parameters */
+  gint64             now_ms;
+  gboolean           fast_keys;    /* fuzzing: no RSA key generation */
+  /* result */
+  gboolean           mutated;      /* the state changed: save before answering */
+  guint              status;
+  char              *error_code;
+  char              *error_message;
+  GString           *body;         /* EC2: the XML inside <ActionResponse> */
+} AmSbCall;
+
+typedef gboolean (*AmSbOperation) (AmSbCall *call);
+
+/* Errors: set the error and return FALSE so handlers can `return _am_sb_fail (...)`. */
+gboolean     _am_sb_fail             (AmSbCall    *call,
+                                      guint        status,
+                                      const char  *code,
+                                      const char  *format,
+                                      ...) G_GNUC_PRINTF (4, 5);
+/* DryRun=true: fails with DryRunOperation and returns TRUE (stop here). */
+gboolean     _am_sb_dry_run          (AmSbCall    *call);
+
+/* Parameters */
+const char  *_am_sb_param            (AmSbCall    *call,
+                                      const char  *name);
+gboolean     _am_sb_require          (AmSbCall    *call,
+                                      const char  *name,
+                                      const char **out);
+GPtrArray   *_am_sb_param_list       (AmSbCall    *call,
+                                      const char  *prefix);
+GArray      *_am_sb_param_indices    (AmSbCall    *call,
+                                      const char  *prefix);
+gboolean     _am_sb_param_bool       (AmSbCall    *call,
+                                      const char  *name,
+                                      gboolean     fallback,
+                                      gboolean    *out);
+gboolean     _am_sb_param_int        (AmSbCall    *call,
+                                      const char  *name,
+                                      gint64       min,
+                                      gint64       max,
+                                      gint64       fallback,
+                                      gint64      *out);
+/* Filter.N.Name / Filter.N.Value.M; fails on a filter without a name. */
+gboolean     _am_sb_parse_filters    (AmSbCall    *call,
+                                      GPtrArray  **out);
+/* TagSpecification.N.{ResourceType,Tag.M.Key,Tag.M.Value} for @resource_type. */
+GPtrArray   *_am_sb_tag_specs        (AmSbCall    *call,
+                                      const char  *resource_type);
+/* MaxResults / NextToken over an index-ordered list: start offset and page size. */
+gboolean     _am_sb_paginate         (AmSbCall    *call,
+                                      gint64       min,
+                                      gint64       max,
+                                      guint       *offset,
+                                      guint       *limit);
+void         _am_sb_next_token       (AmSbCall    *call,
+                                      guint        offset);
+/* A fingerprint of every parameter except ClientToken and DryRun (idempotency). */
+char        *_am_sb_params_fingerprint (AmSbCall  *call);
+
+/* XML */
+void         _am_sb_xml_escaped      (GString     *s,
+                                      const char  *text);
+void         _am_sb_xml_text         (GString     *s,
+                                      const char  *element,
+                                      const char  *text);
+void         _am_sb_xml_bool         (GString     *s,
+                                      const char  *element,
+                                      gboolean     value);
+void         _am_sb_xml_int          (GString     *s,
+                                      const char  *element,
+                                      gint64       value);
+void         _am_sb_xml_time         (GString     *s,
+                                      const char  *element,
+                                      gint64       ms);
+void         _am_sb_xml_tags         (GString     *s,
+                                      GPtrArray   *tags);
+void         _am_sb_xml_image        (AmSbCall    *call,
+                                      GString     *s,
+                                      const AmSbImage *image);
+
+/* Operations */
+AmSbOperation _am_sb_ec2_lookup      (const char  *action);
+AmSbOperation _am_sb_instances_lookup (const char *action);
+gboolean     _am_sb_ssm_handle       (AmSbCall    *call,
+                                      const char  *target,
+                                      const char  *body,
+                                      gsize        length,
+                                      GString     *out);
+gboolean     _am_sb_sts_handle       (AmSbCall    *call);
+
+/* Shared between the operation files */
+gboolean     _am_sb_check_image_id   (AmSbCall    *call,
+                                      const char  *image_id);
+AmSbImage   *_am_sb_visible_image    (AmSbCall    *call,
+                                      const char  *image_id);
+AmSbImage   *_am_sb_owned_image      (AmSbCall    *call,
+                                      const char  *image_id);
+gboolean     _am_sb_image_visible    (AmSbCall    *call,
+                                      const AmSbImage *image);
+AmSbImage   *_am_sb_resolve_ssm      (AmSbCall    *call,
+                                      const char  *parameter);
+gboolean     _am_sb_save_client_token (AmSbCall   *call,
+                                       const char *token,
+                                       const char *result);
+/* Returns TRUE when @token was seen: *result is the earlier result, or the call failed with
+ * IdempotentParameterMismatch (then *result is NULL). */
+gboolean     _am_sb_lookup_client_token (AmSbCall    *call,
+                                         const char  *token,
+                                         const char **result);
+gboolean     _am_sb_generate_key_pair (const char  *key_type,
+                                       gboolean     fast,
+                                       char       **private_pem,
+                                       char       **public_openssh,
+                                       char       **fingerprint,
+                                       GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,356 @@
+/* am-sandbox-state.h: the sandbox's resources (images, snapshots, instances, …) and their persistence
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How long the time-based transitions take by default (milliseconds). */
+#define AM_SB_DEFAULT_TRANSITION_MS 3000
+
+typedef struct
+{
+  const char *account_id;
+  const char *name;
+  const char *access_key_id;
+  const char *secret_access_key;
+  const char *ou_id;
+} AmSbAccount;
+
+extern const char *const am_sb_regions[];
+#define AM_SB_N_REGIONS 5
+#define AM_SB_ORG_ID "o-amiable0001"
+#define AM_SB_ORG_ARN "arn:aws:organizations::111122223333:organization/o-amiable0001"
+
+const AmSbAccount *am_sb_account_by_key   (const char *access_key_id);
+const AmSbAccount *am_sb_account_by_id    (const char *account_id);
+const AmSbAccount *am_sb_accounts         (guint      *n_accounts);
+gboolean           am_sb_region_is_known  (const char *region);
+char              *am_sb_ou_arn           (const AmSbAccount *account);
+
+typedef enum
+{
+  AM_SB_PERM_USER,
+  AM_SB_PERM_GROUP,
+  AM_SB_PERM_ORG,
+  AM_SB_PERM_OU,
+} AmSbPermKind;
+
+typedef struct
+{
+  AmSbPermKind kind;
+  char        *value;
+} AmSbLaunchPermission;
+
+typedef struct
+{
+  char    *device_name;
+  char    *virtual_name;   /* instance-store volumes: ephemeralN */
+  gboolean no_device;
+  gboolean has_ebs;
+  char    *snapshot_id;
+  gint     volume_size;
+  char    *volume_type;
+  gboolean delete_on_termination;
+  gboolean encrypted;
+  gint     iops;
+  gint     throughput;
+} AmSbBlockDevice;
+
+typedef struct
+{
+  char *code;
+  char *type;
+} AmSbProductCode;
+
+/* An AMI. Repeated strings are interned (g_intern_string) so 100k images stay small. */
+typedef struct
+{
+  char       *image_id;
+  const char *region;
+  const char *owner_id;
+  const char *owner_alias;        /* nullable */
+  char       *name;
+  char       *description;        /* nullable */
+  char       *image_location;
+  const char *architecture;
+  const char *platform;           /* "windows" or NULL */
+  const char *platform_details;
+  const char *usage_operation;
+  const char *image_type;
+  const char *root_device_type;
+  const char *root_device_name;
+  const char *virtualization_type;
+  const char *hypervisor;
+  const char *boot_mode;          /* nullable */
+  const char *imds_support;       /* nullable */
+  const char *tpm_support;        /* nullable */
+  const char *sriov_net_support;  /* nullable */
+  const char *ssm_parameter;      /* nullable: the public parameter that points here */
+  gboolean    ena_support;
+  gint64      creation_time;      /* ms since the epoch */
+  gint64      available_time;     /* pending until then */
+  gint64      deprecation_time;   /* 0: not deprecated */
+  gint64      last_launched_time; /* 0: never */
+  gboolean    deregistration_protection;
+  gboolean    protection_cooldown;
+  char       *failed_reason;      /* nullable: image failed */
+  char       *source_instance_id;
+  char       *source_image_id;
+  char       *source_image_region;
+  GPtrArray  *block_devices;      /* AmSbBlockDevice */
+  GPtrArray  *product_codes;      /* AmSbProductCode, nullable */
+  GPtrArray  *launch_permissions; /* AmSbLaunchPermission */
+  gboolean    stored;             /* persisted (not part of the regenerated public catalog) */
+} AmSbImage;
+
+typedef struct
+{
+  char       *snapshot_id;
+  const char *region;
+  const char *owner_id;
+  char       *volume_id;
+  gint        volume_size;
+  char       *description;
+  gint64      start_time;
+  gint64      completed_time;
+  gboolean    encrypted;
+} AmSbSnapshot;
+
+typedef struct
+{
+  char    *device_name;
+  char    *volume_id;
+  gint     volume_size;
+  char    *volume_type;
+  char    *snapshot_id;
+  gboolean delete_on_termination;
+} AmSbVolume;
+
+typedef struct
+{
+  char       *instance_id;        /* id, region and owner come first in every resource */
+  const char *region;
+  const char *owner_id;
+  char       *reservation_id;
+  char       *image_id;
+  char       *instance_type;
+  char       *key_name;
+  char       *subnet_id;
+  char       *vpc_id;
+  char       *availability_zone;
+  char       *private_ip;
+  char       *public_ip;
+  GPtrArray  *security_group_ids;  /* char* */
+  const char *architecture;
+  const char *platform;
+  const char *platform_details;
+  const char *root_device_name;
+  const char *root_device_type;
+  const char *virtualization_type;
+  const char *boot_mode;
+  GPtrArray  *volumes;             /* AmSbVolume */
+  gint64      launch_time;
+  char       *target_state;        /* running, stopped, terminated */
+  gint64      target_since;
+  gint        ami_launch_index;
+  char       *client_token;
+  char       *state_reason;        /* nullable: why it last changed */
+} AmSbInstance;
+
+typedef struct
+{
+  char       *key_pair_id;
+  const char *region;
+  const char *owner_id;
+  char       *key_name;
+  char       *key_type;
+  char       *fingerprint;
+  char       *public_key;
+  gint64      create_time;
+} AmSbKeyPair;
+
+typedef struct
+{
+  char       *vpc_id;
+  const char *region;
+  const char *owner_id;
+  char       *cidr_block;
+  gboolean    is_default;
+} AmSbVpc;
+
+typedef struct
+{
+  char       *subnet_id;
+  const char *region;
+  const char *owner_id;
+  char       *vpc_id;
+  char       *availability_zone;
+  char       *availability_zone_id;
+  char       *cidr_block;
+  gboolean    default_for_az;
+} AmSbSubnet;
+
+typedef struct
+{
+  char *protocol;
+  gint  from_port;
+  gint  to_port;
+  char *cidr;
+} AmSbIngressRule;
+
+typedef struct
+{
+  char       *group_id;
+  const char *region;
+  const char *owner_id;
+  char       *vpc_id;
+  char       *group_name;
+  char       *description;
+  GPtrArray  *ingress;   /* AmSbIngressRule */
+} AmSbSecurityGroup;
+
+typedef struct
+{
+  char       *launch_template_id;
+  const char *region;
+  const char *owner_id;
+  char       *name;
+  char       *version_description;
+  gint64      create_time;
+  GHashTable *data;      /* LaunchTemplateData.* parameter (without the prefix) → value */
+} AmSbLaunchTemplate;
+
+typedef struct
+{
+  char *key;
+  char *value;
+} AmSbTag;
+
+typedef struct
+{
+  char *fingerprint;  /* hash of the request's parameters */
+  char *result;       /* reservation id or image id */
+} AmSbClientToken;
+
+typedef struct _AmSbState AmSbState;
+
+struct _AmSbState
+{
+  char       *path;              /* state.json, nullable (memory only) */
+  guint       public_images;     /* synthetic public images per region */
+  guint       transition_ms;
+  GHashTable *catalogs;          /* region → GPtrArray of AmSbImage (public, sorted by id) */
+  GHashTable *catalog_index;     /* region → GHashTable id → AmSbImage */
+  GHashTable *images;            /* id → AmSbImage (stored) */
+  GHashTable *snapshots;         /* id → AmSbSnapshot */
+  GHashTable *instances;         /* id → AmSbInstance */
+  GHashTable *key_pairs;         /* id → AmSbKeyPair */
+  GHashTable *vpcs;              /* id → AmSbVpc */
+  GHashTable *subnets;           /* id → AmSbSubnet */
+  GHashTable *security_groups;   /* id → AmSbSecurityGroup */
+  GHashTable *launch_templates;  /* id → AmSbLaunchTemplate */
+  GHashTable *tags;              /* "account/resource-id" → GPtrArray of AmSbTag */
+  GHashTable *client_tokens;     /* "account/region/action/token" → AmSbClientToken */
+  guint64     id_counter;
+};
+
+AmSbState       *am_sb_state_new              (guint        public_images,
+                                               guint        transition_ms);
+void             am_sb_state_free             (AmSbState   *state);
+
+/**
+ * am_sb_state_load:
+ * Loads @path into @state, or seeds a fresh state when @path does not exist. A damaged file
+ * is renamed to PATH.damaged-TIMESTAMP, reported with g_printerr, and a fresh state seeded.
+ */
+gboolean         am_sb_state_load             (AmSbState   *state,
+                                               const char  *path,
+                                               GError     **error);
+/** am_sb_state_save: writes the whole state atomically (temp file, fsync, rename, fsync dir). */
+gboolean         am_sb_state_save             (AmSbState   *state,
+                                               GError     **error);
+char            *am_sb_state_to_json          (AmSbState   *state);
+gboolean         am_sb_state_from_json        (AmSbState   *state,
+                                               const char  *data,
+                                               gsize        length,
+                                               GError     **error);
+void             am_sb_state_seed             (AmSbState   *state);
+
+/* The public catalog of a region (built on first use), sorted by image id. */
+GPtrArray       *am_sb_state_get_catalog      (AmSbState   *state,
+                                               const char  *region);
+AmSbImage       *am_sb_state_find_image       (AmSbState   *state,
+                                               const char  *region,
+                                               const char  *image_id);
+
+/** am_sb_state_new_id: a fresh realistic id "PREFIX-" + 17 hex digits, unused in @table. */
+char            *am_sb_state_new_id           (AmSbState   *state,
+                                               const char  *prefix,
+                                               GHashTable  *table);
+
+/* Tags (per account, as EC2 keeps them). */
+GPtrArray       *am_sb_state_get_tags         (AmSbState   *state,
+                                               const char  *account_id,
+                                               const char  *resource_id);
+void             am_sb_state_set_tag          (AmSbState   *state,
+                                               const char  *account_id,
+                                               const char  *resource_id,
+                                               const char  *key,
+                                               const char  *value);
+gboolean         am_sb_state_delete_tag       (AmSbState   *state,
+                                               const char  *account_id,
+                                               const char  *resource_id,
+                                               const char  *key,
+                                               const char  *value);
+
+/* Time-based states. */
+const char      *am_sb_image_state            (const AmSbImage    *image,
+                                               gint64              now_ms);
+gboolean         am_sb_image_is_public        (const AmSbImage    *image);
+gboolean         am_sb_image_is_deprecated    (const AmSbImage    *image,
+                                               gint64              now_ms);
+/** am_sb_image_can_launch: owner, public, or shared with @account (user, org or OU). */
+gboolean         am_sb_image_can_launch       (const AmSbImage    *image,
+                                               const AmSbAccount  *account);
+const char      *am_sb_instance_state         (const AmSbInstance *instance,
+                                               guint               transition_ms,
+                                               gint64              now_ms,
+                                               int                *code);
+const char      *am_sb_snapshot_state         (const AmSbSnapshot *snapshot,
+                                               gint64              now_ms);
+
+void             am_sb_image_free             (AmSbImage          *image);
+AmSbImage       *am_sb_image_copy             (const AmSbImage    *image);
+AmSbBlockDevice *am_sb_block_device_new       (void);
+void             am_sb_block_device_free      (AmSbBlockDevice    *bd);
+AmSbLaunchPermission *am_sb_launch_permission_new (AmSbPermKind  kind,
+                                                   const char   *value);
+void             am_sb_launch_permission_free (AmSbLaunchPermission *perm);
+void             am_sb_product_code_free      (AmSbProductCode    *pc);
+void             am_sb_snapshot_free          (AmSbSnapshot       *snapshot);
+void             am_sb_instance_free          (AmSbInstance       *instance);
+void             am_sb_volume_free            (AmSbVolume         *volume);
+void             am_sb_key_pair_free          (AmSbKeyPair        *key_pair);
+void             am_sb_vpc_free               (AmSbVpc            *vpc);
+void             am_sb_subnet_free            (AmSbSubnet         *subnet);
+void             am_sb_security_group_free    (AmSbSecurityGroup  *group);
+void             am_sb_ingress_rule_free      (AmSbIngressRule    *rule);
+void             am_sb_launch_template_free   (AmSbLaunchTemplate *lt);
+
+/* Time helpers: "2024-03-15T18:21:09.000Z" <-> ms since the epoch. */
+char            *am_sb_format_time            (gint64              ms);
+gboolean         am_sb_parse_time             (const char         *text,
+                                               gint64             *ms);
+
+/** am_sb_hash_keys: Returns: (transfer container): the keys of @table (GLib 2.74 has no ptr-array variant). */
+GPtrArray       *am_sb_hash_keys              (GHashTable         *table);
+
+/* Deterministic hex derived from text (ids of the regenerated catalog). */
+char            *am_sb_hashed_id              (const char         *prefix,
+                                               const char         *seed);
+
+G_END_DECLS

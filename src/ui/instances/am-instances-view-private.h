@@ -1,0 +1,66 @@
+/* am-instances-view-private.h: what the Instances view's files share (view, actions)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "am-instance-row.h"
+#include "am-instances-view.h"
+
+G_BEGIN_DECLS
+
+struct _AmInstancesView
+{
+  AdwBin                parent_instance;
+
+  /* template widgets */
+  GtkStack             *stack;
+  GtkSpinner           *loading_spinner;
+  AdwStatusPage        *error_page;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *state_dropdown;
+  GtkSpinner           *poll_spinner;
+  GtkStack             *list_stack;
+  GtkColumnView        *column_view;
+  GtkBox               *details_box;
+  GtkColumnViewColumn  *columns[AM_INSTANCE_N_COLUMNS];
+
+  /* owned */
+  AmSession            *session;
+  GListStore           *store;            /* AmInstanceRow, in listing order */
+  GHashTable           *rows_by_id;       /* instance id → AmInstanceRow (borrowed from store) */
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkMultiSelection    *selection;
+  GCancellable         *cancellable;      /* the listing in flight */
+  GCancellable         *action_cancellable; /* actions; cancelled in dispose */
+  char                 *search_folded;
+  GHashTable           *image_names;      /* image id → name, "" when looked up and unknown */
+
+  /* borrowed */
+  AmInstanceRow        *details_row;      /* the row the details pane shows */
+
+  /* state */
+  gulong                client_handler;
+  gulong                details_handler;
+  guint                 poll_source;
+  guint                 poll_interval_ms;
+  guint                 loaded : 1;
+  guint                 busy : 1;
+  guint                 reload_again : 1;
+};
+
+/* Instances the selection holds, in view order; a new GPtrArray of AmInstanceRow refs. */
+GPtrArray *_am_instances_view_get_selected_rows (AmInstancesView *self);
+/* Updates which `instances.` actions are enabled for the selection. */
+void       _am_instances_view_update_actions    (AmInstancesView *self);
+/* Installs the `instances.` actions on the class (am-instances-view-actions.c). */
+void       _am_instances_view_class_install_actions (GtkWidgetClass *widget_class);
+/* Shows @message as a toast when the view is in an AmWindow, else on the error page. */
+void       _am_instances_view_toast             (AmInstancesView *self,
+                                                 const char      *message);
+/* Follows the states closely for a while (after an action). */
+void       _am_instances_view_poll_soon         (AmInstancesView *self);
+
+G_END_DECLS

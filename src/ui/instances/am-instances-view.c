@@ -1,0 +1,777 @@
+/* am-instances-view.c: the Instances view: the account's instances, their states and actions
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-instances-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-instances-view-private.h"
+#include "am-window.h"
+
+G_DEFINE_FINAL_TYPE (AmInstancesView, am_instances_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The state filter's entries, in the order of the drop-down's model. */
+enum {
+  STATE_FILTER_NOT_TERMINATED,
+  STATE_FILTER_ALL,
+  STATE_FILTER_RUNNING,
+  STATE_FILTER_STOPPED,
+  STATE_FILTER_TRANSITIONAL,
+  STATE_FILTER_TERMINATED,
+};
+
+GtkWidget *
+am_instances_view_new (void)
+{
+  return g_object_new (AM_TYPE_INSTANCES_VIEW, NULL);
+}
+
+AmSession *
+am_instances_view_get_session (AmInstancesView *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), NULL);
+
+  return self->session;
+}
+
+guint
+am_instances_view_get_n_instances (AmInstancesView *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+}
+
+const char *
+am_instances_view_get_state_name (AmInstancesView *self,
+                                  const char      *instance_id)
+{
+  AmInstanceRow *row;
+
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), NULL);
+  g_return_val_if_fail (instance_id != NULL, NULL);
+
+  row = g_hash_table_lookup (self->rows_by_id, instance_id);
+  if (row == NULL)
+    return NULL;
+
+  return am_instance_get_state_name (am_instance_row_get_instance (row));
+}
+
+gboolean
+am_instances_view_is_polling (AmInstancesView *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), FALSE);
+
+  return self->poll_source != 0;
+}
+
+gboolean
+am_instances_view_is_busy (AmInstancesView *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), FALSE);
+
+  return self->busy;
+}
+
+void
+_am_instances_view_toast (AmInstancesView *self,
+                          const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (AM_IS_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 5);
+      am_window_add_toast (AM_WINDOW (root), toast);
+    }
+  else
+    g_message ("%s", message);
+}
+
+GPtrArray *
+_am_instances_view_get_selected_rows (AmInstancesView *self)
+{
+  g_autoptr (GtkBitset) selected = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return rows;
+}
+
+gboolean
+am_instances_view_select_instance (AmInstancesView *self,
+                                   const char      *instance_id)
+{
+  guint n;
+
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), FALSE);
+  g_return_val_if_fail (instance_id != NULL, FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (am_instance_get_instance_id (am_instance_row_get_instance (row)), instance_id) == 0)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Filtering */
+
+static gboolean
+am_instances_view_filter_func (gpointer item,
+                               gpointer user_data)
+{
+  AmInstancesView *self = user_data;
+  AmInstanceRow *row = item;
+  AmInstancePhase phase = am_instance_row_get_phase (row);
+
+  switch (gtk_drop_down_get_selected (self->state_dropdown))
+    {
+    case STATE_FILTER_NOT_TERMINATED:
+      if (phase == AM_INSTANCE_PHASE_TERMINATED)
+        return FALSE;
+      break;
+    case STATE_FILTER_RUNNING:
+      if (phase != AM_INSTANCE_PHASE_RUNNING)
+        return FALSE;
+      break;
+    case STATE_FILTER_STOPPED:
+      if (phase != AM_INSTANCE_PHASE_STOPPED)
+        return FALSE;
+      break;
+    case STATE_FILTER_TRANSITIONAL:
+      if (phase != AM_INSTANCE_PHASE_TRANSITIONAL)
+        return FALSE;
+      break;
+    case STATE_FILTER_TERMINATED:
+      if (phase != AM_INSTANCE_PHASE_TERMINATED)
+        return FALSE;
+      break;
+    case STATE_FILTER_ALL:
+    default:
+      break;
+    }
+
+  return am_instance_row_matches (row, self->search_folded);
+}
+
+static void
+am_instances_view_update_list_page (AmInstancesView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "rows");
+}
+
+static void
+on_search_changed (AmInstancesView *self,
+                   GtkSearchEntry  *entry)
+{
+  g_autofree char *folded = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_autofree char *stripped = g_strdup (g_strstrip (folded));
+
+  if (g_strcmp0 (stripped, self->search_folded) == 0)
+    return;
+
+  /* A longer needle that contains the old one can only match fewer rows. */
+  if (self->search_folded == NULL || *self->search_folded == '\0')
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (stripped, self->search_folded) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->search_folded, stripped) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search_folded);
+  self->search_folded = g_steal_pointer (&stripped);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  am_instances_view_update_list_page (self);
+}
+
+static void
+on_state_filter_changed (AmInstancesView *self,
+                         GParamSpec      *pspec,
+                         GtkDropDown     *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      selected == STATE_FILTER_ALL ? GTK_FILTER_CHANGE_LESS_STRICT
+                                                   : GTK_FILTER_CHANGE_DIFFERENT);
+  am_instances_view_update_list_page (self);
+}
+
+static gboolean
+on_image_link_activated (GtkLabel   *label,
+                         const char *uri,
+                         gpointer    user_data)
+{
+  /* The shell shows an image by id when it offers win.show-image; else switch views. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (label), "win.show-image", "s", uri))
+    gtk_widget_activate_action (GTK_WIDGET (label), "win.show-view", "s", "images");
+
+  return TRUE;
+}
+
+/* Sorting */
+
+static int
+am_instances_view_compare (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  return am_instance_row_compare ((AmInstanceRow *) a, (AmInstanceRow *) b,
+                                  GPOINTER_TO_UINT (user_data));
+}
+
+/* Details pane */
+
+static void
+details_clear (AmInstancesView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_box))) != NULL)
+    gtk_box_remove (self->details_box, child);
+}
+
+static void
+details_add_row (AdwPreferencesGroup *group,
+                 const char          *title,
+                 const char          *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  /* The value is the row's title so it can be selected and copied (libadwaita 1.2 has no
+   * selectable subtitles); the label under it says what it is. */
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+  adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+  adw_preferences_group_add (group, row);
+}
+
+static AdwPreferencesGroup *
+details_add_group (AmInstancesView *self,
+                   const char      *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->details_box, group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+details_show_placeholder (AmInstancesView *self,
+                          const char      *title,
+                          const char      *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "computer-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_widget_add_css_class (page, "compact");
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (self->details_box, page);
+}
+
+static void
+details_show_instance (AmInstancesView *self,
+                       AmInstanceRow   *row)
+{
+  AmInstance *instance = am_instance_row_get_instance (row);
+  AmSecurityGroup * const *groups = am_instance_get_security_groups (instance);
+  AmTag * const *tags = am_instance_get_tags (instance);
+  AdwPreferencesGroup *group;
+  GtkWidget *title;
+  GtkWidget *button;
+
+  title = gtk_label_new (am_instance_row_get_display_name (row));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (self->details_box, title);
+
+  group = details_add_group (self, _("Instance"));
+  details_add_row (group, _("Instance ID"), am_instance_get_instance_id (instance));
+  details_add_row (group, _("State"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_STATE));
+  details_add_row (group, _("State reason"), am_instance_get_state_reason_message (instance));
+  details_add_row (group, _("Instance type"), am_instance_get_instance_type (instance));
+  details_add_row (group, _("Image"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE));
+  details_add_row (group, _("Platform"), am_instance_get_platform_details (instance));
+  details_add_row (group, _("Architecture"), am_instance_get_architecture (instance));
+  details_add_row (group, _("Launched"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_LAUNCH_TIME));
+  details_add_row (group, _("Key pair"), am_instance_get_key_name (instance));
+  details_add_row (group, _("Boot mode"), am_instance_get_boot_mode (instance));
+  details_add_row (group, _("Instance metadata tokens"), am_instance_get_metadata_http_tokens (instance));
+
+  group = details_add_group (self, _("Network"));
+  details_add_row (group, _("Availability Zone"), am_instance_get_availability_zone (instance));
+  details_add_row (group, _("VPC"), am_instance_get_vpc_id (instance));
+  details_add_row (group, _("Subnet"), am_instance_get_subnet_id (instance));
+  details_add_row (group, _("Public IPv4 address"), am_instance_get_public_ip_address (instance));
+  details_add_row (group, _("Public DNS name"), am_instance_get_public_dns_name (instance));
+  details_add_row (group, _("Private IPv4 address"), am_instance_get_private_ip_address (instance));
+  details_add_row (group, _("Private DNS name"), am_instance_get_private_dns_name (instance));
+
+  group = details_add_group (self, _("Security Groups"));
+  if (groups[0] == NULL)
+    adw_preferences_group_set_description (group, _("None"));
+  for (guint i = 0; groups[i] != NULL; i++)
+    details_add_row (group, am_security_group_get_group_name (groups[i]),
+                     am_security_group_get_group_id (groups[i]));
+
+  group = details_add_group (self, _("Block Devices"));
+  adw_preferences_group_set_description (group, am_instance_row_get_text (row, AM_INSTANCE_COLUMN_ROOT_DEVICE));
+
+  group = details_add_group (self, _("Tags"));
+  button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Manage Tags"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "instances.tags");
+  gtk_widget_add_css_class (button, "flat");
+  adw_preferences_group_set_header_suffix (group, button);
+  if (tags[0] == NULL)
+    adw_preferences_group_set_description (group, _("No tags"));
+  for (guint i = 0; tags[i] != NULL; i++)
+    details_add_row (group, am_tag_get_key (tags[i]), am_tag_get_value (tags[i]));
+}
+
+static void
+am_instances_view_update_details (AmInstancesView *self)
+{
+  g_autoptr (GPtrArray) rows = _am_instances_view_get_selected_rows (self);
+
+  details_clear (self);
+
+  if (self->details_row != NULL)
+    {
+      g_clear_signal_handler (&self->details_handler, self->details_row);
+      self->details_row = NULL;
+    }
+
+  if (rows->len == 0)
+    {
+      details_show_placeholder (self, _("No Instance Selected"),
+                                _("Select an instance to see its volumes, network, security groups and tags."));
+      return;
+    }
+
+  if (rows->len > 1)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u Instance Selected",
+                                                          "%u Instances Selected", rows->len),
+                                                rows->len);
+
+      details_show_placeholder (self, title,
+                                _("Start, stop, reboot, terminate or tag them together with the buttons above."));
+      return;
+    }
+
+  self->details_row = g_ptr_array_index (rows, 0);
+  self->details_handler = g_signal_connect_object (self->details_row, "notify::instance",
+                                                   G_CALLBACK (am_instances_view_update_details),
+                                                   self, G_CONNECT_SWAPPED);
+  details_show_instance (self, self->details_row);
+}
+
+static void
+on_selection_changed (AmInstancesView *self)
+{
+  am_instances_view_update_details (self);
+  _am_instances_view_update_actions (self);
+}
+
+/* Loading */
+
+static void
+am_instances_view_set_polling (AmInstancesView *self,
+                               gboolean         polling)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->poll_spinner), polling);
+  gtk_spinner_set_spinning (self->poll_spinner, polling);
+}
+
+/*
+ * Merges a listing into the store: rows of known ids get the new instance, new ids are appended
+ * in one splice, vanished ids are removed one by one. The selection is kept by id.
+ */
+static void
+am_instances_view_apply (AmInstancesView *self,
+                         GPtrArray       *instances)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) selected = _am_instances_view_get_selected_rows (self);
+  gboolean changed = FALSE;
+  guint n;
+
+  for (guint i = 0; i < instances->len; i++)
+    {
+      AmInstance *instance = g_ptr_array_index (instances, i);
+      const char *id = am_instance_get_instance_id (instance);
+      AmInstanceRow *row = g_hash_table_lookup (self->rows_by_id, id);
+
+      if (id == NULL || g_hash_table_contains (seen, id))
+        continue;
+      g_hash_table_add (seen, (gpointer) id);
+
+      if (row != NULL)
+        {
+          changed |= am_instance_row_set_instance (row, instance);
+        }
+      else
+        {
+          row = am_instance_row_new (instance);
+          g_hash_table_insert (self->rows_by_id, g_strdup (id), row);
+          g_ptr_array_add (added, row);
+        }
+
+      if (self->image_names != NULL)
+        {
+          const char *name = g_hash_table_lookup (self->image_names, am_instance_get_image_id (instance));
+
+          if (name != NULL)
+            am_instance_row_set_image_name (row, name);
+        }
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i - 1);
+      const char *id = am_instance_get_instance_id (am_instance_row_get_instance (row));
+
+      if (!g_hash_table_contains (seen, id))
+        {
+          g_hash_table_remove (self->rows_by_id, id);
+          g_list_store_remove (self->store, i - 1);
+        }
+    }
+
+  if (added->len > 0)
+    g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                         added->pdata, added->len);
+
+  if (changed)
+    {
+      /* States and addresses moved: filter and order again, then restore the selection. */
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
+        {
+          GtkSorter *sorter = gtk_column_view_column_get_sorter (self->columns[i]);
+
+          if (sorter != NULL)
+            gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+        }
+    }
+
+  if (selected->len > 0)
+    {
+      g_autoptr (GtkBitset) now = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+      g_autoptr (GtkBitset) wanted = gtk_bitset_new_empty ();
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      for (guint i = 0; i < shown; i++)
+        {
+          g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (g_ptr_array_find (selected, row, NULL))
+            gtk_bitset_add (wanted, i);
+        }
+
+      if (!gtk_bitset_equals (now, wanted))
+        {
+          g_autoptr (GtkBitset) mask = gtk_bitset_new_range (0, shown);
+
+          gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, mask);
+        }
+    }
+
+  am_instances_view_update_list_page (self);
+  _am_instances_view_update_actions (self);
+}
+
+static gboolean
+am_instances_view_any_transitional (AmInstancesView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (am_instance_row_get_phase (row) == AM_INSTANCE_PHASE_TRANSITIONAL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+am_instances_view_reload (AmInstancesView *self)
+{
+  g_return_if_fail (AM_IS_INSTANCES_VIEW (self));
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+
+  if (self->session == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "disconnected");
+      am_instances_view_set_polling (self, FALSE);
+      return;
+    }
+
+  /* The listing goes through AmEc2Client's DescribeInstances once src/ec2 provides it. */
+  gtk_stack_set_visible_child_name (self->stack, "disconnected");
+  (void) am_instances_view_apply;
+  (void) am_instances_view_any_transitional;
+}
+
+void
+_am_instances_view_poll_soon (AmInstancesView *self)
+{
+  am_instances_view_reload (self);
+}
+
+void
+am_instances_view_set_session (AmInstancesView *self,
+                               AmSession       *session)
+{
+  g_return_if_fail (AM_IS_INSTANCES_VIEW (self));
+  g_return_if_fail (session == NULL || G_IS_OBJECT (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->client_handler, self->session);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    self->client_handler = g_signal_connect_object (session, "notify::client",
+                                                    G_CALLBACK (am_instances_view_reload),
+                                                    self, G_CONNECT_SWAPPED);
+
+  /* Another account or region: nothing of the old listing applies. */
+  g_list_store_remove_all (self->store);
+  g_hash_table_remove_all (self->rows_by_id);
+  g_clear_pointer (&self->image_names, g_hash_table_unref);
+  self->loaded = FALSE;
+  am_instances_view_reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+am_instances_view_dispose (GObject *object)
+{
+  AmInstancesView *self = (AmInstancesView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->action_cancellable);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (self->details_row != NULL)
+    g_clear_signal_handler (&self->details_handler, self->details_row);
+  self->details_row = NULL;
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->client_handler, self->session);
+
+  /* AdwBin unparents its child itself; the template must not do it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_INSTANCES_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->action_cancellable);
+  g_clear_pointer (&self->rows_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->image_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (am_instances_view_parent_class)->dispose (object);
+}
+
+static void
+am_instances_view_finalize (GObject *object)
+{
+  AmInstancesView *self = (AmInstancesView *)object;
+
+  g_clear_pointer (&self->search_folded, g_free);
+
+  G_OBJECT_CLASS (am_instances_view_parent_class)->finalize (object);
+}
+
+static void
+am_instances_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AmInstancesView *self = AM_INSTANCES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_instances_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AmInstancesView *self = AM_INSTANCES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      am_instances_view_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_instances_view_class_init (AmInstancesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = am_instances_view_dispose;
+  object_class->finalize = am_instances_view_finalize;
+  object_class->get_property = am_instances_view_get_property;
+  object_class->set_property = am_instances_view_set_property;
+
+  /* An AmSession (G_TYPE_OBJECT until the shell's AmSession type is linked). */
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         G_TYPE_OBJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AM_TYPE_INSTANCE_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/instances/am-instances-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, poll_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, details_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_NAME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "instance_id_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ID]));
+  gtk_widget_class_bind_template_child_full (widget_class, "state_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_STATE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "type_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_TYPE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "image_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_IMAGE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "zone_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ZONE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "public_ip_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_PUBLIC_IP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "private_ip_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_PRIVATE_IP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "launch_time_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_LAUNCH_TIME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "key_name_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_KEY_NAME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "root_device_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ROOT_DEVICE]));
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_image_link_activated);
+
+  _am_instances_view_class_install_actions (widget_class);
+
+  gtk_widget_class_set_css_name (widget_class, "instancesview");
+}
+
+static void
+am_instances_view_init (AmInstancesView *self)
+{
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->poll_interval_ms = 2000;
+  self->rows_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->store = g_list_store_new (AM_TYPE_INSTANCE_ROW);
+  self->filter = gtk_custom_filter_new (am_instances_view_filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+
+  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
+    {
+      g_autoptr (GtkSorter) column_sorter =
+        GTK_SORTER (gtk_custom_sorter_new (am_instances_view_compare, GUINT_TO_POINTER (i), NULL));
+
+      gtk_column_view_column_set_sorter (self->columns[i], column_sorter);
+    }
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (sorter));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (am_instances_view_update_list_page), self, G_CONNECT_SWAPPED);
+
+  /* Newest first, as people look for what they just launched. */
+  gtk_column_view_sort_by_column (self->column_view, self->columns[AM_INSTANCE_COLUMN_LAUNCH_TIME],
+                                  GTK_SORT_DESCENDING);
+
+  self->action_cancellable = g_cancellable_new ();
+  am_instances_view_update_details (self);
+  _am_instances_view_update_actions (self);
+}

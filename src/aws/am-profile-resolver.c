@@ -1,0 +1,1233 @@
+/* am-profile-resolver.c: resolves a profile's credentials the way the AWS CLI does
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-profile-resolver"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "am-aws-config-private.h"
+#include "am-aws-config.h"
+#include "am-aws-error.h"
+#include "am-aws-transport-private.h"
+#include "am-endpoint.h"
+#include "am-query-client.h"
+#include "am-xml-reader.h"
+
+#define MAX_CHAIN_DEPTH 10
+#define STS_VERSION     "2011-06-15"
+
+/* Classification */
+
+static gboolean
+has (AmAwsConfig *config,
+     const char  *profile,
+     const char  *key)
+{
+  return am_aws_config_get_value (config, profile, key) != NULL;
+}
+
+static gboolean
+is_sso_profile (AmAwsConfig *config,
+                const char  *profile)
+{
+  return has (config, profile, "sso_session") || has (config, profile, "sso_start_url")
+         || has (config, profile, "sso_account_id") || has (config, profile, "sso_role_name");
+}
+
+static AmAwsProfileKind
+classify (AmAwsConfig *config,
+          const char  *profile,
+          gboolean     as_source,
+          const char  *chained_from,
+          GError     **error)
+{
+  gboolean has_key = has (config, profile, "aws_access_key_id");
+  gboolean has_secret = has (config, profile, "aws_secret_access_key");
+
+  if (!am_aws_config_has_profile (config, profile))
+    {
+      if (chained_from != NULL)
+        g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                     "The profile “%s” names source_profile = %s, but %s has no such profile; "
+                     "fix source_profile or add the profile", chained_from, profile,
+                     am_aws_config_get_config_path (config));
+      else
+        g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                     "The profile “%s” is not in %s or %s; add it with `aws configure "
+                     "--profile %s`", profile, am_aws_config_get_config_path (config),
+                     am_aws_config_get_credentials_path (config), profile);
+      return AM_AWS_PROFILE_KIND_NONE;
+    }
+
+  /* A role profile that is its own source uses its own keys for the first hop. */
+  if (has (config, profile, "role_arn")
+      && !(as_source && g_strcmp0 (am_aws_config_get_value (config, profile, "source_profile"),
+                                   profile) == 0 && has_key))
+    {
+      gboolean has_source = has (config, profile, "source_profile");
+      gboolean has_credential_source = has (config, profile, "credential_source");
+
+      if (has_source == has_credential_source)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The profile “%s” has role_arn and needs exactly one of source_profile "
+                       "or credential_source (in %s)", profile,
+                       am_aws_config_get_config_path (config));
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
+      return AM_AWS_PROFILE_KIND_ASSUME_ROLE;
+    }
+
+  if (is_sso_profile (config, profile))
+    {
+      const char *session = am_aws_config_get_value (config, profile, "sso_session");
+      const char *missing = NULL;
+
+      if (!has (config, profile, "sso_account_id"))
+        missing = "sso_account_id";
+      else if (!has (config, profile, "sso_role_name"))
+        missing = "sso_role_name";
+      else if (session != NULL)
+        {
+          if (am_aws_config_get_section_value (config, "sso-session", session, "sso_start_url")
+              == NULL)
+            missing = "sso_start_url (in its [sso-session] section)";
+          else if (am_aws_config_get_section_value (config, "sso-session", session, "sso_region")
+                   == NULL)
+            missing = "sso_region (in its [sso-session] section)";
+        }
+      else if (!has (config, profile, "sso_start_url"))
+        missing = "sso_start_url or sso_session";
+      else if (!has (config, profile, "sso_region"))
+        missing = "sso_region";
+
+      if (missing != NULL)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The IAM Identity Center profile “%s” has no %s (in %s); run `aws "
+                       "configure sso --profile %s`", profile, missing,
+                       am_aws_config_get_config_path (config), profile);
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
+      return AM_AWS_PROFILE_KIND_SSO;
+    }
+
+  if (has_key || has_secret)
+    {
+      if (!has_key || !has_secret)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The profile “%s” has %s but no %s; add the missing key or remove "
+                       "the other", profile,
+                       has_key ? "aws_access_key_id" : "aws_secret_access_key",
+                       has_key ? "aws_secret_access_key" : "aws_access_key_id");
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
+      return AM_AWS_PROFILE_KIND_STATIC;
+    }
+
+  if (has (config, profile, "credential_process"))
+    return AM_AWS_PROFILE_KIND_CREDENTIAL_PROCESS;
+
+  g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+               "The profile “%s” has no credentials (no keys, credential_process, role_arn or "
+               "IAM Identity Center settings); run `aws configure --profile %s`",
+               profile, profile);
+  return AM_AWS_PROFILE_KIND_NONE;
+}
+
+static gboolean
+environment_credentials_state (AmAwsConfig  *config,
+                               gboolean     *present,
+                               GError      **error)
+{
+  gboolean key = am_aws_config_getenv (config, "AWS_ACCESS_KEY_ID") != NULL;
+  gboolean secret = am_aws_config_getenv (config, "AWS_SECRET_ACCESS_KEY") != NULL;
+
+  *present = key || secret;
+  if (key != secret)
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                   "%s is set but %s is not; set both environment variables or neither",
+                   key ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
+                   key ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AmAwsProfileKind
+am_aws_config_get_profile_kind (AmAwsConfig  *self,
+                                const char   *profile_name,
+                                GError      **error)
+{
+  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), AM_AWS_PROFILE_KIND_NONE);
+  g_return_val_if_fail (error == NULL || *error == NULL, AM_AWS_PROFILE_KIND_NONE);
+
+  if (profile_name == NULL)
+    {
+      gboolean present;
+
+      if (!environment_credentials_state (self, &present, error))
+        return AM_AWS_PROFILE_KIND_NONE;
+      if (present)
+        return AM_AWS_PROFILE_KIND_ENVIRONMENT;
+      profile_name = am_aws_config_get_default_profile_name (self);
+    }
+
+  return classify (self, profile_name, FALSE, NULL, error);
+}
+
+/* Helpers */
+
+static AmCredentials *
+credentials_with_source (AmCredentials *credentials,
+                         const char    *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static AmCredentials *
+credentials_with_source (AmCredentials *credentials,
+                         const char    *format,
+                         ...)
+{
+  g_autofree char *source = NULL;
+  va_list args;
+
+  va_start (args, format);
+  source = g_strdup_vprintf (format, args);
+  va_end (args);
+  am_credentials_set_source (credentials, source);
+  return credentials;
+}
+
+static AmCredentials *
+environment_credentials (AmAwsConfig *config)
+{
+  const char *expiration_text = am_aws_config_getenv (config, "AWS_CREDENTIAL_EXPIRATION");
+  g_autoptr (GDateTime) expiration = NULL;
+  AmCredentials *credentials;
+
+  if (expiration_text != NULL)
+    expiration = g_date_time_new_from_iso8601 (expiration_text, NULL);
+
+  credentials = am_credentials_new (am_aws_config_getenv (config, "AWS_ACCESS_KEY_ID"),
+                                    am_aws_config_getenv (config, "AWS_SECRET_ACCESS_KEY"),
+                                    am_aws_config_getenv (config, "AWS_SESSION_TOKEN"),
+                                    expiration);
+  return credentials_with_source (credentials, "environment");
+}
+
+/* The resolution, one profile at a time */
+
+typedef struct
+{
+  AmMfaPromptFunc  mfa_prompt;
+  gpointer         mfa_prompt_data;
+  GPtrArray       *chain;      /* profile names on the way, to find loops */
+} Context;
+
+typedef struct
+{
+  Context       *context;      /* borrowed from the top task */
+  char          *profile;
+  AmCredentials *source;
+  char          *mfa_code;
+  GSubprocess   *process;
+  guint          timeout_id;
+  gboolean       timed_out;
+  GCancellable  *process_cancellable;
+  gulong         chain_id;
+} StepData;
+
+static void
+step_data_free (gpointer user_data)
+{
+  StepData *data = user_data;
+
+  g_free (data->profile);
+  g_clear_pointer (&data->source, am_credentials_unref);
+  if (data->mfa_code != NULL)
+    memset (data->mfa_code, 0, strlen (data->mfa_code));
+  g_free (data->mfa_code);
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  g_clear_object (&data->process);
+  g_clear_object (&data->process_cancellable);
+  g_free (data);
+}
+
+static void resolve_profile_async (AmAwsConfig         *config,
+                                   Context             *context,
+                                   const char          *profile,
+                                   gboolean             as_source,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+
+static AmCredentials *
+resolve_profile_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+return_credentials (GTask         *task,
+                    AmCredentials *credentials)
+{
+  g_task_return_pointer (task, credentials, (GDestroyNotify) am_credentials_unref);
+}
+
+/* credential_process */
+
+static AmCredentials *
+parse_process_output (const char  *profile,
+                      const char  *output,
+                      GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GDateTime) expiration = NULL;
+  JsonObject *object;
+  JsonNode *root;
+  const char *key_id;
+  const char *secret;
+  const char *token;
+  const char *expiration_text;
+
+  /* Never quote the output: it holds the secret. */
+  if (!json_parser_load_from_data (parser, output, -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                   "The credential_process of profile “%s” did not print a JSON object; check "
+                   "the command", profile);
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "Version")
+      || json_node_get_value_type (json_object_get_member (object, "Version")) != G_TYPE_INT64
+      || json_object_get_int_member (object, "Version") != 1)
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                   "The credential_process of profile “%s” printed JSON without \"Version\": 1",
+                   profile);
+      return NULL;
+    }
+
+  key_id = json_object_get_string_member_with_default (object, "AccessKeyId", NULL);
+  secret = json_object_get_string_member_with_default (object, "SecretAccessKey", NULL);
+  token = json_object_get_string_member_with_default (object, "SessionToken", NULL);
+  expiration_text = json_object_get_string_member_with_default (object, "Expiration", NULL);
+
+  if (key_id == NULL || *key_id == '\0' || secret == NULL || *secret == '\0')
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                   "The credential_process of profile “%s” printed no AccessKeyId or "
+                   "SecretAccessKey", profile);
+      return NULL;
+    }
+  if (expiration_text != NULL)
+    {
+      expiration = g_date_time_new_from_iso8601 (expiration_text, NULL);
+      if (expiration == NULL)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                       "The credential_process of profile “%s” printed an Expiration that is "
+                       "not an ISO 8601 time", profile);
+          return NULL;
+        }
+    }
+
+  return credentials_with_source (am_credentials_new (key_id, secret, token, expiration),
+                                  "profile %s: credential_process", profile);
+}
+
+static gboolean
+on_process_timeout (gpointer user_data)
+{
+  StepData *data = user_data;
+
+  data->timeout_id = 0;
+  data->timed_out = TRUE;
+  if (data->process != NULL)
+    g_subprocess_force_exit (data->process);
+  g_cancellable_cancel (data->process_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_process_caller_cancelled (GCancellable *cancellable,
+                             gpointer      user_data)
+{
+  GCancellable *process_cancellable = user_data;
+
+  g_cancellable_cancel (process_cancellable);
+}
+
+static void
+on_process_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  StepData *data = g_task_get_task_data (task);
+  GSubprocess *process = G_SUBPROCESS (source);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  AmCredentials *credentials;
+  guint timeout_ms = _am_aws_config_get_process_timeout (g_task_get_source_object (task));
+
+  g_subprocess_communicate_utf8_finish (process, result, &out, &err, &error);
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  if (data->chain_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (task), data->chain_id);
+  data->chain_id = 0;
+
+  if (data->timed_out)
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                               "The credential_process of profile “%s” did not finish within "
+                               "%u ms and was stopped", data->profile, timeout_ms);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_subprocess_force_exit (process);
+      return;
+    }
+  if (error != NULL)
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                               "Could not read the output of the credential_process of profile "
+                               "“%s”: %s", data->profile, error->message);
+      return;
+    }
+
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    {
+      g_autofree char *detail = g_strstrip (g_strdup (err != NULL ? err : ""));
+
+      if (strlen (detail) > 300)
+        detail[300] = '\0';
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                               "The credential_process of profile “%s” failed%s%s%s",
+                               data->profile, *detail != '\0' ? " (" : "", detail,
+                               *detail != '\0' ? ")" : "");
+      return;
+    }
+
+  credentials = parse_process_output (data->profile, out != NULL ? out : "", &error);
+  if (out != NULL)
+    memset (out, 0, strlen (out));
+  if (credentials == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    return_credentials (task, credentials);
+}
+
+static void
+run_credential_process (GTask *task)
+{
+  AmAwsConfig *config = g_task_get_source_object (task);
+  StepData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  const char *command = am_aws_config_get_value (config, data->profile, "credential_process");
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  guint timeout_ms = _am_aws_config_get_process_timeout (config);
+
+  if (!g_shell_parse_argv (command, NULL, &argv, &error))
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                               "The credential_process of profile “%s” in %s is not a command "
+                               "line: %s", data->profile, am_aws_config_get_config_path (config),
+                               error->message);
+      g_object_unref (task);
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDIN_INHERIT);
+  g_subprocess_launcher_set_environ (launcher, (char **) _am_aws_config_get_environ (config));
+  data->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  if (data->process == NULL)
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                               "Could not start the credential_process of profile “%s”: %s",
+                               data->profile, error->message);
+      g_object_unref (task);
+      return;
+    }
+
+  data->process_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    data->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (on_process_caller_cancelled),
+                                            data->process_cancellable, NULL);
+  if (timeout_ms > 0)
+    data->timeout_id = g_timeout_add (timeout_ms, on_process_timeout, data);
+
+  g_subprocess_communicate_utf8_async (data->process, NULL, data->process_cancellable,
+                                       on_process_done, task);
+}
+
+/* STS AssumeRole */
+
+typedef struct
+{
+  char *key_id;
+  char *secret;
+  char *token;
+  char *expiration;
+} StsCredentials;
+
+static gboolean
+sts_credentials_text (AmXmlReader *reader,
+                      const char  *element,
+                      const char  *text,
+                      gsize        text_len,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  StsCredentials *creds = user_data;
+  char **field = NULL;
+
+  if (strcmp (element, "AccessKeyId") == 0)
+    field = &creds->key_id;
+  else if (strcmp (element, "SecretAccessKey") == 0)
+    field = &creds->secret;
+  else if (strcmp (element, "SessionToken") == 0)
+    field = &creds->token;
+  else if (strcmp (element, "Expiration") == 0)
+    field = &creds->expiration;
+
+  if (field != NULL)
+    {
+      g_free (*field);
+      *field = g_strstrip (g_strdup (text));
+    }
+  return TRUE;
+}
+
+static gboolean
+leaf_start (AmXmlReader *reader,
+            const char  *element,
+            gpointer     user_data,
+            GError     **error)
+{
+  return TRUE;
+}
+
+static const AmXmlHandler sts_credentials_handler = { leaf_start, sts_credentials_text, NULL };
+
+static gboolean
+sts_result_start (AmXmlReader *reader,
+                  const char  *element,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  if (strcmp (element, "Credentials") == 0)
+    am_xml_reader_push (reader, &sts_credentials_handler, user_data);
+  return TRUE;
+}
+
+static const AmXmlHandler sts_result_handler = { sts_result_start, NULL, NULL };
+
+static gboolean
+sts_response_start (AmXmlReader *reader,
+                    const char  *element,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  if (strcmp (element, "AssumeRoleResult") == 0)
+    am_xml_reader_push (reader, &sts_result_handler, user_data);
+  return TRUE;
+}
+
+static const AmXmlHandler sts_response_handler = { sts_response_start, NULL, NULL };
+
+static gboolean
+sts_document_start (AmXmlReader *reader,
+                    const char  *element,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  if (strcmp (element, "AssumeRoleResponse") != 0)
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                   "STS answered AssumeRole with <%s> instead of <AssumeRoleResponse>", element);
+      return FALSE;
+    }
+  am_xml_reader_push (reader, &sts_response_handler, user_data);
+  return TRUE;
+}
+
+static const AmXmlHandler sts_document_handler = { sts_document_start, NULL, NULL };
+
+static void
+sts_credentials_clear (StsCredentials *creds)
+{
+  g_free (creds->key_id);
+  if (creds->secret != NULL)
+    memset (creds->secret, 0, strlen (creds->secret));
+  g_free (creds->secret);
+  if (creds->token != NULL)
+    memset (creds->token, 0, strlen (creds->token));
+  g_free (creds->token);
+  g_free (creds->expiration);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StsCredentials, sts_credentials_clear)
+
+static void
+on_assume_role (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  StepData *data = g_task_get_task_data (task);
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (StsCredentials) creds = { 0 };
+  g_autoptr (GDateTime) expiration = NULL;
+
+  body = am_query_client_call_finish (AM_QUERY_CLIENT (source), result, &error);
+  if (body == NULL)
+    {
+      if (error->domain == AM_AWS_ERROR)
+        g_task_return_error (task, am_aws_error_new (error->code, am_aws_error_get_code (error),
+                                                     am_aws_error_get_request_id (error),
+                                                     am_aws_error_get_http_status (error),
+                                                     "Could not assume the role of profile "
+                                                     "“%s”: %s", data->profile,
+                                                     error->message));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!am_xml_parse (&sts_document_handler, &creds, g_bytes_get_data (body, NULL),
+                     (gssize) g_bytes_get_size (body), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (creds.key_id == NULL || creds.secret == NULL || creds.token == NULL)
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                               "STS answered AssumeRole for profile “%s” without credentials",
+                               data->profile);
+      return;
+    }
+  if (creds.expiration != NULL)
+    expiration = g_date_time_new_from_iso8601 (creds.expiration, NULL);
+
+  return_credentials (task, credentials_with_source (am_credentials_new (creds.key_id, creds.secret,
+                                                                         creds.token, expiration),
+                                                     "profile %s: role %s", data->profile,
+                                                     am_aws_config_get_value (
+                                                       g_task_get_source_object (task),
+                                                       data->profile, "role_arn")));
+}
+
+static void
+call_assume_role (GTask *task)
+{
+  AmAwsConfig *config = g_task_get_source_object (task);
+  StepData *data = g_task_get_task_data (task);
+  g_autoptr (AmCredentialsProvider) provider = am_credentials_provider_new_static (data->source);
+  g_autoptr (AmQueryClient) client = NULL;
+  g_autoptr (AmQueryParams) params = am_query_params_new ("AssumeRole", STS_VERSION);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *session_name = NULL;
+  const char *region;
+  const char *value;
+
+  region = am_aws_config_get_region (config, data->profile);
+  if (region == NULL)
+    region = "us-east-1";
+  client = am_query_client_new (provider, "sts", region,
+                                am_aws_config_get_endpoint_url (config, data->profile, "sts"),
+                                &error);
+  if (client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  value = am_aws_config_get_value (config, data->profile, "role_session_name");
+  session_name = value != NULL ? g_strdup (value)
+                               : g_strdup_printf ("amiable-%" G_GINT64_FORMAT,
+                                                  g_get_real_time () / G_TIME_SPAN_SECOND);
+
+  am_query_params_add (params, "RoleArn", am_aws_config_get_value (config, data->profile,
+                                                                   "role_arn"));
+  am_query_params_add (params, "RoleSessionName", session_name);
+  if ((value = am_aws_config_get_value (config, data->profile, "duration_seconds")) != NULL)
+    am_query_params_add (params, "DurationSeconds", value);
+  if ((value = am_aws_config_get_value (config, data->profile, "external_id")) != NULL)
+    am_query_params_add (params, "ExternalId", value);
+  if ((value = am_aws_config_get_value (config, data->profile, "mfa_serial")) != NULL)
+    {
+      am_query_params_add (params, "SerialNumber", value);
+      am_query_params_add (params, "TokenCode", data->mfa_code);
+    }
+
+  am_query_client_call_async (client, params, g_task_get_cancellable (task), on_assume_role, task);
+}
+
+static void
+on_mfa_code (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  StepData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  char *code;
+
+  code = g_task_propagate_pointer (G_TASK (result), &error);
+  if (code == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED, "No MFA code was given");
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_strstrip (code);
+  if (*code == '\0')
+    {
+      g_free (code);
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_AUTH,
+                               "No MFA code was given for profile “%s”", data->profile);
+      g_object_unref (task);
+      return;
+    }
+
+  data->mfa_code = code;
+  call_assume_role (task);
+}
+
+static void
+with_role_source (GTask *task)
+{
+  AmAwsConfig *config = g_task_get_source_object (task);
+  StepData *data = g_task_get_task_data (task);
+  const char *mfa_serial;
+  GTask *prompt_task;
+
+  mfa_serial = am_aws_config_get_value (config, data->profile, "mfa_serial");
+  if (mfa_serial == NULL)
+    {
+      call_assume_role (task);
+      return;
+    }
+
+  if (data->context->mfa_prompt == NULL)
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_AUTH,
+                               "The profile “%s” needs an MFA code from %s, and nothing can "
+                               "ask for it here", data->profile, mfa_serial);
+      g_object_unref (task);
+      return;
+    }
+
+  prompt_task = g_task_new (NULL, g_task_get_cancellable (task), on_mfa_code, task);
+  g_task_set_source_tag (prompt_task, with_role_source);
+  data->context->mfa_prompt (data->profile, mfa_serial, g_task_get_cancellable (task),
+                             prompt_task, data->context->mfa_prompt_data);
+}
+
+static void
+on_role_source (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  StepData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  data->source = resolve_profile_finish (result, &error);
+  if (data->source == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  with_role_source (task);
+}
+
+static void
+assume_role (GTask *task)
+{
+  AmAwsConfig *config = g_task_get_source_object (task);
+  StepData *data = g_task_get_task_data (task);
+  const char *source_profile = am_aws_config_get_value (config, data->profile, "source_profile");
+  const char *credential_source;
+
+  if (source_profile != NULL)
+    {
+      resolve_profile_async (config, data->context, source_profile, TRUE,
+                             g_task_get_cancellable (task), on_role_source, task);
+      return;
+    }
+
+  credential_source = am_aws_config_get_value (config, data->profile, "credential_source");
+  if (g_strcmp0 (credential_source, "Environment") == 0)
+    {
+      gboolean present;
+      g_autoptr (GError) error = NULL;
+
+      if (!environment_credentials_state (config, &present, &error) || !present)
+        {
+          if (error == NULL)
+            error = g_error_new (AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                                 "The profile “%s” takes its source credentials from the "
+                                 "environment, but AWS_ACCESS_KEY_ID is not set", data->profile);
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+          return;
+        }
+      data->source = environment_credentials (config);
+      with_role_source (task);
+      return;
+    }
+
+  g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                           "The profile “%s” has credential_source = %s, which Amiable cannot "
+                           "use on a desktop; use source_profile or Environment", data->profile,
+                           credential_source);
+  g_object_unref (task);
+}
+
+/* IAM Identity Center (SSO) */
+
+static char *
+sso_cache_path (AmAwsConfig *config,
+                const char  *cache_key)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, cache_key, -1);
+  g_autofree char *file_name = g_strconcat (hash, ".json", NULL);
+
+  return g_build_filename (_am_aws_config_get_home (config), ".aws", "sso", "cache", file_name,
+                           NULL);
+}
+
+static GError *
+sso_login_error (const char *profile,
+                 const char *problem)
+{
+  return g_error_new (AM_AWS_ERROR, AM_AWS_ERROR_AUTH,
+                      "The IAM Identity Center sign-in of profile “%s” %s; run `aws sso login "
+                      "--profile %s` and try again", profile, problem, profile);
+}
+
+static char *
+read_sso_token (AmAwsConfig  *config,
+                const char   *profile,
+                const char   *cache_key,
+                GError      **error)
+{
+  g_autofree char *path = sso_cache_path (config, cache_key);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GDateTime) expires = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GError) local = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  const char *token;
+  const char *expires_at;
+
+  if (!json_parser_load_from_file (parser, path, &local))
+    {
+      g_propagate_error (error, sso_login_error (profile,
+                                                 g_error_matches (local, G_FILE_ERROR,
+                                                                  G_FILE_ERROR_NOENT)
+                                                 ? "has no cached token"
+                                                 : "has an unreadable token cache"));
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error, sso_login_error (profile, "has an unreadable token cache"));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  token = json_object_get_string_member_with_default (object, "accessToken", NULL);
+  expires_at = json_object_get_string_member_with_default (object, "expiresAt", NULL);
+  if (token == NULL || *token == '\0' || expires_at == NULL)
+    {
+      g_propagate_error (error, sso_login_error (profile, "has an incomplete token cache"));
+      return NULL;
+    }
+
+  expires = g_date_time_new_from_iso8601 (expires_at, NULL);
+  if (expires == NULL || g_date_time_compare (expires, now) <= 0)
+    {
+      g_propagate_error (error, sso_login_error (profile, "has expired"));
+      return NULL;
+    }
+
+  return g_strdup (token);
+}
+
+static void
+parse_portal_error (GBytes  *body,
+                    char   **code,
+                    char   **message,
+                    char   **request_id)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+  const char *text;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), NULL))
+    return;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  object = json_node_get_object (root);
+  text = json_object_get_string_member_with_default (object, "message", NULL);
+  if (text == NULL)
+    text = json_object_get_string_member_with_default (object, "Message", NULL);
+  *message = g_strdup (text);
+  text = json_object_get_string_member_with_default (object, "__type", NULL);
+  if (text != NULL)
+    *code = g_strdup (strrchr (text, '#') != NULL ? strrchr (text, '#') + 1 : text);
+}
+
+static void
+on_role_credentials (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  StepData *data = g_task_get_task_data (task);
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GDateTime) expiration = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  JsonObject *role;
+  const char *key_id;
+  const char *secret;
+  const char *token;
+
+  body = _am_aws_transport_send_finish (result, &error);
+  if (body == NULL)
+    {
+      if (error->domain == AM_AWS_ERROR && error->code == AM_AWS_ERROR_AUTH)
+        g_task_return_error (task, am_aws_error_new (AM_AWS_ERROR_AUTH,
+                                                     am_aws_error_get_code (error),
+                                                     am_aws_error_get_request_id (error),
+                                                     am_aws_error_get_http_status (error),
+                                                     "IAM Identity Center refused the sign-in of "
+                                                     "profile “%s” (%s); run `aws sso login "
+                                                     "--profile %s` and try again",
+                                                     data->profile, error->message,
+                                                     data->profile));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), NULL)
+      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                               "IAM Identity Center answered GetRoleCredentials for profile "
+                               "“%s” with something that is not JSON", data->profile);
+      return;
+    }
+
+  object = json_node_get_object (root);
+  role = json_object_has_member (object, "roleCredentials")
+           && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "roleCredentials"))
+           ? json_object_get_object_member (object, "roleCredentials") : NULL;
+  key_id = role != NULL ? json_object_get_string_member_with_default (role, "accessKeyId", NULL)
+                        : NULL;
+  secret = role != NULL ? json_object_get_string_member_with_default (role, "secretAccessKey",
+                                                                      NULL) : NULL;
+  token = role != NULL ? json_object_get_string_member_with_default (role, "sessionToken", NULL)
+                       : NULL;
+  if (key_id == NULL || secret == NULL || token == NULL)
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                               "IAM Identity Center answered GetRoleCredentials for profile "
+                               "“%s” without credentials", data->profile);
+      return;
+    }
+  if (json_object_has_member (role, "expiration"))
+    {
+      gint64 ms = json_object_get_int_member_with_default (role, "expiration", 0);
+
+      if (ms > 0)
+        expiration = g_date_time_new_from_unix_utc (ms / 1000);
+    }
+
+  return_credentials (task, credentials_with_source (am_credentials_new (key_id, secret, token,
+                                                                         expiration),
+                                                     "profile %s: IAM Identity Center",
+                                                     data->profile));
+}
+
+static void
+sso_credentials (GTask *task)
+{
+  AmAwsConfig *config = g_task_get_source_object (task);
+  StepData *data = g_task_get_task_data (task);
+  const char *session = am_aws_config_get_value (config, data->profile, "sso_session");
+  const char *cache_key;
+  const char *region;
+  g_autofree char *token = NULL;
+  g_autofree char *account_e = NULL;
+  g_autofree char *role_e = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr (AmAwsTransport) transport = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *headers[3] = { "x-amz-sso_bearer_token", NULL, NULL };
+  AmAwsTransportRequest request = { 0 };
+
+  if (session != NULL)
+    {
+      cache_key = session;
+      region = am_aws_config_get_section_value (config, "sso-session", session, "sso_region");
+    }
+  else
+    {
+      cache_key = am_aws_config_get_value (config, data->profile, "sso_start_url");
+      region = am_aws_config_get_value (config, data->profile, "sso_region");
+    }
+
+  token = read_sso_token (config, data->profile, cache_key, &error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  transport = _am_aws_transport_new (NULL, "sso", "portal.sso", region,
+                                     am_aws_config_get_endpoint_url (config, data->profile, "sso"),
+                                     &error);
+  if (transport == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  account_e = g_uri_escape_string (am_aws_config_get_value (config, data->profile,
+                                                            "sso_account_id"), NULL, FALSE);
+  role_e = g_uri_escape_string (am_aws_config_get_value (config, data->profile, "sso_role_name"),
+                                NULL, FALSE);
+  query = g_strdup_printf ("account_id=%s&role_name=%s", account_e, role_e);
+  headers[1] = token;
+
+  request.method = "GET";
+  request.path = "/federation/credentials";
+  request.query = query;
+  request.extra_headers = headers;
+  request.operation = "GetRoleCredentials";
+  request.parse_error = parse_portal_error;
+  _am_aws_transport_send_async (transport, &request, g_task_get_cancellable (task),
+                                on_role_credentials, task);
+  memset (token, 0, strlen (token));
+}
+
+/* The dispatcher */
+
+static void
+resolve_profile_async (AmAwsConfig         *config,
+                       Context             *context,
+                       const char          *profile,
+                       gboolean             as_source,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (config, cancellable, callback, user_data);
+  g_autoptr (GError) error = NULL;
+  const char *chained_from = context->chain->len > 0
+                               ? g_ptr_array_index (context->chain, context->chain->len - 1)
+                               : NULL;
+  AmAwsProfileKind kind;
+  StepData *data;
+
+  g_task_set_source_tag (task, resolve_profile_async);
+
+  data = g_new0 (StepData, 1);
+  data->context = context;
+  data->profile = g_strdup (profile);
+  g_task_set_task_data (task, data, step_data_free);
+
+  kind = classify (config, profile, as_source, chained_from, &error);
+
+  if (kind == AM_AWS_PROFILE_KIND_ASSUME_ROLE)
+    {
+      gboolean loop = FALSE;
+
+      for (guint i = 0; i < context->chain->len; i++)
+        loop |= strcmp (g_ptr_array_index (context->chain, i), profile) == 0;
+      if (loop || context->chain->len >= MAX_CHAIN_DEPTH)
+        {
+          g_autoptr (GString) path = g_string_new (NULL);
+
+          for (guint i = 0; i < context->chain->len; i++)
+            g_string_append_printf (path, "%s → ", (char *) g_ptr_array_index (context->chain, i));
+          g_string_append (path, profile);
+          g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                                   "The role profiles form a loop or a chain that is too long "
+                                   "(%s); fix source_profile in %s", path->str,
+                                   am_aws_config_get_config_path (config));
+          return;
+        }
+      g_ptr_array_add (context->chain, g_strdup (profile));
+    }
+
+  switch (kind)
+    {
+    case AM_AWS_PROFILE_KIND_NONE:
+    case AM_AWS_PROFILE_KIND_ENVIRONMENT:
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+
+    case AM_AWS_PROFILE_KIND_STATIC:
+      return_credentials (task, credentials_with_source (
+                                  am_credentials_new (
+                                    am_aws_config_get_value (config, profile, "aws_access_key_id"),
+                                    am_aws_config_get_value (config, profile,
+                                                             "aws_secret_access_key"),
+                                    am_aws_config_get_value (config, profile, "aws_session_token"),
+                                    NULL),
+                                  "profile %s", profile));
+      return;
+
+    case AM_AWS_PROFILE_KIND_CREDENTIAL_PROCESS:
+      run_credential_process (g_steal_pointer (&task));
+      return;
+
+    case AM_AWS_PROFILE_KIND_ASSUME_ROLE:
+      assume_role (g_steal_pointer (&task));
+      return;
+
+    case AM_AWS_PROFILE_KIND_SSO:
+      sso_credentials (g_steal_pointer (&task));
+      return;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Public entry point */
+
+static void
+context_free (gpointer user_data)
+{
+  Context *context = user_data;
+
+  g_ptr_array_unref (context->chain);
+  g_free (context);
+}
+
+static void
+on_top_resolved (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  AmCredentials *credentials;
+
+  credentials = resolve_profile_finish (result, &error);
+  if (credentials == NULL)
+    g_task_return_error (task, error);
+  else
+    return_credentials (task, credentials);
+}
+
+void
+am_aws_config_resolve_credentials_async (AmAwsConfig         *self,
+                                         const char          *profile_name,
+                                         AmMfaPromptFunc      mfa_prompt,
+                                         gpointer             mfa_prompt_data,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Context *context;
+
+  g_return_if_fail (AM_IS_AWS_CONFIG (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_aws_config_resolve_credentials_async);
+
+  if (profile_name == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean present;
+
+      if (!environment_credentials_state (self, &present, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (present)
+        {
+          return_credentials (task, environment_credentials (self));
+          return;
+        }
+      profile_name = am_aws_config_get_default_profile_name (self);
+      if (!am_aws_config_has_profile (self, profile_name))
+        {
+          g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                                   "No AWS credentials were found: AWS_ACCESS_KEY_ID is not set "
+                                   "and there is no profile “%s” in %s or %s; run `aws "
+                                   "configure`", profile_name,
+                                   am_aws_config_get_config_path (self),
+                                   am_aws_config_get_credentials_path (self));
+          return;
+        }
+    }
+
+  context = g_new0 (Context, 1);
+  context->mfa_prompt = mfa_prompt;
+  context->mfa_prompt_data = mfa_prompt_data;
+  context->chain = g_ptr_array_new_with_free_func (g_free);
+  g_task_set_task_data (task, context, context_free);
+
+  resolve_profile_async (self, context, profile_name, FALSE, cancellable, on_top_resolved,
+                         g_steal_pointer (&task));
+}
+
+AmCredentials *
+am_aws_config_resolve_credentials_finish (AmAwsConfig   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                          == am_aws_config_resolve_credentials_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -25,9 +25,6 @@ struct _AmBlockDeviceMapping
   int throughput;
   gboolean encrypted;
   const char *kms_key_id;
-  char *volume_id;
-  const char *status;
-  char *attach_time;
 };
 
 G_DEFINE_FINAL_TYPE (AmBlockDeviceMapping, am_block_device_mapping, G_TYPE_OBJECT)
@@ -44,9 +41,6 @@ static const AmField am_block_device_mapping_fields[] = {
   { "throughput", "throughput", "ebs", AM_FIELD_INT, G_STRUCT_OFFSET (AmBlockDeviceMapping, throughput), NULL },
   { "encrypted", "encrypted", "ebs", AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmBlockDeviceMapping, encrypted), NULL },
   { "kms-key-id", "kmsKeyId", "ebs", AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmBlockDeviceMapping, kms_key_id), NULL },
-  { "volume-id", "volumeId", "ebs", AM_FIELD_STRING, G_STRUCT_OFFSET (AmBlockDeviceMapping, volume_id), NULL },
-  { "status", "status", "ebs", AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmBlockDeviceMapping, status), NULL },
-  { "attach-time", "attachTime", "ebs", AM_FIELD_STRING, G_STRUCT_OFFSET (AmBlockDeviceMapping, attach_time), NULL },
 };
 
 static AmModelInfo am_block_device_mapping_info = {
@@ -179,28 +173,4 @@ am_block_device_mapping_get_kms_key_id (AmBlockDeviceMapping *self)
   g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
 
   return self->kms_key_id;
-}
-
-const char *
-am_block_device_mapping_get_volume_id (AmBlockDeviceMapping *self)
-{
-  g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
-
-  return self->volume_id;
-}
-
-const char *
-am_block_device_mapping_get_status (AmBlockDeviceMapping *self)
-{
-  g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
-
-  return self->status;
-}
-
-const char *
-am_block_device_mapping_get_attach_time (AmBlockDeviceMapping *self)
-{
-  g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
-
-  return self->attach_time;
 }

@@ -34,11 +34,5 @@ int am_block_device_mapping_get_throughput (AmBlockDeviceMapping *self);
 gboolean am_block_device_mapping_get_encrypted (AmBlockDeviceMapping *self);
 /** am_block_device_mapping_get_kms_key_id: the KMS key of an encrypted volume, or %NULL */
 const char *am_block_device_mapping_get_kms_key_id (AmBlockDeviceMapping *self);
-/** am_block_device_mapping_get_volume_id: the attached volume (instances only), or %NULL */
-const char *am_block_device_mapping_get_volume_id (AmBlockDeviceMapping *self);
-/** am_block_device_mapping_get_status: the attachment status (instances only), or %NULL */
-const char *am_block_device_mapping_get_status (AmBlockDeviceMapping *self);
-/** am_block_device_mapping_get_attach_time: the attachment time (instances only), or %NULL */
-const char *am_block_device_mapping_get_attach_time (AmBlockDeviceMapping *self);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ const AmModelInfo *_am_block_device_mapping_get_model_info (void);
 const AmModelInfo *_am_image_get_model_info                (void);
 const AmModelInfo *_am_image_attribute_get_model_info      (void);
 const AmModelInfo *_am_instance_get_model_info             (void);
+const AmModelInfo *_am_instance_block_device_get_model_info (void);
 const AmModelInfo *_am_instance_state_change_get_model_info (void);
 const AmModelInfo *_am_instance_type_get_model_info        (void);
 const AmModelInfo *_am_key_pair_get_model_info             (void);

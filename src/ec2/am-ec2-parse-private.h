@@ -52,6 +52,12 @@ char        *_am_ec2_parse_value         (GBytes              *body,
                                           const char          *element,
                                           GError             **error);
 
+/* Like _am_ec2_parse_value(), but a missing element is no error (*value stays %NULL). */
+gboolean     _am_ec2_parse_optional_value (GBytes             *body,
+                                           const char         *element,
+                                           char              **value,
+                                           GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmEc2Parser, _am_ec2_parser_free)
 
 G_END_DECLS

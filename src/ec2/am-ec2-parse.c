@@ -63,6 +63,7 @@ struct _AmEc2Parser
   char               *value;
   gboolean            saw_response;
   gboolean            saw_value;
+  gboolean            value_optional;
 };
 
 static const AmXmlHandler root_handler;
@@ -224,7 +225,7 @@ root_end (AmXmlReader  *reader,
                    "The response has no “%s” element", self->path[0]);
       return FALSE;
     }
-  if (self->mode == MODE_VALUE && !self->saw_value)
+  if (self->mode == MODE_VALUE && !self->saw_value && !self->value_optional)
     {
       g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
                    "The response has no “%s” element", self->value_element);
@@ -723,4 +724,20 @@ _am_ec2_parse_value (GBytes      *body,
   if (!parse_body (parser, body, error))
     return NULL;
   return g_steal_pointer (&parser->value);
+}
+
+gboolean
+_am_ec2_parse_optional_value (GBytes      *body,
+                              const char  *element,
+                              char       **value,
+                              GError     **error)
+{
+  g_autoptr (AmEc2Parser) parser = parser_new (MODE_VALUE, NULL, NULL);
+
+  parser->value_element = element;
+  parser->value_optional = TRUE;
+  if (!parse_body (parser, body, error))
+    return FALSE;
+  *value = g_steal_pointer (&parser->value);
+  return TRUE;
 }

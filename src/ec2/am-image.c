@@ -52,15 +52,20 @@ struct _AmImage
   char *source_image_id;
   const char *source_image_region;
   gboolean free_tier_eligible;
-  char *search_key;
   gint64 creation_time;
   gint64 deprecation_unix;
   gboolean is_deprecated;
+
+  /* the image's own strings live in one allocation (see am_image_finish) */
+  char *blob;
+  const char *search_key;
+  guint32 search_key_len;
 };
 
 G_DEFINE_FINAL_TYPE (AmImage, am_image, G_TYPE_OBJECT)
 
 static void am_image_finish (GObject *object);
+static void am_image_release_blob (AmImage *self);
 
 static const AmField am_image_fields[] = {
   { "image-id", "imageId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, image_id), NULL },
@@ -101,7 +106,6 @@ static const AmField am_image_fields[] = {
   { "source-image-id", "sourceImageId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, source_image_id), NULL },
   { "source-image-region", "sourceImageRegion", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, source_image_region), NULL },
   { "free-tier-eligible", "freeTierEligible", NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmImage, free_tier_eligible), NULL },
-  { "search-key", NULL, NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, search_key), NULL },
   { "creation-time", NULL, NULL, AM_FIELD_INT64, G_STRUCT_OFFSET (AmImage, creation_time), NULL },
   { "deprecation-unix", NULL, NULL, AM_FIELD_INT64, G_STRUCT_OFFSET (AmImage, deprecation_unix), NULL },
   { "is-deprecated", NULL, NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmImage, is_deprecated), NULL },
@@ -120,6 +124,7 @@ _am_image_get_model_info (void)
 static void
 am_image_finalize (GObject *object)
 {
+  am_image_release_blob (AM_IMAGE (object));
   _am_model_clear (object, &am_image_info);
 
   G_OBJECT_CLASS (am_image_parent_class)->finalize (object);
@@ -455,14 +460,6 @@ am_image_get_free_tier_eligible (AmImage *self)
   return self->free_tier_eligible;
 }
 
-const char *
-am_image_get_search_key (AmImage *self)
-{
-  g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
-
-  return self->search_key;
-}
-
 gint64
 am_image_get_creation_time (AmImage *self)
 {
@@ -487,66 +484,187 @@ am_image_get_is_deprecated (AmImage *self)
   return self->is_deprecated;
 }
 
+/* The strings that belong to this image alone; am_image_finish() packs them in self->blob. */
+static const gsize packed_fields[] = {
+  G_STRUCT_OFFSET (AmImage, image_id),
+  G_STRUCT_OFFSET (AmImage, image_location),
+  G_STRUCT_OFFSET (AmImage, creation_date),
+  G_STRUCT_OFFSET (AmImage, name),
+  G_STRUCT_OFFSET (AmImage, description),
+  G_STRUCT_OFFSET (AmImage, deprecation_time),
+  G_STRUCT_OFFSET (AmImage, source_instance_id),
+  G_STRUCT_OFFSET (AmImage, last_launched_time),
+  G_STRUCT_OFFSET (AmImage, source_image_id),
+};
+
+#define PACKED(self, i) ((char **) (((guint8 *) (self)) + packed_fields[i]))
+
 static void
-append_folded (GString    *out,
-               const char *text)
+am_image_release_blob (AmImage *self)
+{
+  if (self->blob == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
+    *PACKED (self, i) = NULL;
+  g_clear_pointer (&self->blob, g_free);
+  self->search_key = NULL;
+  self->search_key_len = 0;
+}
+
+static char *
+fold (const char *text)
 {
   const char *p;
+  char *out;
 
-  if (text == NULL || *text == '\0')
-    return;
+  if (text == NULL)
+    return g_strdup ("");
 
   for (p = text; *p != '\0'; p++)
     if ((guchar) *p >= 0x80)
-      break;
+      return g_utf8_casefold (text, -1);
 
-  if (*p == '\0')
-    {
-      gsize start = out->len;
-      gsize len = p - text;
-
-      g_string_append_len (out, text, len);
-      for (gsize i = start; i < out->len; i++)
-        out->str[i] = g_ascii_tolower (out->str[i]);
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_casefold (text, -1);
-
-      g_string_append (out, folded);
-    }
+  out = g_malloc (p - text + 1);
+  for (gsize i = 0; i <= (gsize) (p - text); i++)
+    out[i] = g_ascii_tolower (text[i]);
+  return out;
 }
 
 char *
 am_image_fold_search_text (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  return fold (text);
+}
 
-  append_folded (out, text);
-  return g_string_free (out, FALSE);
+static char *
+put (char       **cursor,
+     const char  *text,
+     gsize        len)
+{
+  char *start = *cursor;
+
+  memcpy (start, text, len);
+  start[len] = '\0';
+  *cursor += len + 1;
+  return start;
+}
+
+/*
+ * 100,000 images must fit in well under 100 MB, so an image's strings share one allocation:
+ * the search key (folded name, id and description, NUL-separated) first; the name, id and
+ * description point into it when folding left them unchanged, the name into the location
+ * when that is "owner/name"; everything else follows, each copied once.
+ */
+static void
+am_image_pack (AmImage *self)
+{
+  g_autofree char *folded_name = fold (self->name);
+  g_autofree char *folded_id = fold (self->image_id);
+  g_autofree char *folded_description = fold (self->description);
+  char *old[G_N_ELEMENTS (packed_fields)];
+  gsize name_len = self->name ? strlen (self->name) : 0;
+  gsize fname_len = strlen (folded_name);
+  gsize fid_len = strlen (folded_id);
+  gsize fdesc_len = strlen (folded_description);
+  gboolean name_in_key = self->name != NULL && strcmp (folded_name, self->name) == 0;
+  gboolean id_in_key = self->image_id != NULL && strcmp (folded_id, self->image_id) == 0;
+  gboolean description_in_key = self->description != NULL
+                                && strcmp (folded_description, self->description) == 0;
+  gboolean name_in_location = FALSE;
+  gsize total = fname_len + fid_len + fdesc_len + 3;
+  char *cursor;
+
+  am_image_release_blob (self);
+
+  if (!name_in_key && self->name != NULL && self->image_location != NULL)
+    {
+      gsize location_len = strlen (self->image_location);
+
+      name_in_location = location_len > name_len
+                         && self->image_location[location_len - name_len - 1] == '/'
+                         && strcmp (self->image_location + location_len - name_len, self->name) == 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
+    {
+      char **field = PACKED (self, i);
+
+      old[i] = *field;
+      if (*field == NULL
+          || (field == &self->name && (name_in_key || name_in_location))
+          || (field == &self->image_id && id_in_key)
+          || (field == &self->description && description_in_key))
+        continue;
+      total += strlen (*field) + 1;
+    }
+
+  self->blob = cursor = g_malloc (total);
+  self->search_key = cursor;
+  self->search_key_len = total >= G_MAXUINT32 ? 0 : fname_len + fid_len + fdesc_len + 2;
+  put (&cursor, folded_name, fname_len);
+  if (name_in_key)
+    self->name = self->blob;
+  put (&cursor, folded_id, fid_len);
+  if (id_in_key)
+    self->image_id = self->blob + fname_len + 1;
+  put (&cursor, folded_description, fdesc_len);
+  if (description_in_key)
+    self->description = self->blob + fname_len + fid_len + 2;
+
+  for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
+    {
+      char **field = PACKED (self, i);
+
+      if (old[i] == NULL || *field != old[i])
+        continue;
+      if (field == &self->name && name_in_location)
+        continue;
+      *field = put (&cursor, old[i], strlen (old[i]));
+      if (field == &self->image_location && name_in_location)
+        self->name = *field + strlen (*field) - name_len;
+    }
+  g_assert ((gsize) (cursor - self->blob) == total);
+
+  for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
+    g_free (old[i]);
 }
 
 static void
 am_image_finish (GObject *object)
 {
   AmImage *self = AM_IMAGE (object);
-  GString *key;
 
   self->creation_time = _am_model_parse_time (self->creation_date, 0);
   self->deprecation_unix = _am_model_parse_time (self->deprecation_time, G_MAXINT64);
   self->is_deprecated = self->deprecation_unix <= g_get_real_time () / G_USEC_PER_SEC;
+  am_image_pack (self);
+}
 
-  /* One allocation sized up front: the key is built for every image of a listing. */
-  key = g_string_sized_new ((self->name ? strlen (self->name) : 0)
-                            + (self->image_id ? strlen (self->image_id) : 0)
-                            + (self->description ? strlen (self->description) : 0) + 3);
-  append_folded (key, self->name);
-  g_string_append_c (key, '\n');
-  append_folded (key, self->image_id);
-  g_string_append_c (key, '\n');
-  append_folded (key, self->description);
-  g_free (self->search_key);
-  self->search_key = g_string_free (key, FALSE);
+const char *
+am_image_get_search_key (AmImage *self,
+                         gsize   *length)
+{
+  g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
+
+  if (length != NULL)
+    *length = self->search_key_len;
+  return self->search_key != NULL ? self->search_key : "";
+}
+
+gboolean
+am_image_match_folded (AmImage    *self,
+                       const char *folded_query,
+                       gsize       query_len)
+{
+  g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
+  g_return_val_if_fail (folded_query != NULL, FALSE);
+
+  if (query_len == 0)
+    return TRUE;
+  if (self->search_key == NULL)
+    return FALSE;
+  return memmem (self->search_key, self->search_key_len, folded_query, query_len) != NULL;
 }
 
 gboolean

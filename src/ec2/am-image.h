@@ -92,8 +92,6 @@ const char *am_image_get_source_image_id (AmImage *self);
 const char *am_image_get_source_image_region (AmImage *self);
 /** am_image_get_free_tier_eligible: whether it is free tier eligible */
 gboolean am_image_get_free_tier_eligible (AmImage *self);
-/** am_image_get_search_key: a case-folded "name id description" key for search filters (match it against am_ec2_fold_search_text()) */
-const char *am_image_get_search_key (AmImage *self);
 /** am_image_get_creation_time: the creation date in seconds since the epoch, or 0 */
 gint64 am_image_get_creation_time (AmImage *self);
 /** am_image_get_deprecation_unix: the deprecation time in seconds since the epoch, or G_MAXINT64 when none is set */
@@ -109,6 +107,26 @@ gboolean am_image_get_is_deprecated (AmImage *self);
  * Returns: (transfer full): the folded text
  */
 char *am_image_fold_search_text (const char *text);
+
+/**
+ * am_image_get_search_key:
+ * @length: (out) (optional): the length of the key in bytes
+ * The case-folded name, id and description, in this order, each ended by a NUL byte (so a
+ * match cannot span two fields): match with am_image_match_folded(), or memmem() over
+ * @length bytes.
+ * Returns: (transfer none): the key
+ */
+const char *am_image_get_search_key (AmImage *self,
+                                     gsize   *length);
+
+/**
+ * am_image_match_folded:
+ * @folded_query: a query folded with am_image_fold_search_text()
+ * Returns: %TRUE when the name, the id or the description contains @folded_query
+ */
+gboolean am_image_match_folded (AmImage    *self,
+                                const char *folded_query,
+                                gsize       query_len);
 
 /**
  * am_image_is_same:

@@ -38,7 +38,7 @@ struct _AmInstance
   const char *architecture;
   const char *root_device_type;
   const char *root_device_name;
-  gpointer *block_device_mappings;
+  gpointer *block_devices;
   const char *virtualization_type;
   char *client_token;
   gpointer *tags;
@@ -80,7 +80,7 @@ static const AmField am_instance_fields[] = {
   { "architecture", "architecture", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmInstance, architecture), NULL },
   { "root-device-type", "rootDeviceType", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmInstance, root_device_type), NULL },
   { "root-device-name", "rootDeviceName", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmInstance, root_device_name), NULL },
-  { "block-device-mappings", "blockDeviceMapping", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmInstance, block_device_mappings), _am_block_device_mapping_get_model_info },
+  { "block-devices", "blockDeviceMapping", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmInstance, block_devices), _am_instance_block_device_get_model_info },
   { "virtualization-type", "virtualizationType", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmInstance, virtualization_type), NULL },
   { "client-token", "clientToken", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmInstance, client_token), NULL },
   { "tags", "tagSet", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmInstance, tags), _am_tag_get_model_info },
@@ -331,12 +331,12 @@ am_instance_get_root_device_name (AmInstance *self)
   return self->root_device_name;
 }
 
-AmBlockDeviceMapping * const *
-am_instance_get_block_device_mappings (AmInstance *self)
+AmInstanceBlockDevice * const *
+am_instance_get_block_devices (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return (AmBlockDeviceMapping * const *) _am_model_array_or_empty (self->block_device_mappings);
+  return (AmInstanceBlockDevice * const *) _am_model_array_or_empty (self->block_devices);
 }
 
 const char *

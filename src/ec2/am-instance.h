@@ -6,7 +6,7 @@
 
 #include <glib-object.h>
 
-#include "am-block-device-mapping.h"
+#include "am-instance-block-device.h"
 #include "am-security-group.h"
 #include "am-tag.h"
 
@@ -64,8 +64,8 @@ const char *am_instance_get_architecture (AmInstance *self);
 const char *am_instance_get_root_device_type (AmInstance *self);
 /** am_instance_get_root_device_name: the root device name */
 const char *am_instance_get_root_device_name (AmInstance *self);
-/** am_instance_get_block_device_mappings: the attached volumes. Returns: (transfer none): a %NULL-terminated array, never %NULL */
-AmBlockDeviceMapping * const *am_instance_get_block_device_mappings (AmInstance *self);
+/** am_instance_get_block_devices: the attached volumes. Returns: (transfer none): a %NULL-terminated array, never %NULL */
+AmInstanceBlockDevice * const *am_instance_get_block_devices (AmInstance *self);
 /** am_instance_get_virtualization_type: "hvm" or "paravirtual" */
 const char *am_instance_get_virtualization_type (AmInstance *self);
 /** am_instance_get_client_token: the idempotency token of the launch, or %NULL */

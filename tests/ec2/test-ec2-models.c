@@ -34,6 +34,13 @@ parse_images (GBytes  *body,
   return _am_ec2_parse_list (body, _am_image_get_model_info (), images_path, next_token, error);
 }
 
+#define check_search_key(image, expected) \
+  G_STMT_START { \
+    gsize len_; \
+    const char *key_ = am_image_get_search_key (image, &len_); \
+    g_assert_cmpmem (key_, len_, expected, sizeof (expected) - 1); \
+  } G_STMT_END
+
 static void
 check_first_image (AmImage *image)
 {
@@ -81,9 +88,15 @@ check_first_image (AmImage *image)
   g_assert_cmpstr (am_image_get_source_image_id (image), ==, "ami-0fedcba9876543210");
   g_assert_cmpstr (am_image_get_source_image_region (image), ==, "eu-west-1");
   g_assert_true (am_image_get_free_tier_eligible (image));
-  g_assert_cmpstr (am_image_get_search_key (image), ==,
-                   "al2023-ami-2023.5.20240701.0-kernel-6.1-x86_64\nami-0abcdef1234567890\n"
-                   "amazon linux 2023 ami 2023.5.20240701.0 x86_64 hvm kernel-6.1");
+  check_search_key (image, "al2023-ami-2023.5.20240701.0-kernel-6.1-x86_64\0ami-0abcdef1234567890\0"
+                           "amazon linux 2023 ami 2023.5.20240701.0 x86_64 hvm kernel-6.1");
+  g_assert_true (am_image_match_folded (image, "kernel-6.1", 10));
+  g_assert_true (am_image_match_folded (image, "ami-0abc", 8));
+  g_assert_true (am_image_match_folded (image, "amazon linux", 12));
+  g_assert_false (am_image_match_folded (image, "Amazon", 6));
+  /* no match across two fields */
+  g_assert_false (am_image_match_folded (image, "x86_64ami", 9));
+  g_assert_true (am_image_match_folded (image, "", 0));
 
   g_assert_nonnull (bdms[0]);
   g_assert_cmpstr (am_block_device_mapping_get_device_name (bdms[0]), ==, "/dev/xvda");
@@ -136,8 +149,11 @@ check_second_image (AmImage *image)
   g_assert_null (am_image_get_root_device_name (image));
   /* the unknown element and its children were skipped without harm */
   g_assert_cmpstr (am_image_get_deregistration_protection (image), ==, "disabled");
-  g_assert_cmpstr (am_image_get_search_key (image), ==,
-                   "sérver 2022\nami-1234567890abcdef1\nécole windows");
+  check_search_key (image, "sérver 2022\0ami-1234567890abcdef1\0école windows");
+  g_assert_true (am_image_match_folded (image, "école", strlen ("école")));
+  /* the name is kept in the location ("owner/name") and still reads whole */
+  g_assert_cmpstr (am_image_get_image_location (image), ==, "aws-marketplace/Sérver 2022");
+  g_assert_cmpstr (am_image_get_description (image), ==, "ÉCOLE Windows");
 }
 
 static void
@@ -277,7 +293,7 @@ test_images_properties (void)
     guint n = 0;
     g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (images->pdata[0]), &n);
 
-    g_assert_cmpuint (n, >=, 42);
+    g_assert_cmpuint (n, >=, 41);
     for (guint i = 0; i < n; i++)
       {
         g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);
@@ -328,8 +344,13 @@ test_images_json (void)
       copy = _am_model_from_json (_am_image_get_model_info (), json_node_get_object (node), &error);
       g_assert_no_error (error);
       g_assert_true (am_image_is_same (images->pdata[i], AM_IMAGE (copy)));
-      g_assert_cmpstr (am_image_get_search_key (images->pdata[i]), ==,
-                       am_image_get_search_key (AM_IMAGE (copy)));
+      {
+        gsize a_len, b_len;
+        const char *a = am_image_get_search_key (images->pdata[i], &a_len);
+        const char *b = am_image_get_search_key (AM_IMAGE (copy), &b_len);
+
+        g_assert_cmpmem (a, a_len, b, b_len);
+      }
     }
   check_first_image (images->pdata[0]);
 }
@@ -343,7 +364,7 @@ test_instances_parse (void)
   g_autoptr (GPtrArray) instances = _am_ec2_parse_list (body, _am_instance_get_model_info (),
                                                         path, NULL, &error);
   AmInstance *a, *b;
-  AmBlockDeviceMapping * const *bdms;
+  AmInstanceBlockDevice * const *bdms;
   AmSecurityGroup * const *groups;
 
   g_assert_no_error (error);
@@ -380,10 +401,12 @@ test_instances_parse (void)
   g_assert_true (am_instance_get_ena_support (a));
   g_assert_null (am_instance_get_platform (a));
   g_assert_null (am_instance_get_state_reason_code (a));
-  bdms = am_instance_get_block_device_mappings (a);
-  g_assert_cmpstr (am_block_device_mapping_get_volume_id (bdms[0]), ==, "vol-1234567890abcdef0");
-  g_assert_cmpstr (am_block_device_mapping_get_status (bdms[0]), ==, "attached");
-  g_assert_cmpstr (am_block_device_mapping_get_attach_time (bdms[0]), ==, "2015-12-22T10:44:09.000Z");
+  bdms = am_instance_get_block_devices (a);
+  g_assert_cmpstr (am_instance_block_device_get_device_name (bdms[0]), ==, "/dev/xvda");
+  g_assert_cmpstr (am_instance_block_device_get_volume_id (bdms[0]), ==, "vol-1234567890abcdef0");
+  g_assert_cmpstr (am_instance_block_device_get_status (bdms[0]), ==, "attached");
+  g_assert_cmpstr (am_instance_block_device_get_attach_time (bdms[0]), ==, "2015-12-22T10:44:09.000Z");
+  g_assert_true (am_instance_block_device_get_delete_on_termination (bdms[0]));
   g_assert_null (bdms[1]);
   groups = am_instance_get_security_groups (a);
   g_assert_cmpstr (am_security_group_get_group_id (groups[0]), ==, "sg-e4076980");

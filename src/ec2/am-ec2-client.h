@@ -1,0 +1,583 @@
+/* am-ec2-client.h: typed asynchronous EC2 operations (and SSM "latest AMI" lookups)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "am-query-client.h"
+#include "am-ssm.h"
+
+#include "am-availability-zone.h"
+#include "am-block-device-spec.h"
+#include "am-copy-image-request.h"
+#include "am-describe-images-query.h"
+#include "am-ec2-filter.h"
+#include "am-image.h"
+#include "am-image-attribute.h"
+#include "am-instance.h"
+#include "am-instance-state-change.h"
+#include "am-instance-type.h"
+#include "am-key-pair.h"
+#include "am-launch-template.h"
+#include "am-region.h"
+#include "am-run-instances-request.h"
+#include "am-security-group.h"
+#include "am-snapshot.h"
+#include "am-subnet.h"
+#include "am-tag-specification.h"
+#include "am-vpc.h"
+
+G_BEGIN_DECLS
+
+/*
+ * AmEc2Client: one _async / _finish pair per EC2 operation, over an AmQueryClient (which signs,
+ * retries and maps errors; the region and endpoint are its own).
+ *
+ * Conventions:
+ * - Errors keep the AM_AWS_ERROR domain, code, AWS code and request id of the answer, and
+ *   their message starts with what failed, e.g. "Could not deregister ami-123: …".
+ *   Cancelled calls end with G_IO_ERROR_CANCELLED.
+ * - Mutating calls take @dry_run. EC2 answers a dry run with DryRunOperation when the call
+ *   would have succeeded: the _finish then returns %TRUE, leaves its out values unset
+ *   (%NULL) and sets *@dry_run_ok to %TRUE. Without a dry run *@dry_run_ok is %FALSE.
+ * - Describe calls marked "all pages" follow NextToken to the end; DescribeImages returns
+ *   one page at a time (the image store walks the pages itself).
+ * - Lists come back as GPtrArray of model objects (transfer full, free func set).
+ */
+#define AM_TYPE_EC2_CLIENT (am_ec2_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmEc2Client, am_ec2_client, AM, EC2_CLIENT, GObject)
+
+/** am_ec2_client_new: an EC2 client sending through @query_client (service "ec2"). */
+AmEc2Client   *am_ec2_client_new                (AmQueryClient    *query_client);
+AmQueryClient *am_ec2_client_get_query_client   (AmEc2Client      *self);
+const char    *am_ec2_client_get_region         (AmEc2Client      *self);
+/** Returns: (transfer full): the endpoint URL */
+char          *am_ec2_client_dup_endpoint       (AmEc2Client      *self);
+/**
+ * am_ec2_client_has_custom_endpoint:
+ * Returns: %TRUE when the endpoint is not the region's standard one (e.g. the sandbox)
+ */
+gboolean       am_ec2_client_has_custom_endpoint (AmEc2Client     *self);
+/**
+ * am_ec2_client_new_for_region:
+ * A client for another region with the same credentials (and the same custom endpoint, if
+ * any): CopyImage is sent to the destination region's client.
+ */
+AmEc2Client   *am_ec2_client_new_for_region     (AmEc2Client      *self,
+                                                 const char       *region,
+                                                 GError          **error);
+/**
+ * am_ec2_client_set_ssm_client:
+ * The SSM client for latest-AMI lookups; by default one is made for the same region, credentials
+ * and custom endpoint.
+ */
+void           am_ec2_client_set_ssm_client     (AmEc2Client      *self,
+                                                 AmJsonClient     *ssm_client);
+
+/* --- images --------------------------------------------------------------------------- */
+
+/** DescribeImages, one page: the query's NextToken / MaxResults decide which. */
+void        am_ec2_client_describe_images_async  (AmEc2Client                 *self,
+                                                  const AmDescribeImagesQuery *query,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
+/**
+ * am_ec2_client_describe_images_finish:
+ * @next_token: (out) (optional) (transfer full): the token of the next page, %NULL on the last
+ * Returns: (transfer full) (element-type AmImage): the page's images (parsed off the main thread)
+ */
+GPtrArray  *am_ec2_client_describe_images_finish (AmEc2Client   *self,
+                                                  GAsyncResult  *result,
+                                                  char         **next_token,
+                                                  GError       **error);
+
+/** CreateImage from @instance_id; @block_devices / @tag_specifications nullable. */
+void        am_ec2_client_create_image_async     (AmEc2Client   *self,
+                                                  const char    *instance_id,
+                                                  const char    *name,
+                                                  const char    *description,
+                                                  gboolean       no_reboot,
+                                                  GPtrArray     *block_devices,
+                                                  GPtrArray     *tag_specifications,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+/** @image_id: (out) (optional) (transfer full): the new image */
+gboolean    am_ec2_client_create_image_finish    (AmEc2Client   *self,
+                                                  GAsyncResult  *result,
+                                                  char         **image_id,
+                                                  gboolean      *dry_run_ok,
+                                                  GError       **error);
+
+/**
+ * am_ec2_client_register_image_async:
+ * RegisterImage of an EBS-backed image from @block_devices (one must be @root_device_name).
+ * Nullable: description, architecture, virtualization_type, boot_mode, imds_support
+ * ("v2.0"), tag_specifications.
+ */
+void        am_ec2_client_register_image_async   (AmEc2Client   *self,
+                                                  const char    *name,
+                                                  const char    *description,
+                                                  const char    *architecture,
+                                                  const char    *root_device_name,
+                                                  GPtrArray     *block_devices,
+                                                  const char    *virtualization_type,
+                                                  const char    *boot_mode,
+                                                  gboolean       ena_support,
+                                                  const char    *imds_support,
+                                                  GPtrArray     *tag_specifications,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+gboolean    am_ec2_client_register_image_finish  (AmEc2Client   *self,
+                                                  GAsyncResult  *result,
+                                                  char         **image_id,
+                                                  gboolean      *dry_run_ok,
+                                                  GError       **error);
+
+void        am_ec2_client_deregister_image_async (AmEc2Client   *self,
+                                                  const char    *image_id,
+                                                  gboolean       delete_associated_snapshots,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+gboolean    am_ec2_client_deregister_image_finish (AmEc2Client  *self,
+                                                   GAsyncResult *result,
+                                                   gboolean     *dry_run_ok,
+                                                   GError      **error);
+
+/**
+ * am_ec2_client_copy_image_async:
+ * CopyImage, sent to @self, which must be the client of the destination region. A missing
+ * client token is generated into @request first (see
+ * am_copy_image_request_ensure_client_token()).
+ */
+void        am_ec2_client_copy_image_async       (AmEc2Client        *self,
+                                                  AmCopyImageRequest *request,
+                                                  gboolean            dry_run,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+gboolean    am_ec2_client_copy_image_finish      (AmEc2Client   *self,
+                                                  GAsyncResult  *result,
+                                                  char         **image_id,
+                                                  gboolean      *dry_run_ok,
+                                                  GError       **error);
+
+/** DescribeImageAttribute; @attribute e.g. "launchPermission", "description". */
+void        am_ec2_client_describe_image_attribute_async  (AmEc2Client   *self,
+                                                           const char    *image_id,
+                                                           const char    *attribute,
+                                                           GCancellable  *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer       user_data);
+/** Returns: (transfer full): the attribute */
+AmImageAttribute *am_ec2_client_describe_image_attribute_finish (AmEc2Client  *self,
+                                                                 GAsyncResult *result,
+                                                                 GError      **error);
+
+typedef enum
+{
+  AM_LAUNCH_PERMISSION_ADD,
+  AM_LAUNCH_PERMISSION_REMOVE,
+} AmLaunchPermissionOperation;
+
+/**
+ * am_ec2_client_modify_launch_permission_async:
+ * ModifyImageAttribute with LaunchPermission.Add.N / LaunchPermission.Remove.N entries:
+ * one per account in @user_ids, Group=all when @group_all (making the image public or
+ * private again), one per organization / OU ARN. Each list is nullable.
+ */
+void        am_ec2_client_modify_launch_permission_async  (AmEc2Client                 *self,
+                                                           const char                  *image_id,
+                                                           AmLaunchPermissionOperation  operation,
+                                                           const char * const          *user_ids,
+                                                           gboolean                     group_all,
+                                                           const char * const          *organization_arns,
+                                                           const char * const          *organizational_unit_arns,
+                                                           gboolean                     dry_run,
+                                                           GCancellable                *cancellable,
+                                                           GAsyncReadyCallback          callback,
+                                                           gpointer                     user_data);
+gboolean    am_ec2_client_modify_launch_permission_finish (AmEc2Client  *self,
+                                                           GAsyncResult *result,
+                                                           gboolean     *dry_run_ok,
+                                                           GError      **error);
+
+/** ModifyImageAttribute Description.Value */
+void        am_ec2_client_modify_image_description_async  (AmEc2Client   *self,
+                                                           const char    *image_id,
+                                                           const char    *description,
+                                                           gboolean       dry_run,
+                                                           GCancellable  *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer       user_data);
+gboolean    am_ec2_client_modify_image_description_finish (AmEc2Client  *self,
+                                                           GAsyncResult *result,
+                                                           gboolean     *dry_run_ok,
+                                                           GError      **error);
+
+/** ResetImageAttribute; @attribute: "launchPermission" (the only one EC2 resets). */
+void        am_ec2_client_reset_image_attribute_async  (AmEc2Client   *self,
+                                                        const char    *image_id,
+                                                        const char    *attribute,
+                                                        gboolean       dry_run,
+                                                        GCancellable  *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer       user_data);
+gboolean    am_ec2_client_reset_image_attribute_finish (AmEc2Client  *self,
+                                                        GAsyncResult *result,
+                                                        gboolean     *dry_run_ok,
+                                                        GError      **error);
+
+/** CreateTags: Tag.N.Key = @keys[N-1], Tag.N.Value = @values[N-1] on every resource. */
+void        am_ec2_client_create_tags_async   (AmEc2Client        *self,
+                                               const char * const *resource_ids,
+                                               const char * const *keys,
+                                               const char * const *values,
+                                               gboolean            dry_run,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean    am_ec2_client_create_tags_finish  (AmEc2Client  *self,
+                                               GAsyncResult *result,
+                                               gboolean     *dry_run_ok,
+                                               GError      **error);
+/** DeleteTags; @values nullable (then any value); a NULL entry in @values means any value. */
+void        am_ec2_client_delete_tags_async   (AmEc2Client        *self,
+                                               const char * const *resource_ids,
+                                               const char * const *keys,
+                                               const char * const *values,
+                                               gboolean            dry_run,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean    am_ec2_client_delete_tags_finish  (AmEc2Client  *self,
+                                               GAsyncResult *result,
+                                               gboolean     *dry_run_ok,
+                                               GError      **error);
+
+/** EnableImageDeprecation at @deprecate_at (EC2 rounds to the minute). */
+void        am_ec2_client_enable_image_deprecation_async  (AmEc2Client   *self,
+                                                           const char    *image_id,
+                                                           GDateTime     *deprecate_at,
+                                                           gboolean       dry_run,
+                                                           GCancellable  *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer       user_data);
+gboolean    am_ec2_client_enable_image_deprecation_finish (AmEc2Client  *self,
+                                                           GAsyncResult *result,
+                                                           gboolean     *dry_run_ok,
+                                                           GError      **error);
+void        am_ec2_client_disable_image_deprecation_async  (AmEc2Client   *self,
+                                                            const char    *image_id,
+                                                            gboolean       dry_run,
+                                                            GCancellable  *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer       user_data);
+gboolean    am_ec2_client_disable_image_deprecation_finish (AmEc2Client  *self,
+                                                            GAsyncResult *result,
+                                                            gboolean     *dry_run_ok,
+                                                            GError      **error);
+/** EnableImageDeregistrationProtection; @with_cooldown keeps it 24 h after disabling. */
+void        am_ec2_client_enable_deregistration_protection_async  (AmEc2Client   *self,
+                                                                   const char    *image_id,
+                                                                   gboolean       with_cooldown,
+                                                                   gboolean       dry_run,
+                                                                   GCancellable  *cancellable,
+                                                                   GAsyncReadyCallback callback,
+                                                                   gpointer       user_data);
+gboolean    am_ec2_client_enable_deregistration_protection_finish (AmEc2Client  *self,
+                                                                   GAsyncResult *result,
+                                                                   gboolean     *dry_run_ok,
+                                                                   GError      **error);
+void        am_ec2_client_disable_deregistration_protection_async  (AmEc2Client   *self,
+                                                                    const char    *image_id,
+                                                                    gboolean       dry_run,
+                                                                    GCancellable  *cancellable,
+                                                                    GAsyncReadyCallback callback,
+                                                                    gpointer       user_data);
+gboolean    am_ec2_client_disable_deregistration_protection_finish (AmEc2Client  *self,
+                                                                    GAsyncResult *result,
+                                                                    gboolean     *dry_run_ok,
+                                                                    GError      **error);
+
+/* --- instances ------------------------------------------------------------------------ */
+
+/** DescribeInstances, all pages; @instance_ids and @filters (AmEc2Filter) nullable. */
+void        am_ec2_client_describe_instances_async  (AmEc2Client        *self,
+                                                     const char * const *instance_ids,
+                                                     GPtrArray          *filters,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+/** Returns: (transfer full) (element-type AmInstance) */
+GPtrArray  *am_ec2_client_describe_instances_finish (AmEc2Client  *self,
+                                                     GAsyncResult *result,
+                                                     GError      **error);
+
+/** RunInstances; a missing client token is generated into @request first. */
+void        am_ec2_client_run_instances_async   (AmEc2Client           *self,
+                                                 AmRunInstancesRequest *request,
+                                                 gboolean               dry_run,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+/** @instances: (out) (optional) (transfer full) (element-type AmInstance): the launched instances */
+gboolean    am_ec2_client_run_instances_finish  (AmEc2Client   *self,
+                                                 GAsyncResult  *result,
+                                                 GPtrArray    **instances,
+                                                 gboolean      *dry_run_ok,
+                                                 GError       **error);
+
+/** StartInstances */
+void        am_ec2_client_start_instances_async  (AmEc2Client        *self,
+                                                  const char * const *instance_ids,
+                                                  gboolean            dry_run,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+/** StopInstances; @force skips the guest's clean shutdown. */
+void        am_ec2_client_stop_instances_async   (AmEc2Client        *self,
+                                                  const char * const *instance_ids,
+                                                  gboolean            force,
+                                                  gboolean            dry_run,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+/** TerminateInstances */
+void        am_ec2_client_terminate_instances_async (AmEc2Client        *self,
+                                                     const char * const *instance_ids,
+                                                     gboolean            dry_run,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+/**
+ * am_ec2_client_change_instances_finish:
+ * Finishes Start-, Stop- and TerminateInstances.
+ * @changes: (out) (optional) (transfer full) (element-type AmInstanceStateChange)
+ */
+gboolean    am_ec2_client_change_instances_finish (AmEc2Client   *self,
+                                                   GAsyncResult  *result,
+                                                   GPtrArray    **changes,
+                                                   gboolean      *dry_run_ok,
+                                                   GError       **error);
+/** RebootInstances */
+void        am_ec2_client_reboot_instances_async  (AmEc2Client        *self,
+                                                   const char * const *instance_ids,
+                                                   gboolean            dry_run,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+gboolean    am_ec2_client_reboot_instances_finish (AmEc2Client  *self,
+                                                   GAsyncResult *result,
+                                                   gboolean     *dry_run_ok,
+                                                   GError      **error);
+
+/* --- launch wizard lookups ------------------------------------------------------------ */
+
+/** DescribeInstanceTypes, all pages (MaxResults 100); both lists nullable. */
+void        am_ec2_client_describe_instance_types_async  (AmEc2Client        *self,
+                                                          const char * const *instance_types,
+                                                          GPtrArray          *filters,
+                                                          GCancellable       *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer            user_data);
+/** Returns: (transfer full) (element-type AmInstanceType) */
+GPtrArray  *am_ec2_client_describe_instance_types_finish (AmEc2Client  *self,
+                                                          GAsyncResult *result,
+                                                          GError      **error);
+
+/** DescribeKeyPairs; @key_names and @filters nullable. */
+void        am_ec2_client_describe_key_pairs_async  (AmEc2Client        *self,
+                                                     const char * const *key_names,
+                                                     GPtrArray          *filters,
+                                                     gboolean            include_public_key,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+/** Returns: (transfer full) (element-type AmKeyPair) */
+GPtrArray  *am_ec2_client_describe_key_pairs_finish (AmEc2Client  *self,
+                                                     GAsyncResult *result,
+                                                     GError      **error);
+
+/** CreateKeyPair; @key_type "rsa" / "ed25519" and @key_format "pem" / "ppk" nullable. */
+void        am_ec2_client_create_key_pair_async  (AmEc2Client   *self,
+                                                  const char    *key_name,
+                                                  const char    *key_type,
+                                                  const char    *key_format,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+/** @key_pair: (out) (optional) (transfer full): with its private key (am_key_pair_get_key_material()) */
+gboolean    am_ec2_client_create_key_pair_finish (AmEc2Client   *self,
+                                                  GAsyncResult  *result,
+                                                  AmKeyPair    **key_pair,
+                                                  gboolean      *dry_run_ok,
+                                                  GError       **error);
+
+/** DescribeVpcs, all pages */
+void        am_ec2_client_describe_vpcs_async  (AmEc2Client        *self,
+                                                const char * const *vpc_ids,
+                                                GPtrArray          *filters,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+/** Returns: (transfer full) (element-type AmVpc) */
+GPtrArray  *am_ec2_client_describe_vpcs_finish (AmEc2Client  *self,
+                                                GAsyncResult *result,
+                                                GError      **error);
+/** DescribeSubnets, all pages */
+void        am_ec2_client_describe_subnets_async  (AmEc2Client        *self,
+                                                   const char * const *subnet_ids,
+                                                   GPtrArray          *filters,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+/** Returns: (transfer full) (element-type AmSubnet) */
+GPtrArray  *am_ec2_client_describe_subnets_finish (AmEc2Client  *self,
+                                                   GAsyncResult *result,
+                                                   GError      **error);
+/** DescribeSecurityGroups, all pages */
+void        am_ec2_client_describe_security_groups_async  (AmEc2Client        *self,
+                                                           const char * const *group_ids,
+                                                           GPtrArray          *filters,
+                                                           GCancellable       *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer            user_data);
+/** Returns: (transfer full) (element-type AmSecurityGroup) */
+GPtrArray  *am_ec2_client_describe_security_groups_finish (AmEc2Client  *self,
+                                                           GAsyncResult *result,
+                                                           GError      **error);
+
+/** CreateSecurityGroup (GroupName, GroupDescription, VpcId nullable) */
+void        am_ec2_client_create_security_group_async  (AmEc2Client   *self,
+                                                        const char    *group_name,
+                                                        const char    *description,
+                                                        const char    *vpc_id,
+                                                        gboolean       dry_run,
+                                                        GCancellable  *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer       user_data);
+/** @group_id: (out) (optional) (transfer full): the new group */
+gboolean    am_ec2_client_create_security_group_finish (AmEc2Client   *self,
+                                                        GAsyncResult  *result,
+                                                        char         **group_id,
+                                                        gboolean      *dry_run_ok,
+                                                        GError       **error);
+/**
+ * am_ec2_client_authorize_ingress_async:
+ * AuthorizeSecurityGroupIngress of one rule: IpPermissions.1.{IpProtocol,FromPort,ToPort,
+ * IpRanges.1.CidrIp,IpRanges.1.Description}; @description nullable.
+ */
+void        am_ec2_client_authorize_ingress_async  (AmEc2Client   *self,
+                                                    const char    *group_id,
+                                                    const char    *protocol,
+                                                    int            from_port,
+                                                    int            to_port,
+                                                    const char    *cidr,
+                                                    const char    *description,
+                                                    gboolean       dry_run,
+                                                    GCancellable  *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer       user_data);
+gboolean    am_ec2_client_authorize_ingress_finish (AmEc2Client  *self,
+                                                    GAsyncResult *result,
+                                                    gboolean     *dry_run_ok,
+                                                    GError      **error);
+
+/** DescribeAvailabilityZones; @all_zones includes zones not opted in. */
+void        am_ec2_client_describe_availability_zones_async  (AmEc2Client        *self,
+                                                              const char * const *zone_names,
+                                                              gboolean            all_zones,
+                                                              GPtrArray          *filters,
+                                                              GCancellable       *cancellable,
+                                                              GAsyncReadyCallback callback,
+                                                              gpointer            user_data);
+/** Returns: (transfer full) (element-type AmAvailabilityZone) */
+GPtrArray  *am_ec2_client_describe_availability_zones_finish (AmEc2Client  *self,
+                                                              GAsyncResult *result,
+                                                              GError      **error);
+/** DescribeRegions; @all_regions includes regions not enabled for the account. */
+void        am_ec2_client_describe_regions_async  (AmEc2Client        *self,
+                                                   gboolean            all_regions,
+                                                   GPtrArray          *filters,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+/** Returns: (transfer full) (element-type AmRegion) */
+GPtrArray  *am_ec2_client_describe_regions_finish (AmEc2Client  *self,
+                                                   GAsyncResult *result,
+                                                   GError      **error);
+
+/**
+ * am_ec2_client_create_launch_template_async:
+ * CreateLaunchTemplate whose LaunchTemplateData holds @data's image, type, key, groups,
+ * zone, subnet (as NetworkInterface.1), block devices, tags, user data, profile, shutdown
+ * behaviour, termination protection and IMDSv2; @data's client token is generated if missing
+ * and sent as the template's ClientToken.
+ */
+void        am_ec2_client_create_launch_template_async  (AmEc2Client           *self,
+                                                         const char            *name,
+                                                         const char            *version_description,
+                                                         AmRunInstancesRequest *data,
+                                                         gboolean               dry_run,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+/** @launch_template: (out) (optional) (transfer full) */
+gboolean    am_ec2_client_create_launch_template_finish (AmEc2Client       *self,
+                                                         GAsyncResult      *result,
+                                                         AmLaunchTemplate **launch_template,
+                                                         gboolean          *dry_run_ok,
+                                                         GError           **error);
+
+/** DescribeSnapshots, all pages; @owner_ids e.g. { "self", NULL }; all lists nullable. */
+void        am_ec2_client_describe_snapshots_async  (AmEc2Client        *self,
+                                                     const char * const *snapshot_ids,
+                                                     const char * const *owner_ids,
+                                                     GPtrArray          *filters,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+/** Returns: (transfer full) (element-type AmSnapshot) */
+GPtrArray  *am_ec2_client_describe_snapshots_finish (AmEc2Client  *self,
+                                                     GAsyncResult *result,
+                                                     GError      **error);
+
+/* --- SSM public parameters ------------------------------------------------------------- */
+
+/**
+ * am_ec2_client_get_latest_image_id_async:
+ * Resolves a public SSM parameter such as
+ * "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64" to its image id.
+ */
+void        am_ec2_client_get_latest_image_id_async  (AmEc2Client   *self,
+                                                      const char    *parameter_name,
+                                                      GCancellable  *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer       user_data);
+/** Returns: (transfer full): the image id, or %NULL with @error */
+char       *am_ec2_client_get_latest_image_id_finish (AmEc2Client  *self,
+                                                      GAsyncResult *result,
+                                                      GError      **error);
+/** Every parameter under @path (e.g. "/aws/service/ami-windows-latest"), recursively. */
+void        am_ec2_client_list_latest_images_async   (AmEc2Client   *self,
+                                                      const char    *path,
+                                                      GCancellable  *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer       user_data);
+/** Returns: (transfer full) (element-type AmSsmParameter): name → image id pairs */
+GPtrArray  *am_ec2_client_list_latest_images_finish  (AmEc2Client  *self,
+                                                      GAsyncResult *result,
+                                                      GError      **error);
+
+G_END_DECLS

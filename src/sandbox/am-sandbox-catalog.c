@@ -529,6 +529,20 @@ am_sb_catalog_build (const char *region,
 /* The first state of a sandbox: default networks for every account and region, and a few
  * private images so that "owned by me" and "shared with me" are not empty. */
 
+char *
+am_sb_zone_id (const char *region,
+               guint       index)
+{
+  g_auto (GStrv) parts = g_strsplit (region, "-", 3);
+  const char *dir = parts[0] && parts[1] ? parts[1] : "";
+  const char *abbrev = strcmp (dir, "northeast") == 0 ? "ne" : strcmp (dir, "southeast") == 0 ? "se"
+                     : strcmp (dir, "central") == 0 ? "c" : NULL;
+  g_autofree char *short_dir = abbrev ? g_strdup (abbrev) : g_strndup (dir, 1);
+
+  return g_strdup_printf ("%s%s%s-az%u", parts[0] ? parts[0] : "", short_dir,
+                          parts[0] && parts[1] && parts[2] ? parts[2] : "", index + 1);
+}
+
 static void
 seed_network (AmSbState         *state,
               const AmSbAccount *account,
@@ -539,7 +553,6 @@ seed_network (AmSbState         *state,
   g_autofree char *sg_key = g_strconcat ("sg/", key, NULL);
   AmSbVpc *vpc = g_new0 (AmSbVpc, 1);
   AmSbSecurityGroup *sg = g_new0 (AmSbSecurityGroup, 1);
-  static const char *const zone_ids[] = { "az1", "az2", "az3" };
   static const char zones[] = { 'a', 'b', 'c' };
 
   vpc->vpc_id = am_sb_hashed_id ("vpc", vpc_key);
@@ -553,16 +566,13 @@ seed_network (AmSbState         *state,
     {
       AmSbSubnet *subnet = g_new0 (AmSbSubnet, 1);
       g_autofree char *subnet_key = g_strdup_printf ("subnet/%s/%u", key, i);
-      g_autofree char *prefix = g_strndup (region, 2);
 
       subnet->subnet_id = am_sb_hashed_id ("subnet", subnet_key);
       subnet->region = vpc->region;
       subnet->owner_id = vpc->owner_id;
       subnet->vpc_id = g_strdup (vpc->vpc_id);
       subnet->availability_zone = g_strdup_printf ("%s%c", region, zones[i]);
-      subnet->availability_zone_id = g_strdup_printf ("%s%c%c-%s", prefix, region[3],
-                                                      region[strlen (region) - 1] == '1' ? '1' : '2',
-                                                      zone_ids[i]);
+      subnet->availability_zone_id = am_sb_zone_id (region, i);
       subnet->cidr_block = g_strdup_printf ("172.31.%u.0/20", i * 16);
       subnet->default_for_az = TRUE;
       g_hash_table_replace (state->subnets, subnet->subnet_id, subnet);
@@ -625,7 +635,13 @@ seed_private_image (AmSbState         *state,
   snapshot->volume_id = am_sb_hashed_id ("vol", vol_key);
   root = image->block_devices->pdata[0];
   snapshot->volume_size = root->volume_size;
-  snapshot->description = g_strdup_printf ("Created by CreateImage(%s) for %s", "i-0seeded", image->image_id);
+  {
+    g_autofree char *instance_key = g_strconcat ("instance/", key, NULL);
+    g_autofree char *instance_id = am_sb_hashed_id ("i", instance_key);
+
+    snapshot->description = g_strdup_printf ("Created by CreateImage(%s) for %s", instance_id, image->image_id);
+    image->source_instance_id = g_strdup (instance_id);
+  }
   snapshot->start_time = image->creation_time;
   snapshot->completed_time = image->creation_time;
   g_free (root->snapshot_id);

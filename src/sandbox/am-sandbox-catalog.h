@@ -46,6 +46,10 @@ const AmSbInstanceType *am_sb_instance_type_lookup (const char *name);
 GPtrArray *am_sb_catalog_build (const char *region,
                                 guint       n_synthetic);
 
+/** am_sb_zone_id: Returns: (transfer full): the zone id of zone @index (0 = a) of @region, e.g. use1-az1 */
+char *am_sb_zone_id (const char *region,
+                     guint       index);
+
 /* The public "latest AMI" parameters, NULL-terminated. */
 const char *const *am_sb_catalog_ssm_parameters (void);
 

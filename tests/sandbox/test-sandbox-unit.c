@@ -1,0 +1,647 @@
+/* test-sandbox-unit.c: unit tests of the sandbox (filters, transitions, persistence, verification)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "am-sandbox-catalog.h"
+#include "am-sandbox-match.h"
+#include "am-sandbox-server.h"
+#include "am-sandbox-state.h"
+#include "am-sigv4.h"
+
+#define ALICE_KEY "AKIAIOSFODNN7SANDBOX"
+#define ALICE_SECRET "sandbox/alice/wJalrXUtnFEMIK7MDENGbPxRfiCY"
+#define BOB_KEY "AKIAI44QH8DHBSANDBOX"
+#define BOB_SECRET "sandbox/bob/je7MtGbClwBF2Zp9Utk/h3yCo8nvbE"
+
+/* Signs @body the way awscli does and hands it to the server without any network. */
+static AmSandboxResponse *
+call_signed (AmSandboxServer *server,
+             const char      *key,
+             const char      *secret,
+             const char      *region,
+             const char      *service,
+             const char      *body,
+             gint64           clock_offset_s)
+{
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (AmSigv4Request) request = am_sigv4_request_new ("POST", "/", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) when = g_date_time_add_seconds (now, clock_offset_s);
+  g_autofree char *amz_date = am_sigv4_format_amz_date (when);
+  g_auto (AmSigv4Result) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  const char *content_type = strcmp (service, "ssm") == 0 ? "application/x-amz-json-1.1"
+                             : "application/x-www-form-urlencoded; charset=utf-8";
+
+  soup_message_headers_append (headers, "Host", "127.0.0.1:8080");
+  soup_message_headers_append (headers, "Content-Type", content_type);
+  soup_message_headers_append (headers, "X-Amz-Date", amz_date);
+  am_sigv4_request_add_header (request, "host", "127.0.0.1:8080");
+  am_sigv4_request_add_header (request, "content-type", content_type);
+  am_sigv4_request_add_header (request, "x-amz-date", amz_date);
+  am_sigv4_request_set_payload (request, body, strlen (body));
+  g_assert_true (am_sigv4_sign (request, key, secret, region, service, amz_date, &result, &error));
+  g_assert_no_error (error);
+  soup_message_headers_append (headers, "Authorization", result.authorization);
+  return am_sandbox_server_handle (server, "POST", "/", NULL, headers, body, strlen (body));
+}
+
+static AmSandboxResponse *
+call_ec2 (AmSandboxServer *server,
+          const char      *body)
+{
+  return call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", body, 0);
+}
+
+static const char *
+body_text (AmSandboxResponse *response)
+{
+  /* The bodies are text; keep a NUL-terminated copy alive with the response. */
+  gsize size;
+  const char *data = g_bytes_get_data (response->body, &size);
+  char *copy = g_strndup (data, size);
+
+  g_bytes_unref (response->body);
+  response->body = g_bytes_new_take (copy, size + 1);
+  return copy;
+}
+
+static const char *
+header (AmSandboxResponse *response,
+        const char        *name)
+{
+  for (guint i = 0; i + 1 < response->headers->len; i += 2)
+    if (g_ascii_strcasecmp (response->headers->pdata[i], name) == 0)
+      return response->headers->pdata[i + 1];
+  return NULL;
+}
+
+static AmSandboxServer *
+memory_server (guint public_images)
+{
+  AmSandboxServer *server = am_sandbox_server_new ();
+  g_autoptr (GError) error = NULL;
+
+  am_sandbox_server_set_public_images (server, public_images);
+  am_sandbox_server_set_transition_ms (server, 200);
+  g_assert_true (am_sandbox_server_load (server, NULL, &error));
+  g_assert_no_error (error);
+  return server;
+}
+
+static void
+test_wildcard (void)
+{
+  g_assert_true (am_sb_wildcard_match ("*", ""));
+  g_assert_true (am_sb_wildcard_match ("*", "anything"));
+  g_assert_true (am_sb_wildcard_match ("al2023-*-x86_64", "al2023-ami-2023.9-kernel-6.1-x86_64"));
+  g_assert_false (am_sb_wildcard_match ("al2023-*-x86_64", "al2023-ami-2023.9-kernel-6.1-arm64"));
+  g_assert_true (am_sb_wildcard_match ("debian-1?-*", "debian-12-amd64"));
+  g_assert_false (am_sb_wildcard_match ("debian-1?-*", "debian-9-amd64"));
+  g_assert_true (am_sb_wildcard_match ("2021-09-29T*", "2021-09-29T12:00:00.000Z"));
+  g_assert_false (am_sb_wildcard_match ("abc", "abcd"));
+  g_assert_false (am_sb_wildcard_match ("ABC", "abc"));
+  g_assert_true (am_sb_wildcard_match ("a\\*b", "a*b"));
+  g_assert_false (am_sb_wildcard_match ("a\\*b", "axb"));
+  g_assert_true (am_sb_wildcard_match ("a\\?", "a?"));
+  g_assert_true (am_sb_wildcard_match ("**a*b*", "xxaxxbxx"));
+  /* Pathological patterns stay fast (no exponential backtracking). */
+  g_assert_false (am_sb_wildcard_match ("*a*a*a*a*a*a*a*a*a*a*a*b",
+                                        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
+static AmSbFilter *
+filter_new (const char *name,
+            ...)
+{
+  AmSbFilter *filter = g_new0 (AmSbFilter, 1);
+  va_list args;
+  const char *value;
+
+  filter->name = g_strdup (name);
+  filter->values = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, name);
+  while ((value = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (filter->values, g_strdup (value));
+  va_end (args);
+  return filter;
+}
+
+static guint
+count_matching (GPtrArray *catalog,
+                GPtrArray *filters)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < catalog->len; i++)
+    if (am_sb_image_matches (catalog->pdata[i], NULL, filters, g_get_real_time () / 1000))
+      n++;
+  return n;
+}
+
+static void
+test_image_filters (void)
+{
+  g_autoptr (GPtrArray) catalog = am_sb_catalog_build ("us-east-1", 0);
+  g_autoptr (GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_filter_free);
+  guint all = catalog->len, arm, windows, instance_store, marketplace;
+
+  g_assert_cmpuint (all, >, 30);
+  g_ptr_array_add (filters, filter_new ("architecture", "arm64", NULL));
+  arm = count_matching (catalog, filters);
+  g_assert_cmpuint (arm, >, 5);
+  g_assert_cmpuint (arm, <, all);
+  g_ptr_array_set_size (filters, 0);
+  g_ptr_array_add (filters, filter_new ("platform", "windows", NULL));
+  windows = count_matching (catalog, filters);
+  g_assert_cmpuint (windows, ==, 5);
+  /* AND across filters: no arm64 Windows images. */
+  g_ptr_array_add (filters, filter_new ("architecture", "arm64", NULL));
+  g_assert_cmpuint (count_matching (catalog, filters), ==, 0);
+  g_ptr_array_set_size (filters, 0);
+  g_ptr_array_add (filters, filter_new ("root-device-type", "instance-store", NULL));
+  instance_store = count_matching (catalog, filters);
+  g_assert_cmpuint (instance_store, ==, 3);
+  g_ptr_array_set_size (filters, 0);
+  g_ptr_array_add (filters, filter_new ("product-code.type", "marketplace", NULL));
+  marketplace = count_matching (catalog, filters);
+  g_assert_cmpuint (marketplace, ==, 5);
+  g_ptr_array_set_size (filters, 0);
+  /* OR across values of one filter. */
+  g_ptr_array_add (filters, filter_new ("name", "debian-12-*", "RHEL-9*", NULL));
+  g_assert_cmpuint (count_matching (catalog, filters), ==, 4);
+  g_ptr_array_set_size (filters, 0);
+  g_ptr_array_add (filters, filter_new ("owner-alias", "amazon", NULL));
+  g_ptr_array_add (filters, filter_new ("block-device-mapping.volume-type", "gp3", NULL));
+  g_ptr_array_add (filters, filter_new ("creation-date", "2025-11-*", NULL));
+  g_assert_cmpuint (count_matching (catalog, filters), ==, 8);
+  g_ptr_array_set_size (filters, 0);
+  g_ptr_array_add (filters, filter_new ("is-public", "false", NULL));
+  g_assert_cmpuint (count_matching (catalog, filters), ==, 0);
+  g_assert_true (am_sb_image_filter_is_known ("tag:Name"));
+  g_assert_false (am_sb_image_filter_is_known ("colour"));
+
+  /* The catalog is regenerated identically (ids are stable across restarts). */
+  {
+    g_autoptr (GPtrArray) again = am_sb_catalog_build ("us-east-1", 0);
+    g_autoptr (GPtrArray) other = am_sb_catalog_build ("eu-west-1", 0);
+
+    g_assert_cmpstr (((AmSbImage *) again->pdata[0])->image_id, ==, ((AmSbImage *) catalog->pdata[0])->image_id);
+    g_assert_cmpstr (((AmSbImage *) other->pdata[0])->image_id, !=, ((AmSbImage *) catalog->pdata[0])->image_id);
+  }
+}
+
+static void
+test_tag_filters (void)
+{
+  g_autoptr (GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  AmSbTag name = { (char *) "Name", (char *) "web-server" };
+  AmSbTag env = { (char *) "Environment", (char *) "staging" };
+  gboolean handled;
+
+  g_ptr_array_add (tags, &name);
+  g_ptr_array_add (tags, &env);
+  g_ptr_array_add (values, (gpointer) "web-*");
+  g_assert_true (am_sb_tags_match (tags, "tag:Name", values, &handled));
+  g_assert_true (handled);
+  g_assert_false (am_sb_tags_match (tags, "tag:Environment", values, &handled));
+  g_ptr_array_set_size (values, 0);
+  g_ptr_array_add (values, (gpointer) "Env*");
+  g_assert_true (am_sb_tags_match (tags, "tag-key", values, &handled));
+  g_assert_false (am_sb_tags_match (NULL, "tag-key", values, &handled));
+  g_assert_false (am_sb_tags_match (tags, "name", values, &handled));
+  g_assert_false (handled);
+}
+
+static void
+test_transitions (void)
+{
+  AmSbInstance instance = { 0 };
+  int code;
+
+  instance.target_state = (char *) "running";
+  instance.target_since = 10000;
+  g_assert_cmpstr (am_sb_instance_state (&instance, 3000, 10000, &code), ==, "pending");
+  g_assert_cmpint (code, ==, 0);
+  g_assert_cmpstr (am_sb_instance_state (&instance, 3000, 12999, &code), ==, "pending");
+  g_assert_cmpstr (am_sb_instance_state (&instance, 3000, 13000, &code), ==, "running");
+  g_assert_cmpint (code, ==, 16);
+  instance.target_state = (char *) "stopped";
+  g_assert_cmpstr (am_sb_instance_state (&instance, 3000, 11000, &code), ==, "stopping");
+  g_assert_cmpint (code, ==, 64);
+  g_assert_cmpstr (am_sb_instance_state (&instance, 3000, 14000, &code), ==, "stopped");
+  g_assert_cmpint (code, ==, 80);
+  instance.target_state = (char *) "terminated";
+  g_assert_cmpstr (am_sb_instance_state (&instance, 3000, 11000, &code), ==, "shutting-down");
+  g_assert_cmpint (code, ==, 32);
+  g_assert_cmpstr (am_sb_instance_state (&instance, 3000, 20000, &code), ==, "terminated");
+  g_assert_cmpint (code, ==, 48);
+
+  {
+    AmSbImage image = { 0 };
+
+    image.available_time = 5000;
+    g_assert_cmpstr (am_sb_image_state (&image, 4999), ==, "pending");
+    g_assert_cmpstr (am_sb_image_state (&image, 5000), ==, "available");
+    image.failed_reason = (char *) "disk full";
+    g_assert_cmpstr (am_sb_image_state (&image, 5000), ==, "failed");
+  }
+}
+
+/* End to end through the handler: an instance goes pending → running → stopping → stopped. */
+static void
+test_instance_lifecycle (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (AmSandboxResponse) run = NULL;
+  g_autoptr (AmSandboxResponse) stop = NULL;
+  g_autoptr (AmSandboxResponse) described = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *body = NULL;
+  const char *text, *p;
+
+  run = call_ec2 (server, "Action=RunInstances&Version=2016-11-15&ImageId=resolve%3Assm%3A%2Faws%2Fservice%2F"
+                          "ami-amazon-linux-latest%2Fal2023-ami-kernel-default-x86_64&InstanceType=t3.micro"
+                          "&MinCount=1&MaxCount=1");
+  text = body_text (run);
+  g_assert_cmpuint (run->status, ==, 200);
+  g_assert_nonnull (strstr (text, "<name>pending</name>"));
+  p = strstr (text, "<instanceId>");
+  g_assert_nonnull (p);
+  instance_id = g_strndup (p + strlen ("<instanceId>"), strcspn (p + strlen ("<instanceId>"), "<"));
+  g_usleep (250 * 1000);
+  body = g_strdup_printf ("Action=StopInstances&Version=2016-11-15&InstanceId.1=%s", instance_id);
+  stop = call_ec2 (server, body);
+  text = body_text (stop);
+  g_assert_cmpuint (stop->status, ==, 200);
+  g_assert_nonnull (strstr (text, "<currentState><code>64</code><name>stopping</name></currentState>"));
+  g_assert_nonnull (strstr (text, "<previousState><code>16</code><name>running</name></previousState>"));
+  g_usleep (250 * 1000);
+  g_free (body);
+  body = g_strdup_printf ("Action=DescribeInstances&Version=2016-11-15&InstanceId.1=%s", instance_id);
+  described = call_ec2 (server, body);
+  text = body_text (described);
+  g_assert_nonnull (strstr (text, "<instanceState><code>80</code><name>stopped</name></instanceState>"));
+}
+
+static void
+test_persistence_roundtrip (void)
+{
+  AmSbState *state = am_sb_state_new (0, 3000);
+  AmSbState *copy = am_sb_state_new (0, 3000);
+  g_autofree char *json = NULL;
+  g_autofree char *json2 = NULL;
+  g_autoptr (GError) error = NULL;
+
+  am_sb_state_seed (state);
+  am_sb_state_set_tag (state, "111122223333", "ami-0123456789abcdef0", "Quote\"<&>", "välue");
+  json = am_sb_state_to_json (state);
+  g_assert_true (am_sb_state_from_json (copy, json, strlen (json), &error));
+  g_assert_no_error (error);
+  json2 = am_sb_state_to_json (copy);
+  g_assert_cmpstr (json, ==, json2);
+  g_assert_cmpuint (g_hash_table_size (copy->images), ==, 4);
+  g_assert_cmpuint (g_hash_table_size (copy->subnets), ==, 2 * AM_SB_N_REGIONS * 3);
+  /* Synthetic and catalog images are never stored. */
+  g_assert_null (strstr (json, "al2023-ami-2023.9.20251110.1-kernel-6.1-x86_64\""));
+
+  {
+    const char *bad = "{\"version\": 1, \"images\": [{\"name\": 3}]}";
+
+    g_assert_false (am_sb_state_from_json (copy, bad, strlen (bad), &error));
+  }
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (am_sb_state_from_json (copy, "[]", 2, &error));
+  g_clear_error (&error);
+  am_sb_state_free (state);
+  am_sb_state_free (copy);
+}
+
+static void
+test_persistence_damaged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = NULL;
+  AmSbState *state = am_sb_state_new (0, 3000);
+  const char *name;
+  gboolean found_aside = FALSE;
+
+  if (g_test_subprocess ())
+    {
+      /* The parent made the folder; the report on stderr is what is checked. */
+      path = g_build_filename (g_getenv ("AM_TEST_DAMAGED_DIR"), "state.json", NULL);
+      g_assert_true (am_sb_state_load (state, path, &error));
+      g_assert_no_error (error);
+      am_sb_state_free (state);
+      return;
+    }
+  dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  path = g_build_filename (dir, "state.json", NULL);
+  g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"images\": [ truncated", -1, NULL));
+  g_setenv ("AM_TEST_DAMAGED_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*state file*damaged*moved to*");
+
+  /* The damaged file sits beside a fresh, valid state. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, "state.json.damaged-"))
+        {
+          g_autofree char *contents = NULL;
+
+          found_aside = TRUE;
+          g_assert_true (g_file_get_contents (full, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "{\"version\": 1, \"images\": [ truncated");
+        }
+    }
+  g_assert_true (found_aside);
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (state->images), ==, 4);
+  am_sb_state_free (state);
+  g_dir_rewind (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+
+      g_unlink (full);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_persistence_acknowledged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  AmSandboxServer *server = am_sandbox_server_new ();
+  AmSandboxResponse *response;
+
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  response = call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=ack&KeyType=ed25519");
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  /* Acknowledged means on disk: the file has it before any restart. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"keyName\" : \"ack\""));
+  g_object_unref (server);
+
+  server = am_sandbox_server_new ();
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  response = call_ec2 (server, "Action=DescribeKeyPairs&Version=2016-11-15&KeyName.1=ack");
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_nonnull (strstr (body_text (response), "<keyName>ack</keyName>"));
+  am_sandbox_response_free (response);
+  g_object_unref (server);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+assert_error (AmSandboxResponse *response,
+              guint              status,
+              const char        *code)
+{
+  g_autofree char *element = g_strdup_printf ("<Code>%s</Code>", code);
+  const char *text = body_text (response);
+
+  g_test_message ("status %u: %.300s", response->status, text);
+  g_assert_cmpuint (response->status, ==, status);
+  g_assert_nonnull (strstr (text, element));
+  g_assert_nonnull (strstr (text, "<RequestID>"));
+  am_sandbox_response_free (response);
+}
+
+static void
+test_verification (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  const char *body = "Action=DescribeRegions&Version=2016-11-15";
+  AmSandboxResponse *response;
+
+  response = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", body, 0);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  response = call_signed (server, BOB_KEY, BOB_SECRET, "eu-west-1", "ec2", body, 0);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+
+  assert_error (call_signed (server, "AKIAUNKNOWNKEY000000", ALICE_SECRET, "us-east-1", "ec2", body, 0), 401, "AuthFailure");
+  assert_error (call_signed (server, ALICE_KEY, BOB_SECRET, "us-east-1", "ec2", body, 0), 403, "SignatureDoesNotMatch");
+  assert_error (call_signed (server, ALICE_KEY, ALICE_SECRET, "mars-north-1", "ec2", body, 0), 401, "AuthFailure");
+  response = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", body, 600);
+  g_assert_nonnull (header (response, "Date"));
+  assert_error (response, 400, "RequestExpired");
+  assert_error (call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", body, -400), 400, "RequestExpired");
+  /* 4 minutes off is still fine. */
+  response = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", body, 240);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+
+  soup_message_headers_append (headers, "Host", "127.0.0.1");
+  response = am_sandbox_server_handle (server, "POST", "/", NULL, headers, body, strlen (body));
+  assert_error (response, 401, "MissingAuthenticationToken");
+  soup_message_headers_append (headers, "Authorization", "AWS4-HMAC-SHA256 garbage");
+  response = am_sandbox_server_handle (server, "POST", "/", NULL, headers, body, strlen (body));
+  assert_error (response, 400, "IncompleteSignature");
+
+  /* The skew fault moves the server's clock: a correct client is now 10 minutes off. */
+  g_assert_true (am_sandbox_server_set_faults (server, "skew=600s", NULL));
+  assert_error (call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", body, 0), 400, "RequestExpired");
+  response = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", body, 600);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+}
+
+static void
+test_malformed (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autofree char *big = g_malloc (AM_SANDBOX_MAX_BODY + 2);
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  AmSandboxResponse *response;
+
+  memset (big, 'A', AM_SANDBOX_MAX_BODY + 1);
+  big[AM_SANDBOX_MAX_BODY + 1] = '\0';
+  response = am_sandbox_server_handle (server, "POST", "/", NULL, headers, big, AM_SANDBOX_MAX_BODY + 1);
+  assert_error (response, 413, "RequestEntityTooLarge");
+
+  assert_error (call_ec2 (server, "Version=2016-11-15"), 400, "MissingAction");
+  assert_error (call_ec2 (server, "Action=LaunchRockets&Version=2016-11-15"), 400, "InvalidAction");
+  assert_error (call_ec2 (server, "Action=DescribeImages"), 400, "MissingParameter");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&ImageId.1=ami-XYZ"), 400, "InvalidAMIID.Malformed");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&ImageId.1=ami-0123456789abcdef0"),
+                400, "InvalidAMIID.NotFound");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Filter.1.Name=colour&Filter.1.Value.1=red"),
+                400, "InvalidParameterValue");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&MaxResults=5000"), 400, "InvalidParameterValue");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&NextToken=bm9wZQ%3D%3D"), 400, "InvalidParameterValue");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&IncludeDeprecated=maybe"), 400, "InvalidParameterValue");
+  assert_error (call_ec2 (server, "Action=RunInstances&Version=2016-11-15&ImageId=ami-0123456789abcdef0"),
+                400, "MissingParameter");
+  assert_error (call_ec2 (server, "Action=CreateImage&Version=2016-11-15&InstanceId=i-0123456789abcdef0&Name=x"),
+                400, "InvalidAMIName.Malformed");
+  assert_error (call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=k&DryRun=true"), 412, "DryRunOperation");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self&DryRun=true"), 412, "DryRunOperation");
+  /* Bytes that are not even a form still get an EC2 error. */
+  assert_error (call_ec2 (server, "\x01\x02=&&==%zz&Action"), 400, "MissingAction");
+}
+
+static void
+test_pagination (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (2500);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *last = NULL;
+  guint pages = 0;
+  guint total_unpaged = 0;
+
+  {
+    g_autoptr (AmSandboxResponse) all = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=amazon");
+    const char *p = body_text (all);
+
+    while ((p = strstr (p, "<imageId>")) != NULL)
+      {
+        total_unpaged++;
+        p++;
+      }
+    g_assert_null (strstr (body_text (all), "<nextToken>"));
+  }
+  g_assert_cmpuint (total_unpaged, >, 500);
+
+  do
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *escaped = token ? g_uri_escape_string (token, NULL, TRUE) : NULL;
+      g_autoptr (AmSandboxResponse) page = NULL;
+      const char *text, *p;
+
+      body = g_strdup_printf ("Action=DescribeImages&Version=2016-11-15&Owner.1=amazon&MaxResults=400%s%s",
+                              escaped ? "&NextToken=" : "", escaped ? escaped : "");
+      page = call_ec2 (server, body);
+      g_assert_cmpuint (page->status, ==, 200);
+      text = body_text (page);
+      pages++;
+      p = text;
+      while ((p = strstr (p, "<imageId>")) != NULL)
+        {
+          g_autofree char *id = NULL;
+
+          p += strlen ("<imageId>");
+          id = g_strndup (p, strcspn (p, "<"));
+          g_assert_false (g_hash_table_contains (seen, id));
+          /* Stable order: ascending ids across pages. */
+          if (last != NULL)
+            g_assert_cmpint (strcmp (last, id), <, 0);
+          g_free (last);
+          last = g_strdup (id);
+          g_hash_table_add (seen, g_steal_pointer (&id));
+        }
+      g_clear_pointer (&token, g_free);
+      p = strstr (text, "<nextToken>");
+      if (p != NULL)
+        token = g_strndup (p + strlen ("<nextToken>"), strcspn (p + strlen ("<nextToken>"), "<"));
+    }
+  while (token != NULL && pages < 100);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, total_unpaged);
+  g_assert_cmpuint (pages, ==, (total_unpaged + 399) / 400);
+}
+
+static void
+test_faults (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (GError) error = NULL;
+  const char *body = "Action=DescribeRegions&Version=2016-11-15";
+  AmSandboxResponse *response;
+
+  g_assert_false (am_sandbox_server_set_faults (server, "throttle=2", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_faults (server, "gremlins=0.5", &error));
+  g_clear_error (&error);
+  g_assert_true (am_sandbox_server_set_faults (server, "throttle=1", &error));
+  assert_error (call_ec2 (server, body), 503, "RequestLimitExceeded");
+  g_assert_true (am_sandbox_server_set_faults (server, "error5xx=1", &error));
+  assert_error (call_ec2 (server, body), 500, "InternalError");
+  g_assert_true (am_sandbox_server_set_faults (server, "truncate=1,latency=250ms", &error));
+  response = call_ec2 (server, body);
+  g_assert_cmpuint (response->delay_ms, ==, 250);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_null (strstr (body_text (response), "</DescribeRegionsResponse>"));
+  am_sandbox_response_free (response);
+  /* Rates are by chance: with a seed, about a fifth of the calls are throttled. */
+  g_assert_true (am_sandbox_server_set_faults (server, "throttle=0.2", &error));
+  am_sandbox_server_set_fault_seed (server, 42);
+  {
+    guint throttled = 0;
+
+    for (guint i = 0; i < 200; i++)
+      {
+        response = call_ec2 (server, body);
+        throttled += response->status == 503;
+        am_sandbox_response_free (response);
+      }
+    g_assert_cmpuint (throttled, >, 20);
+    g_assert_cmpuint (throttled, <, 70);
+  }
+}
+
+static void
+test_sharing (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (AmSandboxResponse) bob_sees = NULL;
+  g_autoptr (AmSandboxResponse) alice_sees = NULL;
+  const char *body = "Action=DescribeImages&Version=2016-11-15&ExecutableBy.1=self";
+
+  bob_sees = call_signed (server, BOB_KEY, BOB_SECRET, "us-east-1", "ec2", body, 0);
+  g_assert_nonnull (strstr (body_text (bob_sees), "<name>alice-web-server-2026-01-15</name>"));
+  g_assert_null (strstr (body_text (bob_sees), "alice-build-runner"));
+  alice_sees = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2",
+                            "Action=DescribeImages&Version=2016-11-15&Owner.1=444455556666", 0);
+  g_assert_null (strstr (body_text (alice_sees), "<imageId>"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sandbox/wildcard", test_wildcard);
+  g_test_add_func ("/sandbox/filters/images", test_image_filters);
+  g_test_add_func ("/sandbox/filters/tags", test_tag_filters);
+  g_test_add_func ("/sandbox/transitions", test_transitions);
+  g_test_add_func ("/sandbox/transitions/lifecycle", test_instance_lifecycle);
+  g_test_add_func ("/sandbox/persistence/roundtrip", test_persistence_roundtrip);
+  g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
+  g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
+  g_test_add_func ("/sandbox/verification", test_verification);
+  g_test_add_func ("/sandbox/malformed", test_malformed);
+  g_test_add_func ("/sandbox/pagination", test_pagination);
+  g_test_add_func ("/sandbox/faults", test_faults);
+  g_test_add_func ("/sandbox/sharing", test_sharing);
+  return g_test_run ();
+}

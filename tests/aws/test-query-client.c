@@ -259,6 +259,32 @@ test_client_errors_not_retried (Fixture       *fixture,
 }
 
 static void
+test_expired_token_retried_once (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  guint max_attempts = 0;
+
+  /* Properties work through GObject too. */
+  g_object_set (fixture->client, "max-attempts", 5, "backoff-base-ms", 1, NULL);
+  g_object_get (fixture->client, "max-attempts", &max_attempts, NULL);
+  g_assert_cmpuint (max_attempts, ==, 5);
+
+  /* An expired token makes the client ask its provider again once; static keys stay the
+   * same, so the second refusal is final (no loop). */
+  am_test_server_queue_ec2_error (fixture->server, 400, "ExpiredToken",
+                                  "The security token included in the request is expired", "e1");
+  am_test_server_queue_ec2_error (fixture->server, 400, "ExpiredToken",
+                                  "The security token included in the request is expired", "e2");
+  am_test_server_queue_xml (fixture->server, 200, "<never/>");
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_AUTH);
+  g_assert_cmpstr (am_aws_error_get_request_id (error), ==, "e2");
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 2);
+}
+
+static void
 test_sts_error_document (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -749,6 +775,7 @@ main (int   argc,
   ADD ("retry-then-success", test_retry_then_success);
   ADD ("retries-stop", test_retries_stop);
   ADD ("client-errors-not-retried", test_client_errors_not_retried);
+  ADD ("expired-token", test_expired_token_retried_once);
   ADD ("sts-error-document", test_sts_error_document);
   ADD ("backoff-grows", test_backoff_grows);
   ADD ("backoff-jitter-bounded", test_backoff_jitter_bounded);

@@ -34,7 +34,8 @@ typedef enum
   AM_AWS_PROFILE_KIND_NONE,               /* the profile has no credentials settings */
   AM_AWS_PROFILE_KIND_ENVIRONMENT,        /* AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY */
   AM_AWS_PROFILE_KIND_ASSUME_ROLE,        /* role_arn + source_profile or credential_source */
-  AM_AWS_PROFILE_KIND_SSO,                /* sso_session or sso_start_url, sso_account_id, sso_role_name */
+  AM_AWS_PROFILE_KIND_SSO,                /* sso_session or sso_start_url, sso_account_id,
+                                             sso_role_name */
   AM_AWS_PROFILE_KIND_STATIC,             /* aws_access_key_id + aws_secret_access_key */
   AM_AWS_PROFILE_KIND_CREDENTIAL_PROCESS, /* credential_process */
 } AmAwsProfileKind;

@@ -1,4 +1,4 @@
-/* am-aws-transport-private.h: the signed, retrying HTTP exchange shared by the Query and JSON clients
+/* am-aws-transport-private.h: the signed, retrying HTTP exchange of the Query and JSON clients
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -751,7 +751,10 @@ send_signed (GTask         *task,
   SoupMessageHeaders *headers;
 
   base_path = g_uri_get_path (self->endpoint);
-  path = data->path != NULL ? data->path : (base_path != NULL && *base_path != '\0' ? base_path : "/");
+  if (data->path != NULL)
+    path = data->path;
+  else
+    path = base_path != NULL && *base_path != '\0' ? base_path : "/";
 
   uri = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (self->endpoint), NULL,
                      g_uri_get_host (self->endpoint), g_uri_get_port (self->endpoint), path,

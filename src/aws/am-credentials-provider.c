@@ -304,8 +304,8 @@ am_credentials_provider_get_finish (AmCredentialsProvider *self,
 {
   g_return_val_if_fail (AM_IS_CREDENTIALS_PROVIDER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_credentials_provider_get_async,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                          == am_credentials_provider_get_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

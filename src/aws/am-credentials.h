@@ -97,8 +97,8 @@ AmCredentialsProvider *am_credentials_provider_new_static      (AmCredentials   
  * source_profile through STS AssumeRole (asking for MFA codes with the prompt set below),
  * and IAM Identity Center (SSO) profiles.
  */
-AmCredentialsProvider *am_credentials_provider_new_for_profile (AmAwsConfig           *config,
-                                                                const char            *profile_name);
+AmCredentialsProvider *am_credentials_provider_new_for_profile (AmAwsConfig *config,
+                                                                const char  *profile_name);
 
 /** am_credentials_provider_set_mfa_prompt: how role profiles with mfa_serial ask for a code. */
 void                   am_credentials_provider_set_mfa_prompt  (AmCredentialsProvider *self,

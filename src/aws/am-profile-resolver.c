@@ -72,6 +72,14 @@ classify (AmAwsConfig *config,
       gboolean has_source = has (config, profile, "source_profile");
       gboolean has_credential_source = has (config, profile, "credential_source");
 
+      if (!has_source && !has_credential_source && has (config, profile, "web_identity_token_file"))
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The profile “%s” uses web_identity_token_file, which Amiable cannot "
+                       "use; choose a profile with keys, a role with source_profile, or IAM "
+                       "Identity Center", profile);
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
       if (has_source == has_credential_source)
         {
           g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
@@ -1090,7 +1098,8 @@ resolve_profile_async (AmAwsConfig         *config,
           g_autoptr (GString) path = g_string_new (NULL);
 
           for (guint i = 0; i < context->chain->len; i++)
-            g_string_append_printf (path, "%s → ", (char *) g_ptr_array_index (context->chain, i));
+            g_string_append_printf (path, "%s → ",
+                                    (const char *) g_ptr_array_index (context->chain, i));
           g_string_append (path, profile);
           g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
                                    "The role profiles form a loop or a chain that is too long "

@@ -233,6 +233,7 @@ test_profile_kinds (void)
     "sso_account_id = 1\nsso_role_name = R\n"
     "[profile sso-broken]\nsso_session = missing\nsso_account_id = 1\nsso_role_name = R\n"
     "[profile sso-no-role]\nsso_session = corp\nsso_account_id = 1\n"
+    "[profile web]\nrole_arn = arn:aws:iam::1:role/W\nweb_identity_token_file = /t\n"
     "[profile empty]\nregion = us-east-1\n"
     "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n";
   struct {
@@ -249,6 +250,7 @@ test_profile_kinds (void)
     { "sso-legacy", AM_AWS_PROFILE_KIND_SSO, -1 },
     { "sso-broken", AM_AWS_PROFILE_KIND_NONE, AM_AWS_ERROR_CONFIG },
     { "sso-no-role", AM_AWS_PROFILE_KIND_NONE, AM_AWS_ERROR_CONFIG },
+    { "web", AM_AWS_PROFILE_KIND_NONE, AM_AWS_ERROR_CONFIG },
     { "empty", AM_AWS_PROFILE_KIND_NONE, AM_AWS_ERROR_NO_CREDENTIALS },
     { "missing", AM_AWS_PROFILE_KIND_NONE, AM_AWS_ERROR_NO_CREDENTIALS },
   };

@@ -164,9 +164,9 @@ test_get_parameter (Fixture       *fixture,
                              "eu-west-1::parameter/aws/service/ami-amazon-linux-latest/"
                              "al2023-ami-kernel-default-x86_64\", \"DataType\": "
                              "\"aws:ec2:image\"}}");
-  am_ssm_get_parameter_async (fixture->client,
-                              "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-                              NULL, am_test_result_cb, &result);
+  am_ssm_get_parameter_async (fixture->client, "/aws/service/ami-amazon-linux-latest/"
+                              "al2023-ami-kernel-default-x86_64", NULL, am_test_result_cb,
+                              &result);
   am_test_wait_result (&result);
   parameter = am_ssm_get_parameter_finish (fixture->client, result, &error);
   g_assert_no_error (error);

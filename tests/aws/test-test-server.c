@@ -179,7 +179,8 @@ test_verify_sigv4 (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *url = g_strdup (am_test_server_get_url (fixture->server));
-  g_autofree char *host = g_strdup_printf ("127.0.0.1:%u", am_test_server_get_port (fixture->server));
+  g_autofree char *host = g_strdup_printf ("127.0.0.1:%u",
+                                           am_test_server_get_port (fixture->server));
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *amz_date = am_sigv4_format_amz_date (now);
   const char *body = "Action=Test";

@@ -1,4 +1,4 @@
-/* am-test-server.c: a loopback SoupServer for tests: canned replies, injected faults, recorded requests
+/* am-test-server.c: a loopback SoupServer for tests: canned replies, faults, recorded requests
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -175,12 +175,13 @@ am_test_request_get_body (const AmTestRequest *request)
 static GBytes *
 gzip_bytes (GBytes *input)
 {
-  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr (GZlibCompressor) compressor = NULL;
   g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
   g_autoptr (GOutputStream) converter = NULL;
   g_autoptr (GError) error = NULL;
   gsize written = 0;
 
+  compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
   converter = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
   g_output_stream_write_all (converter, g_bytes_get_data (input, NULL), g_bytes_get_size (input),
                              &written, NULL, &error);

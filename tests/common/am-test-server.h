@@ -1,4 +1,4 @@
-/* am-test-server.h: a loopback SoupServer for tests: canned replies, injected faults, recorded requests
+/* am-test-server.h: a loopback SoupServer for tests: canned replies, faults, recorded requests
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -151,7 +151,10 @@ void                 am_test_server_clear_requests  (AmTestServer        *self);
 
 /* Waiting for async results in tests. */
 
-/** am_test_result_cb: a GAsyncReadyCallback storing a ref of the result in *(GAsyncResult **) user_data. */
+/**
+ * am_test_result_cb:
+ * A GAsyncReadyCallback that stores a ref of the result in *(GAsyncResult **) user_data.
+ */
 void                 am_test_result_cb              (GObject             *source,
                                                      GAsyncResult        *result,
                                                      gpointer             user_data);

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
  * Any callback may fail with @error; parsing stops and the error is returned.
  * Malformed or truncated input is an AM_AWS_ERROR_MALFORMED_RESPONSE error; a document is
  * only whole once am_xml_reader_finish() succeeded.
+ * The root handler's `end`, if any, runs inside am_xml_reader_finish() once the whole
+ * document was read: a place to check that required elements were present. Errors raised
+ * by callbacks come back unchanged (not wrapped).
  */
 
 typedef struct _AmXmlReader AmXmlReader;

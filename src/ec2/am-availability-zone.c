@@ -14,14 +14,14 @@ struct _AmAvailabilityZone
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *zone_name;
-  const char *state;
-  const char *region_name;
-  const char *zone_id;
-  const char *zone_type;
-  const char *opt_in_status;
-  const char *group_name;
-  const char *network_border_group;
+  GQuark zone_name;
+  GQuark state;
+  GQuark region_name;
+  GQuark zone_id;
+  GQuark zone_type;
+  GQuark opt_in_status;
+  GQuark group_name;
+  GQuark network_border_group;
 };
 
 G_DEFINE_FINAL_TYPE (AmAvailabilityZone, am_availability_zone, G_TYPE_OBJECT)
@@ -86,7 +86,7 @@ am_availability_zone_get_zone_name (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->zone_name;
+  return g_quark_to_string (self->zone_name);
 }
 
 const char *
@@ -94,7 +94,7 @@ am_availability_zone_get_state (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->state;
+  return g_quark_to_string (self->state);
 }
 
 const char *
@@ -102,7 +102,7 @@ am_availability_zone_get_region_name (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->region_name;
+  return g_quark_to_string (self->region_name);
 }
 
 const char *
@@ -110,7 +110,7 @@ am_availability_zone_get_zone_id (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->zone_id;
+  return g_quark_to_string (self->zone_id);
 }
 
 const char *
@@ -118,7 +118,7 @@ am_availability_zone_get_zone_type (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->zone_type;
+  return g_quark_to_string (self->zone_type);
 }
 
 const char *
@@ -126,7 +126,7 @@ am_availability_zone_get_opt_in_status (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->opt_in_status;
+  return g_quark_to_string (self->opt_in_status);
 }
 
 const char *
@@ -134,7 +134,7 @@ am_availability_zone_get_group_name (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->group_name;
+  return g_quark_to_string (self->group_name);
 }
 
 const char *
@@ -142,5 +142,5 @@ am_availability_zone_get_network_border_group (AmAvailabilityZone *self)
 {
   g_return_val_if_fail (AM_IS_AVAILABILITY_ZONE (self), NULL);
 
-  return self->network_border_group;
+  return g_quark_to_string (self->network_border_group);
 }

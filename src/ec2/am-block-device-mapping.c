@@ -14,17 +14,17 @@ struct _AmBlockDeviceMapping
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *device_name;
-  const char *virtual_name;
-  gboolean no_device;
   char *snapshot_id;
+  GQuark device_name;
+  GQuark virtual_name;
+  gboolean no_device;
   int volume_size;
   gboolean delete_on_termination;
-  const char *volume_type;
+  GQuark volume_type;
   int iops;
   int throughput;
   gboolean encrypted;
-  const char *kms_key_id;
+  GQuark kms_key_id;
 };
 
 G_DEFINE_FINAL_TYPE (AmBlockDeviceMapping, am_block_device_mapping, G_TYPE_OBJECT)
@@ -92,7 +92,7 @@ am_block_device_mapping_get_device_name (AmBlockDeviceMapping *self)
 {
   g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
 
-  return self->device_name;
+  return g_quark_to_string (self->device_name);
 }
 
 const char *
@@ -100,7 +100,7 @@ am_block_device_mapping_get_virtual_name (AmBlockDeviceMapping *self)
 {
   g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
 
-  return self->virtual_name;
+  return g_quark_to_string (self->virtual_name);
 }
 
 gboolean
@@ -140,7 +140,7 @@ am_block_device_mapping_get_volume_type (AmBlockDeviceMapping *self)
 {
   g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
 
-  return self->volume_type;
+  return g_quark_to_string (self->volume_type);
 }
 
 int
@@ -172,5 +172,5 @@ am_block_device_mapping_get_kms_key_id (AmBlockDeviceMapping *self)
 {
   g_return_val_if_fail (AM_IS_BLOCK_DEVICE_MAPPING (self), NULL);
 
-  return self->kms_key_id;
+  return g_quark_to_string (self->kms_key_id);
 }

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   AM_FIELD_STRING,    /* char *, owned */
-  AM_FIELD_INTERNED,  /* const char *, g_intern_string() */
+  AM_FIELD_INTERNED,  /* GQuark: 4 bytes instead of a pointer; read with g_quark_to_string() */
   AM_FIELD_BOOLEAN,   /* gboolean, "true"/"false" */
   AM_FIELD_PRESENT,   /* gboolean, TRUE when the element is there (e.g. <noDevice/>) */
   AM_FIELD_INT,       /* int */
@@ -71,6 +71,8 @@ guint         _am_model_array_length       (gpointer          *array);
 gint64        _am_model_parse_time         (const char        *text,
                                             gint64             fallback);
 const char   *_am_model_intern_len         (const char        *text,
+                                            gsize              len);
+GQuark        _am_model_quark_len          (const char        *text,
                                             gsize              len);
 /* Stores leaf text into a scalar field; FALSE with @error when a number or boolean is bad. */
 gboolean      _am_model_set_text           (GObject           *object,

@@ -88,8 +88,10 @@ _am_model_get_property (GObject           *object,
   switch (field->type)
     {
     case AM_FIELD_STRING:
-    case AM_FIELD_INTERNED:
       g_value_set_string (value, *(const char **) ptr);
+      break;
+    case AM_FIELD_INTERNED:
+      g_value_set_string (value, g_quark_to_string (*(GQuark *) ptr));
       break;
     case AM_FIELD_BOOLEAN:
     case AM_FIELD_PRESENT:
@@ -180,8 +182,11 @@ _am_model_equal (GObject           *a,
       switch (field->type)
         {
         case AM_FIELD_STRING:
-        case AM_FIELD_INTERNED:
           if (g_strcmp0 (*(const char **) pa, *(const char **) pb) != 0)
+            return FALSE;
+          break;
+        case AM_FIELD_INTERNED:
+          if (*(GQuark *) pa != *(GQuark *) pb)
             return FALSE;
           break;
         case AM_FIELD_BOOLEAN:
@@ -293,26 +298,33 @@ _am_model_parse_time (const char *text,
   return dt != NULL ? g_date_time_to_unix (dt) : fallback;
 }
 
-const char *
-_am_model_intern_len (const char *text,
-                      gsize       len)
+GQuark
+_am_model_quark_len (const char *text,
+                     gsize       len)
 {
   char buf[128];
 
   if (text[len] == '\0')
-    return g_intern_string (text);
+    return g_quark_from_string (text);
   if (len < sizeof buf)
     {
       memcpy (buf, text, len);
       buf[len] = '\0';
-      return g_intern_string (buf);
+      return g_quark_from_string (buf);
     }
   else
     {
       g_autofree char *copy = g_strndup (text, len);
 
-      return g_intern_string (copy);
+      return g_quark_from_string (copy);
     }
+}
+
+const char *
+_am_model_intern_len (const char *text,
+                      gsize       len)
+{
+  return g_quark_to_string (_am_model_quark_len (text, len));
 }
 
 static gboolean
@@ -361,7 +373,7 @@ _am_model_set_text (GObject        *object,
       *(char **) ptr = g_strndup (text, len);
       return TRUE;
     case AM_FIELD_INTERNED:
-      *(const char **) ptr = _am_model_intern_len (text, len);
+      *(GQuark *) ptr = _am_model_quark_len (text, len);
       return TRUE;
     case AM_FIELD_BOOLEAN:
       if (len == 4 && memcmp (text, "true", 4) == 0)
@@ -445,11 +457,17 @@ _am_model_to_json (GObject           *object,
       switch (field->type)
         {
         case AM_FIELD_STRING:
-        case AM_FIELD_INTERNED:
           if (*(const char **) ptr != NULL)
             {
               json_builder_set_member_name (builder, field->property);
               json_builder_add_string_value (builder, *(const char **) ptr);
+            }
+          break;
+        case AM_FIELD_INTERNED:
+          if (*(GQuark *) ptr != 0)
+            {
+              json_builder_set_member_name (builder, field->property);
+              json_builder_add_string_value (builder, g_quark_to_string (*(GQuark *) ptr));
             }
           break;
         case AM_FIELD_BOOLEAN:
@@ -537,7 +555,7 @@ field_from_json (GObject        *object,
           *(char **) ptr = g_strdup (json_node_get_string (node));
         }
       else
-        *(const char **) ptr = g_intern_string (json_node_get_string (node));
+        *(GQuark *) ptr = g_quark_from_string (json_node_get_string (node));
       return TRUE;
     case AM_FIELD_BOOLEAN:
     case AM_FIELD_PRESENT:

@@ -45,8 +45,22 @@ typedef struct
   GPtrArray         *scratch;   /* LIST, STRV: reused between lists */
 } Frame;
 
+/* The last value of each interned field, so repeated values skip the global quark lock. */
+#define QUARK_CACHE_SIZE 64
+#define QUARK_CACHE_TEXT 48
+
+typedef struct
+{
+  const AmField *field;
+  GQuark         quark;
+  guint8         len;
+  char           text[QUARK_CACHE_TEXT];
+} QuarkCacheEntry;
+
 struct _AmEc2Parser
 {
+  QuarkCacheEntry     quark_cache[QUARK_CACHE_SIZE];
+
   AmXmlReader        *reader;
   Mode                mode;
   const AmModelInfo  *info;
@@ -498,6 +512,29 @@ object_start (AmXmlReader  *reader,
   return TRUE;
 }
 
+static GQuark
+cached_quark (AmEc2Parser   *self,
+              const AmField *field,
+              const char    *text,
+              gsize          len)
+{
+  QuarkCacheEntry *entry = &self->quark_cache[(GPOINTER_TO_SIZE (field) / sizeof (AmField)) % QUARK_CACHE_SIZE];
+
+  if (entry->field == field && entry->len == len && memcmp (entry->text, text, len) == 0)
+    return entry->quark;
+
+  entry->quark = _am_model_quark_len (text, len);
+  if (len < QUARK_CACHE_TEXT)
+    {
+      entry->field = field;
+      entry->len = len;
+      memcpy (entry->text, text, len);
+    }
+  else
+    entry->field = NULL;
+  return entry->quark;
+}
+
 static gboolean
 object_text (AmXmlReader  *reader,
              const char   *element,
@@ -514,6 +551,11 @@ object_text (AmXmlReader  *reader,
   frame->field = NULL;
   if (field == NULL || field->type == AM_FIELD_OBJECTS || field->type == AM_FIELD_STRV)
     return TRUE;
+  if (field->type == AM_FIELD_INTERNED)
+    {
+      *(GQuark *) AM_FIELD_PTR (frame->object, field) = cached_quark (frame->parser, field, text, len);
+      return TRUE;
+    }
   return _am_model_set_text (frame->object, field, text, len, error);
 }
 

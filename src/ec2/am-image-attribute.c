@@ -18,15 +18,15 @@ struct _AmImageAttribute
   gpointer *launch_permissions;
   gpointer *product_codes;
   char *description;
-  const char *kernel_id;
-  const char *ramdisk_id;
-  const char *sriov_net_support;
-  const char *boot_mode;
-  const char *tpm_support;
   char *uefi_data;
   char *last_launched_time;
-  const char *imds_support;
-  const char *deregistration_protection;
+  GQuark kernel_id;
+  GQuark ramdisk_id;
+  GQuark sriov_net_support;
+  GQuark boot_mode;
+  GQuark tpm_support;
+  GQuark imds_support;
+  GQuark deregistration_protection;
 };
 
 G_DEFINE_FINAL_TYPE (AmImageAttribute, am_image_attribute, G_TYPE_OBJECT)
@@ -128,7 +128,7 @@ am_image_attribute_get_kernel_id (AmImageAttribute *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_ATTRIBUTE (self), NULL);
 
-  return self->kernel_id;
+  return g_quark_to_string (self->kernel_id);
 }
 
 const char *
@@ -136,7 +136,7 @@ am_image_attribute_get_ramdisk_id (AmImageAttribute *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_ATTRIBUTE (self), NULL);
 
-  return self->ramdisk_id;
+  return g_quark_to_string (self->ramdisk_id);
 }
 
 const char *
@@ -144,7 +144,7 @@ am_image_attribute_get_sriov_net_support (AmImageAttribute *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_ATTRIBUTE (self), NULL);
 
-  return self->sriov_net_support;
+  return g_quark_to_string (self->sriov_net_support);
 }
 
 const char *
@@ -152,7 +152,7 @@ am_image_attribute_get_boot_mode (AmImageAttribute *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_ATTRIBUTE (self), NULL);
 
-  return self->boot_mode;
+  return g_quark_to_string (self->boot_mode);
 }
 
 const char *
@@ -160,7 +160,7 @@ am_image_attribute_get_tpm_support (AmImageAttribute *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_ATTRIBUTE (self), NULL);
 
-  return self->tpm_support;
+  return g_quark_to_string (self->tpm_support);
 }
 
 const char *
@@ -184,7 +184,7 @@ am_image_attribute_get_imds_support (AmImageAttribute *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_ATTRIBUTE (self), NULL);
 
-  return self->imds_support;
+  return g_quark_to_string (self->imds_support);
 }
 
 const char *
@@ -192,5 +192,5 @@ am_image_attribute_get_deregistration_protection (AmImageAttribute *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_ATTRIBUTE (self), NULL);
 
-  return self->deregistration_protection;
+  return g_quark_to_string (self->deregistration_protection);
 }

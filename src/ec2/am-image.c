@@ -16,44 +16,44 @@ struct _AmImage
   /* filled once by the reader or the cache, read-only afterwards */
   char *image_id;
   char *image_location;
-  const char *state;
-  const char *owner_id;
   char *creation_date;
-  gboolean is_public;
   gpointer *product_codes;
-  const char *architecture;
-  const char *image_type;
-  const char *kernel_id;
-  const char *ramdisk_id;
-  const char *platform;
-  const char *platform_details;
-  const char *usage_operation;
-  const char *state_reason_code;
-  const char *state_reason_message;
-  const char *owner_alias;
   char *name;
   char *description;
-  const char *root_device_type;
-  const char *root_device_name;
   gpointer *block_device_mappings;
-  const char *virtualization_type;
   gpointer *tags;
-  const char *hypervisor;
-  gboolean ena_support;
-  const char *sriov_net_support;
-  const char *boot_mode;
-  const char *tpm_support;
   char *deprecation_time;
-  const char *imds_support;
   char *source_instance_id;
-  const char *deregistration_protection;
   char *last_launched_time;
-  gboolean image_allowed;
   char *source_image_id;
-  const char *source_image_region;
-  gboolean free_tier_eligible;
   gint64 creation_time;
   gint64 deprecation_unix;
+  GQuark state;
+  GQuark owner_id;
+  gboolean is_public;
+  GQuark architecture;
+  GQuark image_type;
+  GQuark kernel_id;
+  GQuark ramdisk_id;
+  GQuark platform;
+  GQuark platform_details;
+  GQuark usage_operation;
+  GQuark state_reason_code;
+  GQuark state_reason_message;
+  GQuark owner_alias;
+  GQuark root_device_type;
+  GQuark root_device_name;
+  GQuark virtualization_type;
+  GQuark hypervisor;
+  gboolean ena_support;
+  GQuark sriov_net_support;
+  GQuark boot_mode;
+  GQuark tpm_support;
+  GQuark imds_support;
+  GQuark deregistration_protection;
+  gboolean image_allowed;
+  GQuark source_image_region;
+  gboolean free_tier_eligible;
   gboolean is_deprecated;
 
   /* the image's own strings live in one allocation (see am_image_finish) */
@@ -177,7 +177,7 @@ am_image_get_state (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->state;
+  return g_quark_to_string (self->state);
 }
 
 const char *
@@ -185,7 +185,7 @@ am_image_get_owner_id (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->owner_id;
+  return g_quark_to_string (self->owner_id);
 }
 
 const char *
@@ -217,7 +217,7 @@ am_image_get_architecture (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->architecture;
+  return g_quark_to_string (self->architecture);
 }
 
 const char *
@@ -225,7 +225,7 @@ am_image_get_image_type (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->image_type;
+  return g_quark_to_string (self->image_type);
 }
 
 const char *
@@ -233,7 +233,7 @@ am_image_get_kernel_id (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->kernel_id;
+  return g_quark_to_string (self->kernel_id);
 }
 
 const char *
@@ -241,7 +241,7 @@ am_image_get_ramdisk_id (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->ramdisk_id;
+  return g_quark_to_string (self->ramdisk_id);
 }
 
 const char *
@@ -249,7 +249,7 @@ am_image_get_platform (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->platform;
+  return g_quark_to_string (self->platform);
 }
 
 const char *
@@ -257,7 +257,7 @@ am_image_get_platform_details (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->platform_details;
+  return g_quark_to_string (self->platform_details);
 }
 
 const char *
@@ -265,7 +265,7 @@ am_image_get_usage_operation (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->usage_operation;
+  return g_quark_to_string (self->usage_operation);
 }
 
 const char *
@@ -273,7 +273,7 @@ am_image_get_state_reason_code (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->state_reason_code;
+  return g_quark_to_string (self->state_reason_code);
 }
 
 const char *
@@ -281,7 +281,7 @@ am_image_get_state_reason_message (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->state_reason_message;
+  return g_quark_to_string (self->state_reason_message);
 }
 
 const char *
@@ -289,7 +289,7 @@ am_image_get_owner_alias (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->owner_alias;
+  return g_quark_to_string (self->owner_alias);
 }
 
 const char *
@@ -313,7 +313,7 @@ am_image_get_root_device_type (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->root_device_type;
+  return g_quark_to_string (self->root_device_type);
 }
 
 const char *
@@ -321,7 +321,7 @@ am_image_get_root_device_name (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->root_device_name;
+  return g_quark_to_string (self->root_device_name);
 }
 
 AmBlockDeviceMapping * const *
@@ -337,7 +337,7 @@ am_image_get_virtualization_type (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->virtualization_type;
+  return g_quark_to_string (self->virtualization_type);
 }
 
 AmTag * const *
@@ -353,7 +353,7 @@ am_image_get_hypervisor (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->hypervisor;
+  return g_quark_to_string (self->hypervisor);
 }
 
 gboolean
@@ -369,7 +369,7 @@ am_image_get_sriov_net_support (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->sriov_net_support;
+  return g_quark_to_string (self->sriov_net_support);
 }
 
 const char *
@@ -377,7 +377,7 @@ am_image_get_boot_mode (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->boot_mode;
+  return g_quark_to_string (self->boot_mode);
 }
 
 const char *
@@ -385,7 +385,7 @@ am_image_get_tpm_support (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->tpm_support;
+  return g_quark_to_string (self->tpm_support);
 }
 
 const char *
@@ -401,7 +401,7 @@ am_image_get_imds_support (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->imds_support;
+  return g_quark_to_string (self->imds_support);
 }
 
 const char *
@@ -417,7 +417,7 @@ am_image_get_deregistration_protection (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->deregistration_protection;
+  return g_quark_to_string (self->deregistration_protection);
 }
 
 const char *
@@ -449,7 +449,7 @@ am_image_get_source_image_region (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return self->source_image_region;
+  return g_quark_to_string (self->source_image_region);
 }
 
 gboolean
@@ -527,7 +527,11 @@ fold (const char *text)
 
   out = g_malloc (p - text + 1);
   for (gsize i = 0; i <= (gsize) (p - text); i++)
-    out[i] = g_ascii_tolower (text[i]);
+    {
+      char c = text[i];
+
+      out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
   return out;
 }
 
@@ -552,9 +556,10 @@ put (char       **cursor,
 
 /*
  * 100,000 images must fit in well under 100 MB, so an image's strings share one allocation:
- * the search key (folded name, id and description, NUL-separated) first; the name, id and
- * description point into it when folding left them unchanged, the name into the location
- * when that is "owner/name"; everything else follows, each copied once.
+ * the search key (folded name, id and description, NUL-separated); the name, id and
+ * description point into it when folding left them unchanged. The location is usually
+ * "owner/name": then it is written just before the key (when the name is in the key) or the
+ * name points into it. Everything else follows, each copied once.
  */
 static void
 am_image_pack (AmImage *self)
@@ -564,27 +569,26 @@ am_image_pack (AmImage *self)
   g_autofree char *folded_description = fold (self->description);
   char *old[G_N_ELEMENTS (packed_fields)];
   gsize name_len = self->name ? strlen (self->name) : 0;
+  gsize location_len = self->image_location ? strlen (self->image_location) : 0;
   gsize fname_len = strlen (folded_name);
   gsize fid_len = strlen (folded_id);
   gsize fdesc_len = strlen (folded_description);
+  gsize key_len = fname_len + fid_len + fdesc_len + 3;
   gboolean name_in_key = self->name != NULL && strcmp (folded_name, self->name) == 0;
   gboolean id_in_key = self->image_id != NULL && strcmp (folded_id, self->image_id) == 0;
   gboolean description_in_key = self->description != NULL
                                 && strcmp (folded_description, self->description) == 0;
-  gboolean name_in_location = FALSE;
-  gsize total = fname_len + fid_len + fdesc_len + 3;
+  gboolean location_ends_with_name = self->name != NULL
+                                     && location_len > name_len
+                                     && self->image_location[location_len - name_len - 1] == '/'
+                                     && strcmp (self->image_location + location_len - name_len, self->name) == 0;
+  gboolean location_before_key = name_in_key && location_ends_with_name;
+  gboolean name_in_location = !name_in_key && location_ends_with_name;
+  gsize prefix_len = location_before_key ? location_len - name_len : 0;
+  gsize total = prefix_len + key_len;
   char *cursor;
 
   am_image_release_blob (self);
-
-  if (!name_in_key && self->name != NULL && self->image_location != NULL)
-    {
-      gsize location_len = strlen (self->image_location);
-
-      name_in_location = location_len > name_len
-                         && self->image_location[location_len - name_len - 1] == '/'
-                         && strcmp (self->image_location + location_len - name_len, self->name) == 0;
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
     {
@@ -594,23 +598,30 @@ am_image_pack (AmImage *self)
       if (*field == NULL
           || (field == &self->name && (name_in_key || name_in_location))
           || (field == &self->image_id && id_in_key)
-          || (field == &self->description && description_in_key))
+          || (field == &self->description && description_in_key)
+          || (field == &self->image_location && location_before_key))
         continue;
       total += strlen (*field) + 1;
     }
 
   self->blob = cursor = g_malloc (total);
+  if (location_before_key)
+    {
+      memcpy (cursor, self->image_location, prefix_len);
+      self->image_location = cursor;
+      cursor += prefix_len;
+    }
   self->search_key = cursor;
-  self->search_key_len = total >= G_MAXUINT32 ? 0 : fname_len + fid_len + fdesc_len + 2;
-  put (&cursor, folded_name, fname_len);
+  self->search_key_len = key_len - 1;
   if (name_in_key)
-    self->name = self->blob;
-  put (&cursor, folded_id, fid_len);
+    self->name = cursor;
+  put (&cursor, folded_name, fname_len);
   if (id_in_key)
-    self->image_id = self->blob + fname_len + 1;
-  put (&cursor, folded_description, fdesc_len);
+    self->image_id = cursor;
+  put (&cursor, folded_id, fid_len);
   if (description_in_key)
-    self->description = self->blob + fname_len + fid_len + 2;
+    self->description = cursor;
+  put (&cursor, folded_description, fdesc_len);
 
   for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
     {
@@ -622,7 +633,7 @@ am_image_pack (AmImage *self)
         continue;
       *field = put (&cursor, old[i], strlen (old[i]));
       if (field == &self->image_location && name_in_location)
-        self->name = *field + strlen (*field) - name_len;
+        self->name = *field + location_len - name_len;
     }
   g_assert ((gsize) (cursor - self->blob) == total);
 

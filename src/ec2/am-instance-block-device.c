@@ -14,10 +14,10 @@ struct _AmInstanceBlockDevice
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *device_name;
   char *volume_id;
-  const char *status;
   char *attach_time;
+  GQuark device_name;
+  GQuark status;
   gboolean delete_on_termination;
 };
 
@@ -80,7 +80,7 @@ am_instance_block_device_get_device_name (AmInstanceBlockDevice *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_BLOCK_DEVICE (self), NULL);
 
-  return self->device_name;
+  return g_quark_to_string (self->device_name);
 }
 
 const char *
@@ -96,7 +96,7 @@ am_instance_block_device_get_status (AmInstanceBlockDevice *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_BLOCK_DEVICE (self), NULL);
 
-  return self->status;
+  return g_quark_to_string (self->status);
 }
 
 const char *

@@ -16,9 +16,9 @@ struct _AmInstanceStateChange
   /* filled once by the reader or the cache, read-only afterwards */
   char *instance_id;
   int current_state_code;
-  const char *current_state_name;
+  GQuark current_state_name;
   int previous_state_code;
-  const char *previous_state_name;
+  GQuark previous_state_name;
 };
 
 G_DEFINE_FINAL_TYPE (AmInstanceStateChange, am_instance_state_change, G_TYPE_OBJECT)
@@ -96,7 +96,7 @@ am_instance_state_change_get_current_state_name (AmInstanceStateChange *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_STATE_CHANGE (self), NULL);
 
-  return self->current_state_name;
+  return g_quark_to_string (self->current_state_name);
 }
 
 int
@@ -112,5 +112,5 @@ am_instance_state_change_get_previous_state_name (AmInstanceStateChange *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_STATE_CHANGE (self), NULL);
 
-  return self->previous_state_name;
+  return g_quark_to_string (self->previous_state_name);
 }

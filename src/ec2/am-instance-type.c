@@ -14,23 +14,23 @@ struct _AmInstanceType
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *instance_type;
-  gboolean current_generation;
-  gboolean free_tier_eligible;
   const char **supported_usage_classes;
   const char **supported_root_device_types;
   const char **supported_virtualization_types;
-  gboolean bare_metal;
-  const char *hypervisor;
   const char **architectures;
+  const char **supported_boot_modes;
+  gint64 memory_mib;
+  GQuark instance_type;
+  gboolean current_generation;
+  gboolean free_tier_eligible;
+  gboolean bare_metal;
+  GQuark hypervisor;
   int default_vcpus;
   int default_cores;
-  gint64 memory_mib;
   gboolean instance_storage_supported;
-  const char *ebs_optimized_support;
-  const char *network_performance;
-  const char *ena_support;
-  const char **supported_boot_modes;
+  GQuark ebs_optimized_support;
+  GQuark network_performance;
+  GQuark ena_support;
   gboolean burstable_performance_supported;
   gboolean hibernation_supported;
 };
@@ -108,7 +108,7 @@ am_instance_type_get_instance_type (AmInstanceType *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_TYPE (self), NULL);
 
-  return self->instance_type;
+  return g_quark_to_string (self->instance_type);
 }
 
 gboolean
@@ -164,7 +164,7 @@ am_instance_type_get_hypervisor (AmInstanceType *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_TYPE (self), NULL);
 
-  return self->hypervisor;
+  return g_quark_to_string (self->hypervisor);
 }
 
 const char * const *
@@ -212,7 +212,7 @@ am_instance_type_get_ebs_optimized_support (AmInstanceType *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_TYPE (self), NULL);
 
-  return self->ebs_optimized_support;
+  return g_quark_to_string (self->ebs_optimized_support);
 }
 
 const char *
@@ -220,7 +220,7 @@ am_instance_type_get_network_performance (AmInstanceType *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_TYPE (self), NULL);
 
-  return self->network_performance;
+  return g_quark_to_string (self->network_performance);
 }
 
 const char *
@@ -228,7 +228,7 @@ am_instance_type_get_ena_support (AmInstanceType *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE_TYPE (self), NULL);
 
-  return self->ena_support;
+  return g_quark_to_string (self->ena_support);
 }
 
 const char * const *

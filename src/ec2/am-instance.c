@@ -15,42 +15,42 @@ struct _AmInstance
 
   /* filled once by the reader or the cache, read-only afterwards */
   char *instance_id;
-  const char *image_id;
-  int state_code;
-  const char *state_name;
   char *private_dns_name;
   char *public_dns_name;
   char *state_transition_reason;
-  const char *key_name;
-  int ami_launch_index;
-  const char *instance_type;
   char *launch_time;
-  const char *availability_zone;
-  const char *tenancy;
-  const char *platform;
-  const char *monitoring_state;
-  const char *subnet_id;
-  const char *vpc_id;
   char *private_ip_address;
   char *public_ip_address;
-  const char *state_reason_code;
   char *state_reason_message;
-  const char *architecture;
-  const char *root_device_type;
-  const char *root_device_name;
   gpointer *block_devices;
-  const char *virtualization_type;
   char *client_token;
   gpointer *tags;
   gpointer *security_groups;
-  const char *hypervisor;
   char *iam_instance_profile_arn;
+  GQuark image_id;
+  int state_code;
+  GQuark state_name;
+  GQuark key_name;
+  int ami_launch_index;
+  GQuark instance_type;
+  GQuark availability_zone;
+  GQuark tenancy;
+  GQuark platform;
+  GQuark monitoring_state;
+  GQuark subnet_id;
+  GQuark vpc_id;
+  GQuark state_reason_code;
+  GQuark architecture;
+  GQuark root_device_type;
+  GQuark root_device_name;
+  GQuark virtualization_type;
+  GQuark hypervisor;
   gboolean ena_support;
   gboolean ebs_optimized;
-  const char *boot_mode;
-  const char *platform_details;
-  const char *usage_operation;
-  const char *metadata_http_tokens;
+  GQuark boot_mode;
+  GQuark platform_details;
+  GQuark usage_operation;
+  GQuark metadata_http_tokens;
 };
 
 G_DEFINE_FINAL_TYPE (AmInstance, am_instance, G_TYPE_OBJECT)
@@ -152,7 +152,7 @@ am_instance_get_image_id (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->image_id;
+  return g_quark_to_string (self->image_id);
 }
 
 int
@@ -168,7 +168,7 @@ am_instance_get_state_name (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->state_name;
+  return g_quark_to_string (self->state_name);
 }
 
 const char *
@@ -200,7 +200,7 @@ am_instance_get_key_name (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->key_name;
+  return g_quark_to_string (self->key_name);
 }
 
 int
@@ -216,7 +216,7 @@ am_instance_get_instance_type (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->instance_type;
+  return g_quark_to_string (self->instance_type);
 }
 
 const char *
@@ -232,7 +232,7 @@ am_instance_get_availability_zone (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->availability_zone;
+  return g_quark_to_string (self->availability_zone);
 }
 
 const char *
@@ -240,7 +240,7 @@ am_instance_get_tenancy (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->tenancy;
+  return g_quark_to_string (self->tenancy);
 }
 
 const char *
@@ -248,7 +248,7 @@ am_instance_get_platform (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->platform;
+  return g_quark_to_string (self->platform);
 }
 
 const char *
@@ -256,7 +256,7 @@ am_instance_get_monitoring_state (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->monitoring_state;
+  return g_quark_to_string (self->monitoring_state);
 }
 
 const char *
@@ -264,7 +264,7 @@ am_instance_get_subnet_id (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->subnet_id;
+  return g_quark_to_string (self->subnet_id);
 }
 
 const char *
@@ -272,7 +272,7 @@ am_instance_get_vpc_id (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->vpc_id;
+  return g_quark_to_string (self->vpc_id);
 }
 
 const char *
@@ -296,7 +296,7 @@ am_instance_get_state_reason_code (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->state_reason_code;
+  return g_quark_to_string (self->state_reason_code);
 }
 
 const char *
@@ -312,7 +312,7 @@ am_instance_get_architecture (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->architecture;
+  return g_quark_to_string (self->architecture);
 }
 
 const char *
@@ -320,7 +320,7 @@ am_instance_get_root_device_type (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->root_device_type;
+  return g_quark_to_string (self->root_device_type);
 }
 
 const char *
@@ -328,7 +328,7 @@ am_instance_get_root_device_name (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->root_device_name;
+  return g_quark_to_string (self->root_device_name);
 }
 
 AmInstanceBlockDevice * const *
@@ -344,7 +344,7 @@ am_instance_get_virtualization_type (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->virtualization_type;
+  return g_quark_to_string (self->virtualization_type);
 }
 
 const char *
@@ -376,7 +376,7 @@ am_instance_get_hypervisor (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->hypervisor;
+  return g_quark_to_string (self->hypervisor);
 }
 
 const char *
@@ -408,7 +408,7 @@ am_instance_get_boot_mode (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->boot_mode;
+  return g_quark_to_string (self->boot_mode);
 }
 
 const char *
@@ -416,7 +416,7 @@ am_instance_get_platform_details (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->platform_details;
+  return g_quark_to_string (self->platform_details);
 }
 
 const char *
@@ -424,7 +424,7 @@ am_instance_get_usage_operation (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->usage_operation;
+  return g_quark_to_string (self->usage_operation);
 }
 
 const char *
@@ -432,5 +432,5 @@ am_instance_get_metadata_http_tokens (AmInstance *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
-  return self->metadata_http_tokens;
+  return g_quark_to_string (self->metadata_http_tokens);
 }

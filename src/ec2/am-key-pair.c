@@ -17,11 +17,11 @@ struct _AmKeyPair
   char *key_pair_id;
   char *key_name;
   char *key_fingerprint;
-  const char *key_type;
   char *public_key;
   char *create_time;
   gpointer *tags;
   char *key_material;
+  GQuark key_type;
 };
 
 G_DEFINE_FINAL_TYPE (AmKeyPair, am_key_pair, G_TYPE_OBJECT)
@@ -110,7 +110,7 @@ am_key_pair_get_key_type (AmKeyPair *self)
 {
   g_return_val_if_fail (AM_IS_KEY_PAIR (self), NULL);
 
-  return self->key_type;
+  return g_quark_to_string (self->key_type);
 }
 
 const char *

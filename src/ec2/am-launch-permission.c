@@ -14,10 +14,10 @@ struct _AmLaunchPermission
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *user_id;
-  const char *group;
-  const char *organization_arn;
-  const char *organizational_unit_arn;
+  GQuark user_id;
+  GQuark group;
+  GQuark organization_arn;
+  GQuark organizational_unit_arn;
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchPermission, am_launch_permission, G_TYPE_OBJECT)
@@ -78,7 +78,7 @@ am_launch_permission_get_user_id (AmLaunchPermission *self)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_PERMISSION (self), NULL);
 
-  return self->user_id;
+  return g_quark_to_string (self->user_id);
 }
 
 const char *
@@ -86,7 +86,7 @@ am_launch_permission_get_group (AmLaunchPermission *self)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_PERMISSION (self), NULL);
 
-  return self->group;
+  return g_quark_to_string (self->group);
 }
 
 const char *
@@ -94,7 +94,7 @@ am_launch_permission_get_organization_arn (AmLaunchPermission *self)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_PERMISSION (self), NULL);
 
-  return self->organization_arn;
+  return g_quark_to_string (self->organization_arn);
 }
 
 const char *
@@ -102,5 +102,5 @@ am_launch_permission_get_organizational_unit_arn (AmLaunchPermission *self)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_PERMISSION (self), NULL);
 
-  return self->organizational_unit_arn;
+  return g_quark_to_string (self->organizational_unit_arn);
 }

@@ -18,9 +18,9 @@ struct _AmLaunchTemplate
   char *launch_template_name;
   char *create_time;
   char *created_by;
+  gpointer *tags;
   gint64 default_version_number;
   gint64 latest_version_number;
-  gpointer *tags;
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchTemplate, am_launch_template, G_TYPE_OBJECT)

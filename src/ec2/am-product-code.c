@@ -14,8 +14,8 @@ struct _AmProductCode
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *product_code;
-  const char *code_type;
+  GQuark product_code;
+  GQuark code_type;
 };
 
 G_DEFINE_FINAL_TYPE (AmProductCode, am_product_code, G_TYPE_OBJECT)
@@ -74,7 +74,7 @@ am_product_code_get_product_code (AmProductCode *self)
 {
   g_return_val_if_fail (AM_IS_PRODUCT_CODE (self), NULL);
 
-  return self->product_code;
+  return g_quark_to_string (self->product_code);
 }
 
 const char *
@@ -82,5 +82,5 @@ am_product_code_get_code_type (AmProductCode *self)
 {
   g_return_val_if_fail (AM_IS_PRODUCT_CODE (self), NULL);
 
-  return self->code_type;
+  return g_quark_to_string (self->code_type);
 }

@@ -14,9 +14,9 @@ struct _AmRegion
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *region_name;
   char *endpoint;
-  const char *opt_in_status;
+  GQuark region_name;
+  GQuark opt_in_status;
 };
 
 G_DEFINE_FINAL_TYPE (AmRegion, am_region, G_TYPE_OBJECT)
@@ -76,7 +76,7 @@ am_region_get_region_name (AmRegion *self)
 {
   g_return_val_if_fail (AM_IS_REGION (self), NULL);
 
-  return self->region_name;
+  return g_quark_to_string (self->region_name);
 }
 
 const char *
@@ -92,5 +92,5 @@ am_region_get_opt_in_status (AmRegion *self)
 {
   g_return_val_if_fail (AM_IS_REGION (self), NULL);
 
-  return self->opt_in_status;
+  return g_quark_to_string (self->opt_in_status);
 }

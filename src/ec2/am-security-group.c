@@ -14,12 +14,12 @@ struct _AmSecurityGroup
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *owner_id;
   char *group_id;
   char *group_name;
   char *description;
-  const char *vpc_id;
   gpointer *tags;
+  GQuark owner_id;
+  GQuark vpc_id;
 };
 
 G_DEFINE_FINAL_TYPE (AmSecurityGroup, am_security_group, G_TYPE_OBJECT)
@@ -82,7 +82,7 @@ am_security_group_get_owner_id (AmSecurityGroup *self)
 {
   g_return_val_if_fail (AM_IS_SECURITY_GROUP (self), NULL);
 
-  return self->owner_id;
+  return g_quark_to_string (self->owner_id);
 }
 
 const char *
@@ -114,7 +114,7 @@ am_security_group_get_vpc_id (AmSecurityGroup *self)
 {
   g_return_val_if_fail (AM_IS_SECURITY_GROUP (self), NULL);
 
-  return self->vpc_id;
+  return g_quark_to_string (self->vpc_id);
 }
 
 AmTag * const *

@@ -16,16 +16,16 @@ struct _AmSnapshot
   /* filled once by the reader or the cache, read-only afterwards */
   char *snapshot_id;
   char *volume_id;
-  const char *status;
   char *start_time;
-  const char *progress;
-  const char *owner_id;
-  int volume_size;
   char *description;
-  gboolean encrypted;
-  const char *owner_alias;
-  const char *storage_tier;
   gpointer *tags;
+  GQuark status;
+  GQuark progress;
+  GQuark owner_id;
+  int volume_size;
+  gboolean encrypted;
+  GQuark owner_alias;
+  GQuark storage_tier;
 };
 
 G_DEFINE_FINAL_TYPE (AmSnapshot, am_snapshot, G_TYPE_OBJECT)
@@ -110,7 +110,7 @@ am_snapshot_get_status (AmSnapshot *self)
 {
   g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
 
-  return self->status;
+  return g_quark_to_string (self->status);
 }
 
 const char *
@@ -126,7 +126,7 @@ am_snapshot_get_progress (AmSnapshot *self)
 {
   g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
 
-  return self->progress;
+  return g_quark_to_string (self->progress);
 }
 
 const char *
@@ -134,7 +134,7 @@ am_snapshot_get_owner_id (AmSnapshot *self)
 {
   g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
 
-  return self->owner_id;
+  return g_quark_to_string (self->owner_id);
 }
 
 int
@@ -166,7 +166,7 @@ am_snapshot_get_owner_alias (AmSnapshot *self)
 {
   g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
 
-  return self->owner_alias;
+  return g_quark_to_string (self->owner_alias);
 }
 
 const char *
@@ -174,7 +174,7 @@ am_snapshot_get_storage_tier (AmSnapshot *self)
 {
   g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
 
-  return self->storage_tier;
+  return g_quark_to_string (self->storage_tier);
 }
 
 AmTag * const *

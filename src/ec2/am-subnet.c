@@ -15,17 +15,17 @@ struct _AmSubnet
 
   /* filled once by the reader or the cache, read-only afterwards */
   char *subnet_id;
-  const char *state;
-  const char *vpc_id;
   char *cidr_block;
-  int available_ip_address_count;
-  const char *availability_zone;
-  const char *availability_zone_id;
-  gboolean default_for_az;
-  gboolean map_public_ip_on_launch;
-  const char *owner_id;
   char *subnet_arn;
   gpointer *tags;
+  GQuark state;
+  GQuark vpc_id;
+  int available_ip_address_count;
+  GQuark availability_zone;
+  GQuark availability_zone_id;
+  gboolean default_for_az;
+  gboolean map_public_ip_on_launch;
+  GQuark owner_id;
 };
 
 G_DEFINE_FINAL_TYPE (AmSubnet, am_subnet, G_TYPE_OBJECT)
@@ -102,7 +102,7 @@ am_subnet_get_state (AmSubnet *self)
 {
   g_return_val_if_fail (AM_IS_SUBNET (self), NULL);
 
-  return self->state;
+  return g_quark_to_string (self->state);
 }
 
 const char *
@@ -110,7 +110,7 @@ am_subnet_get_vpc_id (AmSubnet *self)
 {
   g_return_val_if_fail (AM_IS_SUBNET (self), NULL);
 
-  return self->vpc_id;
+  return g_quark_to_string (self->vpc_id);
 }
 
 const char *
@@ -134,7 +134,7 @@ am_subnet_get_availability_zone (AmSubnet *self)
 {
   g_return_val_if_fail (AM_IS_SUBNET (self), NULL);
 
-  return self->availability_zone;
+  return g_quark_to_string (self->availability_zone);
 }
 
 const char *
@@ -142,7 +142,7 @@ am_subnet_get_availability_zone_id (AmSubnet *self)
 {
   g_return_val_if_fail (AM_IS_SUBNET (self), NULL);
 
-  return self->availability_zone_id;
+  return g_quark_to_string (self->availability_zone_id);
 }
 
 gboolean
@@ -166,7 +166,7 @@ am_subnet_get_owner_id (AmSubnet *self)
 {
   g_return_val_if_fail (AM_IS_SUBNET (self), NULL);
 
-  return self->owner_id;
+  return g_quark_to_string (self->owner_id);
 }
 
 const char *

@@ -14,8 +14,8 @@ struct _AmTag
   GObject parent_instance;
 
   /* filled once by the reader or the cache, read-only afterwards */
-  const char *key;
   char *value;
+  GQuark key;
 };
 
 G_DEFINE_FINAL_TYPE (AmTag, am_tag, G_TYPE_OBJECT)
@@ -74,7 +74,7 @@ am_tag_get_key (AmTag *self)
 {
   g_return_val_if_fail (AM_IS_TAG (self), NULL);
 
-  return self->key;
+  return g_quark_to_string (self->key);
 }
 
 const char *

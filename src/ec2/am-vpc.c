@@ -15,13 +15,13 @@ struct _AmVpc
 
   /* filled once by the reader or the cache, read-only afterwards */
   char *vpc_id;
-  const char *state;
   char *cidr_block;
-  const char *dhcp_options_id;
-  const char *instance_tenancy;
-  gboolean is_default;
-  const char *owner_id;
   gpointer *tags;
+  GQuark state;
+  GQuark dhcp_options_id;
+  GQuark instance_tenancy;
+  gboolean is_default;
+  GQuark owner_id;
 };
 
 G_DEFINE_FINAL_TYPE (AmVpc, am_vpc, G_TYPE_OBJECT)
@@ -94,7 +94,7 @@ am_vpc_get_state (AmVpc *self)
 {
   g_return_val_if_fail (AM_IS_VPC (self), NULL);
 
-  return self->state;
+  return g_quark_to_string (self->state);
 }
 
 const char *
@@ -110,7 +110,7 @@ am_vpc_get_dhcp_options_id (AmVpc *self)
 {
   g_return_val_if_fail (AM_IS_VPC (self), NULL);
 
-  return self->dhcp_options_id;
+  return g_quark_to_string (self->dhcp_options_id);
 }
 
 const char *
@@ -118,7 +118,7 @@ am_vpc_get_instance_tenancy (AmVpc *self)
 {
   g_return_val_if_fail (AM_IS_VPC (self), NULL);
 
-  return self->instance_tenancy;
+  return g_quark_to_string (self->instance_tenancy);
 }
 
 gboolean
@@ -134,7 +134,7 @@ am_vpc_get_owner_id (AmVpc *self)
 {
   g_return_val_if_fail (AM_IS_VPC (self), NULL);
 
-  return self->owner_id;
+  return g_quark_to_string (self->owner_id);
 }
 
 AmTag * const *

@@ -1,0 +1,558 @@
+/* am-image-details.c: the details pane: an image's anatomy, every field, and what it means
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-image-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-image-anatomy.h"
+#include "am-image-details.h"
+
+struct _AmImageDetails
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  AmImageAnatomy *anatomy;
+  AdwPreferencesGroup *fields_group;
+  AdwPreferencesGroup *volumes_group;
+  AdwPreferencesGroup *permissions_group;
+  AdwPreferencesGroup *tags_group;
+
+  /* owned references */
+  AmImage *image;
+  GPtrArray *field_rows;    /* AdwActionRow, one per entry of fields[] */
+  GPtrArray *dynamic_rows;  /* rows of the volumes, permissions and tags groups */
+  GHashTable *values;       /* row title → copyable value */
+
+  /* state */
+  guint n_selected;
+};
+
+G_DEFINE_FINAL_TYPE (AmImageDetails, am_image_details, ADW_TYPE_BIN)
+
+typedef char *(*FieldFunc) (AmImage *image);
+
+typedef struct
+{
+  const char *title;
+  const char *explanation;   /* tooltip: the concept in a sentence */
+  FieldFunc get;
+} Field;
+
+static char *
+dup_or_null (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static char *
+yes_no (gboolean value)
+{
+  return g_strdup (value ? _("Yes") : _("No"));
+}
+
+#define STRING_FIELD(fn) \
+  static char *field_##fn (AmImage *image) { return dup_or_null (am_image_get_##fn (image)); }
+
+STRING_FIELD (name)
+STRING_FIELD (image_id)
+STRING_FIELD (description)
+STRING_FIELD (owner_id)
+STRING_FIELD (owner_alias)
+STRING_FIELD (state)
+STRING_FIELD (state_reason_message)
+STRING_FIELD (platform_details)
+STRING_FIELD (usage_operation)
+STRING_FIELD (architecture)
+STRING_FIELD (image_type)
+STRING_FIELD (hypervisor)
+STRING_FIELD (virtualization_type)
+STRING_FIELD (boot_mode)
+STRING_FIELD (sriov_net_support)
+STRING_FIELD (tpm_support)
+STRING_FIELD (imds_support)
+STRING_FIELD (image_location)
+STRING_FIELD (kernel_id)
+STRING_FIELD (ramdisk_id)
+STRING_FIELD (source_image_id)
+STRING_FIELD (source_image_region)
+STRING_FIELD (source_instance_id)
+STRING_FIELD (deregistration_protection)
+STRING_FIELD (last_launched_time)
+STRING_FIELD (root_device_name)
+STRING_FIELD (root_device_type)
+
+static char *
+format_time (const char *iso)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (iso == NULL || iso[0] == '\0')
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%x %X");
+}
+
+static char *
+field_creation_date (AmImage *image)
+{
+  return format_time (am_image_get_creation_date (image));
+}
+
+static char *
+field_deprecation (AmImage *image)
+{
+  g_autofree char *when = format_time (am_image_get_deprecation_time (image));
+
+  if (when == NULL)
+    return g_strdup (_("Not scheduled"));
+  if (am_image_get_is_deprecated (image))
+    return g_strdup_printf (_("Deprecated since %s"), when);
+  return g_strdup_printf (_("Will be deprecated on %s"), when);
+}
+
+static char *
+field_visibility (AmImage *image)
+{
+  return g_strdup (am_image_get_is_public (image) ? _("Public") : _("Private"));
+}
+
+static char *
+field_ena (AmImage *image)
+{
+  return yes_no (am_image_get_ena_support (image));
+}
+
+static char *
+field_free_tier (AmImage *image)
+{
+  return yes_no (am_image_get_free_tier_eligible (image));
+}
+
+static char *
+field_product_codes (AmImage *image)
+{
+  AmProductCode * const *codes = am_image_get_product_codes (image);
+  GString *s;
+
+  if (codes[0] == NULL)
+    return NULL;
+  s = g_string_new (NULL);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      const char *id = am_product_code_get_product_code (codes[i]);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", id != NULL ? id : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static const Field fields[] = {
+  { N_("Name"), NULL, field_name },
+  { N_("Image ID"), N_("The unique identifier you pass to launch the image, valid in this Region only"), field_image_id },
+  { N_("Description"), NULL, field_description },
+  { N_("Owner"), N_("The AWS account that registered the image"), field_owner_id },
+  { N_("Owner Alias"), N_("“amazon” for images published by AWS, “aws-marketplace” for Marketplace products"), field_owner_alias },
+  { N_("Created"), NULL, field_creation_date },
+  { N_("State"), N_("Only available images can launch instances"), field_state },
+  { N_("State Reason"), NULL, field_state_reason_message },
+  { N_("Visibility"), N_("Public images can be launched by any AWS account"), field_visibility },
+  { N_("Platform"), N_("The operating system family; it decides how the instance is billed"), field_platform_details },
+  { N_("Usage Operation"), N_("The billing code of instances launched from it"), field_usage_operation },
+  { N_("Product Codes"), N_("Marketplace products the image belongs to; launching it subscribes you"), field_product_codes },
+  { N_("Architecture"), N_("The processor family the image runs on: x86_64 (Intel, AMD) or arm64 (Graviton)"), field_architecture },
+  { N_("Image Type"), NULL, field_image_type },
+  { N_("Root Device Type"), N_("EBS: the root volume is a persistent network disk. Instance store: a local disk that does not survive a stop"), field_root_device_type },
+  { N_("Root Device Name"), N_("The device name the root volume is attached as"), field_root_device_name },
+  { N_("Virtualization"), N_("HVM runs on current instance types; paravirtual (PV) is the older Xen mode"), field_virtualization_type },
+  { N_("Boot Mode"), N_("How the firmware starts the operating system: legacy BIOS or UEFI"), field_boot_mode },
+  { N_("Hypervisor"), NULL, field_hypervisor },
+  { N_("ENA Support"), N_("Whether the Elastic Network Adapter (fast networking) is enabled"), field_ena },
+  { N_("SR-IOV Support"), NULL, field_sriov_net_support },
+  { N_("NitroTPM"), N_("A virtual Trusted Platform Module for measured boot and key storage"), field_tpm_support },
+  { N_("Instance Metadata"), N_("“v2.0”: instances launched from it require IMDSv2 (session tokens)"), field_imds_support },
+  { N_("Free Tier Eligible"), NULL, field_free_tier },
+  { N_("Deprecation"), N_("A deprecated image still launches, but no longer shows in default listings"), field_deprecation },
+  { N_("Deregistration Protection"), N_("While on, the image cannot be deregistered"), field_deregistration_protection },
+  { N_("Last Launched"), NULL, field_last_launched_time },
+  { N_("Location"), NULL, field_image_location },
+  { N_("Kernel"), NULL, field_kernel_id },
+  { N_("RAM Disk"), NULL, field_ramdisk_id },
+  { N_("Copied From"), NULL, field_source_image_id },
+  { N_("Copied From Region"), NULL, field_source_image_region },
+  { N_("Created From Instance"), NULL, field_source_instance_id },
+};
+
+static void
+copy_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "am-copy-text");
+
+  if (text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
+}
+
+static AdwActionRow *
+new_copy_row (const char *title,
+              const char *explanation)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (row, 0);
+  if (explanation != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (row), explanation);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy"),
+                                  -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+  adw_action_row_add_suffix (row, button);
+  g_object_set_data (G_OBJECT (row), "am-copy-button", button);
+
+  return row;
+}
+
+static void
+set_row_value (AmImageDetails *self,
+               AdwActionRow   *row,
+               const char     *value)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), "am-copy-button");
+
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL);
+  adw_action_row_set_subtitle (row, value != NULL ? value : "");
+  g_object_set_data_full (G_OBJECT (button), "am-copy-text", g_strdup (value), g_free);
+  gtk_widget_set_tooltip_text (button, _("Copy"));
+  if (value != NULL)
+    g_hash_table_insert (self->values,
+                         g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))),
+                         g_strdup (value));
+}
+
+static void
+add_dynamic_row (AmImageDetails      *self,
+                 AdwPreferencesGroup *group,
+                 const char          *title,
+                 const char          *value)
+{
+  AdwActionRow *row = new_copy_row (title, NULL);
+
+  set_row_value (self, row, value);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  g_ptr_array_add (self->dynamic_rows, row);
+}
+
+static void
+add_dim_row (AmImageDetails      *self,
+             AdwPreferencesGroup *group,
+             const char          *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->dynamic_rows, row);
+}
+
+static void
+clear_dynamic_rows (AmImageDetails *self)
+{
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+}
+
+static char *
+mapping_text (AmBlockDeviceMapping *mapping)
+{
+  GString *s = g_string_new (NULL);
+  const char *virtual_name = am_block_device_mapping_get_virtual_name (mapping);
+  int size = am_block_device_mapping_get_volume_size (mapping);
+  int iops = am_block_device_mapping_get_iops (mapping);
+  int throughput = am_block_device_mapping_get_throughput (mapping);
+
+  if (virtual_name != NULL)
+    {
+      g_string_append_printf (s, _("Instance store (%s)"), virtual_name);
+      return g_string_free (s, FALSE);
+    }
+  if (am_block_device_mapping_get_no_device (mapping))
+    return g_strdup (_("Suppressed: no device at launch"));
+
+  g_string_append (s, _("EBS"));
+  if (am_block_device_mapping_get_volume_type (mapping) != NULL)
+    g_string_append_printf (s, " %s", am_block_device_mapping_get_volume_type (mapping));
+  if (size > 0)
+    g_string_append_printf (s, " · %d GiB", size);
+  if (iops > 0)
+    g_string_append_printf (s, " · %d IOPS", iops);
+  if (throughput > 0)
+    g_string_append_printf (s, " · %d MiB/s", throughput);
+  g_string_append_printf (s, " · %s", am_block_device_mapping_get_encrypted (mapping)
+                                        ? _("encrypted") : _("not encrypted"));
+  if (am_block_device_mapping_get_snapshot_id (mapping) != NULL)
+    g_string_append_printf (s, _(" · from %s"), am_block_device_mapping_get_snapshot_id (mapping));
+  g_string_append (s, am_block_device_mapping_get_delete_on_termination (mapping)
+                        ? _(" · deleted with the instance") : _(" · kept after the instance ends"));
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+fill_permissions (AmImageDetails             *self,
+                  AmLaunchPermission * const *permissions)
+{
+  if (self->image == NULL)
+    return;
+
+  if (am_image_get_is_public (self->image))
+    add_dynamic_row (self, self->permissions_group, _("Everyone"), _("Public: any AWS account can launch it"));
+
+  if (permissions == NULL)
+    {
+      if (!am_image_get_is_public (self->image))
+        add_dim_row (self, self->permissions_group, _("Only the owner can see who else may launch this image"));
+      return;
+    }
+
+  for (guint i = 0; permissions[i] != NULL; i++)
+    {
+      AmLaunchPermission *perm = permissions[i];
+
+      if (am_launch_permission_get_user_id (perm) != NULL)
+        add_dynamic_row (self, self->permissions_group, _("Account"), am_launch_permission_get_user_id (perm));
+      else if (am_launch_permission_get_organization_arn (perm) != NULL)
+        add_dynamic_row (self, self->permissions_group, _("Organization"), am_launch_permission_get_organization_arn (perm));
+      else if (am_launch_permission_get_organizational_unit_arn (perm) != NULL)
+        add_dynamic_row (self, self->permissions_group, _("Organizational Unit"), am_launch_permission_get_organizational_unit_arn (perm));
+    }
+  if (permissions[0] == NULL && !am_image_get_is_public (self->image))
+    add_dim_row (self, self->permissions_group, _("Private: only the owner can launch it"));
+}
+
+static void
+update (AmImageDetails *self)
+{
+  AmBlockDeviceMapping * const *mappings;
+  AmTag * const *tags;
+
+  clear_dynamic_rows (self);
+  g_hash_table_remove_all (self->values);
+  am_image_anatomy_set_image (self->anatomy, self->image);
+
+  if (self->n_selected > 1)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u Image Selected", "%u Images Selected", self->n_selected),
+                                                self->n_selected);
+
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page, _("Tags and deregistration apply to every selected image. Select one image to see its details."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  if (self->image == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Image Selected"));
+      adw_status_page_set_description (self->empty_page, _("Select an image to see what it is made of and who may launch it."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_label_set_label (self->title_label,
+                       am_image_get_name (self->image) != NULL ? am_image_get_name (self->image)
+                                                               : am_image_get_image_id (self->image));
+  gtk_label_set_label (self->subtitle_label,
+                       am_image_get_description (self->image) != NULL ? am_image_get_description (self->image) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), am_image_get_description (self->image) != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = fields[i].get (self->image);
+
+      set_row_value (self, g_ptr_array_index (self->field_rows, i), value);
+    }
+
+  mappings = am_image_get_block_device_mappings (self->image);
+  for (guint i = 0; mappings[i] != NULL; i++)
+    {
+      g_autofree char *text = mapping_text (mappings[i]);
+      const char *device = am_block_device_mapping_get_device_name (mappings[i]);
+      g_autofree char *title = NULL;
+
+      if (g_strcmp0 (device, am_image_get_root_device_name (self->image)) == 0)
+        title = g_strdup_printf (_("%s (root)"), device);
+      else
+        title = g_strdup (device != NULL ? device : "");
+      add_dynamic_row (self, self->volumes_group, title, text);
+    }
+  if (mappings[0] == NULL)
+    add_dim_row (self, self->volumes_group, _("No volumes are listed"));
+
+  fill_permissions (self, NULL);
+
+  tags = am_image_get_tags (self->image);
+  for (guint i = 0; tags[i] != NULL; i++)
+    add_dynamic_row (self, self->tags_group, am_tag_get_key (tags[i]), am_tag_get_value (tags[i]));
+  if (tags[0] == NULL)
+    add_dim_row (self, self->tags_group, _("No tags"));
+
+  gtk_stack_set_visible_child_name (self->stack, "image");
+}
+
+static void
+am_image_details_dispose (GObject *object)
+{
+  AmImageDetails *self = AM_IMAGE_DETAILS (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_IMAGE_DETAILS);
+  g_clear_object (&self->image);
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_hash_table_unref);
+
+  G_OBJECT_CLASS (am_image_details_parent_class)->dispose (object);
+}
+
+static void
+am_image_details_class_init (AmImageDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = am_image_details_dispose;
+
+  g_type_ensure (AM_TYPE_IMAGE_ANATOMY);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-image-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, anatomy);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, volumes_group);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, permissions_group);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, tags_group);
+}
+
+static void
+am_image_details_init (AmImageDetails *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->field_rows = g_ptr_array_new ();
+  self->dynamic_rows = g_ptr_array_new ();
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* The fixed rows are built once; a selection change only updates their text. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      AdwActionRow *row = new_copy_row (_(fields[i].title),
+                                        fields[i].explanation != NULL ? _(fields[i].explanation) : NULL);
+
+      adw_preferences_group_add (self->fields_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->field_rows, row);
+    }
+
+  update (self);
+}
+
+GtkWidget *
+am_image_details_new (void)
+{
+  return g_object_new (AM_TYPE_IMAGE_DETAILS, NULL);
+}
+
+void
+am_image_details_set_image (AmImageDetails *self,
+                            AmImage        *image)
+{
+  g_return_if_fail (AM_IS_IMAGE_DETAILS (self));
+  g_return_if_fail (image == NULL || AM_IS_IMAGE (image));
+
+  if (self->image == image)
+    return;
+
+  g_set_object (&self->image, image);
+  update (self);
+}
+
+AmImage *
+am_image_details_get_image (AmImageDetails *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_DETAILS (self), NULL);
+
+  return self->image;
+}
+
+void
+am_image_details_set_n_selected (AmImageDetails *self,
+                                 guint           n_selected)
+{
+  g_return_if_fail (AM_IS_IMAGE_DETAILS (self));
+
+  if (self->n_selected == n_selected)
+    return;
+  self->n_selected = n_selected;
+  update (self);
+}
+
+void
+am_image_details_set_launch_permissions (AmImageDetails             *self,
+                                         AmLaunchPermission * const *permissions)
+{
+  g_return_if_fail (AM_IS_IMAGE_DETAILS (self));
+
+  if (self->image == NULL)
+    return;
+
+  /* Only the permissions rows change. */
+  for (guint i = self->dynamic_rows->len; i > 0; i--)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i - 1);
+
+      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (self->permissions_group))
+        {
+          adw_preferences_group_remove (self->permissions_group, row);
+          g_ptr_array_remove_index (self->dynamic_rows, i - 1);
+        }
+    }
+  fill_permissions (self, permissions);
+  am_image_anatomy_set_launch_permissions (self->anatomy, permissions);
+}
+
+const char *
+am_image_details_get_field (AmImageDetails *self,
+                            const char     *title)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_DETAILS (self), NULL);
+
+  return g_hash_table_lookup (self->values, title);
+}

@@ -1,0 +1,37 @@
+/* am-image-details.h: the details pane: an image's anatomy, every field, and what it means
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "am-image.h"
+#include "am-launch-permission.h"
+
+G_BEGIN_DECLS
+
+#define AM_TYPE_IMAGE_DETAILS (am_image_details_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmImageDetails, am_image_details, AM, IMAGE_DETAILS, AdwBin)
+
+GtkWidget *am_image_details_new                    (void);
+/** am_image_details_set_image: @image: (nullable): the image shown */
+void       am_image_details_set_image              (AmImageDetails      *self,
+                                                    AmImage             *image);
+AmImage   *am_image_details_get_image              (AmImageDetails      *self);
+/** am_image_details_set_n_selected: how many images are selected (several: a summary) */
+void       am_image_details_set_n_selected         (AmImageDetails      *self,
+                                                    guint                n_selected);
+/**
+ * am_image_details_set_launch_permissions:
+ * @permissions: (nullable) (array zero-terminated=1): the image's launch permissions, or
+ *   %NULL when they are unknown (not owned by the account, or not loaded yet)
+ */
+void       am_image_details_set_launch_permissions (AmImageDetails      *self,
+                                                    AmLaunchPermission * const *permissions);
+/** am_image_details_get_field: the text of the copyable row titled @title (tests) */
+const char *am_image_details_get_field             (AmImageDetails      *self,
+                                                    const char          *title);
+
+G_END_DECLS

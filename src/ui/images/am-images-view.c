@@ -1,0 +1,1153 @@
+/* am-images-view.c: the Images view: scopes, search, facets, the image list and its details
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-images-view"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "am-image-details.h"
+#include "am-image-list-model.h"
+#include "am-images-view.h"
+#include "am-images-view-private.h"
+
+struct _AmImagesView
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkDropDown *scope_dropdown;
+  GtkSearchEntry *search_entry;
+  GtkMenuButton *filter_button;
+  GtkPopover *filter_popover;
+  GtkBox *filter_box;
+  GtkLabel *filter_count_label;
+  GtkMenuButton *view_menu_button;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkButton *banner_button;
+  GtkRevealer *progress_revealer;
+  GtkProgressBar *progress_bar;
+  GtkStack *stack;
+  GtkColumnView *column_view;
+  AmImageDetails *details;
+  AdwStatusPage *status_page;
+  GtkSpinner *status_spinner;
+  GtkButton *status_button;
+
+  /* owned references */
+  AmSession *session;
+  AmImageListModel *list;   /* also the selection model */
+  GtkColumnViewColumn *columns[AM_IMAGE_N_COLUMNS];
+  GObject *probe[2];
+  GSimpleActionGroup *column_actions;
+  GCancellable *cancellable;
+
+  /* state */
+  AmImagesScope scope;
+  const char *state;
+  gboolean loading;
+  gboolean source_override;
+  guint details_idle_id;
+  int probed_column;
+};
+
+G_DEFINE_FINAL_TYPE (AmImagesView, am_images_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SCOPE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  int fixed_width;
+  gboolean visible;
+} ColumnInfo;
+
+static const ColumnInfo column_info[AM_IMAGE_N_COLUMNS] = {
+  [AM_IMAGE_COLUMN_NAME] = { "name", N_("Name"), -1, TRUE },
+  [AM_IMAGE_COLUMN_ID] = { "id", N_("AMI ID"), 190, TRUE },
+  [AM_IMAGE_COLUMN_OWNER] = { "owner", N_("Owner"), 130, TRUE },
+  [AM_IMAGE_COLUMN_PLATFORM] = { "platform", N_("Platform"), 120, TRUE },
+  [AM_IMAGE_COLUMN_ARCHITECTURE] = { "architecture", N_("Architecture"), 100, TRUE },
+  [AM_IMAGE_COLUMN_ROOT_DEVICE] = { "root-device", N_("Root Device"), 100, TRUE },
+  [AM_IMAGE_COLUMN_VIRTUALIZATION] = { "virtualization", N_("Virtualization"), 110, FALSE },
+  [AM_IMAGE_COLUMN_BOOT_MODE] = { "boot-mode", N_("Boot Mode"), 110, FALSE },
+  [AM_IMAGE_COLUMN_CREATED] = { "created", N_("Created (UTC)"), 140, TRUE },
+  [AM_IMAGE_COLUMN_STATE] = { "state", N_("State"), 90, TRUE },
+  [AM_IMAGE_COLUMN_VISIBILITY] = { "visibility", N_("Visibility"), 90, FALSE },
+  [AM_IMAGE_COLUMN_DEPRECATION] = { "deprecation", N_("Deprecation"), 120, FALSE },
+};
+
+static const char *facet_titles[AM_IMAGE_N_FACETS] = {
+  [AM_IMAGE_FACET_PLATFORM] = N_("Platform"),
+  [AM_IMAGE_FACET_ARCHITECTURE] = N_("Architecture"),
+  [AM_IMAGE_FACET_ROOT_DEVICE] = N_("Root Device Type"),
+  [AM_IMAGE_FACET_VIRTUALIZATION] = N_("Virtualization"),
+  [AM_IMAGE_FACET_STATE] = N_("State"),
+};
+
+/* --- cells -------------------------------------------------------------------------------- */
+
+/* Cheap text for a cell: no allocation for most columns; @buffer holds formatted ones. */
+static const char *
+cell_text (AmImage       *image,
+           AmImageColumn  column,
+           char          *buffer,
+           gsize          size)
+{
+  const char *text = NULL;
+
+  switch (column)
+    {
+    case AM_IMAGE_COLUMN_NAME:
+      text = am_image_get_name (image);
+      break;
+    case AM_IMAGE_COLUMN_ID:
+      text = am_image_get_image_id (image);
+      break;
+    case AM_IMAGE_COLUMN_OWNER:
+      text = am_image_get_owner_alias (image);
+      if (text == NULL)
+        text = am_image_get_owner_id (image);
+      break;
+    case AM_IMAGE_COLUMN_PLATFORM:
+      text = am_image_list_model_get_facet_value (image, AM_IMAGE_FACET_PLATFORM);
+      break;
+    case AM_IMAGE_COLUMN_ARCHITECTURE:
+      text = am_image_get_architecture (image);
+      break;
+    case AM_IMAGE_COLUMN_ROOT_DEVICE:
+      text = am_image_get_root_device_type (image);
+      break;
+    case AM_IMAGE_COLUMN_VIRTUALIZATION:
+      text = am_image_get_virtualization_type (image);
+      break;
+    case AM_IMAGE_COLUMN_BOOT_MODE:
+      text = am_image_get_boot_mode (image);
+      break;
+    case AM_IMAGE_COLUMN_CREATED:
+      {
+        const char *date = am_image_get_creation_date (image);
+
+        /* "2024-05-01T12:34:56.000Z" → "2024-05-01 12:34" without parsing. */
+        if (date != NULL && strlen (date) >= 16)
+          {
+            g_snprintf (buffer, size, "%.10s %.5s", date, date + 11);
+            text = buffer;
+          }
+        else
+          text = date;
+      }
+      break;
+    case AM_IMAGE_COLUMN_STATE:
+      text = am_image_get_state (image);
+      break;
+    case AM_IMAGE_COLUMN_VISIBILITY:
+      text = am_image_get_is_public (image) ? _("Public") : _("Private");
+      break;
+    case AM_IMAGE_COLUMN_DEPRECATION:
+      {
+        const char *when = am_image_get_deprecation_time (image);
+
+        if (am_image_get_is_deprecated (image))
+          text = _("Deprecated");
+        else if (when != NULL && strlen (when) >= 10)
+          {
+            g_snprintf (buffer, size, _("From %.10s"), when);
+            text = buffer;
+          }
+      }
+      break;
+    case AM_IMAGE_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return text != NULL ? text : "";
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  AmImageColumn column = GPOINTER_TO_UINT (user_data);
+  AmImage *image = gtk_list_item_get_item (item);
+  char buffer[64];
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                            cell_text (image, column, buffer, sizeof buffer));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+scroll_to_top (AmImagesView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
+/* --- sorting ------------------------------------------------------------------------------ */
+
+/*
+ * The list is sorted by AmImageListModel over plain arrays, not by a GtkSortListModel; the
+ * column view's sorter only tells which header was clicked. GTK 4.8 has no getter for the
+ * primary sort column, so each column's sorter recognizes two probe objects: comparing them
+ * through the column view's sorter reaches the primary column's sorter first, which records
+ * itself, and the sign of the result gives the direction.
+ */
+static int
+probe_sort_func (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  AmImagesView *self = g_object_get_data (G_OBJECT (a), "am-images-view");
+
+  if (self == NULL)
+    return GTK_ORDERING_EQUAL;
+
+  self->probed_column = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+column_view_sorter_changed_cb (AmImagesView *self,
+                               GtkSorterChange change,
+                               GtkSorter    *sorter)
+{
+  GtkOrdering order;
+
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
+  if (self->probed_column < 0)
+    return;
+
+  am_image_list_model_set_sort (self->list, self->probed_column, order == GTK_ORDERING_LARGER);
+  scroll_to_top (self);
+}
+
+/* --- states ------------------------------------------------------------------------------- */
+
+static void
+show_status (AmImagesView *self,
+             const char   *state,
+             const char   *icon_name,
+             const char   *title,
+             const char   *description,
+             const char   *button_label,
+             const char   *button_action)
+{
+  self->state = state;
+  adw_status_page_set_icon_name (self->status_page, icon_name);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), g_strcmp0 (state, "loading") == 0);
+  gtk_spinner_set_spinning (self->status_spinner, g_strcmp0 (state, "loading") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->status_button, button_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), button_action);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "status");
+}
+
+static void
+update_state (AmImagesView *self)
+{
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n_total = am_image_list_model_get_n_total (self->list);
+
+  if (n_visible > 0)
+    {
+      self->state = "list";
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  if (n_total > 0)
+    {
+      show_status (self, "no-matches", "system-search-symbolic", _("No Matching Images"),
+                   _("No image matches the search and the filters. Try other words, or clear the filters."),
+                   _("_Clear Search and Filters"), "images.clear-filters");
+      return;
+    }
+
+  if (self->loading)
+    {
+      show_status (self, "loading", NULL, _("Loading Images…"), NULL, NULL, NULL);
+      return;
+    }
+
+  if (self->session == NULL && !self->source_override)
+    {
+      show_status (self, "no-session", "dialog-password-symbolic", _("No Account"),
+                   _("Choose a profile and a region in the header bar to list their images."),
+                   NULL, NULL);
+      return;
+    }
+
+  show_status (self, "empty", "media-optical-symbolic", _("No Images"),
+               _("There are no images in this scope and region. Images you create from instances, or copy from other regions, appear under “Owned by Me”."),
+               NULL, NULL);
+}
+
+static void
+update_filter_count (AmImagesView *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check;
+
+      for (check = gtk_widget_get_first_child (child); check != NULL; check = gtk_widget_get_next_sibling (check))
+        if (GTK_IS_CHECK_BUTTON (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+          n++;
+    }
+
+  if (n > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", n);
+
+      gtk_label_set_label (self->filter_count_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_count_label), n > 0);
+}
+
+/* --- details and actions ------------------------------------------------------------------ */
+
+static GPtrArray *
+selected_images (AmImagesView *self)
+{
+  return am_image_list_model_get_selected_images (self->list);
+}
+
+static void
+update_actions (AmImagesView *self,
+                guint         n_selected)
+{
+  gboolean manage = self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy-id", n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.tags", manage && n_selected >= 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.deregister", manage && n_selected >= 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.permissions", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.description", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.deprecation", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.protection", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
+  /* The launch wizard does not exist yet. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", FALSE);
+}
+
+static gboolean
+update_details_cb (gpointer user_data)
+{
+  AmImagesView *self = user_data;
+  g_autoptr (GPtrArray) images = selected_images (self);
+
+  self->details_idle_id = 0;
+  am_image_details_set_n_selected (self->details, images->len);
+  am_image_details_set_image (self->details, images->len == 1 ? g_ptr_array_index (images, 0) : NULL);
+  update_actions (self, images->len);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_details (AmImagesView *self)
+{
+  if (self->details_idle_id == 0)
+    self->details_idle_id = g_idle_add (update_details_cb, self);
+}
+
+static void
+list_items_changed_cb (AmImagesView *self,
+                       guint         position,
+                       guint         removed,
+                       guint         added,
+                       GListModel   *model)
+{
+  update_state (self);
+  queue_update_details (self);
+}
+
+static void
+copy_id_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+  g_autoptr (GPtrArray) images = selected_images (self);
+
+  if (images->len != 1)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          am_image_get_image_id (g_ptr_array_index (images, 0)));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        if (GTK_IS_CHECK_BUTTON (w))
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (w), FALSE);
+        else if (GTK_IS_EDITABLE (w))
+          gtk_editable_set_text (GTK_EDITABLE (w), "");
+      }
+  am_image_list_model_clear_filters (self->list);
+  update_filter_count (self);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter);
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter);
+
+static void
+load_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter);
+
+/* --- search and facets -------------------------------------------------------------------- */
+
+static void
+search_changed_cb (AmImagesView   *self,
+                   GtkSearchEntry *entry)
+{
+  am_image_list_model_set_query (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* New results show from their top (the model's change leaves GTK's anchor further down). */
+  scroll_to_top (self);
+}
+
+static void
+stop_search_cb (AmImagesView   *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+apply_facet (AmImagesView *self,
+             AmImageFacet  facet)
+{
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_CHECK_BUTTON (w)
+          && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "am-facet")) == facet + 1
+          && gtk_check_button_get_active (GTK_CHECK_BUTTON (w)))
+        g_ptr_array_add (values, g_object_get_data (G_OBJECT (w), "am-facet-value"));
+  g_ptr_array_add (values, NULL);
+
+  am_image_list_model_set_facet (self->list, facet, (const char * const *) values->pdata);
+  scroll_to_top (self);
+  update_filter_count (self);
+}
+
+static void
+facet_toggled_cb (AmImagesView   *self,
+                  GtkCheckButton *check)
+{
+  apply_facet (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "am-facet")) - 1);
+}
+
+static void
+deprecated_toggled_cb (AmImagesView   *self,
+                       GtkCheckButton *check)
+{
+  AmImageDeprecatedFilter filter = AM_IMAGE_DEPRECATED_ANY;
+
+  if (gtk_check_button_get_active (check))
+    filter = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "am-deprecated"));
+  else
+    {
+      /* Both radio-like checks off: any. */
+      GtkWidget *sibling;
+
+      for (sibling = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (check)));
+           sibling != NULL; sibling = gtk_widget_get_next_sibling (sibling))
+        if (GTK_IS_CHECK_BUTTON (sibling) && gtk_check_button_get_active (GTK_CHECK_BUTTON (sibling))
+            && g_object_get_data (G_OBJECT (sibling), "am-deprecated") != NULL)
+          filter = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sibling), "am-deprecated"));
+    }
+  am_image_list_model_set_deprecated (self->list, filter);
+  update_filter_count (self);
+}
+
+static void
+tag_changed_cb (AmImagesView *self,
+                GtkEditable  *editable)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (editable));
+  GtkWidget *key_entry = g_object_get_data (G_OBJECT (box), "am-tag-key");
+  GtkWidget *value_entry = g_object_get_data (G_OBJECT (box), "am-tag-value");
+
+  am_image_list_model_set_tag (self->list,
+                               gtk_editable_get_text (GTK_EDITABLE (key_entry)),
+                               gtk_editable_get_text (GTK_EDITABLE (value_entry)));
+}
+
+static GtkWidget *
+facet_section (const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* Builds the facet checks from the values present in the listing, with their counts. */
+static void
+rebuild_facets (AmImagesView *self)
+{
+  g_autoptr (GHashTable) active = g_hash_table_new (NULL, NULL);
+  GtkWidget *child;
+  GtkWidget *section;
+  GtkWidget *key_entry;
+  GtkWidget *value_entry;
+  GtkWidget *hide_check;
+  GtkWidget *only_check;
+  char *old_key = NULL;
+  char *old_value = NULL;
+  gboolean hide_active = FALSE;
+  gboolean only_active = FALSE;
+
+  /* Keep what the user checked. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
+    {
+      for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL; w = gtk_widget_get_next_sibling (w))
+        {
+          if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_active (GTK_CHECK_BUTTON (w)))
+            {
+              if (g_object_get_data (G_OBJECT (w), "am-facet-value") != NULL)
+                g_hash_table_add (active, g_object_get_data (G_OBJECT (w), "am-facet-value"));
+              else if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "am-deprecated")) == AM_IMAGE_DEPRECATED_HIDE)
+                hide_active = TRUE;
+              else if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "am-deprecated")) == AM_IMAGE_DEPRECATED_ONLY)
+                only_active = TRUE;
+            }
+        }
+      if (g_object_get_data (G_OBJECT (child), "am-tag-key") != NULL)
+        {
+          old_key = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (child), "am-tag-key")));
+          old_value = g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (child), "am-tag-value")));
+        }
+      gtk_box_remove (self->filter_box, child);
+    }
+
+  for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
+    {
+      g_autoptr (GHashTable) counts = am_image_list_model_count_facet (self->list, f);
+      g_autofree gpointer *keys = NULL;
+      guint n_keys = 0;
+
+      /* Values the user checked stay even when the new listing has none of them. */
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, active);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->filter_box), key)) == f + 1
+            && !g_hash_table_contains (counts, key))
+          g_hash_table_insert (counts, key, GUINT_TO_POINTER (0));
+
+      if (g_hash_table_size (counts) == 0)
+        continue;
+
+      section = facet_section (_(facet_titles[f]));
+      keys = g_hash_table_get_keys_as_array (counts, &n_keys);
+      qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+      for (guint i = 0; i < n_keys; i++)
+        {
+          const char *value = keys[i];
+          g_autofree char *label = g_strdup_printf ("%s (%u)", value[0] != '\0' ? value : _("not set"),
+                                                    GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)));
+          GtkWidget *check = gtk_check_button_new_with_label (label);
+
+          g_object_set_data (G_OBJECT (check), "am-facet", GUINT_TO_POINTER (f + 1));
+          g_object_set_data (G_OBJECT (check), "am-facet-value", (gpointer) value);
+          /* Remember the facet of each value so a checked value survives a rebuild. */
+          g_object_set_data (G_OBJECT (self->filter_box), value, GUINT_TO_POINTER (f + 1));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (active, value));
+          g_signal_connect_object (check, "toggled", G_CALLBACK (facet_toggled_cb), self, G_CONNECT_SWAPPED);
+          gtk_box_append (GTK_BOX (section), check);
+        }
+      gtk_box_append (self->filter_box, section);
+    }
+
+  section = facet_section (_("Deprecation"));
+  hide_check = gtk_check_button_new_with_label (_("Hide deprecated images"));
+  only_check = gtk_check_button_new_with_label (_("Only deprecated images"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (only_check), GTK_CHECK_BUTTON (hide_check));
+  g_object_set_data (G_OBJECT (hide_check), "am-deprecated", GUINT_TO_POINTER (AM_IMAGE_DEPRECATED_HIDE));
+  g_object_set_data (G_OBJECT (only_check), "am-deprecated", GUINT_TO_POINTER (AM_IMAGE_DEPRECATED_ONLY));
+  gtk_box_append (GTK_BOX (section), hide_check);
+  gtk_box_append (GTK_BOX (section), only_check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hide_check), hide_active);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (only_check), only_active);
+  g_signal_connect_object (hide_check, "toggled", G_CALLBACK (deprecated_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (only_check, "toggled", G_CALLBACK (deprecated_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->filter_box, section);
+
+  section = facet_section (_("Tag"));
+  key_entry = gtk_entry_new ();
+  value_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (key_entry), _("Key"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (value_entry), _("Value (any when empty)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (key_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag key"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (value_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag value"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (key_entry), old_key != NULL ? old_key : "");
+  gtk_editable_set_text (GTK_EDITABLE (value_entry), old_value != NULL ? old_value : "");
+  g_object_set_data (G_OBJECT (section), "am-tag-key", key_entry);
+  g_object_set_data (G_OBJECT (section), "am-tag-value", value_entry);
+  g_signal_connect_object (key_entry, "changed", G_CALLBACK (tag_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (value_entry, "changed", G_CALLBACK (tag_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (section), key_entry);
+  gtk_box_append (GTK_BOX (section), value_entry);
+  gtk_box_append (self->filter_box, section);
+
+  g_free (old_key);
+  g_free (old_value);
+  update_filter_count (self);
+}
+
+static void
+filter_popover_show_cb (AmImagesView *self,
+                        GtkPopover   *popover)
+{
+  rebuild_facets (self);
+}
+
+/* --- columns ------------------------------------------------------------------------------ */
+
+static void
+column_visible_changed_cb (GSimpleAction *action,
+                           GVariant      *value,
+                           gpointer       user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+
+  g_simple_action_set_state (action, value);
+  gtk_column_view_column_set_visible (column, g_variant_get_boolean (value));
+}
+
+static void
+setup_columns (AmImagesView *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) columns_menu = g_menu_new ();
+  g_autoptr (GMenu) section = g_menu_new ();
+
+  self->column_actions = g_simple_action_group_new ();
+
+  for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkSorter) sorter = NULL;
+      g_autoptr (GSimpleAction) action = NULL;
+      g_autofree char *action_name = NULL;
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+
+      column = gtk_column_view_column_new (_(column_info[i].title), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_func, GINT_TO_POINTER (i), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_visible (column, column_info[i].visible);
+      if (column_info[i].fixed_width > 0)
+        gtk_column_view_column_set_fixed_width (column, column_info[i].fixed_width);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      self->columns[i] = column;
+
+      action = g_simple_action_new_stateful (column_info[i].id, NULL,
+                                             g_variant_new_boolean (column_info[i].visible));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (column_visible_changed_cb), column, 0);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      action_name = g_strdup_printf ("columns.%s", column_info[i].id);
+      g_menu_append (columns_menu, _(column_info[i].title), action_name);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
+
+  g_menu_append (section, _("_Refresh"), "images.refresh");
+  g_menu_append (section, _("Copy Image _ID"), "images.copy-id");
+  g_menu_append (section, _("_Clear Search and Filters"), "images.clear-filters");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (columns_menu));
+  gtk_menu_button_set_menu_model (self->view_menu_button, G_MENU_MODEL (menu));
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (column_view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_sort_by_column (self->column_view, self->columns[AM_IMAGE_COLUMN_CREATED],
+                                  GTK_SORT_DESCENDING);
+}
+
+/* --- loading ------------------------------------------------------------------------------ */
+
+static void
+set_source (AmImagesView *self,
+            GListModel   *source,
+            gboolean      loading)
+{
+  self->loading = loading;
+  am_image_list_model_set_sort_deferred (self->list, loading);
+  am_image_list_model_set_source (self->list, source);
+  update_state (self);
+}
+
+static void
+load_scope (AmImagesView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  set_source (self, NULL, FALSE);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  load_scope (AM_IMAGES_VIEW (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+load_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  load_scope (AM_IMAGES_VIEW (widget));
+}
+
+static void
+scope_selected_cb (AmImagesView *self,
+                   GParamSpec   *pspec,
+                   GtkDropDown  *dropdown)
+{
+  am_images_view_set_scope (self, gtk_drop_down_get_selected (dropdown));
+}
+
+static void
+selection_changed_cb (AmImagesView      *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  queue_update_details (self);
+}
+
+/* --- GObject ------------------------------------------------------------------------------ */
+
+static void
+am_images_view_dispose (GObject *object)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->details_idle_id, g_source_remove);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_IMAGES_VIEW);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->list);
+  g_clear_object (&self->column_actions);
+  for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
+  g_clear_object (&self->probe[0]);
+  g_clear_object (&self->probe[1]);
+
+  G_OBJECT_CLASS (am_images_view_parent_class)->dispose (object);
+}
+
+static void
+am_images_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_SCOPE:
+      g_value_set_int (value, self->scope);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_images_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      am_images_view_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_SCOPE:
+      am_images_view_set_scope (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_images_view_class_init (AmImagesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *manage_actions[] = {
+    "images.tags", "images.permissions", "images.description", "images.deprecation",
+    "images.protection", "images.deregister", "images.copy", "images.launch",
+    "images.launch-template",
+  };
+
+  object_class->dispose = am_images_view_dispose;
+  object_class->get_property = am_images_view_get_property;
+  object_class->set_property = am_images_view_set_property;
+
+  /* An AmSession (am-session.h). */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         G_TYPE_OBJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SCOPE] =
+    g_param_spec_int ("scope", NULL, NULL,
+                      AM_IMAGES_SCOPE_OWNED, AM_IMAGES_SCOPE_QUICK_START, AM_IMAGES_SCOPE_OWNED,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AM_TYPE_IMAGE_DETAILS);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-images-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, filter_count_label);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, view_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, details);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_button);
+
+  gtk_widget_class_install_action (widget_class, "images.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "images.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "images.load", NULL, load_action);
+  gtk_widget_class_install_action (widget_class, "images.copy-id", NULL, copy_id_action);
+  gtk_widget_class_install_action (widget_class, "images.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "images.clear-filters", NULL, clear_filters_action);
+  for (guint i = 0; i < G_N_ELEMENTS (manage_actions); i++)
+    gtk_widget_class_install_action (widget_class, manage_actions[i], NULL, NULL);
+}
+
+static void
+am_images_view_init (AmImagesView *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = "no-session";
+  self->probed_column = -1;
+  for (guint i = 0; i < 2; i++)
+    {
+      self->probe[i] = g_object_new (G_TYPE_OBJECT, NULL);
+      g_object_set_data (self->probe[i], "am-images-view", self);
+    }
+
+  self->list = am_image_list_model_new ();
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->list, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->list));
+  setup_columns (self);
+
+  gtk_search_entry_set_search_delay (self->search_entry, 150);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_popover, "show", G_CALLBACK (filter_popover_show_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Managed scope: the window handles them wherever the focus is, while the view is shown. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("images.focus-search")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("F5"),
+                                                          gtk_named_action_new ("images.refresh")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Local to the list: Ctrl+C in the search entry copies its text. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>c"),
+                                                          gtk_named_action_new ("images.copy-id")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete"),
+                                                          gtk_named_action_new ("images.deregister")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  update_actions (self, 0);
+  update_state (self);
+}
+
+GtkWidget *
+am_images_view_new (void)
+{
+  return g_object_new (AM_TYPE_IMAGES_VIEW, NULL);
+}
+
+AmSession *
+am_images_view_get_session (AmImagesView *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGES_VIEW (self), NULL);
+
+  return self->session;
+}
+
+void
+am_images_view_set_session (AmImagesView *self,
+                            AmSession    *session)
+{
+  g_return_if_fail (AM_IS_IMAGES_VIEW (self));
+  g_return_if_fail (session == NULL || G_IS_OBJECT (session));
+
+  if (self->session == session)
+    return;
+
+  g_set_object (&self->session, session);
+  load_scope (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+AmImagesScope
+am_images_view_get_scope (AmImagesView *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGES_VIEW (self), AM_IMAGES_SCOPE_OWNED);
+
+  return self->scope;
+}
+
+void
+am_images_view_set_scope (AmImagesView  *self,
+                          AmImagesScope  scope)
+{
+  g_return_if_fail (AM_IS_IMAGES_VIEW (self));
+  g_return_if_fail (scope <= AM_IMAGES_SCOPE_QUICK_START);
+
+  if (self->scope == scope)
+    return;
+
+  self->scope = scope;
+  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+  load_scope (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
+}
+
+/* --- private API for tests ---------------------------------------------------------------- */
+
+AmImageListModel *
+_am_images_view_get_list_model (AmImagesView *self)
+{
+  return self->list;
+}
+
+GtkColumnView *
+_am_images_view_get_column_view (AmImagesView *self)
+{
+  return self->column_view;
+}
+
+GtkSearchEntry *
+_am_images_view_get_search_entry (AmImagesView *self)
+{
+  return self->search_entry;
+}
+
+AmImageDetails *
+_am_images_view_get_details (AmImagesView *self)
+{
+  return self->details;
+}
+
+GtkSelectionModel *
+_am_images_view_get_selection (AmImagesView *self)
+{
+  return GTK_SELECTION_MODEL (self->list);
+}
+
+GtkColumnViewColumn *
+_am_images_view_get_column (AmImagesView  *self,
+                            AmImageColumn  column)
+{
+  g_return_val_if_fail (column < AM_IMAGE_N_COLUMNS, NULL);
+
+  return self->columns[column];
+}
+
+const char *
+_am_images_view_get_state (AmImagesView *self)
+{
+  return self->state;
+}
+
+void
+_am_images_view_apply_search (AmImagesView *self)
+{
+  search_changed_cb (self, self->search_entry);
+}
+
+void
+_am_images_view_set_facet (AmImagesView *self,
+                           AmImageFacet  facet,
+                           const char   *value,
+                           gboolean      active)
+{
+  const char *interned = g_intern_string (value);
+
+  rebuild_facets (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_CHECK_BUTTON (w)
+          && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "am-facet")) == facet + 1
+          && g_object_get_data (G_OBJECT (w), "am-facet-value") == interned)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (w), active);
+}
+
+void
+_am_images_view_set_source (AmImagesView *self,
+                            GListModel   *source,
+                            gboolean      loading)
+{
+  self->source_override = source != NULL;
+  set_source (self, source, loading);
+}

@@ -549,7 +549,8 @@ op_create_image (AmSbCall *call)
   image->sriov_net_support = g_intern_static_string ("simple");
   image->ena_support = TRUE;
   image->creation_time = call->now_ms;
-  image->available_time = call->now_ms + call->state->transition_ms;
+  /* Snapshotting takes a while: the image stays pending for a few transitions. */
+  image->available_time = call->now_ms + 3 * (gint64) call->state->transition_ms;
   image->source_instance_id = g_strdup (instance_id);
   image->stored = TRUE;
   image->block_devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_block_device_free);
@@ -570,6 +571,7 @@ op_create_image (AmSbCall *call)
                                              snap_description, FALSE);
       AmSbBlockDevice *bd = am_sb_block_device_new ();
 
+      snapshot->completed_time = image->available_time;
       bd->device_name = g_strdup (volume->device_name);
       bd->has_ebs = TRUE;
       bd->snapshot_id = g_strdup (snapshot->snapshot_id);
@@ -918,7 +920,8 @@ op_copy_image (AmSbCall *call)
   image->image_location = g_strdup_printf ("%s/%s", call->account->account_id, name);
   image->ssm_parameter = NULL;
   image->creation_time = call->now_ms;
-  image->available_time = call->now_ms + 2 * (gint64) call->state->transition_ms;
+  /* Copies take longer than anything else in the sandbox, as in EC2. */
+  image->available_time = call->now_ms + 5 * (gint64) call->state->transition_ms;
   image->deprecation_time = 0;
   image->last_launched_time = 0;
   image->deregistration_protection = FALSE;

@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+# test-awscli-persistence.py: restarts, kill -9, a damaged state file, --help and --faults
+# Copyright 2026 The Amiable authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import glob
+import os
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sandboxtest import ACCOUNTS, Sandbox, check, equal, run, test, xml_find  # noqa: E402
+
+sb = Sandbox('--transition-ms', '500')
+ctx = {}
+
+
+def web_image():
+    images = sb.aws('ec2', 'describe-images', '--owners', 'self', '--filters',
+                    'Name=name,Values=alice-web-server*')['Images']
+    return images[0]
+
+
+@test
+def help_lists_accounts():
+    out = subprocess.run([sb.program, '--help'], capture_output=True, text=True, timeout=30)
+    equal(out.returncode, 0, 'exit code')
+    for name, (account, key, secret) in ACCOUNTS.items():
+        check(account in out.stdout and key in out.stdout and secret in out.stdout, f'{name} in --help')
+    check('--listen' in out.stdout and '--faults' in out.stdout and '--public-images' in out.stdout, 'options')
+    bad = subprocess.run([sb.program, '--faults', 'gremlins=1'], capture_output=True, text=True, timeout=30)
+    check(bad.returncode != 0 and 'gremlins' in bad.stderr, 'bad --faults refused')
+
+
+@test
+def restart_keeps_everything():
+    sb.start()
+    image = web_image()
+    ctx['image'] = image['ImageId']
+    sb.aws('ec2', 'create-key-pair', '--key-name', 'persist-key', '--key-type', 'ed25519')
+    sb.aws('ec2', 'create-tags', '--resources', image['ImageId'], '--tags', 'Key=Restart,Value=one')
+    launched = sb.aws('ec2', 'run-instances', '--image-id', image['ImageId'], '--count', '1')
+    ctx['instance'] = launched['Instances'][0]['InstanceId']
+    equal(sb.stop(), 0, 'clean exit on SIGTERM')
+    sb.start()
+    keys = sb.aws('ec2', 'describe-key-pairs')['KeyPairs']
+    equal([k['KeyName'] for k in keys], ['persist-key'], 'key pair kept')
+    tags = {t['Key']: t['Value'] for t in web_image()['Tags']}
+    equal(tags.get('Restart'), 'one', 'tag kept')
+    instances = sb.aws('ec2', 'describe-instances')['Reservations'][0]['Instances']
+    equal(instances[0]['InstanceId'], ctx['instance'], 'instance kept')
+    equal(instances[0]['State']['Name'], 'running', 'state computed from timestamps after restart')
+
+
+@test
+def kill_9_after_acknowledged_create_tags():
+    sb.aws('ec2', 'create-tags', '--resources', ctx['image'], '--tags', 'Key=Acknowledged,Value=yes')
+    sb.stop(kill=True)
+    sb.start()
+    tags = {t['Key']: t['Value'] for t in web_image()['Tags']}
+    equal(tags.get('Acknowledged'), 'yes', 'acknowledged tag survived kill -9')
+
+
+@test
+def kill_9_at_any_moment():
+    """Fires CreateTags as fast as possible and kills the server mid-stream."""
+    acknowledged = []
+    stop = threading.Event()
+
+    def writer():
+        n = 0
+        while not stop.is_set():
+            n += 1
+            try:
+                status, _ = sb.raw({'Action': 'CreateTags', 'Version': '2016-11-15',
+                                    'ResourceId.1': ctx['image'], 'Tag.1.Key': f'k{n}', 'Tag.1.Value': str(n)})
+            except OSError:
+                return
+            if status == 200:
+                acknowledged.append(f'k{n}')
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    time.sleep(1.5)
+    sb.stop(kill=True)
+    stop.set()
+    thread.join(timeout=30)
+    check(len(acknowledged) > 5, f'only {len(acknowledged)} writes acknowledged')
+    sb.start()
+    status, body = sb.raw({'Action': 'DescribeTags', 'Version': '2016-11-15',
+                           'Filter.1.Name': 'resource-id', 'Filter.1.Value.1': ctx['image']})
+    check(status == 200, body)
+    present = set(xml_find(body, 'key'))
+    missing = [k for k in acknowledged if k not in present]
+    equal(missing, [], f'{len(acknowledged)} acknowledged tags')
+
+
+@test
+def damaged_state_file_moved_aside():
+    sb.stop()
+    state = os.path.join(sb.data_dir, 'state.json')
+    with open(state, 'w') as f:
+        f.write('{"version": 1, "images": [ {"imageId": "ami-0')
+    sb.start()
+    err = sb.stderr()
+    check('damaged' in err and 'moved to' in err, err)
+    aside = glob.glob(state + '.damaged-*')
+    equal(len(aside), 1, 'one file moved aside')
+    with open(aside[0]) as f:
+        check(f.read().startswith('{"version": 1, "images": [ {"imageId"'), 'damaged bytes kept')
+    names = sorted(i['Name'] for i in sb.aws('ec2', 'describe-images', '--owners', 'self')['Images'])
+    equal(names, ['alice-build-runner-arm64-2026-02-03', 'alice-web-server-2026-01-15'], 'fresh seed state')
+
+
+@test
+def faults():
+    faulty = Sandbox('--faults', 'error5xx=1', data_dir=os.path.join(sb.home, 'faulty'))
+    faulty.start()
+    try:
+        status, body = faulty.raw({'Action': 'DescribeRegions', 'Version': '2016-11-15'})
+        check(status == 500 and xml_find(body, 'Code') == ['InternalError'], body)
+    finally:
+        faulty.stop()
+    slow = Sandbox('--faults', 'latency=400ms,skew=600s', data_dir=os.path.join(sb.home, 'slow'))
+    slow.start()
+    try:
+        start = time.time()
+        status, body = slow.raw({'Action': 'DescribeRegions', 'Version': '2016-11-15'})
+        check(time.time() - start >= 0.35, 'latency injected')
+        check(status == 400 and xml_find(body, 'Code') == ['RequestExpired'], body)
+    finally:
+        slow.stop()
+
+
+if __name__ == '__main__':
+    try:
+        code = run()
+    finally:
+        sb.cleanup()
+    sys.exit(code)

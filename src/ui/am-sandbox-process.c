@@ -73,22 +73,38 @@ am_sandbox_process_find_program (void)
 }
 
 /* After the endpoint line, the sandbox's output is only of interest when debugging; it is
- * still read so that a full pipe never blocks the sandbox. */
+ * still read so that a full pipe never blocks the sandbox. The reads hold only a weak
+ * reference: a strong one would keep the object (and so the process) alive forever. */
 static void
 am_sandbox_process_drain_cb (GObject      *object,
                              GAsyncResult *result,
                              gpointer      user_data)
 {
-  g_autoptr (AmSandboxProcess) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr (AmSandboxProcess) self = g_weak_ref_get (weak);
   g_autofree char *line = NULL;
 
   line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL, NULL);
-  if (line == NULL)
-    return;
+  if (line == NULL || self == NULL || self->stdout_lines == NULL)
+    {
+      g_weak_ref_clear (weak);
+      g_free (weak);
+      return;
+    }
 
   g_debug ("sandbox: %s", line);
   g_data_input_stream_read_line_async (self->stdout_lines, G_PRIORITY_LOW, self->reader_cancellable,
-                                       am_sandbox_process_drain_cb, g_object_ref (self));
+                                       am_sandbox_process_drain_cb, weak);
+}
+
+static void
+am_sandbox_process_drain (AmSandboxProcess *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  g_data_input_stream_read_line_async (self->stdout_lines, G_PRIORITY_LOW, self->reader_cancellable,
+                                       am_sandbox_process_drain_cb, weak);
 }
 
 static void
@@ -141,8 +157,7 @@ am_sandbox_process_first_line_cb (GObject      *object,
   self->endpoint = g_strdup (g_strstrip (line + strlen (LISTENING_PREFIX)));
   g_debug ("sandbox listening on %s", self->endpoint);
 
-  g_data_input_stream_read_line_async (self->stdout_lines, G_PRIORITY_LOW, self->reader_cancellable,
-                                       am_sandbox_process_drain_cb, g_object_ref (self));
+  am_sandbox_process_drain (self);
   g_task_return_pointer (task, self->endpoint, NULL);
 }
 

@@ -1,0 +1,540 @@
+/* test-ec2-sandbox.c: AmEc2Client and AmImageStore against the real amiable-sandbox
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-ec2-sandbox"
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include <glib/gstdio.h>
+
+#include "am-aws-error.h"
+#include "am-image-store.h"
+#include "am-test-server.h"
+
+#define ALICE_ACCOUNT "111122223333"
+#define ALICE_KEY     "AKIAIOSFODNN7SANDBOX"
+#define ALICE_SECRET  "sandbox/alice/wJalrXUtnFEMIK7MDENGbPxRfiCY"
+#define BOB_ACCOUNT   "444455556666"
+#define BOB_KEY       "AKIAI44QH8DHBSANDBOX"
+#define BOB_SECRET    "sandbox/bob/je7MtGbClwBF2Zp9Utk/h3yCo8nvbE"
+#define N_PUBLIC      2500
+
+typedef struct
+{
+  GSubprocess *sandbox;
+  char        *home;
+  char        *url;
+  AmEc2Client *alice;
+  AmEc2Client *bob;
+} Fixture;
+
+static AmEc2Client *
+client_for (Fixture    *fixture,
+            const char *key,
+            const char *secret,
+            const char *region)
+{
+  g_autoptr (AmCredentials) credentials = am_credentials_new (key, secret, NULL, NULL);
+  g_autoptr (AmCredentialsProvider) provider = am_credentials_provider_new_static (credentials);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmQueryClient) query = am_query_client_new (provider, "ec2", region, fixture->url, &error);
+
+  g_assert_no_error (error);
+  return am_ec2_client_new (query);
+}
+
+/* The sandbox goes with the test, even when an assertion aborts it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  const char *program = g_getenv ("AMIABLE_SANDBOX_PROGRAM");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDataInputStream) out = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *public_images = g_strdup_printf ("%d", N_PUBLIC);
+
+  g_assert_nonnull (program);
+  fixture->home = g_dir_make_tmp ("amiable-ec2-sandbox-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_dir = g_build_filename (fixture->home, "data", NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  fixture->sandbox = g_subprocess_launcher_spawn (launcher, &error, program,
+                                                  "--data-dir", data_dir, "--public-images", public_images,
+                                                  "--transition-ms", "50", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->sandbox));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
+  fixture->url = g_strdup (line + strlen ("listening on "));
+  fixture->alice = client_for (fixture, ALICE_KEY, ALICE_SECRET, "us-east-1");
+  fixture->bob = client_for (fixture, BOB_KEY, BOB_SECRET, "us-east-1");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->alice);
+  g_clear_object (&fixture->bob);
+  g_subprocess_force_exit (fixture->sandbox);
+  g_subprocess_wait (fixture->sandbox, NULL, NULL);
+  g_clear_object (&fixture->sandbox);
+  remove_tree (fixture->home);
+  g_free (fixture->home);
+  g_free (fixture->url);
+}
+
+#define WAIT(result) am_test_wait_result (&(result))
+
+static char *
+latest_image (AmEc2Client *client)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *image_id;
+
+  am_ec2_client_get_latest_image_id_async (client,
+                                           "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                                           NULL, am_test_result_cb, &result);
+  WAIT (result);
+  image_id = am_ec2_client_get_latest_image_id_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (image_id, "ami-"));
+  return image_id;
+}
+
+static AmImage *
+describe_one (AmEc2Client *client,
+              const char  *image_id)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = NULL;
+
+  am_describe_images_query_add_image_id (query, image_id);
+  query->include_deprecated = TRUE;
+  am_ec2_client_describe_images_async (client, query, NULL, am_test_result_cb, &result);
+  WAIT (result);
+  images = am_ec2_client_describe_images_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 1);
+  return g_object_ref (images->pdata[0]);
+}
+
+static void
+wait_instance_state (AmEc2Client *client,
+                     const char  *instance_id,
+                     const char  *state)
+{
+  const char *ids[] = { instance_id, NULL };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) instances = NULL;
+
+      am_ec2_client_describe_instances_async (client, ids, NULL, NULL, am_test_result_cb, &result);
+      WAIT (result);
+      instances = am_ec2_client_describe_instances_finish (client, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (instances->len, ==, 1);
+      if (g_strcmp0 (am_instance_get_state_name (instances->pdata[0]), state) == 0)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      am_test_wait_ms (50);
+    }
+}
+
+static void
+wait_loaded (AmImageStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (am_image_store_get_loading (store))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      am_test_wait_ms (5);
+    }
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_catalog (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *latest = latest_image (fixture->alice);
+  g_autoptr (AmImage) image = describe_one (fixture->alice, latest);
+  g_autoptr (AmImageStore) store = NULL;
+  g_autoptr (AmImageStore) owned = NULL;
+  g_autofree char *cache_dir = g_build_filename (fixture->home, "cache", NULL);
+  guint n_changes = 0;
+  guint n_items;
+
+  g_assert_cmpstr (am_image_get_image_id (image), ==, latest);
+  g_assert_cmpstr (am_image_get_architecture (image), ==, "x86_64");
+  g_assert_true (g_str_has_prefix (am_image_get_name (image), "al2023-ami-"));
+  g_assert_true (am_image_get_is_public (image));
+  g_assert_nonnull (am_image_get_block_device_mappings (image)[0]);
+
+  /* the public catalog, page by page */
+  store = am_image_store_new (fixture->alice, AM_IMAGE_SCOPE_PUBLIC, ALICE_ACCOUNT);
+  am_image_store_set_cache_dir (store, cache_dir);
+  g_signal_connect (store, "items-changed", G_CALLBACK (count_changes), &n_changes);
+  am_image_store_load (store);
+  wait_loaded (store);
+  g_assert_null (am_image_store_get_error (store));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_test_message ("public images in us-east-1: %u in %u pages", n_items, n_changes);
+  /* the synthetic catalog is spread over the sandbox's regions: several pages here */
+  g_assert_cmpuint (n_items, >, 1000);
+  g_assert_cmpuint (n_changes, ==, (n_items + 999) / 1000);
+  g_assert_cmpuint (am_image_store_get_n_loaded (store), ==, n_items);
+  g_assert_nonnull (am_image_store_lookup (store, latest));
+
+  /* alice's own images (seeded by the sandbox) */
+  owned = am_image_store_new (fixture->alice, AM_IMAGE_SCOPE_OWNED, ALICE_ACCOUNT);
+  am_image_store_set_cache_dir (owned, cache_dir);
+  am_image_store_load (owned);
+  wait_loaded (owned);
+  g_assert_null (am_image_store_get_error (owned));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (owned)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (owned)); i++)
+    {
+      g_autoptr (AmImage) mine = g_list_model_get_item (G_LIST_MODEL (owned), i);
+
+      g_assert_cmpstr (am_image_get_owner_id (mine), ==, ALICE_ACCOUNT);
+    }
+}
+
+static void
+test_lookups (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr (GAsyncResult) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL, r6 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) types = NULL, zones = NULL, regions = NULL, vpcs = NULL, subnets = NULL, groups = NULL;
+  gboolean found = FALSE;
+
+  am_ec2_client_describe_instance_types_async (fixture->alice, NULL, NULL, NULL, am_test_result_cb, &r1);
+  WAIT (r1);
+  types = am_ec2_client_describe_instance_types_finish (fixture->alice, r1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < types->len; i++)
+    if (g_strcmp0 (am_instance_type_get_instance_type (types->pdata[i]), "t3.micro") == 0)
+      {
+        found = TRUE;
+        g_assert_cmpint (am_instance_type_get_default_vcpus (types->pdata[i]), ==, 2);
+        g_assert_cmpint (am_instance_type_get_memory_mib (types->pdata[i]), ==, 1024);
+      }
+  g_assert_true (found);
+
+  am_ec2_client_describe_availability_zones_async (fixture->alice, NULL, FALSE, NULL, NULL, am_test_result_cb, &r2);
+  WAIT (r2);
+  zones = am_ec2_client_describe_availability_zones_finish (fixture->alice, r2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zones->len, >, 0);
+  g_assert_cmpstr (am_availability_zone_get_region_name (zones->pdata[0]), ==, "us-east-1");
+
+  am_ec2_client_describe_regions_async (fixture->alice, FALSE, NULL, NULL, am_test_result_cb, &r3);
+  WAIT (r3);
+  regions = am_ec2_client_describe_regions_finish (fixture->alice, r3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (regions->len, >=, 2);
+
+  am_ec2_client_describe_vpcs_async (fixture->alice, NULL, NULL, NULL, am_test_result_cb, &r4);
+  WAIT (r4);
+  vpcs = am_ec2_client_describe_vpcs_finish (fixture->alice, r4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vpcs->len, >, 0);
+
+  am_ec2_client_describe_subnets_async (fixture->alice, NULL, NULL, NULL, am_test_result_cb, &r5);
+  WAIT (r5);
+  subnets = am_ec2_client_describe_subnets_finish (fixture->alice, r5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subnets->len, >, 0);
+
+  am_ec2_client_describe_security_groups_async (fixture->alice, NULL, NULL, NULL, am_test_result_cb, &r6);
+  WAIT (r6);
+  groups = am_ec2_client_describe_security_groups_finish (fixture->alice, r6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, >, 0);
+}
+
+static void
+test_image_lifecycle (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *latest = latest_image (fixture->alice);
+  g_autoptr (AmRunInstancesRequest) run = am_run_instances_request_new (latest, "t3.micro");
+  g_autoptr (GAsyncResult) r_key = NULL, r_dry = NULL, r_run = NULL, r_again = NULL, r_create = NULL;
+  g_autoptr (GAsyncResult) r_tag = NULL, r_share = NULL, r_attr = NULL, r_dep = NULL, r_prot = NULL;
+  g_autoptr (GAsyncResult) r_dereg_refused = NULL, r_unprot = NULL, r_dereg_dry = NULL, r_dereg = NULL;
+  g_autoptr (GAsyncResult) r_term = NULL, r_describe = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmKeyPair) key = NULL;
+  g_autoptr (GPtrArray) instances = NULL, again = NULL, changes = NULL, described = NULL;
+  g_autoptr (AmImageAttribute) attr = NULL;
+  g_autoptr (AmImage) created = NULL;
+  g_autoptr (AmImageStore) shared = NULL;
+  g_autoptr (GDateTime) deprecate_at = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (deprecate_at, 30);
+  g_autofree char *image_id = NULL;
+  g_autofree char *cache_dir = g_build_filename (fixture->home, "cache", NULL);
+  const char *tag_keys[] = { "team", NULL };
+  const char *tag_values[] = { "web", NULL };
+  const char *bob[] = { BOB_ACCOUNT, NULL };
+  const char *ids[2] = { NULL, NULL };
+  const char *image_ids[2] = { NULL, NULL };
+  gboolean dry_run_ok = FALSE;
+  gboolean ok;
+
+  am_ec2_client_create_key_pair_async (fixture->alice, "lifecycle-key", "ed25519", NULL, FALSE, NULL,
+                                       am_test_result_cb, &r_key);
+  WAIT (r_key);
+  ok = am_ec2_client_create_key_pair_finish (fixture->alice, r_key, &key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_nonnull (am_key_pair_get_key_material (key));
+
+  run->key_name = g_strdup ("lifecycle-key");
+  am_ec2_client_run_instances_async (fixture->alice, run, TRUE, NULL, am_test_result_cb, &r_dry);
+  WAIT (r_dry);
+  ok = am_ec2_client_run_instances_finish (fixture->alice, r_dry, NULL, &dry_run_ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (dry_run_ok);
+
+  am_ec2_client_run_instances_async (fixture->alice, run, FALSE, NULL, am_test_result_cb, &r_run);
+  WAIT (r_run);
+  ok = am_ec2_client_run_instances_finish (fixture->alice, r_run, &instances, &dry_run_ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_false (dry_run_ok);
+  g_assert_cmpuint (instances->len, ==, 1);
+  ids[0] = am_instance_get_instance_id (instances->pdata[0]);
+  g_assert_cmpstr (am_instance_get_key_name (instances->pdata[0]), ==, "lifecycle-key");
+
+  /* the same client token launches nothing new */
+  am_ec2_client_run_instances_async (fixture->alice, run, FALSE, NULL, am_test_result_cb, &r_again);
+  WAIT (r_again);
+  ok = am_ec2_client_run_instances_finish (fixture->alice, r_again, &again, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpstr (am_instance_get_instance_id (again->pdata[0]), ==, ids[0]);
+
+  am_ec2_client_describe_instances_async (fixture->alice, ids, NULL, NULL, am_test_result_cb, &r_describe);
+  WAIT (r_describe);
+  described = am_ec2_client_describe_instances_finish (fixture->alice, r_describe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (described->len, ==, 1);
+  g_assert_cmpstr (am_instance_get_image_id (described->pdata[0]), ==, latest);
+
+  wait_instance_state (fixture->alice, ids[0], "running");
+  am_ec2_client_create_image_async (fixture->alice, ids[0], "lifecycle-image", "made by the test", TRUE,
+                                    NULL, NULL, FALSE, NULL, am_test_result_cb, &r_create);
+  WAIT (r_create);
+  ok = am_ec2_client_create_image_finish (fixture->alice, r_create, &image_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  image_ids[0] = image_id;
+
+  am_ec2_client_create_tags_async (fixture->alice, image_ids, tag_keys, tag_values, FALSE, NULL,
+                                   am_test_result_cb, &r_tag);
+  WAIT (r_tag);
+  ok = am_ec2_client_create_tags_finish (fixture->alice, r_tag, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  am_ec2_client_modify_launch_permission_async (fixture->alice, image_id, AM_LAUNCH_PERMISSION_ADD, bob,
+                                                FALSE, NULL, NULL, FALSE, NULL, am_test_result_cb, &r_share);
+  WAIT (r_share);
+  ok = am_ec2_client_modify_launch_permission_finish (fixture->alice, r_share, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  am_ec2_client_describe_image_attribute_async (fixture->alice, image_id, "launchPermission", NULL,
+                                                am_test_result_cb, &r_attr);
+  WAIT (r_attr);
+  attr = am_ec2_client_describe_image_attribute_finish (fixture->alice, r_attr, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_launch_permission_get_user_id (am_image_attribute_get_launch_permissions (attr)[0]), ==,
+                   BOB_ACCOUNT);
+
+  /* bob now sees it among the images shared with him */
+  shared = am_image_store_new (fixture->bob, AM_IMAGE_SCOPE_SHARED, BOB_ACCOUNT);
+  am_image_store_set_cache_dir (shared, cache_dir);
+  am_image_store_load (shared);
+  wait_loaded (shared);
+  g_assert_null (am_image_store_get_error (shared));
+  g_assert_nonnull (am_image_store_lookup (shared, image_id));
+
+  am_ec2_client_enable_image_deprecation_async (fixture->alice, image_id, later, FALSE, NULL,
+                                                am_test_result_cb, &r_dep);
+  WAIT (r_dep);
+  ok = am_ec2_client_enable_image_deprecation_finish (fixture->alice, r_dep, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  created = describe_one (fixture->alice, image_id);
+  g_assert_cmpstr (am_tag_get_value (am_image_get_tags (created)[0]), ==, "web");
+  g_assert_nonnull (am_image_get_deprecation_time (created));
+  g_assert_false (am_image_get_is_deprecated (created));
+
+  am_ec2_client_enable_deregistration_protection_async (fixture->alice, image_id, FALSE, FALSE, NULL,
+                                                        am_test_result_cb, &r_prot);
+  WAIT (r_prot);
+  ok = am_ec2_client_enable_deregistration_protection_finish (fixture->alice, r_prot, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  am_ec2_client_deregister_image_async (fixture->alice, image_id, TRUE, FALSE, NULL, am_test_result_cb,
+                                        &r_dereg_refused);
+  WAIT (r_dereg_refused);
+  g_assert_false (am_ec2_client_deregister_image_finish (fixture->alice, r_dereg_refused, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (error->domain == AM_AWS_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "Could not deregister "));
+  g_clear_error (&error);
+
+  am_ec2_client_disable_deregistration_protection_async (fixture->alice, image_id, FALSE, NULL,
+                                                         am_test_result_cb, &r_unprot);
+  WAIT (r_unprot);
+  ok = am_ec2_client_disable_deregistration_protection_finish (fixture->alice, r_unprot, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  am_ec2_client_deregister_image_async (fixture->alice, image_id, TRUE, TRUE, NULL, am_test_result_cb, &r_dereg_dry);
+  WAIT (r_dereg_dry);
+  ok = am_ec2_client_deregister_image_finish (fixture->alice, r_dereg_dry, &dry_run_ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (dry_run_ok);
+
+  am_ec2_client_deregister_image_async (fixture->alice, image_id, TRUE, FALSE, NULL, am_test_result_cb, &r_dereg);
+  WAIT (r_dereg);
+  ok = am_ec2_client_deregister_image_finish (fixture->alice, r_dereg, &dry_run_ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_false (dry_run_ok);
+
+  am_ec2_client_terminate_instances_async (fixture->alice, ids, FALSE, NULL, am_test_result_cb, &r_term);
+  WAIT (r_term);
+  ok = am_ec2_client_change_instances_finish (fixture->alice, r_term, &changes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpstr (am_instance_state_change_get_instance_id (changes->pdata[0]), ==, ids[0]);
+  g_assert_cmpint (am_instance_state_change_get_current_state_code (changes->pdata[0]), ==, 32);
+}
+
+static void
+test_copy_and_templates (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *latest = latest_image (fixture->alice);
+  g_autoptr (AmEc2Client) europe = NULL;
+  g_autoptr (AmCopyImageRequest) copy = am_copy_image_request_new (latest, "us-east-1", "copied-al2023");
+  g_autoptr (AmRunInstancesRequest) data_request = am_run_instances_request_new (latest, "t3.small");
+  g_autoptr (GAsyncResult) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmImage) copied = NULL;
+  g_autoptr (AmLaunchTemplate) template = NULL;
+  g_autofree char *copy_id = NULL;
+  g_autofree char *group_id = NULL;
+  gboolean ok;
+
+  europe = am_ec2_client_new_for_region (fixture->alice, "eu-west-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_ec2_client_get_region (europe), ==, "eu-west-1");
+  am_ec2_client_copy_image_async (europe, copy, FALSE, NULL, am_test_result_cb, &r1);
+  WAIT (r1);
+  ok = am_ec2_client_copy_image_finish (europe, r1, &copy_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  copied = describe_one (europe, copy_id);
+  g_assert_cmpstr (am_image_get_name (copied), ==, "copied-al2023");
+  g_assert_cmpstr (am_image_get_owner_id (copied), ==, ALICE_ACCOUNT);
+
+  am_ec2_client_create_security_group_async (fixture->alice, "launch-wizard-1", "SSH from anywhere", NULL,
+                                             FALSE, NULL, am_test_result_cb, &r2);
+  WAIT (r2);
+  ok = am_ec2_client_create_security_group_finish (fixture->alice, r2, &group_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (g_str_has_prefix (group_id, "sg-"));
+
+  am_ec2_client_authorize_ingress_async (fixture->alice, group_id, "tcp", 22, 22, "0.0.0.0/0", NULL, FALSE,
+                                         NULL, am_test_result_cb, &r3);
+  WAIT (r3);
+  ok = am_ec2_client_authorize_ingress_finish (fixture->alice, r3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  am_ec2_client_create_launch_template_async (fixture->alice, "web-template", "v1", data_request, FALSE, NULL,
+                                              am_test_result_cb, &r4);
+  WAIT (r4);
+  ok = am_ec2_client_create_launch_template_finish (fixture->alice, r4, &template, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpstr (am_launch_template_get_launch_template_name (template), ==, "web-template");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/ec2/sandbox/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("catalog", test_catalog);
+  ADD ("lookups", test_lookups);
+  ADD ("image-lifecycle", test_image_lifecycle);
+  ADD ("copy-and-templates", test_copy_and_templates);
+
+  return g_test_run ();
+}

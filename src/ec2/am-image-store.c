@@ -841,10 +841,11 @@ start_cache_write (AmImageStore *self)
 
 /* --- loading -------------------------------------------------------------------------------- */
 
+/* A page in flight holds the store weakly: dropping the store cancels its load. */
 typedef struct
 {
-  AmImageStore *self;
-  guint         generation;
+  GWeakRef self;
+  guint    generation;
 } PageData;
 
 static void fetch_page (AmImageStore *self,
@@ -999,15 +1000,16 @@ on_page (GObject      *source,
          gpointer      user_data)
 {
   PageData *data = user_data;
-  g_autoptr (AmImageStore) self = data->self;
+  g_autoptr (AmImageStore) self = g_weak_ref_get (&data->self);
   guint generation = data->generation;
   g_autoptr (GError) error = NULL;
   g_autofree char *next_token = NULL;
   g_autoptr (GPtrArray) images = NULL;
 
+  g_weak_ref_clear (&data->self);
   g_free (data);
   images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (source), result, &next_token, &error);
-  if (generation != self->generation)
+  if (self == NULL || generation != self->generation)
     return;
 
   if (images == NULL)
@@ -1045,7 +1047,7 @@ fetch_page (AmImageStore *self,
 
   query->max_results = self->page_size;
   am_describe_images_query_set_next_token (query, next_token);
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
   data->generation = self->generation;
   am_ec2_client_describe_images_async (self->client, query, self->cancellable, on_page, data);
 }

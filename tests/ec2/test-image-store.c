@@ -616,6 +616,28 @@ test_cache_valid_read (Fixture       *fixture,
   g_assert_null (am_image_store_get_error (store));
 }
 
+static void
+test_drop_while_loading (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AmImageStore *store;
+
+  for (guint i = 0; i < 500; i++)
+    catalog_add (fixture, i, "111122223333");
+  fixture->delay_ms = 300;
+  fixture->delay_from = 0;
+
+  /* the UI switches scope: the store goes away with a page in flight */
+  store = new_store (fixture, AM_IMAGE_SCOPE_OWNED, NULL, 100);
+  am_image_store_load (store);
+  am_test_wait_ms (50);
+  g_object_unref (store);
+  /* teardown waits for the weak pointer: the store must really be gone, and nothing crashes
+   * when the answer lands */
+  am_test_wait_ms (500);
+  g_assert_cmpuint (fixture->n_pages_served, <=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +655,7 @@ main (int   argc,
   ADD ("cache", test_cache);
   ADD ("cache-damaged", test_cache_damaged);
   ADD ("cache-valid-read", test_cache_valid_read);
+  ADD ("drop-while-loading", test_drop_while_loading);
 
   return g_test_run ();
 }

@@ -546,8 +546,8 @@ object_text (AmXmlReader  *reader,
   Frame *frame = data;
   const AmField *field = frame->field;
 
-  if (field == NULL || strcmp (field->element, element) != 0)
-    field = lookup_field (frame, element);
+  /* The reader hands over a leaf's text before anything else opens in this frame, so the
+   * field found when the leaf opened is the one (NULL: an element we skip). */
   frame->field = NULL;
   if (field == NULL || field->type == AM_FIELD_OBJECTS || field->type == AM_FIELD_STRV)
     return TRUE;

@@ -535,6 +535,36 @@ fold (const char *text)
   return out;
 }
 
+/*
+ * Folds @text; when folding changes nothing (the common case for names and ids) no copy is
+ * made: *@owned stays %NULL and the result is @text itself.
+ */
+static const char *
+fold_maybe (const char  *text,
+            char       **owned,
+            gsize       *len)
+{
+  const char *p;
+
+  *owned = NULL;
+  if (text == NULL)
+    {
+      *len = 0;
+      return "";
+    }
+  for (p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80 || (*p >= 'A' && *p <= 'Z'))
+      break;
+  if (*p == '\0')
+    {
+      *len = p - text;
+      return text;
+    }
+  *owned = fold (text);
+  *len = strlen (*owned);
+  return *owned;
+}
+
 char *
 am_image_fold_search_text (const char *text)
 {
@@ -564,15 +594,16 @@ put (char       **cursor,
 static void
 am_image_pack (AmImage *self)
 {
-  g_autofree char *folded_name = fold (self->name);
-  g_autofree char *folded_id = fold (self->image_id);
-  g_autofree char *folded_description = fold (self->description);
+  g_autofree char *owned_name = NULL;
+  g_autofree char *owned_id = NULL;
+  g_autofree char *owned_description = NULL;
+  gsize fname_len, fid_len, fdesc_len;
+  const char *folded_name = fold_maybe (self->name, &owned_name, &fname_len);
+  const char *folded_id = fold_maybe (self->image_id, &owned_id, &fid_len);
+  const char *folded_description = fold_maybe (self->description, &owned_description, &fdesc_len);
   char *old[G_N_ELEMENTS (packed_fields)];
   gsize name_len = self->name ? strlen (self->name) : 0;
   gsize location_len = self->image_location ? strlen (self->image_location) : 0;
-  gsize fname_len = strlen (folded_name);
-  gsize fid_len = strlen (folded_id);
-  gsize fdesc_len = strlen (folded_description);
   gsize key_len = fname_len + fid_len + fdesc_len + 3;
   gboolean name_in_key = self->name != NULL && strcmp (folded_name, self->name) == 0;
   gboolean id_in_key = self->image_id != NULL && strcmp (folded_id, self->image_id) == 0;

@@ -402,9 +402,12 @@ find_instance (AmSbCall   *call,
                const char *id)
 {
   AmSbInstance *in;
+  gsize len = strlen (id);
+  gboolean hex = len >= 10 && len <= 19 && id[0] == 'i' && id[1] == '-';
 
-  if (!g_str_has_prefix (id, "i-") || strlen (id) < 10 || strlen (id) > 19
-      || strspn (id + 2, "0123456789abcdef") != strlen (id) - 2)
+  for (gsize i = 2; hex && i < len; i++)
+    hex = g_ascii_isxdigit (id[i]) && !g_ascii_isupper (id[i]);
+  if (!hex)
     {
       _am_sb_fail (call, 400, "InvalidInstanceID.Malformed", "Invalid id: \"%s\"", id);
       return NULL;

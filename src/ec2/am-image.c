@@ -592,7 +592,7 @@ put (char       **cursor,
  * name points into it. Everything else follows, each copied once.
  */
 static void
-am_image_pack (AmImage *self)
+am_image_pack_strings (AmImage *self)
 {
   g_autofree char *owned_name = NULL;
   g_autofree char *owned_id = NULL;
@@ -618,8 +618,6 @@ am_image_pack (AmImage *self)
   gsize prefix_len = location_before_key ? location_len - name_len : 0;
   gsize total = prefix_len + key_len;
   char *cursor;
-
-  am_image_release_blob (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
     {
@@ -670,6 +668,16 @@ am_image_pack (AmImage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (packed_fields); i++)
     g_free (old[i]);
+}
+
+static void
+am_image_pack (AmImage *self)
+{
+  /* Already packed: the fields point into the blob and must stay there. */
+  if (self->blob != NULL)
+    return;
+
+  am_image_pack_strings (self);
 }
 
 static void

@@ -226,6 +226,31 @@ test_images_truncated (void)
     }
 }
 
+/* Every cut of the document is refused cleanly (no crash, no leak, no half list). */
+static void
+test_images_every_cut (void)
+{
+  g_autoptr (GBytes) body = load_data ("describe-images.xml");
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  /* the last bytes are the closing tag's newline: cutting there still leaves a whole document */
+  gsize whole = len;
+
+  while (whole > 0 && (data[whole - 1] == '\n' || data[whole - 1] == ' '))
+    whole--;
+
+  for (gsize cut = 0; cut < whole; cut++)
+    {
+      g_autoptr (GBytes) part = g_bytes_new_static (data, cut);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) images = parse_images (part, NULL, &error);
+
+      if (images != NULL)
+        g_error ("a document cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes was accepted", cut, len);
+      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+    }
+}
+
 static void
 test_images_malformed (void)
 {
@@ -538,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/ec2/models/images/parse", test_images_parse);
   g_test_add_func ("/ec2/models/images/chunked", test_images_chunked);
   g_test_add_func ("/ec2/models/images/truncated", test_images_truncated);
+  g_test_add_func ("/ec2/models/images/every-cut", test_images_every_cut);
   g_test_add_func ("/ec2/models/images/malformed", test_images_malformed);
   g_test_add_func ("/ec2/models/images/empty-page", test_images_empty_page);
   g_test_add_func ("/ec2/models/images/properties", test_images_properties);

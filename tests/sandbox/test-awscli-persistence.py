@@ -115,6 +115,28 @@ def damaged_state_file_moved_aside():
 
 
 @test
+def presigned_query():
+    """A presigned GET (X-Amz-* in the query), signed by botocore's query signer."""
+    import urllib.error
+    import urllib.request
+    sys.path.insert(0, '/usr/lib/python3/dist-packages/awscli')
+    from botocore.auth import SigV4QueryAuth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    _, key, secret = ACCOUNTS['bob']
+    for use_secret, expected in ((secret, 200), ('wrong', 403)):
+        request = AWSRequest(method='GET', url=sb.url + '/?Action=DescribeKeyPairs&Version=2016-11-15', headers={})
+        SigV4QueryAuth(Credentials(key, use_secret), 'ec2', 'eu-west-1', expires=300).add_auth(request)
+        try:
+            with urllib.request.urlopen(request.url, timeout=30) as response:
+                status, body = response.status, response.read().decode()
+        except urllib.error.HTTPError as e:
+            status, body = e.code, e.read().decode()
+        equal(status, expected, body)
+    check('SignatureDoesNotMatch' in body, body)
+
+
+@test
 def faults():
     faulty = Sandbox('--faults', 'error5xx=1', data_dir=os.path.join(sb.home, 'faulty'))
     faulty.start()

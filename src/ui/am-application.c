@@ -47,7 +47,14 @@ am_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (am_window_new (AM_APPLICATION (app)));
+    {
+      g_autoptr (AmSession) session = am_session_new ();
+
+      window = GTK_WINDOW (am_window_new_with_session (AM_APPLICATION (app), session));
+      /* The start choice: AWS_PROFILE, the saved profile, the default profile when AWS
+       * credentials exist, else the built-in sandbox. */
+      am_window_connect (AM_WINDOW (window), NULL, NULL);
+    }
 
   gtk_window_present (window);
 }
@@ -134,6 +141,7 @@ am_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *images_accels[] = { "<Alt>1", NULL };
   static const char *instances_accels[] = { "<Alt>2", NULL };
+  static const char *refresh_accels[] = { "F5", "<Control>r", NULL };
   AmApplication *self = AM_APPLICATION (app);
 
   G_APPLICATION_CLASS (am_application_parent_class)->startup (app);
@@ -144,6 +152,7 @@ am_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::images", images_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::instances", instances_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
 }
 
 static void

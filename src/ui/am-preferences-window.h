@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmPreferencesWindow, am_preferences_window, AM, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-AmPreferencesWindow *am_preferences_window_new (void);
+AmPreferencesWindow *am_preferences_window_new       (void);
+/** am_preferences_window_show_page: shows the page named "accounts" or "general". */
+void                 am_preferences_window_show_page (AmPreferencesWindow *self,
+                                                      const char          *name);
 
 G_END_DECLS

@@ -6,8 +6,10 @@
 
 #include <gio/gio.h>
 
-/* src/ec2's AmEc2Client (am-ec2-client.h); declared here until that header lands. */
-typedef struct _AmEc2Client AmEc2Client;
+#include "am-credentials.h"
+#include "am-ec2-client.h"
+#include "am-query-client.h"
+#include "am-sandbox-process.h"
 
 G_BEGIN_DECLS
 
@@ -72,5 +74,42 @@ const char     *am_session_get_endpoint        (AmSession           *self);
 gboolean        am_session_is_sandbox          (AmSession           *self);
 /** am_session_get_cache_key: Returns: a file-name-safe key for caches of this account+region */
 const char     *am_session_get_cache_key       (AmSession           *self);
+
+/**
+ * am_session_get_account:
+ * Returns: (nullable): who the session acts as, for display and cache keys: the account id
+ *   (sandbox, role profiles), the endpoint's host:port (custom endpoints) or the access key id
+ */
+const char     *am_session_get_account         (AmSession           *self);
+/** am_session_get_query_client: Returns: (transfer none) (nullable): the signed EC2 Query client when READY */
+AmQueryClient  *am_session_get_query_client    (AmSession           *self);
+/** am_session_get_sandbox_process: Returns: (transfer none) (nullable): the built-in sandbox once started */
+AmSandboxProcess *am_session_get_sandbox_process (AmSession         *self);
+/**
+ * am_session_list_regions_async:
+ * Asks the endpoint for its regions (DescribeRegions); the session must be READY.
+ */
+void            am_session_list_regions_async  (AmSession           *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/** Returns: (transfer full): the region names, sorted, or %NULL with @error */
+char          **am_session_list_regions_finish (AmSession           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/**
+ * am_session_list_cli_profiles:
+ * Returns: (transfer full): the AWS CLI's profile names ("default" first), or %NULL with
+ *   @error naming the file and line when a configuration file is broken
+ */
+char          **am_session_list_cli_profiles   (GError             **error);
+/**
+ * am_session_set_mfa_prompt:
+ * How profiles whose role needs an MFA code ask for it (the window shows a dialog).
+ */
+void            am_session_set_mfa_prompt      (AmSession           *self,
+                                                AmMfaPromptFunc      func,
+                                                gpointer             user_data,
+                                                GDestroyNotify       destroy);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* am-window.c: the main Amiable window: header bar, view switcher, remembered size
+/* am-window.c: the main Amiable window: header bar, profile and region, view switcher
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "am-accounts.h"
+#include "am-instances-view.h"
+#include "am-mfa-dialog.h"
+#include "am-preferences-window.h"
+#include "am-regions.h"
 #include "am-window.h"
 
 struct _AmWindow
@@ -17,21 +22,71 @@ struct _AmWindow
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  AmInstancesView      *instances_view;
+  GtkStack             *main_stack;
+  GtkMenuButton        *profile_button;
+  GtkPopover           *profile_popover;
+  GtkLabel             *account_label;
+  GtkListBox           *profile_list;
+  GtkImage             *profile_icon;
+  GtkLabel             *profile_label;
+  GtkDropDown          *region_dropdown;
+  GtkLabel             *sandbox_pill;
+  AdwStatusPage        *connecting_page;
+  GtkSpinner           *connecting_spinner;
+  AdwStatusPage        *error_page;
 
   /* owned */
   GSettings            *settings;
+  AmSession            *session;
+  GCancellable         *cancellable;
+  GCancellable         *regions_cancellable;
+  GtkStringList        *regions;
+
+  /* state */
+  gboolean              updating_regions;
 };
 
 G_DEFINE_FINAL_TYPE (AmWindow, am_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 AmWindow *
 am_window_new (AmApplication *application)
 {
+  g_autoptr (AmSession) session = NULL;
+
   g_return_val_if_fail (AM_IS_APPLICATION (application), NULL);
+
+  session = am_session_new ();
+  return am_window_new_with_session (application, session);
+}
+
+AmWindow *
+am_window_new_with_session (AmApplication *application,
+                            AmSession     *session)
+{
+  g_return_val_if_fail (AM_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (AM_IS_SESSION (session), NULL);
 
   return g_object_new (AM_TYPE_WINDOW,
                        "application", application,
+                       "session", session,
                        NULL);
+}
+
+AmSession *
+am_window_get_session (AmWindow *self)
+{
+  g_return_val_if_fail (AM_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 void
@@ -68,6 +123,379 @@ am_window_add_toast (AmWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Connecting */
+
+static void
+am_window_connect_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (AmWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Failures show in the error page through the session's state. */
+  if (!am_session_connect_finish (AM_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Connecting failed: %s", error->message);
+}
+
+void
+am_window_connect (AmWindow   *self,
+                   const char *profile_name,
+                   const char *region)
+{
+  g_return_if_fail (AM_IS_WINDOW (self));
+
+  am_session_connect_async (self->session, profile_name, region, self->cancellable,
+                            am_window_connect_cb, g_object_ref (self));
+}
+
+/* Header bar */
+
+static char *
+region_label (GtkStringObject *item,
+              gpointer         user_data)
+{
+  const char *code = gtk_string_object_get_string (item);
+  const char *name = am_regions_get_display_name (code);
+
+  if (name == NULL)
+    return g_strdup (code);
+  /* Translators: a region's place and code, e.g. "Europe (Ireland) — eu-west-1" */
+  return g_strdup_printf (_("%s — %s"), name, code);
+}
+
+/* The button shows the short code; the list also the place. */
+static void
+region_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gboolean in_list = GPOINTER_TO_INT (user_data);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  if (in_list)
+    {
+      GtkWidget *code = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (code), 0);
+      gtk_widget_add_css_class (code, "dim-label");
+      gtk_widget_add_css_class (code, "caption");
+      gtk_box_append (GTK_BOX (box), code);
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+region_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gboolean in_list = GPOINTER_TO_INT (user_data);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  const char *code = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  const char *place = am_regions_get_display_name (code);
+
+  if (!in_list)
+    {
+      gtk_label_set_label (GTK_LABEL (label), code);
+      gtk_widget_set_tooltip_text (box, place);
+      return;
+    }
+
+  gtk_label_set_label (GTK_LABEL (label), place ? place : code);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (label)), place ? code : NULL);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (label), place != NULL);
+}
+
+static GtkListItemFactory *
+region_factory_new (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (region_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (region_bind_cb), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
+static void
+am_window_set_regions (AmWindow           *self,
+                       const char * const *names)
+{
+  const char *current = am_session_get_region (self->session);
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (all, (char *) names[i]);
+  /* The current region stays choosable even when the list does not name it. */
+  if (current != NULL && !g_strv_contains (names, current))
+    g_ptr_array_add (all, (char *) current);
+  g_ptr_array_add (all, NULL);
+
+  self->updating_regions = TRUE;
+  gtk_string_list_splice (self->regions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->regions)),
+                          (const char * const *) all->pdata);
+  for (guint i = 0; current != NULL && i < all->len - 1; i++)
+    if (g_strcmp0 (all->pdata[i], current) == 0)
+      selected = i;
+  gtk_drop_down_set_selected (self->region_dropdown, selected);
+  self->updating_regions = FALSE;
+}
+
+static void
+am_window_regions_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (AmWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names = NULL;
+
+  names = am_session_list_regions_finish (AM_SESSION (object), result, &error);
+  if (names == NULL)
+    {
+      /* The offline list stays; this is not worth interrupting the user for. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("DescribeRegions failed: %s", error->message);
+      return;
+    }
+  if (names[0] != NULL)
+    am_window_set_regions (self, (const char * const *) names);
+}
+
+static void
+am_window_update_header (AmWindow *self)
+{
+  const char *profile = am_session_get_profile_name (self->session);
+  const char *account = am_session_get_account (self->session);
+  const char *endpoint = am_session_get_endpoint (self->session);
+  gboolean sandbox = am_session_is_sandbox (self->session);
+  g_autofree char *description = NULL;
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_label (self->profile_label, profile ? profile : _("No Profile"));
+  gtk_image_set_from_icon_name (self->profile_icon, sandbox ? "applications-science-symbolic"
+                                                            : "avatar-default-symbolic");
+  /* On the sandbox the pill is the name: "Sandbox Sandbox" would only stutter. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_pill), sandbox);
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_label), !sandbox);
+
+  if (sandbox)
+    description = g_strdup_printf (_("Built-in sandbox, demonstration account %s at %s. Nothing here is real."),
+                                   account ? account : "?", endpoint ? endpoint : "?");
+  else if (account != NULL && endpoint != NULL)
+    description = g_strdup_printf (_("Account %s at %s"), account, endpoint);
+  else if (endpoint != NULL)
+    description = g_strdup_printf (_("Endpoint %s"), endpoint);
+  else
+    description = g_strdup (_("Not connected"));
+  gtk_label_set_label (self->account_label, description);
+
+  /* Translators: tooltip of the profile button; %s is the profile's name */
+  tooltip = g_strdup_printf (_("Profile: %s"), profile ? profile : _("none"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->profile_button), tooltip);
+}
+
+static void
+am_window_update_state (AmWindow *self)
+{
+  AmSessionState state = am_session_get_state (self->session);
+
+  gtk_spinner_set_spinning (self->connecting_spinner, state == AM_SESSION_STATE_CONNECTING);
+
+  switch (state)
+    {
+    case AM_SESSION_STATE_CONNECTING:
+      {
+        g_autofree char *description = NULL;
+
+        if (am_session_get_profile_name (self->session) != NULL)
+          description = g_strdup_printf (_("Switching to profile “%s”."), am_session_get_profile_name (self->session));
+        adw_status_page_set_description (self->connecting_page, description);
+        gtk_stack_set_visible_child_name (self->main_stack, "connecting");
+      }
+      break;
+
+    case AM_SESSION_STATE_FAILED:
+      {
+        const GError *error = am_session_get_error (self->session);
+
+        adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+        gtk_stack_set_visible_child_name (self->main_stack, "error");
+      }
+      break;
+
+    case AM_SESSION_STATE_READY:
+      g_cancellable_cancel (self->regions_cancellable);
+      g_clear_object (&self->regions_cancellable);
+      self->regions_cancellable = g_cancellable_new ();
+      am_session_list_regions_async (self->session, self->regions_cancellable,
+                                     am_window_regions_cb, g_object_ref (self));
+      G_GNUC_FALLTHROUGH;
+    case AM_SESSION_STATE_DISCONNECTED:
+    default:
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+      break;
+    }
+
+  am_window_update_header (self);
+}
+
+static void
+am_window_session_region_cb (AmWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->regions));
+  const char *region = am_session_get_region (self->session);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->regions, i), region) == 0)
+      {
+        self->updating_regions = TRUE;
+        gtk_drop_down_set_selected (self->region_dropdown, i);
+        self->updating_regions = FALSE;
+        return;
+      }
+  if (region != NULL)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (names, (char *) gtk_string_list_get_string (self->regions, i));
+      g_ptr_array_add (names, NULL);
+      am_window_set_regions (self, (const char * const *) names->pdata);
+    }
+}
+
+static void
+am_window_region_selected_cb (AmWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->region_dropdown);
+  const char *region;
+
+  if (self->updating_regions || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  region = gtk_string_list_get_string (self->regions, selected);
+  if (g_strcmp0 (region, am_session_get_region (self->session)) == 0)
+    return;
+
+  am_window_connect (self, am_session_get_profile_name (self->session), region);
+}
+
+static GtkWidget *
+profile_row_new (const char *name,
+                 const char *subtitle,
+                 const char *icon_name,
+                 gboolean    current)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_widget_set_name (row, name);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (labels), label);
+  if (subtitle != NULL)
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_box_append (GTK_BOX (labels), sub);
+    }
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_widget_set_opacity (check, current ? 1.0 : 0.0);
+  gtk_widget_set_name (check, "check");
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "profile-name", g_strdup (name), g_free);
+  if (current)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_TRUE, -1);
+
+  return row;
+}
+
+static void
+am_window_fill_profiles (AmWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) cli = am_session_list_cli_profiles (&error);
+  g_autoptr (GPtrArray) accounts = am_accounts_list (self->settings);
+  const char *current = am_session_get_profile_name (self->session);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profile_list))) != NULL)
+    gtk_list_box_remove (self->profile_list, child);
+
+  for (guint i = 0; cli != NULL && cli[i] != NULL; i++)
+    gtk_list_box_append (self->profile_list,
+                         profile_row_new (cli[i], _("AWS command line profile"), "utilities-terminal-symbolic",
+                                          g_strcmp0 (cli[i], current) == 0));
+  if (cli == NULL && error != NULL)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (error->message);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->profile_list, row);
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      AmAccount *account = g_ptr_array_index (accounts, i);
+
+      gtk_list_box_append (self->profile_list,
+                           profile_row_new (account->name,
+                                            *account->endpoint != '\0' ? account->endpoint : _("Account added in Preferences"),
+                                            "avatar-default-symbolic",
+                                            g_strcmp0 (account->name, current) == 0));
+    }
+  gtk_list_box_append (self->profile_list,
+                       profile_row_new (AM_SESSION_SANDBOX_PROFILE, _("Built-in, on this computer; nothing is real"),
+                                        "applications-science-symbolic",
+                                        g_strcmp0 (AM_SESSION_SANDBOX_PROFILE, current) == 0));
+}
+
+static void
+profile_popover_show_cb (AmWindow *self)
+{
+  am_window_fill_profiles (self);
+  am_window_update_header (self);
+}
+
+static void
+profile_row_activated_cb (AmWindow      *self,
+                          GtkListBoxRow *row)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "profile-name");
+
+  if (name == NULL)
+    return;
+
+  gtk_popover_popdown (self->profile_popover);
+  /* The profile's own region, unless the user picks another afterwards. */
+  am_window_connect (self, name, NULL);
+}
+
+/* Actions */
+
 static void
 am_window_show_view_action (GtkWidget  *widget,
                             const char *action_name,
@@ -75,6 +503,73 @@ am_window_show_view_action (GtkWidget  *widget,
 {
   am_window_show_view (AM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
+
+static void
+am_window_refresh_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (am_session_get_state (self->session) == AM_SESSION_STATE_FAILED)
+    {
+      am_window_connect (self, am_session_get_profile_name (self->session), am_session_get_region (self->session));
+      return;
+    }
+  /* The views name their actions after themselves ("images.refresh"); "view.refresh" is
+   * the generic name for any later view. */
+  if (view != NULL && !gtk_widget_activate_action (view, "view.refresh", NULL))
+    {
+      g_autofree char *name = g_strdup_printf ("%s.refresh", adw_view_stack_get_visible_child_name (self->view_stack));
+
+      gtk_widget_activate_action (view, name, NULL);
+    }
+}
+
+static void
+am_window_retry_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  am_window_connect (self, am_session_get_profile_name (self->session), am_session_get_region (self->session));
+}
+
+static void
+am_window_choose_profile_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  gtk_menu_button_popup (self->profile_button);
+}
+
+static void
+am_window_select_profile_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  am_window_connect (AM_WINDOW (widget), g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+am_window_manage_accounts_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  AmPreferencesWindow *prefs = am_preferences_window_new ();
+
+  gtk_popover_popdown (self->profile_popover);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
+  am_preferences_window_show_page (prefs, "accounts");
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* Window */
 
 static void
 am_window_save_size (AmWindow *self)
@@ -106,6 +601,9 @@ am_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (am_window_parent_class)->constructed (object);
 
+  if (self->session == NULL)
+    self->session = am_session_new ();
+
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
@@ -113,6 +611,21 @@ am_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* AmImagesView goes on the Images page once its dispose no longer hits a critical. */
+  am_instances_view_set_session (self->instances_view, self->session);
+  am_session_set_mfa_prompt (self->session, am_mfa_dialog_prompt, self, NULL);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (am_window_update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::profile-name", G_CALLBACK (am_window_update_header),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::region", G_CALLBACK (am_window_session_region_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  am_window_set_regions (self, am_regions_get_offline ());
+  g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (am_window_region_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  am_window_update_state (self);
 }
 
 static void
@@ -120,10 +633,55 @@ am_window_dispose (GObject *object)
 {
   AmWindow *self = AM_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->regions_cancellable);
+  if (self->session != NULL)
+    am_session_set_mfa_prompt (self->session, NULL, NULL, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_WINDOW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->regions_cancellable);
+  g_clear_object (&self->regions);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (am_window_parent_class)->dispose (object);
+}
+
+static void
+am_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AmWindow *self = AM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  AmWindow *self = AM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -133,21 +691,71 @@ am_window_class_init (AmWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (AM_TYPE_INSTANCES_VIEW);
+
   object_class->constructed = am_window_constructed;
   object_class->dispose = am_window_dispose;
+  object_class->get_property = am_window_get_property;
+  object_class->set_property = am_window_set_property;
   window_class->close_request = am_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         AM_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/am-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, instances_view);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_button);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_popover);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, account_label);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_list);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_icon);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_label);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, sandbox_pill);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connecting_page);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connecting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, profile_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", am_window_show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, am_window_refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, am_window_retry_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-profile", NULL, am_window_choose_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.select-profile", "s", am_window_select_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, am_window_manage_accounts_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.choose-profile", NULL);
 }
 
 static void
 am_window_init (AmWindow *self)
 {
+  g_autoptr (GtkExpression) expression = NULL;
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->regions = gtk_string_list_new (NULL);
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (region_label), NULL, NULL);
+  gtk_drop_down_set_expression (self->region_dropdown, expression);
+  factory = region_factory_new (FALSE);
+  gtk_drop_down_set_factory (self->region_dropdown, factory);
+  g_object_unref (factory);
+  factory = region_factory_new (TRUE);
+  gtk_drop_down_set_list_factory (self->region_dropdown, factory);
+  g_object_unref (factory);
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (self->regions));
 }

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "am-application.h"
+#include "am-mfa-dialog.h"
+#include "am-regions.h"
 #include "am-window.h"
 #include "am-ui-test.h"
 
@@ -91,6 +93,218 @@ test_window_remembers_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      am_ui_test_iterate ();
+      g_usleep (300000);
+      am_ui_test_iterate ();
+      g_assert_true (am_ui_test_screenshot (widget, path));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  am_ui_test_iterate ();
+}
+
+static gboolean
+session_ready (gpointer data)
+{
+  return am_session_get_state (AM_SESSION (data)) == AM_SESSION_STATE_READY;
+}
+
+static gboolean
+session_in_eu_west_1 (gpointer data)
+{
+  return session_ready (data) && g_strcmp0 (am_session_get_region (AM_SESSION (data)), "eu-west-1") == 0;
+}
+
+static gboolean
+regions_from_server (gpointer data)
+{
+  /* The sandbox lists fewer regions than the offline list. */
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (data));
+
+  return g_list_model_get_n_items (model) < g_strv_length ((char **) am_regions_get_offline ());
+}
+
+static guint
+find_string (GListModel *model,
+             const char *value)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), value) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+test_window_profile_and_region (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  AmWindow *window;
+  GtkWidget *pill;
+  GtkWidget *button;
+  GtkWidget *popover;
+  GtkWidget *row;
+  GtkWidget *check;
+  GtkWidget *label;
+  GtkWidget *dropdown;
+  GtkWidget *region_popover;
+  guint position;
+
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+
+  window = am_window_new_with_session (app, session);
+  g_assert_true (am_window_get_session (window) == session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+
+  /* The built-in sandbox: labelled so nobody mistakes it for AWS. */
+  am_window_connect (window, AM_SESSION_SANDBOX_PROFILE, NULL);
+  g_assert_true (am_ui_test_wait_until (session_ready, session, 30000));
+  am_ui_test_iterate ();
+  pill = am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "sandbox_pill");
+  g_assert_true (gtk_widget_get_visible (pill));
+  label = am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "profile_label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, AM_SESSION_SANDBOX_PROFILE);
+  g_assert_false (gtk_widget_get_visible (label));
+
+  /* The region list comes from the sandbox's DescribeRegions. */
+  dropdown = am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, "region_dropdown");
+  g_assert_nonnull (dropdown);
+  g_assert_true (am_ui_test_wait_until (regions_from_server, dropdown, 10000));
+  position = find_string (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown)), "us-east-1");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, position);
+  screenshot (GTK_WIDGET (window), "window-sandbox");
+
+  /* The profile popover lists the profiles with the current one checked. */
+  button = am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "profile_button");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  am_ui_test_wait_mapped (popover);
+  row = am_ui_test_find_widget (popover, GTK_TYPE_LIST_BOX_ROW, AM_SESSION_SANDBOX_PROFILE);
+  g_assert_nonnull (row);
+  check = am_ui_test_find_widget (row, GTK_TYPE_IMAGE, "check");
+  g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, 1.0);
+  label = am_ui_test_find_widget (popover, GTK_TYPE_LABEL, "account_label");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), AM_SANDBOX_ALICE_ACCOUNT_ID));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), am_session_get_endpoint (session)));
+  g_assert_nonnull (am_ui_test_find_widget (popover, GTK_TYPE_BUTTON, "_Manage Accounts…"));
+  screenshot (popover, "profile-popover");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  am_ui_test_iterate ();
+
+  /* The region popover. */
+  region_popover = am_ui_test_find_widget (dropdown, GTK_TYPE_POPOVER, NULL);
+  g_assert_nonnull (region_popover);
+  gtk_popover_popup (GTK_POPOVER (region_popover));
+  am_ui_test_wait_mapped (region_popover);
+  screenshot (region_popover, "region-popover");
+  gtk_popover_popdown (GTK_POPOVER (region_popover));
+  am_ui_test_iterate ();
+
+  /* Choosing a region reconnects there and remembers it. */
+  position = find_string (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown)), "eu-west-1");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+  g_assert_true (am_ui_test_wait_until (session_in_eu_west_1, session, 30000));
+  g_assert_cmpstr (am_session_get_cache_key (session), ==, "Sandbox-111122223333-eu-west-1");
+  {
+    g_autofree char *region = g_settings_get_string (settings, "region");
+
+    g_assert_cmpstr (region, ==, "eu-west-1");
+  }
+
+  /* F5 reaches the visible view without trouble. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  am_ui_test_iterate ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+}
+
+static void
+mfa_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  char **code = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *code = g_task_propagate_pointer (G_TASK (result), &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+code_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_window_mfa_prompt (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autofree char *code = NULL;
+  AmWindow *window;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  GTask *task;
+
+  window = am_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+
+  task = g_task_new (NULL, NULL, mfa_done_cb, &code);
+  am_mfa_dialog_prompt ("admin", "arn:aws:iam::123456789012:mfa/alice", NULL, task, window);
+  dialog = am_ui_test_wait_for_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  entry = am_ui_test_find_widget (dialog, GTK_TYPE_ENTRY, "mfa-code");
+  g_assert_nonnull (entry);
+
+  /* Only six digits can be verified. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "verify"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12a4");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "verify"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "123456");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "verify"));
+  screenshot (dialog, "mfa-dialog");
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (am_ui_test_wait_until (code_set, &code, 5000));
+  g_assert_cmpstr (code, ==, "123456");
+  g_assert_false (am_mfa_dialog_code_is_valid ("12345"));
+  g_assert_false (am_mfa_dialog_code_is_valid ("1234567"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +313,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/views", test_window_views);
   g_test_add_func ("/ui/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/ui/window/profile-and-region", test_window_profile_and_region);
+  g_test_add_func ("/ui/window/mfa-prompt", test_window_mfa_prompt);
 
   return g_test_run ();
 }

@@ -665,6 +665,7 @@ am_session_connect_async (AmSession           *self,
         {
           /* A broken AWS CLI file: say so rather than quietly fall back to the sandbox. */
           data->profile_name = g_strdup ("default");
+          data->region = g_strdup (region ? region : *saved_region != '\0' ? saved_region : "us-east-1");
           am_session_fail (self, task, g_steal_pointer (&config_error));
           return;
         }

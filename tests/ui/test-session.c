@@ -251,6 +251,12 @@ stack_shows_error (gpointer data)
 }
 
 static gboolean
+transition_done (gpointer data)
+{
+  return !gtk_stack_get_transition_running (GTK_STACK (data));
+}
+
+static gboolean
 session_ready (gpointer data)
 {
   return am_session_get_state (AM_SESSION (data)) == AM_SESSION_STATE_READY;
@@ -297,7 +303,7 @@ test_session_broken_config (void)
   g_assert_nonnull (am_ui_test_find_widget (page, GTK_TYPE_BUTTON, "_Retry"));
   g_assert_nonnull (am_ui_test_find_widget (page, GTK_TYPE_BUTTON, "_Choose Another Profile"));
   /* Let the cross-fade end before looking. */
-  g_usleep (400000);
+  g_assert_true (am_ui_test_wait_until (transition_done, stack, 5000));
   am_ui_test_iterate ();
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
                                                                          "profile_label"))), ==, "default");
@@ -307,6 +313,24 @@ test_session_broken_config (void)
       shot = g_build_filename (shots, "window-error-config.png", NULL);
       g_assert_true (am_ui_test_screenshot (GTK_WIDGET (window), shot));
     }
+
+  /* "Choose Another Profile" opens the profile list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-profile", NULL));
+  {
+    GtkWidget *button = am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "profile_button");
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+    am_ui_test_wait_mapped (popover);
+    g_assert_nonnull (am_ui_test_find_widget (popover, GTK_TYPE_LIST_BOX_ROW, AM_SESSION_SANDBOX_PROFILE));
+    if (shots != NULL)
+      {
+        g_autofree char *path = g_build_filename (shots, "profile-popover-broken-config.png", NULL);
+
+        g_assert_true (am_ui_test_screenshot (popover, path));
+      }
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    am_ui_test_iterate ();
+  }
 
   /* Retry fails the same way while the file is broken. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry", NULL));

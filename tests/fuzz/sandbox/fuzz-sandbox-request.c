@@ -99,7 +99,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         {
           *colon = '\0';
           /* libsoup itself refuses names with blanks; the network never delivers them. */
-          if (strpbrk (line, " \t\r") == NULL)
+          if (strpbrk (line, " \t\r") == NULL && strchr (colon + 1, '\r') == NULL)
             soup_message_headers_append (headers, line, g_strstrip (colon + 1));
         }
       p = *line_end ? line_end + 1 : line_end;

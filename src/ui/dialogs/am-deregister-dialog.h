@@ -1,0 +1,31 @@
+/* am-deregister-dialog.h: confirms and runs the deregistration of one or more images
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "am-image.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AmSession AmSession;
+
+#define AM_TYPE_DEREGISTER_DIALOG (am_deregister_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmDeregisterDialog, am_deregister_dialog, AM, DEREGISTER_DIALOG, AdwMessageDialog)
+
+/*
+ * A destructive confirmation naming @images (element-type AmImage), with "Also delete the
+ * snapshots". On "Deregister" it stays open with a spinner while the calls run, one image at
+ * a time; refusals (deregistration protection, …) are explained in the body, with Retry for
+ * the images that failed. Emits "finished" (gboolean applied: TRUE when at least one image
+ * was deregistered) when it closes.
+ */
+AmDeregisterDialog *am_deregister_dialog_new (AmSession *session,
+                                              GPtrArray *images);
+/* Whether a call is running (the dialog cannot be closed meanwhile). */
+gboolean            am_deregister_dialog_get_busy (AmDeregisterDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,132 @@
+/* am-image-actions.c: runs the image management dialogs (tags, permissions, deregister, copy…)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-image-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-copy-image-dialog.h"
+#include "am-deprecation-dialog.h"
+#include "am-deregister-dialog.h"
+#include "am-description-dialog.h"
+#include "am-image-actions.h"
+#include "am-permissions-dialog.h"
+#include "am-protection-dialog.h"
+#include "am-session.h"
+#include "am-tags-editor.h"
+
+static const char * const actions[] = {
+  "tags", "permissions", "description", "deprecation", "protection", "deregister", "copy", NULL
+};
+
+gboolean
+am_image_actions_is_known (const char *action)
+{
+  return action != NULL && g_strv_contains (actions, action);
+}
+
+static void
+finished_cb (GtkWindow *dialog,
+             gboolean   applied,
+             GTask     *task)
+{
+  /* Reported once, whichever comes first (the signal fires once per dialog). */
+  if (g_task_get_completed (task) || g_object_get_data (G_OBJECT (task), "am-returned"))
+    return;
+  g_object_set_data (G_OBJECT (task), "am-returned", GINT_TO_POINTER (TRUE));
+  if (applied)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The dialog was closed");
+}
+
+static GtkWindow *
+create_dialog (AmSession  *session,
+               const char *action,
+               GPtrArray  *images)
+{
+  AmImage *first = g_ptr_array_index (images, 0);
+
+  if (g_str_equal (action, "tags"))
+    {
+      AmTagsEditor *editor = am_tags_editor_new (session);
+
+      for (guint i = 0; i < images->len; i++)
+        {
+          AmImage *image = g_ptr_array_index (images, i);
+
+          am_tags_editor_add_resource (editor, am_image_get_image_id (image), am_image_get_tags (image));
+        }
+      if (images->len == 1)
+        am_action_dialog_set_subtitle (AM_ACTION_DIALOG (editor), am_image_get_name (first));
+      return GTK_WINDOW (editor);
+    }
+  if (g_str_equal (action, "permissions"))
+    return GTK_WINDOW (am_permissions_dialog_new (session, first));
+  if (g_str_equal (action, "description"))
+    return GTK_WINDOW (am_description_dialog_new (session, first));
+  if (g_str_equal (action, "deprecation"))
+    return GTK_WINDOW (am_deprecation_dialog_new (session, first));
+  if (g_str_equal (action, "protection"))
+    return GTK_WINDOW (am_protection_dialog_new (session, first));
+  if (g_str_equal (action, "deregister"))
+    return GTK_WINDOW (am_deregister_dialog_new (session, images));
+  if (g_str_equal (action, "copy"))
+    return GTK_WINDOW (am_copy_image_dialog_new (session, first));
+  g_assert_not_reached ();
+  return NULL;
+}
+
+void
+am_image_actions_run (GtkWidget           *parent,
+                      AmSession           *session,
+                      const char          *action,
+                      GPtrArray           *images,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  GtkWindow *dialog;
+  GtkRoot *root;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (AM_IS_SESSION (session));
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, am_image_actions_run);
+
+  if (!am_image_actions_is_known (action))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "Unknown image action “%s”", action != NULL ? action : "(null)");
+      return;
+    }
+  if (images == NULL || images->len == 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Select an image first."));
+      return;
+    }
+
+  dialog = create_dialog (session, action, images);
+  root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_set_modal (dialog, TRUE);
+  g_signal_connect_data (dialog, "finished", G_CALLBACK (finished_cb),
+                         g_object_ref (task), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (dialog);
+}
+
+gboolean
+am_image_actions_run_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_image_actions_run, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,492 @@
+/* am-permissions-dialog.c: edits who may launch an image (public, accounts, organizations, OUs)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-permissions-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-dialog-calls.h"
+#include "am-dialog-validate.h"
+#include "am-permissions-dialog.h"
+
+struct _AmPermissionsDialog
+{
+  AmActionDialog        parent_instance;
+
+  /* template widgets */
+  AdwActionRow         *public_row;
+  GtkSwitch            *public_switch;
+  GtkLabel             *public_warning;
+  AdwPreferencesGroup  *shared_group;
+  AdwActionRow         *none_row;
+  AdwEntryRow          *add_row;
+  GtkButton            *add_button;
+  GtkLabel             *add_error;
+
+  /* owned references */
+  AmImage              *image;
+  AmPermissionSet      *current;   /* NULL until loaded */
+  GPtrArray            *rows;      /* AdwActionRow, borrowed from shared_group */
+
+  /* dispose state */
+  gboolean template_disposed;
+};
+
+G_DEFINE_FINAL_TYPE (AmPermissionsDialog, am_permissions_dialog, AM_TYPE_ACTION_DIALOG)
+
+#define PRINCIPAL_KEY "am-principal"
+#define KIND_KEY      "am-principal-kind"
+#define ORIGINAL_KEY  "am-principal-original"
+
+static void validate (AmPermissionsDialog *self);
+
+static const char *
+kind_label (AmPrincipalKind kind)
+{
+  switch (kind)
+    {
+    case AM_PRINCIPAL_ACCOUNT:
+      return _("AWS account");
+    case AM_PRINCIPAL_ORGANIZATION:
+      return _("Organization (every account in it)");
+    case AM_PRINCIPAL_OU:
+      return _("Organizational unit (every account in it)");
+    case AM_PRINCIPAL_INVALID:
+    default:
+      return "";
+    }
+}
+
+static void
+remove_clicked_cb (GtkButton           *button,
+                   AmPermissionsDialog *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "am-row");
+
+  g_ptr_array_remove (self->rows, row);
+  adw_preferences_group_remove (self->shared_group, row);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
+  validate (self);
+}
+
+static void
+append_principal (AmPermissionsDialog *self,
+                  const char          *principal,
+                  AmPrincipalKind      kind,
+                  gboolean             original)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = g_strdup_printf (_("Stop sharing with %s"), principal);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), principal);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  if (original)
+    subtitle = g_strdup (kind_label (kind));
+  else
+    /* Translators: e.g. "AWS account · to be added" */
+    subtitle = g_strdup_printf (_("%s · to be added"), kind_label (kind));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "am-row", row);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  g_object_set_data_full (G_OBJECT (row), PRINCIPAL_KEY, g_strdup (principal), g_free);
+  g_object_set_data (G_OBJECT (row), KIND_KEY, GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (row), ORIGINAL_KEY, GINT_TO_POINTER (original));
+  adw_preferences_group_add (self->shared_group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static GtkWidget *
+find_row (AmPermissionsDialog *self,
+          const char          *principal)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->rows, i), PRINCIPAL_KEY), principal) == 0)
+      return g_ptr_array_index (self->rows, i);
+  return NULL;
+}
+
+static GPtrArray *
+array_for_kind (AmPermissionSet *set,
+                AmPrincipalKind  kind)
+{
+  switch (kind)
+    {
+    case AM_PRINCIPAL_ACCOUNT:
+      return set->user_ids;
+    case AM_PRINCIPAL_ORGANIZATION:
+      return set->org_arns;
+    case AM_PRINCIPAL_OU:
+      return set->ou_arns;
+    case AM_PRINCIPAL_INVALID:
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
+}
+
+static void
+compute_diff (AmPermissionsDialog *self,
+              AmPermissionSet     *add,
+              AmPermissionSet     *remove)
+{
+  gboolean want_public = gtk_switch_get_active (self->public_switch);
+
+  if (self->current == NULL)
+    return;
+
+  add->group_all = want_public && !self->current->group_all;
+  remove->group_all = !want_public && self->current->group_all;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->rows, i);
+
+      if (!GPOINTER_TO_INT (g_object_get_data (row, ORIGINAL_KEY)))
+        g_ptr_array_add (array_for_kind (add, GPOINTER_TO_INT (g_object_get_data (row, KIND_KEY))),
+                         g_strdup (g_object_get_data (row, PRINCIPAL_KEY)));
+    }
+
+  for (AmPrincipalKind kind = AM_PRINCIPAL_ACCOUNT; kind <= AM_PRINCIPAL_OU; kind++)
+    {
+      GPtrArray *originals = array_for_kind (self->current, kind);
+
+      for (guint i = 0; i < originals->len; i++)
+        if (find_row (self, g_ptr_array_index (originals, i)) == NULL)
+          g_ptr_array_add (array_for_kind (remove, kind), g_strdup (g_ptr_array_index (originals, i)));
+    }
+}
+
+static void
+validate (AmPermissionsDialog *self)
+{
+  g_autoptr (AmPermissionSet) add = am_permission_set_new ();
+  g_autoptr (AmPermissionSet) remove = am_permission_set_new ();
+
+  gtk_widget_set_visible (GTK_WIDGET (self->none_row), self->rows->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->public_warning),
+                          gtk_switch_get_active (self->public_switch)
+                          && (self->current == NULL || !self->current->group_all));
+
+  compute_diff (self, add, remove);
+  am_action_dialog_set_valid (AM_ACTION_DIALOG (self),
+                              self->current != NULL
+                              && (!am_permission_set_is_empty (add) || !am_permission_set_is_empty (remove)));
+}
+
+static void
+changed_cb (AmPermissionsDialog *self)
+{
+  validate (self);
+}
+
+static AmPrincipalKind
+check_entry (AmPermissionsDialog  *self,
+             char                **principal)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
+  g_autofree char *problem = NULL;
+  AmPrincipalKind kind = AM_PRINCIPAL_INVALID;
+
+  if (*text != '\0')
+    {
+      kind = am_validate_principal (text, &problem);
+      if (kind != AM_PRINCIPAL_INVALID && find_row (self, text) != NULL)
+        {
+          kind = AM_PRINCIPAL_INVALID;
+          problem = g_strdup (_("Already in the list."));
+        }
+    }
+  am_action_dialog_mark_field (GTK_WIDGET (self->add_row), self->add_error, problem);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), kind != AM_PRINCIPAL_INVALID);
+  if (principal != NULL)
+    *principal = g_steal_pointer (&text);
+  return kind;
+}
+
+static void
+add_changed_cb (AmPermissionsDialog *self)
+{
+  check_entry (self, NULL);
+}
+
+static void
+add_activated_cb (AmPermissionsDialog *self)
+{
+  g_autofree char *principal = NULL;
+  AmPrincipalKind kind = check_entry (self, &principal);
+
+  if (*principal == '\0')
+    {
+      am_action_dialog_activate_apply (AM_ACTION_DIALOG (self));
+      return;
+    }
+  if (kind == AM_PRINCIPAL_INVALID)
+    return;
+
+  append_principal (self, principal, kind, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
+  validate (self);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (AmPermissionsDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  AmPermissionSet *set;
+
+  set = am_dialog_get_permissions_finish (result, &error);
+  if (set == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          am_action_dialog_show_status (AM_ACTION_DIALOG (self), NULL);
+          am_action_dialog_show_error (AM_ACTION_DIALOG (self), error);
+        }
+      return;
+    }
+
+  self->current = set;
+  am_action_dialog_show_status (AM_ACTION_DIALOG (self), NULL);
+  gtk_switch_set_active (self->public_switch, set->group_all);
+  for (AmPrincipalKind kind = AM_PRINCIPAL_ACCOUNT; kind <= AM_PRINCIPAL_OU; kind++)
+    {
+      GPtrArray *array = array_for_kind (set, kind);
+
+      for (guint i = 0; i < array->len; i++)
+        append_principal (self, g_ptr_array_index (array, i), kind, TRUE);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->public_row), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_row), TRUE);
+  validate (self);
+}
+
+typedef struct
+{
+  AmPermissionSet *add;
+  AmPermissionSet *remove;
+} ApplyData;
+
+static void
+apply_data_free (gpointer data)
+{
+  ApplyData *apply = data;
+
+  g_clear_pointer (&apply->add, am_permission_set_free);
+  g_clear_pointer (&apply->remove, am_permission_set_free);
+  g_free (apply);
+}
+
+static void
+modify_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!am_dialog_call_finish (result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_modify (GTask *task)
+{
+  AmPermissionsDialog *self = g_task_get_source_object (task);
+  ApplyData *apply = g_task_get_task_data (task);
+
+  am_dialog_modify_permissions_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),
+                                      am_image_get_image_id (self->image),
+                                      apply->add, apply->remove,
+                                      g_task_get_cancellable (task), modify_cb, task);
+}
+
+static void
+public_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  GTask *task = user_data;
+
+  if (g_strcmp0 (response, "public") == 0)
+    run_modify (task);
+  else
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The image was left private");
+      g_object_unref (task);
+    }
+}
+
+static void
+am_permissions_dialog_apply (AmActionDialog      *dialog,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (dialog);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ApplyData *apply = g_new0 (ApplyData, 1);
+
+  g_task_set_source_tag (task, am_permissions_dialog_apply);
+  apply->add = am_permission_set_new ();
+  apply->remove = am_permission_set_new ();
+  compute_diff (self, apply->add, apply->remove);
+  g_task_set_task_data (task, apply, apply_data_free);
+
+  if (apply->add->group_all)
+    {
+      AdwMessageDialog *confirm;
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("Every AWS account will be able to launch %s and copy what its "
+                                "snapshots hold. Check that it contains no keys, passwords, "
+                                "private data or shell history."),
+                              am_image_get_image_id (self->image));
+      confirm = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                            _("Make the Image Public?"), body));
+      adw_message_dialog_add_responses (confirm,
+                                        "cancel", _("_Keep Private"),
+                                        "public", _("_Make Public"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (confirm, "public", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (confirm, "cancel");
+      adw_message_dialog_set_close_response (confirm, "cancel");
+      g_signal_connect (confirm, "response", G_CALLBACK (public_response_cb), task);
+      gtk_window_present (GTK_WINDOW (confirm));
+      return;
+    }
+
+  run_modify (task);
+}
+
+static gboolean
+am_permissions_dialog_apply_finish (AmActionDialog  *dialog,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (dialog);
+  ApplyData *apply = g_task_get_task_data (G_TASK (result));
+  g_autofree char *title = NULL;
+  const char *id = am_image_get_image_id (self->image);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  if (apply->add->group_all)
+    title = g_strdup_printf (_("%s is now public"), id);
+  else if (apply->remove->group_all)
+    title = g_strdup_printf (_("%s is no longer public"), id);
+  else
+    title = g_strdup_printf (_("Launch permissions of %s changed"), id);
+  am_action_dialog_take_toast (dialog,
+                               am_dialog_undo_toast_new (title,
+                                                         gtk_window_get_transient_for (GTK_WINDOW (self)),
+                                                         am_action_dialog_get_client (dialog),
+                                                         am_dialog_undo_permissions,
+                                                         am_dialog_permissions_undo_new (id,
+                                                                                         g_steal_pointer (&apply->add),
+                                                                                         g_steal_pointer (&apply->remove)),
+                                                         am_dialog_permissions_undo_free));
+  return TRUE;
+}
+
+static void
+am_permissions_dialog_dispose (GObject *object)
+{
+  AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
+  if (!self->template_disposed)
+    {
+      self->template_disposed = TRUE;
+      gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_PERMISSIONS_DIALOG);
+    }
+  g_clear_object (&self->image);
+  g_clear_pointer (&self->current, am_permission_set_free);
+
+  G_OBJECT_CLASS (am_permissions_dialog_parent_class)->dispose (object);
+}
+
+static void
+am_permissions_dialog_class_init (AmPermissionsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AmActionDialogClass *dialog_class = AM_ACTION_DIALOG_CLASS (klass);
+
+  object_class->dispose = am_permissions_dialog_dispose;
+  dialog_class->apply = am_permissions_dialog_apply;
+  dialog_class->apply_finish = am_permissions_dialog_apply_finish;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amiable/Amiable/dialogs/am-permissions-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, public_row);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, public_switch);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, public_warning);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, shared_group);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, none_row);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_row);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_error);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_activated_cb);
+}
+
+static void
+am_permissions_dialog_init (AmPermissionsDialog *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("_Save"), FALSE);
+  /* Nothing can be edited before the current state is known. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->public_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_row), FALSE);
+}
+
+AmPermissionsDialog *
+am_permissions_dialog_new (AmSession *session,
+                           AmImage   *image)
+{
+  AmPermissionsDialog *self;
+
+  g_return_val_if_fail (AM_IS_IMAGE (image), NULL);
+
+  self = g_object_new (AM_TYPE_PERMISSIONS_DIALOG, NULL);
+  am_action_dialog_setup (AM_ACTION_DIALOG (self), session, NULL);
+  self->image = g_object_ref (image);
+  am_action_dialog_set_subtitle (AM_ACTION_DIALOG (self), am_image_get_name (image));
+  am_action_dialog_show_status (AM_ACTION_DIALOG (self), _("Reading the current launch permissions…"));
+  validate (self);
+  am_dialog_get_permissions_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),
+                                   am_image_get_image_id (image),
+                                   am_action_dialog_get_cancellable (AM_ACTION_DIALOG (self)),
+                                   load_cb, g_object_ref (self));
+  return self;
+}
+
+gboolean
+am_permissions_dialog_is_loaded (AmPermissionsDialog *self)
+{
+  g_return_val_if_fail (AM_IS_PERMISSIONS_DIALOG (self), FALSE);
+  return self->current != NULL;
+}

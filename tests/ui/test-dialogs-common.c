@@ -1,0 +1,335 @@
+/* test-dialogs-common.c: shared set-up of the image dialog tests (sandbox, sessions, sync calls)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-dialogs"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-aws-error.h"
+#include "test-dialogs-common.h"
+
+void
+dlg_fixture_set_up (DlgFixture    *fixture,
+                    gconstpointer  data)
+{
+  fixture->sandbox = am_ui_test_sandbox_start (NULL);
+  fixture->alice = am_ui_test_sandbox_session (fixture->sandbox, "alice");
+  fixture->bob = am_ui_test_sandbox_session (fixture->sandbox, "bob");
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->parent, 900, 700);
+  gtk_window_present (fixture->parent);
+  am_ui_test_wait_mapped (GTK_WIDGET (fixture->parent));
+}
+
+void
+dlg_fixture_tear_down (DlgFixture    *fixture,
+                       gconstpointer  data)
+{
+  gtk_window_destroy (fixture->parent);
+  am_ui_test_iterate ();
+  g_clear_object (&fixture->alice);
+  g_clear_object (&fixture->bob);
+  g_clear_object (&fixture->sandbox);
+}
+
+void
+dlg_wait (gboolean (*condition) (gpointer data),
+          gpointer   data)
+{
+  g_assert_true (am_ui_test_wait_until (condition, data, 10000));
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} SyncCall;
+
+static void
+sync_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SyncCall *call = user_data;
+
+  call->result = g_object_ref (result);
+}
+
+static gboolean
+sync_done (gpointer data)
+{
+  return ((SyncCall *) data)->result != NULL;
+}
+
+GPtrArray *
+dlg_owned_images (AmSession *session)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GError) error = NULL;
+  SyncCall call = { NULL };
+  GPtrArray *images;
+
+  am_describe_images_query_add_owner (query, "self");
+  query->include_deprecated = TRUE;
+  am_ec2_client_describe_images_async (am_session_get_client (session), query, NULL, sync_cb, &call);
+  dlg_wait (sync_done, &call);
+  images = am_ec2_client_describe_images_finish (am_session_get_client (session), call.result, NULL, &error);
+  g_object_unref (call.result);
+  g_assert_no_error (error);
+  return images;
+}
+
+AmImage *
+dlg_owned_image_named (AmSession  *session,
+                       const char *name)
+{
+  g_autoptr (GPtrArray) images = dlg_owned_images (session);
+
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (am_image_get_name (g_ptr_array_index (images, i)), name) == 0)
+      return g_object_ref (g_ptr_array_index (images, i));
+  g_error ("No image named %s in the sandbox", name);
+  return NULL;
+}
+
+AmImage *
+dlg_describe_image (AmEc2Client *client,
+                    const char  *image_id)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = NULL;
+  SyncCall call = { NULL };
+
+  am_describe_images_query_add_image_id (query, image_id);
+  query->include_deprecated = TRUE;
+  am_ec2_client_describe_images_async (client, query, NULL, sync_cb, &call);
+  dlg_wait (sync_done, &call);
+  images = am_ec2_client_describe_images_finish (client, call.result, NULL, &error);
+  g_object_unref (call.result);
+  if (images == NULL)
+    {
+      g_test_message ("DescribeImages %s: %s", image_id, error->message);
+      g_assert_true (g_str_has_prefix (am_aws_error_get_code (error), "InvalidAMIID"));
+      return NULL;
+    }
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmImage *image = g_ptr_array_index (images, i);
+
+      if (g_strcmp0 (am_image_get_image_id (image), image_id) == 0
+          && g_strcmp0 (am_image_get_state (image), "deregistered") != 0)
+        return g_object_ref (image);
+    }
+  return NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+char *
+dlg_launch_permissions (AmEc2Client *client,
+                        const char  *image_id)
+{
+  g_autoptr (AmImageAttribute) attribute = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new ();
+  AmLaunchPermission * const *permissions;
+  SyncCall call = { NULL };
+
+  am_ec2_client_describe_image_attribute_async (client, image_id, "launchPermission", NULL,
+                                                sync_cb, &call);
+  dlg_wait (sync_done, &call);
+  attribute = am_ec2_client_describe_image_attribute_finish (client, call.result, &error);
+  g_object_unref (call.result);
+  g_assert_no_error (error);
+
+  permissions = am_image_attribute_get_launch_permissions (attribute);
+  for (guint i = 0; permissions[i] != NULL; i++)
+    {
+      AmLaunchPermission *p = permissions[i];
+      const char *text = am_launch_permission_get_group (p);
+
+      if (text == NULL)
+        text = am_launch_permission_get_user_id (p);
+      if (text == NULL)
+        text = am_launch_permission_get_organization_arn (p);
+      if (text == NULL)
+        text = am_launch_permission_get_organizational_unit_arn (p);
+      g_ptr_array_add (items, (gpointer) text);
+    }
+  g_ptr_array_sort (items, compare_strings);
+  g_ptr_array_add (items, NULL);
+  return g_strjoinv (",", (char **) items->pdata);
+}
+
+guint
+dlg_count_snapshots (AmEc2Client        *client,
+                     const char * const *snapshot_ids)
+{
+  static const char * const self[] = { "self", NULL };
+  g_autoptr (GPtrArray) snapshots = NULL;
+  g_autoptr (GError) error = NULL;
+  SyncCall call = { NULL };
+  guint n = 0;
+
+  am_ec2_client_describe_snapshots_async (client, NULL, self, NULL, NULL, sync_cb, &call);
+  dlg_wait (sync_done, &call);
+  snapshots = am_ec2_client_describe_snapshots_finish (client, call.result, &error);
+  g_object_unref (call.result);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < snapshots->len; i++)
+    if (g_strv_contains (snapshot_ids, am_snapshot_get_snapshot_id (g_ptr_array_index (snapshots, i))))
+      n++;
+  return n;
+}
+
+const char *
+dlg_tag_value (AmImage    *image,
+               const char *key)
+{
+  AmTag * const *tags = am_image_get_tags (image);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (g_strcmp0 (am_tag_get_key (tags[i]), key) == 0)
+      return am_tag_get_value (tags[i]) != NULL ? am_tag_get_value (tags[i]) : "";
+  return NULL;
+}
+
+static void
+run_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  DlgRun *run = user_data;
+
+  run->applied = am_image_actions_run_finish (result, &run->error);
+  run->done = TRUE;
+}
+
+GtkWidget *
+dlg_run_action (DlgFixture *fixture,
+                AmSession  *session,
+                const char *action,
+                GPtrArray  *images,
+                GType       dialog_type,
+                DlgRun     *run)
+{
+  GtkWidget *dialog;
+
+  memset (run, 0, sizeof *run);
+  am_image_actions_run (GTK_WIDGET (fixture->parent), session, action, images, run_cb, run);
+  dialog = am_ui_test_wait_for_window_of_type (dialog_type);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->parent);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  return dialog;
+}
+
+static gboolean
+run_done (gpointer data)
+{
+  return ((DlgRun *) data)->done;
+}
+
+void
+dlg_wait_run (DlgRun *run)
+{
+  dlg_wait (run_done, run);
+}
+
+void
+dlg_run_clear (DlgRun *run)
+{
+  g_clear_error (&run->error);
+}
+
+void
+dlg_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  am_ui_test_iterate ();
+}
+
+GtkWidget *
+dlg_apply_button (GtkWidget *dialog)
+{
+  GtkWidget *button = am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "apply_button");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+gboolean
+dlg_can_apply (GtkWidget *dialog)
+{
+  return gtk_widget_is_sensitive (dlg_apply_button (dialog));
+}
+
+const char *
+dlg_visible_error (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
+      && (gtk_widget_has_css_class (root, "error") || gtk_widget_has_css_class (root, "am-field-error"))
+      && *gtk_label_get_text (GTK_LABEL (root)) != '\0')
+    return gtk_label_get_text (GTK_LABEL (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = dlg_visible_error (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+dlg_type (GtkWidget  *editable,
+          const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (editable));
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  am_ui_test_iterate ();
+}
+
+void
+dlg_screenshot (GtkWidget  *widget,
+                const char *name)
+{
+  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+
+  if (dir == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("dialogs-%s-%s.png", name, schemes[i].suffix);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      /* Let revealers and the style change settle before painting. */
+      for (guint j = 0; j < 5; j++)
+        am_ui_test_iterate ();
+      g_assert_true (am_ui_test_screenshot (widget, path));
+      g_test_message ("screenshot %s", path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}

@@ -1,0 +1,84 @@
+/* test-dialogs-common.h: shared set-up of the image dialog tests (sandbox, sessions, sync calls)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "am-ec2-client.h"
+#include "am-image-actions.h"
+#include "am-session.h"
+#include "am-ui-test.h"
+#include "am-ui-test-sandbox.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  AmSandboxProcess *sandbox;
+  AmSession        *alice;
+  AmSession        *bob;
+  GtkWindow        *parent;
+} DlgFixture;
+
+void        dlg_fixture_set_up        (DlgFixture    *fixture,
+                                       gconstpointer  data);
+void        dlg_fixture_tear_down     (DlgFixture    *fixture,
+                                       gconstpointer  data);
+
+/* Synchronous look-ups through the real client (running the main loop meanwhile). */
+/* Alice's own images by name (element-type AmImage). */
+GPtrArray  *dlg_owned_images          (AmSession     *session);
+AmImage    *dlg_owned_image_named     (AmSession     *session,
+                                       const char    *name);
+/* The image as @client sees it now, or NULL when it is not visible (not found). */
+AmImage    *dlg_describe_image        (AmEc2Client   *client,
+                                       const char    *image_id);
+/* The launch permissions as "all", account ids and ARNs, sorted, joined with ",". */
+char       *dlg_launch_permissions    (AmEc2Client   *client,
+                                       const char    *image_id);
+/* How many of @snapshot_ids @client still finds among its own snapshots. */
+guint       dlg_count_snapshots       (AmEc2Client   *client,
+                                       const char * const *snapshot_ids);
+/* The value of @key among @image's tags, or NULL. */
+const char *dlg_tag_value             (AmImage       *image,
+                                       const char    *key);
+
+/* The result of am_image_actions_run, once its callback ran. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  applied;
+  GError   *error;
+} DlgRun;
+
+/* Runs @action on @images with the fixture's parent and alice's session; returns the dialog. */
+GtkWidget  *dlg_run_action            (DlgFixture    *fixture,
+                                       AmSession     *session,
+                                       const char    *action,
+                                       GPtrArray     *images,
+                                       GType          dialog_type,
+                                       DlgRun        *run);
+void        dlg_wait_run              (DlgRun        *run);
+void        dlg_run_clear             (DlgRun        *run);
+/* Waits until @condition holds (fails the test after 10 s). */
+void        dlg_wait                  (gboolean     (*condition) (gpointer data),
+                                       gpointer       data);
+
+/* Clicks a button the way a user does (emits "clicked"); fails when it is insensitive. */
+void        dlg_click                 (GtkWidget     *button);
+/* The dialog's Apply (or Save, Copy…) button, and whether it is sensitive. */
+GtkWidget  *dlg_apply_button          (GtkWidget     *dialog);
+gboolean    dlg_can_apply             (GtkWidget     *dialog);
+/* The first visible label below @root with the "error" or "am-field-error" style, or NULL. */
+const char *dlg_visible_error         (GtkWidget     *root);
+/* Types @text into an editable (entry or entry row). */
+void        dlg_type                  (GtkWidget     *editable,
+                                       const char    *text);
+/* Saves light and dark screenshots of @widget as dialogs-NAME-light/dark.png under
+ * $AMIABLE_SCREENSHOT_DIR (when set). */
+void        dlg_screenshot            (GtkWidget     *widget,
+                                       const char    *name);
+
+G_END_DECLS

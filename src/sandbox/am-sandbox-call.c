@@ -561,8 +561,9 @@ _am_sb_xml_image (AmSbCall        *call,
   _am_sb_xml_text (s, "imdsSupport", image->imds_support);
   _am_sb_xml_text (s, "sourceInstanceId", image->source_instance_id);
   _am_sb_xml_text (s, "deregistrationProtection",
-                   !image->deregistration_protection ? "disabled"
-                   : image->protection_cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown");
+                   image->deregistration_protection
+                   ? (image->protection_cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown")
+                   : am_sb_image_is_protected (image, call->now_ms) ? "disabled-with-cooldown" : "disabled");
   if (image->last_launched_time != 0)
     _am_sb_xml_time (s, "lastLaunchedTime", image->last_launched_time);
   _am_sb_xml_text (s, "sourceImageId", image->source_image_id);

@@ -816,6 +816,14 @@ op_deregister_image (AmSbCall *call)
     return _am_sb_fail (call, 400, "OperationNotPermitted",
                         "Image %s has deregistration protection enabled; disable it with "
                         "DisableImageDeregistrationProtection first.", image_id);
+  if (am_sb_image_is_protected (image, call->now_ms))
+    {
+      g_autofree char *until = am_sb_format_time (image->protection_until);
+
+      return _am_sb_fail (call, 400, "OperationNotPermitted",
+                          "Image %s was protected with a cooldown: it can be deregistered after %s.",
+                          image_id, until);
+    }
   if (_am_sb_dry_run (call))
     return FALSE;
 
@@ -1315,6 +1323,7 @@ op_enable_deregistration_protection (AmSbCall *call)
     return FALSE;
   image->deregistration_protection = TRUE;
   image->protection_cooldown = cooldown;
+  image->protection_until = 0;
   call->mutated = TRUE;
   _am_sb_xml_text (call->body, "return", cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown");
   return TRUE;
@@ -1331,10 +1340,14 @@ op_disable_deregistration_protection (AmSbCall *call)
   image = _am_sb_owned_image (call, image_id);
   if (image == NULL || _am_sb_dry_run (call))
     return FALSE;
+  /* With a cooldown the protection lasts 24 hours after it is disabled. */
+  if (image->deregistration_protection && image->protection_cooldown)
+    image->protection_until = call->now_ms + (gint64) 24 * 3600 * 1000;
   image->deregistration_protection = FALSE;
   image->protection_cooldown = FALSE;
   call->mutated = TRUE;
-  _am_sb_xml_text (call->body, "return", "disabled");
+  _am_sb_xml_text (call->body, "return",
+                   am_sb_image_is_protected (image, call->now_ms) ? "disabled-with-cooldown" : "disabled");
   return TRUE;
 }
 

@@ -560,6 +560,13 @@ am_sb_image_is_public (const AmSbImage *image)
 }
 
 gboolean
+am_sb_image_is_protected (const AmSbImage *image,
+                          gint64           now_ms)
+{
+  return image->deregistration_protection || now_ms < image->protection_until;
+}
+
+gboolean
 am_sb_image_is_deprecated (const AmSbImage *image,
                            gint64           now_ms)
 {
@@ -737,6 +744,7 @@ build_image (JsonBuilder     *b,
   add_int (b, "lastLaunchedTime", image->last_launched_time);
   add_bool (b, "deregistrationProtection", image->deregistration_protection);
   add_bool (b, "protectionCooldown", image->protection_cooldown);
+  add_int (b, "protectionUntil", image->protection_until);
   add_str (b, "failedReason", image->failed_reason);
   add_str (b, "sourceInstanceId", image->source_instance_id);
   add_str (b, "sourceImageId", image->source_image_id);
@@ -1208,6 +1216,7 @@ load_images (AmSbState  *state,
       image->last_launched_time = get_int (o, "lastLaunchedTime");
       image->deregistration_protection = get_bool (o, "deregistrationProtection");
       image->protection_cooldown = get_bool (o, "protectionCooldown");
+      image->protection_until = get_int (o, "protectionUntil");
       image->failed_reason = dup_str (o, "failedReason");
       image->source_instance_id = dup_str (o, "sourceInstanceId");
       image->source_image_id = dup_str (o, "sourceImageId");

@@ -97,6 +97,7 @@ typedef struct
   gint64      last_launched_time; /* 0: never */
   gboolean    deregistration_protection;
   gboolean    protection_cooldown;
+  gint64      protection_until;   /* disabled with cooldown: still protected until then */
   char       *failed_reason;      /* nullable: image failed */
   char       *source_instance_id;
   char       *source_image_id;
@@ -311,6 +312,9 @@ gboolean         am_sb_state_delete_tag       (AmSbState   *state,
 const char      *am_sb_image_state            (const AmSbImage    *image,
                                                gint64              now_ms);
 gboolean         am_sb_image_is_public        (const AmSbImage    *image);
+/** am_sb_image_is_protected: deregistration protection, including a cooldown after disabling it. */
+gboolean         am_sb_image_is_protected     (const AmSbImage    *image,
+                                               gint64              now_ms);
 gboolean         am_sb_image_is_deprecated    (const AmSbImage    *image,
                                                gint64              now_ms);
 /** am_sb_image_can_launch: owner, public, or shared with @account (user, org or OU). */

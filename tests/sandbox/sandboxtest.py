@@ -117,6 +117,16 @@ class Sandbox:
             return e
         raise AssertionError(f'expected {code}, the call succeeded: {args}')
 
+    def raw_error(self, code, action, params=None, **kwargs):
+        """Checks an error quickly (botocore-signed, no awscli start-up); awscli covers the rest."""
+        request = {'Action': action, 'Version': '2016-11-15'}
+        request.update(params or {})
+        status, body = self.raw(request, **kwargs)
+        codes = xml_find(body, 'Code') if body.startswith('<') else []
+        if status < 400 or codes != [code]:
+            raise AssertionError(f'expected {code} from {action}, got HTTP {status}: {body[:300]}')
+        return body
+
     def raw(self, params, account='alice', region='us-east-1', service='ec2'):
         """A request awscli 2.9 cannot make (newer actions), signed by botocore's own SigV4."""
         sys.path.insert(0, '/usr/lib/python3/dist-packages/awscli')

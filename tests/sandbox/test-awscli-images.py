@@ -43,7 +43,7 @@ def regions_zones_and_lookups():
     # awscli's paginator over MaxResults/NextToken
     paged = sb.aws('ec2', 'describe-instance-types', '--page-size', '5')['InstanceTypes']
     check(len(paged) > 15 and len({t['InstanceType'] for t in paged}) == len(paged), 'instance types paged')
-    sb.expect_error('InvalidInstanceType', 'ec2', 'describe-instance-types', '--instance-types', 'z9.huge')
+    sb.raw_error('InvalidInstanceType', 'DescribeInstanceTypes', {'InstanceType.1': 'z9.huge'})
 
 
 @test
@@ -68,7 +68,7 @@ def owners_and_executable_by():
           ['alice-web-server-2026-01-15', 'bob-analytics-2025-11-20'], 'bob: own + shared')
     public = sb.aws('ec2', 'describe-images', '--executable-users', 'all', '--owners', 'self')['Images']
     equal(public, [], 'alice has no public images')
-    sb.expect_error('InvalidUserID.Malformed', 'ec2', 'describe-images', '--owners', 'nobody')
+    sb.raw_error('InvalidUserID.Malformed', 'DescribeImages', {'Owner.1': 'nobody'})
 
 
 @test
@@ -102,8 +102,8 @@ def filters_and_deprecation():
     check(with_deprecated[0]['DeprecationTime'].startswith('2025-02-07'), 'deprecation time')
     by_id = sb.aws('ec2', 'describe-images', '--image-ids', with_deprecated[0]['ImageId'])['Images']
     equal(len(by_id), 1, 'deprecated image by id')
-    sb.expect_error('InvalidParameterValue', 'ec2', 'describe-images', '--filters', 'Name=colour,Values=blue')
-    sb.expect_error('InvalidAMIID.Malformed', 'ec2', 'describe-images', '--image-ids', 'ami-nothex')
+    sb.raw_error('InvalidParameterValue', 'DescribeImages', {'Filter.1.Name': 'colour', 'Filter.1.Value.1': 'blue'})
+    sb.raw_error('InvalidAMIID.Malformed', 'DescribeImages', {'ImageId.1': 'ami-nothex'})
     sb.expect_error('InvalidAMIID.NotFound', 'ec2', 'describe-images', '--image-ids', 'ami-0123456789abcdef0')
 
 
@@ -161,14 +161,14 @@ def tags_and_attributes():
     equal(desc['Description']['Value'], 'nginx web server', 'description attribute')
     boot = sb.aws('ec2', 'describe-image-attribute', '--image-id', image_id, '--attribute', 'bootMode')
     equal(boot['BootMode']['Value'], 'uefi-preferred', 'boot mode attribute')
-    sb.expect_error('InvalidAMIAttributeItemValue', 'ec2', 'modify-image-attribute', '--image-id', image_id,
-                    '--launch-permission', 'Add=[{UserId=12}]')
-    sb.expect_error('UnauthorizedOperation', 'ec2', 'modify-image-attribute', '--image-id', image_id,
-                    '--description', 'Value=mine', account='bob')
+    sb.raw_error('InvalidAMIAttributeItemValue', 'ModifyImageAttribute',
+                 {'ImageId': image_id, 'LaunchPermission.Add.1.UserId': '12'})
+    sb.raw_error('UnauthorizedOperation', 'ModifyImageAttribute',
+                 {'ImageId': image_id, 'Description.Value': 'mine'}, account='bob')
     sb.aws('ec2', 'reset-image-attribute', '--image-id', image_id, '--attribute', 'launchPermission')
     perms = sb.aws('ec2', 'describe-image-attribute', '--image-id', image_id, '--attribute', 'launchPermission')
     equal(perms['LaunchPermissions'], [], 'reset')
-    sb.expect_error('InvalidAMIID.NotFound', 'ec2', 'describe-images', '--image-ids', image_id, account='bob')
+    sb.raw_error('InvalidAMIID.NotFound', 'DescribeImages', {'ImageId.1': image_id}, account='bob')
     sb.aws('ec2', 'modify-image-attribute', '--image-id', image_id, '--launch-permission',
            'Add=[{UserId=444455556666}]')
 
@@ -179,8 +179,8 @@ def deprecation_and_protection():
     sb.aws('ec2', 'enable-image-deprecation', '--image-id', image_id, '--deprecate-at', '2031-05-01T12:34:56Z')
     image = sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0]
     equal(image['DeprecationTime'], '2031-05-01T12:34:00.000Z', 'rounded to the minute')
-    sb.expect_error('InvalidParameterValue', 'ec2', 'enable-image-deprecation', '--image-id', image_id,
-                    '--deprecate-at', '2001-01-01T00:00:00Z')
+    sb.raw_error('InvalidParameterValue', 'EnableImageDeprecation',
+                 {'ImageId': image_id, 'DeprecateAt': '2001-01-01T00:00:00Z'})
     sb.aws('ec2', 'disable-image-deprecation', '--image-id', image_id)
     image = sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0]
     check('DeprecationTime' not in image, 'deprecation disabled')
@@ -200,14 +200,18 @@ def deprecation_and_protection():
     check(status == 200 and 'enabled-with-cooldown' in body, body)
     status, body = sb.raw({'Action': 'DisableImageDeregistrationProtection', 'Version': '2016-11-15',
                            'ImageId': runner})
-    check(status == 200, body)
-    snapshot = sb.aws('ec2', 'describe-images', '--image-ids', runner)['Images'][0][
-        'BlockDeviceMappings'][0]['Ebs']['SnapshotId']
-    status, body = sb.raw({'Action': 'DeregisterImage', 'Version': '2016-11-15', 'ImageId': runner,
-                           'DeleteAssociatedSnapshots': 'true'})
+    check(status == 200 and 'disabled-with-cooldown' in body, body)
+    # The cooldown keeps the image for 24 hours after protection was disabled.
+    status, body = sb.raw({'Action': 'DeregisterImage', 'Version': '2016-11-15', 'ImageId': runner})
+    check(status == 400 and 'OperationNotPermitted' in body, body)
+    debian = sb.aws('ec2', 'describe-images', '--owners', 'self', region='eu-west-1')['Images'][0]
+    equal(debian['Name'], 'alice-debian-base-2025-12-01', 'alice in eu-west-1')
+    snapshot = debian['BlockDeviceMappings'][0]['Ebs']['SnapshotId']
+    status, body = sb.raw({'Action': 'DeregisterImage', 'Version': '2016-11-15', 'ImageId': debian['ImageId'],
+                           'DeleteAssociatedSnapshots': 'true'}, region='eu-west-1')
     check(status == 200 and snapshot in body, body)
-    sb.expect_error('InvalidAMIID.NotFound', 'ec2', 'describe-images', '--image-ids', runner)
-    sb.expect_error('InvalidSnapshot.NotFound', 'ec2', 'describe-snapshots', '--snapshot-ids', snapshot)
+    sb.raw_error('InvalidAMIID.NotFound', 'DescribeImages', {'ImageId.1': debian['ImageId']}, region='eu-west-1')
+    sb.raw_error('InvalidSnapshot.NotFound', 'DescribeSnapshots', {'SnapshotId.1': snapshot}, region='eu-west-1')
 
 
 @test
@@ -221,12 +225,13 @@ def register_and_copy():
     image = sb.aws('ec2', 'describe-images', '--image-ids', new['ImageId'])['Images'][0]
     equal(image['RootDeviceType'], 'ebs', 'registered root device type')
     equal(image['BlockDeviceMappings'][0]['Ebs']['SnapshotId'], snap['SnapshotId'], 'registered snapshot')
-    sb.expect_error('InvalidAMIName.Duplicate', 'ec2', 'register-image', '--name', 'registered-from-snapshot',
-                    '--root-device-name', '/dev/xvda',
-                    '--block-device-mappings', f'DeviceName=/dev/xvda,Ebs={{SnapshotId={snap["SnapshotId"]}}}')
-    sb.expect_error('InvalidSnapshot.NotFound', 'ec2', 'register-image', '--name', 'nope-image',
-                    '--root-device-name', '/dev/xvda',
-                    '--block-device-mappings', 'DeviceName=/dev/xvda,Ebs={SnapshotId=snap-0123456789abcdef0}')
+    sb.raw_error('InvalidAMIName.Duplicate', 'RegisterImage',
+                 {'Name': 'registered-from-snapshot', 'RootDeviceName': '/dev/xvda',
+                  'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+                  'BlockDeviceMapping.1.Ebs.SnapshotId': snap['SnapshotId']})
+    sb.raw_error('InvalidSnapshot.NotFound', 'RegisterImage',
+                 {'Name': 'nope-image', 'RootDeviceName': '/dev/xvda', 'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+                  'BlockDeviceMapping.1.Ebs.SnapshotId': 'snap-0123456789abcdef0'})
 
     # CopyImage goes to the destination region; the same token gives the same image.
     web = ctx['web']
@@ -243,7 +248,7 @@ def register_and_copy():
                     '--source-region', 'us-east-1', '--name', 'other-name', '--client-token', 'copy-1',
                     region='eu-central-1')
     equal(sorted(t['Key'] for t in copied['Tags']), ['Environment', 'Name', 'Stage'], 'copied tags')
-    sb.expect_error('InvalidAMIID.NotFound', 'ec2', 'describe-images', '--image-ids', copy['ImageId'])
+    sb.raw_error('InvalidAMIID.NotFound', 'DescribeImages', {'ImageId.1': copy['ImageId']})
     wait_for(lambda: sb.aws('ec2', 'describe-images', '--image-ids', copy['ImageId'],
                             region='eu-central-1')['Images'][0]['State'] == 'available')
     # Bob can copy what alice shared with him.

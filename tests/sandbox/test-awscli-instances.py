@@ -44,10 +44,10 @@ def networks_and_key_pairs():
            '--port', '22', '--cidr', '203.0.113.0/24')
     sb.aws('ec2', 'authorize-security-group-ingress', '--group-id', group, '--ip-permissions',
            'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0}]')
-    sb.expect_error('InvalidPermission.Duplicate', 'ec2', 'authorize-security-group-ingress', '--group-id', group,
-                    '--protocol', 'tcp', '--port', '22', '--cidr', '203.0.113.0/24')
-    sb.expect_error('InvalidGroup.Duplicate', 'ec2', 'create-security-group', '--group-name', 'launch-wizard-1',
-                    '--description', 'again', '--vpc-id', vpc)
+    sb.raw_error('InvalidPermission.Duplicate', 'AuthorizeSecurityGroupIngress',
+                 {'GroupId': group, 'IpProtocol': 'tcp', 'FromPort': '22', 'ToPort': '22', 'CidrIp': '203.0.113.0/24'})
+    sb.raw_error('InvalidGroup.Duplicate', 'CreateSecurityGroup',
+                 {'GroupName': 'launch-wizard-1', 'GroupDescription': 'again', 'VpcId': vpc})
     groups = sb.aws('ec2', 'describe-security-groups', '--group-ids', group)['SecurityGroups']
     perms = sorted((p['FromPort'], p['IpRanges'][0]['CidrIp']) for p in groups[0]['IpPermissions'])
     equal(perms, [(22, '203.0.113.0/24'), (443, '0.0.0.0/0')], 'ingress rules')
@@ -61,12 +61,12 @@ def networks_and_key_pairs():
     ed = sb.aws('ec2', 'create-key-pair', '--key-name', 'alice-ed', '--key-type', 'ed25519',
                 '--tag-specifications', 'ResourceType=key-pair,Tags=[{Key=Use,Value=ci}]')
     check('PRIVATE KEY-----' in ed['KeyMaterial'], 'ed25519 PEM')
-    sb.expect_error('InvalidKeyPair.Duplicate', 'ec2', 'create-key-pair', '--key-name', 'alice-rsa')
+    sb.raw_error('InvalidKeyPair.Duplicate', 'CreateKeyPair', {'KeyName': 'alice-rsa'})
     keys = sb.aws('ec2', 'describe-key-pairs', '--include-public-key')['KeyPairs']
     equal(sorted((k['KeyName'], k['KeyType']) for k in keys), [('alice-ed', 'ed25519'), ('alice-rsa', 'rsa')], 'keys')
     check(all(k['PublicKey'].startswith('ssh-') for k in keys), 'OpenSSH public keys')
     sb.aws('ec2', 'delete-key-pair', '--key-name', 'alice-ed')
-    sb.expect_error('InvalidKeyPair.NotFound', 'ec2', 'describe-key-pairs', '--key-names', 'alice-ed')
+    sb.raw_error('InvalidKeyPair.NotFound', 'DescribeKeyPairs', {'KeyName.1': 'alice-ed'})
     equal(sb.aws('ec2', 'describe-key-pairs', account='bob')['KeyPairs'], [], 'bob has no keys')
 
 
@@ -85,10 +85,10 @@ def run_instances_idempotent():
     sb.expect_error('IdempotentParameterMismatch', *[a if a != 't3.micro' else 't3.small' for a in args])
     sb.expect_error('DryRunOperation', 'ec2', 'run-instances', '--image-id', f'resolve:ssm:{AL2023}',
                     '--instance-type', 't3.micro', '--count', '1', '--dry-run')
-    sb.expect_error('InvalidParameterValue', 'ec2', 'run-instances', '--image-id', f'resolve:ssm:{AL2023}',
-                    '--instance-type', 'm6g.large', '--count', '1', '--dry-run')
-    sb.expect_error('InvalidKeyPair.NotFound', 'ec2', 'run-instances', '--image-id', f'resolve:ssm:{AL2023}',
-                    '--count', '1', '--key-name', 'nope')
+    sb.raw_error('InvalidParameterValue', 'RunInstances', {'ImageId': f'resolve:ssm:{AL2023}', 'InstanceType': 'm6g.large',
+                                                           'MinCount': '1', 'MaxCount': '1', 'DryRun': 'true'})
+    sb.raw_error('InvalidKeyPair.NotFound', 'RunInstances', {'ImageId': f'resolve:ssm:{AL2023}', 'KeyName': 'nope',
+                                                             'MinCount': '1', 'MaxCount': '1'})
     ids = [i['InstanceId'] for i in first['Instances']]
     wait_for(lambda: state_of(ids[0]) == 'running')
     found = sb.aws('ec2', 'describe-instances', '--filters', 'Name=tag:Name,Values=web',
@@ -118,8 +118,8 @@ def lifecycle():
     status, body = sb.raw({'Action': 'RebootInstances', 'Version': '2016-11-15', 'InstanceId.1': b})
     check(status == 400 and xml_find(body, 'Code') == ['IncorrectInstanceState'], body)
     wait_for(lambda: state_of(b) == 'terminated' and state_of(a) == 'running')
-    sb.expect_error('InvalidInstanceID.NotFound', 'ec2', 'describe-instances', '--instance-ids', a, account='bob')
-    sb.expect_error('InvalidInstanceID.Malformed', 'ec2', 'stop-instances', '--instance-ids', 'i-xyz')
+    sb.raw_error('InvalidInstanceID.NotFound', 'DescribeInstances', {'InstanceId.1': a}, account='bob')
+    sb.raw_error('InvalidInstanceID.Malformed', 'StopInstances', {'InstanceId.1': 'i-xyz'})
 
 
 @test
@@ -138,10 +138,10 @@ def create_image_and_share():
     snapshot = image['BlockDeviceMappings'][0]['Ebs']['SnapshotId']
     snaps = sb.aws('ec2', 'describe-snapshots', '--snapshot-ids', snapshot)['Snapshots']
     check(a in snaps[0]['Description'] and snaps[0]['Tags'][0]['Value'] == 'web', 'snapshot of the instance')
-    sb.expect_error('InvalidAMIName.Duplicate', 'ec2', 'create-image', '--instance-id', a, '--name', 'web-golden-1')
+    sb.raw_error('InvalidAMIName.Duplicate', 'CreateImage', {'InstanceId': a, 'Name': 'web-golden-1'})
     wait_for(lambda: sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0]['State'] == 'available')
-    sb.expect_error('InvalidAMIID.NotFound', 'ec2', 'run-instances', '--image-id', image_id, '--count', '1',
-                    account='bob')
+    sb.raw_error('InvalidAMIID.NotFound', 'RunInstances', {'ImageId': image_id, 'MinCount': '1', 'MaxCount': '1'},
+                 account='bob')
     sb.aws('ec2', 'modify-image-attribute', '--image-id', image_id, '--launch-permission',
            'Add=[{UserId=444455556666}]')
     shared = sb.aws('ec2', 'describe-images', '--executable-users', 'self', account='bob')['Images']
@@ -166,15 +166,15 @@ def launch_templates_and_limits():
                 '--version-description', 'first',
                 '--launch-template-data', f'{{"ImageId":"resolve:ssm:{AL2023}","InstanceType":"t3.small"}}')
     equal(lt['LaunchTemplate']['LaunchTemplateName'], 'web-template', 'template created')
-    sb.expect_error('InvalidLaunchTemplateName.AlreadyExistsException', 'ec2', 'create-launch-template',
-                    '--launch-template-name', 'web-template', '--launch-template-data', '{"InstanceType":"t3.small"}')
+    sb.raw_error('InvalidLaunchTemplateName.AlreadyExistsException', 'CreateLaunchTemplate',
+                 {'LaunchTemplateName': 'web-template', 'LaunchTemplateData.InstanceType': 't3.small'})
     listed = sb.aws('ec2', 'describe-launch-templates', '--launch-template-names', 'web-template')['LaunchTemplates']
     equal(listed[0]['LaunchTemplateId'], lt['LaunchTemplate']['LaunchTemplateId'], 'describe by name')
     from_template = sb.aws('ec2', 'run-instances', '--launch-template', 'LaunchTemplateName=web-template',
                            '--count', '1')['Instances'][0]
     equal(from_template['InstanceType'], 't3.small', 'type from the template')
-    sb.expect_error('InstanceLimitExceeded', 'ec2', 'run-instances', '--image-id', f'resolve:ssm:{AL2023}',
-                    '--count', '25')
+    sb.raw_error('InstanceLimitExceeded', 'RunInstances', {'ImageId': f'resolve:ssm:{AL2023}', 'MinCount': '25',
+                                                           'MaxCount': '25'})
     marketplace = sb.aws('ec2', 'describe-images', '--owners', 'aws-marketplace', '--filters',
                          'Name=architecture,Values=x86_64')['Images'][0]['ImageId']
     sb.expect_error('OptInRequired', 'ec2', 'run-instances', '--image-id', marketplace, '--count', '1')

@@ -1693,7 +1693,7 @@ validate_tags (AmLaunchRequest  *self,
       const AmLaunchTag *tag = g_ptr_array_index (self->tags, i);
 
       if (tag->key == NULL || *tag->key == '\0')
-        return invalid (error, _("Tags: tag %u has no key. Enter a key or remove the tag."), i + 1);
+        return invalid (error, _("Tags: a tag has no key. Enter a key or remove the tag."));
       if (g_utf8_strlen (tag->key, -1) > 128)
         return invalid (error, _("Tags: the key “%.20s…” is longer than 128 characters."), tag->key);
       if (g_ascii_strncasecmp (tag->key, "aws:", 4) == 0)

@@ -1,0 +1,205 @@
+/* test-wizard-common.c: helpers the launch wizard's UI tests share
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-wizard"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "test-wizard-common.h"
+
+/* Loaded 2-core machines: calls through the sandbox may take a while. */
+#define IDLE_TIMEOUT_MS 60000
+
+void
+wizard_fixture_start (WizardFixture      *fixture,
+                      const char * const *sandbox_args)
+{
+  fixture->sandbox = am_ui_test_sandbox_start (sandbox_args);
+  fixture->session = am_ui_test_sandbox_session (fixture->sandbox, "alice");
+  fixture->wizard = g_object_ref_sink (am_launch_wizard_new (fixture->session, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->wizard), 1000, 760);
+  gtk_window_present (GTK_WINDOW (fixture->wizard));
+  am_ui_test_wait_mapped (GTK_WIDGET (fixture->wizard));
+  wizard_wait_idle (fixture->wizard);
+}
+
+void
+wizard_fixture_stop (WizardFixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->wizard));
+  am_ui_test_iterate ();
+  g_clear_object (&fixture->wizard);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->sandbox);
+}
+
+static gboolean
+wizard_idle (gpointer data)
+{
+  return !am_launch_wizard_get_busy (data);
+}
+
+void
+wizard_wait_idle (AmLaunchWizard *wizard)
+{
+  if (!am_ui_test_wait_until (wizard_idle, wizard, IDLE_TIMEOUT_MS))
+    g_error ("The wizard is still busy after %d s", IDLE_TIMEOUT_MS / 1000);
+  am_ui_test_iterate ();
+}
+
+GtkWidget *
+wizard_find (AmLaunchWizard *wizard,
+             GType           type,
+             const char     *name)
+{
+  GtkWidget *widget = am_ui_test_find_widget (GTK_WIDGET (wizard), type, name);
+
+  if (widget == NULL)
+    g_error ("No %s named “%s” in the wizard", g_type_name (type), name);
+  return widget;
+}
+
+GtkWidget *
+wizard_row_widget (AmLaunchWizard *wizard,
+                   const char     *list_name,
+                   const char     *title)
+{
+  GtkWidget *list = wizard_find (wizard, GTK_TYPE_LIST_BOX, list_name);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row)
+        && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      {
+        GtkWidget *widget = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+        g_assert_nonnull (widget);
+        return widget;
+      }
+  g_error ("No row “%s” in %s", title, list_name);
+  return NULL;
+}
+
+void
+wizard_click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  am_ui_test_iterate ();
+}
+
+void
+wizard_next (AmLaunchWizard *wizard,
+             AmLaunchStep    expected)
+{
+  am_ui_test_iterate ();
+  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "next_button"));
+  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, expected);
+  wizard_wait_idle (wizard);
+}
+
+void
+wizard_expect_blocked (AmLaunchWizard *wizard,
+                       AmLaunchField   field,
+                       const char     *needle)
+{
+  g_autofree char *name = g_strdup_printf ("field-error-%d", (int) field);
+  GtkWidget *next = wizard_find (wizard, GTK_TYPE_BUTTON, "next_button");
+  GtkWidget *label = wizard_find (wizard, GTK_TYPE_LABEL, name);
+  const char *text;
+
+  am_ui_test_iterate ();
+  g_assert_false (gtk_widget_is_sensitive (next));
+  g_assert_true (gtk_widget_get_visible (label));
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("blocked: %s", text);
+  if (strstr (text, needle) == NULL)
+    g_error ("The message at the field, “%s”, does not contain “%s”", text, needle);
+  /* The status next to the buttons says the same. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (wizard_find (wizard, GTK_TYPE_LABEL, "status_label"))), !=, "");
+}
+
+void
+wizard_expect_open (AmLaunchWizard *wizard)
+{
+  am_ui_test_iterate ();
+  g_assert_true (gtk_widget_is_sensitive (wizard_find (wizard, GTK_TYPE_BUTTON, "next_button")));
+}
+
+void
+wizard_screenshot (AmLaunchWizard *wizard,
+                   const char     *name)
+{
+  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+
+  if (dir == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("wizard-%s-%s.png", name, schemes[i].suffix);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      gboolean saved = FALSE;
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      /* A page that was just relaid out may not be paintable yet: give it a few frames. */
+      for (guint attempt = 0; attempt < 20 && !saved; attempt++)
+        {
+          am_ui_test_iterate ();
+          saved = am_ui_test_screenshot (GTK_WIDGET (wizard), path);
+          if (!saved)
+            g_usleep (50000);
+        }
+      g_assert_true (saved);
+      g_test_message ("screenshot %s", path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  am_ui_test_iterate ();
+}
+
+static void
+instances_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = am_ec2_client_describe_instances_finish (AM_EC2_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+GPtrArray *
+wizard_list_instances (WizardFixture *fixture)
+{
+  GPtrArray *instances = NULL;
+
+  am_ec2_client_describe_instances_async (am_session_get_client (fixture->session), NULL, NULL, NULL,
+                                          instances_cb, &instances);
+  g_assert_true (am_ui_test_wait_until (pointer_set, &instances, IDLE_TIMEOUT_MS));
+  return instances;
+}
+
+void
+wizard_type (GtkWidget  *editable,
+             const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (editable));
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  am_ui_test_iterate ();
+}

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +34,7 @@ struct _AmSandboxServer
   AmSbState  *state;
   SoupServer *soup;
   GRand      *fault_rand;
+  int         lock_fd;   /* flock on DATA_DIR/lock: one sandbox per data folder */
 
   /* settings */
   guint       public_images;
@@ -80,6 +84,8 @@ am_sandbox_server_finalize (GObject *object)
 
   g_clear_pointer (&self->state, am_sb_state_free);
   g_clear_pointer (&self->fault_rand, g_rand_free);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   G_OBJECT_CLASS (am_sandbox_server_parent_class)->finalize (object);
 }
 
@@ -98,6 +104,7 @@ am_sandbox_server_init (AmSandboxServer *self)
   self->transition_ms = AM_SB_DEFAULT_TRANSITION_MS;
   self->verify_signatures = TRUE;
   self->fault_rand = g_rand_new ();
+  self->lock_fd = -1;
 }
 
 AmSandboxServer *
@@ -249,6 +256,26 @@ am_sandbox_server_load (AmSandboxServer  *self,
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "Could not create the sandbox data folder %s: %s", data_dir, g_strerror (saved_errno));
       return FALSE;
+    }
+  /* Two sandboxes writing one state file would silently lose each other's changes. */
+  if (self->lock_fd < 0)
+    {
+      g_autofree char *lock_path = g_build_filename (data_dir, "lock", NULL);
+
+      self->lock_fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+      if (self->lock_fd < 0 || flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          int saved_errno = errno;
+
+          if (self->lock_fd >= 0)
+            close (self->lock_fd);
+          self->lock_fd = -1;
+          g_set_error (error, G_IO_ERROR, saved_errno == EWOULDBLOCK ? G_IO_ERROR_BUSY : g_io_error_from_errno (saved_errno),
+                       saved_errno == EWOULDBLOCK
+                       ? "Another amiable-sandbox is already using %s; stop it or give this one another --data-dir"
+                       : "Could not lock the sandbox data folder %s", data_dir);
+          return FALSE;
+        }
     }
   path = g_build_filename (data_dir, "state.json", NULL);
   return am_sb_state_load (self->state, path, error);

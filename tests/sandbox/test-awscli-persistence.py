@@ -55,6 +55,13 @@ def restart_keeps_everything():
 
 
 @test
+def one_sandbox_per_data_folder():
+    second = subprocess.run([sb.program, '--data-dir', sb.data_dir], capture_output=True, text=True, timeout=30)
+    check(second.returncode != 0 and 'already using' in second.stderr, second.stderr)
+    equal(second.stdout, '', 'no listening line')
+
+
+@test
 def kill_9_after_acknowledged_create_tags():
     sb.aws('ec2', 'create-tags', '--resources', ctx['image'], '--tags', 'Key=Acknowledged,Value=yes')
     sb.stop(kill=True)

@@ -144,6 +144,32 @@ def presigned_query():
 
 
 @test
+def http_limits_and_listen():
+    # Only the headers are sent: the sandbox must refuse the body before reading it.
+    import socket
+    host, port = sb.url.rsplit('/', 1)[1].split(':')
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(b'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n'
+                     b'Content-Length: 2097152\r\n\r\n')
+        reply = b''
+        while b'</Response>' not in reply:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            reply += chunk
+    check(reply.startswith(b'HTTP/1.1 413') and b'RequestEntityTooLarge' in reply, reply[:300])
+    other = subprocess.Popen([sb.program, '--data-dir', os.path.join(sb.home, 'listen'), '--listen', '127.0.0.2'],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        line = other.stdout.readline().decode()
+        check(line.startswith('listening on http://127.0.0.2:'), line)
+    finally:
+        other.terminate()
+        equal(other.wait(timeout=20), 0, 'clean exit')
+        other.stdout.close()
+
+
+@test
 def faults():
     faulty = Sandbox('--faults', 'error5xx=1', data_dir=os.path.join(sb.home, 'faulty'))
     faulty.start()

@@ -100,6 +100,11 @@ main (int   argc,
   if (data_dir == NULL)
     data_dir = g_build_filename (g_get_user_data_dir (), "amiable", "sandbox", NULL);
 
+  /* Handle SIGTERM/SIGINT before announcing the port: a client may stop us right away. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+
   server = am_sandbox_server_new ();
   am_sandbox_server_set_public_images (server, public_images);
   am_sandbox_server_set_transition_ms (server, transition_ms);
@@ -125,9 +130,6 @@ main (int   argc,
   printf ("listening on %s\n", uri);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
   g_main_loop_run (loop);
   am_sandbox_server_disconnect (server);
   return 0;

@@ -903,17 +903,26 @@ early_cb (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   goffset length = soup_message_headers_get_content_length (headers);
 
-  /* Refuse big bodies before reading them. */
+  /* Refuse big bodies before reading them: answer on the raw connection and close it, so
+   * libsoup never reads (or buffers) the body. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED || length > AM_SANDBOX_MAX_BODY)
     {
       static const char body[] =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestEntityTooLarge"
         "</Code><Message>The sandbox accepts request bodies of at most 1 MiB, with a Content-Length."
         "</Message></Error></Errors><RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>";
+      g_autofree char *reply = g_strdup_printf ("HTTP/1.1 413 Request Entity Too Large\r\n"
+                                                "Content-Type: text/xml;charset=UTF-8\r\n"
+                                                "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                                                strlen (body), body);
+      g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
 
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      soup_server_message_set_status (msg, 413, NULL);
-      soup_server_message_set_response (msg, "text/xml;charset=UTF-8", SOUP_MEMORY_STATIC, body, strlen (body));
+      if (stream != NULL)
+        {
+          g_output_stream_write_all (g_io_stream_get_output_stream (stream), reply, strlen (reply),
+                                     NULL, NULL, NULL);
+          g_io_stream_close (stream, NULL, NULL);
+        }
     }
 }
 

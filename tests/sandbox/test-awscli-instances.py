@@ -74,6 +74,8 @@ def networks_and_key_pairs():
 def run_instances_idempotent():
     args = ['ec2', 'run-instances', '--image-id', f'resolve:ssm:{AL2023}', '--instance-type', 't3.micro',
             '--count', '2', '--key-name', 'alice-rsa', '--security-group-ids', ctx['group'],
+            '--block-device-mappings', 'DeviceName=/dev/xvda,Ebs={VolumeSize=20}',
+            'DeviceName=/dev/sdf,Ebs={VolumeSize=50,VolumeType=gp3}',
             '--subnet-id', ctx['subnet_b'], '--client-token', 'launch-1',
             '--tag-specifications', 'ResourceType=instance,Tags=[{Key=Name,Value=web}]']
     first = sb.aws(*args)
@@ -87,6 +89,10 @@ def run_instances_idempotent():
                     '--instance-type', 't3.micro', '--count', '1', '--dry-run')
     sb.raw_error('InvalidParameterValue', 'RunInstances', {'ImageId': f'resolve:ssm:{AL2023}', 'InstanceType': 'm6g.large',
                                                            'MinCount': '1', 'MaxCount': '1', 'DryRun': 'true'})
+    sb.raw_error('InvalidBlockDeviceMapping', 'RunInstances', {'ImageId': f'resolve:ssm:{AL2023}', 'MinCount': '1',
+                                                               'MaxCount': '1',
+                                                               'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+                                                               'BlockDeviceMapping.1.Ebs.VolumeSize': '4'})
     sb.raw_error('InvalidKeyPair.NotFound', 'RunInstances', {'ImageId': f'resolve:ssm:{AL2023}', 'KeyName': 'nope',
                                                              'MinCount': '1', 'MaxCount': '1'})
     ids = [i['InstanceId'] for i in first['Instances']]
@@ -97,7 +103,7 @@ def run_instances_idempotent():
     inst = found[0]['Instances'][0]
     equal(inst['SecurityGroups'][0]['GroupName'], 'launch-wizard-1', 'security group')
     check(inst['PublicIpAddress'] and inst['PrivateIpAddress'].startswith('172.31.'), 'addresses')
-    equal(inst['BlockDeviceMappings'][0]['DeviceName'], '/dev/xvda', 'root volume')
+    equal([b['DeviceName'] for b in inst['BlockDeviceMappings']], ['/dev/xvda', '/dev/sdf'], 'root + extra volume')
     ctx['instances'] = ids
 
 
@@ -135,6 +141,8 @@ def create_image_and_share():
     status, body = sb.raw({'Action': 'DescribeImages', 'Version': '2016-11-15', 'ImageId.1': image_id})
     equal(xml_find(body, 'imageState'), ['pending'], 'image pending')
     image = sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0]
+    equal([(b['DeviceName'], b['Ebs']['VolumeSize']) for b in image['BlockDeviceMappings']],
+          [('/dev/xvda', 20), ('/dev/sdf', 50)], 'the image snapshots every volume of the instance')
     snapshot = image['BlockDeviceMappings'][0]['Ebs']['SnapshotId']
     snaps = sb.aws('ec2', 'describe-snapshots', '--snapshot-ids', snapshot)['Snapshots']
     check(a in snaps[0]['Description'] and snaps[0]['Tags'][0]['Value'] == 'web', 'snapshot of the instance')

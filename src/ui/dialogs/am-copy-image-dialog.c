@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "am-copy-image-dialog.h"
@@ -64,9 +66,10 @@ changed_cb (AmCopyImageDialog *self)
   g_autofree char *name_problem = am_validate_ami_name (name);
   g_autofree char *description_problem = am_validate_description (description);
 
-  am_action_dialog_mark_field (GTK_WIDGET (self->name_row), NULL, name_problem);
-  am_action_dialog_mark_field (GTK_WIDGET (self->description_row), self->field_error,
-                               name_problem != NULL ? name_problem : description_problem);
+  /* One message under the group: the name's problem first. */
+  am_action_dialog_mark_field (GTK_WIDGET (self->description_row), self->field_error, description_problem);
+  am_action_dialog_mark_field (GTK_WIDGET (self->name_row),
+                               name_problem != NULL ? self->field_error : NULL, name_problem);
   am_action_dialog_set_valid (AM_ACTION_DIALOG (self),
                               name_problem == NULL && description_problem == NULL
                               && selected_region (self) != NULL);
@@ -100,7 +103,11 @@ fill_regions (AmCopyImageDialog  *self,
           select = i;
           break;
         }
-      if (select == GTK_INVALID_LIST_POSITION && g_strcmp0 (name, current) != 0 && keep == NULL)
+      /* Prefer a neighbour on the same continent (us-east-1 → us-east-2). */
+      if (keep == NULL && g_strcmp0 (name, current) != 0
+          && (select == GTK_INVALID_LIST_POSITION
+              || (current != NULL && strncmp (name, current, 3) == 0
+                  && strncmp (gtk_string_list_get_string (self->regions, select), current, 3) != 0)))
         select = i;
     }
   if (select != GTK_INVALID_LIST_POSITION)

@@ -65,6 +65,14 @@ explain_failure (AmImage      *image,
 {
   const char *id = am_image_get_image_id (image);
 
+  if (error->message != NULL && strstr (error->message, "cooldown") != NULL)
+    {
+      g_autofree char *described = am_action_dialog_describe_error (error);
+
+      return g_strdup_printf (_("%s is still protected: its protection was turned off less than "
+                                "24 hours ago, with the cooldown. Try again when the cooldown ends.\n%s"),
+                              id, described);
+    }
   if (am_aws_error_code_is (error, "OperationNotPermitted")
       || (error->message != NULL && strstr (error->message, "rotection") != NULL))
     return g_strdup_printf (_("%s is protected from deregistration. Turn its protection off first "
@@ -340,9 +348,12 @@ am_deregister_dialog_new (AmSession *session,
   if (n_protected > 0)
     {
       g_string_append (body, "\n\n");
-      g_string_append (body, ngettext ("One of them is protected from deregistration and will be refused until its protection is turned off.",
-                                       "Some of them are protected from deregistration and will be refused until their protection is turned off.",
-                                       n_protected));
+      if (images->len == 1)
+        g_string_append (body, _("It is protected from deregistration: EC2 will refuse until its protection is turned off."));
+      else
+        g_string_append (body, ngettext ("One of them is protected from deregistration and will be refused until its protection is turned off.",
+                                         "Some of them are protected from deregistration and will be refused until their protection is turned off.",
+                                         n_protected));
     }
   adw_message_dialog_set_body (dialog, body->str);
 

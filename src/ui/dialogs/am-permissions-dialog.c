@@ -325,6 +325,8 @@ public_response_cb (AdwMessageDialog *dialog,
 {
   GTask *task = user_data;
 
+  /* Closing the dialog after a response answers again with the close response: once is enough. */
+  g_signal_handlers_disconnect_by_func (dialog, public_response_cb, user_data);
   if (g_strcmp0 (response, "public") == 0)
     run_modify (task);
   else

@@ -179,18 +179,21 @@ am_protection_dialog_new (AmSession *session,
   self->image = g_object_ref (image);
   am_action_dialog_set_subtitle (AM_ACTION_DIALOG (self), am_image_get_name (image));
 
-  /* EC2 says "disabled", "enabled-with-cooldown", "enabled-without-cooldown" or
-   * "disabled-until <time>" (still protected during a cooldown). */
+  /* EC2 says "disabled", "enabled-with-cooldown", "enabled-without-cooldown", or during the
+   * cooldown after turning it off "disabled-until <time>" (the sandbox: "disabled-with-cooldown"). */
   state = am_image_get_deregistration_protection (image);
   self->enabled = state != NULL && g_str_has_prefix (state, "enabled");
   self->with_cooldown = state != NULL && g_str_has_suffix (state, "-with-cooldown");
-  if (state != NULL && g_str_has_prefix (state, "disabled-until"))
+  if (state != NULL && g_str_has_prefix (state, "disabled-until "))
     {
       g_autofree char *subtitle = g_strdup_printf (_("Turned off; still protected until %s"),
                                                    state + strlen ("disabled-until "));
 
       adw_action_row_set_subtitle (self->protect_row, subtitle);
     }
+  else if (state != NULL && g_str_has_prefix (state, "disabled-"))
+    adw_action_row_set_subtitle (self->protect_row,
+                                 _("Turned off; still protected until its 24-hour cooldown ends"));
   else
     adw_action_row_set_subtitle (self->protect_row,
                                  !self->enabled ? _("Currently off")

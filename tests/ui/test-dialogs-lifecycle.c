@@ -1,0 +1,362 @@
+/* test-dialogs-lifecycle.c: description, deprecation, protection, deregister and copy dialogs on a real sandbox
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-dialogs-lifecycle"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-copy-image-dialog.h"
+#include "am-deprecation-dialog.h"
+#include "am-deregister-dialog.h"
+#include "am-description-dialog.h"
+#include "am-protection-dialog.h"
+#include "test-dialogs-common.h"
+
+#define WEB_SERVER "alice-web-server-2026-01-15"
+#define BUILD_RUNNER "alice-build-runner-arm64-2026-02-03"
+
+static GPtrArray *
+one_image (AmImage *image)
+{
+  GPtrArray *images = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (images, g_object_ref (image));
+  return images;
+}
+
+static AmImage *
+reread (DlgFixture *fixture,
+        AmImage    *image)
+{
+  return dlg_describe_image (am_session_get_client (fixture->alice), am_image_get_image_id (image));
+}
+
+static void
+test_description (DlgFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (AmImage) after = NULL;
+  g_autofree char *too_long = g_strnfill (256, 'd');
+  GtkWidget *dialog;
+  GtkWidget *row;
+  DlgRun run;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "description", images, AM_TYPE_DESCRIPTION_DIALOG, &run);
+  row = am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "description_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, am_image_get_description (image));
+  g_assert_false (dlg_can_apply (dialog));
+
+  dlg_type (row, too_long);
+  g_assert_false (dlg_can_apply (dialog));
+  g_assert_nonnull (strstr (dlg_visible_error (dialog), "255"));
+  dlg_screenshot (dialog, "description-invalid");
+
+  dlg_type (row, "Web server: nginx 1.26 on Amazon Linux 2023");
+  g_assert_true (dlg_can_apply (dialog));
+  g_assert_null (dlg_visible_error (dialog));
+  dlg_screenshot (dialog, "description");
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+
+  after = reread (fixture, image);
+  g_assert_cmpstr (am_image_get_description (after), ==, "Web server: nginx 1.26 on Amazon Linux 2023");
+  dlg_run_clear (&run);
+}
+
+static void
+test_deprecation (DlgFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (AmImage) after = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) past = g_date_time_add_days (now, -2);
+  g_autoptr (GDateTime) far = g_date_time_add_years (now, 11);
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (GDateTime) month = g_date_time_add_days (now, 30);
+  GtkWidget *dialog;
+  DlgRun run;
+
+  g_assert_cmpint (am_image_get_deprecation_unix (image), ==, G_MAXINT64);
+  when = g_date_time_new_utc (g_date_time_get_year (month), g_date_time_get_month (month),
+                              g_date_time_get_day_of_month (month), 14, 30, 0);
+
+  dialog = dlg_run_action (fixture, fixture->alice, "deprecation", images, AM_TYPE_DEPRECATION_DIALOG, &run);
+  g_assert_false (dlg_can_apply (dialog));
+  gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch")), TRUE);
+  am_ui_test_iterate ();
+  /* The default (a year ahead) is valid at once. */
+  g_assert_true (dlg_can_apply (dialog));
+
+  am_deprecation_dialog_set_time (AM_DEPRECATION_DIALOG (dialog), past);
+  g_assert_false (dlg_can_apply (dialog));
+  g_assert_nonnull (strstr (dlg_visible_error (dialog), "future"));
+  dlg_screenshot (dialog, "deprecation-invalid");
+  am_deprecation_dialog_set_time (AM_DEPRECATION_DIALOG (dialog), far);
+  g_assert_false (dlg_can_apply (dialog));
+  g_assert_nonnull (strstr (dlg_visible_error (dialog), "10 years"));
+
+  am_deprecation_dialog_set_time (AM_DEPRECATION_DIALOG (dialog), when);
+  g_assert_true (dlg_can_apply (dialog));
+  g_assert_null (dlg_visible_error (dialog));
+  dlg_screenshot (dialog, "deprecation");
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  after = reread (fixture, image);
+  g_assert_cmpint (am_image_get_deprecation_unix (after), ==, g_date_time_to_unix (when));
+
+  /* Cancel the deprecation. */
+  g_ptr_array_unref (images);
+  images = one_image (after);
+  dialog = dlg_run_action (fixture, fixture->alice, "deprecation", images, AM_TYPE_DEPRECATION_DIALOG, &run);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch"))));
+  gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch")), FALSE);
+  am_ui_test_iterate ();
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_true (run.applied);
+  g_clear_object (&after);
+  after = reread (fixture, image);
+  g_assert_cmpint (am_image_get_deprecation_unix (after), ==, G_MAXINT64);
+  dlg_run_clear (&run);
+}
+
+static gboolean
+deregister_idle (gpointer data)
+{
+  return !am_deregister_dialog_get_busy (data);
+}
+
+/* Answers "Deregister" in @dialog as its button does, and waits for the calls to end. */
+static void
+confirm_deregister (GtkWidget *dialog)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
+  gtk_window_close (GTK_WINDOW (dialog));   /* what the response button does after responding */
+  dlg_wait (deregister_idle, dialog);
+  am_ui_test_iterate ();
+}
+
+static void
+set_protection (DlgFixture *fixture,
+                AmImage    *image,
+                gboolean    on,
+                gboolean    cooldown,
+                const char *screenshot)
+{
+  g_autoptr (GPtrArray) images = one_image (image);
+  GtkWidget *dialog;
+  DlgRun run;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "protection", images, AM_TYPE_PROTECTION_DIALOG, &run);
+  g_assert_false (dlg_can_apply (dialog));
+  gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "protect_switch")), on);
+  if (on)
+    gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "cooldown_switch")), cooldown);
+  am_ui_test_iterate ();
+  g_assert_true (dlg_can_apply (dialog));
+  if (screenshot != NULL)
+    dlg_screenshot (dialog, screenshot);
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  dlg_run_clear (&run);
+}
+
+/* Deregistering @image is refused; returns the explanation shown. */
+static char *
+deregister_refused (DlgFixture *fixture,
+                    AmImage    *image,
+                    const char *screenshot)
+{
+  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (AmImage) after = NULL;
+  GtkWidget *dialog;
+  char *text;
+  DlgRun run;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "protected"));
+  confirm_deregister (dialog);
+  /* It stays open, says why, and offers Retry. */
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  g_assert_false (run.done);
+  text = g_strdup (dlg_visible_error (dialog));
+  g_assert_nonnull (text);
+  if (screenshot != NULL)
+    dlg_screenshot (dialog, screenshot);
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  g_assert_false (run.applied);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  dlg_run_clear (&run);
+  after = reread (fixture, image);
+  g_assert_nonnull (after);
+  return text;
+}
+
+static void
+test_protection_cooldown (DlgFixture    *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (AmImage) after = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *cooldown_refusal = NULL;
+
+  /* Protect it, with the cooldown (the default). */
+  set_protection (fixture, image, TRUE, TRUE, "protection");
+  after = reread (fixture, image);
+  g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "enabled-with-cooldown");
+
+  refusal = deregister_refused (fixture, after, "deregister-refused");
+  g_assert_nonnull (strstr (refusal, "protected from deregistration"));
+  g_assert_nonnull (strstr (refusal, "Turn its protection off"));
+
+  /* Turned off, it stays protected for the cooldown, and the dialogs say so. */
+  set_protection (fixture, after, FALSE, FALSE, "protection-off");
+  g_clear_object (&after);
+  after = reread (fixture, image);
+  g_assert_true (g_str_has_prefix (am_image_get_deregistration_protection (after), "disabled-"));
+  cooldown_refusal = deregister_refused (fixture, after, NULL);
+  g_assert_nonnull (strstr (cooldown_refusal, "24 hours"));
+}
+
+static void
+test_deregister_with_snapshots (DlgFixture    *fixture,
+                                gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, BUILD_RUNNER);
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (AmImage) after = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) snapshot_ids = NULL;
+  AmBlockDeviceMapping * const *mappings = am_image_get_block_device_mappings (image);
+  const char *id = am_image_get_image_id (image);
+  GtkWidget *dialog;
+  GtkWidget *check;
+  DlgRun run;
+
+  for (guint i = 0; mappings[i] != NULL; i++)
+    if (am_block_device_mapping_get_snapshot_id (mappings[i]) != NULL)
+      g_strv_builder_add (builder, am_block_device_mapping_get_snapshot_id (mappings[i]));
+  snapshot_ids = g_strv_builder_end (builder);
+  g_assert_cmpuint (g_strv_length (snapshot_ids), >, 0);
+  g_assert_cmpuint (dlg_count_snapshots (client, (const char * const *) snapshot_ids), ==, g_strv_length (snapshot_ids));
+
+  /* Protected without a cooldown: turning it off frees it at once. */
+  g_assert_cmpstr (am_image_get_deregistration_protection (image), ==, "enabled-without-cooldown");
+  set_protection (fixture, image, FALSE, FALSE, NULL);
+  after = reread (fixture, image);
+  g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "disabled");
+
+  images = one_image (after);
+  dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  check = am_ui_test_find_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  dlg_screenshot (dialog, "deregister");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+
+  g_assert_null (dlg_describe_image (client, id));
+  g_assert_cmpuint (dlg_count_snapshots (client, (const char * const *) snapshot_ids), ==, 0);
+  dlg_run_clear (&run);
+}
+
+static void
+test_copy (DlgFixture    *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (AmEc2Client) west = NULL;
+  g_autoptr (AmImage) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  GtkWidget *dialog;
+  GtkWidget *name;
+  DlgRun run;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "copy", images, AM_TYPE_COPY_IMAGE_DIALOG, &run);
+  name = am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, WEB_SERVER);
+  g_assert_true (dlg_can_apply (dialog));
+
+  dlg_type (name, "ab");
+  g_assert_false (dlg_can_apply (dialog));
+  g_assert_nonnull (strstr (dlg_visible_error (dialog), "at least 3"));
+  dlg_type (name, "web server copy");
+  g_assert_false (dlg_can_apply (dialog));
+  g_assert_nonnull (strstr (dlg_visible_error (dialog), "spaces"));
+  dlg_type (name, "web-server@west");
+  g_assert_nonnull (strstr (dlg_visible_error (dialog), "@"));
+  dlg_screenshot (dialog, "copy-invalid");
+
+  dlg_type (name, "web-server-west-(copy)_1.0");
+  g_assert_true (am_copy_image_dialog_select_region (AM_COPY_IMAGE_DIALOG (dialog), "us-west-2"));
+  gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "encrypted_switch")), TRUE);
+  am_ui_test_iterate ();
+  g_assert_true (dlg_can_apply (dialog));
+  g_assert_null (dlg_visible_error (dialog));
+  dlg_screenshot (dialog, "copy");
+
+  {
+    /* Keep the new id before the dialog goes. */
+    gpointer keep = g_object_ref (dialog);
+
+    dlg_click (dlg_apply_button (dialog));
+    dlg_wait_run (&run);
+    g_assert_no_error (run.error);
+    g_assert_true (run.applied);
+    new_id = g_strdup (am_copy_image_dialog_get_new_image_id (keep));
+    g_object_unref (keep);
+  }
+  g_assert_nonnull (new_id);
+  g_assert_true (g_str_has_prefix (new_id, "ami-"));
+
+  west = am_ec2_client_new_for_region (am_session_get_client (fixture->alice), "us-west-2", &error);
+  g_assert_no_error (error);
+  copy = dlg_describe_image (west, new_id);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (am_image_get_name (copy), ==, "web-server-west-(copy)_1.0");
+  g_assert_cmpstr (am_image_get_source_image_id (copy), ==, am_image_get_image_id (image));
+  /* Not in this region. */
+  g_assert_null (dlg_describe_image (am_session_get_client (fixture->alice), new_id));
+  dlg_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  am_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/dialogs/description", DlgFixture, NULL,
+              dlg_fixture_set_up, test_description, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/deprecation", DlgFixture, NULL,
+              dlg_fixture_set_up, test_deprecation, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/protection-cooldown", DlgFixture, NULL,
+              dlg_fixture_set_up, test_protection_cooldown, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/deregister-with-snapshots", DlgFixture, NULL,
+              dlg_fixture_set_up, test_deregister_with_snapshots, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/copy", DlgFixture, NULL,
+              dlg_fixture_set_up, test_copy, dlg_fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -416,6 +416,7 @@ verify (AmSandboxServer    *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) query_params = NULL;
   g_autofree char *canonical_query = NULL;
+  g_autofree char *date_from_header = NULL;
   const char *authorization = soup_message_headers_get_one (headers, "Authorization");
   const char *amz_date;
   const char *secret;
@@ -534,6 +535,8 @@ verify (AmSandboxServer    *self,
           return FALSE;
         }
       request_ms = g_date_time_to_unix (dt) * 1000;
+      /* Signed with the Date header: SigV4 then uses that time in ISO form. */
+      date_from_header = am_sigv4_format_amz_date (dt);
     }
   else if (!parse_amz_date (amz_date, &request_ms))
     {
@@ -594,7 +597,7 @@ verify (AmSandboxServer    *self,
   am_sigv4_request_set_payload (request, body ? body : "", length);
   secret = identity->account->secret_access_key;
   if (!am_sigv4_sign (request, auth.access_key_id, secret, auth.region, auth.service,
-                      amz_date ? amz_date : "", &result, &error))
+                      amz_date ? amz_date : date_from_header, &result, &error))
     {
       *status = 400;
       *code = "IncompleteSignature";

@@ -46,6 +46,7 @@ struct _AmInstancesView
   gulong                details_handler;
   guint                 poll_source;
   guint                 poll_interval_ms;
+  guint                 follow_polls;     /* polls left after an action even when all looks settled */
   guint                 loaded : 1;
   guint                 busy : 1;
   guint                 reload_again : 1;

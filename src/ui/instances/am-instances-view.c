@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "am-ec2-client.h"
 #include "am-instances-view-private.h"
-#include "am-window.h"
+#include "am-launch-from-image.h"
+#include "am-session.h"
 
 G_DEFINE_FINAL_TYPE (AmInstancesView, am_instances_view, ADW_TYPE_BIN)
 
@@ -89,17 +91,10 @@ void
 _am_instances_view_toast (AmInstancesView *self,
                           const char      *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast = adw_toast_new (message);
 
-  if (AM_IS_WINDOW (root))
-    {
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_timeout (toast, 5);
-      am_window_add_toast (AM_WINDOW (root), toast);
-    }
-  else
-    g_message ("%s", message);
+  adw_toast_set_timeout (toast, 5);
+  am_instances_show_toast (GTK_WIDGET (self), toast);
 }
 
 GPtrArray *
@@ -141,6 +136,32 @@ am_instances_view_select_instance (AmInstancesView *self,
     }
 
   return FALSE;
+}
+
+guint
+am_instances_view_select_instances (AmInstancesView    *self,
+                                    const char * const *instance_ids)
+{
+  g_autoptr (GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr (GtkBitset) mask = NULL;
+  guint n;
+
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), 0);
+  g_return_val_if_fail (instance_ids != NULL, 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strv_contains (instance_ids, am_instance_get_instance_id (am_instance_row_get_instance (row))))
+        gtk_bitset_add (wanted, i);
+    }
+
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, mask);
+
+  return (guint) gtk_bitset_get_size (wanted);
 }
 
 /* Filtering */
@@ -318,6 +339,7 @@ details_show_instance (AmInstancesView *self,
                        AmInstanceRow   *row)
 {
   AmInstance *instance = am_instance_row_get_instance (row);
+  AmInstanceBlockDevice * const *devices = am_instance_get_block_devices (instance);
   AmSecurityGroup * const *groups = am_instance_get_security_groups (instance);
   AmTag * const *tags = am_instance_get_tags (instance);
   AdwPreferencesGroup *group;
@@ -362,6 +384,19 @@ details_show_instance (AmInstancesView *self,
 
   group = details_add_group (self, _("Block Devices"));
   adw_preferences_group_set_description (group, am_instance_row_get_text (row, AM_INSTANCE_COLUMN_ROOT_DEVICE));
+  for (guint i = 0; devices[i] != NULL; i++)
+    {
+      AmInstanceBlockDevice *device = devices[i];
+      g_autoptr (GString) value = g_string_new (NULL);
+
+      g_string_append (value, am_instance_block_device_get_device_name (device));
+      if (am_instance_block_device_get_status (device) != NULL)
+        g_string_append_printf (value, " · %s", am_instance_block_device_get_status (device));
+      if (am_instance_block_device_get_delete_on_termination (device))
+        g_string_append_printf (value, " · %s", _("deleted on termination"));
+
+      details_add_row (group, value->str, am_instance_block_device_get_volume_id (device));
+    }
 
   group = details_add_group (self, _("Tags"));
   button = gtk_button_new_from_icon_name ("document-edit-symbolic");
@@ -546,30 +581,226 @@ am_instances_view_any_transitional (AmInstancesView *self)
   return FALSE;
 }
 
+static void am_instances_view_load (AmInstancesView *self);
+
+static gboolean
+poll_timeout_cb (gpointer user_data)
+{
+  AmInstancesView *self = user_data;
+
+  self->poll_source = 0;
+  am_instances_view_load (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Polls again while anything moves; the spinner shows that states are being followed. */
+static void
+am_instances_view_schedule_poll (AmInstancesView *self)
+{
+  gboolean moving = am_instances_view_any_transitional (self) || self->follow_polls > 0;
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (moving)
+    {
+      if (self->follow_polls > 0)
+        self->follow_polls--;
+      self->poll_source = g_timeout_add (self->poll_interval_ms, poll_timeout_cb, self);
+    }
+  am_instances_view_set_polling (self, moving);
+}
+
+static void
+describe_images_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (AmInstancesView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = NULL;
+  guint n;
+
+  images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->image_names == NULL)
+    return;
+  if (error != NULL)
+    g_debug ("Could not look up the names of the instances' images: %s", error->message);
+
+  for (guint i = 0; images != NULL && i < images->len; i++)
+    {
+      AmImage *image = g_ptr_array_index (images, i);
+      const char *name = am_image_get_name (image);
+
+      g_hash_table_replace (self->image_names, g_strdup (am_image_get_image_id (image)),
+                            g_strdup (name != NULL ? name : ""));
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      AmInstance *instance = am_instance_row_get_instance (row);
+      const char *name = g_hash_table_lookup (self->image_names, am_instance_get_image_id (instance));
+
+      if (name != NULL)
+        am_instance_row_set_image_name (row, name);
+    }
+
+  if (self->details_row != NULL)
+    am_instances_view_update_details (self);
+}
+
+/* Looks up the names of images not seen before (one DescribeImages for all of them). */
+static void
+am_instances_view_lookup_image_names (AmInstancesView *self,
+                                      AmEc2Client     *client)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint wanted = 0;
+
+  if (self->image_names == NULL)
+    self->image_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      const char *image_id = am_instance_get_image_id (am_instance_row_get_instance (row));
+
+      if (image_id == NULL || g_hash_table_contains (self->image_names, image_id))
+        continue;
+      /* Asked once: an image that is gone stays nameless instead of being asked for again. */
+      g_hash_table_insert (self->image_names, g_strdup (image_id), g_strdup (""));
+      am_describe_images_query_add_image_id (query, image_id);
+      wanted++;
+    }
+
+  if (wanted == 0)
+    return;
+
+  am_ec2_client_describe_images_async (client, query, self->cancellable,
+                                       describe_images_cb, g_object_ref (self));
+}
+
+static void
+describe_instances_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (AmInstancesView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) instances = NULL;
+
+  instances = am_ec2_client_describe_instances_finish (AM_EC2_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->busy = FALSE;
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+
+  if (error != NULL)
+    {
+      if (!self->loaded)
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+          am_instances_view_set_polling (self, FALSE);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not refresh the instances: %s"),
+                                                      error->message);
+
+          _am_instances_view_toast (self, message);
+          am_instances_view_schedule_poll (self);
+        }
+      return;
+    }
+
+  self->loaded = TRUE;
+  am_instances_view_apply (self, instances);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  am_instances_view_lookup_image_names (self, AM_EC2_CLIENT (source));
+
+  if (self->reload_again)
+    {
+      self->reload_again = FALSE;
+      am_instances_view_load (self);
+      return;
+    }
+
+  am_instances_view_schedule_poll (self);
+}
+
+static void
+am_instances_view_load (AmInstancesView *self)
+{
+  AmEc2Client *client;
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+
+  client = self->session != NULL ? am_session_get_client (self->session) : NULL;
+  if (client == NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      self->busy = FALSE;
+      gtk_stack_set_visible_child_name (self->stack, "disconnected");
+      am_instances_view_set_polling (self, FALSE);
+      _am_instances_view_update_actions (self);
+      return;
+    }
+
+  if (self->busy)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  self->busy = TRUE;
+  if (!self->loaded)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+    }
+  _am_instances_view_update_actions (self);
+
+  am_ec2_client_describe_instances_async (client, NULL, NULL, self->cancellable,
+                                          describe_instances_cb, g_object_ref (self));
+}
+
 void
 am_instances_view_reload (AmInstancesView *self)
 {
   g_return_if_fail (AM_IS_INSTANCES_VIEW (self));
 
-  g_clear_handle_id (&self->poll_source, g_source_remove);
+  am_instances_view_load (self);
+}
 
-  if (self->session == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "disconnected");
-      am_instances_view_set_polling (self, FALSE);
-      return;
-    }
-
-  /* The listing goes through AmEc2Client's DescribeInstances once src/ec2 provides it. */
-  gtk_stack_set_visible_child_name (self->stack, "disconnected");
-  (void) am_instances_view_apply;
-  (void) am_instances_view_any_transitional;
+/* The session's client changed (another profile or region): start over. */
+static void
+on_client_changed (AmInstancesView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->busy = FALSE;
+  self->reload_again = FALSE;
+  self->loaded = FALSE;
+  g_list_store_remove_all (self->store);
+  g_hash_table_remove_all (self->rows_by_id);
+  g_clear_pointer (&self->image_names, g_hash_table_unref);
+  am_instances_view_load (self);
 }
 
 void
 _am_instances_view_poll_soon (AmInstancesView *self)
 {
-  am_instances_view_reload (self);
+  /* EC2 may still report the old state right after an action: keep polling a few times. */
+  self->follow_polls = 3;
+  am_instances_view_set_polling (self, TRUE);
+  am_instances_view_load (self);
 }
 
 void
@@ -577,29 +808,23 @@ am_instances_view_set_session (AmInstancesView *self,
                                AmSession       *session)
 {
   g_return_if_fail (AM_IS_INSTANCES_VIEW (self));
-  g_return_if_fail (session == NULL || G_IS_OBJECT (session));
+  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
 
   if (self->session == session)
     return;
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->client_handler, self->session);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
 
   g_set_object (&self->session, session);
 
   if (session != NULL)
     self->client_handler = g_signal_connect_object (session, "notify::client",
-                                                    G_CALLBACK (am_instances_view_reload),
+                                                    G_CALLBACK (on_client_changed),
                                                     self, G_CONNECT_SWAPPED);
 
   /* Another account or region: nothing of the old listing applies. */
-  g_list_store_remove_all (self->store);
-  g_hash_table_remove_all (self->rows_by_id);
-  g_clear_pointer (&self->image_names, g_hash_table_unref);
-  self->loaded = FALSE;
-  am_instances_view_reload (self);
+  on_client_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -695,10 +920,9 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   object_class->get_property = am_instances_view_get_property;
   object_class->set_property = am_instances_view_set_property;
 
-  /* An AmSession (G_TYPE_OBJECT until the shell's AmSession type is linked). */
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
-                         G_TYPE_OBJECT,
+                         AM_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

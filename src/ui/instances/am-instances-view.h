@@ -34,6 +34,9 @@ void        am_instances_view_reload          (AmInstancesView *self);
 /** am_instances_view_select_instance: selects the row of @instance_id; %FALSE when not shown */
 gboolean    am_instances_view_select_instance (AmInstancesView *self,
                                                const char      *instance_id);
+/** am_instances_view_select_instances: selects exactly the shown rows of @instance_ids; Returns: how many */
+guint       am_instances_view_select_instances (AmInstancesView    *self,
+                                                const char * const *instance_ids);
 /** am_instances_view_get_n_instances: Returns: how many instances the last listing held */
 guint       am_instances_view_get_n_instances (AmInstancesView *self);
 /** am_instances_view_get_state_name: Returns: (nullable): the listed state of @instance_id */

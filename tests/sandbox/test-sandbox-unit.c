@@ -473,6 +473,32 @@ test_verification (void)
   am_sandbox_response_free (response);
 }
 
+/* A client that signs the Date header instead of X-Amz-Date. */
+static void
+test_date_header_signing (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (AmSigv4Request) request = am_sigv4_request_new ("POST", "/", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *amz_date = am_sigv4_format_amz_date (now);
+  g_autofree char *http_date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+  g_auto (AmSigv4Result) result = { 0 };
+  g_autoptr (AmSandboxResponse) response = NULL;
+  const char *body = "Action=DescribeRegions&Version=2016-11-15";
+
+  soup_message_headers_append (headers, "Host", "127.0.0.1:8080");
+  soup_message_headers_append (headers, "Date", http_date);
+  am_sigv4_request_add_header (request, "host", "127.0.0.1:8080");
+  am_sigv4_request_add_header (request, "date", http_date);
+  am_sigv4_request_set_payload (request, body, strlen (body));
+  g_assert_true (am_sigv4_sign (request, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", amz_date, &result, NULL));
+  soup_message_headers_append (headers, "Authorization", result.authorization);
+  response = am_sandbox_server_handle (server, "POST", "/", NULL, headers, body, strlen (body));
+  g_test_message ("%.300s", body_text (response));
+  g_assert_cmpuint (response->status, ==, 200);
+}
+
 static void
 test_malformed (void)
 {
@@ -639,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
   g_test_add_func ("/sandbox/verification", test_verification);
+  g_test_add_func ("/sandbox/verification/date-header", test_date_header_signing);
   g_test_add_func ("/sandbox/malformed", test_malformed);
   g_test_add_func ("/sandbox/pagination", test_pagination);
   g_test_add_func ("/sandbox/faults", test_faults);

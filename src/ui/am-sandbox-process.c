@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 #include <signal.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "am-sandbox-process.h"
 
@@ -177,6 +180,16 @@ am_sandbox_process_start_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+#ifdef __linux__
+/* Runs in the child before exec: the sandbox ends with us even when we crash or are
+ * killed, so no orphaned server keeps a port and the data folder busy. */
+static void
+am_sandbox_process_child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+#endif
+
 void
 am_sandbox_process_start_async (AmSandboxProcess    *self,
                                 GCancellable        *cancellable,
@@ -186,6 +199,7 @@ am_sandbox_process_start_async (AmSandboxProcess    *self,
   g_autoptr (GTask) task = NULL;
   g_autoptr (GPtrArray) argv = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autofree char *program = NULL;
   StartData *data;
 
@@ -215,8 +229,11 @@ am_sandbox_process_start_async (AmSandboxProcess    *self,
     g_ptr_array_add (argv, self->extra_args[i]);
   g_ptr_array_add (argv, NULL);
 
-  self->subprocess = g_subprocess_newv ((const char * const *) argv->pdata,
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+#ifdef __linux__
+  g_subprocess_launcher_set_child_setup (launcher, am_sandbox_process_child_setup, NULL, NULL);
+#endif
+  self->subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   if (self->subprocess == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,

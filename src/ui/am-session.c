@@ -51,6 +51,9 @@ struct _AmSession
 
 G_DEFINE_FINAL_TYPE (AmSession, am_session, G_TYPE_OBJECT)
 
+/* The built-in sandbox process, shared by the sessions that use it. */
+static GWeakRef shared_sandbox;
+
 enum {
   PROP_0,
   PROP_STATE,
@@ -401,7 +404,13 @@ am_session_connect_sandbox (AmSession *self,
   am_credentials_set_source (credentials, _("built-in sandbox"));
   data->credentials = am_credentials_provider_new_static (credentials);
 
-  if (self->sandbox != NULL && am_sandbox_process_get_endpoint (self->sandbox) != NULL)
+  /* One sandbox serves every session of the process (it locks its data folder). */
+  if (self->sandbox == NULL)
+    self->sandbox = g_weak_ref_get (&shared_sandbox);
+  if (self->sandbox != NULL && am_sandbox_process_get_endpoint (self->sandbox) == NULL)
+    g_clear_object (&self->sandbox);
+
+  if (self->sandbox != NULL)
     {
       data->endpoint = g_strdup (am_sandbox_process_get_endpoint (self->sandbox));
       am_session_finish_connect (self, task);
@@ -421,8 +430,8 @@ am_session_connect_sandbox (AmSession *self,
       return;
     }
 
-  g_clear_object (&self->sandbox);
   self->sandbox = am_sandbox_process_new (data_dir, NULL);
+  g_weak_ref_set (&shared_sandbox, self->sandbox);
   am_sandbox_process_start_async (self->sandbox, g_task_get_cancellable (task),
                                   am_session_sandbox_started_cb, g_object_ref (task));
 }

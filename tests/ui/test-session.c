@@ -173,6 +173,9 @@ test_session_sandbox_by_default (void)
     g_assert_no_error (error);
     g_assert_true (am_session_is_sandbox (next));
     g_assert_cmpstr (am_session_get_region (next), ==, "eu-west-1");
+    /* Both sessions share the one sandbox process (it locks its data folder). */
+    g_assert_true (am_session_get_sandbox_process (next) == am_session_get_sandbox_process (session));
+    g_assert_cmpstr (am_session_get_endpoint (next), ==, first_endpoint);
   }
 }
 

@@ -536,11 +536,13 @@ op_create_image (AmSbCall *call)
   image->image_location = g_strdup_printf ("%s/%s", call->account->account_id, name);
   image->architecture = instance->architecture;
   image->platform = instance->platform;
-  image->platform_details = instance->platform_details ? instance->platform_details : g_intern_static_string ("Linux/UNIX");
+  image->platform_details = instance->platform_details ? instance->platform_details
+                                                      : g_intern_static_string ("Linux/UNIX");
   image->usage_operation = source ? source->usage_operation : g_intern_static_string ("RunInstances");
   image->image_type = g_intern_static_string ("machine");
   image->root_device_type = g_intern_static_string ("ebs");
-  image->root_device_name = instance->root_device_name ? instance->root_device_name : g_intern_static_string ("/dev/xvda");
+  image->root_device_name = instance->root_device_name ? instance->root_device_name
+                                                      : g_intern_static_string ("/dev/xvda");
   image->virtualization_type = g_intern_static_string ("hvm");
   image->hypervisor = g_intern_static_string ("xen");
   image->boot_mode = instance->boot_mode;
@@ -831,7 +833,8 @@ op_deregister_image (AmSbCall *call)
     for (guint i = 0; i < image->block_devices->len; i++)
       {
         AmSbBlockDevice *bd = image->block_devices->pdata[i];
-        AmSbSnapshot *snapshot = bd->snapshot_id ? g_hash_table_lookup (call->state->snapshots, bd->snapshot_id) : NULL;
+        AmSbSnapshot *snapshot = bd->snapshot_id
+                                 ? g_hash_table_lookup (call->state->snapshots, bd->snapshot_id) : NULL;
 
         if (snapshot == NULL || snapshot->owner_id != image->owner_id
             || snapshot_used_elsewhere (call, bd->snapshot_id, image))
@@ -1090,12 +1093,14 @@ collect_permission (AmSbCall   *call,
     case AM_SB_PERM_USER:
       if (!valid_account_id (value))
         return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
-                            "Invalid attribute item value \"%s\" for userId item type: use a 12-digit account id.", value);
+                            "Invalid attribute item value \"%s\" for userId item type: "
+                            "use a 12-digit account id.", value);
       break;
     case AM_SB_PERM_GROUP:
       if (strcmp (value, "all") != 0)
         return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
-                            "Invalid attribute item value \"%s\" for group item type: the only group is 'all'.", value);
+                            "Invalid attribute item value \"%s\" for group item type: "
+                            "the only group is 'all'.", value);
       break;
     case AM_SB_PERM_ORG:
       if (!g_str_has_prefix (value, "arn:aws:organizations::") || strstr (value, ":organization/o-") == NULL)
@@ -1195,7 +1200,8 @@ op_modify_image_attribute (AmSbCall *call)
   if (attribute != NULL && strcmp (attribute, "launchPermission") != 0 && strcmp (attribute, "description") != 0
       && strcmp (attribute, "imdsSupport") != 0 && strcmp (attribute, "productCodes") != 0)
     return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter attribute is invalid; use launchPermission, description or imdsSupport.",
+                        "Value (%s) for parameter attribute is invalid; "
+                        "use launchPermission, description or imdsSupport.",
                         attribute);
   if (imds != NULL && strcmp (imds, "v2.0") != 0)
     return _am_sb_fail (call, 400, "InvalidParameterValue", "ImdsSupport can only be set to v2.0.");

@@ -391,7 +391,8 @@ xml_reservations (AmSbCall  *call,
       _am_sb_xml_text (s, "reservationId", first->reservation_id);
       _am_sb_xml_text (s, "ownerId", first->owner_id);
       g_string_append (s, "<groupSet/><instancesSet>");
-      for (; i < end && strcmp (((AmSbInstance *) instances->pdata[i])->reservation_id, first->reservation_id) == 0; i++)
+      for (; i < end && strcmp (((AmSbInstance *) instances->pdata[i])->reservation_id,
+                                first->reservation_id) == 0; i++)
         xml_instance (call, instances->pdata[i]);
       g_string_append (s, "</instancesSet></item>");
     }
@@ -666,7 +667,8 @@ _am_sb_op_run_instances (AmSbCall *call)
       AmSbLaunchTemplate *lt = find_template (call, lt_id, lt_name);
 
       if (lt == NULL)
-        return _am_sb_fail (call, 400, lt_id ? "InvalidLaunchTemplateId.NotFound" : "InvalidLaunchTemplateName.NotFoundException",
+        return _am_sb_fail (call, 400,
+                            lt_id ? "InvalidLaunchTemplateId.NotFound" : "InvalidLaunchTemplateName.NotFoundException",
                             "The launch template %s does not exist.", lt_id ? lt_id : lt_name);
       collect_template (call, &spec, lt->data);
     }
@@ -732,7 +734,8 @@ _am_sb_op_run_instances (AmSbCall *call)
     {
       subnet = g_hash_table_lookup (call->state->subnets, spec.subnet_id);
       if (subnet == NULL || !is_mine (call, subnet->region, subnet->owner_id))
-        return _am_sb_fail (call, 400, "InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist", spec.subnet_id);
+        return _am_sb_fail (call, 400, "InvalidSubnetID.NotFound",
+                            "The subnet ID '%s' does not exist", spec.subnet_id);
       if (spec.zone != NULL && strcmp (spec.zone, subnet->availability_zone) != 0)
         return _am_sb_fail (call, 400, "InvalidParameterCombination",
                             "Subnet %s is in %s, not in %s.", spec.subnet_id, subnet->availability_zone, spec.zone);
@@ -1645,7 +1648,8 @@ _am_sb_op_create_security_group (AmSbCall *call)
     return FALSE;
   if (strlen (name) > 255 || g_str_has_prefix (name, "sg-") || strcmp (name, "default") == 0)
     return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Invalid security group name '%s': up to 255 characters, not 'default', not starting with sg-.", name);
+                        "Invalid security group name '%s': up to 255 characters, not 'default', "
+                        "not starting with sg-.", name);
   if (strlen (description) > 255)
     return _am_sb_fail (call, 400, "InvalidParameterValue", "The group description may be at most 255 characters.");
   if (vpc_id == NULL)
@@ -1790,7 +1794,8 @@ gboolean _am_sb_op_describe_availability_zones (AmSbCall *call);
 gboolean
 _am_sb_op_describe_availability_zones (AmSbCall *call)
 {
-  static const char *const known[] = { "zone-name", "zone-id", "state", "region-name", "zone-type", "opt-in-status", NULL };
+  static const char *const known[] = { "zone-name", "zone-id", "state", "region-name", "zone-type",
+                                       "opt-in-status", NULL };
   g_autoptr (GPtrArray) names = _am_sb_param_list (call, "ZoneName");
   g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "ZoneId");
   g_autoptr (GPtrArray) filters = NULL;
@@ -2054,7 +2059,8 @@ _am_sb_op_create_launch_template (AmSbCall *call)
   if (g_hash_table_size (data) == 0)
     return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter LaunchTemplateData");
   image_id = g_hash_table_lookup (data, "ImageId");
-  if (image_id != NULL && !g_str_has_prefix (image_id, "resolve:ssm:") && _am_sb_visible_image (call, image_id) == NULL)
+  if (image_id != NULL && !g_str_has_prefix (image_id, "resolve:ssm:")
+      && _am_sb_visible_image (call, image_id) == NULL)
     return FALSE;
   if (image_id != NULL && g_str_has_prefix (image_id, "resolve:ssm:")
       && _am_sb_resolve_ssm (call, image_id + strlen ("resolve:ssm:")) == NULL)

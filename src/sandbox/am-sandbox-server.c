@@ -270,7 +270,8 @@ am_sandbox_server_load (AmSandboxServer  *self,
           if (self->lock_fd >= 0)
             close (self->lock_fd);
           self->lock_fd = -1;
-          g_set_error (error, G_IO_ERROR, saved_errno == EWOULDBLOCK ? G_IO_ERROR_BUSY : g_io_error_from_errno (saved_errno),
+          g_set_error (error, G_IO_ERROR,
+                       saved_errno == EWOULDBLOCK ? G_IO_ERROR_BUSY : g_io_error_from_errno (saved_errno),
                        saved_errno == EWOULDBLOCK
                        ? "Another amiable-sandbox is already using %s; stop it or give this one another --data-dir"
                        : "Could not lock the sandbox data folder %s", data_dir);
@@ -439,7 +440,8 @@ verify (AmSandboxServer    *self,
           g_string_free (kept, TRUE);
           *status = 400;
           *code = "IncompleteSignature";
-          *message = g_strdup ("The presigned request lacks X-Amz-Algorithm, X-Amz-Credential or X-Amz-SignedHeaders.");
+          *message = g_strdup ("The presigned request lacks X-Amz-Algorithm, X-Amz-Credential or "
+                               "X-Amz-SignedHeaders.");
           return FALSE;
         }
       scope = g_strsplit (credential, "/", -1);
@@ -513,7 +515,8 @@ verify (AmSandboxServer    *self,
       return FALSE;
     }
   identity->region = g_strdup (auth.region);
-  if (!am_sb_region_is_known (auth.region) && !(identity->service == SERVICE_STS && strcmp (auth.region, "aws-global") == 0))
+  if (!am_sb_region_is_known (auth.region)
+      && !(identity->service == SERVICE_STS && strcmp (auth.region, "aws-global") == 0))
     {
       *status = 401;
       *code = "AuthFailure";

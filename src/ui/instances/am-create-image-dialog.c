@@ -364,7 +364,8 @@ create_image_cb (GObject      *source,
       {
         g_autofree char *title = g_strdup_printf (_("Creating image “%s” (%s)"), name, self->image_id);
 
-        am_instances_show_toast (GTK_WIDGET (parent), am_launch_from_image_toast_new (self->session, title, self->image_id));
+        am_instances_show_toast (GTK_WIDGET (parent),
+                                 am_launch_from_image_toast_new (GTK_WIDGET (parent), self->session, title, self->image_id));
       }
   }
 

@@ -14,6 +14,7 @@
 #include "am-instances-view-private.h"
 #include "am-register-image-dialog.h"
 #include "am-session.h"
+#include "am-tags-editor.h"
 
 static void
 copy_text (AmInstancesView *self,
@@ -489,6 +490,44 @@ change_action (GtkWidget  *widget,
     change_run (data);
 }
 
+/* Tags: the dialogs part's editor works on any resource ids. */
+
+static void
+tags_finished_cb (AmActionDialog  *dialog,
+                  gboolean         applied,
+                  AmInstancesView *self)
+{
+  if (applied)
+    am_instances_view_reload (self);
+}
+
+static void
+tags_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AmInstancesView *self = AM_INSTANCES_VIEW (widget);
+  g_autoptr (GPtrArray) rows = _am_instances_view_get_selected_rows (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AmTagsEditor *editor;
+
+  if (rows->len == 0 || self->session == NULL)
+    return;
+
+  editor = am_tags_editor_new (self->session);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AmInstance *instance = am_instance_row_get_instance (g_ptr_array_index (rows, i));
+
+      am_tags_editor_add_resource (editor, am_instance_get_instance_id (instance),
+                                   am_instance_get_tags (instance));
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "finished", G_CALLBACK (tags_finished_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* Images */
 
 static void
@@ -609,6 +648,7 @@ _am_instances_view_update_actions (AmInstancesView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.reboot", connected && applies[CHANGE_REBOOT]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.terminate", connected && applies[CHANGE_TERMINATE]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.create-image", connected && can_image);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.tags", connected && applies[CHANGE_TERMINATE]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.register-snapshot", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.register-manifest", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.copy-id", rows->len > 0);
@@ -625,6 +665,7 @@ _am_instances_view_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "instances.force-stop", NULL, change_action);
   gtk_widget_class_install_action (widget_class, "instances.reboot", NULL, change_action);
   gtk_widget_class_install_action (widget_class, "instances.terminate", NULL, change_action);
+  gtk_widget_class_install_action (widget_class, "instances.tags", NULL, tags_action);
   gtk_widget_class_install_action (widget_class, "instances.create-image", NULL, create_image_action);
   gtk_widget_class_install_action (widget_class, "instances.register-snapshot", NULL, register_image_action);
   gtk_widget_class_install_action (widget_class, "instances.register-manifest", NULL, register_image_action);

@@ -125,28 +125,38 @@ static void
 on_button_clicked (AdwToast   *toast,
                    LaunchData *data)
 {
-  GApplication *app = g_application_get_default ();
-  GtkWindow *window = GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+  GtkWidget *parent = data->parent;
 
-  if (window == NULL)
+  /* The window the image was made in, else the application's active one. */
+  if (parent == NULL)
+    {
+      GApplication *app = g_application_get_default ();
+
+      if (GTK_IS_APPLICATION (app))
+        parent = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    }
+  if (parent == NULL)
     return;
 
-  am_launch_from_image (GTK_WIDGET (window), data->session, data->image_id);
+  am_launch_from_image (parent, data->session, data->image_id);
 }
 
 AdwToast *
-am_launch_from_image_toast_new (AmSession  *session,
+am_launch_from_image_toast_new (GtkWidget  *parent,
+                                AmSession  *session,
                                 const char *title,
                                 const char *image_id)
 {
   AdwToast *toast;
   LaunchData *data;
 
+  g_return_val_if_fail (parent == NULL || GTK_IS_WIDGET (parent), NULL);
   g_return_val_if_fail (AM_IS_SESSION (session), NULL);
   g_return_val_if_fail (title != NULL, NULL);
   g_return_val_if_fail (image_id != NULL, NULL);
 
   data = g_new0 (LaunchData, 1);
+  g_set_weak_pointer (&data->parent, parent);
   data->session = g_object_ref (session);
   data->image_id = g_strdup (image_id);
 

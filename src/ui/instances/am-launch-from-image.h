@@ -13,10 +13,11 @@ typedef struct _AmSession AmSession;
 /**
  * am_launch_from_image_toast_new:
  * A toast saying @title with a "Launch from It" button that opens the launch wizard for
- * @image_id (looked up when pressed, so the image's latest state is shown).
+ * @image_id over @parent's window (looked up when pressed, so the image's latest state shows).
  * Returns: (transfer full): the toast
  */
-AdwToast *am_launch_from_image_toast_new (AmSession  *session,
+AdwToast *am_launch_from_image_toast_new (GtkWidget  *parent,
+                                          AmSession  *session,
                                           const char *title,
                                           const char *image_id);
 /** am_launch_from_image: looks up @image_id and opens the launch wizard for it over @parent */

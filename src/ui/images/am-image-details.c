@@ -236,6 +236,7 @@ new_copy_row (const char *title,
 static void
 set_row_value (AmImageDetails *self,
                AdwActionRow   *row,
+               const char     *key,
                const char     *value)
 {
   GtkWidget *button = g_object_get_data (G_OBJECT (row), "am-copy-button");
@@ -245,9 +246,7 @@ set_row_value (AmImageDetails *self,
   g_object_set_data_full (G_OBJECT (button), "am-copy-text", g_strdup (value), g_free);
   gtk_widget_set_tooltip_text (button, _("Copy"));
   if (value != NULL)
-    g_hash_table_insert (self->values,
-                         g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))),
-                         g_strdup (value));
+    g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
 }
 
 static void
@@ -257,8 +256,9 @@ add_dynamic_row (AmImageDetails      *self,
                  const char          *value)
 {
   AdwActionRow *row = new_copy_row (title, NULL);
+  g_autofree char *key = g_strdup_printf ("%s/%s", adw_preferences_group_get_title (group), title);
 
-  set_row_value (self, row, value);
+  set_row_value (self, row, key, value);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   g_ptr_array_add (self->dynamic_rows, row);
 }
@@ -397,7 +397,7 @@ update (AmImageDetails *self)
     {
       g_autofree char *value = fields[i].get (self->image);
 
-      set_row_value (self, g_ptr_array_index (self->field_rows, i), value);
+      set_row_value (self, g_ptr_array_index (self->field_rows, i), _(fields[i].title), value);
     }
 
   mappings = am_image_get_block_device_mappings (self->image);

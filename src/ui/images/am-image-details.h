@@ -30,7 +30,10 @@ void       am_image_details_set_n_selected         (AmImageDetails      *self,
  */
 void       am_image_details_set_launch_permissions (AmImageDetails      *self,
                                                     AmLaunchPermission * const *permissions);
-/** am_image_details_get_field: the text of the copyable row titled @title (tests) */
+/**
+ * am_image_details_get_field: the text of the copyable row titled @title (tests); rows of the
+ * block device mapping, launch permissions and tags are "GROUP TITLE/ROW TITLE", e.g. "Tags/team"
+ */
 const char *am_image_details_get_field             (AmImageDetails      *self,
                                                     const char          *title);
 

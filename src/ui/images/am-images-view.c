@@ -10,10 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "am-aws-error.h"
+#include "am-image-actions.h"
+#include "am-image-attribute.h"
 #include "am-image-details.h"
 #include "am-image-list-model.h"
+#include "am-image-store.h"
 #include "am-images-view.h"
 #include "am-images-view-private.h"
+#include "am-session.h"
 
 struct _AmImagesView
 {
@@ -41,18 +46,28 @@ struct _AmImagesView
 
   /* owned references */
   AmSession *session;
-  AmImageListModel *list;   /* also the selection model */
+  AmEc2Client *client;            /* the session's client the stores below belong to */
+  AmImageStore *stores[AM_IMAGES_SCOPE_QUICK_START];   /* per server-side scope, made on demand */
+  AmImageStore *store;            /* the one shown (borrowed from stores[]) */
+  GListStore *quick_start;        /* the Quick Start images */
+  GError *quick_start_error;
+  AmImageListModel *list;         /* also the selection model */
   GtkColumnViewColumn *columns[AM_IMAGE_N_COLUMNS];
   GObject *probe[2];
   GSimpleActionGroup *column_actions;
-  GCancellable *cancellable;
+  GCancellable *cancellable;      /* Quick Start lookups */
+  GCancellable *details_cancellable;
 
   /* state */
   AmImagesScope scope;
   const char *state;
   gboolean loading;
   gboolean source_override;
+  gboolean quick_start_loading;
   guint details_idle_id;
+  guint pulse_id;
+  guint retry_id;
+  guint n_retries;
   int probed_column;
 };
 
@@ -76,16 +91,16 @@ typedef struct
 } ColumnInfo;
 
 static const ColumnInfo column_info[AM_IMAGE_N_COLUMNS] = {
-  [AM_IMAGE_COLUMN_NAME] = { "name", N_("Name"), -1, TRUE },
-  [AM_IMAGE_COLUMN_ID] = { "id", N_("AMI ID"), 190, TRUE },
-  [AM_IMAGE_COLUMN_OWNER] = { "owner", N_("Owner"), 130, TRUE },
-  [AM_IMAGE_COLUMN_PLATFORM] = { "platform", N_("Platform"), 120, TRUE },
+  [AM_IMAGE_COLUMN_NAME] = { "name", N_("Name"), 260, TRUE },
+  [AM_IMAGE_COLUMN_ID] = { "id", N_("AMI ID"), 180, TRUE },
+  [AM_IMAGE_COLUMN_OWNER] = { "owner", N_("Owner"), 120, TRUE },
+  [AM_IMAGE_COLUMN_PLATFORM] = { "platform", N_("Platform"), 110, TRUE },
   [AM_IMAGE_COLUMN_ARCHITECTURE] = { "architecture", N_("Architecture"), 100, TRUE },
-  [AM_IMAGE_COLUMN_ROOT_DEVICE] = { "root-device", N_("Root Device"), 100, TRUE },
+  [AM_IMAGE_COLUMN_ROOT_DEVICE] = { "root-device", N_("Root Device"), 100, FALSE },
   [AM_IMAGE_COLUMN_VIRTUALIZATION] = { "virtualization", N_("Virtualization"), 110, FALSE },
   [AM_IMAGE_COLUMN_BOOT_MODE] = { "boot-mode", N_("Boot Mode"), 110, FALSE },
   [AM_IMAGE_COLUMN_CREATED] = { "created", N_("Created (UTC)"), 140, TRUE },
-  [AM_IMAGE_COLUMN_STATE] = { "state", N_("State"), 90, TRUE },
+  [AM_IMAGE_COLUMN_STATE] = { "state", N_("State"), 90, FALSE },
   [AM_IMAGE_COLUMN_VISIBILITY] = { "visibility", N_("Visibility"), 90, FALSE },
   [AM_IMAGE_COLUMN_DEPRECATION] = { "deprecation", N_("Deprecation"), 120, FALSE },
 };
@@ -251,6 +266,10 @@ column_view_sorter_changed_cb (AmImagesView *self,
 {
   GtkOrdering order;
 
+  /* Columns removed while the view is disposed change the sorter too. */
+  if (self->probe[0] == NULL || self->list == NULL)
+    return;
+
   self->probed_column = -1;
   order = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
   if (self->probed_column < 0)
@@ -286,6 +305,68 @@ show_status (AmImagesView *self,
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
+static const GError *
+current_error (AmImagesView *self)
+{
+  if (self->store != NULL)
+    return self->retry_id != 0 ? NULL : am_image_store_get_error (self->store);
+  if (self->scope == AM_IMAGES_SCOPE_QUICK_START)
+    return self->quick_start_error;
+  return NULL;
+}
+
+static char *
+describe_error (AmImagesView *self,
+                const GError *error)
+{
+  const char *profile = self->session != NULL ? am_session_get_profile_name (self->session) : NULL;
+
+  if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_AUTH)
+      || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS))
+    return g_strdup_printf (_("The profile “%s” was refused. %s"), profile != NULL ? profile : "", error->message);
+  if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK))
+    return g_strdup_printf (_("%s\nCheck the network connection and the endpoint, then retry."), error->message);
+  if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_THROTTLED)
+      || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER))
+    return g_strdup_printf (_("%s\nThe service is busy; it was asked again several times. Retry in a moment."), error->message);
+
+  return g_strdup (error->message);
+}
+
+/* Returns TRUE when the session's state (not the listing) decides what is shown. */
+static gboolean
+update_session_state (AmImagesView *self)
+{
+  if (self->session == NULL)
+    {
+      show_status (self, "no-session", "dialog-password-symbolic", _("No Account"),
+                   _("Choose a profile and a region in the header bar to list their images."),
+                   NULL, NULL);
+      return TRUE;
+    }
+
+  switch (am_session_get_state (self->session))
+    {
+    case AM_SESSION_STATE_DISCONNECTED:
+    case AM_SESSION_STATE_CONNECTING:
+      show_status (self, "loading", NULL, _("Connecting…"), am_session_get_profile_name (self->session), NULL, NULL);
+      return TRUE;
+    case AM_SESSION_STATE_FAILED:
+      {
+        const GError *error = am_session_get_error (self->session);
+        g_autofree char *description = NULL;
+
+        description = error != NULL ? describe_error (self, error) : g_strdup ("");
+        show_status (self, "error", "dialog-password-symbolic", _("Could Not Connect"),
+                     description, NULL, NULL);
+        return TRUE;
+      }
+    case AM_SESSION_STATE_READY:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 update_state (AmImagesView *self)
 {
@@ -313,11 +394,29 @@ update_state (AmImagesView *self)
       return;
     }
 
-  if (self->session == NULL && !self->source_override)
+  if (!self->source_override && update_session_state (self))
+    return;
+
+  if (current_error (self) != NULL)
     {
-      show_status (self, "no-session", "dialog-password-symbolic", _("No Account"),
-                   _("Choose a profile and a region in the header bar to list their images."),
-                   NULL, NULL);
+      g_autofree char *description = describe_error (self, current_error (self));
+
+      show_status (self, "error", "network-error-symbolic", _("Could Not List Images"),
+                   description, _("_Retry"), "images.refresh");
+      return;
+    }
+
+  if (!self->source_override && self->store == NULL && self->quick_start == NULL
+      && (self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE))
+    {
+      gboolean public = self->scope == AM_IMAGES_SCOPE_PUBLIC;
+
+      show_status (self, "ask", public ? "folder-publicshare-symbolic" : "emblem-shared-symbolic",
+                   public ? _("Public Images") : _("AWS Marketplace Images"),
+                   public ? _("The public catalog holds tens of thousands of images from Amazon, vendors and the community. Listing it takes a while; it loads page by page, and you can search as it arrives.")
+                          : _("Images sold or offered for free by vendors in the AWS Marketplace. Launching one subscribes you to its product. The listing loads page by page."),
+                   public ? _("_Load Public Images") : _("_Load Marketplace Images"),
+                   "images.load");
       return;
     }
 
@@ -378,16 +477,54 @@ update_actions (AmImagesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", FALSE);
 }
 
+static void
+permissions_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (AmImagesView) self = user_data;
+  g_autoptr (AmImageAttribute) attribute = NULL;
+  g_autoptr (GError) error = NULL;
+  AmImage *image;
+
+  attribute = am_ec2_client_describe_image_attribute_finish (AM_EC2_CLIENT (object), result, &error);
+  if (attribute == NULL)
+    {
+      /* Unknown stays "only the owner can see": nothing to shout about. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the launch permissions: %s", error->message);
+      return;
+    }
+
+  image = am_image_details_get_image (self->details);
+  if (image != NULL && g_strcmp0 (am_image_get_image_id (image), am_image_attribute_get_image_id (attribute)) == 0)
+    am_image_details_set_launch_permissions (self->details, am_image_attribute_get_launch_permissions (attribute));
+}
+
 static gboolean
 update_details_cb (gpointer user_data)
 {
   AmImagesView *self = user_data;
   g_autoptr (GPtrArray) images = selected_images (self);
+  AmImage *image = images->len == 1 ? g_ptr_array_index (images, 0) : NULL;
+  gboolean changed;
 
   self->details_idle_id = 0;
+  changed = image != am_image_details_get_image (self->details);
   am_image_details_set_n_selected (self->details, images->len);
-  am_image_details_set_image (self->details, images->len == 1 ? g_ptr_array_index (images, 0) : NULL);
+  am_image_details_set_image (self->details, image);
   update_actions (self, images->len);
+
+  /* Who may launch an image is only told to its owner. */
+  if (changed && image != NULL && self->client != NULL && self->scope == AM_IMAGES_SCOPE_OWNED)
+    {
+      g_cancellable_cancel (self->details_cancellable);
+      g_clear_object (&self->details_cancellable);
+      self->details_cancellable = g_cancellable_new ();
+      am_ec2_client_describe_image_attribute_async (self->client, am_image_get_image_id (image),
+                                                    "launchPermission", self->details_cancellable,
+                                                    permissions_cb, g_object_ref (self));
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -457,20 +594,6 @@ clear_filters_action (GtkWidget  *widget,
   update_filter_count (self);
 }
 
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter);
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter);
-
-static void
-load_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter);
 
 /* --- search and facets -------------------------------------------------------------------- */
 
@@ -737,10 +860,8 @@ setup_columns (AmImagesView *self)
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_visible (column, column_info[i].visible);
-      if (column_info[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, column_info[i].fixed_width);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, column_info[i].fixed_width);
+      gtk_column_view_column_set_expand (column, i == AM_IMAGE_COLUMN_NAME);
       gtk_column_view_append_column (self->column_view, column);
       self->columns[i] = column;
 
@@ -780,15 +901,406 @@ set_source (AmImagesView *self,
 }
 
 static void
-load_scope (AmImagesView *self)
+update_loading (AmImagesView *self);
+
+static gboolean
+pulse_cb (gpointer user_data)
 {
+  AmImagesView *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+format_age (gint64 seconds)
+{
+  if (seconds < 90)
+    return g_strdup (_("a minute ago"));
+  if (seconds < 90 * 60)
+    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", (int) (seconds / 60)), (int) (seconds / 60));
+  if (seconds < 36 * 3600)
+    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", (int) (seconds / 3600)), (int) (seconds / 3600));
+  return g_strdup_printf (ngettext ("%d day ago", "%d days ago", (int) (seconds / 86400)), (int) (seconds / 86400));
+}
+
+/* The progress bar, the banner (stale cache, failed refresh) and the status page. */
+static void
+update_loading (AmImagesView *self)
+{
+  gboolean loading = FALSE;
+  guint n_loaded = 0;
+  const GError *error = current_error (self);
+  gboolean has_rows;
+
+  if (self->store != NULL && self->retry_id != 0)
+    error = NULL;
+
+  if (self->store != NULL)
+    {
+      loading = am_image_store_get_loading (self->store) || self->retry_id != 0;
+      n_loaded = am_image_store_get_n_loaded (self->store);
+      if (self->retry_id != 0)
+        error = NULL;
+    }
+  else if (self->scope == AM_IMAGES_SCOPE_QUICK_START)
+    loading = self->quick_start_loading;
+
+  has_rows = am_image_list_model_get_n_total (self->list) > 0;
+
+  /* A first listing sorts once when its last page is in; a cached one is sorted already and
+   * a refresh's changes are sorted in as they come. */
+  self->loading = loading && !has_rows;
+  am_image_list_model_set_sort_deferred (self->list,
+                                         loading && !(self->store != NULL
+                                                      && am_image_store_get_from_cache (self->store)));
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, loading);
+  if (loading)
+    {
+      g_autofree char *text = NULL;
+
+      if (n_loaded > 0)
+        text = g_strdup_printf (ngettext ("%u image so far", "%u images so far", n_loaded), n_loaded);
+      else
+        text = g_strdup (_("Asking for images…"));
+      gtk_progress_bar_set_text (self->progress_bar, text);
+      if (self->pulse_id == 0)
+        self->pulse_id = g_timeout_add (150, pulse_cb, self);
+    }
+  else
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "error");
+  if (error != NULL && has_rows)
+    {
+      g_autofree char *description = describe_error (self, error);
+      g_autofree char *text = g_strdup_printf (_("Could not refresh the list: %s"), description);
+
+      gtk_label_set_label (self->banner_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), TRUE);
+      gtk_widget_add_css_class (gtk_revealer_get_child (self->banner_revealer), "error");
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else if (self->store != NULL && am_image_store_get_from_cache (self->store) && has_rows)
+    {
+      g_autofree char *age = format_age (am_image_store_get_cache_age (self->store));
+      g_autofree char *text = NULL;
+
+      gtk_widget_remove_css_class (gtk_revealer_get_child (self->banner_revealer), "error");
+      if (loading)
+        text = g_strdup_printf (_("Showing the list from %s · Refreshing…"), age);
+      else
+        text = g_strdup_printf (_("Showing the list from %s"), age);
+      gtk_label_set_label (self->banner_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), !loading);
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.cancel", loading);
+  update_state (self);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  AmImagesView *self = user_data;
+
+  self->retry_id = 0;
+  if (self->store != NULL)
+    am_image_store_refresh (self->store);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_transient (const GError *error)
+{
+  return g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_THROTTLED)
+         || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER)
+         || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+}
+
+static void
+store_notify_cb (AmImagesView *self,
+                 GParamSpec   *pspec,
+                 AmImageStore *store)
+{
+  if (store != self->store)
+    return;
+
+  /*
+   * The client already retried each call; when a page still failed with a throttling,
+   * server or network error, the listing is asked again (a refresh keeps what came) a few
+   * times, quietly, before the error is shown with its Retry button.
+   */
+  if (!am_image_store_get_loading (store))
+    {
+      const GError *error = am_image_store_get_error (store);
+
+      if (error != NULL && is_transient (error) && self->n_retries < 3)
+        {
+          self->n_retries++;
+          g_debug ("Listing failed (%s), asking again (%u)", error->message, self->n_retries);
+          g_clear_handle_id (&self->retry_id, g_source_remove);
+          self->retry_id = g_timeout_add (250 * self->n_retries, retry_cb, self);
+        }
+      else if (error == NULL)
+        self->n_retries = 0;
+    }
+
+  update_loading (self);
+}
+
+static void
+clear_stores (AmImagesView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->stores); i++)
+    if (self->stores[i] != NULL)
+      {
+        am_image_store_cancel (self->stores[i]);
+        g_signal_handlers_disconnect_by_data (self->stores[i], self);
+        g_clear_object (&self->stores[i]);
+      }
+  self->store = NULL;
+  g_clear_object (&self->quick_start);
+  g_clear_error (&self->quick_start_error);
+}
+
+static AmImageScope
+store_scope (AmImagesScope scope)
+{
+  switch (scope)
+    {
+    case AM_IMAGES_SCOPE_OWNED:
+      return AM_IMAGE_SCOPE_OWNED;
+    case AM_IMAGES_SCOPE_SHARED:
+      return AM_IMAGE_SCOPE_SHARED;
+    case AM_IMAGES_SCOPE_PUBLIC:
+      return AM_IMAGE_SCOPE_PUBLIC;
+    case AM_IMAGES_SCOPE_AMAZON:
+      return AM_IMAGE_SCOPE_AMAZON;
+    case AM_IMAGES_SCOPE_MARKETPLACE:
+      return AM_IMAGE_SCOPE_MARKETPLACE;
+    case AM_IMAGES_SCOPE_QUICK_START:
+    default:
+      g_assert_not_reached ();
+      return AM_IMAGE_SCOPE_CUSTOM;
+    }
+}
+
+/* --- Quick Start -------------------------------------------------------------------------- */
+
+/* The SSM public parameters that name the current image of popular systems. */
+static const char * const quick_start_parameters[] = {
+  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+  "/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2",
+  "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id",
+  "/aws/service/canonical/ubuntu/server/24.04/stable/current/arm64/hvm/ebs-gp3/ami-id",
+  "/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id",
+  "/aws/service/debian/release/12/latest/amd64",
+  "/aws/service/debian/release/12/latest/arm64",
+  "/aws/service/suse/sles/15-sp6/x86_64/latest",
+  "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base",
+  "/aws/service/ami-windows-latest/Windows_Server-2022-English-Core-Base",
+};
+
+typedef struct
+{
+  AmImagesView *self;          /* a reference */
+  GCancellable *cancellable;
+  GPtrArray *ids;
+  GError *error;
+  guint pending;
+} QuickStart;
+
+static void
+quick_start_free (QuickStart *qs)
+{
+  g_object_unref (qs->self);
+  g_object_unref (qs->cancellable);
+  g_ptr_array_unref (qs->ids);
+  g_clear_error (&qs->error);
+  g_free (qs);
+}
+
+static void
+quick_start_finish (QuickStart *qs,
+                    GPtrArray  *images,
+                    GError     *error)
+{
+  AmImagesView *self = qs->self;
+
+  if (g_cancellable_is_cancelled (qs->cancellable))
+    return;
+
+  self->quick_start_loading = FALSE;
+  g_clear_error (&self->quick_start_error);
+  if (error != NULL)
+    self->quick_start_error = g_error_copy (error);
+  if (images != NULL && self->quick_start != NULL)
+    g_list_store_splice (self->quick_start, 0, g_list_model_get_n_items (G_LIST_MODEL (self->quick_start)),
+                         images->pdata, images->len);
+  update_loading (self);
+}
+
+static void
+quick_start_images_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  QuickStart *qs = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = NULL;
+
+  images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
+  quick_start_finish (qs, images, error);
+  quick_start_free (qs);
+}
+
+static void
+quick_start_id_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  QuickStart *qs = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  id = am_ec2_client_get_latest_image_id_finish (AM_EC2_CLIENT (object), result, &error);
+  if (id != NULL && !g_ptr_array_find_with_equal_func (qs->ids, id, g_str_equal, NULL))
+    g_ptr_array_add (qs->ids, g_steal_pointer (&id));
+  else if (error != NULL && qs->error == NULL)
+    qs->error = g_steal_pointer (&error);
+
+  if (--qs->pending > 0)
+    return;
+
+  if (qs->ids->len == 0 || g_cancellable_is_cancelled (qs->cancellable))
+    {
+      /* Not one parameter resolved: show why (a region without them says so). */
+      quick_start_finish (qs, NULL, qs->error);
+      quick_start_free (qs);
+      return;
+    }
+  else
+    {
+      g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+
+      for (guint i = 0; i < qs->ids->len; i++)
+        am_describe_images_query_add_image_id (query, qs->ids->pdata[i]);
+      am_ec2_client_describe_images_async (AM_EC2_CLIENT (object), query, qs->cancellable,
+                                           quick_start_images_cb, qs);
+    }
+}
+
+static void
+load_quick_start (AmImagesView *self)
+{
+  QuickStart *qs;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  if (self->quick_start == NULL)
+    self->quick_start = g_list_store_new (AM_TYPE_IMAGE);
+  g_clear_error (&self->quick_start_error);
+  self->quick_start_loading = TRUE;
+
+  qs = g_new0 (QuickStart, 1);
+  qs->self = g_object_ref (self);
+  qs->cancellable = g_object_ref (self->cancellable);
+  qs->ids = g_ptr_array_new_with_free_func (g_free);
+  qs->pending = G_N_ELEMENTS (quick_start_parameters);
+  for (guint i = 0; i < G_N_ELEMENTS (quick_start_parameters); i++)
+    am_ec2_client_get_latest_image_id_async (self->client, quick_start_parameters[i],
+                                             self->cancellable, quick_start_id_cb, qs);
+}
+
+/* --- scopes ------------------------------------------------------------------------------- */
+
+/*
+ * Shows the current scope. @fetch: also ask EC2 (a refresh when the store has a listing);
+ * Public and Marketplace are never fetched unless the user asks.
+ */
+static void
+show_scope (AmImagesView *self,
+            gboolean      fetch)
+{
+  AmEc2Client *client = NULL;
+  gboolean on_demand = self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE;
+
+  if (self->source_override)
+    return;
+
+  if (self->session != NULL && am_session_get_state (self->session) == AM_SESSION_STATE_READY)
+    client = am_session_get_client (self->session);
+  if (client != self->client)
+    {
+      clear_stores (self);
+      g_set_object (&self->client, client);
+    }
+
+  self->store = NULL;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->n_retries = 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->quick_start_loading = FALSE;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  set_source (self, NULL, FALSE);
+
+  if (self->client == NULL)
+    {
+      set_source (self, NULL, FALSE);
+      update_loading (self);
+      return;
+    }
+
+  if (self->scope == AM_IMAGES_SCOPE_QUICK_START)
+    {
+      gboolean first = self->quick_start == NULL;
+
+      if (first || fetch)
+        load_quick_start (self);
+      set_source (self, G_LIST_MODEL (self->quick_start), self->quick_start_loading);
+      update_loading (self);
+      return;
+    }
+
+  if (self->stores[self->scope] == NULL)
+    {
+      const char *account = am_session_get_account (self->session);
+
+      if (on_demand && !fetch)
+        {
+          set_source (self, NULL, FALSE);
+          update_loading (self);
+          return;
+        }
+
+      self->stores[self->scope] = am_image_store_new (self->client, store_scope (self->scope), account);
+      g_signal_connect_object (self->stores[self->scope], "notify::loading", G_CALLBACK (store_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->stores[self->scope], "notify::n-loaded", G_CALLBACK (store_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->stores[self->scope], "notify::error", G_CALLBACK (store_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->stores[self->scope], "notify::from-cache", G_CALLBACK (store_notify_cb), self, G_CONNECT_SWAPPED);
+      self->store = self->stores[self->scope];
+      /* Deferred sorting from the first page on. */
+      set_source (self, G_LIST_MODEL (self->store), TRUE);
+      am_image_store_load (self->store);
+      update_loading (self);
+      return;
+    }
+
+  self->store = self->stores[self->scope];
+  set_source (self, G_LIST_MODEL (self->store), am_image_store_get_loading (self->store));
+  if (fetch && !am_image_store_get_loading (self->store))
+    am_image_store_refresh (self->store);
+  update_loading (self);
 }
 
 static void
@@ -796,7 +1308,23 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  load_scope (AM_IMAGES_VIEW (widget));
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  if (self->session != NULL && am_session_get_state (self->session) == AM_SESSION_STATE_FAILED)
+    {
+      am_session_connect_async (self->session, am_session_get_profile_name (self->session),
+                                am_session_get_region (self->session), NULL, NULL, NULL);
+      return;
+    }
+
+  /* Public and Marketplace refresh only once the user loaded them. */
+  if ((self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE)
+      && self->stores[self->scope] == NULL)
+    {
+      show_scope (self, FALSE);
+      return;
+    }
+  show_scope (self, TRUE);
 }
 
 static void
@@ -806,7 +1334,15 @@ cancel_action (GtkWidget  *widget,
 {
   AmImagesView *self = AM_IMAGES_VIEW (widget);
 
-  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->store != NULL)
+    am_image_store_cancel (self->store);
+  if (self->scope == AM_IMAGES_SCOPE_QUICK_START && self->quick_start_loading)
+    {
+      g_cancellable_cancel (self->cancellable);
+      self->quick_start_loading = FALSE;
+    }
+  update_loading (self);
 }
 
 static void
@@ -814,7 +1350,47 @@ load_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  load_scope (AM_IMAGES_VIEW (widget));
+  show_scope (AM_IMAGES_VIEW (widget), TRUE);
+}
+
+static void
+session_changed_cb (AmImagesView *self,
+                    GParamSpec   *pspec,
+                    AmSession    *session)
+{
+  show_scope (self, FALSE);
+}
+
+/* --- managing ----------------------------------------------------------------------------- */
+
+static void
+image_action_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (AmImagesView) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!am_image_actions_run_finish (result, &error))
+    return;   /* closed, or the dialog showed its error */
+
+  if (self->store != NULL)
+    am_image_store_refresh (self->store);
+}
+
+static void
+image_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+  g_autoptr (GPtrArray) images = am_image_list_model_get_selected_images (self->list);
+  const char *action = strchr (action_name, '.') + 1;
+
+  if (images->len == 0 || self->session == NULL)
+    return;
+
+  am_image_actions_run (widget, self->session, action, images, image_action_done_cb, g_object_ref (self));
 }
 
 static void
@@ -843,7 +1419,15 @@ am_images_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->details_cancellable);
+  g_clear_object (&self->details_cancellable);
   g_clear_handle_id (&self->details_idle_id, g_source_remove);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  clear_stores (self);
+  g_clear_object (&self->client);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
 
@@ -917,10 +1501,9 @@ am_images_view_class_init (AmImagesViewClass *klass)
   object_class->get_property = am_images_view_get_property;
   object_class->set_property = am_images_view_set_property;
 
-  /* An AmSession (am-session.h). */
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
-                         G_TYPE_OBJECT,
+                         AM_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SCOPE] =
     g_param_spec_int ("scope", NULL, NULL,
@@ -956,7 +1539,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "images.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "images.clear-filters", NULL, clear_filters_action);
   for (guint i = 0; i < G_N_ELEMENTS (manage_actions); i++)
-    gtk_widget_class_install_action (widget_class, manage_actions[i], NULL, NULL);
+    gtk_widget_class_install_action (widget_class, manage_actions[i], NULL, image_action);
 }
 
 static void
@@ -1037,13 +1620,20 @@ am_images_view_set_session (AmImagesView *self,
                             AmSession    *session)
 {
   g_return_if_fail (AM_IS_IMAGES_VIEW (self));
-  g_return_if_fail (session == NULL || G_IS_OBJECT (session));
+  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
 
   if (self->session == session)
     return;
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  load_scope (self);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::client", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::state", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  show_scope (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -1067,7 +1657,7 @@ am_images_view_set_scope (AmImagesView  *self,
 
   self->scope = scope;
   gtk_drop_down_set_selected (self->scope_dropdown, scope);
-  load_scope (self);
+  show_scope (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }
 
@@ -1150,4 +1740,6 @@ _am_images_view_set_source (AmImagesView *self,
 {
   self->source_override = source != NULL;
   set_source (self, source, loading);
+  if (!loading)
+    am_image_list_model_set_sort_deferred (self->list, FALSE);
 }

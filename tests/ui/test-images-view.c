@@ -1,0 +1,429 @@
+/* test-images-view.c: the Images view against a real sandbox process
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-images-view"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-image-anatomy.h"
+#include "am-images-view-private.h"
+#include "am-ui-test-sandbox.h"
+#include "am-ui-test.h"
+
+typedef struct
+{
+  AmSandboxProcess *sandbox;
+  AmSession *session;
+  GtkWindow *window;
+  AmImagesView *view;
+} Fixture;
+
+static void
+screenshot (Fixture    *fixture,
+            const char *name)
+{
+  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  am_ui_test_iterate ();
+  path = g_strdup_printf ("%s/images-%s.png", dir, name);
+  g_assert_true (am_ui_test_screenshot (GTK_WIDGET (fixture->window), path));
+  g_test_message ("screenshot %s", path);
+}
+
+static void
+fixture_start (Fixture            *fixture,
+               const char * const *sandbox_args,
+               const char         *account)
+{
+  fixture->sandbox = am_ui_test_sandbox_start (sandbox_args);
+  fixture->session = am_ui_test_sandbox_session (fixture->sandbox, account);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1280, 760);
+  fixture->view = AM_IMAGES_VIEW (am_images_view_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  am_ui_test_wait_mapped (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_stop (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  am_ui_test_iterate ();
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->sandbox);
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *state = _am_images_view_get_state (fixture->view);
+  GtkRevealer *progress = GTK_REVEALER (gtk_widget_get_ancestor (am_ui_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_PROGRESS_BAR, NULL), GTK_TYPE_REVEALER));
+
+  return g_strcmp0 (state, "loading") != 0 && g_strcmp0 (state, "no-session") != 0
+         && !gtk_revealer_get_reveal_child (progress);
+}
+
+static void
+wait_loaded (Fixture *fixture)
+{
+  g_assert_true (am_ui_test_wait_until (loaded, fixture, 30000));
+  am_ui_test_iterate ();
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (fixture->view)));
+}
+
+static AmImage *
+row (Fixture *fixture,
+     guint    i)
+{
+  AmImage *image = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture->view)), i);
+
+  g_object_unref (image);
+  return image;
+}
+
+static void
+type_search (Fixture    *fixture,
+             const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (_am_images_view_get_search_entry (fixture->view));
+  int position = gtk_editable_get_position (entry);
+
+  /* As typed: one character at a time at the end; the view applies it after its debounce. */
+  for (const char *p = text; *p != '\0'; p++)
+    gtk_editable_insert_text (entry, p, 1, &position);
+  _am_images_view_apply_search (fixture->view);
+  am_ui_test_iterate ();
+}
+
+static void
+test_owned_and_details (void)
+{
+  Fixture fixture = { 0 };
+  AmImageDetails *details;
+  AmImage *image;
+  fixture_start (&fixture, NULL, "alice");
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "no-session");
+  screenshot (&fixture, "no-session");
+
+  am_images_view_set_session (fixture.view, fixture.session);
+  g_assert_true (am_images_view_get_session (fixture.view) == fixture.session);
+  wait_loaded (&fixture);
+  g_test_message ("state %s rows %u total %u", _am_images_view_get_state (fixture.view), n_rows (&fixture),
+                  am_image_list_model_get_n_total (_am_images_view_get_list_model (fixture.view)));
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
+  g_assert_cmpuint (n_rows (&fixture), ==, 2);
+  for (guint i = 0; i < n_rows (&fixture); i++)
+    g_assert_true (g_str_has_prefix (am_image_get_name (row (&fixture, i)), "alice-"));
+  /* Newest first by default. */
+  g_assert_cmpint (am_image_get_creation_time (row (&fixture, 0)), >=, am_image_get_creation_time (row (&fixture, 1)));
+  screenshot (&fixture, "list");
+
+  /* Selecting a row fills the details pane with its fields and its anatomy. */
+  details = _am_images_view_get_details (fixture.view);
+  image = row (&fixture, 1);
+  gtk_selection_model_select_item (_am_images_view_get_selection (fixture.view), 1, TRUE);
+  am_ui_test_iterate ();
+  g_assert_true (am_image_details_get_image (details) == image);
+  g_assert_cmpstr (am_image_details_get_field (details, "Image ID"), ==, am_image_get_image_id (image));
+  g_assert_cmpstr (am_image_details_get_field (details, "Name"), ==, am_image_get_name (image));
+  g_assert_cmpstr (am_image_details_get_field (details, "Architecture"), ==, am_image_get_architecture (image));
+  g_assert_cmpstr (am_image_details_get_field (details, "Visibility"), ==, "Private");
+  {
+    AmImageAnatomy *anatomy = AM_IMAGE_ANATOMY (am_ui_test_find_widget (GTK_WIDGET (details), AM_TYPE_IMAGE_ANATOMY, NULL));
+
+    g_assert_nonnull (anatomy);
+    g_assert_nonnull (strstr (am_image_anatomy_get_summary (anatomy), "Root volume"));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (anatomy)), >, 100);
+  }
+  /* The owner's launch permissions arrive from DescribeImageAttribute. */
+  am_ui_test_iterate ();
+  g_usleep (200000);
+  am_ui_test_iterate ();
+  screenshot (&fixture, "details");
+
+  /* Management actions are enabled for the owner's selected image; launching waits for the wizard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.copy-id", NULL));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  am_ui_test_iterate ();
+  screenshot (&fixture, "details-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Several selected: a summary instead of one image. */
+  gtk_selection_model_select_all (_am_images_view_get_selection (fixture.view));
+  am_ui_test_iterate ();
+  g_assert_null (am_image_details_get_image (details));
+
+  fixture_stop (&fixture);
+}
+
+static void
+test_scopes_search_facets_sort (void)
+{
+  Fixture fixture = { 0 };
+  guint n_amazon;
+  guint n;
+
+  fixture_start (&fixture, NULL, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_AMAZON);
+  wait_loaded (&fixture);
+  n_amazon = n_rows (&fixture);
+  g_test_message ("amazon: %u images", n_amazon);
+  g_assert_cmpuint (n_amazon, >=, 5);
+  for (guint i = 0; i < n_amazon; i++)
+    g_assert_cmpstr (am_image_get_owner_alias (row (&fixture, i)), ==, "amazon");
+
+  /* Search as you type: every row left holds each word. */
+  type_search (&fixture, "Linux 2023");
+  n = n_rows (&fixture);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_amazon);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_utf8_casefold (am_image_get_name (row (&fixture, i)), -1);
+      g_autofree char *description = g_utf8_casefold (am_image_get_description (row (&fixture, i)) ? am_image_get_description (row (&fixture, i)) : "", -1);
+
+      g_assert_true ((strstr (text, "linux") || strstr (description, "linux")) && (strstr (text, "2023") || strstr (description, "2023")));
+    }
+  screenshot (&fixture, "search");
+  type_search (&fixture, "zzzz-no-such-image");
+  g_assert_cmpuint (n_rows (&fixture), ==, 0);
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "no-matches");
+  screenshot (&fixture, "no-matches");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.clear-filters", NULL));
+  g_assert_cmpuint (n_rows (&fixture), ==, n_amazon);
+
+  /* Facets: arm64 only, then also Windows (none are both). */
+  _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_ARCHITECTURE, "arm64", TRUE);
+  n = n_rows (&fixture);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (am_image_get_architecture (row (&fixture, i)), ==, "arm64");
+  _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_ARCHITECTURE, "arm64", FALSE);
+  g_assert_cmpuint (n_rows (&fixture), ==, n_amazon);
+  _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_PLATFORM, "Windows", TRUE);
+  n = n_rows (&fixture);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (am_image_get_platform (row (&fixture, i)), ==, "windows");
+  _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_PLATFORM, "Windows", FALSE);
+
+  /* Sorting by clicking column headers (what the header click does). */
+  gtk_column_view_sort_by_column (_am_images_view_get_column_view (fixture.view),
+                                  _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_NAME),
+                                  GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n_amazon; i++)
+    g_assert_cmpint (g_ascii_strcasecmp (am_image_get_name (row (&fixture, i - 1)), am_image_get_name (row (&fixture, i))), <=, 0);
+  gtk_column_view_sort_by_column (_am_images_view_get_column_view (fixture.view),
+                                  _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_ID),
+                                  GTK_SORT_DESCENDING);
+  for (guint i = 1; i < n_amazon; i++)
+    g_assert_cmpstr (am_image_get_image_id (row (&fixture, i - 1)), >=, am_image_get_image_id (row (&fixture, i)));
+  gtk_column_view_sort_by_column (_am_images_view_get_column_view (fixture.view),
+                                  _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_CREATED),
+                                  GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n_amazon; i++)
+    g_assert_cmpint (am_image_get_creation_time (row (&fixture, i - 1)), <=, am_image_get_creation_time (row (&fixture, i)));
+
+  /* Marketplace waits for the user to ask. */
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_MARKETPLACE);
+  am_ui_test_iterate ();
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "ask");
+  screenshot (&fixture, "ask");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
+  wait_loaded (&fixture);
+  g_assert_cmpuint (n_rows (&fixture), >, 0);
+  for (guint i = 0; i < n_rows (&fixture); i++)
+    g_assert_cmpstr (am_image_get_owner_alias (row (&fixture, i)), ==, "aws-marketplace");
+
+  /* Quick Start resolves SSM's "latest" parameters to their images. */
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_QUICK_START);
+  wait_loaded (&fixture);
+  n = n_rows (&fixture);
+  g_test_message ("quick start: %u images", n);
+  g_assert_cmpuint (n, >=, 5);
+  screenshot (&fixture, "quick-start");
+
+  /* Back to Amazon: the listing is kept, no new load. */
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_AMAZON);
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
+  g_assert_cmpuint (n_rows (&fixture), ==, n_amazon);
+
+  fixture_stop (&fixture);
+}
+
+static guint public_count_2000;
+
+static void
+test_public_progress (void)
+{
+  const char *args[] = { "--public-images", "2000", NULL };
+  Fixture fixture = { 0 };
+  GtkProgressBar *progress;
+  gboolean saw_progress = FALSE;
+
+  fixture_start (&fixture, args, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
+  am_ui_test_iterate ();
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "ask");
+
+  progress = GTK_PROGRESS_BAR (am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
+  /* Page by page: the bar counts the images so far while rows already show. */
+  while (!loaded (&fixture))
+    {
+      const char *text = gtk_progress_bar_get_text (progress);
+
+      g_main_context_iteration (NULL, TRUE);
+      if (!saw_progress && text != NULL && strstr (text, "so far") != NULL && n_rows (&fixture) > 0)
+        {
+          saw_progress = TRUE;
+          g_test_message ("progress: %s, %u rows", text, n_rows (&fixture));
+          screenshot (&fixture, "loading");
+        }
+    }
+  g_assert_true (saw_progress);
+  public_count_2000 = n_rows (&fixture);
+  g_test_message ("public: %u images", public_count_2000);
+  /* Deprecated and disabled images are left out, as EC2 does by default. */
+  g_assert_cmpuint (public_count_2000, >=, 1500);
+  /* Sorted once the last page came in: newest first. */
+  for (guint i = 1; i < public_count_2000; i++)
+    g_assert_cmpint (am_image_get_creation_time (row (&fixture, i - 1)), >=, am_image_get_creation_time (row (&fixture, i)));
+  for (guint i = 0; i < public_count_2000; i += 97)
+    g_assert_true (am_image_get_is_public (row (&fixture, i)));
+
+  /* A refresh can be cancelled: what is there stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.refresh", NULL));
+  am_ui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.cancel", NULL));
+  wait_loaded (&fixture);
+  g_assert_cmpuint (n_rows (&fixture), ==, public_count_2000);
+
+  fixture_stop (&fixture);
+}
+
+static void
+test_cancel_first_load (void)
+{
+  const char *args[] = { "--public-images", "20000", "--faults", "latency=150ms", NULL };
+  Fixture fixture = { 0 };
+
+  fixture_start (&fixture, args, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
+  while (n_rows (&fixture) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.cancel", NULL));
+  wait_loaded (&fixture);
+  g_test_message ("cancelled with %u images", n_rows (&fixture));
+  g_assert_cmpuint (n_rows (&fixture), >, 0);
+  g_assert_cmpuint (n_rows (&fixture), <, 20000);
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
+
+  fixture_stop (&fixture);
+}
+
+static void
+test_faults (void)
+{
+  const char *args[] = { "--public-images", "2000", "--faults", "throttle=0.3,error5xx=0.2", "--fault-seed", "7", NULL };
+  Fixture fixture = { 0 };
+
+  if (public_count_2000 == 0)
+    {
+      g_test_skip ("needs /images/view/public-progress");
+      return;
+    }
+
+  fixture_start (&fixture, args, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
+  wait_loaded (&fixture);
+  /* The client retried the throttled and failed pages: the same list as without faults. */
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
+  g_assert_cmpuint (n_rows (&fixture), ==, public_count_2000);
+
+  fixture_stop (&fixture);
+}
+
+static void
+test_error_and_empty (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (AmSession) wrong = NULL;
+  g_autoptr (AmSession) empty_region = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *status_page;
+  GtkWidget *retry;
+
+  fixture_start (&fixture, NULL, "alice");
+
+  /* A wrong secret: AuthFailure, the profile is named, and Retry is offered. */
+  wrong = am_session_new_for_endpoint ("wrong-key", am_sandbox_process_get_endpoint (fixture.sandbox),
+                                       AM_SANDBOX_ALICE_ACCESS_KEY, "not-the-secret", AM_SANDBOX_DEFAULT_REGION, &error);
+  g_assert_no_error (error);
+  am_images_view_set_session (fixture.view, wrong);
+  wait_loaded (&fixture);
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "error");
+  status_page = am_ui_test_find_widget (GTK_WIDGET (fixture.view), ADW_TYPE_STATUS_PAGE, "status_page");
+  g_assert_nonnull (status_page);
+  g_test_message ("%s", adw_status_page_get_description (ADW_STATUS_PAGE (status_page)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), "wrong-key"));
+  retry = am_ui_test_find_widget (status_page, GTK_TYPE_BUTTON, "_Retry");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_get_visible (retry));
+  screenshot (&fixture, "error");
+
+  /* A region where the account has no images. */
+  empty_region = am_session_new_for_endpoint ("alice", am_sandbox_process_get_endpoint (fixture.sandbox),
+                                              AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY, "ap-northeast-1", &error);
+  g_assert_no_error (error);
+  am_images_view_set_session (fixture.view, empty_region);
+  wait_loaded (&fixture);
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "empty");
+  screenshot (&fixture, "empty");
+
+  am_images_view_set_session (fixture.view, NULL);
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "no-session");
+
+  fixture_stop (&fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  am_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/images/view/owned-and-details", test_owned_and_details);
+  g_test_add_func ("/images/view/scopes-search-facets-sort", test_scopes_search_facets_sort);
+  g_test_add_func ("/images/view/public-progress", test_public_progress);
+  g_test_add_func ("/images/view/cancel-first-load", test_cancel_first_load);
+  g_test_add_func ("/images/view/faults", test_faults);
+  g_test_add_func ("/images/view/error-and-empty", test_error_and_empty);
+
+  return g_test_run ();
+}

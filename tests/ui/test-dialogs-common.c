@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-action-dialog.h"
 #include "am-aws-error.h"
 #include "test-dialogs-common.h"
 
@@ -332,4 +333,28 @@ dlg_screenshot (GtkWidget  *widget,
       g_test_message ("screenshot %s", path);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+grab_toast_cb (AmActionDialog *dialog,
+               gboolean        applied,
+               AdwToast      **toast)
+{
+  if (applied && am_action_dialog_get_toast (dialog) != NULL)
+    *toast = g_object_ref (am_action_dialog_get_toast (dialog));
+}
+
+void
+dlg_grab_toast (GtkWidget  *dialog,
+                AdwToast  **toast)
+{
+  g_signal_connect (dialog, "finished", G_CALLBACK (grab_toast_cb), toast);
+}
+
+void
+dlg_undo (AdwToast *toast)
+{
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_signal_emit_by_name (toast, "button-clicked");
 }

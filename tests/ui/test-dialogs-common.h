@@ -66,6 +66,12 @@ void        dlg_run_clear             (DlgRun        *run);
 void        dlg_wait                  (gboolean     (*condition) (gpointer data),
                                        gpointer       data);
 
+/* Keeps (in *@toast) the toast @dialog (an AmActionDialog) offers when its change succeeds. */
+void        dlg_grab_toast            (GtkWidget     *dialog,
+                                       AdwToast     **toast);
+/* Presses the toast's Undo. */
+void        dlg_undo                  (AdwToast      *toast);
+
 /* Clicks a button the way a user does (emits "clicked"); fails when it is insensitive. */
 void        dlg_click                 (GtkWidget     *button);
 /* The dialog's Apply (or Save, Copy…) button, and whether it is sensitive. */

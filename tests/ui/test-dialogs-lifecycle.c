@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-action-dialog.h"
 #include "am-copy-image-dialog.h"
 #include "am-deprecation-dialog.h"
 #include "am-deregister-dialog.h"
@@ -35,6 +36,65 @@ reread (DlgFixture *fixture,
 }
 
 static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !am_action_dialog_get_busy (data);
+}
+
+static gboolean
+description_restored (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (AmImage) now = reread (args[0], args[1]);
+
+  return g_strcmp0 (am_image_get_description (now), am_image_get_description (args[1])) == 0;
+}
+
+static gboolean
+protection_off (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (AmImage) now = reread (args[0], args[1]);
+
+  return g_strcmp0 (am_image_get_deregistration_protection (now), "disabled") == 0;
+}
+
+static gboolean
+protection_on (gpointer data)
+{
+  return !protection_off (data);
+}
+
+static gboolean
+not_deprecated (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (AmImage) now = reread (args[0], args[1]);
+
+  return am_image_get_deprecation_unix (now) == G_MAXINT64;
+}
+
+static gboolean
+not_deprecated_negated (gpointer data)
+{
+  return !not_deprecated (data);
+}
+
+static void
 test_description (DlgFixture    *fixture,
                   gconstpointer  data)
 {
@@ -42,6 +102,7 @@ test_description (DlgFixture    *fixture,
   g_autoptr (GPtrArray) images = one_image (image);
   g_autoptr (AmImage) after = NULL;
   g_autofree char *too_long = g_strnfill (256, 'd');
+  g_autoptr (AdwToast) toast = NULL;
   GtkWidget *dialog;
   GtkWidget *row;
   DlgRun run;
@@ -60,13 +121,71 @@ test_description (DlgFixture    *fixture,
   g_assert_true (dlg_can_apply (dialog));
   g_assert_null (dlg_visible_error (dialog));
   dlg_screenshot (dialog, "description");
-  dlg_click (dlg_apply_button (dialog));
+  dlg_grab_toast (dialog, &toast);
+  /* Clicked without running the main loop, so the answer cannot arrive before the checks. */
+  g_signal_emit_by_name (dlg_apply_button (dialog), "clicked");
+  /* While the call runs: a spinner, and neither Apply nor the form can be used. */
+  g_assert_true (am_action_dialog_get_busy (AM_ACTION_DIALOG (dialog)));
+  g_assert_false (dlg_can_apply (dialog));
+  g_assert_true (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_SPINNER, "spinner")));
+  g_assert_false (gtk_widget_is_sensitive (row));
   dlg_wait_run (&run);
   g_assert_no_error (run.error);
   g_assert_true (run.applied);
 
   after = reread (fixture, image);
   g_assert_cmpstr (am_image_get_description (after), ==, "Web server: nginx 1.26 on Amazon Linux 2023");
+
+  /* Undo puts the old description back. */
+  dlg_undo (toast);
+  {
+    gpointer args[] = { fixture, image };
+
+    dlg_wait (description_restored, args);
+  }
+  dlg_run_clear (&run);
+}
+
+static void
+test_inline_error (DlgFixture    *fixture,
+                   gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *row;
+  GtkWidget *error_label;
+  DlgRun run;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "description", images, AM_TYPE_DESCRIPTION_DIALOG, &run);
+  row = am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "description_row");
+  dlg_type (row, "Gone meanwhile");
+
+  /* Someone deregisters the image while the dialog is open. */
+  am_ec2_client_deregister_image_async (client, am_image_get_image_id (image), FALSE, FALSE, NULL,
+                                        store_result_cb, &result);
+  dlg_wait (have_result, &result);
+  g_assert_true (am_ec2_client_deregister_image_finish (client, result, NULL, &error));
+
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait (not_busy, dialog);
+  am_ui_test_iterate ();
+  /* The dialog stays, says what failed and what to do, and the user may retry or cancel. */
+  g_assert_false (run.done);
+  error_label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  g_assert_true (gtk_widget_is_drawable (error_label));
+  g_test_message ("inline error: %s", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), am_image_get_image_id (image)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "refresh the list"));
+  g_assert_true (dlg_can_apply (dialog));
+  g_assert_true (gtk_widget_is_sensitive (row));
+  dlg_screenshot (dialog, "description-error");
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   dlg_run_clear (&run);
 }
 
@@ -82,6 +201,7 @@ test_deprecation (DlgFixture    *fixture,
   g_autoptr (GDateTime) far = g_date_time_add_years (now, 11);
   g_autoptr (GDateTime) when = NULL;
   g_autoptr (GDateTime) month = g_date_time_add_days (now, 30);
+  g_autoptr (AdwToast) toast = NULL;
   GtkWidget *dialog;
   DlgRun run;
 
@@ -122,12 +242,24 @@ test_deprecation (DlgFixture    *fixture,
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch"))));
   gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch")), FALSE);
   am_ui_test_iterate ();
+  dlg_grab_toast (dialog, &toast);
   dlg_click (dlg_apply_button (dialog));
   dlg_wait_run (&run);
   g_assert_true (run.applied);
   g_clear_object (&after);
   after = reread (fixture, image);
   g_assert_cmpint (am_image_get_deprecation_unix (after), ==, G_MAXINT64);
+
+  /* Undo schedules it again for the same minute. */
+  dlg_undo (toast);
+  {
+    gpointer args[] = { fixture, image };
+
+    g_assert_true (am_ui_test_wait_until (not_deprecated_negated, args, 10000));
+  }
+  g_clear_object (&after);
+  after = reread (fixture, image);
+  g_assert_cmpint (am_image_get_deprecation_unix (after), ==, g_date_time_to_unix (when));
   dlg_run_clear (&run);
 }
 
@@ -152,7 +284,8 @@ set_protection (DlgFixture *fixture,
                 AmImage    *image,
                 gboolean    on,
                 gboolean    cooldown,
-                const char *screenshot)
+                const char *screenshot,
+                AdwToast  **toast)
 {
   g_autoptr (GPtrArray) images = one_image (image);
   GtkWidget *dialog;
@@ -167,6 +300,8 @@ set_protection (DlgFixture *fixture,
   g_assert_true (dlg_can_apply (dialog));
   if (screenshot != NULL)
     dlg_screenshot (dialog, screenshot);
+  if (toast != NULL)
+    dlg_grab_toast (dialog, toast);
   dlg_click (dlg_apply_button (dialog));
   dlg_wait_run (&run);
   g_assert_no_error (run.error);
@@ -216,7 +351,7 @@ test_protection_cooldown (DlgFixture    *fixture,
   g_autofree char *cooldown_refusal = NULL;
 
   /* Protect it, with the cooldown (the default). */
-  set_protection (fixture, image, TRUE, TRUE, "protection");
+  set_protection (fixture, image, TRUE, TRUE, "protection", NULL);
   after = reread (fixture, image);
   g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "enabled-with-cooldown");
 
@@ -225,7 +360,7 @@ test_protection_cooldown (DlgFixture    *fixture,
   g_assert_nonnull (strstr (refusal, "Turn its protection off"));
 
   /* Turned off, it stays protected for the cooldown, and the dialogs say so. */
-  set_protection (fixture, after, FALSE, FALSE, "protection-off");
+  set_protection (fixture, after, FALSE, FALSE, "protection-off", NULL);
   g_clear_object (&after);
   after = reread (fixture, image);
   g_assert_true (g_str_has_prefix (am_image_get_deregistration_protection (after), "disabled-"));
@@ -258,7 +393,7 @@ test_deregister_with_snapshots (DlgFixture    *fixture,
 
   /* Protected without a cooldown: turning it off frees it at once. */
   g_assert_cmpstr (am_image_get_deregistration_protection (image), ==, "enabled-without-cooldown");
-  set_protection (fixture, image, FALSE, FALSE, NULL);
+  set_protection (fixture, image, FALSE, FALSE, NULL, NULL);
   after = reread (fixture, image);
   g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "disabled");
 
@@ -277,6 +412,76 @@ test_deregister_with_snapshots (DlgFixture    *fixture,
   g_assert_null (dlg_describe_image (client, id));
   g_assert_cmpuint (dlg_count_snapshots (client, (const char * const *) snapshot_ids), ==, 0);
   dlg_run_clear (&run);
+}
+
+static void
+test_protection_undo (DlgFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, BUILD_RUNNER);
+  g_autoptr (AmImage) after = NULL;
+  g_autoptr (AdwToast) toast = NULL;
+
+  g_assert_cmpstr (am_image_get_deregistration_protection (image), ==, "enabled-without-cooldown");
+  set_protection (fixture, image, FALSE, FALSE, NULL, &toast);
+  {
+    gpointer args[] = { fixture, image };
+
+    g_assert_true (protection_off (args));
+  }
+  dlg_undo (toast);
+  {
+    gpointer args[] = { fixture, image };
+
+    g_assert_true (am_ui_test_wait_until (protection_on, args, 10000));
+  }
+  after = reread (fixture, image);
+  g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "enabled-without-cooldown");
+}
+
+static void
+test_deregister_bulk (DlgFixture    *fixture,
+                      gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (AmImage) protected_after = NULL;
+  g_autoptr (AmImage) web_after = NULL;
+  AmImage *web;
+  AmImage *runner;
+  GtkWidget *dialog;
+  const char *text;
+  DlgRun run;
+
+  g_ptr_array_add (images, dlg_owned_image_named (fixture->alice, WEB_SERVER));
+  g_ptr_array_add (images, dlg_owned_image_named (fixture->alice, BUILD_RUNNER));
+  web = g_ptr_array_index (images, 0);
+  runner = g_ptr_array_index (images, 1);
+
+  dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Deregister 2 Images?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), am_image_get_image_id (web)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), am_image_get_image_id (runner)));
+  dlg_screenshot (dialog, "deregister-bulk");
+  confirm_deregister (dialog);
+
+  /* One went, the protected one stays, and the dialog says which and why. */
+  text = dlg_visible_error (dialog);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, am_image_get_image_id (runner)));
+  g_assert_null (strstr (text, am_image_get_image_id (web)));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "deregister"), ==, "_Retry");
+  web_after = dlg_describe_image (client, am_image_get_image_id (web));
+  g_assert_null (web_after);
+  protected_after = dlg_describe_image (client, am_image_get_image_id (runner));
+  g_assert_nonnull (protected_after);
+  dlg_screenshot (dialog, "deregister-bulk-partial");
+
+  /* Closing reports that something changed, so the caller refreshes. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
 }
 
 static void
@@ -355,6 +560,12 @@ main (int   argc,
               dlg_fixture_set_up, test_protection_cooldown, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/deregister-with-snapshots", DlgFixture, NULL,
               dlg_fixture_set_up, test_deregister_with_snapshots, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/inline-error", DlgFixture, NULL,
+              dlg_fixture_set_up, test_inline_error, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/protection-undo", DlgFixture, NULL,
+              dlg_fixture_set_up, test_protection_undo, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/deregister-bulk", DlgFixture, NULL,
+              dlg_fixture_set_up, test_deregister_bulk, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/copy", DlgFixture, NULL,
               dlg_fixture_set_up, test_copy, dlg_fixture_tear_down);
 

@@ -165,6 +165,24 @@ show_result (AmDeregisterDialog *self)
     }
   /* Reported once: a retry counts afresh. */
   self->any_done |= self->done->len > 0;
+  if (self->images->len > 0)
+    {
+      /* The body now lists only what is left, and what already went. */
+      g_autoptr (GString) body = g_string_new (NULL);
+
+      for (guint i = 0; i < self->done->len; i++)
+        g_string_append_printf (body, _("✓ %s deregistered\n"),
+                                am_image_get_image_id (g_ptr_array_index (self->done, i)));
+      for (guint i = 0; i < self->images->len; i++)
+        {
+          AmImage *image = g_ptr_array_index (self->images, i);
+
+          g_string_append_printf (body, _("✗ %s  %s\n"), am_image_get_image_id (image),
+                                  am_image_get_name (image) != NULL ? am_image_get_name (image) : "");
+        }
+      g_string_truncate (body, body->len - 1);
+      adw_message_dialog_set_body (dialog, body->str);
+    }
   g_ptr_array_set_size (self->done, 0);
 
   if (self->images->len == 0)

@@ -570,3 +570,49 @@ _am_sb_xml_image (AmSbCall        *call,
   _am_sb_xml_text (s, "sourceImageRegion", image->source_image_region);
   g_string_append (s, "</item>");
 }
+
+gboolean
+_am_sb_parse_volume_overrides (AmSbCall *call,
+                               GArray   *out)
+{
+  static const char *const types[] = { "gp2", "gp3", "io1", "io2", "st1", "sc1", "standard", NULL };
+  g_autoptr (GArray) indices = _am_sb_param_indices (call, "BlockDeviceMapping");
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint n = g_array_index (indices, guint, i);
+      g_autofree char *k_dev = g_strdup_printf ("BlockDeviceMapping.%u.DeviceName", n);
+      g_autofree char *k_size = g_strdup_printf ("BlockDeviceMapping.%u.Ebs.VolumeSize", n);
+      g_autofree char *k_type = g_strdup_printf ("BlockDeviceMapping.%u.Ebs.VolumeType", n);
+      g_autofree char *k_dot = g_strdup_printf ("BlockDeviceMapping.%u.Ebs.DeleteOnTermination", n);
+      g_autofree char *k_nodev = g_strdup_printf ("BlockDeviceMapping.%u.NoDevice", n);
+      AmSbVolumeOverride o = { NULL, 0, NULL, -1, FALSE };
+      gboolean dot;
+
+      if (!_am_sb_require (call, k_dev, &o.device)
+          || !_am_sb_param_int (call, k_size, 1, 16384, 0, &o.size))
+        return FALSE;
+      o.type = _am_sb_param (call, k_type);
+      if (o.type != NULL && !g_strv_contains (types, o.type))
+        return _am_sb_fail (call, 400, "InvalidParameterValue", "Invalid value '%s' for volumeType.", o.type);
+      if (_am_sb_param (call, k_dot) != NULL)
+        {
+          if (!_am_sb_param_bool (call, k_dot, TRUE, &dot))
+            return FALSE;
+          o.delete_on_termination = dot;
+        }
+      o.no_device = _am_sb_param (call, k_nodev) != NULL;
+      g_array_append_val (out, o);
+    }
+  return TRUE;
+}
+
+AmSbVolumeOverride *
+_am_sb_find_volume_override (GArray     *overrides,
+                             const char *device)
+{
+  for (guint i = 0; i < overrides->len; i++)
+    if (strcmp (g_array_index (overrides, AmSbVolumeOverride, i).device, device) == 0)
+      return &g_array_index (overrides, AmSbVolumeOverride, i);
+  return NULL;
+}

@@ -501,6 +501,7 @@ op_create_image (AmSbCall *call)
   AmSbImage *image;
   g_autoptr (GPtrArray) image_tags = _am_sb_tag_specs (call, "image");
   g_autoptr (GPtrArray) snapshot_tags = _am_sb_tag_specs (call, "snapshot");
+  g_autoptr (GArray) overrides = g_array_new (FALSE, FALSE, sizeof (AmSbVolumeOverride));
   const char *state;
   gboolean no_reboot;
 
@@ -514,8 +515,21 @@ op_create_image (AmSbCall *call)
   if (description != NULL && strlen (description) > 255)
     return _am_sb_fail (call, 400, "InvalidParameterValue", "The description may be at most 255 characters.");
   instance = owned_instance (call, instance_id);
-  if (instance == NULL)
+  if (instance == NULL || !_am_sb_parse_volume_overrides (call, overrides))
     return FALSE;
+  for (guint i = 0; i < instance->volumes->len; i++)
+    {
+      AmSbVolume *volume = instance->volumes->pdata[i];
+      AmSbVolumeOverride *o = _am_sb_find_volume_override (overrides, volume->device_name);
+
+      if (o != NULL && o->size > 0 && o->size < volume->volume_size)
+        return _am_sb_fail (call, 400, "InvalidBlockDeviceMapping",
+                            "The size of %s (%" G_GINT64_FORMAT " GiB) cannot be smaller than the volume "
+                            "%s (%d GiB).", o->device, o->size, volume->volume_id, volume->volume_size);
+      if (o != NULL && o->no_device && g_strcmp0 (volume->device_name, instance->root_device_name) == 0)
+        return _am_sb_fail (call, 400, "InvalidBlockDeviceMapping",
+                            "The root volume %s cannot be left out of the image.", volume->device_name);
+    }
   state = am_sb_instance_state (instance, call->state->transition_ms, call->now_ms, NULL);
   if (strcmp (state, "running") != 0 && strcmp (state, "stopped") != 0)
     return _am_sb_fail (call, 400, "IncorrectInstanceState",
@@ -567,19 +581,25 @@ op_create_image (AmSbCall *call)
   for (guint i = 0; i < instance->volumes->len; i++)
     {
       AmSbVolume *volume = instance->volumes->pdata[i];
-      g_autofree char *snap_description = g_strdup_printf ("Created by CreateImage(%s) for %s",
-                                                           instance_id, image->image_id);
-      AmSbSnapshot *snapshot = new_snapshot (call, volume->volume_id, volume->volume_size,
-                                             snap_description, FALSE);
-      AmSbBlockDevice *bd = am_sb_block_device_new ();
+      AmSbVolumeOverride *o = _am_sb_find_volume_override (overrides, volume->device_name);
+      g_autofree char *snap_description = NULL;
+      AmSbSnapshot *snapshot;
+      AmSbBlockDevice *bd;
 
+      /* NoDevice leaves a volume out of the image. */
+      if (o != NULL && o->no_device)
+        continue;
+      snap_description = g_strdup_printf ("Created by CreateImage(%s) for %s", instance_id, image->image_id);
+      snapshot = new_snapshot (call, volume->volume_id, volume->volume_size, snap_description, FALSE);
       snapshot->completed_time = image->available_time;
+      bd = am_sb_block_device_new ();
       bd->device_name = g_strdup (volume->device_name);
       bd->has_ebs = TRUE;
       bd->snapshot_id = g_strdup (snapshot->snapshot_id);
-      bd->volume_size = volume->volume_size;
-      bd->volume_type = g_strdup (volume->volume_type ? volume->volume_type : "gp3");
-      bd->delete_on_termination = volume->delete_on_termination;
+      bd->volume_size = o && o->size ? o->size : volume->volume_size;
+      bd->volume_type = g_strdup (o && o->type ? o->type : volume->volume_type ? volume->volume_type : "gp3");
+      bd->delete_on_termination = o && o->delete_on_termination >= 0 ? o->delete_on_termination
+                                                                     : volume->delete_on_termination;
       if (g_strcmp0 (bd->volume_type, "gp3") == 0)
         {
           bd->iops = 3000;
@@ -587,6 +607,25 @@ op_create_image (AmSbCall *call)
         }
       g_ptr_array_add (image->block_devices, bd);
       apply_tags (call, snapshot->snapshot_id, snapshot_tags);
+    }
+  /* New empty volumes for instances launched from the image. */
+  for (guint i = 0; i < overrides->len; i++)
+    {
+      AmSbVolumeOverride *o = &g_array_index (overrides, AmSbVolumeOverride, i);
+      gboolean on_instance = FALSE;
+      AmSbBlockDevice *bd;
+
+      for (guint j = 0; j < instance->volumes->len && !on_instance; j++)
+        on_instance = strcmp (((AmSbVolume *) instance->volumes->pdata[j])->device_name, o->device) == 0;
+      if (on_instance || o->no_device || o->size == 0)
+        continue;
+      bd = am_sb_block_device_new ();
+      bd->device_name = g_strdup (o->device);
+      bd->has_ebs = TRUE;
+      bd->volume_size = o->size;
+      bd->volume_type = g_strdup (o->type ? o->type : "gp3");
+      bd->delete_on_termination = o->delete_on_termination != 0;
+      g_ptr_array_add (image->block_devices, bd);
     }
   g_hash_table_replace (call->state->images, image->image_id, image);
   apply_tags (call, image->image_id, image_tags);

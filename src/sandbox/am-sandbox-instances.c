@@ -547,70 +547,27 @@ xml_run_result (AmSbCall   *call,
   g_string_append (s, "</instancesSet>");
 }
 
-typedef struct
-{
-  const char *device;
-  gint64      size;       /* 0: as in the image */
-  const char *type;       /* NULL: as in the image */
-  int         delete_on_termination;  /* -1: as in the image */
-  gboolean    no_device;
-} VolumeOverride;
-
-/* BlockDeviceMapping.N of RunInstances: bigger or other volumes than the image's. */
+/* RunInstances: a volume may grow but never shrink below its snapshot. */
 static gboolean
-parse_volume_overrides (AmSbCall   *call,
-                        AmSbImage  *image,
-                        GArray     *out)
+check_volume_overrides (AmSbCall  *call,
+                        AmSbImage *image,
+                        GArray    *overrides)
 {
-  static const char *const types[] = { "gp2", "gp3", "io1", "io2", "st1", "sc1", "standard", NULL };
-  g_autoptr (GArray) indices = _am_sb_param_indices (call, "BlockDeviceMapping");
-
-  for (guint i = 0; i < indices->len; i++)
+  for (guint i = 0; i < overrides->len; i++)
     {
-      guint n = g_array_index (indices, guint, i);
-      g_autofree char *k_dev = g_strdup_printf ("BlockDeviceMapping.%u.DeviceName", n);
-      g_autofree char *k_size = g_strdup_printf ("BlockDeviceMapping.%u.Ebs.VolumeSize", n);
-      g_autofree char *k_type = g_strdup_printf ("BlockDeviceMapping.%u.Ebs.VolumeType", n);
-      g_autofree char *k_dot = g_strdup_printf ("BlockDeviceMapping.%u.Ebs.DeleteOnTermination", n);
-      g_autofree char *k_nodev = g_strdup_printf ("BlockDeviceMapping.%u.NoDevice", n);
-      VolumeOverride o = { NULL, 0, NULL, -1, FALSE };
-      gboolean dot;
+      AmSbVolumeOverride *o = &g_array_index (overrides, AmSbVolumeOverride, i);
 
-      if (!_am_sb_require (call, k_dev, &o.device)
-          || !_am_sb_param_int (call, k_size, 1, 16384, 0, &o.size))
-        return FALSE;
-      o.type = _am_sb_param (call, k_type);
-      if (o.type != NULL && !g_strv_contains (types, o.type))
-        return _am_sb_fail (call, 400, "InvalidParameterValue", "Invalid value '%s' for volumeType.", o.type);
-      if (_am_sb_param (call, k_dot) != NULL)
-        {
-          if (!_am_sb_param_bool (call, k_dot, TRUE, &dot))
-            return FALSE;
-          o.delete_on_termination = dot;
-        }
-      o.no_device = _am_sb_param (call, k_nodev) != NULL;
       for (guint j = 0; j < image->block_devices->len; j++)
         {
           AmSbBlockDevice *bd = image->block_devices->pdata[j];
 
-          if (bd->has_ebs && strcmp (bd->device_name, o.device) == 0 && o.size > 0 && o.size < bd->volume_size)
+          if (bd->has_ebs && strcmp (bd->device_name, o->device) == 0 && o->size > 0 && o->size < bd->volume_size)
             return _am_sb_fail (call, 400, "InvalidBlockDeviceMapping",
                                 "Volume of size %" G_GINT64_FORMAT "GB is smaller than snapshot '%s', expect "
-                                "size >= %dGB", o.size, bd->snapshot_id ? bd->snapshot_id : "", bd->volume_size);
+                                "size >= %dGB", o->size, bd->snapshot_id ? bd->snapshot_id : "", bd->volume_size);
         }
-      g_array_append_val (out, o);
     }
   return TRUE;
-}
-
-static VolumeOverride *
-find_override (GArray     *overrides,
-               const char *device)
-{
-  for (guint i = 0; i < overrides->len; i++)
-    if (strcmp (g_array_index (overrides, VolumeOverride, i).device, device) == 0)
-      return &g_array_index (overrides, VolumeOverride, i);
-  return NULL;
 }
 
 gboolean _am_sb_op_run_instances (AmSbCall *call);
@@ -624,7 +581,7 @@ _am_sb_op_run_instances (AmSbCall *call)
   g_autoptr (GPtrArray) tags = _am_sb_tag_specs (call, "instance");
   g_autoptr (GPtrArray) groups = g_ptr_array_new ();
   g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GArray) overrides = g_array_new (FALSE, FALSE, sizeof (VolumeOverride));
+  g_autoptr (GArray) overrides = g_array_new (FALSE, FALSE, sizeof (AmSbVolumeOverride));
   LaunchSpec spec = { 0 };
   const char *token = _am_sb_param (call, "ClientToken");
   const char *lt_id = _am_sb_param (call, "LaunchTemplate.LaunchTemplateId");
@@ -718,7 +675,7 @@ _am_sb_op_run_instances (AmSbCall *call)
                         "In order to use this AWS Marketplace product you need to accept terms and "
                         "subscribe (product code %s). The sandbox has no Marketplace subscriptions.",
                         ((AmSbProductCode *) image->product_codes->pdata[0])->code);
-  if (!parse_volume_overrides (call, image, overrides))
+  if (!_am_sb_parse_volume_overrides (call, overrides) || !check_volume_overrides (call, image, overrides))
     return FALSE;
   if (spec.key_name != NULL)
     {
@@ -839,7 +796,7 @@ _am_sb_op_run_instances (AmSbCall *call)
       for (guint j = 0; j < image->block_devices->len; j++)
         {
           AmSbBlockDevice *bd = image->block_devices->pdata[j];
-          VolumeOverride *o = find_override (overrides, bd->device_name);
+          AmSbVolumeOverride *o = _am_sb_find_volume_override (overrides, bd->device_name);
           AmSbVolume *v;
 
           if (!bd->has_ebs || (o != NULL && o->no_device))
@@ -857,7 +814,7 @@ _am_sb_op_run_instances (AmSbCall *call)
       /* Extra empty volumes asked for at launch. */
       for (guint j = 0; j < overrides->len; j++)
         {
-          VolumeOverride *o = &g_array_index (overrides, VolumeOverride, j);
+          AmSbVolumeOverride *o = &g_array_index (overrides, AmSbVolumeOverride, j);
           gboolean in_image = FALSE;
           AmSbVolume *v;
 

@@ -101,6 +101,21 @@ void         _am_sb_xml_image        (AmSbCall    *call,
                                       GString     *s,
                                       const AmSbImage *image);
 
+/* BlockDeviceMapping.N of RunInstances and CreateImage. */
+typedef struct
+{
+  const char *device;
+  gint64      size;                   /* 0: as it is */
+  const char *type;                   /* NULL: as it is */
+  int         delete_on_termination;  /* -1: as it is */
+  gboolean    no_device;
+} AmSbVolumeOverride;
+
+gboolean            _am_sb_parse_volume_overrides (AmSbCall   *call,
+                                                   GArray     *out);
+AmSbVolumeOverride *_am_sb_find_volume_override   (GArray     *overrides,
+                                                   const char *device);
+
 /* Operations */
 AmSbOperation _am_sb_ec2_lookup      (const char  *action);
 AmSbOperation _am_sb_instances_lookup (const char *action);

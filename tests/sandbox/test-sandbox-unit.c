@@ -84,6 +84,10 @@ header (AmSandboxResponse *response,
   return NULL;
 }
 
+static void assert_error (AmSandboxResponse *response,
+                          guint              status,
+                          const char        *code);
+
 static AmSandboxServer *
 memory_server (guint public_images)
 {
@@ -291,6 +295,35 @@ test_instance_lifecycle (void)
   described = call_ec2 (server, body);
   text = body_text (described);
   g_assert_nonnull (strstr (text, "<instanceState><code>80</code><name>stopped</name></instanceState>"));
+
+  /* An image of the stopped instance: a bigger root and one more (empty) volume. */
+  {
+    g_autofree char *create = g_strdup_printf ("Action=CreateImage&Version=2016-11-15&InstanceId=%s&Name=grown"
+                                               "&BlockDeviceMapping.1.DeviceName=/dev/xvda"
+                                               "&BlockDeviceMapping.1.Ebs.VolumeSize=30"
+                                               "&BlockDeviceMapping.2.DeviceName=/dev/sdh"
+                                               "&BlockDeviceMapping.2.Ebs.VolumeSize=100", instance_id);
+    g_autofree char *no_root = g_strdup_printf ("Action=CreateImage&Version=2016-11-15&InstanceId=%s&Name=rootless"
+                                                "&BlockDeviceMapping.1.DeviceName=/dev/xvda"
+                                                "&BlockDeviceMapping.1.NoDevice=", instance_id);
+    g_autofree char *image_id = NULL;
+    g_autofree char *describe = NULL;
+    g_autoptr (AmSandboxResponse) created = call_ec2 (server, create);
+    g_autoptr (AmSandboxResponse) image = NULL;
+
+    text = body_text (created);
+    g_assert_cmpuint (created->status, ==, 200);
+    p = strstr (text, "<imageId>");
+    g_assert_nonnull (p);
+    image_id = g_strndup (p + strlen ("<imageId>"), strcspn (p + strlen ("<imageId>"), "<"));
+    describe = g_strdup_printf ("Action=DescribeImages&Version=2016-11-15&ImageId.1=%s", image_id);
+    image = call_ec2 (server, describe);
+    text = body_text (image);
+    g_assert_nonnull (strstr (text, "<deviceName>/dev/xvda</deviceName><ebs><snapshotId>snap-"));
+    g_assert_nonnull (strstr (text, "<volumeSize>30</volumeSize>"));
+    g_assert_nonnull (strstr (text, "<deviceName>/dev/sdh</deviceName><ebs><volumeSize>100</volumeSize>"));
+    assert_error (call_ec2 (server, no_root), 400, "InvalidBlockDeviceMapping");
+  }
 }
 
 static void

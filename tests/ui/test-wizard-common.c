@@ -130,9 +130,22 @@ wizard_expect_open (AmLaunchWizard *wizard)
   g_assert_true (gtk_widget_is_sensitive (wizard_find (wizard, GTK_TYPE_BUTTON, "next_button")));
 }
 
+static gboolean
+stack_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
 void
 wizard_screenshot (AmLaunchWizard *wizard,
                    const char     *name)
+{
+  wizard_screenshot_window (GTK_WIDGET (wizard), name);
+}
+
+void
+wizard_screenshot_window (GtkWidget  *window,
+                          const char *name)
 {
   const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -143,6 +156,9 @@ wizard_screenshot (AmLaunchWizard *wizard,
 
   if (dir == NULL)
     return;
+  /* Pages cross-fade: wait for the new one to be the only one drawn. */
+  if (AM_IS_LAUNCH_WIZARD (window))
+    am_ui_test_wait_until (stack_settled, wizard_find (AM_LAUNCH_WIZARD (window), GTK_TYPE_STACK, "stack"), 5000);
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
     {
       g_autofree char *file = g_strdup_printf ("wizard-%s-%s.png", name, schemes[i].suffix);
@@ -155,7 +171,7 @@ wizard_screenshot (AmLaunchWizard *wizard,
       for (guint attempt = 0; attempt < 20 && !saved; attempt++)
         {
           am_ui_test_iterate ();
-          saved = am_ui_test_screenshot (GTK_WIDGET (wizard), path);
+          saved = am_ui_test_screenshot (window, path);
           if (!saved)
             g_usleep (50000);
         }

@@ -48,6 +48,8 @@ void            wizard_expect_open      (AmLaunchWizard      *wizard);
 /* Light and dark screenshots under $AMIABLE_SCREENSHOT_DIR (when set). */
 void            wizard_screenshot       (AmLaunchWizard      *wizard,
                                          const char          *name);
+void            wizard_screenshot_window (GtkWidget          *window,
+                                          const char         *name);
 /* Every instance of alice in us-east-1, through the client. */
 GPtrArray      *wizard_list_instances   (WizardFixture       *fixture);
 /* Sets a GtkEditable's text as typing would. */

@@ -987,6 +987,8 @@ load_images (AmLaunchWizard *self)
         am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", pattern, NULL));
         am_describe_images_query_add_filter (query, am_ec2_filter_new ("state", "available", NULL));
         query->max_results = 200;
+        /* A name search finds deprecated images too; the chosen one then carries a warning. */
+        query->include_deprecated = TRUE;
         break;
       }
     default:
@@ -1294,6 +1296,7 @@ build_type_page (AmLaunchWizard *self)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_bottom (box, 12);
   self->type_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->type_search), "type-search");
   gtk_widget_set_hexpand (GTK_WIDGET (self->type_search), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search instance types"), -1);
@@ -2179,6 +2182,8 @@ volume_edited_cb (GtkWidget      *widget,
     }
   am_launch_request_replace_volume (self->request, index, volume);
 
+  /* Show what the request kept (it drops values the type does not take). */
+  g_clear_pointer (&volume, am_launch_volume_free);
   volume = am_launch_volume_copy (am_launch_request_get_volume (self->request, index));
   self->building = TRUE;
   gtk_spin_button_set_value (w->size, volume->size);
@@ -2377,6 +2382,7 @@ remove_tag_clicked_cb (GtkButton      *button,
 
   g_ptr_array_remove (self->tag_rows, row);
   gtk_list_box_remove (self->tag_list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_list), self->tag_rows->len > 0);
   sync_tags (self);
 }
 
@@ -2430,6 +2436,7 @@ add_tag_row (AmLaunchWizard *self,
   g_signal_connect_swapped (w->volumes, "toggled", G_CALLBACK (sync_tags), self);
   gtk_list_box_append (self->tag_list, row);
   g_ptr_array_add (self->tag_rows, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_list), TRUE);
   return GTK_WIDGET (w->key);
 }
 
@@ -2535,6 +2542,7 @@ build_details_page (AmLaunchWizard *self)
   self->tag_list = GTK_LIST_BOX (boxed_list_new (_("Tags")));
   gtk_widget_set_name (GTK_WIDGET (self->tag_list), "tag-list");
   gtk_widget_set_margin_top (GTK_WIDGET (self->tag_list), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_list), FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->tag_list));
   button = gtk_button_new_with_mnemonic (_("Add _Tag"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
@@ -2798,7 +2806,8 @@ zone_new (AmLaunchWizard          *self,
   zone->status = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (zone->status), TRUE);
   gtk_label_set_xalign (GTK_LABEL (zone->status), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 40);
+  gtk_label_set_width_chars (GTK_LABEL (zone->status), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 48);
   gtk_label_set_selectable (GTK_LABEL (zone->status), TRUE);
   gtk_box_append (GTK_BOX (box), zone->status);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);

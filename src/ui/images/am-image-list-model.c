@@ -569,22 +569,22 @@ swap_visible (AmImageListModel *self,
   n_added = n_new - prefix - suffix;
   if (n_removed > 0 && n_added > 0)
     {
-      GPtrArray *both = g_ptr_array_sized_new (n_old + n_added);
+      GPtrArray *between = g_ptr_array_sized_new (n_old - n_removed);
 
       /*
        * GTK 4.8's list views look up every added item (and rebuild its widgets) when a change
-       * removes the row they anchor the scroll position or focus to. Adding the new rows
-       * first and removing the old ones in a second change keeps that loop empty.
+       * removes the row they anchor the scroll position or focus to. Removing the old rows in
+       * one change and adding the new ones in a second keeps that loop empty (no row is ever
+       * listed twice in between).
        */
-      memcpy (both->pdata, visible->pdata, (prefix + n_added) * sizeof (gpointer));
-      memcpy (both->pdata + prefix + n_added, old->pdata + prefix,
-              (n_old - prefix) * sizeof (gpointer));
-      both->len = n_old + n_added;
-      self->visible = both;
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, n_added);
+      memcpy (between->pdata, old->pdata, prefix * sizeof (gpointer));
+      memcpy (between->pdata + prefix, old->pdata + n_old - suffix, suffix * sizeof (gpointer));
+      between->len = prefix + suffix;
+      self->visible = between;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, 0);
       self->visible = visible;
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix + n_added, n_removed, 0);
-      g_ptr_array_unref (both);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, n_added);
+      g_ptr_array_unref (between);
     }
   else if (n_removed > 0 || n_added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, n_added);

@@ -232,7 +232,7 @@ scroll_to_top (AmImagesView *self)
 {
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
 
-  if (vadjustment != NULL)
+  if (vadjustment != NULL && gtk_adjustment_get_value (vadjustment) > gtk_adjustment_get_lower (vadjustment))
     gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 }
 
@@ -275,8 +275,9 @@ column_view_sorter_changed_cb (AmImagesView *self,
   if (self->probed_column < 0)
     return;
 
-  am_image_list_model_set_sort (self->list, self->probed_column, order == GTK_ORDERING_LARGER);
+  /* Scrolled before the change, while the layout is valid: new results show from their top. */
   scroll_to_top (self);
+  am_image_list_model_set_sort (self->list, self->probed_column, order == GTK_ORDERING_LARGER);
 }
 
 /* --- states ------------------------------------------------------------------------------- */
@@ -601,9 +602,9 @@ static void
 search_changed_cb (AmImagesView   *self,
                    GtkSearchEntry *entry)
 {
-  am_image_list_model_set_query (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  /* New results show from their top (the model's change leaves GTK's anchor further down). */
+  /* Scrolled before the change, while the layout is valid: new results show from their top. */
   scroll_to_top (self);
+  am_image_list_model_set_query (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -630,8 +631,8 @@ apply_facet (AmImagesView *self,
         g_ptr_array_add (values, g_object_get_data (G_OBJECT (w), "am-facet-value"));
   g_ptr_array_add (values, NULL);
 
-  am_image_list_model_set_facet (self->list, facet, (const char * const *) values->pdata);
   scroll_to_top (self);
+  am_image_list_model_set_facet (self->list, facet, (const char * const *) values->pdata);
   update_filter_count (self);
 }
 

@@ -1,0 +1,300 @@
+/* bench-ui-images.c: the Images view at 100,000 public images: load, keystrokes, sorts, memory, awscli
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bench-ui-images"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "am-images-view-private.h"
+#include "am-ui-test-sandbox.h"
+#include "am-ui-test.h"
+
+/*
+ * Prints one key=value line per figure. Every time is measured to the frame painted after the
+ * change (the frame clock's "after-paint"), not to the setter's return. Fails only when the
+ * listing is wrong (the app and awscli disagree on the count), not when a target is missed:
+ * targets_met says that.
+ */
+
+static GtkWidget *window;
+static AmImagesView *view;
+static guint n_frames;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  n_frames++;
+}
+
+/* Waits for the next painted frame; returns the milliseconds since @start. */
+static double
+wait_painted (gint64 start)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint frame = n_frames;
+
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (n_frames == frame)
+    g_main_context_iteration (NULL, TRUE);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static guint
+n_rows (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (view)));
+}
+
+static gboolean
+progress_shown (void)
+{
+  GtkWidget *bar = am_ui_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PROGRESS_BAR, NULL);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER)));
+}
+
+/* This process's CPU time in ms (GTK renders in it too), to tell its own cost from a busy machine. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3
+         + usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
+}
+
+static long
+rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+/* The machine's load: the figures are wall-clock times on a possibly shared machine. */
+static const char *
+load_average (void)
+{
+  static char text[64] = "unknown\n";
+  g_autofree char *contents = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    g_snprintf (text, sizeof text, "%.*s\n", (int) strcspn (contents, " "), contents);
+  return text;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *times,
+            double  p)
+{
+  guint i;
+
+  g_array_sort (times, compare_doubles);
+  i = (guint) (p * (times->len - 1) + 0.5);
+  return g_array_index (times, double, MIN (i, times->len - 1));
+}
+
+/* Runs awscli's full listing of the same scope; returns seconds, or -1. */
+static double
+run_awscli (const char *endpoint,
+            guint      *count)
+{
+  const char *argv[] = {
+    "/usr/bin/aws", "ec2", "describe-images",
+    "--executable-users", "all", "--filters", "Name=is-public,Values=true",
+    "--endpoint-url", endpoint, "--region", AM_SANDBOX_DEFAULT_REGION,
+    "--query", "length(Images)", "--output", "text", NULL
+  };
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  gint64 start;
+
+  if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+    return -1;
+
+  envp = g_environ_setenv (envp, "AWS_ACCESS_KEY_ID", AM_SANDBOX_ALICE_ACCESS_KEY, TRUE);
+  envp = g_environ_setenv (envp, "AWS_SECRET_ACCESS_KEY", AM_SANDBOX_ALICE_SECRET_KEY, TRUE);
+  envp = g_environ_setenv (envp, "AWS_PAGER", "", TRUE);
+  envp = g_environ_unsetenv (envp, "AWS_PROFILE");
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("awscli failed: %s\n", error->message);
+      return -1;
+    }
+  *count = (guint) strtoul (out, NULL, 10);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *sandbox_args[] = { "--public-images", "100000", NULL };
+  const char *words[] = { "ubuntu", "debian 12", "al2023 arm64", "windows server", "rhel", "suse 15", "ami-0a" };
+  AmImageColumn columns[AM_IMAGE_N_COLUMNS];
+  g_autoptr (AmSandboxProcess) sandbox = NULL;
+  g_autoptr (AmSession) session = NULL;
+  g_autoptr (GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) keystrokes_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  double cpu;
+  GtkEditable *entry;
+  double first_rows = -1;
+  double total;
+  double sort_max = 0;
+  double awscli_seconds;
+  guint awscli_count = 0;
+  guint app_count;
+  long rss;
+  gint64 start;
+  gboolean targets;
+
+  am_ui_test_init (&argc, &argv);
+
+  sandbox = am_ui_test_sandbox_start (sandbox_args);
+  session = am_ui_test_sandbox_session (sandbox, "alice");
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  view = AM_IMAGES_VIEW (am_images_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  am_images_view_set_session (view, session);
+  while (progress_shown () || g_strcmp0 (_am_images_view_get_state (view), "loading") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  am_images_view_set_scope (view, AM_IMAGES_SCOPE_PUBLIC);
+  wait_painted (g_get_monotonic_time ());
+
+  /* The whole Public scope, page by page, as the user asks for it. */
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "images.load", NULL);
+  while (TRUE)
+    {
+      double t = wait_painted (start);
+
+      if (first_rows < 0 && n_rows () > 0)
+        first_rows = t;
+      if (!progress_shown ())
+        break;
+    }
+  total = wait_painted (start);
+  app_count = n_rows ();
+  rss = rss_kb ();
+  g_print ("images=%u\n", app_count);
+  g_print ("first_rows_ms=%.1f\n", first_rows);
+  g_print ("total_load_ms=%.1f\n", total);
+  g_print ("rss_mb=%.1f\n", rss / 1024.0);
+  g_print ("load_average=%s", load_average ());
+
+  /* Typing: one character at a time, each applied as the debounce would, to the painted frame. */
+  entry = GTK_EDITABLE (_am_images_view_get_search_entry (view));
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      for (const char *p = words[w]; *p != '\0'; p++)
+        {
+          int position = gtk_editable_get_position (entry);
+          double t;
+
+          start = g_get_monotonic_time ();
+          cpu = cpu_ms ();
+          gtk_editable_insert_text (entry, p, 1, &position);
+          gtk_editable_set_position (entry, position);
+          _am_images_view_apply_search (view);
+          t = wait_painted (start);
+          g_array_append_val (keystrokes, t);
+          cpu = cpu_ms () - cpu;
+          g_array_append_val (keystrokes_cpu, cpu);
+        }
+      g_print ("search_rows_%u=%u\n", w, n_rows ());
+      {
+        double t;
+
+        /* Clearing the entry is a keystroke too (the widest change: back to every row). */
+        start = g_get_monotonic_time ();
+        cpu = cpu_ms ();
+        gtk_editable_delete_text (entry, 0, -1);
+        _am_images_view_apply_search (view);
+        t = wait_painted (start);
+        g_array_append_val (keystrokes, t);
+        cpu = cpu_ms () - cpu;
+        g_array_append_val (keystrokes_cpu, cpu);
+      }
+    }
+  g_print ("keystrokes=%u\n", keystrokes->len);
+  g_print ("keystroke_median_ms=%.1f\n", percentile (keystrokes, 0.5));
+  g_print ("keystroke_p95_ms=%.1f\n", percentile (keystrokes, 0.95));
+  g_print ("keystroke_max_ms=%.1f\n", percentile (keystrokes, 1.0));
+  g_print ("keystroke_cpu_median_ms=%.1f\n", percentile (keystrokes_cpu, 0.5));
+  g_print ("keystroke_cpu_p95_ms=%.1f\n", percentile (keystrokes_cpu, 0.95));
+
+  /* Sorting by every column, as a header click does. */
+  for (guint c = 0; c < AM_IMAGE_N_COLUMNS; c++)
+    columns[c] = c;
+  for (guint c = 0; c < AM_IMAGE_N_COLUMNS; c++)
+    {
+      GtkColumnViewColumn *column = _am_images_view_get_column (view, columns[c]);
+      g_autofree char *id = g_ascii_strdown (gtk_column_view_column_get_title (column), -1);
+      double t;
+
+      g_strdelimit (id, " ()", '_');
+      start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
+      gtk_column_view_sort_by_column (_am_images_view_get_column_view (view), column, GTK_SORT_ASCENDING);
+      t = wait_painted (start);
+      cpu = cpu_ms () - cpu;
+      g_assert_cmpint (am_image_list_model_get_sort_column (_am_images_view_get_list_model (view)), ==, columns[c]);
+      g_print ("sort_%s_ms=%.1f\n", id, t);
+      g_print ("sort_%s_cpu_ms=%.1f\n", id, cpu);
+      sort_max = MAX (sort_max, t);
+    }
+  g_print ("sort_max_ms=%.1f\n", sort_max);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+
+  /* The same listing through awscli, on the same sandbox. */
+  awscli_seconds = g_getenv ("AMIABLE_BENCH_NO_AWSCLI") ? -1 : run_awscli (am_sandbox_process_get_endpoint (sandbox), &awscli_count);
+  if (awscli_seconds >= 0)
+    {
+      g_print ("awscli_images=%u\n", awscli_count);
+      g_print ("awscli_ms=%.1f\n", awscli_seconds * 1000);
+      g_print ("awscli_over_app_ratio=%.2f\n", awscli_seconds * 1000 / total);
+      if (awscli_count != app_count)
+        g_error ("The app listed %u images, awscli %u", app_count, awscli_count);
+    }
+
+  targets = first_rows < 500 && percentile (keystrokes, 0.5) < 50 && percentile (keystrokes, 0.95) < 150
+            && sort_max < 300 && rss < 250 * 1024 && (awscli_seconds < 0 || awscli_seconds * 1000 > total);
+  g_print ("targets_met=%s\n", targets ? "yes" : "no");
+
+  return 0;
+}

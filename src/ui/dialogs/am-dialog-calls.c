@@ -712,7 +712,12 @@ undo_done_cb (GObject      *object,
   AdwToast *report;
 
   if (am_dialog_call_finish (result, &error))
-    report = adw_toast_new (_("Change undone"));
+    {
+      report = adw_toast_new (_("Change undone"));
+      /* The listing showed the change: have the window reload what it shows. */
+      if (AM_IS_WINDOW (parent))
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.refresh", NULL);
+    }
   else
     {
       g_autofree char *title = g_strdup_printf (_("Could not undo: %s"), error->message);

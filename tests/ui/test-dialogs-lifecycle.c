@@ -62,6 +62,12 @@ run_cb (GObject      *object,
 }
 
 static gboolean
+widget_drawable (gpointer data)
+{
+  return gtk_widget_is_drawable (data);
+}
+
+static gboolean
 not_busy (gpointer data)
 {
   return !am_action_dialog_get_busy (data);
@@ -188,7 +194,8 @@ test_inline_error (DlgFixture    *fixture,
   /* The dialog stays, says what failed and what to do, and the user may retry or cancel. */
   g_assert_false (run.done);
   error_label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "error_label");
-  g_assert_true (gtk_widget_is_drawable (error_label));
+  /* It slides in. */
+  dlg_wait (widget_drawable, error_label);
   g_test_message ("inline error: %s", gtk_label_get_text (GTK_LABEL (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), am_image_get_image_id (image)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "refresh the list"));

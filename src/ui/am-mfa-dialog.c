@@ -57,8 +57,12 @@ static void
 am_mfa_dialog_activate_cb (GtkEntry         *entry,
                            AdwMessageDialog *dialog)
 {
+  /* Enter answers like the Verify button, which also closes the dialog. */
   if (am_mfa_dialog_code_is_valid (gtk_editable_get_text (GTK_EDITABLE (entry))))
-    adw_message_dialog_response (dialog, "verify");
+    {
+      adw_message_dialog_response (dialog, "verify");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 static void

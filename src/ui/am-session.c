@@ -286,9 +286,11 @@ am_session_fail (AmSession *self,
 {
   g_assert (error != NULL);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      /* A newer connect replaced this one (or the caller gave up): end quietly. */
+      /* A newer connect replaced this one (or the caller gave up): end quietly. A user who
+       * declines the MFA prompt, though, leaves the session failed, with Retry. */
       g_task_return_error (task, error);
       return;
     }

@@ -221,6 +221,7 @@ test_preferences_add_remove (void)
   g_assert_nonnull (confirm);
   screenshot (confirm, "remove-account-confirm");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "remove");
+  gtk_window_close (GTK_WINDOW (confirm));
   g_assert_true (am_ui_test_wait_until (has_no_accounts, settings, 10000));
   am_ui_test_iterate ();
   {

@@ -298,6 +298,7 @@ test_window_mfa_prompt (void)
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (am_ui_test_wait_until (code_set, &code, 5000));
   g_assert_cmpstr (code, ==, "123456");
+  am_ui_test_wait_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (am_mfa_dialog_code_is_valid ("12345"));
   g_assert_false (am_mfa_dialog_code_is_valid ("1234567"));
 

@@ -163,6 +163,7 @@ struct _AmLaunchWizard
   /* progress page */
   GtkLabel *progress_summary;
   GtkListBox *progress_list;
+  GtkWidget *show_instances_button;
 
   /* owned references */
   AmSession *session;
@@ -3030,6 +3031,9 @@ update_progress_summary (AmLaunchWizard *self)
                             ok->str, failed->str);
   gtk_label_set_text (self->progress_summary, text);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), running == 0 && (failed->len > 0 || self->group_failed));
+  /* The Instances view lives in the main window that opened the wizard, if any. */
+  gtk_widget_set_visible (self->show_instances_button,
+                          self->launched->len > 0 && gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL);
   update_step_list (self);
 }
 
@@ -3182,6 +3186,15 @@ retry_clicked_cb (AmLaunchWizard *self)
 }
 
 static void
+show_instances_clicked_cb (AmLaunchWizard *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent != NULL && gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-view", "s", "instances"))
+    gtk_window_present (parent);
+}
+
+static void
 build_progress_page (AmLaunchWizard *self)
 {
   GtkWidget *group;
@@ -3196,6 +3209,11 @@ build_progress_page (AmLaunchWizard *self)
   self->progress_list = GTK_LIST_BOX (boxed_list_new (_("Launch per zone")));
   gtk_widget_set_name (GTK_WIDGET (self->progress_list), "progress-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->progress_list));
+  self->show_instances_button = gtk_button_new_with_mnemonic (_("Show in _Instances"));
+  gtk_widget_set_halign (self->show_instances_button, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->show_instances_button, FALSE);
+  g_signal_connect_swapped (self->show_instances_button, "clicked", G_CALLBACK (show_instances_clicked_cb), self);
+  gtk_box_append (self->progress_page, self->show_instances_button);
 }
 
 /* Save as launch template */

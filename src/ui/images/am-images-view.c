@@ -13,6 +13,7 @@
 #include "am-aws-error.h"
 #include "am-image-actions.h"
 #include "am-image-attribute.h"
+#include "am-image-cell.h"
 #include "am-image-details.h"
 #include "am-image-list-model.h"
 #include "am-image-store.h"
@@ -198,12 +199,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
-  gtk_list_item_set_child (item, inscription);
+  gtk_list_item_set_child (item, am_image_cell_new ());
 }
 
 static void
@@ -215,8 +211,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   AmImage *image = gtk_list_item_get_item (item);
   char buffer[64];
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
-                            cell_text (image, column, buffer, sizeof buffer));
+  am_image_cell_set_text (AM_IMAGE_CELL (gtk_list_item_get_child (item)),
+                          cell_text (image, column, buffer, sizeof buffer));
 }
 
 static void
@@ -224,7 +220,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), NULL);
+  am_image_cell_set_text (AM_IMAGE_CELL (gtk_list_item_get_child (item)), NULL);
 }
 
 static void

@@ -1,0 +1,164 @@
+/* am-image-cell.c: a cheap one-line text cell for the image list
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-image-cell"
+
+#include "config.h"
+
+#include "am-image-cell.h"
+
+struct _AmImageCell
+{
+  GtkWidget parent_instance;
+
+  /* state */
+  char *text;
+};
+
+G_DEFINE_FINAL_TYPE (AmImageCell, am_image_cell, GTK_TYPE_WIDGET)
+
+/* One layout for every cell (all are drawn on the main thread), and its line height. */
+static PangoLayout *shared_layout;
+static int line_height;
+
+static void
+font_changed_cb (GtkSettings *settings,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  /* A new font or text scale: the next cell measured makes a new layout. */
+  g_clear_object (&shared_layout);
+}
+
+static PangoLayout *
+get_layout (AmImageCell *self)
+{
+  static gboolean watching;
+
+  if (!watching)
+    {
+      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+
+      watching = TRUE;
+      g_signal_connect (settings, "notify::gtk-font-name", G_CALLBACK (font_changed_cb), NULL);
+      g_signal_connect (settings, "notify::gtk-xft-dpi", G_CALLBACK (font_changed_cb), NULL);
+    }
+
+  if (shared_layout == NULL)
+    {
+      int width;
+
+      shared_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "Xg");
+      pango_layout_set_ellipsize (shared_layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (shared_layout, TRUE);
+      pango_layout_get_pixel_size (shared_layout, &width, &line_height);
+    }
+
+  return shared_layout;
+}
+
+static void
+am_image_cell_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Columns have fixed widths: a cell never asks for more. */
+      *minimum = 0;
+      *natural = 0;
+      return;
+    }
+
+  get_layout (AM_IMAGE_CELL (widget));
+  *minimum = *natural = line_height;
+}
+
+static void
+am_image_cell_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  AmImageCell *self = AM_IMAGE_CELL (widget);
+  PangoLayout *layout;
+  GdkRGBA color;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->text == NULL || self->text[0] == '\0' || width <= 0)
+    return;
+
+  layout = get_layout (self);
+  pango_layout_set_text (layout, self->text, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (0, (height - line_height) / 2)));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+am_image_cell_finalize (GObject *object)
+{
+  AmImageCell *self = AM_IMAGE_CELL (object);
+
+  g_free (self->text);
+
+  G_OBJECT_CLASS (am_image_cell_parent_class)->finalize (object);
+}
+
+static void
+am_image_cell_class_init (AmImageCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = am_image_cell_finalize;
+  widget_class->measure = am_image_cell_measure;
+  widget_class->snapshot = am_image_cell_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "am-image-cell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+am_image_cell_init (AmImageCell *self)
+{
+}
+
+GtkWidget *
+am_image_cell_new (void)
+{
+  return g_object_new (AM_TYPE_IMAGE_CELL, NULL);
+}
+
+void
+am_image_cell_set_text (AmImageCell *self,
+                        const char  *text)
+{
+  g_return_if_fail (AM_IS_IMAGE_CELL (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "",
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+am_image_cell_get_text (AmImageCell *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_CELL (self), NULL);
+
+  return self->text;
+}

@@ -2946,11 +2946,6 @@ build_review_page (AmLaunchWizard *self)
 {
   GtkWidget *group;
 
-  group = group_new (self->review_page, _("Summary"), NULL);
-  self->summary_list = GTK_LIST_BOX (boxed_list_new (_("Summary")));
-  gtk_widget_set_name (GTK_WIDGET (self->summary_list), "summary-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_list));
-
   group = group_new (self->review_page, _("Spread over Availability Zones and dry run"),
                      _("One RunInstances request per zone, each with its own idempotency token."));
   self->dry_run_status = GTK_LABEL (gtk_label_new (NULL));
@@ -2962,6 +2957,11 @@ build_review_page (AmLaunchWizard *self)
   self->dry_run_list = GTK_LIST_BOX (boxed_list_new (_("Dry run per zone")));
   gtk_widget_set_name (GTK_WIDGET (self->dry_run_list), "dry-run-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dry_run_list));
+
+  group = group_new (self->review_page, _("Summary"), NULL);
+  self->summary_list = GTK_LIST_BOX (boxed_list_new (_("Summary")));
+  gtk_widget_set_name (GTK_WIDGET (self->summary_list), "summary-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_list));
 }
 
 /* Launch and progress */

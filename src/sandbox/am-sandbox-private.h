@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 #define AM_SB_EC2_NAMESPACE "http://ec2.amazonaws.com/doc/2016-11-15/"
+#define AM_SB_AUTOSCALING_NAMESPACE "http://autoscaling.amazonaws.com/doc/2011-01-01/"
 
 /* One request being handled. Handlers fill either body (success) or the error fields. */
 typedef struct
@@ -125,6 +126,8 @@ gboolean     _am_sb_ssm_handle       (AmSbCall    *call,
                                       gsize        length,
                                       GString     *out);
 gboolean     _am_sb_sts_handle       (AmSbCall    *call);
+/* Auto Scaling Query API 2011-01-01; launches through RunInstances. */
+gboolean     _am_sb_autoscaling_handle (AmSbCall  *call);
 
 /* Shared between the operation files */
 gboolean     _am_sb_check_image_id   (AmSbCall    *call,

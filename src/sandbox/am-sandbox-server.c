@@ -24,6 +24,7 @@ typedef enum
   SERVICE_EC2,
   SERVICE_SSM,
   SERVICE_STS,
+  SERVICE_AUTOSCALING,
 } Service;
 
 struct _AmSandboxServer
@@ -340,9 +341,12 @@ error_response (Service     service,
       g_string_append (s, "\"}");
       return response_new (status, "application/x-amz-json-1.1", s, request_id);
     }
-  if (service == SERVICE_STS)
+  if (service == SERVICE_STS || service == SERVICE_AUTOSCALING)
     {
-      g_string_append (s, "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>");
+      g_string_append (s, service == SERVICE_STS
+                          ? "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>"
+                          : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\""
+                            AM_SB_AUTOSCALING_NAMESPACE "\"><Error><Type>");
       g_string_append (s, status >= 500 ? "Receiver" : "Sender");
       g_string_append (s, "</Type>");
       _am_sb_xml_text (s, "Code", code);
@@ -507,11 +511,13 @@ verify (AmSandboxServer    *self,
     identity->service = SERVICE_SSM;
   else if (strcmp (auth.service, "sts") == 0)
     identity->service = SERVICE_STS;
+  else if (strcmp (auth.service, "autoscaling") == 0)
+    identity->service = SERVICE_AUTOSCALING;
   else
     {
       *status = 400;
       *code = "InvalidAction";
-      *message = g_strdup_printf ("The sandbox serves ec2, ssm and sts, not '%s'.", auth.service);
+      *message = g_strdup_printf ("The sandbox serves ec2, autoscaling, ssm and sts, not '%s'.", auth.service);
       return FALSE;
     }
   identity->region = g_strdup (auth.region);
@@ -706,6 +712,20 @@ handle_call (AmSandboxServer    *self,
       g_string_append_len (s, call->body->str, call->body->len);
       return response_new (200, "text/xml", s, call->request_id);
     }
+  if (service == SERVICE_AUTOSCALING)
+    {
+      GString *s;
+
+      if (!_am_sb_autoscaling_handle (call))
+        return error_response (SERVICE_AUTOSCALING, call->status ? call->status : 400,
+                               call->error_code ? call->error_code : "InternalFailure",
+                               call->error_message ? call->error_message : "The request failed.",
+                               call->request_id);
+      s = g_string_new (NULL);
+      g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      g_string_append_len (s, call->body->str, call->body->len);
+      return response_new (200, "text/xml", s, call->request_id);
+    }
   return handle_ec2 (self, call);
 }
 
@@ -814,6 +834,8 @@ am_sandbox_server_handle (AmSandboxServer    *self,
 
       if (service != SERVICE_SSM && g_strcmp0 (version, "2011-06-15") == 0)
         service = SERVICE_STS;
+      else if (service != SERVICE_SSM && g_strcmp0 (version, "2011-01-01") == 0)
+        service = SERVICE_AUTOSCALING;
     }
 
   call.state = self->state;

@@ -289,6 +289,29 @@ am_sb_launch_template_free (AmSbLaunchTemplate *lt)
   g_free (lt);
 }
 
+void
+am_sb_asg_tag_free (AmSbAsgTag *tag)
+{
+  g_free (tag->key);
+  g_free (tag->value);
+  g_free (tag);
+}
+
+void
+am_sb_auto_scaling_group_free (AmSbAutoScalingGroup *group)
+{
+  g_free (group->key);
+  g_free (group->name);
+  g_free (group->arn);
+  g_free (group->launch_template_id);
+  g_free (group->launch_template_name);
+  g_free (group->launch_template_version);
+  g_clear_pointer (&group->subnet_ids, g_ptr_array_unref);
+  g_clear_pointer (&group->instance_ids, g_ptr_array_unref);
+  g_clear_pointer (&group->tags, g_ptr_array_unref);
+  g_free (group);
+}
+
 static void
 tag_free (AmSbTag *tag)
 {
@@ -320,6 +343,7 @@ state_clear (AmSbState *state)
   g_hash_table_remove_all (state->launch_templates);
   g_hash_table_remove_all (state->tags);
   g_hash_table_remove_all (state->client_tokens);
+  g_hash_table_remove_all (state->auto_scaling_groups);
 }
 
 AmSbState *
@@ -344,6 +368,7 @@ am_sb_state_new (guint public_images,
   state->subnets = TABLE (am_sb_subnet_free);
   state->security_groups = TABLE (am_sb_security_group_free);
   state->launch_templates = TABLE (am_sb_launch_template_free);
+  state->auto_scaling_groups = TABLE (am_sb_auto_scaling_group_free);
 #undef TABLE
   state->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
@@ -370,6 +395,7 @@ am_sb_state_free (AmSbState *state)
   g_hash_table_unref (state->launch_templates);
   g_hash_table_unref (state->tags);
   g_hash_table_unref (state->client_tokens);
+  g_hash_table_unref (state->auto_scaling_groups);
   g_free (state);
 }
 
@@ -1081,6 +1107,53 @@ am_sb_state_to_json (AmSbState *state)
   json_builder_end_array (b);
   g_clear_pointer (&keys, g_ptr_array_unref);
 
+  json_builder_set_member_name (b, "autoScalingGroups");
+  json_builder_begin_array (b);
+  keys = sorted_keys (state->auto_scaling_groups);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      AmSbAutoScalingGroup *g = g_hash_table_lookup (state->auto_scaling_groups, keys->pdata[i]);
+
+      json_builder_begin_object (b);
+      add_str (b, "region", g->region);
+      add_str (b, "ownerId", g->owner_id);
+      add_str (b, "name", g->name);
+      add_str (b, "arn", g->arn);
+      add_str (b, "launchTemplateId", g->launch_template_id);
+      add_str (b, "launchTemplateName", g->launch_template_name);
+      add_str (b, "launchTemplateVersion", g->launch_template_version);
+      add_int (b, "minSize", g->min_size);
+      add_int (b, "maxSize", g->max_size);
+      add_int (b, "desiredCapacity", g->desired_capacity);
+      add_int (b, "createdTime", g->created_time);
+      json_builder_set_member_name (b, "subnetIds");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < g->subnet_ids->len; j++)
+        json_builder_add_string_value (b, g->subnet_ids->pdata[j]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "instanceIds");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < g->instance_ids->len; j++)
+        json_builder_add_string_value (b, g->instance_ids->pdata[j]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "tags");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < g->tags->len; j++)
+        {
+          AmSbAsgTag *tag = g->tags->pdata[j];
+
+          json_builder_begin_object (b);
+          add_str (b, "key", tag->key);
+          add_str (b, "value", tag->value);
+          add_bool (b, "propagateAtLaunch", tag->propagate_at_launch);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  g_clear_pointer (&keys, g_ptr_array_unref);
+
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -1549,6 +1622,62 @@ load_rest (AmSbState  *state,
       t->fingerprint = dup_str (o, "fingerprint");
       t->result = dup_str (o, "result");
       g_hash_table_replace (state->client_tokens, dup_str (o, "key"), t);
+    }
+
+  array = get_array (root, "autoScalingGroups");
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = array_object (array, i);
+      AmSbAutoScalingGroup *g;
+      JsonArray *list;
+
+      if (!require (o && get_str (o, "region") && get_str (o, "ownerId") && get_str (o, "name")
+                    && get_str (o, "launchTemplateId"), "Auto Scaling group", error))
+        return FALSE;
+      g = g_new0 (AmSbAutoScalingGroup, 1);
+      g->region = intern_str (o, "region");
+      g->owner_id = intern_str (o, "ownerId");
+      g->name = dup_str (o, "name");
+      g->key = g_strdup_printf ("%s/%s/%s", g->owner_id, g->region, g->name);
+      g->arn = dup_str (o, "arn");
+      g->launch_template_id = dup_str (o, "launchTemplateId");
+      g->launch_template_name = dup_str (o, "launchTemplateName");
+      g->launch_template_version = dup_str (o, "launchTemplateVersion");
+      g->min_size = get_int (o, "minSize");
+      g->max_size = get_int (o, "maxSize");
+      g->desired_capacity = get_int (o, "desiredCapacity");
+      g->created_time = get_int (o, "createdTime");
+      g->subnet_ids = g_ptr_array_new_with_free_func (g_free);
+      g->instance_ids = g_ptr_array_new_with_free_func (g_free);
+      g->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_asg_tag_free);
+      list = get_array (o, "subnetIds");
+      for (guint j = 0; list && j < json_array_get_length (list); j++)
+        if (JSON_NODE_HOLDS_VALUE (json_array_get_element (list, j))
+            && json_node_get_value_type (json_array_get_element (list, j)) == G_TYPE_STRING)
+          g_ptr_array_add (g->subnet_ids, g_strdup (json_array_get_string_element (list, j)));
+      list = get_array (o, "instanceIds");
+      for (guint j = 0; list && j < json_array_get_length (list); j++)
+        if (JSON_NODE_HOLDS_VALUE (json_array_get_element (list, j))
+            && json_node_get_value_type (json_array_get_element (list, j)) == G_TYPE_STRING)
+          g_ptr_array_add (g->instance_ids, g_strdup (json_array_get_string_element (list, j)));
+      list = get_array (o, "tags");
+      for (guint j = 0; list && j < json_array_get_length (list); j++)
+        {
+          JsonObject *to = array_object (list, j);
+          AmSbAsgTag *tag;
+
+          if (!require (to && get_str (to, "key"), "Auto Scaling group tag", error))
+            {
+              am_sb_auto_scaling_group_free (g);
+              return FALSE;
+            }
+          tag = g_new0 (AmSbAsgTag, 1);
+          tag->key = dup_str (to, "key");
+          tag->value = g_strdup (get_str (to, "value") ? get_str (to, "value") : "");
+          tag->propagate_at_launch = get_bool (to, "propagateAtLaunch");
+          g_ptr_array_add (g->tags, tag);
+        }
+      g_hash_table_replace (state->auto_scaling_groups, g->key, g);
     }
   return TRUE;
 }

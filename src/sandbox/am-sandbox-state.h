@@ -231,6 +231,35 @@ typedef struct
   char *value;
 } AmSbTag;
 
+/* An Auto Scaling group tag (PropagateAtLaunch copies it to the group's instances). */
+typedef struct
+{
+  char    *key;
+  char    *value;
+  gboolean propagate_at_launch;
+} AmSbAsgTag;
+
+/* An Auto Scaling group; the table key is "ACCOUNT/REGION/NAME" (names are unique per account
+ * and region). */
+typedef struct
+{
+  char       *key;
+  const char *region;
+  const char *owner_id;
+  char       *name;
+  char       *arn;
+  char       *launch_template_id;
+  char       *launch_template_name;
+  char       *launch_template_version;  /* as asked: $Default, $Latest or a number */
+  gint        min_size;
+  gint        max_size;
+  gint        desired_capacity;
+  GPtrArray  *subnet_ids;               /* char*, VPCZoneIdentifier in order */
+  GPtrArray  *instance_ids;             /* char*, oldest first */
+  GPtrArray  *tags;                     /* AmSbAsgTag */
+  gint64      created_time;
+} AmSbAutoScalingGroup;
+
 typedef struct
 {
   char *fingerprint;  /* hash of the request's parameters */
@@ -257,6 +286,7 @@ struct _AmSbState
   GHashTable *tags;              /* "account/resource-id" → GPtrArray of AmSbTag */
   GHashTable *client_tokens;     /* "account/region/action/token" → AmSbClientToken */
   guint64     id_counter;
+  GHashTable *auto_scaling_groups; /* "account/region/name" → AmSbAutoScalingGroup */
 };
 
 AmSbState       *am_sb_state_new              (guint        public_images,
@@ -344,6 +374,8 @@ void             am_sb_subnet_free            (AmSbSubnet         *subnet);
 void             am_sb_security_group_free    (AmSbSecurityGroup  *group);
 void             am_sb_ingress_rule_free      (AmSbIngressRule    *rule);
 void             am_sb_launch_template_free   (AmSbLaunchTemplate *lt);
+void             am_sb_asg_tag_free           (AmSbAsgTag         *tag);
+void             am_sb_auto_scaling_group_free (AmSbAutoScalingGroup *group);
 
 /* Time helpers: "2024-03-15T18:21:09.000Z" <-> ms since the epoch. */
 char            *am_sb_format_time            (gint64              ms);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-accounts.h"
+#include "am-images-view.h"
 #include "am-instances-view.h"
 #include "am-mfa-dialog.h"
 #include "am-preferences-window.h"
@@ -22,6 +23,7 @@ struct _AmWindow
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  AmImagesView         *images_view;
   AmInstancesView      *instances_view;
   GtkStack             *main_stack;
   GtkMenuButton        *profile_button;
@@ -612,7 +614,7 @@ am_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  /* AmImagesView goes on the Images page once its dispose no longer hits a critical. */
+  am_images_view_set_session (self->images_view, self->session);
   am_instances_view_set_session (self->instances_view, self->session);
   am_session_set_mfa_prompt (self->session, am_mfa_dialog_prompt, self, NULL);
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (am_window_update_state),
@@ -691,6 +693,7 @@ am_window_class_init (AmWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (AM_TYPE_IMAGES_VIEW);
   g_type_ensure (AM_TYPE_INSTANCES_VIEW);
 
   object_class->constructed = am_window_constructed;
@@ -708,6 +711,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/am-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, images_view);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, instances_view);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_button);

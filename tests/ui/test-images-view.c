@@ -30,10 +30,18 @@ screenshot (Fixture    *fixture,
 
   if (dir == NULL)
     return;
-  am_ui_test_iterate ();
   path = g_strdup_printf ("%s/images-%s.png", dir, name);
-  g_assert_true (am_ui_test_screenshot (GTK_WIDGET (fixture->window), path));
-  g_test_message ("screenshot %s", path);
+  /* A window that has not painted yet gives no picture: give it a few rounds. */
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      am_ui_test_iterate ();
+      if (am_ui_test_screenshot (GTK_WIDGET (fixture->window), path))
+        {
+          g_test_message ("screenshot %s", path);
+          return;
+        }
+    }
+  g_test_message ("no screenshot %s: the window did not paint", path);
 }
 
 static void
@@ -154,8 +162,29 @@ test_owned_and_details (void)
   am_ui_test_iterate ();
   screenshot (&fixture, "details");
 
-  /* Management actions are enabled for the owner's selected image; launching waits for the wizard. */
+  /* Keyboard: Ctrl+C (images.copy-id) puts the selected image's ID on the clipboard, Ctrl+F
+   * (images.focus-search) focuses the search entry. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.copy-id", NULL));
+  {
+    GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (fixture.view)));
+    GValue value = G_VALUE_INIT;
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, am_image_get_image_id (image));
+    g_value_unset (&value);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.focus-search", NULL));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)),
+                                         GTK_WIDGET (_am_images_view_get_search_entry (fixture.view))));
+  /* Management actions follow the selection (the owner's images); launching waits for the wizard. */
+  {
+    GtkWidget *launch = am_ui_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, "_Launch Instance");
+
+    g_assert_nonnull (launch);
+    g_assert_false (gtk_widget_is_sensitive (launch));
+  }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   am_ui_test_iterate ();
@@ -240,6 +269,24 @@ test_scopes_search_facets_sort (void)
                                   GTK_SORT_ASCENDING);
   for (guint i = 1; i < n_amazon; i++)
     g_assert_cmpint (am_image_get_creation_time (row (&fixture, i - 1)), <=, am_image_get_creation_time (row (&fixture, i)));
+
+  /* The column chooser shows and hides columns (hidden ones leave the view). */
+  {
+    GtkColumnViewColumn *state = _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_STATE);
+    GListModel *columns = gtk_column_view_get_columns (_am_images_view_get_column_view (fixture.view));
+    guint n_columns = g_list_model_get_n_items (columns);
+
+    g_assert_null (gtk_column_view_column_get_column_view (state));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "columns.state", NULL));
+    g_assert_true (gtk_column_view_column_get_column_view (state) == _am_images_view_get_column_view (fixture.view));
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, n_columns + 1);
+    gtk_column_view_sort_by_column (_am_images_view_get_column_view (fixture.view), state, GTK_SORT_ASCENDING);
+    for (guint i = 1; i < n_amazon; i++)
+      g_assert_cmpstr (am_image_get_state (row (&fixture, i - 1)), <=, am_image_get_state (row (&fixture, i)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "columns.state", NULL));
+    g_assert_null (gtk_column_view_column_get_column_view (state));
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, n_columns);
+  }
 
   /* Marketplace waits for the user to ask. */
   am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_MARKETPLACE);

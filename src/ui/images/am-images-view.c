@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -66,7 +69,6 @@ struct _AmImagesView
   gboolean source_override;
   gboolean quick_start_loading;
   guint details_idle_id;
-  guint pulse_id;
   guint retry_id;
   guint n_retries;
   int probed_column;
@@ -826,9 +828,37 @@ column_visible_changed_cb (GSimpleAction *action,
                            gpointer       user_data)
 {
   GtkColumnViewColumn *column = user_data;
+  AmImagesView *self = g_object_get_data (G_OBJECT (column), "am-images-view");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "am-column"));
+  gboolean shown = gtk_column_view_column_get_column_view (column) != NULL;
 
   g_simple_action_set_state (action, value);
-  gtk_column_view_column_set_visible (column, g_variant_get_boolean (value));
+
+  /*
+   * Hidden columns are taken out of the view, not made invisible: GTK 4.8 still builds and
+   * binds the cells of invisible columns for every row it rebuilds.
+   */
+  if (g_variant_get_boolean (value) && !shown)
+    {
+      GListModel *columns = gtk_column_view_get_columns (self->column_view);
+      guint n = g_list_model_get_n_items (columns);
+      guint position = n;
+
+      /* Before the first shown column that comes after it in the table (users may reorder). */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+
+          if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (other), "am-column")) > index)
+            {
+              position = i;
+              break;
+            }
+        }
+      gtk_column_view_insert_column (self->column_view, position, column);
+    }
+  else if (!g_variant_get_boolean (value) && shown)
+    gtk_column_view_remove_column (self->column_view, column);
 }
 
 static void
@@ -856,10 +886,13 @@ setup_columns (AmImagesView *self)
       sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_func, GINT_TO_POINTER (i), NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_visible (column, column_info[i].visible);
+      g_object_set_data (G_OBJECT (column), "am-images-view", self);
+      g_object_set_data (G_OBJECT (column), "am-column", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (column), "am-column-id", (gpointer) column_info[i].id);
       gtk_column_view_column_set_fixed_width (column, column_info[i].fixed_width);
       gtk_column_view_column_set_expand (column, i == AM_IMAGE_COLUMN_NAME);
-      gtk_column_view_append_column (self->column_view, column);
+      if (column_info[i].visible)
+        gtk_column_view_append_column (self->column_view, column);
       self->columns[i] = column;
 
       action = g_simple_action_new_stateful (column_info[i].id, NULL,
@@ -899,15 +932,6 @@ set_source (AmImagesView *self,
 
 static void
 update_loading (AmImagesView *self);
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  AmImagesView *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
-  return G_SOURCE_CONTINUE;
-}
 
 static char *
 format_age (gint64 seconds)
@@ -952,6 +976,14 @@ update_loading (AmImagesView *self)
                                          loading && !(self->store != NULL
                                                       && am_image_store_get_from_cache (self->store)));
 
+#ifdef __GLIBC__
+  /* A long listing parsed in worker threads leaves their malloc arenas full of freed pages;
+   * hand them back once it is in (tens of MB at 100k images). */
+  if (!loading && gtk_revealer_get_reveal_child (self->progress_revealer)
+      && am_image_list_model_get_n_total (self->list) > 10000)
+    malloc_trim (0);
+#endif
+
   gtk_revealer_set_reveal_child (self->progress_revealer, loading);
   if (loading)
     {
@@ -961,12 +993,11 @@ update_loading (AmImagesView *self)
         text = g_strdup_printf (ngettext ("%u image so far", "%u images so far", n_loaded), n_loaded);
       else
         text = g_strdup (_("Asking for images…"));
+      /* The bar moves when a page comes in, not on a timer: no frames beyond the pages'. */
+      if (g_strcmp0 (gtk_progress_bar_get_text (self->progress_bar), text) != 0)
+        gtk_progress_bar_pulse (self->progress_bar);
       gtk_progress_bar_set_text (self->progress_bar, text);
-      if (self->pulse_id == 0)
-        self->pulse_id = g_timeout_add (150, pulse_cb, self);
     }
-  else
-    g_clear_handle_id (&self->pulse_id, g_source_remove);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "error");
   if (error != NULL && has_rows)
@@ -1409,6 +1440,24 @@ selection_changed_cb (AmImagesView      *self,
 
 /* --- GObject ------------------------------------------------------------------------------ */
 
+/* The window-wide shortcuts (Ctrl+F, F5) belong to the view on screen: a hidden view's
+ * disabled actions let the key go to the visible one. */
+static void
+am_images_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (am_images_view_parent_class)->map (widget);
+  gtk_widget_action_set_enabled (widget, "images.focus-search", TRUE);
+  gtk_widget_action_set_enabled (widget, "images.refresh", TRUE);
+}
+
+static void
+am_images_view_unmap (GtkWidget *widget)
+{
+  gtk_widget_action_set_enabled (widget, "images.focus-search", FALSE);
+  gtk_widget_action_set_enabled (widget, "images.refresh", FALSE);
+  GTK_WIDGET_CLASS (am_images_view_parent_class)->unmap (widget);
+}
+
 static void
 am_images_view_dispose (GObject *object)
 {
@@ -1419,7 +1468,6 @@ am_images_view_dispose (GObject *object)
   g_cancellable_cancel (self->details_cancellable);
   g_clear_object (&self->details_cancellable);
   g_clear_handle_id (&self->details_idle_id, g_source_remove);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -1497,6 +1545,8 @@ am_images_view_class_init (AmImagesViewClass *klass)
   object_class->dispose = am_images_view_dispose;
   object_class->get_property = am_images_view_get_property;
   object_class->set_property = am_images_view_set_property;
+  widget_class->map = am_images_view_map;
+  widget_class->unmap = am_images_view_unmap;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,

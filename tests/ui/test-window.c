@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "am-application.h"
 #include "am-images-view.h"
 #include "am-instances-view.h"
@@ -173,6 +175,8 @@ test_window_profile_and_region (void)
   GtkWidget *label;
   GtkWidget *dropdown;
   GtkWidget *region_popover;
+  g_autofree char *config_dir = NULL;
+  g_autofree char *config = NULL;
   guint position;
 
   g_settings_reset (settings, "profile");
@@ -214,7 +218,14 @@ test_window_profile_and_region (void)
   am_ui_test_iterate ();
   screenshot (GTK_WIDGET (window), "window-sandbox");
 
-  /* The profile popover lists the profiles with the current one checked. */
+  /* The profile popover lists the AWS CLI's profiles, the accounts from Preferences and the
+   * Sandbox, with the current one checked. */
+  config_dir = g_dir_make_tmp ("amiable-aws-XXXXXX", NULL);
+  config = g_build_filename (config_dir, "config", NULL);
+  g_assert_true (g_file_set_contents (config, "[default]\nregion = eu-west-1\n[profile dev]\nregion = us-west-2\n", -1, NULL));
+  g_setenv ("AWS_CONFIG_FILE", config, TRUE);
+  g_settings_set_value (settings, "accounts",
+                        g_variant_new_parsed ("[('lab', 'AKIAI44QH8DHBEXAMPLE', 'eu-north-1', 'https://ec2.lab.example.com')]"));
   button = am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "profile_button");
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
@@ -227,9 +238,18 @@ test_window_profile_and_region (void)
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), AM_SANDBOX_ALICE_ACCOUNT_ID));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), am_session_get_endpoint (session)));
   g_assert_nonnull (am_ui_test_find_widget (popover, GTK_TYPE_BUTTON, "_Manage Accounts…"));
+  g_assert_nonnull (am_ui_test_find_widget (popover, GTK_TYPE_LIST_BOX_ROW, "default"));
+  g_assert_nonnull (am_ui_test_find_widget (popover, GTK_TYPE_LIST_BOX_ROW, "dev"));
+  g_assert_nonnull (am_ui_test_find_widget (popover, GTK_TYPE_LIST_BOX_ROW, "lab"));
+  check = am_ui_test_find_widget (am_ui_test_find_widget (popover, GTK_TYPE_LIST_BOX_ROW, "dev"), GTK_TYPE_IMAGE, "check");
+  g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, 0.0);
   screenshot (popover, "profile-popover");
   gtk_popover_popdown (GTK_POPOVER (popover));
   am_ui_test_iterate ();
+  g_settings_reset (settings, "accounts");
+  g_setenv ("AWS_CONFIG_FILE", "/nonexistent/amiable-test/config", TRUE);
+  g_unlink (config);
+  g_rmdir (config_dir);
 
   /* The region popover. */
   region_popover = am_ui_test_find_widget (dropdown, GTK_TYPE_POPOVER, NULL);

@@ -434,6 +434,33 @@ test_session_mfa_prompt (void)
   reset_environment ();
 }
 
+static void
+test_session_sandbox_fails (void)
+{
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = g_strdup (g_getenv ("AMIABLE_SANDBOX_PROGRAM"));
+
+  reset_environment ();
+  /* A sandbox that exits at once: the session fails and says what to do. */
+  g_setenv ("AMIABLE_SANDBOX_PROGRAM", "/bin/false", TRUE);
+  g_assert_false (connect_and_wait (session, AM_SESSION_SANDBOX_PROFILE, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("sandbox failed: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "sandbox"));
+  g_assert_cmpint (am_session_get_state (session), ==, AM_SESSION_STATE_FAILED);
+  g_assert_true (am_session_is_sandbox (session));
+  g_assert_null (am_session_get_client (session));
+  g_clear_error (&error);
+
+  /* Retrying once the program is there works. */
+  g_setenv ("AMIABLE_SANDBOX_PROGRAM", program, TRUE);
+  g_assert_true (connect_and_wait (session, AM_SESSION_SANDBOX_PROFILE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (am_session_get_client (session));
+  reset_environment ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/cli-profile", test_session_cli_profile);
   g_test_add_func ("/ui/session/broken-config", test_session_broken_config);
   g_test_add_func ("/ui/session/mfa-prompt", test_session_mfa_prompt);
+  g_test_add_func ("/ui/session/sandbox-fails", test_session_sandbox_fails);
 
   return g_test_run ();
 }

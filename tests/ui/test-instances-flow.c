@@ -51,10 +51,19 @@ screenshot (GtkWidget  *widget,
       g_autofree char *file = g_strdup_printf ("instances-%s-%s.png", name, schemes[i].suffix);
       g_autofree char *path = g_build_filename (dir, file, NULL);
 
+      gboolean saved = FALSE;
+
       adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      am_ui_test_iterate ();
-      g_assert_true (am_ui_test_screenshot (widget, path));
-      g_test_message ("screenshot %s", path);
+      /* A widget between two frames has nothing to paint yet: give it a few tries. */
+      for (guint attempt = 0; attempt < 20 && !saved; attempt++)
+        {
+          am_ui_test_iterate ();
+          saved = am_ui_test_screenshot (widget, path);
+        }
+      if (saved)
+        g_test_message ("screenshot %s", path);
+      else
+        g_test_message ("could not take the screenshot %s", path);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -274,6 +283,20 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->client);
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->sandbox);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} ShownWait;
+
+static gboolean
+shows_n (gpointer data)
+{
+  ShownWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n;
 }
 
 /* Create-image dialog helpers */
@@ -531,20 +554,34 @@ test_instances_round_trip (Fixture       *fixture,
   step ("copy running");
   g_assert_true (am_ui_test_wait_until (view_settled, fixture, STATE_TIMEOUT_MS));
 
+  /* Search narrows the list to the copy; clearing it shows both again. */
+  {
+    GtkWidget *search = find_in (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, "search_entry");
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_in (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW, "column_view"))));
+    ShownWait shown_wait = { shown, 1 };
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "TEST-COPY");
+    g_assert_true (am_ui_test_wait_until (shows_n, &shown_wait, CALL_TIMEOUT_MS));
+    screenshot (fixture->window, "9-search");
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    shown_wait.n = 2;
+    g_assert_true (am_ui_test_wait_until (shows_n, &shown_wait, CALL_TIMEOUT_MS));
+  }
+
   /* Terminate both: a confirmation names them, then both go. */
   {
     const char * const both[] = { web, copy, NULL };
 
     g_assert_cmpuint (am_instances_view_select_instances (fixture->view, both), ==, 2);
   }
-  screenshot (fixture->window, "9-both-selected");
+  screenshot (fixture->window, "10-both-selected");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.terminate", NULL));
   confirm = am_ui_test_wait_for_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "amiable-test-web"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "amiable-test-copy"));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)), "2 instances"));
-  screenshot (confirm, "10-terminate-confirm");
+  screenshot (confirm, "11-terminate-confirm");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "confirm");
   gtk_window_destroy (GTK_WINDOW (confirm));
 
@@ -553,7 +590,7 @@ test_instances_round_trip (Fixture       *fixture,
   wait_for_state (fixture, web, "terminated");
   wait_for_state (fixture, copy, "terminated");
   g_assert_true (am_ui_test_wait_until (view_settled, fixture, STATE_TIMEOUT_MS));
-  screenshot (fixture->window, "11-terminated");
+  screenshot (fixture->window, "12-terminated");
   step ("terminated");
 
   /* With the default filter, nothing is left. */

@@ -238,6 +238,28 @@ test_scopes_search_facets_sort (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.clear-filters", NULL));
   g_assert_cmpuint (n_rows (&fixture), ==, n_amazon);
 
+  /* The filter popover lists the values of the listing with their counts. */
+  {
+    GtkWidget *button = am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_MENU_BUTTON, "filter_button");
+    GtkWidget *popover;
+    const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    am_ui_test_wait_mapped (popover);
+    g_assert_nonnull (am_ui_test_find_widget (popover, GTK_TYPE_CHECK_BUTTON, NULL));
+    if (dir != NULL)
+      {
+        g_autofree char *path = g_strdup_printf ("%s/images-filters.png", dir);
+
+        am_ui_test_iterate ();
+        if (am_ui_test_screenshot (popover, path))
+          g_test_message ("screenshot %s", path);
+      }
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+
   /* Facets: arm64 only, then also Windows (none are both). */
   _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_ARCHITECTURE, "arm64", TRUE);
   n = n_rows (&fixture);

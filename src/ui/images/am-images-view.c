@@ -436,7 +436,8 @@ update_filter_count (AmImagesView *self)
       GtkWidget *check;
 
       for (check = gtk_widget_get_first_child (child); check != NULL; check = gtk_widget_get_next_sibling (check))
-        if (GTK_IS_CHECK_BUTTON (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        if (GTK_IS_CHECK_BUTTON (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check))
+            && g_object_get_data (G_OBJECT (check), "am-deprecated-any") == NULL)
           n++;
     }
 
@@ -585,7 +586,8 @@ clear_filters_action (GtkWidget  *widget,
     for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL; w = gtk_widget_get_next_sibling (w))
       {
         if (GTK_IS_CHECK_BUTTON (w))
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (w), FALSE);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (w),
+                                       g_object_get_data (G_OBJECT (w), "am-deprecated-any") != NULL);
         else if (GTK_IS_EDITABLE (w))
           gtk_editable_set_text (GTK_EDITABLE (w), "");
       }
@@ -647,7 +649,9 @@ deprecated_toggled_cb (AmImagesView   *self,
 {
   AmImageDeprecatedFilter filter = AM_IMAGE_DEPRECATED_ANY;
 
-  if (gtk_check_button_get_active (check))
+  if (gtk_check_button_get_active (check) && g_object_get_data (G_OBJECT (check), "am-deprecated-any") != NULL)
+    filter = AM_IMAGE_DEPRECATED_ANY;
+  else if (gtk_check_button_get_active (check))
     filter = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "am-deprecated"));
   else
     {
@@ -707,6 +711,7 @@ rebuild_facets (AmImagesView *self)
   GtkWidget *section;
   GtkWidget *key_entry;
   GtkWidget *value_entry;
+  GtkWidget *any_check;
   GtkWidget *hide_check;
   GtkWidget *only_check;
   char *old_key = NULL;
@@ -778,9 +783,14 @@ rebuild_facets (AmImagesView *self)
     }
 
   section = facet_section (_("Deprecation"));
+  any_check = gtk_check_button_new_with_label (_("All images"));
   hide_check = gtk_check_button_new_with_label (_("Hide deprecated images"));
   only_check = gtk_check_button_new_with_label (_("Only deprecated images"));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (only_check), GTK_CHECK_BUTTON (hide_check));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (hide_check), GTK_CHECK_BUTTON (any_check));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (only_check), GTK_CHECK_BUTTON (any_check));
+  g_object_set_data (G_OBJECT (any_check), "am-deprecated-any", GINT_TO_POINTER (TRUE));
+  gtk_box_append (GTK_BOX (section), any_check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (any_check), !hide_active && !only_active);
   g_object_set_data (G_OBJECT (hide_check), "am-deprecated", GUINT_TO_POINTER (AM_IMAGE_DEPRECATED_HIDE));
   g_object_set_data (G_OBJECT (only_check), "am-deprecated", GUINT_TO_POINTER (AM_IMAGE_DEPRECATED_ONLY));
   gtk_box_append (GTK_BOX (section), hide_check);

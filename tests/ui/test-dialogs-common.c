@@ -326,9 +326,13 @@ dlg_screenshot (GtkWidget  *widget,
       g_autofree char *path = g_build_filename (dir, file, NULL);
 
       adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      /* Let revealers and the style change settle before painting. */
-      for (guint j = 0; j < 5; j++)
-        am_ui_test_iterate ();
+      /* Let revealers (250 ms slides) and the style change settle before painting. */
+      {
+        gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+
+        while (g_get_monotonic_time () < until)
+          am_ui_test_iterate ();
+      }
       g_assert_true (am_ui_test_screenshot (widget, path));
       g_test_message ("screenshot %s", path);
     }

@@ -553,6 +553,75 @@ test_toast_in_window (DlgFixture    *fixture,
 }
 
 static void
+copy_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_copy_retry (DlgFixture    *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (AmEc2Client) west = NULL;
+  g_autoptr (AmCopyImageRequest) request = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first_token = NULL;
+  g_autofree char *existing = NULL;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+  gpointer keep;
+  DlgRun run;
+
+  /* A copy named "web-west" already exists in us-west-2. */
+  west = am_ec2_client_new_for_region (am_session_get_client (fixture->alice), "us-west-2", &error);
+  g_assert_no_error (error);
+  request = am_copy_image_request_new (am_image_get_image_id (image), "us-east-1", "web-west");
+  am_ec2_client_copy_image_async (west, request, FALSE, NULL, copy_cb, &result);
+  dlg_wait (have_result, &result);
+  g_assert_true (am_ec2_client_copy_image_finish (west, result, &existing, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = dlg_run_action (fixture, fixture->alice, "copy", images, AM_TYPE_COPY_IMAGE_DIALOG, &run);
+  keep = g_object_ref (dialog);
+  g_assert_true (am_copy_image_dialog_select_region (AM_COPY_IMAGE_DIALOG (dialog), "us-west-2"));
+  dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "web-west");
+  g_assert_null (am_copy_image_dialog_get_client_token (keep));
+
+  /* Refused: the error shows in the dialog, which keeps its request (and ClientToken). */
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait (not_busy, dialog);
+  error_label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "error_label");
+  dlg_wait (widget_drawable, error_label);
+  g_test_message ("copy refused: %s", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Duplicate"));
+  first_token = g_strdup (am_copy_image_dialog_get_client_token (keep));
+  g_assert_nonnull (first_token);
+  dlg_screenshot (dialog, "copy-error");
+
+  /* Apply again unchanged: the same request and token go out. */
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait (not_busy, dialog);
+  g_assert_false (run.done);
+  g_assert_cmpstr (am_copy_image_dialog_get_client_token (keep), ==, first_token);
+
+  /* A new name is a new request, with a new token; it succeeds. */
+  dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "web-west-2");
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  g_assert_cmpstr (am_copy_image_dialog_get_client_token (keep), !=, first_token);
+  g_assert_cmpstr (am_copy_image_dialog_get_new_image_id (keep), !=, existing);
+  g_object_unref (keep);
+  dlg_run_clear (&run);
+}
+
+static void
 test_copy (DlgFixture    *fixture,
            gconstpointer  data)
 {
@@ -640,6 +709,8 @@ main (int   argc,
               dlg_fixture_set_up, test_toast_in_window, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/copy", DlgFixture, NULL,
               dlg_fixture_set_up, test_copy, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/copy-retry", DlgFixture, NULL,
+              dlg_fixture_set_up, test_copy_retry, dlg_fixture_tear_down);
 
   return g_test_run ();
 }

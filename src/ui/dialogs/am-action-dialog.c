@@ -125,6 +125,8 @@ am_action_dialog_describe_error (const GError *error)
   else if (g_strcmp0 (aws_code, "InvalidAMIID.NotFound") == 0
            || g_strcmp0 (aws_code, "InvalidAMIID.Unavailable") == 0)
     advice = _("The image may have been deregistered meanwhile; refresh the list.");
+  else if (g_strcmp0 (aws_code, "InvalidAMIName.Duplicate") == 0)
+    advice = _("Choose another name: image names are unique per account and region.");
 
   if (advice == NULL)
     return g_strdup (error->message);

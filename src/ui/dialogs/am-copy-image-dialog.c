@@ -373,3 +373,10 @@ am_copy_image_dialog_get_new_image_id (AmCopyImageDialog *self)
   g_return_val_if_fail (AM_IS_COPY_IMAGE_DIALOG (self), NULL);
   return self->new_image_id;
 }
+
+const char *
+am_copy_image_dialog_get_client_token (AmCopyImageDialog *self)
+{
+  g_return_val_if_fail (AM_IS_COPY_IMAGE_DIALOG (self), NULL);
+  return self->request != NULL ? self->request->client_token : NULL;
+}

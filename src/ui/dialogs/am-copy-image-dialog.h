@@ -21,4 +21,7 @@ gboolean           am_copy_image_dialog_select_region (AmCopyImageDialog *self,
 /* The id of the copy once CopyImage answered, else NULL. */
 const char        *am_copy_image_dialog_get_new_image_id (AmCopyImageDialog *self);
 
+/* The ClientToken of the request a retry would send (NULL before the first Copy). */
+const char        *am_copy_image_dialog_get_client_token (AmCopyImageDialog *self);
+
 G_END_DECLS

@@ -341,6 +341,12 @@ error_response (Service     service,
       g_string_append (s, "\"}");
       return response_new (status, "application/x-amz-json-1.1", s, request_id);
     }
+  if (service == SERVICE_AUTOSCALING && strcmp (code, "RequestLimitExceeded") == 0)
+    {
+      /* Auto Scaling's own throttling answer. */
+      code = "Throttling";
+      status = 400;
+    }
   if (service == SERVICE_STS || service == SERVICE_AUTOSCALING)
     {
       g_string_append (s, service == SERVICE_STS
@@ -775,6 +781,14 @@ am_sandbox_server_handle (AmSandboxServer    *self,
   if (soup_message_headers_get_one (headers, "X-Amz-Target") != NULL
       || (content_type != NULL && g_str_has_prefix (content_type, "application/x-amz-json")))
     service = SERVICE_SSM;
+  else
+    {
+      const char *authorization = soup_message_headers_get_one (headers, "Authorization");
+
+      /* Faults answered before verification still use the Auto Scaling error document. */
+      if (authorization != NULL && strstr (authorization, "/autoscaling/aws4_request") != NULL)
+        service = SERVICE_AUTOSCALING;
+    }
 
   if (length > AM_SANDBOX_MAX_BODY)
     {

@@ -210,8 +210,10 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
   data_dir = g_build_filename (fixture->home, "data", NULL);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  /* @data: a --faults spec, or NULL */
   fixture->sandbox = g_subprocess_launcher_spawn (launcher, &error, program, "--data-dir", data_dir,
-                                                  "--transition-ms", "60000", NULL);
+                                                  "--transition-ms", "60000", "--fault-seed", "7",
+                                                  data ? "--faults" : NULL, data, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->sandbox));
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
@@ -221,7 +223,8 @@ fixture_setup (Fixture       *fixture,
 
   query = am_query_client_new (provider, "ec2", "us-east-1", fixture->url, &error);
   g_assert_no_error (error);
-  am_query_client_set_max_attempts (query, 1);
+  am_query_client_set_max_attempts (query, data ? 10 : 1);
+  am_query_client_set_backoff_base_ms (query, 5);
   fixture->ec2 = am_ec2_client_new (query);
   fixture->asg = am_autoscaling_client_new_for_ec2_client (fixture->ec2, &error);
   g_assert_no_error (error);
@@ -483,6 +486,26 @@ test_errors_and_pages (Fixture       *fixture,
   g_assert_cmpuint (am_auto_scaling_group_get_instances (groups->pdata[2])->len, ==, 1);
 }
 
+/* Throttled calls are retried and never launch twice: exactly the desired capacity. */
+static void
+test_throttled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GHashTable) zones = NULL;
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify) am_auto_scaling_tag_free);
+
+  g_ptr_array_add (tags, am_auto_scaling_tag_new ("Team", "blue", TRUE));
+  g_assert_true (create_group (fixture, "web", 6, 6, 6, fixture->template_id, tags, &error));
+  g_assert_no_error (error);
+  groups = describe_groups (fixture, NULL, 0, NULL);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpuint (am_auto_scaling_group_get_instances (groups->pdata[0])->len, ==, 6);
+  zones = instances_by_zone (fixture, "web");
+  assert_per_zone (zones, 3, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +516,8 @@ main (int   argc,
   g_test_add_func ("/autoscaling/parse-bad", test_parse_bad);
   g_test_add ("/autoscaling/sandbox/spread", Fixture, NULL, fixture_setup, test_spread, fixture_teardown);
   g_test_add ("/autoscaling/sandbox/errors-and-pages", Fixture, NULL, fixture_setup, test_errors_and_pages,
+              fixture_teardown);
+  g_test_add ("/autoscaling/sandbox/throttled", Fixture, "throttle=0.4", fixture_setup, test_throttled,
               fixture_teardown);
 
   return g_test_run ();

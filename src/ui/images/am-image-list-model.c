@@ -18,6 +18,7 @@ typedef struct
 {
   AmImage *image;                                 /* a reference */
   const char *key;                                /* folded name, id, description, NUL-separated */
+  char *joined;                                   /* the same, '\x1f'-separated (in this block) */
   const char *facets[AM_IMAGE_N_FACETS];          /* interned */
   gint64 created;
   guint key_len;
@@ -311,12 +312,22 @@ am_image_list_model_get_facet_value (AmImage      *image,
 static Row *
 row_new (AmImage *image)
 {
-  Row *row = g_new (Row, 1);
   gsize key_len = 0;
+  const char *key = am_image_get_search_key (image, &key_len);
+  Row *row;
 
+  /* One block: the row, then its key joined into one string so a word is one strstr(). */
+  row = g_malloc (sizeof (Row) + key_len + 1);
   row->image = image;   /* takes the reference */
-  row->key = am_image_get_search_key (image, &key_len);
+  row->key = key;
   row->key_len = key_len;
+  row->joined = (char *) (row + 1);
+  if (key != NULL)
+    memcpy (row->joined, key, key_len);
+  row->joined[key != NULL ? key_len : 0] = '\0';
+  for (gsize i = 0; key != NULL && i < key_len; i++)
+    if (row->joined[i] == '\0')
+      row->joined[i] = '\x1f';
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     row->facets[f] = am_image_list_model_get_facet_value (image, f);
   row->created = am_image_get_creation_time (image);
@@ -336,24 +347,13 @@ row_free (gpointer data)
   g_free (row);
 }
 
-/* Whether @word occurs in one of the key's NUL-separated fields (strstr is the fast one). */
+/* Whether @word occurs in the name, the id or the description (a word never holds the
+ * separator, so a match cannot span two fields). */
 static inline gboolean
 key_contains (const Row  *row,
               const char *word)
 {
-  const char *p = row->key;
-  const char *end = row->key + row->key_len;
-
-  if (p == NULL)
-    return FALSE;
-  while (p < end)
-    {
-      if (strstr (p, word) != NULL)
-        return TRUE;
-      p += strlen (p) + 1;
-    }
-
-  return FALSE;
+  return strstr (row->joined, word) != NULL;
 }
 
 static gboolean

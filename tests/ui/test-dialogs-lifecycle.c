@@ -14,7 +14,6 @@
 #include "am-deregister-dialog.h"
 #include "am-description-dialog.h"
 #include "am-protection-dialog.h"
-#include "am-window.h"
 #include "test-dialogs-common.h"
 
 #define WEB_SERVER "alice-web-server-2026-01-15"
@@ -48,17 +47,6 @@ static gboolean
 have_result (gpointer data)
 {
   return *(GAsyncResult **) data != NULL;
-}
-
-static void
-run_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  DlgRun *run = user_data;
-
-  run->applied = am_image_actions_run_finish (result, &run->error);
-  run->done = TRUE;
 }
 
 static gboolean
@@ -503,55 +491,6 @@ test_deregister_bulk (DlgFixture    *fixture,
   g_assert_true (run.applied);
 }
 
-static gboolean
-undo_button_shown (gpointer data)
-{
-  return am_ui_test_find_widget (data, GTK_TYPE_BUTTON, "_Undo") != NULL;
-}
-
-static void
-test_toast_in_window (DlgFixture    *fixture,
-                      gconstpointer  data)
-{
-  g_autoptr (AmApplication) app = am_ui_test_application_new ();
-  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
-  g_autoptr (GtkWindow) keep = NULL;
-  AmWindow *window;
-  GtkWidget *dialog;
-  GtkWidget *undo;
-  DlgRun run = { 0 };
-
-  window = am_window_new_with_session (app, fixture->alice);
-  keep = g_object_ref (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
-  gtk_window_present (GTK_WINDOW (window));
-  am_ui_test_wait_mapped (GTK_WIDGET (window));
-
-  /* The images view hands its window (any widget in it) as the parent. */
-  am_image_actions_run (GTK_WIDGET (window), fixture->alice, "description", images, run_cb, &run);
-  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_DESCRIPTION_DIALOG);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "description_row"), "Changed from the window");
-  dlg_click (dlg_apply_button (dialog));
-  dlg_wait_run (&run);
-  g_assert_true (run.applied);
-
-  /* The toast shows in the main window, with Undo. */
-  dlg_wait (undo_button_shown, window);
-  dlg_screenshot (GTK_WIDGET (window), "toast");
-  undo = am_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
-  g_signal_emit_by_name (undo, "clicked");
-  {
-    gpointer args[] = { fixture, image };
-
-    dlg_wait (description_restored, args);
-  }
-  gtk_window_destroy (GTK_WINDOW (window));
-  am_ui_test_iterate ();
-  dlg_run_clear (&run);
-}
-
 static void
 copy_cb (GObject      *object,
          GAsyncResult *result,
@@ -705,8 +644,6 @@ main (int   argc,
               dlg_fixture_set_up, test_protection_undo, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/deregister-bulk", DlgFixture, NULL,
               dlg_fixture_set_up, test_deregister_bulk, dlg_fixture_tear_down);
-  g_test_add ("/ui/dialogs/toast-in-window", DlgFixture, NULL,
-              dlg_fixture_set_up, test_toast_in_window, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/copy", DlgFixture, NULL,
               dlg_fixture_set_up, test_copy, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/copy-retry", DlgFixture, NULL,

@@ -299,6 +299,29 @@ shows_n (gpointer data)
   return g_list_model_get_n_items (wait->model) == wait->n;
 }
 
+static guint
+count_launch_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Launch from It") == 0
+      && gtk_widget_get_mapped (widget))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_launch_buttons (child);
+
+  return n;
+}
+
+/* One toast on show: a toast replaced by a newer one stays in the overlay while it fades. */
+static gboolean
+launch_button_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return count_launch_buttons (fixture->overlay) == 1;
+}
+
 /* Create-image dialog helpers */
 
 static void
@@ -499,7 +522,7 @@ test_instances_round_trip (Fixture       *fixture,
 
   /* The toast offers to launch from the new image. */
   am_ui_test_iterate ();
-  g_assert_nonnull (am_ui_test_find_widget (fixture->overlay, GTK_TYPE_BUTTON, "_Launch from It"));
+  g_assert_true (am_ui_test_wait_until (launch_button_shown, fixture, CALL_TIMEOUT_MS));
   screenshot (fixture->window, "7-image-created");
 
   /* EC2 has the image, pending at first, with its tags; it becomes available by itself. */

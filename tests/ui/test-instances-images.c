@@ -255,6 +255,29 @@ widget_gone_or_closed (gpointer data)
   return !gtk_widget_get_visible (GTK_WIDGET (data));
 }
 
+static guint
+count_launch_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Launch from It") == 0
+      && gtk_widget_get_mapped (widget))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_launch_buttons (child);
+
+  return n;
+}
+
+/* One toast on show: a toast replaced by a newer one stays in the overlay while it fades. */
+static gboolean
+launch_button_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return count_launch_buttons (fixture->overlay) == 1;
+}
+
 static gboolean
 details_show_tag (gpointer data)
 {
@@ -468,8 +491,9 @@ test_instances_images (Fixture       *fixture,
   /* The toast offers to launch from the image just registered: the wizard opens for it. */
   am_ui_test_iterate ();
   screenshot (fixture->window, "24-registered");
+  /* Toasts replace each other with an animation: wait for the button to settle. */
+  g_assert_true (am_ui_test_wait_until (launch_button_shown, fixture, CALL_TIMEOUT_MS));
   launch = am_ui_test_find_widget (fixture->overlay, GTK_TYPE_BUTTON, "_Launch from It");
-  g_assert_nonnull (launch);
   gtk_widget_activate (launch);
   wizard = am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
   g_assert_nonnull (wizard);

@@ -11,6 +11,7 @@
 #include "am-image-anatomy.h"
 #include "am-images-view-private.h"
 #include "am-ui-test-sandbox.h"
+#include "am-launch-wizard.h"
 #include "am-ui-test.h"
 
 typedef struct
@@ -178,12 +179,19 @@ test_owned_and_details (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.focus-search", NULL));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)),
                                          GTK_WIDGET (_am_images_view_get_search_entry (fixture.view))));
-  /* Management actions follow the selection (the owner's images); launching waits for the wizard. */
+  /* Launch Instance hands the selected image to the launch wizard. */
   {
     GtkWidget *launch = am_ui_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, "_Launch Instance");
+    GtkWidget *wizard;
 
     g_assert_nonnull (launch);
-    g_assert_false (gtk_widget_is_sensitive (launch));
+    g_assert_true (gtk_widget_is_sensitive (launch));
+    g_signal_emit_by_name (launch, "clicked");
+    wizard = am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
+    g_assert_nonnull (wizard);
+    g_assert_true (am_launch_request_get_image (am_launch_wizard_get_request (AM_LAUNCH_WIZARD (wizard))) == image);
+    gtk_window_destroy (GTK_WINDOW (wizard));
+    am_ui_test_iterate ();
   }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -15,6 +15,7 @@
 
 #include "am-aws-error.h"
 #include "am-image-actions.h"
+#include "am-launch-wizard.h"
 #include "am-image-attribute.h"
 #include "am-image-cell.h"
 #include "am-image-details.h"
@@ -472,9 +473,8 @@ update_actions (AmImagesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.deprecation", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.protection", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
-  /* The launch wizard does not exist yet. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", self->session != NULL && n_selected == 1);
 }
 
 static void
@@ -1427,6 +1427,14 @@ image_action (GtkWidget  *widget,
 
   if (images->len == 0 || self->session == NULL)
     return;
+
+  /* Launching and launch templates are the wizard's: it opens on the image, and its review
+   * page both launches and saves the choices as a launch template. */
+  if (g_str_equal (action, "launch") || g_str_equal (action, "launch-template"))
+    {
+      am_launch_wizard_present_for_image (widget, self->session, g_ptr_array_index (images, 0));
+      return;
+    }
 
   am_image_actions_run (widget, self->session, action, images, image_action_done_cb, g_object_ref (self));
 }

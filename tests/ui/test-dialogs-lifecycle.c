@@ -538,6 +538,9 @@ test_copy_retry (DlgFixture    *fixture,
   dlg_wait (widget_drawable, error_label);
   g_test_message ("copy refused: %s", gtk_label_get_text (GTK_LABEL (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Duplicate"));
+  g_assert_true (gtk_widget_has_css_class (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "field_error"))),
+                            "already exists in us-west-2"));
   first_token = g_strdup (am_copy_image_dialog_get_client_token (keep));
   g_assert_nonnull (first_token);
   dlg_screenshot (dialog, "copy-error");

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-aws-error.h"
 #include "am-copy-image-dialog.h"
 #include "am-dialog-validate.h"
 #include "am-ec2-client.h"
@@ -176,6 +177,15 @@ copy_cb (GObject      *object,
 
   if (!am_ec2_client_copy_image_finish (AM_EC2_CLIENT (object), result, &image_id, NULL, &error))
     {
+      /* The name is the field to fix: say so there as well. */
+      if (am_aws_error_code_is (error, "InvalidAMIName.Duplicate"))
+        {
+          g_autofree char *text = g_strdup_printf (_("An image named “%s” already exists in %s."),
+                                                   self->request->name,
+                                                   am_ec2_client_get_region (AM_EC2_CLIENT (object)));
+
+          am_action_dialog_mark_field (GTK_WIDGET (self->name_row), self->field_error, text);
+        }
       g_task_return_error (task, error);
       return;
     }

@@ -426,6 +426,25 @@ find_tag (AmTag * const *tags,
 }
 
 static void
+check_snapshot_tag (Fixture    *fixture,
+                    const char *snapshot_id,
+                    const char *key,
+                    const char *value)
+{
+  const char * const ids[] = { snapshot_id, NULL };
+  g_autoptr (GPtrArray) snapshots = NULL;
+  g_autoptr (GError) error = NULL;
+  Wait wait = { NULL };
+
+  am_ec2_client_describe_snapshots_async (fixture->client, ids, NULL, NULL, NULL, wait_cb, &wait);
+  snapshots = am_ec2_client_describe_snapshots_finish (fixture->client, wait_for (&wait), &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshots->len, ==, 1);
+  g_assert_cmpstr (find_tag (am_snapshot_get_tags (g_ptr_array_index (snapshots, 0)), key), ==, value);
+}
+
+static void
 test_instances_round_trip (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -536,18 +555,35 @@ test_instances_round_trip (Fixture       *fixture,
   g_clear_object (&image);
   image = describe_image (fixture, image_id);
   {
+    /* The image holds the grown root volume and the added one; the snapshots have their tags. */
     AmBlockDeviceMapping * const *mappings = am_image_get_block_device_mappings (image);
+    const char *root_device = am_image_get_root_device_name (image);
+    gboolean root = FALSE;
     gboolean extra = FALSE;
 
     for (guint i = 0; mappings[i] != NULL; i++)
       {
-        g_test_message ("image volume %s: %d GiB %s", am_block_device_mapping_get_device_name (mappings[i]),
+        const char *device = am_block_device_mapping_get_device_name (mappings[i]);
+
+        g_test_message ("image volume %s: %d GiB %s", device,
                         am_block_device_mapping_get_volume_size (mappings[i]),
                         am_block_device_mapping_get_volume_type (mappings[i]));
-        extra |= g_strcmp0 (am_block_device_mapping_get_device_name (mappings[i]), "/dev/sdf") == 0;
+        if (g_strcmp0 (device, root_device) == 0)
+          {
+            root = TRUE;
+            g_assert_cmpint (am_block_device_mapping_get_volume_size (mappings[i]), ==, root_size + 2);
+          }
+        if (g_strcmp0 (device, "/dev/sdf") == 0)
+          {
+            extra = TRUE;
+            g_assert_cmpint (am_block_device_mapping_get_volume_size (mappings[i]), ==, 20);
+            g_assert_cmpstr (am_block_device_mapping_get_volume_type (mappings[i]), ==, "gp2");
+          }
+        if (am_block_device_mapping_get_snapshot_id (mappings[i]) != NULL)
+          check_snapshot_tag (fixture, am_block_device_mapping_get_snapshot_id (mappings[i]), "Team", "qa");
       }
-    if (!extra)
-      g_test_message ("the sandbox left the extra volume out of the image (CreateImage BlockDeviceMapping not modelled)");
+    g_assert_true (root);
+    g_assert_true (extra);
   }
 
   /* The same name again: EC2's InvalidAMIName.Duplicate shows at the name. */

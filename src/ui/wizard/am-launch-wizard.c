@@ -16,6 +16,7 @@
 #include "am-aws-error.h"
 #include "am-ec2-client.h"
 #include "am-ec2-error.h"
+#include "am-auto-scaling-dialog.h"
 #include "am-launch-wizard.h"
 
 #define PAGE_PROGRESS AM_LAUNCH_N_STEPS
@@ -111,6 +112,7 @@ struct _AmLaunchWizard
   GtkButton *template_button;
   GtkButton *retry_button;
   GtkButton *close_button;
+  GtkWidget *asg_button;
 
   /* built widgets */
   GtkWidget *field_labels[AM_LAUNCH_N_FIELDS];
@@ -182,6 +184,7 @@ struct _AmLaunchWizard
   GPtrArray *launched;       /* AmInstance */
   GPtrArray *tag_rows;       /* GtkWidget (row boxes), borrowed from tag_list */
   GHashTable *template_tokens;
+  AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
 
@@ -448,6 +451,7 @@ update_buttons (AmLaunchWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), !on_progress && !on_review);
   gtk_widget_set_visible (GTK_WIDGET (self->launch_button), on_review);
   gtk_widget_set_visible (GTK_WIDGET (self->template_button), on_review);
+  gtk_widget_set_visible (self->asg_button, on_review);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), on_progress);
 
   if (!on_progress && !on_review)
@@ -463,6 +467,7 @@ update_buttons (AmLaunchWizard *self)
 
       gtk_widget_set_sensitive (GTK_WIDGET (self->launch_button), valid && dry_ok && !self->launching);
       gtk_widget_set_sensitive (GTK_WIDGET (self->template_button), valid);
+      gtk_widget_set_sensitive (self->asg_button, valid);
       gtk_label_set_text (self->status_label, valid ? "" : error->message);
     }
   else
@@ -3234,7 +3239,7 @@ template_created_cb (GObject      *object,
     return;
   if (template == NULL)
     text = g_strdup (error->message);
-  else
+  else if ((g_set_object (&self->template, template), TRUE))
     text = g_strdup_printf (_("Saved launch template %s (%s)"),
                             am_launch_template_get_launch_template_name (template),
                             am_launch_template_get_launch_template_id (template));
@@ -3307,6 +3312,29 @@ template_clicked_cb (AmLaunchWizard *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Create Auto Scaling Group */
+
+static void
+asg_template_cb (AmLaunchWizard      *self,
+                 GParamSpec          *pspec,
+                 AmAutoScalingDialog *dialog)
+{
+  g_set_object (&self->template, am_auto_scaling_dialog_get_template (dialog));
+}
+
+static void
+asg_clicked_cb (AmLaunchWizard *self)
+{
+  AmAutoScalingDialog *dialog;
+
+  if (get_client (self) == NULL)
+    return;
+  dialog = am_auto_scaling_dialog_new (self->session, self->request, self->template);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "notify::template", G_CALLBACK (asg_template_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject */
 
 static void
@@ -3368,6 +3396,7 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_pointer (&self->launched, g_ptr_array_unref);
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
   g_clear_pointer (&self->template_tokens, g_hash_table_unref);
+  g_clear_object (&self->template);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->dispose (object);
 }
@@ -3462,11 +3491,13 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, template_button);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, retry_button);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, close_button);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, asg_button);
   gtk_widget_class_bind_template_callback (widget_class, step_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, launch_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, asg_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
 }

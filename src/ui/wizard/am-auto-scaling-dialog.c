@@ -1,0 +1,763 @@
+/* am-auto-scaling-dialog.c: creates an Auto Scaling group from the launch wizard's request
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-auto-scaling-dialog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "am-autoscaling-client.h"
+#include "am-auto-scaling-dialog.h"
+#include "am-aws-error.h"
+#include "am-subnet.h"
+
+/* How long the dialog keeps describing the group while its instances come up. */
+#define POLL_INTERVAL_MS 1500
+#define POLL_ATTEMPTS 40
+
+struct _AmAutoScalingDialog
+{
+  AdwWindow parent_instance;
+
+  /* built widgets */
+  AdwEntryRow *name_row;
+  GtkLabel *name_error;
+  GtkSpinButton *min_spin;
+  GtkSpinButton *max_spin;
+  GtkSpinButton *desired_spin;
+  GtkLabel *size_error;
+  GtkButton *create_button;
+  GtkLabel *status_label;
+  GtkSpinner *spinner;
+  GtkListBox *zone_list;
+  AdwPreferencesGroup *zone_group;
+  AdwActionRow *template_row;
+
+  /* owned references */
+  AmSession *session;
+  AmLaunchRequest *request;
+  AmLaunchTemplate *template;
+  AmAutoScalingClient *client;
+  AmAutoScalingGroup *group;
+  GCancellable *cancellable;
+  char *created_name;        /* the group created, once CreateAutoScalingGroup succeeded */
+
+  /* state */
+  guint busy;
+  guint poll_id;
+  guint polls;
+};
+
+G_DEFINE_FINAL_TYPE (AmAutoScalingDialog, am_auto_scaling_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_TEMPLATE,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void validate (AmAutoScalingDialog *self);
+static void describe_group (AmAutoScalingDialog *self);
+
+gboolean
+am_auto_scaling_check_group_name (const char  *name,
+                                  GError     **error)
+{
+  glong len = name != NULL ? g_utf8_strlen (name, -1) : 0;
+
+  if (len < 1 || len > 255)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Group name: use 1 to 255 characters."));
+      return FALSE;
+    }
+  if (strchr (name, ':') != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Group name: “:” is not allowed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The status row takes no room while it has nothing to say. */
+static void
+update_status_box (AmAutoScalingDialog *self)
+{
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_label)),
+                          self->busy > 0 || gtk_widget_get_visible (GTK_WIDGET (self->status_label)));
+}
+
+static void
+busy_push (AmAutoScalingDialog *self)
+{
+  if (self->busy++ == 0)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  update_status_box (self);
+  validate (self);
+}
+
+static void
+busy_pop (AmAutoScalingDialog *self)
+{
+  g_assert (self->busy > 0);
+  if (--self->busy == 0)
+    {
+      gtk_spinner_stop (self->spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  update_status_box (self);
+  validate (self);
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+set_status (AmAutoScalingDialog *self,
+            const char          *text,
+            gboolean             is_error)
+{
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && *text != '\0');
+  update_status_box (self);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+static void
+set_name_error (AmAutoScalingDialog *self,
+                const char          *text)
+{
+  gtk_label_set_text (self->name_error, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->name_error), text != NULL);
+  if (text != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+}
+
+/* Validates the fields and gates Create; each message sits under its field. */
+static void
+validate (AmAutoScalingDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  gint min = gtk_spin_button_get_value_as_int (self->min_spin);
+  gint max = gtk_spin_button_get_value_as_int (self->max_spin);
+  gint desired = gtk_spin_button_get_value_as_int (self->desired_spin);
+  gboolean name_ok = am_auto_scaling_check_group_name (name, &error);
+  const char *size_message = NULL;
+
+  if (self->name_error == NULL)
+    return;
+  /* an AlreadyExists message stays until the name changes (see name_changed_cb) */
+  if (!name_ok)
+    set_name_error (self, error->message);
+  else if (!gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "already-exists"))
+    set_name_error (self, NULL);
+
+  if (max < 1)
+    size_message = _("Maximum size: at least 1 instance.");
+  else if (min > max)
+    size_message = _("Minimum size: cannot be larger than the maximum size.");
+  else if (desired < min || desired > max)
+    size_message = _("Desired capacity: must lie between the minimum and the maximum size.");
+  gtk_label_set_text (self->size_error, size_message != NULL ? size_message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->size_error), size_message != NULL);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
+                            name_ok && size_message == NULL && self->busy == 0
+                            && self->created_name == NULL
+                            && !gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "already-exists"));
+}
+
+static void
+name_changed_cb (AmAutoScalingDialog *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "already-exists");
+  validate (self);
+}
+
+/* Showing the group */
+
+static void
+show_group (AmAutoScalingDialog *self)
+{
+  const char * const *zones = am_auto_scaling_group_get_availability_zones (self->group);
+  GPtrArray *instances = am_auto_scaling_group_get_instances (self->group);
+  GtkWidget *child;
+  g_autofree char *text = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->zone_list))) != NULL)
+    gtk_list_box_remove (self->zone_list, child);
+  for (guint z = 0; zones != NULL && zones[z] != NULL; z++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr (GString) ids = g_string_new (NULL);
+      guint n = 0;
+
+      for (guint i = 0; instances != NULL && i < instances->len; i++)
+        {
+          AmAutoScalingInstance *instance = g_ptr_array_index (instances, i);
+
+          if (g_strcmp0 (instance->availability_zone, zones[z]) != 0)
+            continue;
+          n++;
+          g_string_append_printf (ids, "%s%s (%s)", ids->len > 0 ? " · " : "",
+                                  instance->instance_id, instance->lifecycle_state);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zones[z]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ids->len > 0 ? ids->str : _("No instances yet"));
+      {
+        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance", "%u instances", n), n);
+        GtkWidget *label = gtk_label_new (count);
+
+        gtk_widget_add_css_class (label, "dim-label");
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      }
+      gtk_list_box_append (self->zone_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_group), TRUE);
+  text = g_strdup_printf (_("Auto Scaling group %s: %u of %d instances"),
+                          am_auto_scaling_group_get_name (self->group),
+                          instances != NULL ? instances->len : 0,
+                          am_auto_scaling_group_get_desired_capacity (self->group));
+  set_status (self, text, FALSE);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  AmAutoScalingDialog *self = user_data;
+
+  self->poll_id = 0;
+  describe_group (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+describe_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (AmAutoScalingDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  GPtrArray *instances;
+
+  groups = am_autoscaling_client_describe_groups_finish (AM_AUTOSCALING_CLIENT (object), result, NULL, &error);
+  if (is_cancelled (error))
+    return;
+  busy_pop (self);
+  if (groups == NULL || groups->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The group %s was created, but could not be described: %s"),
+                                               self->created_name,
+                                               error != NULL ? error->message : _("it is not listed yet."));
+      set_status (self, text, TRUE);
+      return;
+    }
+  g_set_object (&self->group, g_ptr_array_index (groups, 0));
+  show_group (self);
+  instances = am_auto_scaling_group_get_instances (self->group);
+  if ((instances == NULL || (gint) instances->len < am_auto_scaling_group_get_desired_capacity (self->group))
+      && ++self->polls < POLL_ATTEMPTS)
+    self->poll_id = g_timeout_add (POLL_INTERVAL_MS, poll_cb, self);
+}
+
+static void
+describe_group (AmAutoScalingDialog *self)
+{
+  const char *names[] = { self->created_name, NULL };
+
+  busy_push (self);
+  am_autoscaling_client_describe_groups_async (self->client, names, 0, self->cancellable,
+                                               describe_cb, g_object_ref (self));
+}
+
+/* Creating */
+
+static gboolean
+is_unsupported (const GError *error)
+{
+  return am_aws_error_code_is (error, "InvalidAction")
+         || am_aws_error_code_is (error, "UnknownOperation")
+         || am_aws_error_code_is (error, "UnknownOperationException")
+         || am_aws_error_get_http_status (error) == 404;
+}
+
+static void
+create_group_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (AmAutoScalingDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+
+  if (!am_autoscaling_client_create_group_finish (AM_AUTOSCALING_CLIENT (object), result, &error))
+    {
+      g_autofree char *text = NULL;
+
+      if (is_cancelled (error))
+        return;
+      busy_pop (self);
+      if (am_aws_error_code_is (error, "AlreadyExists"))
+        {
+          g_autofree char *message = g_strdup_printf (_("Group name: a group named %s already exists in this region; choose another name."), name);
+
+          gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "already-exists");
+          set_name_error (self, message);
+          set_status (self, NULL, FALSE);
+          validate (self);
+          gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+          return;
+        }
+      if (is_unsupported (error))
+        text = g_strdup_printf (_("This endpoint does not offer Auto Scaling, so no group was created. The launch template %s was kept: create the group from it where Auto Scaling is available."),
+                                am_launch_template_get_launch_template_name (self->template));
+      else if (am_aws_error_code_is (error, "ValidationError"))
+        text = g_strdup_printf (_("Auto Scaling refused the group’s settings: %s Check the name, the sizes and that the subnets belong to one VPC."),
+                                error->message);
+      else
+        text = g_strdup (error->message);
+      set_status (self, text, TRUE);
+      return;
+    }
+  busy_pop (self);
+  self->created_name = g_strdup (name);
+  gtk_editable_set_editable (GTK_EDITABLE (self->name_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->min_spin), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_spin), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->desired_spin), FALSE);
+  validate (self);
+  set_status (self, _("Group created; waiting for its instances…"), FALSE);
+  describe_group (self);
+}
+
+static void
+send_create_group (AmAutoScalingDialog *self)
+{
+  GPtrArray *subnets = am_launch_request_get_subnets (self->request);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify) am_auto_scaling_tag_free);
+  AmCreateAutoScalingGroupRequest request = { 0 };
+
+  for (guint i = 0; i < subnets->len; i++)
+    g_ptr_array_add (ids, (gpointer) am_subnet_get_subnet_id (g_ptr_array_index (subnets, i)));
+  g_ptr_array_add (ids, NULL);
+  if (am_launch_request_get_name (self->request) != NULL)
+    g_ptr_array_add (tags, am_auto_scaling_tag_new ("Name", am_launch_request_get_name (self->request), TRUE));
+  for (guint i = 0; i < am_launch_request_get_n_tags (self->request); i++)
+    {
+      const AmLaunchTag *tag = am_launch_request_get_tag (self->request, i);
+
+      if (tag->instances && tag->key != NULL && *tag->key != '\0' && g_strcmp0 (tag->key, "Name") != 0)
+        g_ptr_array_add (tags, am_auto_scaling_tag_new (tag->key, tag->value != NULL ? tag->value : "", TRUE));
+    }
+  request.name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  request.launch_template_id = am_launch_template_get_launch_template_id (self->template);
+  request.launch_template_version = "$Default";
+  request.min_size = gtk_spin_button_get_value_as_int (self->min_spin);
+  request.max_size = gtk_spin_button_get_value_as_int (self->max_spin);
+  request.desired_capacity = gtk_spin_button_get_value_as_int (self->desired_spin);
+  request.subnet_ids = (const char * const *) ids->pdata;
+  request.tags = tags;
+  set_status (self, _("Creating the Auto Scaling group…"), FALSE);
+  busy_push (self);
+  am_autoscaling_client_create_group_async (self->client, &request, self->cancellable,
+                                            create_group_cb, g_object_ref (self));
+}
+
+static void
+template_created_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (AmAutoScalingDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmLaunchTemplate) template = NULL;
+
+  template = am_launch_request_create_template_finish (AM_LAUNCH_REQUEST (object), result, &error);
+  if (is_cancelled (error))
+    return;
+  busy_pop (self);
+  if (template == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not save the launch template the group needs: %s"), error->message);
+
+      set_status (self, text, TRUE);
+      return;
+    }
+  g_set_object (&self->template, template);
+  adw_action_row_set_subtitle (self->template_row, am_launch_template_get_launch_template_name (template));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
+  send_create_group (self);
+}
+
+static void
+create_clicked_cb (AmAutoScalingDialog *self)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *template_name = NULL;
+  g_autofree char *token = NULL;
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->create_button)))
+    return;
+  if (self->template != NULL)
+    {
+      send_create_group (self);
+      return;
+    }
+  /* a template name of its own so it never collides with one saved earlier */
+  base = g_strndup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), 100);
+  g_strcanon (base, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()./_-", '-');
+  uuid = g_uuid_string_random ();
+  template_name = g_strdup_printf ("%s-%.8s", base, uuid);
+  token = g_strconcat ("amiable-lt-", uuid, NULL);
+  set_status (self, _("Saving the launch template…"), FALSE);
+  busy_push (self);
+  am_launch_request_create_template_async (self->request,
+                                           am_ec2_client_get_query_client (am_session_get_client (self->session)),
+                                           template_name, _("Saved from Amiable for an Auto Scaling group"), token,
+                                           self->cancellable, template_created_cb, g_object_ref (self));
+}
+
+/* Building */
+
+static GtkWidget *
+spin_row_new (const char     *title,
+              const char     *name,
+              GtkSpinButton **out_spin)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_widget_set_name (spin, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  *out_spin = GTK_SPIN_BUTTON (spin);
+  return row;
+}
+
+static GtkLabel *
+error_label_new (const char *name)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (label, name);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  return GTK_LABEL (label);
+}
+
+static void
+build (AmAutoScalingDialog *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Close"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group;
+  GtkWidget *list;
+  GtkWidget *status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GPtrArray *subnets = am_launch_request_get_subnets (self->request);
+  g_autoptr (GString) zones = g_string_new (NULL);
+  g_autoptr (GString) tags = g_string_new (NULL);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Create Auto Scaling Group"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->create_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("C_reate")));
+  gtk_widget_set_name (GTK_WIDGET (self->create_button), "asg-create");
+  gtk_widget_add_css_class (GTK_WIDGET (self->create_button), "suggested-action");
+  g_signal_connect_swapped (self->create_button, "clicked", G_CALLBACK (create_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->create_button));
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  /* Progress and result: on top, where they are seen after Create */
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_box_append (GTK_BOX (status_box), GTK_WIDGET (self->spinner));
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->status_label), "asg-status");
+  gtk_label_set_wrap (GTK_LABEL (self->status_label), TRUE);
+  gtk_label_set_xalign (self->status_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+  gtk_box_append (GTK_BOX (status_box), GTK_WIDGET (self->status_label));
+  gtk_widget_set_visible (status_box, FALSE);
+  gtk_box_append (GTK_BOX (box), status_box);
+
+  self->zone_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->zone_group, _("Instances per Availability Zone"));
+  self->zone_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->zone_list), "asg-zone-list");
+  gtk_list_box_set_selection_mode (self->zone_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->zone_list), "boxed-list");
+  adw_preferences_group_add (self->zone_group, GTK_WIDGET (self->zone_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_group), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->zone_group));
+
+  /* Group */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Group"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The group keeps the desired number of instances running, spread over the chosen subnets’ Availability Zones."));
+  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Group name"));
+  gtk_widget_set_name (GTK_WIDGET (self->name_row), "asg-name");
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
+  self->name_error = error_label_new ("asg-name-error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->name_error), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_error));
+  gtk_box_append (GTK_BOX (box), group);
+
+  /* Size */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Size"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), spin_row_new (_("Minimum size"), "asg-min", &self->min_spin));
+  gtk_list_box_append (GTK_LIST_BOX (list), spin_row_new (_("Maximum size"), "asg-max", &self->max_spin));
+  gtk_list_box_append (GTK_LIST_BOX (list), spin_row_new (_("Desired capacity"), "asg-desired", &self->desired_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  self->size_error = error_label_new ("asg-size-error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->size_error), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->size_error));
+  gtk_box_append (GTK_BOX (box), group);
+
+  /* What the group launches */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Launches"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < subnets->len; i++)
+    {
+      AmSubnet *subnet = g_ptr_array_index (subnets, i);
+
+      g_string_append_printf (zones, "%s%s (%s)", zones->len > 0 ? "\n" : "",
+                              am_subnet_get_subnet_id (subnet), am_subnet_get_availability_zone (subnet));
+    }
+  if (am_launch_request_get_name (self->request) != NULL)
+    g_string_append_printf (tags, "Name=%s", am_launch_request_get_name (self->request));
+  for (guint i = 0; i < am_launch_request_get_n_tags (self->request); i++)
+    {
+      const AmLaunchTag *tag = am_launch_request_get_tag (self->request, i);
+
+      if (tag->instances && tag->key != NULL && *tag->key != '\0' && g_strcmp0 (tag->key, "Name") != 0)
+        g_string_append_printf (tags, "%s%s=%s", tags->len > 0 ? " · " : "", tag->key, tag->value != NULL ? tag->value : "");
+    }
+  {
+    GtkWidget *row = adw_action_row_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Subnets (VPC zone identifier)"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zones->len > 0 ? zones->str : _("None chosen"));
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    row = adw_action_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tags propagated to instances"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tags->len > 0 ? tags->str : _("None"));
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    row = adw_action_row_new ();
+    self->template_row = ADW_ACTION_ROW (row);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Launch template"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 self->template != NULL ? am_launch_template_get_launch_template_name (self->template)
+                                                        : _("Saved from these settings when you create the group"));
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+  }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  gtk_box_append (GTK_BOX (box), group);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), scroller);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  /* sensible sizes: one instance per chosen zone, room to double */
+  {
+    gint n = MAX (1, (gint) subnets->len);
+    g_autofree char *suggested = g_strdup_printf ("%s-asg", am_launch_request_get_name (self->request) != NULL
+                                                            ? am_launch_request_get_name (self->request) : "amiable");
+
+    gtk_spin_button_set_value (self->min_spin, n);
+    gtk_spin_button_set_value (self->max_spin, 2 * n);
+    gtk_spin_button_set_value (self->desired_spin, n);
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), suggested);
+  }
+  g_signal_connect_swapped (self->min_spin, "value-changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->max_spin, "value-changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->desired_spin, "value-changed", G_CALLBACK (validate), self);
+  validate (self);
+}
+
+/* GObject */
+
+static void
+am_auto_scaling_dialog_dispose (GObject *object)
+{
+  AmAutoScalingDialog *self = AM_AUTO_SCALING_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_object (&self->session);
+  g_clear_object (&self->request);
+  g_clear_object (&self->template);
+  g_clear_object (&self->client);
+  g_clear_object (&self->group);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (am_auto_scaling_dialog_parent_class)->dispose (object);
+}
+
+static void
+am_auto_scaling_dialog_finalize (GObject *object)
+{
+  AmAutoScalingDialog *self = AM_AUTO_SCALING_DIALOG (object);
+
+  g_free (self->created_name);
+
+  G_OBJECT_CLASS (am_auto_scaling_dialog_parent_class)->finalize (object);
+}
+
+static void
+am_auto_scaling_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AmAutoScalingDialog *self = AM_AUTO_SCALING_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEMPLATE:
+      g_value_set_object (value, self->template);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_auto_scaling_dialog_class_init (AmAutoScalingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = am_auto_scaling_dialog_dispose;
+  object_class->finalize = am_auto_scaling_dialog_finalize;
+  object_class->get_property = am_auto_scaling_dialog_get_property;
+
+  properties[PROP_TEMPLATE] =
+    g_param_spec_object ("template", NULL, NULL, AM_TYPE_LAUNCH_TEMPLATE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+am_auto_scaling_dialog_init (AmAutoScalingDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+AmAutoScalingDialog *
+am_auto_scaling_dialog_new (AmSession        *session,
+                            AmLaunchRequest  *request,
+                            AmLaunchTemplate *template)
+{
+  AmAutoScalingDialog *self;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (AM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (AM_IS_LAUNCH_REQUEST (request), NULL);
+  g_return_val_if_fail (template == NULL || AM_IS_LAUNCH_TEMPLATE (template), NULL);
+
+  self = g_object_new (AM_TYPE_AUTO_SCALING_DIALOG, NULL);
+  self->session = g_object_ref (session);
+  self->request = g_object_ref (request);
+  g_set_object (&self->template, template);
+  build (self);
+  if (am_session_get_client (session) != NULL)
+    self->client = am_autoscaling_client_new_for_ec2_client (am_session_get_client (session), &error);
+  if (self->client == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Auto Scaling is not available for this account: %s"),
+                                               error != NULL ? error->message : _("the session is not connected."));
+
+      set_status (self, text, TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), FALSE);
+      self->created_name = g_strdup ("");   /* nothing can be created: keep Create off */
+    }
+  return self;
+}
+
+AmLaunchTemplate *
+am_auto_scaling_dialog_get_template (AmAutoScalingDialog *self)
+{
+  g_return_val_if_fail (AM_IS_AUTO_SCALING_DIALOG (self), NULL);
+  return self->template;
+}
+
+AmAutoScalingGroup *
+am_auto_scaling_dialog_get_group (AmAutoScalingDialog *self)
+{
+  g_return_val_if_fail (AM_IS_AUTO_SCALING_DIALOG (self), NULL);
+  return self->group;
+}
+
+gboolean
+am_auto_scaling_dialog_get_busy (AmAutoScalingDialog *self)
+{
+  g_return_val_if_fail (AM_IS_AUTO_SCALING_DIALOG (self), FALSE);
+  return self->busy > 0;
+}

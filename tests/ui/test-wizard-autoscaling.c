@@ -1,0 +1,290 @@
+/* test-wizard-autoscaling.c: an Auto Scaling group created from the wizard's review page, against the sandbox
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-wizard-autoscaling"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-auto-scaling-dialog.h"
+#include "am-autoscaling-client.h"
+#include "test-wizard-common.h"
+
+#define GROUP_NAME "web-asg"
+#define TIMEOUT_MS 180000
+
+static const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c" };
+
+static void
+images_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+groups_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = am_autoscaling_client_describe_groups_finish (AM_AUTOSCALING_CLIENT (object), result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !am_auto_scaling_dialog_get_busy (data);
+}
+
+static gboolean
+group_full (gpointer data)
+{
+  AmAutoScalingGroup *group = am_auto_scaling_dialog_get_group (data);
+
+  return group != NULL && am_auto_scaling_group_get_instances (group) != NULL
+         && am_auto_scaling_group_get_instances (group)->len == 6
+         && !am_auto_scaling_dialog_get_busy (data);
+}
+
+static gboolean
+has_tag (AmTag * const *tags,
+         const char    *key,
+         const char    *value)
+{
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (g_strcmp0 (am_tag_get_key (tags[i]), key) == 0 && g_strcmp0 (am_tag_get_value (tags[i]), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *name)
+{
+  GtkWidget *widget = am_ui_test_find_widget (root, type, name);
+
+  if (widget == NULL)
+    g_error ("No %s named “%s” in the dialog", g_type_name (type), name);
+  return widget;
+}
+
+static AmAutoScalingDialog *
+open_dialog (AmLaunchWizard *w)
+{
+  GtkWidget *dialog;
+
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "asg_button"));
+  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_AUTO_SCALING_DIALOG);
+  g_assert_nonnull (dialog);
+  return AM_AUTO_SCALING_DIALOG (dialog);
+}
+
+static void
+set_sizes (GtkWidget *dialog,
+           gint       min,
+           gint       max,
+           gint       desired)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (dialog, GTK_TYPE_SPIN_BUTTON, "asg-min")), min);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (dialog, GTK_TYPE_SPIN_BUTTON, "asg-max")), max);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (dialog, GTK_TYPE_SPIN_BUTTON, "asg-desired")), desired);
+  am_ui_test_iterate ();
+}
+
+static void
+expect_blocked (GtkWidget  *dialog,
+                const char *label_name,
+                const char *needle)
+{
+  GtkWidget *label = find (dialog, GTK_TYPE_LABEL, label_name);
+
+  am_ui_test_iterate ();
+  g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_test_message ("blocked: %s", gtk_label_get_text (GTK_LABEL (label)));
+  if (strstr (gtk_label_get_text (GTK_LABEL (label)), needle) == NULL)
+    g_error ("“%s” does not contain “%s”", gtk_label_get_text (GTK_LABEL (label)), needle);
+}
+
+static void
+test_wizard_autoscaling (void)
+{
+  WizardFixture f = { 0 };
+  g_autoptr (AmDescribeImagesQuery) image_query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GPtrArray) instances = NULL;
+  g_autoptr (AmAutoScalingClient) client = NULL;
+  g_autoptr (GHashTable) per_zone = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *template_id = NULL;
+  AmLaunchWizard *w;
+  GtkWidget *dialog;
+  GtkWidget *name;
+  const char *names[] = { GROUP_NAME, NULL };
+
+  f.sandbox = am_ui_test_sandbox_start (NULL);
+  f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
+  am_describe_images_query_add_filter (image_query, am_ec2_filter_new ("name", WIZARD_IMAGE_X86, NULL));
+  am_ec2_client_describe_images_async (am_session_get_client (f.session), image_query, NULL, images_cb, &images);
+  g_assert_true (am_ui_test_wait_until (pointer_set, &images, 60000));
+  g_assert_cmpuint (images->len, ==, 1);
+
+  /* To the review page with three subnets in three zones, a Name and a tag. */
+  f.wizard = g_object_ref_sink (am_launch_wizard_new (f.session, g_ptr_array_index (images, 0)));
+  w = f.wizard;
+  gtk_window_present (GTK_WINDOW (w));
+  am_ui_test_wait_mapped (GTK_WIDGET (w));
+  wizard_wait_idle (w);
+  g_assert_cmpint (am_launch_wizard_get_step (w), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
+  wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
+  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
+  wizard_next (w, AM_LAUNCH_STEP_NETWORK);
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (w, "subnet-list", zones[i])), TRUE);
+  g_assert_cmpuint (am_launch_request_get_subnets (am_launch_wizard_get_request (w))->len, ==, 3);
+  wizard_next (w, AM_LAUNCH_STEP_STORAGE);
+  wizard_next (w, AM_LAUNCH_STEP_DETAILS);
+  wizard_type (wizard_find (w, ADW_TYPE_ENTRY_ROW, "Name"), "asg-web");
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "Add _Tag"));
+  wizard_type (wizard_find (w, GTK_TYPE_ENTRY, "tag-key"), "team");
+  wizard_type (wizard_find (w, GTK_TYPE_ENTRY, "tag-value"), "blue");
+  wizard_next (w, AM_LAUNCH_STEP_REVIEW);
+  wizard_wait_idle (w);
+
+  /* The dialog: invalid names and sizes block Create with a message at the field. */
+  dialog = GTK_WIDGET (open_dialog (w));
+  name = find (dialog, ADW_TYPE_ENTRY_ROW, "asg-name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "asg-web-asg");
+  wizard_type (name, "");
+  expect_blocked (dialog, "asg-name-error", "1 to 255");
+  wizard_type (name, "web:asg");
+  expect_blocked (dialog, "asg-name-error", "“:”");
+  {
+    g_autofree char *long_name = g_strnfill (256, 'a');
+
+    wizard_type (name, long_name);
+    expect_blocked (dialog, "asg-name-error", "1 to 255");
+  }
+  wizard_type (name, GROUP_NAME);
+  g_assert_false (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL, "asg-name-error")));
+  set_sizes (dialog, 3, 9, 10);
+  expect_blocked (dialog, "asg-size-error", "Desired capacity");
+  set_sizes (dialog, 7, 6, 6);
+  expect_blocked (dialog, "asg-size-error", "Minimum size");
+  set_sizes (dialog, 0, 0, 0);
+  expect_blocked (dialog, "asg-size-error", "Maximum size");
+  set_sizes (dialog, 3, 9, 6);
+  g_assert_false (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL, "asg-size-error")));
+  g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  wizard_screenshot_window (dialog, "asg-dialog");
+
+  /* Create: the template first, then the group; its instances appear per zone. */
+  g_assert_null (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
+  wizard_click (find (dialog, GTK_TYPE_BUTTON, "asg-create"));
+  g_assert_true (am_ui_test_wait_until (group_full, dialog, TIMEOUT_MS));
+  g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
+  template_id = g_strdup (am_launch_template_get_launch_template_id (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog))));
+  g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (find (dialog, GTK_TYPE_LABEL, "asg-status"))));
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      GtkWidget *row = find (find (dialog, GTK_TYPE_LIST_BOX, "asg-zone-list"), ADW_TYPE_ACTION_ROW, zones[i]);
+
+      g_assert_nonnull (am_ui_test_find_widget (row, GTK_TYPE_LABEL, "2 instances"));
+    }
+  g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  wizard_screenshot_window (dialog, "asg-created");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  am_ui_test_wait_window_gone (AM_TYPE_AUTO_SCALING_DIALOG);
+
+  /* What Auto Scaling reports: the group over the three subnets with 6 instances, 2 per zone. */
+  client = am_autoscaling_client_new_for_ec2_client (am_session_get_client (f.session), &error);
+  g_assert_no_error (error);
+  am_autoscaling_client_describe_groups_async (client, names, 0, NULL, groups_cb, &groups);
+  g_assert_true (am_ui_test_wait_until (pointer_set, &groups, TIMEOUT_MS));
+  g_assert_cmpuint (groups->len, ==, 1);
+  {
+    AmAutoScalingGroup *group = g_ptr_array_index (groups, 0);
+
+    g_assert_cmpint (am_auto_scaling_group_get_min_size (group), ==, 3);
+    g_assert_cmpint (am_auto_scaling_group_get_max_size (group), ==, 9);
+    g_assert_cmpint (am_auto_scaling_group_get_desired_capacity (group), ==, 6);
+    g_assert_cmpstr (am_auto_scaling_group_get_launch_template_id (group), ==, template_id);
+    g_assert_cmpuint (g_strv_length ((char **) am_auto_scaling_group_get_subnet_ids (group)), ==, 3);
+    g_assert_cmpuint (am_auto_scaling_group_get_instances (group)->len, ==, 6);
+    for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+      g_assert_cmpuint (am_auto_scaling_group_count_in_zone (group, zones[i]), ==, 2);
+  }
+
+  /* What EC2 reports: 6 instances, 2 per zone, with the group's tag and the propagated ones. */
+  instances = wizard_list_instances (&f);
+  g_assert_cmpuint (instances->len, ==, 6);
+  for (guint i = 0; i < instances->len; i++)
+    {
+      AmInstance *instance = g_ptr_array_index (instances, i);
+      const char *zone = am_instance_get_availability_zone (instance);
+
+      g_hash_table_insert (per_zone, (gpointer) zone,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_zone, zone)) + 1));
+      g_assert_true (has_tag (am_instance_get_tags (instance), "aws:autoscaling:groupName", GROUP_NAME));
+      g_assert_true (has_tag (am_instance_get_tags (instance), "Name", "asg-web"));
+      g_assert_true (has_tag (am_instance_get_tags (instance), "team", "blue"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (per_zone, zones[i])), ==, 2);
+
+  /* A second group by the same name: the template is reused, the message sits at the name. */
+  dialog = GTK_WIDGET (open_dialog (w));
+  g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
+  g_assert_cmpstr (am_launch_template_get_launch_template_id (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog))),
+                   ==, template_id);
+  name = find (dialog, ADW_TYPE_ENTRY_ROW, "asg-name");
+  wizard_type (name, GROUP_NAME);
+  set_sizes (dialog, 1, 1, 1);
+  wizard_click (find (dialog, GTK_TYPE_BUTTON, "asg-create"));
+  g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  expect_blocked (dialog, "asg-name-error", "already exists");
+  wizard_screenshot_window (dialog, "asg-exists");
+  /* another name clears it */
+  wizard_type (name, GROUP_NAME "-2");
+  g_assert_false (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL, "asg-name-error")));
+  g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  am_ui_test_wait_window_gone (AM_TYPE_AUTO_SCALING_DIALOG);
+  {
+    g_autoptr (GPtrArray) after = wizard_list_instances (&f);
+
+    g_assert_cmpuint (after->len, ==, 6);
+  }
+
+  wizard_fixture_stop (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  am_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/wizard/autoscaling", test_wizard_autoscaling);
+
+  return g_test_run ();
+}

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <libsoup/soup.h>
+
 #include "am-auto-scaling-dialog.h"
 #include "am-autoscaling-client.h"
 #include "test-wizard-common.h"
@@ -122,6 +124,79 @@ expect_blocked (GtkWidget  *dialog,
   g_test_message ("blocked: %s", gtk_label_get_text (GTK_LABEL (label)));
   if (strstr (gtk_label_get_text (GTK_LABEL (label)), needle) == NULL)
     g_error ("“%s” does not contain “%s”", gtk_label_get_text (GTK_LABEL (label)), needle);
+}
+
+/* An endpoint with EC2's CreateLaunchTemplate and no Auto Scaling, as some emulators are. */
+static void
+no_autoscaling_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+
+  if (strstr (text, "Action=CreateLaunchTemplate") != NULL)
+    {
+      static const char response[] =
+        "<CreateLaunchTemplateResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+        "<requestId>r-1</requestId><launchTemplate><launchTemplateId>lt-0123456789abcdef0</launchTemplateId>"
+        "<launchTemplateName>kept-template</launchTemplateName><createTime>2026-11-26T17:00:00.000Z</createTime>"
+        "</launchTemplate></CreateLaunchTemplateResponse>";
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_STATIC, response, strlen (response));
+    }
+  else
+    {
+      static const char response[] =
+        "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code>"
+        "<Message>The action CreateAutoScalingGroup is not valid for this web service.</Message></Error>"
+        "<RequestId>r-2</RequestId></ErrorResponse>";
+
+      soup_server_message_set_status (msg, 400, NULL);
+      soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_STATIC, response, strlen (response));
+    }
+}
+
+static void
+check_no_autoscaling (AmLaunchRequest *request)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmSession) session = NULL;
+  g_autofree char *endpoint = NULL;
+  GSList *uris;
+  GtkWidget *dialog;
+  const char *text;
+
+  soup_server_add_handler (server, NULL, no_autoscaling_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  endpoint = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  session = am_session_new_for_endpoint ("No Auto Scaling", endpoint, "AKIDEXAMPLE", "example-secret", "us-east-1", &error);
+  g_assert_no_error (error);
+
+  dialog = GTK_WIDGET (am_auto_scaling_dialog_new (session, request, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  am_ui_test_wait_mapped (dialog);
+  wizard_type (find (dialog, ADW_TYPE_ENTRY_ROW, "asg-name"), "elsewhere");
+  wizard_click (find (dialog, GTK_TYPE_BUTTON, "asg-create"));
+  g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  text = gtk_label_get_text (GTK_LABEL (find (dialog, GTK_TYPE_LABEL, "asg-status")));
+  g_test_message ("no Auto Scaling: %s", text);
+  g_assert_nonnull (strstr (text, "does not offer Auto Scaling"));
+  g_assert_nonnull (strstr (text, "kept-template"));
+  g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
+  g_assert_cmpstr (am_launch_template_get_launch_template_id (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog))),
+                   ==, "lt-0123456789abcdef0");
+  wizard_screenshot_window (dialog, "asg-unsupported");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  am_ui_test_wait_window_gone (AM_TYPE_AUTO_SCALING_DIALOG);
 }
 
 static void
@@ -274,6 +349,9 @@ test_wizard_autoscaling (void)
 
     g_assert_cmpuint (after->len, ==, 6);
   }
+
+  /* An endpoint without Auto Scaling: said so, and the template is kept. */
+  check_no_autoscaling (am_launch_wizard_get_request (w));
 
   wizard_fixture_stop (&f);
 }

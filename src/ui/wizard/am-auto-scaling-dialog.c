@@ -50,6 +50,7 @@ struct _AmAutoScalingDialog
   guint busy;
   guint poll_id;
   guint polls;
+  gboolean unsupported;      /* the endpoint has no Auto Scaling: Create stays off */
 };
 
 G_DEFINE_FINAL_TYPE (AmAutoScalingDialog, am_auto_scaling_dialog, ADW_TYPE_WINDOW)
@@ -186,7 +187,7 @@ validate (AmAutoScalingDialog *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button),
                             name_ok && size_message == NULL && self->busy == 0
-                            && self->created_name == NULL
+                            && self->created_name == NULL && !self->unsupported
                             && !gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "already-exists"));
 }
 
@@ -333,6 +334,11 @@ create_group_cb (GObject      *object,
           return;
         }
       if (is_unsupported (error))
+        {
+          self->unsupported = TRUE;
+          validate (self);
+        }
+      if (self->unsupported)
         text = g_strdup_printf (_("This endpoint does not offer Auto Scaling, so no group was created. The launch template %s was kept: create the group from it where Auto Scaling is available."),
                                 am_launch_template_get_launch_template_name (self->template));
       else if (am_aws_error_code_is (error, "ValidationError"))
@@ -736,7 +742,7 @@ am_auto_scaling_dialog_new (AmSession        *session,
 
       set_status (self, text, TRUE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), FALSE);
-      self->created_name = g_strdup ("");   /* nothing can be created: keep Create off */
+      self->unsupported = TRUE;
     }
   return self;
 }

@@ -29,6 +29,16 @@ typedef enum
   IMAGES_SEARCH,
 } ImageSource;
 
+/* The lists a page loads; a failed one shows an error with Retry on its page. */
+typedef enum
+{
+  LOOKUP_IMAGES,
+  LOOKUP_TYPES,
+  LOOKUP_KEYS,
+  LOOKUP_NETWORK,
+  N_LOOKUPS
+} Lookup;
+
 typedef enum
 {
   ZONE_WAITING,
@@ -117,6 +127,8 @@ struct _AmLaunchWizard
   /* built widgets */
   GtkWidget *field_labels[AM_LAUNCH_N_FIELDS];
   GtkWidget *step_icons[AM_LAUNCH_N_STEPS];
+  GtkWidget *lookup_errors[N_LOOKUPS];
+  GtkLabel *lookup_error_labels[N_LOOKUPS];
   /* image page */
   GtkListBox *chosen_list;
   GtkToggleButton *source_buttons[4];
@@ -222,6 +234,9 @@ static void rebuild_type_list (AmLaunchWizard *self);
 static void rebuild_volume_list (AmLaunchWizard *self);
 static void rebuild_network_lists (AmLaunchWizard *self);
 static void load_images (AmLaunchWizard *self);
+static void load_types (AmLaunchWizard *self);
+static void load_key_pairs (AmLaunchWizard *self);
+static void load_network (AmLaunchWizard *self);
 static void start_dry_runs (AmLaunchWizard *self);
 static void update_chosen_image (AmLaunchWizard *self);
 static void update_spread (AmLaunchWizard *self);
@@ -253,6 +268,84 @@ static gboolean
 is_cancelled (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+hide_lookup_error (AmLaunchWizard *self,
+                   Lookup          which)
+{
+  gtk_widget_set_visible (self->lookup_errors[which], FALSE);
+}
+
+/* Says on the page what failed and offers Retry (instead of a toast that goes away); the
+ * client's messages already name the call that failed and what to do. */
+static void
+show_lookup_error (AmLaunchWizard *self,
+                   Lookup          which,
+                   const GError   *error)
+{
+  gtk_label_set_text (self->lookup_error_labels[which], error->message);
+  gtk_widget_set_visible (self->lookup_errors[which], TRUE);
+}
+
+static void
+lookup_retry_clicked_cb (GtkButton      *button,
+                         AmLaunchWizard *self)
+{
+  Lookup which = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lookup"));
+
+  hide_lookup_error (self, which);
+  switch (which)
+    {
+    case LOOKUP_IMAGES:
+      load_images (self);
+      break;
+    case LOOKUP_TYPES:
+      load_types (self);
+      break;
+    case LOOKUP_KEYS:
+      load_key_pairs (self);
+      break;
+    case LOOKUP_NETWORK:
+      load_network (self);
+      break;
+    case N_LOOKUPS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_lookup_error (AmLaunchWizard *self,
+                  GtkBox         *page,
+                  Lookup          which)
+{
+  static const char * const names[] = { "retry-images", "retry-types", "retry-keys", "retry-network" };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "wizard-lookup-error");
+  gtk_widget_add_css_class (icon, "error");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_name (label, names[which]);
+  gtk_widget_set_name (button, names[which]);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_object_set_data (G_OBJECT (button), "lookup", GUINT_TO_POINTER (which));
+  g_signal_connect (button, "clicked", G_CALLBACK (lookup_retry_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_visible (box, FALSE);
+  gtk_box_prepend (page, box);
+  self->lookup_errors[which] = box;
+  self->lookup_error_labels[which] = GTK_LABEL (label);
 }
 
 static void
@@ -834,13 +927,13 @@ images_loaded (AmLaunchWizard *self,
 {
   if (error != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Could not list images: %s"), error->message);
-
-      gtk_label_set_text (self->image_status, text);
+      show_lookup_error (self, LOOKUP_IMAGES, error);
+      gtk_label_set_text (self->image_status, "");
       g_clear_pointer (&self->images, g_ptr_array_unref);
       clear_list (self->image_list);
       return;
     }
+  hide_lookup_error (self, LOOKUP_IMAGES);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   self->images = g_ptr_array_ref (images);
   gtk_label_set_text (self->image_status, "");
@@ -890,6 +983,7 @@ typedef struct
   GCancellable *cancellable;
   guint pending;
   GPtrArray *ids;
+  GError *error;     /* the first failure, reported when no parameter resolved */
 } QuickStart;
 
 static void
@@ -906,7 +1000,12 @@ latest_image_cb (GObject      *object,
   if (image_id != NULL)
     g_ptr_array_add (quick->ids, g_steal_pointer (&image_id));
   else if (!is_cancelled (error))
-    g_debug ("Quick start parameter not resolved: %s", error->message);
+    {
+      g_debug ("Quick start parameter not resolved: %s", error->message);
+      /* a missing parameter is normal in some Regions; a failed call is not */
+      if (quick->error == NULL && !am_aws_error_code_is (error, "ParameterNotFound"))
+        quick->error = g_steal_pointer (&error);
+    }
 
   if (--quick->pending > 0)
     return;
@@ -914,7 +1013,9 @@ latest_image_cb (GObject      *object,
   busy_pop (self);
   if (!g_cancellable_is_cancelled (quick->cancellable))
     {
-      if (quick->ids->len == 0)
+      if (quick->ids->len == 0 && quick->error != NULL)
+        images_loaded (self, NULL, quick->error);
+      else if (quick->ids->len == 0)
         {
           g_autoptr (GPtrArray) none = g_ptr_array_new ();
 
@@ -932,6 +1033,7 @@ latest_image_cb (GObject      *object,
         }
     }
   g_ptr_array_unref (quick->ids);
+  g_clear_error (&quick->error);
   g_object_unref (quick->cancellable);
   g_object_unref (quick->self);
   g_free (quick);
@@ -1269,12 +1371,13 @@ types_cb (GObject      *object,
     return;
   if (types == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Could not list instance types: %s"), error->message);
-
       self->types_loaded = FALSE;
-      gtk_label_set_text (self->type_status, text);
+      gtk_label_set_text (self->type_status, "");
+      show_lookup_error (self, LOOKUP_TYPES, error);
       return;
     }
+  hide_lookup_error (self, LOOKUP_TYPES);
+  g_clear_pointer (&self->types, g_ptr_array_unref);
   self->types = g_steal_pointer (&types);
   choose_default_type (self);
   rebuild_type_list (self);
@@ -1397,13 +1500,23 @@ key_pairs_cb (GObject      *object,
     return;
   if (keys == NULL)
     {
-      clear_list (self->key_list);
-      add_summary_row (self->key_list, _("Could not list key pairs"), error->message, "dialog-error-symbolic");
+      show_lookup_error (self, LOOKUP_KEYS, error);
       return;
     }
+  hide_lookup_error (self, LOOKUP_KEYS);
   g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
   self->key_pairs = g_steal_pointer (&keys);
   rebuild_key_list (self);
+}
+
+static void
+load_key_pairs (AmLaunchWizard *self)
+{
+  if (get_client (self) == NULL)
+    return;
+  busy_push (self);
+  am_ec2_client_describe_key_pairs_async (get_client (self), NULL, NULL, FALSE, self->cancellable,
+                                          key_pairs_cb, g_object_ref (self));
 }
 
 static void
@@ -1848,20 +1961,19 @@ network_loaded_cb (GObject      *object,
     return;
   if (items == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Could not list the network: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      show_lookup_error (self, LOOKUP_NETWORK, error);
       return;
     }
-  if (which == NETWORK_VPCS)
-    self->vpcs = g_steal_pointer (&items);
-  else if (which == NETWORK_SUBNETS)
-    self->subnets = g_steal_pointer (&items);
-  else
-    self->groups = g_steal_pointer (&items);
+  {
+    GPtrArray **list = which == NETWORK_VPCS ? &self->vpcs : which == NETWORK_SUBNETS ? &self->subnets : &self->groups;
+
+    g_clear_pointer (list, g_ptr_array_unref);
+    *list = g_steal_pointer (&items);
+  }
 
   if (self->vpcs != NULL && self->subnets != NULL && self->groups != NULL)
     {
+      hide_lookup_error (self, LOOKUP_NETWORK);
       choose_default_network (self);
       fill_vpc_row (self);
       rebuild_network_lists (self);
@@ -1877,7 +1989,14 @@ load_network (AmLaunchWizard *self)
     return;
   for (NetworkList which = NETWORK_VPCS; which <= NETWORK_GROUPS; which++)
     {
-      NetworkLoad *load = g_new0 (NetworkLoad, 1);
+      NetworkLoad *load;
+
+      /* a Retry reloads only the lists that failed */
+      if ((which == NETWORK_VPCS && self->vpcs != NULL)
+          || (which == NETWORK_SUBNETS && self->subnets != NULL)
+          || (which == NETWORK_GROUPS && self->groups != NULL))
+        continue;
+      load = g_new0 (NetworkLoad, 1);
 
       load->self = g_object_ref (self);
       load->which = which;
@@ -3357,12 +3476,7 @@ am_launch_wizard_constructed (GObject *object)
   load_images (self);
   load_types (self);
   load_network (self);
-  if (get_client (self) != NULL)
-    {
-      busy_push (self);
-      am_ec2_client_describe_key_pairs_async (get_client (self), NULL, NULL, FALSE, self->cancellable,
-                                              key_pairs_cb, g_object_ref (self));
-    }
+  load_key_pairs (self);
 }
 
 static void
@@ -3531,6 +3645,10 @@ am_launch_wizard_init (AmLaunchWizard *self)
   self->template_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   build_step_list (self);
+  add_lookup_error (self, self->image_page, LOOKUP_IMAGES);
+  add_lookup_error (self, self->type_page, LOOKUP_TYPES);
+  add_lookup_error (self, self->key_page, LOOKUP_KEYS);
+  add_lookup_error (self, self->network_page, LOOKUP_NETWORK);
   build_image_page (self);
   build_type_page (self);
   build_key_page (self);

@@ -126,9 +126,10 @@ expect_blocked (GtkWidget  *dialog,
     g_error ("“%s” does not contain “%s”", gtk_label_get_text (GTK_LABEL (label)), needle);
 }
 
-/* An endpoint with EC2's CreateLaunchTemplate and no Auto Scaling, as some emulators are. */
+/* An endpoint with EC2's CreateLaunchTemplate whose Auto Scaling answers with the error
+ * @user_data names: no Auto Scaling at all (InvalidAction, as some emulators), or a refusal. */
 static void
-no_autoscaling_cb (SoupServer        *server,
+fake_autoscaling_cb (SoupServer        *server,
                    SoupServerMessage *msg,
                    const char        *path,
                    GHashTable        *query,
@@ -150,18 +151,24 @@ no_autoscaling_cb (SoupServer        *server,
     }
   else
     {
-      static const char response[] =
-        "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code>"
-        "<Message>The action CreateAutoScalingGroup is not valid for this web service.</Message></Error>"
-        "<RequestId>r-2</RequestId></ErrorResponse>";
+      const char *code = user_data;
+      g_autofree char *response = NULL;
 
+      response = g_strdup_printf ("<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error>"
+                                  "<RequestId>r-2</RequestId></ErrorResponse>", code,
+                                  g_str_equal (code, "InvalidAction")
+                                  ? "The action CreateAutoScalingGroup is not valid for this web service."
+                                  : "The subnet ID 'subnet-1' does not exist");
       soup_server_message_set_status (msg, 400, NULL);
-      soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_STATIC, response, strlen (response));
+      soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_COPY, response, strlen (response));
     }
 }
 
 static void
-check_no_autoscaling (AmLaunchRequest *request)
+check_refused (AmLaunchRequest *request,
+               const char      *code,
+               const char      *expected,
+               const char      *screenshot)
 {
   g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr (GError) error = NULL;
@@ -171,7 +178,7 @@ check_no_autoscaling (AmLaunchRequest *request)
   GtkWidget *dialog;
   const char *text;
 
-  soup_server_add_handler (server, NULL, no_autoscaling_cb, NULL, NULL);
+  soup_server_add_handler (server, NULL, fake_autoscaling_cb, (gpointer) code, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
@@ -187,14 +194,23 @@ check_no_autoscaling (AmLaunchRequest *request)
   wizard_click (find (dialog, GTK_TYPE_BUTTON, "asg-create"));
   g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
   text = gtk_label_get_text (GTK_LABEL (find (dialog, GTK_TYPE_LABEL, "asg-status")));
-  g_test_message ("no Auto Scaling: %s", text);
-  g_assert_nonnull (strstr (text, "does not offer Auto Scaling"));
-  g_assert_nonnull (strstr (text, "kept-template"));
-  g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  g_test_message ("%s: %s", code, text);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_true (gtk_widget_has_css_class (find (dialog, GTK_TYPE_LABEL, "asg-status"), "error"));
+  if (g_str_equal (code, "InvalidAction"))
+    {
+      g_assert_nonnull (strstr (text, "kept-template"));
+      g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (text, "subnet-1"));
+      g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+    }
   g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
   g_assert_cmpstr (am_launch_template_get_launch_template_id (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog))),
                    ==, "lt-0123456789abcdef0");
-  wizard_screenshot_window (dialog, "asg-unsupported");
+  wizard_screenshot_window (dialog, screenshot);
   gtk_window_destroy (GTK_WINDOW (dialog));
   am_ui_test_wait_window_gone (AM_TYPE_AUTO_SCALING_DIALOG);
 }
@@ -244,6 +260,8 @@ test_wizard_autoscaling (void)
   wizard_type (wizard_find (w, GTK_TYPE_ENTRY, "tag-value"), "blue");
   wizard_next (w, AM_LAUNCH_STEP_REVIEW);
   wizard_wait_idle (w);
+  g_assert_true (gtk_widget_is_sensitive (wizard_find (w, GTK_TYPE_BUTTON, "asg_button")));
+  wizard_screenshot (w, "asg-review");
 
   /* The dialog: invalid names and sizes block Create with a message at the field. */
   dialog = GTK_WIDGET (open_dialog (w));
@@ -351,7 +369,9 @@ test_wizard_autoscaling (void)
   }
 
   /* An endpoint without Auto Scaling: said so, and the template is kept. */
-  check_no_autoscaling (am_launch_wizard_get_request (w));
+  check_refused (am_launch_wizard_get_request (w), "InvalidAction", "does not offer Auto Scaling", "asg-unsupported");
+  /* A ValidationError is explained, and Create stays available after a fix. */
+  check_refused (am_launch_wizard_get_request (w), "ValidationError", "Auto Scaling refused the group", "asg-validation");
 
   wizard_fixture_stop (&f);
 }

@@ -342,7 +342,7 @@ create_group_cb (GObject      *object,
         text = g_strdup_printf (_("This endpoint does not offer Auto Scaling, so no group was created. The launch template %s was kept: create the group from it where Auto Scaling is available."),
                                 am_launch_template_get_launch_template_name (self->template));
       else if (am_aws_error_code_is (error, "ValidationError"))
-        text = g_strdup_printf (_("Auto Scaling refused the group’s settings: %s Check the name, the sizes and that the subnets belong to one VPC."),
+        text = g_strdup_printf (_("Auto Scaling refused the group’s settings. %s.\nCheck the group name and sizes, and that the subnets exist in this Region and belong to one VPC."),
                                 error->message);
       else
         text = g_strdup (error->message);
@@ -511,6 +511,7 @@ build (AmAutoScalingDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->create_button), "suggested-action");
   g_signal_connect_swapped (self->create_button, "clicked", G_CALLBACK (create_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->create_button));
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->create_button));
   gtk_box_append (GTK_BOX (toolbar), header);
 
   gtk_widget_set_margin_top (box, 18);
@@ -551,6 +552,7 @@ build (AmAutoScalingDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Group name"));
   gtk_widget_set_name (GTK_WIDGET (self->name_row), "asg-name");
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
+  adw_entry_row_set_activates_default (self->name_row, TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
   self->name_error = error_label_new ("asg-name-error");
   gtk_widget_set_margin_top (GTK_WIDGET (self->name_error), 6);

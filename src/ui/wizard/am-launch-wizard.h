@@ -21,7 +21,9 @@ G_DECLARE_FINAL_TYPE (AmLaunchWizard, am_launch_wizard, AM, LAUNCH_WIZARD, AdwWi
  * validated as the user types (Next stays insensitive and the message sits at the field).
  * The review runs a RunInstances dry run per Availability Zone before Launch is enabled.
  * Launch sends one RunInstances per zone with the zone's stable ClientToken; Retry re-sends
- * only the failed zones with the same tokens.
+ * only the failed zones with the same tokens. The review page also saves the request as a
+ * launch template and creates an Auto Scaling group over the chosen subnets from it
+ * (AmAutoScalingDialog). A list that fails to load shows its error with Retry on its page.
  */
 
 /**

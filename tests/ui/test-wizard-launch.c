@@ -207,6 +207,15 @@ test_wizard_launch (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (w, "image-list", WIZARD_IMAGE_X86)), TRUE);
   am_ui_test_iterate ();
   g_assert_cmpstr (am_image_get_name (am_launch_request_get_image (request)), ==, WIZARD_IMAGE_X86);
+  /* Each Quick start row carries a badge naming its system. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (wizard_row_widget (w, "image-list", WIZARD_IMAGE_X86),
+                                              ADW_TYPE_ACTION_ROW);
+    GtkWidget *badge = am_ui_test_find_widget (row, GTK_TYPE_LABEL, "AL");
+
+    g_assert_nonnull (badge);
+    g_assert_true (gtk_widget_has_css_class (badge, "wizard-badge-amazon"));
+  }
   wizard_expect_open (w);
   wizard_screenshot (w, "1-image");
   wizard_next (w, AM_LAUNCH_STEP_INSTANCE_TYPE);

@@ -849,6 +849,54 @@ image_matches (AmImage    *image,
          || am_image_match_folded (image, folded, strlen (folded));
 }
 
+/* A badge standing for the image's system, so the usual choices are recognised at a glance.
+ * Matched on the name and description the publishers give their images. */
+static const struct
+{
+  const char *needle;   /* folded */
+  const char *label;
+  const char *css_class;
+} platform_badges[] = {
+  { "windows", "Win", "wizard-badge-windows" },
+  { "ubuntu", "Ubu", "wizard-badge-ubuntu" },
+  { "debian", "Deb", "wizard-badge-debian" },
+  { "rhel", "RHEL", "wizard-badge-redhat" },
+  { "red hat", "RHEL", "wizard-badge-redhat" },
+  { "suse", "SUSE", "wizard-badge-suse" },
+  { "al2023", "AL", "wizard-badge-amazon" },
+  { "amzn", "AL", "wizard-badge-amazon" },
+  { "amazon linux", "AL", "wizard-badge-amazon" },
+  { "macos", "Mac", "wizard-badge-other" },
+};
+
+static GtkWidget *
+platform_badge_new (AmImage *image)
+{
+  g_autofree char *text = g_strdup_printf ("%s %s %s", am_image_get_name (image) ?: "",
+                                           am_image_get_description (image) ?: "",
+                                           am_image_get_platform (image) ?: "");
+  g_autofree char *folded = g_utf8_strdown (text, -1);
+  const char *label = "Linux";
+  const char *css_class = "wizard-badge-other";
+  GtkWidget *badge;
+
+  for (guint i = 0; i < G_N_ELEMENTS (platform_badges); i++)
+    if (strstr (folded, platform_badges[i].needle) != NULL)
+      {
+        label = platform_badges[i].label;
+        css_class = platform_badges[i].css_class;
+        break;
+      }
+
+  badge = gtk_label_new (label);
+  gtk_widget_add_css_class (badge, "wizard-badge");
+  gtk_widget_add_css_class (badge, css_class);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  /* The row's title and subtitle already say what the badge shows. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return badge;
+}
+
 static GtkCheckButton *
 add_image_row (AmLaunchWizard *self,
                AmImage        *image,
@@ -867,6 +915,7 @@ add_image_row (AmLaunchWizard *self,
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   g_object_set_data_full (G_OBJECT (check), "image", g_object_ref (image), g_object_unref);
   row = check_row_new (am_image_get_name (image), subtitle, check);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), platform_badge_new (image));
   gtk_widget_set_tooltip_text (row, am_image_get_description (image));
   if (am_launch_request_get_image (self->request) != NULL
       && g_strcmp0 (am_image_get_image_id (am_launch_request_get_image (self->request)),

@@ -517,6 +517,11 @@ op_create_image (AmSbCall *call)
   instance = owned_instance (call, instance_id);
   if (instance == NULL || !_am_sb_parse_volume_overrides (call, overrides))
     return FALSE;
+  if (g_strcmp0 (instance->root_device_type, "instance-store") == 0)
+    return _am_sb_fail (call, 400, "UnsupportedOperation",
+                        "The instance '%s' is instance-store backed; CreateImage works only for EBS-backed "
+                        "instances. Bundle the instance, upload the bundle to S3 and call RegisterImage "
+                        "with the manifest's ImageLocation instead.", instance_id);
   for (guint i = 0; i < instance->volumes->len; i++)
     {
       AmSbVolume *volume = instance->volumes->pdata[i];

@@ -593,6 +593,7 @@ _am_sb_op_run_instances (AmSbCall *call)
   g_autofree char *reservation_id = NULL;
   gint64 min_count, max_count;
   guint running = 0, count;
+  gboolean protect;
 
   spec.image_id = _am_sb_param (call, "ImageId");
   spec.instance_type = _am_sb_param (call, "InstanceType");
@@ -606,6 +607,8 @@ _am_sb_op_run_instances (AmSbCall *call)
   for (guint i = 0; i < ni_groups->len; i++)
     g_ptr_array_add (group_ids, ni_groups->pdata[i]);
 
+  if (!_am_sb_param_bool (call, "DisableApiTermination", FALSE, &protect))
+    return FALSE;
   if (!_am_sb_param_int (call, "MinCount", 1, 1000, -1, &min_count)
       || !_am_sb_param_int (call, "MaxCount", 1, 1000, -1, &max_count))
     return FALSE;
@@ -664,11 +667,6 @@ _am_sb_op_run_instances (AmSbCall *call)
                           "that have matching architectures, and try again.",
                           type->architectures, image->architecture);
   }
-  if (strcmp (image->root_device_type, "instance-store") == 0)
-    return _am_sb_fail (call, 400, "Unsupported",
-                        "The requested configuration is currently not supported: image %s is "
-                        "instance-store backed and the sandbox's instance types have no instance storage.",
-                        image->image_id);
   if (image->product_codes != NULL && image->product_codes->len > 0
       && strcmp (image->owner_id, call->account->account_id) != 0)
     return _am_sb_fail (call, 401, "OptInRequired",
@@ -835,6 +833,7 @@ _am_sb_op_run_instances (AmSbCall *call)
       in->target_since = call->now_ms;
       in->ami_launch_index = i;
       in->client_token = g_strdup (token);
+      in->disable_api_termination = protect;
       g_hash_table_replace (call->state->instances, in->instance_id, in);
       apply_tag_pairs (call, in->instance_id, tags);
     }
@@ -883,6 +882,11 @@ change_instances (AmSbCall *call,
                                 in->instance_id, state);
           break;
         case CHANGE_STOP:
+          if (g_strcmp0 (in->root_device_type, "instance-store") == 0)
+            return _am_sb_fail (call, 400, "UnsupportedOperation",
+                                "The instance '%s' does not have an 'ebs' root device type and cannot be "
+                                "stopped: instance-store-backed instances can only be rebooted or terminated.",
+                                in->instance_id);
           if (code == 0 || code == 32 || code == 48)
             return _am_sb_fail (call, 400, "IncorrectInstanceState",
                                 "The instance '%s' is not in a state from which it can be stopped (it is %s).",
@@ -895,6 +899,11 @@ change_instances (AmSbCall *call,
                                 in->instance_id, state);
           break;
         case CHANGE_TERMINATE:
+          if (in->disable_api_termination && code != 48)
+            return _am_sb_fail (call, 400, "OperationNotPermitted",
+                                "The instance '%s' may not be terminated. Modify its 'disableApiTermination' "
+                                "instance attribute and try again.", in->instance_id);
+          break;
         default:
           break;
         }
@@ -975,6 +984,71 @@ gboolean
 _am_sb_op_terminate_instances (AmSbCall *call)
 {
   return change_instances (call, CHANGE_TERMINATE);
+}
+
+/* Instance attributes: only disableApiTermination (termination protection). */
+
+gboolean _am_sb_op_modify_instance_attribute (AmSbCall *call);
+gboolean _am_sb_op_describe_instance_attribute (AmSbCall *call);
+
+gboolean
+_am_sb_op_modify_instance_attribute (AmSbCall *call)
+{
+  const char *instance_id;
+  const char *attribute = _am_sb_param (call, "Attribute");
+  const char *name = "DisableApiTermination.Value";
+  AmSbInstance *in;
+  gboolean value;
+
+  if (!_am_sb_require (call, "InstanceId", &instance_id))
+    return FALSE;
+  if (attribute != NULL)
+    {
+      if (strcmp (attribute, "disableApiTermination") != 0)
+        return _am_sb_fail (call, 400, "InvalidParameterValue",
+                            "Value (%s) for parameter attribute is invalid: the sandbox can modify only "
+                            "disableApiTermination.", attribute);
+      name = "Value";
+    }
+  if (_am_sb_param (call, name) == NULL)
+    return _am_sb_fail (call, 400, "MissingParameter",
+                        "The request must contain the parameter DisableApiTermination.Value (the only "
+                        "instance attribute the sandbox can modify).");
+  if (!_am_sb_param_bool (call, name, FALSE, &value))
+    return FALSE;
+  in = find_instance (call, instance_id);
+  if (in == NULL)
+    return FALSE;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  if (in->disable_api_termination != value)
+    {
+      in->disable_api_termination = value;
+      call->mutated = TRUE;
+    }
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+gboolean
+_am_sb_op_describe_instance_attribute (AmSbCall *call)
+{
+  const char *instance_id, *attribute;
+  AmSbInstance *in;
+
+  if (!_am_sb_require (call, "InstanceId", &instance_id) || !_am_sb_require (call, "Attribute", &attribute))
+    return FALSE;
+  if (strcmp (attribute, "disableApiTermination") != 0)
+    return _am_sb_fail (call, 400, "InvalidParameterValue",
+                        "Value (%s) for parameter attribute is invalid: the sandbox describes only "
+                        "disableApiTermination.", attribute);
+  in = find_instance (call, instance_id);
+  if (in == NULL)
+    return FALSE;
+  _am_sb_xml_text (call->body, "instanceId", in->instance_id);
+  g_string_append_printf (call->body, "<disableApiTermination><value>%s</value></disableApiTermination>",
+                          bool_text (in->disable_api_termination));
+  return TRUE;
 }
 
 /* Instance types */
@@ -2114,6 +2188,8 @@ static const struct
   { "StopInstances", _am_sb_op_stop_instances },
   { "RebootInstances", _am_sb_op_reboot_instances },
   { "TerminateInstances", _am_sb_op_terminate_instances },
+  { "ModifyInstanceAttribute", _am_sb_op_modify_instance_attribute },
+  { "DescribeInstanceAttribute", _am_sb_op_describe_instance_attribute },
   { "DescribeInstanceTypes", _am_sb_op_describe_instance_types },
   { "DescribeKeyPairs", _am_sb_op_describe_key_pairs },
   { "CreateKeyPair", _am_sb_op_create_key_pair },

@@ -943,6 +943,7 @@ am_sb_state_to_json (AmSbState *state)
       add_int (b, "amiLaunchIndex", in->ami_launch_index);
       add_str (b, "clientToken", in->client_token);
       add_str (b, "stateReason", in->state_reason);
+      add_bool (b, "disableApiTermination", in->disable_api_termination);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1463,6 +1464,7 @@ load_rest (AmSbState  *state,
       in->ami_launch_index = get_int (o, "amiLaunchIndex");
       in->client_token = dup_str (o, "clientToken");
       in->state_reason = dup_str (o, "stateReason");
+      in->disable_api_termination = get_bool (o, "disableApiTermination");
       if (in->instance_type == NULL)
         in->instance_type = g_strdup ("t3.micro");
       if (in->architecture == NULL)

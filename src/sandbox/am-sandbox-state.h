@@ -160,6 +160,7 @@ typedef struct
   gint        ami_launch_index;
   char       *client_token;
   char       *state_reason;        /* nullable: why it last changed */
+  gboolean    disable_api_termination; /* termination protection */
 } AmSbInstance;
 
 typedef struct

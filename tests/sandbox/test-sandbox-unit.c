@@ -464,6 +464,170 @@ assert_error (AmSandboxResponse *response,
   am_sandbox_response_free (response);
 }
 
+/* The text of the first <@element> in @text, or NULL. */
+static char *
+element_text (const char *text,
+              const char *element)
+{
+  g_autofree char *open = g_strdup_printf ("<%s>", element);
+  const char *p = strstr (text, open);
+
+  if (p == NULL)
+    return NULL;
+  p += strlen (open);
+  return g_strndup (p, strcspn (p, "<"));
+}
+
+static char *
+run_one (AmSandboxServer *server,
+         const char      *image_id,
+         const char      *extra)
+{
+  g_autofree char *body = g_strdup_printf ("Action=RunInstances&Version=2016-11-15&ImageId=%s"
+                                           "&InstanceType=t3.micro&MinCount=1&MaxCount=1%s", image_id, extra);
+  g_autoptr (AmSandboxResponse) run = call_ec2 (server, body);
+  const char *text = body_text (run);
+
+  g_test_message ("RunInstances: %.300s", text);
+  g_assert_cmpuint (run->status, ==, 200);
+  return element_text (text, "instanceId");
+}
+
+static void
+assert_call_ok (AmSandboxServer *server,
+                const char      *body,
+                const char      *expected)
+{
+  g_autoptr (AmSandboxResponse) response = call_ec2 (server, body);
+  const char *text = body_text (response);
+
+  g_test_message ("%.300s", text);
+  g_assert_cmpuint (response->status, ==, 200);
+  if (expected != NULL)
+    g_assert_nonnull (strstr (text, expected));
+}
+
+static void
+test_instance_store (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (AmSandboxResponse) images = NULL;
+  g_autofree char *image_id = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *body = NULL;
+  AmSandboxResponse *response;
+
+  images = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=amazon"
+                             "&Filter.1.Name=name&Filter.1.Value.1=amzn-ami-minimal-hvm-2018.03.0.20231218.0-x86_64-s3");
+  image_id = element_text (body_text (images), "imageId");
+  g_assert_nonnull (image_id);
+  instance_id = run_one (server, image_id, "");
+  g_assert_nonnull (instance_id);
+  body = g_strdup_printf ("Action=DescribeInstances&Version=2016-11-15&InstanceId.1=%s", instance_id);
+  assert_call_ok (server, body, "<rootDeviceType>instance-store</rootDeviceType>");
+  g_usleep (250 * 1000);
+
+  /* Stopping is refused as EC2 does; CreateImage explains the bundle route. */
+  g_free (body);
+  body = g_strdup_printf ("Action=StopInstances&Version=2016-11-15&InstanceId.1=%s", instance_id);
+  response = call_ec2 (server, body);
+  g_assert_nonnull (strstr (body_text (response), "cannot be stopped"));
+  assert_error (response, 400, "UnsupportedOperation");
+  g_free (body);
+  body = g_strdup_printf ("Action=CreateImage&Version=2016-11-15&InstanceId=%s&Name=from-store", instance_id);
+  response = call_ec2 (server, body);
+  g_assert_nonnull (strstr (body_text (response), "RegisterImage"));
+  assert_error (response, 400, "UnsupportedOperation");
+
+  /* Rebooting and terminating work. */
+  g_free (body);
+  body = g_strdup_printf ("Action=RebootInstances&Version=2016-11-15&InstanceId.1=%s", instance_id);
+  assert_call_ok (server, body, "<return>true</return>");
+  g_free (body);
+  body = g_strdup_printf ("Action=TerminateInstances&Version=2016-11-15&InstanceId.1=%s", instance_id);
+  assert_call_ok (server, body, "<name>shutting-down</name>");
+}
+
+static void
+test_termination_protection (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr (GError) error = NULL;
+  AmSandboxServer *server = am_sandbox_server_new ();
+  const char *image = "resolve%3Assm%3A%2Faws%2Fservice%2Fami-amazon-linux-latest%2Fal2023-ami-kernel-default-x86_64";
+  AmSandboxResponse *response;
+
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  instance_id = run_one (server, image, "&DisableApiTermination=true");
+  other_id = run_one (server, image, "");
+
+  body = g_strdup_printf ("Action=DescribeInstanceAttribute&Version=2016-11-15&InstanceId=%s"
+                          "&Attribute=disableApiTermination", instance_id);
+  assert_call_ok (server, body, "<disableApiTermination><value>true</value></disableApiTermination>");
+  g_free (body);
+  body = g_strdup_printf ("Action=DescribeInstanceAttribute&Version=2016-11-15&InstanceId=%s"
+                          "&Attribute=disableApiTermination", other_id);
+  assert_call_ok (server, body, "<disableApiTermination><value>false</value></disableApiTermination>");
+
+  /* Terminating a protected instance (alone or with another) changes nothing. */
+  g_free (body);
+  body = g_strdup_printf ("Action=TerminateInstances&Version=2016-11-15&InstanceId.1=%s&InstanceId.2=%s",
+                          other_id, instance_id);
+  response = call_ec2 (server, body);
+  /* XML escapes the quotes. */
+  expected = g_strdup_printf ("The instance &apos;%s&apos; may not be terminated. Modify its "
+                              "&apos;disableApiTermination&apos; instance attribute and try again.", instance_id);
+  g_assert_nonnull (strstr (body_text (response), expected));
+  assert_error (response, 400, "OperationNotPermitted");
+  g_free (body);
+  body = g_strdup_printf ("Action=DescribeInstances&Version=2016-11-15&InstanceId.1=%s", other_id);
+  assert_call_ok (server, body, "<name>pending</name>");
+
+  /* Protect the other one through Attribute/Value; unknown attributes are refused. */
+  g_free (body);
+  body = g_strdup_printf ("Action=ModifyInstanceAttribute&Version=2016-11-15&InstanceId=%s"
+                          "&Attribute=disableApiTermination&Value=true", other_id);
+  assert_call_ok (server, body, "<return>true</return>");
+  g_free (body);
+  body = g_strdup_printf ("Action=ModifyInstanceAttribute&Version=2016-11-15&InstanceId=%s"
+                          "&Attribute=kernel&Value=aki-1", other_id);
+  assert_error (call_ec2 (server, body), 400, "InvalidParameterValue");
+  g_free (body);
+  body = g_strdup_printf ("Action=ModifyInstanceAttribute&Version=2016-11-15&InstanceId=%s"
+                          "&DisableApiTermination.Value=false&DryRun=true", instance_id);
+  assert_error (call_ec2 (server, body), 412, "DryRunOperation");
+  g_object_unref (server);
+
+  /* Persisted: after a restart both are still protected. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"disableApiTermination\" : true"));
+  server = am_sandbox_server_new ();
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  g_free (body);
+  body = g_strdup_printf ("Action=TerminateInstances&Version=2016-11-15&InstanceId.1=%s", other_id);
+  assert_error (call_ec2 (server, body), 400, "OperationNotPermitted");
+
+  /* Turned off, it terminates. */
+  g_free (body);
+  body = g_strdup_printf ("Action=ModifyInstanceAttribute&Version=2016-11-15&InstanceId=%s"
+                          "&DisableApiTermination.Value=false", instance_id);
+  assert_call_ok (server, body, "<return>true</return>");
+  g_free (body);
+  body = g_strdup_printf ("Action=TerminateInstances&Version=2016-11-15&InstanceId.1=%s", instance_id);
+  assert_call_ok (server, body, "<name>shutting-down</name>");
+  g_object_unref (server);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_verification (void)
 {
@@ -694,6 +858,8 @@ main (int   argc,
   g_test_add_func ("/sandbox/filters/tags", test_tag_filters);
   g_test_add_func ("/sandbox/transitions", test_transitions);
   g_test_add_func ("/sandbox/transitions/lifecycle", test_instance_lifecycle);
+  g_test_add_func ("/sandbox/instances/instance-store", test_instance_store);
+  g_test_add_func ("/sandbox/instances/termination-protection", test_termination_protection);
   g_test_add_func ("/sandbox/persistence/roundtrip", test_persistence_roundtrip);
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);

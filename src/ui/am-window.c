@@ -498,6 +498,18 @@ profile_row_activated_cb (AmWindow      *self,
 
 /* Actions */
 
+/* An image ID from elsewhere in the app (an instance's AMI link): show it in the Images view. */
+static void
+am_window_show_image_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  am_window_show_view (self, "images");
+  am_images_view_show_image (self->images_view, g_variant_get_string (parameter, NULL));
+}
+
 static void
 am_window_show_view_action (GtkWidget  *widget,
                             const char *action_name,
@@ -729,6 +741,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", am_window_show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-image", "s", am_window_show_image_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, am_window_refresh_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, am_window_retry_action);
   gtk_widget_class_install_action (widget_class, "win.choose-profile", NULL, am_window_choose_profile_action);

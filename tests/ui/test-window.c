@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "am-application.h"
-#include "am-images-view.h"
+#include "am-images-view-private.h"
 #include "am-instances-view.h"
 #include "am-mfa-dialog.h"
 #include "am-regions.h"
@@ -160,6 +160,12 @@ find_string (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static gboolean
+list_has_rows (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
 static void
 test_window_profile_and_region (void)
 {
@@ -217,6 +223,28 @@ test_window_profile_and_region (void)
   g_usleep (500000);
   am_ui_test_iterate ();
   screenshot (GTK_WIDGET (window), "window-sandbox");
+
+  /* win.show-image (an instance's AMI link) switches to Images and selects that image. */
+  {
+    AmImagesView *images = AM_IMAGES_VIEW (am_ui_test_find_widget (GTK_WIDGET (window), AM_TYPE_IMAGES_VIEW, NULL));
+    GListModel *rows = G_LIST_MODEL (_am_images_view_get_list_model (images));
+    g_autoptr (AmImage) wanted = NULL;
+    AmImage *shown;
+
+    g_assert_true (am_ui_test_wait_until (list_has_rows, rows, 30000));
+    wanted = g_list_model_get_item (rows, g_list_model_get_n_items (rows) - 1);
+    am_window_show_view (window, "instances");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-image", "s",
+                                               am_image_get_image_id (wanted)));
+    am_ui_test_iterate ();
+    g_assert_cmpstr (am_window_get_visible_view (window), ==, "images");
+    shown = am_image_details_get_image (_am_images_view_get_details (images));
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (am_image_get_image_id (shown), ==, am_image_get_image_id (wanted));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (_am_images_view_get_search_entry (images)), "");
+    _am_images_view_apply_search (images);
+  }
 
   /* The profile popover lists the AWS CLI's profiles, the accounts from Preferences and the
    * Sandbox, with the current one checked. */

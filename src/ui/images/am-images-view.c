@@ -1726,6 +1726,36 @@ am_images_view_set_scope (AmImagesView  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }
 
+gboolean
+am_images_view_show_image (AmImagesView *self,
+                           const char   *image_id)
+{
+  GListModel *rows;
+  guint n;
+
+  g_return_val_if_fail (AM_IS_IMAGES_VIEW (self), FALSE);
+  g_return_val_if_fail (image_id != NULL, FALSE);
+
+  /* The search is applied at once, not after the typing debounce, so the row can be chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), image_id);
+  search_changed_cb (self, self->search_entry);
+
+  rows = G_LIST_MODEL (self->list);
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (am_image_get_image_id (image), image_id) == 0)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->list), i, TRUE);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* --- private API for tests ---------------------------------------------------------------- */
 
 AmImageListModel *

@@ -41,5 +41,12 @@ void           am_images_view_set_session (AmImagesView  *self,
 AmImagesScope  am_images_view_get_scope   (AmImagesView  *self);
 void           am_images_view_set_scope   (AmImagesView  *self,
                                            AmImagesScope  scope);
+/**
+ * am_images_view_show_image:
+ * Narrows the list to @image_id (a search on the ID) and selects it when it is listed, so
+ * the details pane shows it. Returns: %TRUE when the image was found and selected.
+ */
+gboolean       am_images_view_show_image  (AmImagesView  *self,
+                                           const char    *image_id);
 
 G_END_DECLS

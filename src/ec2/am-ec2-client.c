@@ -785,6 +785,7 @@ void
 am_ec2_client_register_image_async (AmEc2Client         *self,
                                     const char          *name,
                                     const char          *description,
+                                    const char          *image_location,
                                     const char          *architecture,
                                     const char          *root_device_name,
                                     GPtrArray           *block_devices,
@@ -806,6 +807,8 @@ am_ec2_client_register_image_async (AmEc2Client         *self,
 
   params = params_new ("RegisterImage");
   am_query_params_add (params, "Name", name);
+  if (image_location != NULL)
+    am_query_params_add (params, "ImageLocation", image_location);
   if (description != NULL)
     am_query_params_add (params, "Description", description);
   if (architecture != NULL)
@@ -2033,4 +2036,77 @@ am_ec2_client_list_latest_images_finish (AmEc2Client   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- termination protection ---------------------------------------------------------------- */
+
+void
+am_ec2_client_modify_instance_termination_protection_async (AmEc2Client         *self,
+                                                            const char          *instance_id,
+                                                            gboolean             protect,
+                                                            gboolean             dry_run,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (instance_id != NULL);
+
+  params = params_new ("ModifyInstanceAttribute");
+  am_query_params_add (params, "InstanceId", instance_id);
+  am_query_params_add_boolean (params, "DisableApiTermination.Value", protect);
+  start_call (self, params,
+              call_new (RESULT_RETURN, protect ? g_strdup_printf ("Could not turn on termination protection of %s", instance_id)
+                                               : g_strdup_printf ("Could not turn off termination protection of %s", instance_id)),
+              dry_run, am_ec2_client_modify_instance_termination_protection_async, cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_modify_instance_termination_protection_finish (AmEc2Client   *self,
+                                                             GAsyncResult  *result,
+                                                             gboolean      *dry_run_ok,
+                                                             GError       **error)
+{
+  return finish_simple (self, result, am_ec2_client_modify_instance_termination_protection_async, dry_run_ok, error);
+}
+
+void
+am_ec2_client_describe_instance_termination_protection_async (AmEc2Client         *self,
+                                                              const char          *instance_id,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data)
+{
+  AmQueryParams *params;
+  Call *call;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (instance_id != NULL);
+
+  params = params_new ("DescribeInstanceAttribute");
+  am_query_params_add (params, "InstanceId", instance_id);
+  am_query_params_add (params, "Attribute", "disableApiTermination");
+  call = call_new (RESULT_VALUE, g_strdup_printf ("Could not read whether %s is protected from termination", instance_id));
+  /* <disableApiTermination><value>true</value></disableApiTermination> */
+  call->element = "disableApiTermination/value";
+  start_call (self, params, call, FALSE, am_ec2_client_describe_instance_termination_protection_async,
+              cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_describe_instance_termination_protection_finish (AmEc2Client   *self,
+                                                               GAsyncResult  *result,
+                                                               gboolean      *protected_out,
+                                                               GError       **error)
+{
+  g_autofree char *value = NULL;
+
+  if (!finish_value (self, result, am_ec2_client_describe_instance_termination_protection_async,
+                     (gpointer *) &value, NULL, error))
+    return FALSE;
+  if (protected_out != NULL)
+    *protected_out = g_strcmp0 (g_strstrip (value), "true") == 0;
+  return TRUE;
 }

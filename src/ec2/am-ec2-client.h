@@ -116,13 +116,16 @@ gboolean    am_ec2_client_create_image_finish    (AmEc2Client   *self,
 
 /**
  * am_ec2_client_register_image_async:
- * RegisterImage of an EBS-backed image from @block_devices (one must be @root_device_name).
- * Nullable: description, architecture, virtualization_type, boot_mode, imds_support
- * ("v2.0"), tag_specifications.
+ * RegisterImage of an EBS-backed image from @block_devices (one must be @root_device_name),
+ * or, with @image_location (an S3 manifest path "bucket/path/image.manifest.xml"), of an
+ * instance-store-backed image from its bundle (@root_device_name and @block_devices are then
+ * usually NULL). Nullable: description, image_location, architecture, root_device_name,
+ * block_devices, virtualization_type, boot_mode, imds_support ("v2.0"), tag_specifications.
  */
 void        am_ec2_client_register_image_async   (AmEc2Client   *self,
                                                   const char    *name,
                                                   const char    *description,
+                                                  const char    *image_location,
                                                   const char    *architecture,
                                                   const char    *root_device_name,
                                                   GPtrArray     *block_devices,
@@ -359,6 +362,33 @@ void        am_ec2_client_terminate_instances_async (AmEc2Client        *self,
                                                      GCancellable       *cancellable,
                                                      GAsyncReadyCallback callback,
                                                      gpointer            user_data);
+/**
+ * am_ec2_client_modify_instance_termination_protection_async:
+ * ModifyInstanceAttribute DisableApiTermination: @protect TRUE keeps TerminateInstances from
+ * terminating @instance_id (EC2 then answers OperationNotPermitted) until it is turned off.
+ */
+void        am_ec2_client_modify_instance_termination_protection_async  (AmEc2Client        *self,
+                                                                         const char         *instance_id,
+                                                                         gboolean            protect,
+                                                                         gboolean            dry_run,
+                                                                         GCancellable       *cancellable,
+                                                                         GAsyncReadyCallback callback,
+                                                                         gpointer            user_data);
+gboolean    am_ec2_client_modify_instance_termination_protection_finish (AmEc2Client   *self,
+                                                                         GAsyncResult  *result,
+                                                                         gboolean      *dry_run_ok,
+                                                                         GError       **error);
+/** DescribeInstanceAttribute disableApiTermination */
+void        am_ec2_client_describe_instance_termination_protection_async  (AmEc2Client        *self,
+                                                                           const char         *instance_id,
+                                                                           GCancellable       *cancellable,
+                                                                           GAsyncReadyCallback callback,
+                                                                           gpointer            user_data);
+/** @protected_out: (out): whether termination protection is on */
+gboolean    am_ec2_client_describe_instance_termination_protection_finish (AmEc2Client   *self,
+                                                                           GAsyncResult  *result,
+                                                                           gboolean      *protected_out,
+                                                                           GError       **error);
 /**
  * am_ec2_client_change_instances_finish:
  * Finishes Start-, Stop- and TerminateInstances.

@@ -46,7 +46,8 @@ GObject     *_am_ec2_parse_object        (GBytes              *body,
                                           const AmModelInfo   *info,
                                           const char * const  *path,
                                           GError             **error);
-/* The text of a direct child of the response element (e.g. "imageId", "return"), or
+/* The text of a direct child of the response element (e.g. "imageId", "return"), or of a
+ * grandchild named "container/element" (e.g. "disableApiTermination/value"), or
  * %NULL with an AM_AWS_ERROR_MALFORMED_RESPONSE error when it is missing. */
 char        *_am_ec2_parse_value         (GBytes              *body,
                                           const char          *element,

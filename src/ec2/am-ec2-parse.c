@@ -66,6 +66,7 @@ struct _AmEc2Parser
   const AmModelInfo  *info;
   const char * const *path;
   const char         *value_element;
+  const char         *value_container;  /* nullable: the value's parent below the response */
 
   Frame               frames[MAX_FRAMES];
   guint               n_frames;
@@ -287,8 +288,16 @@ response_start (AmXmlReader  *reader,
                 GError      **error)
 {
   Frame *frame = data;
+  AmEc2Parser *self = frame->parser;
 
-  descend (frame->parser, frame, element, 0);
+  /* A value one level down ("container/element"): read that container's children too. */
+  if (self->mode == MODE_VALUE && self->value_container != NULL && frame->kind == FRAME_RESPONSE
+      && self->n_frames == 2 && strcmp (element, self->value_container) == 0)
+    {
+      push_frame (self, &response_handler, FRAME_RESPONSE);
+      return TRUE;
+    }
+  descend (self, frame, element, 0);
   return TRUE;
 }
 
@@ -761,8 +770,11 @@ _am_ec2_parse_value (GBytes      *body,
                      GError     **error)
 {
   g_autoptr (AmEc2Parser) parser = parser_new (MODE_VALUE, NULL, NULL);
+  const char *slash = strchr (element, '/');
+  g_autofree char *container = slash != NULL ? g_strndup (element, slash - element) : NULL;
 
-  parser->value_element = element;
+  parser->value_element = slash != NULL ? slash + 1 : element;
+  parser->value_container = container;
   if (!parse_body (parser, body, error))
     return NULL;
   return g_steal_pointer (&parser->value);

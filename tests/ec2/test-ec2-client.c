@@ -381,7 +381,7 @@ test_register_image (Fixture       *fixture,
   g_ptr_array_add (bdms, root);
   am_test_server_queue_xml (fixture->server, 200,
                             "<RegisterImageResponse><imageId>ami-new</imageId></RegisterImageResponse>");
-  am_ec2_client_register_image_async (fixture->client, "my-image", "desc", "arm64", "/dev/xvda", bdms,
+  am_ec2_client_register_image_async (fixture->client, "my-image", "desc", NULL, "arm64", "/dev/xvda", bdms,
                                       "hvm", "uefi", TRUE, "v2.0", NULL, FALSE, NULL,
                                       am_test_result_cb, &result);
   WAIT (result);
@@ -399,6 +399,98 @@ test_register_image (Fixture       *fixture,
   assert_param (request, "BootMode", "uefi");
   assert_param (request, "EnaSupport", "true");
   assert_param (request, "ImdsSupport", "v2.0");
+  assert_param (request, "ImageLocation", NULL);
+}
+
+static void
+test_register_image_manifest (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *image_id = NULL;
+  const AmTestRequest *request;
+
+  am_test_server_queue_xml (fixture->server, 200,
+                            "<RegisterImageResponse><imageId>ami-bundle</imageId></RegisterImageResponse>");
+  am_ec2_client_register_image_async (fixture->client, "from-bundle", NULL, "my-bucket/web/web.manifest.xml",
+                                      "x86_64", NULL, NULL, "paravirtual", NULL, FALSE, NULL, NULL, FALSE, NULL,
+                                      am_test_result_cb, &result);
+  WAIT (result);
+  g_assert_true (am_ec2_client_register_image_finish (fixture->client, result, &image_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (image_id, ==, "ami-bundle");
+  request = last_request (fixture);
+  assert_param (request, "Action", "RegisterImage");
+  assert_param (request, "ImageLocation", "my-bucket/web/web.manifest.xml");
+  assert_param (request, "VirtualizationType", "paravirtual");
+  assert_param (request, "RootDeviceName", NULL);
+  assert_param (request, "BlockDeviceMapping.1.DeviceName", NULL);
+  assert_param (request, "Description", NULL);
+}
+
+static void
+test_termination_protection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result2 = NULL;
+  g_autoptr (GAsyncResult) result3 = NULL;
+  g_autoptr (GAsyncResult) result4 = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean protect = TRUE;
+  gboolean dry_run_ok = FALSE;
+  const AmTestRequest *request;
+
+  am_test_server_queue_xml (fixture->server, 200,
+                            "<ModifyInstanceAttributeResponse><return>true</return></ModifyInstanceAttributeResponse>");
+  am_ec2_client_modify_instance_termination_protection_async (fixture->client, "i-0abc", FALSE, FALSE, NULL,
+                                                              am_test_result_cb, &result);
+  WAIT (result);
+  g_assert_true (am_ec2_client_modify_instance_termination_protection_finish (fixture->client, result, NULL, &error));
+  g_assert_no_error (error);
+  request = last_request (fixture);
+  assert_param (request, "Action", "ModifyInstanceAttribute");
+  assert_param (request, "InstanceId", "i-0abc");
+  assert_param (request, "DisableApiTermination.Value", "false");
+  assert_param (request, "DryRun", NULL);
+
+  queue_dry_run (fixture);
+  am_ec2_client_modify_instance_termination_protection_async (fixture->client, "i-0abc", TRUE, TRUE, NULL,
+                                                              am_test_result_cb, &result2);
+  WAIT (result2);
+  g_assert_true (am_ec2_client_modify_instance_termination_protection_finish (fixture->client, result2, &dry_run_ok, &error));
+  g_assert_no_error (error);
+  g_assert_true (dry_run_ok);
+  request = last_request (fixture);
+  assert_param (request, "DisableApiTermination.Value", "true");
+  assert_param (request, "DryRun", "true");
+
+  am_test_server_queue_xml (fixture->server, 200,
+                            "<DescribeInstanceAttributeResponse><requestId>r</requestId><instanceId>i-0abc</instanceId>"
+                            "<disableApiTermination><value>false</value></disableApiTermination>"
+                            "</DescribeInstanceAttributeResponse>");
+  am_ec2_client_describe_instance_termination_protection_async (fixture->client, "i-0abc", NULL,
+                                                                am_test_result_cb, &result3);
+  WAIT (result3);
+  g_assert_true (am_ec2_client_describe_instance_termination_protection_finish (fixture->client, result3, &protect, &error));
+  g_assert_no_error (error);
+  g_assert_false (protect);
+  request = last_request (fixture);
+  assert_param (request, "Action", "DescribeInstanceAttribute");
+  assert_param (request, "InstanceId", "i-0abc");
+  assert_param (request, "Attribute", "disableApiTermination");
+
+  am_test_server_queue_xml (fixture->server, 200,
+                            "<DescribeInstanceAttributeResponse><instanceId>i-0abc</instanceId>"
+                            "<disableApiTermination><value>true</value></disableApiTermination>"
+                            "</DescribeInstanceAttributeResponse>");
+  am_ec2_client_describe_instance_termination_protection_async (fixture->client, "i-0abc", NULL,
+                                                                am_test_result_cb, &result4);
+  WAIT (result4);
+  g_assert_true (am_ec2_client_describe_instance_termination_protection_finish (fixture->client, result4, &protect, &error));
+  g_assert_no_error (error);
+  g_assert_true (protect);
 }
 
 static void
@@ -1166,6 +1258,8 @@ main (int   argc,
   ADD ("dry-run", test_dry_run);
   ADD ("deregister-image", test_deregister_image);
   ADD ("register-image", test_register_image);
+  ADD ("register-image/manifest", test_register_image_manifest);
+  ADD ("termination-protection", test_termination_protection);
   ADD ("copy-image", test_copy_image);
   ADD ("image-attributes", test_image_attributes);
   ADD ("tags", test_tags);

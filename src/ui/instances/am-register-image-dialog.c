@@ -352,105 +352,27 @@ register_image_cb (GObject      *source,
   registered (self, image_id);
 }
 
-/*
- * AmEc2Client's RegisterImage sends EBS-backed registrations only (no ImageLocation), so the
- * manifest registration is sent here through the session's Query client. It reads nothing but
- * the new image id from the answer.
- */
-static void
-text_cb (GMarkupParseContext *context,
-         const char          *text,
-         gsize                text_len,
-         gpointer             user_data,
-         GError             **error)
-{
-  char **image_id = user_data;
-
-  if (*image_id == NULL && g_strcmp0 (g_markup_parse_context_get_element (context), "imageId") == 0)
-    *image_id = g_strndup (text, text_len);
-}
-
-static void
-register_manifest_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr (AmRegisterImageDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = NULL;
-  g_autoptr (GMarkupParseContext) context = NULL;
-  static const GMarkupParser parser = { NULL, NULL, text_cb, NULL, NULL };
-  char *image_id = NULL;
-  gsize size;
-  const char *data;
-
-  body = am_query_client_call_finish (AM_QUERY_CLIENT (source), result, &error);
-  if (body == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autoptr (GError) described = g_error_copy (error);
-
-          g_free (described->message);
-          described->message = g_strdup_printf (_("Could not register the image: %s"), error->message);
-          register_failed (self, described);
-        }
-      return;
-    }
-
-  data = g_bytes_get_data (body, &size);
-  context = g_markup_parse_context_new (&parser, 0, &image_id, NULL);
-  if (!g_markup_parse_context_parse (context, data, size, &error)
-      || !g_markup_parse_context_end_parse (context, &error) || image_id == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The image may have been registered, but EC2's answer could not be read (%s). Refresh the Images view to see it."),
-                                                  error != NULL ? error->message : _("no image id"));
-
-      g_free (image_id);
-      set_busy (self, FALSE);
-      show_error (self, message);
-      return;
-    }
-
-  registered (self, g_strstrip (image_id));
-}
-
+/* A bundle's registration: the manifest location instead of a block device mapping. */
 static void
 register_manifest (AmRegisterImageDialog *self,
                    const char            *name,
                    const char            *description,
-                   AmTagSpecification    *tags)
+                   GPtrArray             *tags)
 {
-  AmQueryClient *query_client = am_ec2_client_get_query_client (am_session_get_client (self->session));
-  g_autoptr (AmQueryParams) params = am_query_params_new ("RegisterImage", "2016-11-15");
-  const char *boot_mode = boot_modes[adw_combo_row_get_selected (self->boot_mode_row)];
-
-  am_query_params_add (params, "Name", name);
-  am_query_params_add (params, "ImageLocation", gtk_editable_get_text (GTK_EDITABLE (self->manifest_row)));
-  if (description != NULL)
-    am_query_params_add (params, "Description", description);
-  am_query_params_add (params, "Architecture", architectures[adw_combo_row_get_selected (self->architecture_row)]);
-  am_query_params_add (params, "VirtualizationType", virtualizations[adw_combo_row_get_selected (self->virtualization_row)]);
-  if (boot_mode != NULL)
-    am_query_params_add (params, "BootMode", boot_mode);
-  am_query_params_add_boolean (params, "EnaSupport", gtk_switch_get_active (self->ena_switch));
-  if (tags != NULL)
-    {
-      am_query_params_add (params, "TagSpecification.1.ResourceType", "image");
-      for (guint i = 0; i < am_tag_specification_get_n_tags (tags); i++)
-        {
-          const char *key;
-          const char *value;
-          g_autofree char *key_name = g_strdup_printf ("TagSpecification.1.Tag.%u.Key", i + 1);
-          g_autofree char *value_name = g_strdup_printf ("TagSpecification.1.Tag.%u.Value", i + 1);
-
-          am_tag_specification_get_tag (tags, i, &key, &value);
-          am_query_params_add (params, key_name, key);
-          am_query_params_add (params, value_name, value);
-        }
-    }
-
-  am_query_client_call_async (query_client, params, self->cancellable, register_manifest_cb, g_object_ref (self));
+  am_ec2_client_register_image_async (am_session_get_client (self->session), name, description,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->manifest_row)),
+                                      architectures[adw_combo_row_get_selected (self->architecture_row)],
+                                      NULL,
+                                      NULL,
+                                      virtualizations[adw_combo_row_get_selected (self->virtualization_row)],
+                                      boot_modes[adw_combo_row_get_selected (self->boot_mode_row)],
+                                      gtk_switch_get_active (self->ena_switch),
+                                      NULL,
+                                      tags->len > 0 ? tags : NULL,
+                                      FALSE,
+                                      self->cancellable,
+                                      register_image_cb,
+                                      g_object_ref (self));
 }
 
 static void
@@ -478,14 +400,13 @@ on_register_clicked (AmRegisterImageDialog *self)
   set_busy (self, TRUE);
 
   spec = am_tag_list_to_spec (self->image_tags, "image");
-  if (self->source == AM_REGISTER_IMAGE_FROM_MANIFEST)
-    {
-      register_manifest (self, name, *description != '\0' ? description : NULL, spec);
-      g_clear_pointer (&spec, am_tag_specification_free);
-      return;
-    }
   if (spec != NULL)
     g_ptr_array_add (tags, spec);
+  if (self->source == AM_REGISTER_IMAGE_FROM_MANIFEST)
+    {
+      register_manifest (self, name, *description != '\0' ? description : NULL, tags);
+      return;
+    }
 
   {
     AmBlockDeviceSpec *device = am_volume_row_to_spec (self->root_row);
@@ -500,6 +421,7 @@ on_register_clicked (AmRegisterImageDialog *self)
 
   am_ec2_client_register_image_async (client, name,
                                       *description != '\0' ? description : NULL,
+                                      NULL,
                                       architectures[adw_combo_row_get_selected (self->architecture_row)],
                                       root,
                                       devices,

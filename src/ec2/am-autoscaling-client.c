@@ -10,6 +10,7 @@
 
 #include "am-autoscaling-client.h"
 #include "am-aws-error.h"
+#include "am-ec2-client-private.h"
 #include "am-endpoint.h"
 
 #define AUTOSCALING_VERSION "2011-01-01"
@@ -110,23 +111,13 @@ AmAutoScalingClient *
 am_autoscaling_client_new_for_ec2_client (AmEc2Client  *ec2,
                                           GError      **error)
 {
-  AmQueryClient *ec2_query;
   g_autoptr (AmQueryClient) query = NULL;
-  g_autofree char *endpoint = NULL;
 
   g_return_val_if_fail (AM_IS_EC2_CLIENT (ec2), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  ec2_query = am_ec2_client_get_query_client (ec2);
-  /* A custom endpoint (the sandbox, a local emulator) serves every service at one address. */
-  if (am_ec2_client_has_custom_endpoint (ec2))
-    endpoint = am_query_client_dup_endpoint (ec2_query);
-  query = am_query_client_new (am_query_client_get_credentials (ec2_query), "autoscaling",
-                               am_query_client_get_region (ec2_query), endpoint, error);
-  if (query == NULL)
-    return NULL;
-  am_query_client_set_max_attempts (query, am_query_client_get_max_attempts (ec2_query));
-  return am_autoscaling_client_new (query);
+  query = _am_ec2_client_derive_query (ec2, "autoscaling", am_ec2_client_get_region (ec2), error);
+  return query != NULL ? am_autoscaling_client_new (query) : NULL;
 }
 
 AmQueryClient *
@@ -156,27 +147,13 @@ call_free (Call *call)
   g_free (call);
 }
 
-static GError *
-error_with_context (const GError *error,
-                    const char   *what)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_copy (error);
-  if (error->domain == AM_AWS_ERROR)
-    return am_aws_error_new (error->code, am_aws_error_get_code (error),
-                             am_aws_error_get_request_id (error),
-                             am_aws_error_get_http_status (error),
-                             "%s: %s", what, error->message);
-  return g_error_new (error->domain, error->code, "%s: %s", what, error->message);
-}
-
 static void
 task_fail (GTask  *task,
            GError *error)
 {
   Call *call = g_task_get_task_data (task);
 
-  g_task_return_error (task, error_with_context (error, call->what));
+  g_task_return_error (task, _am_ec2_error_with_context (error, call->what));
   g_error_free (error);
 }
 

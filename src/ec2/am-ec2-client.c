@@ -9,6 +9,7 @@
 #include "am-aws-error.h"
 #include "am-endpoint.h"
 #include "am-ec2-client.h"
+#include "am-ec2-client-private.h"
 #include "am-ec2-error.h"
 #include "am-ec2-parse-private.h"
 
@@ -168,19 +169,12 @@ am_ec2_client_new_for_region (AmEc2Client  *self,
                               GError      **error)
 {
   g_autoptr (AmQueryClient) query = NULL;
-  g_autofree char *endpoint = NULL;
 
   g_return_val_if_fail (AM_IS_EC2_CLIENT (self), NULL);
   g_return_val_if_fail (region != NULL, NULL);
 
-  if (am_ec2_client_has_custom_endpoint (self))
-    endpoint = am_query_client_dup_endpoint (self->query);
-  query = am_query_client_new (am_query_client_get_credentials (self->query), "ec2", region,
-                               endpoint, error);
-  if (query == NULL)
-    return NULL;
-  am_query_client_set_max_attempts (query, am_query_client_get_max_attempts (self->query));
-  return am_ec2_client_new (query);
+  query = _am_ec2_client_derive_query (self, "ec2", region, error);
+  return query != NULL ? am_ec2_client_new (query) : NULL;
 }
 
 void
@@ -235,20 +229,6 @@ call_free (Call *call)
   g_free (call);
 }
 
-static GError *
-error_with_context (const GError *error,
-                    const char   *what)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_copy (error);
-  if (error->domain == AM_AWS_ERROR)
-    return am_aws_error_new (error->code, am_aws_error_get_code (error),
-                             am_aws_error_get_request_id (error),
-                             am_aws_error_get_http_status (error),
-                             "%s: %s", what, error->message);
-  return g_error_new (error->domain, error->code, "%s: %s", what, error->message);
-}
-
 /* Returns TRUE when the failure was the success of a dry run. */
 static gboolean
 call_fail (GTask  *task,
@@ -263,7 +243,7 @@ call_fail (GTask  *task,
       g_task_return_boolean (task, TRUE);
       return TRUE;
     }
-  g_task_return_error (task, error_with_context (error, call->what));
+  g_task_return_error (task, _am_ec2_error_with_context (error, call->what));
   g_error_free (error);
   return FALSE;
 }
@@ -320,7 +300,7 @@ parse_in_thread (GTask        *task,
 
   if (!parse_body (call, call->body, &error))
     {
-      g_task_return_error (task, error_with_context (error, call->what));
+      g_task_return_error (task, _am_ec2_error_with_context (error, call->what));
       g_error_free (error);
       return;
     }
@@ -1929,7 +1909,7 @@ on_latest_image_id (GObject      *source,
 
   if (parameter == NULL)
     {
-      g_task_return_error (task, error_with_context (error, "Could not look up the latest image"));
+      g_task_return_error (task, _am_ec2_error_with_context (error, "Could not look up the latest image"));
       return;
     }
   if (parameter->value == NULL || !g_str_has_prefix (parameter->value, "ami-"))
@@ -1994,7 +1974,7 @@ on_latest_images (GObject      *source,
       g_autofree char *what = g_strdup_printf ("Could not list the latest images under %s",
                                                (const char *) g_task_get_task_data (task));
 
-      g_task_return_error (task, error_with_context (error, what));
+      g_task_return_error (task, _am_ec2_error_with_context (error, what));
       return;
     }
   g_task_return_pointer (task, parameters, (GDestroyNotify) g_ptr_array_unref);

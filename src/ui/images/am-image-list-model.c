@@ -577,8 +577,11 @@ swap_visible (AmImageListModel *self,
        * one change and adding the new ones in a second keeps that loop empty (no row is ever
        * listed twice in between).
        */
-      memcpy (between->pdata, old->pdata, prefix * sizeof (gpointer));
-      memcpy (between->pdata + prefix, old->pdata + n_old - suffix, suffix * sizeof (gpointer));
+      /* An empty array has no storage: memcpy must not see its NULL even for 0 bytes. */
+      if (prefix > 0)
+        memcpy (between->pdata, old->pdata, prefix * sizeof (gpointer));
+      if (suffix > 0)
+        memcpy (between->pdata + prefix, old->pdata + n_old - suffix, suffix * sizeof (gpointer));
       between->len = prefix + suffix;
       self->visible = between;
       g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, 0);

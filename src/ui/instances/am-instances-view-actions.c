@@ -205,40 +205,116 @@ describe_rows (GPtrArray *rows)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-show_message (AmInstancesView *self,
-              const char      *heading,
-              const char      *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
+static void change_run (ChangeData *data);
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+/* Turning protection off for every instance of a refused termination, then terminating. */
+typedef struct
+{
+  ChangeData *change;
+  guint       pending;
+  GError     *error;
+} Unprotect;
+
+static void
+unprotect_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Unprotect *unprotect = user_data;
+  g_autoptr (GError) error = NULL;
+  ChangeData *change = unprotect->change;
+
+  if (!am_ec2_client_modify_instance_termination_protection_finish (AM_EC2_CLIENT (source), result, NULL, &error)
+      && unprotect->error == NULL)
+    unprotect->error = g_steal_pointer (&error);
+  if (--unprotect->pending > 0)
+    return;
+
+  if (unprotect->error != NULL)
+    {
+      if (!g_error_matches (unprotect->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: the first %s is an instance name in quotes or "3 instances", the second why */
+          g_autofree char *message = g_strdup_printf (_("Could not terminate %s: %s. Nothing was terminated."),
+                                                      change->what, unprotect->error->message);
+
+          _am_instances_view_toast (change->self, message);
+          _am_instances_view_poll_soon (change->self);
+        }
+      g_error_free (unprotect->error);
+      change_data_free (change);
+    }
+  else
+    {
+      change->dry_run = FALSE;
+      change_run (change);
+    }
+  g_free (unprotect);
 }
 
+static void
+protected_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  g_autoptr (ChangeData) data = g_object_steal_data (G_OBJECT (dialog), "am-change");
+  AmEc2Client *client;
+  Unprotect *unprotect;
+
+  if (data == NULL || g_strcmp0 (response, "unprotect") != 0)
+    return;
+  client = data->self->session != NULL ? am_session_get_client (data->self->session) : NULL;
+  if (client == NULL)
+    return;
+
+  unprotect = g_new0 (Unprotect, 1);
+  unprotect->pending = g_strv_length (data->ids);
+  unprotect->change = g_steal_pointer (&data);
+  for (guint i = 0; unprotect->change->ids[i] != NULL; i++)
+    am_ec2_client_modify_instance_termination_protection_async (client, unprotect->change->ids[i], FALSE, FALSE,
+                                                                unprotect->change->self->action_cancellable,
+                                                                unprotect_cb, unprotect);
+}
+
+/* Takes @data: the dialog offers to turn protection off and terminate after all. */
 static void
 show_termination_protected (AmInstancesView *self,
                             ChangeData      *data,
                             const GError    *error)
 {
-  g_autofree char *heading = g_strdup_printf (_("%s Is Protected from Termination"), data->what);
-  g_autofree char *body =
-    g_strdup_printf (_("EC2 refused to terminate it: %s\n\nTermination protection (the instance's "
-                       "“disableApiTermination” attribute) is on. Turn it off in the EC2 console or "
-                       "with “aws ec2 modify-instance-attribute --no-disable-api-termination”, "
-                       "then terminate again. Nothing was terminated."),
-                     error->message);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean several = g_strv_length (data->ids) > 1;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
   /* Several instances: say so without claiming which ones are protected. */
-  if (g_strv_length (data->ids) > 1)
-    {
-      g_free (heading);
-      heading = g_strdup (_("Some Instances Are Protected from Termination"));
-    }
+  if (several)
+    heading = g_strdup (_("Some Instances Are Protected from Termination"));
+  else
+    heading = g_strdup_printf (_("%s Is Protected from Termination"), data->what);
+  body = g_strdup (several
+                   ? _("Termination protection (the “disableApiTermination” attribute) is on for at least "
+                       "one of them, so EC2 refused and nothing was terminated.\n\nTurn protection off to "
+                       "terminate them now. A terminated instance cannot be started again.")
+                   : _("Termination protection (the “disableApiTermination” attribute) is on, so EC2 "
+                       "refused and nothing was terminated.\n\nTurn protection off to terminate it now. "
+                       "A terminated instance cannot be started again."));
+  g_debug ("termination refused: %s", error->message);
 
-  show_message (self, heading, body);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Keep Instance"),
+                                    "unprotect", _("Turn Off Protection and _Terminate"),
+                                    NULL);
+  if (several)
+    adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "close", _("_Keep Instances"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unprotect", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data_full (G_OBJECT (dialog), "am-change", data, (GDestroyNotify) change_data_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (protected_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static char *
@@ -285,7 +361,6 @@ change_failure_message (ChangeKind    kind,
     }
 }
 
-static void change_run (ChangeData *data);
 static void confirm_terminate (ChangeData *data);
 
 static void
@@ -310,7 +385,11 @@ change_cb (GObject      *source,
   if (!ok)
     {
       if (data->kind == CHANGE_TERMINATE && am_aws_error_code_is (error, "OperationNotPermitted"))
-        show_termination_protected (self, data, error);
+        {
+          _am_instances_view_poll_soon (self);
+          show_termination_protected (self, g_steal_pointer (&data), error);
+          return;
+        }
       else
         {
           g_autofree char *message = change_failure_message (data->kind, data->what, error);

@@ -12,6 +12,7 @@
 
 #include "am-aws-error.h"
 #include "am-copy-image-dialog.h"
+#include "am-dialog-private.h"
 #include "am-dialog-validate.h"
 #include "am-ec2-client.h"
 #include "am-session.h"
@@ -264,17 +265,8 @@ am_copy_image_dialog_dispose (GObject *object)
 {
   AmCopyImageDialog *self = AM_COPY_IMAGE_DIALOG (object);
 
-  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
-
-  if (!self->template_disposed)
-
-    {
-
-      self->template_disposed = TRUE;
-
-      gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_COPY_IMAGE_DIALOG);
-
-    }
+  am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_COPY_IMAGE_DIALOG,
+                                  &self->template_disposed);
   g_clear_object (&self->image);
   g_clear_object (&self->destination);
   g_clear_pointer (&self->request, am_copy_image_request_free);
@@ -336,9 +328,7 @@ am_copy_image_dialog_new (AmSession *session,
   g_return_val_if_fail (AM_IS_IMAGE (image), NULL);
 
   self = g_object_new (AM_TYPE_COPY_IMAGE_DIALOG, NULL);
-  am_action_dialog_setup (AM_ACTION_DIALOG (self), session, NULL);
-  self->image = g_object_ref (image);
-  am_action_dialog_set_subtitle (AM_ACTION_DIALOG (self), am_image_get_name (image));
+  self->image = am_dialog_setup_for_image (AM_ACTION_DIALOG (self), session, image);
 
   name = am_image_get_name (image);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");

@@ -11,6 +11,7 @@
 #include "am-deprecation-dialog.h"
 #include "am-dialog-calls.h"
 #include "am-dialog-validate.h"
+#include "am-dialog-private.h"
 
 struct _AmDeprecationDialog
 {
@@ -81,20 +82,6 @@ changed_cb (AmDeprecationDialog *self)
 }
 
 static void
-set_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!am_dialog_call_finish (result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 am_deprecation_dialog_apply (AmActionDialog      *dialog,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -109,7 +96,7 @@ am_deprecation_dialog_apply (AmActionDialog      *dialog,
     self->applied = chosen_time (self);
   am_dialog_set_deprecation_async (am_action_dialog_get_client (dialog),
                                    am_image_get_image_id (self->image), self->applied,
-                                   cancellable, set_cb, task);
+                                   cancellable, am_dialog_return_call_cb, task);
 }
 
 static gboolean
@@ -121,7 +108,6 @@ am_deprecation_dialog_apply_finish (AmActionDialog  *dialog,
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   const char *id = am_image_get_image_id (self->image);
   g_autofree char *title = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
@@ -137,12 +123,9 @@ am_deprecation_dialog_apply_finish (AmActionDialog  *dialog,
 
   /* A past deprecation time cannot be set again: then there is nothing to undo to. */
   if (self->current == NULL || g_date_time_compare (self->current, now) > 0)
-    am_action_dialog_take_toast (dialog,
-                                 am_dialog_undo_toast_new (title, parent,
-                                                           am_action_dialog_get_client (dialog),
-                                                           am_dialog_undo_deprecation,
-                                                           am_dialog_deprecation_undo_new (id, self->current),
-                                                           am_dialog_deprecation_undo_free));
+    am_dialog_take_undo_toast (dialog, title, am_dialog_undo_deprecation,
+                               am_dialog_deprecation_undo_new (id, self->current),
+                               am_dialog_deprecation_undo_free);
   else
     am_action_dialog_take_toast (dialog, adw_toast_new (title));
   return TRUE;
@@ -153,17 +136,8 @@ am_deprecation_dialog_dispose (GObject *object)
 {
   AmDeprecationDialog *self = AM_DEPRECATION_DIALOG (object);
 
-  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
-
-  if (!self->template_disposed)
-
-    {
-
-      self->template_disposed = TRUE;
-
-      gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_DEPRECATION_DIALOG);
-
-    }
+  am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_DEPRECATION_DIALOG,
+                                  &self->template_disposed);
   g_clear_object (&self->image);
   g_clear_pointer (&self->current, g_date_time_unref);
   g_clear_pointer (&self->applied, g_date_time_unref);
@@ -213,9 +187,7 @@ am_deprecation_dialog_new (AmSession *session,
   g_return_val_if_fail (AM_IS_IMAGE (image), NULL);
 
   self = g_object_new (AM_TYPE_DEPRECATION_DIALOG, NULL);
-  am_action_dialog_setup (AM_ACTION_DIALOG (self), session, NULL);
-  self->image = g_object_ref (image);
-  am_action_dialog_set_subtitle (AM_ACTION_DIALOG (self), am_image_get_name (image));
+  self->image = am_dialog_setup_for_image (AM_ACTION_DIALOG (self), session, image);
 
   unix_time = am_image_get_deprecation_unix (image);
   if (unix_time != G_MAXINT64)

@@ -11,6 +11,7 @@
 #include "am-description-dialog.h"
 #include "am-dialog-calls.h"
 #include "am-dialog-validate.h"
+#include "am-dialog-private.h"
 
 struct _AmDescriptionDialog
 {
@@ -59,20 +60,6 @@ activated_cb (AmDescriptionDialog *self)
 }
 
 static void
-set_description_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!am_dialog_call_finish (result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 am_description_dialog_apply (AmActionDialog      *dialog,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -85,7 +72,7 @@ am_description_dialog_apply (AmActionDialog      *dialog,
   am_dialog_set_description_async (am_action_dialog_get_client (dialog),
                                    am_image_get_image_id (self->image),
                                    gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
-                                   cancellable, set_description_cb, task);
+                                   cancellable, am_dialog_return_call_cb, task);
 }
 
 static gboolean
@@ -100,14 +87,10 @@ am_description_dialog_apply_finish (AmActionDialog  *dialog,
     return FALSE;
 
   title = g_strdup_printf (_("Description of %s changed"), am_image_get_image_id (self->image));
-  am_action_dialog_take_toast (dialog,
-                               am_dialog_undo_toast_new (title,
-                                                         gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                         am_action_dialog_get_client (dialog),
-                                                         am_dialog_undo_description,
-                                                         am_dialog_description_undo_new (am_image_get_image_id (self->image),
-                                                                                         original (self)),
-                                                         am_dialog_description_undo_free));
+  am_dialog_take_undo_toast (dialog, title, am_dialog_undo_description,
+                             am_dialog_description_undo_new (am_image_get_image_id (self->image),
+                                                             original (self)),
+                             am_dialog_description_undo_free);
   return TRUE;
 }
 
@@ -116,17 +99,8 @@ am_description_dialog_dispose (GObject *object)
 {
   AmDescriptionDialog *self = AM_DESCRIPTION_DIALOG (object);
 
-  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
-
-  if (!self->template_disposed)
-
-    {
-
-      self->template_disposed = TRUE;
-
-      gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_DESCRIPTION_DIALOG);
-
-    }
+  am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_DESCRIPTION_DIALOG,
+                                  &self->template_disposed);
   g_clear_object (&self->image);
 
   G_OBJECT_CLASS (am_description_dialog_parent_class)->dispose (object);
@@ -168,9 +142,7 @@ am_description_dialog_new (AmSession *session,
   g_return_val_if_fail (AM_IS_IMAGE (image), NULL);
 
   self = g_object_new (AM_TYPE_DESCRIPTION_DIALOG, NULL);
-  am_action_dialog_setup (AM_ACTION_DIALOG (self), session, NULL);
-  self->image = g_object_ref (image);
-  am_action_dialog_set_subtitle (AM_ACTION_DIALOG (self), am_image_get_name (image));
+  self->image = am_dialog_setup_for_image (AM_ACTION_DIALOG (self), session, image);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), original (self));
   changed_cb (self);
   return self;

@@ -10,8 +10,8 @@
 
 void
 am_dialog_return_call_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
   GError *error = NULL;
@@ -24,8 +24,8 @@ am_dialog_return_call_cb (GObject      *object,
 
 AmImage *
 am_dialog_setup_for_image (AmActionDialog *self,
-                       AmSession      *session,
-                       AmImage        *image)
+                           AmSession      *session,
+                           AmImage        *image)
 {
   am_action_dialog_setup (self, session, NULL);
   am_action_dialog_set_subtitle (self, am_image_get_name (image));
@@ -34,16 +34,16 @@ am_dialog_setup_for_image (AmActionDialog *self,
 
 void
 am_dialog_take_undo_toast (AmActionDialog *self,
-                                 const char     *title,
-                                 AmUndoFunc      func,
-                                 gpointer        data,
-                                 GDestroyNotify  destroy)
+                           const char     *title,
+                           AmUndoFunc      func,
+                           gpointer        data,
+                           GDestroyNotify  destroy)
 {
-  am_action_dialog_take_toast (self,
-                               am_dialog_undo_toast_new (title,
-                                                         gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                         am_action_dialog_get_client (self),
-                                                         func, data, destroy));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  am_action_dialog_take_toast (self, am_dialog_undo_toast_new (title, parent,
+                                                               am_action_dialog_get_client (self),
+                                                               func, data, destroy));
 }
 
 void

@@ -14,28 +14,28 @@ G_BEGIN_DECLS
 
 /* A GAsyncReadyCallback for the am_dialog_* calls: completes the GTask in @user_data (taken)
  * with their boolean outcome. */
-void     am_dialog_return_call_cb          (GObject        *object,
-                                           GAsyncResult   *result,
-                                           gpointer        user_data);
+void     am_dialog_return_call_cb        (GObject        *object,
+                                          GAsyncResult   *result,
+                                          gpointer        user_data);
 
 /* The base setup for a dialog about @image: the session, and the image's name as subtitle.
  * Returns: (transfer full): a reference to @image for the dialog to keep. */
-AmImage *am_dialog_setup_for_image            (AmActionDialog *self,
-                                           AmSession      *session,
-                                           AmImage        *image);
+AmImage *am_dialog_setup_for_image       (AmActionDialog *self,
+                                          AmSession      *session,
+                                          AmImage        *image);
 
 /* Gives the dialog its success toast: @title with an Undo that runs @func (@data) through the
  * dialog's client (am_dialog_undo_toast_new, reporting in the dialog's parent window). */
-void     am_dialog_take_undo_toast  (AmActionDialog *self,
-                                           const char     *title,
-                                           AmUndoFunc      func,
-                                           gpointer        data,
-                                           GDestroyNotify  destroy);
+void     am_dialog_take_undo_toast       (AmActionDialog *self,
+                                          const char     *title,
+                                          AmUndoFunc      func,
+                                          gpointer        data,
+                                          GDestroyNotify  destroy);
 
 /* Disposes @widget's template of @type once: dispose runs again at the last unref, and
  * GTK 4.8 asserts on a second template dispose. @disposed is the widget's flag. */
-void     am_dialog_dispose_template_once  (GtkWidget      *widget,
-                                           GType           type,
-                                           gboolean       *disposed);
+void     am_dialog_dispose_template_once (GtkWidget      *widget,
+                                          GType           type,
+                                          gboolean       *disposed);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-dialog-calls.h"
+#include "am-dialog-private.h"
 #include "am-dialog-validate.h"
 #include "am-permissions-dialog.h"
 
@@ -293,20 +294,6 @@ apply_data_free (gpointer data)
 }
 
 static void
-modify_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!am_dialog_call_finish (result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 run_modify (GTask *task)
 {
   AmPermissionsDialog *self = g_task_get_source_object (task);
@@ -315,7 +302,7 @@ run_modify (GTask *task)
   am_dialog_modify_permissions_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),
                                       am_image_get_image_id (self->image),
                                       apply->add, apply->remove,
-                                      g_task_get_cancellable (task), modify_cb, task);
+                                      g_task_get_cancellable (task), am_dialog_return_call_cb, task);
 }
 
 static void
@@ -398,15 +385,10 @@ am_permissions_dialog_apply_finish (AmActionDialog  *dialog,
     title = g_strdup_printf (_("%s is no longer public"), id);
   else
     title = g_strdup_printf (_("Launch permissions of %s changed"), id);
-  am_action_dialog_take_toast (dialog,
-                               am_dialog_undo_toast_new (title,
-                                                         gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                         am_action_dialog_get_client (dialog),
-                                                         am_dialog_undo_permissions,
-                                                         am_dialog_permissions_undo_new (id,
-                                                                                         g_steal_pointer (&apply->add),
-                                                                                         g_steal_pointer (&apply->remove)),
-                                                         am_dialog_permissions_undo_free));
+  am_dialog_take_undo_toast (dialog, title, am_dialog_undo_permissions,
+                             am_dialog_permissions_undo_new (id, g_steal_pointer (&apply->add),
+                                                             g_steal_pointer (&apply->remove)),
+                             am_dialog_permissions_undo_free);
   return TRUE;
 }
 
@@ -416,12 +398,8 @@ am_permissions_dialog_dispose (GObject *object)
   AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
-  if (!self->template_disposed)
-    {
-      self->template_disposed = TRUE;
-      gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_PERMISSIONS_DIALOG);
-    }
+  am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_PERMISSIONS_DIALOG,
+                                  &self->template_disposed);
   g_clear_object (&self->image);
   g_clear_pointer (&self->current, am_permission_set_free);
 
@@ -474,9 +452,7 @@ am_permissions_dialog_new (AmSession *session,
   g_return_val_if_fail (AM_IS_IMAGE (image), NULL);
 
   self = g_object_new (AM_TYPE_PERMISSIONS_DIALOG, NULL);
-  am_action_dialog_setup (AM_ACTION_DIALOG (self), session, NULL);
-  self->image = g_object_ref (image);
-  am_action_dialog_set_subtitle (AM_ACTION_DIALOG (self), am_image_get_name (image));
+  self->image = am_dialog_setup_for_image (AM_ACTION_DIALOG (self), session, image);
   am_action_dialog_show_status (AM_ACTION_DIALOG (self), _("Reading the current launch permissions…"));
   validate (self);
   am_dialog_get_permissions_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "am-dialog-calls.h"
+#include "am-dialog-private.h"
 #include "am-protection-dialog.h"
 
 struct _AmProtectionDialog
@@ -57,20 +58,6 @@ changed_cb (AmProtectionDialog *self)
 }
 
 static void
-set_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!am_dialog_call_finish (result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 am_protection_dialog_apply (AmActionDialog      *dialog,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
@@ -84,7 +71,7 @@ am_protection_dialog_apply (AmActionDialog      *dialog,
                                   am_image_get_image_id (self->image),
                                   gtk_switch_get_active (self->protect_switch),
                                   gtk_switch_get_active (self->cooldown_switch),
-                                  cancellable, set_cb, task);
+                                  cancellable, am_dialog_return_call_cb, task);
 }
 
 static gboolean
@@ -105,14 +92,9 @@ am_protection_dialog_apply_finish (AmActionDialog  *dialog,
             : g_strdup_printf (_("%s is no longer protected"), id);
   else
     title = g_strdup_printf (_("%s is protected from deregistration"), id);
-  am_action_dialog_take_toast (dialog,
-                               am_dialog_undo_toast_new (title,
-                                                         gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                         am_action_dialog_get_client (dialog),
-                                                         am_dialog_undo_protection,
-                                                         am_dialog_protection_undo_new (id, self->enabled,
-                                                                                        self->with_cooldown),
-                                                         am_dialog_protection_undo_free));
+  am_dialog_take_undo_toast (dialog, title, am_dialog_undo_protection,
+                             am_dialog_protection_undo_new (id, self->enabled, self->with_cooldown),
+                             am_dialog_protection_undo_free);
   return TRUE;
 }
 
@@ -121,17 +103,8 @@ am_protection_dialog_dispose (GObject *object)
 {
   AmProtectionDialog *self = AM_PROTECTION_DIALOG (object);
 
-  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
-
-  if (!self->template_disposed)
-
-    {
-
-      self->template_disposed = TRUE;
-
-      gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_PROTECTION_DIALOG);
-
-    }
+  am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_PROTECTION_DIALOG,
+                                  &self->template_disposed);
   g_clear_object (&self->image);
 
   G_OBJECT_CLASS (am_protection_dialog_parent_class)->dispose (object);
@@ -175,9 +148,7 @@ am_protection_dialog_new (AmSession *session,
   g_return_val_if_fail (AM_IS_IMAGE (image), NULL);
 
   self = g_object_new (AM_TYPE_PROTECTION_DIALOG, NULL);
-  am_action_dialog_setup (AM_ACTION_DIALOG (self), session, NULL);
-  self->image = g_object_ref (image);
-  am_action_dialog_set_subtitle (AM_ACTION_DIALOG (self), am_image_get_name (image));
+  self->image = am_dialog_setup_for_image (AM_ACTION_DIALOG (self), session, image);
 
   /* EC2 says "disabled", "enabled-with-cooldown", "enabled-without-cooldown", or during the
    * cooldown after turning it off "disabled-until <time>" (the sandbox: "disabled-with-cooldown"). */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-dialog-private.h"
 #include "am-tag-row.h"
 
 struct _AmTagRow
@@ -93,12 +94,8 @@ am_tag_row_dispose (GObject *object)
 {
   AmTagRow *self = AM_TAG_ROW (object);
 
-  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
-  if (!self->template_disposed)
-    {
-      self->template_disposed = TRUE;
-      gtk_widget_dispose_template (GTK_WIDGET (object), AM_TYPE_TAG_ROW);
-    }
+  am_dialog_dispose_template_once (GTK_WIDGET (object), AM_TYPE_TAG_ROW,
+                                  &self->template_disposed);
 
   G_OBJECT_CLASS (am_tag_row_parent_class)->dispose (object);
 }

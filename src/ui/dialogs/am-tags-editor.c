@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-dialog-calls.h"
+#include "am-dialog-private.h"
 #include "am-dialog-validate.h"
 #include "am-tag-row.h"
 #include "am-tags-editor.h"
@@ -388,7 +389,6 @@ am_tags_editor_apply_finish (AmActionDialog  *dialog,
 {
   AmTagsEditor *self = AM_TAGS_EDITOR (dialog);
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
@@ -400,11 +400,9 @@ am_tags_editor_apply_finish (AmActionDialog  *dialog,
     title = g_strdup_printf (ngettext ("Tags of %u resource saved", "Tags of %u resources saved",
                                        self->resources->len),
                              self->resources->len);
-  toast = am_dialog_undo_toast_new (title, gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                    am_action_dialog_get_client (dialog),
-                                    am_dialog_undo_tag_ops, g_steal_pointer (&self->undo_ops),
-                                    (GDestroyNotify) g_ptr_array_unref);
-  am_action_dialog_take_toast (dialog, toast);
+  am_dialog_take_undo_toast (dialog, title, am_dialog_undo_tag_ops,
+                             g_steal_pointer (&self->undo_ops),
+                             (GDestroyNotify) g_ptr_array_unref);
   return TRUE;
 }
 
@@ -414,12 +412,8 @@ am_tags_editor_dispose (GObject *object)
   AmTagsEditor *self = AM_TAGS_EDITOR (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  /* dispose runs again at the last unref; GTK 4.8 asserts on a second template dispose. */
-  if (!self->template_disposed)
-    {
-      self->template_disposed = TRUE;
-      gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_TAGS_EDITOR);
-    }
+  am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_TAGS_EDITOR,
+                                  &self->template_disposed);
   g_clear_pointer (&self->resources, g_ptr_array_unref);
   g_clear_pointer (&self->undo_ops, g_ptr_array_unref);
 

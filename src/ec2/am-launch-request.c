@@ -1722,8 +1722,8 @@ validate_user_data (AmLaunchRequest  *self,
     return TRUE;
   size = g_bytes_get_size (self->user_data);
   if (size > AM_LAUNCH_USER_DATA_MAX)
-    return invalid (error, _("User data: %" G_GSIZE_FORMAT " bytes is over the 16 KB (16384 bytes) limit. Shorten it, compress it, or fetch the rest from the script."),
-                    size);
+    return invalid (error, _("User data: %lu bytes is over the 16 KB (16384 bytes) limit. Shorten it, compress it, or fetch the rest from the script."),
+                    (unsigned long) size);
   return TRUE;
 }
 

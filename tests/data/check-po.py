@@ -8,7 +8,9 @@
 #  - a .c, .h or .ui file under src/ has translatable strings (found by running xgettext over
 #    the whole tree, so comments and strings that merely contain "_(" do not count) but is
 #    missing from po/POTFILES.in;
-#  - a language of po/LINGUAS has untranslated or fuzzy entries, or msgfmt -c rejects it.
+#  - a language of po/LINGUAS has untranslated or fuzzy entries, or msgfmt -c rejects it;
+#  - a message was cut short because a format macro (G_GSIZE_FORMAT, G_GINT64_FORMAT, ...) sits
+#    inside _(): xgettext cannot expand it and stores only the part before it, ending in "%".
 import os
 import re
 import subprocess
@@ -41,6 +43,23 @@ def referenced_files(pot):
                 for ref in line[2:].split():
                     files.add(re.sub(r':[0-9]+$', '', ref))
     return files
+
+
+def cut_messages(pot):
+    """(reference, msgid) of every message whose text ends in an unpaired '%'."""
+    found = []
+    with open(pot, encoding='utf-8') as f:
+        text = f.read()
+    for block in text.split('\n\n'):
+        refs = [l[3:].split()[0] for l in block.splitlines() if l.startswith('#: ')]
+        m = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\n?)+)', block, re.M)
+        if not m:
+            continue
+        msgid = ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+        trailing = len(msgid) - len(msgid.rstrip('%'))
+        if msgid and trailing % 2 == 1:
+            found.append((refs[0] if refs else '?', msgid))
+    return found
 
 
 sources = read_list('POTFILES.in')
@@ -83,9 +102,18 @@ with tempfile.TemporaryDirectory() as tmp:
         for s in unlisted:
             print('  ' + s)
 
-    # 3. Every translation is complete.
+    # 3. No message is cut short at a format macro.
     pot = os.path.join(tmp, 'amiable.pot')
     subprocess.run(XGETTEXT + ['-o', pot, '-D', top] + sources, check=True)
+    cut = cut_messages(pot)
+    if cut:
+        failures += 1
+        print('These messages end in a bare "%": a format macro inside _() cut them short. '
+              'Use a plain conversion (%lu with an (unsigned long) cast, %lld with (long long)):')
+        for ref, msgid in cut:
+            print(f'  {ref}: "{msgid}"')
+
+    # 4. Every translation is complete.
     for lang in langs:
         merged = os.path.join(tmp, lang + '.po')
         subprocess.run(['msgmerge', '--quiet', '--no-fuzzy-matching', '-o', merged,

@@ -469,7 +469,7 @@ static char *
 format_memory (gint64 mib)
 {
   if (mib % 1024 == 0)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " GiB"), mib / 1024);
+    return g_strdup_printf (_("%lld GiB"), (long long) (mib / 1024));
   return g_strdup_printf (_("%.1f GiB"), mib / 1024.0);
 }
 
@@ -2633,8 +2633,8 @@ user_data_changed_cb (AmLaunchWizard *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  size = g_strdup_printf (_("%" G_GSIZE_FORMAT " of %d bytes; sent base64-encoded"),
-                          strlen (text), AM_LAUNCH_USER_DATA_MAX);
+  size = g_strdup_printf (_("%lu of %d bytes; sent base64-encoded"),
+                          (unsigned long) strlen (text), AM_LAUNCH_USER_DATA_MAX);
   gtk_label_set_text (self->user_data_size, size);
   if (!self->building)
     am_launch_request_set_user_data_text (self->request, text);
@@ -2659,8 +2659,8 @@ user_data_file_response_cb (GtkNativeDialog *dialog,
       else if (!g_utf8_validate (contents, length, NULL))
         {
           g_autoptr (GBytes) bytes = g_bytes_new (contents, length);
-          g_autofree char *note = g_strdup_printf (_("Binary user data loaded (%" G_GSIZE_FORMAT " bytes); it is sent as is."),
-                                                   length);
+          g_autofree char *note = g_strdup_printf (_("Binary user data loaded (%lu bytes); it is sent as is."),
+                                                   (unsigned long) length);
 
           self->building = TRUE;
           gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->user_data_view), "", -1);
@@ -2880,8 +2880,8 @@ rebuild_summary (AmLaunchWizard *self)
       g_string_append_printf (details, "%s%s=%s", details->len > 0 ? ", " : "", tag->key, tag->value);
     }
   if (am_launch_request_get_user_data (r) != NULL)
-    g_string_append_printf (details, _("%suser data (%" G_GSIZE_FORMAT " bytes)"), details->len > 0 ? ", " : "",
-                            g_bytes_get_size (am_launch_request_get_user_data (r)));
+    g_string_append_printf (details, _("%suser data (%lu bytes)"), details->len > 0 ? ", " : "",
+                            (unsigned long) g_bytes_get_size (am_launch_request_get_user_data (r)));
   g_string_append_printf (details, _("%sIMDSv2 %s, on shutdown %s%s"), details->len > 0 ? ", " : "",
                           am_launch_request_get_imdsv2_required (r) ? _("required") : _("optional"),
                           am_launch_request_get_shutdown_terminates (r) ? _("terminate") : _("stop"),

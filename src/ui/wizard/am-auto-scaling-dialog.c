@@ -23,7 +23,7 @@ struct _AmAutoScalingDialog
 {
   AdwWindow parent_instance;
 
-  /* built widgets */
+  /* template widgets */
   AdwEntryRow *name_row;
   GtkLabel *name_error;
   GtkSpinButton *min_spin;
@@ -35,7 +35,10 @@ struct _AmAutoScalingDialog
   GtkSpinner *spinner;
   GtkListBox *zone_list;
   AdwPreferencesGroup *zone_group;
+  AdwActionRow *subnets_row;
+  AdwActionRow *tags_row;
   AdwActionRow *template_row;
+  GtkWidget *status_box;
 
   /* owned references */
   AmSession *session;
@@ -93,7 +96,7 @@ am_auto_scaling_check_group_name (const char  *name,
 static void
 update_status_box (AmAutoScalingDialog *self)
 {
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_label)),
+  gtk_widget_set_visible (self->status_box,
                           self->busy > 0 || gtk_widget_get_visible (GTK_WIDGET (self->status_label)));
 }
 
@@ -449,137 +452,15 @@ create_clicked_cb (AmAutoScalingDialog *self)
                                            self->cancellable, template_created_cb, g_object_ref (self));
 }
 
-/* Building */
-
-static GtkWidget *
-spin_row_new (const char     *title,
-              const char     *name,
-              GtkSpinButton **out_spin)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000, 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_widget_set_name (spin, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  *out_spin = GTK_SPIN_BUTTON (spin);
-  return row;
-}
-
-static GtkLabel *
-error_label_new (const char *name)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_name (label, name);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return GTK_LABEL (label);
-}
+/* Filling the template from the request */
 
 static void
-build (AmAutoScalingDialog *self)
+fill (AmAutoScalingDialog *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Close"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *group;
-  GtkWidget *list;
-  GtkWidget *status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GPtrArray *subnets = am_launch_request_get_subnets (self->request);
   g_autoptr (GString) zones = g_string_new (NULL);
   g_autoptr (GString) tags = g_string_new (NULL);
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Create Auto Scaling Group"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->create_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("C_reate")));
-  gtk_widget_set_name (GTK_WIDGET (self->create_button), "asg-create");
-  gtk_widget_add_css_class (GTK_WIDGET (self->create_button), "suggested-action");
-  g_signal_connect_swapped (self->create_button, "clicked", G_CALLBACK (create_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->create_button));
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->create_button));
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  /* Progress and result: on top, where they are seen after Create */
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_box_append (GTK_BOX (status_box), GTK_WIDGET (self->spinner));
-  self->status_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->status_label), "asg-status");
-  gtk_label_set_wrap (GTK_LABEL (self->status_label), TRUE);
-  gtk_label_set_xalign (self->status_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
-  gtk_box_append (GTK_BOX (status_box), GTK_WIDGET (self->status_label));
-  gtk_widget_set_visible (status_box, FALSE);
-  gtk_box_append (GTK_BOX (box), status_box);
-
-  self->zone_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->zone_group, _("Instances per Availability Zone"));
-  self->zone_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->zone_list), "asg-zone-list");
-  gtk_list_box_set_selection_mode (self->zone_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->zone_list), "boxed-list");
-  adw_preferences_group_add (self->zone_group, GTK_WIDGET (self->zone_list));
-  gtk_widget_set_visible (GTK_WIDGET (self->zone_group), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->zone_group));
-
-  /* Group */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Group"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The group keeps the desired number of instances running, spread over the chosen subnets’ Availability Zones."));
-  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Group name"));
-  gtk_widget_set_name (GTK_WIDGET (self->name_row), "asg-name");
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
-  adw_entry_row_set_activates_default (self->name_row, TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  self->name_error = error_label_new ("asg-name-error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->name_error), 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_error));
-  gtk_box_append (GTK_BOX (box), group);
-
-  /* Size */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Size"));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), spin_row_new (_("Minimum size"), "asg-min", &self->min_spin));
-  gtk_list_box_append (GTK_LIST_BOX (list), spin_row_new (_("Maximum size"), "asg-max", &self->max_spin));
-  gtk_list_box_append (GTK_LIST_BOX (list), spin_row_new (_("Desired capacity"), "asg-desired", &self->desired_spin));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  self->size_error = error_label_new ("asg-size-error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->size_error), 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->size_error));
-  gtk_box_append (GTK_BOX (box), group);
-
-  /* What the group launches */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Launches"));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; i < subnets->len; i++)
     {
       AmSubnet *subnet = g_ptr_array_index (subnets, i);
@@ -596,33 +477,11 @@ build (AmAutoScalingDialog *self)
       if (tag->instances && tag->key != NULL && *tag->key != '\0' && g_strcmp0 (tag->key, "Name") != 0)
         g_string_append_printf (tags, "%s%s=%s", tags->len > 0 ? " · " : "", tag->key, tag->value != NULL ? tag->value : "");
     }
-  {
-    GtkWidget *row = adw_action_row_new ();
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Subnets (VPC zone identifier)"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zones->len > 0 ? zones->str : _("None chosen"));
-    gtk_list_box_append (GTK_LIST_BOX (list), row);
-    row = adw_action_row_new ();
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tags propagated to instances"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tags->len > 0 ? tags->str : _("None"));
-    gtk_list_box_append (GTK_LIST_BOX (list), row);
-    row = adw_action_row_new ();
-    self->template_row = ADW_ACTION_ROW (row);
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Launch template"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                 self->template != NULL ? am_launch_template_get_launch_template_name (self->template)
-                                                        : _("Saved from these settings when you create the group"));
-    gtk_list_box_append (GTK_LIST_BOX (list), row);
-  }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  gtk_box_append (GTK_BOX (box), group);
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), scroller);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  adw_action_row_set_subtitle (self->subnets_row, zones->len > 0 ? zones->str : _("None chosen"));
+  adw_action_row_set_subtitle (self->tags_row, tags->len > 0 ? tags->str : _("None"));
+  adw_action_row_set_subtitle (self->template_row,
+                               self->template != NULL ? am_launch_template_get_launch_template_name (self->template)
+                                                      : _("Saved from these settings when you create the group"));
 
   /* sensible sizes: one instance per chosen zone, room to double */
   {
@@ -635,9 +494,6 @@ build (AmAutoScalingDialog *self)
     gtk_spin_button_set_value (self->desired_spin, n);
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), suggested);
   }
-  g_signal_connect_swapped (self->min_spin, "value-changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->max_spin, "value-changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->desired_spin, "value-changed", G_CALLBACK (validate), self);
   validate (self);
 }
 
@@ -656,6 +512,8 @@ am_auto_scaling_dialog_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->group);
   g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_AUTO_SCALING_DIALOG);
 
   G_OBJECT_CLASS (am_auto_scaling_dialog_parent_class)->dispose (object);
 }
@@ -709,12 +567,33 @@ am_auto_scaling_dialog_class_init (AmAutoScalingDialogClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-auto-scaling-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, name_error);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, min_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, max_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, desired_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, size_error);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, status_box);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, zone_list);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, zone_group);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, subnets_row);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, AmAutoScalingDialog, template_row);
+  gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 am_auto_scaling_dialog_init (AmAutoScalingDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }
 
@@ -734,7 +613,7 @@ am_auto_scaling_dialog_new (AmSession        *session,
   self->session = g_object_ref (session);
   self->request = g_object_ref (request);
   g_set_object (&self->template, template);
-  build (self);
+  fill (self);
   if (am_session_get_client (session) != NULL)
     self->client = am_autoscaling_client_new_for_ec2_client (am_session_get_client (session), &error);
   if (self->client == NULL)

@@ -7,47 +7,9 @@
 #include "config.h"
 
 #include "am-image-name.h"
-#include "am-instances-view.h"
 #include "am-tag-list.h"
 #include "am-volume-row.h"
-#include "am-ui-test.h"
-
-/* Saves light and dark screenshots of @widget under $AMIABLE_SCREENSHOT_DIR, when set. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
-    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
-    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
-  };
-
-  if (dir == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *file = g_strdup_printf ("instances-%s-%s.png", name, schemes[i].suffix);
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-
-      gboolean saved = FALSE;
-
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      /* A widget between two frames has nothing to paint yet: give it a few tries. */
-      for (guint attempt = 0; attempt < 20 && !saved; attempt++)
-        {
-          am_ui_test_iterate ();
-          saved = am_ui_test_screenshot (widget, path);
-        }
-      if (saved)
-        g_test_message ("screenshot %s", path);
-      else
-        g_test_message ("could not take the screenshot %s", path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
+#include "test-instances-common.h"
 
 static void
 test_instances_view_disconnected (void)
@@ -71,7 +33,7 @@ test_instances_view_disconnected (void)
   g_assert_false (gtk_widget_activate_action (view, "instances.copy-id", NULL) &&
                   gdk_clipboard_get_content (gtk_widget_get_clipboard (view)) != NULL);
 
-  screenshot (window, "disconnected");
+  instances_screenshot (window, "disconnected");
 
   gtk_window_destroy (GTK_WINDOW (window));
   am_ui_test_iterate ();

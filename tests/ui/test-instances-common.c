@@ -1,0 +1,300 @@
+/* test-instances-common.c: helpers the Instances view's UI tests share
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-instances"
+
+#include "config.h"
+
+#include "test-instances-common.h"
+
+/* Fixture */
+
+void
+instances_fixture_set_up (InstancesFixture *fixture,
+                          gconstpointer     data)
+{
+  const InstancesFixtureOptions *options = data;
+  const char * const args[] = { "--transition-ms", options->transition_ms, NULL };
+
+  fixture->sandbox = am_ui_test_sandbox_start (args);
+  fixture->session = am_ui_test_sandbox_session (fixture->sandbox, "alice");
+  fixture->client = g_object_ref (am_session_get_client (fixture->session));
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 720);
+  fixture->view = AM_INSTANCES_VIEW (am_instances_view_new ());
+  if (options->toast_overlay)
+    {
+      fixture->overlay = adw_toast_overlay_new ();
+      adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (fixture->overlay), GTK_WIDGET (fixture->view));
+      gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->overlay);
+    }
+  else
+    gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  am_ui_test_wait_mapped (GTK_WIDGET (fixture->view));
+}
+
+void
+instances_fixture_tear_down (InstancesFixture *fixture,
+                             gconstpointer     data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  am_ui_test_iterate ();
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->sandbox);
+}
+
+/* Screenshots, steps and widgets */
+
+void
+instances_screenshot (GtkWidget  *widget,
+                      const char *name)
+{
+  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("instances-%s-%s.png", name, schemes[i].suffix);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      gboolean saved = FALSE;
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      /* A widget between two frames has nothing to paint yet: give it a few tries. */
+      for (guint attempt = 0; attempt < 20 && !saved; attempt++)
+        {
+          am_ui_test_iterate ();
+          saved = am_ui_test_screenshot (widget, path);
+        }
+      if (saved)
+        g_test_message ("screenshot %s", path);
+      else
+        g_test_message ("could not take the screenshot %s", path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+void
+instances_step (const char *what)
+{
+  static gint64 start;
+
+  if (start == 0)
+    start = g_get_monotonic_time ();
+  g_test_message ("%.1f s: %s", (g_get_monotonic_time () - start) / 1e6, what);
+}
+
+GtkWidget *
+instances_find (GtkWidget  *root,
+                GType       type,
+                const char *name)
+{
+  GtkWidget *widget = am_ui_test_find_widget (root, type, name);
+
+  if (widget == NULL)
+    g_error ("No %s named “%s”", g_type_name (type), name);
+  return widget;
+}
+
+void
+instances_set_entry (GtkWidget  *root,
+                     const char *id,
+                     const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (instances_find (root, ADW_TYPE_ENTRY_ROW, id)), text);
+  am_ui_test_iterate ();
+}
+
+/* Waiting for asynchronous client calls */
+
+void
+instances_wait_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  InstancesWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static gboolean
+wait_done (gpointer data)
+{
+  return ((InstancesWait *) data)->result != NULL;
+}
+
+GAsyncResult *
+instances_wait_for (InstancesWait *wait)
+{
+  g_assert_true (am_ui_test_wait_until (wait_done, wait, INSTANCES_CALL_TIMEOUT_MS));
+  return wait->result;
+}
+
+GPtrArray *
+instances_describe_images (InstancesFixture      *fixture,
+                           AmDescribeImagesQuery *query)
+{
+  g_autoptr (GError) error = NULL;
+  InstancesWait wait = { NULL };
+  GPtrArray *images;
+
+  am_ec2_client_describe_images_async (fixture->client, query, NULL, instances_wait_cb, &wait);
+  images = am_ec2_client_describe_images_finish (fixture->client, instances_wait_for (&wait), NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+
+  return images;
+}
+
+AmImage *
+instances_describe_image (InstancesFixture *fixture,
+                          const char       *image_id)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+
+  am_describe_images_query_add_image_id (query, image_id);
+  images = instances_describe_images (fixture, query);
+  if (images->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (images, 0));
+}
+
+char *
+instances_find_launchable_image (InstancesFixture *fixture)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+
+  am_describe_images_query_add_owner (query, "amazon");
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("root-device-type", "ebs", NULL));
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("architecture", "x86_64", NULL));
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("state", "available", NULL));
+  images = instances_describe_images (fixture, query);
+  g_assert_cmpuint (images->len, >, 0);
+
+  return g_strdup (am_image_get_image_id (g_ptr_array_index (images, 0)));
+}
+
+AmInstance *
+instances_run_request (InstancesFixture      *fixture,
+                       AmRunInstancesRequest *request)
+{
+  g_autoptr (GPtrArray) instances = NULL;
+  g_autoptr (GError) error = NULL;
+  InstancesWait wait = { NULL };
+
+  am_ec2_client_run_instances_async (fixture->client, request, FALSE, NULL, instances_wait_cb, &wait);
+  am_ec2_client_run_instances_finish (fixture->client, instances_wait_for (&wait), &instances, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (instances->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (instances, 0));
+}
+
+char *
+instances_run_instance (InstancesFixture *fixture,
+                        const char       *image_id,
+                        const char       *name)
+{
+  g_autoptr (AmRunInstancesRequest) request = am_run_instances_request_new (image_id, "t3.micro");
+  g_autoptr (AmInstance) instance = NULL;
+  AmTagSpecification *tags = am_tag_specification_new ("instance");
+
+  am_tag_specification_add (tags, "Name", name);
+  am_run_instances_request_add_tag_specification (request, tags);
+  instance = instances_run_request (fixture, request);
+
+  return g_strdup (am_instance_get_instance_id (instance));
+}
+
+/* Conditions on the view */
+
+typedef struct
+{
+  InstancesFixture *fixture;
+  const char       *instance_id;
+  const char       *state;
+} StateWait;
+
+static gboolean
+view_shows_state (gpointer data)
+{
+  StateWait *wait = data;
+
+  return g_strcmp0 (am_instances_view_get_state_name (wait->fixture->view, wait->instance_id), wait->state) == 0;
+}
+
+void
+instances_wait_for_state (InstancesFixture *fixture,
+                          const char       *instance_id,
+                          const char       *state)
+{
+  StateWait wait = { fixture, instance_id, state };
+
+  if (!am_ui_test_wait_until (view_shows_state, &wait, INSTANCES_STATE_TIMEOUT_MS))
+    g_error ("%s did not become %s in the view (it shows %s)", instance_id, state,
+             am_instances_view_get_state_name (fixture->view, instance_id));
+}
+
+static gboolean
+view_lists (gpointer data)
+{
+  StateWait *wait = data;
+
+  return am_instances_view_get_state_name (wait->fixture->view, wait->instance_id) != NULL;
+}
+
+void
+instances_wait_for_listed (InstancesFixture *fixture,
+                           const char       *instance_id)
+{
+  StateWait wait = { fixture, instance_id, NULL };
+
+  if (!am_ui_test_wait_until (view_lists, &wait, INSTANCES_STATE_TIMEOUT_MS))
+    g_error ("%s is not listed", instance_id);
+}
+
+gboolean
+instances_widget_gone (gpointer data)
+{
+  GtkWidget **widget = data;
+
+  return *widget == NULL;
+}
+
+static guint
+count_launch_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Launch from It") == 0
+      && gtk_widget_get_mapped (widget))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_launch_buttons (child);
+
+  return n;
+}
+
+/* One toast on show: a toast replaced by a newer one stays in the overlay while it fades. */
+gboolean
+instances_launch_button_shown (gpointer data)
+{
+  InstancesFixture *fixture = data;
+
+  g_assert_nonnull (fixture->overlay);
+  return count_launch_buttons (fixture->overlay) == 1;
+}

@@ -1,0 +1,102 @@
+/* test-instances-common.h: helpers the Instances view's UI tests share
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "am-ec2-client.h"
+#include "am-instances-view.h"
+#include "am-ui-test.h"
+#include "am-ui-test-sandbox.h"
+
+G_BEGIN_DECLS
+
+/* Generous: a busy 2-core machine, and state changes that take a few seconds each. */
+#define INSTANCES_STATE_TIMEOUT_MS 60000
+#define INSTANCES_CALL_TIMEOUT_MS  30000
+
+typedef struct
+{
+  AmSandboxProcess *sandbox;
+  AmSession        *session;
+  AmEc2Client      *client;
+  GtkWidget        *window;
+  /* The AdwToastOverlay around the view, or NULL without one. */
+  GtkWidget        *overlay;
+  AmInstancesView  *view;
+} InstancesFixture;
+
+/* What instances_fixture_set_up builds; the test data of g_test_add. */
+typedef struct
+{
+  /* The sandbox's --transition-ms: how long a state change takes. */
+  const char *transition_ms;
+  /* Whether the view sits in an AdwToastOverlay, as in the main window. */
+  gboolean    toast_overlay;
+} InstancesFixtureOptions;
+
+/* Starts a sandbox, a session for alice and its client, and shows an Instances view without
+ * a session in a 1280×720 window; @data is an InstancesFixtureOptions. */
+void           instances_fixture_set_up        (InstancesFixture      *fixture,
+                                                gconstpointer          data);
+void           instances_fixture_tear_down     (InstancesFixture      *fixture,
+                                                gconstpointer          data);
+
+/* Saves light and dark screenshots of @widget as instances-NAME-light/dark.png under
+ * $AMIABLE_SCREENSHOT_DIR, when set. */
+void           instances_screenshot            (GtkWidget             *widget,
+                                                const char            *name);
+/* Logs @what with the seconds since the first step of the test program. */
+void           instances_step                  (const char            *what);
+/* Finds a widget below @root by name, title, label or tooltip; fails when there is none. */
+GtkWidget     *instances_find                  (GtkWidget             *root,
+                                                GType                  type,
+                                                const char            *name);
+/* Sets the text of the entry row @id below @root as typing would. */
+void           instances_set_entry             (GtkWidget             *root,
+                                                const char            *id,
+                                                const char            *text);
+
+/* A client call's result: pass instances_wait_cb and a zeroed InstancesWait to the _async
+ * function, instances_wait_for's result to the _finish one, then clear @result. */
+typedef struct
+{
+  GAsyncResult *result;
+} InstancesWait;
+
+void           instances_wait_cb               (GObject               *source,
+                                                GAsyncResult          *result,
+                                                gpointer               user_data);
+/* Runs the main loop until the call ended (fails the test after a while). */
+GAsyncResult  *instances_wait_for              (InstancesWait         *wait);
+
+/* The images @query finds, through alice's client (element-type AmImage). */
+GPtrArray     *instances_describe_images       (InstancesFixture      *fixture,
+                                                AmDescribeImagesQuery *query);
+/* The image as alice's client sees it now, or NULL when it does not find it. */
+AmImage       *instances_describe_image        (InstancesFixture      *fixture,
+                                                const char            *image_id);
+/* An EBS-backed x86_64 Amazon image of the sandbox's catalog. */
+char          *instances_find_launchable_image (InstancesFixture      *fixture);
+/* Runs @request and checks it started one instance; returns it (a new ref). */
+AmInstance    *instances_run_request           (InstancesFixture      *fixture,
+                                                AmRunInstancesRequest *request);
+/* Runs a t3.micro instance of @image_id tagged Name=@name; returns its id. */
+char          *instances_run_instance          (InstancesFixture      *fixture,
+                                                const char            *image_id,
+                                                const char            *name);
+
+/* Wait until the view lists @instance_id in @state, or lists it at all; fail otherwise. */
+void           instances_wait_for_state        (InstancesFixture      *fixture,
+                                                const char            *instance_id,
+                                                const char            *state);
+void           instances_wait_for_listed       (InstancesFixture      *fixture,
+                                                const char            *instance_id);
+/* Conditions for am_ui_test_wait_until. @data points to a weak pointer to a widget. */
+gboolean       instances_widget_gone           (gpointer               data);
+/* @data is the fixture: exactly one toast offers “Launch from It”. */
+gboolean       instances_launch_button_shown   (gpointer               data);
+
+G_END_DECLS

@@ -671,6 +671,25 @@ on_sent (GObject      *source,
       return;
     }
 
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+      g_autofree char *endpoint = g_uri_to_string_partial (data->transport->endpoint,
+                                                           G_URI_HIDE_PASSWORD);
+
+      g_debug ("%s: HTTP %u redirect refused", describe_service (data), status);
+      g_task_return_error (task, am_aws_error_new (AM_AWS_ERROR_INVALID_ARGUMENT, NULL,
+                                                   header_request_id (headers), status,
+                                                   "%s failed: the endpoint %s answered with a "
+                                                   "redirect (HTTP %u) to %s. Amiable does not "
+                                                   "follow redirects; set the endpoint to the "
+                                                   "service's own address.",
+                                                   describe_service (data), endpoint, status,
+                                                   location != NULL ? location : "an address it did not give"));
+      g_object_unref (task);
+      return;
+    }
+
   if (data->parse_error != NULL && g_bytes_get_size (body) > 0)
     data->parse_error (body, &code, &message, &request_id);
   if (request_id == NULL)
@@ -760,6 +779,9 @@ send_signed (GTask         *task,
                      g_uri_get_host (self->endpoint), g_uri_get_port (self->endpoint), path,
                      data->query, NULL);
   data->msg = soup_message_new_from_uri (data->method, uri);
+  /* A redirect would re-send the request somewhere the endpoint rules never checked (plain
+   * HTTP to a remote host, say), and its answer would be taken as the service's. */
+  soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (data->msg);
 
   now = g_date_time_new_from_unix_utc ((g_get_real_time () + self->clock_offset)

@@ -258,6 +258,54 @@ test_client_errors_not_retried (Fixture       *fixture,
     }
 }
 
+/* A redirect is refused, never followed: following it would send the request where the
+ * endpoint rules never looked and take that answer as the service's. */
+static void
+test_redirect_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const guint statuses[] = { 301, 302, 307, 308 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      AmTestResponse *redirect = am_test_response_new (statuses[i], "text/plain", "moved");
+      g_autofree char *target = g_strdup_printf ("%selsewhere/", am_test_server_get_url (fixture->server));
+      g_autoptr (GBytes) body = NULL;
+      g_autoptr (GError) error = NULL;
+
+      am_test_server_clear_requests (fixture->server);
+      am_test_response_add_header (redirect, "Location", target);
+      am_test_server_queue (fixture->server, redirect);
+      am_test_server_queue_for_path (fixture->server, "/elsewhere",
+                                     am_test_response_new (200, "text/xml", "<ok/>"));
+      body = call_action (fixture, "DescribeImages", &error);
+      g_assert_null (body);
+      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_INVALID_ARGUMENT);
+      g_assert_cmpuint (am_aws_error_get_http_status (error), ==, statuses[i]);
+      g_assert_nonnull (strstr (error->message, "redirect"));
+      g_assert_nonnull (strstr (error->message, target));
+      /* one request, not retried and not followed */
+      g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+      /* drain the reply that a followed redirect would have taken */
+      g_clear_error (&error);
+      g_clear_pointer (&body, g_bytes_unref);
+      {
+        g_autoptr (AmQueryParams) params = am_query_params_new ("Drain", VERSION);
+        g_autoptr (GAsyncResult) result = NULL;
+        g_autoptr (AmQueryClient) drain = NULL;
+        g_autofree char *url = g_strdup_printf ("%selsewhere/", am_test_server_get_url (fixture->server));
+
+        drain = am_query_client_new (fixture->provider, "ec2", "us-east-1", url, &error);
+        g_assert_no_error (error);
+        am_query_client_call_async (drain, params, NULL, am_test_result_cb, &result);
+        am_test_wait_result (&result);
+        body = am_query_client_call_finish (drain, result, &error);
+        g_assert_no_error (error);
+        assert_body (body, "<ok/>");
+      }
+    }
+}
+
 static void
 test_expired_token_retried_once (Fixture       *fixture,
                                  gconstpointer  data)
@@ -775,6 +823,7 @@ main (int   argc,
   ADD ("retry-then-success", test_retry_then_success);
   ADD ("retries-stop", test_retries_stop);
   ADD ("client-errors-not-retried", test_client_errors_not_retried);
+  ADD ("redirect-refused", test_redirect_refused);
   ADD ("expired-token", test_expired_token_retried_once);
   ADD ("sts-error-document", test_sts_error_document);
   ADD ("backoff-grows", test_backoff_grows);

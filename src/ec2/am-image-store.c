@@ -696,35 +696,19 @@ start_cache_read (AmImageStore *self)
   g_task_run_in_thread (task, read_cache_thread);
 }
 
+/* Writes the cache document to @buffered; the caller decides whether it replaces the old file. */
 static gboolean
-write_cache (CacheJob      *job,
-             GCancellable  *cancellable,
-             GError       **error)
+write_cache_document (CacheJob       *job,
+                      GOutputStream  *buffered,
+                      GCancellable   *cancellable,
+                      GError        **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (job->path);
-  g_autoptr (GFile) dir = g_file_get_parent (file);
-  g_autoptr (GFileOutputStream) output = NULL;
-  g_autoptr (GOutputStream) buffered = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GString) line = g_string_new (NULL);
   g_autofree char *header = NULL;
   const AmModelInfo *info = _am_image_get_model_info ();
-  g_autoptr (GError) local = NULL;
-
-  if (!g_file_make_directory_with_parents (dir, cancellable, &local)
-      && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-
-  /* g_file_replace() writes a temporary file and renames it over the old one on close. */
-  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
-  if (output == NULL)
-    return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (output), 256 * 1024);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "amiable-image-cache");
@@ -765,9 +749,46 @@ write_cache (CacheJob      *job,
         }
     }
   g_string_append (line, "]}\n");
-  if (!g_output_stream_write_all (buffered, line->str, line->len, NULL, cancellable, error))
+  return g_output_stream_write_all (buffered, line->str, line->len, NULL, cancellable, error);
+}
+
+static gboolean
+write_cache (CacheJob      *job,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (job->path);
+  g_autoptr (GFile) dir = g_file_get_parent (file);
+  g_autoptr (GFileOutputStream) output = NULL;
+  g_autoptr (GOutputStream) buffered = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_make_directory_with_parents (dir, cancellable, &local)
+      && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  /* g_file_replace() writes a temporary file and renames it over the old one on close. */
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
+  if (output == NULL)
     return FALSE;
-  return g_output_stream_close (buffered, cancellable, error);
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (output), 256 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+
+  if (!write_cache_document (job, buffered, cancellable, error)
+      || !g_output_stream_close (buffered, cancellable, error))
+    {
+      g_autoptr (GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing the file normally would rename the partial document over the last good
+       * cache; closing it cancelled drops the temporary file and keeps the old one. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (output), abandon, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, error);
 }
 
 static void

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include <glib/gstdio.h>
 
 #include "am-aws-error.h"
@@ -578,6 +581,77 @@ test_cache_damaged (Fixture       *fixture,
     }
 }
 
+static gboolean
+cache_write_failed_cb (const char     *log_domain,
+                       GLogLevelFlags  log_level,
+                       const char     *message,
+                       gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "am-image-store") == 0
+      && strstr (message, "Could not write the image cache") != NULL)
+    {
+      *(gboolean *) user_data = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A write that fails half-way (a full disk) keeps the last good cache, and leaves no
+ * temporary file behind. The file size limit makes the write fail for real. */
+static void
+test_cache_write_fails (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *good =
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n"
+    "]}\n";
+  g_autoptr (AmImageStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GDir) listing = NULL;
+  struct rlimit limit = { 16 * 1024, 16 * 1024 };
+  gboolean failed = FALSE;
+  gint64 deadline;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  for (guint i = 0; i < 400; i++)
+    catalog_add (fixture, i, "111122223333");
+  store = new_store (fixture, AM_IMAGE_SCOPE_OWNED, "111122223333", 100);
+  path = am_image_store_dup_cache_path (store);
+  dir = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, good, -1, NULL));
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_test_log_set_fatal_handler (cache_write_failed_cb, &failed);
+
+  am_image_store_load (store);
+  wait_loaded (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 400);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!failed)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, good);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  for (const char *name = g_dir_read_name (listing); name != NULL; name = g_dir_read_name (listing))
+    g_assert_true (g_str_has_suffix (path, name));
+}
+
 static void
 test_cache_valid_read (Fixture       *fixture,
                        gconstpointer  data)
@@ -655,6 +729,7 @@ main (int   argc,
   ADD ("cache", test_cache);
   ADD ("cache-damaged", test_cache_damaged);
   ADD ("cache-valid-read", test_cache_valid_read);
+  ADD ("cache-write-fails", test_cache_write_fails);
   ADD ("drop-while-loading", test_drop_while_loading);
 
   return g_test_run ();

@@ -166,6 +166,20 @@ environment_credentials_state (AmAwsConfig  *config,
                    key ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID");
       return FALSE;
     }
+  if (*present && am_aws_config_getenv (config, "AWS_CREDENTIAL_EXPIRATION") != NULL)
+    {
+      const char *text = am_aws_config_getenv (config, "AWS_CREDENTIAL_EXPIRATION");
+      g_autoptr (GDateTime) expiration = g_date_time_new_from_iso8601 (text, NULL);
+
+      /* Taking an unreadable time as "never expires" would keep using dead keys. */
+      if (expiration == NULL)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "AWS_CREDENTIAL_EXPIRATION is “%s”, which is not an ISO 8601 time such "
+                       "as 2026-01-31T12:00:00Z; correct it or unset it", text);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -635,7 +649,16 @@ on_assume_role (GObject      *source,
       return;
     }
   if (creds.expiration != NULL)
-    expiration = g_date_time_new_from_iso8601 (creds.expiration, NULL);
+    {
+      expiration = g_date_time_new_from_iso8601 (creds.expiration, NULL);
+      if (expiration == NULL)
+        {
+          g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                                   "STS answered AssumeRole for profile “%s” with an Expiration "
+                                   "that is not an ISO 8601 time", data->profile);
+          return;
+        }
+    }
 
   return_credentials (task, credentials_with_source (am_credentials_new (creds.key_id, creds.secret,
                                                                          creds.token, expiration),
@@ -858,18 +881,23 @@ read_sso_token (AmAwsConfig  *config,
 
   if (!json_parser_load_from_file (parser, path, &local))
     {
-      g_propagate_error (error, sso_login_error (profile,
-                                                 g_error_matches (local, G_FILE_ERROR,
-                                                                  G_FILE_ERROR_NOENT)
-                                                 ? "has no cached token"
-                                                 : "has an unreadable token cache"));
+      g_autofree char *problem = NULL;
+
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        problem = g_strdup_printf ("has no cached token (%s does not exist)", path);
+      else
+        problem = g_strdup_printf ("has an unreadable token cache (%s: %s)", path, local->message);
+      g_propagate_error (error, sso_login_error (profile, problem));
       return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_propagate_error (error, sso_login_error (profile, "has an unreadable token cache"));
+      g_autofree char *problem = g_strdup_printf ("has an unreadable token cache (%s is not a "
+                                                  "JSON object)", path);
+
+      g_propagate_error (error, sso_login_error (profile, problem));
       return NULL;
     }
   object = json_node_get_object (root);

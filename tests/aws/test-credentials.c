@@ -232,6 +232,31 @@ test_static_and_environment (Fixture       *fixture,
   g_assert_null (credentials);
   g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
   g_assert_nonnull (strstr (error->message, "nope"));
+  g_clear_error (&error);
+  g_clear_object (&config);
+
+  /* AWS_CREDENTIAL_EXPIRATION is honoured, and an unreadable one is an error, not "never". */
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ACCESS_KEY_ID", "AKIDENV", TRUE);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_SECRET_ACCESS_KEY", "env-secret", TRUE);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_CREDENTIAL_EXPIRATION",
+                                    "2031-05-06T07:08:09Z", TRUE);
+  config = load (fixture);
+  credentials = resolve (config, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GDateTime) expected = g_date_time_new_utc (2031, 5, 6, 7, 8, 9);
+
+    g_assert_true (g_date_time_equal (am_credentials_get_expiration (credentials), expected));
+  }
+  g_clear_pointer (&credentials, am_credentials_unref);
+  g_clear_object (&config);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_CREDENTIAL_EXPIRATION", "next tuesday", TRUE);
+  config = load (fixture);
+  credentials = resolve (config, NULL, &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "AWS_CREDENTIAL_EXPIRATION"));
+  g_assert_nonnull (strstr (error->message, "next tuesday"));
 }
 
 static void
@@ -384,6 +409,32 @@ static const char assume_role_response[] =
   "  </AssumeRoleResult>\n"
   "  <ResponseMetadata><RequestId>sts-1</RequestId></ResponseMetadata>\n"
   "</AssumeRoleResponse>\n";
+
+/* An Expiration that does not parse is refused, never taken as "never expires". */
+static void
+test_assume_role_bad_expiration (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) response = g_string_new (assume_role_response);
+
+  g_string_replace (response, "2031-05-06T07:08:09Z", "soon", 1);
+  write_file (fixture->config_path,
+              "[profile base]\nregion = eu-west-3\n"
+              "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+              "source_profile = base\n");
+  write_file (fixture->credentials_path,
+              "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
+  config = load (fixture);
+  am_test_server_queue_xml (fixture->server, 200, response->str);
+  credentials = resolve (config, "admin", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "admin"));
+  g_assert_nonnull (strstr (error->message, "Expiration"));
+}
 
 static void
 test_assume_role (Fixture       *fixture,
@@ -586,6 +637,20 @@ test_sso (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "aws sso login --profile sso"));
   g_clear_error (&error);
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 0);
+
+  /* A damaged token cache: the message names the file and still says how to fix it. */
+  {
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, "corp", -1);
+    g_autofree char *name = g_strconcat (hash, ".json", NULL);
+    g_autofree char *path = g_build_filename (fixture->home, ".aws", "sso", "cache", name, NULL);
+
+    write_file (path, "{\"accessToken\": ");
+    credentials = resolve (config, "sso", &error);
+    g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_AUTH);
+    g_assert_nonnull (strstr (error->message, path));
+    g_assert_nonnull (strstr (error->message, "aws sso login --profile sso"));
+    g_clear_error (&error);
+  }
 
   /* A valid token: the portal hands out role credentials. */
   write_sso_cache (fixture, "corp", "bearer-token-1", "2099-01-01T00:00:00Z");
@@ -804,6 +869,7 @@ main (int   argc,
   ADD ("malformed-file-on-disk", test_malformed_file_on_disk);
   ADD ("credential-process", test_credential_process);
   ADD ("assume-role", test_assume_role);
+  ADD ("assume-role-bad-expiration", test_assume_role_bad_expiration);
   ADD ("assume-role-mfa", test_assume_role_mfa);
   ADD ("sso", test_sso);
   ADD ("provider-cache-and-refresh", test_provider_cache_and_refresh);

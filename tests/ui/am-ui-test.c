@@ -210,6 +210,18 @@ am_ui_test_find_widget (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+am_ui_test_get_widget (GtkWidget  *root,
+                       GType       type,
+                       const char *name)
+{
+  GtkWidget *widget = am_ui_test_find_widget (root, type, name);
+
+  if (widget == NULL)
+    g_error ("No %s named “%s” in %s", g_type_name (type), name, G_OBJECT_TYPE_NAME (root));
+  return widget;
+}
+
 gboolean
 am_ui_test_screenshot (GtkWidget  *widget,
                        const char *path)
@@ -240,4 +252,83 @@ am_ui_test_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &bounds);
 
   return gdk_texture_save_to_png (texture, path);
+}
+
+gboolean
+am_ui_test_screenshot_light_dark (GtkWidget  *widget,
+                                  const char *name,
+                                  guint       settle_ms)
+{
+  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+  gboolean all_saved = TRUE;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (dir == NULL)
+    return TRUE;
+
+  g_mkdir_with_parents (dir, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, schemes[i].suffix);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      gint64 until = g_get_monotonic_time () + settle_ms * G_TIME_SPAN_MILLISECOND;
+      gboolean saved = FALSE;
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      do
+        am_ui_test_iterate ();
+      while (g_get_monotonic_time () < until);
+      /* A widget between two frames, or just relaid out, has nothing to paint yet. */
+      for (guint attempt = 0; attempt < 20 && !saved; attempt++)
+        {
+          if (attempt > 0)
+            {
+              g_usleep (50000);
+              am_ui_test_iterate ();
+            }
+          saved = am_ui_test_screenshot (widget, path);
+        }
+      if (saved)
+        g_test_message ("screenshot %s", path);
+      else
+        g_test_message ("could not take the screenshot %s", path);
+      all_saved = all_saved && saved;
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  am_ui_test_iterate ();
+
+  return all_saved;
+}
+
+void
+am_ui_test_wait_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AmUiTestWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static gboolean
+wait_done (gpointer data)
+{
+  return ((AmUiTestWait *) data)->result != NULL;
+}
+
+GAsyncResult *
+am_ui_test_wait_for_result (AmUiTestWait *wait,
+                            guint         timeout_ms)
+{
+  g_return_val_if_fail (wait != NULL, NULL);
+
+  g_assert_true (am_ui_test_wait_until (wait_done, wait, timeout_ms));
+  return wait->result;
 }

@@ -30,8 +30,34 @@ void           am_ui_test_wait_window_gone         (GType        type);
 GtkWidget     *am_ui_test_find_widget              (GtkWidget   *root,
                                                     GType        type,
                                                     const char  *name);
+/* Like am_ui_test_find_widget, but fails the test program when there is none. */
+GtkWidget     *am_ui_test_get_widget               (GtkWidget   *root,
+                                                    GType        type,
+                                                    const char  *name);
 /* Saves a PNG of @widget as it is painted to @path (for looking at what tests build). */
 gboolean       am_ui_test_screenshot               (GtkWidget   *widget,
                                                     const char  *path);
+/* Saves light and dark screenshots of @widget as NAME-light.png and NAME-dark.png in
+ * $AMIABLE_SCREENSHOT_DIR, when set (does nothing otherwise). In each scheme the main loop first
+ * runs for @settle_ms (revealers, transitions); a widget with nothing to paint yet then gets a
+ * few more frames. Returns FALSE when a screenshot could not be saved. */
+gboolean       am_ui_test_screenshot_light_dark    (GtkWidget   *widget,
+                                                    const char  *name,
+                                                    guint        settle_ms);
+
+/* A client call's result: pass am_ui_test_wait_cb and a zeroed AmUiTestWait to the _async
+ * function, wait with am_ui_test_wait_for_result, pass @result to the _finish function, then
+ * clear @result. */
+typedef struct
+{
+  GAsyncResult *result;
+} AmUiTestWait;
+
+void           am_ui_test_wait_cb                  (GObject      *source,
+                                                    GAsyncResult *result,
+                                                    gpointer      user_data);
+/* Runs the main loop until the call ended; fails the test after @timeout_ms. */
+GAsyncResult  *am_ui_test_wait_for_result          (AmUiTestWait *wait,
+                                                    guint         timeout_ms);
 
 G_END_DECLS

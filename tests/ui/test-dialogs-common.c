@@ -12,6 +12,9 @@
 #include "am-aws-error.h"
 #include "test-dialogs-common.h"
 
+/* As long as dlg_wait waits. */
+#define CALL_TIMEOUT_MS 10000
+
 void
 dlg_fixture_set_up (DlgFixture    *fixture,
                     gconstpointer  data)
@@ -43,39 +46,18 @@ dlg_wait (gboolean (*condition) (gpointer data),
   g_assert_true (am_ui_test_wait_until (condition, data, 10000));
 }
 
-typedef struct
-{
-  GAsyncResult *result;
-} SyncCall;
-
-static void
-sync_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SyncCall *call = user_data;
-
-  call->result = g_object_ref (result);
-}
-
-static gboolean
-sync_done (gpointer data)
-{
-  return ((SyncCall *) data)->result != NULL;
-}
-
 GPtrArray *
 dlg_owned_images (AmSession *session)
 {
   g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
   g_autoptr (GError) error = NULL;
-  SyncCall call = { NULL };
+  AmUiTestWait call = { NULL };
   GPtrArray *images;
 
   am_describe_images_query_add_owner (query, "self");
   query->include_deprecated = TRUE;
-  am_ec2_client_describe_images_async (am_session_get_client (session), query, NULL, sync_cb, &call);
-  dlg_wait (sync_done, &call);
+  am_ec2_client_describe_images_async (am_session_get_client (session), query, NULL, am_ui_test_wait_cb, &call);
+  am_ui_test_wait_for_result (&call, CALL_TIMEOUT_MS);
   images = am_ec2_client_describe_images_finish (am_session_get_client (session), call.result, NULL, &error);
   g_object_unref (call.result);
   g_assert_no_error (error);
@@ -102,12 +84,12 @@ dlg_describe_image (AmEc2Client *client,
   g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) images = NULL;
-  SyncCall call = { NULL };
+  AmUiTestWait call = { NULL };
 
   am_describe_images_query_add_image_id (query, image_id);
   query->include_deprecated = TRUE;
-  am_ec2_client_describe_images_async (client, query, NULL, sync_cb, &call);
-  dlg_wait (sync_done, &call);
+  am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &call);
+  am_ui_test_wait_for_result (&call, CALL_TIMEOUT_MS);
   images = am_ec2_client_describe_images_finish (client, call.result, NULL, &error);
   g_object_unref (call.result);
   if (images == NULL)
@@ -142,11 +124,11 @@ dlg_launch_permissions (AmEc2Client *client,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
   AmLaunchPermission * const *permissions;
-  SyncCall call = { NULL };
+  AmUiTestWait call = { NULL };
 
   am_ec2_client_describe_image_attribute_async (client, image_id, "launchPermission", NULL,
-                                                sync_cb, &call);
-  dlg_wait (sync_done, &call);
+                                                am_ui_test_wait_cb, &call);
+  am_ui_test_wait_for_result (&call, CALL_TIMEOUT_MS);
   attribute = am_ec2_client_describe_image_attribute_finish (client, call.result, &error);
   g_object_unref (call.result);
   g_assert_no_error (error);
@@ -177,11 +159,12 @@ dlg_count_snapshots (AmEc2Client        *client,
   static const char * const self[] = { "self", NULL };
   g_autoptr (GPtrArray) snapshots = NULL;
   g_autoptr (GError) error = NULL;
-  SyncCall call = { NULL };
+  AmUiTestWait call = { NULL };
   guint n = 0;
 
-  am_ec2_client_describe_snapshots_async (client, NULL, self, NULL, NULL, sync_cb, &call);
-  dlg_wait (sync_done, &call);
+  am_ec2_client_describe_snapshots_async (client, NULL, self, NULL, NULL,
+                                          am_ui_test_wait_cb, &call);
+  am_ui_test_wait_for_result (&call, CALL_TIMEOUT_MS);
   snapshots = am_ec2_client_describe_snapshots_finish (client, call.result, &error);
   g_object_unref (call.result);
   g_assert_no_error (error);
@@ -309,34 +292,10 @@ void
 dlg_screenshot (GtkWidget  *widget,
                 const char *name)
 {
-  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
-    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
-    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
-  };
+  g_autofree char *file_name = g_strconcat ("dialogs-", name, NULL);
 
-  if (dir == NULL)
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *file = g_strdup_printf ("dialogs-%s-%s.png", name, schemes[i].suffix);
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      /* Let revealers (250 ms slides) and the style change settle before painting. */
-      {
-        gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
-
-        while (g_get_monotonic_time () < until)
-          am_ui_test_iterate ();
-      }
-      g_assert_true (am_ui_test_screenshot (widget, path));
-      g_test_message ("screenshot %s", path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  /* Let revealers (250 ms slides) and the style change settle before painting. */
+  g_assert_true (am_ui_test_screenshot_light_dark (widget, file_name, 400));
 }
 
 static void

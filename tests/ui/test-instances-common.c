@@ -53,35 +53,10 @@ void
 instances_screenshot (GtkWidget  *widget,
                       const char *name)
 {
-  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
-    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
-    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
-  };
+  g_autofree char *file_name = g_strconcat ("instances-", name, NULL);
 
-  if (dir == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *file = g_strdup_printf ("instances-%s-%s.png", name, schemes[i].suffix);
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      gboolean saved = FALSE;
-
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      /* A widget between two frames has nothing to paint yet: give it a few tries. */
-      for (guint attempt = 0; attempt < 20 && !saved; attempt++)
-        {
-          am_ui_test_iterate ();
-          saved = am_ui_test_screenshot (widget, path);
-        }
-      if (saved)
-        g_test_message ("screenshot %s", path);
-      else
-        g_test_message ("could not take the screenshot %s", path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  /* Only logged when missing: the pictures are for looking at, not part of the test. */
+  am_ui_test_screenshot_light_dark (widget, file_name, 0);
 }
 
 void
@@ -94,62 +69,28 @@ instances_step (const char *what)
   g_test_message ("%.1f s: %s", (g_get_monotonic_time () - start) / 1e6, what);
 }
 
-GtkWidget *
-instances_find (GtkWidget  *root,
-                GType       type,
-                const char *name)
-{
-  GtkWidget *widget = am_ui_test_find_widget (root, type, name);
-
-  if (widget == NULL)
-    g_error ("No %s named “%s”", g_type_name (type), name);
-  return widget;
-}
-
 void
 instances_set_entry (GtkWidget  *root,
                      const char *id,
                      const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (instances_find (root, ADW_TYPE_ENTRY_ROW, id)), text);
+  gtk_editable_set_text (GTK_EDITABLE (am_ui_test_get_widget (root, ADW_TYPE_ENTRY_ROW, id)), text);
   am_ui_test_iterate ();
 }
 
-/* Waiting for asynchronous client calls */
-
-void
-instances_wait_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  InstancesWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-wait_done (gpointer data)
-{
-  return ((InstancesWait *) data)->result != NULL;
-}
-
-GAsyncResult *
-instances_wait_for (InstancesWait *wait)
-{
-  g_assert_true (am_ui_test_wait_until (wait_done, wait, INSTANCES_CALL_TIMEOUT_MS));
-  return wait->result;
-}
+/* Client calls */
 
 GPtrArray *
 instances_describe_images (InstancesFixture      *fixture,
                            AmDescribeImagesQuery *query)
 {
   g_autoptr (GError) error = NULL;
-  InstancesWait wait = { NULL };
+  AmUiTestWait wait = { NULL };
   GPtrArray *images;
 
-  am_ec2_client_describe_images_async (fixture->client, query, NULL, instances_wait_cb, &wait);
-  images = am_ec2_client_describe_images_finish (fixture->client, instances_wait_for (&wait), NULL, &error);
+  am_ec2_client_describe_images_async (fixture->client, query, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS);
+  images = am_ec2_client_describe_images_finish (fixture->client, wait.result, NULL, &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
 
@@ -193,10 +134,12 @@ instances_run_request (InstancesFixture      *fixture,
 {
   g_autoptr (GPtrArray) instances = NULL;
   g_autoptr (GError) error = NULL;
-  InstancesWait wait = { NULL };
+  AmUiTestWait wait = { NULL };
 
-  am_ec2_client_run_instances_async (fixture->client, request, FALSE, NULL, instances_wait_cb, &wait);
-  am_ec2_client_run_instances_finish (fixture->client, instances_wait_for (&wait), &instances, NULL, &error);
+  am_ec2_client_run_instances_async (fixture->client, request, FALSE, NULL,
+                                     am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS);
+  am_ec2_client_run_instances_finish (fixture->client, wait.result, &instances, NULL, &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_cmpuint (instances->len, ==, 1);

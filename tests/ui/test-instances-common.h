@@ -50,27 +50,10 @@ void           instances_screenshot            (GtkWidget             *widget,
                                                 const char            *name);
 /* Logs @what with the seconds since the first step of the test program. */
 void           instances_step                  (const char            *what);
-/* Finds a widget below @root by name, title, label or tooltip; fails when there is none. */
-GtkWidget     *instances_find                  (GtkWidget             *root,
-                                                GType                  type,
-                                                const char            *name);
 /* Sets the text of the entry row @id below @root as typing would. */
 void           instances_set_entry             (GtkWidget             *root,
                                                 const char            *id,
                                                 const char            *text);
-
-/* A client call's result: pass instances_wait_cb and a zeroed InstancesWait to the _async
- * function, instances_wait_for's result to the _finish one, then clear @result. */
-typedef struct
-{
-  GAsyncResult *result;
-} InstancesWait;
-
-void           instances_wait_cb               (GObject               *source,
-                                                GAsyncResult          *result,
-                                                gpointer               user_data);
-/* Runs the main loop until the call ended (fails the test after a while). */
-GAsyncResult  *instances_wait_for              (InstancesWait         *wait);
 
 /* The images @query finds, through alice's client (element-type AmImage). */
 GPtrArray     *instances_describe_images       (InstancesFixture      *fixture,

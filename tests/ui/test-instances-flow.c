@@ -26,7 +26,7 @@ view_settled (gpointer data)
 static GtkStack *
 view_stack (InstancesFixture *fixture)
 {
-  return GTK_STACK (instances_find (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "stack"));
+  return GTK_STACK (am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "stack"));
 }
 
 typedef struct
@@ -77,7 +77,7 @@ open_create_image_dialog (InstancesFixture *fixture)
 static const char *
 name_hint (AmCreateImageDialog *dialog)
 {
-  return gtk_label_get_label (GTK_LABEL (instances_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "name_hint")));
+  return gtk_label_get_label (GTK_LABEL (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "name_hint")));
 }
 
 typedef struct
@@ -104,7 +104,7 @@ set_name (AmCreateImageDialog *dialog,
 static gboolean
 create_sensitive (AmCreateImageDialog *dialog)
 {
-  return gtk_widget_get_sensitive (instances_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "create_button"));
+  return gtk_widget_get_sensitive (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "create_button"));
 }
 
 /* Image state through the client */
@@ -154,10 +154,12 @@ check_snapshot_tag (InstancesFixture *fixture,
   const char * const ids[] = { snapshot_id, NULL };
   g_autoptr (GPtrArray) snapshots = NULL;
   g_autoptr (GError) error = NULL;
-  InstancesWait wait = { NULL };
+  AmUiTestWait wait = { NULL };
 
-  am_ec2_client_describe_snapshots_async (fixture->client, ids, NULL, NULL, NULL, instances_wait_cb, &wait);
-  snapshots = am_ec2_client_describe_snapshots_finish (fixture->client, instances_wait_for (&wait), &error);
+  am_ec2_client_describe_snapshots_async (fixture->client, ids, NULL, NULL, NULL,
+                                          am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS);
+  snapshots = am_ec2_client_describe_snapshots_finish (fixture->client, wait.result, &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
   g_assert_cmpuint (snapshots->len, ==, 1);
@@ -227,7 +229,7 @@ test_instances_round_trip (InstancesFixture *fixture,
   set_name (dialog, "amiable-test-web-image");
   g_assert_true (create_sensitive (dialog));
 
-  volume = instances_find (GTK_WIDGET (dialog), AM_TYPE_VOLUME_ROW, NULL);
+  volume = am_ui_test_get_widget (GTK_WIDGET (dialog), AM_TYPE_VOLUME_ROW, NULL);
   g_assert_true (am_volume_row_get_is_root (AM_VOLUME_ROW (volume)));
   root_size = am_volume_row_get_size (AM_VOLUME_ROW (volume));
   g_assert_cmpint (root_size, >, 0);
@@ -242,18 +244,19 @@ test_instances_round_trip (InstancesFixture *fixture,
   am_volume_row_set_size (AM_VOLUME_ROW (volume), 20);
   am_volume_row_set_volume_type (AM_VOLUME_ROW (volume), "gp2");
 
-  am_tag_list_add (AM_TAG_LIST (instances_find (GTK_WIDGET (dialog), AM_TYPE_TAG_LIST, "image-tags")), "Purpose", "round-trip");
-  am_tag_list_add (AM_TAG_LIST (instances_find (GTK_WIDGET (dialog), AM_TYPE_TAG_LIST, "snapshot-tags")), "Team", "qa");
+  am_tag_list_add (AM_TAG_LIST (am_ui_test_get_widget (GTK_WIDGET (dialog), AM_TYPE_TAG_LIST, "image-tags")), "Purpose", "round-trip");
+  am_tag_list_add (AM_TAG_LIST (am_ui_test_get_widget (GTK_WIDGET (dialog), AM_TYPE_TAG_LIST, "snapshot-tags")), "Team", "qa");
   am_ui_test_iterate ();
   g_assert_true (create_sensitive (dialog));
   instances_screenshot (GTK_WIDGET (dialog), "6-create-image-filled");
 
   g_signal_connect (dialog, "created", G_CALLBACK (on_created), &image_id);
-  gtk_widget_activate (instances_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "create_button"));
+  gtk_widget_activate (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                              "create_button"));
   if (!am_ui_test_wait_until (instances_widget_gone, &dialog, INSTANCES_CALL_TIMEOUT_MS))
     {
       instances_screenshot (GTK_WIDGET (dialog), "failed-create");
-      g_error ("The dialog did not close: %s", gtk_label_get_label (GTK_LABEL (instances_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error_label"))));
+      g_error ("The dialog did not close: %s", gtk_label_get_label (GTK_LABEL (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error_label"))));
     }
   g_assert_nonnull (image_id);
   g_test_message ("created %s", image_id);
@@ -310,14 +313,15 @@ test_instances_round_trip (InstancesFixture *fixture,
   dialog = open_create_image_dialog (fixture);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   set_name (dialog, "amiable-test-web-image");
-  gtk_widget_activate (instances_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "create_button"));
+  gtk_widget_activate (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                              "create_button"));
   {
     HintWait hint_wait = { dialog, "already have an image named" };
 
     g_assert_true (am_ui_test_wait_until (hint_contains, &hint_wait, INSTANCES_CALL_TIMEOUT_MS));
   }
   g_assert_false (create_sensitive (dialog));
-  g_assert_true (gtk_widget_has_css_class (instances_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "name_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (am_ui_test_get_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "name_row"), "error"));
   instances_screenshot (GTK_WIDGET (dialog), "8-duplicate-name");
   instances_step ("duplicate");
   /* Another name makes it acceptable again. */
@@ -335,8 +339,8 @@ test_instances_round_trip (InstancesFixture *fixture,
 
   /* Search narrows the list to the copy; clearing it shows both again. */
   {
-    GtkWidget *search = instances_find (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, "search_entry");
-    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (instances_find (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW, "column_view"))));
+    GtkWidget *search = am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, "search_entry");
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW, "column_view"))));
     ShownWait shown_wait = { shown, 1 };
 
     gtk_editable_set_text (GTK_EDITABLE (search), "TEST-COPY");
@@ -365,7 +369,7 @@ test_instances_round_trip (InstancesFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (confirm));
 
   /* Terminated instances leave the default filter; show all states to watch them. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (instances_find (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN, "state_dropdown")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN, "state_dropdown")), 1);
   instances_wait_for_state (fixture, web, "terminated");
   instances_wait_for_state (fixture, copy, "terminated");
   g_assert_true (am_ui_test_wait_until (view_settled, fixture, INSTANCES_STATE_TIMEOUT_MS));
@@ -373,9 +377,9 @@ test_instances_round_trip (InstancesFixture *fixture,
   instances_step ("terminated");
 
   /* With the default filter, nothing is left. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (instances_find (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN, "state_dropdown")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN, "state_dropdown")), 0);
   am_ui_test_iterate ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (instances_find (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "list_stack"))), ==, "no-match");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "list_stack"))), ==, "no-match");
 }
 
 /* Quicker state changes than the default, still slow enough to watch them happen; toasts

@@ -40,11 +40,12 @@ make_snapshot (InstancesFixture *fixture,
   g_autofree char *image_id = NULL;
   g_autoptr (AmImage) image = NULL;
   AmBlockDeviceMapping * const *mappings;
-  InstancesWait wait = { NULL };
+  AmUiTestWait wait = { NULL };
 
   am_ec2_client_create_image_async (fixture->client, instance_id, "amiable-test-snapshot-source", NULL,
-                                    TRUE, NULL, NULL, FALSE, NULL, instances_wait_cb, &wait);
-  am_ec2_client_create_image_finish (fixture->client, instances_wait_for (&wait), &image_id, NULL, &error);
+                                    TRUE, NULL, NULL, FALSE, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS);
+  am_ec2_client_create_image_finish (fixture->client, wait.result, &image_id, NULL, &error);
   g_clear_object (&wait.result);
   g_assert_no_error (error);
 
@@ -86,12 +87,13 @@ register_and_wait (InstancesFixture      *fixture,
 
   g_object_ref (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
-  gtk_widget_activate (instances_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "register_button"));
+  gtk_widget_activate (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                              "register_button"));
   if (!am_ui_test_wait_until (widget_gone_or_closed, dialog, INSTANCES_CALL_TIMEOUT_MS))
     {
       instances_screenshot (GTK_WIDGET (dialog), "failed-register");
       g_error ("The dialog did not close: %s",
-               gtk_label_get_label (GTK_LABEL (instances_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error_label"))));
+               gtk_label_get_label (GTK_LABEL (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error_label"))));
     }
   image_id = g_strdup (am_register_image_dialog_get_image_id (dialog));
   g_object_unref (dialog);
@@ -179,7 +181,7 @@ test_instances_images (InstancesFixture *fixture,
 
   /* Create an image from the snapshot. */
   dialog = open_register_dialog (fixture, "instances.register-snapshot");
-  snapshots = ADW_COMBO_ROW (instances_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "snapshot_row"));
+  snapshots = ADW_COMBO_ROW (am_ui_test_get_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "snapshot_row"));
   for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (snapshots)); i++)
     if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (snapshots)), i), snapshot_id))
       {
@@ -188,7 +190,8 @@ test_instances_images (InstancesFixture *fixture,
       }
   g_assert_true (found);
   instances_set_entry (GTK_WIDGET (dialog), "name_row", "amiable-test-from-snapshot");
-  gtk_widget_activate (instances_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "add_volume_button"));
+  gtk_widget_activate (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                              "add_volume_button"));
   am_ui_test_iterate ();
   instances_screenshot (GTK_WIDGET (dialog), "22-from-snapshot");
   from_snapshot = register_and_wait (fixture, dialog);
@@ -204,11 +207,11 @@ test_instances_images (InstancesFixture *fixture,
   dialog = open_register_dialog (fixture, "instances.register-manifest");
   instances_set_entry (GTK_WIDGET (dialog), "name_row", "amiable-test-from-bundle");
   instances_set_entry (GTK_WIDGET (dialog), "manifest_row", "s3://amiable-bundles/web.manifest.xml");
-  g_assert_false (gtk_widget_get_sensitive (instances_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "register_button")));
-  g_assert_true (gtk_widget_get_visible (instances_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "manifest_hint")));
+  g_assert_false (gtk_widget_get_sensitive (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "register_button")));
+  g_assert_true (gtk_widget_get_visible (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "manifest_hint")));
   instances_screenshot (GTK_WIDGET (dialog), "23-bad-manifest");
   instances_set_entry (GTK_WIDGET (dialog), "manifest_row", "amiable-bundles/web/web.manifest.xml");
-  g_assert_true (gtk_widget_get_sensitive (instances_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "register_button")));
+  g_assert_true (gtk_widget_get_sensitive (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "register_button")));
   from_bundle = register_and_wait (fixture, dialog);
   image = instances_describe_image (fixture, from_bundle);
   g_assert_cmpstr (am_image_get_root_device_type (image), ==, "instance-store");

@@ -45,11 +45,13 @@ is_protected (InstancesFixture *fixture,
               const char       *instance_id)
 {
   g_autoptr (GError) error = NULL;
-  InstancesWait wait = { NULL };
+  AmUiTestWait wait = { NULL };
   gboolean protect = FALSE;
 
-  am_ec2_client_describe_instance_termination_protection_async (fixture->client, instance_id, NULL, instances_wait_cb, &wait);
-  g_assert_true (am_ec2_client_describe_instance_termination_protection_finish (fixture->client, instances_wait_for (&wait),
+  am_ec2_client_describe_instance_termination_protection_async (fixture->client, instance_id, NULL,
+                                                                am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS);
+  g_assert_true (am_ec2_client_describe_instance_termination_protection_finish (fixture->client, wait.result,
                                                                                  &protect, &error));
   g_clear_object (&wait.result);
   g_assert_no_error (error);

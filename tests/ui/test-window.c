@@ -20,25 +20,7 @@ static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
-  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  if (dir == NULL)
-    return;
-
-  for (guint dark = 0; dark < 2; dark++)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-
-      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      am_ui_test_iterate ();
-      g_usleep (300000);
-      am_ui_test_iterate ();
-      g_assert_true (am_ui_test_screenshot (widget, path));
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  am_ui_test_iterate ();
+  g_assert_true (am_ui_test_screenshot_light_dark (widget, name, 300));
 }
 
 static void

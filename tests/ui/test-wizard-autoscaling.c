@@ -19,36 +19,6 @@
 
 static const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c" };
 
-static void
-images_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *out = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-groups_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *out = am_autoscaling_client_describe_groups_finish (AM_AUTOSCALING_CLIENT (object), result, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
 static gboolean
 dialog_idle (gpointer data)
 {
@@ -76,18 +46,6 @@ has_tag (AmTag * const *tags,
   return FALSE;
 }
 
-static GtkWidget *
-find (GtkWidget  *root,
-      GType       type,
-      const char *name)
-{
-  GtkWidget *widget = am_ui_test_find_widget (root, type, name);
-
-  if (widget == NULL)
-    g_error ("No %s named “%s” in the dialog", g_type_name (type), name);
-  return widget;
-}
-
 static AmAutoScalingDialog *
 open_dialog (AmLaunchWizard *w)
 {
@@ -105,9 +63,15 @@ set_sizes (GtkWidget *dialog,
            gint       max,
            gint       desired)
 {
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (dialog, GTK_TYPE_SPIN_BUTTON, "asg-min")), min);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (dialog, GTK_TYPE_SPIN_BUTTON, "asg-max")), max);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (dialog, GTK_TYPE_SPIN_BUTTON, "asg-desired")), desired);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (dialog, GTK_TYPE_SPIN_BUTTON,
+                                                                     "asg-min")),
+                             min);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (dialog, GTK_TYPE_SPIN_BUTTON,
+                                                                     "asg-max")),
+                             max);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (dialog, GTK_TYPE_SPIN_BUTTON,
+                                                                     "asg-desired")),
+                             desired);
   am_ui_test_iterate ();
 }
 
@@ -116,10 +80,11 @@ expect_blocked (GtkWidget  *dialog,
                 const char *label_name,
                 const char *needle)
 {
-  GtkWidget *label = find (dialog, GTK_TYPE_LABEL, label_name);
+  GtkWidget *label = am_ui_test_get_widget (dialog, GTK_TYPE_LABEL, label_name);
 
   am_ui_test_iterate ();
-  g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  g_assert_false (gtk_widget_is_sensitive (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON,
+                                                                  "asg-create")));
   g_assert_true (gtk_widget_get_visible (label));
   g_test_message ("blocked: %s", gtk_label_get_text (GTK_LABEL (label)));
   if (strstr (gtk_label_get_text (GTK_LABEL (label)), needle) == NULL)
@@ -190,22 +155,27 @@ check_refused (AmLaunchRequest *request,
   dialog = GTK_WIDGET (am_auto_scaling_dialog_new (session, request, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
   am_ui_test_wait_mapped (dialog);
-  wizard_type (find (dialog, ADW_TYPE_ENTRY_ROW, "asg-name"), "elsewhere");
-  wizard_click (find (dialog, GTK_TYPE_BUTTON, "asg-create"));
+  wizard_type (am_ui_test_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "asg-name"), "elsewhere");
+  wizard_click (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "asg-create"));
   g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
-  text = gtk_label_get_text (GTK_LABEL (find (dialog, GTK_TYPE_LABEL, "asg-status")));
+  text = gtk_label_get_text (GTK_LABEL (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
+                                                               "asg-status")));
   g_test_message ("%s: %s", code, text);
   g_assert_nonnull (strstr (text, expected));
-  g_assert_true (gtk_widget_has_css_class (find (dialog, GTK_TYPE_LABEL, "asg-status"), "error"));
+  g_assert_true (gtk_widget_has_css_class (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
+                                                                  "asg-status"),
+                                           "error"));
   if (g_str_equal (code, "InvalidAction"))
     {
       g_assert_nonnull (strstr (text, "kept-template"));
-      g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+      g_assert_false (gtk_widget_is_sensitive (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON,
+                                                                      "asg-create")));
     }
   else
     {
       g_assert_nonnull (strstr (text, "subnet-1"));
-      g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+      g_assert_true (gtk_widget_is_sensitive (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON,
+                                                                     "asg-create")));
     }
   g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
   g_assert_cmpstr (am_launch_template_get_launch_template_id (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog))),
@@ -231,12 +201,18 @@ test_wizard_autoscaling (void)
   GtkWidget *dialog;
   GtkWidget *name;
   const char *names[] = { GROUP_NAME, NULL };
+  AmUiTestWait wait = { NULL };
+  AmEc2Client *ec2;
 
   f.sandbox = am_ui_test_sandbox_start (NULL);
   f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
+  ec2 = am_session_get_client (f.session);
   am_describe_images_query_add_filter (image_query, am_ec2_filter_new ("name", WIZARD_IMAGE_X86, NULL));
-  am_ec2_client_describe_images_async (am_session_get_client (f.session), image_query, NULL, images_cb, &images);
-  g_assert_true (am_ui_test_wait_until (pointer_set, &images, 60000));
+  am_ec2_client_describe_images_async (ec2, image_query, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, 60000);
+  images = am_ec2_client_describe_images_finish (ec2, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);
 
   /* To the review page with three subnets in three zones, a Name and a tag. */
@@ -265,7 +241,7 @@ test_wizard_autoscaling (void)
 
   /* The dialog: invalid names and sizes block Create with a message at the field. */
   dialog = GTK_WIDGET (open_dialog (w));
-  name = find (dialog, ADW_TYPE_ENTRY_ROW, "asg-name");
+  name = am_ui_test_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "asg-name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "asg-web-asg");
   wizard_type (name, "");
   expect_blocked (dialog, "asg-name-error", "1 to 255");
@@ -278,7 +254,8 @@ test_wizard_autoscaling (void)
     expect_blocked (dialog, "asg-name-error", "1 to 255");
   }
   wizard_type (name, GROUP_NAME);
-  g_assert_false (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL, "asg-name-error")));
+  g_assert_false (gtk_widget_get_visible (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
+                                                                 "asg-name-error")));
   set_sizes (dialog, 3, 9, 10);
   expect_blocked (dialog, "asg-size-error", "Desired capacity");
   set_sizes (dialog, 7, 6, 6);
@@ -286,24 +263,30 @@ test_wizard_autoscaling (void)
   set_sizes (dialog, 0, 0, 0);
   expect_blocked (dialog, "asg-size-error", "Maximum size");
   set_sizes (dialog, 3, 9, 6);
-  g_assert_false (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL, "asg-size-error")));
-  g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  g_assert_false (gtk_widget_get_visible (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
+                                                                 "asg-size-error")));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON,
+                                                                 "asg-create")));
   wizard_screenshot_window (dialog, "asg-dialog");
 
   /* Create: the template first, then the group; its instances appear per zone. */
   g_assert_null (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
-  wizard_click (find (dialog, GTK_TYPE_BUTTON, "asg-create"));
+  wizard_click (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "asg-create"));
   g_assert_true (am_ui_test_wait_until (group_full, dialog, TIMEOUT_MS));
   g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
   template_id = g_strdup (am_launch_template_get_launch_template_id (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog))));
-  g_test_message ("status: %s", gtk_label_get_text (GTK_LABEL (find (dialog, GTK_TYPE_LABEL, "asg-status"))));
+  g_test_message ("status: %s",
+                  gtk_label_get_text (GTK_LABEL (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
+                                                                        "asg-status"))));
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
     {
-      GtkWidget *row = find (find (dialog, GTK_TYPE_LIST_BOX, "asg-zone-list"), ADW_TYPE_ACTION_ROW, zones[i]);
+      GtkWidget *list = am_ui_test_get_widget (dialog, GTK_TYPE_LIST_BOX, "asg-zone-list");
+      GtkWidget *row = am_ui_test_get_widget (list, ADW_TYPE_ACTION_ROW, zones[i]);
 
       g_assert_nonnull (am_ui_test_find_widget (row, GTK_TYPE_LABEL, "2 instances"));
     }
-  g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  g_assert_false (gtk_widget_is_sensitive (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON,
+                                                                  "asg-create")));
   wizard_screenshot_window (dialog, "asg-created");
   gtk_window_destroy (GTK_WINDOW (dialog));
   am_ui_test_wait_window_gone (AM_TYPE_AUTO_SCALING_DIALOG);
@@ -311,8 +294,11 @@ test_wizard_autoscaling (void)
   /* What Auto Scaling reports: the group over the three subnets with 6 instances, 2 per zone. */
   client = am_autoscaling_client_new_for_ec2_client (am_session_get_client (f.session), &error);
   g_assert_no_error (error);
-  am_autoscaling_client_describe_groups_async (client, names, 0, NULL, groups_cb, &groups);
-  g_assert_true (am_ui_test_wait_until (pointer_set, &groups, TIMEOUT_MS));
+  am_autoscaling_client_describe_groups_async (client, names, 0, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, TIMEOUT_MS);
+  groups = am_autoscaling_client_describe_groups_finish (client, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
   g_assert_cmpuint (groups->len, ==, 1);
   {
     AmAutoScalingGroup *group = g_ptr_array_index (groups, 0);
@@ -349,17 +335,19 @@ test_wizard_autoscaling (void)
   g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog)));
   g_assert_cmpstr (am_launch_template_get_launch_template_id (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (dialog))),
                    ==, template_id);
-  name = find (dialog, ADW_TYPE_ENTRY_ROW, "asg-name");
+  name = am_ui_test_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "asg-name");
   wizard_type (name, GROUP_NAME);
   set_sizes (dialog, 1, 1, 1);
-  wizard_click (find (dialog, GTK_TYPE_BUTTON, "asg-create"));
+  wizard_click (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "asg-create"));
   g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
   expect_blocked (dialog, "asg-name-error", "already exists");
   wizard_screenshot_window (dialog, "asg-exists");
   /* another name clears it */
   wizard_type (name, GROUP_NAME "-2");
-  g_assert_false (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL, "asg-name-error")));
-  g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "asg-create")));
+  g_assert_false (gtk_widget_get_visible (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
+                                                                 "asg-name-error")));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON,
+                                                                 "asg-create")));
   gtk_window_destroy (GTK_WINDOW (dialog));
   am_ui_test_wait_window_gone (AM_TYPE_AUTO_SCALING_DIALOG);
   {

@@ -55,11 +55,7 @@ wizard_find (AmLaunchWizard *wizard,
              GType           type,
              const char     *name)
 {
-  GtkWidget *widget = am_ui_test_find_widget (GTK_WIDGET (wizard), type, name);
-
-  if (widget == NULL)
-    g_error ("No %s named “%s” in the wizard", g_type_name (type), name);
-  return widget;
+  return am_ui_test_get_widget (GTK_WIDGET (wizard), type, name);
 }
 
 GtkWidget *
@@ -147,67 +143,29 @@ void
 wizard_screenshot_window (GtkWidget  *window,
                           const char *name)
 {
-  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct { AdwColorScheme scheme; const char *suffix; } schemes[] = {
-    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
-    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
-  };
+  g_autofree char *file_name = g_strconcat ("wizard-", name, NULL);
 
-  if (dir == NULL)
+  if (g_getenv ("AMIABLE_SCREENSHOT_DIR") == NULL)
     return;
   /* Pages cross-fade: wait for the new one to be the only one drawn. */
   if (AM_IS_LAUNCH_WIZARD (window))
     am_ui_test_wait_until (stack_settled, wizard_find (AM_LAUNCH_WIZARD (window), GTK_TYPE_STACK, "stack"), 5000);
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *file = g_strdup_printf ("wizard-%s-%s.png", name, schemes[i].suffix);
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-
-      gboolean saved = FALSE;
-
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      /* A page that was just relaid out may not be paintable yet: give it a few frames. */
-      for (guint attempt = 0; attempt < 20 && !saved; attempt++)
-        {
-          am_ui_test_iterate ();
-          saved = am_ui_test_screenshot (window, path);
-          if (!saved)
-            g_usleep (50000);
-        }
-      g_assert_true (saved);
-      g_test_message ("screenshot %s", path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  am_ui_test_iterate ();
-}
-
-static void
-instances_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *out = am_ec2_client_describe_instances_finish (AM_EC2_CLIENT (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
+  g_assert_true (am_ui_test_screenshot_light_dark (window, file_name, 0));
 }
 
 GPtrArray *
 wizard_list_instances (WizardFixture *fixture)
 {
-  GPtrArray *instances = NULL;
+  AmEc2Client *client = am_session_get_client (fixture->session);
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait wait = { NULL };
+  GPtrArray *instances;
 
-  am_ec2_client_describe_instances_async (am_session_get_client (fixture->session), NULL, NULL, NULL,
-                                          instances_cb, &instances);
-  g_assert_true (am_ui_test_wait_until (pointer_set, &instances, IDLE_TIMEOUT_MS));
+  am_ec2_client_describe_instances_async (client, NULL, NULL, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, IDLE_TIMEOUT_MS);
+  instances = am_ec2_client_describe_instances_finish (client, wait.result, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
   return instances;
 }
 

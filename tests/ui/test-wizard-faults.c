@@ -11,24 +11,6 @@
 static const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c" };
 
 static void
-images_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *out = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
 test_wizard_faults (void)
 {
   /* The sandbox refuses 30 % of calls with a 5xx and 30 % with throttling (before acting on
@@ -44,18 +26,25 @@ test_wizard_faults (void)
   AmLaunchRequest *request;
   GtkWidget *retry;
   guint retries = 0;
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait wait = { NULL };
+  AmEc2Client *ec2;
 
   f.sandbox = am_ui_test_sandbox_start (args);
   f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
-  query = am_ec2_client_get_query_client (am_session_get_client (f.session));
+  ec2 = am_session_get_client (f.session);
+  query = am_ec2_client_get_query_client (ec2);
   /* Lookups retry long enough to get through; the launch itself gets one attempt below, so
    * failures reach the wizard and its Retry. */
   am_query_client_set_max_attempts (query, 15);
   am_query_client_set_backoff_base_ms (query, 20);
 
   am_describe_images_query_add_filter (image_query, am_ec2_filter_new ("name", WIZARD_IMAGE_X86, NULL));
-  am_ec2_client_describe_images_async (am_session_get_client (f.session), image_query, NULL, images_cb, &images);
-  g_assert_true (am_ui_test_wait_until (pointer_set, &images, 60000));
+  am_ec2_client_describe_images_async (ec2, image_query, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, 60000);
+  images = am_ec2_client_describe_images_finish (ec2, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);
 
   /* The image handed over, as from the Images view: the wizard opens on the type page. */

@@ -12,35 +12,23 @@
 
 #define DEPRECATED_IMAGE "al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64"
 
-static void
-images_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *out = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
 static AmImage *
 find_image (AmSession  *session,
             const char *name)
 {
+  AmEc2Client *client = am_session_get_client (session);
   g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
   g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait wait = { NULL };
 
   am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", name, NULL));
   query->include_deprecated = TRUE;
-  am_ec2_client_describe_images_async (am_session_get_client (session), query, NULL, images_cb, &images);
-  g_assert_true (am_ui_test_wait_until (pointer_set, &images, 60000));
+  am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, 60000);
+  images = am_ec2_client_describe_images_finish (client, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);
   return g_object_ref (g_ptr_array_index (images, 0));
 }

@@ -39,24 +39,6 @@ has_tag (AmTag * const *tags,
   return FALSE;
 }
 
-static void
-resend_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *out = am_launch_request_run_finish (AM_LAUNCH_REQUEST (object), result, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-resend_done (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
 /* The volumes DescribeInstances reports: the root and the added one, deleted with the
  * instance as chosen. */
 static void
@@ -83,32 +65,6 @@ check_attached_volumes (AmInstance *instance)
     }
   g_assert_true (root);
   g_assert_true (added);
-}
-
-static void
-create_image_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  char **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  gboolean ok = am_ec2_client_create_image_finish (AM_EC2_CLIENT (object), result, out, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static void
-describe_image_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  *out = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  g_assert_no_error (error);
 }
 
 static gboolean
@@ -148,14 +104,25 @@ check_landed_volumes (WizardFixture *f,
   g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
   AmBlockDeviceMapping * const *mappings;
   gboolean root = FALSE, added = FALSE;
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait wait = { NULL };
+  gboolean ok;
 
   wait_running (f, am_instance_get_instance_id (instance));
   am_ec2_client_create_image_async (client, am_instance_get_instance_id (instance), name, NULL, TRUE,
-                                    NULL, NULL, FALSE, NULL, create_image_cb, &image_id);
-  g_assert_true (am_ui_test_wait_until (resend_done, &image_id, 60000));
+                                    NULL, NULL, FALSE, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, 60000);
+  ok = am_ec2_client_create_image_finish (client, wait.result, &image_id, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_nonnull (image_id);
   am_describe_images_query_add_image_id (query, image_id);
-  am_ec2_client_describe_images_async (client, query, NULL, describe_image_cb, &images);
-  g_assert_true (am_ui_test_wait_until (resend_done, &images, 60000));
+  am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, 60000);
+  images = am_ec2_client_describe_images_finish (client, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, 1);
   mappings = am_image_get_block_device_mappings (g_ptr_array_index (images, 0));
   for (guint m = 0; mappings[m] != NULL; m++)
@@ -415,11 +382,16 @@ test_wizard_launch (void)
 
     for (guint i = 0; i < plan->len; i++)
       {
-        GPtrArray *resent = NULL;
+        g_autoptr (GError) error = NULL;
+        AmUiTestWait wait = { NULL };
+        GPtrArray *resent;
 
         am_launch_request_run_async (request, client, &g_array_index (plan, AmLaunchPlacement, i), FALSE,
-                                     NULL, resend_cb, &resent);
-        g_assert_true (am_ui_test_wait_until (resend_done, &resent, 60000));
+                                     NULL, am_ui_test_wait_cb, &wait);
+        am_ui_test_wait_for_result (&wait, 60000);
+        resent = am_launch_request_run_finish (request, wait.result, NULL, &error);
+        g_clear_object (&wait.result);
+        g_assert_no_error (error);
         g_assert_cmpuint (resent->len, ==, 2);
         g_ptr_array_unref (resent);
       }

@@ -9,8 +9,19 @@ top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$top"
 
 build-aux/deps.sh
-[ -f _build/build.ninja ] || meson setup _build >/dev/null
-ninja -C _build >/dev/null
+log="$(mktemp /tmp/amiable-build.XXXXXX)"
+trap 'rm -f "$log"' EXIT
+# Quiet when all goes well; the compiler's own words when it does not.
+if [ ! -f _build/build.ninja ] && ! meson setup _build >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "error: meson setup failed (above); fix the cause and run build-aux/run.sh again" >&2
+  exit 1
+fi
+if ! ninja -C _build >"$log" 2>&1; then
+  tail -n 80 "$log" >&2
+  echo "error: the build failed (above)" >&2
+  exit 1
+fi
 
 export GSETTINGS_SCHEMA_DIR="$top/_build/data"
 export AMIABLE_SANDBOX_PROGRAM="$top/_build/src/sandbox/amiable-sandbox"

@@ -13,11 +13,24 @@ cd "$top"
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 
-build-aux/deps.sh --tests || exit 1
-
 passed=0
 failed=0
 failures=()
+
+finish () {
+  echo
+  for f in "${failures[@]}"; do
+    echo "FAILED: $f"
+  done
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit
+}
+
+if ! build-aux/deps.sh --tests; then
+  failed=$((failed + 1)); failures+=("installing the Debian packages failed (see above)")
+  finish
+fi
 
 # Tests never see the user's settings, caches, keyring or AWS files.
 scratch="$(mktemp -d /tmp/amiable-test.XXXXXX)"
@@ -136,14 +149,13 @@ if [ $quick -eq 0 ]; then
         mkdir -p "$top/_build-fuzz/crashes" && cp "$scratch/$name-"* "$top/_build-fuzz/crashes/" 2>/dev/null || true
       fi
     done < <(find _build-fuzz/tests/fuzz -type f -name 'fuzz-*' -perm -u+x | sort)
+    n_fuzzers=$(find _build-fuzz/tests/fuzz -type f -name 'fuzz-*' -perm -u+x | wc -l)
+    if [ "$n_fuzzers" -lt 4 ]; then
+      failed=$((failed + 1)); failures+=("fuzz: only $n_fuzzers harnesses were built (4 expected)")
+    fi
   else
     failed=$((failed + 1)); failures+=("build of _build-fuzz failed")
   fi
 fi
 
-echo
-for f in "${failures[@]}"; do
-  echo "FAILED: $f"
-done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -27,6 +27,13 @@ for needed in ['--share=network', '--socket=wayland', '--socket=fallback-x11', '
                '--share=ipc', '--filesystem=~/.aws:ro']:
     expect(needed in args, f'finish-args has {needed}')
 expect(not any(a in ('--filesystem=home', '--filesystem=host') for a in args), 'no whole-home or host access')
+# ~/.aws only read-only: no second grant of it (or of a folder holding it) that could write.
+for a in args:
+    if a.startswith('--filesystem='):
+        target = a[len('--filesystem='):]
+        place, _, mode = target.partition(':')
+        holds_aws = place.rstrip('/') in ('~/.aws', 'home', 'host', 'host-os', '~') or place.startswith('~/.aws/')
+        expect(not holds_aws or mode == 'ro', f'{a} must be read-only (~/.aws is only read)')
 modules = manifest.get('modules', [])
 expect(any(isinstance(m, dict) and m.get('name') == 'amiable' and m.get('buildsystem') == 'meson'
            for m in modules), 'an amiable module built with meson')

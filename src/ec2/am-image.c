@@ -33,13 +33,13 @@ struct _AmImage
   gboolean is_public;
   GQuark architecture;
   GQuark image_type;
-  GQuark kernel_id;
-  GQuark ramdisk_id;
+  char *kernel_id;
+  char *ramdisk_id;
   GQuark platform;
   GQuark platform_details;
   GQuark usage_operation;
   GQuark state_reason_code;
-  GQuark state_reason_message;
+  char *state_reason_message;
   GQuark owner_alias;
   GQuark root_device_type;
   GQuark root_device_name;
@@ -77,13 +77,13 @@ static const AmField am_image_fields[] = {
   { "product-codes", "productCodes", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmImage, product_codes), _am_product_code_get_model_info },
   { "architecture", "architecture", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, architecture), NULL },
   { "image-type", "imageType", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, image_type), NULL },
-  { "kernel-id", "kernelId", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, kernel_id), NULL },
-  { "ramdisk-id", "ramdiskId", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, ramdisk_id), NULL },
+  { "kernel-id", "kernelId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, kernel_id), NULL },
+  { "ramdisk-id", "ramdiskId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, ramdisk_id), NULL },
   { "platform", "platform", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, platform), NULL },
   { "platform-details", "platformDetails", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, platform_details), NULL },
   { "usage-operation", "usageOperation", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, usage_operation), NULL },
   { "state-reason-code", "code", "stateReason", AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, state_reason_code), NULL },
-  { "state-reason-message", "message", "stateReason", AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, state_reason_message), NULL },
+  { "state-reason-message", "message", "stateReason", AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, state_reason_message), NULL },
   { "owner-alias", "imageOwnerAlias", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, owner_alias), NULL },
   { "name", "name", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, name), NULL },
   { "description", "description", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, description), NULL },
@@ -233,7 +233,7 @@ am_image_get_kernel_id (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->kernel_id);
+  return self->kernel_id;
 }
 
 const char *
@@ -241,7 +241,7 @@ am_image_get_ramdisk_id (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->ramdisk_id);
+  return self->ramdisk_id;
 }
 
 const char *
@@ -281,7 +281,7 @@ am_image_get_state_reason_message (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->state_reason_message);
+  return self->state_reason_message;
 }
 
 const char *
@@ -495,6 +495,10 @@ static const gsize packed_fields[] = {
   G_STRUCT_OFFSET (AmImage, source_instance_id),
   G_STRUCT_OFFSET (AmImage, last_launched_time),
   G_STRUCT_OFFSET (AmImage, source_image_id),
+  /* free text and unique ids: interning them would keep them for the process's lifetime */
+  G_STRUCT_OFFSET (AmImage, kernel_id),
+  G_STRUCT_OFFSET (AmImage, ramdisk_id),
+  G_STRUCT_OFFSET (AmImage, state_reason_message),
 };
 
 #define PACKED(self, i) ((char **) (((guint8 *) (self)) + packed_fields[i]))

@@ -22,6 +22,9 @@
 #define PROC_SECRET  "PROC-SECRET-5c5c5c"
 #define PROC_TOKEN   "PROC-TOKEN-9e9e9e"
 #define MFA_CODE     "914273"
+#define SSO_BEARER   "SSO-BEARER-77f0aa"
+#define SSO_SECRET   "SSO-SECRET-31c4d2"
+#define SSO_TOKEN    "SSO-TOKEN-6b2e90"
 
 static GString *captured;
 static guint n_captured;
@@ -90,7 +93,8 @@ test_no_secrets_in_log (void)
   g_autoptr (GPtrArray) authorizations = g_ptr_array_new_with_free_func (g_free);
   g_auto (GStrv) envp = NULL;
   const char *forbidden[] = { BASE_SECRET, ROLE_SECRET, ROLE_TOKEN, PROC_SECRET, PROC_TOKEN,
-                              MFA_CODE, "Signature=", "AWS4-HMAC-SHA256 Credential", NULL };
+                              MFA_CODE, SSO_BEARER, SSO_SECRET, SSO_TOKEN, "Signature=",
+                              "AWS4-HMAC-SHA256 Credential", NULL };
 
   g_assert_no_error (error);
   g_mkdir_with_parents (aws_dir, 0700);
@@ -101,13 +105,30 @@ test_no_secrets_in_log (void)
   g_chmod (script_path, 0700);
   config_text = g_strdup_printf ("[profile role]\nrole_arn = arn:aws:iam::1:role/R\n"
                                  "source_profile = base\nmfa_serial = arn:aws:iam::1:mfa/u\n"
-                                 "[profile proc]\ncredential_process = %s\n", script_path);
+                                 "[profile proc]\ncredential_process = %s\n"
+                                 "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+                                 "sso_role_name = Admin\n"
+                                 "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                                 "sso_region = eu-west-1\n", script_path);
   write_file (config_path, config_text);
   write_file (credentials_path, "[base]\naws_access_key_id = AKIDBASE\n"
                                 "aws_secret_access_key = " BASE_SECRET "\n");
 
   envp = g_environ_setenv (NULL, "HOME", home, TRUE);
   envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL_STS", am_test_server_get_url (server), TRUE);
+  envp = g_environ_setenv (envp, "AWS_ENDPOINT_URL_SSO", am_test_server_get_url (server), TRUE);
+  {
+    /* the token `aws sso login` caches, keyed by the session name */
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, "corp", -1);
+    g_autofree char *name = g_strconcat (hash, ".json", NULL);
+    g_autofree char *cache_dir = g_build_filename (aws_dir, "sso", "cache", NULL);
+    g_autofree char *cache_path = g_build_filename (cache_dir, name, NULL);
+
+    g_mkdir_with_parents (cache_dir, 0700);
+    write_file (cache_path, "{\"startUrl\": \"https://corp.awsapps.com/start\", \"region\": "
+                            "\"eu-west-1\", \"accessToken\": \"" SSO_BEARER "\", "
+                            "\"expiresAt\": \"2099-01-01T00:00:00Z\"}");
+  }
   config = am_aws_config_load_with_environ ((const char * const *) envp, &error);
   g_assert_no_error (error);
 
@@ -172,6 +193,25 @@ test_no_secrets_in_log (void)
       g_assert_nonnull (value);
       g_ptr_array_add (authorizations, g_strdup (value));
     }
+  /* IAM Identity Center: the cached bearer token buys role credentials from the portal. */
+  am_test_server_queue_json (server, 200,
+                             "{\"roleCredentials\": {\"accessKeyId\": \"ASIASSO\", "
+                             "\"secretAccessKey\": \"" SSO_SECRET "\", \"sessionToken\": \""
+                             SSO_TOKEN "\", \"expiration\": 4070908800000}}");
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (AmCredentials) credentials = NULL;
+
+    am_aws_config_resolve_credentials_async (config, "sso", NULL, NULL, NULL, am_test_result_cb,
+                                             &result);
+    am_test_wait_result (&result);
+    credentials = am_aws_config_resolve_credentials_finish (config, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (am_credentials_get_secret_access_key (credentials), ==, SSO_SECRET);
+    g_assert_cmpstr (am_test_request_get_header (am_test_server_get_request (server, 5),
+                                                 "x-amz-sso_bearer_token"), ==, SSO_BEARER);
+  }
+
   /* The role's token really went over the wire. */
   g_assert_cmpstr (am_test_request_get_header (am_test_server_get_request (server, 1),
                                                "X-Amz-Security-Token"), ==, ROLE_TOKEN);
@@ -200,6 +240,17 @@ test_no_secrets_in_log (void)
   g_unlink (script_path);
   g_unlink (config_path);
   g_unlink (credentials_path);
+  {
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, "corp", -1);
+    g_autofree char *name = g_strconcat (hash, ".json", NULL);
+    g_autofree char *cache_path = g_build_filename (aws_dir, "sso", "cache", name, NULL);
+    g_autofree char *cache_dir = g_path_get_dirname (cache_path);
+    g_autofree char *sso_dir = g_path_get_dirname (cache_dir);
+
+    g_unlink (cache_path);
+    g_rmdir (cache_dir);
+    g_rmdir (sso_dir);
+  }
   g_rmdir (aws_dir);
   g_rmdir (home);
 }

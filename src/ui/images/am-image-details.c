@@ -18,6 +18,7 @@ struct _AmImageDetails
   /* template widgets */
   GtkStack *stack;
   AdwStatusPage *empty_page;
+  GtkWidget *bulk_box;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   AmImageAnatomy *anatomy;
@@ -34,6 +35,7 @@ struct _AmImageDetails
 
   /* state */
   guint n_selected;
+  gboolean manageable;
 };
 
 G_DEFINE_FINAL_TYPE (AmImageDetails, am_image_details, ADW_TYPE_BIN)
@@ -374,10 +376,15 @@ update (AmImageDetails *self)
                                                 self->n_selected);
 
       adw_status_page_set_title (self->empty_page, title);
-      adw_status_page_set_description (self->empty_page, _("Tags and deregistration apply to every selected image. Select one image to see its details."));
+      if (self->manageable)
+        adw_status_page_set_description (self->empty_page, _("Edit the tags of every selected image at once, or deregister them together. Select one image to see its details."));
+      else
+        adw_status_page_set_description (self->empty_page, _("Select one image to see its details. Only images owned by this account can be tagged or deregistered."));
+      gtk_widget_set_visible (self->bulk_box, self->manageable);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+  gtk_widget_set_visible (self->bulk_box, FALSE);
   if (self->image == NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Image Selected"));
@@ -453,6 +460,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-image-details.ui");
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, bulk_box);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, title_label);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, anatomy);
@@ -521,6 +529,19 @@ am_image_details_set_n_selected (AmImageDetails *self,
   if (self->n_selected == n_selected)
     return;
   self->n_selected = n_selected;
+  update (self);
+}
+
+void
+am_image_details_set_manageable (AmImageDetails *self,
+                                 gboolean        manageable)
+{
+  g_return_if_fail (AM_IS_IMAGE_DETAILS (self));
+
+  manageable = !!manageable;
+  if (self->manageable == manageable)
+    return;
+  self->manageable = manageable;
   update (self);
 }
 

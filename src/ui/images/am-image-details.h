@@ -24,6 +24,14 @@ AmImage   *am_image_details_get_image              (AmImageDetails      *self);
 void       am_image_details_set_n_selected         (AmImageDetails      *self,
                                                     guint                n_selected);
 /**
+ * am_image_details_set_manageable:
+ * Whether the account may change the images shown (owned ones): with several selected, the
+ * summary then offers "Edit Tags…" and "Deregister…" (the images.tags and images.deregister
+ * actions of the enclosing view)
+ */
+void       am_image_details_set_manageable         (AmImageDetails      *self,
+                                                    gboolean             manageable);
+/**
  * am_image_details_set_launch_permissions:
  * @permissions: (nullable) (array zero-terminated=1): the image's launch permissions, or
  *   %NULL when they are unknown (not owned by the account, or not loaded yet)

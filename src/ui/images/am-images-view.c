@@ -511,6 +511,7 @@ update_details_cb (gpointer user_data)
 
   self->details_idle_id = 0;
   changed = image != am_image_details_get_image (self->details);
+  am_image_details_set_manageable (self->details, self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED);
   am_image_details_set_n_selected (self->details, images->len);
   am_image_details_set_image (self->details, image);
   update_actions (self, images->len);
@@ -877,6 +878,7 @@ setup_columns (AmImagesView *self)
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) columns_menu = g_menu_new ();
   g_autoptr (GMenu) section = g_menu_new ();
+  g_autoptr (GMenu) selection_section = g_menu_new ();
 
   self->column_actions = g_simple_action_group_new ();
 
@@ -918,6 +920,10 @@ setup_columns (AmImagesView *self)
   g_menu_append (section, _("Copy Image _ID"), "images.copy-id");
   g_menu_append (section, _("_Clear Search and Filters"), "images.clear-filters");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  /* What applies to every selected image, so several can be changed without the keyboard. */
+  g_menu_append (selection_section, _("Edit _Tags…"), "images.tags");
+  g_menu_append (selection_section, _("De_register…"), "images.deregister");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (selection_section));
   g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (columns_menu));
   gtk_menu_button_set_menu_model (self->view_menu_button, G_MENU_MODEL (menu));
 

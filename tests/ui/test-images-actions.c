@@ -1,0 +1,237 @@
+/* test-images-actions.c: the Images view's bulk actions, new images, lookups and layout, on a real sandbox
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-images-actions"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-deregister-dialog.h"
+#include "am-images-view-private.h"
+#include "am-tags-editor.h"
+#include "am-ui-test-sandbox.h"
+#include "am-ui-test.h"
+
+typedef struct
+{
+  AmSandboxProcess *sandbox;
+  AmSession *session;
+  GtkWindow *window;
+  AdwToastOverlay *overlay;
+  AmImagesView *view;
+} Fixture;
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_assert_true (am_ui_test_screenshot_light_dark (widget, name, 300));
+}
+
+static void
+fixture_start (Fixture            *fixture,
+               const char * const *sandbox_args,
+               const char         *account)
+{
+  fixture->sandbox = am_ui_test_sandbox_start (sandbox_args);
+  fixture->session = am_ui_test_sandbox_session (fixture->sandbox, account);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1280, 760);
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  fixture->view = AM_IMAGES_VIEW (am_images_view_new ());
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->view));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
+  gtk_window_present (fixture->window);
+  am_ui_test_wait_mapped (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_stop (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  am_ui_test_iterate ();
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->sandbox);
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *state = _am_images_view_get_state (fixture->view);
+  GtkRevealer *progress = GTK_REVEALER (gtk_widget_get_ancestor (am_ui_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_PROGRESS_BAR, NULL), GTK_TYPE_REVEALER));
+
+  return g_strcmp0 (state, "loading") != 0 && g_strcmp0 (state, "no-session") != 0
+         && !gtk_revealer_get_reveal_child (progress);
+}
+
+static void
+wait_loaded (Fixture *fixture)
+{
+  g_assert_true (am_ui_test_wait_until (loaded, fixture, 30000));
+  am_ui_test_iterate ();
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (fixture->view)));
+}
+
+/* The first button under @root that runs @action_name and is on screen. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_is_drawable (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_action_button (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action_name)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      GMenuLinkIter *iter;
+      gboolean found = FALSE;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+          && g_strcmp0 (action, action_name) == 0)
+        return TRUE;
+
+      iter = g_menu_model_iterate_item_links (model, i);
+      while (!found && g_menu_link_iter_next (iter))
+        {
+          g_autoptr (GMenuModel) link = g_menu_link_iter_get_value (iter);
+
+          found = menu_has_action (link, action_name);
+        }
+      g_object_unref (iter);
+      if (found)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+rows_are (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  guint expected = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+
+  return n_rows (fixture) == expected;
+}
+
+static void
+wait_rows (Fixture *fixture,
+           guint    expected)
+{
+  gpointer data[2] = { fixture, GUINT_TO_POINTER (expected) };
+
+  g_assert_true (am_ui_test_wait_until (rows_are, data, 20000));
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !am_deregister_dialog_get_busy (data);
+}
+
+/* 1. Several selected images: the details pane and the ⋮ menu offer Edit Tags and Deregister,
+ * which open the same dialogs as the Delete key, on every selected image. */
+static void
+test_multi_select_actions (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *details;
+  GtkWidget *tags_button;
+  GtkWidget *deregister_button;
+  GtkWidget *dialog;
+  gboolean in_menu_tags = FALSE;
+  gboolean in_menu_deregister = FALSE;
+
+  fixture_start (&fixture, NULL, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+  g_assert_cmpuint (n_rows (&fixture), ==, 2);
+  details = GTK_WIDGET (_am_images_view_get_details (fixture.view));
+
+  /* One image: no bulk buttons in the details pane. */
+  gtk_selection_model_select_item (_am_images_view_get_selection (fixture.view), 0, TRUE);
+  am_ui_test_iterate ();
+  g_assert_null (find_action_button (details, "images.deregister"));
+
+  gtk_selection_model_select_all (_am_images_view_get_selection (fixture.view));
+  am_ui_test_iterate ();
+  tags_button = find_action_button (details, "images.tags");
+  deregister_button = find_action_button (details, "images.deregister");
+  g_assert_nonnull (tags_button);
+  g_assert_nonnull (deregister_button);
+  g_assert_true (gtk_widget_is_sensitive (tags_button));
+  g_assert_true (gtk_widget_is_sensitive (deregister_button));
+  g_assert_true (gtk_widget_has_css_class (deregister_button, "destructive-action"));
+  g_assert_true (gtk_widget_has_css_class (tags_button, "pill"));
+  screenshot (GTK_WIDGET (fixture.window), "images-multi-select");
+
+  /* The ⋮ menu has them too. */
+  for (GtkWidget *w = am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_MENU_BUTTON, NULL);
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)) != NULL)
+      {
+        in_menu_tags |= menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)), "images.tags");
+        in_menu_deregister |= menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)), "images.deregister");
+      }
+  g_assert_true (in_menu_tags);
+  g_assert_true (in_menu_deregister);
+
+  /* Edit Tags opens the tag editor for the selection. */
+  g_signal_emit_by_name (tags_button, "clicked");
+  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_TAGS_EDITOR);
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  am_ui_test_wait_window_gone (AM_TYPE_TAGS_EDITOR);
+
+  /* Deregister confirms and runs on both: the protected build runner is refused (the dialog
+   * says why), the other goes and leaves the list. */
+  g_signal_emit_by_name (deregister_button, "clicked");
+  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
+  g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, 10000));
+  gtk_window_close (GTK_WINDOW (dialog));
+  am_ui_test_wait_window_gone (AM_TYPE_DEREGISTER_DIALOG);
+  wait_rows (&fixture, 1);
+  {
+    g_autoptr (AmImage) left = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), 0);
+
+    g_assert_true (g_str_has_prefix (am_image_get_name (left), "alice-build-runner"));
+  }
+
+  fixture_stop (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  am_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/images-actions/multi-select", test_multi_select_actions);
+
+  return g_test_run ();
+}

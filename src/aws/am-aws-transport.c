@@ -43,6 +43,37 @@ struct _AmAwsTransport
   int                    retry_quota;
 };
 
+/* The clock offsets learned from each host's Date header, shared by every transport of the
+ * process: the STS, SSM and EC2 clients of one endpoint need not each pay a refused request
+ * to learn that this computer's clock is off. */
+static GMutex offsets_lock;
+static GHashTable *offsets;   /* host header → GTimeSpan, boxed */
+
+static GTimeSpan
+shared_offset (const char *host)
+{
+  GTimeSpan offset = 0;
+  GTimeSpan *found;
+
+  g_mutex_lock (&offsets_lock);
+  found = offsets != NULL ? g_hash_table_lookup (offsets, host) : NULL;
+  if (found != NULL)
+    offset = *found;
+  g_mutex_unlock (&offsets_lock);
+  return offset;
+}
+
+static void
+share_offset (const char *host,
+              GTimeSpan   offset)
+{
+  g_mutex_lock (&offsets_lock);
+  if (offsets == NULL)
+    offsets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (offsets, g_strdup (host), g_memdup2 (&offset, sizeof offset));
+  g_mutex_unlock (&offsets_lock);
+}
+
 static const char * const throttling_codes[] = {
   "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
   "TooManyRequestsException", "ProvisionedThroughputExceededException",
@@ -279,6 +310,7 @@ _am_aws_transport_set_jitter (AmAwsTransport *self,
 GTimeSpan
 _am_aws_transport_get_clock_offset (AmAwsTransport *self)
 {
+  self->clock_offset = shared_offset (self->host_header);
   return self->clock_offset;
 }
 
@@ -582,12 +614,13 @@ learn_clock_offset (AmAwsTransport     *self,
     return FALSE;
 
   offset = g_date_time_to_unix (server) * G_TIME_SPAN_SECOND - sent_local_us;
-  if (ABS (offset - self->clock_offset) < SKEW_THRESHOLD)
+  if (ABS (offset - _am_aws_transport_get_clock_offset (self)) < SKEW_THRESHOLD)
     return FALSE;
 
   g_debug ("The server's clock is %" G_GINT64_FORMAT " s from ours; correcting",
            offset / G_TIME_SPAN_SECOND);
   self->clock_offset = offset;
+  share_offset (self->host_header, offset);
   return TRUE;
 }
 
@@ -784,7 +817,7 @@ send_signed (GTask         *task,
   soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (data->msg);
 
-  now = g_date_time_new_from_unix_utc ((g_get_real_time () + self->clock_offset)
+  now = g_date_time_new_from_unix_utc ((g_get_real_time () + _am_aws_transport_get_clock_offset (self))
                                        / G_TIME_SPAN_SECOND);
   amz_date = am_sigv4_format_amz_date (now);
 

@@ -581,6 +581,29 @@ test_clock_skew (Fixture       *fixture,
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 3);
   g_clear_pointer (&body, g_bytes_unref);
 
+  /* Another client of the same endpoint (another service, say) starts with what was learnt:
+   * its first request is already signed with the server's time. */
+  {
+    g_autoptr (AmQueryClient) other = am_query_client_new (fixture->provider, "sts", "us-east-1",
+                                                           am_test_server_get_url (fixture->server),
+                                                           &error);
+    g_autoptr (AmQueryParams) params = am_query_params_new ("GetCallerIdentity", "2011-06-15");
+    g_autoptr (GAsyncResult) result = NULL;
+    const char *date;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (am_query_client_get_clock_offset (other) / G_TIME_SPAN_SECOND, >=, 3590);
+    am_test_server_queue_xml (fixture->server, 200, "<ok/>");
+    am_query_client_call_async (other, params, NULL, am_test_result_cb, &result);
+    am_test_wait_result (&result);
+    body = am_query_client_call_finish (other, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 4);
+    date = am_test_request_get_header (am_test_server_get_request (fixture->server, 3), "X-Amz-Date");
+    g_assert_cmpstr (date, >=, sent_iso);
+    g_clear_pointer (&body, g_bytes_unref);
+  }
+
   /* A skew that persists (the server's Date agrees with our corrected clock) is an error
    * after one try: no retry can help. */
   am_test_server_clear_requests (fixture->server);

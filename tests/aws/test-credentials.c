@@ -410,6 +410,43 @@ static const char assume_role_response[] =
   "  <ResponseMetadata><RequestId>sts-1</RequestId></ResponseMetadata>\n"
   "</AssumeRoleResponse>\n";
 
+/* credential_source = Environment: the role is assumed with the environment's keys. */
+static void
+test_assume_role_from_environment (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  const AmTestRequest *request;
+
+  write_file (fixture->config_path,
+              "[profile envrole]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+              "credential_source = Environment\n");
+  config = load (fixture);
+  /* without keys in the environment: a clear error, no request */
+  credentials = resolve (config, "envrole", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
+  g_assert_nonnull (strstr (error->message, "AWS_ACCESS_KEY_ID"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 0);
+  g_clear_error (&error);
+  g_clear_object (&config);
+
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ACCESS_KEY_ID", "AKIDENVROLE", TRUE);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_SECRET_ACCESS_KEY", "env-role-secret", TRUE);
+  config = load (fixture);
+  am_test_server_set_verify_sigv4 (fixture->server, "AKIDENVROLE", "env-role-secret");
+  am_test_server_queue_xml (fixture->server, 200, assume_role_response);
+  credentials = resolve (config, "envrole", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIAROLE");
+  request = am_test_server_get_request (fixture->server, 0);
+  g_assert_true (request->signature_valid);
+  g_assert_cmpstr (am_test_request_get_param (request, "Action"), ==, "AssumeRole");
+  g_assert_nonnull (strstr (am_test_request_get_header (request, "Authorization"), "AKIDENVROLE/"));
+}
+
 /* An Expiration that does not parse is refused, never taken as "never expires". */
 static void
 test_assume_role_bad_expiration (Fixture       *fixture,
@@ -870,6 +907,7 @@ main (int   argc,
   ADD ("credential-process", test_credential_process);
   ADD ("assume-role", test_assume_role);
   ADD ("assume-role-bad-expiration", test_assume_role_bad_expiration);
+  ADD ("assume-role-from-environment", test_assume_role_from_environment);
   ADD ("assume-role-mfa", test_assume_role_mfa);
   ADD ("sso", test_sso);
   ADD ("provider-cache-and-refresh", test_provider_cache_and_refresh);

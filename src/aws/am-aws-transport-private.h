@@ -68,6 +68,9 @@ gboolean        _am_aws_transport_get_jitter   (AmAwsTransport               *se
 void            _am_aws_transport_set_jitter   (AmAwsTransport               *self,
                                                 gboolean                      jitter);
 GTimeSpan       _am_aws_transport_get_clock_offset (AmAwsTransport           *self);
+/* The wait before retry @retry (1 = the first retry), capped at 20 s; random with jitter. */
+guint           _am_aws_transport_backoff_delay_ms (AmAwsTransport           *self,
+                                                    guint                     retry);
 
 void            _am_aws_transport_send_async   (AmAwsTransport               *self,
                                                 const AmAwsTransportRequest  *request,

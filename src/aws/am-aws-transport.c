@@ -427,9 +427,9 @@ on_backoff_done (gpointer user_data)
 }
 
 /* Full jitter: a uniformly random wait in [0, min(base * 2^(retry-1), cap)]. */
-static guint
-backoff_delay_ms (AmAwsTransport *self,
-                  guint           retry)
+guint
+_am_aws_transport_backoff_delay_ms (AmAwsTransport *self,
+                                    guint           retry)
 {
   guint64 ceiling = self->backoff_base_ms;
 
@@ -507,7 +507,7 @@ maybe_retry (GTask    *task,
       g_debug ("%s: retry quota exhausted, not retrying", describe_service (data));
       return FALSE;
     }
-  schedule_retry (task, backoff_delay_ms (data->transport, data->attempt));
+  schedule_retry (task, _am_aws_transport_backoff_delay_ms (data->transport, data->attempt));
   return TRUE;
 }
 

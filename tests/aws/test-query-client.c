@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "aws/am-aws-error.h"
+#include "aws/am-aws-transport-private.h"
 #include "aws/am-query-client.h"
 #include "am-test-server.h"
 
@@ -387,6 +388,29 @@ test_backoff_grows (Fixture       *fixture,
       g_assert_cmpint (gaps[i], <, (gint64) (base << i) + 250);
     }
   g_assert_cmpint (gaps[2], >, gaps[0] * 2);
+}
+
+/* The waits double from the base up to the 20 s cap and stay there; with jitter each wait is
+ * anywhere in [0, that bound]. */
+static void
+test_backoff_cap (void)
+{
+  g_autoptr (GError) error = NULL;
+  AmAwsTransport *transport = _am_aws_transport_new (NULL, "ec2", "ec2", "us-east-1",
+                                                     "http://127.0.0.1:9/", &error);
+  const guint expected[] = { 3000, 6000, 12000, 20000, 20000, 20000 };
+
+  g_assert_no_error (error);
+  _am_aws_transport_set_backoff_base_ms (transport, 3000);
+  _am_aws_transport_set_jitter (transport, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpuint (_am_aws_transport_backoff_delay_ms (transport, i + 1), ==, expected[i]);
+  g_assert_cmpuint (_am_aws_transport_backoff_delay_ms (transport, 40), ==, 20000);
+
+  _am_aws_transport_set_jitter (transport, TRUE);
+  for (guint i = 0; i < 200; i++)
+    g_assert_cmpuint (_am_aws_transport_backoff_delay_ms (transport, 10), <=, 20000);
+  _am_aws_transport_unref (transport);
 }
 
 static void
@@ -860,6 +884,7 @@ main (int   argc,
   ADD ("cancel-in-flight", test_cancel_in_flight);
   ADD ("cancel-in-backoff", test_cancel_in_backoff);
   g_test_add_func ("/query-client/next-token-helper", test_next_token_helper);
+  g_test_add_func ("/query-client/backoff-cap", test_backoff_cap);
 
 #undef ADD
 

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "am-sandbox-private.h"
-#include "am-xml-reader.h"
 
 gboolean
 _am_sb_fail (AmSbCall   *call,
@@ -397,14 +396,66 @@ _am_sb_save_client_token (AmSbCall   *call,
 
 /* XML */
 
+/* XML 1.0 allows tab, LF, CR and every character from U+0020 except U+FFFE and U+FFFF
+ * (surrogates never occur in valid UTF-8). */
+static gboolean
+xml_char_allowed (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+}
+
+/* Parameters are checked when they are read, but a state file edited by hand (or written by an
+ * older sandbox) can still hold anything: what XML cannot carry becomes U+FFFD, so that one bad
+ * string never makes a whole response unreadable. */
+static void
+xml_append_sanitized (GString    *s,
+                      const char *text)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (s, "\xef\xbf\xbd");
+          p++;
+          continue;
+        }
+      if (!xml_char_allowed (c))
+        g_string_append (s, "\xef\xbf\xbd");
+      else if (c == '&')
+        g_string_append (s, "&amp;");
+      else if (c == '<')
+        g_string_append (s, "&lt;");
+      else if (c == '>')
+        g_string_append (s, "&gt;");
+      else if (c == '"')
+        g_string_append (s, "&quot;");
+      else if (c == '\'')
+        g_string_append (s, "&apos;");
+      else
+        g_string_append_len (s, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+}
+
 void
 _am_sb_xml_escaped (GString    *s,
                     const char *text)
 {
-  if (text[strcspn (text, "&<>\"'")] == '\0')
+  const guchar *p;
+
+  /* Fast path: printable ASCII without markup characters goes out as it is. */
+  for (p = (const guchar *) text; *p != '\0'; p++)
+    if (*p < 0x20 || *p >= 0x7f || *p == '&' || *p == '<' || *p == '>' || *p == '"' || *p == '\'')
+      break;
+  if (*p == '\0')
     g_string_append (s, text);
   else
-    am_xml_append_escaped (s, text);
+    xml_append_sanitized (s, text);
 }
 
 void

@@ -749,6 +749,66 @@ merge_form (GHashTable *params,
     g_hash_table_replace (params, g_strdup (key), g_strdup (value));
 }
 
+/* EC2 takes multi-line text in descriptions (and user data); nowhere else. */
+static gboolean
+param_allows_line_breaks (const char *name)
+{
+  return g_str_has_suffix (name, "Description") || g_str_has_suffix (name, "Description.Value")
+         || g_str_has_suffix (name, "UserData") || g_str_has_suffix (name, "UserData.Value");
+}
+
+/* Every parameter must be UTF-8 without control characters: what is stored is later written
+ * into XML responses and into the JSON state file, where such text would break both. */
+static gboolean
+check_params (GHashTable  *params,
+              char       **message)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *name = key;
+      const char *text = value;
+      gboolean line_breaks;
+
+      if (!g_utf8_validate (name, -1, NULL))
+        {
+          *message = g_strdup ("A parameter name is not valid UTF-8.");
+          return FALSE;
+        }
+      for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_iscntrl (g_utf8_get_char (p)))
+          {
+            *message = g_strdup ("A parameter name holds a control character.");
+            return FALSE;
+          }
+      if (!g_utf8_validate (text, -1, NULL))
+        {
+          *message = g_strdup_printf ("The value of the parameter %s is not valid UTF-8.", name);
+          return FALSE;
+        }
+      line_breaks = param_allows_line_breaks (name);
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (line_breaks && (c == '\t' || c == '\n' || c == '\r'))
+            continue;
+          if (g_unichar_iscntrl (c) || c == 0xFFFE || c == 0xFFFF)
+            {
+              *message = g_strdup_printf ("The value of the parameter %s holds the character U+%04X, "
+                                          "which is not allowed%s.", name, c,
+                                          line_breaks ? "" : " (control characters, line breaks "
+                                                             "included, are refused here)");
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 AmSandboxResponse *
 am_sandbox_server_handle (AmSandboxServer    *self,
                           const char         *method,
@@ -841,6 +901,11 @@ am_sandbox_server_handle (AmSandboxServer    *self,
       g_autofree char *text = g_strndup (body, length);
 
       merge_form (params, text);
+    }
+  if (!check_params (params, &message))
+    {
+      response = error_response (service, 400, "InvalidParameterValue", message, request_id);
+      goto out;
     }
   if (!self->verify_signatures)
     {

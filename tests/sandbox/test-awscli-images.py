@@ -3,6 +3,7 @@
 # Copyright 2026 The Amiable authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import sys
 
@@ -133,6 +134,22 @@ def dry_run():
                     '--description', 'Value=mine', '--dry-run', account='bob')
     tags = sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0].get('Tags', [])
     check(all(t['Key'] != 'Dry' for t in tags), 'dry run changed nothing')
+
+
+@test
+def bad_text_refused():
+    image_id = ctx['web']
+    # Text that XML cannot carry is refused when it arrives, so DescribeImages stays readable.
+    e = sb.expect_error('InvalidParameterValue', 'ec2', 'create-tags', '--resources', image_id,
+                        '--tags', json.dumps([{'Key': 'Bad', 'Value': 'a\x01b'}]))
+    check('Tag.1.Value' in str(e), str(e))
+    sb.expect_error('InvalidParameterValue', 'ec2', 'modify-image-attribute', '--image-id', image_id,
+                    '--description', json.dumps({'Value': 'x\x02y'}))
+    sb.raw_error('InvalidParameterValue', 'CreateTags',
+                 {'ResourceId.1': image_id, 'Tag.1.Key': 'Bad', 'Tag.1.Value': b'\xff\xfe'})
+    image = sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0]
+    check(all(t['Key'] != 'Bad' for t in image.get('Tags', [])), 'nothing stored')
+    check('\x02' not in image.get('Description', ''), 'description unchanged')
 
 
 @test

@@ -727,7 +727,141 @@ test_malformed (void)
   assert_error (call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=k&DryRun=true"), 412, "DryRunOperation");
   assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self&DryRun=true"), 412, "DryRunOperation");
   /* Bytes that are not even a form still get an EC2 error. */
-  assert_error (call_ec2 (server, "\x01\x02=&&==%zz&Action"), 400, "MissingAction");
+  assert_error (call_ec2 (server, "\x01\x02=&&==%zz&Action"), 400, "InvalidParameterValue");
+}
+
+/* What awscli needs: the body parses as XML and holds no character XML 1.0 forbids. */
+static void
+assert_well_formed (const char *text)
+{
+  static const GMarkupParser parser = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  const char *body = strstr (text, "?>");
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_true (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF));
+    }
+  g_assert_nonnull (body);
+  body += 2;
+  g_assert_true (g_markup_parse_context_parse (context, body, -1, &error)
+                 && g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_refused_naming (AmSandboxResponse *response,
+                       const char        *parameter)
+{
+  const char *text = body_text (response);
+
+  g_test_message ("%.300s", text);
+  assert_well_formed (text);
+  g_assert_nonnull (strstr (text, parameter));
+  assert_error (response, 400, "InvalidParameterValue");
+}
+
+/* The id of alice's web server image (ids are hashed from the seed). */
+static char *
+alice_image_id (AmSandboxServer *server)
+{
+  g_autoptr (AmSandboxResponse) response = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15"
+                                                             "&Filter.1.Name=name"
+                                                             "&Filter.1.Value.1=alice-web-server-2026-01-15");
+  char *id = element_text (body_text (response), "imageId");
+
+  g_assert_nonnull (id);
+  return id;
+}
+
+static AmSandboxResponse *
+call_ec2_printf (AmSandboxServer *server,
+                 const char      *format,
+                 ...) G_GNUC_PRINTF (2, 3);
+
+static AmSandboxResponse *
+call_ec2_printf (AmSandboxServer *server,
+                 const char      *format,
+                 ...)
+{
+  g_autofree char *body = NULL;
+  va_list args;
+
+  va_start (args, format);
+  body = g_strdup_vprintf (format, args);
+  va_end (args);
+  return call_ec2 (server, body);
+}
+
+static void
+test_bad_text (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *lock = g_build_filename (dir, "lock", NULL);
+  g_autofree char *image = NULL;
+  g_autoptr (GError) error = NULL;
+  AmSandboxServer *server = am_sandbox_server_new ();
+  AmSandboxResponse *response;
+
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  image = alice_image_id (server);
+  assert_refused_naming (call_ec2_printf (server, "Action=CreateTags&Version=2016-11-15&ResourceId.1=%s"
+                                                  "&Tag.1.Key=k&Tag.1.Value=%%ff%%fe", image), "Tag.1.Value");
+  assert_refused_naming (call_ec2_printf (server, "Action=CreateTags&Version=2016-11-15&ResourceId.1=%s"
+                                                  "&Tag.1.Key=k&Tag.1.Value=a%%0Ab", image), "Tag.1.Value");
+  assert_refused_naming (call_ec2_printf (server, "Action=CreateTags&Version=2016-11-15&ResourceId.1=%s"
+                                                  "&Tag.1.Key=k&Tag.1.Value=%%ef%%bf%%bf", image), "Tag.1.Value");
+  assert_refused_naming (call_ec2_printf (server, "Action=ModifyImageAttribute&Version=2016-11-15"
+                                                  "&ImageId=%s&Description.Value=a%%01b", image),
+                         "Description.Value");
+  response = call_ec2_printf (server, "Action=DescribeImages&Version=2016-11-15&ImageId.1=%s", image);
+  g_assert_null (strstr (body_text (response), "<key>k</key>"));
+  am_sandbox_response_free (response);
+  /* Descriptions may span lines. */
+  response = call_ec2_printf (server, "Action=ModifyImageAttribute&Version=2016-11-15&ImageId=%s"
+                                      "&Description.Value=line%%091%%0D%%0Aline%%C3%%A92", image);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  response = call_ec2_printf (server, "Action=DescribeImages&Version=2016-11-15&ImageId.1=%s", image);
+  assert_well_formed (body_text (response));
+  g_assert_nonnull (strstr (body_text (response), "<description>line\t1\r\nline\xc3\xa9" "2</description>"));
+  am_sandbox_response_free (response);
+  g_object_unref (server);
+
+  /* A state file written by hand (or by an older sandbox) can hold anything: the answers stay
+   * well-formed XML all the same. */
+  {
+    AmSbState *state = am_sb_state_new (0, 3000);
+    g_autofree char *json = NULL;
+
+    am_sb_state_seed (state);
+    am_sb_state_set_tag (state, "111122223333", image, "bad\x01key", "nul\x02l\xef\xbf\xbe<&");
+    json = am_sb_state_to_json (state);
+    g_assert_true (g_file_set_contents (path, json, -1, NULL));
+    am_sb_state_free (state);
+  }
+  server = am_sandbox_server_new ();
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  response = call_ec2_printf (server, "Action=DescribeImages&Version=2016-11-15&ImageId.1=%s", image);
+  g_assert_cmpuint (response->status, ==, 200);
+  assert_well_formed (body_text (response));
+  g_assert_nonnull (strstr (body_text (response), "<key>bad\xef\xbf\xbdkey</key>"));
+  g_assert_nonnull (strstr (body_text (response), "<value>nul\xef\xbf\xbdl\xef\xbf\xbd&lt;&amp;</value>"));
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, "Action=DescribeTags&Version=2016-11-15");
+  assert_well_formed (body_text (response));
+  am_sandbox_response_free (response);
+  g_object_unref (server);
+  g_unlink (path);
+  g_unlink (lock);
+  g_rmdir (dir);
 }
 
 static void
@@ -866,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/verification", test_verification);
   g_test_add_func ("/sandbox/verification/date-header", test_date_header_signing);
   g_test_add_func ("/sandbox/malformed", test_malformed);
+  g_test_add_func ("/sandbox/malformed/text", test_bad_text);
   g_test_add_func ("/sandbox/pagination", test_pagination);
   g_test_add_func ("/sandbox/faults", test_faults);
   g_test_add_func ("/sandbox/sharing", test_sharing);

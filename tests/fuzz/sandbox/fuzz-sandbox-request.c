@@ -39,6 +39,35 @@ get_server (gboolean verify)
   return server;
 }
 
+/* Every XML answer must be something awscli can parse: valid UTF-8, only characters that XML 1.0
+ * allows, well-formed. GMarkup checks the last two but not the characters. */
+static void
+check_xml (AmSandboxResponse *response)
+{
+  static const GMarkupParser parser = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr (GMarkupParseContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize size;
+  const char *body = g_bytes_get_data (response->body, &size);
+
+  if (response->content_type == NULL || strstr (response->content_type, "xml") == NULL
+      || strstr (response->content_type, "json") != NULL)
+    return;
+  if (!g_utf8_validate_len (body, size, NULL))
+    g_error ("an XML response is not valid UTF-8: %.*s", (int) MIN (size, 2000), body);
+  for (const char *p = body; p < body + size; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)))
+        g_error ("an XML response holds U+%04X, which XML 1.0 forbids: %.*s", c, (int) MIN (size, 2000), body);
+    }
+  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  if (!g_markup_parse_context_parse (context, body, size, &error)
+      || !g_markup_parse_context_end_parse (context, &error))
+    g_error ("an XML response is not well-formed (%s): %.*s", error->message, (int) MIN (size, 2000), body);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -114,6 +143,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
                                        body_length ? body : NULL, body_length);
   g_assert (response != NULL);
   g_assert (response->status >= 200 && response->status < 600);
+  check_xml (response);
   am_sandbox_response_free (response);
   return 0;
 }

@@ -35,6 +35,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  IMAGE_CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 am_ec2_client_dispose (GObject *object)
 {
@@ -101,6 +108,10 @@ am_ec2_client_class_init (AmEc2ClientClass *klass)
     g_param_spec_string ("region", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[IMAGE_CREATED] =
+    g_signal_new ("image-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -750,6 +761,26 @@ finish_value (AmEc2Client   *self,
   return TRUE;
 }
 
+/* CreateImage, RegisterImage and CopyImage: whoever lists this region's images hears of it. */
+static gboolean
+finish_new_image (AmEc2Client   *self,
+                  GAsyncResult  *result,
+                  gpointer       source_tag,
+                  char         **image_id,
+                  gboolean      *dry_run_ok,
+                  GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  if (!finish_value (self, result, source_tag, (gpointer *) &id, dry_run_ok, error))
+    return FALSE;
+  if (id != NULL)
+    g_signal_emit (self, signals[IMAGE_CREATED], 0, id);
+  if (image_id != NULL)
+    *image_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
 gboolean
 am_ec2_client_create_image_finish (AmEc2Client   *self,
                                    GAsyncResult  *result,
@@ -757,8 +788,8 @@ am_ec2_client_create_image_finish (AmEc2Client   *self,
                                    gboolean      *dry_run_ok,
                                    GError       **error)
 {
-  return finish_value (self, result, am_ec2_client_create_image_async,
-                       (gpointer *) image_id, dry_run_ok, error);
+  return finish_new_image (self, result, am_ec2_client_create_image_async,
+                           image_id, dry_run_ok, error);
 }
 
 void
@@ -819,8 +850,8 @@ am_ec2_client_register_image_finish (AmEc2Client   *self,
                                      gboolean      *dry_run_ok,
                                      GError       **error)
 {
-  return finish_value (self, result, am_ec2_client_register_image_async,
-                       (gpointer *) image_id, dry_run_ok, error);
+  return finish_new_image (self, result, am_ec2_client_register_image_async,
+                           image_id, dry_run_ok, error);
 }
 
 void
@@ -901,8 +932,8 @@ am_ec2_client_copy_image_finish (AmEc2Client   *self,
                                  gboolean      *dry_run_ok,
                                  GError       **error)
 {
-  return finish_value (self, result, am_ec2_client_copy_image_async,
-                       (gpointer *) image_id, dry_run_ok, error);
+  return finish_new_image (self, result, am_ec2_client_copy_image_async,
+                           image_id, dry_run_ok, error);
 }
 
 void
@@ -1012,6 +1043,36 @@ am_ec2_client_modify_image_description_finish (AmEc2Client   *self,
                                                GError       **error)
 {
   return finish_simple (self, result, am_ec2_client_modify_image_description_async, dry_run_ok, error);
+}
+
+void
+am_ec2_client_require_imdsv2_async (AmEc2Client         *self,
+                                    const char          *image_id,
+                                    gboolean             dry_run,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (image_id != NULL);
+
+  params = params_new ("ModifyImageAttribute");
+  am_query_params_add (params, "ImageId", image_id);
+  am_query_params_add (params, "ImdsSupport.Value", "v2.0");
+  start_call (self, params,
+              call_new (RESULT_RETURN, g_strdup_printf ("Could not make %s require IMDSv2", image_id)),
+              dry_run, am_ec2_client_require_imdsv2_async, cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_require_imdsv2_finish (AmEc2Client   *self,
+                                     GAsyncResult  *result,
+                                     gboolean      *dry_run_ok,
+                                     GError       **error)
+{
+  return finish_simple (self, result, am_ec2_client_require_imdsv2_async, dry_run_ok, error);
 }
 
 void

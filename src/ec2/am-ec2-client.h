@@ -48,6 +48,11 @@ G_BEGIN_DECLS
  */
 #define AM_TYPE_EC2_CLIENT (am_ec2_client_get_type ())
 
+/*
+ * Signal "image-created" (const char *image_id): CreateImage, RegisterImage or CopyImage made a
+ * new image in this client's region (emitted by their _finish, not for dry runs), so views of
+ * the region's images can show it while it is still pending.
+ */
 G_DECLARE_FINAL_TYPE (AmEc2Client, am_ec2_client, AM, EC2_CLIENT, GObject)
 
 /** am_ec2_client_new: an EC2 client sending through @query_client (service "ec2"). */
@@ -226,6 +231,21 @@ gboolean    am_ec2_client_modify_image_description_finish (AmEc2Client  *self,
                                                            GAsyncResult *result,
                                                            gboolean     *dry_run_ok,
                                                            GError      **error);
+
+/**
+ * ModifyImageAttribute ImdsSupport.Value=v2.0: instances launched from the image require
+ * IMDSv2 (session tokens) by default. EC2 has no way back: it cannot be turned off.
+ */
+void        am_ec2_client_require_imdsv2_async  (AmEc2Client         *self,
+                                                 const char          *image_id,
+                                                 gboolean             dry_run,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean    am_ec2_client_require_imdsv2_finish (AmEc2Client  *self,
+                                                 GAsyncResult *result,
+                                                 gboolean     *dry_run_ok,
+                                                 GError      **error);
 
 /** ResetImageAttribute; @attribute: "launchPermission" (the only one EC2 resets). */
 void        am_ec2_client_reset_image_attribute_async  (AmEc2Client   *self,

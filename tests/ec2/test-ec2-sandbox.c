@@ -423,6 +423,7 @@ test_image_lifecycle (Fixture       *fixture,
   g_assert_nonnull (am_image_get_deprecation_time (created));
   g_assert_false (am_image_get_is_deprecated (created));
 
+
   am_ec2_client_enable_deregistration_protection_async (fixture->alice, image_id, FALSE, FALSE, NULL,
                                                         am_test_result_cb, &r_prot);
   WAIT (r_prot);
@@ -468,6 +469,58 @@ test_image_lifecycle (Fixture       *fixture,
   g_assert_true (ok);
   g_assert_cmpstr (am_instance_state_change_get_instance_id (changes->pdata[0]), ==, ids[0]);
   g_assert_cmpint (am_instance_state_change_get_current_state_code (changes->pdata[0]), ==, 32);
+}
+
+/* Requiring IMDSv2 on an image: the owner may, another account may not. */
+static void
+test_require_imdsv2 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (AmEc2Client) alice = client_for (fixture, ALICE_KEY, ALICE_SECRET, "eu-west-1");
+  g_autoptr (AmEc2Client) bob = client_for (fixture, BOB_KEY, BOB_SECRET, "eu-west-1");
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GAsyncResult) r_owned = NULL;
+  g_autoptr (GAsyncResult) r_dry = NULL;
+  g_autoptr (GAsyncResult) r_bob = NULL;
+  g_autoptr (GAsyncResult) r_alice = NULL;
+  g_autoptr (GPtrArray) owned = NULL;
+  g_autoptr (AmImage) after = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *image_id = NULL;
+  gboolean dry_run_ok = FALSE;
+
+  am_describe_images_query_add_owner (query, "self");
+  am_ec2_client_describe_images_async (alice, query, NULL, am_test_result_cb, &r_owned);
+  WAIT (r_owned);
+  owned = am_ec2_client_describe_images_finish (alice, r_owned, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < owned->len; i++)
+    if (am_image_get_imds_support (owned->pdata[i]) == NULL)
+      image_id = am_image_get_image_id (owned->pdata[i]);
+  g_assert_nonnull (image_id);
+
+  am_ec2_client_require_imdsv2_async (alice, image_id, TRUE, NULL, am_test_result_cb, &r_dry);
+  WAIT (r_dry);
+  g_assert_true (am_ec2_client_require_imdsv2_finish (alice, r_dry, &dry_run_ok, &error));
+  g_assert_no_error (error);
+  g_assert_true (dry_run_ok);
+  after = describe_one (alice, image_id);
+  g_assert_null (am_image_get_imds_support (after));
+  g_clear_object (&after);
+
+  am_ec2_client_require_imdsv2_async (bob, image_id, FALSE, NULL, am_test_result_cb, &r_bob);
+  WAIT (r_bob);
+  g_assert_false (am_ec2_client_require_imdsv2_finish (bob, r_bob, NULL, &error));
+  g_assert_true (error != NULL && error->domain == AM_AWS_ERROR);
+  g_assert_nonnull (strstr (error->message, image_id));
+  g_clear_error (&error);
+
+  am_ec2_client_require_imdsv2_async (alice, image_id, FALSE, NULL, am_test_result_cb, &r_alice);
+  WAIT (r_alice);
+  g_assert_true (am_ec2_client_require_imdsv2_finish (alice, r_alice, NULL, &error));
+  g_assert_no_error (error);
+  after = describe_one (alice, image_id);
+  g_assert_cmpstr (am_image_get_imds_support (after), ==, "v2.0");
 }
 
 static void
@@ -535,6 +588,7 @@ main (int   argc,
   ADD ("lookups", test_lookups);
   ADD ("image-lifecycle", test_image_lifecycle);
   ADD ("copy-and-templates", test_copy_and_templates);
+  ADD ("require-imdsv2", test_require_imdsv2);
 
   return g_test_run ();
 }

@@ -8,7 +8,9 @@
 
 #include <string.h>
 
+#include "am-copy-image-request.h"
 #include "am-deregister-dialog.h"
+#include "am-ec2-client.h"
 #include "am-images-view-private.h"
 #include "am-tags-editor.h"
 #include "am-ui-test-sandbox.h"
@@ -225,6 +227,140 @@ test_multi_select_actions (void)
   fixture_stop (&fixture);
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  const char *image_id;
+  const char *state;
+} RowState;
+
+static AmImage *
+find_row (Fixture    *fixture,
+          const char *image_id)
+{
+  GListModel *rows = G_LIST_MODEL (_am_images_view_get_list_model (fixture->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (am_image_get_image_id (image), image_id) == 0)
+        return image;   /* the model keeps it */
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_in_state (gpointer data)
+{
+  RowState *rs = data;
+  AmImage *image = find_row (rs->fixture, rs->image_id);
+
+  return image != NULL && g_strcmp0 (am_image_get_state (image), rs->state) == 0;
+}
+
+/* The toolbar's spinner: the one with a tooltip (the status page's has none). */
+static GtkWidget *
+find_poll_spinner (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SPINNER (child) && gtk_widget_get_tooltip_text (child) != NULL)
+        return child;
+      if ((found = find_poll_spinner (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+not_polling (gpointer data)
+{
+  return !_am_images_view_get_polling (data);
+}
+
+/* 2. An image made in the account and region (here CopyImage within us-east-1, through the
+ * session's client as the dialogs do) appears as pending without a refresh, and turns
+ * available by itself while a spinner shows it is being followed. */
+static void
+test_new_image_pending_to_available (void)
+{
+  const char *args[] = { "--transition-ms", "400", NULL };
+  Fixture fixture = { 0 };
+  AmUiTestWait wait = { NULL };
+  g_autoptr (AmCopyImageRequest) request = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *image_id = NULL;
+  g_autoptr (AmImage) source = NULL;
+  GtkWidget *spinner;
+  GtkWidget *progress;
+  RowState rs;
+
+  fixture_start (&fixture, args, "alice");
+  _am_images_view_set_poll_interval (fixture.view, 300);
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+  g_assert_cmpuint (n_rows (&fixture), ==, 2);
+  g_assert_false (_am_images_view_get_polling (fixture.view));
+
+  source = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), 0);
+  request = am_copy_image_request_new (am_image_get_image_id (source), "us-east-1", "alice-copy-in-place");
+  am_copy_image_request_ensure_client_token (request);
+  am_ec2_client_copy_image_async (am_session_get_client (fixture.session), request, FALSE, NULL,
+                                  am_ui_test_wait_cb, &wait);
+  g_assert_true (am_ec2_client_copy_image_finish (am_session_get_client (fixture.session),
+                                                  am_ui_test_wait_for_result (&wait, 10000),
+                                                  &image_id, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  /* It shows as pending, with no press of Refresh, and with no progress bar for a poll. */
+  rs = (RowState) { &fixture, image_id, "pending" };
+  g_assert_true (am_ui_test_wait_until (row_in_state, &rs, 10000));
+  spinner = find_poll_spinner (GTK_WIDGET (fixture.view));
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_widget_is_drawable (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  progress = gtk_widget_get_ancestor (am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_PROGRESS_BAR, NULL), GTK_TYPE_REVEALER);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (progress)));
+  {
+    GListModel *rows = G_LIST_MODEL (_am_images_view_get_list_model (fixture.view));
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr (AmImage) image = g_list_model_get_item (rows, i);
+
+        if (g_strcmp0 (am_image_get_image_id (image), image_id) == 0)
+          gtk_selection_model_select_item (_am_images_view_get_selection (fixture.view), i, TRUE);
+      }
+  }
+  am_ui_test_iterate ();
+  screenshot (GTK_WIDGET (fixture.window), "images-pending");
+
+  /* Then available by itself; the polling stops and the spinner goes. */
+  rs.state = "available";
+  g_assert_true (am_ui_test_wait_until (row_in_state, &rs, 15000));
+  g_assert_true (am_ui_test_wait_until (not_polling, fixture.view, 10000));
+  am_ui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_cmpuint (n_rows (&fixture), ==, 3);
+  /* The image selected while pending stays selected: the details show it available. */
+  {
+    AmImage *shown = am_image_details_get_image (_am_images_view_get_details (fixture.view));
+
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (am_image_get_image_id (shown), ==, image_id);
+    g_assert_cmpstr (am_image_get_state (shown), ==, "available");
+  }
+  screenshot (GTK_WIDGET (fixture.window), "images-available");
+
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +368,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/images-actions/multi-select", test_multi_select_actions);
+  g_test_add_func ("/images-actions/new-image-pending-to-available", test_new_image_pending_to_available);
 
   return g_test_run ();
 }

@@ -650,10 +650,22 @@ source_items_changed_cb (AmImageListModel *self,
                          GListModel       *source)
 {
   guint old_len = self->rows->len;
+  g_autoptr (GPtrArray) replaced = NULL;
 
-  /* Removed rows may still be visible until the rebuild: keep them alive until then. */
+  /* Removed rows may still be visible until the rebuild: keep them alive until then. A
+   * selected image that a refresh replaces (its state changed) stays selected. */
   for (guint i = 0; i < removed; i++)
-    g_ptr_array_add (self->graveyard, self->rows->pdata[position + i]);
+    {
+      Row *row = self->rows->pdata[position + i];
+
+      g_ptr_array_add (self->graveyard, row);
+      if (row->selected && added > 0)
+        {
+          if (replaced == NULL)
+            replaced = g_ptr_array_new ();
+          g_ptr_array_add (replaced, row);
+        }
+    }
   g_ptr_array_set_free_func (self->rows, NULL);
   g_ptr_array_remove_range (self->rows, position, removed);
   g_ptr_array_set_free_func (self->rows, row_free);
@@ -664,7 +676,23 @@ source_items_changed_cb (AmImageListModel *self,
       memmove (self->rows->pdata + position + added, self->rows->pdata + position,
                (self->rows->len - position - added) * sizeof (gpointer));
       for (guint i = 0; i < added; i++)
-        self->rows->pdata[position + i] = row_new (g_list_model_get_item (source, position + i));
+        {
+          Row *row = row_new (g_list_model_get_item (source, position + i));
+
+          self->rows->pdata[position + i] = row;
+          for (guint j = 0; replaced != NULL && j < replaced->len; j++)
+            {
+              Row *old = replaced->pdata[j];
+
+              if (g_strcmp0 (am_image_get_image_id (old->image), am_image_get_image_id (row->image)) == 0)
+                {
+                  set_row_selected (self, old, FALSE);
+                  set_row_selected (self, row, TRUE);
+                  g_ptr_array_remove_index_fast (replaced, j);
+                  break;
+                }
+            }
+        }
     }
 
   /* A page appended while loading: append its matches unsorted, no re-sort per page. */

@@ -31,4 +31,10 @@ void              _am_images_view_set_source      (AmImagesView *self,
                                                    GListModel   *source,
                                                    gboolean      loading);
 
+/* How often pending images are followed (default 3000 ms). */
+void              _am_images_view_set_poll_interval (AmImagesView *self,
+                                                     guint         interval_ms);
+/* Whether the owned listing is being followed (a poll is due or running). */
+gboolean          _am_images_view_get_polling     (AmImagesView *self);
+
 G_END_DECLS

@@ -48,6 +48,7 @@ struct _AmImagesView
   AdwStatusPage *status_page;
   GtkSpinner *status_spinner;
   GtkButton *status_button;
+  GtkSpinner *poll_spinner;
 
   /* owned references */
   AmSession *session;
@@ -72,6 +73,10 @@ struct _AmImagesView
   guint details_idle_id;
   guint retry_id;
   guint n_retries;
+  guint poll_id;
+  guint poll_interval_ms;
+  guint follow_polls;             /* polls left after an image was made, pending or not */
+  gboolean quiet_refresh;         /* the owned listing is refreshed by a poll: no progress bar */
   int probed_column;
 };
 
@@ -948,6 +953,8 @@ set_source (AmImagesView *self,
 
 static void
 update_loading (AmImagesView *self);
+static void
+update_polling (AmImagesView *self);
 
 static char *
 format_age (gint64 seconds)
@@ -975,7 +982,9 @@ update_loading (AmImagesView *self)
 
   if (self->store != NULL)
     {
-      loading = am_image_store_get_loading (self->store) || self->retry_id != 0;
+      loading = (am_image_store_get_loading (self->store)
+                 && !(self->quiet_refresh && self->store == self->stores[AM_IMAGES_SCOPE_OWNED]))
+                || self->retry_id != 0;
       n_loaded = am_image_store_get_n_loaded (self->store);
       if (self->retry_id != 0)
         error = NULL;
@@ -1045,6 +1054,7 @@ update_loading (AmImagesView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.cancel", loading);
   update_state (self);
+  update_polling (self);
 }
 
 static gboolean
@@ -1067,11 +1077,97 @@ is_transient (const GError *error)
          || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
 }
 
+/* --- following pending images ------------------------------------------------------------ */
+
+static gboolean
+store_has_pending (AmImageStore *store)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_strcmp0 (am_image_get_state (image), "pending") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A refresh by diff: the rows that changed state are replaced in place, the rest stay. */
+static void
+refresh_owned_quietly (AmImagesView *self)
+{
+  AmImageStore *owned = self->stores[AM_IMAGES_SCOPE_OWNED];
+
+  if (owned == NULL || am_image_store_get_loading (owned))
+    return;
+  self->quiet_refresh = TRUE;
+  am_image_store_refresh (owned);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  AmImagesView *self = user_data;
+
+  self->poll_id = 0;
+  if (self->follow_polls > 0)
+    self->follow_polls--;
+  refresh_owned_quietly (self);
+  update_polling (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * Images are made in the owned listing (only its owner makes them), and stay pending while
+ * their snapshots are taken: that listing is refreshed every few seconds while one of its
+ * images is pending, or for a few rounds after an image was made (EC2 may not list it at
+ * once). The other scopes are large and their images do not change under the user's hands.
+ */
+static void
+update_polling (AmImagesView *self)
+{
+  AmImageStore *owned = self->stores[AM_IMAGES_SCOPE_OWNED];
+  gboolean follow = owned != NULL && (self->follow_polls > 0 || store_has_pending (owned));
+
+  if (!follow)
+    {
+      self->follow_polls = 0;
+      g_clear_handle_id (&self->poll_id, g_source_remove);
+    }
+  else if (self->poll_id == 0 && !am_image_store_get_loading (owned))
+    self->poll_id = g_timeout_add (self->poll_interval_ms, poll_cb, self);
+
+  follow = follow && self->scope == AM_IMAGES_SCOPE_OWNED && !self->source_override;
+  gtk_widget_set_visible (GTK_WIDGET (self->poll_spinner), follow);
+  gtk_spinner_set_spinning (self->poll_spinner, follow);
+}
+
+static void
+image_created_cb (AmImagesView *self,
+                  const char   *image_id,
+                  AmEc2Client  *client)
+{
+  g_debug ("%s was made in this region: following the owned listing", image_id);
+  self->follow_polls = 3;
+  refresh_owned_quietly (self);
+  update_polling (self);
+}
+
 static void
 store_notify_cb (AmImagesView *self,
                  GParamSpec   *pspec,
                  AmImageStore *store)
 {
+  if (store == self->stores[AM_IMAGES_SCOPE_OWNED] && !am_image_store_get_loading (store))
+    {
+      self->quiet_refresh = FALSE;
+      update_polling (self);
+    }
+
   if (store != self->store)
     return;
 
@@ -1111,6 +1207,9 @@ clear_stores (AmImagesView *self)
   self->store = NULL;
   g_clear_object (&self->quick_start);
   g_clear_error (&self->quick_start_error);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  self->follow_polls = 0;
+  self->quiet_refresh = FALSE;
 }
 
 static AmImageScope
@@ -1286,7 +1385,12 @@ show_scope (AmImagesView *self,
   if (client != self->client)
     {
       clear_stores (self);
+      if (self->client != NULL)
+        g_signal_handlers_disconnect_by_data (self->client, self);
       g_set_object (&self->client, client);
+      if (client != NULL)
+        g_signal_connect_object (client, "image-created", G_CALLBACK (image_created_cb),
+                                 self, G_CONNECT_SWAPPED);
     }
 
   self->store = NULL;
@@ -1420,6 +1524,9 @@ image_action_done_cb (GObject      *object,
 
   if (self->store != NULL)
     am_image_store_refresh (self->store);
+  /* A copy into this region lands in the owned listing, whichever scope is shown. */
+  if (self->store != self->stores[AM_IMAGES_SCOPE_OWNED])
+    refresh_owned_quietly (self);
 }
 
 static void
@@ -1496,6 +1603,8 @@ am_images_view_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   clear_stores (self);
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
   g_clear_object (&self->client);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1602,6 +1711,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_page);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_button);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, poll_spinner);
 
   gtk_widget_class_install_action (widget_class, "images.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "images.cancel", NULL, cancel_action);
@@ -1622,6 +1732,7 @@ am_images_view_init (AmImagesView *self)
 
   self->state = "no-session";
   self->probed_column = -1;
+  self->poll_interval_ms = 3000;
   for (guint i = 0; i < 2; i++)
     {
       self->probe[i] = g_object_new (G_TYPE_OBJECT, NULL);
@@ -1763,6 +1874,19 @@ am_images_view_show_image (AmImagesView *self,
 }
 
 /* --- private API for tests ---------------------------------------------------------------- */
+
+void
+_am_images_view_set_poll_interval (AmImagesView *self,
+                                   guint         interval_ms)
+{
+  self->poll_interval_ms = interval_ms;
+}
+
+gboolean
+_am_images_view_get_polling (AmImagesView *self)
+{
+  return self->poll_id != 0 || self->quiet_refresh;
+}
 
 AmImageListModel *
 _am_images_view_get_list_model (AmImagesView *self)

@@ -1684,6 +1684,12 @@ load_rest (AmSbState  *state,
   return TRUE;
 }
 
+/* The lists am_sb_state_to_json writes at the top level. */
+static const char *const top_level_lists[] = {
+  "images", "snapshots", "instances", "keyPairs", "vpcs", "subnets", "securityGroups",
+  "launchTemplates", "tags", "clientTokens", "autoScalingGroups",
+};
+
 gboolean
 am_sb_state_from_json (AmSbState  *state,
                        const char *data,
@@ -1710,6 +1716,20 @@ am_sb_state_from_json (AmSbState  *state,
                    "the state file has format version %" G_GINT64_FORMAT ", expected %d",
                    get_int (o, "version"), STATE_FORMAT_VERSION);
       return FALSE;
+    }
+  /* Every list is always written: one that is missing or is not a list means the file was
+   * damaged or edited, and loading it as empty would make the loss permanent at the next save. */
+  for (guint i = 0; i < G_N_ELEMENTS (top_level_lists); i++)
+    {
+      JsonNode *member = json_object_get_member (o, top_level_lists[i]);
+
+      if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       member == NULL ? "the state file has no \"%s\" list" : "the state file's \"%s\" is not a list",
+                       top_level_lists[i]);
+          return FALSE;
+        }
     }
   if (!load_images (state, get_array (o, "images"), error) || !load_rest (state, o, error))
     {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-match.h"
@@ -356,6 +357,38 @@ test_persistence_roundtrip (void)
   g_clear_error (&error);
   g_assert_false (am_sb_state_from_json (copy, "[]", 2, &error));
   g_clear_error (&error);
+  /* A list that is missing or is not a list is damage, not "no entries". */
+  {
+    const char *const damaged[] = {
+      "{\"version\": 1}",
+      "{\"version\": 1, \"images\": 5}",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+      {
+        g_assert_false (am_sb_state_from_json (copy, damaged[i], strlen (damaged[i]), &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        g_clear_error (&error);
+      }
+  }
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+    g_autofree char *edited = NULL;
+
+    g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+    root = json_node_get_object (json_parser_get_root (parser));
+    json_object_remove_member (root, "tags");
+    edited = json_to_string (json_parser_get_root (parser), FALSE);
+    g_assert_false (am_sb_state_from_json (copy, edited, strlen (edited), &error));
+    g_assert_nonnull (strstr (error->message, "\"tags\""));
+    g_clear_error (&error);
+    json_object_set_int_member (root, "tags", 3);
+    g_free (edited);
+    edited = json_to_string (json_parser_get_root (parser), FALSE);
+    g_assert_false (am_sb_state_from_json (copy, edited, strlen (edited), &error));
+    g_clear_error (&error);
+  }
   am_sb_state_free (state);
   am_sb_state_free (copy);
 }
@@ -415,6 +448,42 @@ test_persistence_damaged (void)
 
       g_unlink (full);
     }
+  g_rmdir (dir);
+}
+
+/* A file that parses but lacks a list is damage too: moved aside, never taken as empty. */
+static void
+test_persistence_missing_list (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = NULL;
+  AmSbState *state = am_sb_state_new (0, 3000);
+  const char *name;
+  guint aside = 0;
+
+  g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"images\": 5}", -1, NULL));
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (state->images), ==, 4);
+  am_sb_state_free (state);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, "state.json.damaged-"))
+        {
+          g_autofree char *contents = NULL;
+
+          aside++;
+          g_assert_true (g_file_get_contents (full, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "{\"version\": 1, \"images\": 5}");
+        }
+      g_unlink (full);
+    }
+  g_assert_cmpuint (aside, ==, 1);
   g_rmdir (dir);
 }
 
@@ -997,6 +1066,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/roundtrip", test_persistence_roundtrip);
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
+  g_test_add_func ("/sandbox/persistence/missing-list", test_persistence_missing_list);
   g_test_add_func ("/sandbox/verification", test_verification);
   g_test_add_func ("/sandbox/verification/date-header", test_date_header_signing);
   g_test_add_func ("/sandbox/malformed", test_malformed);

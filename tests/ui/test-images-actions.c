@@ -361,6 +361,117 @@ test_new_image_pending_to_available (void)
   fixture_stop (&fixture);
 }
 
+static GtkWidget *
+find_entry_with_placeholder (GtkWidget  *root,
+                             const char *placeholder)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (child) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (child)), placeholder) == 0)
+        return child;
+      if ((found = find_entry_with_placeholder (child, placeholder)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* 4. The Filters button counts a tag filter like any other. */
+static void
+test_filter_count_tag (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *key_entry;
+  GtkWidget *count_label;
+  GtkWidget *filter_button;
+
+  fixture_start (&fixture, NULL, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+
+  filter_button = am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (filter_button);
+  while (filter_button != NULL && g_strcmp0 (gtk_widget_get_tooltip_text (filter_button), "Filters") != 0)
+    filter_button = gtk_widget_get_next_sibling (filter_button);
+  g_assert_nonnull (filter_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+  am_ui_test_iterate ();
+  key_entry = find_entry_with_placeholder (filter_button, "Key");
+  g_assert_nonnull (key_entry);
+  count_label = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (gtk_menu_button_get_child (GTK_MENU_BUTTON (filter_button))));
+  g_assert_true (GTK_IS_LABEL (count_label));
+  g_assert_false (gtk_widget_get_visible (count_label));
+
+  gtk_editable_set_text (GTK_EDITABLE (key_entry), "Name");
+  am_ui_test_iterate ();
+  g_assert_cmpuint (n_rows (&fixture), ==, 2);
+  g_assert_true (gtk_widget_get_visible (count_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "1");
+
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_with_placeholder (filter_button, "Value (any when empty)")), "web-server");
+  am_ui_test_iterate ();
+  g_assert_cmpuint (n_rows (&fixture), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "1");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.clear-filters", NULL));
+  am_ui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (count_label));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
+
+  fixture_stop (&fixture);
+}
+
+/* 5. Hiding the sorted column sorts by creation date again, newest first, with its arrow. */
+static void
+test_hide_sorted_column (void)
+{
+  Fixture fixture = { 0 };
+  AmImageListModel *list;
+  GtkColumnViewColumn *arch;
+  GtkColumnViewColumn *created;
+
+  fixture_start (&fixture, NULL, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  wait_loaded (&fixture);
+  list = _am_images_view_get_list_model (fixture.view);
+  arch = _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_ARCHITECTURE);
+  created = _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_CREATED);
+
+  /* The user sorts by Owner, then by Architecture: the sorter remembers both. */
+  gtk_column_view_sort_by_column (_am_images_view_get_column_view (fixture.view),
+                                  _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_OWNER), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (_am_images_view_get_column_view (fixture.view), arch, GTK_SORT_ASCENDING);
+  am_ui_test_iterate ();
+  g_assert_cmpint (am_image_list_model_get_sort_column (list), ==, AM_IMAGE_COLUMN_ARCHITECTURE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "columns.architecture", NULL));
+  am_ui_test_iterate ();
+  g_assert_null (gtk_column_view_column_get_column_view (arch));
+  g_assert_cmpint (am_image_list_model_get_sort_column (list), ==, AM_IMAGE_COLUMN_CREATED);
+  g_assert_true (am_image_list_model_get_sort_descending (list));
+  /* The header agrees: the column view's sorter now sorts by Created alone. */
+  {
+    GtkSorter *sorter = gtk_column_view_get_sorter (_am_images_view_get_column_view (fixture.view));
+
+    g_assert_cmpint (gtk_sorter_get_order (sorter), ==, GTK_SORTER_ORDER_PARTIAL);
+    g_assert_nonnull (gtk_column_view_column_get_column_view (created));
+  }
+
+  /* With Created hidden too, hiding the sorted column still falls back to it. */
+  gtk_column_view_sort_by_column (_am_images_view_get_column_view (fixture.view),
+                                  _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_NAME), GTK_SORT_ASCENDING);
+  am_ui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "columns.created", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "columns.name", NULL));
+  am_ui_test_iterate ();
+  g_assert_cmpint (am_image_list_model_get_sort_column (list), ==, AM_IMAGE_COLUMN_CREATED);
+  g_assert_true (am_image_list_model_get_sort_descending (list));
+
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +480,8 @@ main (int   argc,
 
   g_test_add_func ("/images-actions/multi-select", test_multi_select_actions);
   g_test_add_func ("/images-actions/new-image-pending-to-available", test_new_image_pending_to_available);
+  g_test_add_func ("/images-actions/filter-count-tag", test_filter_count_tag);
+  g_test_add_func ("/images-actions/hide-sorted-column", test_hide_sorted_column);
 
   return g_test_run ();
 }

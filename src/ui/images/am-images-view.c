@@ -440,6 +440,11 @@ update_filter_count (AmImagesView *self)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *check;
+      GtkEditable *tag_key = g_object_get_data (G_OBJECT (child), "am-tag-key");
+
+      /* A tag filter counts once, key alone or key and value. */
+      if (tag_key != NULL && gtk_editable_get_text (tag_key)[0] != '\0')
+        n++;
 
       for (check = gtk_widget_get_first_child (child); check != NULL; check = gtk_widget_get_next_sibling (check))
         if (GTK_IS_CHECK_BUTTON (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check))
@@ -685,6 +690,7 @@ tag_changed_cb (AmImagesView *self,
   am_image_list_model_set_tag (self->list,
                                gtk_editable_get_text (GTK_EDITABLE (key_entry)),
                                gtk_editable_get_text (GTK_EDITABLE (value_entry)));
+  update_filter_count (self);
 }
 
 static GtkWidget *
@@ -874,7 +880,27 @@ column_visible_changed_cb (GSimpleAction *action,
       gtk_column_view_insert_column (self->column_view, position, column);
     }
   else if (!g_variant_get_boolean (value) && shown)
-    gtk_column_view_remove_column (self->column_view, column);
+    {
+      gboolean was_sorted = (AmImageColumn) am_image_list_model_get_sort_column (self->list) == index;
+
+      gtk_column_view_remove_column (self->column_view, column);
+
+      /* GtkColumnViewSorter would promote an older column (arrows and order the user no
+       * longer sees): start over from the default, newest first. */
+      if (was_sorted)
+        {
+          GtkColumnViewColumn *created = self->columns[AM_IMAGE_COLUMN_CREATED];
+
+          if (gtk_column_view_column_get_column_view (created) != NULL)
+            gtk_column_view_sort_by_column (self->column_view, created, GTK_SORT_DESCENDING);
+          else
+            {
+              gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_DESCENDING);
+              scroll_to_top (self);
+              am_image_list_model_set_sort (self->list, AM_IMAGE_COLUMN_CREATED, TRUE);
+            }
+        }
+    }
 }
 
 static void

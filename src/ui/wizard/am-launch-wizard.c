@@ -213,6 +213,9 @@ struct _AmLaunchWizard
   gboolean group_failed;
   gboolean building;         /* widgets being filled from the request: no write-back */
   gboolean types_loaded;
+  gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
+  gboolean close_after_save; /* the private key is saved from the close dialog */
+  GtkWidget *close_dialog;   /* the confirmation shown, while it is */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchWizard, am_launch_wizard, ADW_TYPE_WINDOW)
@@ -1637,6 +1640,13 @@ save_key_response_cb (GtkNativeDialog *dialog,
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
     }
   g_object_unref (dialog);
+  /* Saved from the close confirmation: the window closes once the key is safe. */
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      if (self->private_key == NULL)
+        gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -3503,6 +3513,74 @@ asg_clicked_cb (AmLaunchWizard *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Closing: a launch in flight or a private key not yet saved would be lost without a word. */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   AmLaunchWizard   *self)
+{
+  if (g_str_equal (response, "close") || g_str_equal (response, "discard"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      save_key_clicked_cb (self);
+    }
+}
+
+static gboolean
+am_launch_wizard_close_request (GtkWindow *window)
+{
+  AmLaunchWizard *self = AM_LAUNCH_WIZARD (window);
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || (!self->launching && self->private_key == NULL))
+    return GTK_WINDOW_CLASS (am_launch_wizard_parent_class)->close_request (window);
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
+
+  if (self->launching)
+    {
+      dialog = adw_message_dialog_new (window, _("Instances Are Being Launched"),
+                                       _("Closing now stops following the launch: instances may still start, and this window will not report them or their errors. They show in the Instances view."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep Open"),
+                                        "close", _("_Close Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+    }
+  else
+    {
+      g_autofree char *body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: without it you cannot log in to instances that use this key."),
+                                               self->private_key_name);
+
+      dialog = adw_message_dialog_new (window, _("Save the Private Key?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard Key"),
+                                        "save", _("_Save Private Key…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    }
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  g_set_weak_pointer (&self->close_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -3538,6 +3616,7 @@ am_launch_wizard_dispose (GObject *object)
   g_cancellable_cancel (self->dry_run_cancellable);
   g_clear_handle_id (&self->validate_idle, g_source_remove);
   g_clear_handle_id (&self->search_timeout, g_source_remove);
+  g_clear_weak_pointer (&self->close_dialog);
   if (self->request != NULL)
     g_signal_handlers_disconnect_by_data (self->request, self);
 
@@ -3621,12 +3700,14 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = am_launch_wizard_constructed;
   object_class->dispose = am_launch_wizard_dispose;
   object_class->finalize = am_launch_wizard_finalize;
   object_class->get_property = am_launch_wizard_get_property;
   object_class->set_property = am_launch_wizard_set_property;
+  window_class->close_request = am_launch_wizard_close_request;
 
   properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, AM_TYPE_SESSION,
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

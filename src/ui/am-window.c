@@ -47,6 +47,9 @@ struct _AmWindow
 
   /* state */
   gboolean              updating_regions;
+  char                **pending_instances;  /* win.show-instances: to select once listed */
+  guint                 select_source;
+  guint                 select_tries;
 };
 
 G_DEFINE_FINAL_TYPE (AmWindow, am_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -510,6 +513,43 @@ am_window_show_image_action (GtkWidget  *widget,
   am_images_view_show_image (self->images_view, g_variant_get_string (parameter, NULL));
 }
 
+/* Instances just launched may not be in the view's last listing: reload and select them as
+ * soon as they show (for about 15 s at most). */
+static gboolean
+am_window_select_pending_cb (gpointer user_data)
+{
+  AmWindow *self = user_data;
+  const char * const *ids = (const char * const *) self->pending_instances;
+
+  if (am_instances_view_select_instances (self->instances_view, ids) < g_strv_length (self->pending_instances)
+      && self->select_tries++ < 60)
+    {
+      if (!am_instances_view_is_busy (self->instances_view))
+        am_instances_view_reload (self->instances_view);
+      return G_SOURCE_CONTINUE;
+    }
+  self->select_source = 0;
+  g_clear_pointer (&self->pending_instances, g_strfreev);
+  return G_SOURCE_REMOVE;
+}
+
+/* Instance IDs from elsewhere (the launch wizard's new instances): show them selected. */
+static void
+am_window_show_instances_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  am_window_show_view (self, "instances");
+  g_clear_handle_id (&self->select_source, g_source_remove);
+  g_strfreev (self->pending_instances);
+  self->pending_instances = g_variant_dup_strv (parameter, NULL);
+  self->select_tries = 0;
+  if (am_window_select_pending_cb (self) == G_SOURCE_CONTINUE)
+    self->select_source = g_timeout_add (250, am_window_select_pending_cb, self);
+}
+
 static void
 am_window_show_view_action (GtkWidget  *widget,
                             const char *action_name,
@@ -649,6 +689,8 @@ am_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->regions_cancellable);
+  g_clear_handle_id (&self->select_source, g_source_remove);
+  g_clear_pointer (&self->pending_instances, g_strfreev);
   if (self->session != NULL)
     am_session_set_mfa_prompt (self->session, NULL, NULL, NULL);
 
@@ -742,6 +784,7 @@ am_window_class_init (AmWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", am_window_show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-image", "s", am_window_show_image_action);
+  gtk_widget_class_install_action (widget_class, "win.show-instances", "as", am_window_show_instances_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, am_window_refresh_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, am_window_retry_action);
   gtk_widget_class_install_action (widget_class, "win.choose-profile", NULL, am_window_choose_profile_action);

@@ -59,6 +59,8 @@ typedef struct
   GtkWidget *status;     /* label */
   GtkWidget *spinner;
   GtkWidget *fix_button;
+  GtkWidget *detail_row;  /* under the row: the error in full, or the new instances */
+  GtkWidget *detail;      /* label */
 } Zone;
 
 static void
@@ -2899,6 +2901,65 @@ rebuild_summary (AmLaunchWizard *self)
   add_review_row (self, _("Details"), details->str, AM_LAUNCH_STEP_DETAILS);
 }
 
+/* The Instances view lives in the main window that opened the wizard, if any. */
+static gboolean
+can_show_instances (AmLaunchWizard *self)
+{
+  return gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL;
+}
+
+static void
+show_in_instances (AmLaunchWizard     *self,
+                   const char * const *instance_ids)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr (GVariant) ids = g_variant_ref_sink (g_variant_new_strv (instance_ids, -1));
+
+  if (parent != NULL && gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.show-instances", ids))
+    gtk_window_present (parent);
+}
+
+static gboolean
+instance_link_cb (GtkLabel       *label,
+                  const char     *uri,
+                  AmLaunchWizard *self)
+{
+  const char *ids[] = { uri, NULL };
+
+  show_in_instances (self, ids);
+  return TRUE;
+}
+
+/* The new instances' IDs, each a link to it in the Instances view when there is one. */
+static void
+zone_show_instances (AmLaunchWizard *self,
+                     Zone           *zone)
+{
+  g_autoptr (GString) markup = g_string_new (NULL);
+  gboolean links = can_show_instances (self);
+
+  for (guint i = 0; i < zone->instances->len; i++)
+    {
+      const char *id = am_instance_get_instance_id (g_ptr_array_index (zone->instances, i));
+      g_autofree char *escaped = g_markup_escape_text (id, -1);
+
+      if (i > 0)
+        g_string_append (markup, ", ");
+      if (links)
+        {
+          g_autofree char *title = g_strdup_printf (_("Show %s in Instances"), id);
+          g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+
+          g_string_append_printf (markup, "<a href=\"%s\" title=\"%s\">%s</a>", escaped, escaped_title, escaped);
+        }
+      else
+        g_string_append (markup, escaped);
+    }
+  gtk_label_set_markup (GTK_LABEL (zone->detail), markup->str);
+  gtk_widget_remove_css_class (zone->detail, "error");
+  gtk_widget_set_visible (zone->detail_row, zone->instances->len > 0);
+}
+
 static void
 fix_clicked_cb (GtkButton      *button,
                 AmLaunchWizard *self)
@@ -2929,14 +2990,9 @@ zone_show (AmLaunchWizard *self,
       if (dry_run)
         text = g_strdup (_("Dry run passed: the launch would succeed"));
       else
-        {
-          g_autoptr (GString) ids = g_string_new (NULL);
-
-          for (guint i = 0; zone->instances != NULL && i < zone->instances->len; i++)
-            g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
-                                    am_instance_get_instance_id (g_ptr_array_index (zone->instances, i)));
-          text = g_strdup_printf (_("Launched %s"), ids->str);
-        }
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launched %u instance", "Launched %u instances",
+                                             zone->instances != NULL ? zone->instances->len : 0),
+                                zone->instances != NULL ? zone->instances->len : 0);
       break;
     case ZONE_FAILED:
       text = g_strdup (zone->error != NULL ? zone->error->message : _("Failed"));
@@ -2947,6 +3003,10 @@ zone_show (AmLaunchWizard *self,
     }
   gtk_label_set_text (GTK_LABEL (zone->status), text);
   gtk_widget_set_tooltip_text (zone->status, text);
+  if (zone->state == ZONE_DONE && zone->instances != NULL)
+    zone_show_instances (self, zone);
+  else
+    gtk_widget_set_visible (zone->detail_row, FALSE);
   gtk_widget_remove_css_class (zone->status, "error");
   gtk_widget_remove_css_class (zone->status, "success");
   if (zone->state == ZONE_FAILED)
@@ -3005,6 +3065,21 @@ zone_new (AmLaunchWizard          *self,
       adw_action_row_add_suffix (zone->row, zone->fix_button);
     }
   gtk_list_box_append (list, GTK_WIDGET (zone->row));
+
+  zone->detail = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (zone->detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (zone->detail), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (zone->detail), 0);
+  gtk_widget_add_css_class (zone->detail, "wizard-zone-detail");
+  gtk_widget_set_name (zone->detail, "zone-detail");
+  g_signal_connect (zone->detail, "activate-link", G_CALLBACK (instance_link_cb), self);
+  zone->detail_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (zone->detail_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (zone->detail_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (zone->detail_row), zone->detail);
+  gtk_widget_set_visible (zone->detail_row, FALSE);
+  gtk_list_box_append (list, zone->detail_row);
+
   zone_show (self, zone, dry_run);
   return zone;
 }
@@ -3214,9 +3289,7 @@ update_progress_summary (AmLaunchWizard *self)
                             ok->str, failed->str);
   gtk_label_set_text (self->progress_summary, text);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), running == 0 && (failed->len > 0 || self->group_failed));
-  /* The Instances view lives in the main window that opened the wizard, if any. */
-  gtk_widget_set_visible (self->show_instances_button,
-                          self->launched->len > 0 && gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL);
+  gtk_widget_set_visible (self->show_instances_button, self->launched->len > 0 && can_show_instances (self));
   update_step_list (self);
 }
 
@@ -3368,13 +3441,16 @@ retry_clicked_cb (AmLaunchWizard *self)
   launch_continue (self);
 }
 
+/* Every instance this launch made, selected in the Instances view. */
 static void
 show_instances_clicked_cb (AmLaunchWizard *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
 
-  if (parent != NULL && gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-view", "s", "instances"))
-    gtk_window_present (parent);
+  for (guint i = 0; i < self->launched->len; i++)
+    g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (self->launched, i)));
+  g_ptr_array_add (ids, NULL);
+  show_in_instances (self, (const char * const *) ids->pdata);
 }
 
 static void

@@ -57,6 +57,44 @@ format_time (GDateTime *when)
   return g_date_time_format (when, _("%e %B %Y, %H:%M UTC"));
 }
 
+static gboolean
+same_minute (GDateTime *a,
+             GDateTime *b)
+{
+  return g_date_time_to_unix (a) / 60 == g_date_time_to_unix (b) / 60;
+}
+
+/* The subtitle says what the switch and the time show, which is what Save sends; the image's
+ * state before saving only shows when the switch turns it off. */
+static void
+update_state_row (AmDeprecationDialog *self,
+                  gboolean             on,
+                  GDateTime           *when,
+                  GDateTime           *now)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (on)
+    {
+      g_autofree char *text = format_time (when);
+
+      if (self->current != NULL && same_minute (self->current, when)
+          && g_date_time_compare (self->current, now) <= 0)
+        subtitle = g_strdup_printf (_("Deprecated since %s"), text);
+      else
+        subtitle = g_strdup_printf (_("Scheduled for %s"), text);
+    }
+  else if (self->current != NULL)
+    {
+      g_autofree char *text = format_time (self->current);
+
+      subtitle = g_strdup_printf (_("Not deprecated: saving cancels the deprecation set for %s"), text);
+    }
+  else
+    subtitle = g_strdup (_("Not deprecated"));
+  adw_action_row_set_subtitle (self->state_row, subtitle);
+}
+
 static void
 changed_cb (AmDeprecationDialog *self)
 {
@@ -69,16 +107,30 @@ changed_cb (AmDeprecationDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->when_group), on);
   if (on)
     {
-      problem = am_validate_deprecation_time (when, now);
-      valid = problem == NULL
-              && (self->current == NULL
-                  || g_date_time_to_unix (self->current) / 60 != g_date_time_to_unix (when) / 60);
+      /* The image's own time is shown as it is, even when past: only a change is checked. */
+      gboolean unchanged = self->current != NULL && same_minute (self->current, when);
+
+      if (!unchanged)
+        problem = am_validate_deprecation_time (when, now);
+      valid = !unchanged && problem == NULL;
     }
   else
     valid = self->current != NULL;
 
+  update_state_row (self, on, when, now);
   am_action_dialog_mark_field (GTK_WIDGET (self->calendar), self->when_error, problem);
   am_action_dialog_set_valid (AM_ACTION_DIALOG (self), valid);
+}
+
+/* Hours and minutes with two digits, as a clock shows them ("03 : 06"). */
+static gboolean
+spin_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
 }
 
 static void
@@ -166,12 +218,16 @@ am_deprecation_dialog_class_init (AmDeprecationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmDeprecationDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, AmDeprecationDialog, when_error);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
 }
 
 static void
 am_deprecation_dialog_init (AmDeprecationDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's first value was shown before ::output was connected. */
+  spin_output_cb (self->hour_spin);
+  spin_output_cb (self->minute_spin);
   am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("_Save"), FALSE);
 }
 
@@ -193,22 +249,9 @@ am_deprecation_dialog_new (AmSession *session,
   if (unix_time != G_MAXINT64)
     self->current = g_date_time_new_from_unix_utc (unix_time);
 
+  /* Start from the image's own time when it has one (a past one too, so the dialog shows the
+   * state it is in), else a year from now at midnight. */
   if (self->current != NULL)
-    {
-      g_autofree char *when = format_time (self->current);
-      g_autofree char *subtitle = NULL;
-
-      if (g_date_time_compare (self->current, now) <= 0)
-        subtitle = g_strdup_printf (_("Deprecated since %s"), when);
-      else
-        subtitle = g_strdup_printf (_("Scheduled for %s"), when);
-      adw_action_row_set_subtitle (self->state_row, subtitle);
-    }
-  else
-    adw_action_row_set_subtitle (self->state_row, _("Not deprecated"));
-
-  /* Start from the current time when it is ahead, else a year from now at midnight. */
-  if (self->current != NULL && g_date_time_compare (self->current, now) > 0)
     initial = g_date_time_ref (self->current);
   else
     {

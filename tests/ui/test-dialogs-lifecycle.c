@@ -531,13 +531,12 @@ test_copy_retry (DlgFixture    *fixture,
   dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "web-west");
   g_assert_null (am_copy_image_dialog_get_client_token (keep));
 
-  /* Refused: the error shows in the dialog, which keeps its request (and ClientToken). */
+  /* Refused: the error shows at the Name field (only there: see test-dialogs-results.c), and
+   * the dialog keeps its request (and ClientToken). */
   dlg_click (dlg_apply_button (dialog));
   dlg_wait (not_busy, dialog);
   error_label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "error_label");
-  dlg_wait (widget_drawable, error_label);
-  g_test_message ("copy refused: %s", gtk_label_get_text (GTK_LABEL (error_label)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Duplicate"));
+  g_assert_false (gtk_widget_is_drawable (error_label));
   g_assert_true (gtk_widget_has_css_class (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "field_error"))),
                             "already exists in us-west-2"));

@@ -136,6 +136,24 @@ am_action_dialog_describe_error (const GError *error)
   return g_strdup_printf ("%s\n%s", error->message, advice);
 }
 
+/* The first row am_action_dialog_mark_field() marked below @root, or NULL. */
+static GtkWidget *
+find_marked_field (GtkWidget *root)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && gtk_widget_has_css_class (root, "error"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_marked_field (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 apply_cb (GObject      *object,
           GAsyncResult *result,
@@ -157,6 +175,15 @@ apply_cb (GObject      *object,
           return;
         }
       set_busy (self, FALSE);
+      /* The subclass already said what is wrong at the field to fix: once is enough. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED))
+        {
+          GtkWidget *field = find_marked_field (GTK_WIDGET (priv->page));
+
+          if (field != NULL)
+            gtk_widget_grab_focus (field);
+          return;
+        }
       am_action_dialog_show_error (self, error);
       return;
     }

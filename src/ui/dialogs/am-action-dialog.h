@@ -21,7 +21,9 @@ G_DECLARE_DERIVABLE_TYPE (AmActionDialog, am_action_dialog, AM, ACTION_DIALOG, A
  * Subclasses validate as the user types (am_action_dialog_set_valid) and implement apply; the
  * base runs it with a spinner, shows a failure inline (the dialog stays open so the user can
  * fix and retry), and on success closes and emits "finished" (TRUE). Closing otherwise emits
- * "finished" (FALSE) and cancels a running call.
+ * "finished" (FALSE) and cancels a running call. A subclass that explained a failure at the
+ * field to fix (am_action_dialog_mark_field) fails with G_IO_ERROR_FAILED_HANDLED: then the
+ * base shows no banner and moves the focus to that field.
  */
 struct _AmActionDialogClass
 {

@@ -178,14 +178,19 @@ copy_cb (GObject      *object,
 
   if (!am_ec2_client_copy_image_finish (AM_EC2_CLIENT (object), result, &image_id, NULL, &error))
     {
-      /* The name is the field to fix: say so there as well. */
+      /* The name is the field to fix: say so there, and only there. */
       if (am_aws_error_code_is (error, "InvalidAMIName.Duplicate"))
         {
-          g_autofree char *text = g_strdup_printf (_("An image named “%s” already exists in %s."),
+          g_autofree char *text = g_strdup_printf (_("An image named “%s” already exists in %s. "
+                                                     "Image names are unique per account and "
+                                                     "region: choose another name."),
                                                    self->request->name,
                                                    am_ec2_client_get_region (AM_EC2_CLIENT (object)));
 
           am_action_dialog_mark_field (GTK_WIDGET (self->name_row), self->field_error, text);
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "%s", text);
+          g_error_free (error);
+          return;
         }
       g_task_return_error (task, error);
       return;

@@ -22,6 +22,7 @@ struct _AmDeregisterDialog
   AdwMessageDialog  parent_instance;
 
   /* owned widgets (in the extra child) */
+  GtkWidget        *options;     /* the snapshots check and its note */
   GtkCheckButton   *snapshots_check;
   GtkSpinner       *spinner;
   GtkLabel         *error_label;
@@ -29,11 +30,13 @@ struct _AmDeregisterDialog
   /* owned references */
   AmSession        *session;
   GPtrArray        *images;      /* AmImage still to deregister */
-  GPtrArray        *done;        /* AmImage deregistered */
+  GPtrArray        *done;        /* AmImage deregistered, over all tries */
   GCancellable     *cancellable;
   GString          *errors;
 
   /* state */
+  guint             n_images;    /* how many the user asked for */
+  guint             n_reported;  /* of done, how many a toast already announced */
   guint             next;
   gboolean          busy;
   gboolean          finished;
@@ -141,49 +144,37 @@ deregister_cb (GObject      *object,
   run_next (self);
 }
 
+/* Announces in the parent window the images deregistered since the last announcement. */
+static void
+toast_new_done (AmDeregisterDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  guint n = self->done->len - self->n_reported;
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    return;
+  if (n == 1)
+    title = g_strdup_printf (self->deleted_snapshots ? _("%s and its snapshots deregistered")
+                                                     : _("%s deregistered"),
+                             am_image_get_image_id (g_ptr_array_index (self->done, self->n_reported)));
+  else
+    title = g_strdup_printf (ngettext ("%u image deregistered", "%u images deregistered", n), n);
+  self->n_reported = self->done->len;
+  if (AM_IS_WINDOW (parent))
+    am_window_add_toast (AM_WINDOW (parent), adw_toast_new (title));
+}
+
 static void
 show_result (AmDeregisterDialog *self)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
 
   set_busy (self, FALSE);
-
-  if (self->done->len > 0 && AM_IS_WINDOW (parent))
-    {
-      g_autofree char *title = NULL;
-
-      if (self->done->len == 1)
-        title = g_strdup_printf (self->deleted_snapshots ? _("%s and its snapshots deregistered")
-                                                         : _("%s deregistered"),
-                                 am_image_get_image_id (g_ptr_array_index (self->done, 0)));
-      else
-        title = g_strdup_printf (ngettext ("%u image deregistered", "%u images deregistered",
-                                           self->done->len),
-                                 self->done->len);
-      am_window_add_toast (AM_WINDOW (parent), adw_toast_new (title));
-    }
-  /* Reported once: a retry counts afresh. */
+  toast_new_done (self);
   self->any_done |= self->done->len > 0;
-  if (self->images->len > 0)
-    {
-      /* The body now lists only what is left, and what already went. */
-      g_autoptr (GString) body = g_string_new (NULL);
-
-      for (guint i = 0; i < self->done->len; i++)
-        g_string_append_printf (body, _("✓ %s deregistered\n"),
-                                am_image_get_image_id (g_ptr_array_index (self->done, i)));
-      for (guint i = 0; i < self->images->len; i++)
-        {
-          AmImage *image = g_ptr_array_index (self->images, i);
-
-          g_string_append_printf (body, _("✗ %s  %s\n"), am_image_get_image_id (image),
-                                  am_image_get_name (image) != NULL ? am_image_get_name (image) : "");
-        }
-      g_string_truncate (body, body->len - 1);
-      adw_message_dialog_set_body (dialog, body->str);
-    }
-  g_ptr_array_set_size (self->done, 0);
 
   if (self->images->len == 0)
     {
@@ -192,12 +183,36 @@ show_result (AmDeregisterDialog *self)
       return;
     }
 
-  /* Some were refused: say why, and offer to try those again. */
+  /* The result: what went and what did not. The question's options no longer apply (a Retry
+   * keeps the snapshot choice made for the first try). */
+  if (self->done->len > 0)
+    heading = g_strdup_printf (ngettext ("Deregistered %u of %u Image", "Deregistered %u of %u Images",
+                                         self->n_images),
+                               self->done->len, self->n_images);
+  else if (self->n_images == 1)
+    heading = g_strdup (_("Could Not Deregister the Image"));
+  else
+    heading = g_strdup_printf (ngettext ("Could Not Deregister %u Image", "Could Not Deregister %u Images",
+                                         self->n_images),
+                               self->n_images);
+  adw_message_dialog_set_heading (dialog, heading);
+
+  for (guint i = 0; i < self->done->len; i++)
+    g_string_append_printf (body, _("✓ %s deregistered\n"),
+                            am_image_get_image_id (g_ptr_array_index (self->done, i)));
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      AmImage *image = g_ptr_array_index (self->images, i);
+
+      g_string_append_printf (body, _("✗ %s not deregistered\n"), am_image_get_image_id (image));
+    }
+  g_string_truncate (body, body->len - 1);
+  adw_message_dialog_set_body (dialog, body->str);
+  gtk_widget_set_visible (self->options, FALSE);
+
+  /* Why they were refused, and a Retry for those. */
   gtk_label_set_text (self->error_label, self->errors->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  adw_message_dialog_set_heading (dialog, ngettext ("Could Not Deregister the Image",
-                                                    "Could Not Deregister Some Images",
-                                                    self->images->len));
   adw_message_dialog_set_response_label (dialog, "cancel", _("_Close"));
   adw_message_dialog_set_response_label (dialog, "deregister", _("_Retry"));
 }
@@ -215,8 +230,7 @@ run_next (AmDeregisterDialog *self)
     }
 
   image = g_ptr_array_index (self->images, self->next);
-  am_dialog_deregister_async (client, am_image_get_image_id (image),
-                              gtk_check_button_get_active (self->snapshots_check),
+  am_dialog_deregister_async (client, am_image_get_image_id (image), self->deleted_snapshots,
                               self->cancellable, deregister_cb, g_object_ref (self));
 }
 
@@ -235,7 +249,9 @@ am_deregister_dialog_response (AdwMessageDialog *dialog,
   self->next = 0;
   g_string_truncate (self->errors, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  self->deleted_snapshots = gtk_check_button_get_active (self->snapshots_check);
+  /* Chosen with the question; a Retry (the check is hidden then) keeps that choice. */
+  if (gtk_widget_get_visible (self->options))
+    self->deleted_snapshots = gtk_check_button_get_active (self->snapshots_check);
   set_busy (self, TRUE);
   run_next (self);
 }
@@ -323,6 +339,7 @@ am_deregister_dialog_new (AmSession *session,
   dialog = ADW_MESSAGE_DIALOG (self);
   self->session = g_object_ref (session);
   self->images = g_ptr_array_new_with_free_func (g_object_unref);
+  self->n_images = images->len;
   for (guint i = 0; i < images->len; i++)
     {
       g_ptr_array_add (self->images, g_object_ref (g_ptr_array_index (images, i)));
@@ -376,16 +393,18 @@ am_deregister_dialog_new (AmSession *session,
   adw_message_dialog_set_body (dialog, body->str);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->options = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), self->options);
   self->snapshots_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (
       ngettext ("Also delete its _snapshots", "Also delete their _snapshots", images->len)));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->snapshots_check));
+  gtk_box_append (GTK_BOX (self->options), GTK_WIDGET (self->snapshots_check));
   note = gtk_label_new (_("Snapshots other images still use are kept. Without this, the snapshots "
                           "stay and keep costing storage."));
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
   gtk_widget_add_css_class (note, "caption");
   gtk_widget_add_css_class (note, "dim-label");
-  gtk_box_append (GTK_BOX (box), note);
+  gtk_box_append (GTK_BOX (self->options), note);
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->spinner));

@@ -19,9 +19,11 @@ G_DECLARE_FINAL_TYPE (AmDeregisterDialog, am_deregister_dialog, AM, DEREGISTER_D
 /*
  * A destructive confirmation naming @images (element-type AmImage), with "Also delete the
  * snapshots". On "Deregister" it stays open with a spinner while the calls run, one image at
- * a time; refusals (deregistration protection, …) are explained in the body, with Retry for
- * the images that failed. Emits "finished" (gboolean applied: TRUE when at least one image
- * was deregistered) when it closes.
+ * a time. When some are refused (deregistration protection, …) it turns into the result:
+ * the heading counts what went ("Deregistered 1 of 2 Images"), the body lists which images
+ * were deregistered and which were not, the snapshots option gives way to why they were
+ * refused, and Retry tries those again (with the snapshot choice of the first try). Emits
+ * "finished" (gboolean applied: TRUE when at least one image was deregistered) when it closes.
  */
 AmDeregisterDialog *am_deregister_dialog_new (AmSession *session,
                                               GPtrArray *images);

@@ -81,6 +81,20 @@ void         _am_sb_next_token       (AmSbCall    *call,
 /* A fingerprint of every parameter except ClientToken and DryRun (idempotency). */
 char        *_am_sb_params_fingerprint (AmSbCall  *call);
 
+/* Strict application/x-www-form-urlencoded decoding into @params: fails (with a message) on a
+ * '%' that is not followed by two hex digits and on NUL bytes. */
+gboolean     _am_sb_decode_form      (GHashTable  *params,
+                                      const char  *encoded,
+                                      gsize        length,
+                                      char       **message);
+/* Fails with UnknownParameter on a parameter name that @action (an EC2 action the sandbox
+ * implements) does not accept. */
+gboolean     _am_sb_check_param_names (AmSbCall  *call,
+                                       const char *action);
+/* @name against a pattern such as "Filter.N.Value.N" or "Placement.*". */
+gboolean     _am_sb_param_name_matches (const char *name,
+                                        const char *pattern);
+
 /* XML */
 void         _am_sb_xml_escaped      (GString     *s,
                                       const char  *text);

@@ -664,7 +664,7 @@ handle_ec2 (AmSandboxServer *self,
       return error_response (SERVICE_EC2, 400, "InvalidAction", message, call->request_id);
     }
   call->action = action;
-  if (!op (call))
+  if (!_am_sb_check_param_names (call, action) || !op (call))
     return error_response (SERVICE_EC2, call->status ? call->status : 400,
                            call->error_code ? call->error_code : "InternalError",
                            call->error_message ? call->error_message : "The request failed.",
@@ -733,20 +733,6 @@ handle_call (AmSandboxServer    *self,
       return response_new (200, "text/xml", s, call->request_id);
     }
   return handle_ec2 (self, call);
-}
-
-/* soup_form_decode's values share their key's allocation: copy both. */
-static void
-merge_form (GHashTable *params,
-            const char *encoded)
-{
-  g_autoptr (GHashTable) form = soup_form_decode (encoded);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, form);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_replace (params, g_strdup (key), g_strdup (value));
 }
 
 /* EC2 takes multi-line text in descriptions (and user data); nowhere else. */
@@ -894,13 +880,11 @@ am_sandbox_server_handle (AmSandboxServer    *self,
 
   /* Query parameters: the query string and, for forms, the body. */
   params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (query != NULL && *query != '\0')
-    merge_form (params, query);
-  if (service != SERVICE_SSM && length > 0)
+  if ((query != NULL && !_am_sb_decode_form (params, query, strlen (query), &message))
+      || (service != SERVICE_SSM && length > 0 && !_am_sb_decode_form (params, body, length, &message)))
     {
-      g_autofree char *text = g_strndup (body, length);
-
-      merge_form (params, text);
+      response = error_response (service, 400, "MalformedQueryString", message, request_id);
+      goto out;
     }
   if (!check_params (params, &message))
     {

@@ -13,6 +13,7 @@
 
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-match.h"
+#include "am-sandbox-private.h"
 #include "am-sandbox-server.h"
 #include "am-sandbox-state.h"
 #include "am-sigv4.h"
@@ -796,7 +797,8 @@ test_malformed (void)
   assert_error (call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=k&DryRun=true"), 412, "DryRunOperation");
   assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self&DryRun=true"), 412, "DryRunOperation");
   /* Bytes that are not even a form still get an EC2 error. */
-  assert_error (call_ec2 (server, "\x01\x02=&&==%zz&Action"), 400, "InvalidParameterValue");
+  assert_error (call_ec2 (server, "\x01\x02=&&==%zz&Action"), 400, "MalformedQueryString");
+  assert_error (call_ec2 (server, "\x01\x02=&&Action"), 400, "InvalidParameterValue");
 }
 
 /* What awscli needs: the body parses as XML and holds no character XML 1.0 forbids. */
@@ -931,6 +933,65 @@ test_bad_text (void)
   g_unlink (path);
   g_unlink (lock);
   g_rmdir (dir);
+}
+
+/* Nothing passes silently: bad encodings and names an action does not take are refused. */
+static void
+test_unknown_params (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autofree char *image = alice_image_id (server);
+  AmSandboxResponse *response;
+
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&ImageId.1=%zz"), 400, "MalformedQueryString");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self%2"), 400, "MalformedQueryString");
+  response = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owners.1=self");
+  g_assert_nonnull (strstr (body_text (response), "The parameter Owners.1 is not recognized"));
+  assert_error (response, 400, "UnknownParameter");
+  response = call_ec2_printf (server, "Action=DescribeImages&Version=2016-11-15&ImageId=%s", image);
+  g_assert_nonnull (strstr (body_text (response), "The parameter ImageId is not recognized"));
+  assert_error (response, 400, "UnknownParameter");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Filter.1.Name=name&Filter.1.Values.1=x"),
+                400, "UnknownParameter");
+  assert_error (call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Filter.0.Name=name"), 400, "UnknownParameter");
+  assert_error (call_ec2 (server, "Action=DescribeRegions&Version=2016-11-15&ClientToken=abc"), 400, "UnknownParameter");
+  assert_error (call_ec2_printf (server, "Action=DeregisterImage&Version=2016-11-15&ImageId=%s&DeleteSnapshots=true",
+                                 image), 400, "UnknownParameter");
+  /* Names EC2 takes but the sandbox ignores still pass, as on EC2. */
+  assert_call_ok (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self&IncludeDisabled=true&DryRun=false",
+                  "<imageId>");
+  assert_call_ok (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self&Filter.1.Name=name"
+                          "&Filter.1.Value.1=alice-*&Filter.1.Value.2=x+y&ExecutableBy.1=self", "<imageId>");
+
+  /* Every action has its list of names (the check runs before the action). */
+  {
+    static const char *const all_actions[] = {
+      "DescribeImages", "CreateImage", "RegisterImage", "DeregisterImage", "CopyImage",
+      "DescribeImageAttribute", "ModifyImageAttribute", "ResetImageAttribute", "EnableImageDeprecation",
+      "DisableImageDeprecation", "EnableImageDeregistrationProtection", "DisableImageDeregistrationProtection",
+      "CreateTags", "DeleteTags", "DescribeTags", "DescribeInstances", "RunInstances", "StartInstances",
+      "StopInstances", "RebootInstances", "TerminateInstances", "ModifyInstanceAttribute",
+      "DescribeInstanceAttribute", "DescribeInstanceTypes", "DescribeKeyPairs", "CreateKeyPair", "DeleteKeyPair",
+      "DescribeVpcs", "DescribeSubnets", "DescribeSecurityGroups", "CreateSecurityGroup",
+      "AuthorizeSecurityGroupIngress", "DescribeAvailabilityZones", "DescribeRegions", "DescribeSnapshots",
+      "CreateLaunchTemplate", "DescribeLaunchTemplates",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (all_actions); i++)
+      assert_error (call_ec2_printf (server, "Action=%s&Version=2016-11-15&Bogus.1=x", all_actions[i]),
+                    400, "UnknownParameter");
+  }
+
+  g_assert_true (_am_sb_param_name_matches ("Filter.12.Value.3", "Filter.N.Value.N"));
+  g_assert_false (_am_sb_param_name_matches ("Filter.01.Value.3", "Filter.N.Value.N"));
+  g_assert_false (_am_sb_param_name_matches ("Filter.1.Value", "Filter.N.Value.N"));
+  g_assert_false (_am_sb_param_name_matches ("Filter.1.Value.1.x", "Filter.N.Value.N"));
+  g_assert_false (_am_sb_param_name_matches ("Filter.x.Name", "Filter.N.Name"));
+  g_assert_true (_am_sb_param_name_matches ("Placement.AvailabilityZone", "Placement.*"));
+  g_assert_false (_am_sb_param_name_matches ("Placement", "Placement.*"));
+  g_assert_false (_am_sb_param_name_matches ("Placement.", "Placement.*"));
+  g_assert_true (_am_sb_param_name_matches ("NetworkInterface.1.SecurityGroupId.2", "NetworkInterface.N.*"));
+  g_assert_false (_am_sb_param_name_matches ("ImageIds", "ImageId"));
 }
 
 static void
@@ -1071,6 +1132,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/verification/date-header", test_date_header_signing);
   g_test_add_func ("/sandbox/malformed", test_malformed);
   g_test_add_func ("/sandbox/malformed/text", test_bad_text);
+  g_test_add_func ("/sandbox/malformed/unknown-params", test_unknown_params);
   g_test_add_func ("/sandbox/pagination", test_pagination);
   g_test_add_func ("/sandbox/faults", test_faults);
   g_test_add_func ("/sandbox/sharing", test_sharing);

@@ -78,7 +78,8 @@ gboolean     _am_sb_paginate         (AmSbCall    *call,
                                       guint       *limit);
 void         _am_sb_next_token       (AmSbCall    *call,
                                       guint        offset);
-/* A fingerprint of every parameter except ClientToken and DryRun (idempotency). */
+/* A fingerprint of every parameter except ClientToken, DryRun and the X-Amz-* signature
+ * parameters of presigned requests (idempotency). */
 char        *_am_sb_params_fingerprint (AmSbCall  *call);
 
 /* Strict application/x-www-form-urlencoded decoding into @params: fails (with a message) on a

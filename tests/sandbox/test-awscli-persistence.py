@@ -144,6 +144,40 @@ def presigned_query():
 
 
 @test
+def presigned_client_token():
+    """A retried presigned CopyImage (new X-Amz-Date, same ClientToken) is the same request."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+    sys.path.insert(0, '/usr/lib/python3/dist-packages/awscli')
+    from botocore.auth import SigV4QueryAuth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    _, key, secret = ACCOUNTS['bob']
+    source = sb.aws('ec2', 'describe-images', '--owners', 'self', account='bob')['Images'][0]['ImageId']
+
+    def copy(name):
+        query = urllib.parse.urlencode({'Action': 'CopyImage', 'Version': '2016-11-15', 'SourceImageId': source,
+                                        'SourceRegion': 'us-east-1', 'Name': name, 'ClientToken': 'presigned-1'})
+        request = AWSRequest(method='GET', url=f'{sb.url}/?{query}', headers={})
+        SigV4QueryAuth(Credentials(key, secret), 'ec2', 'eu-west-1', expires=300).add_auth(request)
+        try:
+            with urllib.request.urlopen(request.url, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    status, first = copy('presigned-copy')
+    equal(status, 200, first)
+    time.sleep(1.1)  # a later X-Amz-Date, so another signature
+    status, again = copy('presigned-copy')
+    equal(status, 200, again)
+    equal(xml_find(again, 'imageId'), xml_find(first, 'imageId'), 'the retry returns the same image')
+    status, other = copy('another-name')
+    check(status == 400 and xml_find(other, 'Code') == ['IdempotentParameterMismatch'], other)
+
+
+@test
 def http_limits_and_listen():
     # Only the headers are sent: the sandbox must refuse the body before reading it.
     import socket

@@ -162,6 +162,174 @@ test_progress_links (void)
   am_ui_test_iterate ();
 }
 
+#define DEPRECATED_IMAGE "al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64"
+
+static gboolean
+row_listed (gpointer data)
+{
+  return am_ui_test_find_widget (wizard_find (data, GTK_TYPE_LIST_BOX, "image-list"), ADW_TYPE_ACTION_ROW,
+                                 DEPRECATED_IMAGE) != NULL;
+}
+
+/* What the user reads for an AWS timestamp: the local date. */
+static char *
+local_date (const char *iso8601)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (iso8601, NULL);
+  g_autoptr (GDateTime) local = NULL;
+
+  g_assert_nonnull (utc);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%-d %b %Y");
+}
+
+static GtkWidget *
+step_icon (AmLaunchWizard *w,
+           AmLaunchStep    step)
+{
+  GtkListBox *steps = GTK_LIST_BOX (wizard_find (w, GTK_TYPE_LIST_BOX, "step_list"));
+
+  return am_ui_test_get_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (steps, step)), GTK_TYPE_IMAGE, NULL);
+}
+
+static void
+assert_no_timestamp (const char *text)
+{
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "T00:"));
+  g_assert_null (strstr (text, ".000Z"));
+  g_assert_false (g_regex_match_simple ("[0-9]T[0-9][0-9]:", text, 0, 0));
+}
+
+/* Search placeholders, dates, the VPC's default marker, the new group's rules, and a dry-run
+ * error under its row that marks the page to fix in the step list. */
+static void
+test_review_wording (void)
+{
+  WizardFixture f = { 0 };
+  AmLaunchWizard *w;
+  AmLaunchRequest *request;
+  AmImage *image;
+  GtkWidget *row;
+  GtkWidget *detail;
+  g_autofree char *placeholder = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *deprecated = NULL;
+  const char *text;
+
+  wizard_fixture_start (&f, NULL);
+  w = f.wizard;
+  request = am_launch_wizard_get_request (w);
+
+  /* The search entries say what they search. */
+  g_object_get (wizard_find (w, GTK_TYPE_SEARCH_ENTRY, "image-search"), "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Search images by name, ID or description");
+  g_clear_pointer (&placeholder, g_free);
+  g_object_get (wizard_find (w, GTK_TYPE_SEARCH_ENTRY, "type-search"), "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Search instance types");
+
+  /* A deprecated image: its creation and deprecation dates read as local dates. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (wizard_find (w, GTK_TYPE_TOGGLE_BUTTON, "Search public")), TRUE);
+  wizard_type (wizard_find (w, GTK_TYPE_SEARCH_ENTRY, "image-search"), "al2023-ami-2023.6");
+  g_assert_true (am_ui_test_wait_until (row_listed, w, 60000));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (w, "image-list", DEPRECATED_IMAGE)), TRUE);
+  am_ui_test_iterate ();
+  image = am_launch_request_get_image (request);
+  g_assert_true (am_image_get_is_deprecated (image));
+  created = local_date (am_image_get_creation_date (image));
+  deprecated = local_date (am_image_get_deprecation_time (image));
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (am_ui_test_get_widget (wizard_find (w, GTK_TYPE_LIST_BOX, "chosen-list"),
+                                                                              ADW_TYPE_ACTION_ROW, DEPRECATED_IMAGE)));
+  assert_no_timestamp (text);
+  g_assert_true (g_str_has_suffix (text, created));
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (wizard_find (w, ADW_TYPE_ACTION_ROW, "deprecated-warning")));
+  assert_no_timestamp (text);
+  g_assert_nonnull (strstr (text, deprecated));
+  wizard_screenshot (w, "review-1-image-dates");
+
+  /* A key the account does not have: the dry run will blame the Key pair page. */
+  wizard_next (w, AM_LAUNCH_STEP_INSTANCE_TYPE);
+  wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
+  am_launch_request_set_key_name (request, "no-such-key");
+  wizard_next (w, AM_LAUNCH_STEP_NETWORK);
+
+  /* The VPC row shows its choice, default marker first, as its subtitle (never cut short). */
+  row = wizard_find (w, ADW_TYPE_COMBO_ROW, "VPC");
+  g_assert_true (adw_combo_row_get_use_subtitle (ADW_COMBO_ROW (row)));
+  {
+    g_autoptr (GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)),
+                                                             adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+    const char *label = gtk_string_object_get_string (item);
+
+    g_test_message ("VPC: %s", label);
+    g_assert_true (g_str_has_prefix (label, "Default VPC · ") || strstr (label, " (default) · ") != NULL);
+    g_assert_false (g_str_has_prefix (label, "vpc-"));
+    g_assert_nonnull (strstr (label, am_vpc_get_vpc_id (am_launch_request_get_vpc (request))));
+  }
+
+  /* A new group for SSH and HTTPS from a custom block. */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (wizard_find (w, ADW_TYPE_EXPANDER_ROW, "Create a new security group")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (wizard_find (w, ADW_TYPE_EXPANDER_ROW, "Create a new security group")), TRUE);
+  row = wizard_find (w, ADW_TYPE_ACTION_ROW, "HTTPS (TCP 443)");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (wizard_find (w, ADW_TYPE_COMBO_ROW, "Allow connections from")),
+                              AM_LAUNCH_SOURCE_CUSTOM);
+  wizard_type (wizard_find (w, ADW_TYPE_ENTRY_ROW, "Address block (CIDR)"), "10.0.0.0/16");
+  wizard_expect_open (w);
+  wizard_screenshot (w, "review-4-network-vpc");
+  wizard_next (w, AM_LAUNCH_STEP_STORAGE);
+  wizard_next (w, AM_LAUNCH_STEP_DETAILS);
+  wizard_next (w, AM_LAUNCH_STEP_REVIEW);
+
+  /* The summary lists the rules with separators. */
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (am_ui_test_get_widget (wizard_find (w, GTK_TYPE_LIST_BOX, "summary-list"),
+                                                                              ADW_TYPE_ACTION_ROW, "Security groups")));
+  g_test_message ("Security groups: %s", text);
+  g_assert_nonnull (strstr (text, " (SSH, HTTPS from 10.0.0.0/16)"));
+  g_assert_null (strstr (text, "  "));
+
+  /* The dry run's error sits under the zone's row, in full; the row's end only says Failed. */
+  row = am_ui_test_get_widget (wizard_find (w, GTK_TYPE_LIST_BOX, "dry-run-list"), ADW_TYPE_ACTION_ROW, "us-east-1a");
+  g_assert_nonnull (am_ui_test_find_widget (row, GTK_TYPE_LABEL, "Failed"));
+  g_assert_nonnull (am_ui_test_find_widget (row, GTK_TYPE_BUTTON, "Fix in Key pair"));
+  detail = am_ui_test_get_widget (wizard_find (w, GTK_TYPE_LIST_BOX, "dry-run-list"), GTK_TYPE_LABEL, "zone-detail");
+  g_assert_true (gtk_widget_is_visible (detail));
+  g_assert_true (gtk_widget_has_css_class (detail, "error"));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (detail)));
+  g_test_message ("dry run: %s", gtk_label_get_text (GTK_LABEL (detail)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (detail)), "no-such-key"));
+  g_assert_false (gtk_widget_is_ancestor (detail, row));
+  g_assert_false (gtk_widget_is_sensitive (wizard_find (w, GTK_TYPE_BUTTON, "launch_button")));
+
+  /* The Key pair step lost its check mark and shows the error mark; the others keep theirs. */
+  g_assert_false (am_launch_wizard_is_step_complete (w, AM_LAUNCH_STEP_KEY_PAIR));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (step_icon (w, AM_LAUNCH_STEP_KEY_PAIR))), ==, "dialog-error-symbolic");
+  g_assert_true (gtk_widget_has_css_class (step_icon (w, AM_LAUNCH_STEP_KEY_PAIR), "error"));
+  for (AmLaunchStep step = AM_LAUNCH_STEP_IMAGE; step < AM_LAUNCH_STEP_REVIEW; step++)
+    if (step != AM_LAUNCH_STEP_KEY_PAIR)
+      {
+        g_assert_true (am_launch_wizard_is_step_complete (w, step));
+        g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (step_icon (w, step))), ==, "object-select-symbolic");
+      }
+  wizard_screenshot (w, "review-7-dry-run-error");
+
+  /* Fixing the key clears the mark; the dry run then passes. */
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "Fix in Key pair"));
+  g_assert_cmpint (am_launch_wizard_get_step (w), ==, AM_LAUNCH_STEP_KEY_PAIR);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (step_icon (w, AM_LAUNCH_STEP_KEY_PAIR))), ==, "dialog-error-symbolic");
+  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
+  am_ui_test_iterate ();
+  g_assert_true (am_launch_wizard_is_step_complete (w, AM_LAUNCH_STEP_KEY_PAIR));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (step_icon (w, AM_LAUNCH_STEP_KEY_PAIR))), !=, "dialog-error-symbolic");
+  for (AmLaunchStep step = AM_LAUNCH_STEP_NETWORK; step <= AM_LAUNCH_STEP_REVIEW; step++)
+    wizard_next (w, step);
+  g_assert_true (gtk_widget_is_sensitive (wizard_find (w, GTK_TYPE_BUTTON, "launch_button")));
+  detail = am_ui_test_get_widget (wizard_find (w, GTK_TYPE_LIST_BOX, "dry-run-list"), GTK_TYPE_LABEL, "zone-detail");
+  g_assert_false (gtk_widget_is_visible (detail));
+
+  wizard_fixture_stop (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +338,7 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   am_ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/wizard/review/wording", test_review_wording);
   g_test_add_func ("/ui/wizard/review/progress-links", test_progress_links);
 
   return g_test_run ();

@@ -215,6 +215,7 @@ struct _AmLaunchWizard
   gboolean group_failed;
   gboolean building;         /* widgets being filled from the request: no write-back */
   gboolean types_loaded;
+  gboolean dry_run_stale;     /* the request changed since the dry runs ended */
   gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
   gboolean close_after_save; /* the private key is saved from the close dialog */
   GtkWidget *close_dialog;   /* the confirmation shown, while it is */
@@ -478,6 +479,24 @@ format_memory (gint64 mib)
   return g_strdup_printf (_("%.1f GiB"), mib / 1024.0);
 }
 
+/* An AWS timestamp ("2025-02-19T23:15:00.000Z") as a local date; the text itself when it
+ * does not parse. */
+static char *
+format_date (const char *iso8601)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (utc == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (utc);
+  /* Translators: a date as in "19 Feb 2025", in g_date_time_format()'s notation */
+  return g_date_time_format (local, C_("date", "%-d %b %Y"));
+}
+
 /* Validation and the step list */
 
 /* What the request cannot know: a new private key must be saved before moving on. */
@@ -511,6 +530,24 @@ step_valid (AmLaunchWizard *self,
   return step_validate (self, step, NULL);
 }
 
+/* Whether a dry run failed for a reason @step fixes (until the request changes). */
+static gboolean
+dry_run_blames (AmLaunchWizard *self,
+                AmLaunchStep    step)
+{
+  if (self->dry_run_stale || self->dry_zones == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->dry_zones->len; i++)
+    {
+      Zone *zone = g_ptr_array_index (self->dry_zones, i);
+
+      if (zone->state == ZONE_FAILED && zone->error != NULL
+          && am_launch_step_for_error (zone->error) == step && step != AM_LAUNCH_STEP_REVIEW)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 am_launch_wizard_is_step_complete (AmLaunchWizard *self,
                                    AmLaunchStep    step)
@@ -518,6 +555,8 @@ am_launch_wizard_is_step_complete (AmLaunchWizard *self,
   g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), FALSE);
   g_return_val_if_fail (step < AM_LAUNCH_N_STEPS, FALSE);
 
+  if (dry_run_blames (self, step))
+    return FALSE;
   if (step == AM_LAUNCH_STEP_REVIEW)
     return self->launched_once;
   return self->visited[step] && step_valid (self, step);
@@ -582,18 +621,24 @@ update_step_list (AmLaunchWizard *self)
       GtkWidget *icon = self->step_icons[step];
       GtkWidget *row = gtk_widget_get_ancestor (icon, GTK_TYPE_LIST_BOX_ROW);
       gboolean complete = am_launch_wizard_is_step_complete (self, step);
+      gboolean blamed = dry_run_blames (self, step);
 
-      if (complete)
+      gtk_widget_remove_css_class (icon, "wizard-step-done");
+      gtk_widget_remove_css_class (icon, "error");
+      if (blamed)
+        {
+          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
+          gtk_widget_add_css_class (icon, "error");
+        }
+      else if (complete)
         {
           gtk_image_set_from_icon_name (GTK_IMAGE (icon), "object-select-symbolic");
           gtk_widget_add_css_class (icon, "wizard-step-done");
         }
       else
-        {
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon),
-                                        step == self->step ? "go-next-symbolic" : "radio-symbolic");
-          gtk_widget_remove_css_class (icon, "wizard-step-done");
-        }
+        gtk_image_set_from_icon_name (GTK_IMAGE (icon),
+                                      step == self->step ? "go-next-symbolic" : "radio-symbolic");
+      gtk_widget_set_tooltip_text (icon, blamed ? _("The dry run found a problem on this page") : NULL);
       gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
                                    complete ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
                                    -1);
@@ -649,6 +694,9 @@ schedule_validate (AmLaunchWizard *self)
 static void
 request_changed_cb (AmLaunchWizard *self)
 {
+  /* The dry runs' verdict was about the request as it was. */
+  if (self->dry_zones != NULL && self->dry_zones->len > 0)
+    self->dry_run_stale = TRUE;
   schedule_validate (self);
 }
 
@@ -769,6 +817,7 @@ update_chosen_image (AmLaunchWizard *self)
 {
   AmImage *image = am_launch_request_get_image (self->request);
   g_autofree char *subtitle = NULL;
+  g_autofree char *created = NULL;
   g_autofree char *platform = NULL;
   g_autofree char *root = NULL;
   g_autoptr (GString) others = g_string_new (NULL);
@@ -783,11 +832,11 @@ update_chosen_image (AmLaunchWizard *self)
       return;
     }
 
+  created = format_date (am_image_get_creation_date (image));
   subtitle = g_strdup_printf ("%s · %s · %s", am_image_get_image_id (image),
                               am_image_get_owner_alias (image) != NULL
                               ? am_image_get_owner_alias (image) : am_image_get_owner_id (image),
-                              am_image_get_creation_date (image) != NULL
-                              ? am_image_get_creation_date (image) : "");
+                              created);
   add_summary_row (self->chosen_list, am_image_get_name (image), subtitle,
                    am_image_get_platform (image) != NULL ? "computer-symbolic" : "application-x-executable-symbolic");
 
@@ -824,8 +873,9 @@ update_chosen_image (AmLaunchWizard *self)
 
   if (am_image_get_is_deprecated (image))
     {
+      g_autofree char *since = format_date (am_image_get_deprecation_time (image));
       g_autofree char *warning = g_strdup_printf (_("Deprecated since %s: its owner no longer recommends it. It still launches, but look for a newer image."),
-                                                  am_image_get_deprecation_time (image));
+                                                  since);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Deprecated image"));
@@ -1227,6 +1277,7 @@ build_image_page (AmLaunchWizard *self)
 
   self->image_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (self->image_search), "image-search");
+  g_object_set (self->image_search, "placeholder-text", _("Search images by name, ID or description"), NULL);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->image_search), 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search images"), -1);
@@ -1460,6 +1511,7 @@ build_type_page (AmLaunchWizard *self)
   gtk_widget_set_margin_bottom (box, 12);
   self->type_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (self->type_search), "type-search");
+  g_object_set (self->type_search, "placeholder-text", _("Search instance types"), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->type_search), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search instance types"), -1);
@@ -1960,6 +2012,28 @@ choose_default_network (AmLaunchWizard *self)
       }
 }
 
+/* The VPC's name and the default marker first, so a narrow row never cuts them off. */
+static char *
+describe_vpc (AmVpc *vpc)
+{
+  AmTag * const *tags = am_vpc_get_tags (vpc);
+  const char *name = NULL;
+  g_autofree char *prefix = NULL;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (g_strcmp0 (am_tag_get_key (tags[i]), "Name") == 0 && *am_tag_get_value (tags[i]) != '\0')
+      name = am_tag_get_value (tags[i]);
+  if (name != NULL && am_vpc_get_is_default (vpc))
+    prefix = g_strdup_printf (_("%s (default)"), name);
+  else if (name != NULL)
+    prefix = g_strdup (name);
+  else if (am_vpc_get_is_default (vpc))
+    prefix = g_strdup (_("Default VPC"));
+  if (prefix == NULL)
+    return g_strdup_printf ("%s · %s", am_vpc_get_vpc_id (vpc), am_vpc_get_cidr_block (vpc));
+  return g_strdup_printf ("%s · %s · %s", prefix, am_vpc_get_cidr_block (vpc), am_vpc_get_vpc_id (vpc));
+}
+
 static void
 fill_vpc_row (AmLaunchWizard *self)
 {
@@ -1970,9 +2044,7 @@ fill_vpc_row (AmLaunchWizard *self)
   for (guint i = 0; self->vpcs != NULL && i < self->vpcs->len; i++)
     {
       AmVpc *vpc = g_ptr_array_index (self->vpcs, i);
-      g_autofree char *label = g_strdup_printf ("%s · %s%s", am_vpc_get_vpc_id (vpc),
-                                                am_vpc_get_cidr_block (vpc),
-                                                am_vpc_get_is_default (vpc) ? _(" · default") : "");
+      g_autofree char *label = describe_vpc (vpc);
 
       gtk_string_list_append (labels, label);
       if (g_strcmp0 (am_vpc_get_vpc_id (vpc), vpc_id) == 0)
@@ -2228,6 +2300,8 @@ build_network_page (AmLaunchWizard *self)
   group = group_new (self->network_page, _("VPC"), NULL);
   self->vpc_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vpc_row), _("VPC"));
+  /* The choice as the subtitle wraps; at the row's end it would be cut short. */
+  adw_combo_row_set_use_subtitle (self->vpc_row, TRUE);
   g_signal_connect_swapped (self->vpc_row, "notify::selected", G_CALLBACK (vpc_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->vpc_row));
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_VPC);
@@ -2865,11 +2939,26 @@ rebuild_summary (AmLaunchWizard *self)
     {
       g_autofree char *cidr = am_launch_request_dup_new_group_cidr (r);
       AmLaunchRules rules = am_launch_request_get_new_group_rules (r);
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *ports = NULL;
 
-      g_string_append_printf (groups, _("%snew group %s (%s%s%s from %s)"), groups->len > 0 ? ", " : "",
-                              am_launch_request_get_new_group_name (r),
-                              rules & AM_LAUNCH_RULE_SSH ? "SSH " : "", rules & AM_LAUNCH_RULE_HTTP ? "HTTP " : "",
-                              rules & AM_LAUNCH_RULE_HTTPS ? "HTTPS " : "", cidr != NULL ? cidr : "?");
+      if (rules & AM_LAUNCH_RULE_SSH)
+        g_ptr_array_add (names, (gpointer) "SSH");
+      if (rules & AM_LAUNCH_RULE_HTTP)
+        g_ptr_array_add (names, (gpointer) "HTTP");
+      if (rules & AM_LAUNCH_RULE_HTTPS)
+        g_ptr_array_add (names, (gpointer) "HTTPS");
+      g_ptr_array_add (names, NULL);
+      ports = g_strjoinv (", ", (char **) names->pdata);
+      if (groups->len > 0)
+        g_string_append (groups, ", ");
+      if (*ports == '\0')
+        g_string_append_printf (groups, _("new group %s (no inbound rules)"),
+                                am_launch_request_get_new_group_name (r));
+      else
+        /* Translators: the new security group's name, its ports (e.g. "SSH, HTTPS") and address block */
+        g_string_append_printf (groups, _("new group %s (%s from %s)"),
+                                am_launch_request_get_new_group_name (r), ports, cidr != NULL ? cidr : "?");
     }
   add_review_row (self, _("Security groups"), groups->str, AM_LAUNCH_STEP_NETWORK);
   for (guint i = 0; i < am_launch_request_get_n_volumes (r); i++)
@@ -2995,7 +3084,8 @@ zone_show (AmLaunchWizard *self,
                                 zone->instances != NULL ? zone->instances->len : 0);
       break;
     case ZONE_FAILED:
-      text = g_strdup (zone->error != NULL ? zone->error->message : _("Failed"));
+      /* The message, often long, goes under the row; the row's end only says it failed. */
+      text = g_strdup (_("Failed"));
       fix_step = zone->error != NULL ? am_launch_step_for_error (zone->error) : AM_LAUNCH_STEP_REVIEW;
       break;
     default:
@@ -3003,8 +3093,15 @@ zone_show (AmLaunchWizard *self,
     }
   gtk_label_set_text (GTK_LABEL (zone->status), text);
   gtk_widget_set_tooltip_text (zone->status, text);
+  gtk_label_set_selectable (GTK_LABEL (zone->detail), zone->state == ZONE_FAILED);
   if (zone->state == ZONE_DONE && zone->instances != NULL)
     zone_show_instances (self, zone);
+  else if (zone->state == ZONE_FAILED && zone->error != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (zone->detail), zone->error->message);
+      gtk_widget_add_css_class (zone->detail, "error");
+      gtk_widget_set_visible (zone->detail_row, TRUE);
+    }
   else
     gtk_widget_set_visible (zone->detail_row, FALSE);
   gtk_widget_remove_css_class (zone->status, "error");
@@ -3050,8 +3147,7 @@ zone_new (AmLaunchWizard          *self,
   zone->status = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (zone->status), TRUE);
   gtk_label_set_xalign (GTK_LABEL (zone->status), 1);
-  gtk_label_set_width_chars (GTK_LABEL (zone->status), 24);
-  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 48);
+  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 40);
   gtk_label_set_selectable (GTK_LABEL (zone->status), TRUE);
   gtk_box_append (GTK_BOX (box), zone->status);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -3152,6 +3248,7 @@ zone_call_cb (GObject      *object,
       else if (done == self->dry_zones->len)
         gtk_label_set_text (self->dry_run_status,
                             _("EC2 accepted every zone's request without launching anything. Launch when ready."));
+      update_step_list (self);
       update_buttons (self);
     }
   else
@@ -3169,6 +3266,7 @@ start_dry_runs (AmLaunchWizard *self)
   g_clear_object (&self->dry_run_cancellable);
   self->dry_run_cancellable = g_cancellable_new ();
   self->dry_run_generation++;
+  self->dry_run_stale = FALSE;
   clear_list (self->dry_run_list);
   g_ptr_array_set_size (self->dry_zones, 0);
 

@@ -560,6 +560,20 @@ verify (AmSandboxServer    *self,
       *message = g_strdup ("X-Amz-Date must look like 20260101T120000Z.");
       return FALSE;
     }
+  /* The signature is computed over the scope of the request's own date, so a credential that
+   * names another day would otherwise pass unchecked. */
+  {
+    const char *signed_date = amz_date ? amz_date : date_from_header;
+
+    if (auth.date == NULL || strlen (auth.date) != 8 || strncmp (auth.date, signed_date, 8) != 0)
+      {
+        *status = 403;
+        *code = "SignatureDoesNotMatch";
+        *message = g_strdup_printf ("The credential scope date '%s' is not the date of the request (%.8s).",
+                                    auth.date ? auth.date : "", signed_date);
+        return FALSE;
+      }
+  }
   if (!presigned && (request_ms > now_ms + MAX_SKEW_MS || request_ms < now_ms - MAX_SKEW_MS))
     {
       g_autofree char *server_time = am_sb_format_time (now_ms);

@@ -740,6 +740,44 @@ test_verification (void)
   am_sandbox_response_free (response);
 }
 
+/* The credential scope's date must be the request's date (the signature does not cover it). */
+static void
+test_scope_date (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (AmSigv4Request) request = am_sigv4_request_new ("POST", "/", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *amz_date = am_sigv4_format_amz_date (now);
+  g_autofree char *scope_date = g_strndup (amz_date, 8);
+  g_autofree char *authorization = NULL;
+  g_auto (AmSigv4Result) result = { 0 };
+  const char *body = "Action=DescribeRegions&Version=2016-11-15";
+  char *date_in_header;
+
+  soup_message_headers_append (headers, "Host", "127.0.0.1:8080");
+  soup_message_headers_append (headers, "X-Amz-Date", amz_date);
+  am_sigv4_request_add_header (request, "host", "127.0.0.1:8080");
+  am_sigv4_request_add_header (request, "x-amz-date", amz_date);
+  am_sigv4_request_set_payload (request, body, strlen (body));
+  g_assert_true (am_sigv4_sign (request, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", amz_date, &result, NULL));
+  /* Another day in the credential, the signature untouched. */
+  authorization = g_strdup (result.authorization);
+  date_in_header = strstr (authorization, scope_date);
+  g_assert_nonnull (date_in_header);
+  memcpy (date_in_header, strcmp (scope_date, "20200101") == 0 ? "20200102" : "20200101", 8);
+  soup_message_headers_append (headers, "Authorization", authorization);
+  assert_error (am_sandbox_server_handle (server, "POST", "/", NULL, headers, body, strlen (body)),
+                403, "SignatureDoesNotMatch");
+  soup_message_headers_replace (headers, "Authorization", result.authorization);
+  {
+    g_autoptr (AmSandboxResponse) response = am_sandbox_server_handle (server, "POST", "/", NULL, headers,
+                                                                       body, strlen (body));
+
+    g_assert_cmpuint (response->status, ==, 200);
+  }
+}
+
 /* A client that signs the Date header instead of X-Amz-Date. */
 static void
 test_date_header_signing (void)
@@ -1130,6 +1168,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/missing-list", test_persistence_missing_list);
   g_test_add_func ("/sandbox/verification", test_verification);
   g_test_add_func ("/sandbox/verification/date-header", test_date_header_signing);
+  g_test_add_func ("/sandbox/verification/scope-date", test_scope_date);
   g_test_add_func ("/sandbox/malformed", test_malformed);
   g_test_add_func ("/sandbox/malformed/text", test_bad_text);
   g_test_add_func ("/sandbox/malformed/unknown-params", test_unknown_params);

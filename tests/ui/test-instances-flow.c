@@ -363,7 +363,7 @@ test_instances_round_trip (InstancesFixture *fixture,
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "amiable-test-web"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "amiable-test-copy"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)), "2 instances"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)), ==, "Terminate 2 Instances?");
   instances_screenshot (confirm, "11-terminate-confirm");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "confirm");
   gtk_window_destroy (GTK_WINDOW (confirm));

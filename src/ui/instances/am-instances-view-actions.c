@@ -205,6 +205,24 @@ describe_rows (GPtrArray *rows)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The listed rows of @ids (those still shown), in the order of @ids. */
+static GPtrArray *
+rows_for_ids (AmInstancesView  *self,
+              char            **ids)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      AmInstanceRow *row = g_hash_table_lookup (self->rows_by_id, ids[i]);
+
+      if (row != NULL)
+        g_ptr_array_add (rows, g_object_ref (row));
+    }
+
+  return rows;
+}
+
 static void change_run (ChangeData *data);
 
 /* Turning protection off for every instance of a refused termination, then terminating. */
@@ -284,22 +302,24 @@ show_termination_protected (AmInstancesView *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   gboolean several = g_strv_length (data->ids) > 1;
-  g_autofree char *heading = NULL;
+  g_autoptr (GPtrArray) rows = rows_for_ids (self, data->ids);
+  g_autofree char *names = describe_rows (rows);
   g_autofree char *body = NULL;
+  const char *heading;
   GtkWidget *dialog;
 
-  /* Several instances: say so without claiming which ones are protected. */
-  if (several)
-    heading = g_strdup (_("Some Instances Are Protected from Termination"));
-  else
-    heading = g_strdup_printf (_("%s Is Protected from Termination"), data->what);
-  body = g_strdup (several
-                   ? _("Termination protection (the “disableApiTermination” attribute) is on for at least "
-                       "one of them, so EC2 refused and nothing was terminated.\n\nTurn protection off to "
-                       "terminate them now. A terminated instance cannot be started again.")
-                   : _("Termination protection (the “disableApiTermination” attribute) is on, so EC2 "
-                       "refused and nothing was terminated.\n\nTurn protection off to terminate it now. "
-                       "A terminated instance cannot be started again."));
+  /* The names and IDs go in the body: a heading would break an ID in the middle. Several
+   * instances: say so without claiming which ones are protected. */
+  heading = several ? _("Some Instances Are Protected from Termination")
+                    : _("Instance Is Protected from Termination");
+  body = g_strdup_printf ("%s%s%s", names, *names != '\0' ? "\n\n" : "",
+                          several
+                          ? _("Termination protection (the “disableApiTermination” attribute) is on for at least "
+                              "one of them, so EC2 refused and nothing was terminated.\n\nTurn protection off to "
+                              "terminate them now. A terminated instance cannot be started again.")
+                          : _("Termination protection (the “disableApiTermination” attribute) is on, so EC2 "
+                              "refused and nothing was terminated.\n\nTurn protection off to terminate it now. "
+                              "A terminated instance cannot be started again."));
   g_debug ("termination refused: %s", error->message);
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
@@ -496,23 +516,21 @@ confirm_change (ChangeData *data,
 static void
 confirm_terminate (ChangeData *data)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) rows = rows_for_ids (data->self, data->ids);
   g_autofree char *heading = NULL;
 
-  for (guint i = 0; data->ids[i] != NULL; i++)
-    {
-      AmInstanceRow *row = g_hash_table_lookup (data->self->rows_by_id, data->ids[i]);
-
-      if (row != NULL)
-        g_ptr_array_add (rows, g_object_ref (row));
-    }
   if (rows->len == 0)
     {
       change_data_free (data);
       return;
     }
 
-  heading = g_strdup_printf (_("Terminate %s?"), data->what);
+  /* The body names them (see confirm_change). */
+  if (rows->len == 1)
+    heading = g_strdup (_("Terminate Instance?"));
+  else
+    heading = g_strdup_printf (ngettext ("Terminate %u Instance?", "Terminate %u Instances?", rows->len),
+                               rows->len);
   confirm_change (data, rows, heading,
                   _("A terminated instance cannot be started again. Its volumes set to be deleted on "
                     "termination are deleted with it; create an image first to keep what is on them."),
@@ -557,7 +575,14 @@ change_action (GtkWidget  *widget,
     }
   else if (kind == CHANGE_FORCE_STOP)
     {
-      g_autofree char *heading = g_strdup_printf (_("Force %s to Stop?"), data->what);
+      g_autofree char *heading = NULL;
+
+      if (rows->len == 1)
+        heading = g_strdup (_("Force Instance to Stop?"));
+      else
+        heading = g_strdup_printf (ngettext ("Force %u Instance to Stop?", "Force %u Instances to Stop?",
+                                             rows->len),
+                                   rows->len);
 
       confirm_change (data, rows, heading,
                       _("A forced stop skips the operating system's clean shutdown: data not yet "
@@ -639,11 +664,15 @@ create_image_action (GtkWidget  *widget,
 
   if (g_strcmp0 (am_instance_get_root_device_type (instance), "instance-store") == 0)
     {
-      g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imaged Directly"),
-                                                  am_instance_row_get_display_name (row));
+      g_autoptr (GPtrArray) one = g_ptr_array_new ();
+      g_autofree char *name = NULL;
       GtkWidget *dialog;
 
-      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+      g_ptr_array_add (one, row);
+      name = describe_rows (one);
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Instance Cannot Be Imaged Directly"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", name,
                                        _("Its root device is an instance store volume. Instance "
                                          "store lives on the host's own disks and is lost when the "
                                          "instance stops, so EC2 cannot snapshot it: Create Image "

@@ -522,6 +522,16 @@ _am_sb_xml_tags (GString   *s,
   g_string_append (s, "</tagSet>");
 }
 
+const char *
+_am_sb_protection_state (const AmSbImage *image,
+                         gint64           now_ms)
+{
+  if (image->deregistration_protection)
+    return image->protection_cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown";
+  /* Disabled, but the cooldown still holds the image (DeregisterImage refuses it). */
+  return am_sb_image_is_protected (image, now_ms) ? "disabled-with-cooldown" : "disabled";
+}
+
 void
 _am_sb_xml_image (AmSbCall        *call,
                   GString         *s,
@@ -614,10 +624,7 @@ _am_sb_xml_image (AmSbCall        *call,
     _am_sb_xml_time (s, "deprecationTime", image->deprecation_time);
   _am_sb_xml_text (s, "imdsSupport", image->imds_support);
   _am_sb_xml_text (s, "sourceInstanceId", image->source_instance_id);
-  _am_sb_xml_text (s, "deregistrationProtection",
-                   image->deregistration_protection
-                   ? (image->protection_cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown")
-                   : am_sb_image_is_protected (image, call->now_ms) ? "disabled-with-cooldown" : "disabled");
+  _am_sb_xml_text (s, "deregistrationProtection", _am_sb_protection_state (image, call->now_ms));
   if (image->last_launched_time != 0)
     _am_sb_xml_time (s, "lastLaunchedTime", image->last_launched_time);
   _am_sb_xml_text (s, "sourceImageId", image->source_image_id);

@@ -1111,9 +1111,7 @@ op_describe_image_attribute (AmSbCall *call)
       xml_value (s, "lastLaunchedTime", t);
     }
   else if (strcmp (attribute, "deregistrationProtection") == 0)
-    xml_value (s, "deregistrationProtection",
-               !image->deregistration_protection ? "disabled"
-               : image->protection_cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown");
+    xml_value (s, "deregistrationProtection", _am_sb_protection_state (image, call->now_ms));
   else
     return _am_sb_fail (call, 400, "InvalidParameterValue",
                         "Value (%s) for parameter attribute is invalid. Unknown attribute.", attribute);

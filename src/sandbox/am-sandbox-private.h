@@ -113,6 +113,9 @@ void         _am_sb_xml_time         (GString     *s,
                                       gint64       ms);
 void         _am_sb_xml_tags         (GString     *s,
                                       GPtrArray   *tags);
+/* The deregistrationProtection value of DescribeImages and DescribeImageAttribute. */
+const char  *_am_sb_protection_state (const AmSbImage *image,
+                                      gint64       now_ms);
 void         _am_sb_xml_image        (AmSbCall    *call,
                                       GString     *s,
                                       const AmSbImage *image);

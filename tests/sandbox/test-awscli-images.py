@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sandboxtest import Sandbox, check, equal, run, test, wait_for  # noqa: E402
+from sandboxtest import Sandbox, check, equal, run, test, wait_for, xml_find  # noqa: E402
 
 sb = Sandbox('--transition-ms', '1500', '--public-images', '300')
 ctx = {}
@@ -218,6 +218,12 @@ def deprecation_and_protection():
     status, body = sb.raw({'Action': 'DisableImageDeregistrationProtection', 'Version': '2016-11-15',
                            'ImageId': runner})
     check(status == 200 and 'disabled-with-cooldown' in body, body)
+    # DescribeImageAttribute and DescribeImages agree while the cooldown lasts.
+    status, body = sb.raw({'Action': 'DescribeImageAttribute', 'Version': '2016-11-15', 'ImageId': runner,
+                           'Attribute': 'deregistrationProtection'})
+    check(status == 200 and '<value>disabled-with-cooldown</value>' in body, body)
+    status, body = sb.raw({'Action': 'DescribeImages', 'Version': '2016-11-15', 'ImageId.1': runner})
+    check(status == 200 and xml_find(body, 'deregistrationProtection') == ['disabled-with-cooldown'], body)
     # The cooldown keeps the image for 24 hours after protection was disabled.
     status, body = sb.raw({'Action': 'DeregisterImage', 'Version': '2016-11-15', 'ImageId': runner})
     check(status == 400 and 'OperationNotPermitted' in body, body)

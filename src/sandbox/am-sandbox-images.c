@@ -210,18 +210,26 @@ owner_matches (ImageQuery      *q,
   return FALSE;
 }
 
+/* ExecutableBy: images @account_id may launch through an explicit permission (account, its
+ * organization or OU), plus its own; the same permissions decide whether an image is visible. */
 static gboolean
-has_user_permission (const AmSbImage *image,
-                     const char      *account_id)
+executable_by_account (const AmSbImage *image,
+                       const char      *account_id)
 {
-  for (guint i = 0; i < image->launch_permissions->len; i++)
-    {
-      AmSbLaunchPermission *perm = image->launch_permissions->pdata[i];
+  const AmSbAccount *account = am_sb_account_by_id (account_id);
 
-      if (perm->kind == AM_SB_PERM_USER && strcmp (perm->value, account_id) == 0)
-        return TRUE;
+  if (account == NULL)
+    {
+      for (guint i = 0; i < image->launch_permissions->len; i++)
+        {
+          AmSbLaunchPermission *perm = image->launch_permissions->pdata[i];
+
+          if (perm->kind == AM_SB_PERM_USER && strcmp (perm->value, account_id) == 0)
+            return TRUE;
+        }
+      return FALSE;
     }
-  return FALSE;
+  return strcmp (image->owner_id, account_id) == 0 || am_sb_image_shared_with (image, account);
 }
 
 static gboolean
@@ -241,12 +249,7 @@ executable_matches (ImageQuery      *q,
           if (am_sb_image_is_public (image))
             return TRUE;
         }
-      else if (strcmp (who, "self") == 0 || strcmp (who, me) == 0)
-        {
-          if (strcmp (image->owner_id, me) == 0 || has_user_permission (image, me))
-            return TRUE;
-        }
-      else if (has_user_permission (image, who))
+      else if (executable_by_account (image, strcmp (who, "self") == 0 ? me : who))
         return TRUE;
     }
   return FALSE;

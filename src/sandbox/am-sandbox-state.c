@@ -600,21 +600,15 @@ am_sb_image_is_deprecated (const AmSbImage *image,
 }
 
 gboolean
-am_sb_image_can_launch (const AmSbImage   *image,
-                        const AmSbAccount *account)
+am_sb_image_shared_with (const AmSbImage   *image,
+                         const AmSbAccount *account)
 {
-  if (strcmp (image->owner_id, account->account_id) == 0)
-    return TRUE;
   for (guint i = 0; image->launch_permissions && i < image->launch_permissions->len; i++)
     {
       AmSbLaunchPermission *perm = image->launch_permissions->pdata[i];
 
       switch (perm->kind)
         {
-        case AM_SB_PERM_GROUP:
-          if (g_strcmp0 (perm->value, "all") == 0)
-            return TRUE;
-          break;
         case AM_SB_PERM_USER:
           if (g_strcmp0 (perm->value, account->account_id) == 0)
             return TRUE;
@@ -631,11 +625,20 @@ am_sb_image_can_launch (const AmSbImage   *image,
               return TRUE;
           }
           break;
+        case AM_SB_PERM_GROUP:
         default:
           break;
         }
     }
   return FALSE;
+}
+
+gboolean
+am_sb_image_can_launch (const AmSbImage   *image,
+                        const AmSbAccount *account)
+{
+  return strcmp (image->owner_id, account->account_id) == 0 || am_sb_image_is_public (image)
+         || am_sb_image_shared_with (image, account);
 }
 
 const char *

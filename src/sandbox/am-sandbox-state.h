@@ -348,6 +348,9 @@ gboolean         am_sb_image_is_protected     (const AmSbImage    *image,
                                                gint64              now_ms);
 gboolean         am_sb_image_is_deprecated    (const AmSbImage    *image,
                                                gint64              now_ms);
+/** am_sb_image_shared_with: an explicit launch permission for @account (user, org or OU). */
+gboolean         am_sb_image_shared_with      (const AmSbImage    *image,
+                                               const AmSbAccount  *account);
 /** am_sb_image_can_launch: owner, public, or shared with @account (user, org or OU). */
 gboolean         am_sb_image_can_launch       (const AmSbImage    *image,
                                                const AmSbAccount  *account);

@@ -1147,6 +1147,49 @@ test_sharing (void)
   alice_sees = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2",
                             "Action=DescribeImages&Version=2016-11-15&Owner.1=444455556666", 0);
   g_assert_null (strstr (body_text (alice_sees), "<imageId>"));
+
+  /* An account id instead of self: alice asks what bob may launch of hers. */
+  {
+    g_autoptr (AmSandboxResponse) for_bob = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15"
+                                                              "&Owner.1=self&ExecutableBy.1=444455556666");
+
+    g_assert_nonnull (strstr (body_text (for_bob), "<name>alice-web-server-2026-01-15</name>"));
+    g_assert_null (strstr (body_text (for_bob), "alice-build-runner"));
+  }
+  {
+    g_autoptr (AmSandboxResponse) as_bob = call_signed (server, BOB_KEY, BOB_SECRET, "us-east-1", "ec2",
+                                                        "Action=DescribeImages&Version=2016-11-15"
+                                                        "&ExecutableBy.1=444455556666", 0);
+
+    g_assert_nonnull (strstr (body_text (as_bob), "<name>alice-web-server-2026-01-15</name>"));
+    g_assert_nonnull (strstr (body_text (as_bob), "<name>bob-analytics-2025-11-20</name>"));
+  }
+
+  /* Shared through bob's OU, then through the organization: ExecutableBy=self sees it both ways. */
+  {
+    static const char *const shares[] = {
+      "OrganizationalUnitArn=arn:aws:organizations::111122223333:ou/o-amiable0001/ou-am01-bob00000",
+      "OrganizationArn=arn:aws:organizations::111122223333:organization/o-amiable0001",
+    };
+    g_autoptr (AmSandboxResponse) runner = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15"
+                                                             "&Filter.1.Name=name"
+                                                             "&Filter.1.Value.1=alice-build-runner-*");
+    g_autofree char *runner_id = element_text (body_text (runner), "imageId");
+
+    for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+      {
+        g_autoptr (AmSandboxResponse) sees = NULL;
+        g_autofree char *share = g_strdup_printf ("Action=ModifyImageAttribute&Version=2016-11-15&ImageId=%s"
+                                                  "&LaunchPermission.Add.1.%s", runner_id, shares[i]);
+        g_autofree char *unshare = g_strdup_printf ("Action=ResetImageAttribute&Version=2016-11-15&ImageId=%s"
+                                                    "&Attribute=launchPermission", runner_id);
+
+        assert_call_ok (server, share, NULL);
+        sees = call_signed (server, BOB_KEY, BOB_SECRET, "us-east-1", "ec2", body, 0);
+        g_assert_nonnull (strstr (body_text (sees), "alice-build-runner"));
+        assert_call_ok (server, unshare, NULL);
+      }
+  }
 }
 
 int

@@ -26,9 +26,9 @@ static gboolean
 details_show_tag (gpointer data)
 {
   InstancesFixture *fixture = data;
-  GtkWidget *row = am_ui_test_find_widget (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, "staging");
+  GtkWidget *row = am_ui_test_find_widget (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, "Env");
 
-  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Env") == 0;
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "staging") == 0;
 }
 
 /* A snapshot of the instance's root volume: CreateImage through the client, then wait. */

@@ -288,23 +288,64 @@ details_clear (AmInstancesView *self)
 }
 
 static void
+details_copy_clicked_cb (GtkButton *button,
+                         gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "am-copy-text");
+
+  if (text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
+}
+
+/*
+ * A row as the Images details pane has them: what it is as the title, the value under it
+ * ("property" style). @copy_text (an ID or an address) gets a Copy button, since libadwaita 1.2
+ * cannot make a subtitle selectable.
+ */
+static void
 details_add_row (AdwPreferencesGroup *group,
                  const char          *title,
-                 const char          *value)
+                 const char          *value,
+                 const char          *copy_text)
 {
   GtkWidget *row;
 
   if (value == NULL || *value == '\0')
     return;
 
-  /* The value is the row's title so it can be selected and copied (libadwaita 1.2 has no
-   * selectable subtitles); the label under it says what it is. */
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
-  adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+
+  if (copy_text != NULL && *copy_text != '\0')
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Copy"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy"),
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "am-copy-text", g_strdup (copy_text), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (details_copy_clicked_cb), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
   adw_preferences_group_add (group, row);
+}
+
+/* A row whose value is worth copying as it is shown (an ID, an address). */
+static void
+details_add_copy_row (AdwPreferencesGroup *group,
+                      const char          *title,
+                      const char          *value)
+{
+  details_add_row (group, title, value, value);
 }
 
 static AdwPreferencesGroup *
@@ -354,33 +395,34 @@ details_show_instance (AmInstancesView *self,
   gtk_box_append (self->details_box, title);
 
   group = details_add_group (self, _("Instance"));
-  details_add_row (group, _("Instance ID"), am_instance_get_instance_id (instance));
-  details_add_row (group, _("State"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_STATE));
-  details_add_row (group, _("State reason"), am_instance_get_state_reason_message (instance));
-  details_add_row (group, _("Instance type"), am_instance_get_instance_type (instance));
-  details_add_row (group, _("Image"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE));
-  details_add_row (group, _("Platform"), am_instance_get_platform_details (instance));
-  details_add_row (group, _("Architecture"), am_instance_get_architecture (instance));
-  details_add_row (group, _("Launched"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_LAUNCH_TIME));
-  details_add_row (group, _("Key pair"), am_instance_get_key_name (instance));
-  details_add_row (group, _("Boot mode"), am_instance_get_boot_mode (instance));
-  details_add_row (group, _("Instance metadata tokens"), am_instance_get_metadata_http_tokens (instance));
+  details_add_copy_row (group, _("Instance ID"), am_instance_get_instance_id (instance));
+  details_add_row (group, _("State"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_STATE), NULL);
+  details_add_row (group, _("State reason"), am_instance_get_state_reason_message (instance), NULL);
+  details_add_row (group, _("Instance type"), am_instance_get_instance_type (instance), NULL);
+  details_add_row (group, _("Image"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE),
+                   am_instance_get_image_id (instance));
+  details_add_row (group, _("Platform"), am_instance_get_platform_details (instance), NULL);
+  details_add_row (group, _("Architecture"), am_instance_get_architecture (instance), NULL);
+  details_add_row (group, _("Launched"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_LAUNCH_TIME), NULL);
+  details_add_row (group, _("Key pair"), am_instance_get_key_name (instance), NULL);
+  details_add_row (group, _("Boot mode"), am_instance_get_boot_mode (instance), NULL);
+  details_add_row (group, _("Instance metadata tokens"), am_instance_get_metadata_http_tokens (instance), NULL);
 
   group = details_add_group (self, _("Network"));
-  details_add_row (group, _("Availability Zone"), am_instance_get_availability_zone (instance));
-  details_add_row (group, _("VPC"), am_instance_get_vpc_id (instance));
-  details_add_row (group, _("Subnet"), am_instance_get_subnet_id (instance));
-  details_add_row (group, _("Public IPv4 address"), am_instance_get_public_ip_address (instance));
-  details_add_row (group, _("Public DNS name"), am_instance_get_public_dns_name (instance));
-  details_add_row (group, _("Private IPv4 address"), am_instance_get_private_ip_address (instance));
-  details_add_row (group, _("Private DNS name"), am_instance_get_private_dns_name (instance));
+  details_add_row (group, _("Availability Zone"), am_instance_get_availability_zone (instance), NULL);
+  details_add_copy_row (group, _("VPC"), am_instance_get_vpc_id (instance));
+  details_add_copy_row (group, _("Subnet"), am_instance_get_subnet_id (instance));
+  details_add_copy_row (group, _("Public IPv4 address"), am_instance_get_public_ip_address (instance));
+  details_add_copy_row (group, _("Public DNS name"), am_instance_get_public_dns_name (instance));
+  details_add_copy_row (group, _("Private IPv4 address"), am_instance_get_private_ip_address (instance));
+  details_add_copy_row (group, _("Private DNS name"), am_instance_get_private_dns_name (instance));
 
   group = details_add_group (self, _("Security Groups"));
   if (groups[0] == NULL)
     adw_preferences_group_set_description (group, _("None"));
   for (guint i = 0; groups[i] != NULL; i++)
-    details_add_row (group, am_security_group_get_group_name (groups[i]),
-                     am_security_group_get_group_id (groups[i]));
+    details_add_copy_row (group, am_security_group_get_group_name (groups[i]),
+                          am_security_group_get_group_id (groups[i]));
 
   group = details_add_group (self, _("Block Devices"));
   adw_preferences_group_set_description (group, am_instance_row_get_text (row, AM_INSTANCE_COLUMN_ROOT_DEVICE));
@@ -395,7 +437,7 @@ details_show_instance (AmInstancesView *self,
       if (am_instance_block_device_get_delete_on_termination (device))
         g_string_append_printf (value, " · %s", _("deleted on termination"));
 
-      details_add_row (group, value->str, am_instance_block_device_get_volume_id (device));
+      details_add_copy_row (group, value->str, am_instance_block_device_get_volume_id (device));
     }
 
   group = details_add_group (self, _("Tags"));
@@ -407,7 +449,7 @@ details_show_instance (AmInstancesView *self,
   if (tags[0] == NULL)
     adw_preferences_group_set_description (group, _("No tags"));
   for (guint i = 0; tags[i] != NULL; i++)
-    details_add_row (group, am_tag_get_key (tags[i]), am_tag_get_value (tags[i]));
+    details_add_row (group, am_tag_get_key (tags[i]), am_tag_get_value (tags[i]), NULL);
 }
 
 static void

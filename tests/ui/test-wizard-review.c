@@ -330,6 +330,86 @@ test_review_wording (void)
   wizard_fixture_stop (&f);
 }
 
+static gboolean
+template_saved (WizardFixture *f,
+                const char    *name)
+{
+  g_autofree char *path = g_build_filename (am_ui_test_sandbox_get_data_dir (f->sandbox), "state.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *needle = g_strdup_printf ("\"%s\"", name);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return strstr (contents, needle) != NULL;
+}
+
+/* "Create Launch Template" (the Images view): the same wizard, whose review saves a template
+ * and cannot launch. */
+static void
+test_template_mode (void)
+{
+  WizardFixture f = { 0 };
+  g_autoptr (AmImage) image = NULL;
+  AmLaunchWizard *w;
+  GtkWidget *parent;
+  GtkWidget *save;
+  GtkWidget *dialog;
+
+  f.sandbox = am_ui_test_sandbox_start (NULL);
+  f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
+  {
+    AmEc2Client *client = am_session_get_client (f.session);
+    g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+    g_autoptr (GPtrArray) images = NULL;
+    g_autoptr (GError) error = NULL;
+    AmUiTestWait wait = { NULL };
+
+    am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", WIZARD_IMAGE_X86, NULL));
+    am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &wait);
+    am_ui_test_wait_for_result (&wait, 60000);
+    images = am_ec2_client_describe_images_finish (client, wait.result, NULL, &error);
+    g_clear_object (&wait.result);
+    g_assert_no_error (error);
+    g_assert_cmpuint (images->len, ==, 1);
+    image = g_object_ref (g_ptr_array_index (images, 0));
+  }
+
+  parent = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (parent));
+  am_launch_wizard_present_for_template (parent, f.session, image);
+  w = AM_LAUNCH_WIZARD (am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD));
+  f.wizard = g_object_ref (w);
+  gtk_window_set_default_size (GTK_WINDOW (w), 1000, 760);
+  wizard_wait_idle (w);
+  g_assert_true (am_launch_wizard_get_template_mode (w));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (w)), ==, "Create Launch Template");
+  g_assert_cmpint (am_launch_wizard_get_step (w), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
+
+  wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
+  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
+  for (AmLaunchStep step = AM_LAUNCH_STEP_NETWORK; step <= AM_LAUNCH_STEP_REVIEW; step++)
+    wizard_next (w, step);
+
+  /* No Launch; Save Launch Template is the primary button. */
+  g_assert_false (gtk_widget_get_visible (wizard_find (w, GTK_TYPE_BUTTON, "launch_button")));
+  save = wizard_find (w, GTK_TYPE_BUTTON, "template_button");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (save)), ==, "_Save Launch Template…");
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  wizard_screenshot (w, "template-mode-review");
+
+  wizard_click (save);
+  dialog = am_ui_test_wait_for_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  wizard_type (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), "template-mode");
+  g_signal_emit_by_name (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "_Save"), "clicked");
+  am_ui_test_wait_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  wizard_wait_idle (w);
+  g_assert_true (template_saved (&f, "template-mode"));
+  g_assert_cmpuint (am_launch_wizard_get_launched (w)->len, ==, 0);
+
+  wizard_fixture_stop (&f);
+  gtk_window_destroy (GTK_WINDOW (parent));
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +420,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/wizard/review/wording", test_review_wording);
   g_test_add_func ("/ui/wizard/review/progress-links", test_progress_links);
+  g_test_add_func ("/ui/wizard/review/template-mode", test_template_mode);
 
   return g_test_run ();
 }

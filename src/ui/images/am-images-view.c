@@ -1567,11 +1567,16 @@ image_action (GtkWidget  *widget,
   if (images->len == 0 || self->session == NULL)
     return;
 
-  /* Launching and launch templates are the wizard's: it opens on the image, and its review
-   * page both launches and saves the choices as a launch template. */
-  if (g_str_equal (action, "launch") || g_str_equal (action, "launch-template"))
+  /* Launching and launch templates are the wizard's: it opens on the image; in template
+   * mode its review saves the choices as a launch template instead of launching. */
+  if (g_str_equal (action, "launch"))
     {
       am_launch_wizard_present_for_image (widget, self->session, g_ptr_array_index (images, 0));
+      return;
+    }
+  if (g_str_equal (action, "launch-template"))
+    {
+      am_launch_wizard_present_for_template (widget, self->session, g_ptr_array_index (images, 0));
       return;
     }
 

@@ -215,6 +215,7 @@ struct _AmLaunchWizard
   gboolean group_failed;
   gboolean building;         /* widgets being filled from the request: no write-back */
   gboolean types_loaded;
+  gboolean template_mode;     /* the review saves a launch template instead of launching */
   gboolean dry_run_stale;     /* the request changed since the dry runs ended */
   gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
   gboolean close_after_save; /* the private key is saved from the close dialog */
@@ -228,6 +229,7 @@ enum
   PROP_0,
   PROP_SESSION,
   PROP_BUSY,
+  PROP_TEMPLATE_MODE,
   N_PROPS
 };
 
@@ -586,7 +588,7 @@ update_buttons (AmLaunchWizard *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), !on_progress && self->step > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), !on_progress && !on_review);
-  gtk_widget_set_visible (GTK_WIDGET (self->launch_button), on_review);
+  gtk_widget_set_visible (GTK_WIDGET (self->launch_button), on_review && !self->template_mode);
   gtk_widget_set_visible (GTK_WIDGET (self->template_button), on_review);
   gtk_widget_set_visible (self->asg_button, on_review);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), on_progress);
@@ -3147,7 +3149,8 @@ zone_new (AmLaunchWizard          *self,
   zone->status = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (zone->status), TRUE);
   gtk_label_set_xalign (GTK_LABEL (zone->status), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 40);
+  gtk_label_set_width_chars (GTK_LABEL (zone->status), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 48);
   gtk_label_set_selectable (GTK_LABEL (zone->status), TRUE);
   gtk_box_append (GTK_BOX (box), zone->status);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -3774,6 +3777,15 @@ am_launch_wizard_constructed (GObject *object)
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->constructed (object);
 
+  if (self->template_mode)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Create Launch Template"));
+      adw_window_title_set_title (self->window_title, _("Create Launch Template"));
+      gtk_button_set_label (self->template_button, _("_Save Launch Template…"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->template_button), "suggested-action");
+      update_buttons (self);
+    }
+
   load_images (self);
   load_types (self);
   load_network (self);
@@ -3846,6 +3858,9 @@ am_launch_wizard_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy > 0);
       break;
+    case PROP_TEMPLATE_MODE:
+      g_value_set_boolean (value, self->template_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -3863,6 +3878,9 @@ am_launch_wizard_set_property (GObject      *object,
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      break;
+    case PROP_TEMPLATE_MODE:
+      self->template_mode = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -3887,6 +3905,8 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEMPLATE_MODE] = g_param_spec_boolean ("template-mode", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-wizard.ui");
@@ -3970,16 +3990,14 @@ am_launch_wizard_init (AmLaunchWizard *self)
   go_to_step (self, AM_LAUNCH_STEP_IMAGE);
 }
 
-AmLaunchWizard *
-am_launch_wizard_new (AmSession *session,
-                      AmImage   *image)
+static AmLaunchWizard *
+launch_wizard_new (AmSession *session,
+                   AmImage   *image,
+                   gboolean   template_mode)
 {
   AmLaunchWizard *self;
 
-  g_return_val_if_fail (AM_IS_SESSION (session), NULL);
-  g_return_val_if_fail (image == NULL || AM_IS_IMAGE (image), NULL);
-
-  self = g_object_new (AM_TYPE_LAUNCH_WIZARD, "session", session, NULL);
+  self = g_object_new (AM_TYPE_LAUNCH_WIZARD, "session", session, "template-mode", template_mode, NULL);
   if (image != NULL)
     {
       am_launch_request_set_image (self->request, image);
@@ -3989,19 +4007,32 @@ am_launch_wizard_new (AmSession *session,
   return self;
 }
 
-void
-am_launch_wizard_present_for_image (GtkWidget *parent,
-                                    AmSession *session,
-                                    AmImage   *image)
+AmLaunchWizard *
+am_launch_wizard_new (AmSession *session,
+                      AmImage   *image)
 {
-  AmLaunchWizard *self;
-  GtkRoot *root;
+  g_return_val_if_fail (AM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (image == NULL || AM_IS_IMAGE (image), NULL);
 
-  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
-  g_return_if_fail (AM_IS_SESSION (session));
+  return launch_wizard_new (session, image, FALSE);
+}
 
-  self = am_launch_wizard_new (session, image);
-  root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+AmLaunchWizard *
+am_launch_wizard_new_for_template (AmSession *session,
+                                   AmImage   *image)
+{
+  g_return_val_if_fail (AM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (image == NULL || AM_IS_IMAGE (image), NULL);
+
+  return launch_wizard_new (session, image, TRUE);
+}
+
+static void
+present_for (AmLaunchWizard *self,
+             GtkWidget      *parent)
+{
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
   if (GTK_IS_WINDOW (root))
     {
       gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
@@ -4009,6 +4040,35 @@ am_launch_wizard_present_for_image (GtkWidget *parent,
         gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (GTK_WINDOW (root)));
     }
   gtk_window_present (GTK_WINDOW (self));
+}
+
+void
+am_launch_wizard_present_for_image (GtkWidget *parent,
+                                    AmSession *session,
+                                    AmImage   *image)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (AM_IS_SESSION (session));
+
+  present_for (launch_wizard_new (session, image, FALSE), parent);
+}
+
+void
+am_launch_wizard_present_for_template (GtkWidget *parent,
+                                       AmSession *session,
+                                       AmImage   *image)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (AM_IS_SESSION (session));
+
+  present_for (launch_wizard_new (session, image, TRUE), parent);
+}
+
+gboolean
+am_launch_wizard_get_template_mode (AmLaunchWizard *self)
+{
+  g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), FALSE);
+  return self->template_mode;
 }
 
 AmLaunchRequest *

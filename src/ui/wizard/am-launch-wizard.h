@@ -33,12 +33,29 @@ G_DECLARE_FINAL_TYPE (AmLaunchWizard, am_launch_wizard, AM, LAUNCH_WIZARD, AdwWi
 AmLaunchWizard  *am_launch_wizard_new               (AmSession      *session,
                                                      AmImage        *image);
 /**
+ * am_launch_wizard_new_for_template:
+ * A wizard in template mode: the same pages, but the review's primary button saves a launch
+ * template and there is no Launch button.
+ */
+AmLaunchWizard  *am_launch_wizard_new_for_template  (AmSession      *session,
+                                                     AmImage        *image);
+/**
  * am_launch_wizard_present_for_image:
  * Opens a wizard for @image, transient for @parent's window (the Images view's "Launch").
  */
 void             am_launch_wizard_present_for_image (GtkWidget      *parent,
                                                      AmSession      *session,
                                                      AmImage        *image);
+
+/**
+ * am_launch_wizard_present_for_template:
+ * Opens a template-mode wizard for @image (the Images view's "Create Launch Template").
+ */
+void             am_launch_wizard_present_for_template (GtkWidget   *parent,
+                                                        AmSession   *session,
+                                                        AmImage     *image);
+/** am_launch_wizard_get_template_mode: whether the review saves a template instead of launching */
+gboolean         am_launch_wizard_get_template_mode (AmLaunchWizard *self);
 
 /** Returns: (transfer none): the state the pages edit */
 AmLaunchRequest *am_launch_wizard_get_request       (AmLaunchWizard *self);

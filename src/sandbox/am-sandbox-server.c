@@ -928,12 +928,19 @@ am_sandbox_server_handle (AmSandboxServer    *self,
     {
       g_autoptr (GError) error = NULL;
 
-      /* Nothing is acknowledged before it is on disk. */
+      /* Nothing is acknowledged before it is on disk, and nothing unacknowledged stays
+       * visible: a failed save puts back the state the file still holds. */
       if (!am_sb_state_save (self->state, &error))
         {
-          g_autofree char *text = g_strdup_printf ("The sandbox could not save its state: %s", error->message);
+          g_autofree char *text = g_strdup_printf ("The sandbox could not save its state, and the change "
+                                                   "was undone: %s", error->message);
+          g_autoptr (GError) rollback_error = NULL;
 
           g_printerr ("amiable-sandbox: %s\n", text);
+          if (!am_sb_state_rollback (self->state, &rollback_error))
+            g_error ("the sandbox could not save its state (%s) nor return to the saved one (%s); "
+                     "it stops rather than show changes that were never acknowledged",
+                     error->message, rollback_error->message);
           am_sandbox_response_free (response);
           response = error_response (service, 500, "InternalError", text, request_id);
         }

@@ -383,6 +383,7 @@ am_sb_state_free (AmSbState *state)
   if (state == NULL)
     return;
   g_free (state->path);
+  g_free (state->saved_json);
   g_hash_table_unref (state->catalogs);
   g_hash_table_unref (state->catalog_index);
   g_hash_table_unref (state->images);
@@ -1752,6 +1753,7 @@ am_sb_state_load (AmSbState   *state,
   gsize length = 0;
 
   g_free (state->path);
+  g_free (state->saved_json);
   state->path = g_strdup (path);
 
   if (!g_file_get_contents (path, &data, &length, &local_error))
@@ -1766,7 +1768,12 @@ am_sb_state_load (AmSbState   *state,
       return am_sb_state_save (state, error);
     }
 
-  if (!am_sb_state_from_json (state, data, length, &local_error))
+  if (am_sb_state_from_json (state, data, length, &local_error))
+    {
+      g_free (state->saved_json);
+      state->saved_json = g_steal_pointer (&data);
+    }
+  else
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
       g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
@@ -1859,5 +1866,19 @@ am_sb_state_save (AmSbState  *state,
       fsync (fd);
       close (fd);
     }
+  g_free (state->saved_json);
+  state->saved_json = g_steal_pointer (&data);
   return TRUE;
+}
+
+gboolean
+am_sb_state_rollback (AmSbState  *state,
+                      GError    **error)
+{
+  if (state->saved_json == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no saved state to return to");
+      return FALSE;
+    }
+  return am_sb_state_from_json (state, state->saved_json, strlen (state->saved_json), error);
 }

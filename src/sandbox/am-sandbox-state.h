@@ -287,6 +287,7 @@ struct _AmSbState
   GHashTable *tags;              /* "account/resource-id" → GPtrArray of AmSbTag */
   GHashTable *client_tokens;     /* "account/region/action/token" → AmSbClientToken */
   guint64     id_counter;
+  char       *saved_json;        /* what the file holds: the state to return to when a save fails */
   GHashTable *auto_scaling_groups; /* "account/region/name" → AmSbAutoScalingGroup */
 };
 
@@ -304,6 +305,10 @@ gboolean         am_sb_state_load             (AmSbState   *state,
                                                GError     **error);
 /** am_sb_state_save: writes the whole state atomically (temp file, fsync, rename, fsync dir). */
 gboolean         am_sb_state_save             (AmSbState   *state,
+                                               GError     **error);
+/* After a failed am_sb_state_save: puts back the state of the last successful load or save, so
+ * that nothing unacknowledged stays visible. FALSE when there is nothing to go back to. */
+gboolean         am_sb_state_rollback         (AmSbState   *state,
                                                GError     **error);
 char            *am_sb_state_to_json          (AmSbState   *state);
 gboolean         am_sb_state_from_json        (AmSbState   *state,

@@ -519,6 +519,48 @@ test_persistence_acknowledged (void)
   g_rmdir (dir);
 }
 
+/* A change whose save fails is refused and undone: it is neither visible nor saved later. */
+static void
+test_persistence_failed_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *blocker = g_build_filename (path, "blocker", NULL);
+  g_autofree char *lock = g_build_filename (dir, "lock", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  AmSandboxServer *server = am_sandbox_server_new ();
+  AmSandboxResponse *response;
+
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  /* A folder where the file should be: the rename over it fails (even for root). */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  response = call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=lost&KeyType=ed25519");
+  g_assert_cmpuint (response->status, ==, 500);
+  g_assert_nonnull (strstr (body_text (response), "undone"));
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, "Action=DescribeKeyPairs&Version=2016-11-15");
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_null (strstr (body_text (response), "<keyName>lost</keyName>"));
+  am_sandbox_response_free (response);
+
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+  response = call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=kept&KeyType=ed25519");
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"keyName\" : \"kept\""));
+  g_assert_null (strstr (contents, "\"lost\""));
+  g_object_unref (server);
+  g_unlink (path);
+  g_unlink (lock);
+  g_rmdir (dir);
+}
+
 static void
 assert_error (AmSandboxResponse *response,
               guint              status,
@@ -1209,6 +1251,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
   g_test_add_func ("/sandbox/persistence/missing-list", test_persistence_missing_list);
+  g_test_add_func ("/sandbox/persistence/failed-save", test_persistence_failed_save);
   g_test_add_func ("/sandbox/verification", test_verification);
   g_test_add_func ("/sandbox/verification/date-header", test_date_header_signing);
   g_test_add_func ("/sandbox/verification/scope-date", test_scope_date);

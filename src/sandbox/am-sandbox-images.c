@@ -956,6 +956,11 @@ op_copy_image (AmSbCall *call)
       _am_sb_xml_text (call->body, "imageId", earlier);
       return TRUE;
     }
+  /* EC2 copies available images only (a pending one has no complete snapshots yet). */
+  if (strcmp (am_sb_image_state (source, call->now_ms), "available") != 0)
+    return _am_sb_fail (call, 400, "InvalidAMIID.Unavailable",
+                        "Image %s is %s; only an available image can be copied. Wait until it is "
+                        "available.", source_id, am_sb_image_state (source, call->now_ms));
   if (!check_name_unique (call, name))
     return FALSE;
   if (_am_sb_dry_run (call))

@@ -263,6 +263,9 @@ def register_and_copy():
                   region='eu-central-1')
     copied = sb.aws('ec2', 'describe-images', '--image-ids', copy['ImageId'], region='eu-central-1')['Images'][0]
     equal(copied['State'], 'pending', 'copy starts pending')
+    # Only available images can be copied.
+    sb.expect_error('InvalidAMIID.Unavailable', 'ec2', 'copy-image', '--source-image-id', copy['ImageId'],
+                    '--source-region', 'eu-central-1', '--name', 'copy-of-pending', region='eu-central-1')
     again = sb.aws('ec2', 'copy-image', '--source-image-id', web, '--source-region', 'us-east-1',
                    '--name', 'web-in-frankfurt', '--client-token', 'copy-1', '--copy-image-tags',
                    region='eu-central-1')

@@ -394,6 +394,9 @@ test_template_mode (void)
   save = wizard_find (w, GTK_TYPE_BUTTON, "template_button");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (save)), ==, "_Save Launch Template…");
   g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  /* the review speaks of saving, not launching */
+  g_assert_nonnull (am_ui_test_find_widget (GTK_WIDGET (w), GTK_TYPE_LABEL, "Review and save"));
+  g_assert_null (am_ui_test_find_widget (GTK_WIDGET (w), GTK_TYPE_LABEL, "Review and launch"));
   wizard_screenshot (w, "template-mode-review");
 
   wizard_click (save);

@@ -176,6 +176,7 @@ struct _AmLaunchWizard
   GtkListBox *summary_list;
   GtkListBox *dry_run_list;
   GtkLabel *dry_run_status;
+  GtkLabel *review_heading;
   /* progress page */
   GtkLabel *progress_summary;
   GtkListBox *progress_list;
@@ -3079,7 +3080,7 @@ zone_show (AmLaunchWizard *self,
       break;
     case ZONE_DONE:
       if (dry_run)
-        text = g_strdup (_("Dry run passed: the launch would succeed"));
+        text = g_strdup (_("Dry run passed"));
       else
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launched %u instance", "Launched %u instances",
                                              zone->instances != NULL ? zone->instances->len : 0),
@@ -3250,7 +3251,9 @@ zone_call_cb (GObject      *object,
                             _("The dry run found a problem: fix it on the page named next to the zone, then come back."));
       else if (done == self->dry_zones->len)
         gtk_label_set_text (self->dry_run_status,
-                            _("EC2 accepted every zone's request without launching anything. Launch when ready."));
+                            self->template_mode
+                            ? _("EC2 accepted every zone's request without launching anything: a template with these settings will launch. Save it when ready.")
+                            : _("EC2 accepted every zone's request without launching anything: the launch would succeed. Launch when ready."));
       update_step_list (self);
       update_buttons (self);
     }
@@ -3782,6 +3785,7 @@ am_launch_wizard_constructed (GObject *object)
       gtk_window_set_title (GTK_WINDOW (self), _("Create Launch Template"));
       adw_window_title_set_title (self->window_title, _("Create Launch Template"));
       gtk_button_set_label (self->template_button, _("_Save Launch Template…"));
+      gtk_label_set_text (self->review_heading, _("Review and save"));
       gtk_widget_add_css_class (GTK_WIDGET (self->template_button), "suggested-action");
       update_buttons (self);
     }
@@ -3913,6 +3917,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, step_list);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, review_heading);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, image_page);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, type_page);

@@ -63,6 +63,9 @@ struct _AmImagesView
   GSimpleActionGroup *column_actions;
   GCancellable *cancellable;      /* Quick Start lookups */
   GCancellable *details_cancellable;
+  GCancellable *lookup_cancellable;   /* an image asked for by ID that is not listed */
+  AmImage *outside_image;         /* shown in the details pane though the listing lacks it */
+  AmImage *pending_image;         /* to select once its scope's listing has it */
 
   /* state */
   AmImagesScope scope;
@@ -121,6 +124,11 @@ static const char *facet_titles[AM_IMAGE_N_FACETS] = {
   [AM_IMAGE_FACET_VIRTUALIZATION] = N_("Virtualization"),
   [AM_IMAGE_FACET_STATE] = N_("State"),
 };
+
+static void
+follow_pending_image (AmImagesView *self);
+static void
+forget_image_request (AmImagesView *self);
 
 /* --- cells -------------------------------------------------------------------------------- */
 
@@ -378,7 +386,8 @@ update_state (AmImagesView *self)
   guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   guint n_total = am_image_list_model_get_n_total (self->list);
 
-  if (n_visible > 0)
+  /* An image shown from outside the listing is in the details pane, beside the list. */
+  if (n_visible > 0 || self->outside_image != NULL)
     {
       self->state = "list";
       gtk_stack_set_visible_child_name (self->stack, "list");
@@ -463,17 +472,25 @@ update_filter_count (AmImagesView *self)
 
 /* --- details and actions ------------------------------------------------------------------ */
 
+/* The images the actions apply to: the selected ones, or else the image shown from outside
+ * the listing (never the account's own: those are listed under Owned by Me). */
 static GPtrArray *
 selected_images (AmImagesView *self)
 {
-  return am_image_list_model_get_selected_images (self->list);
+  GPtrArray *images = am_image_list_model_get_selected_images (self->list);
+
+  if (images->len == 0 && self->outside_image != NULL)
+    g_ptr_array_add (images, g_object_ref (self->outside_image));
+
+  return images;
 }
 
 static void
 update_actions (AmImagesView *self,
                 guint         n_selected)
 {
-  gboolean manage = self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED;
+  gboolean manage = (self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
+                     && self->outside_image == NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy-id", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.tags", manage && n_selected >= 1);
@@ -515,19 +532,29 @@ static gboolean
 update_details_cb (gpointer user_data)
 {
   AmImagesView *self = user_data;
-  g_autoptr (GPtrArray) images = selected_images (self);
-  AmImage *image = images->len == 1 ? g_ptr_array_index (images, 0) : NULL;
+  g_autoptr (GPtrArray) images = NULL;
+  AmImage *image;
   gboolean changed;
 
   self->details_idle_id = 0;
+  /* A row chosen in the list replaces an image shown from outside it. */
+  if (self->outside_image != NULL && am_image_list_model_get_n_selected (self->list) > 0)
+    {
+      g_clear_object (&self->outside_image);
+      update_state (self);
+    }
+  images = selected_images (self);
+  image = images->len == 1 ? g_ptr_array_index (images, 0) : NULL;
   changed = image != am_image_details_get_image (self->details);
-  am_image_details_set_manageable (self->details, self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED);
+  am_image_details_set_manageable (self->details, self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
+                                                  && self->outside_image == NULL);
   am_image_details_set_n_selected (self->details, images->len);
   am_image_details_set_image (self->details, image);
   update_actions (self, images->len);
 
   /* Who may launch an image is only told to its owner. */
-  if (changed && image != NULL && self->client != NULL && self->scope == AM_IMAGES_SCOPE_OWNED)
+  if (changed && image != NULL && self->client != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
+      && self->outside_image == NULL)
     {
       g_cancellable_cancel (self->details_cancellable);
       g_clear_object (&self->details_cancellable);
@@ -556,6 +583,7 @@ list_items_changed_cb (AmImagesView *self,
 {
   update_state (self);
   queue_update_details (self);
+  follow_pending_image (self);
 }
 
 static void
@@ -1218,6 +1246,7 @@ store_notify_cb (AmImagesView *self,
     }
 
   update_loading (self);
+  follow_pending_image (self);
 }
 
 static void
@@ -1410,6 +1439,7 @@ show_scope (AmImagesView *self,
     client = am_session_get_client (self->session);
   if (client != self->client)
     {
+      forget_image_request (self);
       clear_stores (self);
       if (self->client != NULL)
         g_signal_handlers_disconnect_by_data (self->client, self);
@@ -1561,7 +1591,7 @@ image_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   AmImagesView *self = AM_IMAGES_VIEW (widget);
-  g_autoptr (GPtrArray) images = am_image_list_model_get_selected_images (self->list);
+  g_autoptr (GPtrArray) images = selected_images (self);
   const char *action = strchr (action_name, '.') + 1;
 
   if (images->len == 0 || self->session == NULL)
@@ -1629,6 +1659,10 @@ am_images_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->details_cancellable);
   g_clear_object (&self->details_cancellable);
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  g_clear_object (&self->pending_image);
+  g_clear_object (&self->outside_image);
   g_clear_handle_id (&self->details_idle_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->session != NULL)
@@ -1838,6 +1872,7 @@ am_images_view_set_session (AmImagesView *self,
   if (self->session == session)
     return;
 
+  forget_image_request (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
@@ -1868,28 +1903,77 @@ am_images_view_set_scope (AmImagesView  *self,
   if (self->scope == scope)
     return;
 
+  forget_image_request (self);
   self->scope = scope;
   gtk_drop_down_set_selected (self->scope_dropdown, scope);
   show_scope (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }
 
-gboolean
-am_images_view_show_image (AmImagesView *self,
-                           const char   *image_id)
+/* --- showing an image by ID ------------------------------------------------------------- */
+
+static void
+show_toast (AmImagesView *self,
+            const char   *message)
 {
-  GListModel *rows;
-  guint n;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast;
 
-  g_return_val_if_fail (AM_IS_IMAGES_VIEW (self), FALSE);
-  g_return_val_if_fail (image_id != NULL, FALSE);
+  if (overlay == NULL)
+    {
+      g_debug ("No place for the toast “%s”", message);
+      return;
+    }
 
-  /* The search is applied at once, not after the typing debounce, so the row can be chosen. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), image_id);
-  search_changed_cb (self, self->search_entry);
+  /* A toast's title is markup. */
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
 
-  rows = G_LIST_MODEL (self->list);
-  n = g_list_model_get_n_items (rows);
+/* Drops an image asked for by ID that is being looked up, awaited or shown from outside. */
+static void
+forget_image_request (AmImagesView *self)
+{
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  g_clear_object (&self->pending_image);
+  if (self->outside_image != NULL)
+    {
+      g_clear_object (&self->outside_image);
+      queue_update_details (self);
+    }
+}
+
+static gboolean
+source_has_image (AmImagesView *self,
+                  const char   *image_id)
+{
+  GListModel *source = am_image_list_model_get_source (self->list);
+  guint n = source != NULL ? g_list_model_get_n_items (source) : 0;
+
+  if (source != NULL && source == G_LIST_MODEL (self->store))
+    return am_image_store_lookup (self->store, image_id) != NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (source, i);
+
+      if (g_strcmp0 (am_image_get_image_id (image), image_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+select_row (AmImagesView *self,
+            const char   *image_id)
+{
+  GListModel *rows = G_LIST_MODEL (self->list);
+  guint n = g_list_model_get_n_items (rows);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (AmImage) image = g_list_model_get_item (rows, i);
@@ -1900,6 +1984,214 @@ am_images_view_show_image (AmImagesView *self,
           return TRUE;
         }
     }
+
+  return FALSE;
+}
+
+/* Narrows the list to @image_id (a search on the ID, so the row is on screen, at the top)
+ * and selects it, when the current listing has it; clears the filters that would hide it. */
+static gboolean
+select_listed_image (AmImagesView *self,
+                     const char   *image_id)
+{
+  if (!source_has_image (self, image_id))
+    return FALSE;
+
+  /* The search is applied at once, not after the typing debounce, so the row can be chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), image_id);
+  search_changed_cb (self, self->search_entry);
+  if (select_row (self, image_id))
+    return TRUE;
+
+  if (am_image_list_model_has_filters (self->list))
+    {
+      clear_filters_action (GTK_WIDGET (self), NULL, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), image_id);
+      search_changed_cb (self, self->search_entry);
+    }
+
+  return select_row (self, image_id);
+}
+
+/* Shows @image in the details pane beside the current listing, which does not have it. */
+static void
+show_outside_image (AmImagesView *self,
+                    AmImage      *image,
+                    const char   *message)
+{
+  g_set_object (&self->outside_image, image);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->list));
+  update_state (self);
+  queue_update_details (self);
+  show_toast (self, message);
+}
+
+/* Selects the awaited image once its scope's listing has it, or shows it beside the listing
+ * when the listing is in without it. */
+static void
+follow_pending_image (AmImagesView *self)
+{
+  g_autoptr (AmImage) image = NULL;
+  g_autofree char *message = NULL;
+  gboolean loading;
+
+  if (self->pending_image == NULL)
+    return;
+
+  /* Taken first: selecting changes the list, which comes back here. */
+  image = g_steal_pointer (&self->pending_image);
+  if (select_listed_image (self, am_image_get_image_id (image)))
+    return;
+
+  loading = (self->retry_id != 0
+             || (self->store != NULL && am_image_store_get_loading (self->store))
+             || (self->scope == AM_IMAGES_SCOPE_QUICK_START && self->quick_start_loading));
+  /* Listed but not filtered in yet: the list model rebuilds in an idle. */
+  if (loading || source_has_image (self, am_image_get_image_id (image)))
+    {
+      self->pending_image = g_steal_pointer (&image);
+      return;
+    }
+
+  /* EC2 leaves deprecated images out of listings other than the owner's. */
+  message = g_strdup_printf (_("%s is not in this list (it may be deprecated); its details are shown beside it."),
+                             am_image_get_image_id (image));
+  show_outside_image (self, image, message);
+}
+
+/* Which scope lists @image. */
+static AmImagesScope
+scope_of_image (AmImagesView *self,
+                AmImage      *image)
+{
+  const char *account = self->session != NULL ? am_session_get_account (self->session) : NULL;
+  const char *alias = am_image_get_owner_alias (image);
+  AmImageStore *shared = self->stores[AM_IMAGES_SCOPE_SHARED];
+
+  if (account != NULL && g_strcmp0 (am_image_get_owner_id (image), account) == 0)
+    return AM_IMAGES_SCOPE_OWNED;
+  if (g_strcmp0 (alias, "amazon") == 0)
+    return AM_IMAGES_SCOPE_AMAZON;
+  if (g_strcmp0 (alias, "aws-marketplace") == 0)
+    return AM_IMAGES_SCOPE_MARKETPLACE;
+  /* Someone else's private image is only visible when it is shared with the account. */
+  if (!am_image_get_is_public (image))
+    return AM_IMAGES_SCOPE_SHARED;
+  /* A public image may be shared explicitly too; the shared listing tells, once it is in. */
+  if (shared != NULL && am_image_store_lookup (shared, am_image_get_image_id (image)) != NULL)
+    return AM_IMAGES_SCOPE_SHARED;
+  return AM_IMAGES_SCOPE_PUBLIC;
+}
+
+typedef struct
+{
+  AmImagesView *self;          /* a reference */
+  GCancellable *cancellable;
+  char *image_id;
+} Lookup;
+
+static void
+lookup_free (Lookup *lookup)
+{
+  g_object_unref (lookup->self);
+  g_object_unref (lookup->cancellable);
+  g_free (lookup->image_id);
+  g_free (lookup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lookup, lookup_free)
+
+static void
+lookup_image_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (Lookup) lookup = user_data;
+  AmImagesView *self = lookup->self;
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  AmImage *image = NULL;
+  AmImagesScope scope;
+
+  images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
+  if (g_cancellable_is_cancelled (lookup->cancellable))
+    return;
+  if (lookup->cancellable == self->lookup_cancellable)
+    g_clear_object (&self->lookup_cancellable);
+
+  if (images == NULL && !am_aws_error_code_is (error, "InvalidAMIID.NotFound"))
+    {
+      message = g_strdup_printf (_("Could not look up image %s: %s"), lookup->image_id, error->message);
+      show_toast (self, message);
+      return;
+    }
+
+  for (guint i = 0; images != NULL && i < images->len; i++)
+    if (g_strcmp0 (am_image_get_image_id (images->pdata[i]), lookup->image_id) == 0)
+      image = images->pdata[i];
+  if (image == NULL)
+    {
+      message = g_strdup_printf (_("Image %s no longer exists; it may have been deregistered."), lookup->image_id);
+      show_toast (self, message);
+      return;
+    }
+
+  /* Public and Marketplace list tens of thousands of images and load only when asked:
+   * one image is not worth that wait. */
+  scope = scope_of_image (self, image);
+  if ((scope == AM_IMAGES_SCOPE_PUBLIC || scope == AM_IMAGES_SCOPE_MARKETPLACE)
+      && self->stores[scope] == NULL)
+    {
+      if (scope == AM_IMAGES_SCOPE_PUBLIC)
+        message = g_strdup_printf (_("%s is a public image; its details are shown without loading every public image."),
+                                   lookup->image_id);
+      else
+        message = g_strdup_printf (_("%s is an AWS Marketplace image; its details are shown without loading the Marketplace listing."),
+                                   lookup->image_id);
+      show_outside_image (self, image, message);
+      return;
+    }
+
+  am_images_view_set_scope (self, scope);
+  g_set_object (&self->pending_image, image);
+  follow_pending_image (self);
+}
+
+gboolean
+am_images_view_show_image (AmImagesView *self,
+                           const char   *image_id)
+{
+  g_autoptr (AmDescribeImagesQuery) query = NULL;
+  Lookup *lookup;
+
+  g_return_val_if_fail (AM_IS_IMAGES_VIEW (self), FALSE);
+  g_return_val_if_fail (image_id != NULL, FALSE);
+
+  forget_image_request (self);
+  if (select_listed_image (self, image_id))
+    return TRUE;
+
+  if (self->client == NULL || self->source_override)
+    {
+      /* Nobody to ask: the search tells the user it is not here. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), image_id);
+      search_changed_cb (self, self->search_entry);
+      return FALSE;
+    }
+
+  /* Asked by ID, EC2 answers whoever owns the image and even when it is deprecated. */
+  query = am_describe_images_query_new ();
+  am_describe_images_query_add_image_id (query, image_id);
+  query->include_deprecated = TRUE;
+
+  self->lookup_cancellable = g_cancellable_new ();
+  lookup = g_new0 (Lookup, 1);
+  lookup->self = g_object_ref (self);
+  lookup->cancellable = g_object_ref (self->lookup_cancellable);
+  lookup->image_id = g_strdup (image_id);
+  am_ec2_client_describe_images_async (self->client, query, self->lookup_cancellable,
+                                       lookup_image_cb, lookup);
 
   return FALSE;
 }

@@ -43,8 +43,13 @@ void           am_images_view_set_scope   (AmImagesView  *self,
                                            AmImagesScope  scope);
 /**
  * am_images_view_show_image:
- * Narrows the list to @image_id (a search on the ID) and selects it when it is listed, so
- * the details pane shows it. Returns: %TRUE when the image was found and selected.
+ * Narrows the list to @image_id (a search on the ID) and selects it, so the details pane
+ * shows it. An image the current scope does not list is asked for by ID: the view then
+ * switches to the scope that lists it (Owned by Me, Shared with Me, Amazon, or a loaded
+ * Public / Marketplace listing) and selects it there, or shows it in the details pane
+ * beside the list (a Public or Marketplace image whose listing was not loaded), or says in
+ * a toast that it no longer exists.
+ * Returns: %TRUE when the image was listed and is selected now; %FALSE when it is looked up.
  */
 gboolean       am_images_view_show_image  (AmImagesView  *self,
                                            const char    *image_id);

@@ -1332,7 +1332,9 @@ op_enable_image_deprecation (AmSbCall *call)
     return _am_sb_fail (call, 400, "InvalidParameterValue",
                         "Value (%s) for parameter DeprecateAt is invalid: use an ISO 8601 time in UTC, "
                         "e.g. 2027-05-01T00:00:00Z.", deprecate_at);
-  when -= when % 60000;
+  /* EC2 rounds to the nearest minute (floor division, so that times before 1970 round too). */
+  when += 30000;
+  when -= ((when % 60000) + 60000) % 60000;
   if (when < call->now_ms - 60000)
     return _am_sb_fail (call, 400, "InvalidParameterValue",
                         "DeprecateAt %s is in the past; choose a future time.", deprecate_at);

@@ -195,7 +195,10 @@ def deprecation_and_protection():
     image_id = ctx['web']
     sb.aws('ec2', 'enable-image-deprecation', '--image-id', image_id, '--deprecate-at', '2031-05-01T12:34:56Z')
     image = sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0]
-    equal(image['DeprecationTime'], '2031-05-01T12:34:00.000Z', 'rounded to the minute')
+    equal(image['DeprecationTime'], '2031-05-01T12:35:00.000Z', 'rounded to the nearest minute')
+    sb.aws('ec2', 'enable-image-deprecation', '--image-id', image_id, '--deprecate-at', '2031-05-01T12:34:29Z')
+    image = sb.aws('ec2', 'describe-images', '--image-ids', image_id)['Images'][0]
+    equal(image['DeprecationTime'], '2031-05-01T12:34:00.000Z', 'rounded down below half a minute')
     sb.raw_error('InvalidParameterValue', 'EnableImageDeprecation',
                  {'ImageId': image_id, 'DeprecateAt': '2001-01-01T00:00:00Z'})
     sb.aws('ec2', 'disable-image-deprecation', '--image-id', image_id)

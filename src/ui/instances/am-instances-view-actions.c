@@ -12,6 +12,7 @@
 #include "am-aws-error.h"
 #include "am-ec2-client.h"
 #include "am-instances-view-private.h"
+#include "am-launch-wizard.h"
 #include "am-register-image-dialog.h"
 #include "am-session.h"
 #include "am-tags-editor.h"
@@ -712,6 +713,30 @@ register_image_action (GtkWidget  *widget,
                                       : AM_REGISTER_IMAGE_FROM_SNAPSHOT);
 }
 
+/* The launch wizard from its first page: no image is chosen yet. */
+static void
+launch_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AmInstancesView *self = AM_INSTANCES_VIEW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  am_launch_wizard_present_for_image (widget, self->session, NULL);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmInstancesView *self = AM_INSTANCES_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -763,6 +788,7 @@ _am_instances_view_update_actions (AmInstancesView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.copy-public-ip", any_public_ip);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.copy-private-ip", any_private_ip);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.refresh", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.launch", connected);
 }
 
 void
@@ -781,6 +807,8 @@ _am_instances_view_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "instances.copy-public-ip", NULL, copy_public_ip_action);
   gtk_widget_class_install_action (widget_class, "instances.copy-private-ip", NULL, copy_private_ip_action);
   gtk_widget_class_install_action (widget_class, "instances.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "instances.launch", NULL, launch_action);
+  gtk_widget_class_install_action (widget_class, "instances.focus-search", NULL, focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "instances.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "instances.terminate", NULL);

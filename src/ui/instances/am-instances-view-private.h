@@ -22,6 +22,7 @@ struct _AmInstancesView
   GtkSpinner           *poll_spinner;
   GtkStack             *list_stack;
   GtkColumnView        *column_view;
+  GtkWidget            *details_scroller;
   GtkBox               *details_box;
   GtkColumnViewColumn  *columns[AM_INSTANCE_N_COLUMNS];
 

@@ -207,7 +207,11 @@ am_instances_view_filter_func (gpointer item,
 static void
 am_instances_view_update_list_page (AmInstancesView *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0;
+
+  /* Nothing to select: "No Instance Selected" beside "No Instances" would only repeat it. */
+  gtk_widget_set_visible (self->details_scroller, !empty);
+  if (empty)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
@@ -871,6 +875,22 @@ am_instances_view_set_session (AmInstancesView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
+/* Ctrl+F belongs to the view on screen, as in the Images view: a hidden view's disabled
+ * action lets the key go to the visible one. */
+static void
+am_instances_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (am_instances_view_parent_class)->map (widget);
+  gtk_widget_action_set_enabled (widget, "instances.focus-search", TRUE);
+}
+
+static void
+am_instances_view_unmap (GtkWidget *widget)
+{
+  gtk_widget_action_set_enabled (widget, "instances.focus-search", FALSE);
+  GTK_WIDGET_CLASS (am_instances_view_parent_class)->unmap (widget);
+}
+
 static void
 am_instances_view_dispose (GObject *object)
 {
@@ -961,6 +981,8 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   object_class->finalize = am_instances_view_finalize;
   object_class->get_property = am_instances_view_get_property;
   object_class->set_property = am_instances_view_set_property;
+  widget_class->map = am_instances_view_map;
+  widget_class->unmap = am_instances_view_unmap;
 
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
@@ -980,6 +1002,7 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, poll_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, details_box);
   gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_NAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "instance_id_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ID]));
@@ -1004,9 +1027,19 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
 static void
 am_instances_view_init (AmInstancesView *self)
 {
+  GtkEventController *shortcuts;
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Managed scope: the window handles it wherever the focus is, while the view is shown. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("instances.focus-search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.focus-search", FALSE);
 
   self->poll_interval_ms = 2000;
   self->rows_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -60,6 +60,13 @@ def owners_and_executable_by():
           'Windows images are Amazon-owned')
     market = sb.aws('ec2', 'describe-images', '--owners', 'aws-marketplace')['Images']
     check(market and all(i.get('ProductCodes') for i in market), 'marketplace images carry product codes')
+    # The README's own query prints the product codes (not None).
+    readme = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'sandbox', 'README.md')
+    with open(readme, encoding='utf-8') as f:
+        line = next(x for x in f if '--owners aws-marketplace --query' in x)
+    query = line.split("--query '", 1)[1].split("'", 1)[0]
+    rows = sb.aws('ec2', 'describe-images', '--owners', 'aws-marketplace', '--query', query)
+    check(rows and all(r[1] for r in rows), f'README query {query} gives {rows[:3]}')
     canonical = sb.aws('ec2', 'describe-images', '--owners', '099720109477',
                        '--filters', 'Name=name,Values=ubuntu/images/*noble*')['Images']
     equal(sorted(i['Architecture'] for i in canonical if i['Name'].endswith('20251112')),

@@ -78,8 +78,9 @@ class Sandbox:
         self.stop()
         shutil.rmtree(self.home, ignore_errors=True)
 
-    def env(self, account='alice', region='us-east-1', secret=None):
-        _, key, real_secret = ACCOUNTS[account]
+    def env(self, account='alice', region='us-east-1', secret=None, key=None):
+        _, account_key, real_secret = ACCOUNTS[account]
+        key = key or account_key
         env = {
             'PATH': '/usr/bin:/bin',
             'HOME': self.home,
@@ -94,10 +95,10 @@ class Sandbox:
         }
         return env
 
-    def aws(self, *args, account='alice', region='us-east-1', secret=None):
+    def aws(self, *args, account='alice', region='us-east-1', secret=None, key=None):
         """Runs awscli against the sandbox; returns parsed JSON or raises AwsError."""
         cmd = [AWS, '--endpoint-url', self.url, '--output', 'json'] + [str(a) for a in args]
-        result = subprocess.run(cmd, env=self.env(account, region, secret), capture_output=True,
+        result = subprocess.run(cmd, env=self.env(account, region, secret, key), capture_output=True,
                                 text=True, timeout=120)
         if result.returncode != 0:
             err = result.stderr.strip()
@@ -117,23 +118,29 @@ class Sandbox:
             return e
         raise AssertionError(f'expected {code}, the call succeeded: {args}')
 
-    def raw_error(self, code, action, params=None, **kwargs):
-        """Checks an error quickly (botocore-signed, no awscli start-up); awscli covers the rest."""
+    def raw_error(self, code, action, params=None, status=None, **kwargs):
+        """Checks an error quickly (botocore-signed, no awscli start-up); awscli covers the rest.
+
+        With @status, the HTTP status must be exactly that (412 for DryRunOperation, 401 for
+        AuthFailure, 403 for UnauthorizedOperation, …); otherwise any 4xx or 5xx will do."""
         request = {'Action': action, 'Version': '2016-11-15'}
         request.update(params or {})
-        status, body = self.raw(request, **kwargs)
+        got, body = self.raw(request, **kwargs)
         codes = xml_find(body, 'Code') if body.startswith('<') else []
-        if status < 400 or codes != [code]:
-            raise AssertionError(f'expected {code} from {action}, got HTTP {status}: {body[:300]}')
+        if got < 400 or codes != [code] or (status is not None and got != status):
+            expected = f'{code} (HTTP {status})' if status is not None else code
+            raise AssertionError(f'expected {expected} from {action}, got HTTP {got}: {body[:300]}')
         return body
 
-    def raw(self, params, account='alice', region='us-east-1', service='ec2'):
+    def raw(self, params, account='alice', region='us-east-1', service='ec2', key=None, secret=None):
         """A request awscli 2.9 cannot make (newer actions), signed by botocore's own SigV4."""
         sys.path.insert(0, '/usr/lib/python3/dist-packages/awscli')
         from botocore.auth import SigV4Auth
         from botocore.awsrequest import AWSRequest
         from botocore.credentials import Credentials
-        _, key, secret = ACCOUNTS[account]
+        _, account_key, account_secret = ACCOUNTS[account]
+        key = key or account_key
+        secret = secret or account_secret
         body = urllib.parse.urlencode(params)
         request = AWSRequest(method='POST', url=self.url + '/', data=body,
                              headers={'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8'})

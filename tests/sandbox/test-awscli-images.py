@@ -23,6 +23,9 @@ def identity_and_wrong_secret():
     equal(bob['Account'], '444455556666', 'bob account')
     sb.expect_error('SignatureDoesNotMatch', 'ec2', 'describe-regions', secret='not-the-secret')
     sb.expect_error('AuthFailure', 'ec2', 'describe-regions', region='sa-east-1')
+    sb.expect_error('AuthFailure', 'ec2', 'describe-regions', key='AKIAUNKNOWNKEY000000')
+    sb.raw_error('AuthFailure', 'DescribeRegions', key='AKIAUNKNOWNKEY000000', status=401)
+    sb.raw_error('SignatureDoesNotMatch', 'DescribeRegions', secret='not-the-secret', status=403)
 
 
 @test
@@ -111,6 +114,22 @@ def filters_and_deprecation():
     by_id = sb.aws('ec2', 'describe-images', '--image-ids', with_deprecated[0]['ImageId'])['Images']
     equal(len(by_id), 1, 'deprecated image by id')
     sb.raw_error('InvalidParameterValue', 'DescribeImages', {'Filter.1.Name': 'colour', 'Filter.1.Value.1': 'blue'})
+    sb.raw_error('UnknownParameter', 'DescribeImages', {'Owners.1': 'self'}, status=400)
+    # image-id, owner-id and product-code filters
+    al2023_id = sb.aws('ec2', 'describe-images', '--owners', 'amazon', '--filters',
+                       'Name=name,Values=al2023-ami-2023.9.20251110.1-kernel-6.1-arm64')['Images'][0]['ImageId']
+    equal(names(f'Name=image-id,Values={al2023_id}'), ['al2023-ami-2023.9.20251110.1-kernel-6.1-arm64'], 'image-id')
+    canonical = names('Name=owner-id,Values=099720109477')
+    check(canonical and all(n.startswith('ubuntu/') for n in canonical), 'owner-id')
+    equal(names('Name=owner-id,Values=111122223333'),
+          ['alice-build-runner-arm64-2026-02-03', 'alice-web-server-2026-01-15'], 'owner-id self')
+    market = sb.aws('ec2', 'describe-images', '--owners', 'aws-marketplace')['Images']
+    code = market[0]['ProductCodes'][0]['ProductCodeId']
+    coded = sb.aws('ec2', 'describe-images', '--owners', 'aws-marketplace',
+                   '--filters', f'Name=product-code,Values={code}')['Images']
+    check(coded and all(any(p['ProductCodeId'] == code for p in i['ProductCodes']) for i in coded), 'product-code')
+    all_codes = {p['ProductCodeId'] for i in market for p in i['ProductCodes']}
+    check(len(coded) < len(market) or len(all_codes) == 1, 'product-code narrows the list')
     sb.raw_error('InvalidAMIID.Malformed', 'DescribeImages', {'ImageId.1': 'ami-nothex'})
     sb.expect_error('InvalidAMIID.NotFound', 'ec2', 'describe-images', '--image-ids', 'ami-0123456789abcdef0')
 
@@ -131,6 +150,7 @@ def awscli_pagination():
 @test
 def dry_run():
     sb.expect_error('DryRunOperation', 'ec2', 'describe-images', '--owners', 'self', '--dry-run')
+    sb.raw_error('DryRunOperation', 'DescribeImages', {'Owner.1': 'self', 'DryRun': 'true'}, status=412)
     image_id = sb.aws('ec2', 'describe-images', '--owners', 'self', '--filters',
                       'Name=name,Values=alice-web-server*')['Images'][0]['ImageId']
     ctx['web'] = image_id
@@ -188,7 +208,7 @@ def tags_and_attributes():
     sb.raw_error('InvalidAMIAttributeItemValue', 'ModifyImageAttribute',
                  {'ImageId': image_id, 'LaunchPermission.Add.1.UserId': '12'})
     sb.raw_error('UnauthorizedOperation', 'ModifyImageAttribute',
-                 {'ImageId': image_id, 'Description.Value': 'mine'}, account='bob')
+                 {'ImageId': image_id, 'Description.Value': 'mine'}, account='bob', status=403)
     sb.aws('ec2', 'reset-image-attribute', '--image-id', image_id, '--attribute', 'launchPermission')
     perms = sb.aws('ec2', 'describe-image-attribute', '--image-id', image_id, '--attribute', 'launchPermission')
     equal(perms['LaunchPermissions'], [], 'reset')

@@ -669,6 +669,8 @@ am_sb_state_seed (AmSbState *state)
                               "Web server: nginx on Amazon Linux 2023, shared with the analytics team",
                               "2026-01-15T10:12:44.000Z");
   g_ptr_array_add (image->launch_permissions, am_sb_launch_permission_new (AM_SB_PERM_USER, bob->account_id));
+  /* Registered before the team required IMDSv2, so there is something to require. */
+  image->imds_support = NULL;
   am_sb_state_set_tag (state, alice->account_id, image->image_id, "Name", "web-server");
   am_sb_state_set_tag (state, alice->account_id, image->image_id, "Environment", "staging");
 

@@ -58,6 +58,7 @@ DEFINE_FINISH_CB (disable_deprecation_cb, am_ec2_client_disable_image_deprecatio
 DEFINE_FINISH_CB (enable_protection_cb, am_ec2_client_enable_deregistration_protection_finish)
 DEFINE_FINISH_CB (disable_protection_cb, am_ec2_client_disable_deregistration_protection_finish)
 DEFINE_FINISH_CB (deregister_cb, am_ec2_client_deregister_image_finish)
+DEFINE_FINISH_CB (require_imdsv2_cb, am_ec2_client_require_imdsv2_finish)
 
 static GTask *
 new_task (AmEc2Client         *client,
@@ -616,6 +617,20 @@ am_dialog_set_protection_async (AmEc2Client         *client,
   else
     am_ec2_client_disable_deregistration_protection_async (client, image_id, FALSE, cancellable,
                                                            disable_protection_cb, task);
+}
+
+void
+am_dialog_require_imdsv2_async (AmEc2Client         *client,
+                                const char          *image_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = new_task (client, cancellable, callback, user_data, am_dialog_require_imdsv2_async);
+
+  if (!check_client (task, client))
+    return;
+  am_ec2_client_require_imdsv2_async (client, image_id, FALSE, cancellable, require_imdsv2_cb, task);
 }
 
 typedef struct

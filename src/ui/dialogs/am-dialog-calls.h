@@ -91,6 +91,12 @@ void     am_dialog_set_protection_async  (AmEc2Client         *client,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* ModifyImageAttribute ImdsSupport=v2.0 (EC2 cannot turn it off again). */
+void     am_dialog_require_imdsv2_async  (AmEc2Client         *client,
+                                          const char          *image_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
 /* DeregisterImage, optionally with DeleteAssociatedSnapshots. */
 void     am_dialog_deregister_async      (AmEc2Client         *client,
                                           const char          *image_id,

@@ -13,13 +13,15 @@
 #include "am-deregister-dialog.h"
 #include "am-description-dialog.h"
 #include "am-image-actions.h"
+#include "am-imds-dialog.h"
 #include "am-permissions-dialog.h"
 #include "am-protection-dialog.h"
 #include "am-session.h"
 #include "am-tags-editor.h"
 
 static const char * const actions[] = {
-  "tags", "permissions", "description", "deprecation", "protection", "deregister", "copy", NULL
+  "tags", "permissions", "description", "deprecation", "protection", "imds", "deregister", "copy",
+  NULL
 };
 
 gboolean
@@ -72,6 +74,8 @@ create_dialog (AmSession  *session,
     return GTK_WINDOW (am_deprecation_dialog_new (session, first));
   if (g_str_equal (action, "protection"))
     return GTK_WINDOW (am_protection_dialog_new (session, first));
+  if (g_str_equal (action, "imds"))
+    return GTK_WINDOW (am_imds_dialog_new (session, first));
   if (g_str_equal (action, "deregister"))
     return GTK_WINDOW (am_deregister_dialog_new (session, images));
   if (g_str_equal (action, "copy"))

@@ -102,16 +102,22 @@ typedef struct
   gboolean visible;
 } ColumnInfo;
 
+/*
+ * Sized for their content (an AMI ID, a 12-digit account, "2024-05-01 12:34") in DejaVu Sans
+ * 10, wider than Cantarell, so that at the main window's default size (1100 px) Name through
+ * Created fit beside the details pane; Name takes whatever is left, and more as the window
+ * grows.
+ */
 static const ColumnInfo column_info[AM_IMAGE_N_COLUMNS] = {
-  [AM_IMAGE_COLUMN_NAME] = { "name", N_("Name"), 260, TRUE },
+  [AM_IMAGE_COLUMN_NAME] = { "name", N_("Name"), 76, TRUE },
   [AM_IMAGE_COLUMN_ID] = { "id", N_("AMI ID"), 180, TRUE },
-  [AM_IMAGE_COLUMN_OWNER] = { "owner", N_("Owner"), 120, TRUE },
-  [AM_IMAGE_COLUMN_PLATFORM] = { "platform", N_("Platform"), 110, TRUE },
-  [AM_IMAGE_COLUMN_ARCHITECTURE] = { "architecture", N_("Architecture"), 100, TRUE },
-  [AM_IMAGE_COLUMN_ROOT_DEVICE] = { "root-device", N_("Root Device"), 100, FALSE },
+  [AM_IMAGE_COLUMN_OWNER] = { "owner", N_("Owner"), 110, TRUE },
+  [AM_IMAGE_COLUMN_PLATFORM] = { "platform", N_("Platform"), 86, TRUE },
+  [AM_IMAGE_COLUMN_ARCHITECTURE] = { "architecture", N_("Architecture"), 92, TRUE },
+  [AM_IMAGE_COLUMN_ROOT_DEVICE] = { "root-device", N_("Root Device"), 92, TRUE },
   [AM_IMAGE_COLUMN_VIRTUALIZATION] = { "virtualization", N_("Virtualization"), 110, FALSE },
   [AM_IMAGE_COLUMN_BOOT_MODE] = { "boot-mode", N_("Boot Mode"), 110, FALSE },
-  [AM_IMAGE_COLUMN_CREATED] = { "created", N_("Created (UTC)"), 140, TRUE },
+  [AM_IMAGE_COLUMN_CREATED] = { "created", N_("Created (UTC)"), 128, TRUE },
   [AM_IMAGE_COLUMN_STATE] = { "state", N_("State"), 90, FALSE },
   [AM_IMAGE_COLUMN_VISIBILITY] = { "visibility", N_("Visibility"), 90, FALSE },
   [AM_IMAGE_COLUMN_DEPRECATION] = { "deprecation", N_("Deprecation"), 120, FALSE },

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "am-imds-dialog.h"
+
 #include "am-images-view-private.h"
 #include "am-ui-test-sandbox.h"
 #include "am-ui-test.h"
@@ -58,7 +60,7 @@ column_shown (AmImagesView  *view,
   return gtk_column_view_column_get_column_view (_am_images_view_get_column (view, column)) != NULL;
 }
 
-/* The default window (1100×720): Name, AMI ID, Owner, Platform, Architecture, Root Device and
+/* The default window (1280×800): Name, AMI ID, Owner, Platform, Architecture, Root Device and
  * Created (the default sort) fit beside a details pane of about 330 px, which keeps Launch
  * Instance in sight and the other actions in its ⋮ menu. */
 static void
@@ -86,8 +88,8 @@ test_default_layout (void)
   g_settings_reset (settings, "window-maximized");
   g_settings_reset (settings, "last-view");
   g_settings_get (settings, "window-size", "(ii)", &width, &height);
-  g_assert_cmpint (width, ==, 1100);
-  g_assert_cmpint (height, ==, 720);
+  g_assert_cmpint (width, ==, 1280);
+  g_assert_cmpint (height, ==, 800);
 
   sandbox = am_ui_test_sandbox_start (NULL);
   session = am_ui_test_sandbox_session (sandbox, "alice");
@@ -117,6 +119,16 @@ test_default_layout (void)
   g_test_message ("columns %g in %g", gtk_adjustment_get_upper (hadjustment), gtk_adjustment_get_page_size (hadjustment));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
 
+  /* …and the Name column, which takes what the others leave, is wide enough to read. */
+  {
+    int others = 0;
+
+    for (guint i = 1; i < G_N_ELEMENTS (shown); i++)
+      others += gtk_column_view_column_get_fixed_width (_am_images_view_get_column (view, shown[i]));
+    g_test_message ("name column about %d px", gtk_widget_get_width (list) - others);
+    g_assert_cmpint (gtk_widget_get_width (list) - others, >=, 220);
+  }
+
   /* Launch Instance stays a button; Create Launch Template moved into the ⋮ menu. */
   launch = am_ui_test_get_widget (details, GTK_TYPE_BUTTON, "_Launch Instance");
   g_assert_true (gtk_widget_is_drawable (launch));
@@ -124,6 +136,24 @@ test_default_layout (void)
   more = am_ui_test_get_widget (details, GTK_TYPE_MENU_BUTTON, "actions_button");
   g_assert_true (gtk_widget_is_drawable (more));
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "images.launch-template"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "images.imds"));
+
+  /* The menu's Instance Metadata… opens its dialog on the selected image. */
+  {
+    g_autoptr (GList) toplevels = NULL;
+    GtkWindow *imds = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "images.imds", NULL));
+    am_ui_test_iterate ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (AM_IS_IMDS_DIALOG (l->data))
+        imds = l->data;
+    g_assert_nonnull (imds);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (imds)));
+    gtk_window_close (imds);
+    am_ui_test_iterate ();
+  }
 
   g_assert_true (am_ui_test_screenshot_light_dark (GTK_WIDGET (window), "images-default-layout", 300));
   gtk_menu_button_popup (GTK_MENU_BUTTON (more));
@@ -133,7 +163,7 @@ test_default_layout (void)
 
   /* A wider window widens the list; the details pane keeps its width. */
   width = gtk_widget_get_width (details);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 800);
   am_ui_test_iterate ();
   g_usleep (200000);
   am_ui_test_iterate ();

@@ -505,6 +505,7 @@ update_actions (AmImagesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.description", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.deprecation", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.protection", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.imds", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", self->session != NULL && n_selected == 1);
@@ -1742,7 +1743,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *manage_actions[] = {
     "images.tags", "images.permissions", "images.description", "images.deprecation",
-    "images.protection", "images.deregister", "images.copy", "images.launch",
+    "images.protection", "images.imds", "images.deregister", "images.copy", "images.launch",
     "images.launch-template",
   };
 

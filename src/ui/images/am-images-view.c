@@ -61,6 +61,7 @@ struct _AmImagesView
   GtkColumnViewColumn *columns[AM_IMAGE_N_COLUMNS];
   GObject *probe[2];
   GSimpleActionGroup *column_actions;
+  GSettings *settings;            /* shown columns and sort, kept between runs */
   GCancellable *cancellable;      /* Quick Start lookups */
   GCancellable *details_cancellable;
   GCancellable *lookup_cancellable;   /* an image asked for by ID that is not listed */
@@ -296,6 +297,11 @@ column_view_sorter_changed_cb (AmImagesView *self,
   /* Scrolled before the change, while the layout is valid: new results show from their top. */
   scroll_to_top (self);
   am_image_list_model_set_sort (self->list, self->probed_column, order == GTK_ORDERING_LARGER);
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "image-sort", column_info[self->probed_column].id);
+      g_settings_set_boolean (self->settings, "image-sort-descending", order == GTK_ORDERING_LARGER);
+    }
 }
 
 /* --- states ------------------------------------------------------------------------------- */
@@ -879,6 +885,22 @@ filter_popover_show_cb (AmImagesView *self,
 
 /* --- columns ------------------------------------------------------------------------------ */
 
+/* Keeps the shown columns for the next run, in the table's order. */
+static void
+save_columns (AmImagesView *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) ids = NULL;
+
+  if (self->settings == NULL)
+    return;
+  for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
+    if (gtk_column_view_column_get_column_view (self->columns[i]) != NULL)
+      g_strv_builder_add (builder, column_info[i].id);
+  ids = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "image-columns", (const char * const *) ids);
+}
+
 static void
 column_visible_changed_cb (GSimpleAction *action,
                            GVariant      *value,
@@ -936,6 +958,7 @@ column_visible_changed_cb (GSimpleAction *action,
             }
         }
     }
+  save_columns (self);
 }
 
 static void
@@ -946,10 +969,22 @@ setup_columns (AmImagesView *self)
   g_autoptr (GMenu) section = g_menu_new ();
   g_autoptr (GMenu) selection_section = g_menu_new ();
 
+  g_auto (GStrv) saved = g_settings_get_strv (self->settings, "image-columns");
+  g_autofree char *sort_id = g_settings_get_string (self->settings, "image-sort");
+  gboolean descending = g_settings_get_boolean (self->settings, "image-sort-descending");
+  gboolean any_saved = FALSE;
+  GtkColumnViewColumn *sort_column = NULL;
+
+  /* A list naming no known column (hand-edited, or from a later version) means the defaults. */
+  for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
+    any_saved |= g_strv_contains ((const char * const *) saved, column_info[i].id);
+
   self->column_actions = g_simple_action_group_new ();
 
   for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
     {
+      gboolean visible = any_saved ? g_strv_contains ((const char * const *) saved, column_info[i].id)
+                                   : column_info[i].visible;
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr (GtkSorter) sorter = NULL;
       g_autoptr (GSimpleAction) action = NULL;
@@ -969,12 +1004,13 @@ setup_columns (AmImagesView *self)
       g_object_set_data (G_OBJECT (column), "am-column-id", (gpointer) column_info[i].id);
       gtk_column_view_column_set_fixed_width (column, column_info[i].fixed_width);
       gtk_column_view_column_set_expand (column, i == AM_IMAGE_COLUMN_NAME);
-      if (column_info[i].visible)
+      if (visible)
         gtk_column_view_append_column (self->column_view, column);
+      if (visible && g_strcmp0 (sort_id, column_info[i].id) == 0)
+        sort_column = column;
       self->columns[i] = column;
 
-      action = g_simple_action_new_stateful (column_info[i].id, NULL,
-                                             g_variant_new_boolean (column_info[i].visible));
+      action = g_simple_action_new_stateful (column_info[i].id, NULL, g_variant_new_boolean (visible));
       g_signal_connect_object (action, "change-state", G_CALLBACK (column_visible_changed_cb), column, 0);
       g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
       action_name = g_strdup_printf ("columns.%s", column_info[i].id);
@@ -995,8 +1031,15 @@ setup_columns (AmImagesView *self)
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (column_view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_sort_by_column (self->column_view, self->columns[AM_IMAGE_COLUMN_CREATED],
-                                  GTK_SORT_DESCENDING);
+  /* The sort of the last run, if its column is shown; else newest first. */
+  if (sort_column != NULL)
+    gtk_column_view_sort_by_column (self->column_view, sort_column,
+                                    descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  else if (gtk_column_view_column_get_column_view (self->columns[AM_IMAGE_COLUMN_CREATED]) != NULL)
+    gtk_column_view_sort_by_column (self->column_view, self->columns[AM_IMAGE_COLUMN_CREATED],
+                                    GTK_SORT_DESCENDING);
+  else
+    am_image_list_model_set_sort (self->list, AM_IMAGE_COLUMN_CREATED, TRUE);
 }
 
 /* --- loading ------------------------------------------------------------------------------ */
@@ -1686,6 +1729,7 @@ am_images_view_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->list);
   g_clear_object (&self->column_actions);
+  g_clear_object (&self->settings);
   for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
     g_clear_object (&self->columns[i]);
   g_clear_object (&self->probe[0]);
@@ -1811,6 +1855,7 @@ am_images_view_init (AmImagesView *self)
       g_object_set_data (self->probe[i], "am-images-view", self);
     }
 
+  self->settings = g_settings_new (APP_ID);
   self->list = am_image_list_model_new ();
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);

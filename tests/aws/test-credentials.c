@@ -13,6 +13,7 @@
 #include "aws/am-aws-config.h"
 #include "aws/am-aws-error.h"
 #include "aws/am-credentials.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 typedef struct
@@ -23,28 +24,6 @@ typedef struct
   AmTestServer *server;
   GStrv         envp;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR)
-              && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -75,7 +54,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->server);
-  remove_tree (fixture->home);
+  am_test_remove_tree (fixture->home);
   g_free (fixture->home);
   g_free (fixture->config_path);
   g_free (fixture->credentials_path);

@@ -6,13 +6,9 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <sys/prctl.h>
-
-#include <glib/gstdio.h>
-
 #include "am-autoscaling-client.h"
 #include "am-aws-error.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 #define ALICE_KEY    "AKIAIOSFODNN7SANDBOX"
@@ -154,9 +150,8 @@ test_parse_bad (void)
 
 typedef struct
 {
-  GSubprocess         *sandbox;
-  char                *home;
-  char                *url;
+  AmTestSandbox       *sandbox;
+  const char          *url;
   AmEc2Client         *ec2;
   AmAutoScalingClient *asg;
   char                *template_id;
@@ -164,37 +159,10 @@ typedef struct
 } Fixture;
 
 static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  const char *program = g_getenv ("AMIABLE_SANDBOX_PROGRAM");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GDataInputStream) out = NULL;
   g_autoptr (AmCredentials) credentials = am_credentials_new (ALICE_KEY, ALICE_SECRET, NULL, NULL);
   g_autoptr (AmCredentialsProvider) provider = am_credentials_provider_new_static (credentials);
   g_autoptr (AmQueryClient) query = NULL;
@@ -202,24 +170,11 @@ fixture_setup (Fixture       *fixture,
   g_autoptr (AmLaunchTemplate) template = NULL;
   g_autoptr (GAsyncResult) r1 = NULL, r2 = NULL;
   g_autoptr (GPtrArray) subnets = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *line = NULL;
 
-  g_assert_nonnull (program);
-  fixture->home = g_dir_make_tmp ("amiable-autoscaling-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_dir = g_build_filename (fixture->home, "data", NULL);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   /* @data: a --faults spec, or NULL */
-  fixture->sandbox = g_subprocess_launcher_spawn (launcher, &error, program, "--data-dir", data_dir,
-                                                  "--transition-ms", "60000", "--fault-seed", "7",
-                                                  data ? "--faults" : NULL, data, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->sandbox));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
-  fixture->url = g_strdup (line + strlen ("listening on "));
+  fixture->sandbox = am_test_sandbox_start ("amiable-autoscaling-XXXXXX", "--transition-ms", "60000",
+                                            "--fault-seed", "7", data ? "--faults" : NULL, data, NULL);
+  fixture->url = am_test_sandbox_get_url (fixture->sandbox);
 
   query = am_query_client_new (provider, "ec2", "us-east-1", fixture->url, &error);
   g_assert_no_error (error);
@@ -253,12 +208,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_clear_object (&fixture->asg);
   g_clear_object (&fixture->ec2);
-  g_subprocess_force_exit (fixture->sandbox);
-  g_subprocess_wait (fixture->sandbox, NULL, NULL);
-  g_clear_object (&fixture->sandbox);
-  remove_tree (fixture->home);
-  g_free (fixture->home);
-  g_free (fixture->url);
+  g_clear_pointer (&fixture->sandbox, am_test_sandbox_stop);
   g_free (fixture->template_id);
   for (guint i = 0; i < 3; i++)
     g_free (fixture->subnets[i]);

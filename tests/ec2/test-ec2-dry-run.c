@@ -6,13 +6,9 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <sys/prctl.h>
-
-#include <glib/gstdio.h>
-
 #include "am-aws-error.h"
 #include "am-ec2-client.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 #define ALICE_KEY     "AKIAIOSFODNN7SANDBOX"
@@ -29,20 +25,19 @@
 
 typedef struct
 {
-  GSubprocess *sandbox;
-  char        *home;
-  char        *url;
-  AmEc2Client *alice;
-  AmEc2Client *alice_europe;
-  AmEc2Client *bob;
-  AmEc2Client *bob_europe;
+  AmTestSandbox *sandbox;
+  const char    *url;
+  AmEc2Client   *alice;
+  AmEc2Client   *alice_europe;
+  AmEc2Client   *bob;
+  AmEc2Client   *bob_europe;
 
   /* alice's resources, made afresh for every case */
-  char        *image_id;            /* alice-web-server: shared with bob, tagged, deprecation set */
-  char        *protected_image_id;  /* alice-build-runner: deregistration protection, not shared */
-  char        *snapshot_id;         /* the root snapshot of image_id */
-  char        *instance_id;         /* running, launched from image_id with the key pair TAKEN_NAME */
-  char        *group_id;            /* the security group TAKEN_NAME */
+  char          *image_id;            /* alice-web-server: shared with bob, tagged, deprecation set */
+  char          *protected_image_id;  /* alice-build-runner: deregistration protection, not shared */
+  char          *snapshot_id;         /* the root snapshot of image_id */
+  char          *instance_id;         /* running, launched from image_id with the key pair TAKEN_NAME */
+  char          *group_id;            /* the security group TAKEN_NAME */
 } Fixture;
 
 #define WAIT(result) am_test_wait_result (&(result))
@@ -182,13 +177,6 @@ assert_same_state (const char *before,
 
 /* --- the fixture: a sandbox, four clients and alice's resources --------------------------- */
 
-/* The sandbox goes with the test, even when an assertion aborts it. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
 static void
 find_alice_images (Fixture *fixture)
 {
@@ -302,49 +290,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  const char *program = g_getenv ("AMIABLE_SANDBOX_PROGRAM");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GDataInputStream) out = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *line = NULL;
-
-  g_assert_nonnull (program);
-  fixture->home = g_dir_make_tmp ("amiable-ec2-dry-run-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_dir = g_build_filename (fixture->home, "data", NULL);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  fixture->sandbox = g_subprocess_launcher_spawn (launcher, &error, program, "--data-dir", data_dir,
-                                                  "--transition-ms", "20", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->sandbox));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
-  fixture->url = g_strdup (line + strlen ("listening on "));
+  fixture->sandbox = am_test_sandbox_start ("amiable-ec2-dry-run-XXXXXX", "--transition-ms", "20", NULL);
+  fixture->url = am_test_sandbox_get_url (fixture->sandbox);
   fixture->alice = client_for (fixture, ALICE_KEY, ALICE_SECRET, "us-east-1");
   fixture->alice_europe = client_for (fixture, ALICE_KEY, ALICE_SECRET, "eu-west-1");
   fixture->bob = client_for (fixture, BOB_KEY, BOB_SECRET, "us-east-1");
   fixture->bob_europe = client_for (fixture, BOB_KEY, BOB_SECRET, "eu-west-1");
   make_alice_resources (fixture);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -355,12 +307,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->alice_europe);
   g_clear_object (&fixture->bob);
   g_clear_object (&fixture->bob_europe);
-  g_subprocess_force_exit (fixture->sandbox);
-  g_subprocess_wait (fixture->sandbox, NULL, NULL);
-  g_clear_object (&fixture->sandbox);
-  remove_tree (fixture->home);
-  g_free (fixture->home);
-  g_free (fixture->url);
+  g_clear_pointer (&fixture->sandbox, am_test_sandbox_stop);
   g_free (fixture->image_id);
   g_free (fixture->protected_image_id);
   g_free (fixture->snapshot_id);

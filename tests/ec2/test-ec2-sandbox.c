@@ -6,13 +6,9 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <sys/prctl.h>
-
-#include <glib/gstdio.h>
-
 #include "am-aws-error.h"
 #include "am-image-store.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 #define ALICE_ACCOUNT "111122223333"
@@ -25,11 +21,10 @@
 
 typedef struct
 {
-  GSubprocess *sandbox;
-  char        *home;
-  char        *url;
-  AmEc2Client *alice;
-  AmEc2Client *bob;
+  AmTestSandbox *sandbox;
+  const char    *url;
+  AmEc2Client   *alice;
+  AmEc2Client   *bob;
 } Fixture;
 
 static AmEc2Client *
@@ -47,59 +42,17 @@ client_for (Fixture    *fixture,
   return am_ec2_client_new (query);
 }
 
-/* The sandbox goes with the test, even when an assertion aborts it. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  const char *program = g_getenv ("AMIABLE_SANDBOX_PROGRAM");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GDataInputStream) out = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *line = NULL;
   g_autofree char *public_images = g_strdup_printf ("%d", N_PUBLIC);
 
-  g_assert_nonnull (program);
-  fixture->home = g_dir_make_tmp ("amiable-ec2-sandbox-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_dir = g_build_filename (fixture->home, "data", NULL);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  fixture->sandbox = g_subprocess_launcher_spawn (launcher, &error, program,
-                                                  "--data-dir", data_dir, "--public-images", public_images,
-                                                  "--transition-ms", "50", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->sandbox));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
-  fixture->url = g_strdup (line + strlen ("listening on "));
+  fixture->sandbox = am_test_sandbox_start ("amiable-ec2-sandbox-XXXXXX", "--public-images", public_images,
+                                            "--transition-ms", "50", NULL);
+  fixture->url = am_test_sandbox_get_url (fixture->sandbox);
   fixture->alice = client_for (fixture, ALICE_KEY, ALICE_SECRET, "us-east-1");
   fixture->bob = client_for (fixture, BOB_KEY, BOB_SECRET, "us-east-1");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -108,12 +61,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_clear_object (&fixture->alice);
   g_clear_object (&fixture->bob);
-  g_subprocess_force_exit (fixture->sandbox);
-  g_subprocess_wait (fixture->sandbox, NULL, NULL);
-  g_clear_object (&fixture->sandbox);
-  remove_tree (fixture->home);
-  g_free (fixture->home);
-  g_free (fixture->url);
+  g_clear_pointer (&fixture->sandbox, am_test_sandbox_stop);
 }
 
 #define WAIT(result) am_test_wait_result (&(result))
@@ -210,7 +158,7 @@ test_catalog (Fixture       *fixture,
   g_autoptr (AmImage) image = describe_one (fixture->alice, latest);
   g_autoptr (AmImageStore) store = NULL;
   g_autoptr (AmImageStore) owned = NULL;
-  g_autofree char *cache_dir = g_build_filename (fixture->home, "cache", NULL);
+  g_autofree char *cache_dir = g_build_filename (am_test_sandbox_get_home (fixture->sandbox), "cache", NULL);
   guint n_changes = 0;
   guint n_items;
 
@@ -323,7 +271,7 @@ test_image_lifecycle (Fixture       *fixture,
   g_autoptr (GDateTime) deprecate_at = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) later = g_date_time_add_days (deprecate_at, 30);
   g_autofree char *image_id = NULL;
-  g_autofree char *cache_dir = g_build_filename (fixture->home, "cache", NULL);
+  g_autofree char *cache_dir = g_build_filename (am_test_sandbox_get_home (fixture->sandbox), "cache", NULL);
   const char *tag_keys[] = { "team", NULL };
   const char *tag_values[] = { "web", NULL };
   const char *bob[] = { BOB_ACCOUNT, NULL };

@@ -13,6 +13,7 @@
 
 #include "am-aws-error.h"
 #include "am-image-store.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 #define KEY_ID "AKIDSTORETEST"
@@ -138,24 +139,6 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -178,7 +161,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->client);
   g_clear_object (&fixture->provider);
   g_clear_object (&fixture->server);
-  remove_tree (fixture->cache_dir);
+  am_test_remove_tree (fixture->cache_dir);
   g_free (fixture->cache_dir);
   g_ptr_array_unref (fixture->catalog);
   g_array_unref (fixture->changes);

@@ -10,6 +10,7 @@
 
 #include "am-action-dialog.h"
 #include "am-aws-error.h"
+#include "am-deregister-dialog.h"
 #include "test-dialogs-common.h"
 
 /* As long as dlg_wait waits. */
@@ -187,10 +188,10 @@ dlg_tag_value (AmImage    *image,
   return NULL;
 }
 
-static void
-run_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
+void
+dlg_run_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   DlgRun *run = user_data;
 
@@ -209,7 +210,7 @@ dlg_run_action (DlgFixture *fixture,
   GtkWidget *dialog;
 
   memset (run, 0, sizeof *run);
-  am_image_actions_run (GTK_WIDGET (fixture->parent), session, action, images, run_cb, run);
+  am_image_actions_run (GTK_WIDGET (fixture->parent), session, action, images, dlg_run_cb, run);
   dialog = am_ui_test_wait_for_window_of_type (dialog_type);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->parent);
@@ -320,4 +321,56 @@ dlg_undo (AdwToast *toast)
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
   g_signal_emit_by_name (toast, "button-clicked");
+}
+
+GPtrArray *
+dlg_one_image (AmImage *image)
+{
+  GPtrArray *images = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (images, g_object_ref (image));
+  return images;
+}
+
+gboolean
+dlg_not_busy (gpointer data)
+{
+  return !am_action_dialog_get_busy (data);
+}
+
+gboolean
+dlg_deregister_idle (gpointer data)
+{
+  return !am_deregister_dialog_get_busy (data);
+}
+
+gboolean
+dlg_widget_drawable (gpointer data)
+{
+  return gtk_widget_is_drawable (data);
+}
+
+void
+dlg_store_result_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+gboolean
+dlg_have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+gboolean
+dlg_description_restored (gpointer data)
+{
+  gpointer *args = data;
+  DlgFixture *fixture = args[0];
+  g_autoptr (AmImage) now = dlg_describe_image (am_session_get_client (fixture->alice),
+                                                am_image_get_image_id (args[1]));
+
+  return g_strcmp0 (am_image_get_description (now), am_image_get_description (args[1])) == 0;
 }

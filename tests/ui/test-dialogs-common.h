@@ -61,10 +61,31 @@ GtkWidget  *dlg_run_action            (DlgFixture    *fixture,
                                        GType          dialog_type,
                                        DlgRun        *run);
 void        dlg_wait_run              (DlgRun        *run);
+/* The callback dlg_run_action gives am_image_actions_run: fills the DlgRun @user_data. */
+void        dlg_run_cb                (GObject       *object,
+                                       GAsyncResult  *result,
+                                       gpointer       user_data);
 void        dlg_run_clear             (DlgRun        *run);
 /* Waits until @condition holds (fails the test after 10 s). */
 void        dlg_wait                  (gboolean     (*condition) (gpointer data),
                                        gpointer       data);
+/* Conditions for dlg_wait. @data: an AmActionDialog, not busy any more. */
+gboolean    dlg_not_busy              (gpointer       data);
+/* @data: an AmDeregisterDialog, not busy any more. */
+gboolean    dlg_deregister_idle       (gpointer       data);
+/* @data: a widget, drawable. */
+gboolean    dlg_widget_drawable       (gpointer       data);
+/* @data: a GAsyncResult * that dlg_store_result_cb set. */
+gboolean    dlg_have_result           (gpointer       data);
+/* @data: { DlgFixture *, AmImage * }: alice sees the image's description as it was in it. */
+gboolean    dlg_description_restored  (gpointer       data);
+
+/* A GAsyncReadyCallback keeping a reference to the result in the GAsyncResult * @user_data. */
+void        dlg_store_result_cb       (GObject       *object,
+                                       GAsyncResult  *result,
+                                       gpointer       user_data);
+/* A new array (element-type AmImage) holding just @image. */
+GPtrArray  *dlg_one_image             (AmImage       *image);
 
 /* Keeps (in *@toast) the toast @dialog (an AmActionDialog) offers when its change succeeds. */
 void        dlg_grab_toast            (GtkWidget     *dialog,

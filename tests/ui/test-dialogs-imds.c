@@ -14,27 +14,6 @@
 
 #define WEB_SERVER "alice-web-server-2026-01-15"
 
-static GPtrArray *
-one_image (AmImage *image)
-{
-  GPtrArray *images = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_add (images, g_object_ref (image));
-  return images;
-}
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !am_action_dialog_get_busy (data);
-}
-
-static gboolean
-widget_drawable (gpointer data)
-{
-  return gtk_widget_is_drawable (data);
-}
-
 static GtkWidget *
 require_switch (GtkWidget *dialog)
 {
@@ -51,7 +30,7 @@ test_require (DlgFixture    *fixture,
               gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmImage) after = NULL;
   g_autoptr (GPtrArray) again = NULL;
   AdwToast *toast = NULL;
@@ -88,7 +67,7 @@ test_require (DlgFixture    *fixture,
   g_assert_cmpstr (am_image_get_imds_support (after), ==, "v2.0");
 
   /* Once required: shown on, not changeable, nothing to apply. */
-  again = one_image (after);
+  again = dlg_one_image (after);
   dialog = dlg_run_action (fixture, fixture->alice, "imds", again, AM_TYPE_IMDS_DIALOG, &run);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (require_switch (dialog))));
   g_assert_false (gtk_widget_get_sensitive (require_switch (dialog)));
@@ -106,7 +85,7 @@ test_refused (DlgFixture    *fixture,
               gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmImage) after = NULL;
   GtkWidget *error_label;
   GtkWidget *dialog;
@@ -117,11 +96,11 @@ test_refused (DlgFixture    *fixture,
   gtk_switch_set_active (GTK_SWITCH (require_switch (dialog)), TRUE);
   am_ui_test_iterate ();
   dlg_click (dlg_apply_button (dialog));
-  dlg_wait (not_busy, dialog);
+  dlg_wait (dlg_not_busy, dialog);
   /* It stays open and says what failed; the error slides in. */
   g_assert_false (run.done);
   error_label = am_ui_test_get_widget (dialog, GTK_TYPE_LABEL, "error_label");
-  dlg_wait (widget_drawable, error_label);
+  dlg_wait (dlg_widget_drawable, error_label);
   g_test_message ("refused: %s", gtk_label_get_text (GTK_LABEL (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), am_image_get_image_id (image)));
   dlg_screenshot (dialog, "imds-refused");

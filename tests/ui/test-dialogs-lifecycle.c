@@ -19,55 +19,11 @@
 #define WEB_SERVER "alice-web-server-2026-01-15"
 #define BUILD_RUNNER "alice-build-runner-arm64-2026-02-03"
 
-static GPtrArray *
-one_image (AmImage *image)
-{
-  GPtrArray *images = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_add (images, g_object_ref (image));
-  return images;
-}
-
 static AmImage *
 reread (DlgFixture *fixture,
         AmImage    *image)
 {
   return dlg_describe_image (am_session_get_client (fixture->alice), am_image_get_image_id (image));
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static gboolean
-widget_drawable (gpointer data)
-{
-  return gtk_widget_is_drawable (data);
-}
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !am_action_dialog_get_busy (data);
-}
-
-static gboolean
-description_restored (gpointer data)
-{
-  gpointer *args = data;
-  g_autoptr (AmImage) now = reread (args[0], args[1]);
-
-  return g_strcmp0 (am_image_get_description (now), am_image_get_description (args[1])) == 0;
 }
 
 static gboolean
@@ -105,7 +61,7 @@ test_description (DlgFixture    *fixture,
                   gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmImage) after = NULL;
   g_autofree char *too_long = g_strnfill (256, 'd');
   g_autoptr (AdwToast) toast = NULL;
@@ -147,7 +103,7 @@ test_description (DlgFixture    *fixture,
   {
     gpointer args[] = { fixture, image };
 
-    dlg_wait (description_restored, args);
+    dlg_wait (dlg_description_restored, args);
   }
   dlg_run_clear (&run);
 }
@@ -158,7 +114,7 @@ test_inline_error (DlgFixture    *fixture,
 {
   AmEc2Client *client = am_session_get_client (fixture->alice);
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *dialog;
@@ -172,18 +128,18 @@ test_inline_error (DlgFixture    *fixture,
 
   /* Someone deregisters the image while the dialog is open. */
   am_ec2_client_deregister_image_async (client, am_image_get_image_id (image), FALSE, FALSE, NULL,
-                                        store_result_cb, &result);
-  dlg_wait (have_result, &result);
+                                        dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
   g_assert_true (am_ec2_client_deregister_image_finish (client, result, NULL, &error));
 
   dlg_click (dlg_apply_button (dialog));
-  dlg_wait (not_busy, dialog);
+  dlg_wait (dlg_not_busy, dialog);
   am_ui_test_iterate ();
   /* The dialog stays, says what failed and what to do, and the user may retry or cancel. */
   g_assert_false (run.done);
   error_label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "error_label");
   /* It slides in. */
-  dlg_wait (widget_drawable, error_label);
+  dlg_wait (dlg_widget_drawable, error_label);
   g_test_message ("inline error: %s", gtk_label_get_text (GTK_LABEL (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), am_image_get_image_id (image)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "refresh the list"));
@@ -201,7 +157,7 @@ test_deprecation (DlgFixture    *fixture,
                   gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmImage) after = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) past = g_date_time_add_days (now, -2);
@@ -244,7 +200,7 @@ test_deprecation (DlgFixture    *fixture,
 
   /* Cancel the deprecation. */
   g_ptr_array_unref (images);
-  images = one_image (after);
+  images = dlg_one_image (after);
   dialog = dlg_run_action (fixture, fixture->alice, "deprecation", images, AM_TYPE_DEPRECATION_DIALOG, &run);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch"))));
   gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch")), FALSE);
@@ -270,19 +226,13 @@ test_deprecation (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
-static gboolean
-deregister_idle (gpointer data)
-{
-  return !am_deregister_dialog_get_busy (data);
-}
-
 /* Answers "Deregister" in @dialog as its button does, and waits for the calls to end. */
 static void
 confirm_deregister (GtkWidget *dialog)
 {
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
   gtk_window_close (GTK_WINDOW (dialog));   /* what the response button does after responding */
-  dlg_wait (deregister_idle, dialog);
+  dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();
 }
 
@@ -294,7 +244,7 @@ set_protection (DlgFixture *fixture,
                 const char *screenshot,
                 AdwToast  **toast)
 {
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   GtkWidget *dialog;
   DlgRun run;
 
@@ -322,7 +272,7 @@ deregister_refused (DlgFixture *fixture,
                     AmImage    *image,
                     const char *screenshot)
 {
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmImage) after = NULL;
   GtkWidget *dialog;
   char *text;
@@ -404,7 +354,7 @@ test_deregister_with_snapshots (DlgFixture    *fixture,
   after = reread (fixture, image);
   g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "disabled");
 
-  images = one_image (after);
+  images = dlg_one_image (after);
   dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
   check = am_ui_test_find_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_nonnull (check);
@@ -504,7 +454,7 @@ test_copy_retry (DlgFixture    *fixture,
                  gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmEc2Client) west = NULL;
   g_autoptr (AmCopyImageRequest) request = NULL;
   g_autoptr (GAsyncResult) result = NULL;
@@ -521,7 +471,7 @@ test_copy_retry (DlgFixture    *fixture,
   g_assert_no_error (error);
   request = am_copy_image_request_new (am_image_get_image_id (image), "us-east-1", "web-west");
   am_ec2_client_copy_image_async (west, request, FALSE, NULL, copy_cb, &result);
-  dlg_wait (have_result, &result);
+  dlg_wait (dlg_have_result, &result);
   g_assert_true (am_ec2_client_copy_image_finish (west, result, &existing, NULL, &error));
   g_assert_no_error (error);
 
@@ -534,7 +484,7 @@ test_copy_retry (DlgFixture    *fixture,
   /* Refused: the error shows at the Name field (only there: see test-dialogs-results.c), and
    * the dialog keeps its request (and ClientToken). */
   dlg_click (dlg_apply_button (dialog));
-  dlg_wait (not_busy, dialog);
+  dlg_wait (dlg_not_busy, dialog);
   error_label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "error_label");
   g_assert_false (gtk_widget_is_drawable (error_label));
   g_assert_true (gtk_widget_has_css_class (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "error"));
@@ -546,7 +496,7 @@ test_copy_retry (DlgFixture    *fixture,
 
   /* Apply again unchanged: the same request and token go out. */
   dlg_click (dlg_apply_button (dialog));
-  dlg_wait (not_busy, dialog);
+  dlg_wait (dlg_not_busy, dialog);
   g_assert_false (run.done);
   g_assert_cmpstr (am_copy_image_dialog_get_client_token (keep), ==, first_token);
 
@@ -567,7 +517,7 @@ test_copy (DlgFixture    *fixture,
            gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmEc2Client) west = NULL;
   g_autoptr (AmImage) copy = NULL;
   g_autoptr (GError) error = NULL;

@@ -50,20 +50,6 @@ add_principal (GtkWidget  *dialog,
   g_assert_nonnull (am_ui_test_find_widget (dialog, ADW_TYPE_ACTION_ROW, text));
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 /* Whether @session's account may launch @image_id, an arm64 image (RunInstances with DryRun). */
 static gboolean
 can_launch (AmSession  *session,
@@ -75,8 +61,8 @@ can_launch (AmSession  *session,
   AmEc2Client *client = am_session_get_client (session);
   gboolean dry_run_ok = FALSE;
 
-  am_ec2_client_run_instances_async (client, request, TRUE, NULL, store_result_cb, &result);
-  dlg_wait (have_result, &result);
+  am_ec2_client_run_instances_async (client, request, TRUE, NULL, dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
   if (!am_ec2_client_run_instances_finish (client, result, NULL, &dry_run_ok, &error))
     {
       g_test_message ("RunInstances (dry run) of %s: %s", image_id, error->message);

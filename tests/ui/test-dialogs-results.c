@@ -17,27 +17,6 @@
 #define WEB_SERVER "alice-web-server-2026-01-15"
 #define BUILD_RUNNER "alice-build-runner-arm64-2026-02-03"
 
-static GPtrArray *
-one_image (AmImage *image)
-{
-  GPtrArray *images = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_add (images, g_object_ref (image));
-  return images;
-}
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !am_action_dialog_get_busy (data);
-}
-
-static gboolean
-deregister_idle (gpointer data)
-{
-  return !am_deregister_dialog_get_busy (data);
-}
-
 static gboolean
 have_result (gpointer data)
 {
@@ -92,7 +71,7 @@ test_deprecation_state (DlgFixture    *fixture,
                         gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmImage) after = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) month = g_date_time_add_days (now, 30);
@@ -148,7 +127,7 @@ test_deprecation_state (DlgFixture    *fixture,
 
   /* Opened again: on, at that time, nothing to save yet. */
   g_ptr_array_unref (images);
-  images = one_image (after);
+  images = dlg_one_image (after);
   dialog = dlg_run_action (fixture, fixture->alice, "deprecation", images, AM_TYPE_DEPRECATION_DIALOG, &run);
   toggle = GTK_SWITCH (am_ui_test_get_widget (dialog, GTK_TYPE_SWITCH, "deprecate_switch"));
   g_assert_true (gtk_switch_get_active (toggle));
@@ -178,7 +157,7 @@ test_copy_duplicate_once (DlgFixture    *fixture,
                           gconstpointer  data)
 {
   g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
-  g_autoptr (GPtrArray) images = one_image (image);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
   g_autoptr (AmEc2Client) west = NULL;
   g_autoptr (AmCopyImageRequest) request = NULL;
   g_autoptr (GError) error = NULL;
@@ -203,7 +182,7 @@ test_copy_duplicate_once (DlgFixture    *fixture,
   name = am_ui_test_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row");
   dlg_type (name, "web-west");
   dlg_click (dlg_apply_button (dialog));
-  dlg_wait (not_busy, dialog);
+  dlg_wait (dlg_not_busy, dialog);
   /* Long enough for the banner's slide, had it been revealed. */
   settle (400);
 
@@ -291,7 +270,7 @@ test_deregister_partial (DlgFixture    *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
   gtk_window_close (GTK_WINDOW (dialog));
-  dlg_wait (deregister_idle, dialog);
+  dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();
 
   /* The result: a count in the heading, which went and which did not in the body, why below. */
@@ -332,7 +311,7 @@ test_deregister_all_refused (DlgFixture    *fixture,
                              gconstpointer  data)
 {
   g_autoptr (AmImage) runner = dlg_owned_image_named (fixture->alice, BUILD_RUNNER);
-  g_autoptr (GPtrArray) images = one_image (runner);
+  g_autoptr (GPtrArray) images = dlg_one_image (runner);
   GtkWidget *dialog;
   GtkWidget *check;
   DlgRun run;
@@ -341,7 +320,7 @@ test_deregister_all_refused (DlgFixture    *fixture,
   check = am_ui_test_get_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
   gtk_window_close (GTK_WINDOW (dialog));
-  dlg_wait (deregister_idle, dialog);
+  dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();
 
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Deregister the Image");

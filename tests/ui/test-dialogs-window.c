@@ -15,28 +15,6 @@
 
 #define WEB_SERVER "alice-web-server-2026-01-15"
 
-static void
-run_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  DlgRun *run = user_data;
-
-  run->applied = am_image_actions_run_finish (result, &run->error);
-  run->done = TRUE;
-}
-
-static gboolean
-description_restored (gpointer data)
-{
-  gpointer *args = data;
-  DlgFixture *fixture = args[0];
-  g_autoptr (AmImage) now = dlg_describe_image (am_session_get_client (fixture->alice),
-                                                am_image_get_image_id (args[1]));
-
-  return g_strcmp0 (am_image_get_description (now), am_image_get_description (args[1])) == 0;
-}
-
 static gboolean
 undo_button_shown (gpointer data)
 {
@@ -64,7 +42,7 @@ test_toast_in_window (DlgFixture    *fixture,
   am_ui_test_wait_mapped (GTK_WIDGET (window));
 
   /* The images view hands its window (any widget in it) as the parent. */
-  am_image_actions_run (GTK_WIDGET (window), fixture->alice, "description", images, run_cb, &run);
+  am_image_actions_run (GTK_WIDGET (window), fixture->alice, "description", images, dlg_run_cb, &run);
   dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_DESCRIPTION_DIALOG);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "description_row"), "Changed from the window");
@@ -80,7 +58,7 @@ test_toast_in_window (DlgFixture    *fixture,
   {
     gpointer args[] = { fixture, image };
 
-    dlg_wait (description_restored, args);
+    dlg_wait (dlg_description_restored, args);
   }
   gtk_window_destroy (GTK_WINDOW (window));
   am_ui_test_iterate ();

@@ -241,3 +241,64 @@ instances_launch_button_shown (gpointer data)
   g_assert_nonnull (fixture->overlay);
   return count_launch_buttons (fixture->overlay) == 1;
 }
+
+/* The mapped message dialog (a confirmation), or NULL. */
+GtkWidget *
+instances_find_message_dialog (void)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  return NULL;
+}
+
+gboolean
+instances_message_dialog_shown (gpointer data)
+{
+  return instances_find_message_dialog () != NULL;
+}
+
+gboolean
+instances_message_dialog_gone (gpointer data)
+{
+  return instances_find_message_dialog () == NULL;
+}
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+char *
+instances_clipboard_text (GtkWidget *widget)
+{
+  ClipboardRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read_cb, &read);
+  g_assert_true (am_ui_test_wait_until (clipboard_read_done, &read, INSTANCES_CALL_TIMEOUT_MS));
+  return read.text;
+}

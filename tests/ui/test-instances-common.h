@@ -82,4 +82,11 @@ gboolean       instances_widget_gone           (gpointer               data);
 /* @data is the fixture: exactly one toast offers “Launch from It”. */
 gboolean       instances_launch_button_shown   (gpointer               data);
 
+/* The mapped AdwMessageDialog (a confirmation), or NULL; conditions for am_ui_test_wait_until. */
+GtkWidget     *instances_find_message_dialog   (void);
+gboolean       instances_message_dialog_shown  (gpointer               data);
+gboolean       instances_message_dialog_gone   (gpointer               data);
+/* What the clipboard of @widget's display holds as text (a new string, or NULL). */
+char          *instances_clipboard_text        (GtkWidget             *widget);
+
 G_END_DECLS

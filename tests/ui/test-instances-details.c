@@ -10,40 +10,6 @@
 
 #include "test-instances-common.h"
 
-typedef struct
-{
-  GdkClipboard *clipboard;
-  char         *text;
-  gboolean      done;
-} ClipboardRead;
-
-static void
-read_text_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  read->done = TRUE;
-}
-
-static gboolean
-read_done (gpointer data)
-{
-  return ((ClipboardRead *) data)->done;
-}
-
-static char *
-clipboard_text (GtkWidget *widget)
-{
-  ClipboardRead read = { gtk_widget_get_clipboard (widget), NULL, FALSE };
-
-  gdk_clipboard_read_text_async (read.clipboard, NULL, read_text_cb, &read);
-  g_assert_true (am_ui_test_wait_until (read_done, &read, INSTANCES_CALL_TIMEOUT_MS));
-  return read.text;
-}
-
 static GtkWidget *
 details_row (InstancesFixture *fixture,
              const char       *title)
@@ -89,7 +55,7 @@ check_row (InstancesFixture *fixture,
   g_signal_emit_by_name (button, "clicked");
   am_ui_test_iterate ();
   {
-    g_autofree char *text = clipboard_text (button);
+    g_autofree char *text = instances_clipboard_text (button);
 
     g_assert_cmpstr (text, ==, copied);
   }

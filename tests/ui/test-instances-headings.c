@@ -24,34 +24,6 @@ run_unnamed (InstancesFixture *fixture,
   return g_strdup (am_instance_get_instance_id (instance));
 }
 
-/* The mapped message dialog, or NULL. */
-static GtkWidget *
-find_message_dialog (void)
-{
-  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
-static gboolean
-message_dialog_gone (gpointer data)
-{
-  return find_message_dialog () == NULL;
-}
-
 /* Every line of @label as laid out on screen starts after a space or a newline: no word (and
  * so no ID) is cut in two. */
 static void
@@ -80,8 +52,8 @@ open_dialog (InstancesFixture *fixture,
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, NULL));
-  g_assert_true (am_ui_test_wait_until (message_dialog_shown, NULL, INSTANCES_CALL_TIMEOUT_MS));
-  dialog = find_message_dialog ();
+  g_assert_true (am_ui_test_wait_until (instances_message_dialog_shown, NULL, INSTANCES_CALL_TIMEOUT_MS));
+  dialog = instances_find_message_dialog ();
   am_ui_test_iterate ();
   g_test_message ("%s: %s", action, adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
@@ -96,7 +68,7 @@ close_dialog (GtkWidget  *dialog,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   /* Responding emits the signal only; a click would also close the dialog. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (am_ui_test_wait_until (message_dialog_gone, NULL, INSTANCES_CALL_TIMEOUT_MS));
+  g_assert_true (am_ui_test_wait_until (instances_message_dialog_gone, NULL, INSTANCES_CALL_TIMEOUT_MS));
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "am-images-view-private.h"
 #include "am-ui-test.h"
 
 void
@@ -331,4 +332,70 @@ am_ui_test_wait_for_result (AmUiTestWait *wait,
 
   g_assert_true (am_ui_test_wait_until (wait_done, wait, timeout_ms));
   return wait->result;
+}
+
+gboolean
+am_ui_test_menu_has_action (GMenuModel *model,
+                            const char *action_name)
+{
+  g_return_val_if_fail (G_IS_MENU_MODEL (model), FALSE);
+
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      GMenuLinkIter *iter;
+      gboolean found = FALSE;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+          && g_strcmp0 (action, action_name) == 0)
+        return TRUE;
+
+      iter = g_menu_model_iterate_item_links (model, i);
+      while (!found && g_menu_link_iter_next (iter))
+        {
+          g_autoptr (GMenuModel) link = g_menu_link_iter_get_value (iter);
+
+          found = am_ui_test_menu_has_action (link, action_name);
+        }
+      g_object_unref (iter);
+      if (found)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+am_ui_test_images_loaded (gpointer view)
+{
+  const char *state = _am_images_view_get_state (view);
+  GtkWidget *bar = am_ui_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PROGRESS_BAR, NULL);
+  GtkRevealer *progress = GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER));
+
+  return g_strcmp0 (state, "loading") != 0 && g_strcmp0 (state, "no-session") != 0
+         && !gtk_revealer_get_reveal_child (progress);
+}
+
+void
+am_ui_test_images_wait_loaded (AmImagesView *view)
+{
+  g_return_if_fail (AM_IS_IMAGES_VIEW (view));
+
+  g_assert_true (am_ui_test_wait_until (am_ui_test_images_loaded, view, 30000));
+  am_ui_test_iterate ();
+}
+
+gboolean
+am_ui_test_images_listed (gpointer view)
+{
+  return g_strcmp0 (_am_images_view_get_state (view), "list") == 0
+         && am_ui_test_images_n_rows (view) > 0;
+}
+
+guint
+am_ui_test_images_n_rows (AmImagesView *view)
+{
+  g_return_val_if_fail (AM_IS_IMAGES_VIEW (view), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (view)));
 }

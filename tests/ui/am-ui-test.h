@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "am-application.h"
+#include "am-images-view.h"
 
 G_BEGIN_DECLS
 
@@ -59,5 +60,19 @@ void           am_ui_test_wait_cb                  (GObject      *source,
 /* Runs the main loop until the call ended; fails the test after @timeout_ms. */
 GAsyncResult  *am_ui_test_wait_for_result          (AmUiTestWait *wait,
                                                     guint         timeout_ms);
+
+/* Whether @model, or a menu it links to (sections, submenus), has an item for @action_name. */
+gboolean       am_ui_test_menu_has_action          (GMenuModel   *model,
+                                                    const char   *action_name);
+
+/* The Images view @view (an AmImagesView, as a condition for am_ui_test_wait_until) is done
+ * loading: neither "loading" nor "no-session", and its progress bar is hidden. */
+gboolean       am_ui_test_images_loaded            (gpointer      view);
+/* Waits (30 s at most) until am_ui_test_images_loaded holds, then lets the view settle. */
+void           am_ui_test_images_wait_loaded       (AmImagesView *view);
+/* @view (an AmImagesView) shows its list with at least one row. */
+gboolean       am_ui_test_images_listed            (gpointer      view);
+/* How many rows @view's list has. */
+guint          am_ui_test_images_n_rows            (AmImagesView *view);
 
 G_END_DECLS

@@ -58,30 +58,6 @@ fixture_stop (Fixture *fixture)
   g_clear_object (&fixture->sandbox);
 }
 
-static gboolean
-loaded (gpointer data)
-{
-  Fixture *fixture = data;
-  const char *state = _am_images_view_get_state (fixture->view);
-  GtkRevealer *progress = GTK_REVEALER (gtk_widget_get_ancestor (am_ui_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_PROGRESS_BAR, NULL), GTK_TYPE_REVEALER));
-
-  return g_strcmp0 (state, "loading") != 0 && g_strcmp0 (state, "no-session") != 0
-         && !gtk_revealer_get_reveal_child (progress);
-}
-
-static void
-wait_loaded (Fixture *fixture)
-{
-  g_assert_true (am_ui_test_wait_until (loaded, fixture, 30000));
-  am_ui_test_iterate ();
-}
-
-static guint
-n_rows (Fixture *fixture)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (fixture->view)));
-}
-
 /* The first button under @root that runs @action_name and is on screen. */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -102,41 +78,12 @@ find_action_button (GtkWidget  *root,
 }
 
 static gboolean
-menu_has_action (GMenuModel *model,
-                 const char *action_name)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
-    {
-      g_autofree char *action = NULL;
-      GMenuLinkIter *iter;
-      gboolean found = FALSE;
-
-      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
-          && g_strcmp0 (action, action_name) == 0)
-        return TRUE;
-
-      iter = g_menu_model_iterate_item_links (model, i);
-      while (!found && g_menu_link_iter_next (iter))
-        {
-          g_autoptr (GMenuModel) link = g_menu_link_iter_get_value (iter);
-
-          found = menu_has_action (link, action_name);
-        }
-      g_object_unref (iter);
-      if (found)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 rows_are (gpointer data)
 {
   Fixture *fixture = ((gpointer *) data)[0];
   guint expected = GPOINTER_TO_UINT (((gpointer *) data)[1]);
 
-  return n_rows (fixture) == expected;
+  return am_ui_test_images_n_rows (fixture->view) == expected;
 }
 
 static void
@@ -169,8 +116,8 @@ test_multi_select_actions (void)
 
   fixture_start (&fixture, NULL, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
-  g_assert_cmpuint (n_rows (&fixture), ==, 2);
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 2);
   details = GTK_WIDGET (_am_images_view_get_details (fixture.view));
 
   /* One image: no bulk buttons in the details pane. */
@@ -195,8 +142,10 @@ test_multi_select_actions (void)
        w != NULL; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)) != NULL)
       {
-        in_menu_tags |= menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)), "images.tags");
-        in_menu_deregister |= menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)), "images.deregister");
+        in_menu_tags |= am_ui_test_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)),
+                                                    "images.tags");
+        in_menu_deregister |= am_ui_test_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)),
+                                                          "images.deregister");
       }
   g_assert_true (in_menu_tags);
   g_assert_true (in_menu_deregister);
@@ -303,8 +252,8 @@ test_new_image_pending_to_available (void)
   fixture_start (&fixture, args, "alice");
   _am_images_view_set_poll_interval (fixture.view, 300);
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
-  g_assert_cmpuint (n_rows (&fixture), ==, 2);
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 2);
   g_assert_false (_am_images_view_get_polling (fixture.view));
 
   source = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), 0);
@@ -347,7 +296,7 @@ test_new_image_pending_to_available (void)
   g_assert_true (am_ui_test_wait_until (not_polling, fixture.view, 10000));
   am_ui_test_iterate ();
   g_assert_false (gtk_widget_get_visible (spinner));
-  g_assert_cmpuint (n_rows (&fixture), ==, 3);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 3);
   /* The image selected while pending stays selected: the details show it available. */
   {
     AmImage *shown = am_image_details_get_image (_am_images_view_get_details (fixture.view));
@@ -389,7 +338,7 @@ test_filter_count_tag (void)
 
   fixture_start (&fixture, NULL, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
 
   filter_button = am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_MENU_BUTTON, NULL);
   g_assert_nonnull (filter_button);
@@ -406,13 +355,13 @@ test_filter_count_tag (void)
 
   gtk_editable_set_text (GTK_EDITABLE (key_entry), "Name");
   am_ui_test_iterate ();
-  g_assert_cmpuint (n_rows (&fixture), ==, 2);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 2);
   g_assert_true (gtk_widget_get_visible (count_label));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "1");
 
   gtk_editable_set_text (GTK_EDITABLE (find_entry_with_placeholder (filter_button, "Value (any when empty)")), "web-server");
   am_ui_test_iterate ();
-  g_assert_cmpuint (n_rows (&fixture), ==, 1);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 1);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "1");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.clear-filters", NULL));
@@ -434,7 +383,7 @@ test_hide_sorted_column (void)
 
   fixture_start (&fixture, NULL, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
   list = _am_images_view_get_list_model (fixture.view);
   arch = _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_ARCHITECTURE);
   created = _am_images_view_get_column (fixture.view, AM_IMAGE_COLUMN_CREATED);

@@ -57,11 +57,9 @@ static gboolean
 owned_loaded (gpointer data)
 {
   Fixture *fixture = data;
-  const char *state = _am_images_view_get_state (fixture->view);
 
   return am_images_view_get_scope (fixture->view) == AM_IMAGES_SCOPE_OWNED
-         && g_strcmp0 (state, "list") == 0
-         && g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (fixture->view))) > 0;
+         && am_ui_test_images_listed (fixture->view);
 }
 
 /* The Instances view's AMI link: win.show-image from the Instances view. */

@@ -16,44 +16,6 @@
 #define CALL_TIMEOUT_MS 30000
 
 static gboolean
-owned_loaded (gpointer data)
-{
-  AmImagesView *view = data;
-
-  return g_strcmp0 (_am_images_view_get_state (view), "list") == 0
-         && g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (view))) > 0;
-}
-
-static gboolean
-menu_has_action (GMenuModel *model,
-                 const char *action_name)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
-    {
-      g_autofree char *action = NULL;
-      GMenuLinkIter *iter;
-      gboolean found = FALSE;
-
-      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
-          && g_strcmp0 (action, action_name) == 0)
-        return TRUE;
-
-      iter = g_menu_model_iterate_item_links (model, i);
-      while (!found && g_menu_link_iter_next (iter))
-        {
-          g_autoptr (GMenuModel) link = g_menu_link_iter_get_value (iter);
-
-          found = menu_has_action (link, action_name);
-        }
-      g_object_unref (iter);
-      if (found)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 column_shown (AmImagesView  *view,
               AmImageColumn  column)
 {
@@ -98,7 +60,7 @@ test_default_layout (void)
   am_ui_test_wait_mapped (GTK_WIDGET (window));
   am_window_show_view (window, "images");
   view = AM_IMAGES_VIEW (am_ui_test_get_widget (GTK_WIDGET (window), AM_TYPE_IMAGES_VIEW, NULL));
-  g_assert_true (am_ui_test_wait_until (owned_loaded, view, CALL_TIMEOUT_MS));
+  g_assert_true (am_ui_test_wait_until (am_ui_test_images_listed, view, CALL_TIMEOUT_MS));
   gtk_selection_model_select_item (_am_images_view_get_selection (view), 0, TRUE);
   am_ui_test_iterate ();
   g_usleep (200000);
@@ -135,8 +97,10 @@ test_default_layout (void)
   g_assert_true (gtk_widget_is_sensitive (launch));
   more = am_ui_test_get_widget (details, GTK_TYPE_MENU_BUTTON, "actions_button");
   g_assert_true (gtk_widget_is_drawable (more));
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "images.launch-template"));
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "images.imds"));
+  g_assert_true (am_ui_test_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)),
+                                             "images.launch-template"));
+  g_assert_true (am_ui_test_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)),
+                                             "images.imds"));
 
   /* The menu's Instance Metadata… opens its dialog on the selected image. */
   {

@@ -69,30 +69,6 @@ fixture_stop (Fixture *fixture)
   g_clear_object (&fixture->sandbox);
 }
 
-static gboolean
-loaded (gpointer data)
-{
-  Fixture *fixture = data;
-  const char *state = _am_images_view_get_state (fixture->view);
-  GtkRevealer *progress = GTK_REVEALER (gtk_widget_get_ancestor (am_ui_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_PROGRESS_BAR, NULL), GTK_TYPE_REVEALER));
-
-  return g_strcmp0 (state, "loading") != 0 && g_strcmp0 (state, "no-session") != 0
-         && !gtk_revealer_get_reveal_child (progress);
-}
-
-static void
-wait_loaded (Fixture *fixture)
-{
-  g_assert_true (am_ui_test_wait_until (loaded, fixture, 30000));
-  am_ui_test_iterate ();
-}
-
-static guint
-n_rows (Fixture *fixture)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (fixture->view)));
-}
-
 static AmImage *
 row (Fixture *fixture,
      guint    i)
@@ -129,12 +105,13 @@ test_owned_and_details (void)
 
   am_images_view_set_session (fixture.view, fixture.session);
   g_assert_true (am_images_view_get_session (fixture.view) == fixture.session);
-  wait_loaded (&fixture);
-  g_test_message ("state %s rows %u total %u", _am_images_view_get_state (fixture.view), n_rows (&fixture),
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_test_message ("state %s rows %u total %u", _am_images_view_get_state (fixture.view),
+                  am_ui_test_images_n_rows (fixture.view),
                   am_image_list_model_get_n_total (_am_images_view_get_list_model (fixture.view)));
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
-  g_assert_cmpuint (n_rows (&fixture), ==, 2);
-  for (guint i = 0; i < n_rows (&fixture); i++)
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 2);
+  for (guint i = 0; i < am_ui_test_images_n_rows (fixture.view); i++)
     g_assert_true (g_str_has_prefix (am_image_get_name (row (&fixture, i)), "alice-"));
   /* Newest first by default. */
   g_assert_cmpint (am_image_get_creation_time (row (&fixture, 0)), >=, am_image_get_creation_time (row (&fixture, 1)));
@@ -216,11 +193,11 @@ test_scopes_search_facets_sort (void)
 
   fixture_start (&fixture, NULL, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
 
   am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_AMAZON);
-  wait_loaded (&fixture);
-  n_amazon = n_rows (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
+  n_amazon = am_ui_test_images_n_rows (fixture.view);
   g_test_message ("amazon: %u images", n_amazon);
   g_assert_cmpuint (n_amazon, >=, 5);
   for (guint i = 0; i < n_amazon; i++)
@@ -228,7 +205,7 @@ test_scopes_search_facets_sort (void)
 
   /* Search as you type: every row left holds each word. */
   type_search (&fixture, "Linux 2023");
-  n = n_rows (&fixture);
+  n = am_ui_test_images_n_rows (fixture.view);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, n_amazon);
   for (guint i = 0; i < n; i++)
@@ -240,11 +217,11 @@ test_scopes_search_facets_sort (void)
     }
   screenshot (&fixture, "search");
   type_search (&fixture, "zzzz-no-such-image");
-  g_assert_cmpuint (n_rows (&fixture), ==, 0);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 0);
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "no-matches");
   screenshot (&fixture, "no-matches");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.clear-filters", NULL));
-  g_assert_cmpuint (n_rows (&fixture), ==, n_amazon);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, n_amazon);
 
   /* The filter popover lists the values of the listing with their counts. */
   {
@@ -270,14 +247,14 @@ test_scopes_search_facets_sort (void)
 
   /* Facets: arm64 only, then also Windows (none are both). */
   _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_ARCHITECTURE, "arm64", TRUE);
-  n = n_rows (&fixture);
+  n = am_ui_test_images_n_rows (fixture.view);
   g_assert_cmpuint (n, >, 0);
   for (guint i = 0; i < n; i++)
     g_assert_cmpstr (am_image_get_architecture (row (&fixture, i)), ==, "arm64");
   _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_ARCHITECTURE, "arm64", FALSE);
-  g_assert_cmpuint (n_rows (&fixture), ==, n_amazon);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, n_amazon);
   _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_PLATFORM, "Windows", TRUE);
-  n = n_rows (&fixture);
+  n = am_ui_test_images_n_rows (fixture.view);
   g_assert_cmpuint (n, >, 0);
   for (guint i = 0; i < n; i++)
     g_assert_cmpstr (am_image_get_platform (row (&fixture, i)), ==, "windows");
@@ -324,15 +301,15 @@ test_scopes_search_facets_sort (void)
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "ask");
   screenshot (&fixture, "ask");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
-  wait_loaded (&fixture);
-  g_assert_cmpuint (n_rows (&fixture), >, 0);
-  for (guint i = 0; i < n_rows (&fixture); i++)
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), >, 0);
+  for (guint i = 0; i < am_ui_test_images_n_rows (fixture.view); i++)
     g_assert_cmpstr (am_image_get_owner_alias (row (&fixture, i)), ==, "aws-marketplace");
 
   /* Quick Start resolves SSM's "latest" parameters to their images. */
   am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_QUICK_START);
-  wait_loaded (&fixture);
-  n = n_rows (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
+  n = am_ui_test_images_n_rows (fixture.view);
   g_test_message ("quick start: %u images", n);
   g_assert_cmpuint (n, >=, 5);
   screenshot (&fixture, "quick-start");
@@ -340,7 +317,7 @@ test_scopes_search_facets_sort (void)
   /* Back to Amazon: the listing is kept, no new load. */
   am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_AMAZON);
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
-  g_assert_cmpuint (n_rows (&fixture), ==, n_amazon);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, n_amazon);
 
   fixture_stop (&fixture);
 }
@@ -357,7 +334,7 @@ test_public_progress (void)
 
   fixture_start (&fixture, args, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
   am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
   am_ui_test_iterate ();
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "ask");
@@ -365,22 +342,23 @@ test_public_progress (void)
   progress = GTK_PROGRESS_BAR (am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_PROGRESS_BAR, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
   /* Page by page: the bar counts the images so far while rows already show. */
-  while (!loaded (&fixture))
+  while (!am_ui_test_images_loaded (fixture.view))
     {
       const char *text;
 
       g_main_context_iteration (NULL, TRUE);
       /* Read after the iteration: the view replaces the text while the main loop runs. */
       text = gtk_progress_bar_get_text (progress);
-      if (!saw_progress && text != NULL && strstr (text, "so far") != NULL && n_rows (&fixture) > 0)
+      if (!saw_progress && text != NULL && strstr (text, "so far") != NULL
+          && am_ui_test_images_n_rows (fixture.view) > 0)
         {
           saw_progress = TRUE;
-          g_test_message ("progress: %s, %u rows", text, n_rows (&fixture));
+          g_test_message ("progress: %s, %u rows", text, am_ui_test_images_n_rows (fixture.view));
           screenshot (&fixture, "loading");
         }
     }
   g_assert_true (saw_progress);
-  public_count_2000 = n_rows (&fixture);
+  public_count_2000 = am_ui_test_images_n_rows (fixture.view);
   g_test_message ("public: %u images", public_count_2000);
   /* Deprecated and disabled images are left out, as EC2 does by default. */
   g_assert_cmpuint (public_count_2000, >=, 1500);
@@ -394,8 +372,8 @@ test_public_progress (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.refresh", NULL));
   am_ui_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.cancel", NULL));
-  wait_loaded (&fixture);
-  g_assert_cmpuint (n_rows (&fixture), ==, public_count_2000);
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, public_count_2000);
 
   fixture_stop (&fixture);
 }
@@ -408,16 +386,16 @@ test_cancel_first_load (void)
 
   fixture_start (&fixture, args, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
   am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
-  while (n_rows (&fixture) == 0)
+  while (am_ui_test_images_n_rows (fixture.view) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.cancel", NULL));
-  wait_loaded (&fixture);
-  g_test_message ("cancelled with %u images", n_rows (&fixture));
-  g_assert_cmpuint (n_rows (&fixture), >, 0);
-  g_assert_cmpuint (n_rows (&fixture), <, 20000);
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_test_message ("cancelled with %u images", am_ui_test_images_n_rows (fixture.view));
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), >, 0);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), <, 20000);
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
 
   fixture_stop (&fixture);
@@ -437,13 +415,13 @@ test_faults (void)
 
   fixture_start (&fixture, args, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
   am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
   /* The client retried the throttled and failed pages: the same list as without faults. */
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
-  g_assert_cmpuint (n_rows (&fixture), ==, public_count_2000);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, public_count_2000);
 
   fixture_stop (&fixture);
 }
@@ -465,7 +443,7 @@ test_error_and_empty (void)
                                        AM_SANDBOX_ALICE_ACCESS_KEY, "not-the-secret", AM_SANDBOX_DEFAULT_REGION, &error);
   g_assert_no_error (error);
   am_images_view_set_session (fixture.view, wrong);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "error");
   status_page = am_ui_test_find_widget (GTK_WIDGET (fixture.view), ADW_TYPE_STATUS_PAGE, "status_page");
   g_assert_nonnull (status_page);
@@ -481,7 +459,7 @@ test_error_and_empty (void)
                                               AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY, "ap-northeast-1", &error);
   g_assert_no_error (error);
   am_images_view_set_session (fixture.view, empty_region);
-  wait_loaded (&fixture);
+  am_ui_test_images_wait_loaded (fixture.view);
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "empty");
   screenshot (&fixture, "empty");
 

@@ -116,8 +116,9 @@ if [ $quick -eq 0 ]; then
       run_meson_tests _build-asan "asan" --timeout-multiplier 4 --no-suite ui
     # GTK programs create more than 2048 quarks, and GLib then drops (on purpose) the quark
     # table it allocated while loading. Only a full stack shows that allocation comes from a
-    # library constructor (suppressed as _dl_init in lsan.supp), so the UI tests unwind slowly.
-    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0:fast_unwind_on_malloc=0:malloc_context_size=8" \
+    # library constructor (suppressed as _dl_init in lsan.supp), so the UI tests unwind slowly,
+    # and deep enough (12 frames) to reach libcloudproviders below GLib in its known leak.
+    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0:fast_unwind_on_malloc=0:malloc_context_size=12" \
       run_meson_tests _build-asan "asan" --timeout-multiplier 6 --suite ui
     unset LSAN_OPTIONS UBSAN_OPTIONS
   else

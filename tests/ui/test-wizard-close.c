@@ -225,6 +225,24 @@ test_close_while_launching (void)
   g_assert_true (closed (w));
   fixture_stop_closed (&f);
 
+  /* Unanswered while the launch ends: the question goes away and the wizard stays, showing
+   * what was launched. */
+  wizard_fixture_start (&f, args);
+  w = f.wizard;
+  to_review (w);
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "launch_button"));
+  g_assert_true (am_ui_test_wait_until (launching, w, 5000));
+  dialog = request_close (w);
+  g_assert_nonnull (dialog);
+  wizard_wait_idle (w);
+  am_ui_test_wait_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_false (closed (w));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (wizard_find (w, GTK_TYPE_LABEL, "progress-summary"))), ==,
+                   "1 instance launched in us-east-1a.");
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "close_button"));
+  g_assert_true (closed (w));
+  fixture_stop_closed (&f);
+
   /* Close Anyway while launching closes. */
   wizard_fixture_start (&f, args);
   w = f.wizard;

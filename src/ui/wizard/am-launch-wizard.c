@@ -221,6 +221,7 @@ struct _AmLaunchWizard
   gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
   gboolean close_after_save; /* the private key is saved from the close dialog */
   GtkWidget *close_dialog;   /* the confirmation shown, while it is */
+  gboolean close_asked_launching;   /* that confirmation is about a launch in flight */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchWizard, am_launch_wizard, ADW_TYPE_WINDOW)
@@ -3375,6 +3376,13 @@ update_progress_summary (AmLaunchWizard *self)
     }
 
   self->launching = running > 0;
+  /* The launch ended while "Instances Are Being Launched" was asked: the question is moot, and
+   * the result is what the user should see now, so the wizard stays, showing it. */
+  if (!self->launching && self->close_dialog != NULL && self->close_asked_launching)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->close_dialog));
+      self->close_asked_launching = FALSE;
+    }
   if (self->group_failed)
     text = g_strdup (_("The new security group could not be made, so nothing was launched. Retry, or close and choose an existing group."));
   else if (running > 0)
@@ -3757,6 +3765,7 @@ am_launch_wizard_close_request (GtkWindow *window)
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
   g_set_weak_pointer (&self->close_dialog, dialog);
+  self->close_asked_launching = self->launching;
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }

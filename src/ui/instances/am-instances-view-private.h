@@ -25,8 +25,14 @@ struct _AmInstancesView
   GtkWidget            *details_scroller;
   GtkBox               *details_box;
   GtkColumnViewColumn  *columns[AM_INSTANCE_N_COLUMNS];
+  GMenu                *more_menu;
 
   /* owned */
+  /* Every column, shown or not: hidden ones are out of the column view, which drops its ref. */
+  GtkColumnViewColumn  *column_refs[AM_INSTANCE_N_COLUMNS];
+  GSimpleActionGroup   *column_actions;   /* columns.ID, stateful booleans */
+  GSettings            *settings;         /* shown columns, kept between runs */
+  GObject              *probe[2];         /* see am_instances_view_compare */
   AmSession            *session;
   GListStore           *store;            /* AmInstanceRow, in listing order */
   GHashTable           *rows_by_id;       /* instance id → AmInstanceRow (borrowed from store) */
@@ -48,6 +54,7 @@ struct _AmInstancesView
   guint                 poll_source;
   guint                 poll_interval_ms;
   guint                 follow_polls;     /* polls left after an action even when all looks settled */
+  int                   probed_column;    /* the primary sort column a probe met, or -1 */
   guint                 loaded : 1;
   guint                 busy : 1;
   guint                 reload_again : 1;
@@ -62,6 +69,8 @@ void       _am_instances_view_class_install_actions (GtkWidgetClass *widget_clas
 /* Shows @message as a toast when the view is in an AmWindow, else on the error page. */
 void       _am_instances_view_toast             (AmInstancesView *self,
                                                  const char      *message);
+/* The column the rows are sorted by first (an AmInstanceColumn), or -1 in listing order. */
+int        _am_instances_view_get_sort_column   (AmInstancesView *self);
 /* Follows the states closely for a while (after an action). */
 void       _am_instances_view_poll_soon         (AmInstancesView *self);
 

@@ -271,13 +271,174 @@ on_image_link_activated (GtkLabel   *label,
 
 /* Sorting */
 
+/*
+ * GTK 4.8 has no getter for the column view's primary sort column, so each column's sorter
+ * also recognizes two probe objects: comparing them through the column view's sorter reaches
+ * the primary column's sorter first, which records itself and ends the comparison.
+ */
 static int
 am_instances_view_compare (gconstpointer a,
                            gconstpointer b,
                            gpointer      user_data)
 {
+  if (G_UNLIKELY (!AM_IS_INSTANCE_ROW ((gpointer) a)))
+    {
+      AmInstancesView *self = g_object_get_data (G_OBJECT (a), "am-instances-view");
+
+      if (self == NULL)
+        return GTK_ORDERING_EQUAL;
+      self->probed_column = GPOINTER_TO_INT (user_data);
+      return GTK_ORDERING_SMALLER;
+    }
+
   return am_instance_row_compare ((AmInstanceRow *) a, (AmInstanceRow *) b,
                                   GPOINTER_TO_UINT (user_data));
+}
+
+int
+_am_instances_view_get_sort_column (AmInstancesView *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), -1);
+
+  self->probed_column = -1;
+  gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self->probe[0], self->probe[1]);
+  return self->probed_column;
+}
+
+/* Newest first, as people look for what they just launched; listing order without Launched. */
+static void
+am_instances_view_sort_default (AmInstancesView *self)
+{
+  GtkColumnViewColumn *launched = self->columns[AM_INSTANCE_COLUMN_LAUNCH_TIME];
+
+  if (gtk_column_view_column_get_column_view (launched) != NULL)
+    gtk_column_view_sort_by_column (self->column_view, launched, GTK_SORT_DESCENDING);
+  else
+    gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_DESCENDING);
+}
+
+/* Columns */
+
+/* What the `instance-columns` key and the `columns.` actions call each column. */
+static const struct
+{
+  const char *id;
+  gboolean    visible;   /* shown by default */
+} column_info[AM_INSTANCE_N_COLUMNS] = {
+  [AM_INSTANCE_COLUMN_NAME]        = { "name",        TRUE },
+  [AM_INSTANCE_COLUMN_ID]          = { "id",          TRUE },
+  [AM_INSTANCE_COLUMN_STATE]       = { "state",       TRUE },
+  [AM_INSTANCE_COLUMN_TYPE]        = { "type",        TRUE },
+  [AM_INSTANCE_COLUMN_IMAGE]       = { "image",       TRUE },
+  [AM_INSTANCE_COLUMN_ZONE]        = { "zone",        TRUE },
+  [AM_INSTANCE_COLUMN_PUBLIC_IP]   = { "public-ip",   TRUE },
+  [AM_INSTANCE_COLUMN_PRIVATE_IP]  = { "private-ip",  FALSE },
+  [AM_INSTANCE_COLUMN_LAUNCH_TIME] = { "launched",    TRUE },
+  [AM_INSTANCE_COLUMN_KEY_NAME]    = { "key-pair",    FALSE },
+  [AM_INSTANCE_COLUMN_ROOT_DEVICE] = { "root-device", FALSE },
+};
+
+/* Keeps the shown columns for the next run. */
+static void
+am_instances_view_save_columns (AmInstancesView *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) ids = NULL;
+
+  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
+    if (gtk_column_view_column_get_column_view (self->columns[i]) != NULL)
+      g_strv_builder_add (builder, column_info[i].id);
+  ids = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "instance-columns", (const char * const *) ids);
+}
+
+static void
+am_instances_view_column_visible_changed_cb (GSimpleAction *action,
+                                             GVariant      *value,
+                                             gpointer       user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+  AmInstancesView *self = g_object_get_data (G_OBJECT (column), "am-instances-view");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "am-column"));
+  gboolean shown = gtk_column_view_column_get_column_view (column) != NULL;
+
+  g_simple_action_set_state (action, value);
+
+  /*
+   * Hidden columns are taken out of the view, not made invisible: GTK 4.8 still builds and
+   * binds the cells of invisible columns for every row it rebuilds.
+   */
+  if (g_variant_get_boolean (value) && !shown)
+    {
+      GListModel *columns = gtk_column_view_get_columns (self->column_view);
+      guint n = g_list_model_get_n_items (columns);
+      guint position = n;
+
+      /* Before the first shown column that comes after it in the table (users may reorder). */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+
+          if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (other), "am-column")) > index)
+            {
+              position = i;
+              break;
+            }
+        }
+      gtk_column_view_insert_column (self->column_view, position, column);
+    }
+  else if (!g_variant_get_boolean (value) && shown)
+    {
+      gboolean was_sorted = _am_instances_view_get_sort_column (self) == (int) index;
+
+      gtk_column_view_remove_column (self->column_view, column);
+
+      /* GtkColumnViewSorter would promote an older column (arrows and order the user no
+       * longer sees): start over from the default. */
+      if (was_sorted)
+        am_instances_view_sort_default (self);
+    }
+  am_instances_view_save_columns (self);
+}
+
+static void
+am_instances_view_setup_columns (AmInstancesView *self)
+{
+  g_autoptr (GMenu) columns_menu = g_menu_new ();
+  g_auto (GStrv) saved = g_settings_get_strv (self->settings, "instance-columns");
+  gboolean any_saved = FALSE;
+
+  /* A list naming no known column (hand-edited, or from a later version) means the defaults. */
+  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
+    any_saved |= g_strv_contains ((const char * const *) saved, column_info[i].id);
+
+  self->column_actions = g_simple_action_group_new ();
+  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
+    {
+      GtkColumnViewColumn *column = self->columns[i];
+      gboolean visible = any_saved ? g_strv_contains ((const char * const *) saved, column_info[i].id)
+                                   : column_info[i].visible;
+      g_autoptr (GtkSorter) sorter =
+        GTK_SORTER (gtk_custom_sorter_new (am_instances_view_compare, GUINT_TO_POINTER (i), NULL));
+      g_autoptr (GSimpleAction) action = NULL;
+      g_autofree char *action_name = NULL;
+
+      self->column_refs[i] = g_object_ref (column);
+      g_object_set_data (G_OBJECT (column), "am-instances-view", self);
+      g_object_set_data (G_OBJECT (column), "am-column", GUINT_TO_POINTER (i));
+      gtk_column_view_column_set_sorter (column, sorter);
+      if (!visible)
+        gtk_column_view_remove_column (self->column_view, column);
+
+      action = g_simple_action_new_stateful (column_info[i].id, NULL, g_variant_new_boolean (visible));
+      g_signal_connect_object (action, "change-state",
+                               G_CALLBACK (am_instances_view_column_visible_changed_cb), column, 0);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      action_name = g_strdup_printf ("columns.%s", column_info[i].id);
+      g_menu_append (columns_menu, gtk_column_view_column_get_title (column), action_name);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
+  g_menu_append_section (self->more_menu, _("Columns"), G_MENU_MODEL (columns_menu));
 }
 
 /* Details pane */
@@ -909,6 +1070,12 @@ am_instances_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_INSTANCES_VIEW);
 
+  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
+    g_clear_object (&self->column_refs[i]);
+  g_clear_object (&self->column_actions);
+  g_clear_object (&self->settings);
+  for (guint i = 0; i < G_N_ELEMENTS (self->probe); i++)
+    g_clear_object (&self->probe[i]);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
@@ -1004,6 +1171,7 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, details_box);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, more_menu);
   gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_NAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "instance_id_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ID]));
   gtk_widget_class_bind_template_child_full (widget_class, "state_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_STATE]));
@@ -1048,13 +1216,14 @@ am_instances_view_init (AmInstancesView *self)
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
 
-  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
+  self->probed_column = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (self->probe); i++)
     {
-      g_autoptr (GtkSorter) column_sorter =
-        GTK_SORTER (gtk_custom_sorter_new (am_instances_view_compare, GUINT_TO_POINTER (i), NULL));
-
-      gtk_column_view_column_set_sorter (self->columns[i], column_sorter);
+      self->probe[i] = g_object_new (G_TYPE_OBJECT, NULL);
+      g_object_set_data (self->probe[i], "am-instances-view", self);
     }
+  self->settings = g_settings_new (APP_ID);
+  am_instances_view_setup_columns (self);
 
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
@@ -1066,9 +1235,7 @@ am_instances_view_init (AmInstancesView *self)
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (am_instances_view_update_list_page), self, G_CONNECT_SWAPPED);
 
-  /* Newest first, as people look for what they just launched. */
-  gtk_column_view_sort_by_column (self->column_view, self->columns[AM_INSTANCE_COLUMN_LAUNCH_TIME],
-                                  GTK_SORT_DESCENDING);
+  am_instances_view_sort_default (self);
 
   self->action_cancellable = g_cancellable_new ();
   am_instances_view_update_details (self);

@@ -1694,6 +1694,12 @@ static const char *const top_level_lists[] = {
   "launchTemplates", "tags", "clientTokens", "autoScalingGroups",
 };
 
+/* Lists the format gained after its first release: a file written before them simply has none
+ * (an upgrade is not damage). */
+static const char *const later_lists[] = {
+  "autoScalingGroups", NULL
+};
+
 gboolean
 am_sb_state_from_json (AmSbState  *state,
                        const char *data,
@@ -1727,6 +1733,8 @@ am_sb_state_from_json (AmSbState  *state,
     {
       JsonNode *member = json_object_get_member (o, top_level_lists[i]);
 
+      if (member == NULL && g_strv_contains ((const char * const *) later_lists, top_level_lists[i]))
+        continue;
       if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

@@ -488,6 +488,58 @@ test_persistence_missing_list (void)
   g_rmdir (dir);
 }
 
+/* A file written before the format gained autoScalingGroups is not damage: it loads whole. */
+static void
+test_persistence_older_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *older = NULL;
+  g_autoptr (GDir) listing = NULL;
+  AmSandboxServer *server = am_sandbox_server_new ();
+  AmSandboxResponse *response;
+  const char *name;
+
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  response = call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=older&KeyType=ed25519");
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  g_object_unref (server);
+
+  /* the same file as the first release wrote it: no autoScalingGroups */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (json_parser_load_from_data (parser, contents, -1, NULL));
+  g_assert_true (json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "autoScalingGroups"));
+  json_object_remove_member (json_node_get_object (json_parser_get_root (parser)), "autoScalingGroups");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  older = json_generator_to_data (generator, NULL);
+  g_assert_true (g_file_set_contents (path, older, -1, NULL));
+
+  server = am_sandbox_server_new ();
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  response = call_ec2 (server, "Action=DescribeKeyPairs&Version=2016-11-15&KeyName.1=older");
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_nonnull (strstr (body_text (response), "<keyName>older</keyName>"));
+  am_sandbox_response_free (response);
+  g_object_unref (server);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+
+      g_assert_false (g_str_has_prefix (name, "state.json.damaged-"));
+      g_unlink (full);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_persistence_acknowledged (void)
 {
@@ -1251,6 +1303,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
   g_test_add_func ("/sandbox/persistence/missing-list", test_persistence_missing_list);
+  g_test_add_func ("/sandbox/persistence/older-file", test_persistence_older_file);
   g_test_add_func ("/sandbox/persistence/failed-save", test_persistence_failed_save);
   g_test_add_func ("/sandbox/verification", test_verification);
   g_test_add_func ("/sandbox/verification/date-header", test_date_header_signing);

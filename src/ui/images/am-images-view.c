@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "am-aws-error.h"
+#include "am-column-order.h"
 #include "am-image-actions.h"
 #include "am-launch-wizard.h"
 #include "am-image-attribute.h"
@@ -913,29 +914,9 @@ column_visible_changed_cb (GSimpleAction *action,
 
   g_simple_action_set_state (action, value);
 
-  /*
-   * Hidden columns are taken out of the view, not made invisible: GTK 4.8 still builds and
-   * binds the cells of invisible columns for every row it rebuilds.
-   */
+  /* Hidden columns are taken out of the view, not made invisible (see am-column-order.h). */
   if (g_variant_get_boolean (value) && !shown)
-    {
-      GListModel *columns = gtk_column_view_get_columns (self->column_view);
-      guint n = g_list_model_get_n_items (columns);
-      guint position = n;
-
-      /* Before the first shown column that comes after it in the table (users may reorder). */
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
-
-          if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (other), "am-column")) > index)
-            {
-              position = i;
-              break;
-            }
-        }
-      gtk_column_view_insert_column (self->column_view, position, column);
-    }
+    am_column_view_insert_in_order (self->column_view, column);
   else if (!g_variant_get_boolean (value) && shown)
     {
       gboolean was_sorted = (AmImageColumn) am_image_list_model_get_sort_column (self->list) == index;

@@ -21,7 +21,7 @@
 #include "am-test-server.h"
 
 #define WITH_TALK "[Application]\nname=" APP_ID "\n\n[Session Bus Policy]\norg.freedesktop.Flatpak=talk\n"
-#define WITHOUT_TALK "[Application]\nname=" APP_ID "\n\n[Session Bus Policy]\norg.freedesktop.secrets=talk\n"
+#define WITHOUT_TALK "[Application]\nname=" APP_ID "\n\n[Session Bus Policy]\norg.freedesktop.Notifications=talk\n"
 
 typedef struct
 {

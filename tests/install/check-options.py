@@ -50,11 +50,14 @@ expect(code == 2 and 'not an endpoint URL' in err, f'a wrong --endpoint is refus
 
 # The options reach the window's session.
 home = tempfile.mkdtemp(prefix='amiable-options-')
-base = {'GSETTINGS_SCHEMA_DIR': schema_dir, 'AMIABLE_SANDBOX_PROGRAM': sandbox}
+base = {'GSETTINGS_SCHEMA_DIR': schema_dir}
 fields, _, _ = first_listing.run([amiable, '--region', 'eu-west-1'],
                                  first_listing.desktop_env(os.path.join(home, 'a'), base), home)
 expect(fields is not None and fields['profile'] == 'Sandbox' and fields['region'] == 'eu-west-1'
        and int(fields['rows']) > 0, '--region eu-west-1 lists the Sandbox in eu-west-1')
+# Run from the build tree with no AMIABLE_SANDBOX_PROGRAM: the build tree's sandbox.
+expect(fields is not None and os.path.realpath(fields['sandbox']) == os.path.realpath(sandbox),
+       'the uninstalled program finds the build tree\'s sandbox')
 
 server = subprocess.Popen([sandbox, '--data-dir', os.path.join(home, 'server')], stdout=subprocess.PIPE, text=True)
 try:

@@ -996,7 +996,8 @@ on_role_credentials (GObject      *source,
   body = _am_aws_transport_send_finish (result, &error);
   if (body == NULL)
     {
-      const char *where_to_run = am_flatpak_where_to_run (_am_aws_config_get_environ (g_task_get_source_object (task)));
+      AmAwsConfig *config = g_task_get_source_object (task);
+      const char *where_to_run = am_flatpak_where_to_run (_am_aws_config_get_environ (config));
 
       if (error->domain == AM_AWS_ERROR && error->code == AM_AWS_ERROR_AUTH)
         g_task_return_error (task, am_aws_error_new (AM_AWS_ERROR_AUTH,

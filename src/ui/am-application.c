@@ -210,8 +210,10 @@ am_application_handle_local_options (GApplication *app,
     {
       g_autoptr (GUri) uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL);
 
+      const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+
       if (uri == NULL || g_uri_get_host (uri) == NULL ||
-          (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+          (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
         {
           g_printerr (_("amiable: “%s” is not an endpoint URL; give one like https://ec2.example.com or "
                         "http://127.0.0.1:4566\n"), endpoint);

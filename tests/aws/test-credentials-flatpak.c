@@ -20,8 +20,9 @@
 #include "am-test-sandbox.h"
 #include "am-test-server.h"
 
-#define WITH_TALK "[Application]\nname=" APP_ID "\n\n[Session Bus Policy]\norg.freedesktop.Flatpak=talk\n"
-#define WITHOUT_TALK "[Application]\nname=" APP_ID "\n\n[Session Bus Policy]\norg.freedesktop.Notifications=talk\n"
+#define FLATPAK_INFO(policy) "[Application]\nname=" APP_ID "\n\n[Session Bus Policy]\n" policy "=talk\n"
+#define WITH_TALK FLATPAK_INFO ("org.freedesktop.Flatpak")
+#define WITHOUT_TALK FLATPAK_INFO ("org.freedesktop.Notifications")
 
 typedef struct
 {
@@ -77,7 +78,8 @@ fixture_setup (Fixture       *fixture,
   write_file (script,
               "#!/bin/sh\n"
               "printf '%s|%s' \"$1\" \"$2\" > \"$HOME/process-args\"\n"
-              "echo '{\"Version\": 1, \"AccessKeyId\": \"AKIDHOST\", \"SecretAccessKey\": \"host-secret\"}'\n",
+              "echo '{\"Version\": 1, \"AccessKeyId\": \"AKIDHOST\",'\n"
+              "echo '\"SecretAccessKey\": \"host-secret\"}'\n",
               0700);
   slow = g_build_filename (fixture->home, "slow.sh", NULL);
   write_file (slow, "#!/bin/sh\nexec sleep 60\n", 0700);
@@ -227,7 +229,8 @@ test_inside_not_possible (Fixture       *fixture,
   g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
   g_assert_nonnull (strstr (error->message, "profile “host”"));
   g_assert_nonnull (strstr (error->message, "may not start programs on your computer"));
-  g_assert_nonnull (strstr (error->message, "flatpak override --user --talk-name=org.freedesktop.Flatpak " APP_ID));
+  g_assert_nonnull (strstr (error->message,
+                            "flatpak override --user --talk-name=org.freedesktop.Flatpak " APP_ID));
   g_assert_false (g_file_test (fixture->args_path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 

@@ -70,6 +70,13 @@ expect('DISPLAY' in env or 'WAYLAND_DISPLAY' in env, 'a display to run on (run u
 if problems:
     sys.exit(1)
 
+# The command line speaks German too, and needs nothing but the installed files.
+po_version = re.search(r'msgid "Print the version and exit"\nmsgstr "([^"]+)"', po).group(1)
+r = subprocess.run([program, '--help'], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+expect(r.returncode == 0 and po_version in r.stdout, f'the installed amiable --help is translated ({po_version!r})')
+r = subprocess.run([sandbox, '--version'], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+expect(r.returncode == 0 and r.stdout.startswith('amiable-sandbox '), 'the installed amiable-sandbox runs on its own')
+
 fields, stderr, elapsed = first_listing.run([program], env, home)
 if fields is None:
     expect(False, 'the installed program painted its first listing')

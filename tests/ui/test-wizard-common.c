@@ -177,3 +177,24 @@ wizard_type (GtkWidget  *editable,
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
   am_ui_test_iterate ();
 }
+
+AmImage *
+wizard_lookup_image (AmSession  *session,
+                     const char *name)
+{
+  AmEc2Client *client = am_session_get_client (session);
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait wait = { NULL };
+
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", name, NULL));
+  query->include_deprecated = TRUE;
+  am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, 60000);
+  images = am_ec2_client_describe_images_finish (client, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (images, 0));
+}

@@ -52,6 +52,9 @@ void            wizard_screenshot_window (GtkWidget          *window,
                                           const char         *name);
 /* Every instance of alice in us-east-1, through the client. */
 GPtrArray      *wizard_list_instances   (WizardFixture       *fixture);
+/* The one image named @name (deprecated ones too), through the session's client. */
+AmImage        *wizard_lookup_image     (AmSession           *session,
+                                         const char          *name);
 /* Sets a GtkEditable's text as typing would. */
 void            wizard_type             (GtkWidget           *editable,
                                          const char          *text);

@@ -3338,9 +3338,16 @@ zone_call_cb (GObject      *object,
       zone->state = ZONE_DONE;
       if (!dry_run)
         {
+          g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+
           zone->instances = g_ptr_array_ref (instances);
           for (guint i = 0; i < instances->len; i++)
-            g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
+            {
+              g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
+              g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (instances, i)));
+            }
+          g_ptr_array_add (ids, NULL);
+          am_session_instances_launched (self->session, (const char * const *) ids->pdata);
         }
     }
   zone_show (self, zone, dry_run);

@@ -157,6 +157,9 @@ struct _AmLaunchWizard
   GtkListBox *subnet_list;
   GtkSpinButton *count_spin;
   AdwActionRow *spread_row;
+  GtkWidget *count_row;
+  GtkWidget *template_note_row;   /* template mode: who decides count and zones */
+  GtkWidget *subnet_group;
   AdwComboRow *public_ip_row;
   GtkListBox *group_list;
   AdwExpanderRow *new_group_row;
@@ -179,6 +182,7 @@ struct _AmLaunchWizard
   GtkListBox *summary_list;
   GtkListBox *dry_run_list;
   GtkLabel *dry_run_status;
+  GtkWidget *dry_run_group;
   GtkLabel *review_heading;
   /* progress page */
   GtkLabel *progress_summary;
@@ -2421,6 +2425,7 @@ build_network_page (AmLaunchWizard *self)
 
   group = group_new (self->network_page, _("Subnets"),
                      _("Choose subnets in several Availability Zones: the instances are spread over them, so one zone failing does not take them all."));
+  self->subnet_group = group;
   self->subnet_list = GTK_LIST_BOX (boxed_list_new (_("Subnets")));
   gtk_widget_set_name (GTK_WIDGET (self->subnet_list), "subnet-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->subnet_list));
@@ -2431,6 +2436,16 @@ build_network_page (AmLaunchWizard *self)
   gtk_spin_button_set_value (self->count_spin, 1);
   g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (count_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->count_row = row;
+  row = adw_action_row_new ();
+  gtk_widget_set_name (row, "template-count-note");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Number of instances and zones"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Not part of a launch template: the Auto Scaling group that uses it decides how many instances run and spreads them over its own subnets."));
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-information-symbolic");
+  gtk_widget_set_visible (row, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->template_note_row = row;
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Spread over the zones"));
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "view-grid-symbolic");
@@ -3046,6 +3061,9 @@ rebuild_summary (AmLaunchWizard *self)
                              : am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_DISABLE ? _("no")
                              : _("subnet's setting"));
   add_review_row (self, _("Network"), network, AM_LAUNCH_STEP_NETWORK);
+  if (self->template_mode)
+    add_review_row (self, _("Number of instances and zones"),
+                    _("Not in the template: decided by the Auto Scaling group that uses it"), AM_LAUNCH_STEP_NETWORK);
   for (guint i = 0; group_ids[i] != NULL; i++)
     g_string_append_printf (groups, "%s%s", groups->len > 0 ? ", " : "", group_ids[i]);
   if (am_launch_request_get_create_group (r))
@@ -3251,8 +3269,11 @@ zone_new (AmLaunchWizard          *self,
   zone->count = placement->count;
   zone->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (zone->row), am_subnet_get_availability_zone (zone->subnet));
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance in %s", "%u instances in %s", zone->count),
-                              zone->count, am_subnet_get_subnet_id (zone->subnet));
+  if (dry_run && self->template_mode)
+    subtitle = g_strdup_printf (_("Checked with one instance in %s"), am_subnet_get_subnet_id (zone->subnet));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance in %s", "%u instances in %s", zone->count),
+                                zone->count, am_subnet_get_subnet_id (zone->subnet));
   adw_action_row_set_subtitle (zone->row, subtitle);
   gtk_widget_set_name (GTK_WIDGET (zone->row), am_subnet_get_availability_zone (zone->subnet));
   zone->spinner = gtk_spinner_new ();
@@ -3378,6 +3399,26 @@ zone_call_cb (GObject      *object,
     update_progress_summary (self);
 }
 
+/* What the dry runs check: the launch as planned, or for a template (which holds no count and
+ * no subnet) one instance in each chosen subnet, as a group spreading over them would start. */
+static GArray *
+dry_run_plan (AmLaunchWizard *self)
+{
+  GPtrArray *subnets = am_launch_request_get_subnets (self->request);
+  GArray *plan;
+
+  if (!self->template_mode)
+    return am_launch_request_plan (self->request);
+  plan = g_array_new (FALSE, TRUE, sizeof (AmLaunchPlacement));
+  for (guint i = 0; i < subnets->len; i++)
+    {
+      AmLaunchPlacement placement = { g_ptr_array_index (subnets, i), 1 };
+
+      g_array_append_val (plan, placement);
+    }
+  return plan;
+}
+
 static void
 start_dry_runs (AmLaunchWizard *self)
 {
@@ -3400,7 +3441,7 @@ start_dry_runs (AmLaunchWizard *self)
     }
   gtk_label_set_text (self->dry_run_status, _("Asking EC2 whether each zone's launch would succeed, without launching…"));
   client = am_ec2_client_get_query_client (get_client (self));
-  plan = am_launch_request_plan (self->request);
+  plan = dry_run_plan (self);
   for (guint i = 0; i < plan->len; i++)
     {
       AmLaunchPlacement *placement = &g_array_index (plan, AmLaunchPlacement, i);
@@ -3427,6 +3468,7 @@ build_review_page (AmLaunchWizard *self)
 
   group = group_new (self->review_page, _("Spread over Availability Zones and dry run"),
                      _("One RunInstances request per zone, each with its own idempotency token."));
+  self->dry_run_group = group;
   self->dry_run_status = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (self->dry_run_status), "dry-run-status");
   gtk_label_set_xalign (self->dry_run_status, 0);
@@ -3736,7 +3778,7 @@ template_name_changed_cb (GtkEditable      *entry,
   gboolean ok = am_launch_check_launch_template_name (gtk_editable_get_text (entry), &error);
 
   adw_message_dialog_set_response_enabled (dialog, "save", ok);
-  adw_message_dialog_set_body (dialog, ok ? _("The template keeps every choice except the subnets, so an Auto Scaling group can spread it over its own.")
+  adw_message_dialog_set_body (dialog, ok ? _("The template keeps every choice except the number of instances and the subnets: the Auto Scaling group that uses it decides how many instances run and in which zones.")
                                           : error->message);
 }
 
@@ -3912,6 +3954,15 @@ am_launch_wizard_constructed (GObject *object)
       gtk_button_set_label (self->template_button, _("_Save Launch Template…"));
       gtk_label_set_text (self->review_heading, _("Review and save"));
       gtk_widget_add_css_class (GTK_WIDGET (self->template_button), "suggested-action");
+      /* A template holds no count and no subnet: say who decides them instead of asking. */
+      gtk_widget_set_visible (self->count_row, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->spread_row), FALSE);
+      gtk_widget_set_visible (self->template_note_row, TRUE);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->subnet_group),
+                                             _("A template keeps no subnets. The ones chosen here are checked by the dry run, one instance in each, and offered to an Auto Scaling group created from the template."));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->dry_run_group), _("What the template holds, and a dry run"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->dry_run_group),
+                                             _("A launch template holds the image, instance type, key pair, security groups, storage and details. The Auto Scaling group that uses it decides the number of instances and the zones. The dry run checks one instance in each chosen subnet."));
       update_buttons (self);
     }
 

@@ -18,7 +18,7 @@
 #define GROUP_NAME "web-asg"
 #define TIMEOUT_MS 180000
 
-static const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c" };
+static const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c", NULL };
 
 static gboolean
 dialog_idle (gpointer data)
@@ -269,18 +269,11 @@ test_wizard_autoscaling (void)
   g_assert_cmpuint (am_instances_view_get_n_instances (view), ==, 0);
 
   /* To the review page with three subnets in three zones, a Name and a tag. */
-  f.wizard = g_object_ref_sink (am_launch_wizard_new (f.session, image));
+  wizard_fixture_show (&f, am_launch_wizard_new (f.session, image));
   w = f.wizard;
-  gtk_window_present (GTK_WINDOW (w));
-  am_ui_test_wait_mapped (GTK_WIDGET (w));
-  wizard_wait_idle (w);
   g_assert_cmpint (am_launch_wizard_get_step (w), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
   wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
-  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
-  wizard_next (w, AM_LAUNCH_STEP_NETWORK);
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (w, "subnet-list", zones[i])), TRUE);
-  g_assert_cmpuint (am_launch_request_get_subnets (am_launch_wizard_get_request (w))->len, ==, 3);
+  wizard_skip_key_choose_subnets (w, zones);
   wizard_next (w, AM_LAUNCH_STEP_STORAGE);
   wizard_next (w, AM_LAUNCH_STEP_DETAILS);
   wizard_type (wizard_find (w, ADW_TYPE_ENTRY_ROW, "Name"), "asg-web");
@@ -331,7 +324,7 @@ test_wizard_autoscaling (void)
   g_test_message ("status: %s",
                   gtk_label_get_text (GTK_LABEL (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
                                                                         "asg-status"))));
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+  for (guint i = 0; zones[i] != NULL; i++)
     {
       GtkWidget *list = am_ui_test_get_widget (dialog, GTK_TYPE_LIST_BOX, "asg-zone-list");
       GtkWidget *row = am_ui_test_get_widget (list, ADW_TYPE_ACTION_ROW, zones[i]);
@@ -352,7 +345,7 @@ test_wizard_autoscaling (void)
 
     g_test_message ("status: %s", status);
     g_assert_nonnull (strstr (status, "all 6 instances are in service"));
-    for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    for (guint i = 0; zones[i] != NULL; i++)
       {
         GtkWidget *row = am_ui_test_get_widget (list, ADW_TYPE_ACTION_ROW, zones[i]);
         const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -388,7 +381,7 @@ test_wizard_autoscaling (void)
     g_assert_cmpstr (am_auto_scaling_group_get_launch_template_id (group), ==, template_id);
     g_assert_cmpuint (g_strv_length ((char **) am_auto_scaling_group_get_subnet_ids (group)), ==, 3);
     g_assert_cmpuint (am_auto_scaling_group_get_instances (group)->len, ==, 6);
-    for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    for (guint i = 0; zones[i] != NULL; i++)
       g_assert_cmpuint (am_auto_scaling_group_count_in_zone (group, zones[i]), ==, 2);
   }
 
@@ -406,7 +399,7 @@ test_wizard_autoscaling (void)
       g_assert_true (has_tag (am_instance_get_tags (instance), "Name", "asg-web"));
       g_assert_true (has_tag (am_instance_get_tags (instance), "team", "blue"));
     }
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+  for (guint i = 0; zones[i] != NULL; i++)
     g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (per_zone, zones[i])), ==, 2);
 
   /* A second group by the same name: the template is reused, the message sits at the name. */

@@ -25,6 +25,12 @@ typedef struct
 void            wizard_fixture_start    (WizardFixture       *fixture,
                                          const char * const  *sandbox_args);
 void            wizard_fixture_stop     (WizardFixture       *fixture);
+/* Takes @wizard as the fixture's, shows it and waits until it is idle. */
+void            wizard_fixture_show     (WizardFixture       *fixture,
+                                         AmLaunchWizard      *wizard);
+/* From the key pair page to the network page without a key, choosing the subnets of @zones. */
+void            wizard_skip_key_choose_subnets (AmLaunchWizard      *wizard,
+                                                const char * const  *zones);
 /* Waits (generously) until the wizard has no call in flight. */
 void            wizard_wait_idle        (AmLaunchWizard      *wizard);
 /* Finds a widget of the wizard by name, title, label or tooltip; fails when there is none. */

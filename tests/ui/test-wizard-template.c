@@ -10,7 +10,7 @@
 
 #include "test-wizard-common.h"
 
-static const char *zones[] = { "us-east-1a", "us-east-1b" };
+static const char *zones[] = { "us-east-1a", "us-east-1b", NULL };
 
 static guint
 count_zone_rows (GtkWidget *list)
@@ -37,23 +37,14 @@ test_wizard_template (void)
   f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
   image = wizard_lookup_image (f.session, WIZARD_IMAGE_X86);
 
-  f.wizard = g_object_ref_sink (am_launch_wizard_new_for_template (f.session, image));
+  wizard_fixture_show (&f, am_launch_wizard_new_for_template (f.session, image));
   w = f.wizard;
-  gtk_window_set_default_size (GTK_WINDOW (w), 1000, 760);
-  gtk_window_present (GTK_WINDOW (w));
-  am_ui_test_wait_mapped (GTK_WIDGET (w));
-  wizard_wait_idle (w);
   g_assert_true (am_launch_wizard_get_template_mode (w));
   g_assert_cmpint (am_launch_wizard_get_step (w), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
   wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
-  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
-  wizard_next (w, AM_LAUNCH_STEP_NETWORK);
+  wizard_skip_key_choose_subnets (w, zones);
 
   /* No count to ask for: the page says the group decides it, and the zones. */
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (w, "subnet-list", zones[i])), TRUE);
-  am_ui_test_iterate ();
-  g_assert_cmpuint (am_launch_request_get_subnets (am_launch_wizard_get_request (w))->len, ==, 2);
   g_assert_false (gtk_widget_is_drawable (wizard_find (w, ADW_TYPE_ACTION_ROW, "Number of instances")));
   g_assert_false (gtk_widget_is_drawable (wizard_find (w, ADW_TYPE_ACTION_ROW, "Spread over the zones")));
   note = wizard_find (w, ADW_TYPE_ACTION_ROW, "template-count-note");
@@ -69,7 +60,7 @@ test_wizard_template (void)
   /* The dry run checks each chosen subnet (it listed only one zone for a count of 1). */
   list = wizard_find (w, GTK_TYPE_LIST_BOX, "dry-run-list");
   g_assert_cmpuint (count_zone_rows (list), ==, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+  for (guint i = 0; zones[i] != NULL; i++)
     {
       GtkWidget *row = am_ui_test_get_widget (list, ADW_TYPE_ACTION_ROW, zones[i]);
 

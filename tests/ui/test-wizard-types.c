@@ -51,12 +51,8 @@ test_wizard_types (void)
   x86 = wizard_lookup_image (f.session, WIZARD_IMAGE_X86);
   g_assert_false (am_image_get_ena_support (no_ena));
 
-  f.wizard = g_object_ref_sink (am_launch_wizard_new (f.session, no_ena));
+  wizard_fixture_show (&f, am_launch_wizard_new (f.session, no_ena));
   w = f.wizard;
-  gtk_window_set_default_size (GTK_WINDOW (w), 1000, 760);
-  gtk_window_present (GTK_WINDOW (w));
-  am_ui_test_wait_mapped (GTK_WIDGET (w));
-  wizard_wait_idle (w);
   g_assert_cmpint (am_launch_wizard_get_step (w), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
 
   /* Nothing fits: the page names each reason with its count, ENA first among them for the

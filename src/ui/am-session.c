@@ -69,6 +69,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  INSTANCES_LAUNCHED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 /* What one connect resolves before the session switches to it. */
 typedef struct
 {
@@ -898,6 +905,17 @@ am_session_get_account (AmSession *self)
   return self->account;
 }
 
+void
+am_session_instances_launched (AmSession          *self,
+                               const char * const *instance_ids)
+{
+  const char *none[] = { NULL };
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  g_signal_emit (self, signals[INSTANCES_LAUNCHED], 0, instance_ids != NULL ? instance_ids : none);
+}
+
 gboolean
 am_session_is_sandbox (AmSession *self)
 {
@@ -1042,6 +1060,18 @@ am_session_class_init (AmSessionClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmSession::instances-launched:
+   * @instance_ids: (array zero-terminated=1): the new instances' IDs (may be empty when
+   *   EC2 has not named them yet, e.g. right after an Auto Scaling group was created)
+   *
+   * Something of the app launched instances with this session's client: views that list
+   * instances follow them until they show.
+   */
+  signals[INSTANCES_LAUNCHED] =
+    g_signal_new ("instances-launched", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void

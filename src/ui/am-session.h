@@ -72,6 +72,13 @@ const char     *am_session_get_profile_name    (AmSession           *self);
 const char     *am_session_get_region          (AmSession           *self);
 const char     *am_session_get_endpoint        (AmSession           *self);
 gboolean        am_session_is_sandbox          (AmSession           *self);
+/**
+ * am_session_instances_launched:
+ * Says (signal "instances-launched") that the app launched @instance_ids (%NULL or empty when
+ * not known yet), so that the Instances view shows them without a manual refresh.
+ */
+void            am_session_instances_launched  (AmSession           *self,
+                                                const char * const  *instance_ids);
 /** am_session_get_cache_key: Returns: a file-name-safe key for caches of this account+region */
 const char     *am_session_get_cache_key       (AmSession           *self);
 

@@ -179,7 +179,11 @@ test_image_filters (void)
   g_ptr_array_set_size (filters, 0);
   g_ptr_array_add (filters, filter_new ("product-code.type", "marketplace", NULL));
   marketplace = count_matching (catalog, filters);
-  g_assert_cmpuint (marketplace, ==, 5);
+  g_assert_cmpuint (marketplace, ==, 6);
+  g_ptr_array_set_size (filters, 0);
+  /* one seed image is registered without ENA */
+  g_ptr_array_add (filters, filter_new ("ena-support", "false", NULL));
+  g_assert_cmpuint (count_matching (catalog, filters), ==, 1);
   g_ptr_array_set_size (filters, 0);
   /* OR across values of one filter. */
   g_ptr_array_add (filters, filter_new ("name", "debian-12-*", "RHEL-9*", NULL));

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include <gio/gio.h>
 #include <glib-unix.h>
 
 #include "am-sandbox-server.h"
@@ -125,6 +126,15 @@ main (int   argc,
       g_printerr ("amiable-sandbox: could not listen on %s port %d: %s\n",
                   listen ? listen : "127.0.0.1", port, error->message);
       return 1;
+    }
+  if (listen != NULL)
+    {
+      g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (listen);
+
+      if (inet != NULL && !g_inet_address_get_is_loopback (inet))
+        g_printerr ("amiable-sandbox: warning: listening on %s, not on a loopback address: anyone who can "
+                    "reach this address can use the sandbox with its public keys (see --help), which "
+                    "every copy of Amiable knows. Use --listen only on a network you trust.\n", listen);
     }
   uri = am_sandbox_server_get_uri (server);
   printf ("listening on %s\n", uri);

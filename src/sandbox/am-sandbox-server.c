@@ -589,8 +589,17 @@ verify (AmSandboxServer    *self,
       gint64 expires = 0;
       const char *expires_text = g_hash_table_lookup (query_params, "X-Amz-Expires");
 
+      /* SigV4 presigning makes X-Amz-Expires part of the signed query: without it (or with a
+       * value outside 1 s to 7 days) the request would never expire. */
       if (expires_text == NULL || !g_ascii_string_to_signed (expires_text, 10, 1, 604800, &expires, NULL))
-        expires = 900;
+        {
+          *status = 400;
+          *code = "IncompleteSignature";
+          *message = g_strdup_printf ("The presigned request needs X-Amz-Expires, a number of seconds from 1 "
+                                      "to 604800%s%s%s.", expires_text ? " (not \"" : "",
+                                      expires_text ? expires_text : "", expires_text ? "\")" : "");
+          return FALSE;
+        }
       if (now_ms > request_ms + expires * 1000 || request_ms > now_ms + MAX_SKEW_MS)
         {
           *status = 400;
@@ -600,6 +609,15 @@ verify (AmSandboxServer    *self,
         }
     }
 
+  /* Without the Host header in the signature, a request signed for one endpoint could be
+   * replayed to another. */
+  if (!g_strv_contains ((const char * const *) auth.signed_headers, "host"))
+    {
+      *status = 400;
+      *code = "IncompleteSignature";
+      *message = g_strdup ("The request must sign the Host header: add 'host' to SignedHeaders.");
+      return FALSE;
+    }
   request = am_sigv4_request_new (method, path, canonical_query);
   {
     SoupMessageHeadersIter iter;
@@ -1023,10 +1041,15 @@ early_cb (SoupServer        *server,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestEntityTooLarge"
         "</Code><Message>The sandbox accepts request bodies of at most 1 MiB, with a Content-Length."
         "</Message></Error></Errors><RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>";
+      AmSandboxServer *self = user_data;
+      g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc ((g_get_real_time () / 1000 + self->skew_ms) / 1000);
+      g_autofree char *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+      /* Like every other answer, it carries the server's Date (clients correct their clock by it). */
       g_autofree char *reply = g_strdup_printf ("HTTP/1.1 413 Request Entity Too Large\r\n"
+                                                "Date: %s\r\n"
                                                 "Content-Type: text/xml;charset=UTF-8\r\n"
                                                 "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
-                                                strlen (body), body);
+                                                date, strlen (body), body);
       g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
 
       if (stream != NULL)

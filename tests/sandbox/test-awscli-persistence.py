@@ -192,15 +192,21 @@ def http_limits_and_listen():
                 break
             reply += chunk
     check(reply.startswith(b'HTTP/1.1 413') and b'RequestEntityTooLarge' in reply, reply[:300])
-    other = subprocess.Popen([sb.program, '--data-dir', os.path.join(sb.home, 'listen'), '--listen', '127.0.0.2'],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    try:
-        line = other.stdout.readline().decode()
-        check(line.startswith('listening on http://127.0.0.2:'), line)
-    finally:
-        other.terminate()
-        equal(other.wait(timeout=20), 0, 'clean exit')
-        other.stdout.close()
+    check(b'\r\nDate: ' in reply.split(b'\r\n\r\n')[0], f'the 413 answer has a Date header: {reply[:300]}')
+    # A loopback address is quiet; any other one warns that the public keys open it to everyone.
+    for address, warns in (('127.0.0.2', False), ('0.0.0.0', True)):
+        other = subprocess.Popen([sb.program, '--data-dir', os.path.join(sb.home, 'listen'), '--listen', address],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            line = other.stdout.readline().decode()
+            check(line.startswith(f'listening on http://{address}:'), line)
+        finally:
+            other.terminate()
+            equal(other.wait(timeout=20), 0, 'clean exit')
+            other.stdout.close()
+            err = other.stderr.read().decode()
+            other.stderr.close()
+        equal('warning' in err and 'public keys' in err, warns, f'--listen {address}: {err!r}')
 
 
 @test

@@ -1286,6 +1286,84 @@ test_sharing (void)
   }
 }
 
+/* A presigned GET: the signature and its parameters in the query. @expires NULL leaves
+ * X-Amz-Expires out. */
+static AmSandboxResponse *
+call_presigned (AmSandboxServer *server,
+                const char      *expires,
+                gint64           clock_offset_s)
+{
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (AmSigv4Request) request = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) when = g_date_time_add_seconds (now, clock_offset_s);
+  g_autofree char *amz_date = am_sigv4_format_amz_date (when);
+  g_autofree char *query = NULL;
+  g_autofree char *signed_query = NULL;
+  g_auto (AmSigv4Result) result = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  query = g_strdup_printf ("Action=DescribeRegions&Version=2016-11-15&X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                           "&X-Amz-Credential=" ALICE_KEY "%%2F%.8s%%2Fus-east-1%%2Fec2%%2Faws4_request"
+                           "&X-Amz-Date=%s%s%s&X-Amz-SignedHeaders=host",
+                           amz_date, amz_date, expires ? "&X-Amz-Expires=" : "", expires ? expires : "");
+  soup_message_headers_append (headers, "Host", "127.0.0.1:8080");
+  request = am_sigv4_request_new ("GET", "/", query);
+  am_sigv4_request_add_header (request, "host", "127.0.0.1:8080");
+  am_sigv4_request_set_payload (request, "", 0);
+  g_assert_true (am_sigv4_sign (request, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", amz_date, &result, &error));
+  g_assert_no_error (error);
+  signed_query = g_strdup_printf ("%s&X-Amz-Signature=%s", query, result.signature);
+  return am_sandbox_server_handle (server, "GET", "/", signed_query, headers, NULL, 0);
+}
+
+/* A presigned request must say how long it is valid, within EC2's 1 s to 7 days. */
+static void
+test_presigned_expires (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  AmSandboxResponse *response;
+
+  response = call_presigned (server, "300", 0);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  assert_error (call_presigned (server, NULL, 0), 400, "IncompleteSignature");
+  assert_error (call_presigned (server, "forever", 0), 400, "IncompleteSignature");
+  assert_error (call_presigned (server, "0", 0), 400, "IncompleteSignature");
+  assert_error (call_presigned (server, "604801", 0), 400, "IncompleteSignature");
+  /* Signed ten minutes ago, valid for one. */
+  assert_error (call_presigned (server, "60", -600), 400, "RequestExpired");
+  response = call_presigned (server, "900", -600);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+}
+
+/* A signature that does not cover the Host header is refused, however correct it is. */
+static void
+test_host_signed (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (AmSigv4Request) request = am_sigv4_request_new ("POST", "/", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *amz_date = am_sigv4_format_amz_date (now);
+  g_auto (AmSigv4Result) result = { 0 };
+  const char *body = "Action=DescribeRegions&Version=2016-11-15";
+  static const char * const no_host[] = { "x-amz-date", NULL };
+
+  soup_message_headers_append (headers, "Host", "127.0.0.1:8080");
+  soup_message_headers_append (headers, "X-Amz-Date", amz_date);
+  am_sigv4_request_add_header (request, "host", "127.0.0.1:8080");
+  am_sigv4_request_add_header (request, "x-amz-date", amz_date);
+  am_sigv4_request_set_signed_headers (request, no_host);
+  am_sigv4_request_set_payload (request, body, strlen (body));
+  g_assert_true (am_sigv4_sign (request, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", amz_date, &result, NULL));
+  g_assert_nonnull (strstr (result.authorization, "SignedHeaders=x-amz-date,"));
+  soup_message_headers_append (headers, "Authorization", result.authorization);
+  assert_error (am_sandbox_server_handle (server, "POST", "/", NULL, headers, body, strlen (body)),
+                400, "IncompleteSignature");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1314,5 +1392,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/pagination", test_pagination);
   g_test_add_func ("/sandbox/faults", test_faults);
   g_test_add_func ("/sandbox/sharing", test_sharing);
+  g_test_add_func ("/sandbox/verification/presigned-expires", test_presigned_expires);
+  g_test_add_func ("/sandbox/verification/host-signed", test_host_signed);
   return g_test_run ();
 }

@@ -279,6 +279,8 @@ am_sandbox_server_load (AmSandboxServer  *self,
           return FALSE;
         }
     }
+  if (!am_sb_state_prepare_dir (data_dir, error))
+    return FALSE;
   path = g_build_filename (data_dir, "state.json", NULL);
   return am_sb_state_load (self->state, path, error);
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -1824,22 +1825,27 @@ write_all (int         fd,
   return TRUE;
 }
 
-gboolean
-am_sb_state_save (AmSbState  *state,
-                  GError    **error)
+/* Writes @data to @path through a new temporary file, durably: every step's result counts.
+ * *@replaced says whether @path was replaced (even when a later step failed). */
+static gboolean
+write_durably (const char  *path,
+               const char  *data,
+               guint        io_faults,
+               gboolean    *replaced,
+               GError     **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_autofree char *dir = g_path_get_dirname (path);
   int fd;
   int saved_errno;
+  gboolean written;
 
-  if (state->path == NULL)
-    return TRUE;
-
-  data = am_sb_state_to_json (state);
-  tmp = g_strdup_printf ("%s.tmp-%d", state->path, (int) getpid ());
-  fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  *replaced = FALSE;
+  /* A new file of our own: never through a symlink, never into a file someone else opened. A
+   * name left by an earlier failure of this process is removed first (unlink does not follow). */
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST && g_unlink (tmp) == 0)
+    fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       saved_errno = errno;
@@ -1847,35 +1853,129 @@ am_sb_state_save (AmSbState  *state,
                    "Could not write the sandbox state %s: %s", tmp, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!write_all (fd, data, strlen (data)) || fsync (fd) != 0)
+  written = write_all (fd, data, strlen (data)) && fsync (fd) == 0;
+  saved_errno = errno;
+  /* close() reports errors of the writes too (on network file systems, for example). */
+  if (close (fd) != 0 || (io_faults & AM_SB_IO_FAULT_CLOSE) != 0)
     {
-      saved_errno = errno;
-      close (fd);
+      if (written)
+        saved_errno = (io_faults & AM_SB_IO_FAULT_CLOSE) != 0 ? EIO : errno;
+      written = FALSE;
+    }
+  if (!written)
+    {
       g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "Could not write the sandbox state %s: %s", tmp, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
-  if (g_rename (tmp, state->path) != 0)
+  if (g_rename (tmp, path) != 0)
     {
       saved_errno = errno;
       g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not replace the sandbox state %s: %s", state->path,
-                   g_strerror (saved_errno));
+                   "Could not replace the sandbox state %s: %s", path, g_strerror (saved_errno));
       return FALSE;
     }
+  *replaced = TRUE;
   /* The rename itself must reach the disk before the caller acknowledges anything. */
-  dir = g_path_get_dirname (state->path);
   fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
+  if (fd < 0)
+    saved_errno = errno;
+  else
     {
-      fsync (fd);
-      close (fd);
+      written = fsync (fd) == 0 && (io_faults & AM_SB_IO_FAULT_DIR_FSYNC) == 0;
+      saved_errno = (io_faults & AM_SB_IO_FAULT_DIR_FSYNC) != 0 ? EIO : errno;
+      if (close (fd) != 0 && written)
+        {
+          saved_errno = errno;
+          written = FALSE;
+        }
+      if (written)
+        return TRUE;
+    }
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "Could not make the new sandbox state %s durable (syncing the folder %s failed): %s",
+               path, dir, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+am_sb_state_save (AmSbState  *state,
+                  GError    **error)
+{
+  g_autofree char *data = NULL;
+  gboolean replaced;
+
+  if (state->path == NULL)
+    return TRUE;
+
+  data = am_sb_state_to_json (state);
+  if (!write_durably (state->path, data, state->io_faults, &replaced, error))
+    {
+      /* The new file is in place already when the folder's sync failed: put the last
+       * acknowledged state back, so that what the caller undoes is undone on disk too. */
+      if (replaced && state->saved_json != NULL)
+        {
+          g_autoptr (GError) restore_error = NULL;
+
+          if (!write_durably (state->path, state->saved_json, 0, &replaced, &restore_error))
+            g_printerr ("amiable-sandbox: could not put back the saved state either: %s\n",
+                        restore_error->message);
+        }
+      return FALSE;
     }
   g_free (state->saved_json);
   state->saved_json = g_steal_pointer (&data);
+  return TRUE;
+}
+
+gboolean
+am_sb_state_prepare_dir (const char  *data_dir,
+                         GError     **error)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (data_dir, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   "The sandbox data folder %s is not a folder", data_dir);
+      return FALSE;
+    }
+  /* The state holds the private keys of the key pairs made in the sandbox: only its owner may
+   * read it. A shared folder with the sticky bit (such as /tmp) is left alone and refused. */
+  if ((st.st_mode & 0077) != 0)
+    {
+      if ((st.st_mode & S_ISVTX) != 0 || st.st_uid != getuid ()
+          || g_chmod (data_dir, st.st_mode & 0700) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                       "The sandbox data folder %s can be read by others (mode %04o) and could not be "
+                       "made private; give --data-dir a folder of your own", data_dir,
+                       (unsigned) (st.st_mode & 07777));
+          return FALSE;
+        }
+    }
+  dir = g_dir_open (data_dir, 0, error);
+  if (dir == NULL)
+    return FALSE;
+  /* Left by a save that a crash interrupted; with the folder's lock held, nobody writes them. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "state.json.tmp-"))
+      {
+        g_autofree char *stale = g_build_filename (data_dir, name, NULL);
+
+        if (g_unlink (stale) != 0)
+          {
+            int saved_errno = errno;
+
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                         "Could not remove the stale temporary file %s: %s", stale, g_strerror (saved_errno));
+            return FALSE;
+          }
+      }
   return TRUE;
 }
 

@@ -289,7 +289,15 @@ struct _AmSbState
   guint64     id_counter;
   char       *saved_json;        /* what the file holds: the state to return to when a save fails */
   GHashTable *auto_scaling_groups; /* "account/region/name" → AmSbAutoScalingGroup */
+  guint       io_faults;         /* tests: AmSbIoFault flags, failures the disk never gives on demand */
 };
+
+/* Tests: make the next saves see these system calls fail (with EIO) after doing them. */
+typedef enum
+{
+  AM_SB_IO_FAULT_CLOSE     = 1 << 0,
+  AM_SB_IO_FAULT_DIR_FSYNC = 1 << 1,
+} AmSbIoFault;
 
 AmSbState       *am_sb_state_new              (guint        public_images,
                                                guint        transition_ms);
@@ -303,8 +311,16 @@ void             am_sb_state_free             (AmSbState   *state);
 gboolean         am_sb_state_load             (AmSbState   *state,
                                                const char  *path,
                                                GError     **error);
-/** am_sb_state_save: writes the whole state atomically (temp file, fsync, rename, fsync dir). */
+/** am_sb_state_save: writes the whole state atomically (temp file, fsync, rename, fsync dir);
+ * fails when any of these steps fails, and then the file holds the last saved state again. */
 gboolean         am_sb_state_save             (AmSbState   *state,
+                                               GError     **error);
+/**
+ * am_sb_state_prepare_dir:
+ * Before loading from @data_dir (with the folder's lock held): makes it private (0700) and
+ * removes the temporary files a save interrupted by a crash left behind.
+ */
+gboolean         am_sb_state_prepare_dir      (const char  *data_dir,
                                                GError     **error);
 /* After a failed am_sb_state_save: puts back the state of the last successful load or save, so
  * that nothing unacknowledged stays visible. FALSE when there is nothing to go back to. */

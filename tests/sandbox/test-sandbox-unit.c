@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -1364,6 +1365,95 @@ test_host_signed (void)
                 400, "IncompleteSignature");
 }
 
+/* Saving: a private folder, no stale temporary files, never through a planted symlink. */
+static void
+test_persistence_save_safety (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *victim = g_build_filename (dir, "..", "amiable-victim-XXXXXX", NULL);
+  g_autofree char *stale = g_build_filename (dir, "state.json.tmp-1", NULL);
+  g_autofree char *stale_link = g_build_filename (dir, "state.json.tmp-2", NULL);
+  g_autofree char *own_tmp = NULL;
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *lock = g_build_filename (dir, "lock", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  AmSandboxServer *server = am_sandbox_server_new ();
+  AmSandboxResponse *response;
+  GStatBuf st;
+  int fd;
+
+  fd = g_mkstemp (victim);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "{half a state", -1, NULL));
+  g_assert_cmpint (symlink (victim, stale_link), ==, 0);
+
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0700);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_link, G_FILE_TEST_IS_SYMLINK));
+
+  /* The next save's temporary name, planted as a symlink: the save must not write through it. */
+  own_tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_assert_cmpint (symlink (victim, own_tmp), ==, 0);
+  response = call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=safe&KeyType=ed25519");
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+  g_clear_pointer (&contents, g_free);
+  g_assert_false (g_file_test (own_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"keyName\" : \"safe\""));
+
+  g_object_unref (server);
+  g_unlink (path);
+  g_unlink (lock);
+  g_unlink (victim);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A failed close() or folder fsync fails the save, and the file holds the last saved state. */
+static void
+test_persistence_save_results (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  AmSbState *state = am_sb_state_new (0, 3000);
+  const guint faults[] = { AM_SB_IO_FAULT_CLOSE, AM_SB_IO_FAULT_DIR_FSYNC };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autofree char *contents = NULL;
+
+      am_sb_state_set_tag (state, "111122223333", "ami-0123456789abcdef0", "Unsaved", "yes");
+      state->io_faults = faults[i];
+      g_assert_false (am_sb_state_save (state, &error));
+      g_test_message ("%s", error->message);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_null (strstr (contents, "Unsaved"));
+      g_assert_true (am_sb_state_rollback (state, &error));
+      g_assert_no_error (error);
+    }
+  state->io_faults = 0;
+  am_sb_state_set_tag (state, "111122223333", "ami-0123456789abcdef0", "Saved", "yes");
+  g_assert_true (am_sb_state_save (state, &error));
+  g_assert_no_error (error);
+  am_sb_state_free (state);
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1394,5 +1484,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/sharing", test_sharing);
   g_test_add_func ("/sandbox/verification/presigned-expires", test_presigned_expires);
   g_test_add_func ("/sandbox/verification/host-signed", test_host_signed);
+  g_test_add_func ("/sandbox/persistence/save-safety", test_persistence_save_safety);
+  g_test_add_func ("/sandbox/persistence/save-results", test_persistence_save_results);
   return g_test_run ();
 }

@@ -1210,6 +1210,14 @@ get_int (JsonObject *o,
   return json_node_get_int (node);
 }
 
+/* A time in ms since the epoch, within what the state can hold (year 0 to 9999). */
+static gint64
+get_time (JsonObject *o,
+          const char *name)
+{
+  return CLAMP (get_int (o, name), 0, AM_SB_MAX_TIME_MS);
+}
+
 static gboolean
 get_bool (JsonObject *o,
           const char *name)
@@ -1289,13 +1297,13 @@ load_images (AmSbState  *state,
       image->tpm_support = intern_str (o, "tpmSupport");
       image->sriov_net_support = intern_str (o, "sriovNetSupport");
       image->ena_support = get_bool (o, "enaSupport");
-      image->creation_time = get_int (o, "creationTime");
-      image->available_time = get_int (o, "availableTime");
-      image->deprecation_time = get_int (o, "deprecationTime");
-      image->last_launched_time = get_int (o, "lastLaunchedTime");
+      image->creation_time = get_time (o, "creationTime");
+      image->available_time = get_time (o, "availableTime");
+      image->deprecation_time = get_time (o, "deprecationTime");
+      image->last_launched_time = get_time (o, "lastLaunchedTime");
       image->deregistration_protection = get_bool (o, "deregistrationProtection");
       image->protection_cooldown = get_bool (o, "protectionCooldown");
-      image->protection_until = get_int (o, "protectionUntil");
+      image->protection_until = get_time (o, "protectionUntil");
       image->failed_reason = dup_str (o, "failedReason");
       image->source_instance_id = dup_str (o, "sourceInstanceId");
       image->source_image_id = dup_str (o, "sourceImageId");
@@ -1397,8 +1405,8 @@ load_rest (AmSbState  *state,
       s->volume_id = dup_str (o, "volumeId");
       s->volume_size = get_int (o, "volumeSize");
       s->description = dup_str (o, "description");
-      s->start_time = get_int (o, "startTime");
-      s->completed_time = get_int (o, "completedTime");
+      s->start_time = get_time (o, "startTime");
+      s->completed_time = get_time (o, "completedTime");
       s->encrypted = get_bool (o, "encrypted");
       g_hash_table_replace (state->snapshots, s->snapshot_id, s);
     }
@@ -1463,9 +1471,9 @@ load_rest (AmSbState  *state,
           v->delete_on_termination = get_bool (vo, "deleteOnTermination");
           g_ptr_array_add (in->volumes, v);
         }
-      in->launch_time = get_int (o, "launchTime");
+      in->launch_time = get_time (o, "launchTime");
       in->target_state = dup_str (o, "targetState");
-      in->target_since = get_int (o, "targetSince");
+      in->target_since = get_time (o, "targetSince");
       in->ami_launch_index = get_int (o, "amiLaunchIndex");
       in->client_token = dup_str (o, "clientToken");
       in->state_reason = dup_str (o, "stateReason");
@@ -1494,7 +1502,7 @@ load_rest (AmSbState  *state,
       k->key_type = dup_str (o, "keyType");
       k->fingerprint = dup_str (o, "fingerprint");
       k->public_key = dup_str (o, "publicKey");
-      k->create_time = get_int (o, "createTime");
+      k->create_time = get_time (o, "createTime");
       g_hash_table_replace (state->key_pairs, k->key_pair_id, k);
     }
 
@@ -1589,7 +1597,7 @@ load_rest (AmSbState  *state,
       lt->owner_id = intern_str (o, "ownerId");
       lt->name = dup_str (o, "name");
       lt->version_description = dup_str (o, "versionDescription");
-      lt->create_time = get_int (o, "createTime");
+      lt->create_time = get_time (o, "createTime");
       lt->data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       data = json_object_get_member (o, "data");
       if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
@@ -1650,10 +1658,11 @@ load_rest (AmSbState  *state,
       g->launch_template_id = dup_str (o, "launchTemplateId");
       g->launch_template_name = dup_str (o, "launchTemplateName");
       g->launch_template_version = dup_str (o, "launchTemplateVersion");
-      g->min_size = get_int (o, "minSize");
-      g->max_size = get_int (o, "maxSize");
-      g->desired_capacity = get_int (o, "desiredCapacity");
-      g->created_time = get_int (o, "createdTime");
+      /* Sizes as the calls allow them: a hand-edited capacity of billions would launch for ever. */
+      g->min_size = CLAMP (get_int (o, "minSize"), 0, AM_SB_MAX_GROUP_SIZE);
+      g->max_size = CLAMP (get_int (o, "maxSize"), g->min_size, AM_SB_MAX_GROUP_SIZE);
+      g->desired_capacity = CLAMP (get_int (o, "desiredCapacity"), g->min_size, g->max_size);
+      g->created_time = get_time (o, "createdTime");
       g->subnet_ids = g_ptr_array_new_with_free_func (g_free);
       g->instance_ids = g_ptr_array_new_with_free_func (g_free);
       g->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_asg_tag_free);

@@ -240,6 +240,11 @@ typedef struct
   gboolean propagate_at_launch;
 } AmSbAsgTag;
 
+/* The most instances an Auto Scaling group may hold in the sandbox. */
+#define AM_SB_MAX_GROUP_SIZE 20
+/* The latest time the state holds (9999-12-31T23:59:59.999Z, in ms since the epoch). */
+#define AM_SB_MAX_TIME_MS G_GINT64_CONSTANT (253402300799999)
+
 /* An Auto Scaling group; the table key is "ACCOUNT/REGION/NAME" (names are unique per account
  * and region). */
 typedef struct

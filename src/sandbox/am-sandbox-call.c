@@ -370,6 +370,13 @@ _am_sb_lookup_client_token (AmSbCall    *call,
   AmSbClientToken *seen = g_hash_table_lookup (call->state->client_tokens, key);
 
   *result = NULL;
+  if (seen != NULL && seen->created_time + AM_SB_CLIENT_TOKEN_TTL_MS < call->now_ms)
+    {
+      /* Expired: the token is free for a new request. */
+      g_hash_table_remove (call->state->client_tokens, key);
+      call->mutated = TRUE;
+      seen = NULL;
+    }
   if (seen == NULL)
     return FALSE;
   fingerprint = _am_sb_params_fingerprint (call);
@@ -390,9 +397,17 @@ _am_sb_save_client_token (AmSbCall   *call,
                           const char *result)
 {
   AmSbClientToken *entry = g_new0 (AmSbClientToken, 1);
+  GHashTableIter iter;
+  gpointer value;
 
+  /* Expired tokens are forgotten, so the table does not grow for ever. */
+  g_hash_table_iter_init (&iter, call->state->client_tokens);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((AmSbClientToken *) value)->created_time + AM_SB_CLIENT_TOKEN_TTL_MS < call->now_ms)
+      g_hash_table_iter_remove (&iter);
   entry->fingerprint = _am_sb_params_fingerprint (call);
   entry->result = g_strdup (result);
+  entry->created_time = call->now_ms;
   g_hash_table_replace (call->state->client_tokens, client_token_key (call, token), entry);
   return TRUE;
 }

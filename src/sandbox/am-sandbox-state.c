@@ -1108,6 +1108,7 @@ am_sb_state_to_json (AmSbState *state)
       add_str (b, "key", keys->pdata[i]);
       add_str (b, "fingerprint", t->fingerprint);
       add_str (b, "result", t->result);
+      add_int (b, "createdTime", t->created_time);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1636,6 +1637,10 @@ load_rest (AmSbState  *state,
       t = g_new0 (AmSbClientToken, 1);
       t->fingerprint = dup_str (o, "fingerprint");
       t->result = dup_str (o, "result");
+      /* A file written before tokens expired: they start their day now. */
+      t->created_time = get_time (o, "createdTime");
+      if (t->created_time == 0)
+        t->created_time = g_get_real_time () / 1000;
       g_hash_table_replace (state->client_tokens, dup_str (o, "key"), t);
     }
 

@@ -270,7 +270,11 @@ typedef struct
 {
   char *fingerprint;  /* hash of the request's parameters */
   char *result;       /* reservation id or image id */
+  gint64 created_time; /* ms; the token expires AM_SB_CLIENT_TOKEN_TTL_MS later */
 } AmSbClientToken;
+
+/* How long a client token is remembered (EC2 keeps them for at least a day). */
+#define AM_SB_CLIENT_TOKEN_TTL_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 
 typedef struct _AmSbState AmSbState;
 

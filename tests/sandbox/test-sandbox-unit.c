@@ -1454,6 +1454,32 @@ test_persistence_save_results (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A client token is remembered for a day, then free for a new request. */
+static void
+test_client_token_expiry (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  const char *first = "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=first"
+                      "&LaunchTemplateData.InstanceType=t3.micro&ClientToken=day-token";
+  const char *second = "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=second"
+                       "&LaunchTemplateData.InstanceType=t3.micro&ClientToken=day-token";
+  const gint64 day_and_hour_s = 25 * 60 * 60;
+  AmSandboxResponse *response;
+
+  assert_call_ok (server, first, "<launchTemplateName>first</launchTemplateName>");
+  assert_error (call_ec2 (server, second), 400, "IdempotentParameterMismatch");
+  /* 25 hours later (the server's clock moved by the skew fault, the client's with it). */
+  g_assert_true (am_sandbox_server_set_faults (server, "skew=90000s", NULL));
+  response = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", second, day_and_hour_s);
+  g_test_message ("%.300s", body_text (response));
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_nonnull (strstr (body_text (response), "<launchTemplateName>second</launchTemplateName>"));
+  am_sandbox_response_free (response);
+  /* The token now belongs to the second request. */
+  assert_error (call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", first, day_and_hour_s),
+                400, "IdempotentParameterMismatch");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1486,5 +1512,6 @@ main (int   argc,
   g_test_add_func ("/sandbox/verification/host-signed", test_host_signed);
   g_test_add_func ("/sandbox/persistence/save-safety", test_persistence_save_safety);
   g_test_add_func ("/sandbox/persistence/save-results", test_persistence_save_results);
+  g_test_add_func ("/sandbox/client-token-expiry", test_client_token_expiry);
   return g_test_run ();
 }

@@ -412,6 +412,81 @@ _am_sb_save_client_token (AmSbCall   *call,
   return TRUE;
 }
 
+/* Quotas */
+
+static GHashTable *
+quota_table (AmSbState *state,
+             AmSbQuota  quota)
+{
+  switch (quota)
+    {
+    case AM_SB_QUOTA_IMAGES: return state->images;
+    case AM_SB_QUOTA_SNAPSHOTS: return state->snapshots;
+    case AM_SB_QUOTA_KEY_PAIRS: return state->key_pairs;
+    case AM_SB_QUOTA_SECURITY_GROUPS: return state->security_groups;
+    case AM_SB_QUOTA_LAUNCH_TEMPLATES: return state->launch_templates;
+    case AM_SB_QUOTA_INSTANCES: return state->instances;
+    case AM_SB_N_QUOTAS: break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+guint
+_am_sb_quota_used (AmSbCall  *call,
+                   AmSbQuota  quota)
+{
+  const char *region = g_intern_string (call->region);
+  const char *owner = g_intern_string (call->account->account_id);
+  GHashTableIter iter;
+  gpointer value;
+  guint used = 0;
+
+  g_hash_table_iter_init (&iter, quota_table (call->state, quota));
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      /* Every resource struct starts with id, region, owner. */
+      struct { char *id; const char *region; const char *owner_id; } *head = value;
+      int code = 0;
+
+      if (head->region != region || head->owner_id != owner)
+        continue;
+      /* Terminated instances no longer count. */
+      if (quota == AM_SB_QUOTA_INSTANCES)
+        am_sb_instance_state (value, call->state->transition_ms, call->now_ms, &code);
+      if (code != 48)
+        used++;
+    }
+  return used;
+}
+
+gboolean
+_am_sb_check_quota (AmSbCall  *call,
+                    AmSbQuota  quota,
+                    guint      adding)
+{
+  static const struct
+  {
+    const char *code;
+    const char *what;
+  } errors[AM_SB_N_QUOTAS] = {
+    [AM_SB_QUOTA_IMAGES] = { "AMIQuotaExceeded", "AMIs" },
+    [AM_SB_QUOTA_SNAPSHOTS] = { "SnapshotLimitExceeded", "EBS snapshots" },
+    [AM_SB_QUOTA_KEY_PAIRS] = { "KeyPairLimitExceeded", "key pairs" },
+    [AM_SB_QUOTA_SECURITY_GROUPS] = { "SecurityGroupLimitExceeded", "security groups" },
+    [AM_SB_QUOTA_LAUNCH_TEMPLATES] = { "ResourceLimitExceeded", "launch templates" },
+    [AM_SB_QUOTA_INSTANCES] = { "InstanceLimitExceeded", "running or stopped instances" },
+  };
+  guint limit = call->state->quotas[quota];
+  guint used = _am_sb_quota_used (call, quota);
+
+  if (adding <= limit && used <= limit - adding)
+    return TRUE;
+  return _am_sb_fail (call, 400, errors[quota].code,
+                      "This would exceed your quota of %u %s in %s: you have %u and asked for %u more. "
+                      "Delete some first%s.", limit, errors[quota].what, call->region, used, adding,
+                      quota == AM_SB_QUOTA_INSTANCES ? " (terminate instances)" : "");
+}
+
 /* XML */
 
 /* XML 1.0 allows tab, LF, CR and every character from U+0020 except U+FFFE and U+FFFF

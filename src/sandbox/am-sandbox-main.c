@@ -52,6 +52,7 @@ main (int   argc,
   g_autofree char *listen = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *faults = NULL;
+  g_autofree char *quotas = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *description = NULL;
   int port = 0;
@@ -69,6 +70,9 @@ main (int   argc,
       "Add N synthetic public images per region (regenerated from a fixed seed, not stored)", "N" },
     { "faults", 0, 0, G_OPTION_ARG_STRING, &faults,
       "Inject faults, e.g. throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s", "SPEC" },
+    { "quota", 0, 0, G_OPTION_ARG_STRING, &quotas,
+      "Quotas per account and region, e.g. images=3,snapshots=10,key-pairs=2,security-groups=5,"
+      "launch-templates=2,instances=4 (default: EC2's; 20 instances)", "SPEC" },
     { "fault-seed", 0, 0, G_OPTION_ARG_INT, &fault_seed, "Seed of the fault dice (repeatable runs)", "SEED" },
     { "transition-ms", 0, 0, G_OPTION_ARG_INT, &transition_ms,
       "How long pending, stopping, shutting-down and image creation last (default 3000)", "MS" },
@@ -111,6 +115,11 @@ main (int   argc,
   am_sandbox_server_set_transition_ms (server, transition_ms);
   if (fault_seed >= 0)
     am_sandbox_server_set_fault_seed (server, fault_seed);
+  if (!am_sandbox_server_set_quotas (server, quotas, &error))
+    {
+      g_printerr ("amiable-sandbox: %s\n", error->message);
+      return 2;
+    }
   if (!am_sandbox_server_set_faults (server, faults, &error))
     {
       g_printerr ("amiable-sandbox: %s\n", error->message);

@@ -46,6 +46,7 @@ struct _AmSandboxServer
   double      truncate_rate;
   guint       latency_ms;
   gint64      skew_ms;
+  guint       quotas[AM_SB_N_QUOTAS];
 };
 
 G_DEFINE_FINAL_TYPE (AmSandboxServer, am_sandbox_server, G_TYPE_OBJECT)
@@ -106,6 +107,8 @@ am_sandbox_server_init (AmSandboxServer *self)
   self->verify_signatures = TRUE;
   self->fault_rand = g_rand_new ();
   self->lock_fd = -1;
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    self->quotas[i] = am_sb_quota_default (i);
 }
 
 AmSandboxServer *
@@ -148,6 +151,44 @@ am_sandbox_server_set_verify_signatures (AmSandboxServer *self,
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
   self->verify_signatures = verify;
+}
+
+gboolean
+am_sandbox_server_set_quotas (AmSandboxServer  *self,
+                              const char       *spec,
+                              GError          **error)
+{
+  g_auto (GStrv) parts = NULL;
+  guint quotas[AM_SB_N_QUOTAS];
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
+
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    quotas[i] = am_sb_quota_default (i);
+  parts = g_strsplit (spec != NULL ? spec : "", ",", -1);
+  for (guint i = 0; parts[i] != NULL && *spec != '\0'; i++)
+    {
+      const char *eq = strchr (parts[i], '=');
+      guint64 value;
+      guint q;
+
+      for (q = 0; q < AM_SB_N_QUOTAS; q++)
+        if (eq != NULL && strlen (am_sb_quota_name (q)) == (gsize) (eq - parts[i])
+            && strncmp (parts[i], am_sb_quota_name (q), eq - parts[i]) == 0)
+          break;
+      if (q == AM_SB_N_QUOTAS || !g_ascii_string_to_unsigned (eq + 1, 10, 0, 1000000, &value, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "Cannot read the quota \"%s\": use images=N, snapshots=N, key-pairs=N, "
+                       "security-groups=N, launch-templates=N or instances=N (N from 0 to 1000000)", parts[i]);
+          return FALSE;
+        }
+      quotas[q] = value;
+    }
+  memcpy (self->quotas, quotas, sizeof quotas);
+  if (self->state != NULL)
+    memcpy (self->state->quotas, quotas, sizeof quotas);
+  return TRUE;
 }
 
 static gboolean
@@ -245,6 +286,7 @@ am_sandbox_server_load (AmSandboxServer  *self,
 
   g_clear_pointer (&self->state, am_sb_state_free);
   self->state = am_sb_state_new (self->public_images, self->transition_ms);
+  memcpy (self->state->quotas, self->quotas, sizeof self->quotas);
   if (data_dir == NULL)
     {
       am_sb_state_seed (self->state);

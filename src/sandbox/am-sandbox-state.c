@@ -347,6 +347,35 @@ state_clear (AmSbState *state)
   g_hash_table_remove_all (state->auto_scaling_groups);
 }
 
+static const struct
+{
+  const char *name;
+  guint       fallback;
+} quotas[AM_SB_N_QUOTAS] = {
+  /* EC2's defaults per Region: AMIs, EBS snapshots, key pairs, VPC security groups, launch
+   * templates; instances are counted, not vCPUs, and kept small in the sandbox. */
+  [AM_SB_QUOTA_IMAGES] = { "images", 50000 },
+  [AM_SB_QUOTA_SNAPSHOTS] = { "snapshots", 100000 },
+  [AM_SB_QUOTA_KEY_PAIRS] = { "key-pairs", 5000 },
+  [AM_SB_QUOTA_SECURITY_GROUPS] = { "security-groups", 2500 },
+  [AM_SB_QUOTA_LAUNCH_TEMPLATES] = { "launch-templates", 5000 },
+  [AM_SB_QUOTA_INSTANCES] = { "instances", 20 },
+};
+
+const char *
+am_sb_quota_name (AmSbQuota quota)
+{
+  g_return_val_if_fail (quota < AM_SB_N_QUOTAS, NULL);
+  return quotas[quota].name;
+}
+
+guint
+am_sb_quota_default (AmSbQuota quota)
+{
+  g_return_val_if_fail (quota < AM_SB_N_QUOTAS, 0);
+  return quotas[quota].fallback;
+}
+
 AmSbState *
 am_sb_state_new (guint public_images,
                  guint transition_ms)
@@ -355,6 +384,8 @@ am_sb_state_new (guint public_images,
 
   state->public_images = public_images;
   state->transition_ms = transition_ms;
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    state->quotas[i] = quotas[i].fallback;
   state->catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
   state->catalog_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

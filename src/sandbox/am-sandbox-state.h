@@ -276,6 +276,23 @@ typedef struct
 /* How long a client token is remembered (EC2 keeps them for at least a day). */
 #define AM_SB_CLIENT_TOKEN_TTL_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 
+/* Per-account, per-region quotas, like EC2's service quotas (settable with --quota). */
+typedef enum
+{
+  AM_SB_QUOTA_IMAGES,
+  AM_SB_QUOTA_SNAPSHOTS,
+  AM_SB_QUOTA_KEY_PAIRS,
+  AM_SB_QUOTA_SECURITY_GROUPS,
+  AM_SB_QUOTA_LAUNCH_TEMPLATES,
+  AM_SB_QUOTA_INSTANCES,
+  AM_SB_N_QUOTAS
+} AmSbQuota;
+
+/* The name of @quota in --quota ("images", "snapshots", "key-pairs", …). */
+const char      *am_sb_quota_name             (AmSbQuota    quota);
+/* EC2's default for @quota (instances: the sandbox's own limit of running or stopped ones). */
+guint            am_sb_quota_default          (AmSbQuota    quota);
+
 typedef struct _AmSbState AmSbState;
 
 struct _AmSbState
@@ -299,6 +316,7 @@ struct _AmSbState
   char       *saved_json;        /* what the file holds: the state to return to when a save fails */
   GHashTable *auto_scaling_groups; /* "account/region/name" → AmSbAutoScalingGroup */
   guint       io_faults;         /* tests: AmSbIoFault flags, failures the disk never gives on demand */
+  guint       quotas[AM_SB_N_QUOTAS];
 };
 
 /* Tests: make the next saves see these system calls fail (with EIO) after doing them. */

@@ -229,6 +229,20 @@ def faults():
         slow.stop()
 
 
+@test
+def quota_option():
+    bad = subprocess.run([sb.program, '--quota', 'gremlins=1'], capture_output=True, text=True, timeout=30)
+    check(bad.returncode == 2 and 'gremlins' in bad.stderr, bad.stderr)
+    small = Sandbox('--quota', 'key-pairs=1', data_dir=os.path.join(sb.home, 'quota'))
+    small.start()
+    try:
+        small.aws('ec2', 'create-key-pair', '--key-name', 'first', '--key-type', 'ed25519')
+        e = small.expect_error('KeyPairLimitExceeded', 'ec2', 'create-key-pair', '--key-name', 'second')
+        check('quota of 1 key pairs' in str(e), str(e))
+    finally:
+        small.stop()
+
+
 if __name__ == '__main__':
     try:
         code = run()

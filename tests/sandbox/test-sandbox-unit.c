@@ -1480,6 +1480,129 @@ test_client_token_expiry (void)
                 400, "IdempotentParameterMismatch");
 }
 
+/* The element texts of every <@element> in @text. */
+static guint
+count_elements (const char *text,
+                const char *element)
+{
+  g_autofree char *open = g_strdup_printf ("<%s>", element);
+  guint n = 0;
+
+  for (const char *p = strstr (text, open); p != NULL; p = strstr (p + 1, open))
+    n++;
+  return n;
+}
+
+/* Per-account quotas, with EC2's error codes; settable for tests. */
+static void
+test_quotas (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *create_image = NULL;
+  AmSandboxResponse *response;
+
+  g_assert_false (am_sandbox_server_set_quotas (server, "gremlins=1", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_quotas (server, "images=-1", NULL));
+  g_assert_true (am_sandbox_server_set_quotas (server, "key-pairs=1,security-groups=2,launch-templates=1,"
+                                                       "instances=2,snapshots=1", &error));
+  g_assert_no_error (error);
+
+  assert_call_ok (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=one&KeyType=ed25519", NULL);
+  assert_error (call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=two&KeyType=ed25519"),
+                400, "KeyPairLimitExceeded");
+  /* Quotas are per account: bob still has room. */
+  response = call_signed (server, BOB_KEY, BOB_SECRET, "us-east-1", "ec2",
+                          "Action=CreateKeyPair&Version=2016-11-15&KeyName=two&KeyType=ed25519", 0);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  /* The default group counts. */
+  assert_call_ok (server, "Action=CreateSecurityGroup&Version=2016-11-15&GroupName=web&GroupDescription=web", NULL);
+  assert_error (call_ec2 (server, "Action=CreateSecurityGroup&Version=2016-11-15&GroupName=db&GroupDescription=db"),
+                400, "SecurityGroupLimitExceeded");
+  assert_call_ok (server, "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=first"
+                          "&LaunchTemplateData.InstanceType=t3.micro", NULL);
+  assert_error (call_ec2 (server, "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=second"
+                                  "&LaunchTemplateData.InstanceType=t3.micro"), 400, "ResourceLimitExceeded");
+
+  /* As many instances as the quota leaves room for, at least MinCount. */
+  response = call_ec2 (server, "Action=RunInstances&Version=2016-11-15&ImageId=resolve%3Assm%3A%2Faws%2Fservice%2F"
+                               "ami-amazon-linux-latest%2Fal2023-ami-kernel-default-x86_64&InstanceType=t3.micro"
+                               "&MinCount=1&MaxCount=5");
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_cmpuint (count_elements (body_text (response), "instanceId"), ==, 2);
+  instance_id = element_text (body_text (response), "instanceId");
+  am_sandbox_response_free (response);
+  assert_error (call_ec2 (server, "Action=RunInstances&Version=2016-11-15&ImageId=resolve%3Assm%3A%2Faws%2F"
+                                  "service%2Fami-amazon-linux-latest%2Fal2023-ami-kernel-default-x86_64"
+                                  "&InstanceType=t3.micro&MinCount=1&MaxCount=1"), 400, "InstanceLimitExceeded");
+
+  /* Alice's two images already have more than one snapshot. */
+  g_usleep (300 * 1000);
+  create_image = g_strdup_printf ("Action=CreateImage&Version=2016-11-15&InstanceId=%s&Name=quota-", instance_id);
+  {
+    g_autofree char *body = g_strconcat (create_image, "1", NULL);
+
+    assert_error (call_ec2 (server, body), 400, "SnapshotLimitExceeded");
+  }
+  /* Two images of her own: one more fits in a quota of three. */
+  g_assert_true (am_sandbox_server_set_quotas (server, "images=3", NULL));
+  {
+    g_autofree char *first = g_strconcat (create_image, "1", NULL);
+    g_autofree char *second = g_strconcat (create_image, "2", NULL);
+
+    assert_call_ok (server, first, "<imageId>");
+    assert_error (call_ec2 (server, second), 400, "AMIQuotaExceeded");
+  }
+}
+
+/* At most 50 tags per resource, counting the ones it has. */
+static void
+test_tag_limit (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (AmSandboxResponse) images = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self");
+  g_autofree char *image_id = element_text (body_text (images), "imageId");
+  GString *thirty = g_string_new ("Action=CreateTags&Version=2016-11-15&ResourceId.1=");
+  GString *twenty_five = g_string_new ("Action=CreateTags&Version=2016-11-15&ResourceId.1=");
+  GString *again = g_string_new ("Action=CreateTags&Version=2016-11-15&ResourceId.1=");
+  guint existing;
+
+  /* The image has a few tags of its own already; fill it up to 30 new ones. */
+  g_string_append (thirty, image_id);
+  g_string_append (twenty_five, image_id);
+  g_string_append (again, image_id);
+  for (guint i = 1; i <= 30; i++)
+    g_string_append_printf (thirty, "&Tag.%u.Key=first-%u&Tag.%u.Value=v", i, i, i);
+  assert_call_ok (server, thirty->str, NULL);
+  {
+    g_autofree char *body = g_strdup_printf ("Action=DescribeTags&Version=2016-11-15&Filter.1.Name=resource-id"
+                                             "&Filter.1.Value.1=%s", image_id);
+    g_autoptr (AmSandboxResponse) tags = call_ec2 (server, body);
+
+    existing = count_elements (body_text (tags), "key");
+  }
+  g_test_message ("%u tags now", existing);
+  g_assert_cmpuint (existing, >=, 30);
+  g_assert_cmpuint (existing, <=, 50);
+  /* 25 more in one request (under 50 by themselves) pass the limit together with the others. */
+  for (guint i = 1; i <= 25; i++)
+    g_string_append_printf (twenty_five, "&Tag.%u.Key=second-%u&Tag.%u.Value=v", i, i, i);
+  assert_error (call_ec2 (server, twenty_five->str), 400, "TagLimitExceeded");
+  /* Overwriting existing keys adds nothing, and up to 50 fits. */
+  for (guint i = 1; i <= 30; i++)
+    g_string_append_printf (again, "&Tag.%u.Key=first-%u&Tag.%u.Value=w", i, i, i);
+  for (guint i = 1; i <= 50 - existing; i++)
+    g_string_append_printf (again, "&Tag.%u.Key=third-%u&Tag.%u.Value=v", 30 + i, i, 30 + i);
+  assert_call_ok (server, again->str, NULL);
+  g_string_free (thirty, TRUE);
+  g_string_free (twenty_five, TRUE);
+  g_string_free (again, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1513,5 +1636,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/save-safety", test_persistence_save_safety);
   g_test_add_func ("/sandbox/persistence/save-results", test_persistence_save_results);
   g_test_add_func ("/sandbox/client-token-expiry", test_client_token_expiry);
+  g_test_add_func ("/sandbox/quotas", test_quotas);
+  g_test_add_func ("/sandbox/quotas/tags", test_tag_limit);
   return g_test_run ();
 }

@@ -48,7 +48,8 @@ for line in open(log, encoding='utf-8', errors='replace'):
         if allowed(test, None):
             skipped += 1
             continue
-        bad_skips.append('the whole test')
+        why = (r.get('stdout') or '').strip().splitlines()
+        bad_skips.append('the whole test' + (f' ({why[-1]})' if why else ''))
     elif result in ('OK', 'EXPECTEDFAIL'):
         for out_line in (r.get('stdout') or '').splitlines():
             m = TAP_SKIP.match(out_line.strip())

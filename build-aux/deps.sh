@@ -17,6 +17,9 @@ if [ "${1:-}" = "--tests" ]; then
   packages+=(
     # tests: awscli drives the sandbox, gnome-keyring for libsecret, clang for the fuzzers
     awscli gnome-keyring libsecret-tools clang libclang-rt-14-dev llvm
+    # mesa's GL drivers, which many desktop packages pull in: installed everywhere, so every
+    # machine runs the UI tests with the same GL stack (the tests turn GL off: GDK_DEBUG)
+    libgl1-mesa-dri libegl-mesa0
   )
 fi
 

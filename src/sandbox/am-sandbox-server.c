@@ -46,6 +46,7 @@ struct _AmSandboxServer
   double      truncate_rate;
   guint       latency_ms;
   gint64      skew_ms;
+  guint       quotas[AM_SB_N_QUOTAS];
 };
 
 G_DEFINE_FINAL_TYPE (AmSandboxServer, am_sandbox_server, G_TYPE_OBJECT)
@@ -106,6 +107,8 @@ am_sandbox_server_init (AmSandboxServer *self)
   self->verify_signatures = TRUE;
   self->fault_rand = g_rand_new ();
   self->lock_fd = -1;
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    self->quotas[i] = am_sb_quota_default (i);
 }
 
 AmSandboxServer *
@@ -148,6 +151,44 @@ am_sandbox_server_set_verify_signatures (AmSandboxServer *self,
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
   self->verify_signatures = verify;
+}
+
+gboolean
+am_sandbox_server_set_quotas (AmSandboxServer  *self,
+                              const char       *spec,
+                              GError          **error)
+{
+  g_auto (GStrv) parts = NULL;
+  guint quotas[AM_SB_N_QUOTAS];
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
+
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    quotas[i] = am_sb_quota_default (i);
+  parts = g_strsplit (spec != NULL ? spec : "", ",", -1);
+  for (guint i = 0; parts[i] != NULL && *spec != '\0'; i++)
+    {
+      const char *eq = strchr (parts[i], '=');
+      guint64 value;
+      guint q;
+
+      for (q = 0; q < AM_SB_N_QUOTAS; q++)
+        if (eq != NULL && strlen (am_sb_quota_name (q)) == (gsize) (eq - parts[i])
+            && strncmp (parts[i], am_sb_quota_name (q), eq - parts[i]) == 0)
+          break;
+      if (q == AM_SB_N_QUOTAS || !g_ascii_string_to_unsigned (eq + 1, 10, 0, 1000000, &value, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "Cannot read the quota \"%s\": use images=N, snapshots=N, key-pairs=N, "
+                       "security-groups=N, launch-templates=N or instances=N (N from 0 to 1000000)", parts[i]);
+          return FALSE;
+        }
+      quotas[q] = value;
+    }
+  memcpy (self->quotas, quotas, sizeof quotas);
+  if (self->state != NULL)
+    memcpy (self->state->quotas, quotas, sizeof quotas);
+  return TRUE;
 }
 
 static gboolean
@@ -245,6 +286,7 @@ am_sandbox_server_load (AmSandboxServer  *self,
 
   g_clear_pointer (&self->state, am_sb_state_free);
   self->state = am_sb_state_new (self->public_images, self->transition_ms);
+  memcpy (self->state->quotas, self->quotas, sizeof self->quotas);
   if (data_dir == NULL)
     {
       am_sb_state_seed (self->state);
@@ -279,6 +321,8 @@ am_sandbox_server_load (AmSandboxServer  *self,
           return FALSE;
         }
     }
+  if (!am_sb_state_prepare_dir (data_dir, error))
+    return FALSE;
   path = g_build_filename (data_dir, "state.json", NULL);
   return am_sb_state_load (self->state, path, error);
 }
@@ -589,8 +633,17 @@ verify (AmSandboxServer    *self,
       gint64 expires = 0;
       const char *expires_text = g_hash_table_lookup (query_params, "X-Amz-Expires");
 
+      /* SigV4 presigning makes X-Amz-Expires part of the signed query: without it (or with a
+       * value outside 1 s to 7 days) the request would never expire. */
       if (expires_text == NULL || !g_ascii_string_to_signed (expires_text, 10, 1, 604800, &expires, NULL))
-        expires = 900;
+        {
+          *status = 400;
+          *code = "IncompleteSignature";
+          *message = g_strdup_printf ("The presigned request needs X-Amz-Expires, a number of seconds from 1 "
+                                      "to 604800%s%s%s.", expires_text ? " (not \"" : "",
+                                      expires_text ? expires_text : "", expires_text ? "\")" : "");
+          return FALSE;
+        }
       if (now_ms > request_ms + expires * 1000 || request_ms > now_ms + MAX_SKEW_MS)
         {
           *status = 400;
@@ -600,6 +653,15 @@ verify (AmSandboxServer    *self,
         }
     }
 
+  /* Without the Host header in the signature, a request signed for one endpoint could be
+   * replayed to another. */
+  if (!g_strv_contains ((const char * const *) auth.signed_headers, "host"))
+    {
+      *status = 400;
+      *code = "IncompleteSignature";
+      *message = g_strdup ("The request must sign the Host header: add 'host' to SignedHeaders.");
+      return FALSE;
+    }
   request = am_sigv4_request_new (method, path, canonical_query);
   {
     SoupMessageHeadersIter iter;
@@ -1023,10 +1085,15 @@ early_cb (SoupServer        *server,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestEntityTooLarge"
         "</Code><Message>The sandbox accepts request bodies of at most 1 MiB, with a Content-Length."
         "</Message></Error></Errors><RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>";
+      AmSandboxServer *self = user_data;
+      g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc ((g_get_real_time () / 1000 + self->skew_ms) / 1000);
+      g_autofree char *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+      /* Like every other answer, it carries the server's Date (clients correct their clock by it). */
       g_autofree char *reply = g_strdup_printf ("HTTP/1.1 413 Request Entity Too Large\r\n"
+                                                "Date: %s\r\n"
                                                 "Content-Type: text/xml;charset=UTF-8\r\n"
                                                 "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
-                                                strlen (body), body);
+                                                date, strlen (body), body);
       g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
 
       if (stream != NULL)

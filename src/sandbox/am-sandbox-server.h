@@ -46,6 +46,15 @@ void             am_sandbox_server_set_public_images  (AmSandboxServer  *self,
 void             am_sandbox_server_set_transition_ms  (AmSandboxServer  *self,
                                                        guint             transition_ms);
 /**
+ * am_sandbox_server_set_quotas:
+ * @spec: e.g. "images=3,snapshots=10,key-pairs=2,security-groups=5,launch-templates=2,instances=4";
+ *   quotas per account and region, the rest keep EC2's defaults
+ * Returns: %FALSE with @error set when @spec cannot be parsed.
+ */
+gboolean         am_sandbox_server_set_quotas         (AmSandboxServer  *self,
+                                                       const char       *spec,
+                                                       GError          **error);
+/**
  * am_sandbox_server_set_faults:
  * @spec: e.g. "throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s"
  * Returns: %FALSE with @error set when @spec cannot be parsed.

@@ -11,6 +11,7 @@
 #include "am-application.h"
 #include "am-listing-report.h"
 #include "am-preferences-window.h"
+#include "am-screenshot.h"
 #include "am-window.h"
 
 struct _AmApplication
@@ -71,6 +72,23 @@ am_application_get_settings (AmApplication *self)
   return self->settings;
 }
 
+/* AMIABLE_SCREENSHOT=PATH (used by build-aux/run.sh without a display): the window saves
+ * itself to PATH once it shows its first listing, then the application quits. */
+static void
+screenshot_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (AmApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (am_screenshot_when_listed_finish (result, &error))
+    g_print ("Screenshot saved: %s\n", g_getenv ("AMIABLE_SCREENSHOT"));
+  else
+    g_printerr ("amiable: %s\n", error->message);
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 am_application_activate (GApplication *app)
 {
@@ -87,6 +105,16 @@ am_application_activate (GApplication *app)
        * credentials exist, else the built-in sandbox. */
       am_window_connect (AM_WINDOW (window), self->profile, self->region);
       am_listing_report_watch (window);
+      if (g_getenv ("AMIABLE_SCREENSHOT") != NULL)
+        {
+          const char *timeout = g_getenv ("AMIABLE_SCREENSHOT_TIMEOUT");
+          guint64 seconds = 120;
+
+          if (timeout != NULL)
+            g_ascii_string_to_unsigned (timeout, 10, 1, 3600, &seconds, NULL);
+          am_screenshot_when_listed_async (window, g_getenv ("AMIABLE_SCREENSHOT"), seconds * 1000, NULL,
+                                           screenshot_done_cb, g_object_ref (app));
+        }
     }
 
   gtk_window_present (window);

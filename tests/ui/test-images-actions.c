@@ -162,7 +162,7 @@ test_multi_select_actions (void)
   g_signal_emit_by_name (deregister_button, "clicked");
   dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
+  am_ui_test_message_dialog_press (dialog, "deregister");
   g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, 10000));
   gtk_window_close (GTK_WINDOW (dialog));
   am_ui_test_wait_window_gone (AM_TYPE_DEREGISTER_DIALOG);
@@ -173,6 +173,48 @@ test_multi_select_actions (void)
     g_assert_true (g_str_has_prefix (am_image_get_name (left), "alice-build-runner"));
   }
 
+  fixture_stop (&fixture);
+}
+
+/* Deregister from the view, pressing the dialog's button as a user does: the dialog stays
+ * while the call runs, and the image leaves the list with no refresh pressed. */
+static void
+test_deregister_refreshes (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *dialog;
+  g_autofree char *gone_id = NULL;
+
+  fixture_start (&fixture, NULL, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 2);
+  for (guint i = 0; i < 2 && gone_id == NULL; i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), i);
+
+      if (g_str_has_prefix (am_image_get_name (image), "alice-web-server"))
+        {
+          gone_id = g_strdup (am_image_get_image_id (image));
+          gtk_selection_model_select_item (_am_images_view_get_selection (fixture.view), i, TRUE);
+        }
+    }
+  g_assert_nonnull (gone_id);
+  am_ui_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.deregister", NULL));
+  dialog = g_object_ref (am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG));
+  am_ui_test_message_dialog_press (dialog, "deregister");
+  /* Not gone before its call ended. */
+  g_assert_true (gtk_widget_get_visible (dialog) || !am_deregister_dialog_get_busy (AM_DEREGISTER_DIALOG (dialog)));
+  am_ui_test_wait_window_gone (AM_TYPE_DEREGISTER_DIALOG);
+  g_object_unref (dialog);
+  wait_rows (&fixture, 1);
+  {
+    g_autoptr (AmImage) left = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), 0);
+
+    g_assert_cmpstr (am_image_get_image_id (left), !=, gone_id);
+  }
   fixture_stop (&fixture);
 }
 
@@ -428,6 +470,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/images-actions/multi-select", test_multi_select_actions);
+  g_test_add_func ("/images-actions/deregister-refreshes", test_deregister_refreshes);
   g_test_add_func ("/images-actions/new-image-pending-to-available", test_new_image_pending_to_available);
   g_test_add_func ("/images-actions/filter-count-tag", test_filter_count_tag);
   g_test_add_func ("/images-actions/hide-sorted-column", test_hide_sorted_column);

@@ -170,6 +170,50 @@ region_label (GtkStringObject *item,
   return g_strdup_printf (_("%s — %s"), name, code);
 }
 
+/* The string filter behind @dropdown's search, or NULL. */
+static GtkStringFilter *
+find_search_filter (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GListModel *filtered = GTK_IS_SINGLE_SELECTION (selection)
+                             ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) : NULL;
+      GtkFilter *filter = GTK_IS_FILTER_LIST_MODEL (filtered)
+                          ? gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered)) : NULL;
+
+      return GTK_IS_STRING_FILTER (filter) ? GTK_STRING_FILTER (filter) : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStringFilter *found = find_search_filter (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's drop-down search matches only the start of region_label() ("US East (N.
+ * Virginia) — us-east-1"), and gtk_drop_down_set_search_match_mode() is 4.12: make its
+ * filter (made anew by set_model, which we call once) match any part, so "virginia",
+ * "Tokyo", "us-west-2" and "Oregon" all find their region. */
+static void
+match_region_anywhere (GtkDropDown *dropdown)
+{
+  GtkStringFilter *filter = find_search_filter (GTK_WIDGET (dropdown));
+
+  if (filter == NULL)
+    {
+      g_warning ("The region list's search filter was not found; search matches only the start");
+      return;
+    }
+  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (filter, TRUE);
+}
+
 /* The button shows the short code; the list also the place. */
 static void
 region_setup_cb (GtkSignalListItemFactory *factory,
@@ -818,4 +862,5 @@ am_window_init (AmWindow *self)
   gtk_drop_down_set_list_factory (self->region_dropdown, factory);
   g_object_unref (factory);
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (self->regions));
+  match_region_anywhere (self->region_dropdown);
 }

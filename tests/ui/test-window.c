@@ -292,6 +292,94 @@ test_window_profile_and_region (void)
   g_settings_reset (settings, "region");
 }
 
+static gboolean
+list_has_n (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The region codes the region popover lists once @query is typed into its search (the entry
+ * reports a change after a short delay: wait for @n_expected rows, or 5 s). */
+static char *
+region_search (GtkWidget  *popover,
+               const char *query,
+               guint       n_expected)
+{
+  GtkWidget *entry = am_ui_test_get_widget (popover, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *list = am_ui_test_get_widget (popover, GTK_TYPE_LIST_VIEW, NULL);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_autoptr (GString) codes = g_string_new (NULL);
+  gpointer args[] = { shown, GUINT_TO_POINTER (n_expected) };
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  am_ui_test_wait_until (list_has_n, args, 5000);
+  am_ui_test_iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (codes, "%s%s", i > 0 ? " " : "", gtk_string_object_get_string (item));
+    }
+  g_test_message ("region search “%s”: %s", query, codes->str);
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* The region search matches any part of the place and of the code, in any case. */
+static void
+test_window_region_search (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  struct { const char *query; const char *codes; } cases[] = {
+    { "virginia", "us-east-1" },
+    { "Tokyo", "ap-northeast-1" },
+    { "us-east", "us-east-1" },
+    { "us-west-2", "us-west-2" },
+    { "Oregon", "us-west-2" },
+    { "EUROPE", "eu-west-1 eu-central-1" },
+    { "US", "us-east-1 us-west-2" },
+    { "", "us-east-1 us-west-2 eu-west-1 eu-central-1 ap-northeast-1" },
+  };
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  AmWindow *window;
+
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+  window = am_window_new_with_session (app, session);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  am_window_connect (window, AM_SESSION_SANDBOX_PROFILE, NULL);
+  g_assert_true (am_ui_test_wait_until (session_ready, session, 30000));
+  dropdown = am_ui_test_get_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, "region_dropdown");
+  g_assert_true (am_ui_test_wait_until (regions_from_server, dropdown, 10000));
+
+  popover = am_ui_test_get_widget (dropdown, GTK_TYPE_POPOVER, NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  am_ui_test_wait_mapped (popover);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (GStrv) want = g_strsplit (cases[i].codes, " ", -1);
+      g_autofree char *found = region_search (popover, cases[i].query, g_strv_length (want));
+      g_auto (GStrv) got = g_strsplit (found, " ", -1);
+
+      /* The same set, in the list's order. */
+      g_assert_cmpuint (g_strv_length (got), ==, g_strv_length (want));
+      for (guint k = 0; want[k] != NULL; k++)
+        g_assert_true (g_strv_contains ((const char * const *) got, want[k]));
+      if (g_str_equal (cases[i].query, "virginia"))
+        screenshot (popover, "region-search");
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+}
+
 static void
 mfa_done_cb (GObject      *object,
              GAsyncResult *result,
@@ -362,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/views", test_window_views);
   g_test_add_func ("/ui/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/ui/window/profile-and-region", test_window_profile_and_region);
+  g_test_add_func ("/ui/window/region-search", test_window_region_search);
   g_test_add_func ("/ui/window/mfa-prompt", test_window_mfa_prompt);
 
   return g_test_run ();

@@ -380,6 +380,89 @@ test_window_region_search (void)
   g_settings_reset (settings, "region");
 }
 
+static gboolean
+session_on_profile (gpointer data)
+{
+  gpointer *args = data;
+
+  return session_ready (args[0]) && g_strcmp0 (am_session_get_profile_name (args[0]), args[1]) == 0;
+}
+
+/* Only named AWS CLI profiles, no AWS_PROFILE, no default: the Sandbox opens, and the window
+ * says why and offers the profiles; choosing one connects to it and the note goes. */
+static void
+test_window_profiles_without_default (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("amiable-aws-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
+  g_autofree char *with_endpoint = NULL;
+  g_autofree char *keys = NULL;
+  GtkWidget *banner;
+  GtkWidget *label;
+  GtkWidget *dev;
+  AmWindow *window;
+
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+  g_assert_true (g_file_set_contents (config, "[profile dev]\nregion = us-east-1\n[profile prod]\nregion = eu-west-1\n", -1, NULL));
+  g_assert_true (g_file_set_contents (credentials, "", -1, NULL));
+  g_setenv ("AWS_CONFIG_FILE", config, TRUE);
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", credentials, TRUE);
+
+  window = am_window_new_with_session (app, session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  /* As at start: no profile asked for. */
+  am_window_connect (window, NULL, NULL);
+  g_assert_true (am_ui_test_wait_until (session_ready, session, 30000));
+  am_ui_test_iterate ();
+  g_assert_true (am_session_is_sandbox (session));
+
+  banner = am_ui_test_get_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, "profiles_banner");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  label = am_ui_test_get_widget (banner, GTK_TYPE_LABEL, "profiles_label");
+  g_assert_true (gtk_widget_is_drawable (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "dev, prod"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "AWS_PROFILE"));
+  g_assert_nonnull (am_ui_test_find_widget (banner, GTK_TYPE_BUTTON, "prod"));
+  dev = am_ui_test_get_widget (banner, GTK_TYPE_BUTTON, "dev");
+  g_usleep (300000);
+  screenshot (GTK_WIDGET (window), "window-profiles-without-default");
+
+  /* "dev" leads to a real endpoint (here the sandbox, as alice). */
+  with_endpoint = g_strdup_printf ("[profile dev]\nregion = us-east-1\nendpoint_url = %s\n[profile prod]\nregion = eu-west-1\n",
+                                   am_sandbox_process_get_endpoint (am_session_get_sandbox_process (session)));
+  keys = g_strdup_printf ("[dev]\naws_access_key_id = %s\naws_secret_access_key = %s\n",
+                          AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY);
+  g_assert_true (g_file_set_contents (config, with_endpoint, -1, NULL));
+  g_assert_true (g_file_set_contents (credentials, keys, -1, NULL));
+  g_signal_emit_by_name (dev, "clicked");
+  {
+    gpointer args[] = { session, (gpointer) "dev" };
+
+    g_assert_true (am_ui_test_wait_until (session_on_profile, args, 30000));
+  }
+  am_ui_test_iterate ();
+  g_assert_false (am_session_is_sandbox (session));
+  g_assert_null (am_session_get_unchosen_profiles (session));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+  g_setenv ("AWS_CONFIG_FILE", "/nonexistent/amiable-test/config", TRUE);
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/amiable-test/credentials", TRUE);
+  g_unlink (config);
+  g_unlink (credentials);
+  g_rmdir (dir);
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+}
+
 static void
 mfa_done_cb (GObject      *object,
              GAsyncResult *result,
@@ -451,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/ui/window/profile-and-region", test_window_profile_and_region);
   g_test_add_func ("/ui/window/region-search", test_window_region_search);
+  g_test_add_func ("/ui/window/profiles-without-default", test_window_profiles_without_default);
   g_test_add_func ("/ui/window/mfa-prompt", test_window_mfa_prompt);
 
   return g_test_run ();

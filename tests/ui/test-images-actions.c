@@ -182,11 +182,13 @@ test_multi_select_actions (void)
 static void
 test_deregister_refreshes (void)
 {
+  /* Slow answers, so the busy dialog can be seen. */
+  const char *args[] = { "--faults", "latency=700ms", NULL };
   Fixture fixture = { 0 };
   GtkWidget *dialog;
   g_autofree char *gone_id = NULL;
 
-  fixture_start (&fixture, NULL, "alice");
+  fixture_start (&fixture, args, "alice");
   am_images_view_set_session (fixture.view, fixture.session);
   am_ui_test_images_wait_loaded (fixture.view);
   g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 2);
@@ -208,6 +210,8 @@ test_deregister_refreshes (void)
   am_ui_test_message_dialog_press (dialog, "deregister");
   /* Not gone before its call ended. */
   g_assert_true (gtk_widget_get_visible (dialog) || !am_deregister_dialog_get_busy (AM_DEREGISTER_DIALOG (dialog)));
+  if (am_deregister_dialog_get_busy (AM_DEREGISTER_DIALOG (dialog)))
+    am_ui_test_screenshot_light_dark (dialog, "dialogs-deregister-busy", 0);
   am_ui_test_wait_window_gone (AM_TYPE_DEREGISTER_DIALOG);
   g_object_unref (dialog);
   wait_rows (&fixture, 1);

@@ -292,6 +292,7 @@ deregister_refused (DlgFixture *fixture,
                     AmSession  *session,
                     AmImage    *image,
                     const char *code,
+                    gboolean    retry_offered,
                     const char *screenshot)
 {
   g_autoptr (GPtrArray) images = dlg_one_image (image);
@@ -303,7 +304,7 @@ deregister_refused (DlgFixture *fixture,
   dialog = dlg_run_action (fixture, session, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
   g_object_ref (dialog);
   confirm_deregister (dialog);
-  /* It stays open, says why, and offers Retry. */
+  /* It stays open and says why; Retry only where another try may go. */
   g_assert_true (gtk_widget_get_mapped (dialog));
   g_assert_false (run.done);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Deregister the Image");
@@ -314,6 +315,13 @@ deregister_refused (DlgFixture *fixture,
   g_assert_nonnull (strstr (deregister_details (dialog), code));
   g_assert_nonnull (strstr (deregister_details (dialog), "DeregisterImage"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "deregister"), ==, "_Retry");
+  g_assert_true (gtk_widget_is_drawable (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "_Close")));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "deregister") == retry_offered);
+  {
+    GtkWidget *retry = am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "_Retry");
+
+    g_assert_true ((retry != NULL && gtk_widget_is_drawable (retry)) == retry_offered);
+  }
   if (screenshot != NULL)
     {
       gtk_expander_set_expanded (GTK_EXPANDER (am_ui_test_get_widget (dialog, GTK_TYPE_EXPANDER, NULL)), TRUE);
@@ -351,7 +359,7 @@ test_protection_cooldown (DlgFixture    *fixture,
   g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "enabled-with-cooldown");
 
   /* EC2 refuses (OperationNotPermitted), and the dialog says so in words. */
-  refusal = deregister_refused (fixture, fixture->alice, listed, "OperationNotPermitted", "deregister-refused");
+  refusal = deregister_refused (fixture, fixture->alice, listed, "OperationNotPermitted", TRUE, "deregister-refused");
   g_assert_nonnull (strstr (refusal, "protected from deregistration"));
   g_assert_nonnull (strstr (refusal, "Turn its protection off"));
 
@@ -360,7 +368,7 @@ test_protection_cooldown (DlgFixture    *fixture,
   g_clear_object (&after);
   after = reread (fixture, listed);
   g_assert_true (g_str_has_prefix (am_image_get_deregistration_protection (after), "disabled-"));
-  cooldown_refusal = deregister_refused (fixture, fixture->alice, after, "OperationNotPermitted", NULL);
+  cooldown_refusal = deregister_refused (fixture, fixture->alice, after, "OperationNotPermitted", TRUE, NULL);
   g_assert_nonnull (strstr (cooldown_refusal, "24 hours"));
 }
 
@@ -376,7 +384,7 @@ test_deregister_other_account (DlgFixture    *fixture,
   g_autofree char *refusal = NULL;
 
   g_assert_nonnull (seen_by_bob);
-  refusal = deregister_refused (fixture, fixture->bob, seen_by_bob, "UnauthorizedOperation",
+  refusal = deregister_refused (fixture, fixture->bob, seen_by_bob, "UnauthorizedOperation", FALSE,
                                 "deregister-other-account");
   g_assert_nonnull (strstr (refusal, "belongs to account"));
   g_assert_nonnull (strstr (refusal, am_image_get_owner_id (web)));

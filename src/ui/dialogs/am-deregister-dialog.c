@@ -47,6 +47,7 @@ struct _AmDeregisterDialog
   gboolean          finished;
   gboolean          deleted_snapshots;
   gboolean          any_done;
+  gboolean          retriable;   /* some refusal may go another time (not: another owner, gone) */
   gboolean          closable;    /* set when the user's answer closes it (see close_request) */
   gboolean          handed_over; /* "Turn Off Protection…": the protection dialog reports */
 };
@@ -111,6 +112,24 @@ explain_failure (AmDeregisterDialog *self,
                               "refresh the list."), id);
   /* The client's messages already start with what failed. */
   return am_action_dialog_describe_error (error);
+}
+
+/* Whether trying again may help: not for an image of another account, nor one that is gone. */
+static gboolean
+may_retry (AmDeregisterDialog *self,
+           AmImage            *image,
+           const GError       *error)
+{
+  const char *owner = am_image_get_owner_id (image);
+  const char *account = am_session_get_account (self->session);
+
+  if (am_aws_error_code_is (error, "InvalidAMIID.Unavailable")
+      || am_aws_error_code_is (error, "InvalidAMIID.NotFound"))
+    return FALSE;
+  if ((am_aws_error_code_is (error, "UnauthorizedOperation") || am_aws_error_code_is (error, "AuthFailure"))
+      && owner != NULL && account != NULL && g_strcmp0 (owner, account) != 0)
+    return FALSE;
+  return TRUE;
 }
 
 /* The technical chain behind a refusal, for the Details expander. */
@@ -213,6 +232,7 @@ deregister_cb (GObject      *object,
         g_string_append (self->errors, "\n\n");
       g_string_append (self->errors, text);
       append_details (self, image, error);
+      self->retriable |= may_retry (self, image, error);
       self->next++;
     }
   else
@@ -363,9 +383,9 @@ show_result (AmDeregisterDialog *self)
                                                 adw_message_dialog_get_response_label (dialog, "deregister"));
 
       adw_message_dialog_set_response_label (dialog, "deregister", _("_Retry"));
-      adw_message_dialog_set_response_enabled (dialog, "deregister", !all_done);
+      adw_message_dialog_set_response_enabled (dialog, "deregister", !all_done && self->retriable);
       if (retry != NULL)
-        gtk_widget_set_visible (retry, !all_done);
+        gtk_widget_set_visible (retry, !all_done && self->retriable);
     }
 }
 
@@ -410,6 +430,7 @@ am_deregister_dialog_response (AdwMessageDialog *dialog,
     }
 
   self->next = 0;
+  self->retriable = FALSE;
   g_string_truncate (self->errors, 0);
   g_string_truncate (self->error_details, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);

@@ -279,6 +279,13 @@ parse_body (Call     *call,
             return FALSE;
           }
       }
+      /* Some answers carry a list next to <return> (DeregisterImage's snapshot results). */
+      if (call->info != NULL)
+        {
+          call->value = _am_ec2_parse_list (body, call->info, call->path, NULL, error);
+          call->value_free = (GDestroyNotify) g_ptr_array_unref;
+          return call->value != NULL;
+        }
       return TRUE;
     case RESULT_VALUE:
       call->value = _am_ec2_parse_value (body, call->element, error);
@@ -854,6 +861,8 @@ am_ec2_client_register_image_finish (AmEc2Client   *self,
                            image_id, dry_run_ok, error);
 }
 
+static const char * const snapshot_results_path[] = { "deleteSnapshotResultSet", NULL };
+
 void
 am_ec2_client_deregister_image_async (AmEc2Client         *self,
                                       const char          *image_id,
@@ -864,6 +873,7 @@ am_ec2_client_deregister_image_async (AmEc2Client         *self,
                                       gpointer             user_data)
 {
   AmQueryParams *params;
+  Call *call;
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (image_id != NULL);
@@ -872,9 +882,11 @@ am_ec2_client_deregister_image_async (AmEc2Client         *self,
   am_query_params_add (params, "ImageId", image_id);
   if (delete_associated_snapshots)
     am_query_params_add_boolean (params, "DeleteAssociatedSnapshots", TRUE);
-  start_call (self, params,
-              call_new (RESULT_RETURN, g_strdup_printf ("Could not deregister %s", image_id)),
-              dry_run, am_ec2_client_deregister_image_async, cancellable, callback, user_data);
+  call = call_new (RESULT_RETURN, g_strdup_printf ("Could not deregister %s", image_id));
+  call->info = _am_snapshot_deletion_get_model_info ();
+  call->path = snapshot_results_path;
+  start_call (self, params, call, dry_run, am_ec2_client_deregister_image_async,
+              cancellable, callback, user_data);
 }
 
 gboolean
@@ -883,7 +895,26 @@ am_ec2_client_deregister_image_finish (AmEc2Client   *self,
                                        gboolean      *dry_run_ok,
                                        GError       **error)
 {
-  return finish_simple (self, result, am_ec2_client_deregister_image_async, dry_run_ok, error);
+  return am_ec2_client_deregister_image_finish_full (self, result, NULL, dry_run_ok, error);
+}
+
+gboolean
+am_ec2_client_deregister_image_finish_full (AmEc2Client   *self,
+                                            GAsyncResult  *result,
+                                            GPtrArray    **snapshot_results,
+                                            gboolean      *dry_run_ok,
+                                            GError       **error)
+{
+  Call *call = finish_call (self, result, am_ec2_client_deregister_image_async, dry_run_ok, error);
+
+  if (snapshot_results != NULL)
+    *snapshot_results = NULL;
+  if (call == NULL)
+    return FALSE;
+  if (snapshot_results != NULL)
+    *snapshot_results = call->value != NULL ? steal_value (call)
+                                            : g_ptr_array_new_with_free_func (g_object_unref);
+  return TRUE;
 }
 
 void

@@ -25,6 +25,7 @@
 #include "am-run-instances-request.h"
 #include "am-security-group.h"
 #include "am-snapshot.h"
+#include "am-snapshot-deletion.h"
 #include "am-subnet.h"
 #include "am-tag-specification.h"
 #include "am-vpc.h"
@@ -160,6 +161,17 @@ gboolean    am_ec2_client_deregister_image_finish (AmEc2Client  *self,
                                                    GAsyncResult *result,
                                                    gboolean     *dry_run_ok,
                                                    GError      **error);
+/**
+ * am_ec2_client_deregister_image_finish_full:
+ * @snapshot_results: (out) (optional) (transfer full) (element-type AmSnapshotDeletion): what
+ *   EC2 did with each of the image's snapshots (its deleteSnapshotResultSet; empty when the
+ *   snapshots were not to be deleted)
+ */
+gboolean    am_ec2_client_deregister_image_finish_full (AmEc2Client  *self,
+                                                        GAsyncResult *result,
+                                                        GPtrArray   **snapshot_results,
+                                                        gboolean     *dry_run_ok,
+                                                        GError      **error);
 
 /**
  * am_ec2_client_copy_image_async:

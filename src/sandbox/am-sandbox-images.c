@@ -891,7 +891,8 @@ op_deregister_image (AmSbCall *call)
   const char *image_id;
   AmSbImage *image;
   gboolean delete_snapshots;
-  g_autoptr (GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  /* deleteSnapshotResultSet: snapshot id, then its returnCode, for each snapshot */
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_free);
 
   if (!_am_sb_require (call, "ImageId", &image_id)
       || !_am_sb_param_bool (call, "DeleteAssociatedSnapshots", FALSE, &delete_snapshots))
@@ -920,11 +921,20 @@ op_deregister_image (AmSbCall *call)
         AmSbBlockDevice *bd = image->block_devices->pdata[i];
         AmSbSnapshot *snapshot = bd->snapshot_id
                                  ? g_hash_table_lookup (call->state->snapshots, bd->snapshot_id) : NULL;
+        const char *code = "success";
 
-        if (snapshot == NULL || snapshot->owner_id != image->owner_id
-            || snapshot_used_elsewhere (call, bd->snapshot_id, image))
+        if (snapshot == NULL)
           continue;
-        g_ptr_array_add (deleted, g_strdup (bd->snapshot_id));
+        /* EC2 keeps a snapshot another image still uses ("skipped"), and one it may not
+         * delete for the caller ("missing-permissions"); the image goes all the same. */
+        if (snapshot_used_elsewhere (call, bd->snapshot_id, image))
+          code = "skipped";
+        else if (snapshot->owner_id != image->owner_id)
+          code = "missing-permissions";
+        g_ptr_array_add (results, g_strdup (bd->snapshot_id));
+        g_ptr_array_add (results, g_strdup (code));
+        if (!g_str_equal (code, "success"))
+          continue;
         delete_all_tags (call, bd->snapshot_id);
         g_hash_table_remove (call->state->snapshots, bd->snapshot_id);
       }
@@ -935,11 +945,11 @@ op_deregister_image (AmSbCall *call)
   if (delete_snapshots)
     {
       g_string_append (call->body, "<deleteSnapshotResultSet>");
-      for (guint i = 0; i < deleted->len; i++)
+      for (guint i = 0; i + 1 < results->len; i += 2)
         {
           g_string_append (call->body, "<item>");
-          _am_sb_xml_text (call->body, "snapshotId", deleted->pdata[i]);
-          _am_sb_xml_text (call->body, "returnCode", "success");
+          _am_sb_xml_text (call->body, "snapshotId", results->pdata[i]);
+          _am_sb_xml_text (call->body, "returnCode", results->pdata[i + 1]);
           g_string_append (call->body, "</item>");
         }
       g_string_append (call->body, "</deleteSnapshotResultSet>");

@@ -42,6 +42,7 @@ struct _AmSession
   char                  *account;
   char                  *cache_key;
   gboolean               is_sandbox;
+  char                 **unchosen_profiles;   /* see am_session_get_unchosen_profiles() */
   /* new_for_endpoint: a fixed endpoint and keys; only the region can change */
   gboolean               fixed;
   char                  *fixed_access_key_id;
@@ -85,6 +86,7 @@ typedef struct
   char                  *account;
   gboolean               is_sandbox;
   gboolean               explicit_choice;
+  char                 **unchosen_profiles;
   AmAwsConfig           *config;
   AmCredentialsProvider *credentials;
   AmAccount             *stored_account;
@@ -97,6 +99,7 @@ connect_data_free (ConnectData *data)
   g_free (data->region);
   g_free (data->endpoint);
   g_free (data->account);
+  g_strfreev (data->unchosen_profiles);
   g_clear_object (&data->config);
   g_clear_object (&data->credentials);
   g_clear_pointer (&data->stored_account, am_account_free);
@@ -176,6 +179,10 @@ am_session_apply (AmSession     *self,
   GObject *object = G_OBJECT (self);
 
   g_object_freeze_notify (object);
+
+  /* Before the profile name: a listener of it reads this too. */
+  g_strfreev (self->unchosen_profiles);
+  self->unchosen_profiles = g_strdupv (data->unchosen_profiles);
 
   if (g_strcmp0 (self->profile_name, data->profile_name) != 0)
     {
@@ -688,7 +695,13 @@ am_session_connect_async (AmSession           *self,
           return;
         }
       else
-        profile_name = AM_SESSION_SANDBOX_PROFILE;
+        {
+          /* Profiles, but none to take without asking: the sandbox, and say why. */
+          profile_name = AM_SESSION_SANDBOX_PROFILE;
+          data->unchosen_profiles = am_aws_config_list_profiles (data->config);
+          if (data->unchosen_profiles != NULL && data->unchosen_profiles[0] == NULL)
+            g_clear_pointer (&data->unchosen_profiles, g_strfreev);
+        }
 
       if (region == NULL && *saved_region != '\0' && g_strcmp0 (profile_name, saved_profile) == 0)
         region = saved_region;
@@ -841,6 +854,14 @@ am_session_list_cli_profiles (GError **error)
 
 /* Accessors */
 
+const char * const *
+am_session_get_unchosen_profiles (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return (const char * const *) self->unchosen_profiles;
+}
+
 AmSessionState
 am_session_get_state (AmSession *self)
 {
@@ -971,6 +992,7 @@ am_session_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_free (self->profile_name);
+  g_strfreev (self->unchosen_profiles);
   g_free (self->region);
   g_free (self->endpoint);
   g_free (self->account);

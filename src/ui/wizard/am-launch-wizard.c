@@ -849,7 +849,7 @@ update_chosen_image (AmLaunchWizard *self)
                               ? am_image_get_owner_alias (image) : am_image_get_owner_id (image),
                               created);
   add_summary_row (self->chosen_list, am_image_get_name (image), subtitle,
-                   am_image_get_platform (image) != NULL ? "computer-symbolic" : "application-x-executable-symbolic");
+                   am_image_is_windows (image) ? "computer-symbolic" : "application-x-executable-symbolic");
 
   platform = g_strdup_printf ("%s · %s · %s · %s%s",
                               am_image_get_platform_details (image) != NULL

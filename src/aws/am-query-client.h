@@ -147,6 +147,23 @@ void           am_query_client_set_jitter        (AmQueryClient         *self,
 GTimeSpan      am_query_client_get_clock_offset  (AmQueryClient         *self);
 
 /**
+ * AmQueryIdempotentFunc:
+ * Returns: %TRUE if sending @params twice has the effect of sending it once (a read, or a
+ *   call that carries a ClientToken); %FALSE if a timeout, a dropped connection or a 5xx after
+ *   the request may have reached the service must not resend it.
+ */
+typedef gboolean (*AmQueryIdempotentFunc) (const AmQueryParams *params);
+
+/**
+ * am_query_client_set_idempotent_func:
+ * @func: (nullable): tells which calls are idempotent; %NULL (the default) treats every call
+ *   as idempotent
+ */
+void           am_query_client_set_idempotent_func (AmQueryClient       *self,
+                                                    AmQueryIdempotentFunc func);
+AmQueryIdempotentFunc am_query_client_get_idempotent_func (AmQueryClient *self);
+
+/**
  * am_query_client_call_async:
  * Sends @params (copied; the caller may free them right away).
  */

@@ -443,7 +443,7 @@ maybe_recover (GTask  *task,
 {
   AmEc2Client *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
-  const char *code = am_aws_error_get_code (error);
+  const char *code = error->domain == AM_AWS_ERROR ? am_aws_error_get_code (error) : NULL;
 
   if (call->recover == RECOVER_NONE || call->dry_run)
     return FALSE;
@@ -453,7 +453,7 @@ maybe_recover (GTask  *task,
            || !g_hash_table_contains (self->uncertain, call->recover_key))
     return FALSE;
 
-  g_debug ("%s: %s after an answer that was lost; looking up “%s”", call->recover_key,
+  g_debug ("%s: %s; looking up “%s”", call->recover_key,
            code != NULL ? code : error->message, call->recover_name);
   call->lost_error = error;
   am_query_client_call_async (self->query, call->lookup, g_task_get_cancellable (task),

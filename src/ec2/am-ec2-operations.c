@@ -88,6 +88,10 @@ am_ec2_operation_is_idempotent (const AmQueryParams *params)
 
   g_return_val_if_fail (params != NULL, FALSE);
 
+  /* A dry run changes nothing, however often it is sent. */
+  if (g_strcmp0 (am_query_params_get (params, "DryRun"), "true") == 0)
+    return TRUE;
+
   action = am_query_params_get_action (params);
   switch (am_ec2_operation_get_kind (action))
     {

@@ -428,6 +428,10 @@ test_table (void)
     g_autoptr (AmQueryParams) describe = am_query_params_new ("DescribeImages", "2016-11-15");
     g_autoptr (AmQueryParams) unknown = am_query_params_new ("CreateVpc", "2016-11-15");
 
+    g_autoptr (AmQueryParams) dry_run = am_query_params_new ("CreateImage", "2016-11-15");
+
+    am_query_params_add_boolean (dry_run, "DryRun", TRUE);
+    g_assert_true (am_ec2_operation_is_idempotent (dry_run));
     g_assert_true (am_ec2_operation_is_idempotent (describe));
     g_assert_cmpint (am_ec2_operation_get_kind ("CreateVpc"), ==, AM_EC2_OPERATION_UNKNOWN);
     g_assert_false (am_ec2_operation_is_idempotent (unknown));

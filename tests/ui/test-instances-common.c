@@ -15,7 +15,8 @@ instances_fixture_set_up (InstancesFixture *fixture,
                           gconstpointer     data)
 {
   const InstancesFixtureOptions *options = data;
-  const char * const args[] = { "--transition-ms", options->transition_ms, NULL };
+  const char * const args[] = { "--transition-ms", options->transition_ms,
+                                options->faults != NULL ? "--faults" : NULL, options->faults, NULL };
 
   fixture->sandbox = am_ui_test_sandbox_start (args);
   fixture->session = am_ui_test_sandbox_session (fixture->sandbox, "alice");

@@ -35,6 +35,8 @@ typedef struct
   const char *transition_ms;
   /* Whether the view sits in an AdwToastOverlay, as in the main window. */
   gboolean    toast_overlay;
+  /* The sandbox's --faults, or NULL. */
+  const char *faults;
 } InstancesFixtureOptions;
 
 /* Starts a sandbox, a session for alice and its client, and shows an Instances view without

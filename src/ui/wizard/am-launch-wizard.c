@@ -202,8 +202,10 @@ struct _AmLaunchWizard
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
+  char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
 
   /* state */
+  const char *creating_key_type;
   AmLaunchStep step;
   gboolean visited[AM_LAUNCH_N_STEPS];
   ImageSource image_source;
@@ -1724,6 +1726,99 @@ save_key_clicked_cb (AmLaunchWizard *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void create_key_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* The name and type of a key pair whose private key was lost, while the wizard asks. */
+typedef struct
+{
+  AmLaunchWizard *self;
+  char           *name;
+  char           *type;
+} LostKey;
+
+static void
+lost_key_free (LostKey *lost)
+{
+  g_object_unref (lost->self);
+  g_free (lost->name);
+  g_free (lost->type);
+  g_free (lost);
+}
+
+static void
+recreate_deleted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LostKey *lost = user_data;
+  AmLaunchWizard *self = lost->self;
+  g_autoptr (GError) error = NULL;
+
+  am_ec2_client_delete_key_pair_finish (AM_EC2_CLIENT (object), result, &error);
+  if (error != NULL)
+    {
+      busy_pop (self);
+      if (!is_cancelled (error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+      lost_key_free (lost);
+      return;
+    }
+  /* create_key_cb pops the busy mark pushed for the deletion. */
+  am_ec2_client_create_key_pair_async (AM_EC2_CLIENT (object), lost->name, lost->type, "pem", FALSE,
+                                       self->cancellable, create_key_cb, g_object_ref (self));
+  lost_key_free (lost);
+}
+
+static void
+lost_key_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LostKey          *lost)
+{
+  AmLaunchWizard *self = lost->self;
+
+  if (g_strcmp0 (response, "recreate") != 0 || get_client (self) == NULL)
+    {
+      lost_key_free (lost);
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
+  busy_push (self);
+  am_ec2_client_delete_key_pair_async (get_client (self), lost->name, self->cancellable,
+                                       recreate_deleted_cb, lost);
+}
+
+/* CreateKeyPair made the key pair, but its answer, the only copy of the private key, was lost:
+ * say so, and offer to delete the key pair and create it again. */
+static void
+ask_recreate_lost_key (AmLaunchWizard *self,
+                       const char     *name,
+                       const char     *type)
+{
+  LostKey *lost = g_new0 (LostKey, 1);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  lost->self = g_object_ref (self);
+  lost->name = g_strdup (name);
+  lost->type = g_strdup (type);
+  body = g_strdup_printf (_("The key pair “%s” was created, but the answer that carried its private key was lost on the way, and AWS never shows a private key again. Delete the key pair and create it again to get a new private key."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Private Key Lost"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Key Pair"),
+                                    "recreate", _("_Delete and Create Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recreate", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recreate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (lost_key_response_cb), lost);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 create_key_cb (GObject      *object,
                GAsyncResult *result,
@@ -1738,6 +1833,11 @@ create_key_cb (GObject      *object,
   if (is_cancelled (error))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+  if (g_error_matches (error, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST))
+    {
+      ask_recreate_lost_key (self, self->creating_key_name, self->creating_key_type);
+      return;
+    }
   if (key == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not create the key pair: %s"), error->message);
@@ -1779,6 +1879,9 @@ create_key_clicked_cb (AmLaunchWizard *self)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
   busy_push (self);
+  g_free (self->creating_key_name);
+  self->creating_key_name = g_strdup (name);
+  self->creating_key_type = type;
   am_ec2_client_create_key_pair_async (get_client (self), name, type, "pem", FALSE, self->cancellable,
                                        create_key_cb, g_object_ref (self));
 }
@@ -3851,6 +3954,7 @@ am_launch_wizard_finalize (GObject *object)
     memset (self->private_key, 0, strlen (self->private_key));
   g_free (self->private_key);
   g_free (self->private_key_name);
+  g_free (self->creating_key_name);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }

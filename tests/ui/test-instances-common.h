@@ -91,4 +91,12 @@ gboolean       instances_message_dialog_gone   (gpointer               data);
 /* What the clipboard of @widget's display holds as text (a new string, or NULL). */
 char          *instances_clipboard_text        (GtkWidget             *widget);
 
+/* Opens the Create Image dialog of the selected instance and waits until it is ready. */
+GtkWidget     *instances_open_create_image_dialog (InstancesFixture   *fixture);
+/* A "created" handler of the Create Image dialog that keeps the new image's id in *@out. */
+void           instances_keep_created_image_id (GtkWidget             *dialog,
+                                                const char            *image_id,
+                                                const char            *name,
+                                                char                 **out);
+
 G_END_DECLS

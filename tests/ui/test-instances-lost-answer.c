@@ -6,24 +6,7 @@
 
 #include "config.h"
 
-#include "am-create-image-dialog.h"
 #include "test-instances-common.h"
-
-static gboolean
-dialog_ready (gpointer data)
-{
-  return am_create_image_dialog_get_ready (data);
-}
-
-static void
-on_created (AmCreateImageDialog *dialog,
-            const char          *image_id,
-            const char          *name,
-            char               **out)
-{
-  g_free (*out);
-  *out = g_strdup (image_id);
-}
 
 /* The sandbox makes the image (and reboots the instance), then closes the connection without
  * answering. Sending CreateImage again would fail with InvalidAMIName.Duplicate and the dialog
@@ -43,13 +26,10 @@ test_create_image_lost_answer (InstancesFixture *fixture,
   instances_wait_for_state (fixture, instance_id, "running");
   g_assert_true (am_instances_view_select_instance (fixture->view, instance_id));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.create-image", NULL));
-  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_CREATE_IMAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_true (am_ui_test_wait_until (dialog_ready, dialog, INSTANCES_CALL_TIMEOUT_MS));
+  dialog = instances_open_create_image_dialog (fixture);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   instances_set_entry (dialog, "name_row", "golden-after-lost-answer");
-  g_signal_connect (dialog, "created", G_CALLBACK (on_created), &image_id);
+  g_signal_connect (dialog, "created", G_CALLBACK (instances_keep_created_image_id), &image_id);
   gtk_widget_activate (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "create_button"));
   if (!am_ui_test_wait_until (instances_widget_gone, &dialog, INSTANCES_CALL_TIMEOUT_MS))
     {

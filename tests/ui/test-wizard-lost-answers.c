@@ -38,6 +38,21 @@ count_named (WizardFixture *fixture,
   return found->len;
 }
 
+/* From the network step: a new security group, on to the review. Returns its name. */
+static char *
+new_group_to_review (AmLaunchWizard *w)
+{
+  AmLaunchRequest *request = am_launch_wizard_get_request (w);
+
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (wizard_find (w, ADW_TYPE_EXPANDER_ROW, "Create a new security group")), TRUE);
+  g_assert_true (am_launch_request_get_create_group (request));
+  wizard_next (w, AM_LAUNCH_STEP_STORAGE);
+  wizard_next (w, AM_LAUNCH_STEP_DETAILS);
+  wizard_next (w, AM_LAUNCH_STEP_REVIEW);
+  wizard_wait_idle (w);
+  return g_strdup (am_launch_request_get_new_group_name (request));
+}
+
 static void
 test_wizard_lost_answers (void)
 {
@@ -94,13 +109,7 @@ test_wizard_lost_answers (void)
   wizard_next (w, AM_LAUNCH_STEP_NETWORK);
 
   /* A new group, whose answer is lost: the wizard carries on with the group made. */
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (wizard_find (w, ADW_TYPE_EXPANDER_ROW, "Create a new security group")), TRUE);
-  g_assert_true (am_launch_request_get_create_group (request));
-  group_name = g_strdup (am_launch_request_get_new_group_name (request));
-  wizard_next (w, AM_LAUNCH_STEP_STORAGE);
-  wizard_next (w, AM_LAUNCH_STEP_DETAILS);
-  wizard_next (w, AM_LAUNCH_STEP_REVIEW);
-  wizard_wait_idle (w);
+  group_name = new_group_to_review (w);
   wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "launch_button"));
   wizard_wait_idle (w);
   wizard_screenshot (w, "lost-group-launched");
@@ -123,6 +132,48 @@ test_wizard_lost_answers (void)
   wizard_fixture_stop (&f);
 }
 
+/* The group is made but opening its SSH port fails: Retry opens it in that group instead of
+ * making the group again (which EC2 refuses as InvalidGroup.Duplicate, every time). */
+static void
+test_wizard_group_retry (void)
+{
+  const char *args[] = { "--faults", "drop-once=AuthorizeSecurityGroupIngress", NULL };
+  WizardFixture f = { 0 };
+  AmLaunchWizard *w;
+  AmQueryClient *query;
+  GtkWidget *retry;
+  g_autofree char *group_name = NULL;
+
+  wizard_fixture_start (&f, args);
+  w = f.wizard;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (w, "image-list", WIZARD_IMAGE_X86)), TRUE);
+  am_ui_test_iterate ();
+  wizard_next (w, AM_LAUNCH_STEP_INSTANCE_TYPE);
+  wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
+  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
+  wizard_next (w, AM_LAUNCH_STEP_NETWORK);
+  group_name = new_group_to_review (w);
+
+  /* one attempt per call, so the lost answer reaches the wizard */
+  query = am_ec2_client_get_query_client (am_session_get_client (f.session));
+  am_query_client_set_max_attempts (query, 1);
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "launch_button"));
+  wizard_wait_idle (w);
+  retry = wizard_find (w, GTK_TYPE_BUTTON, "retry_button");
+  g_assert_true (gtk_widget_get_visible (retry));
+  g_assert_cmpuint (am_launch_wizard_get_launched (w)->len, ==, 0);
+  wizard_screenshot (w, "group-retry-failed");
+
+  wizard_click (retry);
+  wizard_wait_idle (w);
+  g_assert_false (gtk_widget_get_visible (retry));
+  g_assert_cmpuint (am_launch_wizard_get_launched (w)->len, ==, 1);
+  am_query_client_set_max_attempts (query, 3);
+  g_assert_cmpuint (count_named (&f, TRUE, group_name), ==, 1);
+
+  wizard_fixture_stop (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +181,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/wizard/lost-answers", test_wizard_lost_answers);
+  g_test_add_func ("/ui/wizard/group-retry", test_wizard_group_retry);
 
   return g_test_run ();
 }

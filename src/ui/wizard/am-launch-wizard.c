@@ -203,6 +203,8 @@ struct _AmLaunchWizard
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
   char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
+  char *made_group_id;       /* the new security group, made but maybe not yet opened */
+  char *made_group_key;      /* "name/vpc" it was made for */
 
   /* state */
   const char *creating_key_type;
@@ -3474,8 +3476,9 @@ update_progress_summary (AmLaunchWizard *self)
         g_string_append_printf (ok, "%s%s", ok->len > 0 ? ", " : "", name);
       else if (zone->state == ZONE_FAILED)
         g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", name);
-      else
+      else if (zone->state == ZONE_RUNNING || !self->group_failed)
         running++;
+      /* else a zone that waited for the group that could not be made: the launch has ended */
     }
 
   self->launching = running > 0;
@@ -3518,6 +3521,7 @@ typedef struct
 } GroupCall;
 
 static void authorize_next (GroupCall *call);
+static char *new_group_key (AmLaunchWizard *self);
 
 static void
 group_call_fail (GroupCall    *call,
@@ -3601,7 +3605,20 @@ create_group_cb (GObject      *object,
       group_call_fail (call, error);
       return;
     }
+  /* If opening its ports fails, Retry opens them in this group rather than making it again
+   * (which EC2 refuses as InvalidGroup.Duplicate). */
+  g_free (call->self->made_group_id);
+  call->self->made_group_id = g_strdup (call->group_id);
+  g_free (call->self->made_group_key);
+  call->self->made_group_key = new_group_key (call->self);
   authorize_next (call);
+}
+
+static char *
+new_group_key (AmLaunchWizard *self)
+{
+  return g_strdup_printf ("%s/%s", am_launch_request_get_new_group_name (self->request),
+                          current_vpc_id (self) != NULL ? current_vpc_id (self) : "");
 }
 
 static void
@@ -3612,8 +3629,15 @@ launch_continue (AmLaunchWizard *self)
   if (am_launch_request_needs_group_creation (self->request))
     {
       GroupCall *call = g_new0 (GroupCall, 1);
+      g_autofree char *key = new_group_key (self);
 
       call->self = g_object_ref (self);
+      if (self->made_group_id != NULL && g_strcmp0 (key, self->made_group_key) == 0)
+        {
+          call->group_id = g_strdup (self->made_group_id);
+          authorize_next (call);
+          return;
+        }
       gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
       busy_push (self);
       am_ec2_client_create_security_group_async (get_client (self),
@@ -3955,6 +3979,8 @@ am_launch_wizard_finalize (GObject *object)
   g_free (self->private_key);
   g_free (self->private_key_name);
   g_free (self->creating_key_name);
+  g_free (self->made_group_id);
+  g_free (self->made_group_key);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }

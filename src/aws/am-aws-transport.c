@@ -354,6 +354,8 @@ clear_attempt (SendData     *data,
       data->chain_id = 0;
     }
   g_clear_object (&data->attempt_cancellable);
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
 }
 

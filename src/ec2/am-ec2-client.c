@@ -348,51 +348,28 @@ parse_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Ends a creation whose lookup found what an earlier attempt made (@found), or did not. */
-static void
-recover_done (GTask     *task,
-              GPtrArray *found)
+/* The name and the id of what a lookup of @call found. */
+static const char *
+recovered_name (Call     *call,
+                gpointer  item,
+                char    **id)
 {
-  AmEc2Client *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
-  gpointer item = found != NULL && found->len > 0 ? found->pdata[0] : NULL;
-
-  if (item == NULL)
-    {
-      g_debug ("%s: nothing named “%s” was made; the failure stands", call->recover_key,
-               call->recover_name);
-      call_fail (task, g_steal_pointer (&call->lost_error));
-      return;
-    }
-
-  g_hash_table_remove (self->uncertain, call->recover_key);
   switch (call->recover)
     {
     case RECOVER_IMAGE:
-      g_debug ("%s: the lost answer had made %s; carrying on with it", call->recover_key,
-               am_image_get_image_id (item));
-      call->value = g_strdup (am_image_get_image_id (item));
-      call->value_free = g_free;
-      g_task_return_boolean (task, TRUE);
-      return;
+      *id = g_strdup (am_image_get_image_id (item));
+      return am_image_get_name (item);
     case RECOVER_SECURITY_GROUP:
-      g_debug ("%s: the lost answer had made %s; carrying on with it", call->recover_key,
-               am_security_group_get_group_id (item));
-      call->value = g_strdup (am_security_group_get_group_id (item));
-      call->value_free = g_free;
-      g_task_return_boolean (task, TRUE);
-      return;
+      *id = g_strdup (am_security_group_get_group_id (item));
+      return am_security_group_get_group_name (item);
     case RECOVER_KEY_PAIR:
-      g_task_return_new_error (task, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST,
-                               "The key pair “%s” was created, but the answer that carried its "
-                               "private key was lost on the way, and EC2 never hands out a private "
-                               "key again. Delete the key pair and create it again to get a new "
-                               "private key.", call->recover_name);
-      return;
+      *id = NULL;
+      return am_key_pair_get_key_name (item);
     case RECOVER_NONE:
     default:
       g_assert_not_reached ();
     }
+  return NULL;
 }
 
 static void
@@ -401,11 +378,13 @@ on_recover_looked_up (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
+  AmEc2Client *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) body = am_query_client_call_finish (AM_QUERY_CLIENT (source), result, &error);
   g_autoptr (GPtrArray) items = NULL;
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autofree char *id = NULL;
+  gboolean found = FALSE;
 
   if (body != NULL)
     items = _am_ec2_parse_list (body, call->lookup_info, call->lookup_path, NULL, &error);
@@ -413,25 +392,39 @@ on_recover_looked_up (GObject      *source,
     {
       g_debug ("%s: could not look up “%s”: %s", call->recover_key, call->recover_name,
                error->message);
-      call_fail (task, g_steal_pointer (&call->lost_error));
+      call_fail (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                       ? g_steal_pointer (&error) : g_steal_pointer (&call->lost_error));
       return;
     }
 
   /* The filters match patterns; only the exact name is the one this call made. */
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < items->len && !found; i++)
     {
-      const char *name = NULL;
-
-      if (call->recover == RECOVER_IMAGE)
-        name = am_image_get_name (items->pdata[i]);
-      else if (call->recover == RECOVER_SECURITY_GROUP)
-        name = am_security_group_get_group_name (items->pdata[i]);
-      else
-        name = am_key_pair_get_key_name (items->pdata[i]);
-      if (g_strcmp0 (name, call->recover_name) == 0)
-        g_ptr_array_add (found, items->pdata[i]);
+      g_clear_pointer (&id, g_free);
+      found = g_strcmp0 (recovered_name (call, items->pdata[i], &id), call->recover_name) == 0;
     }
-  recover_done (task, found);
+  if (!found)
+    {
+      g_debug ("%s: nothing named “%s” was made; the failure stands", call->recover_key,
+               call->recover_name);
+      call_fail (task, g_steal_pointer (&call->lost_error));
+      return;
+    }
+
+  g_hash_table_remove (self->uncertain, call->recover_key);
+  if (call->recover == RECOVER_KEY_PAIR)
+    {
+      g_task_return_new_error (task, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST,
+                               "The key pair “%s” was created, but the answer that carried its "
+                               "private key was lost on the way, and EC2 never hands out a private "
+                               "key again. Delete the key pair and create it again to get a new "
+                               "private key.", call->recover_name);
+      return;
+    }
+  g_debug ("%s: the lost answer had made %s; carrying on with it", call->recover_key, id);
+  call->value = g_steal_pointer (&id);
+  call->value_free = g_free;
+  g_task_return_boolean (task, TRUE);
 }
 
 /* A creation without a ClientToken is sent once. When its answer was lost (it may have been

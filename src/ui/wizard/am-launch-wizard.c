@@ -1740,6 +1740,19 @@ typedef struct
   char           *type;
 } LostKey;
 
+static LostKey *
+lost_key_new (AmLaunchWizard *self,
+              const char     *name,
+              const char     *type)
+{
+  LostKey *lost = g_new0 (LostKey, 1);
+
+  lost->self = g_object_ref (self);
+  lost->name = g_strdup (name);
+  lost->type = g_strdup (type);
+  return lost;
+}
+
 static void
 lost_key_free (LostKey *lost)
 {
@@ -1781,15 +1794,13 @@ lost_key_response_cb (AdwMessageDialog *dialog,
 {
   AmLaunchWizard *self = lost->self;
 
+  /* @lost goes with the dialog (which may also go with the wizard, unanswered). */
   if (g_strcmp0 (response, "recreate") != 0 || get_client (self) == NULL)
-    {
-      lost_key_free (lost);
-      return;
-    }
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
   busy_push (self);
   am_ec2_client_delete_key_pair_async (get_client (self), lost->name, self->cancellable,
-                                       recreate_deleted_cb, lost);
+                                       recreate_deleted_cb, lost_key_new (self, lost->name, lost->type));
 }
 
 /* CreateKeyPair made the key pair, but its answer, the only copy of the private key, was lost:
@@ -1799,13 +1810,9 @@ ask_recreate_lost_key (AmLaunchWizard *self,
                        const char     *name,
                        const char     *type)
 {
-  LostKey *lost = g_new0 (LostKey, 1);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  lost->self = g_object_ref (self);
-  lost->name = g_strdup (name);
-  lost->type = g_strdup (type);
   body = g_strdup_printf (_("The key pair “%s” was created, but the answer that carried its private key was lost on the way, and AWS never shows a private key again. Delete the key pair and create it again to get a new private key."),
                           name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Private Key Lost"), body);
@@ -1817,7 +1824,8 @@ ask_recreate_lost_key (AmLaunchWizard *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recreate");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (lost_key_response_cb), lost);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (lost_key_response_cb),
+                         lost_key_new (self, name, type), (GClosureNotify) lost_key_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -32,6 +32,10 @@ typedef struct
   const char * const  *extra_headers; /* nullable, name, value, …, NULL; signed */
   const char          *operation;     /* for messages and logs, e.g. "DescribeImages" */
   AmAwsErrorDocParser  parse_error;
+  /* Not idempotent: once it may have reached the server (its headers were written), a timeout,
+   * a dropped connection or a 5xx does not resend it; only throttling and refusals that
+   * prove it was not applied (clock skew, expired token) do. */
+  gboolean             not_idempotent;
 } AmAwsTransportRequest;
 
 /**

@@ -327,8 +327,10 @@ typedef struct
   GStrv           extra_headers;
   char           *operation;
   AmAwsErrorDocParser parse_error;
+  gboolean        not_idempotent;
 
   guint           attempt;          /* attempts made */
+  gboolean        may_have_arrived; /* this attempt's request headers were written */
   gboolean        skew_retried;
   gboolean        token_retried;
   int             quota_spent;      /* retry quota taken by this call */
@@ -352,6 +354,8 @@ clear_attempt (SendData     *data,
       data->chain_id = 0;
     }
   g_clear_object (&data->attempt_cancellable);
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
 }
 
@@ -511,21 +515,41 @@ maybe_retry (GTask    *task,
   return TRUE;
 }
 
+#define UNSENT_HINT ". The request may have reached the service, so it was not sent again"
+
+/* A request that is not idempotent is resent only when it surely was not applied: it never
+ * left this computer, or the service refused it by throttling. */
+static gboolean
+may_resend (SendData   *data,
+            const char *code)
+{
+  return !data->not_idempotent || !data->may_have_arrived || _am_aws_error_code_is_throttling (code);
+}
+
+static GError *
+mark_maybe_applied (SendData *data,
+                    GError   *error)
+{
+  am_aws_error_set_maybe_applied (error, data->not_idempotent && data->may_have_arrived);
+  return error;
+}
+
 static GError *
 network_error (SendData     *data,
                const GError *cause)
 {
   g_autofree char *endpoint = endpoint_string (data->transport);
+  const char *unsent = data->not_idempotent && data->may_have_arrived ? UNSENT_HINT : "";
 
   if (data->timed_out)
     return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                              "%s did not answer within %u ms (%s); check the network connection "
-                             "or try again later", endpoint, data->transport->timeout_ms,
-                             describe_service (data));
+                             "or try again later%s", endpoint, data->transport->timeout_ms,
+                             describe_service (data), unsent);
   return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                            "Could not reach %s for %s: %s. Check the network connection and the "
-                           "endpoint setting", endpoint, describe_service (data),
-                           cause != NULL ? cause->message : "the connection broke");
+                           "endpoint setting%s", endpoint, describe_service (data),
+                           cause != NULL ? cause->message : "the connection broke", unsent);
 }
 
 static GError *
@@ -562,7 +586,10 @@ service_error (SendData   *data,
   else if (status >= 500)
     {
       domain_code = AM_AWS_ERROR_SERVER;
-      hint = " The service is having trouble; try again later.";
+      hint = data->not_idempotent && data->may_have_arrived
+             ? " The service is having trouble, and the request may have been applied, so it was "
+               "not sent again; check its result before trying again."
+             : " The service is having trouble; try again later.";
     }
   else if (status >= 400)
     {
@@ -680,12 +707,12 @@ on_sent (GObject      *source,
       g_debug ("%s: attempt %u failed: %s", describe_service (data), data->attempt,
                timeout ? "timed out" : error->message);
       if (!g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE)
-          && error->domain != G_TLS_ERROR && maybe_retry (task, timeout))
+          && error->domain != G_TLS_ERROR && may_resend (data, NULL) && maybe_retry (task, timeout))
         {
           data->timed_out = FALSE;
           return;
         }
-      g_task_return_error (task, network_error (data, error));
+      g_task_return_error (task, mark_maybe_applied (data, network_error (data, error)));
       g_object_unref (task);
       return;
     }
@@ -759,10 +786,12 @@ on_sent (GObject      *source,
 
   if ((_am_aws_error_code_is_throttling (code) || CODE_IN (code, transient_codes)
        || status == 500 || status == 502 || status == 503 || status == 504)
-      && maybe_retry (task, FALSE))
+      && may_resend (data, code) && maybe_retry (task, FALSE))
     return;
 
-  g_task_return_error (task, service_error (data, status, code, message, request_id));
+  g_task_return_error (task, status >= 500 && !_am_aws_error_code_is_throttling (code)
+                             ? mark_maybe_applied (data, service_error (data, status, code, message, request_id))
+                             : service_error (data, status, code, message, request_id));
   g_object_unref (task);
 }
 
@@ -784,6 +813,12 @@ on_caller_cancelled (GCancellable *cancellable,
   GCancellable *attempt_cancellable = user_data;
 
   g_cancellable_cancel (attempt_cancellable);
+}
+
+static void
+on_wrote_headers (SendData *data)
+{
+  data->may_have_arrived = TRUE;
 }
 
 static void
@@ -865,6 +900,8 @@ send_signed (GTask         *task,
 
   if (data->body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, data->content_type, data->body);
+  data->may_have_arrived = FALSE;
+  g_signal_connect_swapped (data->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), data);
 
   data->attempt++;
   endpoint = endpoint_string (self);
@@ -950,6 +987,7 @@ _am_aws_transport_send_async (AmAwsTransport              *self,
   data->extra_headers = g_strdupv ((char **) request->extra_headers);
   data->operation = g_strdup (request->operation);
   data->parse_error = request->parse_error;
+  data->not_idempotent = request->not_idempotent;
   g_task_set_task_data (task, data, send_data_free);
 
   if (g_task_return_error_if_cancelled (task))

@@ -21,6 +21,9 @@ struct _AmQueryClient
 
   /* owned */
   AmAwsTransport *transport;
+
+  /* state */
+  AmQueryIdempotentFunc is_idempotent;
 };
 
 enum {
@@ -382,6 +385,21 @@ am_query_client_get_clock_offset (AmQueryClient *self)
   return _am_aws_transport_get_clock_offset (self->transport);
 }
 
+void
+am_query_client_set_idempotent_func (AmQueryClient         *self,
+                                     AmQueryIdempotentFunc  func)
+{
+  g_return_if_fail (AM_IS_QUERY_CLIENT (self));
+  self->is_idempotent = func;
+}
+
+AmQueryIdempotentFunc
+am_query_client_get_idempotent_func (AmQueryClient *self)
+{
+  g_return_val_if_fail (AM_IS_QUERY_CLIENT (self), NULL);
+  return self->is_idempotent;
+}
+
 /* Calls */
 
 static void
@@ -400,6 +418,7 @@ send_params (AmQueryClient       *self,
     .body = body,
     .operation = am_query_params_get_action (params),
     .parse_error = parse_query_error,
+    .not_idempotent = self->is_idempotent != NULL && !self->is_idempotent (params),
   };
 
   _am_aws_transport_send_async (self->transport, &request, cancellable, callback, user_data);

@@ -1232,6 +1232,53 @@ test_faults (void)
   }
 }
 
+/* drop-once=ACTION loses the next successful answer of ACTION only, after carrying it out;
+ * drop=1 loses every successful answer; errors are never dropped. */
+static void
+test_drop_faults (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (GError) error = NULL;
+  const char *create = "Action=CreateKeyPair&Version=2016-11-15&KeyName=dropped";
+  const char *regions = "Action=DescribeRegions&Version=2016-11-15";
+  AmSandboxResponse *response;
+
+  g_assert_false (am_sandbox_server_set_faults (server, "drop-once=", &error));
+  g_assert_nonnull (strstr (error->message, "drop-once=ACTION"));
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_faults (server, "drop-once=Create+Key", &error));
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_faults (server, "drop=1.5", &error));
+  g_clear_error (&error);
+
+  g_assert_true (am_sandbox_server_set_faults (server, "drop-once=CreateKeyPair", &error));
+  g_assert_no_error (error);
+  response = call_ec2 (server, regions);
+  g_assert_false (response->drop);
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, create);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_true (response->drop);
+  am_sandbox_response_free (response);
+  /* it was carried out: the same name is now a duplicate, answered */
+  response = call_ec2 (server, create);
+  g_assert_false (response->drop);
+  assert_error (response, 400, "InvalidKeyPair.Duplicate");
+
+  g_assert_true (am_sandbox_server_set_faults (server, "drop=1", &error));
+  response = call_ec2 (server, regions);
+  g_assert_true (response->drop);
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, create);
+  g_assert_false (response->drop);
+  assert_error (response, 400, "InvalidKeyPair.Duplicate");
+
+  g_assert_true (am_sandbox_server_set_faults (server, NULL, &error));
+  response = call_ec2 (server, regions);
+  g_assert_false (response->drop);
+  am_sandbox_response_free (response);
+}
+
 static void
 test_sharing (void)
 {
@@ -1614,6 +1661,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sandbox/wildcard", test_wildcard);
+  g_test_add_func ("/sandbox/faults/drop", test_drop_faults);
   g_test_add_func ("/sandbox/filters/images", test_image_filters);
   g_test_add_func ("/sandbox/filters/tags", test_tag_filters);
   g_test_add_func ("/sandbox/transitions", test_transitions);

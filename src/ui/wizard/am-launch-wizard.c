@@ -209,8 +209,12 @@ struct _AmLaunchWizard
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
+  char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
+  char *made_group_id;       /* the new security group, made but maybe not yet opened */
+  char *made_group_key;      /* "name/vpc" it was made for */
 
   /* state */
+  const char *creating_key_type;
   AmLaunchStep step;
   gboolean visited[AM_LAUNCH_N_STEPS];
   ImageSource image_source;
@@ -1837,6 +1841,107 @@ save_key_clicked_cb (AmLaunchWizard *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void create_key_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* The name and type of a key pair whose private key was lost, while the wizard asks. */
+typedef struct
+{
+  AmLaunchWizard *self;
+  char           *name;
+  char           *type;
+} LostKey;
+
+static LostKey *
+lost_key_new (AmLaunchWizard *self,
+              const char     *name,
+              const char     *type)
+{
+  LostKey *lost = g_new0 (LostKey, 1);
+
+  lost->self = g_object_ref (self);
+  lost->name = g_strdup (name);
+  lost->type = g_strdup (type);
+  return lost;
+}
+
+static void
+lost_key_free (LostKey *lost)
+{
+  g_object_unref (lost->self);
+  g_free (lost->name);
+  g_free (lost->type);
+  g_free (lost);
+}
+
+static void
+recreate_deleted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LostKey *lost = user_data;
+  AmLaunchWizard *self = lost->self;
+  g_autoptr (GError) error = NULL;
+
+  am_ec2_client_delete_key_pair_finish (AM_EC2_CLIENT (object), result, &error);
+  if (error != NULL)
+    {
+      busy_pop (self);
+      if (!is_cancelled (error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+      lost_key_free (lost);
+      return;
+    }
+  /* create_key_cb pops the busy mark pushed for the deletion. */
+  am_ec2_client_create_key_pair_async (AM_EC2_CLIENT (object), lost->name, lost->type, "pem", FALSE,
+                                       self->cancellable, create_key_cb, g_object_ref (self));
+  lost_key_free (lost);
+}
+
+static void
+lost_key_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LostKey          *lost)
+{
+  AmLaunchWizard *self = lost->self;
+
+  /* @lost goes with the dialog (which may also go with the wizard, unanswered). */
+  if (g_strcmp0 (response, "recreate") != 0 || get_client (self) == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
+  busy_push (self);
+  am_ec2_client_delete_key_pair_async (get_client (self), lost->name, self->cancellable,
+                                       recreate_deleted_cb, lost_key_new (self, lost->name, lost->type));
+}
+
+/* CreateKeyPair made the key pair, but its answer, the only copy of the private key, was lost:
+ * say so, and offer to delete the key pair and create it again. */
+static void
+ask_recreate_lost_key (AmLaunchWizard *self,
+                       const char     *name,
+                       const char     *type)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("The key pair “%s” was created, but the answer that carried its private key was lost on the way, and AWS never shows a private key again. Delete the key pair and create it again to get a new private key."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Private Key Lost"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Key Pair"),
+                                    "recreate", _("_Delete and Create Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recreate", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recreate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (lost_key_response_cb),
+                         lost_key_new (self, name, type), (GClosureNotify) lost_key_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 create_key_cb (GObject      *object,
                GAsyncResult *result,
@@ -1851,6 +1956,11 @@ create_key_cb (GObject      *object,
   if (is_cancelled (error))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+  if (g_error_matches (error, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST))
+    {
+      ask_recreate_lost_key (self, self->creating_key_name, self->creating_key_type);
+      return;
+    }
   if (key == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not create the key pair: %s"), error->message);
@@ -1892,6 +2002,9 @@ create_key_clicked_cb (AmLaunchWizard *self)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
   busy_push (self);
+  g_free (self->creating_key_name);
+  self->creating_key_name = g_strdup (name);
+  self->creating_key_type = type;
   am_ec2_client_create_key_pair_async (get_client (self), name, type, "pem", FALSE, self->cancellable,
                                        create_key_cb, g_object_ref (self));
 }
@@ -3529,8 +3642,9 @@ update_progress_summary (AmLaunchWizard *self)
         g_string_append_printf (ok, "%s%s", ok->len > 0 ? ", " : "", name);
       else if (zone->state == ZONE_FAILED)
         g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", name);
-      else
+      else if (zone->state == ZONE_RUNNING || !self->group_failed)
         running++;
+      /* else a zone that waited for the group that could not be made: the launch has ended */
     }
 
   self->launching = running > 0;
@@ -3573,6 +3687,7 @@ typedef struct
 } GroupCall;
 
 static void authorize_next (GroupCall *call);
+static char *new_group_key (AmLaunchWizard *self);
 
 static void
 group_call_fail (GroupCall    *call,
@@ -3656,7 +3771,20 @@ create_group_cb (GObject      *object,
       group_call_fail (call, error);
       return;
     }
+  /* If opening its ports fails, Retry opens them in this group rather than making it again
+   * (which EC2 refuses as InvalidGroup.Duplicate). */
+  g_free (call->self->made_group_id);
+  call->self->made_group_id = g_strdup (call->group_id);
+  g_free (call->self->made_group_key);
+  call->self->made_group_key = new_group_key (call->self);
   authorize_next (call);
+}
+
+static char *
+new_group_key (AmLaunchWizard *self)
+{
+  return g_strdup_printf ("%s/%s", am_launch_request_get_new_group_name (self->request),
+                          current_vpc_id (self) != NULL ? current_vpc_id (self) : "");
 }
 
 static void
@@ -3667,8 +3795,15 @@ launch_continue (AmLaunchWizard *self)
   if (am_launch_request_needs_group_creation (self->request))
     {
       GroupCall *call = g_new0 (GroupCall, 1);
+      g_autofree char *key = new_group_key (self);
 
       call->self = g_object_ref (self);
+      if (self->made_group_id != NULL && g_strcmp0 (key, self->made_group_key) == 0)
+        {
+          call->group_id = g_strdup (self->made_group_id);
+          authorize_next (call);
+          return;
+        }
       gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
       busy_push (self);
       am_ec2_client_create_security_group_async (get_client (self),
@@ -4018,6 +4153,9 @@ am_launch_wizard_finalize (GObject *object)
     memset (self->private_key, 0, strlen (self->private_key));
   g_free (self->private_key);
   g_free (self->private_key_name);
+  g_free (self->creating_key_name);
+  g_free (self->made_group_id);
+  g_free (self->made_group_key);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }

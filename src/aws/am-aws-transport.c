@@ -11,12 +11,17 @@
 #include "am-aws-error.h"
 #include "am-aws-session.h"
 #include "am-aws-transport-private.h"
+#include "am-connection-monitor.h"
 #include "am-endpoint.h"
 #include "am-sigv4.h"
 
 /* The AWS SDKs' "standard" retry mode. */
 #define DEFAULT_MAX_ATTEMPTS    3
 #define DEFAULT_TIMEOUT_MS      60000
+/* A connection (DNS, TCP, TLS) that takes longer is not coming: a dead host or a dropped SYN. */
+#define CONNECT_TIMEOUT_MS      10000
+/* No new attempt starts this long after the call began, whatever the attempts left. */
+#define RETRY_BUDGET_MS         30000
 #define DEFAULT_BACKOFF_BASE_MS 1000
 #define MAX_BACKOFF_MS          20000
 #define RETRY_QUOTA_INITIAL     500
@@ -337,6 +342,9 @@ typedef struct
   gulong          chain_id;
   guint           timeout_id;
   gboolean        timed_out;
+  guint           connect_timeout_id;
+  gboolean        connect_timed_out;
+  gint64          started_us;       /* when the call began, for the retry budget */
   guint           backoff_id;
   GSource        *backoff_cancel_source;
 } SendData;
@@ -346,13 +354,24 @@ clear_attempt (SendData     *data,
                GCancellable *cancellable)
 {
   g_clear_handle_id (&data->timeout_id, g_source_remove);
+  g_clear_handle_id (&data->connect_timeout_id, g_source_remove);
   if (data->chain_id != 0)
     {
       g_cancellable_disconnect (cancellable, data->chain_id);
       data->chain_id = 0;
     }
   g_clear_object (&data->attempt_cancellable);
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
+}
+
+static void
+report_connection (SendData          *data,
+                   AmConnectionState  state)
+{
+  am_connection_monitor_report (am_connection_monitor_get_default (),
+                                data->transport->host_header, state);
 }
 
 static void
@@ -362,6 +381,7 @@ send_data_free (gpointer user_data)
 
   g_assert (data->chain_id == 0);
   g_clear_handle_id (&data->timeout_id, g_source_remove);
+  g_clear_handle_id (&data->connect_timeout_id, g_source_remove);
   g_clear_handle_id (&data->backoff_id, g_source_remove);
   if (data->backoff_cancel_source != NULL)
     {
@@ -499,15 +519,22 @@ maybe_retry (GTask    *task,
              gboolean  timeout)
 {
   SendData *data = g_task_get_task_data (task);
+  guint delay_ms;
 
   if (data->attempt >= data->transport->max_attempts)
     return FALSE;
+  delay_ms = _am_aws_transport_backoff_delay_ms (data->transport, data->attempt);
+  if ((g_get_monotonic_time () - data->started_us) / 1000 + delay_ms > RETRY_BUDGET_MS)
+    {
+      g_debug ("%s: %u s have passed, not retrying", describe_service (data), RETRY_BUDGET_MS / 1000);
+      return FALSE;
+    }
   if (!take_retry_quota (data, timeout))
     {
       g_debug ("%s: retry quota exhausted, not retrying", describe_service (data));
       return FALSE;
     }
-  schedule_retry (task, _am_aws_transport_backoff_delay_ms (data->transport, data->attempt));
+  schedule_retry (task, delay_ms);
   return TRUE;
 }
 
@@ -517,6 +544,11 @@ network_error (SendData     *data,
 {
   g_autofree char *endpoint = endpoint_string (data->transport);
 
+  if (data->connect_timed_out)
+    return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
+                             "Could not connect to %s within %u s (%s); check the network "
+                             "connection and the endpoint setting", endpoint,
+                             CONNECT_TIMEOUT_MS / 1000, describe_service (data));
   if (data->timed_out)
     return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                              "%s did not answer within %u ms (%s); check the network connection "
@@ -675,7 +707,7 @@ on_sent (GObject      *source,
 
   if (body == NULL)
     {
-      gboolean timeout = data->timed_out;
+      gboolean timeout = data->timed_out || data->connect_timed_out;
 
       g_debug ("%s: attempt %u failed: %s", describe_service (data), data->attempt,
                timeout ? "timed out" : error->message);
@@ -683,8 +715,11 @@ on_sent (GObject      *source,
           && error->domain != G_TLS_ERROR && maybe_retry (task, timeout))
         {
           data->timed_out = FALSE;
+          data->connect_timed_out = FALSE;
+          report_connection (data, AM_CONNECTION_RETRYING);
           return;
         }
+      report_connection (data, AM_CONNECTION_OFFLINE);
       g_task_return_error (task, network_error (data, error));
       g_object_unref (task);
       return;
@@ -692,6 +727,7 @@ on_sent (GObject      *source,
 
   status = soup_message_get_status (msg);
   headers = soup_message_get_response_headers (msg);
+  report_connection (data, AM_CONNECTION_REACHABLE);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -775,6 +811,27 @@ on_attempt_timeout (gpointer user_data)
   data->timed_out = TRUE;
   g_cancellable_cancel (data->attempt_cancellable);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_connect_timeout (gpointer user_data)
+{
+  SendData *data = user_data;
+
+  data->connect_timeout_id = 0;
+  data->connect_timed_out = TRUE;
+  g_cancellable_cancel (data->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Headers written means a connection exists: the connect deadline is met. */
+static void
+on_wrote_headers (SoupMessage *msg,
+                  gpointer     user_data)
+{
+  SendData *data = user_data;
+
+  g_clear_handle_id (&data->connect_timeout_id, g_source_remove);
 }
 
 static void
@@ -877,6 +934,11 @@ send_signed (GTask         *task,
                                             data->attempt_cancellable, NULL);
   if (self->timeout_ms > 0)
     data->timeout_id = g_timeout_add (self->timeout_ms, on_attempt_timeout, data);
+  if (self->timeout_ms == 0 || self->timeout_ms > CONNECT_TIMEOUT_MS)
+    {
+      data->connect_timeout_id = g_timeout_add (CONNECT_TIMEOUT_MS, on_connect_timeout, data);
+      g_signal_connect (data->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), data);
+    }
 
   soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                                     data->attempt_cancellable, on_sent, task);
@@ -950,6 +1012,7 @@ _am_aws_transport_send_async (AmAwsTransport              *self,
   data->extra_headers = g_strdupv ((char **) request->extra_headers);
   data->operation = g_strdup (request->operation);
   data->parse_error = request->parse_error;
+  data->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, data, send_data_free);
 
   if (g_task_return_error_if_cancelled (task))

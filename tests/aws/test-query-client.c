@@ -833,6 +833,34 @@ test_cancel_in_backoff (Fixture       *fixture,
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
 }
 
+/* Attempts left do not outlast the call's retry time (30 s): an answer that took 11 s and a
+ * wait of 20 s would start the second attempt 31 s after the call began, so it is not made. */
+static void
+test_retry_budget (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  AmTestResponse *response;
+
+  am_query_client_set_jitter (fixture->client, FALSE);
+  am_query_client_set_backoff_base_ms (fixture->client, 20000);
+  am_query_client_set_max_attempts (fixture->client, 5);
+  response = am_test_response_new (503, "text/xml",
+                                   "<Response><Errors><Error><Code>Unavailable</Code><Message>Down</Message>"
+                                   "</Error></Errors><RequestID>req-503</RequestID></Response>");
+  am_test_response_set_delay_ms (response, 11000);
+  am_test_server_queue (fixture->server, response);
+  am_test_server_queue_ec2_error (fixture->server, 503, "Unavailable", "Down", "req-503");
+
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER);
+  g_test_message ("gave up after %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+}
+
 static void
 test_next_token_helper (void)
 {
@@ -877,6 +905,7 @@ main (int   argc,
   ADD ("backoff-jitter-bounded", test_backoff_jitter_bounded);
   ADD ("network-errors", test_network_errors);
   ADD ("timeout-and-truncation", test_timeout_and_truncation_retry);
+  ADD ("retry-budget", test_retry_budget);
   ADD ("gzip", test_gzip);
   ADD ("clock-skew", test_clock_skew);
   ADD ("pagination", test_pagination);

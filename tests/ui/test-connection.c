@@ -349,6 +349,19 @@ test_sandbox_dies (void)
   am_ui_test_wait_until (instances_listed, w.instances, CEILING_MS);
   g_assert_cmpstr (_am_instances_view_get_state (w.instances), ==, "list");
 
+  /* Dying once more, then another region: the sandbox is started for it (connecting to the
+   * Sandbox profile means running it), and the views end listed, not spinning. */
+  am_window_show_view (w.window, "images");
+  sandbox = window_sandbox (&w);
+  kill_sandbox (sandbox);
+  am_ui_test_wait_until (images_in_error, w.images, CEILING_MS);
+  g_assert_cmpstr (_am_images_view_get_state (w.images), ==, "error");
+  replaced.old = sandbox;
+  am_window_connect (w.window, "Sandbox", "eu-west-1");
+  am_ui_test_wait_until (sandbox_replaced_and_listed, &replaced, CEILING_MS);
+  g_assert_true (sandbox_replaced_and_listed (&replaced));
+  g_assert_cmpstr (am_session_get_region (am_window_get_session (w.window)), ==, "eu-west-1");
+
   window_close (&w);
 }
 

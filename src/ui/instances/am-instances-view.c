@@ -1063,8 +1063,7 @@ am_instances_view_set_session (AmInstancesView *self,
 
   g_set_object (&self->session, session);
 
-  /* Plain handlers, disconnected by id: a handler of g_signal_connect_object() disconnected
-   * by id would be disconnected a second time when the view goes. */
+  /* Disconnected by id, here and in dispose. */
   if (session != NULL)
     {
       self->client_handler = g_signal_connect_swapped (session, "notify::client",

@@ -833,6 +833,61 @@ test_cancel_in_backoff (Fixture       *fixture,
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
 }
 
+/* A listener that never accepts, whose queue is full: the kernel drops further SYNs, so a
+ * connection to it is never made (as with a host that is down). The connect deadline (10 s)
+ * ends the attempt, long before the attempt's own 60 s. */
+static void
+test_connect_deadline (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GSocket) listener = NULL;
+  g_autoptr (GPtrArray) fillers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (AmQueryClient) client = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (AmQueryParams) params = am_query_params_new ("DescribeImages", VERSION);
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_set_listen_backlog (listener, 0);
+  g_assert_true (g_socket_bind (listener, address, FALSE, &error));
+  g_assert_true (g_socket_listen (listener, &error));
+  bound = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  /* Fill the accept queue (non-blocking connects; the first ones complete). */
+  for (guint i = 0; i < 4; i++)
+    {
+      GSocket *filler = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+
+      g_socket_set_blocking (filler, FALSE);
+      g_socket_connect (filler, bound, NULL, NULL);
+      g_ptr_array_add (fillers, filler);
+    }
+  g_usleep (200 * 1000);
+
+  client = am_query_client_new (fixture->provider, "ec2", "us-east-1", url, &error);
+  g_assert_no_error (error);
+  am_query_client_set_max_attempts (client, 1);
+  start = g_get_monotonic_time ();
+  am_query_client_call_async (client, params, NULL, am_test_result_cb, &result);
+  am_test_wait_result (&result);
+  body = am_query_client_call_finish (client, result, &error);
+  g_test_message ("%s (after %.1f s)", error != NULL ? error->message : "no error",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "Could not connect to"));
+  g_assert_nonnull (strstr (error->message, "within 10 s"));
+}
+
 /* Attempts left do not outlast the call's retry time (30 s): an answer that took 11 s and a
  * wait of 20 s would start the second attempt 31 s after the call began, so it is not made. */
 static void
@@ -906,6 +961,7 @@ main (int   argc,
   ADD ("network-errors", test_network_errors);
   ADD ("timeout-and-truncation", test_timeout_and_truncation_retry);
   ADD ("retry-budget", test_retry_budget);
+  ADD ("connect-deadline", test_connect_deadline);
   ADD ("gzip", test_gzip);
   ADD ("clock-skew", test_clock_skew);
   ADD ("pagination", test_pagination);

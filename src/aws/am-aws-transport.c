@@ -342,8 +342,9 @@ typedef struct
   gulong          chain_id;
   guint           timeout_id;
   gboolean        timed_out;
-  guint           connect_timeout_id;
+  gboolean        connecting;       /* the timer is the connect deadline */
   gboolean        connect_timed_out;
+  gint64          attempt_started_us;
   gint64          started_us;       /* when the call began, for the retry budget */
   guint           backoff_id;
   GSource        *backoff_cancel_source;
@@ -354,7 +355,6 @@ clear_attempt (SendData     *data,
                GCancellable *cancellable)
 {
   g_clear_handle_id (&data->timeout_id, g_source_remove);
-  g_clear_handle_id (&data->connect_timeout_id, g_source_remove);
   if (data->chain_id != 0)
     {
       g_cancellable_disconnect (cancellable, data->chain_id);
@@ -381,7 +381,6 @@ send_data_free (gpointer user_data)
 
   g_assert (data->chain_id == 0);
   g_clear_handle_id (&data->timeout_id, g_source_remove);
-  g_clear_handle_id (&data->connect_timeout_id, g_source_remove);
   g_clear_handle_id (&data->backoff_id, g_source_remove);
   if (data->backoff_cancel_source != NULL)
     {
@@ -802,24 +801,18 @@ on_sent (GObject      *source,
   g_object_unref (task);
 }
 
+/* One timer per attempt: first the connect deadline, then (once connected) what is left of
+ * the attempt's own. */
 static gboolean
 on_attempt_timeout (gpointer user_data)
 {
   SendData *data = user_data;
 
   data->timeout_id = 0;
-  data->timed_out = TRUE;
-  g_cancellable_cancel (data->attempt_cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_connect_timeout (gpointer user_data)
-{
-  SendData *data = user_data;
-
-  data->connect_timeout_id = 0;
-  data->connect_timed_out = TRUE;
+  if (data->connecting)
+    data->connect_timed_out = TRUE;
+  else
+    data->timed_out = TRUE;
   g_cancellable_cancel (data->attempt_cancellable);
   return G_SOURCE_REMOVE;
 }
@@ -830,8 +823,16 @@ on_wrote_headers (SoupMessage *msg,
                   gpointer     user_data)
 {
   SendData *data = user_data;
+  guint elapsed_ms = (g_get_monotonic_time () - data->attempt_started_us) / 1000;
 
-  g_clear_handle_id (&data->connect_timeout_id, g_source_remove);
+  if (!data->connecting)
+    return;
+  data->connecting = FALSE;
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  if (data->transport->timeout_ms > 0)
+    data->timeout_id = g_timeout_add (data->transport->timeout_ms > elapsed_ms
+                                      ? data->transport->timeout_ms - elapsed_ms : 1,
+                                      on_attempt_timeout, data);
 }
 
 static void
@@ -932,13 +933,15 @@ send_signed (GTask         *task,
   if (cancellable != NULL)
     data->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
                                             data->attempt_cancellable, NULL);
-  if (self->timeout_ms > 0)
-    data->timeout_id = g_timeout_add (self->timeout_ms, on_attempt_timeout, data);
-  if (self->timeout_ms == 0 || self->timeout_ms > CONNECT_TIMEOUT_MS)
+  data->attempt_started_us = g_get_monotonic_time ();
+  data->connecting = self->timeout_ms == 0 || self->timeout_ms > CONNECT_TIMEOUT_MS;
+  if (data->connecting)
     {
-      data->connect_timeout_id = g_timeout_add (CONNECT_TIMEOUT_MS, on_connect_timeout, data);
+      data->timeout_id = g_timeout_add (CONNECT_TIMEOUT_MS, on_attempt_timeout, data);
       g_signal_connect (data->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), data);
     }
+  else
+    data->timeout_id = g_timeout_add (self->timeout_ms, on_attempt_timeout, data);
 
   soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                                     data->attempt_cancellable, on_sent, task);

@@ -53,6 +53,24 @@ am_connection_monitor_get_default (void)
   return (AmConnectionMonitor *) monitor;
 }
 
+typedef struct
+{
+  AmConnectionMonitor *self;
+  char                *host;
+} Emission;
+
+static gboolean
+emit_changed (gpointer user_data)
+{
+  Emission *emission = user_data;
+
+  g_signal_emit (emission->self, signals[CHANGED], g_quark_from_string (emission->host), emission->host);
+  g_object_unref (emission->self);
+  g_free (emission->host);
+  g_free (emission);
+  return G_SOURCE_REMOVE;
+}
+
 void
 am_connection_monitor_report (AmConnectionMonitor *self,
                               const char          *host,
@@ -85,10 +103,15 @@ am_connection_monitor_report (AmConnectionMonitor *self,
 
   if (changed)
     {
+      Emission *emission = g_new0 (Emission, 1);
+
       g_debug ("%s: %s", host, state == AM_CONNECTION_REACHABLE ? "reachable"
                                : state == AM_CONNECTION_RETRYING ? "retrying"
                                : state == AM_CONNECTION_OFFLINE ? "offline" : "unknown");
-      g_signal_emit (self, signals[CHANGED], g_quark_from_string (host), host);
+      emission->self = g_object_ref (self);
+      emission->host = g_strdup (host);
+      /* Watchers (the window) live in the main thread, whichever thread sent the request. */
+      g_main_context_invoke (NULL, emit_changed, emission);
     }
 }
 

@@ -31,7 +31,7 @@ AmConnectionMonitor *am_connection_monitor_get_default (void);
 /**
  * am_connection_monitor_report:
  * Records an outcome for @host (as in a Host header, "host" or "host:port") and emits
- * "changed" (in the thread that reports) when the state changed.
+ * "changed" in the main context when the state changed.
  */
 void                 am_connection_monitor_report      (AmConnectionMonitor *self,
                                                         const char          *host,

@@ -51,16 +51,25 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static GBytes *
+call_client (AmQueryClient *client,
+             AmQueryParams *params,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  am_query_client_call_async (client, params, cancellable, am_test_result_cb, &result);
+  am_test_wait_result (&result);
+  return am_query_client_call_finish (client, result, error);
+}
+
+static GBytes *
 call (Fixture       *fixture,
       AmQueryParams *params,
       GCancellable  *cancellable,
       GError       **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-
-  am_query_client_call_async (fixture->client, params, cancellable, am_test_result_cb, &result);
-  am_test_wait_result (&result);
-  return am_query_client_call_finish (fixture->client, result, error);
+  return call_client (fixture->client, params, cancellable, error);
 }
 
 static GBytes *
@@ -846,7 +855,6 @@ test_connect_deadline (Fixture       *fixture,
   g_autoptr (GSocket) listener = NULL;
   g_autoptr (GPtrArray) fillers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (AmQueryClient) client = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (AmQueryParams) params = am_query_params_new ("DescribeImages", VERSION);
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
@@ -877,9 +885,7 @@ test_connect_deadline (Fixture       *fixture,
   g_assert_no_error (error);
   am_query_client_set_max_attempts (client, 1);
   start = g_get_monotonic_time ();
-  am_query_client_call_async (client, params, NULL, am_test_result_cb, &result);
-  am_test_wait_result (&result);
-  body = am_query_client_call_finish (client, result, &error);
+  body = call_client (client, params, NULL, &error);
   g_test_message ("%s (after %.1f s)", error != NULL ? error->message : "no error",
                   (g_get_monotonic_time () - start) / 1e6);
   g_assert_null (body);

@@ -272,6 +272,47 @@ sandbox_replaced_and_listed (gpointer data)
          && am_ui_test_images_listed (r->w->images);
 }
 
+static gboolean
+has_items (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 0;
+}
+
+/* Launches an instance of the first listed image with awscli, lists it in the Instances view
+ * and selects it: its details pane then holds the row (and a handler on it). */
+static void
+launch_and_select_instance (Window *w)
+{
+  AmSession *session = am_window_get_session (w->window);
+  g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (w->images)), 0);
+  const char *type = g_strcmp0 (am_image_get_architecture (image), "arm64") == 0 ? "t4g.micro" : "t3.micro";
+  const char *argv[] = { "/usr/bin/aws", "ec2", "run-instances", "--image-id", am_image_get_image_id (image),
+                         "--instance-type", type, "--region", am_session_get_region (session),
+                         "--endpoint-url", am_session_get_endpoint (session), NULL };
+  g_auto (GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkSelectionModel *selection;
+  int status = -1;
+
+  env = g_environ_setenv (env, "AWS_ACCESS_KEY_ID", AM_SANDBOX_ALICE_ACCESS_KEY, TRUE);
+  env = g_environ_setenv (env, "AWS_SECRET_ACCESS_KEY", AM_SANDBOX_ALICE_SECRET_KEY, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  am_window_show_view (w->window, "instances");
+  selection = GTK_SELECTION_MODEL (w->instances->selection);
+  am_instances_view_reload (w->instances);
+  am_ui_test_wait_until (has_items, selection, CEILING_MS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  am_ui_test_iterate ();
+  g_assert_nonnull (w->instances->details_row);
+  am_window_show_view (w->window, "images");
+}
+
 /* The Sandbox profile's child is killed: once at start (restarted by itself), then in the
  * middle of a listing (said in both views, F5 and another scope stay in the error state,
  * Restart Sandbox brings the same images back). */
@@ -291,6 +332,9 @@ test_sandbox_dies (void)
   g_assert_cmpstr (_am_images_view_get_state (w.images), ==, "list");
   before = listed_ids (w.images);
   g_assert_cmpuint (before->len, >, 0);
+  /* The restarts below give the session new clients: the Instances view drops its rows while
+   * its details pane shows one (that pane once kept a freed row and disconnected from it). */
+  launch_and_select_instance (&w);
 
   /* Dying right after it started: restarted once without asking. */
   replaced.old = window_sandbox (&w);

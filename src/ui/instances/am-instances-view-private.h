@@ -48,7 +48,8 @@ struct _AmInstancesView
   char                 *search_folded;
   GHashTable           *image_names;      /* image id → name, "" when looked up and unknown */
 
-  /* borrowed */
+  /* Owned: the listing drops its rows when the client changes (another region, a restarted
+   * sandbox) while the pane still shows one and holds a handler on it. */
   AmInstanceRow        *details_row;      /* the row the details pane shows */
 
   /* state */

@@ -608,7 +608,7 @@ am_instances_view_update_details (AmInstancesView *self)
   if (self->details_row != NULL)
     {
       g_clear_signal_handler (&self->details_handler, self->details_row);
-      self->details_row = NULL;
+      g_clear_object (&self->details_row);
     }
 
   if (rows->len == 0)
@@ -629,7 +629,7 @@ am_instances_view_update_details (AmInstancesView *self)
       return;
     }
 
-  self->details_row = g_ptr_array_index (rows, 0);
+  self->details_row = g_object_ref (g_ptr_array_index (rows, 0));
   self->details_handler = g_signal_connect_object (self->details_row, "notify::instance",
                                                    G_CALLBACK (am_instances_view_update_details),
                                                    self, G_CONNECT_SWAPPED);
@@ -1104,7 +1104,7 @@ am_instances_view_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->details_row != NULL)
     g_clear_signal_handler (&self->details_handler, self->details_row);
-  self->details_row = NULL;
+  g_clear_object (&self->details_row);
   if (self->session != NULL)
     {
       g_clear_signal_handler (&self->client_handler, self->session);

@@ -344,6 +344,7 @@ typedef struct
   gboolean        timed_out;
   gboolean        connecting;       /* the timer is the connect deadline */
   gboolean        connect_timed_out;
+  gboolean        network_retry;    /* the last attempt could not connect; another follows */
   gint64          attempt_started_us;
   gint64          started_us;       /* when the call began, for the retry budget */
   guint           backoff_id;
@@ -423,6 +424,9 @@ on_backoff_cancelled (GCancellable *cancellable,
 
   g_clear_handle_id (&data->backoff_id, g_source_remove);
   g_clear_pointer (&data->backoff_cancel_source, g_source_unref);
+  /* The last word on the endpoint was a failed connection: "retrying" no longer holds. */
+  if (data->network_retry)
+    report_connection (data, AM_CONNECTION_OFFLINE);
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
   g_object_unref (task);
   return G_SOURCE_REMOVE;
@@ -692,6 +696,8 @@ on_sent (GObject      *source,
 
   if (g_cancellable_is_cancelled (cancellable))
     {
+      if (data->network_retry)
+        report_connection (data, AM_CONNECTION_OFFLINE);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
       g_object_unref (task);
       return;
@@ -715,6 +721,7 @@ on_sent (GObject      *source,
         {
           data->timed_out = FALSE;
           data->connect_timed_out = FALSE;
+          data->network_retry = TRUE;
           report_connection (data, AM_CONNECTION_RETRYING);
           return;
         }

@@ -15,6 +15,7 @@
 #include "am-endpoint.h"
 #include "am-region.h"
 #include "am-query-client.h"
+#include "am-connection-monitor.h"
 #include "am-sandbox-process.h"
 #include "am-session.h"
 
@@ -444,6 +445,13 @@ am_session_sandbox_exited_cb (AmSession        *self,
       return;
     }
 
+  {
+    g_autofree char *host = am_connection_monitor_host_for_url (self->endpoint);
+
+    /* Nothing answers there any more, whatever requests were on their way. */
+    if (host != NULL)
+      am_connection_monitor_report (am_connection_monitor_get_default (), host, AM_CONNECTION_OFFLINE);
+  }
   am_session_set_sandbox_error (self,
                                 g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
                                              _("The built-in sandbox stopped: %s. Its images and "

@@ -100,6 +100,18 @@ header_says_reachable (gpointer data)
   return g_strcmp0 (header_connection (data), "Reachable") == 0;
 }
 
+static gboolean
+banner_shown (gpointer view)
+{
+  return gtk_revealer_get_reveal_child (AM_INSTANCES_VIEW (view)->banner_revealer);
+}
+
+static gboolean
+banner_hidden (gpointer view)
+{
+  return !banner_shown (view);
+}
+
 /* A TCP port on loopback where nothing listens (bound, read, released). */
 static guint16
 free_port (void)
@@ -195,6 +207,23 @@ test_nothing_listening (void)
   am_ui_test_wait_until (header_says_reachable, &w, CEILING_MS);
   g_assert_cmpstr (header_connection (&w), ==, "Reachable");
   screenshot (&w, "net-reachable");
+
+  /* The server goes away while the instances are listed: a refresh that fails keeps the list
+   * under a banner (no toast cut off mid-sentence); its Retry works once the server is back. */
+  g_clear_object (&sandbox);
+  am_window_show_view (w.window, "instances");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w.instances), "instances.refresh", NULL));
+  am_ui_test_wait_until (banner_shown, w.instances, CEILING_MS);
+  g_assert_true (gtk_revealer_get_reveal_child (w.instances->banner_revealer));
+  g_assert_cmpstr (_am_instances_view_get_state (w.instances), ==, "list");
+  g_test_message ("banner: %s", gtk_label_get_label (w.instances->banner_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (w.instances->banner_label),
+                                   "Could not refresh the instances. Could not reach"));
+  screenshot (&w, "net-instances-refresh-failed");
+  sandbox = am_ui_test_sandbox_start (sandbox_args);
+  press (GTK_BUTTON (am_ui_test_get_widget (GTK_WIDGET (w.instances->banner_revealer), GTK_TYPE_BUTTON, NULL)));
+  am_ui_test_wait_until (banner_hidden, w.instances, CEILING_MS);
+  g_assert_false (gtk_revealer_get_reveal_child (w.instances->banner_revealer));
 
   window_close (&w);
   g_unsetenv ("AWS_ACCESS_KEY_ID");
@@ -360,6 +389,9 @@ test_sandbox_dies (void)
   g_assert_nonnull (strstr (am_error_state_get_summary (state), "sandbox stopped"));
   g_assert_nonnull (strstr (am_error_state_get_details (state), "signal 9"));
   g_assert_cmpstr (gtk_button_get_label (am_error_state_get_button (state)), ==, "_Restart Sandbox");
+  am_ui_test_iterate ();
+  g_test_message ("header: %s", header_connection (&w));
+  g_assert_true (g_str_has_prefix (header_connection (&w), "Offline since "));
   screenshot (&w, "net-images-sandbox-stopped");
 
   /* F5 and another scope end in the same state, not in a spinner. */

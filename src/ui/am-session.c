@@ -370,7 +370,9 @@ am_session_finish_connect (AmSession *self,
   g_task_return_boolean (task, TRUE);
 }
 
-static void am_session_forget_sandbox (AmSession *self);
+static void am_session_forget_sandbox  (AmSession *self);
+static void am_session_connect_sandbox (AmSession *self,
+                                        GTask     *task);
 
 static void
 am_session_sandbox_started_cb (GObject      *object,
@@ -389,6 +391,16 @@ am_session_sandbox_started_cb (GObject      *object,
       /* Start a new process on the next try. */
       if (self->sandbox == AM_SANDBOX_PROCESS (object))
         am_session_forget_sandbox (self);
+      /* One that stopped before it was ready gets a second start, once (not one that hung:
+       * that would be another 20 s). */
+      if (!self->sandbox_restarted && !g_cancellable_is_cancelled (g_task_get_cancellable (task))
+          && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
+        {
+          g_debug ("The sandbox did not start (%s); starting it once more", error->message);
+          self->sandbox_restarted = TRUE;
+          am_session_connect_sandbox (self, task);
+          return;
+        }
       am_session_fail (self, task, g_steal_pointer (&error));
       return;
     }

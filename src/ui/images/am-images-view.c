@@ -1573,6 +1573,12 @@ refresh_action (GtkWidget  *widget,
 {
   AmImagesView *self = AM_IMAGES_VIEW (widget);
 
+  /* Nothing answers until the sandbox is restarted: its error state stays, no spinner. */
+  if (self->session != NULL && am_session_get_sandbox_error (self->session) != NULL)
+    {
+      update_loading (self);
+      return;
+    }
   if (self->session != NULL && am_session_get_state (self->session) == AM_SESSION_STATE_FAILED)
     {
       am_session_connect_async (self->session, am_session_get_profile_name (self->session),

@@ -11,12 +11,17 @@
 #include "am-aws-error.h"
 #include "am-aws-session.h"
 #include "am-aws-transport-private.h"
+#include "am-connection-monitor.h"
 #include "am-endpoint.h"
 #include "am-sigv4.h"
 
 /* The AWS SDKs' "standard" retry mode. */
 #define DEFAULT_MAX_ATTEMPTS    3
 #define DEFAULT_TIMEOUT_MS      60000
+/* A connection (DNS, TCP, TLS) that takes longer is not coming: a dead host or a dropped SYN. */
+#define CONNECT_TIMEOUT_MS      10000
+/* No new attempt starts this long after the call began, whatever the attempts left. */
+#define RETRY_BUDGET_MS         30000
 #define DEFAULT_BACKOFF_BASE_MS 1000
 #define MAX_BACKOFF_MS          20000
 #define RETRY_QUOTA_INITIAL     500
@@ -339,6 +344,11 @@ typedef struct
   gulong          chain_id;
   guint           timeout_id;
   gboolean        timed_out;
+  gboolean        connecting;       /* the timer is the connect deadline */
+  gboolean        connect_timed_out;
+  gboolean        network_retry;    /* the last attempt could not connect; another follows */
+  gint64          attempt_started_us;
+  gint64          started_us;       /* when the call began, for the retry budget */
   guint           backoff_id;
   GSource        *backoff_cancel_source;
 } SendData;
@@ -357,6 +367,14 @@ clear_attempt (SendData     *data,
   if (data->msg != NULL)
     g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
+}
+
+static void
+report_connection (SendData          *data,
+                   AmConnectionState  state)
+{
+  am_connection_monitor_report (am_connection_monitor_get_default (),
+                                data->transport->host_header, state);
 }
 
 static void
@@ -408,6 +426,9 @@ on_backoff_cancelled (GCancellable *cancellable,
 
   g_clear_handle_id (&data->backoff_id, g_source_remove);
   g_clear_pointer (&data->backoff_cancel_source, g_source_unref);
+  /* The last word on the endpoint was a failed connection: "retrying" no longer holds. */
+  if (data->network_retry)
+    report_connection (data, AM_CONNECTION_OFFLINE);
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
   g_object_unref (task);
   return G_SOURCE_REMOVE;
@@ -503,15 +524,22 @@ maybe_retry (GTask    *task,
              gboolean  timeout)
 {
   SendData *data = g_task_get_task_data (task);
+  guint delay_ms;
 
   if (data->attempt >= data->transport->max_attempts)
     return FALSE;
+  delay_ms = _am_aws_transport_backoff_delay_ms (data->transport, data->attempt);
+  if ((g_get_monotonic_time () - data->started_us) / 1000 + delay_ms > RETRY_BUDGET_MS)
+    {
+      g_debug ("%s: %u s have passed, not retrying", describe_service (data), RETRY_BUDGET_MS / 1000);
+      return FALSE;
+    }
   if (!take_retry_quota (data, timeout))
     {
       g_debug ("%s: retry quota exhausted, not retrying", describe_service (data));
       return FALSE;
     }
-  schedule_retry (task, _am_aws_transport_backoff_delay_ms (data->transport, data->attempt));
+  schedule_retry (task, delay_ms);
   return TRUE;
 }
 
@@ -541,6 +569,11 @@ network_error (SendData     *data,
   g_autofree char *endpoint = endpoint_string (data->transport);
   const char *unsent = data->not_idempotent && data->may_have_arrived ? UNSENT_HINT : "";
 
+  if (data->connect_timed_out)
+    return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
+                             "Could not connect to %s within %u s (%s); check the network "
+                             "connection and the endpoint setting", endpoint,
+                             CONNECT_TIMEOUT_MS / 1000, describe_service (data));
   if (data->timed_out)
     return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                              "%s did not answer within %u ms (%s); check the network connection "
@@ -688,6 +721,8 @@ on_sent (GObject      *source,
 
   if (g_cancellable_is_cancelled (cancellable))
     {
+      if (data->network_retry)
+        report_connection (data, AM_CONNECTION_OFFLINE);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
       g_object_unref (task);
       return;
@@ -702,7 +737,7 @@ on_sent (GObject      *source,
 
   if (body == NULL)
     {
-      gboolean timeout = data->timed_out;
+      gboolean timeout = data->timed_out || data->connect_timed_out;
 
       g_debug ("%s: attempt %u failed: %s", describe_service (data), data->attempt,
                timeout ? "timed out" : error->message);
@@ -710,8 +745,12 @@ on_sent (GObject      *source,
           && error->domain != G_TLS_ERROR && may_resend (data, NULL) && maybe_retry (task, timeout))
         {
           data->timed_out = FALSE;
+          data->connect_timed_out = FALSE;
+          data->network_retry = TRUE;
+          report_connection (data, AM_CONNECTION_RETRYING);
           return;
         }
+      report_connection (data, AM_CONNECTION_OFFLINE);
       g_task_return_error (task, mark_maybe_applied (data, network_error (data, error)));
       g_object_unref (task);
       return;
@@ -719,6 +758,7 @@ on_sent (GObject      *source,
 
   status = soup_message_get_status (msg);
   headers = soup_message_get_response_headers (msg);
+  report_connection (data, AM_CONNECTION_REACHABLE);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -795,15 +835,40 @@ on_sent (GObject      *source,
   g_object_unref (task);
 }
 
+/* One timer per attempt: first the connect deadline, then (once connected) what is left of
+ * the attempt's own. */
 static gboolean
 on_attempt_timeout (gpointer user_data)
 {
   SendData *data = user_data;
 
   data->timeout_id = 0;
-  data->timed_out = TRUE;
+  if (data->connecting)
+    data->connect_timed_out = TRUE;
+  else
+    data->timed_out = TRUE;
   g_cancellable_cancel (data->attempt_cancellable);
   return G_SOURCE_REMOVE;
+}
+
+/* Headers written means a connection exists: the connect deadline is met, and from here on
+ * the request may have reached the server. */
+static void
+on_wrote_headers (SoupMessage *msg,
+                  gpointer     user_data)
+{
+  SendData *data = user_data;
+  guint elapsed_ms = (g_get_monotonic_time () - data->attempt_started_us) / 1000;
+
+  data->may_have_arrived = TRUE;
+  if (!data->connecting)
+    return;
+  data->connecting = FALSE;
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  if (data->transport->timeout_ms > 0)
+    data->timeout_id = g_timeout_add (data->transport->timeout_ms > elapsed_ms
+                                      ? data->transport->timeout_ms - elapsed_ms : 1,
+                                      on_attempt_timeout, data);
 }
 
 static void
@@ -813,12 +878,6 @@ on_caller_cancelled (GCancellable *cancellable,
   GCancellable *attempt_cancellable = user_data;
 
   g_cancellable_cancel (attempt_cancellable);
-}
-
-static void
-on_wrote_headers (SendData *data)
-{
-  data->may_have_arrived = TRUE;
 }
 
 static void
@@ -901,7 +960,7 @@ send_signed (GTask         *task,
   if (data->body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, data->content_type, data->body);
   data->may_have_arrived = FALSE;
-  g_signal_connect_swapped (data->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), data);
+  g_signal_connect (data->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), data);
 
   data->attempt++;
   endpoint = endpoint_string (self);
@@ -912,7 +971,11 @@ send_signed (GTask         *task,
   if (cancellable != NULL)
     data->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
                                             data->attempt_cancellable, NULL);
-  if (self->timeout_ms > 0)
+  data->attempt_started_us = g_get_monotonic_time ();
+  data->connecting = self->timeout_ms == 0 || self->timeout_ms > CONNECT_TIMEOUT_MS;
+  if (data->connecting)
+    data->timeout_id = g_timeout_add (CONNECT_TIMEOUT_MS, on_attempt_timeout, data);
+  else
     data->timeout_id = g_timeout_add (self->timeout_ms, on_attempt_timeout, data);
 
   soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
@@ -988,6 +1051,7 @@ _am_aws_transport_send_async (AmAwsTransport              *self,
   data->operation = g_strdup (request->operation);
   data->parse_error = request->parse_error;
   data->not_idempotent = request->not_idempotent;
+  data->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, data, send_data_free);
 
   if (g_task_return_error_if_cancelled (task))

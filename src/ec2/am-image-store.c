@@ -1036,11 +1036,17 @@ on_page (GObject      *source,
   if (images == NULL)
     {
       clear_diff (self);
-      set_loading (self, FALSE);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+        {
+          set_loading (self, FALSE);
+          return;
+        }
+      /* The error is in place before "loading" turns off: whoever watches the end of a
+       * listing sees why it ended. */
+      g_clear_error (&self->error);
       self->error = g_steal_pointer (&error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      set_loading (self, FALSE);
       return;
     }
 

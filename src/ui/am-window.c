@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-accounts.h"
+#include "am-connection-monitor.h"
 #include "am-images-view.h"
 #include "am-instances-view.h"
 #include "am-mfa-dialog.h"
@@ -37,6 +38,9 @@ struct _AmWindow
   AdwStatusPage        *connecting_page;
   GtkSpinner           *connecting_spinner;
   AdwStatusPage        *error_page;
+  GtkWidget            *connection_box;
+  GtkImage             *connection_icon;
+  GtkLabel             *connection_label;
 
   /* built in code: the note that the Sandbox was opened though AWS CLI profiles exist */
   GtkRevealer          *profiles_banner;
@@ -51,6 +55,8 @@ struct _AmWindow
   GtkStringList        *regions;
 
   /* state */
+  char                 *connection_host;    /* the session's endpoint as the monitor keys it */
+  gulong                connection_handler;
   gboolean              updating_regions;
   gboolean              profiles_dismissed;
   char                **pending_instances;  /* win.show-instances: to select once listed */
@@ -452,6 +458,78 @@ build_profiles_banner (AmWindow *self)
                               gtk_widget_get_prev_sibling (GTK_WIDGET (self->main_stack)));
 }
 
+/* Reachable, retrying, offline since HH:MM: what the requests to the session's endpoint last
+ * met, as the transport reported it. Hidden until a request has ended. */
+static void
+am_window_update_connection (AmWindow *self)
+{
+  AmConnectionMonitor *monitor = am_connection_monitor_get_default ();
+  g_autoptr (GDateTime) since = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *time = NULL;
+  const char *icon = NULL;
+  const char *css = NULL;
+  AmConnectionState state;
+
+  g_free (self->connection_host);
+  self->connection_host = am_connection_monitor_host_for_url (am_session_get_endpoint (self->session));
+  state = am_connection_monitor_get_state (monitor, self->connection_host, &since);
+  if (since != NULL)
+    time = g_date_time_format (since, "%H:%M");
+
+  switch (state)
+    {
+    case AM_CONNECTION_REACHABLE:
+      text = g_strdup (_("Reachable"));
+      icon = "network-transmit-receive-symbolic";
+      css = "success";
+      tooltip = g_strdup_printf (_("%s answered the last request."), am_session_get_endpoint (self->session));
+      break;
+    case AM_CONNECTION_RETRYING:
+      text = g_strdup (_("Retrying…"));
+      icon = "network-idle-symbolic";
+      css = "warning";
+      tooltip = g_strdup_printf (_("%s did not answer; asking again."), am_session_get_endpoint (self->session));
+      break;
+    case AM_CONNECTION_OFFLINE:
+      /* Translators: %s is a time of day, e.g. 14:05 */
+      text = g_strdup_printf (_("Offline since %s"), time);
+      icon = "network-offline-symbolic";
+      css = "error";
+      tooltip = g_strdup_printf (_("%s could not be reached since %s. Check the network connection and the endpoint."),
+                                 am_session_get_endpoint (self->session), time);
+      break;
+    case AM_CONNECTION_UNKNOWN:
+    default:
+      break;
+    }
+
+  gtk_widget_set_visible (self->connection_box, text != NULL);
+  if (text == NULL)
+    return;
+  gtk_label_set_label (self->connection_label, text);
+  gtk_image_set_from_icon_name (self->connection_icon, icon);
+  gtk_widget_remove_css_class (self->connection_box, "success");
+  gtk_widget_remove_css_class (self->connection_box, "warning");
+  gtk_widget_remove_css_class (self->connection_box, "error");
+  gtk_widget_add_css_class (self->connection_box, css);
+  gtk_widget_set_tooltip_text (self->connection_box, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connection_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+static void
+am_window_connection_changed_cb (AmConnectionMonitor *monitor,
+                                 const char          *host,
+                                 gpointer             user_data)
+{
+  AmWindow *self = user_data;
+
+  if (g_strcmp0 (host, self->connection_host) == 0)
+    am_window_update_connection (self);
+}
+
 static void
 am_window_update_state (AmWindow *self)
 {
@@ -496,6 +574,7 @@ am_window_update_state (AmWindow *self)
   am_window_update_profiles_banner (self);
 
   am_window_update_header (self);
+  am_window_update_connection (self);
 }
 
 static void
@@ -822,6 +901,8 @@ am_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::region", G_CALLBACK (am_window_session_region_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->connection_handler = g_signal_connect (am_connection_monitor_get_default (), "changed",
+                                               G_CALLBACK (am_window_connection_changed_cb), self);
   am_window_set_regions (self, am_regions_get_offline ());
   g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (am_window_region_selected_cb),
                            self, G_CONNECT_SWAPPED);
@@ -837,6 +918,8 @@ am_window_dispose (GObject *object)
   g_cancellable_cancel (self->regions_cancellable);
   g_clear_handle_id (&self->select_source, g_source_remove);
   g_clear_pointer (&self->pending_instances, g_strfreev);
+  g_clear_signal_handler (&self->connection_handler, am_connection_monitor_get_default ());
+  g_clear_pointer (&self->connection_host, g_free);
   if (self->session != NULL)
     am_session_set_mfa_prompt (self->session, NULL, NULL, NULL);
 
@@ -925,6 +1008,9 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, connecting_page);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_box);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_icon);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_label);
   gtk_widget_class_bind_template_callback (widget_class, profile_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
 

@@ -51,16 +51,25 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static GBytes *
+call_client (AmQueryClient *client,
+             AmQueryParams *params,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  am_query_client_call_async (client, params, cancellable, am_test_result_cb, &result);
+  am_test_wait_result (&result);
+  return am_query_client_call_finish (client, result, error);
+}
+
+static GBytes *
 call (Fixture       *fixture,
       AmQueryParams *params,
       GCancellable  *cancellable,
       GError       **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-
-  am_query_client_call_async (fixture->client, params, cancellable, am_test_result_cb, &result);
-  am_test_wait_result (&result);
-  return am_query_client_call_finish (fixture->client, result, error);
+  return call_client (fixture->client, params, cancellable, error);
 }
 
 static GBytes *
@@ -916,6 +925,86 @@ test_cancel_in_backoff (Fixture       *fixture,
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
 }
 
+/* A listener that never accepts, whose queue is full: the kernel drops further SYNs, so a
+ * connection to it is never made (as with a host that is down). The connect deadline (10 s)
+ * ends the attempt, long before the attempt's own 60 s. */
+static void
+test_connect_deadline (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GSocket) listener = NULL;
+  g_autoptr (GPtrArray) fillers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (AmQueryClient) client = NULL;
+  g_autoptr (AmQueryParams) params = am_query_params_new ("DescribeImages", VERSION);
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_set_listen_backlog (listener, 0);
+  g_assert_true (g_socket_bind (listener, address, FALSE, &error));
+  g_assert_true (g_socket_listen (listener, &error));
+  bound = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  /* Fill the accept queue (non-blocking connects; the first ones complete). */
+  for (guint i = 0; i < 4; i++)
+    {
+      GSocket *filler = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+
+      g_socket_set_blocking (filler, FALSE);
+      g_socket_connect (filler, bound, NULL, NULL);
+      g_ptr_array_add (fillers, filler);
+    }
+  g_usleep (200 * 1000);
+
+  client = am_query_client_new (fixture->provider, "ec2", "us-east-1", url, &error);
+  g_assert_no_error (error);
+  am_query_client_set_max_attempts (client, 1);
+  start = g_get_monotonic_time ();
+  body = call_client (client, params, NULL, &error);
+  g_test_message ("%s (after %.1f s)", error != NULL ? error->message : "no error",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "Could not connect to"));
+  g_assert_nonnull (strstr (error->message, "within 10 s"));
+}
+
+/* Attempts left do not outlast the call's retry time (30 s): an answer that took 11 s and a
+ * wait of 20 s would start the second attempt 31 s after the call began, so it is not made. */
+static void
+test_retry_budget (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  AmTestResponse *response;
+
+  am_query_client_set_jitter (fixture->client, FALSE);
+  am_query_client_set_backoff_base_ms (fixture->client, 20000);
+  am_query_client_set_max_attempts (fixture->client, 5);
+  response = am_test_response_new (503, "text/xml",
+                                   "<Response><Errors><Error><Code>Unavailable</Code><Message>Down</Message>"
+                                   "</Error></Errors><RequestID>req-503</RequestID></Response>");
+  am_test_response_set_delay_ms (response, 11000);
+  am_test_server_queue (fixture->server, response);
+  am_test_server_queue_ec2_error (fixture->server, 503, "Unavailable", "Down", "req-503");
+
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER);
+  g_test_message ("gave up after %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+}
+
 static void
 test_next_token_helper (void)
 {
@@ -961,6 +1050,8 @@ main (int   argc,
   ADD ("network-errors", test_network_errors);
   ADD ("timeout-and-truncation", test_timeout_and_truncation_retry);
   ADD ("not-idempotent", test_not_idempotent);
+  ADD ("retry-budget", test_retry_budget);
+  ADD ("connect-deadline", test_connect_deadline);
   ADD ("gzip", test_gzip);
   ADD ("clock-skew", test_clock_skew);
   ADD ("pagination", test_pagination);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-error-state.h"
 #include "am-image-anatomy.h"
 #include "am-images-view-private.h"
 #include "am-ui-test-sandbox.h"
@@ -476,7 +477,7 @@ test_error_and_empty (void)
   g_autoptr (AmSession) wrong = NULL;
   g_autoptr (AmSession) empty_region = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *status_page;
+  GtkWidget *error_state;
   GtkWidget *retry;
 
   fixture_start (&fixture, NULL, "alice");
@@ -488,11 +489,15 @@ test_error_and_empty (void)
   am_images_view_set_session (fixture.view, wrong);
   am_ui_test_images_wait_loaded (fixture.view);
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "error");
-  status_page = am_ui_test_find_widget (GTK_WIDGET (fixture.view), ADW_TYPE_STATUS_PAGE, "status_page");
-  g_assert_nonnull (status_page);
-  g_test_message ("%s", adw_status_page_get_description (ADW_STATUS_PAGE (status_page)));
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), "wrong-key"));
-  retry = am_ui_test_find_widget (status_page, GTK_TYPE_BUTTON, "_Retry");
+  error_state = am_ui_test_find_widget (GTK_WIDGET (fixture.view), AM_TYPE_ERROR_STATE, NULL);
+  g_assert_nonnull (error_state);
+  g_test_message ("%s\n%s", am_error_state_get_summary (AM_ERROR_STATE (error_state)),
+                  am_error_state_get_details (AM_ERROR_STATE (error_state)));
+  g_assert_nonnull (strstr (am_error_state_get_summary (AM_ERROR_STATE (error_state)), "wrong-key"));
+  /* The full chain, with EC2's error code, is one click away. */
+  g_assert_nonnull (strstr (am_error_state_get_details (AM_ERROR_STATE (error_state)), "Error code: SignatureDoesNotMatch"));
+  g_assert_nonnull (strstr (am_error_state_get_details (AM_ERROR_STATE (error_state)), "Request ID: "));
+  retry = am_ui_test_find_widget (error_state, GTK_TYPE_BUTTON, "_Retry");
   g_assert_nonnull (retry);
   g_assert_true (gtk_widget_get_visible (retry));
   screenshot (&fixture, "error");

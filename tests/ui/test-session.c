@@ -461,6 +461,39 @@ test_session_sandbox_fails (void)
   reset_environment ();
 }
 
+/* A sandbox that stops before it is ready is started once more by itself. */
+static void
+test_session_sandbox_second_start (void)
+{
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = g_strdup (g_getenv ("AMIABLE_SANDBOX_PROGRAM"));
+  g_autofree char *dir = g_dir_make_tmp ("amiable-second-start-XXXXXX", NULL);
+  g_autofree char *mark = g_build_filename (dir, "first-start", NULL);
+  g_autofree char *script = g_build_filename (dir, "sandbox", NULL);
+  g_autofree char *text = g_strdup_printf ("#!/bin/sh\n"
+                                           "if [ ! -e '%s' ]; then touch '%s'; exit 3; fi\n"
+                                           "exec '%s' \"$@\"\n", mark, mark, program);
+
+  reset_environment ();
+  g_assert_true (g_file_set_contents (script, text, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  g_setenv ("AMIABLE_SANDBOX_PROGRAM", script, TRUE);
+
+  g_assert_true (connect_and_wait (session, AM_SESSION_SANDBOX_PROFILE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (am_session_get_state (session), ==, AM_SESSION_STATE_READY);
+  g_assert_nonnull (am_session_get_client (session));
+
+  g_setenv ("AMIABLE_SANDBOX_PROGRAM", program, TRUE);
+  g_clear_object (&session);
+  g_unlink (script);
+  g_unlink (mark);
+  g_rmdir (dir);
+  reset_environment ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/broken-config", test_session_broken_config);
   g_test_add_func ("/ui/session/mfa-prompt", test_session_mfa_prompt);
   g_test_add_func ("/ui/session/sandbox-fails", test_session_sandbox_fails);
+  g_test_add_func ("/ui/session/sandbox-second-start", test_session_sandbox_second_start);
 
   return g_test_run ();
 }

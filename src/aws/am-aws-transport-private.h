@@ -55,6 +55,7 @@ AmCredentialsProvider *_am_aws_transport_get_credentials (AmAwsTransport     *se
 
 void            _am_aws_transport_set_session  (AmAwsTransport               *self,
                                                 SoupSession                  *session);
+SoupSession    *_am_aws_transport_get_session  (AmAwsTransport               *self);
 guint           _am_aws_transport_get_max_attempts (AmAwsTransport           *self);
 void            _am_aws_transport_set_max_attempts (AmAwsTransport           *self,
                                                     guint                     max_attempts);

@@ -255,6 +255,12 @@ _am_aws_transport_set_session (AmAwsTransport *self,
   g_set_object (&self->session, session);
 }
 
+SoupSession *
+_am_aws_transport_get_session (AmAwsTransport *self)
+{
+  return self->session;
+}
+
 guint
 _am_aws_transport_get_max_attempts (AmAwsTransport *self)
 {
@@ -522,6 +528,12 @@ network_error (SendData     *data,
                              "%s did not answer within %u ms (%s); check the network connection "
                              "or try again later", endpoint, data->transport->timeout_ms,
                              describe_service (data));
+  if (g_error_matches (cause, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
+                             "The certificate of %s is not trusted (%s): %s. If a company proxy "
+                             "or a private certificate authority signs it, set AWS_CA_BUNDLE or "
+                             "the profile’s ca_bundle to that authority’s certificate file",
+                             endpoint, describe_service (data), cause->message);
   return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                            "Could not reach %s for %s: %s. Check the network connection and the "
                            "endpoint setting", endpoint, describe_service (data),

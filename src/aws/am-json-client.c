@@ -90,6 +90,15 @@ am_json_client_get_region (AmJsonClient *self)
 }
 
 void
+am_json_client_set_session (AmJsonClient *self,
+                            SoupSession  *session)
+{
+  g_return_if_fail (AM_IS_JSON_CLIENT (self));
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  _am_aws_transport_set_session (self->transport, session);
+}
+
+void
 am_json_client_set_max_attempts (AmJsonClient *self,
                                  guint         max_attempts)
 {

@@ -13,6 +13,7 @@
 #include "am-aws-config-private.h"
 #include "am-aws-config.h"
 #include "am-aws-error.h"
+#include "am-aws-session.h"
 #include "am-aws-transport-private.h"
 #include "am-endpoint.h"
 #include "am-query-client.h"
@@ -20,6 +21,29 @@
 
 #define MAX_CHAIN_DEPTH 10
 #define STS_VERSION     "2011-06-15"
+
+/* Sends the STS or SSO call through the session of the profile's CA bundle, if it has one. */
+static gboolean
+use_ca_bundle (AmAwsConfig     *config,
+               const char      *profile,
+               AmQueryClient   *client,
+               AmAwsTransport  *transport,
+               GError         **error)
+{
+  const char *ca_bundle = am_aws_config_get_ca_bundle (config, profile);
+  g_autoptr (SoupSession) session = NULL;
+
+  if (ca_bundle == NULL)
+    return TRUE;
+  session = am_aws_session_get_for_ca_bundle (ca_bundle, error);
+  if (session == NULL)
+    return FALSE;
+  if (client != NULL)
+    am_query_client_set_session (client, session);
+  if (transport != NULL)
+    _am_aws_transport_set_session (transport, session);
+  return TRUE;
+}
 
 /* Classification */
 
@@ -685,8 +709,10 @@ call_assume_role (GTask *task)
   if (region == NULL)
     region = "us-east-1";
   client = am_query_client_new (provider, "sts", region,
-                                am_aws_config_get_endpoint_url (config, data->profile, "sts"),
+                                am_aws_config_get_service_endpoint_url (config, data->profile, "sts"),
                                 &error);
+  if (client != NULL && !use_ca_bundle (config, data->profile, client, NULL, &error))
+    g_clear_object (&client);
   if (client == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1060,8 +1086,11 @@ sso_credentials (GTask *task)
     }
 
   transport = _am_aws_transport_new (NULL, "sso", "portal.sso", region,
-                                     am_aws_config_get_endpoint_url (config, data->profile, "sso"),
+                                     am_aws_config_get_service_endpoint_url (config, data->profile,
+                                                                             "sso"),
                                      &error);
+  if (transport != NULL && !use_ca_bundle (config, data->profile, NULL, transport, &error))
+    g_clear_pointer (&transport, _am_aws_transport_unref);
   if (transport == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -320,6 +320,22 @@ am_query_client_get_credentials (AmQueryClient *self)
 }
 
 void
+am_query_client_set_session (AmQueryClient *self,
+                             SoupSession   *session)
+{
+  g_return_if_fail (AM_IS_QUERY_CLIENT (self));
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  _am_aws_transport_set_session (self->transport, session);
+}
+
+SoupSession *
+am_query_client_get_session (AmQueryClient *self)
+{
+  g_return_val_if_fail (AM_IS_QUERY_CLIENT (self), NULL);
+  return _am_aws_transport_get_session (self->transport);
+}
+
+void
 am_query_client_set_max_attempts (AmQueryClient *self,
                                   guint          max_attempts)
 {

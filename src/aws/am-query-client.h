@@ -130,6 +130,16 @@ const char    *am_query_client_get_region        (AmQueryClient         *self);
 char          *am_query_client_dup_endpoint      (AmQueryClient         *self);
 AmCredentialsProvider *am_query_client_get_credentials (AmQueryClient   *self);
 
+/**
+ * am_query_client_set_session:
+ * Sends through @session instead of the shared default one (e.g. the session of a profile's
+ * CA bundle, see am_aws_session_get_for_ca_bundle()).
+ */
+void           am_query_client_set_session       (AmQueryClient         *self,
+                                                  SoupSession           *session);
+/** Returns: (transfer none): the session the client sends through */
+SoupSession   *am_query_client_get_session       (AmQueryClient         *self);
+
 /** Properties, also as accessors: "max-attempts" (default 3, 1 = no retry) */
 void           am_query_client_set_max_attempts  (AmQueryClient         *self,
                                                   guint                  max_attempts);

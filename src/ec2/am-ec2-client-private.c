@@ -39,6 +39,10 @@ _am_ec2_client_derive_query (AmEc2Client  *ec2,
   query = am_query_client_new (am_query_client_get_credentials (ec2_query), service, region,
                                endpoint, error);
   if (query != NULL)
-    am_query_client_set_max_attempts (query, am_query_client_get_max_attempts (ec2_query));
+    {
+      am_query_client_set_max_attempts (query, am_query_client_get_max_attempts (ec2_query));
+      /* The same trusted certificate authorities (a profile's CA bundle). */
+      am_query_client_set_session (query, am_query_client_get_session (ec2_query));
+    }
   return query;
 }

@@ -715,6 +715,153 @@ test_sso (Fixture       *fixture,
                                                "x-amz-sso_bearer_token"), ==, "bearer-legacy");
 }
 
+/* SSO and STS take only their own endpoint settings: the general AWS_ENDPOINT_URL and a
+ * profile's endpoint_url (a local or third-party EC2 endpoint) never see the bearer token or
+ * the source keys. */
+static void
+test_credential_endpoints (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (AmTestServer) other = am_test_server_new ();
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *config_text = NULL;
+  const AmTestRequest *request;
+
+  fixture->envp = g_environ_unsetenv (fixture->envp, "AWS_ENDPOINT_URL_SSO");
+  fixture->envp = g_environ_unsetenv (fixture->envp, "AWS_ENDPOINT_URL_STS");
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ENDPOINT_URL",
+                                    am_test_server_get_url (other), TRUE);
+  config_text = g_strdup_printf ("[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+                                 "sso_role_name = Admin\nregion = eu-west-1\n"
+                                 "endpoint_url = %s\nservices = own\n"
+                                 "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                                 "sso_region = eu-west-1\n"
+                                 "[profile base]\nregion = eu-west-3\nendpoint_url = %s\n"
+                                 "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+                                 "source_profile = base\nendpoint_url = %s\nservices = own\n"
+                                 "[services own]\n"
+                                 "sso =\n  endpoint_url = %s\n"
+                                 "sts =\n  endpoint_url = %s\n",
+                                 am_test_server_get_url (other), am_test_server_get_url (other),
+                                 am_test_server_get_url (other),
+                                 am_test_server_get_url (fixture->server),
+                                 am_test_server_get_url (fixture->server));
+  write_file (fixture->config_path, config_text);
+  write_file (fixture->credentials_path,
+              "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
+  config = load (fixture);
+
+  g_assert_null (am_aws_config_get_service_endpoint_url (config, "base", "sts"));
+  g_assert_cmpstr (am_aws_config_get_service_endpoint_url (config, "sso", "sso"), ==,
+                   am_test_server_get_url (fixture->server));
+  g_assert_cmpstr (am_aws_config_get_endpoint_url (config, "sso", "ec2"), ==,
+                   am_test_server_get_url (other));
+
+  write_sso_cache (fixture, "corp", "bearer-secret", "2099-01-01T00:00:00Z");
+  am_test_server_queue_json (fixture->server, 200,
+                             "{\"roleCredentials\": {\"accessKeyId\": \"ASIASSO\", "
+                             "\"secretAccessKey\": \"s\", \"sessionToken\": \"t\", "
+                             "\"expiration\": 1893456000000}}");
+  credentials = resolve (config, "sso", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIASSO");
+  g_clear_pointer (&credentials, am_credentials_unref);
+
+  am_test_server_queue_xml (fixture->server, 200, assume_role_response);
+  credentials = resolve (config, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIAROLE");
+
+  g_assert_cmpuint (am_test_server_get_n_requests (other), ==, 0);
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 2);
+  request = am_test_server_get_request (fixture->server, 0);
+  g_assert_cmpstr (am_test_request_get_header (request, "x-amz-sso_bearer_token"), ==,
+                   "bearer-secret");
+  request = am_test_server_get_request (fixture->server, 1);
+  g_assert_cmpstr (am_test_request_get_param (request, "Action"), ==, "AssumeRole");
+}
+
+/* AWS_CA_BUNDLE and a profile's ca_bundle are the certificate authorities STS and SSO trust. */
+static void
+test_ca_bundle (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *ca_file = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (AmTestServer) tls = NULL;
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *config_text = NULL;
+  g_autofree char *missing = NULL;
+
+  certificate = am_test_make_tls_certificate (fixture->home, &ca_file);
+  tls = am_test_server_new_tls (certificate);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ENDPOINT_URL_STS",
+                                    am_test_server_get_url (tls), TRUE);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ENDPOINT_URL_SSO",
+                                    am_test_server_get_url (tls), TRUE);
+  config_text = g_strdup_printf ("[profile base]\nregion = eu-west-3\n"
+                                 "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+                                 "source_profile = base\n"
+                                 "[profile sso]\nsso_start_url = https://corp.awsapps.com/start\n"
+                                 "sso_region = eu-west-1\nsso_account_id = 123456789012\n"
+                                 "sso_role_name = Admin\nca_bundle = %s\n", ca_file);
+  write_file (fixture->config_path, config_text);
+  write_file (fixture->credentials_path,
+              "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
+
+  /* Without a bundle the private authority is not trusted. */
+  config = load (fixture);
+  g_assert_null (am_aws_config_get_ca_bundle (config, "admin"));
+  credentials = resolve (config, "admin", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_test_message ("without AWS_CA_BUNDLE: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_assert_cmpuint (am_test_server_get_n_requests (tls), ==, 0);
+  g_clear_error (&error);
+  g_clear_object (&config);
+
+  /* AWS_CA_BUNDLE: AssumeRole goes through. */
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_CA_BUNDLE", ca_file, TRUE);
+  config = load (fixture);
+  g_assert_cmpstr (am_aws_config_get_ca_bundle (config, "admin"), ==, ca_file);
+  am_test_server_queue_xml (tls, 200, assume_role_response);
+  credentials = resolve (config, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIAROLE");
+  g_clear_pointer (&credentials, am_credentials_unref);
+  g_clear_object (&config);
+
+  /* The profile's ca_bundle: the SSO portal goes through. */
+  fixture->envp = g_environ_unsetenv (fixture->envp, "AWS_CA_BUNDLE");
+  config = load (fixture);
+  write_sso_cache (fixture, "https://corp.awsapps.com/start", "bearer", "2099-01-01T00:00:00Z");
+  am_test_server_queue_json (tls, 200,
+                             "{\"roleCredentials\": {\"accessKeyId\": \"ASIASSO\", "
+                             "\"secretAccessKey\": \"s\", \"sessionToken\": \"t\", "
+                             "\"expiration\": 1893456000000}}");
+  credentials = resolve (config, "sso", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIASSO");
+  g_assert_cmpuint (am_test_server_get_n_requests (tls), ==, 2);
+  g_clear_pointer (&credentials, am_credentials_unref);
+  g_clear_object (&config);
+
+  /* A bundle that is not there: an error in words, no request. */
+  missing = g_build_filename (fixture->home, "no-such-bundle.pem", NULL);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_CA_BUNDLE", missing, TRUE);
+  config = load (fixture);
+  credentials = resolve (config, "admin", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_cmpuint (am_test_server_get_n_requests (tls), ==, 2);
+}
+
 /* The provider: caching and refreshing */
 
 static AmCredentials *
@@ -889,6 +1036,8 @@ main (int   argc,
   ADD ("assume-role-from-environment", test_assume_role_from_environment);
   ADD ("assume-role-mfa", test_assume_role_mfa);
   ADD ("sso", test_sso);
+  ADD ("credential-endpoints", test_credential_endpoints);
+  ADD ("ca-bundle", test_ca_bundle);
   ADD ("provider-cache-and-refresh", test_provider_cache_and_refresh);
   ADD ("provider-static-and-cancel", test_provider_static_and_cancel);
   g_test_add_func ("/credentials/type", test_credentials_type);

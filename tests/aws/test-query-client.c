@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "aws/am-aws-error.h"
+#include "aws/am-aws-session.h"
 #include "aws/am-aws-transport-private.h"
 #include "aws/am-query-client.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 #define KEY_ID  "AKIDQUERYTEST"
@@ -833,6 +835,86 @@ test_cancel_in_backoff (Fixture       *fixture,
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
 }
 
+/* A private certificate authority: trusted only through the CA bundle's session. */
+static void
+test_ca_bundle (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-tls-XXXXXX", NULL);
+  g_autofree char *ca_file = NULL;
+  g_autofree char *not_pem = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (AmTestServer) server = NULL;
+  g_autoptr (AmCredentials) credentials = am_credentials_new (KEY_ID, SECRET, NULL, NULL);
+  g_autoptr (AmCredentialsProvider) provider = am_credentials_provider_new_static (credentials);
+  g_autoptr (AmQueryClient) client = NULL;
+  g_autoptr (SoupSession) plain = am_aws_session_new ();
+  g_autoptr (SoupSession) trusting = NULL;
+  g_autoptr (SoupSession) again = NULL;
+  g_autoptr (SoupSession) bad = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
+  Fixture fixture = { 0 };
+
+  g_assert_nonnull (dir);
+  certificate = am_test_make_tls_certificate (dir, &ca_file);
+  server = am_test_server_new_tls (certificate);
+  am_test_server_set_verify_sigv4 (server, KEY_ID, SECRET);
+  g_assert_true (g_str_has_prefix (am_test_server_get_url (server), "https://127.0.0.1:"));
+  client = am_query_client_new (provider, "ec2", "us-east-1", am_test_server_get_url (server),
+                                &error);
+  g_assert_no_error (error);
+  am_query_client_set_backoff_base_ms (client, 10);
+  fixture.server = server;
+  fixture.client = client;
+
+  /* Without the bundle the certificate is refused, in words that name the remedy. */
+  am_query_client_set_session (client, plain);
+  body = call_action (&fixture, "DescribeRegions", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_test_message ("without the bundle: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_assert_nonnull (strstr (error->message, "not trusted"));
+  g_assert_cmpuint (am_test_server_get_n_requests (server), ==, 0);
+  g_clear_error (&error);
+
+  /* With it the same request goes through. */
+  trusting = am_aws_session_get_for_ca_bundle (ca_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trusting);
+  again = am_aws_session_get_for_ca_bundle (ca_file, &error);
+  g_assert_true (again == trusting);
+  am_query_client_set_session (client, trusting);
+  g_assert_true (am_query_client_get_session (client) == trusting);
+  am_test_server_queue_xml (server, 200, "<DescribeRegionsResponse/>");
+  body = call_action (&fixture, "DescribeRegions", &error);
+  g_assert_no_error (error);
+  assert_body (body, "<DescribeRegionsResponse/>");
+  g_assert_cmpuint (am_test_server_get_n_requests (server), ==, 1);
+  g_assert_true (am_test_server_get_request (server, 0)->signature_valid);
+
+  /* A bundle that cannot be read, or that holds no certificate, is an error in words. */
+  missing = g_build_filename (dir, "missing.pem", NULL);
+  bad = am_aws_session_get_for_ca_bundle (missing, &error);
+  g_assert_null (bad);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("missing: %s", error->message);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_clear_error (&error);
+
+  not_pem = g_build_filename (dir, "server.ext", NULL);
+  bad = am_aws_session_get_for_ca_bundle (not_pem, &error);
+  g_assert_null (bad);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("not PEM: %s", error->message);
+  g_assert_nonnull (strstr (error->message, not_pem));
+  g_clear_error (&error);
+
+  am_test_remove_tree (dir);
+}
+
 static void
 test_next_token_helper (void)
 {
@@ -885,6 +967,7 @@ main (int   argc,
   ADD ("cancel-in-backoff", test_cancel_in_backoff);
   g_test_add_func ("/query-client/next-token-helper", test_next_token_helper);
   g_test_add_func ("/query-client/backoff-cap", test_backoff_cap);
+  g_test_add_func ("/query-client/ca-bundle", test_ca_bundle);
 
 #undef ADD
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -369,6 +370,113 @@ test_credential_process (Fixture       *fixture,
   g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
   g_assert_nonnull (strstr (error->message, "300 ms"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_TIME_SPAN_SECOND);
+}
+
+static gboolean
+process_gone (GPid pid)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *state;
+
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return TRUE;
+  /* "PID (comm) S …": a zombie has ended; only its parent has not collected it. */
+  state = strrchr (stat, ')');
+  return state != NULL && state[1] == ' ' && (state[2] == 'Z' || state[2] == 'X');
+}
+
+/* The limits: output size, the whole process group at the timeout, messages that stay UTF-8,
+ * credentials already expired, values of the wrong type. */
+static void
+test_credential_process_limits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *huge = NULL;
+  g_autofree char *forking = NULL;
+  g_autofree char *accented = NULL;
+  g_autofree char *expired = NULL;
+  g_autofree char *object_key = NULL;
+  g_autofree char *config_text = NULL;
+  g_autofree char *pid_path = g_build_filename (fixture->home, "helper.pid", NULL);
+  g_autofree char *pid_text = NULL;
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  GPid helper;
+  gint64 deadline;
+
+  /* 100 000 spaces, then a valid object: JSON allows it, the cap does not. */
+  huge = write_script (fixture, "huge.sh",
+                       "head -c 100000 /dev/zero | tr '\\0' ' '\n"
+                       "echo '{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\"}'\n");
+  /* A helper left running keeps stdout open; the timeout must end it too. */
+  forking = write_script (fixture, "forking.sh",
+                          "sleep 300 &\necho $! > \"$HOME/helper.pid\"\nwait\n");
+  /* 299 bytes, then a two-byte character across the 300-byte cut. */
+  accented = write_script (fixture, "accented.sh",
+                           "printf '%0299dé and more' 0 >&2\nexit 1\n");
+  expired = write_script (fixture, "expired.sh",
+                          "echo '{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\", "
+                          "\"Expiration\": \"2020-01-01T00:00:00Z\"}'\n");
+  object_key = write_script (fixture, "object.sh",
+                             "echo '{\"Version\": 1, \"AccessKeyId\": {\"nested\": 1}, "
+                             "\"SecretAccessKey\": \"S\"}'\n");
+  config_text = g_strdup_printf ("[profile huge]\ncredential_process = %s\n"
+                                 "[profile forking]\ncredential_process = %s\n"
+                                 "[profile accented]\ncredential_process = %s\n"
+                                 "[profile expired]\ncredential_process = %s\n"
+                                 "[profile object]\ncredential_process = %s\n",
+                                 huge, forking, accented, expired, object_key);
+  write_file (fixture->config_path, config_text);
+  config = load (fixture);
+
+  credentials = resolve (config, "huge", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
+  g_test_message ("huge: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "64 KiB"));
+  g_clear_error (&error);
+
+  am_aws_config_set_process_timeout (config, 1000);
+  credentials = resolve (config, "forking", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
+  g_assert_nonnull (strstr (error->message, "1000 ms"));
+  g_clear_error (&error);
+  g_file_get_contents (pid_path, &pid_text, NULL, &error);
+  g_assert_no_error (error);
+  helper = (GPid) g_ascii_strtoll (pid_text, NULL, 10);
+  g_assert_cmpint (helper, >, 1);
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (!process_gone (helper) && g_get_monotonic_time () < deadline)
+    am_test_wait_ms (50);
+  if (!process_gone (helper))
+    kill (helper, SIGKILL);
+  g_assert_true (process_gone (helper));
+  am_aws_config_set_process_timeout (config, 60000);
+
+  credentials = resolve (config, "accented", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "0…"));
+  g_assert_null (strstr (error->message, "and more"));
+  g_clear_error (&error);
+
+  credentials = resolve (config, "expired", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
+  g_test_message ("expired: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "expired"));
+  g_clear_error (&error);
+
+  credentials = resolve (config, "object", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
+  g_assert_nonnull (strstr (error->message, "AccessKeyId"));
+  g_assert_nonnull (strstr (error->message, "not a string"));
+  g_clear_error (&error);
 }
 
 /* STS AssumeRole */
@@ -1031,6 +1139,7 @@ main (int   argc,
   ADD ("no-files", test_no_files);
   ADD ("malformed-file-on-disk", test_malformed_file_on_disk);
   ADD ("credential-process", test_credential_process);
+  ADD ("credential-process-limits", test_credential_process_limits);
   ADD ("assume-role", test_assume_role);
   ADD ("assume-role-bad-expiration", test_assume_role_bad_expiration);
   ADD ("assume-role-from-environment", test_assume_role_from_environment);

@@ -11,6 +11,7 @@
 #include "am-aws-error.h"
 #include "am-aws-transport-private.h"
 #include "am-json-client.h"
+#include "am-json-member.h"
 
 #define JSON_CONTENT_TYPE "application/x-amz-json-1.1"
 
@@ -144,15 +145,15 @@ parse_json_error (GBytes  *body,
     return;
   object = json_node_get_object (root);
 
-  type = json_object_get_string_member_with_default (object, "__type", NULL);
+  type = am_json_member_string (object, "__type", NULL);
   if (type == NULL)
-    type = json_object_get_string_member_with_default (object, "code", NULL);
+    type = am_json_member_string (object, "code", NULL);
   if (type != NULL && *type != '\0')
     *code = g_strdup (strrchr (type, '#') != NULL ? strrchr (type, '#') + 1 : type);
 
-  text = json_object_get_string_member_with_default (object, "message", NULL);
+  text = am_json_member_string (object, "message", NULL);
   if (text == NULL)
-    text = json_object_get_string_member_with_default (object, "Message", NULL);
+    text = am_json_member_string (object, "Message", NULL);
   *message = g_strdup (text);
 }
 

@@ -1070,6 +1070,8 @@ read_sso_token (AmAwsConfig  *config,
   JsonObject *object;
   const char *token;
   const char *expires_at;
+  gboolean wrong_token;
+  gboolean wrong_expires;
 
   if (!json_parser_load_from_file (parser, path, &local))
     {
@@ -1093,8 +1095,17 @@ read_sso_token (AmAwsConfig  *config,
       return NULL;
     }
   object = json_node_get_object (root);
-  token = json_object_get_string_member_with_default (object, "accessToken", NULL);
-  expires_at = json_object_get_string_member_with_default (object, "expiresAt", NULL);
+  token = am_json_member_string (object, "accessToken", &wrong_token);
+  expires_at = am_json_member_string (object, "expiresAt", &wrong_expires);
+  if (wrong_token || wrong_expires)
+    {
+      g_autofree char *problem = g_strdup_printf ("has an unreadable token cache (in %s, %s is "
+                                                  "not a string)", path,
+                                                  wrong_token ? "accessToken" : "expiresAt");
+
+      g_propagate_error (error, sso_login_error (profile, problem));
+      return NULL;
+    }
   if (token == NULL || *token == '\0' || expires_at == NULL)
     {
       g_propagate_error (error, sso_login_error (profile, "has an incomplete token cache"));
@@ -1129,11 +1140,11 @@ parse_portal_error (GBytes  *body,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return;
   object = json_node_get_object (root);
-  text = json_object_get_string_member_with_default (object, "message", NULL);
+  text = am_json_member_string (object, "message", NULL);
   if (text == NULL)
-    text = json_object_get_string_member_with_default (object, "Message", NULL);
+    text = am_json_member_string (object, "Message", NULL);
   *message = g_strdup (text);
-  text = json_object_get_string_member_with_default (object, "__type", NULL);
+  text = am_json_member_string (object, "__type", NULL);
   if (text != NULL)
     *code = g_strdup (strrchr (text, '#') != NULL ? strrchr (text, '#') + 1 : text);
 }
@@ -1185,15 +1196,11 @@ on_role_credentials (GObject      *source,
     }
 
   object = json_node_get_object (root);
-  role = json_object_has_member (object, "roleCredentials")
-           && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "roleCredentials"))
-           ? json_object_get_object_member (object, "roleCredentials") : NULL;
-  key_id = role != NULL ? json_object_get_string_member_with_default (role, "accessKeyId", NULL)
-                        : NULL;
-  secret = role != NULL ? json_object_get_string_member_with_default (role, "secretAccessKey",
-                                                                      NULL) : NULL;
-  token = role != NULL ? json_object_get_string_member_with_default (role, "sessionToken", NULL)
-                       : NULL;
+  /* A value of the wrong type reads as missing. */
+  role = am_json_member_object (object, "roleCredentials", NULL);
+  key_id = am_json_member_string (role, "accessKeyId", NULL);
+  secret = am_json_member_string (role, "secretAccessKey", NULL);
+  token = am_json_member_string (role, "sessionToken", NULL);
   if (key_id == NULL || secret == NULL || token == NULL)
     {
       g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
@@ -1203,10 +1210,19 @@ on_role_credentials (GObject      *source,
     }
   if (json_object_has_member (role, "expiration"))
     {
-      gint64 ms = json_object_get_int_member_with_default (role, "expiration", 0);
+      double ms = 0;
+      gboolean wrong_type;
 
-      if (ms > 0)
-        expiration = g_date_time_new_from_unix_utc (ms / 1000);
+      /* Milliseconds since 1970; never read a time that cannot be as "never expires". */
+      if (am_json_member_number (role, "expiration", &ms, &wrong_type))
+        expiration = am_json_epoch_to_date_time (ms / 1000);
+      if (expiration == NULL)
+        {
+          g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                                   "IAM Identity Center answered GetRoleCredentials for profile "
+                                   "“%s” with an expiration that is not a time", data->profile);
+          return;
+        }
     }
 
   return_credentials (task, credentials_with_source (am_credentials_new (key_id, secret, token,

@@ -823,6 +823,74 @@ test_sso (Fixture       *fixture,
                                                "x-amz-sso_bearer_token"), ==, "bearer-legacy");
 }
 
+/* JSON of the wrong shape, in the token cache or the portal's answer: errors in words, never a
+ * GLib critical (fatal in tests), and no time that cannot be taken as "never expires". */
+static void
+test_sso_wrong_types (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, "corp", -1);
+  g_autofree char *name = g_strconcat (hash, ".json", NULL);
+  g_autofree char *path = g_build_filename (fixture->home, ".aws", "sso", "cache", name, NULL);
+  const char *bad_caches[] = {
+    "{\"accessToken\": {\"a\": 1}, \"expiresAt\": \"2099-01-01T00:00:00Z\"}",
+    "{\"accessToken\": \"t\", \"expiresAt\": [1, 2]}",
+    "{\"accessToken\": \"t\", \"expiresAt\": 1e300}",
+  };
+  const char *bad_answers[] = {
+    "{\"roleCredentials\": {\"accessKeyId\": \"A\", \"secretAccessKey\": \"S\", "
+    "\"sessionToken\": \"T\", \"expiration\": 1e300}}",
+    "{\"roleCredentials\": {\"accessKeyId\": \"A\", \"secretAccessKey\": \"S\", "
+    "\"sessionToken\": \"T\", \"expiration\": {\"ms\": 1}}}",
+    "{\"roleCredentials\": {\"accessKeyId\": {\"x\": 1}, \"secretAccessKey\": \"S\", "
+    "\"sessionToken\": \"T\"}}",
+    "{\"roleCredentials\": [1]}",
+  };
+
+  write_file (fixture->config_path,
+              "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+              "sso_role_name = Admin\nregion = eu-west-1\n"
+              "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+              "sso_region = eu-west-1\n");
+  config = load (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_caches); i++)
+    {
+      write_sso_cache (fixture, "corp", "t", "2099-01-01T00:00:00Z");
+      write_file (path, bad_caches[i]);
+      credentials = resolve (config, "sso", &error);
+      g_assert_null (credentials);
+      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_AUTH);
+      g_test_message ("cache %u: %s", i, error->message);
+      g_assert_nonnull (strstr (error->message, "aws sso login --profile sso"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 0);
+
+  write_sso_cache (fixture, "corp", "bearer", "2099-01-01T00:00:00Z");
+  for (guint i = 0; i < G_N_ELEMENTS (bad_answers); i++)
+    {
+      am_test_server_queue_json (fixture->server, 200, bad_answers[i]);
+      credentials = resolve (config, "sso", &error);
+      g_assert_null (credentials);
+      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+      g_test_message ("answer %u: %s", i, error->message);
+      g_clear_error (&error);
+    }
+
+  /* An error answer whose message is an object still ends in words. */
+  am_test_server_queue_json (fixture->server, 400,
+                             "{\"__type\": {\"x\": 1}, \"message\": {\"y\": 2}}");
+  credentials = resolve (config, "sso", &error);
+  g_assert_null (credentials);
+  g_assert_nonnull (error);
+  g_test_message ("error answer: %s", error->message);
+  g_clear_error (&error);
+}
+
 /* SSO and STS take only their own endpoint settings: the general AWS_ENDPOINT_URL and a
  * profile's endpoint_url (a local or third-party EC2 endpoint) never see the bearer token or
  * the source keys. */
@@ -1146,6 +1214,7 @@ main (int   argc,
   ADD ("assume-role-mfa", test_assume_role_mfa);
   ADD ("sso", test_sso);
   ADD ("credential-endpoints", test_credential_endpoints);
+  ADD ("sso-wrong-types", test_sso_wrong_types);
   ADD ("ca-bundle", test_ca_bundle);
   ADD ("provider-cache-and-refresh", test_provider_cache_and_refresh);
   ADD ("provider-static-and-cancel", test_provider_static_and_cancel);

@@ -540,6 +540,16 @@ test_cache_damaged (Fixture       *fixture,
     "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
     "{\"image-id\":\"ami-1\",\"block-device-mappings\":[{\"volume-size\":\"big\"}]}\n]}\n",
     "",
+    /* A header's count is never trusted to size anything (this one used to abort). */
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":4000000000,\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"one\"}\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":40000000000000,\"images\":[\n"
+    "]}\n",
+    /* Values of the wrong type in the header. */
+    "{\"amiable-image-cache\":{\"v\":1},\"saved-at\":1700000000,\"count\":0,\"images\":[\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":[1],\"count\":0,\"images\":[\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"count\":{\"n\":0},\"images\":[\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1e300,\"count\":1e300,\"images\":[\n]}\n",
   };
 
   for (guint i = 0; i < 3; i++)

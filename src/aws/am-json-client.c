@@ -248,6 +248,8 @@ am_json_client_call_async (AmJsonClient        *self,
   request.extra_headers = headers;
   request.operation = operation;
   request.parse_error = parse_json_error;
+  /* SSM's pages hold at most 10 parameters of at most 8 KB each. */
+  request.max_body = AM_AWS_MAX_BODY_SINGLE;
 
   _am_aws_transport_send_async (self->transport, &request, cancellable, on_sent,
                                 g_steal_pointer (&task));

@@ -1293,6 +1293,7 @@ sso_credentials (GTask *task)
   request.extra_headers = headers;
   request.operation = "GetRoleCredentials";
   request.parse_error = parse_portal_error;
+  request.max_body = AM_AWS_MAX_BODY_SINGLE;
   _am_aws_transport_send_async (transport, &request, g_task_get_cancellable (task),
                                 on_role_credentials, task);
   memset (token, 0, strlen (token));

@@ -215,4 +215,18 @@ gboolean       am_query_find_next_token          (GBytes                *page,
                                                   char                 **next_token,
                                                   GError               **error);
 
+/**
+ * am_query_remember_token:
+ * @seen: (inout): the set of the listing's page tokens so far; created on first use, free it
+ *   with g_hash_table_unref()
+ * @operation: for the message, e.g. "DescribeImages"
+ * Every paginated walk (of any protocol) passes each next token here before asking for it.
+ * Returns: %FALSE with AM_AWS_ERROR_MALFORMED_RESPONSE when @token was seen before in this
+ *   listing (A → B → A): the service is going round in a loop and the listing would never end
+ */
+gboolean       am_query_remember_token           (GHashTable           **seen,
+                                                  const char            *operation,
+                                                  const char            *token,
+                                                  GError               **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "am-aws-error.h"
 #include "am-json-member.h"
+#include "am-query-client.h"
 #include "am-ssm.h"
 
 #define GET_PARAMETERS_BATCH 10
@@ -186,6 +187,7 @@ typedef struct
   char      *path;
   gboolean   recursive;
   char      *next_token;
+  GHashTable *seen_tokens;
   guint      pages;
 } CollectData;
 
@@ -205,6 +207,7 @@ collect_data_free (gpointer user_data)
   g_strfreev (data->names);
   g_free (data->path);
   g_free (data->next_token);
+  g_clear_pointer (&data->seen_tokens, g_hash_table_unref);
   g_free (data);
 }
 
@@ -372,10 +375,9 @@ on_by_path_page (GObject      *source,
       g_task_return_boolean (task, TRUE);
       return;
     }
-  if (g_strcmp0 (next, data->next_token) == 0)
+  if (!am_query_remember_token (&data->seen_tokens, "SSM GetParametersByPath", next, &error))
     {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                               "SSM returned the same page token twice for %s", data->path);
+      g_task_return_error (task, error);
       return;
     }
   g_free (data->next_token);

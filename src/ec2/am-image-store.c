@@ -34,6 +34,7 @@ struct _AmImageStore
   /* the refresh in progress: image id → position + 1, and which positions EC2 still lists */
   GHashTable            *index;
   GByteArray            *seen;
+  GHashTable            *seen_tokens;    /* the load's page tokens, to stop a loop */
 
   /* state */
   AmImageScope           scope;
@@ -185,6 +186,7 @@ am_image_store_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->query, am_describe_images_query_free);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->seen_tokens, g_hash_table_unref);
   g_free (self->account_id);
   g_free (self->cache_name);
   g_free (self->cache_dir);
@@ -1056,6 +1058,15 @@ on_page (GObject      *source,
   apply_page (self, images);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
 
+  if (next_token != NULL
+      && !am_query_remember_token (&self->seen_tokens, "DescribeImages", next_token, &error))
+    {
+      clear_diff (self);
+      set_loading (self, FALSE);
+      self->error = g_steal_pointer (&error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      return;
+    }
   if (next_token != NULL)
     fetch_page (self, next_token);
   else
@@ -1086,6 +1097,7 @@ start_load (AmImageStore *self)
   self->generation++;
   clear_diff (self);
   self->got_page = FALSE;
+  g_clear_pointer (&self->seen_tokens, g_hash_table_unref);
 
   if (self->error != NULL)
     {

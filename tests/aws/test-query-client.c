@@ -762,6 +762,21 @@ test_pagination_stops (Fixture       *fixture,
   g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
   g_clear_error (&error);
 
+  /* So would A → B → A: every token of the listing is remembered. */
+  g_ptr_array_set_size (pages, 0);
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>A</nextToken></R>");
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>B</nextToken></R>");
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>A</nextToken></R>");
+  g_assert_false (paginate (fixture, &log, NULL, &n_pages, &error));
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("A-B-A: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "loop"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 3);
+  g_assert_cmpstr (am_test_request_get_param (am_test_server_get_request (fixture->server, 2),
+                                              "NextToken"), ==, "B");
+  g_clear_error (&error);
+
   /* A truncated page never reaches the callback. */
   g_ptr_array_set_size (pages, 0);
   am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>c</nextToken></R>");
@@ -832,6 +847,61 @@ test_cancel_in_backoff (Fixture       *fixture,
   g_clear_pointer (&body, g_bytes_unref);
   body = call (fixture, params, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+}
+
+/* Each operation takes answers up to its cap: a listing page up to 16 MiB, any other answer
+ * up to 1 MiB; the size counts after gzip. Too large is an error in words, never retried. */
+static void
+test_body_cap (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GString) big = g_string_new ("<DescribeImagesResponse>");
+  g_autoptr (GString) bomb = g_string_new ("<DescribeImagesResponse>");
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  AmTestResponse *response;
+
+  /* 2 MiB: fine for a listing, too much for CreateTags. */
+  while (big->len < 2 * 1024 * 1024)
+    g_string_append (big, "<item><imageId>ami-0123456789abcdef0</imageId></item>");
+  g_string_append (big, "</DescribeImagesResponse>");
+
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (body), ==, big->len);
+  g_clear_pointer (&body, g_bytes_unref);
+
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  body = call_action (fixture, "CreateTags", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("too large: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "CreateTags"));
+  g_assert_nonnull (strstr (error->message, "1024 KiB"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+  /* the second copy is still queued: take it */
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&body, g_bytes_unref);
+
+  /* 40 MiB of spaces that gzip to a few dozen KiB: cut off at the listing's 16 MiB. */
+  g_string_set_size (bomb, 40 * 1024 * 1024);
+  memset (bomb->str + strlen ("<DescribeImagesResponse>"), ' ',
+          bomb->len - strlen ("<DescribeImagesResponse>"));
+  response = am_test_response_new (200, "text/xml", bomb->str);
+  am_test_response_set_gzip (response, TRUE);
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue (fixture->server, response);
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("gzip: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "16384 KiB"));
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
 }
 
@@ -963,6 +1033,7 @@ main (int   argc,
   ADD ("clock-skew", test_clock_skew);
   ADD ("pagination", test_pagination);
   ADD ("pagination-stops", test_pagination_stops);
+  ADD ("body-cap", test_body_cap);
   ADD ("cancel-in-flight", test_cancel_in_flight);
   ADD ("cancel-in-backoff", test_cancel_in_backoff);
   g_test_add_func ("/query-client/next-token-helper", test_next_token_helper);

@@ -671,6 +671,31 @@ capped_read_free (gpointer user_data)
   g_free (read);
 }
 
+static void on_capped_chunk (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* Takes @task. */
+static void
+return_too_large (GTask *task)
+{
+  CappedRead *read = g_task_get_task_data (task);
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                           "the answer is larger than %" G_GSIZE_FORMAT " KiB",
+                           read->max_body / 1024);
+  g_object_unref (task);
+}
+
+/* Takes @task. */
+static void
+read_next_chunk (GTask        *task,
+                 GInputStream *stream)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_input_stream_read_bytes_async (stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
+                                   on_capped_chunk, task);
+}
+
 static void
 on_capped_chunk (GObject      *source,
                  GAsyncResult *result,
@@ -680,7 +705,6 @@ on_capped_chunk (GObject      *source,
   CappedRead *read = g_task_get_task_data (task);
   GInputStream *stream = G_INPUT_STREAM (source);
   g_autoptr (GBytes) chunk = NULL;
-  GCancellable *cancellable;
   GError *error = NULL;
 
   chunk = g_input_stream_read_bytes_finish (stream, result, &error);
@@ -697,15 +721,11 @@ on_capped_chunk (GObject      *source,
     }
   if (read->body->len + g_bytes_get_size (chunk) > read->max_body)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                               "the answer is larger than %" G_GSIZE_FORMAT " KiB",
-                               read->max_body / 1024);
+      return_too_large (g_steal_pointer (&task));
       return;
     }
   g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  cancellable = g_task_get_cancellable (task);
-  g_input_stream_read_bytes_async (stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
-                                   on_capped_chunk, g_steal_pointer (&task));
+  read_next_chunk (g_steal_pointer (&task), stream);
 }
 
 static void
@@ -717,7 +737,6 @@ on_capped_headers (GObject      *source,
   CappedRead *read = g_task_get_task_data (task);
   SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
   g_autoptr (GInputStream) stream = NULL;
-  GCancellable *cancellable;
   GError *error = NULL;
   goffset length;
 
@@ -735,14 +754,10 @@ on_capped_headers (GObject      *source,
                                        "Content-Encoding") == NULL
       && length > (goffset) read->max_body)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                               "the answer is larger than %" G_GSIZE_FORMAT " KiB",
-                               read->max_body / 1024);
+      return_too_large (g_steal_pointer (&task));
       return;
     }
-  cancellable = g_task_get_cancellable (task);
-  g_input_stream_read_bytes_async (stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
-                                   on_capped_chunk, g_steal_pointer (&task));
+  read_next_chunk (g_steal_pointer (&task), stream);
 }
 
 static void

@@ -54,22 +54,27 @@ am_json_member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Returns: the member if it is a node of @type, else %NULL (wrong or absent). */
+static JsonNode *
+member_of_type (JsonObject   *object,
+                const char   *name,
+                JsonNodeType  type,
+                gboolean     *wrong_type)
+{
+  JsonNode *node = present_member (object, name);
+
+  set_wrong (wrong_type, node != NULL && JSON_NODE_TYPE (node) != type);
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
 JsonObject *
 am_json_member_object (JsonObject *object,
                        const char *name,
                        gboolean   *wrong_type)
 {
-  JsonNode *node = present_member (object, name);
+  JsonNode *node = member_of_type (object, name, JSON_NODE_OBJECT, wrong_type);
 
-  set_wrong (wrong_type, FALSE);
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_wrong (wrong_type, TRUE);
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 JsonArray *
@@ -77,17 +82,9 @@ am_json_member_array (JsonObject *object,
                       const char *name,
                       gboolean   *wrong_type)
 {
-  JsonNode *node = present_member (object, name);
+  JsonNode *node = member_of_type (object, name, JSON_NODE_ARRAY, wrong_type);
 
-  set_wrong (wrong_type, FALSE);
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_wrong (wrong_type, TRUE);
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 gboolean

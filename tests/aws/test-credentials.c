@@ -372,6 +372,25 @@ test_credential_process (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_TIME_SPAN_SECOND);
 }
 
+/* Resolving @profile fails with AM_AWS_ERROR @code and a message holding @words. */
+static void
+assert_resolve_fails (AmAwsConfig *config,
+                      const char  *profile,
+                      int          code,
+                      const char  *words)
+{
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  credentials = resolve (config, profile, &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, code);
+  g_test_message ("%s: %s", profile, error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (words != NULL)
+    g_assert_nonnull (strstr (error->message, words));
+}
+
 static gboolean
 process_gone (GPid pid)
 {
@@ -401,7 +420,6 @@ test_credential_process_limits (Fixture       *fixture,
   g_autofree char *pid_path = g_build_filename (fixture->home, "helper.pid", NULL);
   g_autofree char *pid_text = NULL;
   g_autoptr (AmAwsConfig) config = NULL;
-  g_autoptr (AmCredentials) credentials = NULL;
   g_autoptr (GError) error = NULL;
   GPid helper;
   gint64 deadline;
@@ -431,19 +449,10 @@ test_credential_process_limits (Fixture       *fixture,
   write_file (fixture->config_path, config_text);
   config = load (fixture);
 
-  credentials = resolve (config, "huge", &error);
-  g_assert_null (credentials);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
-  g_test_message ("huge: %s", error->message);
-  g_assert_nonnull (strstr (error->message, "64 KiB"));
-  g_clear_error (&error);
+  assert_resolve_fails (config, "huge", AM_AWS_ERROR_NO_CREDENTIALS, "64 KiB");
 
   am_aws_config_set_process_timeout (config, 1000);
-  credentials = resolve (config, "forking", &error);
-  g_assert_null (credentials);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
-  g_assert_nonnull (strstr (error->message, "1000 ms"));
-  g_clear_error (&error);
+  assert_resolve_fails (config, "forking", AM_AWS_ERROR_NO_CREDENTIALS, "1000 ms");
   g_file_get_contents (pid_path, &pid_text, NULL, &error);
   g_assert_no_error (error);
   helper = (GPid) g_ascii_strtoll (pid_text, NULL, 10);
@@ -456,27 +465,10 @@ test_credential_process_limits (Fixture       *fixture,
   g_assert_true (process_gone (helper));
   am_aws_config_set_process_timeout (config, 60000);
 
-  credentials = resolve (config, "accented", &error);
-  g_assert_null (credentials);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
-  g_assert_nonnull (strstr (error->message, "0…"));
-  g_assert_null (strstr (error->message, "and more"));
-  g_clear_error (&error);
-
-  credentials = resolve (config, "expired", &error);
-  g_assert_null (credentials);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
-  g_test_message ("expired: %s", error->message);
-  g_assert_nonnull (strstr (error->message, "expired"));
-  g_clear_error (&error);
-
-  credentials = resolve (config, "object", &error);
-  g_assert_null (credentials);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
-  g_assert_nonnull (strstr (error->message, "AccessKeyId"));
-  g_assert_nonnull (strstr (error->message, "not a string"));
-  g_clear_error (&error);
+  /* The message stays UTF-8: cut before the split character, with an ellipsis. */
+  assert_resolve_fails (config, "accented", AM_AWS_ERROR_NO_CREDENTIALS, "0…");
+  assert_resolve_fails (config, "expired", AM_AWS_ERROR_NO_CREDENTIALS, "expired");
+  assert_resolve_fails (config, "object", AM_AWS_ERROR_NO_CREDENTIALS, "AccessKeyId that is not a string");
 }
 
 /* STS AssumeRole */
@@ -861,12 +853,7 @@ test_sso_wrong_types (Fixture       *fixture,
     {
       write_sso_cache (fixture, "corp", "t", "2099-01-01T00:00:00Z");
       write_file (path, bad_caches[i]);
-      credentials = resolve (config, "sso", &error);
-      g_assert_null (credentials);
-      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_AUTH);
-      g_test_message ("cache %u: %s", i, error->message);
-      g_assert_nonnull (strstr (error->message, "aws sso login --profile sso"));
-      g_clear_error (&error);
+      assert_resolve_fails (config, "sso", AM_AWS_ERROR_AUTH, "aws sso login --profile sso");
     }
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 0);
 
@@ -874,11 +861,7 @@ test_sso_wrong_types (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (bad_answers); i++)
     {
       am_test_server_queue_json (fixture->server, 200, bad_answers[i]);
-      credentials = resolve (config, "sso", &error);
-      g_assert_null (credentials);
-      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
-      g_test_message ("answer %u: %s", i, error->message);
-      g_clear_error (&error);
+      assert_resolve_fails (config, "sso", AM_AWS_ERROR_MALFORMED_RESPONSE, "GetRoleCredentials");
     }
 
   /* An error answer whose message is an object still ends in words. */

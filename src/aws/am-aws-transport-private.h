@@ -32,11 +32,12 @@ typedef struct
   const char * const  *extra_headers; /* nullable, name, value, …, NULL; signed */
   const char          *operation;     /* for messages and logs, e.g. "DescribeImages" */
   AmAwsErrorDocParser  parse_error;
-  gsize                max_body;      /* the largest answer taken (decoded bytes); 0: 16 MiB */
+  gsize                max_body;      /* the largest answer taken (decoded bytes); 0: 64 MiB */
 } AmAwsTransportRequest;
 
-/* The answer of a listing page or of a single call: more is a broken or hostile endpoint. */
-#define AM_AWS_MAX_BODY_LISTING (16 * 1024 * 1024)
+/* The answer of a Describe call (unpaginated ones list a whole account) or of any other call:
+ * more is a broken or hostile endpoint. */
+#define AM_AWS_MAX_BODY_LISTING (64 * 1024 * 1024)
 #define AM_AWS_MAX_BODY_SINGLE  (1024 * 1024)
 
 /**

@@ -17,7 +17,14 @@ if [ "${1:-}" = "--tests" ]; then
   packages+=(
     # tests: awscli drives the sandbox, gnome-keyring for libsecret, clang for the fuzzers
     awscli gnome-keyring libsecret-tools clang libclang-rt-14-dev llvm
+    # mesa's GL drivers, which many desktop packages pull in: installed everywhere, so every
+    # machine runs the UI tests with the same GL stack (the tests turn GL off: GDK_DEBUG)
+    libgl1-mesa-dri libegl-mesa0
   )
+fi
+
+if ! command -v node >/dev/null && [ "${1:-}" = "--tests" ]; then
+  packages+=(nodejs npm)
 fi
 
 missing=()
@@ -27,8 +34,25 @@ for p in "${packages[@]}"; do
   fi
 done
 
+install_sdk () {
+  # The sandbox's conformance tests for EC2 operations newer than Debian's awscli use the AWS SDK
+  # for JavaScript v3, installed from npm into tests/sandbox/sdk (ignored by git).
+  [ "${1:-}" = "--tests" ] || return 0
+  local sdk
+  sdk="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/sandbox/sdk"
+  [ -f "$sdk/node_modules/@aws-sdk/client-ec2/package.json" ] && return 0
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "error: Node.js and npm are needed for the SDK conformance tests (apt-get install nodejs npm)" >&2
+    return 1
+  fi
+  echo "Installing @aws-sdk/client-ec2 from npm into $sdk"
+  mkdir -p "$sdk"
+  (cd "$sdk" && npm i --no-save --no-package-lock --no-audit --no-fund @aws-sdk/client-ec2 >/dev/null)
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+  install_sdk "${1:-}"
+  exit
 fi
 
 echo "Installing missing Debian packages: ${missing[*]}"
@@ -45,3 +69,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_sdk "${1:-}"

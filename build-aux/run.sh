@@ -1,6 +1,7 @@
 #!/bin/bash
 # run.sh: installs what is missing, builds Amiable into _build and starts it on the built-in sandbox.
-# With no display it runs the app under Xvfb, saves a screenshot of the window and prints its path.
+# With no display it runs the app under Xvfb, saves a screenshot of the window once it has painted
+# its first listing and prints its path (AMIABLE_SCREENSHOT_TIMEOUT: seconds to wait, default 180).
 # Copyright 2026 The Amiable authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -30,18 +31,26 @@ if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$top/_build/src/amiable" "$@"
 fi
 
-# Headless: show what the app looks like instead.
+# Headless: show what the app looks like instead. The window saves itself once it has painted
+# its first listing (AMIABLE_SCREENSHOT), however long a busy machine takes to get there.
 shots="$top/_build/screenshots"
 mkdir -p "$shots"
 shot="$shots/amiable-$(date +%Y%m%d-%H%M%S).png"
+wait_s="${AMIABLE_SCREENSHOT_TIMEOUT:-180}"
 export GTK_A11Y=none
 export GSETTINGS_BACKEND=memory
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  "$1" & app=$!
-  # Give the window and the sandbox time to come up and paint.
-  sleep "${AMIABLE_SCREENSHOT_DELAY:-6}"
-  import -window root "$2"
-  kill $app 2>/dev/null || true
-  wait $app 2>/dev/null || true
-' _ "$top/_build/src/amiable" "$shot"
-echo "No display: Amiable ran under Xvfb. Screenshot: $shot"
+export AMIABLE_SCREENSHOT="$shot" AMIABLE_SCREENSHOT_TIMEOUT="$wait_s"
+status=0
+# The app gives up by itself after $wait_s s; the outer limit only catches a hang.
+timeout --kill-after=10 $((wait_s + 60)) \
+  xvfb-run -a -s "-screen 0 1280x800x24" "$top/_build/src/amiable" || status=$?
+if [ ! -s "$shot" ]; then
+  if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    echo "error: Amiable did not finish within $((wait_s + 60)) s under Xvfb, so no screenshot was taken" >&2
+  else
+    echo "error: Amiable did not show its first listing under Xvfb (exit status $status; its message is above)," >&2
+  fi
+  echo "       so there is no screenshot. Run it on a display to see what happens: build-aux/run.sh" >&2
+  exit 1
+fi
+echo "No display: Amiable ran under Xvfb. Screenshot of its first listing: $shot"

@@ -17,6 +17,7 @@ main (int   argc,
 {
   g_autoptr (AmApplication) app = NULL;
 
+  am_application_use_installed_data ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

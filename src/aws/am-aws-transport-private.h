@@ -33,6 +33,10 @@ typedef struct
   const char          *operation;     /* for messages and logs, e.g. "DescribeImages" */
   AmAwsErrorDocParser  parse_error;
   gsize                max_body;      /* the largest answer taken (decoded bytes); 0: 64 MiB */
+  /* Not idempotent: once it may have reached the server (its headers were written), a timeout,
+   * a dropped connection or a 5xx does not resend it; only throttling and refusals that
+   * prove it was not applied (clock skew, expired token) do. */
+  gboolean             not_idempotent;
 } AmAwsTransportRequest;
 
 /* The answer of a Describe call (unpaginated ones list a whole account) or of any other call:

@@ -334,8 +334,10 @@ typedef struct
   char           *operation;
   AmAwsErrorDocParser parse_error;
   gsize           max_body;
+  gboolean        not_idempotent;
 
   guint           attempt;          /* attempts made */
+  gboolean        may_have_arrived; /* this attempt's request headers were written */
   gboolean        skew_retried;
   gboolean        token_retried;
   int             quota_spent;      /* retry quota taken by this call */
@@ -359,6 +361,8 @@ clear_attempt (SendData     *data,
       data->chain_id = 0;
     }
   g_clear_object (&data->attempt_cancellable);
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
 }
 
@@ -518,21 +522,42 @@ maybe_retry (GTask    *task,
   return TRUE;
 }
 
+#define UNSENT_HINT ". The request may have reached the service, so it was not sent again"
+
+/* A request that is not idempotent is resent only when it surely was not applied: it never
+ * left this computer, or the service refused it by throttling. */
+static gboolean
+may_resend (SendData   *data,
+            const char *code)
+{
+  return !data->not_idempotent || !data->may_have_arrived || _am_aws_error_code_is_throttling (code);
+}
+
+static GError *
+mark_maybe_applied (SendData *data,
+                    GError   *error)
+{
+  am_aws_error_set_maybe_applied (error, data->not_idempotent && data->may_have_arrived);
+  return error;
+}
+
 static GError *
 network_error (SendData     *data,
                const GError *cause)
 {
   g_autofree char *endpoint = endpoint_string (data->transport);
+  const char *unsent = data->not_idempotent && data->may_have_arrived ? UNSENT_HINT : "";
 
   if (data->timed_out)
     return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                              "%s did not answer within %u ms (%s); check the network connection "
-                             "or try again later", endpoint, data->transport->timeout_ms,
-                             describe_service (data));
+                             "or try again later%s", endpoint, data->transport->timeout_ms,
+                             describe_service (data), unsent);
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     return am_aws_error_new (AM_AWS_ERROR_MALFORMED_RESPONSE, NULL, NULL, 0,
                              "%s answered %s with more than Amiable takes (%s) and was cut off; "
-                             "AWS never sends so much for one call. Check the endpoint setting", endpoint, describe_service (data), cause->message);
+                             "AWS never sends so much for one call. Check the endpoint setting",
+                             endpoint, describe_service (data), cause->message);
   if (g_error_matches (cause, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
     return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                              "The certificate of %s is not trusted (%s): %s. If a company proxy "
@@ -541,8 +566,8 @@ network_error (SendData     *data,
                              endpoint, describe_service (data), cause->message);
   return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                            "Could not reach %s for %s: %s. Check the network connection and the "
-                           "endpoint setting", endpoint, describe_service (data),
-                           cause != NULL ? cause->message : "the connection broke");
+                           "endpoint setting%s", endpoint, describe_service (data),
+                           cause != NULL ? cause->message : "the connection broke", unsent);
 }
 
 static GError *
@@ -579,7 +604,10 @@ service_error (SendData   *data,
   else if (status >= 500)
     {
       domain_code = AM_AWS_ERROR_SERVER;
-      hint = " The service is having trouble; try again later.";
+      hint = data->not_idempotent && data->may_have_arrived
+             ? " The service is having trouble, and the request may have been applied, so it was "
+               "not sent again; check its result before trying again."
+             : " The service is having trouble; try again later.";
     }
   else if (status >= 400)
     {
@@ -831,12 +859,12 @@ on_sent (GObject      *source,
       if (!g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE)
           && error->domain != G_TLS_ERROR
           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
-          && maybe_retry (task, timeout))
+          && may_resend (data, NULL) && maybe_retry (task, timeout))
         {
           data->timed_out = FALSE;
           return;
         }
-      g_task_return_error (task, network_error (data, error));
+      g_task_return_error (task, mark_maybe_applied (data, network_error (data, error)));
       g_object_unref (task);
       return;
     }
@@ -910,10 +938,12 @@ on_sent (GObject      *source,
 
   if ((_am_aws_error_code_is_throttling (code) || CODE_IN (code, transient_codes)
        || status == 500 || status == 502 || status == 503 || status == 504)
-      && maybe_retry (task, FALSE))
+      && may_resend (data, code) && maybe_retry (task, FALSE))
     return;
 
-  g_task_return_error (task, service_error (data, status, code, message, request_id));
+  g_task_return_error (task, status >= 500 && !_am_aws_error_code_is_throttling (code)
+                             ? mark_maybe_applied (data, service_error (data, status, code, message, request_id))
+                             : service_error (data, status, code, message, request_id));
   g_object_unref (task);
 }
 
@@ -935,6 +965,12 @@ on_caller_cancelled (GCancellable *cancellable,
   GCancellable *attempt_cancellable = user_data;
 
   g_cancellable_cancel (attempt_cancellable);
+}
+
+static void
+on_wrote_headers (SendData *data)
+{
+  data->may_have_arrived = TRUE;
 }
 
 static void
@@ -1016,6 +1052,8 @@ send_signed (GTask         *task,
 
   if (data->body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, data->content_type, data->body);
+  data->may_have_arrived = FALSE;
+  g_signal_connect_swapped (data->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), data);
 
   data->attempt++;
   endpoint = endpoint_string (self);
@@ -1102,6 +1140,7 @@ _am_aws_transport_send_async (AmAwsTransport              *self,
   data->operation = g_strdup (request->operation);
   data->parse_error = request->parse_error;
   data->max_body = request->max_body > 0 ? request->max_body : AM_AWS_MAX_BODY_LISTING;
+  data->not_idempotent = request->not_idempotent;
   g_task_set_task_data (task, data, send_data_free);
 
   if (g_task_return_error_if_cancelled (task))

@@ -20,6 +20,7 @@
 #include "am-aws-transport-private.h"
 #include "am-endpoint.h"
 #include "am-json-member.h"
+#include "am-flatpak.h"
 #include "am-query-client.h"
 #include "am-xml-reader.h"
 
@@ -633,6 +634,25 @@ on_process_exited (GObject      *source,
   process_part_done (task);
 }
 
+/* The same arguments, run on the host when Amiable is a Flatpak (where the AWS CLI, aws-vault
+ * or a password manager live). */
+static gboolean
+credential_process_argv (AmAwsConfig  *config,
+                         const char   *profile,
+                         GStrv        *argv,
+                         GError      **error)
+{
+  g_autofree char *what = g_strdup_printf ("the credential_process of profile “%s”", profile);
+  char **host_argv = am_flatpak_host_argv (_am_aws_config_get_environ (config),
+                                           (const char * const *) *argv, what, error);
+
+  if (host_argv == NULL)
+    return FALSE;
+  g_strfreev (*argv);
+  *argv = host_argv;
+  return TRUE;
+}
+
 static void
 run_credential_process (GTask *task)
 {
@@ -652,6 +672,13 @@ run_credential_process (GTask *task)
                                "The credential_process of profile “%s” in %s is not a command "
                                "line: %s", data->profile, am_aws_config_get_config_path (config),
                                error->message);
+      g_object_unref (task);
+      return;
+    }
+
+  if (!credential_process_argv (config, data->profile, &argv, &error))
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS, "%s", error->message);
       g_object_unref (task);
       return;
     }
@@ -1047,12 +1074,14 @@ sso_cache_path (AmAwsConfig *config,
 }
 
 static GError *
-sso_login_error (const char *profile,
-                 const char *problem)
+sso_login_error (AmAwsConfig *config,
+                 const char  *profile,
+                 const char  *problem)
 {
   return g_error_new (AM_AWS_ERROR, AM_AWS_ERROR_AUTH,
                       "The IAM Identity Center sign-in of profile “%s” %s; run `aws sso login "
-                      "--profile %s` and try again", profile, problem, profile);
+                      "--profile %s`%s and try again", profile, problem, profile,
+                      am_flatpak_where_to_run (_am_aws_config_get_environ (config)));
 }
 
 static char *
@@ -1081,7 +1110,7 @@ read_sso_token (AmAwsConfig  *config,
         problem = g_strdup_printf ("has no cached token (%s does not exist)", path);
       else
         problem = g_strdup_printf ("has an unreadable token cache (%s: %s)", path, local->message);
-      g_propagate_error (error, sso_login_error (profile, problem));
+      g_propagate_error (error, sso_login_error (config, profile, problem));
       return NULL;
     }
 
@@ -1091,7 +1120,7 @@ read_sso_token (AmAwsConfig  *config,
       g_autofree char *problem = g_strdup_printf ("has an unreadable token cache (%s is not a "
                                                   "JSON object)", path);
 
-      g_propagate_error (error, sso_login_error (profile, problem));
+      g_propagate_error (error, sso_login_error (config, profile, problem));
       return NULL;
     }
   object = json_node_get_object (root);
@@ -1103,19 +1132,19 @@ read_sso_token (AmAwsConfig  *config,
                                                   "not a string)", path,
                                                   wrong_token ? "accessToken" : "expiresAt");
 
-      g_propagate_error (error, sso_login_error (profile, problem));
+      g_propagate_error (error, sso_login_error (config, profile, problem));
       return NULL;
     }
   if (token == NULL || *token == '\0' || expires_at == NULL)
     {
-      g_propagate_error (error, sso_login_error (profile, "has an incomplete token cache"));
+      g_propagate_error (error, sso_login_error (config, profile, "has an incomplete token cache"));
       return NULL;
     }
 
   expires = g_date_time_new_from_iso8601 (expires_at, NULL);
   if (expires == NULL || g_date_time_compare (expires, now) <= 0)
     {
-      g_propagate_error (error, sso_login_error (profile, "has expired"));
+      g_propagate_error (error, sso_login_error (config, profile, "has expired"));
       return NULL;
     }
 
@@ -1170,6 +1199,9 @@ on_role_credentials (GObject      *source,
   body = _am_aws_transport_send_finish (result, &error);
   if (body == NULL)
     {
+      AmAwsConfig *config = g_task_get_source_object (task);
+      const char *where_to_run = am_flatpak_where_to_run (_am_aws_config_get_environ (config));
+
       if (error->domain == AM_AWS_ERROR && error->code == AM_AWS_ERROR_AUTH)
         g_task_return_error (task, am_aws_error_new (AM_AWS_ERROR_AUTH,
                                                      am_aws_error_get_code (error),
@@ -1177,9 +1209,9 @@ on_role_credentials (GObject      *source,
                                                      am_aws_error_get_http_status (error),
                                                      "IAM Identity Center refused the sign-in of "
                                                      "profile “%s” (%s); run `aws sso login "
-                                                     "--profile %s` and try again",
+                                                     "--profile %s`%s and try again",
                                                      data->profile, error->message,
-                                                     data->profile));
+                                                     data->profile, where_to_run));
       else
         g_task_return_error (task, g_steal_pointer (&error));
       return;

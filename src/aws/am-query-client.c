@@ -21,6 +21,9 @@ struct _AmQueryClient
 
   /* owned */
   AmAwsTransport *transport;
+
+  /* state */
+  AmQueryIdempotentFunc is_idempotent;
 };
 
 enum {
@@ -398,6 +401,21 @@ am_query_client_get_clock_offset (AmQueryClient *self)
   return _am_aws_transport_get_clock_offset (self->transport);
 }
 
+void
+am_query_client_set_idempotent_func (AmQueryClient         *self,
+                                     AmQueryIdempotentFunc  func)
+{
+  g_return_if_fail (AM_IS_QUERY_CLIENT (self));
+  self->is_idempotent = func;
+}
+
+AmQueryIdempotentFunc
+am_query_client_get_idempotent_func (AmQueryClient *self)
+{
+  g_return_val_if_fail (AM_IS_QUERY_CLIENT (self), NULL);
+  return self->is_idempotent;
+}
+
 /* Calls */
 
 static void
@@ -420,6 +438,7 @@ send_params (AmQueryClient       *self,
     /* A listing page may be large (1000 images); any other answer is small. */
     .max_body = g_str_has_prefix (action, "Describe") ? AM_AWS_MAX_BODY_LISTING
                                                       : AM_AWS_MAX_BODY_SINGLE,
+    .not_idempotent = self->is_idempotent != NULL && !self->is_idempotent (params),
   };
 
   _am_aws_transport_send_async (self->transport, &request, cancellable, callback, user_data);

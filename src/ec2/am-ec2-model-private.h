@@ -110,6 +110,7 @@ const AmModelInfo *_am_security_group_get_model_info       (void);
 const AmModelInfo *_am_availability_zone_get_model_info    (void);
 const AmModelInfo *_am_region_get_model_info               (void);
 const AmModelInfo *_am_snapshot_get_model_info             (void);
+const AmModelInfo *_am_snapshot_deletion_get_model_info    (void);
 const AmModelInfo *_am_launch_template_get_model_info      (void);
 
 G_END_DECLS

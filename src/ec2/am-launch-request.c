@@ -463,10 +463,10 @@ strv_contains (const char * const *strv,
   return strv != NULL && value != NULL && g_strv_contains (strv, value);
 }
 
-gboolean
-am_launch_instance_type_fits (AmImage         *image,
-                              AmInstanceType  *instance_type,
-                              GError         **error)
+AmLaunchMisfit
+am_launch_instance_type_misfit (AmImage         *image,
+                                AmInstanceType  *instance_type,
+                                GError         **error)
 {
   const char *type_name;
   const char *arch;
@@ -474,8 +474,8 @@ am_launch_instance_type_fits (AmImage         *image,
   const char *boot_mode;
   const char * const *boot_modes;
 
-  g_return_val_if_fail (AM_IS_IMAGE (image), FALSE);
-  g_return_val_if_fail (AM_IS_INSTANCE_TYPE (instance_type), FALSE);
+  g_return_val_if_fail (AM_IS_IMAGE (image), AM_LAUNCH_MISFIT_NONE);
+  g_return_val_if_fail (AM_IS_INSTANCE_TYPE (instance_type), AM_LAUNCH_MISFIT_NONE);
 
   type_name = am_instance_type_get_instance_type (instance_type);
   arch = am_image_get_architecture (image);
@@ -488,7 +488,7 @@ am_launch_instance_type_fits (AmImage         *image,
       g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_INVALID_INPUT,
                    _("Instance type: %s runs %s, but the image is built for %s. Choose a type for %s."),
                    type_name, archs, arch, arch);
-      return FALSE;
+      return AM_LAUNCH_MISFIT_ARCHITECTURE;
     }
 
   virt = am_image_get_virtualization_type (image);
@@ -498,7 +498,7 @@ am_launch_instance_type_fits (AmImage         *image,
       g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_INVALID_INPUT,
                    _("Instance type: %s does not support %s virtualization, which the image needs. Choose another type."),
                    type_name, virt);
-      return FALSE;
+      return AM_LAUNCH_MISFIT_VIRTUALIZATION;
     }
 
   boot_mode = am_image_get_boot_mode (image);
@@ -516,7 +516,7 @@ am_launch_instance_type_fits (AmImage         *image,
           g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_INVALID_INPUT,
                        _("Instance type: %s cannot boot in %s mode, which the image needs. Choose another type."),
                        type_name, boot_mode);
-          return FALSE;
+          return AM_LAUNCH_MISFIT_BOOT_MODE;
         }
     }
 
@@ -528,7 +528,7 @@ am_launch_instance_type_fits (AmImage         *image,
       g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_INVALID_INPUT,
                    _("Instance type: %s has no instance store for the image's root volume. Choose another type."),
                    type_name);
-      return FALSE;
+      return AM_LAUNCH_MISFIT_ROOT_DEVICE;
     }
 
   if (!am_image_get_ena_support (image)
@@ -537,10 +537,21 @@ am_launch_instance_type_fits (AmImage         *image,
       g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_INVALID_INPUT,
                    _("Instance type: %s requires ENA networking, which the image does not enable. Choose another type."),
                    type_name);
-      return FALSE;
+      return AM_LAUNCH_MISFIT_ENA;
     }
 
-  return TRUE;
+  return AM_LAUNCH_MISFIT_NONE;
+}
+
+gboolean
+am_launch_instance_type_fits (AmImage         *image,
+                              AmInstanceType  *instance_type,
+                              GError         **error)
+{
+  g_return_val_if_fail (AM_IS_IMAGE (image), FALSE);
+  g_return_val_if_fail (AM_IS_INSTANCE_TYPE (instance_type), FALSE);
+
+  return am_launch_instance_type_misfit (image, instance_type, error) == AM_LAUNCH_MISFIT_NONE;
 }
 
 /* Key pair */

@@ -157,6 +157,27 @@ gboolean          am_launch_instance_type_fits             (AmImage           *i
                                                             AmInstanceType    *instance_type,
                                                             GError           **error);
 
+/* Why an instance type cannot run an image: the first check it fails, in this order. */
+typedef enum
+{
+  AM_LAUNCH_MISFIT_NONE,
+  AM_LAUNCH_MISFIT_ARCHITECTURE,
+  AM_LAUNCH_MISFIT_VIRTUALIZATION,
+  AM_LAUNCH_MISFIT_BOOT_MODE,
+  AM_LAUNCH_MISFIT_ROOT_DEVICE,
+  AM_LAUNCH_MISFIT_ENA,
+  AM_LAUNCH_N_MISFITS
+} AmLaunchMisfit;
+
+/**
+ * am_launch_instance_type_misfit:
+ * Like am_launch_instance_type_fits(), but says which requirement @instance_type misses
+ *   (%AM_LAUNCH_MISFIT_NONE when it fits); @error as there
+ */
+AmLaunchMisfit    am_launch_instance_type_misfit           (AmImage           *image,
+                                                            AmInstanceType    *instance_type,
+                                                            GError           **error);
+
 /* Key pair: a name, or none once the user has acknowledged that they cannot log in. */
 void              am_launch_request_set_key_name           (AmLaunchRequest   *self,
                                                             const char        *key_name);

@@ -15,7 +15,7 @@
 gboolean _am_sb_op_run_instances (AmSbCall *call);
 
 #define GROUP_TAG "aws:autoscaling:groupName"
-#define MAX_GROUP_SIZE 20
+#define MAX_GROUP_SIZE AM_SB_MAX_GROUP_SIZE
 
 static char *
 group_key (AmSbCall   *call,
@@ -265,6 +265,13 @@ reconcile (AmSbCall             *call,
 {
   g_autoptr (GPtrArray) live = NULL;
 
+  /* Whatever the group holds (a state file can be edited by hand), never launch without a
+   * subnet or beyond the sandbox's limit. */
+  if (group->subnet_ids->len == 0)
+    return _am_sb_fail (call, 400, "ValidationError",
+                        "The Auto Scaling group %s has no subnets to launch into; delete it and create it "
+                        "again with --vpc-zone-identifier.", group->name);
+  group->desired_capacity = CLAMP (group->desired_capacity, 0, MAX_GROUP_SIZE);
   /* Forget instances that are gone for good. */
   for (guint i = group->instance_ids->len; i-- > 0;)
     {

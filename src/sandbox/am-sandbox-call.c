@@ -370,6 +370,13 @@ _am_sb_lookup_client_token (AmSbCall    *call,
   AmSbClientToken *seen = g_hash_table_lookup (call->state->client_tokens, key);
 
   *result = NULL;
+  if (seen != NULL && seen->created_time + AM_SB_CLIENT_TOKEN_TTL_MS < call->now_ms)
+    {
+      /* Expired: the token is free for a new request. */
+      g_hash_table_remove (call->state->client_tokens, key);
+      call->mutated = TRUE;
+      seen = NULL;
+    }
   if (seen == NULL)
     return FALSE;
   fingerprint = _am_sb_params_fingerprint (call);
@@ -390,11 +397,94 @@ _am_sb_save_client_token (AmSbCall   *call,
                           const char *result)
 {
   AmSbClientToken *entry = g_new0 (AmSbClientToken, 1);
+  GHashTableIter iter;
+  gpointer value;
 
+  /* Expired tokens are forgotten, so the table does not grow for ever. */
+  g_hash_table_iter_init (&iter, call->state->client_tokens);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((AmSbClientToken *) value)->created_time + AM_SB_CLIENT_TOKEN_TTL_MS < call->now_ms)
+      g_hash_table_iter_remove (&iter);
   entry->fingerprint = _am_sb_params_fingerprint (call);
   entry->result = g_strdup (result);
+  entry->created_time = call->now_ms;
   g_hash_table_replace (call->state->client_tokens, client_token_key (call, token), entry);
   return TRUE;
+}
+
+/* Quotas */
+
+static GHashTable *
+quota_table (AmSbState *state,
+             AmSbQuota  quota)
+{
+  switch (quota)
+    {
+    case AM_SB_QUOTA_IMAGES: return state->images;
+    case AM_SB_QUOTA_SNAPSHOTS: return state->snapshots;
+    case AM_SB_QUOTA_KEY_PAIRS: return state->key_pairs;
+    case AM_SB_QUOTA_SECURITY_GROUPS: return state->security_groups;
+    case AM_SB_QUOTA_LAUNCH_TEMPLATES: return state->launch_templates;
+    case AM_SB_QUOTA_INSTANCES: return state->instances;
+    case AM_SB_N_QUOTAS: break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+guint
+_am_sb_quota_used (AmSbCall  *call,
+                   AmSbQuota  quota)
+{
+  const char *region = g_intern_string (call->region);
+  const char *owner = g_intern_string (call->account->account_id);
+  GHashTableIter iter;
+  gpointer value;
+  guint used = 0;
+
+  g_hash_table_iter_init (&iter, quota_table (call->state, quota));
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      /* Every resource struct starts with id, region, owner. */
+      struct { char *id; const char *region; const char *owner_id; } *head = value;
+      int code = 0;
+
+      if (head->region != region || head->owner_id != owner)
+        continue;
+      /* Terminated instances no longer count. */
+      if (quota == AM_SB_QUOTA_INSTANCES)
+        am_sb_instance_state (value, call->state->transition_ms, call->now_ms, &code);
+      if (code != 48)
+        used++;
+    }
+  return used;
+}
+
+gboolean
+_am_sb_check_quota (AmSbCall  *call,
+                    AmSbQuota  quota,
+                    guint      adding)
+{
+  static const struct
+  {
+    const char *code;
+    const char *what;
+  } errors[AM_SB_N_QUOTAS] = {
+    [AM_SB_QUOTA_IMAGES] = { "AMIQuotaExceeded", "AMIs" },
+    [AM_SB_QUOTA_SNAPSHOTS] = { "SnapshotLimitExceeded", "EBS snapshots" },
+    [AM_SB_QUOTA_KEY_PAIRS] = { "KeyPairLimitExceeded", "key pairs" },
+    [AM_SB_QUOTA_SECURITY_GROUPS] = { "SecurityGroupLimitExceeded", "security groups" },
+    [AM_SB_QUOTA_LAUNCH_TEMPLATES] = { "ResourceLimitExceeded", "launch templates" },
+    [AM_SB_QUOTA_INSTANCES] = { "InstanceLimitExceeded", "running or stopped instances" },
+  };
+  guint limit = call->state->quotas[quota];
+  guint used = _am_sb_quota_used (call, quota);
+
+  if (adding <= limit && used <= limit - adding)
+    return TRUE;
+  return _am_sb_fail (call, 400, errors[quota].code,
+                      "This would exceed your quota of %u %s in %s: you have %u and asked for %u more. "
+                      "Delete some first%s.", limit, errors[quota].what, call->region, used, adding,
+                      quota == AM_SB_QUOTA_INSTANCES ? " (terminate instances)" : "");
 }
 
 /* XML */

@@ -161,6 +161,16 @@ static const SeedImage seed_images[] = {
   { MKT, "bitnami-nginx-1.27.2-r1-debian-12-arm64-hvm-ebs-nami-0c2b9a87-45c1-4f0a-9e6e-1f2a3b4c5d6e",
     "Bitnami NGINX Open Source 1.27.2-r1 on Debian 12", "arm64", LINUX, "ebs", "/dev/xvda", "uefi", 10, "gp3",
     "2025-06-10T08:30:00.000Z", "2025-12-10T08:30:00.000Z", "5w8vhrrr1e7eqmf5s0wnc0zf1", NULL, "hvm" },
+  /* built without the ENA driver (see no_ena_images): no instance type in the catalog runs it */
+  { MKT, "netshield-vpn-gateway-4.2.1-x86_64-uefi-8c1f4e2a-7b3d-4f6e-a9d0-2e5b7c3f1a64",
+    "NetShield VPN Gateway 4.2.1 (UEFI, without ENA)", "x86_64", LINUX, "ebs", "/dev/xvda", "uefi", 8, "gp2",
+    "2025-03-18T11:20:00.000Z", NULL, "7hx2kq9vtn4b3m8c1zr6wdpya", NULL, "hvm" },
+};
+
+/* Images registered without enaSupport, as older and imported images are. */
+static const char *const no_ena_images[] = {
+  "netshield-vpn-gateway-4.2.1-x86_64-uefi-8c1f4e2a-7b3d-4f6e-a9d0-2e5b7c3f1a64",
+  NULL
 };
 
 #undef AMZ
@@ -325,6 +335,7 @@ seed_image_build (const SeedImage *seed,
   image->root_device_name = g_intern_static_string (seed->root_device);
   image->virtualization_type = g_intern_static_string (seed->virtualization);
   image->boot_mode = seed->boot_mode ? g_intern_static_string (seed->boot_mode) : NULL;
+  image->ena_support = !g_strv_contains (no_ena_images, seed->name);
   if (g_str_has_prefix (seed->name, "al2023") || g_str_has_prefix (seed->name, "Windows_Server-2022"))
     image->imds_support = g_intern_static_string ("v2.0");
   if (g_str_has_prefix (seed->name, "Windows_Server-2022"))

@@ -11,6 +11,9 @@
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-private.h"
 
+/* EC2 allows 50 tags per resource. */
+#define MAX_TAGS 50
+
 /* Helpers shared with the other operation files */
 
 static gboolean
@@ -167,8 +170,28 @@ check_tag_pairs (AmSbCall  *call,
         return _am_sb_fail (call, 400, "InvalidParameterValue",
                             "Tag values may be at most 256 characters (tag '%s').", key);
     }
-  if (pairs->len / 2 > 50)
-    return _am_sb_fail (call, 400, "TagLimitExceeded", "A resource can have at most 50 tags.");
+  if (pairs->len / 2 > MAX_TAGS)
+    return _am_sb_fail (call, 400, "TagLimitExceeded", "A resource can have at most %d tags.", MAX_TAGS);
+  return TRUE;
+}
+
+/* The limit is per resource: the tags it has and the new keys of @pairs together. */
+static gboolean
+check_tag_room (AmSbCall   *call,
+                const char *resource_id,
+                GPtrArray  *pairs)
+{
+  GPtrArray *existing = am_sb_state_get_tags (call->state, call->account->account_id, resource_id);
+  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; existing != NULL && i < existing->len; i++)
+    g_hash_table_add (keys, ((AmSbTag *) existing->pdata[i])->key);
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    g_hash_table_add (keys, pairs->pdata[i]);
+  if (g_hash_table_size (keys) > MAX_TAGS)
+    return _am_sb_fail (call, 400, "TagLimitExceeded",
+                        "The resource '%s' would have %u tags; a resource can have at most %d. Delete some "
+                        "first.", resource_id, g_hash_table_size (keys), MAX_TAGS);
   return TRUE;
 }
 
@@ -545,6 +568,21 @@ op_create_image (AmSbCall *call)
                         "wait until it is running or stopped.", instance_id, state);
   if (!check_name_unique (call, name))
     return FALSE;
+  {
+    guint n_snapshots = 0;
+
+    for (guint i = 0; i < instance->volumes->len; i++)
+      {
+        AmSbVolumeOverride *o = _am_sb_find_volume_override (overrides,
+                                                             ((AmSbVolume *) instance->volumes->pdata[i])->device_name);
+
+        if (o == NULL || !o->no_device)
+          n_snapshots++;
+      }
+    if (!_am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
+        || !_am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots))
+      return FALSE;
+  }
   if (_am_sb_dry_run (call))
     return FALSE;
 
@@ -761,7 +799,7 @@ op_register_image (AmSbCall *call)
         return _am_sb_fail (call, 400, "InvalidBlockDeviceMapping",
                             "The root device %s needs an EBS mapping with a snapshot.", root_device);
     }
-  if (!check_name_unique (call, name))
+  if (!check_name_unique (call, name) || !_am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1))
     return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;
@@ -853,7 +891,8 @@ op_deregister_image (AmSbCall *call)
   const char *image_id;
   AmSbImage *image;
   gboolean delete_snapshots;
-  g_autoptr (GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  /* deleteSnapshotResultSet: snapshot id, then its returnCode, for each snapshot */
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_free);
 
   if (!_am_sb_require (call, "ImageId", &image_id)
       || !_am_sb_param_bool (call, "DeleteAssociatedSnapshots", FALSE, &delete_snapshots))
@@ -882,11 +921,20 @@ op_deregister_image (AmSbCall *call)
         AmSbBlockDevice *bd = image->block_devices->pdata[i];
         AmSbSnapshot *snapshot = bd->snapshot_id
                                  ? g_hash_table_lookup (call->state->snapshots, bd->snapshot_id) : NULL;
+        const char *code = "success";
 
-        if (snapshot == NULL || snapshot->owner_id != image->owner_id
-            || snapshot_used_elsewhere (call, bd->snapshot_id, image))
+        if (snapshot == NULL)
           continue;
-        g_ptr_array_add (deleted, g_strdup (bd->snapshot_id));
+        /* EC2 keeps a snapshot another image still uses ("skipped"), and one it may not
+         * delete for the caller ("missing-permissions"); the image goes all the same. */
+        if (snapshot_used_elsewhere (call, bd->snapshot_id, image))
+          code = "skipped";
+        else if (snapshot->owner_id != image->owner_id)
+          code = "missing-permissions";
+        g_ptr_array_add (results, g_strdup (bd->snapshot_id));
+        g_ptr_array_add (results, g_strdup (code));
+        if (!g_str_equal (code, "success"))
+          continue;
         delete_all_tags (call, bd->snapshot_id);
         g_hash_table_remove (call->state->snapshots, bd->snapshot_id);
       }
@@ -897,11 +945,11 @@ op_deregister_image (AmSbCall *call)
   if (delete_snapshots)
     {
       g_string_append (call->body, "<deleteSnapshotResultSet>");
-      for (guint i = 0; i < deleted->len; i++)
+      for (guint i = 0; i + 1 < results->len; i += 2)
         {
           g_string_append (call->body, "<item>");
-          _am_sb_xml_text (call->body, "snapshotId", deleted->pdata[i]);
-          _am_sb_xml_text (call->body, "returnCode", "success");
+          _am_sb_xml_text (call->body, "snapshotId", results->pdata[i]);
+          _am_sb_xml_text (call->body, "returnCode", results->pdata[i + 1]);
           g_string_append (call->body, "</item>");
         }
       g_string_append (call->body, "</deleteSnapshotResultSet>");
@@ -963,6 +1011,20 @@ op_copy_image (AmSbCall *call)
                         "available.", source_id, am_sb_image_state (source, call->now_ms));
   if (!check_name_unique (call, name))
     return FALSE;
+  {
+    guint n_snapshots = 0;
+
+    for (guint i = 0; i < source->block_devices->len; i++)
+      {
+        AmSbBlockDevice *bd = source->block_devices->pdata[i];
+
+        if (bd->has_ebs && bd->snapshot_id != NULL)
+          n_snapshots++;
+      }
+    if (!_am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
+        || !_am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots))
+      return FALSE;
+  }
   if (_am_sb_dry_run (call))
     return FALSE;
 
@@ -1513,7 +1575,7 @@ op_create_tags (AmSbCall *call)
   if (!check_tag_pairs (call, pairs))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    if (!check_resource (call, ids->pdata[i]))
+    if (!check_resource (call, ids->pdata[i]) || !check_tag_room (call, ids->pdata[i], pairs))
       return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;

@@ -14,7 +14,6 @@
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-private.h"
 
-#define MAX_INSTANCES 20
 /* Terminated instances stay visible this long, as in EC2. */
 #define TERMINATED_VISIBLE_MS (60 * 60 * 1000)
 
@@ -580,7 +579,6 @@ _am_sb_op_run_instances (AmSbCall *call)
   g_autoptr (GPtrArray) ni_groups = _am_sb_param_list (call, "NetworkInterface.1.SecurityGroupId");
   g_autoptr (GPtrArray) tags = _am_sb_tag_specs (call, "instance");
   g_autoptr (GPtrArray) groups = g_ptr_array_new ();
-  g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GArray) overrides = g_array_new (FALSE, FALSE, sizeof (AmSbVolumeOverride));
   LaunchSpec spec = { 0 };
   const char *token = _am_sb_param (call, "ClientToken");
@@ -592,7 +590,7 @@ _am_sb_op_run_instances (AmSbCall *call)
   AmSbSubnet *subnet;
   g_autofree char *reservation_id = NULL;
   gint64 min_count, max_count;
-  guint running = 0, count;
+  guint running, count;
   gboolean protect;
 
   spec.image_id = _am_sb_param (call, "ImageId");
@@ -736,24 +734,14 @@ _am_sb_op_run_instances (AmSbCall *call)
       xml_run_result (call, earlier);
       return TRUE;
     }
-  all = my_resources (call, call->state->instances);
-  for (guint i = 0; i < all->len; i++)
-    {
-      int code;
-
-      am_sb_instance_state (all->pdata[i], call->state->transition_ms, call->now_ms, &code);
-      if (code != 48)
-        running++;
-    }
-  if (running + min_count > MAX_INSTANCES)
-    return _am_sb_fail (call, 400, "InstanceLimitExceeded",
-                        "You have requested more instances (%" G_GINT64_FORMAT ") than your current "
-                        "instance limit of %d allows (%u are running or stopped). Terminate some first.",
-                        min_count, MAX_INSTANCES, running);
+  /* As many as the quota leaves room for, at least MinCount. */
+  if (!_am_sb_check_quota (call, AM_SB_QUOTA_INSTANCES, min_count))
+    return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;
 
-  count = MIN ((guint) max_count, MAX_INSTANCES - running);
+  running = _am_sb_quota_used (call, AM_SB_QUOTA_INSTANCES);
+  count = MIN ((guint) max_count, call->state->quotas[AM_SB_QUOTA_INSTANCES] - running);
   reservation_id = am_sb_state_new_id (call->state, "r", NULL);
   for (guint i = 0; i < count; i++)
     {
@@ -1352,6 +1340,8 @@ _am_sb_op_create_key_pair (AmSbCall *call)
                         "The sandbox hands out key material as pem only; use KeyFormat=pem.");
   if (find_key (call, name, NULL) != NULL)
     return _am_sb_fail (call, 400, "InvalidKeyPair.Duplicate", "The keypair '%s' already exists.", name);
+  if (!_am_sb_check_quota (call, AM_SB_QUOTA_KEY_PAIRS, 1))
+    return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;
 
@@ -1695,6 +1685,8 @@ _am_sb_op_create_security_group (AmSbCall *call)
   if (find_group (call, vpc_id, NULL, name) != NULL)
     return _am_sb_fail (call, 400, "InvalidGroup.Duplicate",
                         "The security group '%s' already exists for VPC '%s'", name, vpc_id);
+  if (!_am_sb_check_quota (call, AM_SB_QUOTA_SECURITY_GROUPS, 1))
+    return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;
   g = g_new0 (AmSbSecurityGroup, 1);
@@ -2116,6 +2108,8 @@ _am_sb_op_create_launch_template (AmSbCall *call)
   if (find_template (call, NULL, name) != NULL)
     return _am_sb_fail (call, 400, "InvalidLaunchTemplateName.AlreadyExistsException",
                         "Launch template name already in use: %s", name);
+  if (!_am_sb_check_quota (call, AM_SB_QUOTA_LAUNCH_TEMPLATES, 1))
+    return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;
   lt = g_new0 (AmSbLaunchTemplate, 1);

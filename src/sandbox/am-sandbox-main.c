@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include <gio/gio.h>
 #include <glib-unix.h>
 
 #include "am-sandbox-server.h"
@@ -51,6 +52,7 @@ main (int   argc,
   g_autofree char *listen = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *faults = NULL;
+  g_autofree char *quotas = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *description = NULL;
   int port = 0;
@@ -67,7 +69,10 @@ main (int   argc,
     { "public-images", 0, 0, G_OPTION_ARG_INT, &public_images,
       "Add N synthetic public images per region (regenerated from a fixed seed, not stored)", "N" },
     { "faults", 0, 0, G_OPTION_ARG_STRING, &faults,
-      "Inject faults, e.g. throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s", "SPEC" },
+      "Inject faults, e.g. throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s,drop=0.1,drop-once=CreateImage", "SPEC" },
+    { "quota", 0, 0, G_OPTION_ARG_STRING, &quotas,
+      "Quotas per account and region, e.g. images=3,snapshots=10,key-pairs=2,security-groups=5,"
+      "launch-templates=2,instances=4 (default: EC2's; 20 instances)", "SPEC" },
     { "fault-seed", 0, 0, G_OPTION_ARG_INT, &fault_seed, "Seed of the fault dice (repeatable runs)", "SEED" },
     { "transition-ms", 0, 0, G_OPTION_ARG_INT, &transition_ms,
       "How long pending, stopping, shutting-down and image creation last (default 3000)", "MS" },
@@ -110,6 +115,11 @@ main (int   argc,
   am_sandbox_server_set_transition_ms (server, transition_ms);
   if (fault_seed >= 0)
     am_sandbox_server_set_fault_seed (server, fault_seed);
+  if (!am_sandbox_server_set_quotas (server, quotas, &error))
+    {
+      g_printerr ("amiable-sandbox: %s\n", error->message);
+      return 2;
+    }
   if (!am_sandbox_server_set_faults (server, faults, &error))
     {
       g_printerr ("amiable-sandbox: %s\n", error->message);
@@ -125,6 +135,15 @@ main (int   argc,
       g_printerr ("amiable-sandbox: could not listen on %s port %d: %s\n",
                   listen ? listen : "127.0.0.1", port, error->message);
       return 1;
+    }
+  if (listen != NULL)
+    {
+      g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (listen);
+
+      if (inet != NULL && !g_inet_address_get_is_loopback (inet))
+        g_printerr ("amiable-sandbox: warning: listening on %s, not on a loopback address: anyone who can "
+                    "reach this address can use the sandbox with its public keys (see --help), which "
+                    "every copy of Amiable knows. Use --listen only on a network you trust.\n", listen);
     }
   uri = am_sandbox_server_get_uri (server);
   printf ("listening on %s\n", uri);

@@ -166,6 +166,16 @@ gboolean     _am_sb_save_client_token (AmSbCall   *call,
 gboolean     _am_sb_lookup_client_token (AmSbCall    *call,
                                          const char  *token,
                                          const char **result);
+/* How many of @quota's resources the caller's account has in the call's region (instances:
+ * those not terminated). */
+guint        _am_sb_quota_used       (AmSbCall    *call,
+                                      AmSbQuota    quota);
+/* Fails with EC2's error code (AMIQuotaExceeded, SnapshotLimitExceeded, KeyPairLimitExceeded,
+ * SecurityGroupLimitExceeded, ResourceLimitExceeded, InstanceLimitExceeded) when @adding more
+ * would pass the quota. */
+gboolean     _am_sb_check_quota      (AmSbCall    *call,
+                                      AmSbQuota    quota,
+                                      guint        adding);
 gboolean     _am_sb_generate_key_pair (const char  *key_type,
                                        gboolean     fast,
                                        char       **private_pem,

@@ -44,8 +44,11 @@ struct _AmSandboxServer
   double      throttle_rate;
   double      error_rate;
   double      truncate_rate;
+  double      drop_rate;
+  GPtrArray  *drop_once;   /* actions whose next successful answer is dropped, once each */
   guint       latency_ms;
   gint64      skew_ms;
+  guint       quotas[AM_SB_N_QUOTAS];
 };
 
 G_DEFINE_FINAL_TYPE (AmSandboxServer, am_sandbox_server, G_TYPE_OBJECT)
@@ -85,6 +88,7 @@ am_sandbox_server_finalize (GObject *object)
 
   g_clear_pointer (&self->state, am_sb_state_free);
   g_clear_pointer (&self->fault_rand, g_rand_free);
+  g_clear_pointer (&self->drop_once, g_ptr_array_unref);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   G_OBJECT_CLASS (am_sandbox_server_parent_class)->finalize (object);
@@ -106,6 +110,8 @@ am_sandbox_server_init (AmSandboxServer *self)
   self->verify_signatures = TRUE;
   self->fault_rand = g_rand_new ();
   self->lock_fd = -1;
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    self->quotas[i] = am_sb_quota_default (i);
 }
 
 AmSandboxServer *
@@ -150,6 +156,44 @@ am_sandbox_server_set_verify_signatures (AmSandboxServer *self,
   self->verify_signatures = verify;
 }
 
+gboolean
+am_sandbox_server_set_quotas (AmSandboxServer  *self,
+                              const char       *spec,
+                              GError          **error)
+{
+  g_auto (GStrv) parts = NULL;
+  guint quotas[AM_SB_N_QUOTAS];
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
+
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    quotas[i] = am_sb_quota_default (i);
+  parts = g_strsplit (spec != NULL ? spec : "", ",", -1);
+  for (guint i = 0; parts[i] != NULL && *spec != '\0'; i++)
+    {
+      const char *eq = strchr (parts[i], '=');
+      guint64 value;
+      guint q;
+
+      for (q = 0; q < AM_SB_N_QUOTAS; q++)
+        if (eq != NULL && strlen (am_sb_quota_name (q)) == (gsize) (eq - parts[i])
+            && strncmp (parts[i], am_sb_quota_name (q), eq - parts[i]) == 0)
+          break;
+      if (q == AM_SB_N_QUOTAS || !g_ascii_string_to_unsigned (eq + 1, 10, 0, 1000000, &value, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "Cannot read the quota \"%s\": use images=N, snapshots=N, key-pairs=N, "
+                       "security-groups=N, launch-templates=N or instances=N (N from 0 to 1000000)", parts[i]);
+          return FALSE;
+        }
+      quotas[q] = value;
+    }
+  memcpy (self->quotas, quotas, sizeof quotas);
+  if (self->state != NULL)
+    memcpy (self->state->quotas, quotas, sizeof quotas);
+  return TRUE;
+}
+
 static gboolean
 parse_duration_ms (const char *text,
                    gint64     *out)
@@ -182,7 +226,9 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
 
   g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
 
-  self->throttle_rate = self->error_rate = self->truncate_rate = 0;
+  self->throttle_rate = self->error_rate = self->truncate_rate = self->drop_rate = 0;
+  g_clear_pointer (&self->drop_once, g_ptr_array_unref);
+  self->drop_once = g_ptr_array_new_with_free_func (g_free);
   self->latency_ms = 0;
   self->skew_ms = 0;
   if (spec == NULL || *spec == '\0')
@@ -212,6 +258,13 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
             self->skew_ms = ms;
           continue;
         }
+      if (strcmp (name, "drop-once") == 0)
+        {
+          if (*value == '\0' || strspn (value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != strlen (value))
+            goto bad;
+          g_ptr_array_add (self->drop_once, g_strdup (value));
+          continue;
+        }
       rate = g_ascii_strtod (value, &end);
       if (end == value || *end != '\0' || rate < 0 || rate > 1)
         goto bad;
@@ -221,14 +274,16 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
         self->error_rate = rate;
       else if (strcmp (name, "truncate") == 0)
         self->truncate_rate = rate;
+      else if (strcmp (name, "drop") == 0)
+        self->drop_rate = rate;
       else
         goto bad;
       continue;
 
     bad:
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Cannot read the fault \"%s\": use throttle=RATE, error5xx=RATE, truncate=RATE "
-                   "(RATE from 0 to 1), latency=300ms or skew=600s", parts[i]);
+                   "Cannot read the fault \"%s\": use throttle=RATE, error5xx=RATE, truncate=RATE, "
+                   "drop=RATE (RATE from 0 to 1), drop-once=ACTION, latency=300ms or skew=600s", parts[i]);
       return FALSE;
     }
   return TRUE;
@@ -245,6 +300,7 @@ am_sandbox_server_load (AmSandboxServer  *self,
 
   g_clear_pointer (&self->state, am_sb_state_free);
   self->state = am_sb_state_new (self->public_images, self->transition_ms);
+  memcpy (self->state->quotas, self->quotas, sizeof self->quotas);
   if (data_dir == NULL)
     {
       am_sb_state_seed (self->state);
@@ -279,6 +335,8 @@ am_sandbox_server_load (AmSandboxServer  *self,
           return FALSE;
         }
     }
+  if (!am_sb_state_prepare_dir (data_dir, error))
+    return FALSE;
   path = g_build_filename (data_dir, "state.json", NULL);
   return am_sb_state_load (self->state, path, error);
 }
@@ -589,8 +647,17 @@ verify (AmSandboxServer    *self,
       gint64 expires = 0;
       const char *expires_text = g_hash_table_lookup (query_params, "X-Amz-Expires");
 
+      /* SigV4 presigning makes X-Amz-Expires part of the signed query: without it (or with a
+       * value outside 1 s to 7 days) the request would never expire. */
       if (expires_text == NULL || !g_ascii_string_to_signed (expires_text, 10, 1, 604800, &expires, NULL))
-        expires = 900;
+        {
+          *status = 400;
+          *code = "IncompleteSignature";
+          *message = g_strdup_printf ("The presigned request needs X-Amz-Expires, a number of seconds from 1 "
+                                      "to 604800%s%s%s.", expires_text ? " (not \"" : "",
+                                      expires_text ? expires_text : "", expires_text ? "\")" : "");
+          return FALSE;
+        }
       if (now_ms > request_ms + expires * 1000 || request_ms > now_ms + MAX_SKEW_MS)
         {
           *status = 400;
@@ -600,6 +667,15 @@ verify (AmSandboxServer    *self,
         }
     }
 
+  /* Without the Host header in the signature, a request signed for one endpoint could be
+   * replayed to another. */
+  if (!g_strv_contains ((const char * const *) auth.signed_headers, "host"))
+    {
+      *status = 400;
+      *code = "IncompleteSignature";
+      *message = g_strdup ("The request must sign the Host header: add 'host' to SignedHeaders.");
+      return FALSE;
+    }
   request = am_sigv4_request_new (method, path, canonical_query);
   {
     SoupMessageHeadersIter iter;
@@ -949,6 +1025,22 @@ am_sandbox_server_handle (AmSandboxServer    *self,
   g_free (call.error_code);
   g_free (call.error_message);
 
+  /* A lost answer: the request was carried out and saved, and the client hears nothing. */
+  if (response->status == 200)
+    {
+      const char *action = params != NULL ? g_hash_table_lookup (params, "Action") : NULL;
+      guint index;
+
+      if (action != NULL && self->drop_once != NULL
+          && g_ptr_array_find_with_equal_func (self->drop_once, action, g_str_equal, &index))
+        {
+          g_ptr_array_remove_index (self->drop_once, index);
+          response->drop = TRUE;
+        }
+      else if (roll (self, self->drop_rate))
+        response->drop = TRUE;
+    }
+
   if (response->status == 200 && roll (self, self->truncate_rate))
     {
       gsize size = g_bytes_get_size (response->body);
@@ -986,6 +1078,14 @@ apply_response (SoupServerMessage *msg,
   gsize size;
   gconstpointer data = g_bytes_get_data (response->body, &size);
 
+  if (response->drop)
+    {
+      g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
+
+      if (stream != NULL)
+        g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
   soup_server_message_set_status (msg, response->status, NULL);
   for (guint i = 0; i + 1 < response->headers->len; i += 2)
     soup_message_headers_replace (out, response->headers->pdata[i], response->headers->pdata[i + 1]);
@@ -998,7 +1098,8 @@ delayed_cb (gpointer user_data)
   Delayed *delayed = user_data;
 
   apply_response (delayed->msg, delayed->response);
-  soup_server_message_unpause (delayed->msg);
+  if (!delayed->response->drop)
+    soup_server_message_unpause (delayed->msg);
   g_object_unref (delayed->msg);
   am_sandbox_response_free (delayed->response);
   g_free (delayed);
@@ -1023,10 +1124,15 @@ early_cb (SoupServer        *server,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestEntityTooLarge"
         "</Code><Message>The sandbox accepts request bodies of at most 1 MiB, with a Content-Length."
         "</Message></Error></Errors><RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>";
+      AmSandboxServer *self = user_data;
+      g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc ((g_get_real_time () / 1000 + self->skew_ms) / 1000);
+      g_autofree char *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+      /* Like every other answer, it carries the server's Date (clients correct their clock by it). */
       g_autofree char *reply = g_strdup_printf ("HTTP/1.1 413 Request Entity Too Large\r\n"
+                                                "Date: %s\r\n"
                                                 "Content-Type: text/xml;charset=UTF-8\r\n"
                                                 "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
-                                                strlen (body), body);
+                                                date, strlen (body), body);
       g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
 
       if (stream != NULL)

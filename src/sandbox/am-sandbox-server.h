@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @headers: (element-type utf8): extra response headers, name and value alternating
  * @body: the response body
  * @delay_ms: latency to add before answering (fault injection)
+ * @drop: close the connection without answering; the request was carried out (fault injection)
  */
 typedef struct
 {
@@ -27,6 +28,7 @@ typedef struct
   GPtrArray *headers;
   GBytes    *body;
   guint      delay_ms;
+  gboolean   drop;
 } AmSandboxResponse;
 
 void        am_sandbox_response_free (AmSandboxResponse *response);
@@ -46,8 +48,18 @@ void             am_sandbox_server_set_public_images  (AmSandboxServer  *self,
 void             am_sandbox_server_set_transition_ms  (AmSandboxServer  *self,
                                                        guint             transition_ms);
 /**
+ * am_sandbox_server_set_quotas:
+ * @spec: e.g. "images=3,snapshots=10,key-pairs=2,security-groups=5,launch-templates=2,instances=4";
+ *   quotas per account and region, the rest keep EC2's defaults
+ * Returns: %FALSE with @error set when @spec cannot be parsed.
+ */
+gboolean         am_sandbox_server_set_quotas         (AmSandboxServer  *self,
+                                                       const char       *spec,
+                                                       GError          **error);
+/**
  * am_sandbox_server_set_faults:
- * @spec: e.g. "throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s"
+ * @spec: e.g. "throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s,drop=0.1";
+ *   "drop-once=ACTION" (repeatable) drops the answer to the next successful ACTION only
  * Returns: %FALSE with @error set when @spec cannot be parsed.
  */
 gboolean         am_sandbox_server_set_faults         (AmSandboxServer  *self,

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -346,6 +347,35 @@ state_clear (AmSbState *state)
   g_hash_table_remove_all (state->auto_scaling_groups);
 }
 
+static const struct
+{
+  const char *name;
+  guint       fallback;
+} quotas[AM_SB_N_QUOTAS] = {
+  /* EC2's defaults per Region: AMIs, EBS snapshots, key pairs, VPC security groups, launch
+   * templates; instances are counted, not vCPUs, and kept small in the sandbox. */
+  [AM_SB_QUOTA_IMAGES] = { "images", 50000 },
+  [AM_SB_QUOTA_SNAPSHOTS] = { "snapshots", 100000 },
+  [AM_SB_QUOTA_KEY_PAIRS] = { "key-pairs", 5000 },
+  [AM_SB_QUOTA_SECURITY_GROUPS] = { "security-groups", 2500 },
+  [AM_SB_QUOTA_LAUNCH_TEMPLATES] = { "launch-templates", 5000 },
+  [AM_SB_QUOTA_INSTANCES] = { "instances", 20 },
+};
+
+const char *
+am_sb_quota_name (AmSbQuota quota)
+{
+  g_return_val_if_fail (quota < AM_SB_N_QUOTAS, NULL);
+  return quotas[quota].name;
+}
+
+guint
+am_sb_quota_default (AmSbQuota quota)
+{
+  g_return_val_if_fail (quota < AM_SB_N_QUOTAS, 0);
+  return quotas[quota].fallback;
+}
+
 AmSbState *
 am_sb_state_new (guint public_images,
                  guint transition_ms)
@@ -354,6 +384,8 @@ am_sb_state_new (guint public_images,
 
   state->public_images = public_images;
   state->transition_ms = transition_ms;
+  for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
+    state->quotas[i] = quotas[i].fallback;
   state->catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
   state->catalog_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1107,6 +1139,7 @@ am_sb_state_to_json (AmSbState *state)
       add_str (b, "key", keys->pdata[i]);
       add_str (b, "fingerprint", t->fingerprint);
       add_str (b, "result", t->result);
+      add_int (b, "createdTime", t->created_time);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1209,6 +1242,14 @@ get_int (JsonObject *o,
   return json_node_get_int (node);
 }
 
+/* A time in ms since the epoch, within what the state can hold (year 0 to 9999). */
+static gint64
+get_time (JsonObject *o,
+          const char *name)
+{
+  return CLAMP (get_int (o, name), 0, AM_SB_MAX_TIME_MS);
+}
+
 static gboolean
 get_bool (JsonObject *o,
           const char *name)
@@ -1288,13 +1329,13 @@ load_images (AmSbState  *state,
       image->tpm_support = intern_str (o, "tpmSupport");
       image->sriov_net_support = intern_str (o, "sriovNetSupport");
       image->ena_support = get_bool (o, "enaSupport");
-      image->creation_time = get_int (o, "creationTime");
-      image->available_time = get_int (o, "availableTime");
-      image->deprecation_time = get_int (o, "deprecationTime");
-      image->last_launched_time = get_int (o, "lastLaunchedTime");
+      image->creation_time = get_time (o, "creationTime");
+      image->available_time = get_time (o, "availableTime");
+      image->deprecation_time = get_time (o, "deprecationTime");
+      image->last_launched_time = get_time (o, "lastLaunchedTime");
       image->deregistration_protection = get_bool (o, "deregistrationProtection");
       image->protection_cooldown = get_bool (o, "protectionCooldown");
-      image->protection_until = get_int (o, "protectionUntil");
+      image->protection_until = get_time (o, "protectionUntil");
       image->failed_reason = dup_str (o, "failedReason");
       image->source_instance_id = dup_str (o, "sourceInstanceId");
       image->source_image_id = dup_str (o, "sourceImageId");
@@ -1396,8 +1437,8 @@ load_rest (AmSbState  *state,
       s->volume_id = dup_str (o, "volumeId");
       s->volume_size = get_int (o, "volumeSize");
       s->description = dup_str (o, "description");
-      s->start_time = get_int (o, "startTime");
-      s->completed_time = get_int (o, "completedTime");
+      s->start_time = get_time (o, "startTime");
+      s->completed_time = get_time (o, "completedTime");
       s->encrypted = get_bool (o, "encrypted");
       g_hash_table_replace (state->snapshots, s->snapshot_id, s);
     }
@@ -1467,9 +1508,9 @@ load_rest (AmSbState  *state,
           v->delete_on_termination = get_bool (vo, "deleteOnTermination");
           g_ptr_array_add (in->volumes, v);
         }
-      in->launch_time = get_int (o, "launchTime");
+      in->launch_time = get_time (o, "launchTime");
       in->target_state = dup_str (o, "targetState");
-      in->target_since = get_int (o, "targetSince");
+      in->target_since = get_time (o, "targetSince");
       in->ami_launch_index = get_int (o, "amiLaunchIndex");
       in->client_token = dup_str (o, "clientToken");
       in->state_reason = dup_str (o, "stateReason");
@@ -1498,7 +1539,7 @@ load_rest (AmSbState  *state,
       k->key_type = dup_str (o, "keyType");
       k->fingerprint = dup_str (o, "fingerprint");
       k->public_key = dup_str (o, "publicKey");
-      k->create_time = get_int (o, "createTime");
+      k->create_time = get_time (o, "createTime");
       g_hash_table_replace (state->key_pairs, k->key_pair_id, k);
     }
 
@@ -1593,7 +1634,7 @@ load_rest (AmSbState  *state,
       lt->owner_id = intern_str (o, "ownerId");
       lt->name = dup_str (o, "name");
       lt->version_description = dup_str (o, "versionDescription");
-      lt->create_time = get_int (o, "createTime");
+      lt->create_time = get_time (o, "createTime");
       lt->data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       data = json_object_get_member (o, "data");
       if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
@@ -1632,6 +1673,10 @@ load_rest (AmSbState  *state,
       t = g_new0 (AmSbClientToken, 1);
       t->fingerprint = dup_str (o, "fingerprint");
       t->result = dup_str (o, "result");
+      /* A file written before tokens expired: they start their day now. */
+      t->created_time = get_time (o, "createdTime");
+      if (t->created_time == 0)
+        t->created_time = g_get_real_time () / 1000;
       g_hash_table_replace (state->client_tokens, dup_str (o, "key"), t);
     }
 
@@ -1654,10 +1699,11 @@ load_rest (AmSbState  *state,
       g->launch_template_id = dup_str (o, "launchTemplateId");
       g->launch_template_name = dup_str (o, "launchTemplateName");
       g->launch_template_version = dup_str (o, "launchTemplateVersion");
-      g->min_size = get_int (o, "minSize");
-      g->max_size = get_int (o, "maxSize");
-      g->desired_capacity = get_int (o, "desiredCapacity");
-      g->created_time = get_int (o, "createdTime");
+      /* Sizes as the calls allow them: a hand-edited capacity of billions would launch for ever. */
+      g->min_size = CLAMP (get_int (o, "minSize"), 0, AM_SB_MAX_GROUP_SIZE);
+      g->max_size = CLAMP (get_int (o, "maxSize"), g->min_size, AM_SB_MAX_GROUP_SIZE);
+      g->desired_capacity = CLAMP (get_int (o, "desiredCapacity"), g->min_size, g->max_size);
+      g->created_time = get_time (o, "createdTime");
       g->subnet_ids = g_ptr_array_new_with_free_func (g_free);
       g->instance_ids = g_ptr_array_new_with_free_func (g_free);
       g->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_asg_tag_free);
@@ -1829,22 +1875,27 @@ write_all (int         fd,
   return TRUE;
 }
 
-gboolean
-am_sb_state_save (AmSbState  *state,
-                  GError    **error)
+/* Writes @data to @path through a new temporary file, durably: every step's result counts.
+ * *@replaced says whether @path was replaced (even when a later step failed). */
+static gboolean
+write_durably (const char  *path,
+               const char  *data,
+               guint        io_faults,
+               gboolean    *replaced,
+               GError     **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_autofree char *dir = g_path_get_dirname (path);
   int fd;
   int saved_errno;
+  gboolean written;
 
-  if (state->path == NULL)
-    return TRUE;
-
-  data = am_sb_state_to_json (state);
-  tmp = g_strdup_printf ("%s.tmp-%d", state->path, (int) getpid ());
-  fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  *replaced = FALSE;
+  /* A new file of our own: never through a symlink, never into a file someone else opened. A
+   * name left by an earlier failure of this process is removed first (unlink does not follow). */
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST && g_unlink (tmp) == 0)
+    fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       saved_errno = errno;
@@ -1852,35 +1903,129 @@ am_sb_state_save (AmSbState  *state,
                    "Could not write the sandbox state %s: %s", tmp, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!write_all (fd, data, strlen (data)) || fsync (fd) != 0)
+  written = write_all (fd, data, strlen (data)) && fsync (fd) == 0;
+  saved_errno = errno;
+  /* close() reports errors of the writes too (on network file systems, for example). */
+  if (close (fd) != 0 || (io_faults & AM_SB_IO_FAULT_CLOSE) != 0)
     {
-      saved_errno = errno;
-      close (fd);
+      if (written)
+        saved_errno = (io_faults & AM_SB_IO_FAULT_CLOSE) != 0 ? EIO : errno;
+      written = FALSE;
+    }
+  if (!written)
+    {
       g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "Could not write the sandbox state %s: %s", tmp, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
-  if (g_rename (tmp, state->path) != 0)
+  if (g_rename (tmp, path) != 0)
     {
       saved_errno = errno;
       g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not replace the sandbox state %s: %s", state->path,
-                   g_strerror (saved_errno));
+                   "Could not replace the sandbox state %s: %s", path, g_strerror (saved_errno));
       return FALSE;
     }
+  *replaced = TRUE;
   /* The rename itself must reach the disk before the caller acknowledges anything. */
-  dir = g_path_get_dirname (state->path);
   fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
+  if (fd < 0)
+    saved_errno = errno;
+  else
     {
-      fsync (fd);
-      close (fd);
+      written = fsync (fd) == 0 && (io_faults & AM_SB_IO_FAULT_DIR_FSYNC) == 0;
+      saved_errno = (io_faults & AM_SB_IO_FAULT_DIR_FSYNC) != 0 ? EIO : errno;
+      if (close (fd) != 0 && written)
+        {
+          saved_errno = errno;
+          written = FALSE;
+        }
+      if (written)
+        return TRUE;
+    }
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "Could not make the new sandbox state %s durable (syncing the folder %s failed): %s",
+               path, dir, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+am_sb_state_save (AmSbState  *state,
+                  GError    **error)
+{
+  g_autofree char *data = NULL;
+  gboolean replaced;
+
+  if (state->path == NULL)
+    return TRUE;
+
+  data = am_sb_state_to_json (state);
+  if (!write_durably (state->path, data, state->io_faults, &replaced, error))
+    {
+      /* The new file is in place already when the folder's sync failed: put the last
+       * acknowledged state back, so that what the caller undoes is undone on disk too. */
+      if (replaced && state->saved_json != NULL)
+        {
+          g_autoptr (GError) restore_error = NULL;
+
+          if (!write_durably (state->path, state->saved_json, 0, &replaced, &restore_error))
+            g_printerr ("amiable-sandbox: could not put back the saved state either: %s\n",
+                        restore_error->message);
+        }
+      return FALSE;
     }
   g_free (state->saved_json);
   state->saved_json = g_steal_pointer (&data);
+  return TRUE;
+}
+
+gboolean
+am_sb_state_prepare_dir (const char  *data_dir,
+                         GError     **error)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (data_dir, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   "The sandbox data folder %s is not a folder", data_dir);
+      return FALSE;
+    }
+  /* The state holds the private keys of the key pairs made in the sandbox: only its owner may
+   * read it. A shared folder with the sticky bit (such as /tmp) is left alone and refused. */
+  if ((st.st_mode & 0077) != 0)
+    {
+      if ((st.st_mode & S_ISVTX) != 0 || st.st_uid != getuid ()
+          || g_chmod (data_dir, st.st_mode & 0700) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                       "The sandbox data folder %s can be read by others (mode %04o) and could not be "
+                       "made private; give --data-dir a folder of your own", data_dir,
+                       (unsigned) (st.st_mode & 07777));
+          return FALSE;
+        }
+    }
+  dir = g_dir_open (data_dir, 0, error);
+  if (dir == NULL)
+    return FALSE;
+  /* Left by a save that a crash interrupted; with the folder's lock held, nobody writes them. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "state.json.tmp-"))
+      {
+        g_autofree char *stale = g_build_filename (data_dir, name, NULL);
+
+        if (g_unlink (stale) != 0)
+          {
+            int saved_errno = errno;
+
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                         "Could not remove the stale temporary file %s: %s", stale, g_strerror (saved_errno));
+            return FALSE;
+          }
+      }
   return TRUE;
 }
 

@@ -240,6 +240,11 @@ typedef struct
   gboolean propagate_at_launch;
 } AmSbAsgTag;
 
+/* The most instances an Auto Scaling group may hold in the sandbox. */
+#define AM_SB_MAX_GROUP_SIZE 20
+/* The latest time the state holds (9999-12-31T23:59:59.999Z, in ms since the epoch). */
+#define AM_SB_MAX_TIME_MS G_GINT64_CONSTANT (253402300799999)
+
 /* An Auto Scaling group; the table key is "ACCOUNT/REGION/NAME" (names are unique per account
  * and region). */
 typedef struct
@@ -265,7 +270,28 @@ typedef struct
 {
   char *fingerprint;  /* hash of the request's parameters */
   char *result;       /* reservation id or image id */
+  gint64 created_time; /* ms; the token expires AM_SB_CLIENT_TOKEN_TTL_MS later */
 } AmSbClientToken;
+
+/* How long a client token is remembered (EC2 keeps them for at least a day). */
+#define AM_SB_CLIENT_TOKEN_TTL_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
+
+/* Per-account, per-region quotas, like EC2's service quotas (settable with --quota). */
+typedef enum
+{
+  AM_SB_QUOTA_IMAGES,
+  AM_SB_QUOTA_SNAPSHOTS,
+  AM_SB_QUOTA_KEY_PAIRS,
+  AM_SB_QUOTA_SECURITY_GROUPS,
+  AM_SB_QUOTA_LAUNCH_TEMPLATES,
+  AM_SB_QUOTA_INSTANCES,
+  AM_SB_N_QUOTAS
+} AmSbQuota;
+
+/* The name of @quota in --quota ("images", "snapshots", "key-pairs", …). */
+const char      *am_sb_quota_name             (AmSbQuota    quota);
+/* EC2's default for @quota (instances: the sandbox's own limit of running or stopped ones). */
+guint            am_sb_quota_default          (AmSbQuota    quota);
 
 typedef struct _AmSbState AmSbState;
 
@@ -289,7 +315,16 @@ struct _AmSbState
   guint64     id_counter;
   char       *saved_json;        /* what the file holds: the state to return to when a save fails */
   GHashTable *auto_scaling_groups; /* "account/region/name" → AmSbAutoScalingGroup */
+  guint       io_faults;         /* tests: AmSbIoFault flags, failures the disk never gives on demand */
+  guint       quotas[AM_SB_N_QUOTAS];
 };
+
+/* Tests: make the next saves see these system calls fail (with EIO) after doing them. */
+typedef enum
+{
+  AM_SB_IO_FAULT_CLOSE     = 1 << 0,
+  AM_SB_IO_FAULT_DIR_FSYNC = 1 << 1,
+} AmSbIoFault;
 
 AmSbState       *am_sb_state_new              (guint        public_images,
                                                guint        transition_ms);
@@ -303,8 +338,16 @@ void             am_sb_state_free             (AmSbState   *state);
 gboolean         am_sb_state_load             (AmSbState   *state,
                                                const char  *path,
                                                GError     **error);
-/** am_sb_state_save: writes the whole state atomically (temp file, fsync, rename, fsync dir). */
+/** am_sb_state_save: writes the whole state atomically (temp file, fsync, rename, fsync dir);
+ * fails when any of these steps fails, and then the file holds the last saved state again. */
 gboolean         am_sb_state_save             (AmSbState   *state,
+                                               GError     **error);
+/**
+ * am_sb_state_prepare_dir:
+ * Before loading from @data_dir (with the folder's lock held): makes it private (0700) and
+ * removes the temporary files a save interrupted by a crash left behind.
+ */
+gboolean         am_sb_state_prepare_dir      (const char  *data_dir,
                                                GError     **error);
 /* After a failed am_sb_state_save: puts back the state of the last successful load or save, so
  * that nothing unacknowledged stays visible. FALSE when there is nothing to go back to. */

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "am-application.h"
+#include "am-listing-report.h"
 #include "am-preferences-window.h"
+#include "am-screenshot.h"
 #include "am-window.h"
 
 struct _AmApplication
@@ -18,6 +20,10 @@ struct _AmApplication
 
   /* owned */
   GSettings      *settings;
+
+  /* state: the command line's choices for the first window */
+  char           *profile;
+  char           *region;
 };
 
 G_DEFINE_FINAL_TYPE (AmApplication, am_application, ADW_TYPE_APPLICATION)
@@ -32,6 +38,32 @@ am_application_new (void)
                        NULL);
 }
 
+void
+am_application_use_installed_data (void)
+{
+  g_autofree char *schemas = g_build_filename (DATADIR, "glib-2.0", "schemas", "gschemas.compiled", NULL);
+  const char *dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto (GStrv) list = NULL;
+  g_autofree char *value = NULL;
+
+  /* An uninstalled build has nothing there; GLib and GTK must not have read the variable yet. */
+  if (!g_file_test (schemas, G_FILE_TEST_EXISTS))
+    return;
+  if (dirs == NULL || *dirs == '\0')
+    dirs = "/usr/local/share:/usr/share";
+  list = g_strsplit (dirs, ":", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      g_autofree char *canonical = g_canonicalize_filename (list[i], "/");
+
+      if (g_strcmp0 (canonical, DATADIR) == 0)
+        return;
+    }
+  /* First, so the schema installed with this program wins over an older one elsewhere. */
+  value = g_strconcat (DATADIR, ":", dirs, NULL);
+  g_setenv ("XDG_DATA_DIRS", value, TRUE);
+}
+
 GSettings *
 am_application_get_settings (AmApplication *self)
 {
@@ -40,9 +72,27 @@ am_application_get_settings (AmApplication *self)
   return self->settings;
 }
 
+/* AMIABLE_SCREENSHOT=PATH (used by build-aux/run.sh without a display): the window saves
+ * itself to PATH once it shows its first listing, then the application quits. */
+static void
+screenshot_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (AmApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (am_screenshot_when_listed_finish (result, &error))
+    g_print ("Screenshot saved: %s\n", g_getenv ("AMIABLE_SCREENSHOT"));
+  else
+    g_printerr ("amiable: %s\n", error->message);
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 am_application_activate (GApplication *app)
 {
+  AmApplication *self = AM_APPLICATION (app);
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -53,7 +103,18 @@ am_application_activate (GApplication *app)
       window = GTK_WINDOW (am_window_new_with_session (AM_APPLICATION (app), session));
       /* The start choice: AWS_PROFILE, the saved profile, the default profile when AWS
        * credentials exist, else the built-in sandbox. */
-      am_window_connect (AM_WINDOW (window), NULL, NULL);
+      am_window_connect (AM_WINDOW (window), self->profile, self->region);
+      am_listing_report_watch (window);
+      if (g_getenv ("AMIABLE_SCREENSHOT") != NULL)
+        {
+          const char *timeout = g_getenv ("AMIABLE_SCREENSHOT_TIMEOUT");
+          guint64 seconds = 120;
+
+          if (timeout != NULL)
+            g_ascii_string_to_unsigned (timeout, 10, 1, 3600, &seconds, NULL);
+          am_screenshot_when_listed_async (window, g_getenv ("AMIABLE_SCREENSHOT"), seconds * 1000, NULL,
+                                           screenshot_done_cb, g_object_ref (app));
+        }
     }
 
   gtk_window_present (window);
@@ -146,6 +207,9 @@ am_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (am_application_parent_class)->startup (app);
 
+  /* Here, not in init: --version and --help work without the schema. */
+  self->settings = g_settings_new (APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
@@ -155,12 +219,53 @@ am_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
 }
 
+static int
+am_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  AmApplication *self = AM_APPLICATION (app);
+  const char *endpoint = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "profile", "s", &self->profile);
+  g_variant_dict_lookup (options, "region", "s", &self->region);
+  if (g_variant_dict_lookup (options, "endpoint", "&s", &endpoint))
+    {
+      g_autoptr (GUri) uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL);
+
+      const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL ||
+          (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
+        {
+          g_printerr (_("amiable: “%s” is not an endpoint URL; give one like https://ec2.example.com or "
+                        "http://127.0.0.1:4566\n"), endpoint);
+          return 2;
+        }
+      /* The same as the AWS CLI's --endpoint-url: it applies to whichever profile is used. */
+      g_setenv ("AWS_ENDPOINT_URL_EC2", endpoint, TRUE);
+    }
+
+  /* A window for these choices, not a switch of an Amiable already running. */
+  if (self->profile != NULL || self->region != NULL || endpoint != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
 static void
 am_application_dispose (GObject *object)
 {
   AmApplication *self = AM_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->profile, g_free);
+  g_clear_pointer (&self->region, g_free);
 
   G_OBJECT_CLASS (am_application_parent_class)->dispose (object);
 }
@@ -175,10 +280,24 @@ am_application_class_init (AmApplicationClass *klass)
 
   app_class->activate = am_application_activate;
   app_class->startup = am_application_startup;
+  app_class->handle_local_options = am_application_handle_local_options;
 }
 
 static void
 am_application_init (AmApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  const GOptionEntry entries[] = {
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start on this AWS CLI profile, account or “Sandbox”"), N_("PROFILE") },
+    { "region", 'r', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start in this region, e.g. eu-west-1"), N_("REGION") },
+    { "endpoint", 'e', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Send EC2 requests to this endpoint URL instead of the region’s"), N_("URL") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Browse Amazon Machine Images and launch instances from them"));
 }

@@ -16,4 +16,11 @@ AmApplication *am_application_new          (void);
 /** am_application_get_settings: Returns: (transfer none): the app's GSettings */
 GSettings     *am_application_get_settings (AmApplication *self);
 
+/**
+ * am_application_use_installed_data:
+ * Makes the schema and icons installed with this program found when its prefix is not one
+ * of the system data folders (a prefix of its own, ~/.local): call first thing in main().
+ */
+void           am_application_use_installed_data (void);
+
 G_END_DECLS

@@ -59,14 +59,24 @@ am_sandbox_process_new (const char         *data_dir,
   return self;
 }
 
+/* The installed program sits beside the running one (bindir, wherever the prefix was moved);
+ * a program run from the build tree uses the build tree's sandbox, not an older installed one. */
 char *
 am_sandbox_process_find_program (void)
 {
   const char *env = g_getenv ("AMIABLE_SANDBOX_PROGRAM");
-  g_autofree char *installed = g_build_filename (LIBEXECDIR, "amiable-sandbox", NULL);
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *self_dir = self_exe != NULL ? g_path_get_dirname (self_exe) : NULL;
+  g_autofree char *beside = self_dir != NULL ? g_build_filename (self_dir, "amiable-sandbox", NULL) : NULL;
+  g_autofree char *installed = g_build_filename (BINDIR, "amiable-sandbox", NULL);
+  gboolean uninstalled = self_dir != NULL && g_str_has_prefix (self_dir, BUILD_ROOT "/");
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&beside);
+  if (uninstalled && g_file_test (BUILD_SANDBOX_PATH, G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup (BUILD_SANDBOX_PATH);
   if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
     return g_steal_pointer (&installed);
   if (g_file_test (BUILD_SANDBOX_PATH, G_FILE_TEST_IS_EXECUTABLE))

@@ -43,6 +43,7 @@ struct _AmSession
   char                  *account;
   char                  *cache_key;
   gboolean               is_sandbox;
+  char                 **unchosen_profiles;   /* see am_session_get_unchosen_profiles() */
   /* new_for_endpoint: a fixed endpoint and keys; only the region can change */
   gboolean               fixed;
   char                  *fixed_access_key_id;
@@ -70,6 +71,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  INSTANCES_LAUNCHED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 /* What one connect resolves before the session switches to it. */
 typedef struct
 {
@@ -79,6 +87,7 @@ typedef struct
   char                  *account;
   gboolean               is_sandbox;
   gboolean               explicit_choice;
+  char                 **unchosen_profiles;
   AmAwsConfig           *config;
   AmCredentialsProvider *credentials;
   AmAccount             *stored_account;
@@ -91,6 +100,7 @@ connect_data_free (ConnectData *data)
   g_free (data->region);
   g_free (data->endpoint);
   g_free (data->account);
+  g_strfreev (data->unchosen_profiles);
   g_clear_object (&data->config);
   g_clear_object (&data->credentials);
   g_clear_pointer (&data->stored_account, am_account_free);
@@ -170,6 +180,10 @@ am_session_apply (AmSession     *self,
   GObject *object = G_OBJECT (self);
 
   g_object_freeze_notify (object);
+
+  /* Before the profile name: a listener of it reads this too. */
+  g_strfreev (self->unchosen_profiles);
+  self->unchosen_profiles = g_strdupv (data->unchosen_profiles);
 
   if (g_strcmp0 (self->profile_name, data->profile_name) != 0)
     {
@@ -696,7 +710,13 @@ am_session_connect_async (AmSession           *self,
           return;
         }
       else
-        profile_name = AM_SESSION_SANDBOX_PROFILE;
+        {
+          /* Profiles, but none to take without asking: the sandbox, and say why. */
+          profile_name = AM_SESSION_SANDBOX_PROFILE;
+          data->unchosen_profiles = am_aws_config_list_profiles (data->config);
+          if (data->unchosen_profiles != NULL && data->unchosen_profiles[0] == NULL)
+            g_clear_pointer (&data->unchosen_profiles, g_strfreev);
+        }
 
       if (region == NULL && *saved_region != '\0' && g_strcmp0 (profile_name, saved_profile) == 0)
         region = saved_region;
@@ -849,6 +869,14 @@ am_session_list_cli_profiles (GError **error)
 
 /* Accessors */
 
+const char * const *
+am_session_get_unchosen_profiles (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return (const char * const *) self->unchosen_profiles;
+}
+
 AmSessionState
 am_session_get_state (AmSession *self)
 {
@@ -913,6 +941,17 @@ am_session_get_account (AmSession *self)
   return self->account;
 }
 
+void
+am_session_instances_launched (AmSession          *self,
+                               const char * const *instance_ids)
+{
+  const char *none[] = { NULL };
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  g_signal_emit (self, signals[INSTANCES_LAUNCHED], 0, instance_ids != NULL ? instance_ids : none);
+}
+
 gboolean
 am_session_is_sandbox (AmSession *self)
 {
@@ -968,6 +1007,7 @@ am_session_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_free (self->profile_name);
+  g_strfreev (self->unchosen_profiles);
   g_free (self->region);
   g_free (self->endpoint);
   g_free (self->account);
@@ -1057,6 +1097,18 @@ am_session_class_init (AmSessionClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmSession::instances-launched:
+   * @instance_ids: (array zero-terminated=1): the new instances' IDs (may be empty when
+   *   EC2 has not named them yet, e.g. right after an Auto Scaling group was created)
+   *
+   * Something of the app launched instances with this session's client: views that list
+   * instances follow them until they show.
+   */
+  signals[INSTANCES_LAUNCHED] =
+    g_signal_new ("instances-launched", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void

@@ -72,6 +72,13 @@ const char     *am_session_get_profile_name    (AmSession           *self);
 const char     *am_session_get_region          (AmSession           *self);
 const char     *am_session_get_endpoint        (AmSession           *self);
 gboolean        am_session_is_sandbox          (AmSession           *self);
+/**
+ * am_session_instances_launched:
+ * Says (signal "instances-launched") that the app launched @instance_ids (%NULL or empty when
+ * not known yet), so that the Instances view shows them without a manual refresh.
+ */
+void            am_session_instances_launched  (AmSession           *self,
+                                                const char * const  *instance_ids);
 /** am_session_get_cache_key: Returns: a file-name-safe key for caches of this account+region */
 const char     *am_session_get_cache_key       (AmSession           *self);
 
@@ -81,6 +88,13 @@ const char     *am_session_get_cache_key       (AmSession           *self);
  *   (sandbox, role profiles), the endpoint's host:port (custom endpoints) or the access key id
  */
 const char     *am_session_get_account         (AmSession           *self);
+/**
+ * am_session_get_unchosen_profiles:
+ * Returns: (transfer none) (nullable): the AWS CLI profiles there were when the session fell
+ *   back to the Sandbox because none of them is to be taken without asking (no AWS_PROFILE,
+ *   no [default], no earlier choice); %NULL after any other connect
+ */
+const char * const *am_session_get_unchosen_profiles (AmSession     *self);
 /** am_session_get_query_client: Returns: (transfer none) (nullable): the signed EC2 Query client when READY */
 AmQueryClient  *am_session_get_query_client    (AmSession           *self);
 /** am_session_get_sandbox_process: Returns: (transfer none) (nullable): the built-in sandbox once started */

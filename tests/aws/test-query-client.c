@@ -534,6 +534,89 @@ test_timeout_and_truncation_retry (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "200 ms"));
 }
 
+/* Calls named Create* stand for operations that are not idempotent. */
+static gboolean
+creates_are_not_idempotent (const AmQueryParams *params)
+{
+  return !g_str_has_prefix (am_query_params_get_action (params), "Create");
+}
+
+/* Once a non-idempotent request may have reached the server, a 5xx, a timeout or a broken
+ * answer ends the call (flagged "maybe applied"); throttling, and failures before anything was
+ * sent, are still retried; idempotent calls keep their retries. */
+static void
+test_not_idempotent (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmQueryClient) refused = NULL;
+  g_autoptr (AmQueryParams) params = am_query_params_new ("CreateThing", VERSION);
+  g_autoptr (GAsyncResult) result = NULL;
+  AmTestResponse *response;
+
+  am_query_client_set_idempotent_func (fixture->client, creates_are_not_idempotent);
+  am_query_client_set_timeout_ms (fixture->client, 300);
+
+  am_test_server_queue_ec2_error (fixture->server, 500, "InternalError", "oops", "req-1");
+  am_test_server_queue_xml (fixture->server, 200, "<second/>");
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER);
+  g_assert_true (am_aws_error_get_maybe_applied (error));
+  g_assert_nonnull (strstr (error->message, "may have been applied"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+
+  /* the same answer to an idempotent call is retried */
+  body = call_action (fixture, "DescribeThing", &error);
+  g_assert_no_error (error);
+  assert_body (body, "<second/>");
+  g_clear_pointer (&body, g_bytes_unref);
+  am_test_server_clear_requests (fixture->server);
+
+  response = am_test_response_new (200, "text/xml", "<late/>");
+  am_test_response_set_delay_ms (response, 1500);
+  am_test_server_queue (fixture->server, response);
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_true (am_aws_error_get_maybe_applied (error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "may have reached the service, so it was not sent again"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+  am_test_server_clear_requests (fixture->server);
+
+  response = am_test_response_new (200, "text/xml", "<Response><a>1</a><a>2</a></Response>");
+  am_test_response_set_truncate_at (response, 10);
+  am_test_server_queue (fixture->server, response);
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_true (am_aws_error_get_maybe_applied (error));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+  am_test_server_clear_requests (fixture->server);
+
+  /* throttling means it was not applied */
+  am_test_server_queue_ec2_error (fixture->server, 503, "RequestLimitExceeded", "slow down", "req-2");
+  am_test_server_queue_xml (fixture->server, 200, "<made/>");
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_no_error (error);
+  assert_body (body, "<made/>");
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 2);
+
+  /* nothing sent (the connection is refused): retried, and surely not applied */
+  refused = am_query_client_new (fixture->provider, "ec2", "us-east-1", "http://127.0.0.1:1/", &error);
+  g_assert_no_error (error);
+  am_query_client_set_idempotent_func (refused, creates_are_not_idempotent);
+  am_query_client_set_backoff_base_ms (refused, 5);
+  am_query_client_call_async (refused, params, NULL, am_test_result_cb, &result);
+  am_test_wait_result (&result);
+  g_assert_null (am_query_client_call_finish (refused, result, &error));
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_false (am_aws_error_get_maybe_applied (error));
+  g_assert_null (strstr (error->message, "not sent again"));
+}
+
 static void
 test_gzip (Fixture       *fixture,
            gconstpointer  data)
@@ -1029,6 +1112,7 @@ main (int   argc,
   ADD ("backoff-jitter-bounded", test_backoff_jitter_bounded);
   ADD ("network-errors", test_network_errors);
   ADD ("timeout-and-truncation", test_timeout_and_truncation_retry);
+  ADD ("not-idempotent", test_not_idempotent);
   ADD ("gzip", test_gzip);
   ADD ("clock-skew", test_clock_skew);
   ADD ("pagination", test_pagination);

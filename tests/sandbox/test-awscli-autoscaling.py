@@ -165,6 +165,47 @@ def delete_and_restart():
     equal(sum(group_instances('web').values()), 0, 'the instances are shutting down')
 
 
+@test
+def edited_state_is_clamped():
+    """A state file edited by hand: sizes and times out of range, a group without subnets."""
+    import json
+    for name in ('huge', 'nosubnet'):
+        status, body = asg_raw('CreateAutoScalingGroup', {
+            'AutoScalingGroupName': name, 'LaunchTemplate.LaunchTemplateName': 'web', 'MinSize': '0',
+            'MaxSize': '1', 'DesiredCapacity': '0', 'VPCZoneIdentifier': ctx['subnets'][0]})
+        equal(status, 200, body)
+    sb.stop()
+    path = os.path.join(sb.data_dir, 'state.json')
+    with open(path) as f:
+        state = json.load(f)
+    for g in state['autoScalingGroups']:
+        if g['name'] == 'huge':
+            g.update(minSize=-5, maxSize=2147483647, desiredCapacity=2000000000, createdTime=2**63 - 1)
+        elif g['name'] == 'nosubnet':
+            g.update(subnetIds=[], maxSize=3, createdTime=-(2**63))
+    with open(path, 'w') as f:
+        json.dump(state, f)
+    sb.start()
+    status, body = asg_raw('DescribeAutoScalingGroups', {'AutoScalingGroupNames.member.1': 'huge'})
+    equal(status, 200, body)
+    equal((xml_find(body, 'MinSize'), xml_find(body, 'MaxSize'), xml_find(body, 'DesiredCapacity')),
+          (['0'], ['20'], ['20']), 'sizes clamped to the sandbox limit on load')
+    check(xml_find(body, 'CreatedTime')[0].startswith('9999-12-31T'), body)
+    status, body = asg_raw('SetDesiredCapacity', {'AutoScalingGroupName': 'huge', 'DesiredCapacity': '1'})
+    equal(status, 200, body)
+    equal(sum(group_instances('huge').values()), 1, 'one instance')
+    # No subnet to launch into: a clear error, and the server lives on.
+    message = asg_error('ValidationError', 'SetDesiredCapacity',
+                        {'AutoScalingGroupName': 'nosubnet', 'DesiredCapacity': '1'})
+    check('no subnets' in message, message)
+    status, body = asg_raw('DescribeAutoScalingGroups', {'AutoScalingGroupNames.member.1': 'nosubnet'})
+    equal((status, xml_find(body, 'DesiredCapacity')), (200, ['0']), 'the failed call changed nothing')
+    check(xml_find(body, 'CreatedTime')[0].startswith('1970-01-01T'), body)
+    for name in ('huge', 'nosubnet'):
+        status, body = asg_raw('DeleteAutoScalingGroup', {'AutoScalingGroupName': name, 'ForceDelete': 'true'})
+        equal(status, 200, body)
+
+
 if __name__ == '__main__':
     sb.start()
     try:

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -179,7 +180,11 @@ test_image_filters (void)
   g_ptr_array_set_size (filters, 0);
   g_ptr_array_add (filters, filter_new ("product-code.type", "marketplace", NULL));
   marketplace = count_matching (catalog, filters);
-  g_assert_cmpuint (marketplace, ==, 5);
+  g_assert_cmpuint (marketplace, ==, 6);
+  g_ptr_array_set_size (filters, 0);
+  /* one seed image is registered without ENA */
+  g_ptr_array_add (filters, filter_new ("ena-support", "false", NULL));
+  g_assert_cmpuint (count_matching (catalog, filters), ==, 1);
   g_ptr_array_set_size (filters, 0);
   /* OR across values of one filter. */
   g_ptr_array_add (filters, filter_new ("name", "debian-12-*", "RHEL-9*", NULL));
@@ -1266,6 +1271,53 @@ test_faults (void)
   }
 }
 
+/* drop-once=ACTION loses the next successful answer of ACTION only, after carrying it out;
+ * drop=1 loses every successful answer; errors are never dropped. */
+static void
+test_drop_faults (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (GError) error = NULL;
+  const char *create = "Action=CreateKeyPair&Version=2016-11-15&KeyName=dropped";
+  const char *regions = "Action=DescribeRegions&Version=2016-11-15";
+  AmSandboxResponse *response;
+
+  g_assert_false (am_sandbox_server_set_faults (server, "drop-once=", &error));
+  g_assert_nonnull (strstr (error->message, "drop-once=ACTION"));
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_faults (server, "drop-once=Create+Key", &error));
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_faults (server, "drop=1.5", &error));
+  g_clear_error (&error);
+
+  g_assert_true (am_sandbox_server_set_faults (server, "drop-once=CreateKeyPair", &error));
+  g_assert_no_error (error);
+  response = call_ec2 (server, regions);
+  g_assert_false (response->drop);
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, create);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_true (response->drop);
+  am_sandbox_response_free (response);
+  /* it was carried out: the same name is now a duplicate, answered */
+  response = call_ec2 (server, create);
+  g_assert_false (response->drop);
+  assert_error (response, 400, "InvalidKeyPair.Duplicate");
+
+  g_assert_true (am_sandbox_server_set_faults (server, "drop=1", &error));
+  response = call_ec2 (server, regions);
+  g_assert_true (response->drop);
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, create);
+  g_assert_false (response->drop);
+  assert_error (response, 400, "InvalidKeyPair.Duplicate");
+
+  g_assert_true (am_sandbox_server_set_faults (server, NULL, &error));
+  response = call_ec2 (server, regions);
+  g_assert_false (response->drop);
+  am_sandbox_response_free (response);
+}
+
 static void
 test_sharing (void)
 {
@@ -1325,6 +1377,322 @@ test_sharing (void)
   }
 }
 
+/* A presigned GET: the signature and its parameters in the query. @expires NULL leaves
+ * X-Amz-Expires out. */
+static AmSandboxResponse *
+call_presigned (AmSandboxServer *server,
+                const char      *expires,
+                gint64           clock_offset_s)
+{
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (AmSigv4Request) request = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) when = g_date_time_add_seconds (now, clock_offset_s);
+  g_autofree char *amz_date = am_sigv4_format_amz_date (when);
+  g_autofree char *query = NULL;
+  g_autofree char *signed_query = NULL;
+  g_auto (AmSigv4Result) result = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  query = g_strdup_printf ("Action=DescribeRegions&Version=2016-11-15&X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                           "&X-Amz-Credential=" ALICE_KEY "%%2F%.8s%%2Fus-east-1%%2Fec2%%2Faws4_request"
+                           "&X-Amz-Date=%s%s%s&X-Amz-SignedHeaders=host",
+                           amz_date, amz_date, expires ? "&X-Amz-Expires=" : "", expires ? expires : "");
+  soup_message_headers_append (headers, "Host", "127.0.0.1:8080");
+  request = am_sigv4_request_new ("GET", "/", query);
+  am_sigv4_request_add_header (request, "host", "127.0.0.1:8080");
+  am_sigv4_request_set_payload (request, "", 0);
+  g_assert_true (am_sigv4_sign (request, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", amz_date, &result, &error));
+  g_assert_no_error (error);
+  signed_query = g_strdup_printf ("%s&X-Amz-Signature=%s", query, result.signature);
+  return am_sandbox_server_handle (server, "GET", "/", signed_query, headers, NULL, 0);
+}
+
+/* A presigned request must say how long it is valid, within EC2's 1 s to 7 days. */
+static void
+test_presigned_expires (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  AmSandboxResponse *response;
+
+  response = call_presigned (server, "300", 0);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  assert_error (call_presigned (server, NULL, 0), 400, "IncompleteSignature");
+  assert_error (call_presigned (server, "forever", 0), 400, "IncompleteSignature");
+  assert_error (call_presigned (server, "0", 0), 400, "IncompleteSignature");
+  assert_error (call_presigned (server, "604801", 0), 400, "IncompleteSignature");
+  /* Signed ten minutes ago, valid for one. */
+  assert_error (call_presigned (server, "60", -600), 400, "RequestExpired");
+  response = call_presigned (server, "900", -600);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+}
+
+/* A signature that does not cover the Host header is refused, however correct it is. */
+static void
+test_host_signed (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (AmSigv4Request) request = am_sigv4_request_new ("POST", "/", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *amz_date = am_sigv4_format_amz_date (now);
+  g_auto (AmSigv4Result) result = { 0 };
+  const char *body = "Action=DescribeRegions&Version=2016-11-15";
+  static const char * const no_host[] = { "x-amz-date", NULL };
+
+  soup_message_headers_append (headers, "Host", "127.0.0.1:8080");
+  soup_message_headers_append (headers, "X-Amz-Date", amz_date);
+  am_sigv4_request_add_header (request, "host", "127.0.0.1:8080");
+  am_sigv4_request_add_header (request, "x-amz-date", amz_date);
+  am_sigv4_request_set_signed_headers (request, no_host);
+  am_sigv4_request_set_payload (request, body, strlen (body));
+  g_assert_true (am_sigv4_sign (request, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", amz_date, &result, NULL));
+  g_assert_nonnull (strstr (result.authorization, "SignedHeaders=x-amz-date,"));
+  soup_message_headers_append (headers, "Authorization", result.authorization);
+  assert_error (am_sandbox_server_handle (server, "POST", "/", NULL, headers, body, strlen (body)),
+                400, "IncompleteSignature");
+}
+
+/* Saving: a private folder, no stale temporary files, never through a planted symlink. */
+static void
+test_persistence_save_safety (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *victim = g_build_filename (dir, "..", "amiable-victim-XXXXXX", NULL);
+  g_autofree char *stale = g_build_filename (dir, "state.json.tmp-1", NULL);
+  g_autofree char *stale_link = g_build_filename (dir, "state.json.tmp-2", NULL);
+  g_autofree char *own_tmp = NULL;
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *lock = g_build_filename (dir, "lock", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  AmSandboxServer *server = am_sandbox_server_new ();
+  AmSandboxResponse *response;
+  GStatBuf st;
+  int fd;
+
+  fd = g_mkstemp (victim);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "{half a state", -1, NULL));
+  g_assert_cmpint (symlink (victim, stale_link), ==, 0);
+
+  g_assert_true (am_sandbox_server_load (server, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0700);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_link, G_FILE_TEST_IS_SYMLINK));
+
+  /* The next save's temporary name, planted as a symlink: the save must not write through it. */
+  own_tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_assert_cmpint (symlink (victim, own_tmp), ==, 0);
+  response = call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=safe&KeyType=ed25519");
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+  g_clear_pointer (&contents, g_free);
+  g_assert_false (g_file_test (own_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"keyName\" : \"safe\""));
+
+  g_object_unref (server);
+  g_unlink (path);
+  g_unlink (lock);
+  g_unlink (victim);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A failed close() or folder fsync fails the save, and the file holds the last saved state. */
+static void
+test_persistence_save_results (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  AmSbState *state = am_sb_state_new (0, 3000);
+  const guint faults[] = { AM_SB_IO_FAULT_CLOSE, AM_SB_IO_FAULT_DIR_FSYNC };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autofree char *contents = NULL;
+
+      am_sb_state_set_tag (state, "111122223333", "ami-0123456789abcdef0", "Unsaved", "yes");
+      state->io_faults = faults[i];
+      g_assert_false (am_sb_state_save (state, &error));
+      g_test_message ("%s", error->message);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_null (strstr (contents, "Unsaved"));
+      g_assert_true (am_sb_state_rollback (state, &error));
+      g_assert_no_error (error);
+    }
+  state->io_faults = 0;
+  am_sb_state_set_tag (state, "111122223333", "ami-0123456789abcdef0", "Saved", "yes");
+  g_assert_true (am_sb_state_save (state, &error));
+  g_assert_no_error (error);
+  am_sb_state_free (state);
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A client token is remembered for a day, then free for a new request. */
+static void
+test_client_token_expiry (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  const char *first = "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=first"
+                      "&LaunchTemplateData.InstanceType=t3.micro&ClientToken=day-token";
+  const char *second = "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=second"
+                       "&LaunchTemplateData.InstanceType=t3.micro&ClientToken=day-token";
+  const gint64 day_and_hour_s = 25 * 60 * 60;
+  AmSandboxResponse *response;
+
+  assert_call_ok (server, first, "<launchTemplateName>first</launchTemplateName>");
+  assert_error (call_ec2 (server, second), 400, "IdempotentParameterMismatch");
+  /* 25 hours later (the server's clock moved by the skew fault, the client's with it). */
+  g_assert_true (am_sandbox_server_set_faults (server, "skew=90000s", NULL));
+  response = call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", second, day_and_hour_s);
+  g_test_message ("%.300s", body_text (response));
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_nonnull (strstr (body_text (response), "<launchTemplateName>second</launchTemplateName>"));
+  am_sandbox_response_free (response);
+  /* The token now belongs to the second request. */
+  assert_error (call_signed (server, ALICE_KEY, ALICE_SECRET, "us-east-1", "ec2", first, day_and_hour_s),
+                400, "IdempotentParameterMismatch");
+}
+
+/* The element texts of every <@element> in @text. */
+static guint
+count_elements (const char *text,
+                const char *element)
+{
+  g_autofree char *open = g_strdup_printf ("<%s>", element);
+  guint n = 0;
+
+  for (const char *p = strstr (text, open); p != NULL; p = strstr (p + 1, open))
+    n++;
+  return n;
+}
+
+/* Per-account quotas, with EC2's error codes; settable for tests. */
+static void
+test_quotas (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *create_image = NULL;
+  AmSandboxResponse *response;
+
+  g_assert_false (am_sandbox_server_set_quotas (server, "gremlins=1", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_quotas (server, "images=-1", NULL));
+  g_assert_true (am_sandbox_server_set_quotas (server, "key-pairs=1,security-groups=2,launch-templates=1,"
+                                                       "instances=2,snapshots=1", &error));
+  g_assert_no_error (error);
+
+  assert_call_ok (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=one&KeyType=ed25519", NULL);
+  assert_error (call_ec2 (server, "Action=CreateKeyPair&Version=2016-11-15&KeyName=two&KeyType=ed25519"),
+                400, "KeyPairLimitExceeded");
+  /* Quotas are per account: bob still has room. */
+  response = call_signed (server, BOB_KEY, BOB_SECRET, "us-east-1", "ec2",
+                          "Action=CreateKeyPair&Version=2016-11-15&KeyName=two&KeyType=ed25519", 0);
+  g_assert_cmpuint (response->status, ==, 200);
+  am_sandbox_response_free (response);
+  /* The default group counts. */
+  assert_call_ok (server, "Action=CreateSecurityGroup&Version=2016-11-15&GroupName=web&GroupDescription=web", NULL);
+  assert_error (call_ec2 (server, "Action=CreateSecurityGroup&Version=2016-11-15&GroupName=db&GroupDescription=db"),
+                400, "SecurityGroupLimitExceeded");
+  assert_call_ok (server, "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=first"
+                          "&LaunchTemplateData.InstanceType=t3.micro", NULL);
+  assert_error (call_ec2 (server, "Action=CreateLaunchTemplate&Version=2016-11-15&LaunchTemplateName=second"
+                                  "&LaunchTemplateData.InstanceType=t3.micro"), 400, "ResourceLimitExceeded");
+
+  /* As many instances as the quota leaves room for, at least MinCount. */
+  response = call_ec2 (server, "Action=RunInstances&Version=2016-11-15&ImageId=resolve%3Assm%3A%2Faws%2Fservice%2F"
+                               "ami-amazon-linux-latest%2Fal2023-ami-kernel-default-x86_64&InstanceType=t3.micro"
+                               "&MinCount=1&MaxCount=5");
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_cmpuint (count_elements (body_text (response), "instanceId"), ==, 2);
+  instance_id = element_text (body_text (response), "instanceId");
+  am_sandbox_response_free (response);
+  assert_error (call_ec2 (server, "Action=RunInstances&Version=2016-11-15&ImageId=resolve%3Assm%3A%2Faws%2F"
+                                  "service%2Fami-amazon-linux-latest%2Fal2023-ami-kernel-default-x86_64"
+                                  "&InstanceType=t3.micro&MinCount=1&MaxCount=1"), 400, "InstanceLimitExceeded");
+
+  /* Alice's two images already have more than one snapshot. */
+  g_usleep (300 * 1000);
+  create_image = g_strdup_printf ("Action=CreateImage&Version=2016-11-15&InstanceId=%s&Name=quota-", instance_id);
+  {
+    g_autofree char *body = g_strconcat (create_image, "1", NULL);
+
+    assert_error (call_ec2 (server, body), 400, "SnapshotLimitExceeded");
+  }
+  /* Two images of her own: one more fits in a quota of three. */
+  g_assert_true (am_sandbox_server_set_quotas (server, "images=3", NULL));
+  {
+    g_autofree char *first = g_strconcat (create_image, "1", NULL);
+    g_autofree char *second = g_strconcat (create_image, "2", NULL);
+
+    assert_call_ok (server, first, "<imageId>");
+    assert_error (call_ec2 (server, second), 400, "AMIQuotaExceeded");
+  }
+}
+
+/* At most 50 tags per resource, counting the ones it has. */
+static void
+test_tag_limit (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (AmSandboxResponse) images = call_ec2 (server, "Action=DescribeImages&Version=2016-11-15&Owner.1=self");
+  g_autofree char *image_id = element_text (body_text (images), "imageId");
+  GString *thirty = g_string_new ("Action=CreateTags&Version=2016-11-15&ResourceId.1=");
+  GString *twenty_five = g_string_new ("Action=CreateTags&Version=2016-11-15&ResourceId.1=");
+  GString *again = g_string_new ("Action=CreateTags&Version=2016-11-15&ResourceId.1=");
+  guint existing;
+
+  /* The image has a few tags of its own already; fill it up to 30 new ones. */
+  g_string_append (thirty, image_id);
+  g_string_append (twenty_five, image_id);
+  g_string_append (again, image_id);
+  for (guint i = 1; i <= 30; i++)
+    g_string_append_printf (thirty, "&Tag.%u.Key=first-%u&Tag.%u.Value=v", i, i, i);
+  assert_call_ok (server, thirty->str, NULL);
+  {
+    g_autofree char *body = g_strdup_printf ("Action=DescribeTags&Version=2016-11-15&Filter.1.Name=resource-id"
+                                             "&Filter.1.Value.1=%s", image_id);
+    g_autoptr (AmSandboxResponse) tags = call_ec2 (server, body);
+
+    existing = count_elements (body_text (tags), "key");
+  }
+  g_test_message ("%u tags now", existing);
+  g_assert_cmpuint (existing, >=, 30);
+  g_assert_cmpuint (existing, <=, 50);
+  /* 25 more in one request (under 50 by themselves) pass the limit together with the others. */
+  for (guint i = 1; i <= 25; i++)
+    g_string_append_printf (twenty_five, "&Tag.%u.Key=second-%u&Tag.%u.Value=v", i, i, i);
+  assert_error (call_ec2 (server, twenty_five->str), 400, "TagLimitExceeded");
+  /* Overwriting existing keys adds nothing, and up to 50 fits. */
+  for (guint i = 1; i <= 30; i++)
+    g_string_append_printf (again, "&Tag.%u.Key=first-%u&Tag.%u.Value=w", i, i, i);
+  for (guint i = 1; i <= 50 - existing; i++)
+    g_string_append_printf (again, "&Tag.%u.Key=third-%u&Tag.%u.Value=v", 30 + i, i, 30 + i);
+  assert_call_ok (server, again->str, NULL);
+  g_string_free (thirty, TRUE);
+  g_string_free (twenty_five, TRUE);
+  g_string_free (again, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1332,6 +1700,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sandbox/wildcard", test_wildcard);
+  g_test_add_func ("/sandbox/faults/drop", test_drop_faults);
   g_test_add_func ("/sandbox/filters/images", test_image_filters);
   g_test_add_func ("/sandbox/filters/tags", test_tag_filters);
   g_test_add_func ("/sandbox/transitions", test_transitions);
@@ -1354,5 +1723,12 @@ main (int   argc,
   g_test_add_func ("/sandbox/pagination", test_pagination);
   g_test_add_func ("/sandbox/faults", test_faults);
   g_test_add_func ("/sandbox/sharing", test_sharing);
+  g_test_add_func ("/sandbox/verification/presigned-expires", test_presigned_expires);
+  g_test_add_func ("/sandbox/verification/host-signed", test_host_signed);
+  g_test_add_func ("/sandbox/persistence/save-safety", test_persistence_save_safety);
+  g_test_add_func ("/sandbox/persistence/save-results", test_persistence_save_results);
+  g_test_add_func ("/sandbox/client-token-expiry", test_client_token_expiry);
+  g_test_add_func ("/sandbox/quotas", test_quotas);
+  g_test_add_func ("/sandbox/quotas/tags", test_tag_limit);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "am-images-view-private.h"
+#include "am-screenshot.h"
 #include "am-ui-test.h"
 
 void
@@ -188,6 +189,26 @@ widget_matches (GtkWidget  *widget,
   return text != NULL && g_strcmp0 (text, name) == 0;
 }
 
+void
+am_ui_test_message_dialog_press (GtkWidget  *dialog,
+                                 const char *response)
+{
+  const char *label;
+  GtkWidget *button;
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
+  label = adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), response);
+  button = am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_ref (dialog);
+  g_signal_emit_by_name (button, "clicked");
+  am_ui_test_iterate ();
+  g_object_unref (dialog);
+}
+
 GtkWidget *
 am_ui_test_find_widget (GtkWidget  *root,
                         GType       type,
@@ -227,32 +248,14 @@ gboolean
 am_ui_test_screenshot (GtkWidget  *widget,
                        const char *path)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  graphene_rect_t bounds;
-  int width;
-  int height;
+  g_autoptr (GError) error = NULL;
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  if (width <= 0 || height <= 0)
-    return FALSE;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-
-  return gdk_texture_save_to_png (texture, path);
+  if (!am_screenshot_save_png (widget, path, &error))
+    {
+      g_test_message ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

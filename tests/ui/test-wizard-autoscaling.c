@@ -12,12 +12,13 @@
 
 #include "am-auto-scaling-dialog.h"
 #include "am-autoscaling-client.h"
+#include "am-instances-view.h"
 #include "test-wizard-common.h"
 
 #define GROUP_NAME "web-asg"
 #define TIMEOUT_MS 180000
 
-static const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c" };
+static const char *zones[] = { "us-east-1a", "us-east-1b", "us-east-1c", NULL };
 
 static gboolean
 dialog_idle (gpointer data)
@@ -33,6 +34,54 @@ group_full (gpointer data)
   return group != NULL && am_auto_scaling_group_get_instances (group) != NULL
          && am_auto_scaling_group_get_instances (group)->len == 6
          && !am_auto_scaling_dialog_get_busy (data);
+}
+
+/* Every instance of the group in service, as the dialog shows it. */
+static gboolean
+group_in_service (gpointer data)
+{
+  AmAutoScalingGroup *group = am_auto_scaling_dialog_get_group (data);
+  GPtrArray *instances = group != NULL ? am_auto_scaling_group_get_instances (group) : NULL;
+
+  if (instances == NULL || instances->len != 6)
+    return FALSE;
+  for (guint i = 0; i < instances->len; i++)
+    if (g_strcmp0 (((AmAutoScalingInstance *) g_ptr_array_index (instances, i))->lifecycle_state, "InService") != 0)
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  AmInstancesView *view;
+  GPtrArray *ids;    /* of char * */
+} ViewWait;
+
+static gboolean
+view_lists_all (gpointer data)
+{
+  ViewWait *wait = data;
+
+  for (guint i = 0; i < wait->ids->len; i++)
+    if (am_instances_view_get_state_name (wait->view, g_ptr_array_index (wait->ids, i)) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+view_settled (gpointer data)
+{
+  return !am_instances_view_is_busy (data) && !am_instances_view_is_polling (data);
+}
+
+static void
+wait_view_lists (AmInstancesView *view,
+                 GPtrArray       *ids)
+{
+  ViewWait wait = { view, ids };
+
+  g_assert_cmpuint (ids->len, >, 0);
+  g_assert_true (am_ui_test_wait_until (view_lists_all, &wait, TIMEOUT_MS));
 }
 
 static gboolean
@@ -189,8 +238,6 @@ static void
 test_wizard_autoscaling (void)
 {
   WizardFixture f = { 0 };
-  g_autoptr (AmDescribeImagesQuery) image_query = am_describe_images_query_new ();
-  g_autoptr (GPtrArray) images = NULL;
   g_autoptr (GPtrArray) groups = NULL;
   g_autoptr (GPtrArray) instances = NULL;
   g_autoptr (AmAutoScalingClient) client = NULL;
@@ -201,33 +248,32 @@ test_wizard_autoscaling (void)
   GtkWidget *dialog;
   GtkWidget *name;
   const char *names[] = { GROUP_NAME, NULL };
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (AmImage) image = NULL;
   AmUiTestWait wait = { NULL };
-  AmEc2Client *ec2;
+  GtkWidget *window;
+  AmInstancesView *view;
 
   f.sandbox = am_ui_test_sandbox_start (NULL);
   f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
-  ec2 = am_session_get_client (f.session);
-  am_describe_images_query_add_filter (image_query, am_ec2_filter_new ("name", WIZARD_IMAGE_X86, NULL));
-  am_ec2_client_describe_images_async (ec2, image_query, NULL, am_ui_test_wait_cb, &wait);
-  am_ui_test_wait_for_result (&wait, 60000);
-  images = am_ec2_client_describe_images_finish (ec2, wait.result, NULL, &error);
-  g_clear_object (&wait.result);
-  g_assert_no_error (error);
-  g_assert_cmpuint (images->len, ==, 1);
+  image = wizard_lookup_image (f.session, WIZARD_IMAGE_X86);
+
+  /* The Instances view of the same session, as in the main window: nothing yet, and at rest. */
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  view = AM_INSTANCES_VIEW (am_instances_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  am_instances_view_set_session (view, f.session);
+  g_assert_true (am_ui_test_wait_until (view_settled, view, TIMEOUT_MS));
+  g_assert_cmpuint (am_instances_view_get_n_instances (view), ==, 0);
 
   /* To the review page with three subnets in three zones, a Name and a tag. */
-  f.wizard = g_object_ref_sink (am_launch_wizard_new (f.session, g_ptr_array_index (images, 0)));
+  wizard_fixture_show (&f, am_launch_wizard_new (f.session, image));
   w = f.wizard;
-  gtk_window_present (GTK_WINDOW (w));
-  am_ui_test_wait_mapped (GTK_WIDGET (w));
-  wizard_wait_idle (w);
   g_assert_cmpint (am_launch_wizard_get_step (w), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
   wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
-  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
-  wizard_next (w, AM_LAUNCH_STEP_NETWORK);
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (w, "subnet-list", zones[i])), TRUE);
-  g_assert_cmpuint (am_launch_request_get_subnets (am_launch_wizard_get_request (w))->len, ==, 3);
+  wizard_skip_key_choose_subnets (w, zones);
   wizard_next (w, AM_LAUNCH_STEP_STORAGE);
   wizard_next (w, AM_LAUNCH_STEP_DETAILS);
   wizard_type (wizard_find (w, ADW_TYPE_ENTRY_ROW, "Name"), "asg-web");
@@ -278,7 +324,7 @@ test_wizard_autoscaling (void)
   g_test_message ("status: %s",
                   gtk_label_get_text (GTK_LABEL (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
                                                                         "asg-status"))));
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+  for (guint i = 0; zones[i] != NULL; i++)
     {
       GtkWidget *list = am_ui_test_get_widget (dialog, GTK_TYPE_LIST_BOX, "asg-zone-list");
       GtkWidget *row = am_ui_test_get_widget (list, ADW_TYPE_ACTION_ROW, zones[i]);
@@ -288,6 +334,32 @@ test_wizard_autoscaling (void)
   g_assert_false (gtk_widget_is_sensitive (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON,
                                                                   "asg-create")));
   wizard_screenshot_window (dialog, "asg-created");
+
+  /* The dialog follows the instances past the desired count until they are in service. */
+  g_assert_true (am_ui_test_wait_until (group_in_service, dialog, TIMEOUT_MS));
+  am_ui_test_iterate ();
+  {
+    GtkWidget *list = am_ui_test_get_widget (dialog, GTK_TYPE_LIST_BOX, "asg-zone-list");
+    const char *status = gtk_label_get_text (GTK_LABEL (am_ui_test_get_widget (dialog, GTK_TYPE_LABEL,
+                                                                                "asg-status")));
+
+    g_test_message ("status: %s", status);
+    g_assert_nonnull (strstr (status, "all 6 instances are in service"));
+    for (guint i = 0; zones[i] != NULL; i++)
+      {
+        GtkWidget *row = am_ui_test_get_widget (list, ADW_TYPE_ACTION_ROW, zones[i]);
+        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+        g_assert_null (strstr (subtitle, "Pending"));
+        g_assert_nonnull (strstr (subtitle, "(InService)"));
+      }
+    for (guint i = 0; i < 6; i++)
+      g_ptr_array_add (ids, g_strdup (((AmAutoScalingInstance *) g_ptr_array_index (am_auto_scaling_group_get_instances (am_auto_scaling_dialog_get_group (AM_AUTO_SCALING_DIALOG (dialog))), i))->instance_id));
+  }
+  wizard_screenshot_window (dialog, "asg-in-service");
+
+  /* The Instances view lists the group's instances by itself, without a refresh. */
+  wait_view_lists (view, ids);
   gtk_window_destroy (GTK_WINDOW (dialog));
   am_ui_test_wait_window_gone (AM_TYPE_AUTO_SCALING_DIALOG);
 
@@ -309,7 +381,7 @@ test_wizard_autoscaling (void)
     g_assert_cmpstr (am_auto_scaling_group_get_launch_template_id (group), ==, template_id);
     g_assert_cmpuint (g_strv_length ((char **) am_auto_scaling_group_get_subnet_ids (group)), ==, 3);
     g_assert_cmpuint (am_auto_scaling_group_get_instances (group)->len, ==, 6);
-    for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    for (guint i = 0; zones[i] != NULL; i++)
       g_assert_cmpuint (am_auto_scaling_group_count_in_zone (group, zones[i]), ==, 2);
   }
 
@@ -327,7 +399,7 @@ test_wizard_autoscaling (void)
       g_assert_true (has_tag (am_instance_get_tags (instance), "Name", "asg-web"));
       g_assert_true (has_tag (am_instance_get_tags (instance), "team", "blue"));
     }
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+  for (guint i = 0; zones[i] != NULL; i++)
     g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (per_zone, zones[i])), ==, 2);
 
   /* A second group by the same name: the template is reused, the message sits at the name. */
@@ -361,7 +433,19 @@ test_wizard_autoscaling (void)
   /* A ValidationError is explained, and Create stays available after a fix. */
   check_refused (am_launch_wizard_get_request (w), "ValidationError", "Auto Scaling refused the group", "asg-validation");
 
+  /* The wizard's own launch shows up in the Instances view too, once it is at rest. */
+  g_assert_true (am_ui_test_wait_until (view_settled, view, TIMEOUT_MS));
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "launch_button"));
+  wizard_wait_idle (w);
+  g_assert_cmpuint (am_launch_wizard_get_launched (w)->len, ==, 1);
+  g_ptr_array_set_size (ids, 0);
+  g_ptr_array_add (ids, g_strdup (am_instance_get_instance_id (g_ptr_array_index (am_launch_wizard_get_launched (w), 0))));
+  wait_view_lists (view, ids);
+  g_assert_cmpuint (am_instances_view_get_n_instances (view), ==, 7);
+
   wizard_fixture_stop (&f);
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
 }
 
 int

@@ -19,11 +19,32 @@ wizard_fixture_start (WizardFixture      *fixture,
 {
   fixture->sandbox = am_ui_test_sandbox_start (sandbox_args);
   fixture->session = am_ui_test_sandbox_session (fixture->sandbox, "alice");
-  fixture->wizard = g_object_ref_sink (am_launch_wizard_new (fixture->session, NULL));
+  wizard_fixture_show (fixture, am_launch_wizard_new (fixture->session, NULL));
+}
+
+void
+wizard_fixture_show (WizardFixture  *fixture,
+                     AmLaunchWizard *wizard)
+{
+  fixture->wizard = g_object_ref_sink (wizard);
   gtk_window_set_default_size (GTK_WINDOW (fixture->wizard), 1000, 760);
   gtk_window_present (GTK_WINDOW (fixture->wizard));
   am_ui_test_wait_mapped (GTK_WIDGET (fixture->wizard));
   wizard_wait_idle (fixture->wizard);
+}
+
+void
+wizard_skip_key_choose_subnets (AmLaunchWizard     *wizard,
+                                const char * const *zones)
+{
+  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_KEY_PAIR);
+  gtk_switch_set_active (GTK_SWITCH (wizard_find (wizard, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
+  wizard_next (wizard, AM_LAUNCH_STEP_NETWORK);
+  for (guint i = 0; zones[i] != NULL; i++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (wizard_row_widget (wizard, "subnet-list", zones[i])), TRUE);
+  am_ui_test_iterate ();
+  g_assert_cmpuint (am_launch_request_get_subnets (am_launch_wizard_get_request (wizard))->len, ==,
+                    g_strv_length ((char **) zones));
 }
 
 void
@@ -176,4 +197,25 @@ wizard_type (GtkWidget  *editable,
   g_assert_true (GTK_IS_EDITABLE (editable));
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
   am_ui_test_iterate ();
+}
+
+AmImage *
+wizard_lookup_image (AmSession  *session,
+                     const char *name)
+{
+  AmEc2Client *client = am_session_get_client (session);
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait wait = { NULL };
+
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", name, NULL));
+  query->include_deprecated = TRUE;
+  am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &wait);
+  am_ui_test_wait_for_result (&wait, 60000);
+  images = am_ec2_client_describe_images_finish (client, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (images, 0));
 }

@@ -25,6 +25,12 @@ typedef struct
 void            wizard_fixture_start    (WizardFixture       *fixture,
                                          const char * const  *sandbox_args);
 void            wizard_fixture_stop     (WizardFixture       *fixture);
+/* Takes @wizard as the fixture's, shows it and waits until it is idle. */
+void            wizard_fixture_show     (WizardFixture       *fixture,
+                                         AmLaunchWizard      *wizard);
+/* From the key pair page to the network page without a key, choosing the subnets of @zones. */
+void            wizard_skip_key_choose_subnets (AmLaunchWizard      *wizard,
+                                                const char * const  *zones);
 /* Waits (generously) until the wizard has no call in flight. */
 void            wizard_wait_idle        (AmLaunchWizard      *wizard);
 /* Finds a widget of the wizard by name, title, label or tooltip; fails when there is none. */
@@ -52,6 +58,9 @@ void            wizard_screenshot_window (GtkWidget          *window,
                                           const char         *name);
 /* Every instance of alice in us-east-1, through the client. */
 GPtrArray      *wizard_list_instances   (WizardFixture       *fixture);
+/* The one image named @name (deprecated ones too), through the session's client. */
+AmImage        *wizard_lookup_image     (AmSession           *session,
+                                         const char          *name);
 /* Sets a GtkEditable's text as typing would. */
 void            wizard_type             (GtkWidget           *editable,
                                          const char          *text);

@@ -12,27 +12,6 @@
 
 #define DEPRECATED_IMAGE "al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64"
 
-static AmImage *
-find_image (AmSession  *session,
-            const char *name)
-{
-  AmEc2Client *client = am_session_get_client (session);
-  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-  g_autoptr (GPtrArray) images = NULL;
-  g_autoptr (GError) error = NULL;
-  AmUiTestWait wait = { NULL };
-
-  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", name, NULL));
-  query->include_deprecated = TRUE;
-  am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &wait);
-  am_ui_test_wait_for_result (&wait, 60000);
-  images = am_ec2_client_describe_images_finish (client, wait.result, NULL, &error);
-  g_clear_object (&wait.result);
-  g_assert_no_error (error);
-  g_assert_cmpuint (images->len, ==, 1);
-  return g_object_ref (g_ptr_array_index (images, 0));
-}
-
 static gboolean
 list_empty (gpointer data)
 {
@@ -91,7 +70,7 @@ test_wizard_image (void)
 
   f.sandbox = am_ui_test_sandbox_start (NULL);
   f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
-  arm = find_image (f.session, WIZARD_IMAGE_ARM);
+  arm = wizard_lookup_image (f.session, WIZARD_IMAGE_ARM);
 
   /* The Images view's "Launch": a wizard for that image, on the type page. */
   parent = gtk_window_new ();

@@ -356,22 +356,7 @@ test_template_mode (void)
 
   f.sandbox = am_ui_test_sandbox_start (NULL);
   f.session = am_ui_test_sandbox_session (f.sandbox, "alice");
-  {
-    AmEc2Client *client = am_session_get_client (f.session);
-    g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-    g_autoptr (GPtrArray) images = NULL;
-    g_autoptr (GError) error = NULL;
-    AmUiTestWait wait = { NULL };
-
-    am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", WIZARD_IMAGE_X86, NULL));
-    am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &wait);
-    am_ui_test_wait_for_result (&wait, 60000);
-    images = am_ec2_client_describe_images_finish (client, wait.result, NULL, &error);
-    g_clear_object (&wait.result);
-    g_assert_no_error (error);
-    g_assert_cmpuint (images->len, ==, 1);
-    image = g_object_ref (g_ptr_array_index (images, 0));
-  }
+  image = wizard_lookup_image (f.session, WIZARD_IMAGE_X86);
 
   parent = gtk_window_new ();
   gtk_window_present (GTK_WINDOW (parent));

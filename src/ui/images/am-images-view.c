@@ -76,6 +76,7 @@ struct _AmImagesView
   gboolean source_override;
   gboolean quick_start_loading;
   guint details_idle_id;
+  gboolean permissions_stale;     /* ask again who may launch the shown image */
   guint retry_id;
   guint n_retries;
   guint poll_id;
@@ -433,8 +434,10 @@ update_state (AmImagesView *self)
       return;
     }
 
-  if (!self->source_override && self->store == NULL && self->quick_start == NULL
-      && (self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE))
+  /* Not loaded yet (a visit to Quick Start in between changes nothing about that). */
+  if (!self->source_override && self->store == NULL
+      && (self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE)
+      && self->stores[self->scope] == NULL)
     {
       gboolean public = self->scope == AM_IMAGES_SCOPE_PUBLIC;
 
@@ -566,10 +569,13 @@ update_details_cb (gpointer user_data)
   am_image_details_set_image (self->details, image);
   update_actions (self, images->len);
 
-  /* Who may launch an image is only told to its owner. */
-  if (changed && image != NULL && self->client != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
-      && self->outside_image == NULL)
+  /* Who may launch an image is only told to its owner. Sharing does not change the listed
+   * image (isPublic stays), so a change or a refresh asks again (permissions_stale): the pane
+   * always shows what EC2 last said. */
+  if ((changed || self->permissions_stale) && image != NULL && self->client != NULL
+      && self->scope == AM_IMAGES_SCOPE_OWNED && self->outside_image == NULL)
     {
+      self->permissions_stale = FALSE;
       g_cancellable_cancel (self->details_cancellable);
       g_clear_object (&self->details_cancellable);
       self->details_cancellable = g_cancellable_new ();
@@ -1552,13 +1558,9 @@ refresh_action (GtkWidget  *widget,
       return;
     }
 
-  /* Public and Marketplace refresh only once the user loaded them. */
-  if ((self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE)
-      && self->stores[self->scope] == NULL)
-    {
-      show_scope (self, FALSE);
-      return;
-    }
+  /* Public and Marketplace load only when asked: Refresh asks as Load does. */
+  self->permissions_stale = TRUE;
+  queue_update_details (self);
   show_scope (self, TRUE);
 }
 
@@ -1608,6 +1610,9 @@ image_action_done_cb (GObject      *object,
 
   if (!am_image_actions_run_finish (result, &error))
     return;   /* closed, or the dialog showed its error */
+
+  self->permissions_stale = TRUE;
+  queue_update_details (self);
 
   if (self->store != NULL)
     am_image_store_refresh (self->store);

@@ -44,12 +44,14 @@ struct _AmInstancesView
   GCancellable         *action_cancellable; /* actions; cancelled in dispose */
   char                 *search_folded;
   GHashTable           *image_names;      /* image id → name, "" when looked up and unknown */
+  GHashTable           *awaited;          /* ids the app launched that the listing lacks yet */
 
   /* borrowed */
   AmInstanceRow        *details_row;      /* the row the details pane shows */
 
   /* state */
   gulong                client_handler;
+  gulong                launched_handler;
   gulong                details_handler;
   guint                 poll_source;
   guint                 poll_interval_ms;

@@ -786,7 +786,22 @@ poll_timeout_cb (gpointer user_data)
 static void
 am_instances_view_schedule_poll (AmInstancesView *self)
 {
-  gboolean moving = am_instances_view_any_transitional (self) || self->follow_polls > 0;
+  gboolean moving;
+
+  /* Instances launched elsewhere in the app: followed until listed, then by their state. */
+  if (g_hash_table_size (self->awaited) > 0)
+    {
+      GHashTableIter iter;
+      const char *id;
+
+      g_hash_table_iter_init (&iter, self->awaited);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+        if (g_hash_table_contains (self->rows_by_id, id))
+          g_hash_table_iter_remove (&iter);
+      if (g_hash_table_size (self->awaited) == 0)
+        self->follow_polls = MIN (self->follow_polls, 1);
+    }
+  moving = am_instances_view_any_transitional (self) || self->follow_polls > 0;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (moving)
@@ -979,6 +994,29 @@ on_client_changed (AmInstancesView *self)
   g_list_store_remove_all (self->store);
   g_hash_table_remove_all (self->rows_by_id);
   g_clear_pointer (&self->image_names, g_hash_table_unref);
+  g_hash_table_remove_all (self->awaited);
+  am_instances_view_load (self);
+}
+
+/* EC2 lists new instances a moment after it named them (and an Auto Scaling group names them
+ * later still): keep asking for a while, longer when there are IDs to wait for. */
+#define LAUNCH_FOLLOW_POLLS 5
+#define LAUNCH_AWAIT_POLLS  30
+
+static void
+on_instances_launched (AmInstancesView    *self,
+                       const char * const *instance_ids)
+{
+  guint polls = LAUNCH_FOLLOW_POLLS;
+
+  for (guint i = 0; instance_ids != NULL && instance_ids[i] != NULL; i++)
+    if (!g_hash_table_contains (self->rows_by_id, instance_ids[i]))
+      {
+        g_hash_table_add (self->awaited, g_strdup (instance_ids[i]));
+        polls = LAUNCH_AWAIT_POLLS;
+      }
+  self->follow_polls = MAX (self->follow_polls, polls);
+  am_instances_view_set_polling (self, TRUE);
   am_instances_view_load (self);
 }
 
@@ -1002,14 +1040,22 @@ am_instances_view_set_session (AmInstancesView *self,
     return;
 
   if (self->session != NULL)
-    g_clear_signal_handler (&self->client_handler, self->session);
+    {
+      g_clear_signal_handler (&self->client_handler, self->session);
+      g_clear_signal_handler (&self->launched_handler, self->session);
+    }
 
   g_set_object (&self->session, session);
 
   if (session != NULL)
-    self->client_handler = g_signal_connect_object (session, "notify::client",
-                                                    G_CALLBACK (on_client_changed),
-                                                    self, G_CONNECT_SWAPPED);
+    {
+      self->client_handler = g_signal_connect_object (session, "notify::client",
+                                                      G_CALLBACK (on_client_changed),
+                                                      self, G_CONNECT_SWAPPED);
+      self->launched_handler = g_signal_connect_object (session, "instances-launched",
+                                                        G_CALLBACK (on_instances_launched),
+                                                        self, G_CONNECT_SWAPPED);
+    }
 
   /* Another account or region: nothing of the old listing applies. */
   on_client_changed (self);
@@ -1045,7 +1091,10 @@ am_instances_view_dispose (GObject *object)
     g_clear_signal_handler (&self->details_handler, self->details_row);
   self->details_row = NULL;
   if (self->session != NULL)
-    g_clear_signal_handler (&self->client_handler, self->session);
+    {
+      g_clear_signal_handler (&self->client_handler, self->session);
+      g_clear_signal_handler (&self->launched_handler, self->session);
+    }
 
   /* AdwBin unparents its child itself; the template must not do it a second time. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1066,6 +1115,7 @@ am_instances_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->action_cancellable);
   g_clear_pointer (&self->rows_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->awaited, g_hash_table_unref);
   g_clear_pointer (&self->image_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_instances_view_parent_class)->dispose (object);
@@ -1192,6 +1242,7 @@ am_instances_view_init (AmInstancesView *self)
 
   self->poll_interval_ms = 2000;
   self->rows_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->awaited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->store = g_list_store_new (AM_TYPE_INSTANCE_ROW);
   self->filter = gtk_custom_filter_new (am_instances_view_filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),

@@ -15,9 +15,11 @@
 #include "am-aws-error.h"
 #include "am-subnet.h"
 
-/* How long the dialog keeps describing the group while its instances come up. */
+/* The dialog follows the group's instances until all are in service or it closes: often at
+ * first, then less often (a group can take minutes). */
 #define POLL_INTERVAL_MS 1500
 #define POLL_ATTEMPTS 40
+#define POLL_SLOW_INTERVAL_MS 10000
 
 struct _AmAutoScalingDialog
 {
@@ -48,6 +50,7 @@ struct _AmAutoScalingDialog
   AmAutoScalingGroup *group;
   GCancellable *cancellable;
   char *created_name;        /* the group created, once CreateAutoScalingGroup succeeded */
+  GHashTable *seen;          /* instance ids already announced to the session */
 
   /* state */
   guint busy;
@@ -70,6 +73,16 @@ static GParamSpec *properties [N_PROPS];
 
 static void validate (AmAutoScalingDialog *self);
 static void describe_group (AmAutoScalingDialog *self);
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  AmAutoScalingDialog *self = user_data;
+
+  self->poll_id = 0;
+  describe_group (self);
+  return G_SOURCE_REMOVE;
+}
 
 gboolean
 am_auto_scaling_check_group_name (const char  *name,
@@ -203,6 +216,58 @@ name_changed_cb (AmAutoScalingDialog *self)
 
 /* Showing the group */
 
+static guint
+count_in_service (AmAutoScalingGroup *group)
+{
+  GPtrArray *instances = am_auto_scaling_group_get_instances (group);
+  guint n = 0;
+
+  for (guint i = 0; instances != NULL && i < instances->len; i++)
+    n += g_strcmp0 (((AmAutoScalingInstance *) g_ptr_array_index (instances, i))->lifecycle_state, "InService") == 0;
+  return n;
+}
+
+/* Every instance the group wants is there and in service: nothing left to follow. */
+static gboolean
+group_in_service (AmAutoScalingGroup *group)
+{
+  GPtrArray *instances = am_auto_scaling_group_get_instances (group);
+
+  return instances != NULL && (gint) instances->len >= am_auto_scaling_group_get_desired_capacity (group)
+         && count_in_service (group) == instances->len;
+}
+
+/* New instances of the group go to the session, so the Instances view lists them. */
+static void
+announce_instances (AmAutoScalingDialog *self)
+{
+  GPtrArray *instances = am_auto_scaling_group_get_instances (self->group);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; instances != NULL && i < instances->len; i++)
+    {
+      AmAutoScalingInstance *instance = g_ptr_array_index (instances, i);
+
+      if (instance->instance_id != NULL && !g_hash_table_contains (self->seen, instance->instance_id))
+        {
+          g_hash_table_add (self->seen, g_strdup (instance->instance_id));
+          g_ptr_array_add (ids, instance->instance_id);
+        }
+    }
+  if (ids->len == 0)
+    return;
+  g_ptr_array_add (ids, NULL);
+  am_session_instances_launched (self->session, (const char * const *) ids->pdata);
+}
+
+static void
+schedule_poll (AmAutoScalingDialog *self)
+{
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  self->poll_id = g_timeout_add (++self->polls < POLL_ATTEMPTS ? POLL_INTERVAL_MS : POLL_SLOW_INTERVAL_MS,
+                                 poll_cb, self);
+}
+
 static void
 show_group (AmAutoScalingDialog *self)
 {
@@ -241,21 +306,20 @@ show_group (AmAutoScalingDialog *self)
       gtk_list_box_append (self->zone_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->zone_group), TRUE);
-  text = g_strdup_printf (_("Auto Scaling group %s: %u of %d instances"),
-                          am_auto_scaling_group_get_name (self->group),
-                          instances != NULL ? instances->len : 0,
-                          am_auto_scaling_group_get_desired_capacity (self->group));
+  if (group_in_service (self->group))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Auto Scaling group %s: its %u instance is in service",
+                                         "Auto Scaling group %s: all %u instances are in service",
+                                         instances->len),
+                            am_auto_scaling_group_get_name (self->group), instances->len);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Auto Scaling group %s: %u of %d instance, %u in service; following them…",
+                                         "Auto Scaling group %s: %u of %d instances, %u in service; following them…",
+                                         am_auto_scaling_group_get_desired_capacity (self->group)),
+                            am_auto_scaling_group_get_name (self->group),
+                            instances != NULL ? instances->len : 0,
+                            am_auto_scaling_group_get_desired_capacity (self->group),
+                            count_in_service (self->group));
   set_status (self, text, FALSE);
-}
-
-static gboolean
-poll_cb (gpointer user_data)
-{
-  AmAutoScalingDialog *self = user_data;
-
-  self->poll_id = 0;
-  describe_group (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -266,7 +330,6 @@ describe_cb (GObject      *object,
   g_autoptr (AmAutoScalingDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) groups = NULL;
-  GPtrArray *instances;
 
   groups = am_autoscaling_client_describe_groups_finish (AM_AUTOSCALING_CLIENT (object), result, NULL, &error);
   if (is_cancelled (error))
@@ -274,18 +337,29 @@ describe_cb (GObject      *object,
   busy_pop (self);
   if (groups == NULL || groups->len == 0)
     {
-      g_autofree char *text = g_strdup_printf (_("The group %s was created, but could not be described: %s"),
-                                               self->created_name,
-                                               error != NULL ? error->message : _("it is not listed yet."));
+      g_autofree char *text = NULL;
+
+      if (self->group != NULL)
+        text = g_strdup_printf (_("Could not ask for the instances of group %s: %s\nAsking again in a few seconds…"),
+                                self->created_name, error != NULL ? error->message : _("it is not listed."));
+      else
+        text = g_strdup_printf (_("The group %s was created, but could not be described: %s"),
+                                self->created_name,
+                                error != NULL ? error->message : _("it is not listed yet."));
       set_status (self, text, TRUE);
+      /* Once seen, the group is followed through passing failures too. */
+      if (self->group != NULL)
+        {
+          self->polls = MAX (self->polls, POLL_ATTEMPTS);
+          schedule_poll (self);
+        }
       return;
     }
   g_set_object (&self->group, g_ptr_array_index (groups, 0));
   show_group (self);
-  instances = am_auto_scaling_group_get_instances (self->group);
-  if ((instances == NULL || (gint) instances->len < am_auto_scaling_group_get_desired_capacity (self->group))
-      && ++self->polls < POLL_ATTEMPTS)
-    self->poll_id = g_timeout_add (POLL_INTERVAL_MS, poll_cb, self);
+  announce_instances (self);
+  if (!group_in_service (self->group))
+    schedule_poll (self);
 }
 
 static void
@@ -360,6 +434,8 @@ create_group_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->desired_spin), FALSE);
   validate (self);
   set_status (self, _("Group created; waiting for its instances…"), FALSE);
+  /* the group launches them: the Instances view starts looking before their IDs are known */
+  am_session_instances_launched (self->session, NULL);
   describe_group (self);
 }
 
@@ -524,6 +600,7 @@ am_auto_scaling_dialog_finalize (GObject *object)
   AmAutoScalingDialog *self = AM_AUTO_SCALING_DIALOG (object);
 
   g_free (self->created_name);
+  g_hash_table_unref (self->seen);
 
   G_OBJECT_CLASS (am_auto_scaling_dialog_parent_class)->finalize (object);
 }
@@ -595,6 +672,7 @@ am_auto_scaling_dialog_init (AmAutoScalingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 AmAutoScalingDialog *

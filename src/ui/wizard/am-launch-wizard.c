@@ -144,6 +144,9 @@ struct _AmLaunchWizard
   GtkDropDown *type_sort;
   GtkListBox *type_list;
   GtkLabel *type_status;
+  GtkWidget *type_way_out;
+  GtkToggleButton *type_show_hidden;
+  GtkWidget *type_other_image;
   /* key page */
   GtkListBox *key_list;
   AdwEntryRow *new_key_name;
@@ -156,6 +159,9 @@ struct _AmLaunchWizard
   GtkListBox *subnet_list;
   GtkSpinButton *count_spin;
   AdwActionRow *spread_row;
+  GtkWidget *count_row;
+  GtkWidget *template_note_row;   /* template mode: who decides count and zones */
+  GtkWidget *subnet_group;
   AdwComboRow *public_ip_row;
   GtkListBox *group_list;
   AdwExpanderRow *new_group_row;
@@ -178,6 +184,7 @@ struct _AmLaunchWizard
   GtkListBox *summary_list;
   GtkListBox *dry_run_list;
   GtkLabel *dry_run_status;
+  GtkWidget *dry_run_group;
   GtkLabel *review_heading;
   /* progress page */
   GtkLabel *progress_summary;
@@ -204,8 +211,12 @@ struct _AmLaunchWizard
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
+  char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
+  char *made_group_id;       /* the new security group, made but maybe not yet opened */
+  char *made_group_key;      /* "name/vpc" it was made for */
 
   /* state */
+  const char *creating_key_type;
   AmLaunchStep step;
   gboolean visited[AM_LAUNCH_N_STEPS];
   ImageSource image_source;
@@ -844,7 +855,7 @@ update_chosen_image (AmLaunchWizard *self)
                               ? am_image_get_owner_alias (image) : am_image_get_owner_id (image),
                               created);
   add_summary_row (self->chosen_list, am_image_get_name (image), subtitle,
-                   am_image_get_platform (image) != NULL ? "computer-symbolic" : "application-x-executable-symbolic");
+                   am_image_is_windows (image) ? "computer-symbolic" : "application-x-executable-symbolic");
 
   platform = g_strdup_printf ("%s · %s · %s · %s%s",
                               am_image_get_platform_details (image) != NULL
@@ -1388,6 +1399,71 @@ compare_types (gconstpointer a,
   return g_strcmp0 (am_instance_type_get_instance_type (ta), am_instance_type_get_instance_type (tb));
 }
 
+/* Why @hidden of @total types are hidden, by reason, and what to do when none is left. */
+static char *
+describe_hidden_types (AmImage     *image,
+                       const guint *misfits,
+                       guint        hidden,
+                       guint        total)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *boot_mode = am_image_get_boot_mode (image);
+  const char *virt = am_image_get_virtualization_type (image);
+  guint n;
+
+  if ((n = misfits[AM_LAUNCH_MISFIT_ARCHITECTURE]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u does not run %s code",
+                                                          "%u do not run %s code", n),
+                                             n, am_image_get_architecture (image)));
+  if ((n = misfits[AM_LAUNCH_MISFIT_VIRTUALIZATION]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u does not support %s virtualization",
+                                                          "%u do not support %s virtualization", n),
+                                             n, virt != NULL ? virt : "hvm"));
+  if ((n = misfits[AM_LAUNCH_MISFIT_BOOT_MODE]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cannot boot in %s mode",
+                                                          "%u cannot boot in %s mode", n),
+                                             n, boot_mode != NULL ? boot_mode : "?"));
+  if ((n = misfits[AM_LAUNCH_MISFIT_ROOT_DEVICE]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u has no instance store for the root volume",
+                                                          "%u have no instance store for the root volume", n), n));
+  if ((n = misfits[AM_LAUNCH_MISFIT_ENA]) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requires ENA networking, which the image does not enable",
+                                                          "%u require ENA networking, which the image does not enable", n), n));
+  g_ptr_array_add (parts, NULL);
+
+  if (hidden < total)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u instance types cannot run this image and is hidden: ",
+                                               "%u of %u instance types cannot run this image and are hidden: ", hidden),
+                            hidden, total);
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "No instance type in this Region can run this image. Of %u type: ",
+                                               "No instance type in this Region can run this image. Of %u types: ", total),
+                            total);
+  {
+    g_autofree char *list = g_strjoinv ("; ", (char **) parts->pdata);
+
+    g_string_append (text, list);
+  }
+  g_string_append (text, ".");
+  if (hidden == total)
+    {
+      g_string_append_c (text, '\n');
+      if (misfits[AM_LAUNCH_MISFIT_ENA] > 0)
+        g_string_append (text, _("Choose another image, or register this one again with ENA support enabled (with the ENA driver installed in it)."));
+      else
+        g_string_append (text, _("Choose another image that these instance types can run."));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+type_other_image_clicked_cb (AmLaunchWizard *self)
+{
+  if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
+    go_to_step (self, AM_LAUNCH_STEP_IMAGE);
+}
+
 static void
 rebuild_type_list (AmLaunchWizard *self)
 {
@@ -1396,6 +1472,8 @@ rebuild_type_list (AmLaunchWizard *self)
   g_autoptr (GPtrArray) shown = g_ptr_array_new ();
   g_autofree char *needle = NULL;
   GtkCheckButton *group = NULL;
+  guint misfits[AM_LAUNCH_N_MISFITS] = { 0 };
+  gboolean show_hidden = gtk_toggle_button_get_active (self->type_show_hidden);
   guint hidden = 0;
 
   if (self->types == NULL)
@@ -1404,10 +1482,16 @@ rebuild_type_list (AmLaunchWizard *self)
   for (guint i = 0; i < self->types->len; i++)
     {
       AmInstanceType *type = g_ptr_array_index (self->types, i);
+      AmLaunchMisfit misfit = image != NULL ? am_launch_instance_type_misfit (image, type, NULL) : AM_LAUNCH_MISFIT_NONE;
 
-      if (!type_fits (self, type))
-        hidden++;
-      else if (*needle == '\0' || strstr (am_instance_type_get_instance_type (type), needle) != NULL)
+      if (misfit != AM_LAUNCH_MISFIT_NONE)
+        {
+          hidden++;
+          misfits[misfit]++;
+          if (!show_hidden)
+            continue;
+        }
+      if (*needle == '\0' || strstr (am_instance_type_get_instance_type (type), needle) != NULL)
         g_ptr_array_add (shown, type);
     }
   g_ptr_array_sort_with_data (shown, compare_types,
@@ -1421,6 +1505,7 @@ rebuild_type_list (AmLaunchWizard *self)
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *memory = format_memory (am_instance_type_get_memory_mib (type));
       g_autofree char *subtitle = NULL;
+      g_autoptr (GError) misfit = NULL;
       GtkWidget *row;
 
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vCPU · %s memory · %s network",
@@ -1429,12 +1514,21 @@ rebuild_type_list (AmLaunchWizard *self)
                                   am_instance_type_get_default_vcpus (type), memory,
                                   am_instance_type_get_network_performance (type) != NULL
                                   ? am_instance_type_get_network_performance (type) : "?");
+      /* A hidden type shown on request says what it lacks and cannot be chosen. */
+      if (image != NULL && am_launch_instance_type_misfit (image, type, &misfit) != AM_LAUNCH_MISFIT_NONE)
+        {
+          g_free (subtitle);
+          subtitle = g_strdup (misfit->message);
+          gtk_widget_set_sensitive (check, FALSE);
+        }
       if (group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
       else
         group = GTK_CHECK_BUTTON (check);
       g_object_set_data (G_OBJECT (check), "type", type);
       row = check_row_new (am_instance_type_get_instance_type (type), subtitle, check);
+      if (misfit != NULL)
+        gtk_widget_add_css_class (row, "dim-label");
       if (am_instance_type_get_free_tier_eligible (type))
         {
           GtkWidget *tag = gtk_label_new (_("Free tier"));
@@ -1449,22 +1543,29 @@ rebuild_type_list (AmLaunchWizard *self)
       gtk_list_box_append (self->type_list, row);
     }
   self->building = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->type_list), shown->len > 0);
 
   if (image != NULL && hidden > 0)
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u type that cannot run %s images (%s, %s) is hidden.",
-                                                            "%u types that cannot run %s images (%s, %s) are hidden.",
-                                                            hidden),
-                                               hidden, am_image_get_architecture (image),
-                                               am_image_get_virtualization_type (image) != NULL
-                                               ? am_image_get_virtualization_type (image) : "hvm",
-                                               am_image_get_boot_mode (image) != NULL
-                                               ? am_image_get_boot_mode (image) : _("any boot mode"));
+      g_autofree char *text = describe_hidden_types (image, misfits, hidden, self->types->len);
+
       gtk_label_set_text (self->type_status, text);
     }
   else
     gtk_label_set_text (self->type_status, "");
+  /* With nothing left to choose, the way on is another image (or a look at what each type lacks). */
+  gtk_widget_set_visible (self->type_way_out, image != NULL && hidden > 0);
+  gtk_widget_set_visible (self->type_other_image, image != NULL && hidden == self->types->len);
+  if (image != NULL && hidden == self->types->len)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->type_status), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->type_status), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "dim-label");
+    }
 }
 
 static void
@@ -1539,7 +1640,23 @@ build_type_page (AmLaunchWizard *self)
   gtk_label_set_wrap (self->type_status, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "dim-label");
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->type_status), 6);
+  gtk_widget_set_name (GTK_WIDGET (self->type_status), "type-status");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->type_status));
+
+  self->type_way_out = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_bottom (self->type_way_out, 12);
+  gtk_widget_set_visible (self->type_way_out, FALSE);
+  self->type_other_image = gtk_button_new_with_mnemonic (_("Choose Another _Image"));
+  gtk_widget_set_name (self->type_other_image, "type-other-image");
+  gtk_widget_add_css_class (self->type_other_image, "suggested-action");
+  g_signal_connect_swapped (self->type_other_image, "clicked", G_CALLBACK (type_other_image_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->type_way_out), self->type_other_image);
+  self->type_show_hidden = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Show _Hidden Types")));
+  gtk_widget_set_name (GTK_WIDGET (self->type_show_hidden), "type-show-hidden");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_show_hidden), _("List the types that cannot run this image, each with what it lacks"));
+  g_signal_connect_swapped (self->type_show_hidden, "toggled", G_CALLBACK (rebuild_type_list), self);
+  gtk_box_append (GTK_BOX (self->type_way_out), GTK_WIDGET (self->type_show_hidden));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->type_way_out);
 
   self->type_list = GTK_LIST_BOX (boxed_list_new (_("Instance types")));
   gtk_widget_set_name (GTK_WIDGET (self->type_list), "type-list");
@@ -1748,6 +1865,107 @@ save_key_clicked_cb (AmLaunchWizard *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void create_key_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* The name and type of a key pair whose private key was lost, while the wizard asks. */
+typedef struct
+{
+  AmLaunchWizard *self;
+  char           *name;
+  char           *type;
+} LostKey;
+
+static LostKey *
+lost_key_new (AmLaunchWizard *self,
+              const char     *name,
+              const char     *type)
+{
+  LostKey *lost = g_new0 (LostKey, 1);
+
+  lost->self = g_object_ref (self);
+  lost->name = g_strdup (name);
+  lost->type = g_strdup (type);
+  return lost;
+}
+
+static void
+lost_key_free (LostKey *lost)
+{
+  g_object_unref (lost->self);
+  g_free (lost->name);
+  g_free (lost->type);
+  g_free (lost);
+}
+
+static void
+recreate_deleted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LostKey *lost = user_data;
+  AmLaunchWizard *self = lost->self;
+  g_autoptr (GError) error = NULL;
+
+  am_ec2_client_delete_key_pair_finish (AM_EC2_CLIENT (object), result, &error);
+  if (error != NULL)
+    {
+      busy_pop (self);
+      if (!is_cancelled (error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+      lost_key_free (lost);
+      return;
+    }
+  /* create_key_cb pops the busy mark pushed for the deletion. */
+  am_ec2_client_create_key_pair_async (AM_EC2_CLIENT (object), lost->name, lost->type, "pem", FALSE,
+                                       self->cancellable, create_key_cb, g_object_ref (self));
+  lost_key_free (lost);
+}
+
+static void
+lost_key_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LostKey          *lost)
+{
+  AmLaunchWizard *self = lost->self;
+
+  /* @lost goes with the dialog (which may also go with the wizard, unanswered). */
+  if (g_strcmp0 (response, "recreate") != 0 || get_client (self) == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
+  busy_push (self);
+  am_ec2_client_delete_key_pair_async (get_client (self), lost->name, self->cancellable,
+                                       recreate_deleted_cb, lost_key_new (self, lost->name, lost->type));
+}
+
+/* CreateKeyPair made the key pair, but its answer, the only copy of the private key, was lost:
+ * say so, and offer to delete the key pair and create it again. */
+static void
+ask_recreate_lost_key (AmLaunchWizard *self,
+                       const char     *name,
+                       const char     *type)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("The key pair “%s” was created, but the answer that carried its private key was lost on the way, and AWS never shows a private key again. Delete the key pair and create it again to get a new private key."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Private Key Lost"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Key Pair"),
+                                    "recreate", _("_Delete and Create Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recreate", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recreate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (lost_key_response_cb),
+                         lost_key_new (self, name, type), (GClosureNotify) lost_key_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 create_key_cb (GObject      *object,
                GAsyncResult *result,
@@ -1762,6 +1980,11 @@ create_key_cb (GObject      *object,
   if (is_cancelled (error))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+  if (g_error_matches (error, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST))
+    {
+      ask_recreate_lost_key (self, self->creating_key_name, self->creating_key_type);
+      return;
+    }
   if (key == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not create the key pair: %s"), error->message);
@@ -1848,6 +2071,9 @@ create_key (AmLaunchWizard *self)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
   busy_push (self);
+  g_free (self->creating_key_name);
+  self->creating_key_name = g_strdup (name);
+  self->creating_key_type = type;
   am_ec2_client_create_key_pair_async (get_client (self), name, type, "pem", FALSE, self->cancellable,
                                        create_key_cb, g_object_ref (self));
 }
@@ -2381,6 +2607,7 @@ build_network_page (AmLaunchWizard *self)
 
   group = group_new (self->network_page, _("Subnets"),
                      _("Choose subnets in several Availability Zones: the instances are spread over them, so one zone failing does not take them all."));
+  self->subnet_group = group;
   self->subnet_list = GTK_LIST_BOX (boxed_list_new (_("Subnets")));
   gtk_widget_set_name (GTK_WIDGET (self->subnet_list), "subnet-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->subnet_list));
@@ -2391,6 +2618,16 @@ build_network_page (AmLaunchWizard *self)
   gtk_spin_button_set_value (self->count_spin, 1);
   g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (count_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->count_row = row;
+  row = adw_action_row_new ();
+  gtk_widget_set_name (row, "template-count-note");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Number of instances and zones"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Not part of a launch template: the Auto Scaling group that uses it decides how many instances run and spreads them over its own subnets."));
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-information-symbolic");
+  gtk_widget_set_visible (row, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->template_note_row = row;
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Spread over the zones"));
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "view-grid-symbolic");
@@ -3006,6 +3243,9 @@ rebuild_summary (AmLaunchWizard *self)
                              : am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_DISABLE ? _("no")
                              : _("subnet's setting"));
   add_review_row (self, _("Network"), network, AM_LAUNCH_STEP_NETWORK);
+  if (self->template_mode)
+    add_review_row (self, _("Number of instances and zones"),
+                    _("Not in the template: decided by the Auto Scaling group that uses it"), AM_LAUNCH_STEP_NETWORK);
   for (guint i = 0; group_ids[i] != NULL; i++)
     g_string_append_printf (groups, "%s%s", groups->len > 0 ? ", " : "", group_ids[i]);
   if (am_launch_request_get_create_group (r))
@@ -3211,8 +3451,11 @@ zone_new (AmLaunchWizard          *self,
   zone->count = placement->count;
   zone->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (zone->row), am_subnet_get_availability_zone (zone->subnet));
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance in %s", "%u instances in %s", zone->count),
-                              zone->count, am_subnet_get_subnet_id (zone->subnet));
+  if (dry_run && self->template_mode)
+    subtitle = g_strdup_printf (_("Checked with one instance in %s"), am_subnet_get_subnet_id (zone->subnet));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance in %s", "%u instances in %s", zone->count),
+                                zone->count, am_subnet_get_subnet_id (zone->subnet));
   adw_action_row_set_subtitle (zone->row, subtitle);
   gtk_widget_set_name (GTK_WIDGET (zone->row), am_subnet_get_availability_zone (zone->subnet));
   zone->spinner = gtk_spinner_new ();
@@ -3298,9 +3541,16 @@ zone_call_cb (GObject      *object,
       zone->state = ZONE_DONE;
       if (!dry_run)
         {
+          g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+
           zone->instances = g_ptr_array_ref (instances);
           for (guint i = 0; i < instances->len; i++)
-            g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
+            {
+              g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
+              g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (instances, i)));
+            }
+          g_ptr_array_add (ids, NULL);
+          am_session_instances_launched (self->session, (const char * const *) ids->pdata);
         }
     }
   zone_show (self, zone, dry_run);
@@ -3331,6 +3581,26 @@ zone_call_cb (GObject      *object,
     update_progress_summary (self);
 }
 
+/* What the dry runs check: the launch as planned, or for a template (which holds no count and
+ * no subnet) one instance in each chosen subnet, as a group spreading over them would start. */
+static GArray *
+dry_run_plan (AmLaunchWizard *self)
+{
+  GPtrArray *subnets = am_launch_request_get_subnets (self->request);
+  GArray *plan;
+
+  if (!self->template_mode)
+    return am_launch_request_plan (self->request);
+  plan = g_array_new (FALSE, TRUE, sizeof (AmLaunchPlacement));
+  for (guint i = 0; i < subnets->len; i++)
+    {
+      AmLaunchPlacement placement = { g_ptr_array_index (subnets, i), 1 };
+
+      g_array_append_val (plan, placement);
+    }
+  return plan;
+}
+
 static void
 start_dry_runs (AmLaunchWizard *self)
 {
@@ -3353,7 +3623,7 @@ start_dry_runs (AmLaunchWizard *self)
     }
   gtk_label_set_text (self->dry_run_status, _("Asking EC2 whether each zone's launch would succeed, without launching…"));
   client = am_ec2_client_get_query_client (get_client (self));
-  plan = am_launch_request_plan (self->request);
+  plan = dry_run_plan (self);
   for (guint i = 0; i < plan->len; i++)
     {
       AmLaunchPlacement *placement = &g_array_index (plan, AmLaunchPlacement, i);
@@ -3380,6 +3650,7 @@ build_review_page (AmLaunchWizard *self)
 
   group = group_new (self->review_page, _("Spread over Availability Zones and dry run"),
                      _("One RunInstances request per zone, each with its own idempotency token."));
+  self->dry_run_group = group;
   self->dry_run_status = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (self->dry_run_status), "dry-run-status");
   gtk_label_set_xalign (self->dry_run_status, 0);
@@ -3440,8 +3711,9 @@ update_progress_summary (AmLaunchWizard *self)
         g_string_append_printf (ok, "%s%s", ok->len > 0 ? ", " : "", name);
       else if (zone->state == ZONE_FAILED)
         g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", name);
-      else
+      else if (zone->state == ZONE_RUNNING || !self->group_failed)
         running++;
+      /* else a zone that waited for the group that could not be made: the launch has ended */
     }
 
   self->launching = running > 0;
@@ -3484,6 +3756,7 @@ typedef struct
 } GroupCall;
 
 static void authorize_next (GroupCall *call);
+static char *new_group_key (AmLaunchWizard *self);
 
 static void
 group_call_fail (GroupCall    *call,
@@ -3567,7 +3840,20 @@ create_group_cb (GObject      *object,
       group_call_fail (call, error);
       return;
     }
+  /* If opening its ports fails, Retry opens them in this group rather than making it again
+   * (which EC2 refuses as InvalidGroup.Duplicate). */
+  g_free (call->self->made_group_id);
+  call->self->made_group_id = g_strdup (call->group_id);
+  g_free (call->self->made_group_key);
+  call->self->made_group_key = new_group_key (call->self);
   authorize_next (call);
+}
+
+static char *
+new_group_key (AmLaunchWizard *self)
+{
+  return g_strdup_printf ("%s/%s", am_launch_request_get_new_group_name (self->request),
+                          current_vpc_id (self) != NULL ? current_vpc_id (self) : "");
 }
 
 static void
@@ -3578,8 +3864,15 @@ launch_continue (AmLaunchWizard *self)
   if (am_launch_request_needs_group_creation (self->request))
     {
       GroupCall *call = g_new0 (GroupCall, 1);
+      g_autofree char *key = new_group_key (self);
 
       call->self = g_object_ref (self);
+      if (self->made_group_id != NULL && g_strcmp0 (key, self->made_group_key) == 0)
+        {
+          call->group_id = g_strdup (self->made_group_id);
+          authorize_next (call);
+          return;
+        }
       gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
       busy_push (self);
       am_ec2_client_create_security_group_async (get_client (self),
@@ -3689,7 +3982,7 @@ template_name_changed_cb (GtkEditable      *entry,
   gboolean ok = am_launch_check_launch_template_name (gtk_editable_get_text (entry), &error);
 
   adw_message_dialog_set_response_enabled (dialog, "save", ok);
-  adw_message_dialog_set_body (dialog, ok ? _("The template keeps every choice except the subnets, so an Auto Scaling group can spread it over its own.")
+  adw_message_dialog_set_body (dialog, ok ? _("The template keeps every choice except the number of instances and the subnets: the Auto Scaling group that uses it decides how many instances run and in which zones.")
                                           : error->message);
 }
 
@@ -3865,6 +4158,15 @@ am_launch_wizard_constructed (GObject *object)
       gtk_button_set_label (self->template_button, _("_Save Launch Template…"));
       gtk_label_set_text (self->review_heading, _("Review and save"));
       gtk_widget_add_css_class (GTK_WIDGET (self->template_button), "suggested-action");
+      /* A template holds no count and no subnet: say who decides them instead of asking. */
+      gtk_widget_set_visible (self->count_row, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->spread_row), FALSE);
+      gtk_widget_set_visible (self->template_note_row, TRUE);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->subnet_group),
+                                             _("A template keeps no subnets. The ones chosen here are checked by the dry run, one instance in each, and offered to an Auto Scaling group created from the template."));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->dry_run_group), _("What the template holds, and a dry run"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->dry_run_group),
+                                             _("A launch template holds the image, instance type, key pair, security groups, storage and details. The Auto Scaling group that uses it decides the number of instances and the zones. The dry run checks one instance in each chosen subnet."));
       update_buttons (self);
     }
 
@@ -3920,6 +4222,9 @@ am_launch_wizard_finalize (GObject *object)
     memset (self->private_key, 0, strlen (self->private_key));
   g_free (self->private_key);
   g_free (self->private_key_name);
+  g_free (self->creating_key_name);
+  g_free (self->made_group_id);
+  g_free (self->made_group_key);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }

@@ -260,6 +260,12 @@ _am_aws_transport_set_session (AmAwsTransport *self,
   g_set_object (&self->session, session);
 }
 
+SoupSession *
+_am_aws_transport_get_session (AmAwsTransport *self)
+{
+  return self->session;
+}
+
 guint
 _am_aws_transport_get_max_attempts (AmAwsTransport *self)
 {
@@ -332,6 +338,7 @@ typedef struct
   GStrv           extra_headers;
   char           *operation;
   AmAwsErrorDocParser parse_error;
+  gsize           max_body;
   gboolean        not_idempotent;
 
   guint           attempt;          /* attempts made */
@@ -579,6 +586,17 @@ network_error (SendData     *data,
                              "%s did not answer within %u ms (%s); check the network connection "
                              "or try again later%s", endpoint, data->transport->timeout_ms,
                              describe_service (data), unsent);
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    return am_aws_error_new (AM_AWS_ERROR_MALFORMED_RESPONSE, NULL, NULL, 0,
+                             "%s answered %s with more than Amiable takes (%s) and was cut off; "
+                             "AWS never sends so much for one call. Check the endpoint setting",
+                             endpoint, describe_service (data), cause->message);
+  if (g_error_matches (cause, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
+                             "The certificate of %s is not trusted (%s): %s. If a company proxy "
+                             "or a private certificate authority signs it, set AWS_CA_BUNDLE or "
+                             "the profile’s ca_bundle to that authority’s certificate file",
+                             endpoint, describe_service (data), cause->message);
   return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                            "Could not reach %s for %s: %s. Check the network connection and the "
                            "endpoint setting%s", endpoint, describe_service (data),
@@ -697,6 +715,138 @@ body_is_truncated (SoupMessage *msg,
   return (goffset) g_bytes_get_size (body) != soup_message_headers_get_content_length (headers);
 }
 
+/* Sending with a cap on the answer: soup_session_send_and_read_async() would take any size. */
+
+typedef struct
+{
+  GByteArray *body;
+  gsize       max_body;
+} CappedRead;
+
+static void
+capped_read_free (gpointer user_data)
+{
+  CappedRead *read = user_data;
+
+  g_byte_array_unref (read->body);
+  g_free (read);
+}
+
+static void on_capped_chunk (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* Takes @task. */
+static void
+return_too_large (GTask *task)
+{
+  CappedRead *read = g_task_get_task_data (task);
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                           "the answer is larger than %" G_GSIZE_FORMAT " KiB",
+                           read->max_body / 1024);
+  g_object_unref (task);
+}
+
+/* Takes @task. */
+static void
+read_next_chunk (GTask        *task,
+                 GInputStream *stream)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_input_stream_read_bytes_async (stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
+                                   on_capped_chunk, task);
+}
+
+static void
+on_capped_chunk (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  CappedRead *read = g_task_get_task_data (task);
+  GInputStream *stream = G_INPUT_STREAM (source);
+  g_autoptr (GBytes) chunk = NULL;
+  GError *error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (stream, result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_byte_array_ref (read->body)),
+                             (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+  if (read->body->len + g_bytes_get_size (chunk) > read->max_body)
+    {
+      return_too_large (g_steal_pointer (&task));
+      return;
+    }
+  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  read_next_chunk (g_steal_pointer (&task), stream);
+}
+
+static void
+on_capped_headers (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  CappedRead *read = g_task_get_task_data (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr (GInputStream) stream = NULL;
+  GError *error = NULL;
+  goffset length;
+
+  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* An announced size over the cap is refused before reading any of it. */
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
+  if (soup_message_headers_get_encoding (soup_message_get_response_headers (msg))
+        == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                       "Content-Encoding") == NULL
+      && length > (goffset) read->max_body)
+    {
+      return_too_large (g_steal_pointer (&task));
+      return;
+    }
+  read_next_chunk (g_steal_pointer (&task), stream);
+}
+
+static void
+send_capped_async (SoupSession         *session,
+                   SoupMessage         *msg,
+                   gsize                max_body,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  GTask *task = g_task_new (session, cancellable, callback, user_data);
+  CappedRead *read = g_new0 (CappedRead, 1);
+
+  g_task_set_source_tag (task, send_capped_async);
+  read->body = g_byte_array_new ();
+  read->max_body = max_body;
+  g_task_set_task_data (task, read, capped_read_free);
+  soup_session_send_async (session, msg, G_PRIORITY_DEFAULT, cancellable, on_capped_headers,
+                           task);
+}
+
+static GBytes *
+send_capped_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 on_sent (GObject      *source,
          GAsyncResult *result,
@@ -715,7 +865,7 @@ on_sent (GObject      *source,
   gint64 sent_local_us;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  body = send_capped_finish (result, &error);
   sent_local_us = g_get_real_time ();
   clear_attempt (data, cancellable);
 
@@ -742,7 +892,9 @@ on_sent (GObject      *source,
       g_debug ("%s: attempt %u failed: %s", describe_service (data), data->attempt,
                timeout ? "timed out" : error->message);
       if (!g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE)
-          && error->domain != G_TLS_ERROR && may_resend (data, NULL) && maybe_retry (task, timeout))
+          && error->domain != G_TLS_ERROR
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+          && may_resend (data, NULL) && maybe_retry (task, timeout))
         {
           data->timed_out = FALSE;
           data->connect_timed_out = FALSE;
@@ -978,8 +1130,8 @@ send_signed (GTask         *task,
   else
     data->timeout_id = g_timeout_add (self->timeout_ms, on_attempt_timeout, data);
 
-  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
-                                    data->attempt_cancellable, on_sent, task);
+  send_capped_async (self->session, data->msg, data->max_body, data->attempt_cancellable,
+                     on_sent, task);
 }
 
 static void
@@ -1050,6 +1202,7 @@ _am_aws_transport_send_async (AmAwsTransport              *self,
   data->extra_headers = g_strdupv ((char **) request->extra_headers);
   data->operation = g_strdup (request->operation);
   data->parse_error = request->parse_error;
+  data->max_body = request->max_body > 0 ? request->max_body : AM_AWS_MAX_BODY_LISTING;
   data->not_idempotent = request->not_idempotent;
   data->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, data, send_data_free);

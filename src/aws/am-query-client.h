@@ -133,6 +133,16 @@ const char    *am_query_client_get_region        (AmQueryClient         *self);
 char          *am_query_client_dup_endpoint      (AmQueryClient         *self);
 AmCredentialsProvider *am_query_client_get_credentials (AmQueryClient   *self);
 
+/**
+ * am_query_client_set_session:
+ * Sends through @session instead of the shared default one (e.g. the session of a profile's
+ * CA bundle, see am_aws_session_get_for_ca_bundle()).
+ */
+void           am_query_client_set_session       (AmQueryClient         *self,
+                                                  SoupSession           *session);
+/** Returns: (transfer none): the session the client sends through */
+SoupSession   *am_query_client_get_session       (AmQueryClient         *self);
+
 /** Properties, also as accessors: "max-attempts" (default 3, 1 = no retry) */
 void           am_query_client_set_max_attempts  (AmQueryClient         *self,
                                                   guint                  max_attempts);
@@ -223,6 +233,20 @@ gboolean       am_query_client_paginate_finish   (AmQueryClient         *self,
  */
 gboolean       am_query_find_next_token          (GBytes                *page,
                                                   char                 **next_token,
+                                                  GError               **error);
+
+/**
+ * am_query_remember_token:
+ * @seen: (inout): the set of the listing's page tokens so far; created on first use, free it
+ *   with g_hash_table_unref()
+ * @operation: for the message, e.g. "DescribeImages"
+ * Every paginated walk (of any protocol) passes each next token here before asking for it.
+ * Returns: %FALSE with AM_AWS_ERROR_MALFORMED_RESPONSE when @token was seen before in this
+ *   listing (A → B → A): the service is going round in a loop and the listing would never end
+ */
+gboolean       am_query_remember_token           (GHashTable           **seen,
+                                                  const char            *operation,
+                                                  const char            *token,
                                                   GError               **error);
 
 G_END_DECLS

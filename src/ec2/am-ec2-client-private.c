@@ -47,6 +47,8 @@ _am_ec2_client_derive_query (AmEc2Client  *ec2,
   if (query != NULL)
     {
       am_query_client_set_max_attempts (query, am_query_client_get_max_attempts (ec2_query));
+      /* The same trusted certificate authorities (a profile's CA bundle). */
+      am_query_client_set_session (query, am_query_client_get_session (ec2_query));
       am_query_client_set_idempotent_func (query, am_ec2_operation_is_idempotent);
     }
   return query;

@@ -2206,6 +2206,8 @@ ensure_ssm (AmEc2Client  *self,
     endpoint = am_query_client_dup_endpoint (self->query);
   self->ssm = am_ssm_client_new (am_query_client_get_credentials (self->query),
                                  am_ec2_client_get_region (self), endpoint, error);
+  if (self->ssm != NULL)
+    am_json_client_set_session (self->ssm, am_query_client_get_session (self->query));
   return self->ssm;
 }
 

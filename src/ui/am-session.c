@@ -11,6 +11,7 @@
 #include "am-accounts.h"
 #include "am-aws-config.h"
 #include "am-aws-error.h"
+#include "am-aws-session.h"
 #include "am-credentials.h"
 #include "am-endpoint.h"
 #include "am-region.h"
@@ -368,6 +369,20 @@ am_session_finish_connect (AmSession *self,
     return;
 
   query_client = am_query_client_new (data->credentials, "ec2", data->region, data->endpoint, &error);
+  if (query_client != NULL && data->config != NULL && !data->is_sandbox)
+    {
+      const char *ca_bundle = am_aws_config_get_ca_bundle (data->config, data->profile_name);
+      g_autoptr (SoupSession) soup_session = NULL;
+
+      if (ca_bundle != NULL)
+        {
+          soup_session = am_aws_session_get_for_ca_bundle (ca_bundle, &error);
+          if (soup_session != NULL)
+            am_query_client_set_session (query_client, soup_session);
+          else
+            g_clear_object (&query_client);
+        }
+    }
   if (query_client == NULL)
     {
       am_session_fail (self, task, g_steal_pointer (&error));

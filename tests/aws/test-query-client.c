@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "aws/am-aws-error.h"
+#include "aws/am-aws-session.h"
 #include "aws/am-aws-transport-private.h"
 #include "aws/am-query-client.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 #define KEY_ID  "AKIDQUERYTEST"
@@ -852,6 +854,21 @@ test_pagination_stops (Fixture       *fixture,
   g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
   g_clear_error (&error);
 
+  /* So would A → B → A: every token of the listing is remembered. */
+  g_ptr_array_set_size (pages, 0);
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>A</nextToken></R>");
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>B</nextToken></R>");
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>A</nextToken></R>");
+  g_assert_false (paginate (fixture, &log, NULL, &n_pages, &error));
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("A-B-A: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "loop"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 3);
+  g_assert_cmpstr (am_test_request_get_param (am_test_server_get_request (fixture->server, 2),
+                                              "NextToken"), ==, "B");
+  g_clear_error (&error);
+
   /* A truncated page never reaches the callback. */
   g_ptr_array_set_size (pages, 0);
   am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>c</nextToken></R>");
@@ -1005,6 +1022,141 @@ test_retry_budget (Fixture       *fixture,
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
 }
 
+/* Each operation takes answers up to its cap: a Describe answer up to 64 MiB, any other answer
+ * up to 1 MiB; the size counts after gzip. Too large is an error in words, never retried. */
+static void
+test_body_cap (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GString) big = g_string_new ("<DescribeImagesResponse>");
+  g_autoptr (GString) bomb = g_string_new ("<DescribeImagesResponse>");
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  AmTestResponse *response;
+
+  /* 2 MiB: fine for a listing, too much for CreateTags. */
+  while (big->len < 2 * 1024 * 1024)
+    g_string_append (big, "<item><imageId>ami-0123456789abcdef0</imageId></item>");
+  g_string_append (big, "</DescribeImagesResponse>");
+
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (body), ==, big->len);
+  g_clear_pointer (&body, g_bytes_unref);
+
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  body = call_action (fixture, "CreateTags", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("too large: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "CreateTags"));
+  g_assert_nonnull (strstr (error->message, "1024 KiB"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+  /* the second copy is still queued: take it */
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&body, g_bytes_unref);
+
+  /* 72 MiB of spaces that gzip to a few dozen KiB: cut off at the listing's 64 MiB. */
+  g_string_set_size (bomb, 72 * 1024 * 1024);
+  memset (bomb->str + strlen ("<DescribeImagesResponse>"), ' ',
+          bomb->len - strlen ("<DescribeImagesResponse>"));
+  response = am_test_response_new (200, "text/xml", bomb->str);
+  am_test_response_set_gzip (response, TRUE);
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue (fixture->server, response);
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("gzip: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "65536 KiB"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+}
+
+/* A private certificate authority: trusted only through the CA bundle's session. */
+static void
+test_ca_bundle (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-tls-XXXXXX", NULL);
+  g_autofree char *ca_file = NULL;
+  g_autofree char *not_pem = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (AmTestServer) server = NULL;
+  g_autoptr (AmCredentials) credentials = am_credentials_new (KEY_ID, SECRET, NULL, NULL);
+  g_autoptr (AmCredentialsProvider) provider = am_credentials_provider_new_static (credentials);
+  g_autoptr (AmQueryClient) client = NULL;
+  g_autoptr (SoupSession) plain = am_aws_session_new ();
+  g_autoptr (SoupSession) trusting = NULL;
+  g_autoptr (SoupSession) again = NULL;
+  g_autoptr (SoupSession) bad = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
+  Fixture fixture = { 0 };
+
+  g_assert_nonnull (dir);
+  certificate = am_test_make_tls_certificate (dir, &ca_file);
+  server = am_test_server_new_tls (certificate);
+  am_test_server_set_verify_sigv4 (server, KEY_ID, SECRET);
+  g_assert_true (g_str_has_prefix (am_test_server_get_url (server), "https://127.0.0.1:"));
+  client = am_query_client_new (provider, "ec2", "us-east-1", am_test_server_get_url (server),
+                                &error);
+  g_assert_no_error (error);
+  am_query_client_set_backoff_base_ms (client, 10);
+  fixture.server = server;
+  fixture.client = client;
+
+  /* Without the bundle the certificate is refused, in words that name the remedy. */
+  am_query_client_set_session (client, plain);
+  body = call_action (&fixture, "DescribeRegions", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_test_message ("without the bundle: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_assert_nonnull (strstr (error->message, "not trusted"));
+  g_assert_cmpuint (am_test_server_get_n_requests (server), ==, 0);
+  g_clear_error (&error);
+
+  /* With it the same request goes through. */
+  trusting = am_aws_session_get_for_ca_bundle (ca_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trusting);
+  again = am_aws_session_get_for_ca_bundle (ca_file, &error);
+  g_assert_true (again == trusting);
+  am_query_client_set_session (client, trusting);
+  g_assert_true (am_query_client_get_session (client) == trusting);
+  am_test_server_queue_xml (server, 200, "<DescribeRegionsResponse/>");
+  body = call_action (&fixture, "DescribeRegions", &error);
+  g_assert_no_error (error);
+  assert_body (body, "<DescribeRegionsResponse/>");
+  g_assert_cmpuint (am_test_server_get_n_requests (server), ==, 1);
+  g_assert_true (am_test_server_get_request (server, 0)->signature_valid);
+
+  /* A bundle that cannot be read, or that holds no certificate, is an error in words. */
+  missing = g_build_filename (dir, "missing.pem", NULL);
+  bad = am_aws_session_get_for_ca_bundle (missing, &error);
+  g_assert_null (bad);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("missing: %s", error->message);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_clear_error (&error);
+
+  not_pem = g_build_filename (dir, "server.ext", NULL);
+  bad = am_aws_session_get_for_ca_bundle (not_pem, &error);
+  g_assert_null (bad);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("not PEM: %s", error->message);
+  g_assert_nonnull (strstr (error->message, not_pem));
+  g_clear_error (&error);
+
+  am_test_remove_tree (dir);
+}
+
 static void
 test_next_token_helper (void)
 {
@@ -1056,10 +1208,12 @@ main (int   argc,
   ADD ("clock-skew", test_clock_skew);
   ADD ("pagination", test_pagination);
   ADD ("pagination-stops", test_pagination_stops);
+  ADD ("body-cap", test_body_cap);
   ADD ("cancel-in-flight", test_cancel_in_flight);
   ADD ("cancel-in-backoff", test_cancel_in_backoff);
   g_test_add_func ("/query-client/next-token-helper", test_next_token_helper);
   g_test_add_func ("/query-client/backoff-cap", test_backoff_cap);
+  g_test_add_func ("/query-client/ca-bundle", test_ca_bundle);
 
 #undef ADD
 

@@ -288,6 +288,9 @@ test_image_lifecycle (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ok);
   g_assert_nonnull (am_key_pair_get_key_material (key));
+  /* Once taken, the private key is zeroed and dropped from the object. */
+  am_key_pair_clear_key_material (key);
+  g_assert_null (am_key_pair_get_key_material (key));
 
   run->key_name = g_strdup ("lifecycle-key");
   am_ec2_client_run_instances_async (fixture->alice, run, TRUE, NULL, am_test_result_cb, &r_dry);

@@ -457,6 +457,45 @@ test_persistence_damaged (void)
   g_rmdir (dir);
 }
 
+/* A value of the wrong type anywhere is damage in words, never a GLib critical (fatal here). */
+static void
+test_persistence_wrong_types (void)
+{
+  AmSbState *state = am_sb_state_new (0, 3000);
+  AmSbState *copy = am_sb_state_new (0, 3000);
+  g_autofree char *json = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *instances[] = {
+    "{\"instanceId\": \"i-1\", \"region\": \"us-east-1\", \"ownerId\": \"111122223333\", "
+    "\"imageId\": \"ami-1\", \"targetState\": \"running\", \"securityGroupIds\": [{\"id\": 1}]}",
+    "{\"instanceId\": {\"id\": 1}, \"region\": \"us-east-1\", \"ownerId\": \"111122223333\", "
+    "\"imageId\": \"ami-1\", \"targetState\": \"running\"}",
+  };
+
+  am_sb_state_seed (state);
+  json = am_sb_state_to_json (state);
+  for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonParser) instance = json_parser_new ();
+      g_autofree char *edited = NULL;
+      JsonObject *root;
+
+      g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+      g_assert_true (json_parser_load_from_data (instance, instances[i], -1, NULL));
+      root = json_node_get_object (json_parser_get_root (parser));
+      json_array_add_element (json_object_get_array_member (root, "instances"),
+                              json_node_copy (json_parser_get_root (instance)));
+      edited = json_to_string (json_parser_get_root (parser), FALSE);
+      g_assert_false (am_sb_state_from_json (copy, edited, strlen (edited), &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_test_message ("instance %u: %s", i, error->message);
+      g_clear_error (&error);
+    }
+  am_sb_state_free (state);
+  am_sb_state_free (copy);
+}
+
 /* A file that parses but lacks a list is damage too: moved aside, never taken as empty. */
 static void
 test_persistence_missing_list (void)
@@ -1672,6 +1711,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
   g_test_add_func ("/sandbox/persistence/missing-list", test_persistence_missing_list);
+  g_test_add_func ("/sandbox/persistence/wrong-types", test_persistence_wrong_types);
   g_test_add_func ("/sandbox/persistence/older-file", test_persistence_older_file);
   g_test_add_func ("/sandbox/persistence/failed-save", test_persistence_failed_save);
   g_test_add_func ("/sandbox/verification", test_verification);

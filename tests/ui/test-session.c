@@ -99,6 +99,8 @@ reset_environment (void)
   g_unsetenv ("AWS_SESSION_TOKEN");
   g_unsetenv ("AWS_ENDPOINT_URL");
   g_unsetenv ("AWS_ENDPOINT_URL_EC2");
+  g_unsetenv ("AWS_ENDPOINT_URL_STS");
+  g_unsetenv ("AWS_CA_BUNDLE");
   g_setenv ("AWS_CONFIG_FILE", "/nonexistent/amiable-test/config", TRUE);
   g_setenv ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/amiable-test/credentials", TRUE);
   g_settings_reset (settings, "profile");
@@ -229,6 +231,16 @@ test_session_cli_profile (void)
   g_assert_true (connect_and_wait (session, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (am_session_get_region (session), ==, "ap-south-1");
+
+  /* AWS_CA_BUNDLE is used, not ignored: one that cannot be read fails the connect in words. */
+  g_setenv ("AWS_CA_BUNDLE", "/nonexistent/amiable-test/ca.pem", TRUE);
+  g_assert_false (connect_and_wait (session, NULL, NULL, &error));
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("bad CA bundle: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/amiable-test/ca.pem"));
+  g_assert_null (am_session_get_query_client (session));
+  g_clear_error (&error);
+  g_unsetenv ("AWS_CA_BUNDLE");
 
   /* A profile that does not exist is an error that says so. */
   g_assert_false (connect_and_wait (session, "nope", NULL, &error));
@@ -395,6 +407,8 @@ test_session_mfa_prompt (void)
   config = write_temp_file (dir, "config", config_text);
   g_setenv ("AWS_CONFIG_FILE", config, TRUE);
   g_setenv ("AWS_ENDPOINT_URL", am_sandbox_process_get_endpoint (sandbox), TRUE);
+  /* STS follows only its own endpoint setting, never the general one. */
+  g_setenv ("AWS_ENDPOINT_URL_STS", am_sandbox_process_get_endpoint (sandbox), TRUE);
 
   window = am_window_new_with_session (app, session);
   gtk_window_present (GTK_WINDOW (window));

@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -1761,6 +1763,16 @@ no_key_changed_cb (AmLaunchWizard *self)
     }
 }
 
+/* Zeroes the private key before letting it go. */
+static void
+forget_private_key (AmLaunchWizard *self)
+{
+  if (self->private_key == NULL)
+    return;
+  memset (self->private_key, 0, strlen (self->private_key));
+  g_clear_pointer (&self->private_key, g_free);
+}
+
 gboolean
 am_launch_wizard_save_private_key (AmLaunchWizard  *self,
                                    const char      *path,
@@ -1775,8 +1787,11 @@ am_launch_wizard_save_private_key (AmLaunchWizard  *self,
                    _("There is no new private key to save: create a key pair first."));
       return FALSE;
     }
-  /* Written to a temporary file with 0600 and renamed, so the key is never readable by others. */
-  if (!g_file_set_contents_full (path, self->private_key, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+  /* Written to a temporary file with 0600, flushed to the disk and renamed, so the key is never
+   * readable by others and survives a crash right after "Saved" (CONSISTENT alone skips the
+   * flush for a new file). The folder is flushed too, so the new name survives as well. */
+  if (!g_file_set_contents_full (path, self->private_key, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, error))
     {
       g_prefix_error (error, _("Could not save the private key of %s: "), self->private_key_name);
@@ -1784,12 +1799,21 @@ am_launch_wizard_save_private_key (AmLaunchWizard  *self,
     }
   g_chmod (path, 0600);
   {
+    g_autofree char *folder = g_path_get_dirname (path);
+    int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (fd >= 0)
+      {
+        fsync (fd);
+        close (fd);
+      }
+  }
+  {
     g_autofree char *text = g_strdup_printf (_("Saved to %s (readable by you only)."), path);
 
     adw_action_row_set_subtitle (self->save_key_row, text);
   }
-  memset (self->private_key, 0, strlen (self->private_key));
-  g_clear_pointer (&self->private_key, g_free);
+  forget_private_key (self);
   gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (self->save_key_row), FALSE);
   schedule_validate (self);
   return TRUE;
@@ -1969,10 +1993,13 @@ create_key_cb (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->private_key, g_free);
+  /* Only reached with no unsaved key, or after the user chose to drop it. */
+  forget_private_key (self);
   g_free (self->private_key_name);
   self->private_key = g_strdup (am_key_pair_get_key_material (key));
   self->private_key_name = g_strdup (am_key_pair_get_key_name (key));
+  /* The wizard's copy is the only one kept, zeroed once saved. */
+  am_key_pair_clear_key_material (key);
   if (self->key_pairs == NULL)
     self->key_pairs = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->key_pairs, g_object_ref (key));
@@ -1992,8 +2019,50 @@ create_key_cb (GObject      *object,
   schedule_validate (self);
 }
 
+static void create_key (AmLaunchWizard *self);
+
+static void
+second_key_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        AmLaunchWizard   *self)
+{
+  if (g_str_equal (response, "create"))
+    create_key (self);
+  else if (g_str_equal (response, "save"))
+    save_key_clicked_cb (self);
+}
+
+/* A second key pair while the first one's private key is unsaved would drop that key: ask. */
 static void
 create_key_clicked_cb (AmLaunchWizard *self)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->private_key == NULL)
+    {
+      create_key (self);
+      return;
+    }
+  body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: if you create another key pair now, it is lost."),
+                          self->private_key_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Create Another Key Pair?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("_Create Anyway"),
+                                    "save", _("_Save Private Key…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (second_key_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+create_key (AmLaunchWizard *self)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
   const char *type = adw_combo_row_get_selected (self->new_key_type) == 1 ? "ed25519" : "rsa";

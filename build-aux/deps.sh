@@ -17,6 +17,8 @@ if [ "${1:-}" = "--tests" ]; then
   packages+=(
     # tests: awscli drives the sandbox, gnome-keyring for libsecret, clang for the fuzzers
     awscli gnome-keyring libsecret-tools clang libclang-rt-14-dev llvm
+    # benchmarks: amiable-bench compare times botocore's own EC2 parser
+    python3-botocore
   )
 fi
 

@@ -12,9 +12,11 @@ G_BEGIN_DECLS
  * A push tokenizer for the XML that AWS sends, in place of GMarkup in the hot path. It reports
  * the same events GMarkup does with G_MARKUP_TREAT_CDATA_AS_TEXT (element start and end, the
  * text between tags once whole and unescaped) and accepts and refuses the same documents, with
- * the same G_MARKUP_ERROR codes, with two deliberate exceptions: a DTD (`<!DOCTYPE`, or any
- * `<!` other than a comment or CDATA) is refused, and so is any entity but the five predefined
- * ones and character references. Attributes are checked and unescaped, then dropped.
+ * the same G_MARKUP_ERROR codes, with deliberate exceptions: a DTD (`<!DOCTYPE`, or any `<!`
+ * other than a comment or CDATA) is refused where GMarkup passes over it, and so is a NUL byte
+ * in text (GMarkup cuts the text short there). Entities other than the five predefined ones
+ * and character references are refused, as GMarkup does. Attributes are checked and
+ * unescaped, then dropped.
  * tests/aws/test-xml-tokenizer.c holds both to the same events on every corpus input.
  */
 

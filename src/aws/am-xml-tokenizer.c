@@ -30,6 +30,7 @@ struct _AmXmlTokenizer
   GString                    *scratch;   /* unescaped text */
   GString                    *name;      /* the current start or end tag's name */
   gboolean                    seen_element;
+  gboolean                    seen_markup;   /* anything but white space */
   gboolean                    failed;
 };
 
@@ -109,13 +110,26 @@ typedef enum
   SCAN_ERROR,
 } Scan;
 
+/* A character beyond ASCII, (gunichar) -2 if the buffer ends inside it. GLib also says -2 at
+ * a NUL byte, which would make the verdict depend on where chunks are cut. */
+static inline gunichar
+get_char (const char *p,
+          const char *end)
+{
+  gunichar c = g_utf8_get_char_validated (p, end - p);
+
+  if (c == (gunichar) -2 && memchr (p, '\0', end - p) != NULL)
+    return (gunichar) -1;
+  return c;
+}
+
 /* The length of a character GMarkup takes for a name character beyond ASCII, 0 if none. */
 static inline Scan
 non_ascii_name_char (const char *p,
                      const char *end,
                      gsize      *len)
 {
-  gunichar c = g_utf8_get_char_validated (p, end - p);
+  gunichar c = get_char (p, end);
 
   *len = 0;
 
@@ -195,6 +209,29 @@ set_parse_error (GError    **error,
   va_end (args);
   g_set_error_literal (error, G_MARKUP_ERROR, code, message);
   g_free (message);
+}
+
+/* An unexpected character in a tag: GMarkup says BAD_UTF8 when it is not UTF-8 at all. */
+static Scan
+odd_character (const char  *p,
+               const char  *end,
+               GError     **error,
+               const char  *message)
+{
+  if ((guchar) *p >= 0x80)
+    {
+      gunichar c = get_char (p, end);
+
+      if (c == (gunichar) -2)
+        return SCAN_MORE;
+      if (c == (gunichar) -1)
+        {
+          set_parse_error (error, G_MARKUP_ERROR_BAD_UTF8, "Invalid UTF-8 encoded text in a tag");
+          return SCAN_ERROR;
+        }
+    }
+  set_parse_error (error, G_MARKUP_ERROR_PARSE, "%s", message);
+  return SCAN_ERROR;
 }
 
 static gboolean
@@ -488,6 +525,9 @@ scan_start_tag (AmXmlTokenizer  *self,
                 return SCAN_MORE;
               if (q[1] != '>')
                 {
+                  /* GMarkup has reported the start by then. */
+                  if (!open_element (self, name, name_end - name, error))
+                    return SCAN_ERROR;
                   set_parse_error (error, G_MARKUP_ERROR_PARSE,
                                    "Odd character after “/” in the start tag of “%.*s”; "
                                    "expected “>”", (int) (name_end - name), name);
@@ -506,10 +546,8 @@ scan_start_tag (AmXmlTokenizer  *self,
         {
           if (start_scan == SCAN_MORE)
             return SCAN_MORE;
-          set_parse_error (error, G_MARKUP_ERROR_PARSE,
-                           "Odd character in the start tag of “%.*s”; expected “>”, “/>” or an "
-                           "attribute", (int) (name_end - name), name);
-          return SCAN_ERROR;
+          return odd_character (q, end, error, "Odd character in a start tag; expected “>”, "
+                                "“/>” or an attribute");
         }
 
       /* An attribute: name, “=”, a quoted value; checked, then dropped. */
@@ -522,12 +560,7 @@ scan_start_tag (AmXmlTokenizer  *self,
       if (q == end)
         return SCAN_MORE;
       if (*q != '=')
-        {
-          set_parse_error (error, G_MARKUP_ERROR_PARSE,
-                           "An attribute of “%.*s” has no “=” after its name",
-                           (int) (name_end - name), name);
-          return SCAN_ERROR;
-        }
+        return odd_character (q, end, error, "An attribute has no “=” after its name");
       q++;
       while (q < end && (classes[(guchar) *q] & SPACE))
         q++;
@@ -726,16 +759,14 @@ tokenize (AmXmlTokenizer  *self,
           else if (start_scan == SCAN_MORE)
             scan = SCAN_MORE;
           else
-            {
-              set_parse_error (error, G_MARKUP_ERROR_PARSE,
-                               "“<” is not followed by an element name; escape it as &lt;");
-              return FALSE;
-            }
+            scan = odd_character (p + 1, end, error,
+                                  "“<” is not followed by an element name; escape it as &lt;");
         }
       if (scan == SCAN_ERROR)
         return FALSE;
       if (scan == SCAN_MORE)
         break;
+      self->seen_markup = TRUE;
       p = done = next;
     }
 
@@ -811,7 +842,7 @@ _am_xml_tokenizer_finish (AmXmlTokenizer  *self,
       return FALSE;
     }
   self->failed = TRUE;
-  if (!self->seen_element && self->pending->len == 0)
+  if (!self->seen_markup && self->pending->len == 0)
     {
       set_parse_error (error, G_MARKUP_ERROR_EMPTY,
                        "Document was empty or contained only whitespace");

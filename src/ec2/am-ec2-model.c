@@ -159,6 +159,83 @@ _am_model_clear (GObject           *object,
     }
 }
 
+/*
+ * Objects made only of interned strings, numbers and flags (an ephemeral or a <noDevice/>
+ * block device mapping: a Windows image lists 24 of them, the same in every image) are shared:
+ * one instance per distinct value, kept for the life of the process like the quarks they
+ * hold. Model objects are read-only once read, so sharing cannot be seen but in memory.
+ */
+typedef struct
+{
+  gsize       size;      /* of the instance struct after the GObject header */
+  GHashTable *objects;   /* GBytes of those bytes -> GObject */
+} ShareTable;
+
+G_LOCK_DEFINE_STATIC (share);
+
+static gboolean
+is_shareable (GObject           *object,
+              const AmModelInfo *info)
+{
+  if (info->finish != NULL)
+    return FALSE;
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AmField *field = &info->fields[i];
+
+      if ((field->type == AM_FIELD_STRING || field->type == AM_FIELD_STRV
+           || field->type == AM_FIELD_OBJECTS)
+          && *(gpointer *) AM_FIELD_PTR (object, field) != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GObject *
+_am_model_share (GObject           *object,
+                 const AmModelInfo *info)
+{
+  static GHashTable *tables = NULL;   /* AmModelInfo -> ShareTable */
+  ShareTable *table;
+  g_autoptr (GBytes) key = NULL;
+  GObject *shared;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), object);
+
+  if (!is_shareable (object, info))
+    return object;
+
+  G_LOCK (share);
+  if (tables == NULL)
+    tables = g_hash_table_new (NULL, NULL);
+  table = g_hash_table_lookup (tables, info);
+  if (table == NULL)
+    {
+      GTypeQuery query;
+
+      g_type_query (G_OBJECT_TYPE (object), &query);
+      table = g_new0 (ShareTable, 1);
+      table->size = query.instance_size - sizeof (GObject);
+      table->objects = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                              (GDestroyNotify) g_bytes_unref, g_object_unref);
+      g_hash_table_insert (tables, (gpointer) info, table);
+    }
+  /* The struct is zero-filled by g_object_new and its pointers are NULL: its bytes are its
+   * value. */
+  key = g_bytes_new ((const guint8 *) object + sizeof (GObject), table->size);
+  shared = g_hash_table_lookup (table->objects, key);
+  if (shared == NULL)
+    {
+      g_hash_table_insert (table->objects, g_steal_pointer (&key), g_object_ref (object));
+      G_UNLOCK (share);
+      return object;
+    }
+  g_object_ref (shared);
+  G_UNLOCK (share);
+  g_object_unref (object);
+  return shared;
+}
+
 gboolean
 _am_model_equal (GObject           *a,
                  GObject           *b,

@@ -26,7 +26,9 @@ struct _AmXmlTokenizer
   gpointer                    user_data;
   GString                    *pending;   /* an incomplete token carried to the next chunk */
   GString                    *names;     /* the open elements' names, each NUL-terminated */
-  GArray                     *offsets;   /* guint: where each open element's name starts */
+  guint                      *offsets;   /* where each open element's name starts */
+  guint                       depth;     /* elements open */
+  guint                       offsets_size;
   GString                    *scratch;   /* unescaped text */
   GString                    *name;      /* the current start or end tag's name */
   gboolean                    seen_element;
@@ -83,7 +85,6 @@ _am_xml_tokenizer_new (const AmXmlTokenizerEvents *events,
   self->user_data = user_data;
   self->pending = g_string_new (NULL);
   self->names = g_string_new (NULL);
-  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   self->scratch = g_string_new (NULL);
   self->name = g_string_new (NULL);
   return self;
@@ -97,7 +98,7 @@ _am_xml_tokenizer_free (AmXmlTokenizer *self)
 
   g_string_free (self->pending, TRUE);
   g_string_free (self->names, TRUE);
-  g_array_unref (self->offsets);
+  g_free (self->offsets);
   g_string_free (self->scratch, TRUE);
   g_string_free (self->name, TRUE);
   g_free (self);
@@ -415,7 +416,7 @@ emit_text (AmXmlTokenizer  *self,
 static const char *
 top_name (AmXmlTokenizer *self)
 {
-  return self->names->str + g_array_index (self->offsets, guint, self->offsets->len - 1);
+  return self->names->str + self->offsets[self->depth - 1];
 }
 
 static gboolean
@@ -431,7 +432,12 @@ open_element (AmXmlTokenizer  *self,
   memcpy (self->names->str + offset, name, len);
   self->names->str[offset + len] = '\0';
   self->names->len = offset + len + 1;
-  g_array_append_val (self->offsets, offset);
+  if (G_UNLIKELY (self->depth == self->offsets_size))
+    {
+      self->offsets_size = MAX (16, self->offsets_size * 2);
+      self->offsets = g_renew (guint, self->offsets, self->offsets_size);
+    }
+  self->offsets[self->depth++] = offset;
   self->seen_element = TRUE;
   if (self->events->start == NULL)
     return TRUE;
@@ -447,7 +453,7 @@ close_element (AmXmlTokenizer  *self,
   const char *top;
   guint offset;
 
-  if (self->offsets->len == 0)
+  if (self->depth == 0)
     {
       set_parse_error (error, G_MARKUP_ERROR_PARSE,
                        "Element “%.*s” was closed, no element is currently open",
@@ -455,7 +461,7 @@ close_element (AmXmlTokenizer  *self,
       return FALSE;
     }
   top = top_name (self);
-  offset = g_array_index (self->offsets, guint, self->offsets->len - 1);
+  offset = self->offsets[self->depth - 1];
   if (self->names->len - offset - 1 != len || memcmp (top, name, len) != 0)
     {
       set_parse_error (error, G_MARKUP_ERROR_PARSE,
@@ -463,7 +469,7 @@ close_element (AmXmlTokenizer  *self,
                        (int) len, name, top);
       return FALSE;
     }
-  self->offsets->len--;
+  self->depth--;
   if (self->events->end != NULL
       && !self->events->end (top, len, self->user_data, error))
     return FALSE;
@@ -597,9 +603,9 @@ scan_end_tag (AmXmlTokenizer  *self,
   if (name == end)
     return SCAN_MORE;
   /* Most often it closes the open element: compare with its name before scanning. */
-  if (self->offsets->len > 0)
+  if (self->depth > 0)
     {
-      guint offset = g_array_index (self->offsets, guint, self->offsets->len - 1);
+      guint offset = self->offsets[self->depth - 1];
       gsize top_len = self->names->len - offset - 1;
 
       if ((gsize) (end - name) > top_len + 1
@@ -721,7 +727,7 @@ tokenize (AmXmlTokenizer  *self,
         {
           const char *lt;
 
-          if (self->offsets->len == 0)
+          if (self->depth == 0)
             {
               /* Outside the root element only white space may appear. */
               while (p < end && (classes[(guchar) *p] & SPACE))
@@ -848,9 +854,9 @@ _am_xml_tokenizer_finish (AmXmlTokenizer  *self,
                        "Document was empty or contained only whitespace");
       return FALSE;
     }
-  if (self->pending->len > 0 || self->offsets->len > 0)
+  if (self->pending->len > 0 || self->depth > 0)
     {
-      if (self->offsets->len > 0)
+      if (self->depth > 0)
         set_parse_error (error, G_MARKUP_ERROR_PARSE,
                          "Document ended unexpectedly inside the element “%s”", top_name (self));
       else

@@ -167,11 +167,15 @@ _am_model_clear (GObject           *object,
  */
 typedef struct
 {
-  gsize       size;      /* of the instance struct after the GObject header */
-  GHashTable *objects;   /* GBytes of those bytes -> GObject */
+  const AmModelInfo *info;
+  gsize              size;      /* of the instance struct after the GObject header */
+  GHashTable        *objects;   /* GObject (its bytes are the key) -> itself */
 } ShareTable;
 
 G_LOCK_DEFINE_STATIC (share);
+static ShareTable share_tables[8];
+/* The table being searched: the hash and equality functions read its size. */
+static gsize share_size;
 
 static gboolean
 is_shareable (GObject           *object,
@@ -191,13 +195,32 @@ is_shareable (GObject           *object,
   return TRUE;
 }
 
+/* The struct is zero-filled by g_object_new and its pointers are NULL: its bytes are its
+ * value. */
+static guint
+share_hash (gconstpointer object)
+{
+  const guint8 *p = (const guint8 *) object + sizeof (GObject);
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < share_size; i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+share_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return memcmp ((const guint8 *) a + sizeof (GObject), (const guint8 *) b + sizeof (GObject),
+                 share_size) == 0;
+}
+
 GObject *
 _am_model_share (GObject           *object,
                  const AmModelInfo *info)
 {
-  static GHashTable *tables = NULL;   /* AmModelInfo -> ShareTable */
-  ShareTable *table;
-  g_autoptr (GBytes) key = NULL;
+  ShareTable *table = NULL;
   GObject *shared;
 
   g_return_val_if_fail (G_IS_OBJECT (object), object);
@@ -206,27 +229,32 @@ _am_model_share (GObject           *object,
     return object;
 
   G_LOCK (share);
-  if (tables == NULL)
-    tables = g_hash_table_new (NULL, NULL);
-  table = g_hash_table_lookup (tables, info);
+  for (guint i = 0; i < G_N_ELEMENTS (share_tables); i++)
+    if (share_tables[i].info == info || share_tables[i].info == NULL)
+      {
+        table = &share_tables[i];
+        break;
+      }
   if (table == NULL)
+    {
+      G_UNLOCK (share);
+      return object;
+    }
+  if (table->info == NULL)
     {
       GTypeQuery query;
 
       g_type_query (G_OBJECT_TYPE (object), &query);
-      table = g_new0 (ShareTable, 1);
+      table->info = info;
       table->size = query.instance_size - sizeof (GObject);
-      table->objects = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
-                                              (GDestroyNotify) g_bytes_unref, g_object_unref);
-      g_hash_table_insert (tables, (gpointer) info, table);
+      table->objects = g_hash_table_new (share_hash, share_equal);
     }
-  /* The struct is zero-filled by g_object_new and its pointers are NULL: its bytes are its
-   * value. */
-  key = g_bytes_new ((const guint8 *) object + sizeof (GObject), table->size);
-  shared = g_hash_table_lookup (table->objects, key);
+  share_size = table->size;
+  shared = g_hash_table_lookup (table->objects, object);
   if (shared == NULL)
     {
-      g_hash_table_insert (table->objects, g_steal_pointer (&key), g_object_ref (object));
+      /* The table keeps its own reference for the life of the process. */
+      g_hash_table_add (table->objects, g_object_ref (object));
       G_UNLOCK (share);
       return object;
     }

@@ -63,6 +63,9 @@ gboolean      _am_model_get_property       (GObject           *object,
                                             GValue            *value);
 void          _am_model_clear              (GObject           *object,
                                             const AmModelInfo *info);
+/* Returns @object, or (consuming @object) a shared equal one when it holds no owned strings. */
+GObject      *_am_model_share              (GObject           *object,
+                                            const AmModelInfo *info);
 gboolean      _am_model_equal              (GObject           *a,
                                             GObject           *b,
                                             const AmModelInfo *info);

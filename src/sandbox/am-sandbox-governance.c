@@ -661,6 +661,8 @@ op_create_image_usage_report (AmSbCall *call)
 {
   static const char *const types[] = { "ec2:Instance", "ec2:LaunchTemplate", NULL };
   const char *image_id;
+  const char *token = _am_sb_param (call, "ClientToken");
+  const char *earlier = NULL;
   g_autoptr (GArray) indices = _am_sb_param_indices (call, "ResourceType");
   g_autoptr (GPtrArray) accounts = _am_sb_param_list (call, "AccountId");
   g_autoptr (GPtrArray) tag_specs = NULL;
@@ -714,6 +716,14 @@ op_create_image_usage_report (AmSbCall *call)
       if (!list_contains (report->resource_types, type))
         g_ptr_array_add (report->resource_types, g_strdup (type));
     }
+  if (token != NULL && _am_sb_lookup_client_token (call, token, &earlier))
+    {
+      am_sb_usage_report_free (report);
+      if (earlier == NULL || _am_sb_dry_run (call))
+        return FALSE;
+      _am_sb_xml_text (call->body, "reportId", earlier);
+      return TRUE;
+    }
   if (_am_sb_dry_run (call))
     {
       am_sb_usage_report_free (report);
@@ -732,6 +742,8 @@ op_create_image_usage_report (AmSbCall *call)
   for (guint i = 0; i + 1 < tag_specs->len; i += 2)
     am_sb_state_set_tag (call->state, call->account->account_id, report->report_id, tag_specs->pdata[i],
                          tag_specs->pdata[i + 1]);
+  if (token != NULL)
+    _am_sb_save_client_token (call, token, report->report_id);
   call->mutated = TRUE;
   _am_sb_xml_text (call->body, "reportId", report->report_id);
   return TRUE;

@@ -10,6 +10,7 @@
 
 #include "am-ec2-governance.h"
 #include "am-permissions-dialog.h"
+#include "am-remove-shared-dialog.h"
 #include "test-dialogs-common.h"
 
 #define PRIVATE_IMAGE "alice-build-runner-arm64-2026-02-03"
@@ -179,6 +180,62 @@ test_blocked_at_save (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+/* Bob removes an image alice shared with him: the dialog says what that means first, and then
+ * the image is gone from his account while alice keeps it. */
+static void
+test_remove_shared (DlgFixture    *fixture,
+                    gconstpointer  data)
+{
+  AmEc2Client *alice = am_session_get_client (fixture->alice);
+  AmEc2Client *bob = am_session_get_client (fixture->bob);
+  const char *bob_account[] = { AM_SANDBOX_BOB_ACCOUNT_ID, NULL };
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  const char *id = am_image_get_image_id (image);
+  g_autoptr (AmImage) seen_by_bob = NULL;
+  g_autoptr (AmImage) after = NULL;
+  g_autoptr (AmImage) still_alices = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (AdwToast) toast = NULL;
+  GtkWidget *dialog;
+  GtkWidget *meaning;
+  DlgRun run;
+
+  am_ec2_client_modify_launch_permission_async (alice, id, AM_LAUNCH_PERMISSION_ADD, bob_account, FALSE, NULL,
+                                                NULL, FALSE, NULL, dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
+  g_assert_true (am_ec2_client_modify_launch_permission_finish (alice, result, NULL, &error));
+  seen_by_bob = dlg_describe_image (bob, id);
+  g_assert_nonnull (seen_by_bob);
+
+  images = dlg_one_image (seen_by_bob);
+  dialog = dlg_run_action (fixture, fixture->bob, "remove-shared", images, AM_TYPE_REMOVE_SHARED_DIALOG, &run);
+  dlg_grab_toast (dialog, &toast);
+  am_ui_test_iterate ();
+  meaning = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "meaning_label");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (meaning)), "keep running"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (meaning)), "nothing is deleted"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              ADW_PREFERENCES_GROUP (am_ui_test_find_widget (dialog, ADW_TYPE_PREFERENCES_GROUP,
+                                                                             "what_group"))),
+                            AM_SANDBOX_ALICE_ACCOUNT_ID));
+  g_assert_true (dlg_can_apply (dialog));
+  dlg_screenshot (dialog, "remove-shared");
+
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "removed from this account"));
+  after = dlg_describe_image (bob, id);
+  g_assert_null (after);
+  still_alices = dlg_describe_image (alice, id);
+  g_assert_nonnull (still_alices);
+  dlg_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +247,8 @@ main (int   argc,
               dlg_fixture_set_up, test_blocked_on_open, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/blocked-at-save", DlgFixture, NULL,
               dlg_fixture_set_up, test_blocked_at_save, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/governance/remove-shared", DlgFixture, NULL,
+              dlg_fixture_set_up, test_remove_shared, dlg_fixture_tear_down);
 
   return g_test_run ();
 }

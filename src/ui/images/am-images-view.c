@@ -567,6 +567,8 @@ update_details_cb (gpointer user_data)
   am_image_details_set_n_selected (self->details, images->len);
   am_image_details_set_image (self->details, image);
   update_actions (self, images->len);
+  if (changed)
+    am_image_lineage_set_image (am_image_details_get_lineage (self->details), self->client, image);
 
   /* Who may launch an image is only told to its owner. */
   if (changed && image != NULL && self->client != NULL && self->scope == AM_IMAGES_SCOPE_OWNED

@@ -197,8 +197,9 @@ ancestry_cb (GObject      *object,
       if (g_strcmp0 (region, here) == 0)
         {
           /* A link: the Images view shows it (in this region). */
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-image");
+          /* The target first: the window checks the pair as soon as the name is set. */
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ancestor->image_id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-image");
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
         }

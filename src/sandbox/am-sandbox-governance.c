@@ -959,6 +959,24 @@ build_list (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+static void
+put_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+put_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -981,12 +999,10 @@ am_sb_governance_build (AmSbState *state,
       AmSbGovernance *gov = g_hash_table_lookup (state->governance, keys->pdata[i]);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "key");
-      json_builder_add_string_value (b, gov->key);
+      put_string (b, "key", gov->key);
       json_builder_set_member_name (b, "blockPublicAccess");
       json_builder_add_boolean_value (b, gov->block_public);
-      json_builder_set_member_name (b, "allowedImagesState");
-      json_builder_add_string_value (b, gov->allowed_state);
+      put_string (b, "allowedImagesState", gov->allowed_state);
       json_builder_set_member_name (b, "criteria");
       json_builder_begin_array (b);
       for (guint j = 0; j < gov->criteria->len; j++)
@@ -997,10 +1013,8 @@ am_sb_governance_build (AmSbState *state,
           build_list (b, "providers", c->providers);
           build_list (b, "names", c->names);
           build_list (b, "productCodes", c->product_codes);
-          json_builder_set_member_name (b, "maxDaysCreated");
-          json_builder_add_int_value (b, c->max_days_created);
-          json_builder_set_member_name (b, "maxDaysDeprecated");
-          json_builder_add_int_value (b, c->max_days_deprecated);
+          put_int (b, "maxDaysCreated", c->max_days_created);
+          put_int (b, "maxDaysDeprecated", c->max_days_deprecated);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -1018,20 +1032,14 @@ am_sb_governance_build (AmSbState *state,
       AmSbUsageReport *r = g_hash_table_lookup (state->usage_reports, keys->pdata[i]);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "reportId");
-      json_builder_add_string_value (b, r->report_id);
-      json_builder_set_member_name (b, "region");
-      json_builder_add_string_value (b, r->region);
-      json_builder_set_member_name (b, "ownerId");
-      json_builder_add_string_value (b, r->owner_id);
-      json_builder_set_member_name (b, "imageId");
-      json_builder_add_string_value (b, r->image_id);
+      put_string (b, "reportId", r->report_id);
+      put_string (b, "region", r->region);
+      put_string (b, "ownerId", r->owner_id);
+      put_string (b, "imageId", r->image_id);
       build_list (b, "resourceTypes", r->resource_types);
       build_list (b, "accountIds", r->account_ids);
-      json_builder_set_member_name (b, "versionDepth");
-      json_builder_add_int_value (b, r->version_depth);
-      json_builder_set_member_name (b, "creationTime");
-      json_builder_add_int_value (b, r->creation_time);
+      put_int (b, "versionDepth", r->version_depth);
+      put_int (b, "creationTime", r->creation_time);
       json_builder_set_member_name (b, "entries");
       json_builder_begin_array (b);
       for (guint j = 0; j < r->entries->len; j++)
@@ -1039,12 +1047,9 @@ am_sb_governance_build (AmSbState *state,
           ReportEntry *e = &g_array_index (r->entries, ReportEntry, j);
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "resourceType");
-          json_builder_add_string_value (b, e->resource_type);
-          json_builder_set_member_name (b, "accountId");
-          json_builder_add_string_value (b, e->account_id);
-          json_builder_set_member_name (b, "count");
-          json_builder_add_int_value (b, e->count);
+          put_string (b, "resourceType", e->resource_type);
+          put_string (b, "accountId", e->account_id);
+          put_int (b, "count", e->count);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

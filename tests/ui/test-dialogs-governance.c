@@ -236,6 +236,97 @@ test_remove_shared (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+static void
+share_with_bob (AmEc2Client *alice,
+                const char  *image_id)
+{
+  const char *bob_account[] = { AM_SANDBOX_BOB_ACCOUNT_ID, NULL };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  am_ec2_client_modify_launch_permission_async (alice, image_id, AM_LAUNCH_PERMISSION_ADD, bob_account, FALSE,
+                                                NULL, NULL, FALSE, NULL, dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
+  g_assert_true (am_ec2_client_modify_launch_permission_finish (alice, result, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GtkWidget **slot = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *slot = GTK_WIDGET (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Bob runs an instance of alice's shared image; alice stops sharing with him: before anything
+ * changes, the dialog counts who still uses the image and warns with bob's numbers. */
+static void
+test_remove_used_account (DlgFixture    *fixture,
+                          gconstpointer  data)
+{
+  AmEc2Client *alice = am_session_get_client (fixture->alice);
+  AmEc2Client *bob = am_session_get_client (fixture->bob);
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  const char *id = am_image_get_image_id (image);
+  g_autoptr (AmRunInstancesRequest) run_request = am_run_instances_request_new (id, "t4g.micro");
+  g_autoptr (GAsyncResult) r_run = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *dialog;
+  GtkWidget *confirm = NULL;
+  const char *body;
+  DlgRun run;
+
+  share_with_bob (alice, id);
+  am_ec2_client_run_instances_async (bob, run_request, FALSE, NULL, dlg_store_result_cb, &r_run);
+  dlg_wait (dlg_have_result, &r_run);
+  g_assert_true (am_ec2_client_run_instances_finish (bob, r_run, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = open_permissions (fixture, image, &run);
+  dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "Stop sharing with " AM_SANDBOX_BOB_ACCOUNT_ID));
+  dlg_click (dlg_apply_button (dialog));
+  g_assert_true (am_ui_test_wait_until (message_dialog_shown, &confirm, 60000));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm));
+  g_test_message ("warning: %s", body);
+  g_assert_nonnull (strstr (body, AM_SANDBOX_BOB_ACCOUNT_ID ": 1 instance, 0 launch templates"));
+  g_assert_nonnull (strstr (body, "keep running"));
+  dlg_screenshot (confirm, "permissions-still-used");
+
+  /* Keep Access: nothing changes and the dialog stays open. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  gtk_window_close (GTK_WINDOW (confirm));
+  dlg_wait (dlg_not_busy, dialog);
+  g_assert_false (run.done);
+  kept = dlg_launch_permissions (alice, id);
+  g_assert_cmpstr (kept, ==, AM_SANDBOX_BOB_ACCOUNT_ID);
+
+  /* Remove Anyway. */
+  confirm = NULL;
+  dlg_click (dlg_apply_button (dialog));
+  g_assert_true (am_ui_test_wait_until (message_dialog_shown, &confirm, 60000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "remove");
+  gtk_window_close (GTK_WINDOW (confirm));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  after = dlg_launch_permissions (alice, id);
+  g_assert_cmpstr (after, ==, "");
+  dlg_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +340,8 @@ main (int   argc,
               dlg_fixture_set_up, test_blocked_at_save, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/remove-shared", DlgFixture, NULL,
               dlg_fixture_set_up, test_remove_shared, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/governance/remove-used-account", DlgFixture, NULL,
+              dlg_fixture_set_up, test_remove_used_account, dlg_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -438,20 +438,10 @@ public_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-am_permissions_dialog_apply (AmActionDialog      *dialog,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+confirm_public_or_run (GTask *task)
 {
-  AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (dialog);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  ApplyData *apply = g_new0 (ApplyData, 1);
-
-  g_task_set_source_tag (task, am_permissions_dialog_apply);
-  apply->add = am_permission_set_new ();
-  apply->remove = am_permission_set_new ();
-  compute_diff (self, apply->add, apply->remove);
-  g_task_set_task_data (task, apply, apply_data_free);
+  AmPermissionsDialog *self = g_task_get_source_object (task);
+  ApplyData *apply = g_task_get_task_data (task);
 
   if (apply->add->group_all)
     {
@@ -477,6 +467,143 @@ am_permissions_dialog_apply (AmActionDialog      *dialog,
     }
 
   run_modify (task);
+}
+
+static void
+still_used_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  GTask *task = user_data;
+
+  g_signal_handlers_disconnect_by_func (dialog, still_used_response_cb, user_data);
+  if (g_strcmp0 (response, "remove") == 0)
+    confirm_public_or_run (task);
+  else
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The permissions were kept");
+      g_object_unref (task);
+    }
+}
+
+/* The accounts that lose access with this change: the removed ones, and when the image stops
+ * being public, every other account that uses it. */
+static gboolean
+loses_access (AmPermissionsDialog *self,
+              ApplyData           *apply,
+              const char          *account_id)
+{
+  if (g_strcmp0 (account_id, am_image_get_owner_id (self->image)) == 0)
+    return FALSE;
+  if (apply->remove->group_all)
+    return TRUE;
+  for (guint i = 0; i < apply->remove->user_ids->len; i++)
+    if (g_strcmp0 (apply->remove->user_ids->pdata[i], account_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+usage_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  AmPermissionsDialog *self = g_task_get_source_object (task);
+  ApplyData *apply = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = am_ec2_client_image_usage_finish (AM_EC2_CLIENT (object), result, &error);
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  AdwMessageDialog *confirm;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  am_action_dialog_show_status (AM_ACTION_DIALOG (self), NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      AmImageUsageEntry *e = entries->pdata[i];
+      gint64 instances = 0;
+      gint64 templates = 0;
+      g_autofree char *n_instances = NULL;
+      g_autofree char *n_templates = NULL;
+
+      if (!loses_access (self, apply, e->account_id) || g_hash_table_contains (seen, e->account_id))
+        continue;
+      g_hash_table_add (seen, e->account_id);
+      for (guint j = 0; j < entries->len; j++)
+        {
+          AmImageUsageEntry *f = entries->pdata[j];
+
+          if (g_strcmp0 (f->account_id, e->account_id) != 0)
+            continue;
+          if (g_strcmp0 (f->resource_type, "ec2:Instance") == 0)
+            instances += f->usage_count;
+          else if (g_strcmp0 (f->resource_type, "ec2:LaunchTemplate") == 0)
+            templates += f->usage_count;
+        }
+      n_instances = g_strdup_printf (ngettext ("%d instance", "%d instances", (gulong) instances), (int) instances);
+      n_templates = g_strdup_printf (ngettext ("%d launch template", "%d launch templates", (gulong) templates),
+                                     (int) templates);
+      /* TRANSLATORS: an account ID, then "2 instances", then "1 launch template" */
+      g_string_append_printf (body, _("%s: %s, %s"), e->account_id, n_instances, n_templates);
+      g_string_append_c (body, '\n');
+    }
+  if (error == NULL && body->len == 0)
+    {
+      confirm_public_or_run (task);
+      return;
+    }
+
+  if (error != NULL)
+    g_string_printf (body, _("Amiable could not check which accounts still use this image (%s). An account "
+                             "that loses access can no longer launch it."), error->message);
+  else
+    g_string_append_printf (body, "\n%s",
+                            _("These accounts lose access with this change: they can no longer launch new "
+                              "instances from the image, and their launch templates stop working. Their "
+                              "running instances keep running."));
+  confirm = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                        error ? _("Remove Access Without Checking?")
+                                                              : _("Still Used by Other Accounts"),
+                                                        body->str));
+  adw_message_dialog_add_responses (confirm, "cancel", _("_Keep Access"), "remove", _("_Remove Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (confirm, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (confirm, "cancel");
+  adw_message_dialog_set_close_response (confirm, "cancel");
+  g_signal_connect (confirm, "response", G_CALLBACK (still_used_response_cb), task);
+  gtk_window_present (GTK_WINDOW (confirm));
+}
+
+static void
+am_permissions_dialog_apply (AmActionDialog      *dialog,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (dialog);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ApplyData *apply = g_new0 (ApplyData, 1);
+
+  g_task_set_source_tag (task, am_permissions_dialog_apply);
+  apply->add = am_permission_set_new ();
+  apply->remove = am_permission_set_new ();
+  compute_diff (self, apply->add, apply->remove);
+  g_task_set_task_data (task, apply, apply_data_free);
+
+  /* Removing access someone still uses has broken production: count it first. */
+  if (apply->remove->group_all || apply->remove->user_ids->len > 0)
+    {
+      am_action_dialog_show_status (dialog, _("Checking which accounts still use this image…"));
+      am_ec2_client_image_usage_async (am_action_dialog_get_client (dialog), am_image_get_image_id (self->image),
+                                       120, cancellable, usage_cb, task);
+      return;
+    }
+  confirm_public_or_run (task);
 }
 
 static gboolean

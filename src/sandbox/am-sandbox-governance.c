@@ -229,9 +229,11 @@ _am_sb_check_image_allowed (AmSbCall        *call,
 {
   if (!_am_sb_image_hidden_by_settings (call, image))
     return TRUE;
-  return _am_sb_fail (call, 400, "UnauthorizedOperation",
-                      "Not authorized for images: [%s]. The image does not match the Allowed AMIs "
-                      "criteria of account %s in %s; change the criteria or use an allowed image.",
+  /* EC2 does not document this refusal's code: a not-launchable image's code, rather than an
+   * authorization one, since the credentials are not at fault. */
+  return _am_sb_fail (call, 400, "InvalidAMIID.Unavailable",
+                      "Image %s is not allowed: it does not match the Allowed AMIs criteria of account "
+                      "%s in %s. Change the criteria or use an allowed image.",
                       image->image_id, call->account->account_id, call->region);
 }
 

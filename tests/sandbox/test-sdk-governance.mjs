@@ -129,7 +129,7 @@ test('Allowed AMIs: criteria round-trip, imageAllowed in audit mode, hidden and 
     const e = await refused(() => alice.send(new ec2.RunInstancesCommand({
       ImageId: notAllowed.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, DryRun: dryRun,
     })));
-    assertEqual(e.name, 'UnauthorizedOperation', `launch refused (DryRun ${dryRun})`);
+    assertEqual(e.name, 'InvalidAMIID.Unavailable', `launch refused (DryRun ${dryRun})`);
     assert(e.message.includes(notAllowed.ImageId) && /Allowed AMIs/.test(e.message), e.message);
   }
   // A launch template that names the image is refused at launch too.
@@ -139,7 +139,7 @@ test('Allowed AMIs: criteria round-trip, imageAllowed in audit mode, hidden and 
   const viaTemplate = await refused(() => alice.send(new ec2.RunInstancesCommand({
     LaunchTemplate: { LaunchTemplateName: 'market' }, MinCount: 1, MaxCount: 1,
   })));
-  assertEqual(viaTemplate.name, 'UnauthorizedOperation', 'launch through a template');
+  assertEqual(viaTemplate.name, 'InvalidAMIID.Unavailable', 'launch through a template');
   const allowed = amazon.Images.find((i) => i.State === 'available' && i.Architecture === 'x86_64');
   const ok = await refused(() => alice.send(new ec2.RunInstancesCommand({
     ImageId: allowed.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, DryRun: true,

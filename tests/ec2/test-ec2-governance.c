@@ -360,6 +360,38 @@ test_cancel_launch_permission (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (again->message, "Could not remove"));
 }
 
+/* The new actions take only their own parameters, like every other action of the sandbox. */
+static void
+test_unknown_parameter (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char *const actions[][2] = {
+    { "GetImageAncestry", "ImageIds.1" },
+    { "EnableImageBlockPublicAccess", "State" },
+    { "ReplaceImageCriteriaInAllowedImagesSettings", "ImageCriterion.1.ImageOwner.1" },
+    { "CreateImageUsageReport", "ResourceTypes.1.ResourceType" },
+    { "DescribeImageUsageReportEntries", "ReportIds.1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr (AmQueryParams) params = am_query_params_new (actions[i][0], "2016-11-15");
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) body = NULL;
+      AmQueryClient *query = am_ec2_client_get_query_client (fixture->alice);
+
+      am_query_params_add (params, "ImageId", fixture->image_id);
+      am_query_params_add (params, actions[i][1], "x");
+      am_query_client_call_async (query, params, NULL, am_test_result_cb, &result);
+      WAIT (result);
+      body = am_query_client_call_finish (query, result, &error);
+      g_assert_null (body);
+      g_test_message ("%s: %s", actions[i][0], error->message);
+      g_assert_cmpstr (am_aws_error_get_code (error), ==, "UnknownParameter");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +405,7 @@ main (int   argc,
   ADD ("/ec2-governance/usage", test_usage);
   ADD ("/ec2-governance/usage-not-owner", test_usage_not_owner);
   ADD ("/ec2-governance/cancel-launch-permission", test_cancel_launch_permission);
+  ADD ("/ec2-governance/unknown-parameter", test_unknown_parameter);
 #undef ADD
 
   return g_test_run ();

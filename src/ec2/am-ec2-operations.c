@@ -68,6 +68,20 @@ static const struct
   { "DescribeAutoScalingGroups", IDEMPOTENT },
   { "SetDesiredCapacity", IDEMPOTENT },
   { "UpdateAutoScalingGroup", IDEMPOTENT },
+  /* governance: reads, and changes that set a state (a repeat sets the same state) */
+  { "CancelImageLaunchPermission", IDEMPOTENT },
+  { "DeleteImageUsageReport", IDEMPOTENT },
+  { "DescribeImageUsageReportEntries", IDEMPOTENT },
+  { "DescribeImageUsageReports", IDEMPOTENT },
+  { "DisableAllowedImagesSettings", IDEMPOTENT },
+  { "DisableImageBlockPublicAccess", IDEMPOTENT },
+  { "EnableAllowedImagesSettings", IDEMPOTENT },
+  { "EnableImageBlockPublicAccess", IDEMPOTENT },
+  { "GetAllowedImagesSettings", IDEMPOTENT },
+  { "GetImageAncestry", IDEMPOTENT },
+  { "GetImageBlockPublicAccessState", IDEMPOTENT },
+  { "ReplaceImageCriteriaInAllowedImagesSettings", IDEMPOTENT },
+  { "CreateImageUsageReport", CLIENT_TOKEN },
 };
 
 AmEc2OperationKind

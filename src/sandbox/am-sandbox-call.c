@@ -719,6 +719,7 @@ _am_sb_xml_image (AmSbCall        *call,
     _am_sb_xml_time (s, "lastLaunchedTime", image->last_launched_time);
   _am_sb_xml_text (s, "sourceImageId", image->source_image_id);
   _am_sb_xml_text (s, "sourceImageRegion", image->source_image_region);
+  _am_sb_xml_image_allowed (call, s, image);
   g_string_append (s, "</item>");
 }
 

@@ -292,6 +292,8 @@ query_matches (ImageQuery      *q,
 {
   if (!_am_sb_image_visible (q->call, image))
     return FALSE;
+  if (!explicit_id && _am_sb_image_hidden_by_settings (q->call, image))
+    return FALSE;
   if (!explicit_id && !q->include_deprecated && am_sb_image_is_deprecated (image, q->call->now_ms)
       && strcmp (image->owner_id, q->call->account->account_id) != 0)
     return FALSE;
@@ -614,6 +616,8 @@ op_create_image (AmSbCall *call)
   /* Snapshotting takes a while: the image stays pending for a few transitions. */
   image->available_time = call->now_ms + 3 * (gint64) call->state->transition_ms;
   image->source_instance_id = g_strdup (instance_id);
+  image->source_image_id = g_strdup (instance->image_id);
+  image->source_image_region = g_strdup (instance->region);
   image->stored = TRUE;
   image->block_devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_block_device_free);
   image->launch_permissions = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
@@ -1322,6 +1326,8 @@ op_modify_image_attribute (AmSbCall *call)
                         "Nothing to modify: give LaunchPermission.Add/Remove, Description or ImdsSupport.");
   if (description != NULL && strlen (description) > 255)
     return _am_sb_fail (call, 400, "InvalidParameterValue", "The description may be at most 255 characters.");
+  if (!_am_sb_check_public_sharing (call, image, add))
+    return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;
 

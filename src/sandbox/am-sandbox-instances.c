@@ -649,6 +649,8 @@ _am_sb_op_run_instances (AmSbCall *call)
     return _am_sb_fail (call, 400, "InvalidAMIID.Unavailable",
                         "Image %s is not available (state %s); wait until it is available.",
                         image->image_id, am_sb_image_state (image, call->now_ms));
+  if (!_am_sb_check_image_allowed (call, image))
+    return FALSE;
   if (spec.instance_type == NULL)
     spec.instance_type = "t2.micro";
   type = am_sb_instance_type_lookup (spec.instance_type);
@@ -2206,5 +2208,5 @@ _am_sb_instances_lookup (const char *action)
   for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
     if (strcmp (operations[i].action, action) == 0)
       return operations[i].op;
-  return NULL;
+  return _am_sb_governance_lookup (action);
 }

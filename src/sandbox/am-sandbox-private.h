@@ -147,6 +147,22 @@ gboolean     _am_sb_sts_handle       (AmSbCall    *call);
 /* Auto Scaling Query API 2011-01-01; launches through RunInstances. */
 gboolean     _am_sb_autoscaling_handle (AmSbCall  *call);
 
+/* Governance (am-sandbox-governance.c): its operations and their parameter names; the
+ * imageAllowed element; whether Allowed AMIs in `enabled` hides @image from the caller; a launch
+ * refused for a not-allowed image; making an image public refused by Block Public Access. */
+AmSbOperation      _am_sb_governance_lookup        (const char      *action);
+const char *const *_am_sb_governance_params        (const char      *action);
+void               _am_sb_xml_image_allowed        (AmSbCall        *call,
+                                                    GString         *s,
+                                                    const AmSbImage *image);
+gboolean           _am_sb_image_hidden_by_settings (AmSbCall        *call,
+                                                    const AmSbImage *image);
+gboolean           _am_sb_check_image_allowed      (AmSbCall        *call,
+                                                    const AmSbImage *image);
+gboolean           _am_sb_check_public_sharing     (AmSbCall        *call,
+                                                    const AmSbImage *image,
+                                                    GPtrArray       *adding);
+
 /* Shared between the operation files */
 gboolean     _am_sb_check_image_id   (AmSbCall    *call,
                                       const char  *image_id);

@@ -345,6 +345,8 @@ state_clear (AmSbState *state)
   g_hash_table_remove_all (state->tags);
   g_hash_table_remove_all (state->client_tokens);
   g_hash_table_remove_all (state->auto_scaling_groups);
+  g_hash_table_remove_all (state->governance);
+  g_hash_table_remove_all (state->usage_reports);
 }
 
 static const struct
@@ -401,6 +403,9 @@ am_sb_state_new (guint public_images,
   state->security_groups = TABLE (am_sb_security_group_free);
   state->launch_templates = TABLE (am_sb_launch_template_free);
   state->auto_scaling_groups = TABLE (am_sb_auto_scaling_group_free);
+  state->governance = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) am_sb_governance_free);
+  state->usage_reports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) am_sb_usage_report_free);
 #undef TABLE
   state->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
@@ -429,6 +434,8 @@ am_sb_state_free (AmSbState *state)
   g_hash_table_unref (state->tags);
   g_hash_table_unref (state->client_tokens);
   g_hash_table_unref (state->auto_scaling_groups);
+  g_hash_table_unref (state->governance);
+  g_hash_table_unref (state->usage_reports);
   g_free (state);
 }
 
@@ -1191,6 +1198,7 @@ am_sb_state_to_json (AmSbState *state)
     }
   json_builder_end_array (b);
   g_clear_pointer (&keys, g_ptr_array_unref);
+  am_sb_governance_build (state, b);
 
   json_builder_end_object (b);
 
@@ -1794,7 +1802,8 @@ am_sb_state_from_json (AmSbState  *state,
           return FALSE;
         }
     }
-  if (!load_images (state, get_array (o, "images"), error) || !load_rest (state, o, error))
+  if (!load_images (state, get_array (o, "images"), error) || !load_rest (state, o, error)
+      || !am_sb_governance_load (state, o, error))
     {
       state_clear (state);
       return FALSE;

@@ -294,6 +294,18 @@ const char      *am_sb_quota_name             (AmSbQuota    quota);
 guint            am_sb_quota_default          (AmSbQuota    quota);
 
 typedef struct _AmSbState AmSbState;
+/* Block Public Access and Allowed AMIs settings, image usage reports (am-sandbox-governance.c). */
+typedef struct _AmSbGovernance AmSbGovernance;
+typedef struct _AmSbUsageReport AmSbUsageReport;
+void             am_sb_governance_free        (AmSbGovernance *gov);
+void             am_sb_usage_report_free      (AmSbUsageReport *report);
+/* Writes / reads the "governance" and "imageUsageReports" lists of the state file (a JsonBuilder
+ * inside the top-level object; the top-level JsonObject). */
+void             am_sb_governance_build       (AmSbState   *state,
+                                               gpointer     json_builder);
+gboolean         am_sb_governance_load        (AmSbState   *state,
+                                               gpointer     json_object,
+                                               GError     **error);
 
 struct _AmSbState
 {
@@ -317,6 +329,8 @@ struct _AmSbState
   GHashTable *auto_scaling_groups; /* "account/region/name" → AmSbAutoScalingGroup */
   guint       io_faults;         /* tests: AmSbIoFault flags, failures the disk never gives on demand */
   guint       quotas[AM_SB_N_QUOTAS];
+  GHashTable *governance;        /* "account/region" → AmSbGovernance (am-sandbox-governance.c) */
+  GHashTable *usage_reports;     /* report id → AmSbUsageReport */
 };
 
 /* Tests: make the next saves see these system calls fail (with EIO) after doing them. */

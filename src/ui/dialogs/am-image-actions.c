@@ -17,11 +17,12 @@
 #include "am-permissions-dialog.h"
 #include "am-protection-dialog.h"
 #include "am-session.h"
+#include "am-remove-shared-dialog.h"
 #include "am-tags-editor.h"
 
 static const char * const actions[] = {
   "tags", "permissions", "description", "deprecation", "protection", "imds", "deregister", "copy",
-  NULL
+  "remove-shared", NULL
 };
 
 gboolean
@@ -80,6 +81,8 @@ create_dialog (AmSession  *session,
     return GTK_WINDOW (am_deregister_dialog_new (session, images));
   if (g_str_equal (action, "copy"))
     return GTK_WINDOW (am_copy_image_dialog_new (session, first));
+  if (g_str_equal (action, "remove-shared"))
+    return GTK_WINDOW (am_remove_shared_dialog_new (session, first));
   g_assert_not_reached ();
   return NULL;
 }

@@ -8,10 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "am-aws-error.h"
 #include "am-dialog-calls.h"
 #include "am-dialog-private.h"
 #include "am-dialog-validate.h"
+#include "am-ec2-governance.h"
 #include "am-permissions-dialog.h"
+#include "am-session.h"
 
 struct _AmPermissionsDialog
 {
@@ -21,6 +24,8 @@ struct _AmPermissionsDialog
   AdwActionRow         *public_row;
   GtkSwitch            *public_switch;
   GtkLabel             *public_warning;
+  GtkWidget            *blocked_box;
+  GtkLabel             *blocked_label;
   AdwPreferencesGroup  *shared_group;
   AdwActionRow         *none_row;
   AdwEntryRow          *add_row;
@@ -31,6 +36,10 @@ struct _AmPermissionsDialog
   AmImage              *image;
   AmPermissionSet      *current;   /* NULL until loaded */
   GPtrArray            *rows;      /* AdwActionRow, borrowed from shared_group */
+
+  /* state */
+  gboolean              public_blocked;  /* Block Public Access is on in the image's region */
+  char                 *refusal;         /* nullable: EC2's words when it refused to make it public */
 
   /* dispose state */
   gboolean template_disposed;
@@ -242,6 +251,109 @@ add_activated_cb (AmPermissionsDialog *self)
   validate (self);
 }
 
+/* With Block Public Access on, EC2 refuses to make a private image public: say so at the switch
+ * and offer the way to the setting instead of letting Save fail. */
+static void
+update_blocked (AmPermissionsDialog *self)
+{
+  gboolean blocked = self->public_blocked && (self->current == NULL || !self->current->group_all);
+  g_autofree char *text = NULL;
+
+  if (blocked)
+    {
+      text = g_strdup_printf (_("Block Public Access for AMIs is on for this account in %s, so EC2 "
+                                "refuses to make images public there. Images that are public already "
+                                "stay public. To share this one publicly, allow public sharing first."),
+                              am_session_get_region (am_action_dialog_get_session (AM_ACTION_DIALOG (self))));
+      if (self->refusal != NULL)
+        {
+          g_autofree char *with_refusal = g_strdup_printf (_("%s\nEC2 answered: %s"), text, self->refusal);
+
+          g_free (text);
+          text = g_steal_pointer (&with_refusal);
+        }
+      gtk_label_set_text (self->blocked_label, text);
+      gtk_switch_set_active (self->public_switch, FALSE);
+    }
+  gtk_widget_set_visible (self->blocked_box, blocked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->public_switch), !blocked && self->current != NULL);
+}
+
+static void
+block_state_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (AmPermissionsDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean blocked = FALSE;
+
+  /* Unknown (e.g. not permitted to read it): EC2 still says so if Save is refused. */
+  if (!am_ec2_client_get_image_block_public_access_finish (AM_EC2_CLIENT (object), result, &blocked, &error))
+    return;
+  self->public_blocked = blocked;
+  update_blocked (self);
+}
+
+static void
+unblock_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (AmPermissionsDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  am_action_dialog_show_status (AM_ACTION_DIALOG (self), NULL);
+  if (!am_ec2_client_set_image_block_public_access_finish (AM_EC2_CLIENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        am_action_dialog_show_error (AM_ACTION_DIALOG (self), error);
+      return;
+    }
+  self->public_blocked = FALSE;
+  g_clear_pointer (&self->refusal, g_free);
+  update_blocked (self);
+}
+
+static void
+unblock_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  AmPermissionsDialog *self = user_data;
+
+  g_signal_handlers_disconnect_by_func (dialog, unblock_response_cb, user_data);
+  if (g_strcmp0 (response, "allow") == 0)
+    {
+      am_action_dialog_show_error (AM_ACTION_DIALOG (self), NULL);
+      am_action_dialog_show_status (AM_ACTION_DIALOG (self), _("Allowing public sharing…"));
+      am_ec2_client_set_image_block_public_access_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),
+                                                         FALSE,
+                                                         am_action_dialog_get_cancellable (AM_ACTION_DIALOG (self)),
+                                                         unblock_cb, g_object_ref (self));
+    }
+  g_object_unref (self);
+}
+
+static void
+allow_public_clicked_cb (AmPermissionsDialog *self)
+{
+  AdwMessageDialog *confirm;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("This turns off Block Public Access for AMIs for the whole account in %s: "
+                            "anyone allowed to change images can then make any of them public. Turn it "
+                            "back on when you are done sharing."),
+                          am_session_get_region (am_action_dialog_get_session (AM_ACTION_DIALOG (self))));
+  confirm = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Allow Public Sharing?"), body));
+  adw_message_dialog_add_responses (confirm, "cancel", _("_Cancel"), "allow", _("_Allow Public Sharing"), NULL);
+  adw_message_dialog_set_response_appearance (confirm, "allow", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (confirm, "cancel");
+  adw_message_dialog_set_close_response (confirm, "cancel");
+  g_signal_connect (confirm, "response", G_CALLBACK (unblock_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (confirm));
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -274,6 +386,7 @@ load_cb (GObject      *object,
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->public_row), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_row), TRUE);
+  update_blocked (self);
   validate (self);
 }
 
@@ -325,20 +438,10 @@ public_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-am_permissions_dialog_apply (AmActionDialog      *dialog,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+confirm_public_or_run (GTask *task)
 {
-  AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (dialog);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  ApplyData *apply = g_new0 (ApplyData, 1);
-
-  g_task_set_source_tag (task, am_permissions_dialog_apply);
-  apply->add = am_permission_set_new ();
-  apply->remove = am_permission_set_new ();
-  compute_diff (self, apply->add, apply->remove);
-  g_task_set_task_data (task, apply, apply_data_free);
+  AmPermissionsDialog *self = g_task_get_source_object (task);
+  ApplyData *apply = g_task_get_task_data (task);
 
   if (apply->add->group_all)
     {
@@ -366,6 +469,143 @@ am_permissions_dialog_apply (AmActionDialog      *dialog,
   run_modify (task);
 }
 
+static void
+still_used_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  GTask *task = user_data;
+
+  g_signal_handlers_disconnect_by_func (dialog, still_used_response_cb, user_data);
+  if (g_strcmp0 (response, "remove") == 0)
+    confirm_public_or_run (task);
+  else
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The permissions were kept");
+      g_object_unref (task);
+    }
+}
+
+/* The accounts that lose access with this change: the removed ones, and when the image stops
+ * being public, every other account that uses it. */
+static gboolean
+loses_access (AmPermissionsDialog *self,
+              ApplyData           *apply,
+              const char          *account_id)
+{
+  if (g_strcmp0 (account_id, am_image_get_owner_id (self->image)) == 0)
+    return FALSE;
+  if (apply->remove->group_all)
+    return TRUE;
+  for (guint i = 0; i < apply->remove->user_ids->len; i++)
+    if (g_strcmp0 (apply->remove->user_ids->pdata[i], account_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+usage_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  AmPermissionsDialog *self = g_task_get_source_object (task);
+  ApplyData *apply = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = am_ec2_client_image_usage_finish (AM_EC2_CLIENT (object), result, &error);
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  AdwMessageDialog *confirm;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  am_action_dialog_show_status (AM_ACTION_DIALOG (self), NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      AmImageUsageEntry *e = entries->pdata[i];
+      gint64 instances = 0;
+      gint64 templates = 0;
+      g_autofree char *n_instances = NULL;
+      g_autofree char *n_templates = NULL;
+
+      if (!loses_access (self, apply, e->account_id) || g_hash_table_contains (seen, e->account_id))
+        continue;
+      g_hash_table_add (seen, e->account_id);
+      for (guint j = 0; j < entries->len; j++)
+        {
+          AmImageUsageEntry *f = entries->pdata[j];
+
+          if (g_strcmp0 (f->account_id, e->account_id) != 0)
+            continue;
+          if (g_strcmp0 (f->resource_type, "ec2:Instance") == 0)
+            instances += f->usage_count;
+          else if (g_strcmp0 (f->resource_type, "ec2:LaunchTemplate") == 0)
+            templates += f->usage_count;
+        }
+      n_instances = g_strdup_printf (ngettext ("%d instance", "%d instances", (gulong) instances), (int) instances);
+      n_templates = g_strdup_printf (ngettext ("%d launch template", "%d launch templates", (gulong) templates),
+                                     (int) templates);
+      /* TRANSLATORS: an account ID, then "2 instances", then "1 launch template" */
+      g_string_append_printf (body, _("%s: %s, %s"), e->account_id, n_instances, n_templates);
+      g_string_append_c (body, '\n');
+    }
+  if (error == NULL && body->len == 0)
+    {
+      confirm_public_or_run (task);
+      return;
+    }
+
+  if (error != NULL)
+    g_string_printf (body, _("Amiable could not check which accounts still use this image (%s). An account "
+                             "that loses access can no longer launch it."), error->message);
+  else
+    g_string_append_printf (body, "\n%s",
+                            _("These accounts lose access with this change: they can no longer launch new "
+                              "instances from the image, and their launch templates stop working. Their "
+                              "running instances keep running."));
+  confirm = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                        error ? _("Remove Access Without Checking?")
+                                                              : _("Still Used by Other Accounts"),
+                                                        body->str));
+  adw_message_dialog_add_responses (confirm, "cancel", _("_Keep Access"), "remove", _("_Remove Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (confirm, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (confirm, "cancel");
+  adw_message_dialog_set_close_response (confirm, "cancel");
+  g_signal_connect (confirm, "response", G_CALLBACK (still_used_response_cb), task);
+  gtk_window_present (GTK_WINDOW (confirm));
+}
+
+static void
+am_permissions_dialog_apply (AmActionDialog      *dialog,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  AmPermissionsDialog *self = AM_PERMISSIONS_DIALOG (dialog);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ApplyData *apply = g_new0 (ApplyData, 1);
+
+  g_task_set_source_tag (task, am_permissions_dialog_apply);
+  apply->add = am_permission_set_new ();
+  apply->remove = am_permission_set_new ();
+  compute_diff (self, apply->add, apply->remove);
+  g_task_set_task_data (task, apply, apply_data_free);
+
+  /* Removing access someone still uses has broken production: count it first. */
+  if (apply->remove->group_all || apply->remove->user_ids->len > 0)
+    {
+      am_action_dialog_show_status (dialog, _("Checking which accounts still use this image…"));
+      am_ec2_client_image_usage_async (am_action_dialog_get_client (dialog), am_image_get_image_id (self->image),
+                                       120, cancellable, usage_cb, task);
+      return;
+    }
+  confirm_public_or_run (task);
+}
+
 static gboolean
 am_permissions_dialog_apply_finish (AmActionDialog  *dialog,
                                     GAsyncResult    *result,
@@ -377,7 +617,21 @@ am_permissions_dialog_apply_finish (AmActionDialog  *dialog,
   const char *id = am_image_get_image_id (self->image);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+    {
+      /* Turned on since the dialog opened (or by another tool): explain it at the switch. */
+      if (apply->add->group_all && (*error)->domain == AM_AWS_ERROR
+          && g_strcmp0 (am_aws_error_get_code (*error), "OperationNotPermitted") == 0)
+        {
+          g_free (self->refusal);
+          self->refusal = g_strdup ((*error)->message);
+          self->public_blocked = TRUE;
+          update_blocked (self);
+          /* Explained at the switch, with the way out: not again at the top. */
+          g_clear_error (error);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "Block Public Access is on");
+        }
+      return FALSE;
+    }
 
   if (apply->add->group_all)
     title = g_strdup_printf (_("%s is now public"), id);
@@ -402,6 +656,7 @@ am_permissions_dialog_dispose (GObject *object)
                                   &self->template_disposed);
   g_clear_object (&self->image);
   g_clear_pointer (&self->current, am_permission_set_free);
+  g_clear_pointer (&self->refusal, g_free);
 
   G_OBJECT_CLASS (am_permissions_dialog_parent_class)->dispose (object);
 }
@@ -422,6 +677,9 @@ am_permissions_dialog_class_init (AmPermissionsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, public_row);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, public_switch);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, public_warning);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, blocked_box);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, blocked_label);
+  gtk_widget_class_bind_template_callback (widget_class, allow_public_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, shared_group);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, none_row);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_row);
@@ -459,6 +717,9 @@ am_permissions_dialog_new (AmSession *session,
                                    am_image_get_image_id (image),
                                    am_action_dialog_get_cancellable (AM_ACTION_DIALOG (self)),
                                    load_cb, g_object_ref (self));
+  am_ec2_client_get_image_block_public_access_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),
+                                                     am_action_dialog_get_cancellable (AM_ACTION_DIALOG (self)),
+                                                     block_state_cb, g_object_ref (self));
   return self;
 }
 

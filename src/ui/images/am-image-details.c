@@ -10,6 +10,7 @@
 
 #include "am-image-anatomy.h"
 #include "am-image-details.h"
+#include "am-image-lineage.h"
 
 struct _AmImageDetails
 {
@@ -22,6 +23,7 @@ struct _AmImageDetails
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   AmImageAnatomy *anatomy;
+  AmImageLineage *lineage;
   AdwPreferencesGroup *fields_group;
   AdwPreferencesGroup *volumes_group;
   AdwPreferencesGroup *permissions_group;
@@ -457,6 +459,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
   object_class->dispose = am_image_details_dispose;
 
   g_type_ensure (AM_TYPE_IMAGE_ANATOMY);
+  g_type_ensure (AM_TYPE_IMAGE_LINEAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-image-details.ui");
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, empty_page);
@@ -464,6 +467,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, title_label);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, anatomy);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, lineage);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, fields_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, volumes_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, permissions_group);
@@ -576,4 +580,13 @@ am_image_details_get_field (AmImageDetails *self,
   g_return_val_if_fail (AM_IS_IMAGE_DETAILS (self), NULL);
 
   return g_hash_table_lookup (self->values, title);
+}
+
+/* The Lineage group (where the image came from), for the view to fill with its client. */
+AmImageLineage *
+am_image_details_get_lineage (AmImageDetails *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_DETAILS (self), NULL);
+
+  return self->lineage;
 }

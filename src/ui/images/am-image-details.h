@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "am-image.h"
+#include "am-image-lineage.h"
 #include "am-launch-permission.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,8 @@ void       am_image_details_set_launch_permissions (AmImageDetails      *self,
  */
 const char *am_image_details_get_field             (AmImageDetails      *self,
                                                     const char          *title);
+
+/** am_image_details_get_lineage: Returns: (transfer none): the Lineage group of the pane */
+AmImageLineage *am_image_details_get_lineage (AmImageDetails *self);
 
 G_END_DECLS

@@ -541,6 +541,8 @@ update_actions (AmImagesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.protection", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.imds", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.remove-shared",
+                                 self->session != NULL && self->scope == AM_IMAGES_SCOPE_SHARED && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", self->session != NULL && n_selected == 1);
 }
@@ -592,6 +594,8 @@ update_details_cb (gpointer user_data)
   am_image_details_set_n_selected (self->details, images->len);
   am_image_details_set_image (self->details, image);
   update_actions (self, images->len);
+  if (changed)
+    am_image_lineage_set_image (am_image_details_get_lineage (self->details), self->client, image);
 
   /* Who may launch an image is only told to its owner. Sharing does not change the listed
    * image (isPublic stays), so a change or a refresh asks again (permissions_stale): the pane
@@ -1036,6 +1040,7 @@ setup_columns (AmImagesView *self)
   /* What applies to every selected image, so several can be changed without the keyboard. */
   g_menu_append (selection_section, _("Edit _Tags…"), "images.tags");
   g_menu_append (selection_section, _("De_register…"), "images.deregister");
+  g_menu_append (selection_section, _("_Remove From My Account…"), "images.remove-shared");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (selection_section));
   g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (columns_menu));
   gtk_menu_button_set_menu_model (self->view_menu_button, G_MENU_MODEL (menu));
@@ -1839,7 +1844,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   static const char *manage_actions[] = {
     "images.tags", "images.permissions", "images.description", "images.deprecation",
     "images.protection", "images.imds", "images.deregister", "images.copy", "images.launch",
-    "images.launch-template",
+    "images.launch-template", "images.remove-shared",
   };
 
   object_class->dispose = am_images_view_dispose;

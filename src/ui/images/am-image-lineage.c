@@ -1,0 +1,288 @@
+/* am-image-lineage.c: where an image came from: its ancestors up to the root, with region and state, each a link
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-image-lineage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-aws-error.h"
+#include "am-describe-images-query.h"
+#include "am-ec2-governance.h"
+#include "am-image-lineage.h"
+
+struct _AmImageLineage
+{
+  AdwPreferencesGroup  parent_instance;
+
+  /* owned references */
+  AmEc2Client         *client;
+  AmImage             *image;
+  GCancellable        *cancellable;
+  GHashTable          *clients;     /* region → AmEc2Client */
+  GPtrArray           *rows;        /* GtkWidget, borrowed from the group */
+
+  /* state */
+  guint                pending;     /* state look-ups still running */
+  gboolean             loaded;
+};
+
+G_DEFINE_FINAL_TYPE (AmImageLineage, am_image_lineage, ADW_TYPE_PREFERENCES_GROUP)
+
+#define STATE_KEY "am-lineage-state"
+
+static void
+clear_rows (AmImageLineage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static AdwActionRow *
+add_row (AmImageLineage *self,
+         const char     *title,
+         const char     *subtitle)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (row, subtitle);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (row));
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static void
+finish_one (AmImageLineage *self)
+{
+  g_assert (self->pending > 0);
+  if (--self->pending == 0)
+    self->loaded = TRUE;
+}
+
+typedef struct
+{
+  AmImageLineage *self;
+  GtkLabel       *state;
+  AmEc2Client    *client;
+} StateData;
+
+static void
+state_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  StateData *data = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
+  const char *text;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    goto out;
+  if (images != NULL && images->len == 1)
+    {
+      AmImage *image = images->pdata[0];
+
+      if (am_image_get_deprecation_unix (image) <= g_get_real_time () / G_USEC_PER_SEC)
+        text = _("deprecated");
+      else
+        text = am_image_get_state (image);
+    }
+  else if (images != NULL || (error->domain == AM_AWS_ERROR
+                              && g_strcmp0 (am_aws_error_get_code (error), "InvalidAMIID.NotFound") == 0))
+    text = _("deregistered or not visible to this account");
+  else
+    text = _("state unknown: could not ask its region");
+  gtk_label_set_text (data->state, text);
+  if (g_strcmp0 (text, "available") != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (data->state), "warning");
+  finish_one (data->self);
+out:
+  g_object_unref (data->self);
+  g_object_unref (data->state);
+  g_object_unref (data->client);
+  g_free (data);
+}
+
+static AmEc2Client *
+client_for (AmImageLineage *self,
+            const char     *region)
+{
+  AmEc2Client *client;
+
+  if (g_strcmp0 (region, am_ec2_client_get_region (self->client)) == 0)
+    return self->client;
+  client = g_hash_table_lookup (self->clients, region);
+  if (client == NULL)
+    {
+      client = am_ec2_client_new_for_region (self->client, region, NULL);
+      if (client == NULL)
+        return NULL;
+      g_hash_table_insert (self->clients, g_strdup (region), client);
+    }
+  return client;
+}
+
+static void
+ask_state (AmImageLineage *self,
+           const char     *image_id,
+           const char     *region,
+           GtkLabel       *state)
+{
+  AmEc2Client *client = client_for (self, region);
+  g_autoptr (AmDescribeImagesQuery) query = NULL;
+  StateData *data;
+
+  if (client == NULL)
+    {
+      gtk_label_set_text (state, _("state unknown: could not ask its region"));
+      return;
+    }
+  query = am_describe_images_query_new ();
+  am_describe_images_query_add_image_id (query, image_id);
+  data = g_new0 (StateData, 1);
+  data->self = g_object_ref (self);
+  data->state = g_object_ref (state);
+  data->client = g_object_ref (client);
+  self->pending++;
+  am_ec2_client_describe_images_async (client, query, self->cancellable, state_cb, data);
+}
+
+static void
+ancestry_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (AmImageLineage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) chain = am_ec2_client_get_image_ancestry_finish (AM_EC2_CLIENT (object), result, &error);
+  const char *here = am_ec2_client_get_region (AM_EC2_CLIENT (object));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  clear_rows (self);
+  if (chain == NULL)
+    {
+      AdwActionRow *row = add_row (self, _("Could not trace where this image came from"), error->message);
+
+      adw_action_row_set_subtitle_lines (row, 0);
+      self->loaded = TRUE;
+      return;
+    }
+
+  /* The root first, the image itself last: a family tree read from the top. */
+  self->pending++;
+  for (guint i = chain->len; i-- > 1;)
+    {
+      AmImageAncestor *ancestor = chain->pdata[i];
+      AmImageAncestor *child = chain->pdata[i - 1];
+      const char *region = child->source_image_region ? child->source_image_region : here;
+      g_autofree char *created = ancestor->creation_date
+                                   ? g_date_time_format (ancestor->creation_date, "%Y-%m-%d") : NULL;
+      g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
+      GtkWidget *state;
+
+      subtitle = created ? g_strdup_printf (_("%s · created %s"), region, created) : g_strdup (region);
+      row = add_row (self, ancestor->image_id, subtitle);
+      state = gtk_label_new (_("checking…"));
+      gtk_widget_add_css_class (state, "dim-label");
+      gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (row, state);
+      if (g_strcmp0 (region, here) == 0)
+        {
+          /* A link: the Images view shows it (in this region). */
+          /* The target first: the window checks the pair as soon as the name is set. */
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ancestor->image_id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-image");
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+      ask_state (self, ancestor->image_id, region, GTK_LABEL (state));
+    }
+  {
+    g_autofree char *subtitle = g_strdup_printf (_("%s · this image"), here);
+
+    add_row (self, am_image_get_image_id (self->image), subtitle);
+  }
+  finish_one (self);
+}
+
+void
+am_image_lineage_set_image (AmImageLineage *self,
+                            AmEc2Client    *client,
+                            AmImage        *image)
+{
+  gboolean has_source;
+
+  g_return_if_fail (AM_IS_IMAGE_LINEAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->client, client);
+  g_set_object (&self->image, image);
+  g_hash_table_remove_all (self->clients);
+  clear_rows (self);
+  self->pending = 0;
+  self->loaded = TRUE;
+
+  has_source = image != NULL && (am_image_get_source_image_id (image) != NULL
+                                 || am_image_get_source_instance_id (image) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self), client != NULL && has_source);
+  if (client == NULL || !has_source)
+    return;
+
+  self->loaded = FALSE;
+  self->cancellable = g_cancellable_new ();
+  add_row (self, _("Tracing where this image came from…"), NULL);
+  am_ec2_client_get_image_ancestry_async (client, am_image_get_image_id (image), self->cancellable,
+                                          ancestry_cb, g_object_ref (self));
+}
+
+gboolean
+am_image_lineage_is_loaded (AmImageLineage *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_LINEAGE (self), FALSE);
+  return self->loaded;
+}
+
+static void
+am_image_lineage_dispose (GObject *object)
+{
+  AmImageLineage *self = AM_IMAGE_LINEAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->image);
+  g_clear_pointer (&self->clients, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (am_image_lineage_parent_class)->dispose (object);
+}
+
+static void
+am_image_lineage_class_init (AmImageLineageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = am_image_lineage_dispose;
+}
+
+static void
+am_image_lineage_init (AmImageLineage *self)
+{
+  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->rows = g_ptr_array_new ();
+  self->loaded = TRUE;
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Lineage"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         _("The images this one was copied or created from, oldest first. "
+                                           "A deregistered ancestor can no longer be launched or copied."));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}

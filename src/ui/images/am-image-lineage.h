@@ -1,0 +1,29 @@
+/* am-image-lineage.h: where an image came from: its ancestors up to the root, with region and state, each a link
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "am-ec2-client.h"
+#include "am-image.h"
+
+G_BEGIN_DECLS
+
+#define AM_TYPE_IMAGE_LINEAGE (am_image_lineage_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmImageLineage, am_image_lineage, AM, IMAGE_LINEAGE, AdwPreferencesGroup)
+
+/**
+ * am_image_lineage_set_image:
+ * Shows where @image came from (GetImageAncestry through @client, then each ancestor's state
+ * in its own region); hidden for an image without a source. Either may be %NULL.
+ */
+void     am_image_lineage_set_image  (AmImageLineage *self,
+                                      AmEc2Client    *client,
+                                      AmImage        *image);
+/** am_image_lineage_is_loaded: the ancestry and every ancestor's state are shown (or failed in words) */
+gboolean am_image_lineage_is_loaded  (AmImageLineage *self);
+
+G_END_DECLS

@@ -1,0 +1,168 @@
+/* test-images-lineage.c: the details pane's Lineage: a copy of a copy shows three levels across two regions
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-images-lineage"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-copy-image-request.h"
+#include "am-describe-images-query.h"
+#include "am-ec2-client.h"
+#include "am-image-lineage.h"
+#include "am-images-view-private.h"
+#include "am-ui-test-sandbox.h"
+#include "am-ui-test.h"
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static char *
+copy_image (AmEc2Client *destination,
+            const char  *source_id,
+            const char  *source_region,
+            const char  *name)
+{
+  g_autoptr (AmCopyImageRequest) request = am_copy_image_request_new (source_id, source_region, name);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *image_id = NULL;
+
+  am_ec2_client_copy_image_async (destination, request, FALSE, NULL, store_cb, &result);
+  g_assert_true (am_ec2_client_copy_image_finish (destination, wait_result (&result), &image_id, NULL, &error));
+  g_assert_no_error (error);
+  return image_id;
+}
+
+static GPtrArray *
+describe (AmEc2Client *client,
+          const char  *owner,
+          const char  *image_id)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *images;
+
+  if (owner != NULL)
+    am_describe_images_query_add_owner (query, owner);
+  if (image_id != NULL)
+    am_describe_images_query_add_image_id (query, image_id);
+  am_ec2_client_describe_images_async (client, query, NULL, store_cb, &result);
+  images = am_ec2_client_describe_images_finish (client, wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  return images;
+}
+
+static gboolean
+available (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (GPtrArray) images = describe (args[0], NULL, args[1]);
+
+  return images->len == 1 && g_strcmp0 (am_image_get_state (images->pdata[0]), "available") == 0;
+}
+
+static gboolean
+lineage_shown (gpointer data)
+{
+  AmImageLineage *lineage = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (lineage)) && am_image_lineage_is_loaded (lineage);
+}
+
+static const char *
+row_subtitle (GtkWidget  *root,
+              const char *title)
+{
+  GtkWidget *row = am_ui_test_find_widget (root, ADW_TYPE_ACTION_ROW, title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static void
+test_copy_of_copy (void)
+{
+  const char *args[] = { "--transition-ms", "200", NULL };
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (args);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmEc2Client *east = am_session_get_client (session);
+  g_autoptr (AmEc2Client) west = am_ec2_client_new_for_region (east, "us-west-2", NULL);
+  g_autoptr (GPtrArray) mine = describe (east, "self", NULL);
+  g_autofree char *root = NULL;
+  g_autofree char *copy1 = NULL;
+  g_autofree char *copy2 = NULL;
+  GtkWindow *window;
+  AmImagesView *view;
+  GtkWidget *lineage;
+  GtkWidget *root_row;
+
+  for (guint i = 0; i < mine->len && root == NULL; i++)
+    if (g_strcmp0 (am_image_get_state (mine->pdata[i]), "available") == 0)
+      root = g_strdup (am_image_get_image_id (mine->pdata[i]));
+  g_assert_nonnull (root);
+  copy1 = copy_image (west, root, "us-east-1", "lineage-copy-one");
+  {
+    gpointer data[] = { west, copy1 };
+
+    g_assert_true (am_ui_test_wait_until (available, data, 30000));
+  }
+  copy2 = copy_image (east, copy1, "us-west-2", "lineage-copy-two");
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 900);
+  view = AM_IMAGES_VIEW (am_images_view_new ());
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  am_images_view_set_session (view, session);
+  am_ui_test_images_wait_loaded (view);
+  am_images_view_show_image (view, copy2);
+
+  lineage = am_ui_test_find_widget (GTK_WIDGET (view), AM_TYPE_IMAGE_LINEAGE, NULL);
+  g_assert_nonnull (lineage);
+  g_assert_true (am_ui_test_wait_until (lineage_shown, lineage, 30000));
+
+  /* Three levels, oldest first, across two regions; the ancestors in this region are links. */
+  g_assert_nonnull (strstr (row_subtitle (lineage, root), "us-east-1"));
+  g_assert_nonnull (strstr (row_subtitle (lineage, copy1), "us-west-2"));
+  g_assert_nonnull (strstr (row_subtitle (lineage, copy2), "this image"));
+  root_row = am_ui_test_find_widget (lineage, ADW_TYPE_ACTION_ROW, root);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (root_row)), ==, "win.show-image");
+  g_assert_true (gtk_widget_get_first_child (lineage) != NULL);
+  g_assert_nonnull (am_ui_test_find_widget (root_row, GTK_TYPE_LABEL, "available"));
+  g_assert_nonnull (am_ui_test_find_widget (am_ui_test_find_widget (lineage, ADW_TYPE_ACTION_ROW, copy1),
+                                            GTK_TYPE_LABEL, "available"));
+  g_assert_true (am_ui_test_screenshot_light_dark (lineage, "images-lineage", 300));
+
+  gtk_window_destroy (window);
+  am_ui_test_iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  am_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/images/lineage/copy-of-copy", test_copy_of_copy);
+
+  return g_test_run ();
+}

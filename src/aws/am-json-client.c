@@ -11,6 +11,7 @@
 #include "am-aws-error.h"
 #include "am-aws-transport-private.h"
 #include "am-json-client.h"
+#include "am-json-client-private.h"
 
 #define JSON_CONTENT_TYPE "application/x-amz-json-1.1"
 
@@ -114,12 +115,37 @@ am_json_client_set_backoff_base_ms (AmJsonClient *self,
   _am_aws_transport_set_backoff_base_ms (self->transport, base_ms);
 }
 
+const char *
+_am_json_string_member (JsonObject *object,
+                        const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gint64
+_am_json_int_member (JsonObject *object,
+                     const char *name,
+                     gint64      default_value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return default_value;
+  return json_node_get_int (node);
+}
+
 /* {"__type":"com.amazon.coral.service#ParameterNotFound","message":"…"} */
-static void
-parse_json_error (GBytes  *body,
-                  char   **code,
-                  char   **message,
-                  char   **request_id)
+void
+_am_json_client_parse_error (GBytes  *body,
+                             char   **code,
+                             char   **message,
+                             char   **request_id)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *object;
@@ -127,7 +153,9 @@ parse_json_error (GBytes  *body,
   const char *type;
   const char *text;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+  /* An empty body (a bare 500, say) has no document: json-glib refuses a NULL buffer. */
+  if (g_bytes_get_size (body) == 0
+      || !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
                                    (gssize) g_bytes_get_size (body), NULL))
     return;
   root = json_parser_get_root (parser);
@@ -135,16 +163,51 @@ parse_json_error (GBytes  *body,
     return;
   object = json_node_get_object (root);
 
-  type = json_object_get_string_member_with_default (object, "__type", NULL);
+  type = _am_json_string_member (object, "__type");
   if (type == NULL)
-    type = json_object_get_string_member_with_default (object, "code", NULL);
+    type = _am_json_string_member (object, "code");
+  if (type != NULL && strrchr (type, '#') != NULL)
+    type = strrchr (type, '#') + 1;
+  /* "prefix#" names no code: the x-amzn-ErrorType header may still give one. */
   if (type != NULL && *type != '\0')
-    *code = g_strdup (strrchr (type, '#') != NULL ? strrchr (type, '#') + 1 : type);
+    *code = g_strdup (type);
 
-  text = json_object_get_string_member_with_default (object, "message", NULL);
+  text = _am_json_string_member (object, "message");
   if (text == NULL)
-    text = json_object_get_string_member_with_default (object, "Message", NULL);
+    text = _am_json_string_member (object, "Message");
   *message = g_strdup (text);
+}
+
+JsonNode *
+_am_json_client_parse_body (GBytes      *body,
+                            const char  *operation,
+                            GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local = NULL;
+  JsonNode *root;
+
+  if (g_bytes_get_size (body) == 0)
+    {
+      /* Some operations answer with an empty body: that is an empty object. */
+      return json_node_init_object (json_node_alloc (), json_object_new ());
+    }
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), &local))
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                   "The answer to %s is not valid JSON: %s", operation, local->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                   "The answer to %s is not a JSON object", operation);
+      return NULL;
+    }
+  return json_node_ref (root);
 }
 
 static void
@@ -153,45 +216,19 @@ on_sent (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
-  JsonNode *root;
+  JsonNode *root = NULL;
 
   body = _am_aws_transport_send_finish (result, &error);
-  if (body == NULL)
+  if (body != NULL)
+    root = _am_json_client_parse_body (body, g_task_get_task_data (task), &error);
+  if (body == NULL || root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  if (g_bytes_get_size (body) == 0)
-    {
-      /* Some operations answer with an empty body: that is an empty object. */
-      JsonNode *empty = json_node_init_object (json_node_alloc (), json_object_new ());
-
-      g_task_return_pointer (task, empty, (GDestroyNotify) json_node_unref);
-      return;
-    }
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                   (gssize) g_bytes_get_size (body), &error))
-    {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                               "The answer to %s is not valid JSON: %s",
-                               (const char *) g_task_get_task_data (task), error->message);
-      return;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                               "The answer to %s is not a JSON object",
-                               (const char *) g_task_get_task_data (task));
-      return;
-    }
-
-  g_task_return_pointer (task, json_node_ref (root), (GDestroyNotify) json_node_unref);
+  g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
 }
 
 void
@@ -237,7 +274,7 @@ am_json_client_call_async (AmJsonClient        *self,
   request.body = payload;
   request.extra_headers = headers;
   request.operation = operation;
-  request.parse_error = parse_json_error;
+  request.parse_error = _am_json_client_parse_error;
 
   _am_aws_transport_send_async (self->transport, &request, cancellable, on_sent,
                                 g_steal_pointer (&task));

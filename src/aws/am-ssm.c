@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "am-aws-error.h"
+#include "am-json-client-private.h"
 #include "am-ssm.h"
+#include "am-ssm-private.h"
 
 #define GET_PARAMETERS_BATCH 10
 #define BY_PATH_PAGE_SIZE    10
@@ -50,18 +52,6 @@ am_ssm_parameter_free (AmSsmParameter *parameter)
   g_free (parameter);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 number_member (JsonObject *object,
                const char *name,
@@ -93,8 +83,8 @@ am_ssm_parameter_new_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  name = string_member (object, "Name");
-  value = string_member (object, "Value");
+  name = _am_json_string_member (object, "Name");
+  value = _am_json_string_member (object, "Value");
   if (name == NULL || value == NULL)
     {
       g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
@@ -105,10 +95,11 @@ am_ssm_parameter_new_from_json (JsonObject  *object,
   parameter = g_new0 (AmSsmParameter, 1);
   parameter->name = g_strdup (name);
   parameter->value = g_strdup (value);
-  parameter->type = g_strdup (string_member (object, "Type"));
-  parameter->arn = g_strdup (string_member (object, "ARN"));
-  parameter->data_type = g_strdup (string_member (object, "DataType"));
-  if (number_member (object, "Version", &number))
+  parameter->type = g_strdup (_am_json_string_member (object, "Type"));
+  parameter->arn = g_strdup (_am_json_string_member (object, "ARN"));
+  parameter->data_type = g_strdup (_am_json_string_member (object, "DataType"));
+  /* A version past what gint64 holds (1e300) is no version, not undefined behaviour. */
+  if (number_member (object, "Version", &number) && number >= 0 && number < 9.0e18)
     parameter->version = (gint64) number;
   if (number_member (object, "LastModifiedDate", &number) && number >= 0 && number < 1e11)
     {
@@ -253,10 +244,11 @@ collect_data_free (gpointer user_data)
   g_free (data);
 }
 
-static gboolean
-collect_parameters (CollectData *data,
-                    JsonObject  *response,
-                    GError     **error)
+gboolean
+_am_ssm_collect_parameters (JsonObject  *response,
+                            GPtrArray   *parameters,
+                            GPtrArray   *invalid_names,
+                            GError     **error)
 {
   JsonArray *list = array_member (response, "Parameters");
   JsonArray *invalid = array_member (response, "InvalidParameters");
@@ -275,7 +267,7 @@ collect_parameters (CollectData *data,
       parameter = am_ssm_parameter_new_from_json (json_node_get_object (node), error);
       if (parameter == NULL)
         return FALSE;
-      g_ptr_array_add (data->parameters, parameter);
+      g_ptr_array_add (parameters, parameter);
     }
 
   for (guint i = 0; invalid != NULL && i < json_array_get_length (invalid); i++)
@@ -283,7 +275,7 @@ collect_parameters (CollectData *data,
       JsonNode *node = json_array_get_element (invalid, i);
 
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (data->invalid, g_strdup (json_node_get_string (node)));
+        g_ptr_array_add (invalid_names, g_strdup (json_node_get_string (node)));
     }
   return TRUE;
 }
@@ -301,7 +293,8 @@ on_get_parameters (GObject      *source,
   GError *error = NULL;
 
   root = am_json_client_call_finish (AM_JSON_CLIENT (source), result, &error);
-  if (root == NULL || !collect_parameters (data, json_node_get_object (root), &error))
+  if (root == NULL || !_am_ssm_collect_parameters (json_node_get_object (root), data->parameters,
+                                                     data->invalid, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -404,14 +397,15 @@ on_by_path_page (GObject      *source,
   const char *next;
 
   root = am_json_client_call_finish (AM_JSON_CLIENT (source), result, &error);
-  if (root == NULL || !collect_parameters (data, json_node_get_object (root), &error))
+  if (root == NULL || !_am_ssm_collect_parameters (json_node_get_object (root), data->parameters,
+                                                     data->invalid, &error))
     {
       g_task_return_error (task, error);
       return;
     }
   data->pages++;
 
-  next = string_member (json_node_get_object (root), "NextToken");
+  next = _am_json_string_member (json_node_get_object (root), "NextToken");
   if (next == NULL || *next == '\0')
     {
       g_task_return_boolean (task, TRUE);

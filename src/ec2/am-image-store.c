@@ -10,7 +10,9 @@
 
 #include "am-ec2-error.h"
 #include "am-ec2-model-private.h"
+#include "am-json-client-private.h"
 #include "am-image-store.h"
+#include "am-image-store-private.h"
 
 #define CACHE_VERSION 1
 #define CACHE_HEADER_KEY "{\"amiable-image-cache\":"
@@ -585,14 +587,16 @@ read_cache (CacheJob      *job,
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return damaged (error, job->path, local != NULL ? local->message : "bad header");
   object = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_get_int_member_with_default (object, "amiable-image-cache", 0) != CACHE_VERSION)
+  if (_am_json_int_member (object, "amiable-image-cache", 0) != CACHE_VERSION)
     return damaged (error, job->path, "unknown version");
-  job->saved_at = json_object_get_int_member_with_default (object, "saved-at", 0);
-  count = json_object_get_int_member_with_default (object, "count", -1);
+  job->saved_at = _am_json_int_member (object, "saved-at", 0);
+  count = _am_json_int_member (object, "count", -1);
   if (job->saved_at <= 0 || count < 0)
     return damaged (error, job->path, "bad header");
 
-  job->images = g_ptr_array_new_full (count, g_object_unref);
+  /* The count is only checked against what the file holds: preallocating it would trust the
+   * disk with the size of an allocation. */
+  job->images = g_ptr_array_new_with_free_func (g_object_unref);
   for (;;)
     {
       g_autofree char *line = g_data_input_stream_read_line_utf8 (data, &len, cancellable, &local);
@@ -1126,4 +1130,43 @@ am_image_store_cancel (AmImageStore *self)
   self->generation++;
   clear_diff (self);
   set_loading (self, FALSE);
+}
+
+/* Entry points for the fuzzers (tests/fuzz/ec2): the cache reader and writer without a store. */
+
+GPtrArray *
+_am_image_store_read_cache_for_fuzzing (const char  *path,
+                                        gint64      *saved_at,
+                                        GError     **error)
+{
+  CacheJob *job = g_new0 (CacheJob, 1);
+  GPtrArray *images = NULL;
+
+  job->path = g_strdup (path);
+  if (read_cache (job, NULL, error))
+    {
+      images = g_steal_pointer (&job->images);
+      *saved_at = job->saved_at;
+    }
+  cache_job_free (job);
+  return images;
+}
+
+gboolean
+_am_image_store_write_cache_for_fuzzing (const char  *path,
+                                         GPtrArray   *images,
+                                         gint64       saved_at,
+                                         GError     **error)
+{
+  CacheJob *job = g_new0 (CacheJob, 1);
+  gboolean ok;
+
+  job->path = g_strdup (path);
+  job->region = g_strdup ("us-east-1");
+  job->scope = g_strdup ("mine");
+  job->images = g_ptr_array_ref (images);
+  job->saved_at = saved_at;
+  ok = write_cache (job, NULL, error);
+  cache_job_free (job);
+  return ok;
 }

@@ -540,6 +540,12 @@ test_cache_damaged (Fixture       *fixture,
     "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
     "{\"image-id\":\"ami-1\",\"block-device-mappings\":[{\"volume-size\":\"big\"}]}\n]}\n",
     "",
+    /* Found by fuzz-image-cache: a count from disk was preallocated (4000000000 aborted the
+     * app), and an object where a number belongs was a GLib critical. */
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":4000000000,\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":{\"at\":1},\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":[1],\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
   };
 
   for (guint i = 0; i < 3; i++)

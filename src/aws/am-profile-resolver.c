@@ -622,7 +622,10 @@ parse_assume_role (const char  *profile,
   if (!am_xml_parse (&sts_document_handler, &creds, g_bytes_get_data (body, NULL),
                      (gssize) g_bytes_get_size (body), error))
     return NULL;
-  if (creds.key_id == NULL || creds.secret == NULL || creds.token == NULL)
+  /* An empty value (blank, or text that is cut at a NUL) is as missing as an absent one: a
+   * role's credentials without their session token would only fail later, unexplained. */
+  if (creds.key_id == NULL || *creds.key_id == '\0' || creds.secret == NULL
+      || *creds.secret == '\0' || creds.token == NULL || *creds.token == '\0')
     {
       g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
                    "STS answered AssumeRole for profile “%s” without credentials", profile);

@@ -468,17 +468,24 @@ test_assume_role_from_environment (Fixture       *fixture,
   g_assert_nonnull (strstr (am_test_request_get_header (request, "Authorization"), "AKIDENVROLE/"));
 }
 
-/* An Expiration that does not parse is refused, never taken as "never expires". */
+/* An Expiration that does not parse is refused, never taken as "never expires"; a blank
+ * SessionToken is missing, never credentials without their token (found by fuzz-assume-role,
+ * with a token cut short by a NUL byte). */
 static void
 test_assume_role_bad_expiration (Fixture       *fixture,
                                  gconstpointer  data)
 {
+  const struct
+  {
+    const char *good;
+    const char *bad;
+    const char *said;
+  } answers[] = {
+    { "2031-05-06T07:08:09Z", "soon", "Expiration" },
+    { "role-token", "   ", "without credentials" },
+  };
   g_autoptr (AmAwsConfig) config = NULL;
-  g_autoptr (AmCredentials) credentials = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GString) response = g_string_new (assume_role_response);
 
-  g_string_replace (response, "2031-05-06T07:08:09Z", "soon", 1);
   write_file (fixture->config_path,
               "[profile base]\nregion = eu-west-3\n"
               "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
@@ -486,12 +493,20 @@ test_assume_role_bad_expiration (Fixture       *fixture,
   write_file (fixture->credentials_path,
               "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
   config = load (fixture);
-  am_test_server_queue_xml (fixture->server, 200, response->str);
-  credentials = resolve (config, "admin", &error);
-  g_assert_null (credentials);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
-  g_assert_nonnull (strstr (error->message, "admin"));
-  g_assert_nonnull (strstr (error->message, "Expiration"));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr (AmCredentials) credentials = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GString) response = g_string_new (assume_role_response);
+
+      g_string_replace (response, answers[i].good, answers[i].bad, 1);
+      am_test_server_queue_xml (fixture->server, 200, response->str);
+      credentials = resolve (config, "admin", &error);
+      g_assert_null (credentials);
+      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+      g_assert_nonnull (strstr (error->message, "admin"));
+      g_assert_nonnull (strstr (error->message, answers[i].said));
+    }
 }
 
 static void

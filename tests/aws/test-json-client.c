@@ -283,6 +283,25 @@ test_get_parameters_by_path (Fixture       *fixture,
     }
 }
 
+/* Sends a GetParameter that the server answers with HTTP 400 and @body; returns the error. */
+static GError *
+error_for_answer (Fixture    *fixture,
+                  const char *body)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  GError *error = NULL;
+
+  am_test_server_queue_json (fixture->server, 400, body);
+  am_json_client_call_async (fixture->client, "GetParameter", NULL, NULL, am_test_result_cb,
+                             &result);
+  am_test_wait_result (&result);
+  answer = am_json_client_call_finish (fixture->client, result, &error);
+  g_assert_null (answer);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CLIENT);
+  return error;
+}
+
 /* Answers that reached the readers as GLib criticals or undefined behaviour before (found by
  * fuzz-json-client and fuzz-ssm): an error with no body, an error document with objects where
  * strings belong, a Version past what gint64 holds. */
@@ -292,40 +311,17 @@ test_hostile_answers (Fixture       *fixture,
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) answer = NULL;
   g_autoptr (AmSsmParameter) parameter = NULL;
 
-  am_test_server_queue_json (fixture->server, 400, "");
-  am_json_client_call_async (fixture->client, "GetParameter", NULL, NULL, am_test_result_cb,
-                             &result);
-  am_test_wait_result (&result);
-  answer = am_json_client_call_finish (fixture->client, result, &error);
-  g_assert_null (answer);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CLIENT);
+  error = error_for_answer (fixture, "");
   g_clear_error (&error);
-  g_clear_object (&result);
-
-  am_test_server_queue_json (fixture->server, 400,
-                             "{\"__type\": {\"name\": \"ParameterNotFound\"}, \"message\": [\"no\"]}");
-  am_json_client_call_async (fixture->client, "GetParameter", NULL, NULL, am_test_result_cb,
-                             &result);
-  am_test_wait_result (&result);
-  answer = am_json_client_call_finish (fixture->client, result, &error);
-  g_assert_null (answer);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CLIENT);
+  error = error_for_answer (fixture, "{\"__type\": {\"name\": \"ParameterNotFound\"}, "
+                                     "\"message\": [\"no\"]}");
   g_clear_error (&error);
-  g_clear_object (&result);
-
   /* A type with nothing after '#' is no code (it was an empty one). */
-  am_test_server_queue_json (fixture->server, 400, "{\"__type\": \"com.amazonaws.ssm#\"}");
-  am_json_client_call_async (fixture->client, "GetParameter", NULL, NULL, am_test_result_cb,
-                             &result);
-  am_test_wait_result (&result);
-  answer = am_json_client_call_finish (fixture->client, result, &error);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CLIENT);
+  error = error_for_answer (fixture, "{\"__type\": \"com.amazonaws.ssm#\"}");
   g_assert_null (am_aws_error_get_code (error));
   g_clear_error (&error);
-  g_clear_object (&result);
 
   am_test_server_queue_json (fixture->server, 200,
                              "{\"Parameter\": {\"Name\": \"/x\", \"Value\": \"ami-1\", "

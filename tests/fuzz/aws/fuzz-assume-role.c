@@ -32,8 +32,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
 
   g_assert (error == NULL);
-  g_assert (am_credentials_get_access_key_id (credentials) != NULL);
-  g_assert (am_credentials_get_secret_access_key (credentials) != NULL);
+  /* A role's credentials always come whole: key, secret and session token. */
+  g_assert (*am_credentials_get_access_key_id (credentials) != '\0');
+  g_assert (*am_credentials_get_secret_access_key (credentials) != '\0');
   g_assert (am_credentials_get_session_token (credentials) != NULL);
   g_assert (strstr (am_credentials_get_source (credentials), "role/Fuzz") != NULL);
   am_credentials_expires_within (credentials, 5 * G_TIME_SPAN_MINUTE, NULL);

@@ -170,6 +170,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gsize chunk;
 
   am_fuzz_init ();
+  am_fuzz_ignore_leaks ();
   if (size < 2)
     return 0;
   shape = &shapes[data[0] % G_N_ELEMENTS (shapes)];

@@ -28,6 +28,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gint64 saved_again = 0;
 
   am_fuzz_init ();
+  am_fuzz_ignore_leaks ();
   if (path == NULL)
     {
       path = g_build_filename (am_fuzz_scratch_dir (), "cache.json", NULL);

@@ -68,6 +68,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gboolean damaged;
 
   am_fuzz_init ();
+  am_fuzz_ignore_leaks ();
   if (dir == NULL)
     {
       dir = g_build_filename (am_fuzz_scratch_dir (), "data", NULL);

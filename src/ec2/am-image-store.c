@@ -618,7 +618,9 @@ read_cache (CacheJob      *job,
         }
       if (len > 0 && line[len - 1] == ',')
         line[--len] = '\0';
+      /* A blank line (or a lone ",") parses to no root at all. */
       if (!json_parser_load_from_data (parser, line, len, &local)
+          || json_parser_get_root (parser) == NULL
           || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         return damaged (error, job->path, local != NULL ? local->message : "an image is not an object");
       image = _am_model_from_json (info, json_node_get_object (json_parser_get_root (parser)), &local);

@@ -544,6 +544,8 @@ test_cache_damaged (Fixture       *fixture,
      * app), and an object where a number belongs was a GLib critical. */
     "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":4000000000,\"images\":[\n"
     "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
+    ",\n{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
     "{\"amiable-image-cache\":1,\"saved-at\":{\"at\":1},\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":[1],\"images\":[\n"
     "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
   };

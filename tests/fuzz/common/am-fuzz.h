@@ -15,12 +15,17 @@ int LLVMFuzzerTestOneInput (const guint8 *data,
  * a parser that lets a wrong-typed value reach a GLib precondition is a finding. */
 void        am_fuzz_init            (void);
 
-/* For harnesses whose parsers intern what they read (g_intern_string, quarks): leaks are no
- * longer tracked (memory errors, undefined behaviour and criticals still are). GLib drops its
- * quark table each time it grows past another 2048 strings, on purpose, and with glib's
- * frames unwound fast no suppression can tell those tables from a real leak. The unit tests'
- * ASan run checks the same parsers for leaks on their inputs. */
-void        am_fuzz_ignore_leaks    (void);
+int LLVMFuzzerInitialize (int    *argc,
+                          char ***argv);
+
+/* For harnesses whose parsers intern what they read (g_intern_string, quarks), called from
+ * their LLVMFuzzerInitialize: adds -detect_leaks=0, so leaks are not tracked (memory errors,
+ * undefined behaviour and criticals still are). GLib drops its quark table each time it grows
+ * past another 2048 strings, on purpose, and with GLib's frames unwound fast no suppression can
+ * tell those tables from a real leak. The unit tests' ASan run checks the same parsers for
+ * leaks on their inputs. */
+void        am_fuzz_ignore_leaks    (int          *argc,
+                                     char       ***argv);
 
 /* A private folder for this process, on a memory file system when there is one (saves fsync
  * there cost nothing), removed with its contents at exit. */

@@ -161,6 +161,14 @@ fuzz_list (const Shape *shape,
 }
 
 int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  am_fuzz_ignore_leaks (argc, argv);
+  return 0;
+}
+
+int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
@@ -170,7 +178,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gsize chunk;
 
   am_fuzz_init ();
-  am_fuzz_ignore_leaks ();
   if (size < 2)
     return 0;
   shape = &shapes[data[0] % G_N_ELEMENTS (shapes)];

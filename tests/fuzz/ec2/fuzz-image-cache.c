@@ -18,6 +18,14 @@ static char *path;
 static char *copy_path;
 
 int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  am_fuzz_ignore_leaks (argc, argv);
+  return 0;
+}
+
+int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
@@ -28,7 +36,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gint64 saved_again = 0;
 
   am_fuzz_init ();
-  am_fuzz_ignore_leaks ();
   if (path == NULL)
     {
       path = g_build_filename (am_fuzz_scratch_dir (), "cache.json", NULL);

@@ -54,6 +54,14 @@ has_damaged_copy (void)
 }
 
 int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  am_fuzz_ignore_leaks (argc, argv);
+  return 0;
+}
+
+int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
@@ -68,7 +76,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gboolean damaged;
 
   am_fuzz_init ();
-  am_fuzz_ignore_leaks ();
   if (dir == NULL)
     {
       dir = g_build_filename (am_fuzz_scratch_dir (), "data", NULL);

@@ -546,6 +546,10 @@ test_cache_damaged (Fixture       *fixture,
     "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
     "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
     ",\n{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
+    /* A lone surrogate decodes to bytes that are not UTF-8; written back, they made a cache
+     * that no longer read (fuzz-image-cache). */
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"a\\udc80b\"}\n]}\n",
     "{\"amiable-image-cache\":1,\"saved-at\":{\"at\":1},\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":[1],\"images\":[\n"
     "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
   };

@@ -152,6 +152,18 @@ am_endpoint_parse (const char  *url,
                    "The endpoint URL “%s” has no host", url);
       return NULL;
     }
+  /* GLib's parser lets control characters, blanks and commas through in the host; they would
+   * end up in the Host header. */
+  for (const char *p = host; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("-._:%", *p) == NULL)
+      {
+        g_autofree char *shown = g_strescape (url, NULL);
+
+        g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_INVALID_ARGUMENT,
+                     "The endpoint URL “%s” has a host name with characters no host name holds",
+                     shown);
+        return NULL;
+      }
   if (g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL
       || g_uri_get_fragment (uri) != NULL)
     {

@@ -12,6 +12,7 @@
 #include "am-aws-transport-private.h"
 #include "am-json-client.h"
 #include "am-json-member.h"
+#include "am-json-client-private.h"
 
 #define JSON_CONTENT_TYPE "application/x-amz-json-1.1"
 
@@ -125,11 +126,11 @@ am_json_client_set_backoff_base_ms (AmJsonClient *self,
 }
 
 /* {"__type":"com.amazon.coral.service#ParameterNotFound","message":"…"} */
-static void
-parse_json_error (GBytes  *body,
-                  char   **code,
-                  char   **message,
-                  char   **request_id)
+void
+_am_json_client_parse_error (GBytes  *body,
+                             char   **code,
+                             char   **message,
+                             char   **request_id)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *object;
@@ -137,7 +138,9 @@ parse_json_error (GBytes  *body,
   const char *type;
   const char *text;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+  /* An empty body (a bare 500, say) has no document: json-glib refuses a NULL buffer. */
+  if (g_bytes_get_size (body) == 0
+      || !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
                                    (gssize) g_bytes_get_size (body), NULL))
     return;
   root = json_parser_get_root (parser);
@@ -148,13 +151,48 @@ parse_json_error (GBytes  *body,
   type = am_json_member_string (object, "__type", NULL);
   if (type == NULL)
     type = am_json_member_string (object, "code", NULL);
+  if (type != NULL && strrchr (type, '#') != NULL)
+    type = strrchr (type, '#') + 1;
+  /* "prefix#" names no code: the x-amzn-ErrorType header may still give one. */
   if (type != NULL && *type != '\0')
-    *code = g_strdup (strrchr (type, '#') != NULL ? strrchr (type, '#') + 1 : type);
+    *code = g_strdup (type);
 
   text = am_json_member_string (object, "message", NULL);
   if (text == NULL)
     text = am_json_member_string (object, "Message", NULL);
   *message = g_strdup (text);
+}
+
+JsonNode *
+_am_json_client_parse_body (GBytes      *body,
+                            const char  *operation,
+                            GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local = NULL;
+  JsonNode *root;
+
+  if (g_bytes_get_size (body) == 0)
+    {
+      /* Some operations answer with an empty body: that is an empty object. */
+      return json_node_init_object (json_node_alloc (), json_object_new ());
+    }
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), &local))
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                   "The answer to %s is not valid JSON: %s", operation, local->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                   "The answer to %s is not a JSON object", operation);
+      return NULL;
+    }
+  return json_node_ref (root);
 }
 
 static void
@@ -163,45 +201,19 @@ on_sent (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
-  JsonNode *root;
+  JsonNode *root = NULL;
 
   body = _am_aws_transport_send_finish (result, &error);
-  if (body == NULL)
+  if (body != NULL)
+    root = _am_json_client_parse_body (body, g_task_get_task_data (task), &error);
+  if (body == NULL || root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  if (g_bytes_get_size (body) == 0)
-    {
-      /* Some operations answer with an empty body: that is an empty object. */
-      JsonNode *empty = json_node_init_object (json_node_alloc (), json_object_new ());
-
-      g_task_return_pointer (task, empty, (GDestroyNotify) json_node_unref);
-      return;
-    }
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                   (gssize) g_bytes_get_size (body), &error))
-    {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                               "The answer to %s is not valid JSON: %s",
-                               (const char *) g_task_get_task_data (task), error->message);
-      return;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                               "The answer to %s is not a JSON object",
-                               (const char *) g_task_get_task_data (task));
-      return;
-    }
-
-  g_task_return_pointer (task, json_node_ref (root), (GDestroyNotify) json_node_unref);
+  g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
 }
 
 void
@@ -247,7 +259,7 @@ am_json_client_call_async (AmJsonClient        *self,
   request.body = payload;
   request.extra_headers = headers;
   request.operation = operation;
-  request.parse_error = parse_json_error;
+  request.parse_error = _am_json_client_parse_error;
   /* SSM's pages hold at most 10 parameters of at most 8 KB each. */
   request.max_body = AM_AWS_MAX_BODY_SINGLE;
 

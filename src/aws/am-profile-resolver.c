@@ -21,6 +21,7 @@
 #include "am-endpoint.h"
 #include "am-json-member.h"
 #include "am-flatpak.h"
+#include "am-json-client-private.h"
 #include "am-query-client.h"
 #include "am-xml-reader.h"
 
@@ -825,6 +826,45 @@ sts_credentials_clear (StsCredentials *creds)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StsCredentials, sts_credentials_clear)
 
+/* Reads STS's AssumeRole answer into credentials. */
+static AmCredentials *
+parse_assume_role (const char  *profile,
+                   const char  *role_arn,
+                   GBytes      *body,
+                   GError     **error)
+{
+  g_auto (StsCredentials) creds = { 0 };
+  g_autoptr (GDateTime) expiration = NULL;
+
+  if (!am_xml_parse (&sts_document_handler, &creds, g_bytes_get_data (body, NULL),
+                     (gssize) g_bytes_get_size (body), error))
+    return NULL;
+  /* An empty value (blank, or text that is cut at a NUL) is as missing as an absent one: a
+   * role's credentials without their session token would only fail later, unexplained. */
+  if (creds.key_id == NULL || *creds.key_id == '\0' || creds.secret == NULL
+      || *creds.secret == '\0' || creds.token == NULL || *creds.token == '\0')
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                   "STS answered AssumeRole for profile “%s” without credentials", profile);
+      return NULL;
+    }
+  if (creds.expiration != NULL)
+    {
+      expiration = g_date_time_new_from_iso8601 (creds.expiration, NULL);
+      if (expiration == NULL)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                       "STS answered AssumeRole for profile “%s” with an Expiration that is "
+                       "not an ISO 8601 time", profile);
+          return NULL;
+        }
+    }
+
+  return credentials_with_source (am_credentials_new (creds.key_id, creds.secret, creds.token,
+                                                      expiration),
+                                  "profile %s: role %s", profile, role_arn);
+}
+
 static void
 on_assume_role (GObject      *source,
                 GAsyncResult *result,
@@ -834,8 +874,7 @@ on_assume_role (GObject      *source,
   StepData *data = g_task_get_task_data (task);
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (StsCredentials) creds = { 0 };
-  g_autoptr (GDateTime) expiration = NULL;
+  AmCredentials *credentials;
 
   body = am_query_client_call_finish (AM_QUERY_CLIENT (source), result, &error);
   if (body == NULL)
@@ -852,37 +891,16 @@ on_assume_role (GObject      *source,
       return;
     }
 
-  if (!am_xml_parse (&sts_document_handler, &creds, g_bytes_get_data (body, NULL),
-                     (gssize) g_bytes_get_size (body), &error))
+  credentials = parse_assume_role (data->profile,
+                                   am_aws_config_get_value (g_task_get_source_object (task),
+                                                            data->profile, "role_arn"),
+                                   body, &error);
+  if (credentials == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (creds.key_id == NULL || creds.secret == NULL || creds.token == NULL)
-    {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                               "STS answered AssumeRole for profile “%s” without credentials",
-                               data->profile);
-      return;
-    }
-  if (creds.expiration != NULL)
-    {
-      expiration = g_date_time_new_from_iso8601 (creds.expiration, NULL);
-      if (expiration == NULL)
-        {
-          g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                                   "STS answered AssumeRole for profile “%s” with an Expiration "
-                                   "that is not an ISO 8601 time", data->profile);
-          return;
-        }
-    }
-
-  return_credentials (task, credentials_with_source (am_credentials_new (creds.key_id, creds.secret,
-                                                                         creds.token, expiration),
-                                                     "profile %s: role %s", data->profile,
-                                                     am_aws_config_get_value (
-                                                       g_task_get_source_object (task),
-                                                       data->profile, "role_arn")));
+  return_credentials (task, credentials);
 }
 
 static void
@@ -1511,4 +1529,40 @@ am_aws_config_resolve_credentials_finish (AmAwsConfig   *self,
                           == am_aws_config_resolve_credentials_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Entry points for the fuzzers (tests/fuzz/aws): the parsers above, without a process, a
+ * request or a main loop around them. */
+
+AmCredentials *
+_am_aws_parse_process_output_for_fuzzing (const char  *profile,
+                                          const char  *output,
+                                          GError     **error)
+{
+  return parse_process_output (profile, output, error);
+}
+
+char *
+_am_aws_read_sso_token_for_fuzzing (AmAwsConfig  *config,
+                                    const char   *profile,
+                                    const char   *cache_key,
+                                    GError      **error)
+{
+  return read_sso_token (config, profile, cache_key, error);
+}
+
+char *
+_am_aws_sso_cache_path_for_fuzzing (AmAwsConfig *config,
+                                    const char  *cache_key)
+{
+  return sso_cache_path (config, cache_key);
+}
+
+AmCredentials *
+_am_aws_parse_assume_role_for_fuzzing (const char  *profile,
+                                       const char  *role_arn,
+                                       GBytes      *body,
+                                       GError     **error)
+{
+  return parse_assume_role (profile, role_arn, body, error);
 }

@@ -12,7 +12,9 @@
 #include "am-aws-error.h"
 #include "am-json-member.h"
 #include "am-query-client.h"
+#include "am-json-client-private.h"
 #include "am-ssm.h"
+#include "am-ssm-private.h"
 
 #define GET_PARAMETERS_BATCH 10
 #define BY_PATH_PAGE_SIZE    10
@@ -211,10 +213,11 @@ collect_data_free (gpointer user_data)
   g_free (data);
 }
 
-static gboolean
-collect_parameters (CollectData *data,
-                    JsonObject  *response,
-                    GError     **error)
+gboolean
+_am_ssm_collect_parameters (JsonObject  *response,
+                            GPtrArray   *parameters,
+                            GPtrArray   *invalid_names,
+                            GError     **error)
 {
   JsonArray *list = am_json_member_array (response, "Parameters", NULL);
   JsonArray *invalid = am_json_member_array (response, "InvalidParameters", NULL);
@@ -233,7 +236,7 @@ collect_parameters (CollectData *data,
       parameter = am_ssm_parameter_new_from_json (json_node_get_object (node), error);
       if (parameter == NULL)
         return FALSE;
-      g_ptr_array_add (data->parameters, parameter);
+      g_ptr_array_add (parameters, parameter);
     }
 
   for (guint i = 0; invalid != NULL && i < json_array_get_length (invalid); i++)
@@ -241,7 +244,7 @@ collect_parameters (CollectData *data,
       JsonNode *node = json_array_get_element (invalid, i);
 
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (data->invalid, g_strdup (json_node_get_string (node)));
+        g_ptr_array_add (invalid_names, g_strdup (json_node_get_string (node)));
     }
   return TRUE;
 }
@@ -259,7 +262,8 @@ on_get_parameters (GObject      *source,
   GError *error = NULL;
 
   root = am_json_client_call_finish (AM_JSON_CLIENT (source), result, &error);
-  if (root == NULL || !collect_parameters (data, json_node_get_object (root), &error))
+  if (root == NULL || !_am_ssm_collect_parameters (json_node_get_object (root), data->parameters,
+                                                     data->invalid, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -362,7 +366,8 @@ on_by_path_page (GObject      *source,
   const char *next;
 
   root = am_json_client_call_finish (AM_JSON_CLIENT (source), result, &error);
-  if (root == NULL || !collect_parameters (data, json_node_get_object (root), &error))
+  if (root == NULL || !_am_ssm_collect_parameters (json_node_get_object (root), data->parameters,
+                                                     data->invalid, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -247,9 +247,14 @@ convert_error (GError **error,
                GError  *local)
 {
   if (local->domain == G_MARKUP_ERROR)
-    g_propagate_error (error, am_aws_error_new (AM_AWS_ERROR_MALFORMED_RESPONSE, NULL, NULL, 0,
-                                                "The response is not valid XML: %s",
-                                                local->message));
+    {
+      /* GMarkup quotes the bytes it refused, which need not be UTF-8; the message ends up in a
+       * label. */
+      g_autofree char *why = g_utf8_make_valid (local->message, -1);
+
+      g_propagate_error (error, am_aws_error_new (AM_AWS_ERROR_MALFORMED_RESPONSE, NULL, NULL, 0,
+                                                  "The response is not valid XML: %s", why));
+    }
   else
     g_propagate_error (error, g_error_copy (local));
   g_error_free (local);

@@ -652,7 +652,9 @@ field_from_json (GObject        *object,
     {
     case AM_FIELD_STRING:
     case AM_FIELD_INTERNED:
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      /* json-glib decodes an escaped lone surrogate ("\udc80") to bytes that are not UTF-8. */
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+          || !g_utf8_validate (json_node_get_string (node), -1, NULL))
         return bad_json (error, model, field->property);
       if (field->type == AM_FIELD_STRING)
         {
@@ -715,7 +717,8 @@ field_from_json (GObject        *object,
             if (field->type == AM_FIELD_STRV)
               {
                 if (!JSON_NODE_HOLDS_VALUE (element)
-                    || json_node_get_value_type (element) != G_TYPE_STRING)
+                    || json_node_get_value_type (element) != G_TYPE_STRING
+                    || !g_utf8_validate (json_node_get_string (element), -1, NULL))
                   return bad_json (error, model, field->property);
                 items[j] = (gpointer) g_intern_string (json_node_get_string (element));
               }

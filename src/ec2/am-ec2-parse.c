@@ -764,10 +764,14 @@ _am_ec2_parse_object (GBytes              *body,
   return _am_ec2_parser_steal_object (parser);
 }
 
-char *
-_am_ec2_parse_value (GBytes      *body,
-                     const char  *element,
-                     GError     **error)
+/* Reads the text of @element ("element" or "container/element"); with @optional a missing
+ * element is no error. */
+static gboolean
+parse_value (GBytes      *body,
+             const char  *element,
+             gboolean     optional,
+             char       **value,
+             GError     **error)
 {
   g_autoptr (AmEc2Parser) parser = parser_new (MODE_VALUE, NULL, NULL);
   const char *slash = strchr (element, '/');
@@ -775,9 +779,23 @@ _am_ec2_parse_value (GBytes      *body,
 
   parser->value_element = slash != NULL ? slash + 1 : element;
   parser->value_container = container;
+  parser->value_optional = optional;
   if (!parse_body (parser, body, error))
+    return FALSE;
+  *value = g_steal_pointer (&parser->value);
+  return TRUE;
+}
+
+char *
+_am_ec2_parse_value (GBytes      *body,
+                     const char  *element,
+                     GError     **error)
+{
+  char *value = NULL;
+
+  if (!parse_value (body, element, FALSE, &value, error))
     return NULL;
-  return g_steal_pointer (&parser->value);
+  return value;
 }
 
 gboolean
@@ -786,12 +804,5 @@ _am_ec2_parse_optional_value (GBytes      *body,
                               char       **value,
                               GError     **error)
 {
-  g_autoptr (AmEc2Parser) parser = parser_new (MODE_VALUE, NULL, NULL);
-
-  parser->value_element = element;
-  parser->value_optional = TRUE;
-  if (!parse_body (parser, body, error))
-    return FALSE;
-  *value = g_steal_pointer (&parser->value);
-  return TRUE;
+  return parse_value (body, element, TRUE, value, error);
 }

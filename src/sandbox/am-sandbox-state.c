@@ -1821,7 +1821,8 @@ am_sb_state_load (AmSbState   *state,
   gsize length = 0;
 
   g_free (state->path);
-  g_free (state->saved_json);
+  /* Cleared, not only freed: every way out below either replaces it or leaves it unset. */
+  g_clear_pointer (&state->saved_json, g_free);
   state->path = g_strdup (path);
 
   if (!g_file_get_contents (path, &data, &length, &local_error))

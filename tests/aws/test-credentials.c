@@ -471,6 +471,48 @@ test_credential_process_limits (Fixture       *fixture,
   assert_resolve_fails (config, "object", AM_AWS_ERROR_NO_CREDENTIALS, "AccessKeyId that is not a string");
 }
 
+/* JSON with objects where strings belong, from a credential_process and in the SSO token
+ * cache: a clear refusal, never a GLib critical (found by fuzz-credential-process and
+ * fuzz-sso-cache; the suite runs with fatal-criticals). */
+static void
+test_wrong_types (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *script = NULL;
+  g_autofree char *config_text = NULL;
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, "corp", -1);
+  g_autofree char *name = g_strconcat (hash, ".json", NULL);
+  g_autofree char *dir = g_build_filename (fixture->home, ".aws", "sso", "cache", NULL);
+  g_autofree char *cache = g_build_filename (dir, name, NULL);
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  script = write_script (fixture, "objects.sh",
+                         "echo '{\"Version\": 1, \"AccessKeyId\": {\"id\": \"A\"}, "
+                         "\"SecretAccessKey\": [\"S\"], \"Expiration\": {\"at\": 1}}'\n");
+  config_text = g_strdup_printf ("[profile objects]\ncredential_process = %s\n"
+                                 "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+                                 "sso_role_name = Admin\n"
+                                 "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                                 "sso_region = eu-west-1\n", script);
+  write_file (fixture->config_path, config_text);
+  config = load (fixture);
+
+  credentials = resolve (config, "objects", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS);
+  g_clear_error (&error);
+
+  g_mkdir_with_parents (dir, 0700);
+  write_file (cache, "{\"accessToken\": {\"value\": \"t\"}, \"expiresAt\": [2099]}");
+  credentials = resolve (config, "sso", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "aws sso login --profile sso"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 0);
+}
+
 /* STS AssumeRole */
 
 static const char assume_role_response[] =
@@ -526,17 +568,24 @@ test_assume_role_from_environment (Fixture       *fixture,
   g_assert_nonnull (strstr (am_test_request_get_header (request, "Authorization"), "AKIDENVROLE/"));
 }
 
-/* An Expiration that does not parse is refused, never taken as "never expires". */
+/* An Expiration that does not parse is refused, never taken as "never expires"; a blank
+ * SessionToken is missing, never credentials without their token (found by fuzz-assume-role,
+ * with a token cut short by a NUL byte). */
 static void
 test_assume_role_bad_expiration (Fixture       *fixture,
                                  gconstpointer  data)
 {
+  const struct
+  {
+    const char *good;
+    const char *bad;
+    const char *said;
+  } answers[] = {
+    { "2031-05-06T07:08:09Z", "soon", "Expiration" },
+    { "role-token", "   ", "without credentials" },
+  };
   g_autoptr (AmAwsConfig) config = NULL;
-  g_autoptr (AmCredentials) credentials = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GString) response = g_string_new (assume_role_response);
 
-  g_string_replace (response, "2031-05-06T07:08:09Z", "soon", 1);
   write_file (fixture->config_path,
               "[profile base]\nregion = eu-west-3\n"
               "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
@@ -544,12 +593,20 @@ test_assume_role_bad_expiration (Fixture       *fixture,
   write_file (fixture->credentials_path,
               "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
   config = load (fixture);
-  am_test_server_queue_xml (fixture->server, 200, response->str);
-  credentials = resolve (config, "admin", &error);
-  g_assert_null (credentials);
-  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
-  g_assert_nonnull (strstr (error->message, "admin"));
-  g_assert_nonnull (strstr (error->message, "Expiration"));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr (AmCredentials) credentials = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GString) response = g_string_new (assume_role_response);
+
+      g_string_replace (response, answers[i].good, answers[i].bad, 1);
+      am_test_server_queue_xml (fixture->server, 200, response->str);
+      credentials = resolve (config, "admin", &error);
+      g_assert_null (credentials);
+      g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+      g_assert_nonnull (strstr (error->message, "admin"));
+      g_assert_nonnull (strstr (error->message, answers[i].said));
+    }
 }
 
 static void
@@ -1191,6 +1248,7 @@ main (int   argc,
   ADD ("malformed-file-on-disk", test_malformed_file_on_disk);
   ADD ("credential-process", test_credential_process);
   ADD ("credential-process-limits", test_credential_process_limits);
+  ADD ("wrong-types", test_wrong_types);
   ADD ("assume-role", test_assume_role);
   ADD ("assume-role-bad-expiration", test_assume_role_bad_expiration);
   ADD ("assume-role-from-environment", test_assume_role_from_environment);

@@ -283,6 +283,58 @@ test_get_parameters_by_path (Fixture       *fixture,
     }
 }
 
+/* Sends a GetParameter that the server answers with HTTP 400 and @body; returns the error. */
+static GError *
+error_for_answer (Fixture    *fixture,
+                  const char *body)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  GError *error = NULL;
+
+  am_test_server_queue_json (fixture->server, 400, body);
+  am_json_client_call_async (fixture->client, "GetParameter", NULL, NULL, am_test_result_cb,
+                             &result);
+  am_test_wait_result (&result);
+  answer = am_json_client_call_finish (fixture->client, result, &error);
+  g_assert_null (answer);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CLIENT);
+  return error;
+}
+
+/* Answers that reached the readers as GLib criticals or undefined behaviour before (found by
+ * fuzz-json-client and fuzz-ssm): an error with no body, an error document with objects where
+ * strings belong, a Version past what gint64 holds. */
+static void
+test_hostile_answers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmSsmParameter) parameter = NULL;
+
+  error = error_for_answer (fixture, "");
+  g_clear_error (&error);
+  error = error_for_answer (fixture, "{\"__type\": {\"name\": \"ParameterNotFound\"}, "
+                                     "\"message\": [\"no\"]}");
+  g_clear_error (&error);
+  /* A type with nothing after '#' is no code (it was an empty one). */
+  error = error_for_answer (fixture, "{\"__type\": \"com.amazonaws.ssm#\"}");
+  g_assert_null (am_aws_error_get_code (error));
+  g_clear_error (&error);
+
+  am_test_server_queue_json (fixture->server, 200,
+                             "{\"Parameter\": {\"Name\": \"/x\", \"Value\": \"ami-1\", "
+                             "\"Version\": 1e300, \"LastModifiedDate\": 1e300}}");
+  am_ssm_get_parameter_async (fixture->client, "/x", NULL, am_test_result_cb, &result);
+  am_test_wait_result (&result);
+  parameter = am_ssm_get_parameter_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (parameter->value, ==, "ami-1");
+  g_assert_cmpint (parameter->version, ==, 0);
+  g_assert_null (parameter->last_modified);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +346,7 @@ main (int   argc,
 
   ADD ("call", test_call);
   ADD ("errors", test_errors);
+  ADD ("hostile-answers", test_hostile_answers);
   ADD ("ssm-get-parameter", test_get_parameter);
   ADD ("ssm-get-parameters-batches", test_get_parameters_batches);
   ADD ("ssm-get-parameters-by-path", test_get_parameters_by_path);

@@ -262,7 +262,9 @@ apply_response (SoupServerMessage *msg,
 
   if (response->content_type != NULL)
     soup_message_headers_replace (headers, "Content-Type", response->content_type);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
+  /* libsoup refuses an empty chunk; an empty body is simply no chunk. */
+  if (g_bytes_get_size (body) > 0)
+    soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
 }
 
 static void

@@ -531,6 +531,31 @@ test_parse_value (void)
   g_assert_null (missing);
 }
 
+/* The optional reader takes "container/element" like the required one (fuzz-ec2-parse found
+ * that it looked for an element literally named "disableApiTermination/value"). */
+static void
+test_parse_optional_value (void)
+{
+  const char *xml = "<DescribeInstanceAttributeResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                    "<requestId>r</requestId><instanceId>i-1</instanceId>"
+                    "<disableApiTermination><value>true</value></disableApiTermination>"
+                    "</DescribeInstanceAttributeResponse>";
+  g_autoptr (GBytes) body = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *nested = NULL;
+  g_autofree char *direct = NULL;
+  g_autofree char *missing = NULL;
+
+  g_assert_true (_am_ec2_parse_optional_value (body, "disableApiTermination/value", &nested, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (nested, ==, "true");
+  g_assert_true (_am_ec2_parse_optional_value (body, "instanceId", &direct, &error));
+  g_assert_cmpstr (direct, ==, "i-1");
+  g_assert_true (_am_ec2_parse_optional_value (body, "return", &missing, &error));
+  g_assert_no_error (error);
+  g_assert_null (missing);
+}
+
 static void
 test_fold (void)
 {
@@ -625,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/ec2/models/instance-types/parse", test_instance_types_parse);
   g_test_add_func ("/ec2/models/image-attribute/parse", test_image_attribute_parse);
   g_test_add_func ("/ec2/models/value", test_parse_value);
+  g_test_add_func ("/ec2/models/optional-value", test_parse_optional_value);
   g_test_add_func ("/ec2/models/fold", test_fold);
   g_test_add_func ("/ec2/models/time", test_time);
 

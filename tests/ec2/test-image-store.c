@@ -584,6 +584,18 @@ test_cache_damaged (Fixture       *fixture,
     "{\"amiable-image-cache\":1,\"saved-at\":[1],\"count\":0,\"images\":[\n]}\n",
     "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"count\":{\"n\":0},\"images\":[\n]}\n",
     "{\"amiable-image-cache\":1,\"saved-at\":1e300,\"count\":1e300,\"images\":[\n]}\n",
+    /* Found by fuzz-image-cache: a count from disk was preallocated (4000000000 aborted the
+     * app), and an object where a number belongs was a GLib critical. */
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":4000000000,\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
+    ",\n{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
+    /* A lone surrogate decodes to bytes that are not UTF-8; written back, they made a cache
+     * that no longer read (fuzz-image-cache). */
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"a\\udc80b\"}\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":{\"at\":1},\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":[1],\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"One\"}\n]}\n",
   };
 
   for (guint i = 0; i < 3; i++)

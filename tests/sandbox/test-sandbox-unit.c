@@ -496,6 +496,34 @@ test_persistence_wrong_types (void)
   am_sb_state_free (copy);
 }
 
+/* The same state object loads a data folder again (found by fuzz-sandbox-state: the second
+ * load freed the last saved copy twice). */
+static void
+test_persistence_reload (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autoptr (GError) error = NULL;
+  AmSbState *state = am_sb_state_new (0, 3000);
+
+  /* No file: seeded and saved. Then the saved file, twice. */
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (state->images), ==, 4);
+  /* The rollback copy is the file's content. */
+  am_sb_state_set_tag (state, "111122223333", "ami-0123456789abcdef0", "Reload", "yes");
+  g_assert_true (am_sb_state_rollback (state, &error));
+  g_assert_no_error (error);
+  g_assert_null (am_sb_state_get_tags (state, "111122223333", "ami-0123456789abcdef0"));
+  am_sb_state_free (state);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A file that parses but lacks a list is damage too: moved aside, never taken as empty. */
 static void
 test_persistence_missing_list (void)
@@ -1710,6 +1738,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/roundtrip", test_persistence_roundtrip);
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
+  g_test_add_func ("/sandbox/persistence/reload", test_persistence_reload);
   g_test_add_func ("/sandbox/persistence/missing-list", test_persistence_missing_list);
   g_test_add_func ("/sandbox/persistence/wrong-types", test_persistence_wrong_types);
   g_test_add_func ("/sandbox/persistence/older-file", test_persistence_older_file);

@@ -103,13 +103,15 @@ header_says_reachable (gpointer data)
 static gboolean
 banner_shown (gpointer view)
 {
-  return gtk_revealer_get_reveal_child (AM_INSTANCES_VIEW (view)->banner_revealer);
+  /* Revealed and done sliding in: only then is its Retry button mapped and pressable. */
+  return gtk_revealer_get_reveal_child (AM_INSTANCES_VIEW (view)->banner_revealer)
+         && gtk_revealer_get_child_revealed (AM_INSTANCES_VIEW (view)->banner_revealer);
 }
 
 static gboolean
 banner_hidden (gpointer view)
 {
-  return !banner_shown (view);
+  return !gtk_revealer_get_reveal_child (AM_INSTANCES_VIEW (view)->banner_revealer);
 }
 
 /* A TCP port on loopback where nothing listens (bound, read, released). */

@@ -19,6 +19,7 @@
 #include "am-ec2-client.h"
 #include "am-ec2-error.h"
 #include "am-auto-scaling-dialog.h"
+#include "am-accessible.h"
 #include "am-launch-wizard.h"
 
 #define PAGE_PROGRESS AM_LAUNCH_N_STEPS
@@ -4170,6 +4171,8 @@ am_launch_wizard_constructed (GObject *object)
       update_buttons (self);
     }
 
+  /* After the pages were built: their buttons' names lose the mnemonic underscores. */
+  am_accessible_fix_mnemonics (GTK_WIDGET (self));
   load_images (self);
   load_types (self);
   load_network (self);

@@ -235,12 +235,13 @@ test_everything (void)
   check_tree (GTK_WIDGET (w), "wizard key pair page");
   wizard_skip_key_choose_subnets (w, zones);
   check_tree (GTK_WIDGET (w), "wizard network page");
-  wizard_next (w, AM_LAUNCH_STEP_STORAGE);
-  check_tree (GTK_WIDGET (w), "wizard storage page");
-  wizard_next (w, AM_LAUNCH_STEP_DETAILS);
-  check_tree (GTK_WIDGET (w), "wizard details page");
-  wizard_next (w, AM_LAUNCH_STEP_REVIEW);
-  check_tree (GTK_WIDGET (w), "wizard review page");
+  for (AmLaunchStep step = AM_LAUNCH_STEP_STORAGE; step <= AM_LAUNCH_STEP_REVIEW; step++)
+    {
+      g_autofree char *where = g_strdup_printf ("wizard page %d", (int) step);
+
+      wizard_next (w, step);
+      check_tree (GTK_WIDGET (w), where);
+    }
   wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "launch_button"));
   wizard_wait_idle (w);
   check_tree (GTK_WIDGET (w), "wizard result page");

@@ -549,6 +549,26 @@ pick_menu_item (GtkWidget  *menu_button,
   am_ui_test_iterate ();
 }
 
+/* The opened menu of @menu_button, as it is painted in the current style, under
+ * $AMIABLE_SCREENSHOT_DIR (when set). */
+static void
+menu_screenshot (GtkWidget  *menu_button,
+                 const char *file_name)
+{
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("AMIABLE_SCREENSHOT_DIR") == NULL)
+    return;
+  path = g_build_filename (g_getenv ("AMIABLE_SCREENSHOT_DIR"), file_name, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  am_ui_test_iterate ();
+  g_usleep (300000);
+  am_ui_test_iterate ();
+  g_assert_true (am_ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), path));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  am_ui_test_iterate ();
+}
+
 static void
 test_window_style_menu (void)
 {
@@ -577,36 +597,14 @@ test_window_style_menu (void)
   scheme = g_settings_get_string (settings, "color-scheme");
   g_assert_cmpstr (scheme, ==, "dark");
   g_clear_pointer (&scheme, g_free);
-  if (g_getenv ("AMIABLE_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("AMIABLE_SCREENSHOT_DIR"), "window-menu-dark.png", NULL);
-
-      gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-      am_ui_test_iterate ();
-      g_usleep (300000);
-      am_ui_test_iterate ();
-      g_assert_true (am_ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), path));
-      gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
-      am_ui_test_iterate ();
-    }
+  menu_screenshot (menu_button, "window-menu-dark.png");
 
   pick_menu_item (menu_button, "_Light Style");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_false (adw_style_manager_get_dark (style));
   scheme = g_settings_get_string (settings, "color-scheme");
   g_assert_cmpstr (scheme, ==, "light");
-  if (g_getenv ("AMIABLE_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("AMIABLE_SCREENSHOT_DIR"), "window-menu-light.png", NULL);
-
-      gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-      am_ui_test_iterate ();
-      g_usleep (300000);
-      am_ui_test_iterate ();
-      g_assert_true (am_ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), path));
-      gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
-      am_ui_test_iterate ();
-    }
+  menu_screenshot (menu_button, "window-menu-light.png");
 
   /* Kept for the next start: a setting changed elsewhere is applied as well. */
   g_settings_set_string (settings, "color-scheme", "default");

@@ -188,8 +188,40 @@ am_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* Help: the README's section on using Amiable, on the project's page (the About window's
+ * website), in the browser. */
+#define AM_HELP_URI "https://github.com/amiable/amiable#what-you-can-do"
+
+static void
+am_application_help_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  AmApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), AM_HELP_URI,
+                GDK_CURRENT_TIME);
+}
+
+/* The style chosen in the main menu (kept in GSettings) applied to the whole application. */
+static void
+am_application_color_scheme_changed_cb (GSettings  *settings,
+                                        const char *key,
+                                        gpointer    user_data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", am_application_about_action },
+  { "help", am_application_help_action },
   { "preferences", am_application_preferences_action },
   { "quit", am_application_quit_action },
 };
@@ -211,6 +243,14 @@ am_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  {
+    g_autoptr (GAction) color_scheme = g_settings_create_action (self->settings, "color-scheme");
+
+    g_action_map_add_action (G_ACTION_MAP (self), color_scheme);
+  }
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (am_application_color_scheme_changed_cb), self, 0);
+  am_application_color_scheme_changed_cb (self->settings, "color-scheme", self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);

@@ -15,6 +15,7 @@
 #include "am-mfa-dialog.h"
 #include "am-preferences-window.h"
 #include "am-regions.h"
+#include "am-accessible.h"
 #include "am-window.h"
 
 struct _AmWindow
@@ -1036,6 +1037,7 @@ am_window_init (AmWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  am_accessible_fix_mnemonics (GTK_WIDGET (self));
   build_profiles_banner (self);
 
   self->settings = g_settings_new (APP_ID);

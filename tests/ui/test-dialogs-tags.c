@@ -123,6 +123,57 @@ test_tags_edit (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+/* A fresh row says nothing before the user acts: no red on an empty key just added; typing and
+ * clearing it, or leaving it empty, brings the message. */
+static void
+test_tags_fresh_row (DlgFixture    *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *add;
+  GtkWidget *editor;
+  AmTagRow *row;
+  DlgRun run;
+
+  g_ptr_array_add (images, g_object_ref (image));
+  editor = dlg_run_action (fixture, fixture->alice, "tags", images, AM_TYPE_TAGS_EDITOR, &run);
+  add = am_ui_test_find_widget (editor, GTK_TYPE_BUTTON, "add_button");
+
+  dlg_click (add);
+  row = AM_TAG_ROW (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), AM_TYPE_TAG_ROW));
+  g_assert_nonnull (row);
+  am_ui_test_iterate ();
+  g_assert_null (dlg_visible_error (editor));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (am_tag_row_get_key_entry (row)), "error"));
+  /* Still, an empty key cannot be saved. */
+  g_assert_false (dlg_can_apply (editor));
+  dlg_screenshot (editor, "tags-fresh-row");
+
+  /* Typing, then clearing the key. */
+  dlg_type (GTK_WIDGET (am_tag_row_get_key_entry (row)), "O");
+  g_assert_null (dlg_visible_error (editor));
+  dlg_type (GTK_WIDGET (am_tag_row_get_key_entry (row)), "");
+  g_assert_nonnull (strstr (dlg_visible_error (editor), "Enter a key"));
+  dlg_click (am_ui_test_get_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, "remove_button"));
+  am_ui_test_iterate ();
+  g_assert_null (dlg_visible_error (editor));
+
+  /* Leaving the key of a new row empty (to its value). */
+  dlg_click (add);
+  row = AM_TAG_ROW (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), AM_TYPE_TAG_ROW));
+  g_assert_nonnull (row);
+  g_assert_null (dlg_visible_error (editor));
+  gtk_widget_grab_focus (GTK_WIDGET (am_tag_row_get_value_entry (row)));
+  am_ui_test_iterate ();
+  g_assert_nonnull (strstr (dlg_visible_error (editor), "Enter a key"));
+
+  gtk_window_close (GTK_WINDOW (editor));
+  dlg_wait_run (&run);
+  g_assert_false (run.applied);
+  dlg_run_clear (&run);
+}
+
 static void
 test_tags_invalid (DlgFixture    *fixture,
                    gconstpointer  data)
@@ -243,6 +294,8 @@ main (int   argc,
 
   g_test_add ("/ui/dialogs/tags/edit-and-undo", DlgFixture, NULL,
               dlg_fixture_set_up, test_tags_edit, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/tags/fresh-row", DlgFixture, NULL,
+              dlg_fixture_set_up, test_tags_fresh_row, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/tags/invalid", DlgFixture, NULL,
               dlg_fixture_set_up, test_tags_invalid, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/tags/bulk", DlgFixture, NULL,

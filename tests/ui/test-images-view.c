@@ -80,6 +80,18 @@ row (Fixture *fixture,
   return image;
 }
 
+/* The count under the list says "@n_shown of @n_total images". */
+static void
+check_shown_count (Fixture *fixture,
+                   guint    n_shown,
+                   guint    n_total)
+{
+  GtkWidget *label = am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "shown_count_label");
+  g_autofree char *expected = g_strdup_printf ("%u of %u image%s", n_shown, n_total, n_total == 1 ? "" : "s");
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+}
+
 static void
 type_search (Fixture    *fixture,
              const char *text)
@@ -209,6 +221,7 @@ test_scopes_search_facets_sort (void)
   n = am_ui_test_images_n_rows (fixture.view);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, n_amazon);
+  check_shown_count (&fixture, n, n_amazon);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = g_utf8_casefold (am_image_get_name (row (&fixture, i)), -1);
@@ -223,6 +236,7 @@ test_scopes_search_facets_sort (void)
   screenshot (&fixture, "no-matches");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.clear-filters", NULL));
   g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, n_amazon);
+  check_shown_count (&fixture, n_amazon, n_amazon);
 
   /* The filter popover lists the values of the listing with their counts. */
   {
@@ -252,6 +266,7 @@ test_scopes_search_facets_sort (void)
   g_assert_cmpuint (n, >, 0);
   for (guint i = 0; i < n; i++)
     g_assert_cmpstr (am_image_get_architecture (row (&fixture, i)), ==, "arm64");
+  check_shown_count (&fixture, n, n_amazon);
   _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_ARCHITECTURE, "arm64", FALSE);
   g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, n_amazon);
   _am_images_view_set_facet (fixture.view, AM_IMAGE_FACET_PLATFORM, "Windows", TRUE);

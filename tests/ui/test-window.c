@@ -522,6 +522,99 @@ test_window_mfa_prompt (void)
   am_ui_test_iterate ();
 }
 
+/* The main menu's style items: the one the user picks is applied by the style manager and kept
+ * in GSettings; Help is there too. */
+static gboolean
+style_is_dark (gpointer data)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+pick_menu_item (GtkWidget  *menu_button,
+                const char *label)
+{
+  GtkWidget *popover;
+  GtkWidget *item;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  am_ui_test_wait_mapped (popover);
+  item = am_ui_test_get_widget (popover, GTK_TYPE_LABEL, label);
+  /* The label sits in the menu's item button (a GtkModelButton): activate that, as a click does. */
+  while (item != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (item), "GtkModelButton") != 0)
+    item = gtk_widget_get_parent (item);
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_activate (item));
+  am_ui_test_iterate ();
+}
+
+/* The opened menu of @menu_button, as it is painted in the current style, under
+ * $AMIABLE_SCREENSHOT_DIR (when set). */
+static void
+menu_screenshot (GtkWidget  *menu_button,
+                 const char *file_name)
+{
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("AMIABLE_SCREENSHOT_DIR") == NULL)
+    return;
+  path = g_build_filename (g_getenv ("AMIABLE_SCREENSHOT_DIR"), file_name, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  am_ui_test_iterate ();
+  g_usleep (300000);
+  am_ui_test_iterate ();
+  g_assert_true (am_ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), path));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  am_ui_test_iterate ();
+}
+
+static void
+test_window_style_menu (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *scheme = NULL;
+  AmWindow *window;
+  GtkWidget *menu_button;
+  GMenuModel *menu;
+
+  g_settings_reset (settings, "color-scheme");
+  window = am_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  menu_button = am_ui_test_get_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "primary_menu_button");
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (am_ui_test_menu_has_action (menu, "app.color-scheme"));
+  g_assert_true (am_ui_test_menu_has_action (menu, "app.help"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "help"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  pick_menu_item (menu_button, "_Dark Style");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (am_ui_test_wait_until (style_is_dark, NULL, 5000));
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "dark");
+  g_clear_pointer (&scheme, g_free);
+  menu_screenshot (menu_button, "window-menu-dark.png");
+
+  pick_menu_item (menu_button, "_Light Style");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style));
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "light");
+  menu_screenshot (menu_button, "window-menu-light.png");
+
+  /* Kept for the next start: a setting changed elsewhere is applied as well. */
+  g_settings_set_string (settings, "color-scheme", "default");
+  am_ui_test_iterate ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/region-search", test_window_region_search);
   g_test_add_func ("/ui/window/profiles-without-default", test_window_profiles_without_default);
   g_test_add_func ("/ui/window/mfa-prompt", test_window_mfa_prompt);
+  g_test_add_func ("/ui/window/style-menu", test_window_style_menu);
 
   return g_test_run ();
 }

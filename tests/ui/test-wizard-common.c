@@ -141,6 +141,21 @@ wizard_expect_blocked (AmLaunchWizard *wizard,
 }
 
 void
+wizard_expect_quiet (AmLaunchWizard *wizard,
+                     AmLaunchField   field)
+{
+  g_autofree char *name = g_strdup_printf ("field-error-%d", (int) field);
+  GtkWidget *status = wizard_find (wizard, GTK_TYPE_LABEL, "status_label");
+
+  am_ui_test_iterate ();
+  g_assert_false (gtk_widget_is_sensitive (wizard_find (wizard, GTK_TYPE_BUTTON, "next_button")));
+  g_assert_false (gtk_widget_get_visible (wizard_find (wizard, GTK_TYPE_LABEL, name)));
+  /* What Next waits for is said, but not in red. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), !=, "");
+  g_assert_false (gtk_widget_has_css_class (status, "error"));
+}
+
+void
 wizard_expect_open (AmLaunchWizard *wizard)
 {
   am_ui_test_iterate ();

@@ -50,6 +50,9 @@ void            wizard_next             (AmLaunchWizard      *wizard,
 void            wizard_expect_blocked   (AmLaunchWizard      *wizard,
                                          AmLaunchField        field,
                                          const char          *needle);
+/* Checks that Next is blocked while nothing shows in red: no message at @field, a plain status. */
+void            wizard_expect_quiet     (AmLaunchWizard      *wizard,
+                                         AmLaunchField        field);
 void            wizard_expect_open      (AmLaunchWizard      *wizard);
 /* Light and dark screenshots under $AMIABLE_SCREENSHOT_DIR (when set). */
 void            wizard_screenshot       (AmLaunchWizard      *wizard,

@@ -199,7 +199,12 @@ test_wizard_launch (void)
   g_assert_cmpstr (am_instance_type_get_instance_type (am_launch_request_get_instance_type (request)), ==, "t3.micro");
   wizard_next (w, AM_LAUNCH_STEP_KEY_PAIR);
 
-  /* 3. Key pair: none blocks Next; create one; Next waits until the private key is saved (0600). */
+  /* 3. Key pair: none blocks Next, quietly until the user acts (here: turns "without a key" on
+   * and off again); create one; Next waits until the private key is saved (0600). */
+  wizard_expect_quiet (w, AM_LAUNCH_FIELD_KEY_PAIR);
+  wizard_screenshot (w, "key-page-fresh");
+  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (wizard_find (w, GTK_TYPE_SWITCH, "Launch without a key pair")), FALSE);
   wizard_expect_blocked (w, AM_LAUNCH_FIELD_KEY_PAIR, "Key pair:");
   wizard_type (wizard_find (w, ADW_TYPE_ENTRY_ROW, "Key pair name"), "wizard-key");
   wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "create-key"));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-aws-error.h"
+#include "am-accessible.h"
 #include "am-action-dialog.h"
 #include "am-session.h"
 #include "am-window.h"
@@ -341,6 +342,7 @@ am_action_dialog_init (AmActionDialog *self)
 
   load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  am_accessible_fix_mnemonics (GTK_WIDGET (self));
   priv->cancellable = g_cancellable_new ();
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (priv->apply_button));
   /* The header shows the window's title (set by subclass templates) above the subtitle. */

@@ -12,6 +12,7 @@
 
 #include "am-action-dialog.h"
 #include "am-aws-error.h"
+#include "am-accessible.h"
 #include "am-deregister-dialog.h"
 #include "am-dialog-calls.h"
 #include "am-ec2-client.h"
@@ -666,6 +667,7 @@ am_deregister_dialog_new (AmSession *session,
     }
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  am_accessible_fix_mnemonics (GTK_WIDGET (self));
   return self;
 }
 

@@ -26,6 +26,8 @@ struct _AmTagRow
   char              *key_error;
   char              *value_error;
   gboolean           mixed;
+  /* Whether the user has typed into the row or left its key: a fresh row shows no error before. */
+  gboolean           touched;
 
   /* dispose state */
   gboolean template_disposed;
@@ -50,6 +52,7 @@ entry_changed_cb (AmTagRow *self,
   if (entry == self->value_entry && self->mixed
       && gtk_entry_get_text_length (self->value_entry) > 0)
     self->mixed = FALSE;
+  self->touched = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -62,13 +65,15 @@ remove_clicked_cb (AmTagRow *self)
 static void
 update_error (AmTagRow *self)
 {
-  const char *message = self->key_error != NULL ? self->key_error : self->value_error;
+  const char *key_error = self->touched ? self->key_error : NULL;
+  const char *value_error = self->touched ? self->value_error : NULL;
+  const char *message = key_error != NULL ? key_error : value_error;
 
-  if (self->key_error != NULL)
+  if (key_error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->key_entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->key_entry), "error");
-  if (self->value_error != NULL)
+  if (value_error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->value_entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
@@ -125,9 +130,23 @@ am_tag_row_class_init (AmTagRowClass *klass)
 }
 
 static void
+key_left_cb (AmTagRow *self)
+{
+  if (self->touched)
+    return;
+  self->touched = TRUE;
+  update_error (self);
+}
+
+static void
 am_tag_row_init (AmTagRow *self)
 {
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Leaving the key of a fresh row empty is an act the row answers. */
+  g_signal_connect_object (focus, "leave", G_CALLBACK (key_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->key_entry), focus);
 }
 
 AmTagRow *

@@ -38,6 +38,7 @@ struct _AmImagesView
   GtkPopover *filter_popover;
   GtkBox *filter_box;
   GtkLabel *filter_count_label;
+  GtkLabel *shown_count_label;
   GtkMenuButton *view_menu_button;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
@@ -418,11 +419,25 @@ update_session_state (AmImagesView *self)
     }
 }
 
+/* "2 of 2 images" under the list: what the search and the filters leave of the listing. */
+static void
+update_shown_count (AmImagesView *self,
+                    guint         n_visible,
+                    guint         n_total)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%u of %u image", "%u of %u images", n_total),
+                                           n_visible, n_total);
+
+  gtk_label_set_text (self->shown_count_label, text);
+}
+
 static void
 update_state (AmImagesView *self)
 {
   guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   guint n_total = am_image_list_model_get_n_total (self->list);
+
+  update_shown_count (self, n_visible, n_total);
 
   if (show_sandbox_error (self))
     return;
@@ -1872,6 +1887,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, filter_count_label);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, shown_count_label);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, view_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, banner_label);

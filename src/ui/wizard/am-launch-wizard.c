@@ -19,6 +19,7 @@
 #include "am-ec2-client.h"
 #include "am-ec2-error.h"
 #include "am-auto-scaling-dialog.h"
+#include "am-accessible.h"
 #include "am-launch-wizard.h"
 
 #define PAGE_PROGRESS AM_LAUNCH_N_STEPS
@@ -228,6 +229,7 @@ struct _AmLaunchWizard
   gboolean launched_once;
   gboolean group_failed;
   gboolean building;         /* widgets being filled from the request: no write-back */
+  gboolean key_page_touched; /* the user chose, typed or left the key pair page: its errors show */
   gboolean types_loaded;
   gboolean template_mode;     /* the review saves a launch template instead of launching */
   gboolean dry_run_stale;     /* the request changed since the dry runs ended */
@@ -612,8 +614,21 @@ update_buttons (AmLaunchWizard *self)
     {
       gboolean valid = step_validate (self, self->step, &error);
 
+      gboolean quiet = self->step == AM_LAUNCH_STEP_KEY_PAIR && !self->key_page_touched;
+
       gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), valid);
       gtk_label_set_text (self->status_label, valid ? "" : error->message);
+      /* Before the user acted on the key pair page, what Next waits for is a hint, not an error. */
+      if (quiet)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+          gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+        }
     }
   else if (on_review)
     {
@@ -677,7 +692,10 @@ update_field_labels (AmLaunchWizard *self)
 
       if (label == NULL)
         continue;
-      if (am_launch_request_validate_field (self->request, field, &error)
+      /* Nothing chosen or typed on the key pair page yet: no red before the user acts. */
+      if (field == AM_LAUNCH_FIELD_KEY_PAIR && !self->key_page_touched)
+        gtk_widget_set_visible (label, FALSE);
+      else if (am_launch_request_validate_field (self->request, field, &error)
           && (field != AM_LAUNCH_FIELD_KEY_PAIR || wizard_step_check (self, AM_LAUNCH_STEP_KEY_PAIR, &error)))
         gtk_widget_set_visible (label, FALSE);
       else
@@ -725,6 +743,8 @@ go_to_step (AmLaunchWizard *self,
 {
   g_assert (page <= PAGE_PROGRESS);
 
+  if (self->step == AM_LAUNCH_STEP_KEY_PAIR && page != AM_LAUNCH_STEP_KEY_PAIR)
+    self->key_page_touched = TRUE;
   self->step = page;
   if (page < AM_LAUNCH_N_STEPS)
     self->visited[page] = TRUE;
@@ -1672,6 +1692,7 @@ key_toggled_cb (GtkCheckButton *check,
 {
   if (self->building || !gtk_check_button_get_active (check))
     return;
+  self->key_page_touched = TRUE;
   am_launch_request_set_key_name (self->request, g_object_get_data (G_OBJECT (check), "key-name"));
   am_launch_request_set_no_key_acknowledged (self->request, FALSE);
   gtk_switch_set_active (self->no_key_switch, FALSE);
@@ -1755,6 +1776,7 @@ no_key_changed_cb (AmLaunchWizard *self)
 
   if (self->building)
     return;
+  self->key_page_touched = TRUE;
   am_launch_request_set_no_key_acknowledged (self->request, none);
   if (none)
     {
@@ -2003,6 +2025,7 @@ create_key_cb (GObject      *object,
   if (self->key_pairs == NULL)
     self->key_pairs = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->key_pairs, g_object_ref (key));
+  self->key_page_touched = TRUE;
   am_launch_request_set_key_name (self->request, am_key_pair_get_key_name (key));
   am_launch_request_set_no_key_acknowledged (self->request, FALSE);
   self->building = TRUE;
@@ -2088,6 +2111,11 @@ new_key_name_changed_cb (AmLaunchWizard *self)
     if (g_strcmp0 (am_key_pair_get_key_name (g_ptr_array_index (self->key_pairs, i)), name) == 0)
       ok = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), ok);
+  if (!self->building && !self->key_page_touched)
+    {
+      self->key_page_touched = TRUE;
+      schedule_validate (self);
+    }
 }
 
 static void
@@ -4170,6 +4198,8 @@ am_launch_wizard_constructed (GObject *object)
       update_buttons (self);
     }
 
+  /* After the pages were built: their buttons' names lose the mnemonic underscores. */
+  am_accessible_fix_mnemonics (GTK_WIDGET (self));
   load_images (self);
   load_types (self);
   load_network (self);

@@ -205,6 +205,7 @@ typedef struct
   GPtrArray *filters;
   gboolean   include_deprecated;
   gboolean   needs_tags;
+  gboolean   include_disabled;
 } ImageQuery;
 
 static gboolean
@@ -290,7 +291,7 @@ query_matches (ImageQuery      *q,
                const AmSbImage *image,
                gboolean         explicit_id)
 {
-  if (!_am_sb_image_visible (q->call, image))
+  if (!_am_sb_image_visible (q->call, image) || (image->disabled && !q->include_disabled))
     return FALSE;
   if (!explicit_id && !q->include_deprecated && am_sb_image_is_deprecated (image, q->call->now_ms)
       && strcmp (image->owner_id, q->call->account->account_id) != 0)
@@ -385,7 +386,8 @@ op_describe_images (AmSbCall *call)
   for (guint i = 0; i < ids->len; i++)
     if (!_am_sb_check_image_id (call, ids->pdata[i]))
       return FALSE;
-  if (!_am_sb_param_bool (call, "IncludeDeprecated", FALSE, &q.include_deprecated))
+  if (!_am_sb_param_bool (call, "IncludeDeprecated", FALSE, &q.include_deprecated)
+      || !_am_sb_param_bool (call, "IncludeDisabled", FALSE, &q.include_disabled))
     return FALSE;
   if (_am_sb_param (call, "MaxResults") != NULL && ids->len > 0)
     return _am_sb_fail (call, 400, "InvalidParameterCombination",
@@ -495,12 +497,12 @@ owned_instance (AmSbCall   *call,
   return instance;
 }
 
-static AmSbSnapshot *
-new_snapshot (AmSbCall   *call,
-              const char *volume_id,
-              gint        size,
-              const char *description,
-              gboolean    encrypted)
+AmSbSnapshot *
+_am_sb_new_snapshot (AmSbCall   *call,
+                     const char *volume_id,
+                     gint        size,
+                     const char *description,
+                     gboolean    encrypted)
 {
   AmSbSnapshot *snapshot = g_new0 (AmSbSnapshot, 1);
 
@@ -636,7 +638,7 @@ op_create_image (AmSbCall *call)
       if (o != NULL && o->no_device)
         continue;
       snap_description = g_strdup_printf ("Created by CreateImage(%s) for %s", instance_id, image->image_id);
-      snapshot = new_snapshot (call, volume->volume_id, volume->volume_size, snap_description, FALSE);
+      snapshot = _am_sb_new_snapshot (call, volume->volume_id, volume->volume_size, snap_description, FALSE);
       snapshot->completed_time = image->available_time;
       bd = am_sb_block_device_new ();
       bd->device_name = g_strdup (volume->device_name);
@@ -870,9 +872,9 @@ snapshot_used_elsewhere (AmSbCall   *call,
   return FALSE;
 }
 
-static void
-delete_all_tags (AmSbCall   *call,
-                 const char *resource_id)
+void
+_am_sb_delete_all_tags (AmSbCall   *call,
+                        const char *resource_id)
 {
   guint n_accounts;
   const AmSbAccount *accounts = am_sb_accounts (&n_accounts);
@@ -925,11 +927,15 @@ op_deregister_image (AmSbCall *call)
             || snapshot_used_elsewhere (call, bd->snapshot_id, image))
           continue;
         g_ptr_array_add (deleted, g_strdup (bd->snapshot_id));
-        delete_all_tags (call, bd->snapshot_id);
+        _am_sb_delete_all_tags (call, bd->snapshot_id);
         g_hash_table_remove (call->state->snapshots, bd->snapshot_id);
       }
-  delete_all_tags (call, image_id);
-  g_hash_table_remove (call->state->images, image_id);
+  /* Under the account's retention rule the image waits in the Recycle Bin, tags and all. */
+  if (!_am_sb_recycle_image (call, image))
+    {
+      _am_sb_delete_all_tags (call, image_id);
+      g_hash_table_remove (call->state->images, image_id);
+    }
   call->mutated = TRUE;
   _am_sb_xml_bool (call->body, "return", TRUE);
   if (delete_snapshots)
@@ -1057,7 +1063,7 @@ op_copy_image (AmSbCall *call)
         continue;
       snap_description = g_strdup_printf ("Copied for DestinationAmi %s from SourceAmi %s for "
                                           "SourceSnapshot %s.", image->image_id, source_id, bd->snapshot_id);
-      snapshot = new_snapshot (call, "vol-ffffffff", bd->volume_size, snap_description,
+      snapshot = _am_sb_new_snapshot (call, "vol-ffffffff", bd->volume_size, snap_description,
                                encrypted || bd->encrypted);
       snapshot->completed_time = image->available_time;
       g_free (bd->snapshot_id);

@@ -294,6 +294,8 @@ _am_sb_check_param_names (AmSbCall   *call,
   for (guint i = 0; i < G_N_ELEMENTS (actions) && names == NULL; i++)
     if (strcmp (actions[i].action, action) == 0)
       names = actions[i].names;
+  if (names == NULL)
+    names = _am_sb_lifecycle_param_names (action);
   g_return_val_if_fail (names != NULL, TRUE);
 
   /* Sorted, so that the error names the same parameter every time. */

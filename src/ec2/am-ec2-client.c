@@ -1938,6 +1938,93 @@ am_ec2_client_describe_snapshots_finish (AmEc2Client   *self,
   return finish_list (self, result, am_ec2_client_describe_snapshots_async, error);
 }
 
+/* --- image lifecycle ----------------------------------------------------------------------- */
+
+static const char * const image_references_path[] = { "imageReferenceSet", NULL };
+static const char * const instance_image_metadata_path[] = { "instanceImageMetadataSet", NULL };
+
+void
+am_ec2_client_describe_image_references_async (AmEc2Client         *self,
+                                               const char * const  *image_ids,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (image_ids != NULL && image_ids[0] != NULL);
+
+  params = params_new ("DescribeImageReferences");
+  add_list (params, "ImageId", image_ids);
+  am_query_params_add_boolean (params, "IncludeAllResourceTypes", TRUE);
+  am_query_params_add_int (params, "MaxResults", 1000);
+  describe_all (self, params, _am_image_reference_get_model_info (), image_references_path,
+                g_strdup_printf ("Could not find what uses %s", image_ids[0]),
+                am_ec2_client_describe_image_references_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+am_ec2_client_describe_image_references_finish (AmEc2Client   *self,
+                                                GAsyncResult  *result,
+                                                GError       **error)
+{
+  return finish_list (self, result, am_ec2_client_describe_image_references_async, error);
+}
+
+void
+am_ec2_client_describe_instance_image_metadata_async (AmEc2Client         *self,
+                                                      const char * const  *instance_ids,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+
+  params = params_new ("DescribeInstanceImageMetadata");
+  add_list (params, "InstanceId", instance_ids);
+  am_query_params_add_int (params, "MaxResults", 1000);
+  describe_all (self, params, _am_instance_image_metadata_get_model_info (), instance_image_metadata_path,
+                g_strdup ("Could not read the state of the instances' images"),
+                am_ec2_client_describe_instance_image_metadata_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+am_ec2_client_describe_instance_image_metadata_finish (AmEc2Client   *self,
+                                                       GAsyncResult  *result,
+                                                       GError       **error)
+{
+  return finish_list (self, result, am_ec2_client_describe_instance_image_metadata_async, error);
+}
+
+void
+am_ec2_client_set_image_disabled_async (AmEc2Client         *self,
+                                        const char          *image_id,
+                                        gboolean             disable,
+                                        gboolean             dry_run,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (image_id != NULL);
+
+  image_id_call (self, disable ? "DisableImage" : "EnableImage", image_id,
+                 g_strdup_printf (disable ? "Could not disable %s" : "Could not enable %s", image_id),
+                 dry_run, am_ec2_client_set_image_disabled_async, cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_set_image_disabled_finish (AmEc2Client   *self,
+                                         GAsyncResult  *result,
+                                         gboolean      *dry_run_ok,
+                                         GError       **error)
+{
+  return finish_simple (self, result, am_ec2_client_set_image_disabled_async, dry_run_ok, error);
+}
+
 /* --- SSM ------------------------------------------------------------------------------------ */
 
 static AmJsonClient *

@@ -523,6 +523,101 @@ test_copy_and_templates (Fixture       *fixture,
   g_assert_cmpstr (am_launch_template_get_launch_template_name (template), ==, "web-template");
 }
 
+/* DescribeImageReferences, DescribeInstanceImageMetadata and Disable/EnableImage through the
+ * typed client: what uses an image, the state of an instance's image, a disabled image hidden. */
+static void
+test_image_references (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *latest = latest_image (fixture->alice);
+  g_autoptr (AmRunInstancesRequest) run = am_run_instances_request_new (latest, "t3.micro");
+  g_autoptr (GAsyncResult) r_run = NULL, r_lt = NULL, r_refs = NULL, r_meta = NULL, r_mine = NULL;
+  g_autoptr (GAsyncResult) r_disable = NULL, r_hidden = NULL, r_enable = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) instances = NULL, refs = NULL, metadata = NULL, mine = NULL, hidden = NULL;
+  g_autoptr (AmLaunchTemplate) template = NULL;
+  g_autoptr (AmDescribeImagesQuery) owned = am_describe_images_query_new ();
+  g_autoptr (AmDescribeImagesQuery) by_id = am_describe_images_query_new ();
+  g_autofree char *instance_arn = NULL;
+  const char *image_ids[] = { latest, NULL };
+  const char *instance_ids[] = { NULL, NULL };
+  const char *own_id;
+  gboolean saw_instance = FALSE, saw_template = FALSE;
+  gboolean ok;
+
+  am_ec2_client_run_instances_async (fixture->alice, run, FALSE, NULL, am_test_result_cb, &r_run);
+  WAIT (r_run);
+  ok = am_ec2_client_run_instances_finish (fixture->alice, r_run, &instances, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  instance_ids[0] = am_instance_get_instance_id (instances->pdata[0]);
+  instance_arn = g_strdup_printf ("arn:aws:ec2:us-east-1:" ALICE_ACCOUNT ":instance/%s", instance_ids[0]);
+  am_ec2_client_create_launch_template_async (fixture->alice, "uses-latest", NULL, run, FALSE, NULL,
+                                              am_test_result_cb, &r_lt);
+  WAIT (r_lt);
+  ok = am_ec2_client_create_launch_template_finish (fixture->alice, r_lt, &template, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  am_ec2_client_describe_image_references_async (fixture->alice, image_ids, NULL, am_test_result_cb, &r_refs);
+  WAIT (r_refs);
+  refs = am_ec2_client_describe_image_references_finish (fixture->alice, r_refs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs->len, ==, 2);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      AmImageReference *ref = refs->pdata[i];
+      const char *type = am_image_reference_get_resource_type (ref);
+
+      g_assert_cmpstr (am_image_reference_get_image_id (ref), ==, latest);
+      if (g_strcmp0 (type, "ec2:Instance") == 0)
+        saw_instance = g_strcmp0 (am_image_reference_get_arn (ref), instance_arn) == 0;
+      else if (g_strcmp0 (type, "ec2:LaunchTemplate") == 0)
+        saw_template = g_str_has_suffix (am_image_reference_get_arn (ref),
+                                         am_launch_template_get_launch_template_id (template));
+    }
+  g_assert_true (saw_instance);
+  g_assert_true (saw_template);
+
+  am_ec2_client_describe_instance_image_metadata_async (fixture->alice, instance_ids, NULL, am_test_result_cb,
+                                                        &r_meta);
+  WAIT (r_meta);
+  metadata = am_ec2_client_describe_instance_image_metadata_finish (fixture->alice, r_meta, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (metadata->len, ==, 1);
+  g_assert_cmpstr (am_instance_image_metadata_get_instance_id (metadata->pdata[0]), ==, instance_ids[0]);
+  g_assert_cmpstr (am_instance_image_metadata_get_image_id (metadata->pdata[0]), ==, latest);
+  g_assert_cmpstr (am_instance_image_metadata_get_image_state (metadata->pdata[0]), ==, "available");
+  g_assert_true (g_str_has_prefix (am_instance_image_metadata_get_image_name (metadata->pdata[0]), "al2023-ami-"));
+
+  am_describe_images_query_add_owner (owned, "self");
+  am_ec2_client_describe_images_async (fixture->alice, owned, NULL, am_test_result_cb, &r_mine);
+  WAIT (r_mine);
+  mine = am_ec2_client_describe_images_finish (fixture->alice, r_mine, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, >, 0);
+  own_id = am_image_get_image_id (mine->pdata[0]);
+  am_ec2_client_set_image_disabled_async (fixture->alice, own_id, TRUE, FALSE, NULL, am_test_result_cb, &r_disable);
+  WAIT (r_disable);
+  g_assert_true (am_ec2_client_set_image_disabled_finish (fixture->alice, r_disable, NULL, &error));
+  g_assert_no_error (error);
+  am_describe_images_query_add_owner (by_id, "self");
+  am_ec2_client_describe_images_async (fixture->alice, by_id, NULL, am_test_result_cb, &r_hidden);
+  WAIT (r_hidden);
+  hidden = am_ec2_client_describe_images_finish (fixture->alice, r_hidden, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hidden->len, ==, mine->len - 1);
+  am_ec2_client_set_image_disabled_async (fixture->alice, own_id, FALSE, FALSE, NULL, am_test_result_cb, &r_enable);
+  WAIT (r_enable);
+  g_assert_true (am_ec2_client_set_image_disabled_finish (fixture->alice, r_enable, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (AmImage) back = describe_one (fixture->alice, own_id);
+
+    g_assert_cmpstr (am_image_get_state (back), ==, "available");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +632,7 @@ main (int   argc,
   ADD ("image-lifecycle", test_image_lifecycle);
   ADD ("copy-and-templates", test_copy_and_templates);
   ADD ("require-imdsv2", test_require_imdsv2);
+  ADD ("image-references", test_image_references);
 
   return g_test_run ();
 }

@@ -542,6 +542,37 @@ permissions_cb (GObject      *object,
     am_image_details_set_launch_permissions (self->details, am_image_attribute_get_launch_permissions (attribute));
 }
 
+static void references_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* What uses @image (its owner only may ask): instances, templates, parameters. */
+static void
+start_references (AmImagesView *self,
+                  AmImage      *image)
+{
+  const char *ids[] = { am_image_get_image_id (image), NULL };
+
+  /* A reply about an earlier image never arrives: choosing another cancels it. */
+  am_ec2_client_describe_image_references_async (self->client, ids, self->details_cancellable,
+                                                 references_cb, g_object_ref (self));
+}
+
+static void
+references_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (AmImagesView) self = user_data;
+  g_autoptr (GPtrArray) references = NULL;
+  g_autoptr (GError) error = NULL;
+
+  references = am_ec2_client_describe_image_references_finish (AM_EC2_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  am_image_details_set_references (self->details, references, error != NULL ? error->message : NULL);
+}
+
 static gboolean
 update_details_cb (gpointer user_data)
 {
@@ -576,6 +607,7 @@ update_details_cb (gpointer user_data)
       am_ec2_client_describe_image_attribute_async (self->client, am_image_get_image_id (image),
                                                     "launchPermission", self->details_cancellable,
                                                     permissions_cb, g_object_ref (self));
+      start_references (self, image);
     }
 
   return G_SOURCE_REMOVE;

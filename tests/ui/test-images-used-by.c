@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-autoscaling-client.h"
 #include "am-images-view-private.h"
 #include "am-ui-test-sandbox.h"
 #include "am-ui-test.h"
@@ -108,12 +109,32 @@ test_used_by (void)
   g_assert_no_error (error);
   g_clear_object (&w2.result);
 
+  /* An Auto Scaling group uses the image through the template. */
+  {
+    g_autoptr (AmAutoScalingClient) autoscaling = am_autoscaling_client_new_for_ec2_client (client, &error);
+    const char *subnets[] = { am_instance_get_subnet_id (instances->pdata[0]), NULL };
+    AmCreateAutoScalingGroupRequest request = {
+      .name = "web-group", .launch_template_id = am_launch_template_get_launch_template_id (template),
+      .min_size = 0, .max_size = 1, .desired_capacity = 0, .subnet_ids = subnets,
+    };
+    AmUiTestWait w3 = { 0 };
+
+    g_assert_no_error (error);
+    am_autoscaling_client_create_group_async (autoscaling, &request, NULL, am_ui_test_wait_cb, &w3);
+    g_assert_true (am_autoscaling_client_create_group_finish (autoscaling, am_ui_test_wait_for_result (&w3, 30000),
+                                                              &error));
+    g_assert_no_error (error);
+    g_clear_object (&w3.result);
+  }
+
   /* Choosing it again asks again. */
   select_named (view, "alice-build-runner-arm64-2026-02-03");
   select_named (view, "alice-web-server-2026-01-15");
   wait = (FieldWait) { details, "Used By/Instance", am_instance_get_instance_id (instances->pdata[0]) };
   g_assert_true (am_ui_test_wait_until (field_is, &wait, 30000));
   wait = (FieldWait) { details, "Used By/Launch Template", am_launch_template_get_launch_template_id (template) };
+  g_assert_true (am_ui_test_wait_until (field_is, &wait, 30000));
+  wait = (FieldWait) { details, "Used By/Auto Scaling Group", "web-group" };
   g_assert_true (am_ui_test_wait_until (field_is, &wait, 30000));
   am_ui_test_screenshot_light_dark (GTK_WIDGET (window), "images-used-by", 200);
 

@@ -633,6 +633,26 @@ am_image_details_set_launch_permissions (AmImageDetails             *self,
 }
 
 void
+am_image_details_add_user (AmImageDetails *self,
+                           const char     *resource_type,
+                           const char     *name,
+                           const char     *error)
+{
+  g_return_if_fail (AM_IS_IMAGE_DETAILS (self));
+
+  if (self->image == NULL || !self->manageable)
+    return;
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not find what uses this image: %s"), error);
+
+      add_dim_row (self, self->used_by_group, text);
+    }
+  else
+    add_dynamic_row (self, self->used_by_group, reference_kind (resource_type), name);
+}
+
+void
 am_image_details_set_references (AmImageDetails *self,
                                  GPtrArray      *references,
                                  const char     *error)

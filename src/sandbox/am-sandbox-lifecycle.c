@@ -61,7 +61,8 @@ xml_return_true (AmSbCall *call)
 /* DisableImage / EnableImage */
 
 static gboolean
-op_disable_image (AmSbCall *call)
+set_disabled (AmSbCall *call,
+              gboolean  disabled)
 {
   const char *image_id;
   AmSbImage *image;
@@ -69,16 +70,15 @@ op_disable_image (AmSbCall *call)
   if (!_am_sb_require (call, "ImageId", &image_id))
     return FALSE;
   image = _am_sb_owned_image (call, image_id);
-  if (image == NULL)
+  if (image == NULL || _am_sb_dry_run (call))
     return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  if (!image->disabled)
+  if (image->disabled != disabled)
     {
       /* Disabling takes away every launch permission, public and shared; enabling does not
        * give them back. */
-      image->disabled = TRUE;
-      g_ptr_array_set_size (image->launch_permissions, 0);
+      image->disabled = disabled;
+      if (disabled)
+        g_ptr_array_set_size (image->launch_permissions, 0);
       call->mutated = TRUE;
     }
   xml_return_true (call);
@@ -86,25 +86,15 @@ op_disable_image (AmSbCall *call)
 }
 
 static gboolean
+op_disable_image (AmSbCall *call)
+{
+  return set_disabled (call, TRUE);
+}
+
+static gboolean
 op_enable_image (AmSbCall *call)
 {
-  const char *image_id;
-  AmSbImage *image;
-
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL)
-    return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  if (image->disabled)
-    {
-      image->disabled = FALSE;
-      call->mutated = TRUE;
-    }
-  xml_return_true (call);
-  return TRUE;
+  return set_disabled (call, FALSE);
 }
 
 /* DescribeImageReferences */

@@ -642,6 +642,44 @@ gboolean    am_ec2_client_set_image_disabled_finish (AmEc2Client  *self,
                                                      gboolean     *dry_run_ok,
                                                      GError      **error);
 
+/** CreateSnapshot of @volume_id (a volume of one of the account's instances). */
+void        am_ec2_client_create_snapshot_async  (AmEc2Client   *self,
+                                                  const char    *volume_id,
+                                                  const char    *description,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+/** @snapshot: (out) (optional) (transfer full): the new snapshot (pending) */
+gboolean    am_ec2_client_create_snapshot_finish (AmEc2Client  *self,
+                                                  GAsyncResult *result,
+                                                  AmSnapshot  **snapshot,
+                                                  gboolean     *dry_run_ok,
+                                                  GError      **error);
+/** DeleteSnapshot; EC2 refuses one that a registered image (or one in the Recycle Bin) uses
+ * with InvalidSnapshot.InUse. */
+void        am_ec2_client_delete_snapshot_async  (AmEc2Client   *self,
+                                                  const char    *snapshot_id,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+gboolean    am_ec2_client_delete_snapshot_finish (AmEc2Client  *self,
+                                                  GAsyncResult *result,
+                                                  gboolean     *dry_run_ok,
+                                                  GError      **error);
+/** RestoreImageFromRecycleBin: a deregistered image back, with its snapshots. */
+void        am_ec2_client_restore_image_async    (AmEc2Client   *self,
+                                                  const char    *image_id,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+gboolean    am_ec2_client_restore_image_finish   (AmEc2Client  *self,
+                                                  GAsyncResult *result,
+                                                  gboolean     *dry_run_ok,
+                                                  GError      **error);
+
 /* --- SSM public parameters ------------------------------------------------------------- */
 
 /**

@@ -618,6 +618,97 @@ test_image_references (Fixture       *fixture,
   }
 }
 
+/* CreateSnapshot, DeleteSnapshot (refused while an image uses the snapshot) and
+ * RestoreImageFromRecycleBin through the typed client. */
+static void
+test_snapshots_and_restore (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *latest = latest_image (fixture->alice);
+  g_autoptr (AmRunInstancesRequest) run = am_run_instances_request_new (latest, "t3.micro");
+  g_autoptr (GAsyncResult) r_run = NULL, r_snap = NULL, r_in_use = NULL, r_del = NULL, r_dereg = NULL;
+  g_autoptr (GAsyncResult) r_restore = NULL, r_mine = NULL, r_again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) instances = NULL, described = NULL, mine = NULL;
+  g_autoptr (AmSnapshot) snapshot = NULL;
+  g_autoptr (AmDescribeImagesQuery) owned = am_describe_images_query_new ();
+  const char *ids[] = { NULL, NULL };
+  AmImage *image;
+  const char *image_snapshot;
+  gboolean ok;
+
+  am_ec2_client_run_instances_async (fixture->alice, run, FALSE, NULL, am_test_result_cb, &r_run);
+  WAIT (r_run);
+  ok = am_ec2_client_run_instances_finish (fixture->alice, r_run, &instances, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  ids[0] = am_instance_get_instance_id (instances->pdata[0]);
+  wait_instance_state (fixture->alice, ids[0], "running");
+  {
+    g_autoptr (GAsyncResult) r = NULL;
+
+    am_ec2_client_describe_instances_async (fixture->alice, ids, NULL, NULL, am_test_result_cb, &r);
+    WAIT (r);
+    described = am_ec2_client_describe_instances_finish (fixture->alice, r, &error);
+    g_assert_no_error (error);
+  }
+  am_ec2_client_create_snapshot_async (fixture->alice,
+                                       am_instance_block_device_get_volume_id (
+                                         am_instance_get_block_devices (described->pdata[0])[0]),
+                                       "before the upgrade", FALSE, NULL, am_test_result_cb, &r_snap);
+  WAIT (r_snap);
+  ok = am_ec2_client_create_snapshot_finish (fixture->alice, r_snap, &snapshot, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (g_str_has_prefix (am_snapshot_get_snapshot_id (snapshot), "snap-"));
+  g_assert_cmpstr (am_snapshot_get_description (snapshot), ==, "before the upgrade");
+  g_assert_cmpint (am_snapshot_get_volume_size (snapshot), >, 0);
+
+  am_describe_images_query_add_owner (owned, "self");
+  am_ec2_client_describe_images_async (fixture->alice, owned, NULL, am_test_result_cb, &r_mine);
+  WAIT (r_mine);
+  mine = am_ec2_client_describe_images_finish (fixture->alice, r_mine, NULL, &error);
+  g_assert_no_error (error);
+  image = NULL;
+  for (guint i = 0; i < mine->len && image == NULL; i++)
+    if (g_strcmp0 (am_image_get_name (mine->pdata[i]), "alice-web-server-2026-01-15") == 0)
+      image = mine->pdata[i];
+  g_assert_nonnull (image);
+  image_snapshot = am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (image)[0]);
+  am_ec2_client_delete_snapshot_async (fixture->alice, image_snapshot, FALSE, NULL, am_test_result_cb, &r_in_use);
+  WAIT (r_in_use);
+  g_assert_false (am_ec2_client_delete_snapshot_finish (fixture->alice, r_in_use, NULL, &error));
+  g_assert_cmpstr (am_aws_error_get_code (error), ==, "InvalidSnapshot.InUse");
+  g_clear_error (&error);
+  am_ec2_client_delete_snapshot_async (fixture->alice, am_snapshot_get_snapshot_id (snapshot), FALSE, NULL,
+                                       am_test_result_cb, &r_del);
+  WAIT (r_del);
+  g_assert_true (am_ec2_client_delete_snapshot_finish (fixture->alice, r_del, NULL, &error));
+  g_assert_no_error (error);
+
+  am_ec2_client_deregister_image_async (fixture->alice, am_image_get_image_id (image), FALSE, FALSE, NULL,
+                                        am_test_result_cb, &r_dereg);
+  WAIT (r_dereg);
+  g_assert_true (am_ec2_client_deregister_image_finish (fixture->alice, r_dereg, NULL, &error));
+  g_assert_no_error (error);
+  am_ec2_client_restore_image_async (fixture->alice, am_image_get_image_id (image), FALSE, NULL,
+                                     am_test_result_cb, &r_restore);
+  WAIT (r_restore);
+  g_assert_true (am_ec2_client_restore_image_finish (fixture->alice, r_restore, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (AmImage) back = describe_one (fixture->alice, am_image_get_image_id (image));
+
+    g_assert_cmpstr (am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (back)[0]), ==,
+                     image_snapshot);
+  }
+  am_ec2_client_restore_image_async (fixture->alice, am_image_get_image_id (image), FALSE, NULL,
+                                     am_test_result_cb, &r_again);
+  WAIT (r_again);
+  g_assert_false (am_ec2_client_restore_image_finish (fixture->alice, r_again, NULL, &error));
+  g_assert_cmpstr (am_aws_error_get_code (error), ==, "InvalidAMIID.NotFound");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +724,7 @@ main (int   argc,
   ADD ("copy-and-templates", test_copy_and_templates);
   ADD ("require-imdsv2", test_require_imdsv2);
   ADD ("image-references", test_image_references);
+  ADD ("snapshots-and-restore", test_snapshots_and_restore);
 
   return g_test_run ();
 }

@@ -523,6 +523,39 @@ test_copy_and_templates (Fixture       *fixture,
   g_assert_cmpstr (am_launch_template_get_launch_template_name (template), ==, "web-template");
 }
 
+/* RunInstances of @run; Returns: (transfer full): the instances launched */
+static GPtrArray *
+run_instances (AmEc2Client           *client,
+               AmRunInstancesRequest *run)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *instances = NULL;
+
+  am_ec2_client_run_instances_async (client, run, FALSE, NULL, am_test_result_cb, &result);
+  WAIT (result);
+  g_assert_true (am_ec2_client_run_instances_finish (client, result, &instances, NULL, &error));
+  g_assert_no_error (error);
+  return instances;
+}
+
+/* Returns: (transfer full): the images @client's account owns */
+static GPtrArray *
+owned_images (AmEc2Client *client)
+{
+  g_autoptr (AmDescribeImagesQuery) owned = am_describe_images_query_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *images;
+
+  am_describe_images_query_add_owner (owned, "self");
+  am_ec2_client_describe_images_async (client, owned, NULL, am_test_result_cb, &result);
+  WAIT (result);
+  images = am_ec2_client_describe_images_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  return images;
+}
+
 /* DescribeImageReferences, DescribeInstanceImageMetadata and Disable/EnableImage through the
  * typed client: what uses an image, the state of an instance's image, a disabled image hidden. */
 static void
@@ -531,13 +564,10 @@ test_image_references (Fixture       *fixture,
 {
   g_autofree char *latest = latest_image (fixture->alice);
   g_autoptr (AmRunInstancesRequest) run = am_run_instances_request_new (latest, "t3.micro");
-  g_autoptr (GAsyncResult) r_run = NULL, r_lt = NULL, r_refs = NULL, r_meta = NULL, r_mine = NULL;
-  g_autoptr (GAsyncResult) r_disable = NULL, r_hidden = NULL, r_enable = NULL;
+  g_autoptr (GAsyncResult) r_lt = NULL, r_refs = NULL, r_meta = NULL, r_disable = NULL, r_enable = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) instances = NULL, refs = NULL, metadata = NULL, mine = NULL, hidden = NULL;
   g_autoptr (AmLaunchTemplate) template = NULL;
-  g_autoptr (AmDescribeImagesQuery) owned = am_describe_images_query_new ();
-  g_autoptr (AmDescribeImagesQuery) by_id = am_describe_images_query_new ();
   g_autofree char *instance_arn = NULL;
   const char *image_ids[] = { latest, NULL };
   const char *instance_ids[] = { NULL, NULL };
@@ -545,11 +575,7 @@ test_image_references (Fixture       *fixture,
   gboolean saw_instance = FALSE, saw_template = FALSE;
   gboolean ok;
 
-  am_ec2_client_run_instances_async (fixture->alice, run, FALSE, NULL, am_test_result_cb, &r_run);
-  WAIT (r_run);
-  ok = am_ec2_client_run_instances_finish (fixture->alice, r_run, &instances, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
+  instances = run_instances (fixture->alice, run);
   instance_ids[0] = am_instance_get_instance_id (instances->pdata[0]);
   instance_arn = g_strdup_printf ("arn:aws:ec2:us-east-1:" ALICE_ACCOUNT ":instance/%s", instance_ids[0]);
   am_ec2_client_create_launch_template_async (fixture->alice, "uses-latest", NULL, run, FALSE, NULL,
@@ -590,22 +616,14 @@ test_image_references (Fixture       *fixture,
   g_assert_cmpstr (am_instance_image_metadata_get_image_state (metadata->pdata[0]), ==, "available");
   g_assert_true (g_str_has_prefix (am_instance_image_metadata_get_image_name (metadata->pdata[0]), "al2023-ami-"));
 
-  am_describe_images_query_add_owner (owned, "self");
-  am_ec2_client_describe_images_async (fixture->alice, owned, NULL, am_test_result_cb, &r_mine);
-  WAIT (r_mine);
-  mine = am_ec2_client_describe_images_finish (fixture->alice, r_mine, NULL, &error);
-  g_assert_no_error (error);
+  mine = owned_images (fixture->alice);
   g_assert_cmpuint (mine->len, >, 0);
   own_id = am_image_get_image_id (mine->pdata[0]);
   am_ec2_client_set_image_disabled_async (fixture->alice, own_id, TRUE, FALSE, NULL, am_test_result_cb, &r_disable);
   WAIT (r_disable);
   g_assert_true (am_ec2_client_set_image_disabled_finish (fixture->alice, r_disable, NULL, &error));
   g_assert_no_error (error);
-  am_describe_images_query_add_owner (by_id, "self");
-  am_ec2_client_describe_images_async (fixture->alice, by_id, NULL, am_test_result_cb, &r_hidden);
-  WAIT (r_hidden);
-  hidden = am_ec2_client_describe_images_finish (fixture->alice, r_hidden, NULL, &error);
-  g_assert_no_error (error);
+  hidden = owned_images (fixture->alice);
   g_assert_cmpuint (hidden->len, ==, mine->len - 1);
   am_ec2_client_set_image_disabled_async (fixture->alice, own_id, FALSE, FALSE, NULL, am_test_result_cb, &r_enable);
   WAIT (r_enable);
@@ -626,22 +644,17 @@ test_snapshots_and_restore (Fixture       *fixture,
 {
   g_autofree char *latest = latest_image (fixture->alice);
   g_autoptr (AmRunInstancesRequest) run = am_run_instances_request_new (latest, "t3.micro");
-  g_autoptr (GAsyncResult) r_run = NULL, r_snap = NULL, r_in_use = NULL, r_del = NULL, r_dereg = NULL;
-  g_autoptr (GAsyncResult) r_restore = NULL, r_mine = NULL, r_again = NULL;
+  g_autoptr (GAsyncResult) r_snap = NULL, r_in_use = NULL, r_del = NULL, r_dereg = NULL;
+  g_autoptr (GAsyncResult) r_restore = NULL, r_again = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) instances = NULL, described = NULL, mine = NULL;
   g_autoptr (AmSnapshot) snapshot = NULL;
-  g_autoptr (AmDescribeImagesQuery) owned = am_describe_images_query_new ();
   const char *ids[] = { NULL, NULL };
   AmImage *image;
   const char *image_snapshot;
   gboolean ok;
 
-  am_ec2_client_run_instances_async (fixture->alice, run, FALSE, NULL, am_test_result_cb, &r_run);
-  WAIT (r_run);
-  ok = am_ec2_client_run_instances_finish (fixture->alice, r_run, &instances, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
+  instances = run_instances (fixture->alice, run);
   ids[0] = am_instance_get_instance_id (instances->pdata[0]);
   wait_instance_state (fixture->alice, ids[0], "running");
   {
@@ -664,11 +677,7 @@ test_snapshots_and_restore (Fixture       *fixture,
   g_assert_cmpstr (am_snapshot_get_description (snapshot), ==, "before the upgrade");
   g_assert_cmpint (am_snapshot_get_volume_size (snapshot), >, 0);
 
-  am_describe_images_query_add_owner (owned, "self");
-  am_ec2_client_describe_images_async (fixture->alice, owned, NULL, am_test_result_cb, &r_mine);
-  WAIT (r_mine);
-  mine = am_ec2_client_describe_images_finish (fixture->alice, r_mine, NULL, &error);
-  g_assert_no_error (error);
+  mine = owned_images (fixture->alice);
   image = NULL;
   for (guint i = 0; i < mine->len && image == NULL; i++)
     if (g_strcmp0 (am_image_get_name (mine->pdata[i]), "alice-web-server-2026-01-15") == 0)

@@ -20,6 +20,8 @@ if [ "${1:-}" = "--tests" ]; then
     # mesa's GL drivers, which many desktop packages pull in: installed everywhere, so every
     # machine runs the UI tests with the same GL stack (the tests turn GL off: GDK_DEBUG)
     libgl1-mesa-dri libegl-mesa0
+    # benchmarks: amiable-bench compare times botocore's own EC2 parser
+    python3-botocore
   )
 fi
 

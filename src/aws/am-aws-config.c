@@ -651,18 +651,17 @@ is_true (const char *value)
   return value != NULL && g_ascii_strcasecmp (value, "true") == 0;
 }
 
-const char *
-am_aws_config_get_endpoint_url (AmAwsConfig *self,
-                                const char  *profile_name,
-                                const char  *service_id)
+/* The CLI's endpoint order; @general adds AWS_ENDPOINT_URL and the profile's endpoint_url. */
+static const char *
+lookup_endpoint_url (AmAwsConfig *self,
+                     const char  *profile_name,
+                     const char  *service_id,
+                     gboolean     general)
 {
   g_autofree char *env_name = NULL;
   g_autofree char *services_key = NULL;
   const char *value;
   const char *services_name;
-
-  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), NULL);
-  g_return_val_if_fail (service_id != NULL && *service_id != '\0', NULL);
 
   if (is_true (environ_lookup (self, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
       || is_true (am_aws_config_get_value (self, profile_name, "ignore_configured_endpoint_urls")))
@@ -673,7 +672,7 @@ am_aws_config_get_endpoint_url (AmAwsConfig *self,
     *p = (*p == ' ' || *p == '-') ? '_' : g_ascii_toupper (*p);
   if ((value = environ_lookup (self, env_name)) != NULL)
     return value;
-  if ((value = environ_lookup (self, "AWS_ENDPOINT_URL")) != NULL)
+  if (general && (value = environ_lookup (self, "AWS_ENDPOINT_URL")) != NULL)
     return value;
 
   services_name = am_aws_config_get_value (self, profile_name, "services");
@@ -684,7 +683,43 @@ am_aws_config_get_endpoint_url (AmAwsConfig *self,
       != NULL)
     return value;
 
-  return am_aws_config_get_value (self, profile_name, "endpoint_url");
+  return general ? am_aws_config_get_value (self, profile_name, "endpoint_url") : NULL;
+}
+
+const char *
+am_aws_config_get_endpoint_url (AmAwsConfig *self,
+                                const char  *profile_name,
+                                const char  *service_id)
+{
+  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), NULL);
+  g_return_val_if_fail (service_id != NULL && *service_id != '\0', NULL);
+
+  return lookup_endpoint_url (self, profile_name, service_id, TRUE);
+}
+
+const char *
+am_aws_config_get_service_endpoint_url (AmAwsConfig *self,
+                                        const char  *profile_name,
+                                        const char  *service_id)
+{
+  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), NULL);
+  g_return_val_if_fail (service_id != NULL && *service_id != '\0', NULL);
+
+  return lookup_endpoint_url (self, profile_name, service_id, FALSE);
+}
+
+const char *
+am_aws_config_get_ca_bundle (AmAwsConfig *self,
+                             const char  *profile_name)
+{
+  const char *value;
+
+  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), NULL);
+
+  value = environ_lookup (self, "AWS_CA_BUNDLE");
+  if (value == NULL)
+    value = am_aws_config_get_value (self, profile_name, "ca_bundle");
+  return value;
 }
 
 const char *

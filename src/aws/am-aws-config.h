@@ -121,6 +121,27 @@ const char       *am_aws_config_get_endpoint_url       (AmAwsConfig        *self
                                                         const char         *service_id);
 
 /**
+ * am_aws_config_get_service_endpoint_url:
+ * @service_id: "sso" or "sts"
+ * Returns: (nullable): only the service's own override: AWS_ENDPOINT_URL_<SERVICE>, then the
+ *   profile's `services` section `<service>.endpoint_url`. The credential services never
+ *   follow the general AWS_ENDPOINT_URL or a profile's `endpoint_url` (meant for EC2, often a
+ *   local or third-party endpoint): the SSO bearer token and the source keys go to AWS unless
+ *   the user names another address for that very service.
+ */
+const char       *am_aws_config_get_service_endpoint_url (AmAwsConfig      *self,
+                                                          const char       *profile_name,
+                                                          const char       *service_id);
+
+/**
+ * am_aws_config_get_ca_bundle:
+ * Returns: (nullable): the file of certificate authorities to trust: AWS_CA_BUNDLE, else the
+ *   profile's `ca_bundle`; %NULL trusts the system's
+ */
+const char       *am_aws_config_get_ca_bundle          (AmAwsConfig        *self,
+                                                        const char         *profile_name);
+
+/**
  * am_aws_config_get_profile_kind:
  * @profile_name: (nullable): %NULL follows the default chain (environment first)
  * Returns: how the profile gets credentials; AM_AWS_PROFILE_KIND_NONE with @error set when

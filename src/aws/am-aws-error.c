@@ -13,6 +13,7 @@ typedef struct
   char  *aws_code;
   char  *request_id;
   guint  http_status;
+  gboolean maybe_applied;
 } AmAwsErrorPrivate;
 
 static void
@@ -21,6 +22,7 @@ am_aws_error_private_init (AmAwsErrorPrivate *priv)
   priv->aws_code = NULL;
   priv->request_id = NULL;
   priv->http_status = 0;
+  priv->maybe_applied = FALSE;
 }
 
 static void
@@ -30,6 +32,7 @@ am_aws_error_private_copy (const AmAwsErrorPrivate *src,
   dest->aws_code = g_strdup (src->aws_code);
   dest->request_id = g_strdup (src->request_id);
   dest->http_status = src->http_status;
+  dest->maybe_applied = src->maybe_applied;
 }
 
 static void
@@ -118,4 +121,28 @@ am_aws_error_code_is (const GError *error,
 
   code = am_aws_error_get_code (error);
   return code != NULL && g_strcmp0 (code, aws_code) == 0;
+}
+
+void
+am_aws_error_set_maybe_applied (GError   *error,
+                                gboolean  maybe_applied)
+{
+  AmAwsErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == AM_AWS_ERROR);
+
+  priv = am_aws_error_get_private (error);
+  priv->maybe_applied = !!maybe_applied;
+}
+
+gboolean
+am_aws_error_get_maybe_applied (const GError *error)
+{
+  AmAwsErrorPrivate *priv;
+
+  if (error == NULL || error->domain != AM_AWS_ERROR)
+    return FALSE;
+
+  priv = am_aws_error_get_private (error);
+  return priv != NULL && priv->maybe_applied;
 }

@@ -79,4 +79,14 @@ guint       am_aws_error_get_http_status (const GError  *error);
 gboolean    am_aws_error_code_is        (const GError   *error,
                                          const char     *aws_code);
 
+/**
+ * am_aws_error_get_maybe_applied:
+ * Returns: %TRUE when a call that is not idempotent failed after it may have reached the
+ *   service (a timeout, a dropped connection or a 5xx once it was sent): the change may have
+ *   been made, and the call was not sent again.
+ */
+gboolean    am_aws_error_get_maybe_applied (const GError *error);
+void        am_aws_error_set_maybe_applied (GError       *error,
+                                            gboolean      maybe_applied);
+
 G_END_DECLS

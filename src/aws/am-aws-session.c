@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "am-aws-error.h"
 #include "am-aws-session.h"
 
 SoupSession *
@@ -36,4 +37,71 @@ am_aws_session_get_default (void)
     g_once_init_leave (&session, (gsize) am_aws_session_new ());
 
   return (SoupSession *) session;
+}
+
+/* Checks that @ca_bundle holds at least one certificate: a file of anything else would make a
+ * database that trusts nothing, and every connection would fail with a puzzling TLS error. */
+static GTlsDatabase *
+load_ca_bundle (const char  *ca_bundle,
+                GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GTlsDatabase) database = NULL;
+  GList *certificates;
+
+  certificates = g_tls_certificate_list_new_from_file (ca_bundle, &local_error);
+  if (certificates == NULL && local_error == NULL)
+    local_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                       "it holds no PEM certificate");
+  g_list_free_full (certificates, g_object_unref);
+  if (local_error == NULL)
+    database = g_tls_file_database_new (ca_bundle, &local_error);
+  if (database == NULL)
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                   "The CA bundle “%s” (AWS_CA_BUNDLE or the profile’s ca_bundle) cannot be "
+                   "used: %s. Point the setting at a PEM file of certificates, or remove it to "
+                   "trust the system’s certificate authorities.",
+                   ca_bundle, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&database);
+}
+
+SoupSession *
+am_aws_session_get_for_ca_bundle (const char  *ca_bundle,
+                                  GError     **error)
+{
+  static GMutex lock;
+  static GHashTable *sessions;   /* file name → SoupSession; never freed, like the default */
+  g_autoptr (GTlsDatabase) database = NULL;
+  SoupSession *session;
+
+  g_return_val_if_fail (ca_bundle != NULL && *ca_bundle != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_mutex_lock (&lock);
+  if (sessions == NULL)
+    sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  session = g_hash_table_lookup (sessions, ca_bundle);
+  if (session != NULL)
+    {
+      g_object_ref (session);
+      g_mutex_unlock (&lock);
+      return session;
+    }
+  g_mutex_unlock (&lock);
+
+  database = load_ca_bundle (ca_bundle, error);
+  if (database == NULL)
+    return NULL;
+
+  session = am_aws_session_new ();
+  soup_session_set_tls_database (session, database);
+
+  g_mutex_lock (&lock);
+  if (!g_hash_table_contains (sessions, ca_bundle))
+    g_hash_table_insert (sessions, g_strdup (ca_bundle), g_object_ref (session));
+  g_mutex_unlock (&lock);
+  return session;
 }

@@ -20,4 +20,16 @@ SoupSession *am_aws_session_get_default (void);
 /** am_aws_session_new: a fresh session configured the same way (tests, isolation). */
 SoupSession *am_aws_session_new         (void);
 
+/**
+ * am_aws_session_get_for_ca_bundle:
+ * @ca_bundle: a PEM file of the certificate authorities to trust (AWS_CA_BUNDLE or a
+ *   profile's ca_bundle); they replace the system's, as in the AWS CLI
+ *
+ * One session per bundle file, shared like the default session.
+ * Returns: (transfer full): the session, or %NULL with AM_AWS_ERROR_CONFIG saying why the
+ *   file could not be used
+ */
+SoupSession *am_aws_session_get_for_ca_bundle (const char  *ca_bundle,
+                                               GError     **error);
+
 G_END_DECLS

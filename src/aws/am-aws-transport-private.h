@@ -32,7 +32,17 @@ typedef struct
   const char * const  *extra_headers; /* nullable, name, value, …, NULL; signed */
   const char          *operation;     /* for messages and logs, e.g. "DescribeImages" */
   AmAwsErrorDocParser  parse_error;
+  gsize                max_body;      /* the largest answer taken (decoded bytes); 0: 64 MiB */
+  /* Not idempotent: once it may have reached the server (its headers were written), a timeout,
+   * a dropped connection or a 5xx does not resend it; only throttling and refusals that
+   * prove it was not applied (clock skew, expired token) do. */
+  gboolean             not_idempotent;
 } AmAwsTransportRequest;
+
+/* The answer of a Describe call (unpaginated ones list a whole account) or of any other call:
+ * more is a broken or hostile endpoint. */
+#define AM_AWS_MAX_BODY_LISTING (64 * 1024 * 1024)
+#define AM_AWS_MAX_BODY_SINGLE  (1024 * 1024)
 
 /**
  * _am_aws_transport_new:
@@ -55,6 +65,7 @@ AmCredentialsProvider *_am_aws_transport_get_credentials (AmAwsTransport     *se
 
 void            _am_aws_transport_set_session  (AmAwsTransport               *self,
                                                 SoupSession                  *session);
+SoupSession    *_am_aws_transport_get_session  (AmAwsTransport               *self);
 guint           _am_aws_transport_get_max_attempts (AmAwsTransport           *self);
 void            _am_aws_transport_set_max_attempts (AmAwsTransport           *self,
                                                     guint                     max_attempts);

@@ -11,12 +11,17 @@
 #include "am-aws-error.h"
 #include "am-aws-session.h"
 #include "am-aws-transport-private.h"
+#include "am-connection-monitor.h"
 #include "am-endpoint.h"
 #include "am-sigv4.h"
 
 /* The AWS SDKs' "standard" retry mode. */
 #define DEFAULT_MAX_ATTEMPTS    3
 #define DEFAULT_TIMEOUT_MS      60000
+/* A connection (DNS, TCP, TLS) that takes longer is not coming: a dead host or a dropped SYN. */
+#define CONNECT_TIMEOUT_MS      10000
+/* No new attempt starts this long after the call began, whatever the attempts left. */
+#define RETRY_BUDGET_MS         30000
 #define DEFAULT_BACKOFF_BASE_MS 1000
 #define MAX_BACKOFF_MS          20000
 #define RETRY_QUOTA_INITIAL     500
@@ -255,6 +260,12 @@ _am_aws_transport_set_session (AmAwsTransport *self,
   g_set_object (&self->session, session);
 }
 
+SoupSession *
+_am_aws_transport_get_session (AmAwsTransport *self)
+{
+  return self->session;
+}
+
 guint
 _am_aws_transport_get_max_attempts (AmAwsTransport *self)
 {
@@ -327,8 +338,11 @@ typedef struct
   GStrv           extra_headers;
   char           *operation;
   AmAwsErrorDocParser parse_error;
+  gsize           max_body;
+  gboolean        not_idempotent;
 
   guint           attempt;          /* attempts made */
+  gboolean        may_have_arrived; /* this attempt's request headers were written */
   gboolean        skew_retried;
   gboolean        token_retried;
   int             quota_spent;      /* retry quota taken by this call */
@@ -337,6 +351,11 @@ typedef struct
   gulong          chain_id;
   guint           timeout_id;
   gboolean        timed_out;
+  gboolean        connecting;       /* the timer is the connect deadline */
+  gboolean        connect_timed_out;
+  gboolean        network_retry;    /* the last attempt could not connect; another follows */
+  gint64          attempt_started_us;
+  gint64          started_us;       /* when the call began, for the retry budget */
   guint           backoff_id;
   GSource        *backoff_cancel_source;
 } SendData;
@@ -352,7 +371,17 @@ clear_attempt (SendData     *data,
       data->chain_id = 0;
     }
   g_clear_object (&data->attempt_cancellable);
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
+}
+
+static void
+report_connection (SendData          *data,
+                   AmConnectionState  state)
+{
+  am_connection_monitor_report (am_connection_monitor_get_default (),
+                                data->transport->host_header, state);
 }
 
 static void
@@ -404,6 +433,9 @@ on_backoff_cancelled (GCancellable *cancellable,
 
   g_clear_handle_id (&data->backoff_id, g_source_remove);
   g_clear_pointer (&data->backoff_cancel_source, g_source_unref);
+  /* The last word on the endpoint was a failed connection: "retrying" no longer holds. */
+  if (data->network_retry)
+    report_connection (data, AM_CONNECTION_OFFLINE);
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
   g_object_unref (task);
   return G_SOURCE_REMOVE;
@@ -499,16 +531,42 @@ maybe_retry (GTask    *task,
              gboolean  timeout)
 {
   SendData *data = g_task_get_task_data (task);
+  guint delay_ms;
 
   if (data->attempt >= data->transport->max_attempts)
     return FALSE;
+  delay_ms = _am_aws_transport_backoff_delay_ms (data->transport, data->attempt);
+  if ((g_get_monotonic_time () - data->started_us) / 1000 + delay_ms > RETRY_BUDGET_MS)
+    {
+      g_debug ("%s: %u s have passed, not retrying", describe_service (data), RETRY_BUDGET_MS / 1000);
+      return FALSE;
+    }
   if (!take_retry_quota (data, timeout))
     {
       g_debug ("%s: retry quota exhausted, not retrying", describe_service (data));
       return FALSE;
     }
-  schedule_retry (task, _am_aws_transport_backoff_delay_ms (data->transport, data->attempt));
+  schedule_retry (task, delay_ms);
   return TRUE;
+}
+
+#define UNSENT_HINT ". The request may have reached the service, so it was not sent again"
+
+/* A request that is not idempotent is resent only when it surely was not applied: it never
+ * left this computer, or the service refused it by throttling. */
+static gboolean
+may_resend (SendData   *data,
+            const char *code)
+{
+  return !data->not_idempotent || !data->may_have_arrived || _am_aws_error_code_is_throttling (code);
+}
+
+static GError *
+mark_maybe_applied (SendData *data,
+                    GError   *error)
+{
+  am_aws_error_set_maybe_applied (error, data->not_idempotent && data->may_have_arrived);
+  return error;
 }
 
 static GError *
@@ -516,16 +574,33 @@ network_error (SendData     *data,
                const GError *cause)
 {
   g_autofree char *endpoint = endpoint_string (data->transport);
+  const char *unsent = data->not_idempotent && data->may_have_arrived ? UNSENT_HINT : "";
 
+  if (data->connect_timed_out)
+    return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
+                             "Could not connect to %s within %u s (%s); check the network "
+                             "connection and the endpoint setting", endpoint,
+                             CONNECT_TIMEOUT_MS / 1000, describe_service (data));
   if (data->timed_out)
     return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                              "%s did not answer within %u ms (%s); check the network connection "
-                             "or try again later", endpoint, data->transport->timeout_ms,
-                             describe_service (data));
+                             "or try again later%s", endpoint, data->transport->timeout_ms,
+                             describe_service (data), unsent);
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    return am_aws_error_new (AM_AWS_ERROR_MALFORMED_RESPONSE, NULL, NULL, 0,
+                             "%s answered %s with more than Amiable takes (%s) and was cut off; "
+                             "AWS never sends so much for one call. Check the endpoint setting",
+                             endpoint, describe_service (data), cause->message);
+  if (g_error_matches (cause, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
+                             "The certificate of %s is not trusted (%s): %s. If a company proxy "
+                             "or a private certificate authority signs it, set AWS_CA_BUNDLE or "
+                             "the profile’s ca_bundle to that authority’s certificate file",
+                             endpoint, describe_service (data), cause->message);
   return am_aws_error_new (AM_AWS_ERROR_NETWORK, NULL, NULL, 0,
                            "Could not reach %s for %s: %s. Check the network connection and the "
-                           "endpoint setting", endpoint, describe_service (data),
-                           cause != NULL ? cause->message : "the connection broke");
+                           "endpoint setting%s", endpoint, describe_service (data),
+                           cause != NULL ? cause->message : "the connection broke", unsent);
 }
 
 static GError *
@@ -562,7 +637,10 @@ service_error (SendData   *data,
   else if (status >= 500)
     {
       domain_code = AM_AWS_ERROR_SERVER;
-      hint = " The service is having trouble; try again later.";
+      hint = data->not_idempotent && data->may_have_arrived
+             ? " The service is having trouble, and the request may have been applied, so it was "
+               "not sent again; check its result before trying again."
+             : " The service is having trouble; try again later.";
     }
   else if (status >= 400)
     {
@@ -637,6 +715,138 @@ body_is_truncated (SoupMessage *msg,
   return (goffset) g_bytes_get_size (body) != soup_message_headers_get_content_length (headers);
 }
 
+/* Sending with a cap on the answer: soup_session_send_and_read_async() would take any size. */
+
+typedef struct
+{
+  GByteArray *body;
+  gsize       max_body;
+} CappedRead;
+
+static void
+capped_read_free (gpointer user_data)
+{
+  CappedRead *read = user_data;
+
+  g_byte_array_unref (read->body);
+  g_free (read);
+}
+
+static void on_capped_chunk (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* Takes @task. */
+static void
+return_too_large (GTask *task)
+{
+  CappedRead *read = g_task_get_task_data (task);
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                           "the answer is larger than %" G_GSIZE_FORMAT " KiB",
+                           read->max_body / 1024);
+  g_object_unref (task);
+}
+
+/* Takes @task. */
+static void
+read_next_chunk (GTask        *task,
+                 GInputStream *stream)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_input_stream_read_bytes_async (stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
+                                   on_capped_chunk, task);
+}
+
+static void
+on_capped_chunk (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  CappedRead *read = g_task_get_task_data (task);
+  GInputStream *stream = G_INPUT_STREAM (source);
+  g_autoptr (GBytes) chunk = NULL;
+  GError *error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (stream, result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_byte_array_ref (read->body)),
+                             (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+  if (read->body->len + g_bytes_get_size (chunk) > read->max_body)
+    {
+      return_too_large (g_steal_pointer (&task));
+      return;
+    }
+  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  read_next_chunk (g_steal_pointer (&task), stream);
+}
+
+static void
+on_capped_headers (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  CappedRead *read = g_task_get_task_data (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr (GInputStream) stream = NULL;
+  GError *error = NULL;
+  goffset length;
+
+  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* An announced size over the cap is refused before reading any of it. */
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
+  if (soup_message_headers_get_encoding (soup_message_get_response_headers (msg))
+        == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                       "Content-Encoding") == NULL
+      && length > (goffset) read->max_body)
+    {
+      return_too_large (g_steal_pointer (&task));
+      return;
+    }
+  read_next_chunk (g_steal_pointer (&task), stream);
+}
+
+static void
+send_capped_async (SoupSession         *session,
+                   SoupMessage         *msg,
+                   gsize                max_body,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  GTask *task = g_task_new (session, cancellable, callback, user_data);
+  CappedRead *read = g_new0 (CappedRead, 1);
+
+  g_task_set_source_tag (task, send_capped_async);
+  read->body = g_byte_array_new ();
+  read->max_body = max_body;
+  g_task_set_task_data (task, read, capped_read_free);
+  soup_session_send_async (session, msg, G_PRIORITY_DEFAULT, cancellable, on_capped_headers,
+                           task);
+}
+
+static GBytes *
+send_capped_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 on_sent (GObject      *source,
          GAsyncResult *result,
@@ -655,12 +865,14 @@ on_sent (GObject      *source,
   gint64 sent_local_us;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  body = send_capped_finish (result, &error);
   sent_local_us = g_get_real_time ();
   clear_attempt (data, cancellable);
 
   if (g_cancellable_is_cancelled (cancellable))
     {
+      if (data->network_retry)
+        report_connection (data, AM_CONNECTION_OFFLINE);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
       g_object_unref (task);
       return;
@@ -675,23 +887,30 @@ on_sent (GObject      *source,
 
   if (body == NULL)
     {
-      gboolean timeout = data->timed_out;
+      gboolean timeout = data->timed_out || data->connect_timed_out;
 
       g_debug ("%s: attempt %u failed: %s", describe_service (data), data->attempt,
                timeout ? "timed out" : error->message);
       if (!g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE)
-          && error->domain != G_TLS_ERROR && maybe_retry (task, timeout))
+          && error->domain != G_TLS_ERROR
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+          && may_resend (data, NULL) && maybe_retry (task, timeout))
         {
           data->timed_out = FALSE;
+          data->connect_timed_out = FALSE;
+          data->network_retry = TRUE;
+          report_connection (data, AM_CONNECTION_RETRYING);
           return;
         }
-      g_task_return_error (task, network_error (data, error));
+      report_connection (data, AM_CONNECTION_OFFLINE);
+      g_task_return_error (task, mark_maybe_applied (data, network_error (data, error)));
       g_object_unref (task);
       return;
     }
 
   status = soup_message_get_status (msg);
   headers = soup_message_get_response_headers (msg);
+  report_connection (data, AM_CONNECTION_REACHABLE);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -759,22 +978,49 @@ on_sent (GObject      *source,
 
   if ((_am_aws_error_code_is_throttling (code) || CODE_IN (code, transient_codes)
        || status == 500 || status == 502 || status == 503 || status == 504)
-      && maybe_retry (task, FALSE))
+      && may_resend (data, code) && maybe_retry (task, FALSE))
     return;
 
-  g_task_return_error (task, service_error (data, status, code, message, request_id));
+  g_task_return_error (task, status >= 500 && !_am_aws_error_code_is_throttling (code)
+                             ? mark_maybe_applied (data, service_error (data, status, code, message, request_id))
+                             : service_error (data, status, code, message, request_id));
   g_object_unref (task);
 }
 
+/* One timer per attempt: first the connect deadline, then (once connected) what is left of
+ * the attempt's own. */
 static gboolean
 on_attempt_timeout (gpointer user_data)
 {
   SendData *data = user_data;
 
   data->timeout_id = 0;
-  data->timed_out = TRUE;
+  if (data->connecting)
+    data->connect_timed_out = TRUE;
+  else
+    data->timed_out = TRUE;
   g_cancellable_cancel (data->attempt_cancellable);
   return G_SOURCE_REMOVE;
+}
+
+/* Headers written means a connection exists: the connect deadline is met, and from here on
+ * the request may have reached the server. */
+static void
+on_wrote_headers (SoupMessage *msg,
+                  gpointer     user_data)
+{
+  SendData *data = user_data;
+  guint elapsed_ms = (g_get_monotonic_time () - data->attempt_started_us) / 1000;
+
+  data->may_have_arrived = TRUE;
+  if (!data->connecting)
+    return;
+  data->connecting = FALSE;
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  if (data->transport->timeout_ms > 0)
+    data->timeout_id = g_timeout_add (data->transport->timeout_ms > elapsed_ms
+                                      ? data->transport->timeout_ms - elapsed_ms : 1,
+                                      on_attempt_timeout, data);
 }
 
 static void
@@ -865,6 +1111,8 @@ send_signed (GTask         *task,
 
   if (data->body != NULL)
     soup_message_set_request_body_from_bytes (data->msg, data->content_type, data->body);
+  data->may_have_arrived = FALSE;
+  g_signal_connect (data->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), data);
 
   data->attempt++;
   endpoint = endpoint_string (self);
@@ -875,11 +1123,15 @@ send_signed (GTask         *task,
   if (cancellable != NULL)
     data->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
                                             data->attempt_cancellable, NULL);
-  if (self->timeout_ms > 0)
+  data->attempt_started_us = g_get_monotonic_time ();
+  data->connecting = self->timeout_ms == 0 || self->timeout_ms > CONNECT_TIMEOUT_MS;
+  if (data->connecting)
+    data->timeout_id = g_timeout_add (CONNECT_TIMEOUT_MS, on_attempt_timeout, data);
+  else
     data->timeout_id = g_timeout_add (self->timeout_ms, on_attempt_timeout, data);
 
-  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
-                                    data->attempt_cancellable, on_sent, task);
+  send_capped_async (self->session, data->msg, data->max_body, data->attempt_cancellable,
+                     on_sent, task);
 }
 
 static void
@@ -950,6 +1202,9 @@ _am_aws_transport_send_async (AmAwsTransport              *self,
   data->extra_headers = g_strdupv ((char **) request->extra_headers);
   data->operation = g_strdup (request->operation);
   data->parse_error = request->parse_error;
+  data->max_body = request->max_body > 0 ? request->max_body : AM_AWS_MAX_BODY_LISTING;
+  data->not_idempotent = request->not_idempotent;
+  data->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, data, send_data_free);
 
   if (g_task_return_error_if_cancelled (task))

@@ -11,6 +11,7 @@
 #include "am-aws-error.h"
 #include "am-aws-transport-private.h"
 #include "am-json-client.h"
+#include "am-json-member.h"
 
 #define JSON_CONTENT_TYPE "application/x-amz-json-1.1"
 
@@ -90,6 +91,15 @@ am_json_client_get_region (AmJsonClient *self)
 }
 
 void
+am_json_client_set_session (AmJsonClient *self,
+                            SoupSession  *session)
+{
+  g_return_if_fail (AM_IS_JSON_CLIENT (self));
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  _am_aws_transport_set_session (self->transport, session);
+}
+
+void
 am_json_client_set_max_attempts (AmJsonClient *self,
                                  guint         max_attempts)
 {
@@ -135,15 +145,15 @@ parse_json_error (GBytes  *body,
     return;
   object = json_node_get_object (root);
 
-  type = json_object_get_string_member_with_default (object, "__type", NULL);
+  type = am_json_member_string (object, "__type", NULL);
   if (type == NULL)
-    type = json_object_get_string_member_with_default (object, "code", NULL);
+    type = am_json_member_string (object, "code", NULL);
   if (type != NULL && *type != '\0')
     *code = g_strdup (strrchr (type, '#') != NULL ? strrchr (type, '#') + 1 : type);
 
-  text = json_object_get_string_member_with_default (object, "message", NULL);
+  text = am_json_member_string (object, "message", NULL);
   if (text == NULL)
-    text = json_object_get_string_member_with_default (object, "Message", NULL);
+    text = am_json_member_string (object, "Message", NULL);
   *message = g_strdup (text);
 }
 
@@ -238,6 +248,8 @@ am_json_client_call_async (AmJsonClient        *self,
   request.extra_headers = headers;
   request.operation = operation;
   request.parse_error = parse_json_error;
+  /* SSM's pages hold at most 10 parameters of at most 8 KB each. */
+  request.max_body = AM_AWS_MAX_BODY_SINGLE;
 
   _am_aws_transport_send_async (self->transport, &request, cancellable, on_sent,
                                 g_steal_pointer (&task));

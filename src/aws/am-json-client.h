@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "am-credentials.h"
 
@@ -35,6 +36,9 @@ AmJsonClient *am_json_client_new                (AmCredentialsProvider *credenti
 
 const char   *am_json_client_get_service        (AmJsonClient          *self);
 const char   *am_json_client_get_region         (AmJsonClient          *self);
+/** am_json_client_set_session: as am_query_client_set_session() */
+void          am_json_client_set_session        (AmJsonClient          *self,
+                                                 SoupSession           *session);
 void          am_json_client_set_max_attempts   (AmJsonClient          *self,
                                                  guint                  max_attempts);
 void          am_json_client_set_timeout_ms     (AmJsonClient          *self,

@@ -6,21 +6,51 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
 #include "am-aws-config-private.h"
 #include "am-aws-config.h"
 #include "am-aws-error.h"
+#include "am-aws-session.h"
 #include "am-aws-transport-private.h"
 #include "am-endpoint.h"
+#include "am-json-member.h"
 #include "am-flatpak.h"
 #include "am-query-client.h"
 #include "am-xml-reader.h"
 
 #define MAX_CHAIN_DEPTH 10
 #define STS_VERSION     "2011-06-15"
+/* A credential_process prints one small JSON object; more is a broken or hostile command. */
+#define AM_CREDENTIAL_PROCESS_MAX_OUTPUT (64 * 1024)
+
+/* Sends the STS or SSO call through the session of the profile's CA bundle, if it has one. */
+static gboolean
+use_ca_bundle (AmAwsConfig     *config,
+               const char      *profile,
+               AmQueryClient   *client,
+               AmAwsTransport  *transport,
+               GError         **error)
+{
+  const char *ca_bundle = am_aws_config_get_ca_bundle (config, profile);
+  g_autoptr (SoupSession) session = NULL;
+
+  if (ca_bundle == NULL)
+    return TRUE;
+  session = am_aws_session_get_for_ca_bundle (ca_bundle, error);
+  if (session == NULL)
+    return FALSE;
+  if (client != NULL)
+    am_query_client_set_session (client, session);
+  if (transport != NULL)
+    _am_aws_transport_set_session (transport, session);
+  return TRUE;
+}
 
 /* Classification */
 
@@ -261,6 +291,11 @@ typedef struct
   AmCredentials *source;
   char          *mfa_code;
   GSubprocess   *process;
+  GPid           process_group;
+  GByteArray    *process_out;
+  GByteArray    *process_err;
+  guint          process_pending;   /* stdout, stderr and the exit still awaited */
+  gboolean       process_too_big;
   guint          timeout_id;
   gboolean       timed_out;
   GCancellable  *process_cancellable;
@@ -279,6 +314,10 @@ step_data_free (gpointer user_data)
   g_free (data->mfa_code);
   g_clear_handle_id (&data->timeout_id, g_source_remove);
   g_clear_object (&data->process);
+  if (data->process_out != NULL)
+    memset (data->process_out->data, 0, data->process_out->len);
+  g_clear_pointer (&data->process_out, g_byte_array_unref);
+  g_clear_pointer (&data->process_err, g_byte_array_unref);
   g_clear_object (&data->process_cancellable);
   g_free (data);
 }
@@ -342,10 +381,24 @@ parse_process_output (const char  *profile,
       return NULL;
     }
 
-  key_id = json_object_get_string_member_with_default (object, "AccessKeyId", NULL);
-  secret = json_object_get_string_member_with_default (object, "SecretAccessKey", NULL);
-  token = json_object_get_string_member_with_default (object, "SessionToken", NULL);
-  expiration_text = json_object_get_string_member_with_default (object, "Expiration", NULL);
+  {
+    const char *names[] = { "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration" };
+    const char **values[] = { &key_id, &secret, &token, &expiration_text };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        gboolean wrong_type;
+
+        *values[i] = am_json_member_string (object, names[i], &wrong_type);
+        if (wrong_type)
+          {
+            g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                         "The credential_process of profile “%s” printed a %s that is not a "
+                         "string; check the command", profile, names[i]);
+            return NULL;
+          }
+      }
+  }
 
   if (key_id == NULL || *key_id == '\0' || secret == NULL || *secret == '\0')
     {
@@ -364,10 +417,31 @@ parse_process_output (const char  *profile,
                        "not an ISO 8601 time", profile);
           return NULL;
         }
+      if (g_date_time_to_unix (expiration) <= g_get_real_time () / G_TIME_SPAN_SECOND)
+        {
+          g_autofree char *when = g_date_time_format_iso8601 (expiration);
+
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                       "The credential_process of profile “%s” printed credentials that expired "
+                       "at %s; check the command (does it need you to sign in again?)",
+                       profile, when);
+          return NULL;
+        }
     }
 
   return credentials_with_source (am_credentials_new (key_id, secret, token, expiration),
                                   "profile %s: credential_process", profile);
+}
+
+/* Kills the command and everything it started: a helper it left running must not hold the
+ * pipe open, nor outlive the timeout. */
+static void
+kill_process_group (StepData *data)
+{
+  if (data->process_group > 0)
+    kill (-data->process_group, SIGKILL);
+  if (data->process != NULL)
+    g_subprocess_force_exit (data->process);
 }
 
 static gboolean
@@ -377,8 +451,7 @@ on_process_timeout (gpointer user_data)
 
   data->timeout_id = 0;
   data->timed_out = TRUE;
-  if (data->process != NULL)
-    g_subprocess_force_exit (data->process);
+  kill_process_group (data);
   g_cancellable_cancel (data->process_cancellable);
   return G_SOURCE_REMOVE;
 }
@@ -387,26 +460,50 @@ static void
 on_process_caller_cancelled (GCancellable *cancellable,
                              gpointer      user_data)
 {
-  GCancellable *process_cancellable = user_data;
+  StepData *data = user_data;
 
-  g_cancellable_cancel (process_cancellable);
+  kill_process_group (data);
+  g_cancellable_cancel (data->process_cancellable);
 }
 
 static void
-on_process_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+process_child_setup (gpointer user_data)
 {
-  g_autoptr (GTask) task = user_data;
+  /* Its own process group, so that the timeout can end the whole of it. */
+  setpgid (0, 0);
+}
+
+/* At most @max_bytes of @text, cut on a character boundary (the message must stay UTF-8). */
+static char *
+process_stderr_excerpt (GByteArray *err,
+                        gsize       max_bytes)
+{
+  g_autofree char *valid = g_utf8_make_valid ((const char *) err->data, err->len);
+  char *detail = g_strstrip (valid);
+  gsize len = strlen (detail);
+
+  if (len > max_bytes)
+    {
+      gsize end = max_bytes;
+
+      /* Back to the first byte of the character that would be split. */
+      while (end > 0 && (detail[end] & 0xC0) == 0x80)
+        end--;
+      detail[end] = '\0';
+      return g_strconcat (detail, "…", NULL);
+    }
+  return g_strdup (detail);
+}
+
+static void
+finish_credential_process (GTask *task)
+{
   StepData *data = g_task_get_task_data (task);
-  GSubprocess *process = G_SUBPROCESS (source);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  GSubprocess *process = data->process;
   g_autoptr (GError) error = NULL;
   AmCredentials *credentials;
   guint timeout_ms = _am_aws_config_get_process_timeout (g_task_get_source_object (task));
 
-  g_subprocess_communicate_utf8_finish (process, result, &out, &err, &error);
   g_clear_handle_id (&data->timeout_id, g_source_remove);
   if (data->chain_id != 0)
     g_cancellable_disconnect (g_task_get_cancellable (task), data->chain_id);
@@ -420,24 +517,20 @@ on_process_done (GObject      *source,
       return;
     }
   if (g_task_return_error_if_cancelled (task))
-    {
-      g_subprocess_force_exit (process);
-      return;
-    }
-  if (error != NULL)
+    return;
+  if (data->process_too_big)
     {
       g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
-                               "Could not read the output of the credential_process of profile "
-                               "“%s”: %s", data->profile, error->message);
+                               "The credential_process of profile “%s” printed more than %u KiB "
+                               "and was stopped; it should print one small JSON object",
+                               data->profile, AM_CREDENTIAL_PROCESS_MAX_OUTPUT / 1024);
       return;
     }
 
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
     {
-      g_autofree char *detail = g_strstrip (g_strdup (err != NULL ? err : ""));
+      g_autofree char *detail = process_stderr_excerpt (data->process_err, 300);
 
-      if (strlen (detail) > 300)
-        detail[300] = '\0';
       g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
                                "The credential_process of profile “%s” failed%s%s%s",
                                data->profile, *detail != '\0' ? " (" : "", detail,
@@ -445,13 +538,100 @@ on_process_done (GObject      *source,
       return;
     }
 
-  credentials = parse_process_output (data->profile, out != NULL ? out : "", &error);
-  if (out != NULL)
-    memset (out, 0, strlen (out));
+  if (!g_utf8_validate ((const char *) data->process_out->data, data->process_out->len, NULL))
+    {
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                               "The credential_process of profile “%s” printed something that "
+                               "is not UTF-8 text; check the command", data->profile);
+      return;
+    }
+  g_byte_array_append (data->process_out, (const guint8 *) "", 1);
+  credentials = parse_process_output (data->profile, (const char *) data->process_out->data,
+                                      &error);
+  memset (data->process_out->data, 0, data->process_out->len);
   if (credentials == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     return_credentials (task, credentials);
+}
+
+/* Drops the ref of one awaited part; the last one finishes. */
+static void
+process_part_done (GTask *task)
+{
+  StepData *data = g_task_get_task_data (task);
+
+  g_assert (data->process_pending > 0);
+  if (--data->process_pending == 0)
+    finish_credential_process (task);
+  g_object_unref (task);
+}
+
+static void read_process_pipe (GTask *task, GInputStream *stream, GByteArray *into);
+
+static void
+on_process_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  StepData *data = g_task_get_task_data (task);
+  GInputStream *stream = G_INPUT_STREAM (source);
+  g_autoptr (GBytes) bytes = g_input_stream_read_bytes_finish (stream, result, NULL);
+  GByteArray *into = g_object_get_data (G_OBJECT (stream), "am-into");
+  gsize size = bytes != NULL ? g_bytes_get_size (bytes) : 0;
+
+  /* An error (cancelled at the timeout) or the end of the stream ends this part. */
+  if (size == 0)
+    {
+      process_part_done (task);
+      return;
+    }
+
+  if (into == data->process_out)
+    {
+      if (into->len + size > AM_CREDENTIAL_PROCESS_MAX_OUTPUT)
+        {
+          data->process_too_big = TRUE;
+          kill_process_group (data);
+          process_part_done (task);
+          return;
+        }
+      g_byte_array_append (into, g_bytes_get_data (bytes, NULL), size);
+      memset ((gpointer) g_bytes_get_data (bytes, NULL), 0, size);
+    }
+  else if (into->len < 4096)
+    {
+      /* Keep the beginning of stderr for the message; drain the rest so it never blocks. */
+      g_byte_array_append (into, g_bytes_get_data (bytes, NULL), MIN (size, 4096 - into->len));
+    }
+
+  read_process_pipe (task, stream, into);
+  g_object_unref (task);
+}
+
+/* Takes a ref on @task for the read. */
+static void
+read_process_pipe (GTask        *task,
+                   GInputStream *stream,
+                   GByteArray   *into)
+{
+  StepData *data = g_task_get_task_data (task);
+
+  g_object_set_data (G_OBJECT (stream), "am-into", into);
+  g_input_stream_read_bytes_async (stream, 8192, G_PRIORITY_DEFAULT, data->process_cancellable,
+                                   on_process_read, g_object_ref (task));
+}
+
+static void
+on_process_exited (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  process_part_done (task);
 }
 
 /* The same arguments, run on the host when Amiable is a Flatpak (where the AWS CLI, aws-vault
@@ -484,6 +664,7 @@ run_credential_process (GTask *task)
   g_auto (GStrv) argv = NULL;
   g_autoptr (GError) error = NULL;
   guint timeout_ms = _am_aws_config_get_process_timeout (config);
+  const char *identifier;
 
   if (!g_shell_parse_argv (command, NULL, &argv, &error))
     {
@@ -506,6 +687,7 @@ run_credential_process (GTask *task)
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE
                                         | G_SUBPROCESS_FLAGS_STDIN_INHERIT);
   g_subprocess_launcher_set_environ (launcher, (char **) _am_aws_config_get_environ (config));
+  g_subprocess_launcher_set_child_setup (launcher, process_child_setup, NULL, NULL);
   data->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   if (data->process == NULL)
     {
@@ -515,16 +697,24 @@ run_credential_process (GTask *task)
       g_object_unref (task);
       return;
     }
+  identifier = g_subprocess_get_identifier (data->process);
+  data->process_group = identifier != NULL ? (GPid) g_ascii_strtoll (identifier, NULL, 10) : 0;
 
   data->process_cancellable = g_cancellable_new ();
   if (cancellable != NULL)
     data->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (on_process_caller_cancelled),
-                                            data->process_cancellable, NULL);
+                                            data, NULL);
   if (timeout_ms > 0)
     data->timeout_id = g_timeout_add (timeout_ms, on_process_timeout, data);
 
-  g_subprocess_communicate_utf8_async (data->process, NULL, data->process_cancellable,
-                                       on_process_done, task);
+  data->process_out = g_byte_array_new ();
+  data->process_err = g_byte_array_new ();
+  data->process_pending = 3;
+  read_process_pipe (task, g_subprocess_get_stdout_pipe (data->process), data->process_out);
+  read_process_pipe (task, g_subprocess_get_stderr_pipe (data->process), data->process_err);
+  /* The exit is awaited without the cancellable: a cancelled or timed-out command is killed,
+   * and its end is still collected. */
+  g_subprocess_wait_async (data->process, NULL, on_process_exited, task);
 }
 
 /* STS AssumeRole */
@@ -712,8 +902,10 @@ call_assume_role (GTask *task)
   if (region == NULL)
     region = "us-east-1";
   client = am_query_client_new (provider, "sts", region,
-                                am_aws_config_get_endpoint_url (config, data->profile, "sts"),
+                                am_aws_config_get_service_endpoint_url (config, data->profile, "sts"),
                                 &error);
+  if (client != NULL && !use_ca_bundle (config, data->profile, client, NULL, &error))
+    g_clear_object (&client);
   if (client == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -907,6 +1099,8 @@ read_sso_token (AmAwsConfig  *config,
   JsonObject *object;
   const char *token;
   const char *expires_at;
+  gboolean wrong_token;
+  gboolean wrong_expires;
 
   if (!json_parser_load_from_file (parser, path, &local))
     {
@@ -930,8 +1124,17 @@ read_sso_token (AmAwsConfig  *config,
       return NULL;
     }
   object = json_node_get_object (root);
-  token = json_object_get_string_member_with_default (object, "accessToken", NULL);
-  expires_at = json_object_get_string_member_with_default (object, "expiresAt", NULL);
+  token = am_json_member_string (object, "accessToken", &wrong_token);
+  expires_at = am_json_member_string (object, "expiresAt", &wrong_expires);
+  if (wrong_token || wrong_expires)
+    {
+      g_autofree char *problem = g_strdup_printf ("has an unreadable token cache (in %s, %s is "
+                                                  "not a string)", path,
+                                                  wrong_token ? "accessToken" : "expiresAt");
+
+      g_propagate_error (error, sso_login_error (config, profile, problem));
+      return NULL;
+    }
   if (token == NULL || *token == '\0' || expires_at == NULL)
     {
       g_propagate_error (error, sso_login_error (config, profile, "has an incomplete token cache"));
@@ -966,11 +1169,11 @@ parse_portal_error (GBytes  *body,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return;
   object = json_node_get_object (root);
-  text = json_object_get_string_member_with_default (object, "message", NULL);
+  text = am_json_member_string (object, "message", NULL);
   if (text == NULL)
-    text = json_object_get_string_member_with_default (object, "Message", NULL);
+    text = am_json_member_string (object, "Message", NULL);
   *message = g_strdup (text);
-  text = json_object_get_string_member_with_default (object, "__type", NULL);
+  text = am_json_member_string (object, "__type", NULL);
   if (text != NULL)
     *code = g_strdup (strrchr (text, '#') != NULL ? strrchr (text, '#') + 1 : text);
 }
@@ -1025,15 +1228,11 @@ on_role_credentials (GObject      *source,
     }
 
   object = json_node_get_object (root);
-  role = json_object_has_member (object, "roleCredentials")
-           && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "roleCredentials"))
-           ? json_object_get_object_member (object, "roleCredentials") : NULL;
-  key_id = role != NULL ? json_object_get_string_member_with_default (role, "accessKeyId", NULL)
-                        : NULL;
-  secret = role != NULL ? json_object_get_string_member_with_default (role, "secretAccessKey",
-                                                                      NULL) : NULL;
-  token = role != NULL ? json_object_get_string_member_with_default (role, "sessionToken", NULL)
-                       : NULL;
+  /* A value of the wrong type reads as missing. */
+  role = am_json_member_object (object, "roleCredentials", NULL);
+  key_id = am_json_member_string (role, "accessKeyId", NULL);
+  secret = am_json_member_string (role, "secretAccessKey", NULL);
+  token = am_json_member_string (role, "sessionToken", NULL);
   if (key_id == NULL || secret == NULL || token == NULL)
     {
       g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
@@ -1043,10 +1242,19 @@ on_role_credentials (GObject      *source,
     }
   if (json_object_has_member (role, "expiration"))
     {
-      gint64 ms = json_object_get_int_member_with_default (role, "expiration", 0);
+      double ms = 0;
+      gboolean wrong_type;
 
-      if (ms > 0)
-        expiration = g_date_time_new_from_unix_utc (ms / 1000);
+      /* Milliseconds since 1970; never read a time that cannot be as "never expires". */
+      if (am_json_member_number (role, "expiration", &ms, &wrong_type))
+        expiration = am_json_epoch_to_date_time (ms / 1000);
+      if (expiration == NULL)
+        {
+          g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                                   "IAM Identity Center answered GetRoleCredentials for profile "
+                                   "“%s” with an expiration that is not a time", data->profile);
+          return;
+        }
     }
 
   return_credentials (task, credentials_with_source (am_credentials_new (key_id, secret, token,
@@ -1092,8 +1300,11 @@ sso_credentials (GTask *task)
     }
 
   transport = _am_aws_transport_new (NULL, "sso", "portal.sso", region,
-                                     am_aws_config_get_endpoint_url (config, data->profile, "sso"),
+                                     am_aws_config_get_service_endpoint_url (config, data->profile,
+                                                                             "sso"),
                                      &error);
+  if (transport != NULL && !use_ca_bundle (config, data->profile, NULL, transport, &error))
+    g_clear_pointer (&transport, _am_aws_transport_unref);
   if (transport == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1114,6 +1325,7 @@ sso_credentials (GTask *task)
   request.extra_headers = headers;
   request.operation = "GetRoleCredentials";
   request.parse_error = parse_portal_error;
+  request.max_body = AM_AWS_MAX_BODY_SINGLE;
   _am_aws_transport_send_async (transport, &request, g_task_get_cancellable (task),
                                 on_role_credentials, task);
   memset (token, 0, strlen (token));

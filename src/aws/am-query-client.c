@@ -21,6 +21,9 @@ struct _AmQueryClient
 
   /* owned */
   AmAwsTransport *transport;
+
+  /* state */
+  AmQueryIdempotentFunc is_idempotent;
 };
 
 enum {
@@ -320,6 +323,22 @@ am_query_client_get_credentials (AmQueryClient *self)
 }
 
 void
+am_query_client_set_session (AmQueryClient *self,
+                             SoupSession   *session)
+{
+  g_return_if_fail (AM_IS_QUERY_CLIENT (self));
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  _am_aws_transport_set_session (self->transport, session);
+}
+
+SoupSession *
+am_query_client_get_session (AmQueryClient *self)
+{
+  g_return_val_if_fail (AM_IS_QUERY_CLIENT (self), NULL);
+  return _am_aws_transport_get_session (self->transport);
+}
+
+void
 am_query_client_set_max_attempts (AmQueryClient *self,
                                   guint          max_attempts)
 {
@@ -382,6 +401,21 @@ am_query_client_get_clock_offset (AmQueryClient *self)
   return _am_aws_transport_get_clock_offset (self->transport);
 }
 
+void
+am_query_client_set_idempotent_func (AmQueryClient         *self,
+                                     AmQueryIdempotentFunc  func)
+{
+  g_return_if_fail (AM_IS_QUERY_CLIENT (self));
+  self->is_idempotent = func;
+}
+
+AmQueryIdempotentFunc
+am_query_client_get_idempotent_func (AmQueryClient *self)
+{
+  g_return_val_if_fail (AM_IS_QUERY_CLIENT (self), NULL);
+  return self->is_idempotent;
+}
+
 /* Calls */
 
 static void
@@ -394,12 +428,17 @@ send_params (AmQueryClient       *self,
   g_autofree char *form = am_query_params_encode (params);
   gsize form_len = strlen (form);
   g_autoptr (GBytes) body = g_bytes_new_take (g_steal_pointer (&form), form_len);
+  const char *action = am_query_params_get_action (params);
   AmAwsTransportRequest request = {
     .method = "POST",
     .content_type = FORM_CONTENT_TYPE,
     .body = body,
-    .operation = am_query_params_get_action (params),
+    .operation = action,
     .parse_error = parse_query_error,
+    /* A listing page may be large (1000 images); any other answer is small. */
+    .max_body = g_str_has_prefix (action, "Describe") ? AM_AWS_MAX_BODY_LISTING
+                                                      : AM_AWS_MAX_BODY_SINGLE,
+    .not_idempotent = self->is_idempotent != NULL && !self->is_idempotent (params),
   };
 
   _am_aws_transport_send_async (self->transport, &request, cancellable, callback, user_data);
@@ -537,7 +576,7 @@ typedef struct
   gpointer        page_data;
   GDestroyNotify  page_data_destroy;
   guint           n_pages;
-  char           *last_token;
+  GHashTable     *seen_tokens;
 } PaginateData;
 
 static void
@@ -548,8 +587,32 @@ paginate_data_free (gpointer user_data)
   am_query_params_free (data->params);
   if (data->page_data_destroy != NULL)
     data->page_data_destroy (data->page_data);
-  g_free (data->last_token);
+  g_clear_pointer (&data->seen_tokens, g_hash_table_unref);
   g_free (data);
+}
+
+gboolean
+am_query_remember_token (GHashTable **seen,
+                         const char  *operation,
+                         const char  *token,
+                         GError     **error)
+{
+  g_return_val_if_fail (seen != NULL, FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+
+  if (*seen == NULL)
+    *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (*seen, token))
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
+                   "%s sent a page token it had already sent in this listing, after %u "
+                   "pages; the service is going round in a loop, so Amiable stopped the "
+                   "listing. Try again later, or report the endpoint's fault",
+                   operation != NULL ? operation : "The service", g_hash_table_size (*seen) + 1);
+      return FALSE;
+    }
+  g_hash_table_add (*seen, g_strdup (token));
+  return TRUE;
 }
 
 static void
@@ -593,12 +656,10 @@ on_page (GObject      *source,
       return;
     }
 
-  if (g_strcmp0 (next_token, data->last_token) == 0)
+  if (!am_query_remember_token (&data->seen_tokens, am_query_params_get_action (data->params),
+                                next_token, &error))
     {
-      g_task_return_error (task, am_aws_error_new (AM_AWS_ERROR_MALFORMED_RESPONSE, NULL, NULL, 0,
-                                                   "%s returned the same page token twice; "
-                                                   "stopping to avoid an endless listing",
-                                                   am_query_params_get_action (data->params)));
+      g_task_return_error (task, error);
       return;
     }
 
@@ -606,8 +667,6 @@ on_page (GObject      *source,
     return;
 
   am_query_params_set (data->params, "NextToken", next_token);
-  g_free (data->last_token);
-  data->last_token = g_steal_pointer (&next_token);
   cancellable = g_task_get_cancellable (task);
   send_params (self, data->params, cancellable, on_page, g_steal_pointer (&task));
 }
@@ -638,7 +697,9 @@ am_query_client_paginate_async (AmQueryClient       *self,
   data->page_func = page_func;
   data->page_data = page_data;
   data->page_data_destroy = page_data_destroy;
-  data->last_token = g_strdup (am_query_params_get (params, "NextToken"));
+  if (am_query_params_get (params, "NextToken") != NULL)
+    am_query_remember_token (&data->seen_tokens, NULL, am_query_params_get (params, "NextToken"),
+                             NULL);
   g_task_set_task_data (task, data, paginate_data_free);
 
   send_params (self, data->params, cancellable, on_page, g_steal_pointer (&task));

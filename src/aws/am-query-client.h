@@ -98,7 +98,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmQueryParams, am_query_params_free)
  * x-amz-security-token for temporary credentials), Accept-Encoding gzip, a timeout per
  * attempt. Retries follow the SDKs' standard mode: up to max-attempts attempts, exponential
  * backoff with full jitter capped at 20 s, for throttling codes, HTTP 500/502/503/504 and
- * connection errors, never for other client errors; a retry quota stops retry storms. A
+ * connection errors, never for other client errors; a retry quota stops retry storms. A call
+ * that is not idempotent (see am_query_client_set_idempotent_func()) is not resent after a
+ * timeout, a broken connection or a 5xx once its request was written, only after throttling
+ * or a failure to connect; its error then says so (am_aws_error_get_maybe_applied()). A
  * refused request time (RequestTimeTooSkewed, RequestExpired, signature expired) is retried
  * once with the clock offset taken from the response's Date header; the offset is kept.
  * Errors: AM_AWS_ERROR with the AWS code, message and request id from the EC2
@@ -130,6 +133,16 @@ const char    *am_query_client_get_region        (AmQueryClient         *self);
 char          *am_query_client_dup_endpoint      (AmQueryClient         *self);
 AmCredentialsProvider *am_query_client_get_credentials (AmQueryClient   *self);
 
+/**
+ * am_query_client_set_session:
+ * Sends through @session instead of the shared default one (e.g. the session of a profile's
+ * CA bundle, see am_aws_session_get_for_ca_bundle()).
+ */
+void           am_query_client_set_session       (AmQueryClient         *self,
+                                                  SoupSession           *session);
+/** Returns: (transfer none): the session the client sends through */
+SoupSession   *am_query_client_get_session       (AmQueryClient         *self);
+
 /** Properties, also as accessors: "max-attempts" (default 3, 1 = no retry) */
 void           am_query_client_set_max_attempts  (AmQueryClient         *self,
                                                   guint                  max_attempts);
@@ -145,6 +158,23 @@ void           am_query_client_set_jitter        (AmQueryClient         *self,
                                                   gboolean               jitter);
 /** Returns: the clock offset learnt from the server (server minus local), in microseconds */
 GTimeSpan      am_query_client_get_clock_offset  (AmQueryClient         *self);
+
+/**
+ * AmQueryIdempotentFunc:
+ * Returns: %TRUE if sending @params twice has the effect of sending it once (a read, or a
+ *   call that carries a ClientToken); %FALSE if a timeout, a dropped connection or a 5xx after
+ *   the request may have reached the service must not resend it.
+ */
+typedef gboolean (*AmQueryIdempotentFunc) (const AmQueryParams *params);
+
+/**
+ * am_query_client_set_idempotent_func:
+ * @func: (nullable): tells which calls are idempotent; %NULL (the default) treats every call
+ *   as idempotent
+ */
+void           am_query_client_set_idempotent_func (AmQueryClient       *self,
+                                                    AmQueryIdempotentFunc func);
+AmQueryIdempotentFunc am_query_client_get_idempotent_func (AmQueryClient *self);
 
 /**
  * am_query_client_call_async:
@@ -203,6 +233,20 @@ gboolean       am_query_client_paginate_finish   (AmQueryClient         *self,
  */
 gboolean       am_query_find_next_token          (GBytes                *page,
                                                   char                 **next_token,
+                                                  GError               **error);
+
+/**
+ * am_query_remember_token:
+ * @seen: (inout): the set of the listing's page tokens so far; created on first use, free it
+ *   with g_hash_table_unref()
+ * @operation: for the message, e.g. "DescribeImages"
+ * Every paginated walk (of any protocol) passes each next token here before asking for it.
+ * Returns: %FALSE with AM_AWS_ERROR_MALFORMED_RESPONSE when @token was seen before in this
+ *   listing (A → B → A): the service is going round in a loop and the listing would never end
+ */
+gboolean       am_query_remember_token           (GHashTable           **seen,
+                                                  const char            *operation,
+                                                  const char            *token,
                                                   GError               **error);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "am-aws-error.h"
+#include "am-json-member.h"
+#include "am-query-client.h"
 #include "am-ssm.h"
 
 #define GET_PARAMETERS_BATCH 10
@@ -50,37 +52,7 @@ am_ssm_parameter_free (AmSsmParameter *parameter)
   g_free (parameter);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-number_member (JsonObject *object,
-               const char *name,
-               gdouble    *out)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *out = (gdouble) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else
-    return FALSE;
-  return isfinite (*out);
-}
 
 AmSsmParameter *
 am_ssm_parameter_new_from_json (JsonObject  *object,
@@ -93,8 +65,8 @@ am_ssm_parameter_new_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  name = string_member (object, "Name");
-  value = string_member (object, "Value");
+  name = am_json_member_string (object, "Name", NULL);
+  value = am_json_member_string (object, "Value", NULL);
   if (name == NULL || value == NULL)
     {
       g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
@@ -105,14 +77,14 @@ am_ssm_parameter_new_from_json (JsonObject  *object,
   parameter = g_new0 (AmSsmParameter, 1);
   parameter->name = g_strdup (name);
   parameter->value = g_strdup (value);
-  parameter->type = g_strdup (string_member (object, "Type"));
-  parameter->arn = g_strdup (string_member (object, "ARN"));
-  parameter->data_type = g_strdup (string_member (object, "DataType"));
-  if (number_member (object, "Version", &number))
+  parameter->type = g_strdup (am_json_member_string (object, "Type", NULL));
+  parameter->arn = g_strdup (am_json_member_string (object, "ARN", NULL));
+  parameter->data_type = g_strdup (am_json_member_string (object, "DataType", NULL));
+  if (am_json_member_number (object, "Version", &number, NULL) && number >= 0 && number < 1e15)
     parameter->version = (gint64) number;
-  if (number_member (object, "LastModifiedDate", &number) && number >= 0 && number < 1e11)
+  if (am_json_member_number (object, "LastModifiedDate", &number, NULL))
     {
-      g_autoptr (GDateTime) seconds = g_date_time_new_from_unix_utc ((gint64) number);
+      g_autoptr (GDateTime) seconds = am_json_epoch_to_date_time (number);
 
       if (seconds != NULL)
         parameter->last_modified = g_date_time_add (seconds,
@@ -131,23 +103,7 @@ am_ssm_client_new (AmCredentialsProvider *credentials,
   return am_json_client_new (credentials, "ssm", "AmazonSSM", region, endpoint_url, error);
 }
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
 
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
 
 /* GetParameter */
 
@@ -169,7 +125,7 @@ on_get_parameter (GObject      *source,
       return;
     }
 
-  parameter = object_member (json_node_get_object (root), "Parameter");
+  parameter = am_json_member_object (json_node_get_object (root), "Parameter", NULL);
   if (parameter == NULL)
     {
       g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
@@ -231,6 +187,7 @@ typedef struct
   char      *path;
   gboolean   recursive;
   char      *next_token;
+  GHashTable *seen_tokens;
   guint      pages;
 } CollectData;
 
@@ -250,6 +207,7 @@ collect_data_free (gpointer user_data)
   g_strfreev (data->names);
   g_free (data->path);
   g_free (data->next_token);
+  g_clear_pointer (&data->seen_tokens, g_hash_table_unref);
   g_free (data);
 }
 
@@ -258,8 +216,8 @@ collect_parameters (CollectData *data,
                     JsonObject  *response,
                     GError     **error)
 {
-  JsonArray *list = array_member (response, "Parameters");
-  JsonArray *invalid = array_member (response, "InvalidParameters");
+  JsonArray *list = am_json_member_array (response, "Parameters", NULL);
+  JsonArray *invalid = am_json_member_array (response, "InvalidParameters", NULL);
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
@@ -411,16 +369,15 @@ on_by_path_page (GObject      *source,
     }
   data->pages++;
 
-  next = string_member (json_node_get_object (root), "NextToken");
+  next = am_json_member_string (json_node_get_object (root), "NextToken", NULL);
   if (next == NULL || *next == '\0')
     {
       g_task_return_boolean (task, TRUE);
       return;
     }
-  if (g_strcmp0 (next, data->next_token) == 0)
+  if (!am_query_remember_token (&data->seen_tokens, "SSM GetParametersByPath", next, &error))
     {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                               "SSM returned the same page token twice for %s", data->path);
+      g_task_return_error (task, error);
       return;
     }
   g_free (data->next_token);

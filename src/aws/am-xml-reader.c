@@ -1,4 +1,4 @@
-/* am-xml-reader.c: a streaming XML reader on GMarkup with a stack of handler frames
+/* am-xml-reader.c: a streaming XML reader with a stack of handler frames
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 
 #include "am-aws-error.h"
 #include "am-xml-reader.h"
+#include "am-xml-tokenizer-private.h"
 
 typedef struct
 {
@@ -20,12 +21,11 @@ typedef struct
 
 struct _AmXmlReader
 {
-  GMarkupParseContext *context;
+  AmXmlTokenizer      *tokenizer;
   GArray              *frames;        /* Frame */
   guint                depth;         /* elements open */
   guint                skip_depth;    /* >0: inside a skipped subtree opened at this depth */
   guint                leaf_depth;    /* >0: collecting the text of a leaf at this depth */
-  char                *leaf_name;
   GString             *leaf_text;
   gboolean             seen_root;
   gboolean             root_closed;
@@ -50,13 +50,11 @@ top_frame (AmXmlReader *self)
   return &g_array_index (self->frames, Frame, self->frames->len - 1);
 }
 
-static void
-on_start_element (GMarkupParseContext  *context,
-                  const char           *element_name,
-                  const char          **attribute_names,
-                  const char          **attribute_values,
-                  gpointer              user_data,
-                  GError              **error)
+static gboolean
+on_start_element (const char  *element_name,
+                  gsize        element_len,
+                  gpointer     user_data,
+                  GError     **error)
 {
   AmXmlReader *self = user_data;
   const char *name = strip_prefix (element_name);
@@ -68,7 +66,7 @@ on_start_element (GMarkupParseContext  *context,
         {
           g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
                        "The response has more than one root element");
-          return;
+          return FALSE;
         }
       self->seen_root = TRUE;
     }
@@ -76,13 +74,13 @@ on_start_element (GMarkupParseContext  *context,
   self->depth++;
 
   if (self->skip_depth > 0 || self->leaf_depth > 0)
-    return;
+    return TRUE;
 
   frame = top_frame (self);
   if (frame->handler->start == NULL)
     {
       self->skip_depth = self->depth;
-      return;
+      return TRUE;
     }
 
   self->pushed = FALSE;
@@ -93,25 +91,24 @@ on_start_element (GMarkupParseContext  *context,
       if (error != NULL && *error == NULL)
         g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
                      "The reader of “%s” failed without saying why", name);
-      return;
+      return FALSE;
     }
   self->in_start = FALSE;
 
   if (!self->pushed)
     {
       self->leaf_depth = self->depth;
-      g_free (self->leaf_name);
-      self->leaf_name = g_strdup (name);
       g_string_truncate (self->leaf_text, 0);
     }
   self->pushed = FALSE;
+  return TRUE;
 }
 
-static void
-on_end_element (GMarkupParseContext  *context,
-                const char           *element_name,
-                gpointer              user_data,
-                GError              **error)
+static gboolean
+on_end_element (const char  *element_name,
+                gsize        element_len,
+                gpointer     user_data,
+                GError     **error)
 {
   AmXmlReader *self = user_data;
   guint closing = self->depth;
@@ -126,25 +123,26 @@ on_end_element (GMarkupParseContext  *context,
     {
       if (closing == self->skip_depth)
         self->skip_depth = 0;
-      return;
+      return TRUE;
     }
 
   if (self->leaf_depth > 0)
     {
       if (closing != self->leaf_depth)
-        return;
+        return TRUE;
 
       self->leaf_depth = 0;
       frame = top_frame (self);
       if (frame->handler->text != NULL
-          && !frame->handler->text (self, self->leaf_name, self->leaf_text->str,
+          && !frame->handler->text (self, strip_prefix (element_name), self->leaf_text->str,
                                     self->leaf_text->len, frame->data, error))
         {
           if (error != NULL && *error == NULL)
             g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                         "The value of “%s” was refused", self->leaf_name);
+                         "The value of “%s” was refused", strip_prefix (element_name));
+          return FALSE;
         }
-      return;
+      return TRUE;
     }
 
   frame = top_frame (self);
@@ -158,26 +156,39 @@ on_end_element (GMarkupParseContext  *context,
           if (error != NULL && *error == NULL)
             g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
                          "The element “%s” was refused", strip_prefix (element_name));
+          return FALSE;
         }
     }
+  return TRUE;
 }
 
-static void
-on_text (GMarkupParseContext  *context,
-         const char           *text,
-         gsize                 text_len,
-         gpointer              user_data,
-         GError              **error)
+static gboolean
+on_text (const char  *text,
+         gsize        text_len,
+         gpointer     user_data,
+         GError     **error)
 {
   AmXmlReader *self = user_data;
 
-  if (self->leaf_depth > 0 && self->depth == self->leaf_depth && self->skip_depth == 0)
-    g_string_append_len (self->leaf_text, text, text_len);
+  GString *leaf = self->leaf_text;
+
+  if (self->leaf_depth == 0 || self->depth != self->leaf_depth || self->skip_depth > 0)
+    return TRUE;
+  /* Most leaves are short: skip g_string_append_len's general path. */
+  if (G_LIKELY (leaf->len + text_len < leaf->allocated_len))
+    {
+      memcpy (leaf->str + leaf->len, text, text_len);
+      leaf->len += text_len;
+      leaf->str[leaf->len] = '\0';
+    }
+  else
+    g_string_append_len (leaf, text, text_len);
+  return TRUE;
 }
 
-static const GMarkupParser markup_parser = {
-  .start_element = on_start_element,
-  .end_element = on_end_element,
+static const AmXmlTokenizerEvents tokenizer_events = {
+  .start = on_start_element,
+  .end = on_end_element,
   .text = on_text,
 };
 
@@ -194,9 +205,7 @@ am_xml_reader_new (const AmXmlHandler *root,
   self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   g_array_append_val (self->frames, frame);
   self->leaf_text = g_string_new (NULL);
-  self->context = g_markup_parse_context_new (&markup_parser,
-                                              G_MARKUP_TREAT_CDATA_AS_TEXT,
-                                              self, NULL);
+  self->tokenizer = _am_xml_tokenizer_new (&tokenizer_events, self);
 
   return self;
 }
@@ -207,10 +216,9 @@ am_xml_reader_free (AmXmlReader *reader)
   if (reader == NULL)
     return;
 
-  g_markup_parse_context_free (reader->context);
+  _am_xml_tokenizer_free (reader->tokenizer);
   g_array_unref (reader->frames);
   g_string_free (reader->leaf_text, TRUE);
-  g_free (reader->leaf_name);
   g_free (reader);
 }
 
@@ -233,7 +241,7 @@ am_xml_reader_push (AmXmlReader        *reader,
   reader->pushed = TRUE;
 }
 
-/* GMarkup errors become MALFORMED_RESPONSE; errors raised by the handlers pass through. */
+/* Tokenizer errors (G_MARKUP_ERROR) become MALFORMED_RESPONSE; handlers' errors pass through. */
 static void
 convert_error (GError **error,
                GError  *local)
@@ -271,7 +279,7 @@ am_xml_reader_feed (AmXmlReader *reader,
   if (length == 0)
     return TRUE;
 
-  if (!g_markup_parse_context_parse (reader->context, data, length, &local))
+  if (!_am_xml_tokenizer_feed (reader->tokenizer, data, length, &local))
     {
       reader->failed = TRUE;
       convert_error (error, local);
@@ -298,7 +306,7 @@ am_xml_reader_finish (AmXmlReader *reader,
       return FALSE;
     }
 
-  if (!g_markup_parse_context_end_parse (reader->context, &local))
+  if (!_am_xml_tokenizer_finish (reader->tokenizer, &local))
     {
       reader->failed = TRUE;
       convert_error (error, local);

@@ -1,4 +1,4 @@
-/* am-xml-reader.h: a streaming XML reader on GMarkup that maps elements to fields
+/* am-xml-reader.h: a streaming XML reader (own tokenizer, GMarkup rules) mapping elements to fields
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

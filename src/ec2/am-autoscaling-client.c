@@ -136,6 +136,7 @@ typedef struct
   AmQueryParams *params;
   GPtrArray     *groups;     /* describe */
   guint          n_pages;
+  GHashTable    *seen_tokens;
 } Call;
 
 static void
@@ -144,6 +145,7 @@ call_free (Call *call)
   g_free (call->what);
   g_clear_pointer (&call->params, am_query_params_free);
   g_clear_pointer (&call->groups, g_ptr_array_unref);
+  g_clear_pointer (&call->seen_tokens, g_hash_table_unref);
   g_free (call);
 }
 
@@ -292,6 +294,11 @@ on_described (GObject      *source,
   if (next_token == NULL)
     {
       g_task_return_pointer (task, g_ptr_array_ref (call->groups), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  if (!am_query_remember_token (&call->seen_tokens, "DescribeAutoScalingGroups", next_token, &error))
+    {
+      task_fail (task, g_steal_pointer (&error));
       return;
     }
   am_query_params_set (call->params, "NextToken", next_token);

@@ -8,6 +8,7 @@
 
 #include "am-aws-error.h"
 #include "am-ec2-client-private.h"
+#include "am-ec2-operations.h"
 
 GError *
 _am_ec2_error_with_context (const GError *error,
@@ -16,10 +17,15 @@ _am_ec2_error_with_context (const GError *error,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
   if (error->domain == AM_AWS_ERROR)
-    return am_aws_error_new (error->code, am_aws_error_get_code (error),
-                             am_aws_error_get_request_id (error),
-                             am_aws_error_get_http_status (error),
-                             "%s: %s", what, error->message);
+    {
+      GError *wrapped = am_aws_error_new (error->code, am_aws_error_get_code (error),
+                                          am_aws_error_get_request_id (error),
+                                          am_aws_error_get_http_status (error),
+                                          "%s: %s", what, error->message);
+
+      am_aws_error_set_maybe_applied (wrapped, am_aws_error_get_maybe_applied (error));
+      return wrapped;
+    }
   return g_error_new (error->domain, error->code, "%s: %s", what, error->message);
 }
 
@@ -39,6 +45,11 @@ _am_ec2_client_derive_query (AmEc2Client  *ec2,
   query = am_query_client_new (am_query_client_get_credentials (ec2_query), service, region,
                                endpoint, error);
   if (query != NULL)
-    am_query_client_set_max_attempts (query, am_query_client_get_max_attempts (ec2_query));
+    {
+      am_query_client_set_max_attempts (query, am_query_client_get_max_attempts (ec2_query));
+      /* The same trusted certificate authorities (a profile's CA bundle). */
+      am_query_client_set_session (query, am_query_client_get_session (ec2_query));
+      am_query_client_set_idempotent_func (query, am_ec2_operation_is_idempotent);
+    }
   return query;
 }

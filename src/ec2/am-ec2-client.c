@@ -11,6 +11,7 @@
 #include "am-ec2-client.h"
 #include "am-ec2-client-private.h"
 #include "am-ec2-error.h"
+#include "am-ec2-operations.h"
 #include "am-ec2-parse-private.h"
 
 #define EC2_VERSION "2016-11-15"
@@ -22,6 +23,9 @@ struct _AmEc2Client
   /* owned references */
   AmQueryClient *query;
   AmJsonClient  *ssm;
+
+  /* state */
+  GHashTable    *uncertain;   /* "Action/name/vpc" of creations whose answer was lost */
 };
 
 G_DEFINE_FINAL_TYPE (AmEc2Client, am_ec2_client, G_TYPE_OBJECT)
@@ -49,6 +53,7 @@ am_ec2_client_dispose (GObject *object)
 
   g_clear_object (&self->query);
   g_clear_object (&self->ssm);
+  g_clear_pointer (&self->uncertain, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_ec2_client_parent_class)->dispose (object);
 }
@@ -86,6 +91,7 @@ am_ec2_client_set_property (GObject      *object,
     {
     case PROP_QUERY_CLIENT:
       self->query = g_value_dup_object (value);
+      am_query_client_set_idempotent_func (self->query, am_ec2_operation_is_idempotent);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -117,6 +123,7 @@ am_ec2_client_class_init (AmEc2ClientClass *klass)
 static void
 am_ec2_client_init (AmEc2Client *self)
 {
+  self->uncertain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 AmEc2Client *
@@ -210,6 +217,14 @@ typedef enum
   RESULT_IMAGES,      /* one page of images, parsed in a worker thread */
 } ResultKind;
 
+typedef enum
+{
+  RECOVER_NONE,
+  RECOVER_IMAGE,           /* DescribeImages Owner=self, name → imageId */
+  RECOVER_SECURITY_GROUP,  /* DescribeSecurityGroups group-name (+ vpc-id) → groupId */
+  RECOVER_KEY_PAIR,        /* DescribeKeyPairs key-name → its material is lost */
+} RecoverKind;
+
 typedef struct
 {
   ResultKind          kind;
@@ -226,6 +241,16 @@ typedef struct
   GDestroyNotify      value_free;
   char               *next_token;
   gboolean            dry_run_ok;
+
+  /* A creation without a ClientToken (CreateImage, …): how to find by name what an attempt
+   * whose answer was lost made. */
+  RecoverKind         recover;
+  char               *recover_name;
+  char               *recover_key;   /* "Action/name/vpc", in AmEc2Client:uncertain */
+  AmQueryParams      *lookup;
+  const AmModelInfo  *lookup_info;
+  const char * const *lookup_path;
+  GError             *lost_error;    /* the failure the lookup may explain */
 } Call;
 
 static void
@@ -237,6 +262,10 @@ call_free (Call *call)
   if (call->value != NULL && call->value_free != NULL)
     call->value_free (call->value);
   g_free (call->next_token);
+  g_free (call->recover_name);
+  g_free (call->recover_key);
+  g_clear_pointer (&call->lookup, am_query_params_free);
+  g_clear_error (&call->lost_error);
   g_free (call);
 }
 
@@ -279,6 +308,13 @@ parse_body (Call     *call,
             return FALSE;
           }
       }
+      /* Some answers carry a list next to <return> (DeregisterImage's snapshot results). */
+      if (call->info != NULL)
+        {
+          call->value = _am_ec2_parse_list (body, call->info, call->path, NULL, error);
+          call->value_free = (GDestroyNotify) g_ptr_array_unref;
+          return call->value != NULL;
+        }
       return TRUE;
     case RESULT_VALUE:
       call->value = _am_ec2_parse_value (body, call->element, error);
@@ -319,6 +355,112 @@ parse_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The name and the id of what a lookup of @call found. */
+static const char *
+recovered_name (Call     *call,
+                gpointer  item,
+                char    **id)
+{
+  switch (call->recover)
+    {
+    case RECOVER_IMAGE:
+      *id = g_strdup (am_image_get_image_id (item));
+      return am_image_get_name (item);
+    case RECOVER_SECURITY_GROUP:
+      *id = g_strdup (am_security_group_get_group_id (item));
+      return am_security_group_get_group_name (item);
+    case RECOVER_KEY_PAIR:
+      *id = NULL;
+      return am_key_pair_get_key_name (item);
+    case RECOVER_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
+}
+
+static void
+on_recover_looked_up (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  AmEc2Client *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = am_query_client_call_finish (AM_QUERY_CLIENT (source), result, &error);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *id = NULL;
+  gboolean found = FALSE;
+
+  if (body != NULL)
+    items = _am_ec2_parse_list (body, call->lookup_info, call->lookup_path, NULL, &error);
+  if (items == NULL)
+    {
+      g_debug ("%s: could not look up “%s”: %s", call->recover_key, call->recover_name,
+               error->message);
+      call_fail (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                       ? g_steal_pointer (&error) : g_steal_pointer (&call->lost_error));
+      return;
+    }
+
+  /* The filters match patterns; only the exact name is the one this call made. */
+  for (guint i = 0; i < items->len && !found; i++)
+    {
+      g_clear_pointer (&id, g_free);
+      found = g_strcmp0 (recovered_name (call, items->pdata[i], &id), call->recover_name) == 0;
+    }
+  if (!found)
+    {
+      g_debug ("%s: nothing named “%s” was made; the failure stands", call->recover_key,
+               call->recover_name);
+      call_fail (task, g_steal_pointer (&call->lost_error));
+      return;
+    }
+
+  g_hash_table_remove (self->uncertain, call->recover_key);
+  if (call->recover == RECOVER_KEY_PAIR)
+    {
+      g_task_return_new_error (task, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST,
+                               "The key pair “%s” was created, but the answer that carried its "
+                               "private key was lost on the way, and EC2 never hands out a private "
+                               "key again. Delete the key pair and create it again to get a new "
+                               "private key.", call->recover_name);
+      return;
+    }
+  g_debug ("%s: the lost answer had made %s; carrying on with it", call->recover_key, id);
+  call->value = g_steal_pointer (&id);
+  call->value_free = g_free;
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A creation without a ClientToken is sent once. When its answer was lost (it may have been
+ * made), or a later attempt with the same name is refused as a duplicate of such a one, the
+ * thing is looked up by name. Returns: %TRUE when the lookup was sent (it finishes @task). */
+static gboolean
+maybe_recover (GTask  *task,
+               GError *error)
+{
+  AmEc2Client *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  const char *code = error->domain == AM_AWS_ERROR ? am_aws_error_get_code (error) : NULL;
+
+  if (call->recover == RECOVER_NONE || call->dry_run)
+    return FALSE;
+  if (am_aws_error_get_maybe_applied (error))
+    g_hash_table_add (self->uncertain, g_strdup (call->recover_key));
+  else if (code == NULL || !g_str_has_suffix (code, ".Duplicate")
+           || !g_hash_table_contains (self->uncertain, call->recover_key))
+    return FALSE;
+
+  g_debug ("%s: %s; looking up “%s”", call->recover_key,
+           code != NULL ? code : error->message, call->recover_name);
+  call->lost_error = error;
+  am_query_client_call_async (self->query, call->lookup, g_task_get_cancellable (task),
+                              on_recover_looked_up, g_object_ref (task));
+  return TRUE;
+}
+
 static void
 on_called (GObject      *source,
            GAsyncResult *result,
@@ -331,7 +473,8 @@ on_called (GObject      *source,
 
   if (body == NULL)
     {
-      call_fail (task, error);
+      if (!maybe_recover (task, error))
+        call_fail (task, error);
       return;
     }
 
@@ -484,6 +627,64 @@ static AmQueryParams *
 params_new (const char *action)
 {
   return am_query_params_new (action, EC2_VERSION);
+}
+
+static const char * const images_path[] = { "imagesSet", NULL };
+static const char * const key_pairs_path[] = { "keySet", NULL };
+static const char * const security_groups_path[] = { "securityGroupInfo", NULL };
+
+static void add_filter_value (AmQueryParams *params,
+                              const char    *name,
+                              const char    *value);
+
+/* Makes @call find by name what an attempt of @action whose answer was lost made. */
+static void
+call_set_recover (Call        *call,
+                  RecoverKind  kind,
+                  const char  *action,
+                  const char  *name,
+                  const char  *vpc_id)
+{
+  call->recover = kind;
+  call->recover_name = g_strdup (name);
+  call->recover_key = g_strdup_printf ("%s/%s/%s", action, name, vpc_id != NULL ? vpc_id : "");
+  switch (kind)
+    {
+    case RECOVER_IMAGE:
+      call->lookup = params_new ("DescribeImages");
+      am_query_params_add (call->lookup, "Owner.1", "self");
+      add_filter_value (call->lookup, "name", name);
+      call->lookup_info = _am_image_get_model_info ();
+      call->lookup_path = images_path;
+      break;
+    case RECOVER_SECURITY_GROUP:
+      call->lookup = params_new ("DescribeSecurityGroups");
+      add_filter_value (call->lookup, "group-name", name);
+      if (vpc_id != NULL)
+        add_filter_value (call->lookup, "vpc-id", vpc_id);
+      call->lookup_info = _am_security_group_get_model_info ();
+      call->lookup_path = security_groups_path;
+      break;
+    case RECOVER_KEY_PAIR:
+      call->lookup = params_new ("DescribeKeyPairs");
+      add_filter_value (call->lookup, "key-name", name);
+      call->lookup_info = _am_key_pair_get_model_info ();
+      call->lookup_path = key_pairs_path;
+      break;
+    case RECOVER_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_filter_value (AmQueryParams *params,
+                  const char    *name,
+                  const char    *value)
+{
+  const char *values[] = { value, NULL };
+
+  am_query_params_add_filter (params, name, values);
 }
 
 static void
@@ -658,8 +859,6 @@ join_ids (const char * const *ids)
 
 /* --- images ------------------------------------------------------------------------------ */
 
-static const char * const images_path[] = { "imagesSet", NULL };
-
 void
 am_ec2_client_describe_images_async (AmEc2Client                 *self,
                                      const AmDescribeImagesQuery *query,
@@ -740,6 +939,7 @@ am_ec2_client_create_image_async (AmEc2Client         *self,
 
   call = call_new (RESULT_VALUE, g_strdup_printf ("Could not create an image from %s", instance_id));
   call->element = "imageId";
+  call_set_recover (call, RECOVER_IMAGE, "CreateImage", name, NULL);
   start_call (self, params, call, dry_run, am_ec2_client_create_image_async,
               cancellable, callback, user_data);
 }
@@ -839,6 +1039,7 @@ am_ec2_client_register_image_async (AmEc2Client         *self,
 
   call = call_new (RESULT_VALUE, g_strdup_printf ("Could not register the image “%s”", name));
   call->element = "imageId";
+  call_set_recover (call, RECOVER_IMAGE, "RegisterImage", name, NULL);
   start_call (self, params, call, dry_run, am_ec2_client_register_image_async,
               cancellable, callback, user_data);
 }
@@ -854,6 +1055,8 @@ am_ec2_client_register_image_finish (AmEc2Client   *self,
                            image_id, dry_run_ok, error);
 }
 
+static const char * const snapshot_results_path[] = { "deleteSnapshotResultSet", NULL };
+
 void
 am_ec2_client_deregister_image_async (AmEc2Client         *self,
                                       const char          *image_id,
@@ -864,6 +1067,7 @@ am_ec2_client_deregister_image_async (AmEc2Client         *self,
                                       gpointer             user_data)
 {
   AmQueryParams *params;
+  Call *call;
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (image_id != NULL);
@@ -872,9 +1076,11 @@ am_ec2_client_deregister_image_async (AmEc2Client         *self,
   am_query_params_add (params, "ImageId", image_id);
   if (delete_associated_snapshots)
     am_query_params_add_boolean (params, "DeleteAssociatedSnapshots", TRUE);
-  start_call (self, params,
-              call_new (RESULT_RETURN, g_strdup_printf ("Could not deregister %s", image_id)),
-              dry_run, am_ec2_client_deregister_image_async, cancellable, callback, user_data);
+  call = call_new (RESULT_RETURN, g_strdup_printf ("Could not deregister %s", image_id));
+  call->info = _am_snapshot_deletion_get_model_info ();
+  call->path = snapshot_results_path;
+  start_call (self, params, call, dry_run, am_ec2_client_deregister_image_async,
+              cancellable, callback, user_data);
 }
 
 gboolean
@@ -883,7 +1089,26 @@ am_ec2_client_deregister_image_finish (AmEc2Client   *self,
                                        gboolean      *dry_run_ok,
                                        GError       **error)
 {
-  return finish_simple (self, result, am_ec2_client_deregister_image_async, dry_run_ok, error);
+  return am_ec2_client_deregister_image_finish_full (self, result, NULL, dry_run_ok, error);
+}
+
+gboolean
+am_ec2_client_deregister_image_finish_full (AmEc2Client   *self,
+                                            GAsyncResult  *result,
+                                            GPtrArray    **snapshot_results,
+                                            gboolean      *dry_run_ok,
+                                            GError       **error)
+{
+  Call *call = finish_call (self, result, am_ec2_client_deregister_image_async, dry_run_ok, error);
+
+  if (snapshot_results != NULL)
+    *snapshot_results = NULL;
+  if (call == NULL)
+    return FALSE;
+  if (snapshot_results != NULL)
+    *snapshot_results = call->value != NULL ? steal_value (call)
+                                            : g_ptr_array_new_with_free_func (g_object_unref);
+  return TRUE;
 }
 
 void
@@ -1527,10 +1752,8 @@ am_ec2_client_reboot_instances_finish (AmEc2Client   *self,
 /* --- launch wizard lookups -------------------------------------------------------------- */
 
 static const char * const instance_types_path[] = { "instanceTypeSet", NULL };
-static const char * const key_pairs_path[] = { "keySet", NULL };
 static const char * const vpcs_path[] = { "vpcSet", NULL };
 static const char * const subnets_path[] = { "subnetSet", NULL };
-static const char * const security_groups_path[] = { "securityGroupInfo", NULL };
 static const char * const zones_path[] = { "availabilityZoneInfo", NULL };
 static const char * const regions_path[] = { "regionInfo", NULL };
 static const char * const snapshots_path[] = { "snapshotSet", NULL };
@@ -1623,6 +1846,7 @@ am_ec2_client_create_key_pair_async (AmEc2Client         *self,
     am_query_params_add (params, "KeyFormat", key_format);
   call = call_new (RESULT_OBJECT, g_strdup_printf ("Could not create the key pair “%s”", key_name));
   call->info = _am_key_pair_get_model_info ();
+  call_set_recover (call, RECOVER_KEY_PAIR, "CreateKeyPair", key_name, NULL);
   start_call (self, params, call, dry_run, am_ec2_client_create_key_pair_async,
               cancellable, callback, user_data);
 }
@@ -1636,6 +1860,33 @@ am_ec2_client_create_key_pair_finish (AmEc2Client   *self,
 {
   return finish_value (self, result, am_ec2_client_create_key_pair_async,
                        (gpointer *) key_pair, dry_run_ok, error);
+}
+
+void
+am_ec2_client_delete_key_pair_async (AmEc2Client         *self,
+                                     const char          *key_name,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (key_name != NULL);
+
+  params = params_new ("DeleteKeyPair");
+  am_query_params_add (params, "KeyName", key_name);
+  start_call (self, params,
+              call_new (RESULT_RETURN, g_strdup_printf ("Could not delete the key pair “%s”", key_name)),
+              FALSE, am_ec2_client_delete_key_pair_async, cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_delete_key_pair_finish (AmEc2Client   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_simple (self, result, am_ec2_client_delete_key_pair_async, NULL, error);
 }
 
 void
@@ -1744,6 +1995,7 @@ am_ec2_client_create_security_group_async (AmEc2Client         *self,
     am_query_params_add (params, "VpcId", vpc_id);
   call = call_new (RESULT_VALUE, g_strdup_printf ("Could not create the security group “%s”", group_name));
   call->element = "groupId";
+  call_set_recover (call, RECOVER_SECURITY_GROUP, "CreateSecurityGroup", group_name, vpc_id);
   start_call (self, params, call, dry_run, am_ec2_client_create_security_group_async,
               cancellable, callback, user_data);
 }
@@ -2129,6 +2381,8 @@ ensure_ssm (AmEc2Client  *self,
     endpoint = am_query_client_dup_endpoint (self->query);
   self->ssm = am_ssm_client_new (am_query_client_get_credentials (self->query),
                                  am_ec2_client_get_region (self), endpoint, error);
+  if (self->ssm != NULL)
+    am_json_client_set_session (self->ssm, am_query_client_get_session (self->query));
   return self->ssm;
 }
 

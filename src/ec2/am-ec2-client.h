@@ -27,6 +27,7 @@
 #include "am-snapshot.h"
 #include "am-image-reference.h"
 #include "am-instance-image-metadata.h"
+#include "am-snapshot-deletion.h"
 #include "am-subnet.h"
 #include "am-tag-specification.h"
 #include "am-vpc.h"
@@ -102,7 +103,14 @@ GPtrArray  *am_ec2_client_describe_images_finish (AmEc2Client   *self,
                                                   char         **next_token,
                                                   GError       **error);
 
-/** CreateImage from @instance_id; @block_devices / @tag_specifications nullable. */
+/**
+ * CreateImage from @instance_id; @block_devices / @tag_specifications nullable.
+ * CreateImage, RegisterImage, CreateSecurityGroup and CreateKeyPair have no ClientToken: each
+ * is sent once. When its answer is lost (or a later call with the same name is refused as a
+ * duplicate of one whose answer was lost), the client looks the name up and carries on with
+ * what it finds; for a key pair, whose private key came only in that answer, it fails with
+ * AM_EC2_ERROR_KEY_MATERIAL_LOST.
+ */
 void        am_ec2_client_create_image_async     (AmEc2Client   *self,
                                                   const char    *instance_id,
                                                   const char    *name,
@@ -162,6 +170,17 @@ gboolean    am_ec2_client_deregister_image_finish (AmEc2Client  *self,
                                                    GAsyncResult *result,
                                                    gboolean     *dry_run_ok,
                                                    GError      **error);
+/**
+ * am_ec2_client_deregister_image_finish_full:
+ * @snapshot_results: (out) (optional) (transfer full) (element-type AmSnapshotDeletion): what
+ *   EC2 did with each of the image's snapshots (its deleteSnapshotResultSet; empty when the
+ *   snapshots were not to be deleted)
+ */
+gboolean    am_ec2_client_deregister_image_finish_full (AmEc2Client  *self,
+                                                        GAsyncResult *result,
+                                                        GPtrArray   **snapshot_results,
+                                                        gboolean     *dry_run_ok,
+                                                        GError      **error);
 
 /**
  * am_ec2_client_copy_image_async:
@@ -460,7 +479,11 @@ GPtrArray  *am_ec2_client_describe_key_pairs_finish (AmEc2Client  *self,
                                                      GAsyncResult *result,
                                                      GError      **error);
 
-/** CreateKeyPair; @key_type "rsa" / "ed25519" and @key_format "pem" / "ppk" nullable. */
+/**
+ * CreateKeyPair; @key_type "rsa" / "ed25519" and @key_format "pem" / "ppk" nullable.
+ * AM_EC2_ERROR_KEY_MATERIAL_LOST: the key pair exists but its private key was lost with the
+ * answer (see am_ec2_client_create_image_async()).
+ */
 void        am_ec2_client_create_key_pair_async  (AmEc2Client   *self,
                                                   const char    *key_name,
                                                   const char    *key_type,
@@ -509,6 +532,16 @@ void        am_ec2_client_describe_security_groups_async  (AmEc2Client        *s
 GPtrArray  *am_ec2_client_describe_security_groups_finish (AmEc2Client  *self,
                                                            GAsyncResult *result,
                                                            GError      **error);
+
+/** DeleteKeyPair by name (succeeds when there is none) */
+void          am_ec2_client_delete_key_pair_async  (AmEc2Client         *self,
+                                                    const char          *key_name,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean      am_ec2_client_delete_key_pair_finish (AmEc2Client         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 /** CreateSecurityGroup (GroupName, GroupDescription, VpcId nullable) */
 void        am_ec2_client_create_security_group_async  (AmEc2Client   *self,

@@ -15,6 +15,9 @@ typedef enum
   AM_EC2_ERROR_FAILED,
   AM_EC2_ERROR_INVALID_INPUT,
   AM_EC2_ERROR_CACHE,
+  /* CreateKeyPair made the key pair but its answer, the only copy of the private key, was
+   * lost: delete the key pair and create it again. */
+  AM_EC2_ERROR_KEY_MATERIAL_LOST,
 } AmEc2ErrorCode;
 
 GQuark am_ec2_error_quark (void);

@@ -63,6 +63,9 @@ gboolean      _am_model_get_property       (GObject           *object,
                                             GValue            *value);
 void          _am_model_clear              (GObject           *object,
                                             const AmModelInfo *info);
+/* Returns @object, or (consuming @object) a shared equal one when it holds no owned strings. */
+GObject      *_am_model_share              (GObject           *object,
+                                            const AmModelInfo *info);
 gboolean      _am_model_equal              (GObject           *a,
                                             GObject           *b,
                                             const AmModelInfo *info);
@@ -110,6 +113,7 @@ const AmModelInfo *_am_security_group_get_model_info       (void);
 const AmModelInfo *_am_availability_zone_get_model_info    (void);
 const AmModelInfo *_am_region_get_model_info               (void);
 const AmModelInfo *_am_snapshot_get_model_info             (void);
+const AmModelInfo *_am_snapshot_deletion_get_model_info    (void);
 const AmModelInfo *_am_launch_template_get_model_info      (void);
 const AmModelInfo *_am_image_reference_get_model_info      (void);
 const AmModelInfo *_am_instance_image_metadata_get_model_info (void);

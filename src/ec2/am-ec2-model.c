@@ -159,6 +159,111 @@ _am_model_clear (GObject           *object,
     }
 }
 
+/*
+ * Objects made only of interned strings, numbers and flags (an ephemeral or a <noDevice/>
+ * block device mapping: a Windows image lists 24 of them, the same in every image) are shared:
+ * one instance per distinct value, kept for the life of the process like the quarks they
+ * hold. Model objects are read-only once read, so sharing cannot be seen but in memory.
+ */
+typedef struct
+{
+  const AmModelInfo *info;
+  gsize              size;      /* of the instance struct after the GObject header */
+  GHashTable        *objects;   /* GObject (its bytes are the key) -> itself */
+} ShareTable;
+
+G_LOCK_DEFINE_STATIC (share);
+static ShareTable share_tables[8];
+/* The table being searched: the hash and equality functions read its size. */
+static gsize share_size;
+
+static gboolean
+is_shareable (GObject           *object,
+              const AmModelInfo *info)
+{
+  if (info->finish != NULL)
+    return FALSE;
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AmField *field = &info->fields[i];
+
+      if ((field->type == AM_FIELD_STRING || field->type == AM_FIELD_STRV
+           || field->type == AM_FIELD_OBJECTS)
+          && *(gpointer *) AM_FIELD_PTR (object, field) != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The struct is zero-filled by g_object_new and its pointers are NULL: its bytes are its
+ * value. */
+static guint
+share_hash (gconstpointer object)
+{
+  const guint8 *p = (const guint8 *) object + sizeof (GObject);
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < share_size; i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+share_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return memcmp ((const guint8 *) a + sizeof (GObject), (const guint8 *) b + sizeof (GObject),
+                 share_size) == 0;
+}
+
+GObject *
+_am_model_share (GObject           *object,
+                 const AmModelInfo *info)
+{
+  ShareTable *table = NULL;
+  GObject *shared;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), object);
+
+  if (!is_shareable (object, info))
+    return object;
+
+  G_LOCK (share);
+  for (guint i = 0; i < G_N_ELEMENTS (share_tables); i++)
+    if (share_tables[i].info == info || share_tables[i].info == NULL)
+      {
+        table = &share_tables[i];
+        break;
+      }
+  if (table == NULL)
+    {
+      G_UNLOCK (share);
+      return object;
+    }
+  if (table->info == NULL)
+    {
+      GTypeQuery query;
+
+      g_type_query (G_OBJECT_TYPE (object), &query);
+      table->info = info;
+      table->size = query.instance_size - sizeof (GObject);
+      table->objects = g_hash_table_new (share_hash, share_equal);
+    }
+  share_size = table->size;
+  shared = g_hash_table_lookup (table->objects, object);
+  if (shared == NULL)
+    {
+      /* The table keeps its own reference for the life of the process. */
+      g_hash_table_add (table->objects, g_object_ref (object));
+      G_UNLOCK (share);
+      return object;
+    }
+  g_object_ref (shared);
+  G_UNLOCK (share);
+  g_object_unref (object);
+  return shared;
+}
+
 gboolean
 _am_model_equal (GObject           *a,
                  GObject           *b,

@@ -585,7 +585,7 @@ object_end (AmXmlReader  *reader,
       if (list->kind == FRAME_OUT_LIST)
         g_ptr_array_add (self->items, object);
       else
-        g_ptr_array_add (list->scratch, object);
+        g_ptr_array_add (list->scratch, _am_model_share (object, frame->info));
     }
   pop_frame (self, frame);
   return TRUE;

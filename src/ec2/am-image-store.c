@@ -11,6 +11,7 @@
 #include "am-ec2-error.h"
 #include "am-ec2-model-private.h"
 #include "am-image-store.h"
+#include "am-json-member.h"
 
 #define CACHE_VERSION 1
 #define CACHE_HEADER_KEY "{\"amiable-image-cache\":"
@@ -33,6 +34,7 @@ struct _AmImageStore
   /* the refresh in progress: image id → position + 1, and which positions EC2 still lists */
   GHashTable            *index;
   GByteArray            *seen;
+  GHashTable            *seen_tokens;    /* the load's page tokens, to stop a loop */
 
   /* state */
   AmImageScope           scope;
@@ -184,6 +186,7 @@ am_image_store_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->query, am_describe_images_query_free);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->seen_tokens, g_hash_table_unref);
   g_free (self->account_id);
   g_free (self->cache_name);
   g_free (self->cache_dir);
@@ -561,6 +564,7 @@ read_cache (CacheJob      *job,
   g_autoptr (GError) local = NULL;
   const AmModelInfo *info = _am_image_get_model_info ();
   JsonObject *object;
+  gint64 version;
   gint64 count;
   gboolean closed = FALSE;
   gsize len;
@@ -585,14 +589,15 @@ read_cache (CacheJob      *job,
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return damaged (error, job->path, local != NULL ? local->message : "bad header");
   object = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_get_int_member_with_default (object, "amiable-image-cache", 0) != CACHE_VERSION)
+  if (!am_json_member_int (object, "amiable-image-cache", 0, G_MAXINT, &version, NULL)
+      || version != CACHE_VERSION)
     return damaged (error, job->path, "unknown version");
-  job->saved_at = json_object_get_int_member_with_default (object, "saved-at", 0);
-  count = json_object_get_int_member_with_default (object, "count", -1);
-  if (job->saved_at <= 0 || count < 0)
+  if (!am_json_member_int (object, "saved-at", 1, G_MAXINT64, &job->saved_at, NULL)
+      || !am_json_member_int (object, "count", 0, G_MAXUINT32, &count, NULL))
     return damaged (error, job->path, "bad header");
 
-  job->images = g_ptr_array_new_full (count, g_object_unref);
+  /* The count only checks the end: a damaged header must not size anything. */
+  job->images = g_ptr_array_new_full (MIN (count, 4096), g_object_unref);
   for (;;)
     {
       g_autofree char *line = g_data_input_stream_read_line_utf8 (data, &len, cancellable, &local);
@@ -1036,11 +1041,17 @@ on_page (GObject      *source,
   if (images == NULL)
     {
       clear_diff (self);
-      set_loading (self, FALSE);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+        {
+          set_loading (self, FALSE);
+          return;
+        }
+      /* The error is in place before "loading" turns off: whoever watches the end of a
+       * listing sees why it ended. */
+      g_clear_error (&self->error);
       self->error = g_steal_pointer (&error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      set_loading (self, FALSE);
       return;
     }
 
@@ -1053,6 +1064,15 @@ on_page (GObject      *source,
   apply_page (self, images);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
 
+  if (next_token != NULL
+      && !am_query_remember_token (&self->seen_tokens, "DescribeImages", next_token, &error))
+    {
+      clear_diff (self);
+      set_loading (self, FALSE);
+      self->error = g_steal_pointer (&error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      return;
+    }
   if (next_token != NULL)
     fetch_page (self, next_token);
   else
@@ -1083,6 +1103,7 @@ start_load (AmImageStore *self)
   self->generation++;
   clear_diff (self);
   self->got_page = FALSE;
+  g_clear_pointer (&self->seen_tokens, g_hash_table_unref);
 
   if (self->error != NULL)
     {

@@ -252,6 +252,15 @@ am_image_get_platform (AmImage *self)
   return g_quark_to_string (self->platform);
 }
 
+gboolean
+am_image_is_windows (AmImage *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
+
+  /* EC2 sends <platform> only for Windows; another server may send any word. */
+  return self->platform == g_quark_from_static_string ("windows");
+}
+
 const char *
 am_image_get_platform_details (AmImage *self)
 {

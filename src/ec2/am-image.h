@@ -40,6 +40,8 @@ const char *am_image_get_kernel_id (AmImage *self);
 const char *am_image_get_ramdisk_id (AmImage *self);
 /** am_image_get_platform: "windows" for Windows images, else %NULL */
 const char *am_image_get_platform (AmImage *self);
+/** am_image_is_windows: whether the platform is "windows", the only value that means Windows */
+gboolean    am_image_is_windows (AmImage *self);
 /** am_image_get_platform_details: the platform details, e.g. "Linux/UNIX" */
 const char *am_image_get_platform_details (AmImage *self);
 /** am_image_get_usage_operation: the billing usage operation, e.g. "RunInstances" */

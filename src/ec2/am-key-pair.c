@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "am-key-pair.h"
 #include "am-ec2-model-private.h"
 
@@ -143,4 +145,15 @@ am_key_pair_get_key_material (AmKeyPair *self)
   g_return_val_if_fail (AM_IS_KEY_PAIR (self), NULL);
 
   return self->key_material;
+}
+
+void
+am_key_pair_clear_key_material (AmKeyPair *self)
+{
+  g_return_if_fail (AM_IS_KEY_PAIR (self));
+
+  if (self->key_material == NULL)
+    return;
+  memset (self->key_material, 0, strlen (self->key_material));
+  g_clear_pointer (&self->key_material, g_free);
 }

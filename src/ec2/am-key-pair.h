@@ -30,5 +30,7 @@ const char *am_key_pair_get_create_time (AmKeyPair *self);
 AmTag * const *am_key_pair_get_tags (AmKeyPair *self);
 /** am_key_pair_get_key_material: the private key (CreateKeyPair only; never logged), or %NULL */
 const char *am_key_pair_get_key_material (AmKeyPair *self);
+/** am_key_pair_clear_key_material: zeroes and drops the private key once it is taken. */
+void        am_key_pair_clear_key_material (AmKeyPair *self);
 
 G_END_DECLS

@@ -850,26 +850,15 @@ op_register_image (AmSbCall *call)
 
 /* DeregisterImage */
 
+/* Used by another registered image, or by one waiting in the Recycle Bin (restoring it needs
+ * its snapshots). */
 static gboolean
 snapshot_used_elsewhere (AmSbCall   *call,
                          const char *snapshot_id,
                          AmSbImage  *except)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, call->state->images);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      AmSbImage *image = value;
-
-      if (image == except)
-        continue;
-      for (guint i = 0; i < image->block_devices->len; i++)
-        if (g_strcmp0 (((AmSbBlockDevice *) image->block_devices->pdata[i])->snapshot_id, snapshot_id) == 0)
-          return TRUE;
-    }
-  return FALSE;
+  return _am_sb_image_using_snapshot (call->state->images, snapshot_id, except) != NULL
+         || _am_sb_image_using_snapshot (call->state->recycle_bin, snapshot_id, NULL) != NULL;
 }
 
 void
@@ -893,7 +882,8 @@ op_deregister_image (AmSbCall *call)
   const char *image_id;
   AmSbImage *image;
   gboolean delete_snapshots;
-  g_autoptr (GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  /* deleteSnapshotResultSet: snapshot id, then its returnCode, for each snapshot */
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_free);
 
   if (!_am_sb_require (call, "ImageId", &image_id)
       || !_am_sb_param_bool (call, "DeleteAssociatedSnapshots", FALSE, &delete_snapshots))
@@ -922,11 +912,20 @@ op_deregister_image (AmSbCall *call)
         AmSbBlockDevice *bd = image->block_devices->pdata[i];
         AmSbSnapshot *snapshot = bd->snapshot_id
                                  ? g_hash_table_lookup (call->state->snapshots, bd->snapshot_id) : NULL;
+        const char *code = "success";
 
-        if (snapshot == NULL || snapshot->owner_id != image->owner_id
-            || snapshot_used_elsewhere (call, bd->snapshot_id, image))
+        if (snapshot == NULL)
           continue;
-        g_ptr_array_add (deleted, g_strdup (bd->snapshot_id));
+        /* EC2 keeps a snapshot another image still uses ("skipped"), and one it may not
+         * delete for the caller ("missing-permissions"); the image goes all the same. */
+        if (snapshot_used_elsewhere (call, bd->snapshot_id, image))
+          code = "skipped";
+        else if (snapshot->owner_id != image->owner_id)
+          code = "missing-permissions";
+        g_ptr_array_add (results, g_strdup (bd->snapshot_id));
+        g_ptr_array_add (results, g_strdup (code));
+        if (!g_str_equal (code, "success"))
+          continue;
         _am_sb_delete_all_tags (call, bd->snapshot_id);
         g_hash_table_remove (call->state->snapshots, bd->snapshot_id);
       }
@@ -941,11 +940,11 @@ op_deregister_image (AmSbCall *call)
   if (delete_snapshots)
     {
       g_string_append (call->body, "<deleteSnapshotResultSet>");
-      for (guint i = 0; i < deleted->len; i++)
+      for (guint i = 0; i + 1 < results->len; i += 2)
         {
           g_string_append (call->body, "<item>");
-          _am_sb_xml_text (call->body, "snapshotId", deleted->pdata[i]);
-          _am_sb_xml_text (call->body, "returnCode", "success");
+          _am_sb_xml_text (call->body, "snapshotId", results->pdata[i]);
+          _am_sb_xml_text (call->body, "returnCode", results->pdata[i + 1]);
           g_string_append (call->body, "</item>");
         }
       g_string_append (call->body, "</deleteSnapshotResultSet>");

@@ -635,10 +635,10 @@ op_create_snapshot (AmSbCall *call)
   return TRUE;
 }
 
-/* The image (registered, or waiting in the Recycle Bin) whose block devices use @snapshot_id. */
-static AmSbImage *
-image_using_snapshot (GHashTable *images,
-                      const char *snapshot_id)
+AmSbImage *
+_am_sb_image_using_snapshot (GHashTable      *images,
+                             const char      *snapshot_id,
+                             const AmSbImage *except)
 {
   GHashTableIter iter;
   gpointer value;
@@ -648,7 +648,7 @@ image_using_snapshot (GHashTable *images,
     {
       AmSbImage *image = value;
 
-      for (guint i = 0; i < image->block_devices->len; i++)
+      for (guint i = 0; image != except && i < image->block_devices->len; i++)
         if (g_strcmp0 (((AmSbBlockDevice *) image->block_devices->pdata[i])->snapshot_id, snapshot_id) == 0)
           return image;
     }
@@ -668,12 +668,12 @@ op_delete_snapshot (AmSbCall *call)
   if (snapshot == NULL || snapshot->region != g_intern_string (call->region)
       || strcmp (snapshot->owner_id, call->account->account_id) != 0)
     return _am_sb_fail (call, 400, "InvalidSnapshot.NotFound", "The snapshot '%s' does not exist.", snapshot_id);
-  user = image_using_snapshot (call->state->images, snapshot_id);
+  user = _am_sb_image_using_snapshot (call->state->images, snapshot_id, NULL);
   if (user != NULL)
     return _am_sb_fail (call, 400, "InvalidSnapshot.InUse",
                         "The snapshot %s is currently in use by %s; deregister the image first.",
                         snapshot_id, user->image_id);
-  user = image_using_snapshot (call->state->recycle_bin, snapshot_id);
+  user = _am_sb_image_using_snapshot (call->state->recycle_bin, snapshot_id, NULL);
   if (user != NULL)
     {
       g_autofree char *until = am_sb_format_time (user->recycle_exit_time);

@@ -200,6 +200,10 @@ const char *const *_am_sb_lifecycle_param_names (const char *action);
  * retention rule covers it; FALSE when there is no rule (the caller deletes it). */
 gboolean     _am_sb_recycle_image    (AmSbCall    *call,
                                       AmSbImage   *image);
+/* The image of @images (but @except) whose block devices use @snapshot_id, or NULL. */
+AmSbImage   *_am_sb_image_using_snapshot (GHashTable      *images,
+                                          const char      *snapshot_id,
+                                          const AmSbImage *except);
 
 gboolean     _am_sb_generate_key_pair (const char  *key_type,
                                        gboolean     fast,

@@ -44,6 +44,8 @@ struct _AmSandboxServer
   double      throttle_rate;
   double      error_rate;
   double      truncate_rate;
+  double      drop_rate;
+  GPtrArray  *drop_once;   /* actions whose next successful answer is dropped, once each */
   guint       latency_ms;
   gint64      skew_ms;
   guint       quotas[AM_SB_N_QUOTAS];
@@ -87,6 +89,7 @@ am_sandbox_server_finalize (GObject *object)
 
   g_clear_pointer (&self->state, am_sb_state_free);
   g_clear_pointer (&self->fault_rand, g_rand_free);
+  g_clear_pointer (&self->drop_once, g_ptr_array_unref);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   G_OBJECT_CLASS (am_sandbox_server_parent_class)->finalize (object);
@@ -235,7 +238,9 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
 
   g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
 
-  self->throttle_rate = self->error_rate = self->truncate_rate = 0;
+  self->throttle_rate = self->error_rate = self->truncate_rate = self->drop_rate = 0;
+  g_clear_pointer (&self->drop_once, g_ptr_array_unref);
+  self->drop_once = g_ptr_array_new_with_free_func (g_free);
   self->latency_ms = 0;
   self->skew_ms = 0;
   if (spec == NULL || *spec == '\0')
@@ -265,6 +270,13 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
             self->skew_ms = ms;
           continue;
         }
+      if (strcmp (name, "drop-once") == 0)
+        {
+          if (*value == '\0' || strspn (value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != strlen (value))
+            goto bad;
+          g_ptr_array_add (self->drop_once, g_strdup (value));
+          continue;
+        }
       rate = g_ascii_strtod (value, &end);
       if (end == value || *end != '\0' || rate < 0 || rate > 1)
         goto bad;
@@ -274,14 +286,16 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
         self->error_rate = rate;
       else if (strcmp (name, "truncate") == 0)
         self->truncate_rate = rate;
+      else if (strcmp (name, "drop") == 0)
+        self->drop_rate = rate;
       else
         goto bad;
       continue;
 
     bad:
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Cannot read the fault \"%s\": use throttle=RATE, error5xx=RATE, truncate=RATE "
-                   "(RATE from 0 to 1), latency=300ms or skew=600s", parts[i]);
+                   "Cannot read the fault \"%s\": use throttle=RATE, error5xx=RATE, truncate=RATE, "
+                   "drop=RATE (RATE from 0 to 1), drop-once=ACTION, latency=300ms or skew=600s", parts[i]);
       return FALSE;
     }
   return TRUE;
@@ -1024,6 +1038,22 @@ am_sandbox_server_handle (AmSandboxServer    *self,
   g_free (call.error_code);
   g_free (call.error_message);
 
+  /* A lost answer: the request was carried out and saved, and the client hears nothing. */
+  if (response->status == 200)
+    {
+      const char *action = params != NULL ? g_hash_table_lookup (params, "Action") : NULL;
+      guint index;
+
+      if (action != NULL && self->drop_once != NULL
+          && g_ptr_array_find_with_equal_func (self->drop_once, action, g_str_equal, &index))
+        {
+          g_ptr_array_remove_index (self->drop_once, index);
+          response->drop = TRUE;
+        }
+      else if (roll (self, self->drop_rate))
+        response->drop = TRUE;
+    }
+
   if (response->status == 200 && roll (self, self->truncate_rate))
     {
       gsize size = g_bytes_get_size (response->body);
@@ -1061,6 +1091,14 @@ apply_response (SoupServerMessage *msg,
   gsize size;
   gconstpointer data = g_bytes_get_data (response->body, &size);
 
+  if (response->drop)
+    {
+      g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
+
+      if (stream != NULL)
+        g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
   soup_server_message_set_status (msg, response->status, NULL);
   for (guint i = 0; i + 1 < response->headers->len; i += 2)
     soup_message_headers_replace (out, response->headers->pdata[i], response->headers->pdata[i + 1]);
@@ -1073,7 +1111,8 @@ delayed_cb (gpointer user_data)
   Delayed *delayed = user_data;
 
   apply_response (delayed->msg, delayed->response);
-  soup_server_message_unpause (delayed->msg);
+  if (!delayed->response->drop)
+    soup_server_message_unpause (delayed->msg);
   g_object_unref (delayed->msg);
   am_sandbox_response_free (delayed->response);
   g_free (delayed);

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @headers: (element-type utf8): extra response headers, name and value alternating
  * @body: the response body
  * @delay_ms: latency to add before answering (fault injection)
+ * @drop: close the connection without answering; the request was carried out (fault injection)
  */
 typedef struct
 {
@@ -27,6 +28,7 @@ typedef struct
   GPtrArray *headers;
   GBytes    *body;
   guint      delay_ms;
+  gboolean   drop;
 } AmSandboxResponse;
 
 void        am_sandbox_response_free (AmSandboxResponse *response);
@@ -60,7 +62,8 @@ gboolean         am_sandbox_server_set_quotas         (AmSandboxServer  *self,
                                                        GError          **error);
 /**
  * am_sandbox_server_set_faults:
- * @spec: e.g. "throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s"
+ * @spec: e.g. "throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s,drop=0.1";
+ *   "drop-once=ACTION" (repeatable) drops the answer to the next successful ACTION only
  * Returns: %FALSE with @error set when @spec cannot be parsed.
  */
 gboolean         am_sandbox_server_set_faults         (AmSandboxServer  *self,

@@ -1491,10 +1491,15 @@ load_rest (AmSbState  *state,
       list = get_array (o, "securityGroupIds");
       for (guint j = 0; list && j < json_array_get_length (list); j++)
         {
-          const char *sg = json_array_get_string_element (list, j);
+          JsonNode *sg = json_array_get_element (list, j);
 
-          if (sg != NULL)
-            g_ptr_array_add (in->security_group_ids, g_strdup (sg));
+          if (!require (JSON_NODE_HOLDS_VALUE (sg) && json_node_get_value_type (sg) == G_TYPE_STRING,
+                        "instance security group", error))
+            {
+              am_sb_instance_free (in);
+              return FALSE;
+            }
+          g_ptr_array_add (in->security_group_ids, g_strdup (json_node_get_string (sg)));
         }
       in->architecture = intern_str (o, "architecture");
       in->platform = intern_str (o, "platform");

@@ -10,6 +10,7 @@
 
 #include "am-accounts.h"
 #include "am-aws-error.h"
+#include "am-endpoint.h"
 #include "am-session.h"
 
 #define ACCOUNTS_KEY "accounts"
@@ -203,17 +204,6 @@ am_accounts_check_region (const char *region)
   return NULL;
 }
 
-static gboolean
-is_loopback_host (const char *host)
-{
-  if (host == NULL)
-    return FALSE;
-  return g_ascii_strcasecmp (host, "localhost") == 0 ||
-         g_str_has_prefix (host, "127.") ||
-         g_strcmp0 (host, "::1") == 0 ||
-         g_strcmp0 (host, "[::1]") == 0;
-}
-
 char *
 am_accounts_check_endpoint (const char *endpoint)
 {
@@ -230,7 +220,8 @@ am_accounts_check_endpoint (const char *endpoint)
   scheme = g_uri_get_scheme (uri);
   if (g_ascii_strcasecmp (scheme, "http") == 0)
     {
-      if (!is_loopback_host (g_uri_get_host (uri)))
+      /* The network code's own test: 127.0.0.1.nip.io is a name, not this computer. */
+      if (!am_endpoint_is_loopback_host (g_uri_get_host (uri)))
         return g_strdup (_("Plain http is only allowed to this computer (127.0.0.1 or localhost): use https."));
     }
   else if (g_ascii_strcasecmp (scheme, "https") != 0)

@@ -27,10 +27,22 @@ struct _AmSandboxProcess
   GSubprocess      *subprocess;
   GDataInputStream *stdout_lines;
   GCancellable     *reader_cancellable;
+  GCancellable     *wait_cancellable;
 
   /* state */
   char             *endpoint;
+  char             *exit_reason;
+  gint64            ready_at;   /* monotonic, when the endpoint line came */
+  gint64            exited_at;
 };
+
+enum
+{
+  EXITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AmSandboxProcess, am_sandbox_process, G_TYPE_OBJECT)
 
@@ -120,6 +132,48 @@ am_sandbox_process_drain (AmSandboxProcess *self)
                                        am_sandbox_process_drain_cb, weak);
 }
 
+/* The sandbox is supervised: its end (a crash, a kill, the user's `kill`) is noticed at once,
+ * not at the next request, so the window can say so and offer a restart. */
+static void
+am_sandbox_process_exited_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr (AmSandboxProcess) self = g_weak_ref_get (weak);
+  GSubprocess *subprocess = G_SUBPROCESS (object);
+  g_autoptr (GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (!g_subprocess_wait_finish (subprocess, result, &error) || self == NULL
+      || self->subprocess != subprocess)
+    return;
+
+  g_free (self->exit_reason);
+  if (g_subprocess_get_if_signaled (subprocess))
+    self->exit_reason = g_strdup_printf (_("it was stopped by signal %d (%s)"),
+                                         g_subprocess_get_term_sig (subprocess),
+                                         g_strsignal (g_subprocess_get_term_sig (subprocess)));
+  else
+    self->exit_reason = g_strdup_printf (_("it ended with exit status %d"),
+                                         g_subprocess_get_exit_status (subprocess));
+  self->exited_at = g_get_monotonic_time ();
+  g_debug ("The sandbox at %s ended: %s", self->endpoint, self->exit_reason);
+  g_clear_pointer (&self->endpoint, g_free);
+  g_signal_emit (self, signals[EXITED], 0);
+}
+
+static void
+am_sandbox_process_watch (AmSandboxProcess *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  self->wait_cancellable = g_cancellable_new ();
+  g_subprocess_wait_async (self->subprocess, self->wait_cancellable, am_sandbox_process_exited_cb, weak);
+}
+
 static void
 am_sandbox_process_first_line_cb (GObject      *object,
                                   GAsyncResult *result,
@@ -170,7 +224,9 @@ am_sandbox_process_first_line_cb (GObject      *object,
   self->endpoint = g_strdup (g_strstrip (line + strlen (LISTENING_PREFIX)));
   g_debug ("sandbox listening on %s", self->endpoint);
 
+  self->ready_at = g_get_monotonic_time ();
   am_sandbox_process_drain (self);
+  am_sandbox_process_watch (self);
   g_task_return_pointer (task, self->endpoint, NULL);
 }
 
@@ -286,6 +342,32 @@ am_sandbox_process_get_endpoint (AmSandboxProcess *self)
   return self->endpoint;
 }
 
+const char *
+am_sandbox_process_get_exit_reason (AmSandboxProcess *self)
+{
+  g_return_val_if_fail (AM_IS_SANDBOX_PROCESS (self), NULL);
+
+  return self->exit_reason;
+}
+
+const char *
+am_sandbox_process_get_identifier (AmSandboxProcess *self)
+{
+  g_return_val_if_fail (AM_IS_SANDBOX_PROCESS (self), NULL);
+
+  return self->subprocess != NULL ? g_subprocess_get_identifier (self->subprocess) : NULL;
+}
+
+gint64
+am_sandbox_process_get_uptime (AmSandboxProcess *self)
+{
+  g_return_val_if_fail (AM_IS_SANDBOX_PROCESS (self), 0);
+
+  if (self->ready_at == 0)
+    return 0;
+  return (self->exited_at != 0 ? self->exited_at : g_get_monotonic_time ()) - self->ready_at;
+}
+
 void
 am_sandbox_process_stop (AmSandboxProcess *self)
 {
@@ -302,6 +384,8 @@ am_sandbox_process_dispose (GObject *object)
 
   if (self->reader_cancellable != NULL)
     g_cancellable_cancel (self->reader_cancellable);
+  if (self->wait_cancellable != NULL)
+    g_cancellable_cancel (self->wait_cancellable);
   if (self->subprocess != NULL)
     {
       g_subprocess_send_signal (self->subprocess, SIGTERM);
@@ -311,6 +395,7 @@ am_sandbox_process_dispose (GObject *object)
   g_clear_object (&self->stdout_lines);
   g_clear_object (&self->subprocess);
   g_clear_object (&self->reader_cancellable);
+  g_clear_object (&self->wait_cancellable);
 
   G_OBJECT_CLASS (am_sandbox_process_parent_class)->dispose (object);
 }
@@ -323,6 +408,7 @@ am_sandbox_process_finalize (GObject *object)
   g_free (self->data_dir);
   g_strfreev (self->extra_args);
   g_free (self->endpoint);
+  g_free (self->exit_reason);
 
   G_OBJECT_CLASS (am_sandbox_process_parent_class)->finalize (object);
 }
@@ -334,6 +420,14 @@ am_sandbox_process_class_init (AmSandboxProcessClass *klass)
 
   object_class->dispose = am_sandbox_process_dispose;
   object_class->finalize = am_sandbox_process_finalize;
+
+  /**
+   * AmSandboxProcess::exited:
+   * The started sandbox ended by itself (not through dispose); see
+   * am_sandbox_process_get_exit_reason().
+   */
+  signals[EXITED] = g_signal_new ("exited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -42,6 +42,16 @@ const char       *am_sandbox_process_start_finish (AmSandboxProcess    *self,
                                                    GError             **error);
 /** am_sandbox_process_get_endpoint: Returns: (nullable): e.g. "http://127.0.0.1:40123" */
 const char       *am_sandbox_process_get_endpoint (AmSandboxProcess    *self);
+/**
+ * am_sandbox_process_get_exit_reason:
+ * Returns: (nullable): once a started sandbox has ended, how (e.g. "it was killed by signal 9");
+ *   %NULL while it runs. The "exited" signal says when.
+ */
+const char       *am_sandbox_process_get_exit_reason (AmSandboxProcess *self);
+/** am_sandbox_process_get_uptime: Returns: microseconds since it printed its endpoint (or ran until it ended) */
+gint64            am_sandbox_process_get_uptime   (AmSandboxProcess    *self);
+/** am_sandbox_process_get_identifier: Returns: (nullable): the running process's id, as text */
+const char       *am_sandbox_process_get_identifier (AmSandboxProcess *self);
 /** am_sandbox_process_stop: asks the sandbox to end (SIGTERM); it saves its state first. */
 void              am_sandbox_process_stop         (AmSandboxProcess    *self);
 

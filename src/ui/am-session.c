@@ -11,10 +11,12 @@
 #include "am-accounts.h"
 #include "am-aws-config.h"
 #include "am-aws-error.h"
+#include "am-aws-session.h"
 #include "am-credentials.h"
 #include "am-endpoint.h"
 #include "am-region.h"
 #include "am-query-client.h"
+#include "am-connection-monitor.h"
 #include "am-sandbox-process.h"
 #include "am-session.h"
 
@@ -25,6 +27,7 @@ struct _AmSession
   /* owned */
   GSettings             *settings;
   AmSandboxProcess      *sandbox;
+  GError                *sandbox_error;   /* set while the sandbox in use has ended */
   AmCredentialsProvider *credentials;
   AmQueryClient         *query_client;
   AmEc2Client           *client;
@@ -42,6 +45,9 @@ struct _AmSession
   char                  *account;
   char                  *cache_key;
   gboolean               is_sandbox;
+  char                 **unchosen_profiles;   /* see am_session_get_unchosen_profiles() */
+  gulong                 sandbox_exited_id;
+  gboolean               sandbox_restarted;  /* restarted once by itself after dying at start */
   /* new_for_endpoint: a fixed endpoint and keys; only the region can change */
   gboolean               fixed;
   char                  *fixed_access_key_id;
@@ -64,6 +70,7 @@ enum {
   PROP_ACCOUNT,
   PROP_SANDBOX,
   PROP_CACHE_KEY,
+  PROP_SANDBOX_ERROR,
   N_PROPS
 };
 
@@ -85,6 +92,7 @@ typedef struct
   char                  *account;
   gboolean               is_sandbox;
   gboolean               explicit_choice;
+  char                 **unchosen_profiles;
   AmAwsConfig           *config;
   AmCredentialsProvider *credentials;
   AmAccount             *stored_account;
@@ -97,6 +105,7 @@ connect_data_free (ConnectData *data)
   g_free (data->region);
   g_free (data->endpoint);
   g_free (data->account);
+  g_strfreev (data->unchosen_profiles);
   g_clear_object (&data->config);
   g_clear_object (&data->credentials);
   g_clear_pointer (&data->stored_account, am_account_free);
@@ -176,6 +185,10 @@ am_session_apply (AmSession     *self,
   GObject *object = G_OBJECT (self);
 
   g_object_freeze_notify (object);
+
+  /* Before the profile name: a listener of it reads this too. */
+  g_strfreev (self->unchosen_profiles);
+  self->unchosen_profiles = g_strdupv (data->unchosen_profiles);
 
   if (g_strcmp0 (self->profile_name, data->profile_name) != 0)
     {
@@ -356,6 +369,20 @@ am_session_finish_connect (AmSession *self,
     return;
 
   query_client = am_query_client_new (data->credentials, "ec2", data->region, data->endpoint, &error);
+  if (query_client != NULL && data->config != NULL && !data->is_sandbox)
+    {
+      const char *ca_bundle = am_aws_config_get_ca_bundle (data->config, data->profile_name);
+      g_autoptr (SoupSession) soup_session = NULL;
+
+      if (ca_bundle != NULL)
+        {
+          soup_session = am_aws_session_get_for_ca_bundle (ca_bundle, &error);
+          if (soup_session != NULL)
+            am_query_client_set_session (query_client, soup_session);
+          else
+            g_clear_object (&query_client);
+        }
+    }
   if (query_client == NULL)
     {
       am_session_fail (self, task, g_steal_pointer (&error));
@@ -371,6 +398,10 @@ am_session_finish_connect (AmSession *self,
   am_session_apply (self, data, query_client);
   g_task_return_boolean (task, TRUE);
 }
+
+static void am_session_forget_sandbox  (AmSession *self);
+static void am_session_connect_sandbox (AmSession *self,
+                                        GTask     *task);
 
 static void
 am_session_sandbox_started_cb (GObject      *object,
@@ -388,13 +419,129 @@ am_session_sandbox_started_cb (GObject      *object,
     {
       /* Start a new process on the next try. */
       if (self->sandbox == AM_SANDBOX_PROCESS (object))
-        g_clear_object (&self->sandbox);
+        am_session_forget_sandbox (self);
+      /* One that stopped before it was ready gets a second start, once (not one that hung:
+       * that would be another 20 s). */
+      if (!self->sandbox_restarted && !g_cancellable_is_cancelled (g_task_get_cancellable (task))
+          && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
+        {
+          g_debug ("The sandbox did not start (%s); starting it once more", error->message);
+          self->sandbox_restarted = TRUE;
+          am_session_connect_sandbox (self, task);
+          return;
+        }
       am_session_fail (self, task, g_steal_pointer (&error));
       return;
     }
 
   data->endpoint = g_strdup (endpoint);
   am_session_finish_connect (self, task);
+}
+
+static void
+am_session_set_sandbox_error (AmSession *self,
+                              GError    *error)
+{
+  if (self->sandbox_error == NULL && error == NULL)
+    return;
+  g_clear_error (&self->sandbox_error);
+  self->sandbox_error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX_ERROR]);
+}
+
+/* The handler is disconnected here, by its id, before the reference goes: the process may
+ * outlive this session (other sessions share it). */
+static void
+am_session_forget_sandbox (AmSession *self)
+{
+  if (self->sandbox != NULL)
+    g_clear_signal_handler (&self->sandbox_exited_id, self->sandbox);
+  g_clear_object (&self->sandbox);
+}
+
+/* A sandbox that dies within this long of starting is restarted once without asking. */
+#define SANDBOX_EARLY_DEATH_US (15 * G_TIME_SPAN_SECOND)
+
+static void
+am_session_sandbox_exited_cb (AmSession        *self,
+                              AmSandboxProcess *sandbox)
+{
+  const char *reason = am_sandbox_process_get_exit_reason (sandbox);
+
+  g_assert (sandbox == self->sandbox);
+
+  if (!self->is_sandbox && self->state != AM_SESSION_STATE_CONNECTING)
+    {
+      am_session_forget_sandbox (self);
+      return;
+    }
+
+  if (!self->sandbox_restarted && am_sandbox_process_get_uptime (sandbox) < SANDBOX_EARLY_DEATH_US
+      && self->state == AM_SESSION_STATE_READY)
+    {
+      g_debug ("The sandbox died %" G_GINT64_FORMAT " ms after it started (%s); restarting it once",
+               am_sandbox_process_get_uptime (sandbox) / 1000, reason);
+      self->sandbox_restarted = TRUE;
+      am_session_restart_sandbox (self);
+      return;
+    }
+
+  {
+    g_autofree char *host = am_connection_monitor_host_for_url (self->endpoint);
+
+    /* Nothing answers there any more, whatever requests were on their way. */
+    if (host != NULL)
+      am_connection_monitor_report (am_connection_monitor_get_default (), host, AM_CONNECTION_OFFLINE);
+  }
+  am_session_set_sandbox_error (self,
+                                g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
+                                             _("The built-in sandbox stopped: %s. Its images and "
+                                               "instances are saved on disk; restart it to go on."),
+                                             reason != NULL ? reason : _("for no reason it gave")));
+}
+
+static void
+am_session_watch_sandbox (AmSession *self)
+{
+  if (self->sandbox_exited_id != 0)
+    return;
+  self->sandbox_exited_id = g_signal_connect_swapped (self->sandbox, "exited",
+                                                      G_CALLBACK (am_session_sandbox_exited_cb), self);
+}
+
+static void
+am_session_restart_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* A failure shows through the session's state. */
+  if (!am_session_connect_finish (AM_SESSION (object), result, &error))
+    g_debug ("Restarting the sandbox failed: %s", error->message);
+}
+
+void
+am_session_restart_sandbox (AmSession *self)
+{
+  g_autofree char *region = NULL;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  region = g_strdup (self->region);
+  if (self->sandbox != NULL && am_sandbox_process_get_exit_reason (self->sandbox) != NULL)
+    am_session_forget_sandbox (self);
+  am_session_set_sandbox_error (self, NULL);
+  am_session_connect_async (self, AM_SESSION_SANDBOX_PROFILE, region, NULL,
+                            am_session_restart_cb, NULL);
+}
+
+const GError *
+am_session_get_sandbox_error (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->sandbox_error;
 }
 
 static void
@@ -417,10 +564,11 @@ am_session_connect_sandbox (AmSession *self,
   if (self->sandbox == NULL)
     self->sandbox = g_weak_ref_get (&shared_sandbox);
   if (self->sandbox != NULL && am_sandbox_process_get_endpoint (self->sandbox) == NULL)
-    g_clear_object (&self->sandbox);
+    am_session_forget_sandbox (self);
 
   if (self->sandbox != NULL)
     {
+      am_session_watch_sandbox (self);
       data->endpoint = g_strdup (am_sandbox_process_get_endpoint (self->sandbox));
       am_session_finish_connect (self, task);
       return;
@@ -441,6 +589,7 @@ am_session_connect_sandbox (AmSession *self,
 
   self->sandbox = am_sandbox_process_new (data_dir, NULL);
   g_weak_ref_set (&shared_sandbox, self->sandbox);
+  am_session_watch_sandbox (self);
   am_sandbox_process_start_async (self->sandbox, g_task_get_cancellable (task),
                                   am_session_sandbox_started_cb, g_object_ref (task));
 }
@@ -645,6 +794,7 @@ am_session_connect_async (AmSession           *self,
   data->explicit_choice = profile_name != NULL || region != NULL;
 
   g_clear_error (&self->error);
+  am_session_set_sandbox_error (self, NULL);
   am_session_set_client (self, NULL);
   am_session_set_state (self, AM_SESSION_STATE_CONNECTING);
 
@@ -688,7 +838,13 @@ am_session_connect_async (AmSession           *self,
           return;
         }
       else
-        profile_name = AM_SESSION_SANDBOX_PROFILE;
+        {
+          /* Profiles, but none to take without asking: the sandbox, and say why. */
+          profile_name = AM_SESSION_SANDBOX_PROFILE;
+          data->unchosen_profiles = am_aws_config_list_profiles (data->config);
+          if (data->unchosen_profiles != NULL && data->unchosen_profiles[0] == NULL)
+            g_clear_pointer (&data->unchosen_profiles, g_strfreev);
+        }
 
       if (region == NULL && *saved_region != '\0' && g_strcmp0 (profile_name, saved_profile) == 0)
         region = saved_region;
@@ -841,6 +997,14 @@ am_session_list_cli_profiles (GError **error)
 
 /* Accessors */
 
+const char * const *
+am_session_get_unchosen_profiles (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return (const char * const *) self->unchosen_profiles;
+}
+
 AmSessionState
 am_session_get_state (AmSession *self)
 {
@@ -953,7 +1117,7 @@ am_session_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->query_client);
   g_clear_object (&self->credentials);
-  g_clear_object (&self->sandbox);
+  am_session_forget_sandbox (self);
   g_clear_object (&self->settings);
   if (self->mfa_destroy != NULL)
     self->mfa_destroy (self->mfa_data);
@@ -970,7 +1134,9 @@ am_session_finalize (GObject *object)
   AmSession *self = AM_SESSION (object);
 
   g_clear_error (&self->error);
+  g_clear_error (&self->sandbox_error);
   g_free (self->profile_name);
+  g_strfreev (self->unchosen_profiles);
   g_free (self->region);
   g_free (self->endpoint);
   g_free (self->account);
@@ -1018,6 +1184,9 @@ am_session_get_property (GObject    *object,
     case PROP_CACHE_KEY:
       g_value_set_string (value, self->cache_key);
       break;
+    case PROP_SANDBOX_ERROR:
+      g_value_set_boxed (value, self->sandbox_error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1058,6 +1227,10 @@ am_session_class_init (AmSessionClass *klass)
   properties[PROP_CACHE_KEY] =
     g_param_spec_string ("cache-key", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SANDBOX_ERROR] =
+    g_param_spec_boxed ("sandbox-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

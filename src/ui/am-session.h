@@ -88,10 +88,29 @@ const char     *am_session_get_cache_key       (AmSession           *self);
  *   (sandbox, role profiles), the endpoint's host:port (custom endpoints) or the access key id
  */
 const char     *am_session_get_account         (AmSession           *self);
+/**
+ * am_session_get_unchosen_profiles:
+ * Returns: (transfer none) (nullable): the AWS CLI profiles there were when the session fell
+ *   back to the Sandbox because none of them is to be taken without asking (no AWS_PROFILE,
+ *   no [default], no earlier choice); %NULL after any other connect
+ */
+const char * const *am_session_get_unchosen_profiles (AmSession     *self);
 /** am_session_get_query_client: Returns: (transfer none) (nullable): the signed EC2 Query client when READY */
 AmQueryClient  *am_session_get_query_client    (AmSession           *self);
 /** am_session_get_sandbox_process: Returns: (transfer none) (nullable): the built-in sandbox once started */
 AmSandboxProcess *am_session_get_sandbox_process (AmSession         *self);
+/**
+ * am_session_get_sandbox_error:
+ * Returns: (nullable): why the built-in sandbox this session uses is no longer running
+ *   (notified as "sandbox-error"); %NULL while it runs or when no sandbox is in use
+ */
+const GError   *am_session_get_sandbox_error   (AmSession           *self);
+/**
+ * am_session_restart_sandbox:
+ * Starts the built-in sandbox again (its state is on disk) and reconnects the session to it
+ * in the same region; the session goes through CONNECTING as for any connect.
+ */
+void            am_session_restart_sandbox     (AmSession           *self);
 /**
  * am_session_list_regions_async:
  * Asks the endpoint for its regions (DescribeRegions); the session must be READY.

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-accounts.h"
+#include "am-connection-monitor.h"
 #include "am-images-view.h"
 #include "am-instances-view.h"
 #include "am-mfa-dialog.h"
@@ -37,6 +38,14 @@ struct _AmWindow
   AdwStatusPage        *connecting_page;
   GtkSpinner           *connecting_spinner;
   AdwStatusPage        *error_page;
+  GtkWidget            *connection_box;
+  GtkImage             *connection_icon;
+  GtkLabel             *connection_label;
+
+  /* built in code: the note that the Sandbox was opened though AWS CLI profiles exist */
+  GtkRevealer          *profiles_banner;
+  GtkLabel             *profiles_label;
+  GtkBox               *profiles_buttons;
 
   /* owned */
   GSettings            *settings;
@@ -46,7 +55,10 @@ struct _AmWindow
   GtkStringList        *regions;
 
   /* state */
+  char                 *connection_host;    /* the session's endpoint as the monitor keys it */
+  gulong                connection_handler;
   gboolean              updating_regions;
+  gboolean              profiles_dismissed;
   char                **pending_instances;  /* win.show-instances: to select once listed */
   guint                 select_source;
   guint                 select_tries;
@@ -168,6 +180,50 @@ region_label (GtkStringObject *item,
     return g_strdup (code);
   /* Translators: a region's place and code, e.g. "Europe (Ireland) — eu-west-1" */
   return g_strdup_printf (_("%s — %s"), name, code);
+}
+
+/* The string filter behind @dropdown's search, or NULL. */
+static GtkStringFilter *
+find_search_filter (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GListModel *filtered = GTK_IS_SINGLE_SELECTION (selection)
+                             ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) : NULL;
+      GtkFilter *filter = GTK_IS_FILTER_LIST_MODEL (filtered)
+                          ? gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered)) : NULL;
+
+      return GTK_IS_STRING_FILTER (filter) ? GTK_STRING_FILTER (filter) : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStringFilter *found = find_search_filter (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's drop-down search matches only the start of region_label() ("US East (N.
+ * Virginia) — us-east-1"), and gtk_drop_down_set_search_match_mode() is 4.12: make its
+ * filter (made anew by set_model, which we call once) match any part, so "virginia",
+ * "Tokyo", "us-west-2" and "Oregon" all find their region. */
+static void
+match_region_anywhere (GtkDropDown *dropdown)
+{
+  GtkStringFilter *filter = find_search_filter (GTK_WIDGET (dropdown));
+
+  if (filter == NULL)
+    {
+      g_warning ("The region list's search filter was not found; search matches only the start");
+      return;
+    }
+  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (filter, TRUE);
 }
 
 /* The button shows the short code; the list also the place. */
@@ -307,6 +363,173 @@ am_window_update_header (AmWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->profile_button), tooltip);
 }
 
+/* Profiles exist but none is the default: the Sandbox opened, and the window says why and
+ * offers them (up to three as buttons, all of them in the profile menu). */
+static void
+am_window_update_profiles_banner (AmWindow *self)
+{
+  const char * const *profiles = am_session_get_unchosen_profiles (self->session);
+  gboolean show = profiles != NULL && !self->profiles_dismissed
+                  && am_session_get_state (self->session) == AM_SESSION_STATE_READY;
+  GtkWidget *child;
+  guint n;
+
+  gtk_revealer_set_reveal_child (self->profiles_banner, show);
+  if (!show)
+    return;
+
+  n = g_strv_length ((char **) profiles);
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **) profiles);
+    g_autofree char *text = g_strdup_printf (ngettext ("This is the built-in Sandbox: nothing here is real. Your AWS CLI profile "
+                                                       "(%s) was not opened because it is not the default and AWS_PROFILE is "
+                                                       "not set. Choose it to work with AWS.",
+                                                       "This is the built-in Sandbox: nothing here is real. Your AWS CLI profiles "
+                                                       "(%s) were not opened because none is the default and AWS_PROFILE is "
+                                                       "not set. Choose one to work with AWS.", n),
+                                             joined);
+
+    gtk_label_set_text (self->profiles_label, text);
+  }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_buttons))) != NULL)
+    gtk_box_remove (self->profiles_buttons, child);
+  for (guint i = 0; i < n && i < 3; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (profiles[i]);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-profile");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", profiles[i]);
+      gtk_widget_add_css_class (button, i == 0 ? "suggested-action" : "flat");
+      gtk_box_append (self->profiles_buttons, button);
+    }
+  if (n > 3)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Other Profiles…"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.choose-profile");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_box_append (self->profiles_buttons, button);
+    }
+}
+
+static void
+profiles_banner_close_cb (AmWindow *self)
+{
+  self->profiles_dismissed = TRUE;
+  am_window_update_profiles_banner (self);
+}
+
+static void
+build_profiles_banner (AmWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->main_stack));
+
+  self->profiles_banner = GTK_REVEALER (gtk_revealer_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->profiles_banner), "profiles_banner");
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (icon, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+  self->profiles_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->profiles_label), "profiles_label");
+  gtk_label_set_wrap (self->profiles_label, TRUE);
+  gtk_label_set_xalign (self->profiles_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->profiles_label), TRUE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->profiles_label), 9);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->profiles_label), 9);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->profiles_label));
+  self->profiles_buttons = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_valign (GTK_WIDGET (self->profiles_buttons), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->profiles_buttons));
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (close, 6);
+  gtk_widget_set_tooltip_text (close, _("Dismiss"));
+  g_signal_connect_object (close, "clicked", G_CALLBACK (profiles_banner_close_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), close);
+  gtk_revealer_set_child (self->profiles_banner, box);
+  gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->profiles_banner),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->main_stack)));
+}
+
+/* Reachable, retrying, offline since HH:MM: what the requests to the session's endpoint last
+ * met, as the transport reported it. Hidden until a request has ended. */
+static void
+am_window_update_connection (AmWindow *self)
+{
+  AmConnectionMonitor *monitor = am_connection_monitor_get_default ();
+  g_autoptr (GDateTime) since = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *time = NULL;
+  const char *icon = NULL;
+  const char *css = NULL;
+  AmConnectionState state;
+
+  g_free (self->connection_host);
+  self->connection_host = am_connection_monitor_host_for_url (am_session_get_endpoint (self->session));
+  state = am_connection_monitor_get_state (monitor, self->connection_host, &since);
+  if (since != NULL)
+    time = g_date_time_format (since, "%H:%M");
+
+  switch (state)
+    {
+    case AM_CONNECTION_REACHABLE:
+      text = g_strdup (_("Reachable"));
+      icon = "network-transmit-receive-symbolic";
+      css = "success";
+      tooltip = g_strdup_printf (_("%s answered the last request."), am_session_get_endpoint (self->session));
+      break;
+    case AM_CONNECTION_RETRYING:
+      text = g_strdup (_("Retrying…"));
+      icon = "network-idle-symbolic";
+      css = "warning";
+      tooltip = g_strdup_printf (_("%s did not answer; asking again."), am_session_get_endpoint (self->session));
+      break;
+    case AM_CONNECTION_OFFLINE:
+      /* Translators: %s is a time of day, e.g. 14:05 */
+      text = g_strdup_printf (_("Offline since %s"), time);
+      icon = "network-offline-symbolic";
+      css = "error";
+      tooltip = g_strdup_printf (_("%s could not be reached since %s. Check the network connection and the endpoint."),
+                                 am_session_get_endpoint (self->session), time);
+      break;
+    case AM_CONNECTION_UNKNOWN:
+    default:
+      break;
+    }
+
+  gtk_widget_set_visible (self->connection_box, text != NULL);
+  if (text == NULL)
+    return;
+  gtk_label_set_label (self->connection_label, text);
+  gtk_image_set_from_icon_name (self->connection_icon, icon);
+  gtk_widget_remove_css_class (self->connection_box, "success");
+  gtk_widget_remove_css_class (self->connection_box, "warning");
+  gtk_widget_remove_css_class (self->connection_box, "error");
+  gtk_widget_add_css_class (self->connection_box, css);
+  gtk_widget_set_tooltip_text (self->connection_box, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connection_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+static void
+am_window_connection_changed_cb (AmConnectionMonitor *monitor,
+                                 const char          *host,
+                                 gpointer             user_data)
+{
+  AmWindow *self = user_data;
+
+  if (g_strcmp0 (host, self->connection_host) == 0)
+    am_window_update_connection (self);
+}
+
 static void
 am_window_update_state (AmWindow *self)
 {
@@ -348,8 +571,10 @@ am_window_update_state (AmWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "content");
       break;
     }
+  am_window_update_profiles_banner (self);
 
   am_window_update_header (self);
+  am_window_update_connection (self);
 }
 
 static void
@@ -676,6 +901,8 @@ am_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::region", G_CALLBACK (am_window_session_region_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->connection_handler = g_signal_connect (am_connection_monitor_get_default (), "changed",
+                                               G_CALLBACK (am_window_connection_changed_cb), self);
   am_window_set_regions (self, am_regions_get_offline ());
   g_signal_connect_object (self->region_dropdown, "notify::selected", G_CALLBACK (am_window_region_selected_cb),
                            self, G_CONNECT_SWAPPED);
@@ -691,6 +918,8 @@ am_window_dispose (GObject *object)
   g_cancellable_cancel (self->regions_cancellable);
   g_clear_handle_id (&self->select_source, g_source_remove);
   g_clear_pointer (&self->pending_instances, g_strfreev);
+  g_clear_signal_handler (&self->connection_handler, am_connection_monitor_get_default ());
+  g_clear_pointer (&self->connection_host, g_free);
   if (self->session != NULL)
     am_session_set_mfa_prompt (self->session, NULL, NULL, NULL);
 
@@ -779,6 +1008,9 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, connecting_page);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_box);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_icon);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_label);
   gtk_widget_class_bind_template_callback (widget_class, profile_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
 
@@ -804,6 +1036,7 @@ am_window_init (AmWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_profiles_banner (self);
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
@@ -818,4 +1051,5 @@ am_window_init (AmWindow *self)
   gtk_drop_down_set_list_factory (self->region_dropdown, factory);
   g_object_unref (factory);
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (self->regions));
+  match_region_anywhere (self->region_dropdown);
 }

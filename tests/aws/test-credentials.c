@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -371,6 +372,105 @@ test_credential_process (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_TIME_SPAN_SECOND);
 }
 
+/* Resolving @profile fails with AM_AWS_ERROR @code and a message holding @words. */
+static void
+assert_resolve_fails (AmAwsConfig *config,
+                      const char  *profile,
+                      int          code,
+                      const char  *words)
+{
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  credentials = resolve (config, profile, &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, code);
+  g_test_message ("%s: %s", profile, error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (words != NULL)
+    g_assert_nonnull (strstr (error->message, words));
+}
+
+static gboolean
+process_gone (GPid pid)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *state;
+
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return TRUE;
+  /* "PID (comm) S …": a zombie has ended; only its parent has not collected it. */
+  state = strrchr (stat, ')');
+  return state != NULL && state[1] == ' ' && (state[2] == 'Z' || state[2] == 'X');
+}
+
+/* The limits: output size, the whole process group at the timeout, messages that stay UTF-8,
+ * credentials already expired, values of the wrong type. */
+static void
+test_credential_process_limits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *huge = NULL;
+  g_autofree char *forking = NULL;
+  g_autofree char *accented = NULL;
+  g_autofree char *expired = NULL;
+  g_autofree char *object_key = NULL;
+  g_autofree char *config_text = NULL;
+  g_autofree char *pid_path = g_build_filename (fixture->home, "helper.pid", NULL);
+  g_autofree char *pid_text = NULL;
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (GError) error = NULL;
+  GPid helper;
+  gint64 deadline;
+
+  /* 100 000 spaces, then a valid object: JSON allows it, the cap does not. */
+  huge = write_script (fixture, "huge.sh",
+                       "head -c 100000 /dev/zero | tr '\\0' ' '\n"
+                       "echo '{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\"}'\n");
+  /* A helper left running keeps stdout open; the timeout must end it too. */
+  forking = write_script (fixture, "forking.sh",
+                          "sleep 300 &\necho $! > \"$HOME/helper.pid\"\nwait\n");
+  /* 299 bytes, then a two-byte character across the 300-byte cut. */
+  accented = write_script (fixture, "accented.sh",
+                           "printf '%0299dé and more' 0 >&2\nexit 1\n");
+  expired = write_script (fixture, "expired.sh",
+                          "echo '{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\", "
+                          "\"Expiration\": \"2020-01-01T00:00:00Z\"}'\n");
+  object_key = write_script (fixture, "object.sh",
+                             "echo '{\"Version\": 1, \"AccessKeyId\": {\"nested\": 1}, "
+                             "\"SecretAccessKey\": \"S\"}'\n");
+  config_text = g_strdup_printf ("[profile huge]\ncredential_process = %s\n"
+                                 "[profile forking]\ncredential_process = %s\n"
+                                 "[profile accented]\ncredential_process = %s\n"
+                                 "[profile expired]\ncredential_process = %s\n"
+                                 "[profile object]\ncredential_process = %s\n",
+                                 huge, forking, accented, expired, object_key);
+  write_file (fixture->config_path, config_text);
+  config = load (fixture);
+
+  assert_resolve_fails (config, "huge", AM_AWS_ERROR_NO_CREDENTIALS, "64 KiB");
+
+  am_aws_config_set_process_timeout (config, 1000);
+  assert_resolve_fails (config, "forking", AM_AWS_ERROR_NO_CREDENTIALS, "1000 ms");
+  g_file_get_contents (pid_path, &pid_text, NULL, &error);
+  g_assert_no_error (error);
+  helper = (GPid) g_ascii_strtoll (pid_text, NULL, 10);
+  g_assert_cmpint (helper, >, 1);
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (!process_gone (helper) && g_get_monotonic_time () < deadline)
+    am_test_wait_ms (50);
+  if (!process_gone (helper))
+    kill (helper, SIGKILL);
+  g_assert_true (process_gone (helper));
+  am_aws_config_set_process_timeout (config, 60000);
+
+  /* The message stays UTF-8: cut before the split character, with an ellipsis. */
+  assert_resolve_fails (config, "accented", AM_AWS_ERROR_NO_CREDENTIALS, "0…");
+  assert_resolve_fails (config, "expired", AM_AWS_ERROR_NO_CREDENTIALS, "expired");
+  assert_resolve_fails (config, "object", AM_AWS_ERROR_NO_CREDENTIALS, "AccessKeyId that is not a string");
+}
+
 /* STS AssumeRole */
 
 static const char assume_role_response[] =
@@ -715,6 +815,212 @@ test_sso (Fixture       *fixture,
                                                "x-amz-sso_bearer_token"), ==, "bearer-legacy");
 }
 
+/* JSON of the wrong shape, in the token cache or the portal's answer: errors in words, never a
+ * GLib critical (fatal in tests), and no time that cannot be taken as "never expires". */
+static void
+test_sso_wrong_types (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, "corp", -1);
+  g_autofree char *name = g_strconcat (hash, ".json", NULL);
+  g_autofree char *path = g_build_filename (fixture->home, ".aws", "sso", "cache", name, NULL);
+  const char *bad_caches[] = {
+    "{\"accessToken\": {\"a\": 1}, \"expiresAt\": \"2099-01-01T00:00:00Z\"}",
+    "{\"accessToken\": \"t\", \"expiresAt\": [1, 2]}",
+    "{\"accessToken\": \"t\", \"expiresAt\": 1e300}",
+  };
+  const char *bad_answers[] = {
+    "{\"roleCredentials\": {\"accessKeyId\": \"A\", \"secretAccessKey\": \"S\", "
+    "\"sessionToken\": \"T\", \"expiration\": 1e300}}",
+    "{\"roleCredentials\": {\"accessKeyId\": \"A\", \"secretAccessKey\": \"S\", "
+    "\"sessionToken\": \"T\", \"expiration\": {\"ms\": 1}}}",
+    "{\"roleCredentials\": {\"accessKeyId\": {\"x\": 1}, \"secretAccessKey\": \"S\", "
+    "\"sessionToken\": \"T\"}}",
+    "{\"roleCredentials\": [1]}",
+  };
+
+  write_file (fixture->config_path,
+              "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+              "sso_role_name = Admin\nregion = eu-west-1\n"
+              "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+              "sso_region = eu-west-1\n");
+  config = load (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_caches); i++)
+    {
+      write_sso_cache (fixture, "corp", "t", "2099-01-01T00:00:00Z");
+      write_file (path, bad_caches[i]);
+      assert_resolve_fails (config, "sso", AM_AWS_ERROR_AUTH, "aws sso login --profile sso");
+    }
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 0);
+
+  write_sso_cache (fixture, "corp", "bearer", "2099-01-01T00:00:00Z");
+  for (guint i = 0; i < G_N_ELEMENTS (bad_answers); i++)
+    {
+      am_test_server_queue_json (fixture->server, 200, bad_answers[i]);
+      assert_resolve_fails (config, "sso", AM_AWS_ERROR_MALFORMED_RESPONSE, "GetRoleCredentials");
+    }
+
+  /* An error answer whose message is an object still ends in words. */
+  am_test_server_queue_json (fixture->server, 400,
+                             "{\"__type\": {\"x\": 1}, \"message\": {\"y\": 2}}");
+  credentials = resolve (config, "sso", &error);
+  g_assert_null (credentials);
+  g_assert_nonnull (error);
+  g_test_message ("error answer: %s", error->message);
+  g_clear_error (&error);
+}
+
+/* SSO and STS take only their own endpoint settings: the general AWS_ENDPOINT_URL and a
+ * profile's endpoint_url (a local or third-party EC2 endpoint) never see the bearer token or
+ * the source keys. */
+static void
+test_credential_endpoints (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (AmTestServer) other = am_test_server_new ();
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *config_text = NULL;
+  const AmTestRequest *request;
+
+  fixture->envp = g_environ_unsetenv (fixture->envp, "AWS_ENDPOINT_URL_SSO");
+  fixture->envp = g_environ_unsetenv (fixture->envp, "AWS_ENDPOINT_URL_STS");
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ENDPOINT_URL",
+                                    am_test_server_get_url (other), TRUE);
+  config_text = g_strdup_printf ("[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+                                 "sso_role_name = Admin\nregion = eu-west-1\n"
+                                 "endpoint_url = %s\nservices = own\n"
+                                 "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                                 "sso_region = eu-west-1\n"
+                                 "[profile base]\nregion = eu-west-3\nendpoint_url = %s\n"
+                                 "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+                                 "source_profile = base\nendpoint_url = %s\nservices = own\n"
+                                 "[services own]\n"
+                                 "sso =\n  endpoint_url = %s\n"
+                                 "sts =\n  endpoint_url = %s\n",
+                                 am_test_server_get_url (other), am_test_server_get_url (other),
+                                 am_test_server_get_url (other),
+                                 am_test_server_get_url (fixture->server),
+                                 am_test_server_get_url (fixture->server));
+  write_file (fixture->config_path, config_text);
+  write_file (fixture->credentials_path,
+              "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
+  config = load (fixture);
+
+  g_assert_null (am_aws_config_get_service_endpoint_url (config, "base", "sts"));
+  g_assert_cmpstr (am_aws_config_get_service_endpoint_url (config, "sso", "sso"), ==,
+                   am_test_server_get_url (fixture->server));
+  g_assert_cmpstr (am_aws_config_get_endpoint_url (config, "sso", "ec2"), ==,
+                   am_test_server_get_url (other));
+
+  write_sso_cache (fixture, "corp", "bearer-secret", "2099-01-01T00:00:00Z");
+  am_test_server_queue_json (fixture->server, 200,
+                             "{\"roleCredentials\": {\"accessKeyId\": \"ASIASSO\", "
+                             "\"secretAccessKey\": \"s\", \"sessionToken\": \"t\", "
+                             "\"expiration\": 1893456000000}}");
+  credentials = resolve (config, "sso", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIASSO");
+  g_clear_pointer (&credentials, am_credentials_unref);
+
+  am_test_server_queue_xml (fixture->server, 200, assume_role_response);
+  credentials = resolve (config, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIAROLE");
+
+  g_assert_cmpuint (am_test_server_get_n_requests (other), ==, 0);
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 2);
+  request = am_test_server_get_request (fixture->server, 0);
+  g_assert_cmpstr (am_test_request_get_header (request, "x-amz-sso_bearer_token"), ==,
+                   "bearer-secret");
+  request = am_test_server_get_request (fixture->server, 1);
+  g_assert_cmpstr (am_test_request_get_param (request, "Action"), ==, "AssumeRole");
+}
+
+/* AWS_CA_BUNDLE and a profile's ca_bundle are the certificate authorities STS and SSO trust. */
+static void
+test_ca_bundle (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *ca_file = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (AmTestServer) tls = NULL;
+  g_autoptr (AmAwsConfig) config = NULL;
+  g_autoptr (AmCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *config_text = NULL;
+  g_autofree char *missing = NULL;
+
+  certificate = am_test_make_tls_certificate (fixture->home, &ca_file);
+  tls = am_test_server_new_tls (certificate);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ENDPOINT_URL_STS",
+                                    am_test_server_get_url (tls), TRUE);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_ENDPOINT_URL_SSO",
+                                    am_test_server_get_url (tls), TRUE);
+  config_text = g_strdup_printf ("[profile base]\nregion = eu-west-3\n"
+                                 "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n"
+                                 "source_profile = base\n"
+                                 "[profile sso]\nsso_start_url = https://corp.awsapps.com/start\n"
+                                 "sso_region = eu-west-1\nsso_account_id = 123456789012\n"
+                                 "sso_role_name = Admin\nca_bundle = %s\n", ca_file);
+  write_file (fixture->config_path, config_text);
+  write_file (fixture->credentials_path,
+              "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
+
+  /* Without a bundle the private authority is not trusted. */
+  config = load (fixture);
+  g_assert_null (am_aws_config_get_ca_bundle (config, "admin"));
+  credentials = resolve (config, "admin", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_test_message ("without AWS_CA_BUNDLE: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_assert_cmpuint (am_test_server_get_n_requests (tls), ==, 0);
+  g_clear_error (&error);
+  g_clear_object (&config);
+
+  /* AWS_CA_BUNDLE: AssumeRole goes through. */
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_CA_BUNDLE", ca_file, TRUE);
+  config = load (fixture);
+  g_assert_cmpstr (am_aws_config_get_ca_bundle (config, "admin"), ==, ca_file);
+  am_test_server_queue_xml (tls, 200, assume_role_response);
+  credentials = resolve (config, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIAROLE");
+  g_clear_pointer (&credentials, am_credentials_unref);
+  g_clear_object (&config);
+
+  /* The profile's ca_bundle: the SSO portal goes through. */
+  fixture->envp = g_environ_unsetenv (fixture->envp, "AWS_CA_BUNDLE");
+  config = load (fixture);
+  write_sso_cache (fixture, "https://corp.awsapps.com/start", "bearer", "2099-01-01T00:00:00Z");
+  am_test_server_queue_json (tls, 200,
+                             "{\"roleCredentials\": {\"accessKeyId\": \"ASIASSO\", "
+                             "\"secretAccessKey\": \"s\", \"sessionToken\": \"t\", "
+                             "\"expiration\": 1893456000000}}");
+  credentials = resolve (config, "sso", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_credentials_get_access_key_id (credentials), ==, "ASIASSO");
+  g_assert_cmpuint (am_test_server_get_n_requests (tls), ==, 2);
+  g_clear_pointer (&credentials, am_credentials_unref);
+  g_clear_object (&config);
+
+  /* A bundle that is not there: an error in words, no request. */
+  missing = g_build_filename (fixture->home, "no-such-bundle.pem", NULL);
+  fixture->envp = g_environ_setenv (fixture->envp, "AWS_CA_BUNDLE", missing, TRUE);
+  config = load (fixture);
+  credentials = resolve (config, "admin", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_cmpuint (am_test_server_get_n_requests (tls), ==, 2);
+}
+
 /* The provider: caching and refreshing */
 
 static AmCredentials *
@@ -884,11 +1190,15 @@ main (int   argc,
   ADD ("no-files", test_no_files);
   ADD ("malformed-file-on-disk", test_malformed_file_on_disk);
   ADD ("credential-process", test_credential_process);
+  ADD ("credential-process-limits", test_credential_process_limits);
   ADD ("assume-role", test_assume_role);
   ADD ("assume-role-bad-expiration", test_assume_role_bad_expiration);
   ADD ("assume-role-from-environment", test_assume_role_from_environment);
   ADD ("assume-role-mfa", test_assume_role_mfa);
   ADD ("sso", test_sso);
+  ADD ("credential-endpoints", test_credential_endpoints);
+  ADD ("sso-wrong-types", test_sso_wrong_types);
+  ADD ("ca-bundle", test_ca_bundle);
   ADD ("provider-cache-and-refresh", test_provider_cache_and_refresh);
   ADD ("provider-static-and-cancel", test_provider_static_and_cancel);
   g_test_add_func ("/credentials/type", test_credentials_type);

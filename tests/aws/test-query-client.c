@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "aws/am-aws-error.h"
+#include "aws/am-aws-session.h"
 #include "aws/am-aws-transport-private.h"
 #include "aws/am-query-client.h"
+#include "am-test-sandbox.h"
 #include "am-test-server.h"
 
 #define KEY_ID  "AKIDQUERYTEST"
@@ -51,16 +53,25 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static GBytes *
+call_client (AmQueryClient *client,
+             AmQueryParams *params,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  am_query_client_call_async (client, params, cancellable, am_test_result_cb, &result);
+  am_test_wait_result (&result);
+  return am_query_client_call_finish (client, result, error);
+}
+
+static GBytes *
 call (Fixture       *fixture,
       AmQueryParams *params,
       GCancellable  *cancellable,
       GError       **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-
-  am_query_client_call_async (fixture->client, params, cancellable, am_test_result_cb, &result);
-  am_test_wait_result (&result);
-  return am_query_client_call_finish (fixture->client, result, error);
+  return call_client (fixture->client, params, cancellable, error);
 }
 
 static GBytes *
@@ -532,6 +543,89 @@ test_timeout_and_truncation_retry (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "200 ms"));
 }
 
+/* Calls named Create* stand for operations that are not idempotent. */
+static gboolean
+creates_are_not_idempotent (const AmQueryParams *params)
+{
+  return !g_str_has_prefix (am_query_params_get_action (params), "Create");
+}
+
+/* Once a non-idempotent request may have reached the server, a 5xx, a timeout or a broken
+ * answer ends the call (flagged "maybe applied"); throttling, and failures before anything was
+ * sent, are still retried; idempotent calls keep their retries. */
+static void
+test_not_idempotent (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmQueryClient) refused = NULL;
+  g_autoptr (AmQueryParams) params = am_query_params_new ("CreateThing", VERSION);
+  g_autoptr (GAsyncResult) result = NULL;
+  AmTestResponse *response;
+
+  am_query_client_set_idempotent_func (fixture->client, creates_are_not_idempotent);
+  am_query_client_set_timeout_ms (fixture->client, 300);
+
+  am_test_server_queue_ec2_error (fixture->server, 500, "InternalError", "oops", "req-1");
+  am_test_server_queue_xml (fixture->server, 200, "<second/>");
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER);
+  g_assert_true (am_aws_error_get_maybe_applied (error));
+  g_assert_nonnull (strstr (error->message, "may have been applied"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+
+  /* the same answer to an idempotent call is retried */
+  body = call_action (fixture, "DescribeThing", &error);
+  g_assert_no_error (error);
+  assert_body (body, "<second/>");
+  g_clear_pointer (&body, g_bytes_unref);
+  am_test_server_clear_requests (fixture->server);
+
+  response = am_test_response_new (200, "text/xml", "<late/>");
+  am_test_response_set_delay_ms (response, 1500);
+  am_test_server_queue (fixture->server, response);
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_true (am_aws_error_get_maybe_applied (error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "may have reached the service, so it was not sent again"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+  am_test_server_clear_requests (fixture->server);
+
+  response = am_test_response_new (200, "text/xml", "<Response><a>1</a><a>2</a></Response>");
+  am_test_response_set_truncate_at (response, 10);
+  am_test_server_queue (fixture->server, response);
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_true (am_aws_error_get_maybe_applied (error));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+  am_test_server_clear_requests (fixture->server);
+
+  /* throttling means it was not applied */
+  am_test_server_queue_ec2_error (fixture->server, 503, "RequestLimitExceeded", "slow down", "req-2");
+  am_test_server_queue_xml (fixture->server, 200, "<made/>");
+  body = call_action (fixture, "CreateThing", &error);
+  g_assert_no_error (error);
+  assert_body (body, "<made/>");
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 2);
+
+  /* nothing sent (the connection is refused): retried, and surely not applied */
+  refused = am_query_client_new (fixture->provider, "ec2", "us-east-1", "http://127.0.0.1:1/", &error);
+  g_assert_no_error (error);
+  am_query_client_set_idempotent_func (refused, creates_are_not_idempotent);
+  am_query_client_set_backoff_base_ms (refused, 5);
+  am_query_client_call_async (refused, params, NULL, am_test_result_cb, &result);
+  am_test_wait_result (&result);
+  g_assert_null (am_query_client_call_finish (refused, result, &error));
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_false (am_aws_error_get_maybe_applied (error));
+  g_assert_null (strstr (error->message, "not sent again"));
+}
+
 static void
 test_gzip (Fixture       *fixture,
            gconstpointer  data)
@@ -760,6 +854,21 @@ test_pagination_stops (Fixture       *fixture,
   g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
   g_clear_error (&error);
 
+  /* So would A → B → A: every token of the listing is remembered. */
+  g_ptr_array_set_size (pages, 0);
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>A</nextToken></R>");
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>B</nextToken></R>");
+  am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>A</nextToken></R>");
+  g_assert_false (paginate (fixture, &log, NULL, &n_pages, &error));
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("A-B-A: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "loop"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 3);
+  g_assert_cmpstr (am_test_request_get_param (am_test_server_get_request (fixture->server, 2),
+                                              "NextToken"), ==, "B");
+  g_clear_error (&error);
+
   /* A truncated page never reaches the callback. */
   g_ptr_array_set_size (pages, 0);
   am_test_server_queue_xml (fixture->server, 200, "<R><nextToken>c</nextToken></R>");
@@ -833,6 +942,221 @@ test_cancel_in_backoff (Fixture       *fixture,
   g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
 }
 
+/* A listener that never accepts, whose queue is full: the kernel drops further SYNs, so a
+ * connection to it is never made (as with a host that is down). The connect deadline (10 s)
+ * ends the attempt, long before the attempt's own 60 s. */
+static void
+test_connect_deadline (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GSocket) listener = NULL;
+  g_autoptr (GPtrArray) fillers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (AmQueryClient) client = NULL;
+  g_autoptr (AmQueryParams) params = am_query_params_new ("DescribeImages", VERSION);
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_set_listen_backlog (listener, 0);
+  g_assert_true (g_socket_bind (listener, address, FALSE, &error));
+  g_assert_true (g_socket_listen (listener, &error));
+  bound = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  /* Fill the accept queue (non-blocking connects; the first ones complete). */
+  for (guint i = 0; i < 4; i++)
+    {
+      GSocket *filler = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+
+      g_socket_set_blocking (filler, FALSE);
+      g_socket_connect (filler, bound, NULL, NULL);
+      g_ptr_array_add (fillers, filler);
+    }
+  g_usleep (200 * 1000);
+
+  client = am_query_client_new (fixture->provider, "ec2", "us-east-1", url, &error);
+  g_assert_no_error (error);
+  am_query_client_set_max_attempts (client, 1);
+  start = g_get_monotonic_time ();
+  body = call_client (client, params, NULL, &error);
+  g_test_message ("%s (after %.1f s)", error != NULL ? error->message : "no error",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "Could not connect to"));
+  g_assert_nonnull (strstr (error->message, "within 10 s"));
+}
+
+/* Attempts left do not outlast the call's retry time (30 s): an answer that took 11 s and a
+ * wait of 20 s would start the second attempt 31 s after the call began, so it is not made. */
+static void
+test_retry_budget (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  AmTestResponse *response;
+
+  am_query_client_set_jitter (fixture->client, FALSE);
+  am_query_client_set_backoff_base_ms (fixture->client, 20000);
+  am_query_client_set_max_attempts (fixture->client, 5);
+  response = am_test_response_new (503, "text/xml",
+                                   "<Response><Errors><Error><Code>Unavailable</Code><Message>Down</Message>"
+                                   "</Error></Errors><RequestID>req-503</RequestID></Response>");
+  am_test_response_set_delay_ms (response, 11000);
+  am_test_server_queue (fixture->server, response);
+  am_test_server_queue_ec2_error (fixture->server, 503, "Unavailable", "Down", "req-503");
+
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER);
+  g_test_message ("gave up after %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+}
+
+/* Each operation takes answers up to its cap: a Describe answer up to 64 MiB, any other answer
+ * up to 1 MiB; the size counts after gzip. Too large is an error in words, never retried. */
+static void
+test_body_cap (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GString) big = g_string_new ("<DescribeImagesResponse>");
+  g_autoptr (GString) bomb = g_string_new ("<DescribeImagesResponse>");
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  AmTestResponse *response;
+
+  /* 2 MiB: fine for a listing, too much for CreateTags. */
+  while (big->len < 2 * 1024 * 1024)
+    g_string_append (big, "<item><imageId>ami-0123456789abcdef0</imageId></item>");
+  g_string_append (big, "</DescribeImagesResponse>");
+
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (body), ==, big->len);
+  g_clear_pointer (&body, g_bytes_unref);
+
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  am_test_server_queue_xml (fixture->server, 200, big->str);
+  body = call_action (fixture, "CreateTags", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("too large: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "CreateTags"));
+  g_assert_nonnull (strstr (error->message, "1024 KiB"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+  g_clear_error (&error);
+  /* the second copy is still queued: take it */
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&body, g_bytes_unref);
+
+  /* 72 MiB of spaces that gzip to a few dozen KiB: cut off at the listing's 64 MiB. */
+  g_string_set_size (bomb, 72 * 1024 * 1024);
+  memset (bomb->str + strlen ("<DescribeImagesResponse>"), ' ',
+          bomb->len - strlen ("<DescribeImagesResponse>"));
+  response = am_test_response_new (200, "text/xml", bomb->str);
+  am_test_response_set_gzip (response, TRUE);
+  am_test_server_clear_requests (fixture->server);
+  am_test_server_queue (fixture->server, response);
+  body = call_action (fixture, "DescribeImages", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE);
+  g_test_message ("gzip: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "65536 KiB"));
+  g_assert_cmpuint (am_test_server_get_n_requests (fixture->server), ==, 1);
+}
+
+/* A private certificate authority: trusted only through the CA bundle's session. */
+static void
+test_ca_bundle (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amiable-tls-XXXXXX", NULL);
+  g_autofree char *ca_file = NULL;
+  g_autofree char *not_pem = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (AmTestServer) server = NULL;
+  g_autoptr (AmCredentials) credentials = am_credentials_new (KEY_ID, SECRET, NULL, NULL);
+  g_autoptr (AmCredentialsProvider) provider = am_credentials_provider_new_static (credentials);
+  g_autoptr (AmQueryClient) client = NULL;
+  g_autoptr (SoupSession) plain = am_aws_session_new ();
+  g_autoptr (SoupSession) trusting = NULL;
+  g_autoptr (SoupSession) again = NULL;
+  g_autoptr (SoupSession) bad = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
+  Fixture fixture = { 0 };
+
+  g_assert_nonnull (dir);
+  certificate = am_test_make_tls_certificate (dir, &ca_file);
+  server = am_test_server_new_tls (certificate);
+  am_test_server_set_verify_sigv4 (server, KEY_ID, SECRET);
+  g_assert_true (g_str_has_prefix (am_test_server_get_url (server), "https://127.0.0.1:"));
+  client = am_query_client_new (provider, "ec2", "us-east-1", am_test_server_get_url (server),
+                                &error);
+  g_assert_no_error (error);
+  am_query_client_set_backoff_base_ms (client, 10);
+  fixture.server = server;
+  fixture.client = client;
+
+  /* Without the bundle the certificate is refused, in words that name the remedy. */
+  am_query_client_set_session (client, plain);
+  body = call_action (&fixture, "DescribeRegions", &error);
+  g_assert_null (body);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+  g_test_message ("without the bundle: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_assert_nonnull (strstr (error->message, "not trusted"));
+  g_assert_cmpuint (am_test_server_get_n_requests (server), ==, 0);
+  g_clear_error (&error);
+
+  /* With it the same request goes through. */
+  trusting = am_aws_session_get_for_ca_bundle (ca_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trusting);
+  again = am_aws_session_get_for_ca_bundle (ca_file, &error);
+  g_assert_true (again == trusting);
+  am_query_client_set_session (client, trusting);
+  g_assert_true (am_query_client_get_session (client) == trusting);
+  am_test_server_queue_xml (server, 200, "<DescribeRegionsResponse/>");
+  body = call_action (&fixture, "DescribeRegions", &error);
+  g_assert_no_error (error);
+  assert_body (body, "<DescribeRegionsResponse/>");
+  g_assert_cmpuint (am_test_server_get_n_requests (server), ==, 1);
+  g_assert_true (am_test_server_get_request (server, 0)->signature_valid);
+
+  /* A bundle that cannot be read, or that holds no certificate, is an error in words. */
+  missing = g_build_filename (dir, "missing.pem", NULL);
+  bad = am_aws_session_get_for_ca_bundle (missing, &error);
+  g_assert_null (bad);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("missing: %s", error->message);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_nonnull (strstr (error->message, "AWS_CA_BUNDLE"));
+  g_clear_error (&error);
+
+  not_pem = g_build_filename (dir, "server.ext", NULL);
+  bad = am_aws_session_get_for_ca_bundle (not_pem, &error);
+  g_assert_null (bad);
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("not PEM: %s", error->message);
+  g_assert_nonnull (strstr (error->message, not_pem));
+  g_clear_error (&error);
+
+  am_test_remove_tree (dir);
+}
+
 static void
 test_next_token_helper (void)
 {
@@ -877,14 +1201,19 @@ main (int   argc,
   ADD ("backoff-jitter-bounded", test_backoff_jitter_bounded);
   ADD ("network-errors", test_network_errors);
   ADD ("timeout-and-truncation", test_timeout_and_truncation_retry);
+  ADD ("not-idempotent", test_not_idempotent);
+  ADD ("retry-budget", test_retry_budget);
+  ADD ("connect-deadline", test_connect_deadline);
   ADD ("gzip", test_gzip);
   ADD ("clock-skew", test_clock_skew);
   ADD ("pagination", test_pagination);
   ADD ("pagination-stops", test_pagination_stops);
+  ADD ("body-cap", test_body_cap);
   ADD ("cancel-in-flight", test_cancel_in_flight);
   ADD ("cancel-in-backoff", test_cancel_in_backoff);
   g_test_add_func ("/query-client/next-token-helper", test_next_token_helper);
   g_test_add_func ("/query-client/backoff-cap", test_backoff_cap);
+  g_test_add_func ("/query-client/ca-bundle", test_ca_bundle);
 
 #undef ADD
 

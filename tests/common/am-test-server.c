@@ -568,8 +568,8 @@ am_test_server_init (AmTestServer *self)
   self->delayed = g_ptr_array_new_with_free_func (delayed_free);
 }
 
-AmTestServer *
-am_test_server_new (void)
+static AmTestServer *
+test_server_new (GTlsCertificate *certificate)
 {
   AmTestServer *self = g_object_new (AM_TYPE_TEST_SERVER, NULL);
   g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -577,18 +577,90 @@ am_test_server_new (void)
   g_autoptr (GError) error = NULL;
   GSList *uris;
 
-  self->server = soup_server_new ("server-header", "AmTestServer", NULL);
+  self->server = soup_server_new ("server-header", "AmTestServer",
+                                  "tls-certificate", certificate, NULL);
   soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
-  soup_server_listen (self->server, address, 0, &error);
+  soup_server_listen (self->server, address,
+                      certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (self->server);
   g_assert_nonnull (uris);
   self->port = (guint) g_uri_get_port (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  self->url = g_strdup_printf ("http://127.0.0.1:%u/", self->port);
+  self->url = g_strdup_printf ("%s://127.0.0.1:%u/", certificate != NULL ? "https" : "http",
+                               self->port);
 
   return self;
+}
+
+AmTestServer *
+am_test_server_new (void)
+{
+  return test_server_new (NULL);
+}
+
+AmTestServer *
+am_test_server_new_tls (GTlsCertificate *certificate)
+{
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+  return test_server_new (certificate);
+}
+
+static void
+run_openssl (const char  *dir,
+             const char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err_text = NULL;
+  int status = 0;
+
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &err_text, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s %s failed: %s", argv[0], argv[1], err_text);
+}
+
+GTlsCertificate *
+am_test_make_tls_certificate (const char  *dir,
+                              char       **ca_file)
+{
+  const char *make_ca[] = {
+    "/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+    "-days", "2", "-subj", "/CN=Amiable Test CA",
+    "-addext", "basicConstraints=critical,CA:TRUE",
+    "-addext", "keyUsage=critical,keyCertSign,cRLSign", NULL,
+  };
+  const char *make_request[] = {
+    "/usr/bin/openssl", "req", "-new", "-newkey", "ec", "-pkeyopt",
+    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+    "-subj", "/CN=127.0.0.1", NULL,
+  };
+  const char *sign[] = {
+    "/usr/bin/openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey",
+    "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext",
+    NULL,
+  };
+  g_autofree char *ext = g_build_filename (dir, "server.ext", NULL);
+  g_autofree char *cert_file = g_build_filename (dir, "server.pem", NULL);
+  g_autofree char *key_file = g_build_filename (dir, "server.key", NULL);
+  g_autoptr (GError) error = NULL;
+  GTlsCertificate *certificate;
+
+  g_file_set_contents (ext, "subjectAltName = IP:127.0.0.1\n"
+                            "basicConstraints = CA:FALSE\n"
+                            "extendedKeyUsage = serverAuth\n", -1, &error);
+  g_assert_no_error (error);
+  run_openssl (dir, make_ca);
+  run_openssl (dir, make_request);
+  run_openssl (dir, sign);
+
+  certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error);
+  g_assert_no_error (error);
+  *ca_file = g_build_filename (dir, "ca.pem", NULL);
+  return certificate;
 }
 
 const char *

@@ -90,6 +90,17 @@ typedef AmTestResponse *(*AmTestServerHandler) (AmTestServer        *server,
                                                 gpointer             user_data);
 
 AmTestServer        *am_test_server_new             (void);
+/** am_test_server_new_tls: the same over HTTPS; the URL is "https://127.0.0.1:PORT/". */
+AmTestServer        *am_test_server_new_tls         (GTlsCertificate     *certificate);
+/**
+ * am_test_make_tls_certificate:
+ * Makes a certificate authority and a certificate it signed for 127.0.0.1 in @dir, with
+ * /usr/bin/openssl.
+ * @ca_file: (out): the authority's certificate (PEM), to trust in a client
+ * Returns: (transfer full): the server's certificate with its key
+ */
+GTlsCertificate     *am_test_make_tls_certificate   (const char          *dir,
+                                                     char               **ca_file);
 /** Returns: "http://127.0.0.1:PORT/" */
 const char          *am_test_server_get_url         (AmTestServer        *self);
 guint                am_test_server_get_port        (AmTestServer        *self);

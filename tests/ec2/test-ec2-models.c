@@ -554,6 +554,57 @@ test_time (void)
   g_assert_cmpint (_am_model_parse_time (NULL, 7), ==, 7);
 }
 
+/* Mappings with no strings of their own (ephemeral, <noDevice/>) are shared between images;
+ * EBS mappings, which name their snapshot, are not; sharing changes no value. */
+static void
+test_images_shared_mappings (void)
+{
+  static const char xml[] =
+    "<DescribeImagesResponse><imagesSet>"
+    "<item><imageId>ami-1</imageId><blockDeviceMapping>"
+    "<item><deviceName>/dev/sda1</deviceName><ebs><snapshotId>snap-1</snapshotId></ebs></item>"
+    "<item><deviceName>xvdca</deviceName><virtualName>ephemeral0</virtualName></item>"
+    "<item><deviceName>/dev/sdm</deviceName><noDevice/></item>"
+    "</blockDeviceMapping></item>"
+    "<item><imageId>ami-2</imageId><blockDeviceMapping>"
+    "<item><deviceName>/dev/sda1</deviceName><ebs><snapshotId>snap-1</snapshotId></ebs></item>"
+    "<item><deviceName>xvdca</deviceName><virtualName>ephemeral0</virtualName></item>"
+    "<item><deviceName>/dev/sdm</deviceName><noDevice></noDevice></item>"
+    "<item><deviceName>xvdcb</deviceName><virtualName>ephemeral1</virtualName></item>"
+    "</blockDeviceMapping></item>"
+    "</imagesSet></DescribeImagesResponse>";
+  g_autoptr (GBytes) body = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = parse_images (body, NULL, &error);
+  AmBlockDeviceMapping * const *a, * const *b;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 2);
+  a = am_image_get_block_device_mappings (images->pdata[0]);
+  b = am_image_get_block_device_mappings (images->pdata[1]);
+
+  g_assert_true (a[0] != b[0]);
+  g_assert_cmpstr (am_block_device_mapping_get_snapshot_id (b[0]), ==, "snap-1");
+  g_assert_true (a[1] == b[1]);
+  g_assert_cmpstr (am_block_device_mapping_get_device_name (b[1]), ==, "xvdca");
+  g_assert_cmpstr (am_block_device_mapping_get_virtual_name (b[1]), ==, "ephemeral0");
+  g_assert_true (a[2] == b[2]);
+  g_assert_true (am_block_device_mapping_get_no_device (b[2]));
+  g_assert_true (b[3] != b[1]);
+  g_assert_cmpstr (am_block_device_mapping_get_virtual_name (b[3]), ==, "ephemeral1");
+  g_assert_null (b[4]);
+
+  /* The shared mapping outlives the images that listed it. */
+  g_object_ref (a[1]);
+  {
+    AmBlockDeviceMapping *kept = a[1];
+
+    g_ptr_array_set_size (images, 0);
+    g_assert_cmpstr (am_block_device_mapping_get_virtual_name (kept), ==, "ephemeral0");
+    g_object_unref (kept);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/ec2/models/images/properties", test_images_properties);
   g_test_add_func ("/ec2/models/images/same", test_images_same);
   g_test_add_func ("/ec2/models/images/json", test_images_json);
+  g_test_add_func ("/ec2/models/images/shared-mappings", test_images_shared_mappings);
   g_test_add_func ("/ec2/models/instances/parse", test_instances_parse);
   g_test_add_func ("/ec2/models/instance-types/parse", test_instance_types_parse);
   g_test_add_func ("/ec2/models/image-attribute/parse", test_image_attribute_parse);

@@ -265,6 +265,7 @@ test_image_lifecycle (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (AmKeyPair) key = NULL;
   g_autoptr (GPtrArray) instances = NULL, again = NULL, changes = NULL, described = NULL;
+  g_autoptr (GPtrArray) snapshot_results = NULL;
   g_autoptr (AmImageAttribute) attr = NULL;
   g_autoptr (AmImage) created = NULL;
   g_autoptr (AmImageStore) shared = NULL;
@@ -287,6 +288,9 @@ test_image_lifecycle (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ok);
   g_assert_nonnull (am_key_pair_get_key_material (key));
+  /* Once taken, the private key is zeroed and dropped from the object. */
+  am_key_pair_clear_key_material (key);
+  g_assert_null (am_key_pair_get_key_material (key));
 
   run->key_name = g_strdup ("lifecycle-key");
   am_ec2_client_run_instances_async (fixture->alice, run, TRUE, NULL, am_test_result_cb, &r_dry);
@@ -405,10 +409,21 @@ test_image_lifecycle (Fixture       *fixture,
 
   am_ec2_client_deregister_image_async (fixture->alice, image_id, TRUE, FALSE, NULL, am_test_result_cb, &r_dereg);
   WAIT (r_dereg);
-  ok = am_ec2_client_deregister_image_finish (fixture->alice, r_dereg, &dry_run_ok, &error);
+  ok = am_ec2_client_deregister_image_finish_full (fixture->alice, r_dereg, &snapshot_results, &dry_run_ok, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   g_assert_false (dry_run_ok);
+  /* deleteSnapshotResultSet: the image's own snapshots, each deleted. */
+  g_assert_nonnull (snapshot_results);
+  g_assert_cmpuint (snapshot_results->len, >, 0);
+  for (guint i = 0; i < snapshot_results->len; i++)
+    {
+      AmSnapshotDeletion *deletion = g_ptr_array_index (snapshot_results, i);
+
+      g_assert_true (g_str_has_prefix (am_snapshot_deletion_get_snapshot_id (deletion), "snap-"));
+      g_assert_cmpstr (am_snapshot_deletion_get_return_code (deletion), ==, "success");
+      g_assert_true (am_snapshot_deletion_get_deleted (deletion));
+    }
 
   am_ec2_client_terminate_instances_async (fixture->alice, ids, FALSE, NULL, am_test_result_cb, &r_term);
   WAIT (r_term);

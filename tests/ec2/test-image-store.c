@@ -36,6 +36,7 @@ typedef struct
   guint                  delay_ms;      /* pages from delay_from on are this slow */
   guint                  delay_from;
   int                    malformed_at;  /* this page start is cut short; -1: none */
+  gboolean               loop_back;     /* the last page points back to the first */
   guint                  n_pages_served;
   GArray                 *changes;      /* guint triples: position, removed, added */
   GPtrArray              *stores;       /* weak pointers: teardown waits for their last tasks */
@@ -102,6 +103,8 @@ serve_page (AmTestServer        *server,
   g_string_append (xml, "</imagesSet>");
   if (start + count < fixture->catalog->len)
     g_string_append_printf (xml, "<nextToken>page-%u</nextToken>", start + count);
+  else if (fixture->loop_back)
+    g_string_append (xml, "<nextToken>page-0</nextToken>");
   g_string_append (xml, "</DescribeImagesResponse>");
 
   if (fixture->malformed_at >= 0 && start == (guint) fixture->malformed_at)
@@ -405,6 +408,37 @@ test_error_page (Fixture       *fixture,
   assert_matches_catalog (fixture, store);
 }
 
+/* A service whose tokens go round (page-100, page-200, page-0, page-100…) ends the listing
+ * in an error in words, instead of listing for ever. */
+static void
+test_token_loop (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (AmImageStore) store = NULL;
+  const GError *error;
+
+  for (guint i = 0; i < 250; i++)
+    catalog_add (fixture, i, "111122223333");
+  fixture->loop_back = TRUE;
+
+  store = new_store (fixture, AM_IMAGE_SCOPE_OWNED, NULL, 100);
+  am_image_store_load (store);
+  wait_loaded (store);
+  error = am_image_store_get_error (store);
+  g_assert_nonnull (error);
+  g_test_message ("token loop: %s", error->message);
+  g_assert_true (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE));
+  g_assert_nonnull (strstr (error->message, "loop"));
+  g_assert_cmpuint (fixture->n_pages_served, ==, 4);
+  g_assert_false (am_image_store_get_loading (store));
+
+  /* A later load starts with a fresh memory of tokens: it walks the same loop again. */
+  am_image_store_refresh (store);
+  wait_loaded (store);
+  g_assert_nonnull (am_image_store_get_error (store));
+  g_assert_cmpuint (fixture->n_pages_served, ==, 8);
+}
+
 static void
 test_refresh_diff (Fixture       *fixture,
                    gconstpointer  data)
@@ -540,6 +574,16 @@ test_cache_damaged (Fixture       *fixture,
     "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":1,\"images\":[\n"
     "{\"image-id\":\"ami-1\",\"block-device-mappings\":[{\"volume-size\":\"big\"}]}\n]}\n",
     "",
+    /* A header's count is never trusted to size anything (this one used to abort). */
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":4000000000,\"images\":[\n"
+    "{\"image-id\":\"ami-1\",\"name\":\"one\"}\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"region\":\"eu-west-1\",\"scope\":\"owned\",\"count\":40000000000000,\"images\":[\n"
+    "]}\n",
+    /* Values of the wrong type in the header. */
+    "{\"amiable-image-cache\":{\"v\":1},\"saved-at\":1700000000,\"count\":0,\"images\":[\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":[1],\"count\":0,\"images\":[\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1700000000,\"count\":{\"n\":0},\"images\":[\n]}\n",
+    "{\"amiable-image-cache\":1,\"saved-at\":1e300,\"count\":1e300,\"images\":[\n]}\n",
   };
 
   for (guint i = 0; i < 3; i++)
@@ -705,6 +749,7 @@ main (int   argc,
   g_test_add ("/ec2/image-store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("pages", test_pages);
+  ADD ("token-loop", test_token_loop);
   ADD ("scopes", test_scopes);
   ADD ("cancel", test_cancel);
   ADD ("error-page", test_error_page);

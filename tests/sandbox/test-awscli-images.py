@@ -260,9 +260,22 @@ def deprecation_and_protection():
     debian = sb.aws('ec2', 'describe-images', '--owners', 'self', region='eu-west-1')['Images'][0]
     equal(debian['Name'], 'alice-debian-base-2025-12-01', 'alice in eu-west-1')
     snapshot = debian['BlockDeviceMappings'][0]['Ebs']['SnapshotId']
+    device = debian['BlockDeviceMappings'][0]['DeviceName']
+    # A snapshot another image still uses is kept: returnCode "skipped" (EC2's deleteSnapshotResultSet).
+    twin = sb.aws('ec2', 'register-image', '--name', 'debian-twin', '--architecture', 'x86_64',
+                  '--root-device-name', device, '--block-device-mappings',
+                  f'DeviceName={device},Ebs={{SnapshotId={snapshot}}}', region='eu-west-1')['ImageId']
     status, body = sb.raw({'Action': 'DeregisterImage', 'Version': '2016-11-15', 'ImageId': debian['ImageId'],
                            'DeleteAssociatedSnapshots': 'true'}, region='eu-west-1')
-    check(status == 200 and snapshot in body, body)
+    check(status == 200, body)
+    equal(xml_find(body, 'snapshotId'), [snapshot], 'snapshot result listed')
+    equal(xml_find(body, 'returnCode'), ['skipped'], 'snapshot in use is skipped')
+    equal(len(sb.aws('ec2', 'describe-snapshots', '--snapshot-ids', snapshot, region='eu-west-1')['Snapshots']), 1,
+          'skipped snapshot kept')
+    status, body = sb.raw({'Action': 'DeregisterImage', 'Version': '2016-11-15', 'ImageId': twin,
+                           'DeleteAssociatedSnapshots': 'true'}, region='eu-west-1')
+    check(status == 200, body)
+    equal(xml_find(body, 'returnCode'), ['success'], 'last user deletes the snapshot')
     sb.raw_error('InvalidAMIID.NotFound', 'DescribeImages', {'ImageId.1': debian['ImageId']}, region='eu-west-1')
     sb.raw_error('InvalidSnapshot.NotFound', 'DescribeSnapshots', {'SnapshotId.1': snapshot}, region='eu-west-1')
 

@@ -11,7 +11,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sandboxtest import ACCOUNTS, Sandbox, check, equal, run, test, xml_find  # noqa: E402
+from sandboxtest import ACCOUNTS, AwsError, Sandbox, check, equal, run, test, xml_find  # noqa: E402
 
 sb = Sandbox('--transition-ms', '500')
 ctx = {}
@@ -241,6 +241,26 @@ def quota_option():
         check('quota of 1 key pairs' in str(e), str(e))
     finally:
         small.stop()
+
+
+@test
+def lost_answer():
+    # drop-once: the key pair is made and saved, then the connection closes unanswered; awscli
+    # (one attempt) sees the dropped connection, and its retry by hand is a duplicate.
+    lossy = Sandbox('--faults', 'drop-once=CreateKeyPair', data_dir=os.path.join(sb.home, 'lossy'))
+    lossy.start()
+    try:
+        try:
+            lossy.aws('ec2', 'create-key-pair', '--key-name', 'lost')
+            raise AssertionError('the answer to CreateKeyPair was not dropped')
+        except AwsError as e:
+            check('Connection was closed' in str(e), str(e))
+        names = [k['KeyName'] for k in lossy.aws('ec2', 'describe-key-pairs')['KeyPairs']]
+        equal(names.count('lost'), 1, 'the dropped CreateKeyPair was carried out')
+        lossy.expect_error('InvalidKeyPair.Duplicate', 'ec2', 'create-key-pair', '--key-name', 'lost')
+        equal(lossy.aws('ec2', 'create-key-pair', '--key-name', 'kept')['KeyName'], 'kept', 'only once')
+    finally:
+        lossy.stop()
 
 
 if __name__ == '__main__':

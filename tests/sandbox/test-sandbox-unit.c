@@ -457,6 +457,45 @@ test_persistence_damaged (void)
   g_rmdir (dir);
 }
 
+/* A value of the wrong type anywhere is damage in words, never a GLib critical (fatal here). */
+static void
+test_persistence_wrong_types (void)
+{
+  AmSbState *state = am_sb_state_new (0, 3000);
+  AmSbState *copy = am_sb_state_new (0, 3000);
+  g_autofree char *json = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *instances[] = {
+    "{\"instanceId\": \"i-1\", \"region\": \"us-east-1\", \"ownerId\": \"111122223333\", "
+    "\"imageId\": \"ami-1\", \"targetState\": \"running\", \"securityGroupIds\": [{\"id\": 1}]}",
+    "{\"instanceId\": {\"id\": 1}, \"region\": \"us-east-1\", \"ownerId\": \"111122223333\", "
+    "\"imageId\": \"ami-1\", \"targetState\": \"running\"}",
+  };
+
+  am_sb_state_seed (state);
+  json = am_sb_state_to_json (state);
+  for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonParser) instance = json_parser_new ();
+      g_autofree char *edited = NULL;
+      JsonObject *root;
+
+      g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+      g_assert_true (json_parser_load_from_data (instance, instances[i], -1, NULL));
+      root = json_node_get_object (json_parser_get_root (parser));
+      json_array_add_element (json_object_get_array_member (root, "instances"),
+                              json_node_copy (json_parser_get_root (instance)));
+      edited = json_to_string (json_parser_get_root (parser), FALSE);
+      g_assert_false (am_sb_state_from_json (copy, edited, strlen (edited), &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_test_message ("instance %u: %s", i, error->message);
+      g_clear_error (&error);
+    }
+  am_sb_state_free (state);
+  am_sb_state_free (copy);
+}
+
 /* A file that parses but lacks a list is damage too: moved aside, never taken as empty. */
 static void
 test_persistence_missing_list (void)
@@ -1232,6 +1271,53 @@ test_faults (void)
   }
 }
 
+/* drop-once=ACTION loses the next successful answer of ACTION only, after carrying it out;
+ * drop=1 loses every successful answer; errors are never dropped. */
+static void
+test_drop_faults (void)
+{
+  g_autoptr (AmSandboxServer) server = memory_server (0);
+  g_autoptr (GError) error = NULL;
+  const char *create = "Action=CreateKeyPair&Version=2016-11-15&KeyName=dropped";
+  const char *regions = "Action=DescribeRegions&Version=2016-11-15";
+  AmSandboxResponse *response;
+
+  g_assert_false (am_sandbox_server_set_faults (server, "drop-once=", &error));
+  g_assert_nonnull (strstr (error->message, "drop-once=ACTION"));
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_faults (server, "drop-once=Create+Key", &error));
+  g_clear_error (&error);
+  g_assert_false (am_sandbox_server_set_faults (server, "drop=1.5", &error));
+  g_clear_error (&error);
+
+  g_assert_true (am_sandbox_server_set_faults (server, "drop-once=CreateKeyPair", &error));
+  g_assert_no_error (error);
+  response = call_ec2 (server, regions);
+  g_assert_false (response->drop);
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, create);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_true (response->drop);
+  am_sandbox_response_free (response);
+  /* it was carried out: the same name is now a duplicate, answered */
+  response = call_ec2 (server, create);
+  g_assert_false (response->drop);
+  assert_error (response, 400, "InvalidKeyPair.Duplicate");
+
+  g_assert_true (am_sandbox_server_set_faults (server, "drop=1", &error));
+  response = call_ec2 (server, regions);
+  g_assert_true (response->drop);
+  am_sandbox_response_free (response);
+  response = call_ec2 (server, create);
+  g_assert_false (response->drop);
+  assert_error (response, 400, "InvalidKeyPair.Duplicate");
+
+  g_assert_true (am_sandbox_server_set_faults (server, NULL, &error));
+  response = call_ec2 (server, regions);
+  g_assert_false (response->drop);
+  am_sandbox_response_free (response);
+}
+
 static void
 test_sharing (void)
 {
@@ -1675,6 +1761,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sandbox/wildcard", test_wildcard);
+  g_test_add_func ("/sandbox/faults/drop", test_drop_faults);
   g_test_add_func ("/sandbox/filters/images", test_image_filters);
   g_test_add_func ("/sandbox/filters/tags", test_tag_filters);
   g_test_add_func ("/sandbox/transitions", test_transitions);
@@ -1686,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
   g_test_add_func ("/sandbox/persistence/missing-list", test_persistence_missing_list);
+  g_test_add_func ("/sandbox/persistence/wrong-types", test_persistence_wrong_types);
   g_test_add_func ("/sandbox/persistence/older-file", test_persistence_older_file);
   g_test_add_func ("/sandbox/persistence/failed-save", test_persistence_failed_save);
   g_test_add_func ("/sandbox/verification", test_verification);

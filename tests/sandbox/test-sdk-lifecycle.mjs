@@ -165,6 +165,24 @@ test('a deregistered image waits in the Recycle Bin for 7 days and comes back wi
   assertEqual(again.name, 'InvalidAMIID.NotFound', 'restoring twice');
 });
 
+test('DeleteAssociatedSnapshots keeps a snapshot that an image in the Recycle Bin needs, so it can be restored', async (sb) => {
+  const alice = sb.client('alice');
+  const image = await webServer(alice);
+  const snapshotId = image.BlockDeviceMappings[0].Ebs.SnapshotId;
+  const other = await alice.send(new ec2.RegisterImageCommand({
+    Name: 'same-root-volume', RootDeviceName: '/dev/xvda', Architecture: 'x86_64', VirtualizationType: 'hvm',
+    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: snapshotId } }],
+  }));
+  await alice.send(new ec2.DeregisterImageCommand({ ImageId: image.ImageId }));
+  const out = await alice.send(new ec2.DeregisterImageCommand({
+    ImageId: other.ImageId, DeleteAssociatedSnapshots: true }));
+  assertEqual(out.DeleteSnapshotResults.map((r) => [r.SnapshotId, r.ReturnCode]), [[snapshotId, 'skipped']],
+              'the shared snapshot is kept');
+  await alice.send(new ec2.RestoreImageFromRecycleBinCommand({ ImageId: image.ImageId }));
+  const back = await alice.send(new ec2.DescribeImagesCommand({ ImageIds: [image.ImageId] }));
+  assertEqual(back.Images[0].BlockDeviceMappings[0].Ebs.SnapshotId, snapshotId, 'restored with its snapshot');
+});
+
 test('--recycle-bin-days sets the retention rule', async (sb) => {
   const alice = sb.client('alice');
   const image = await webServer(alice);

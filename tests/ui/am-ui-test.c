@@ -189,6 +189,26 @@ widget_matches (GtkWidget  *widget,
   return text != NULL && g_strcmp0 (text, name) == 0;
 }
 
+void
+am_ui_test_message_dialog_press (GtkWidget  *dialog,
+                                 const char *response)
+{
+  const char *label;
+  GtkWidget *button;
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
+  label = adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), response);
+  button = am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_ref (dialog);
+  g_signal_emit_by_name (button, "clicked");
+  am_ui_test_iterate ();
+  g_object_unref (dialog);
+}
+
 GtkWidget *
 am_ui_test_find_widget (GtkWidget  *root,
                         GType       type,

@@ -35,6 +35,11 @@ GtkWidget     *am_ui_test_find_widget              (GtkWidget   *root,
 GtkWidget     *am_ui_test_get_widget               (GtkWidget   *root,
                                                     GType        type,
                                                     const char  *name);
+/* Presses the button of @response in @dialog (an AdwMessageDialog) the way a user does, so
+ * libadwaita closes the window before it emits the response; fails when the button is hidden
+ * or insensitive. */
+void           am_ui_test_message_dialog_press     (GtkWidget   *dialog,
+                                                    const char  *response);
 /* Saves a PNG of @widget as it is painted to @path (for looking at what tests build). */
 gboolean       am_ui_test_screenshot               (GtkWidget   *widget,
                                                     const char  *path);

@@ -226,14 +226,33 @@ test_deprecation (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
-/* Answers "Deregister" in @dialog as its button does, and waits for the calls to end. */
+/* Presses "Deregister" in @dialog as a user does (libadwaita closes the window before it
+ * responds), checks that it stays open while the calls run, and waits for them to end. */
 static void
 confirm_deregister (GtkWidget *dialog)
 {
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
-  gtk_window_close (GTK_WINDOW (dialog));   /* what the response button does after responding */
+  g_object_ref (dialog);
+  am_ui_test_message_dialog_press (dialog, "deregister");
+  g_assert_true (gtk_widget_get_visible (dialog));
   dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();
+  g_object_unref (dialog);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* The text of the dialog's Details expander (the technical chain of the refusals). */
+static const char *
+deregister_details (GtkWidget *dialog)
+{
+  GtkWidget *expander = am_ui_test_get_widget (dialog, GTK_TYPE_EXPANDER, NULL);
+
+  g_assert_true (gtk_widget_is_drawable (expander));
+  return gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (expander))));
 }
 
 static void
@@ -266,10 +285,14 @@ set_protection (DlgFixture *fixture,
   dlg_run_clear (&run);
 }
 
-/* Deregistering @image is refused; returns the explanation shown. */
+/* Deregistering @image as @session is refused with @code; returns the explanation shown. The
+ * dialog stays open with the refusal in words, and EC2's answer under Details, until closed. */
 static char *
 deregister_refused (DlgFixture *fixture,
+                    AmSession  *session,
                     AmImage    *image,
+                    const char *code,
+                    gboolean    retry_offered,
                     const char *screenshot)
 {
   g_autoptr (GPtrArray) images = dlg_one_image (image);
@@ -278,23 +301,48 @@ deregister_refused (DlgFixture *fixture,
   char *text;
   DlgRun run;
 
-  dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "protected"));
+  dialog = dlg_run_action (fixture, session, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  g_object_ref (dialog);
   confirm_deregister (dialog);
-  /* It stays open, says why, and offers Retry. */
+  /* It stays open and says why; Retry only where another try may go. */
   g_assert_true (gtk_widget_get_mapped (dialog));
   g_assert_false (run.done);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Deregister the Image");
   text = g_strdup (dlg_visible_error (dialog));
   g_assert_nonnull (text);
+  g_test_message ("refusal: %s\ndetails: %s", text, deregister_details (dialog));
+  g_assert_nonnull (strstr (text, am_image_get_image_id (image)));
+  g_assert_nonnull (strstr (deregister_details (dialog), code));
+  g_assert_nonnull (strstr (deregister_details (dialog), "DeregisterImage"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "deregister"), ==, "_Retry");
+  g_assert_true (gtk_widget_is_drawable (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "_Close")));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "deregister") == retry_offered);
+  {
+    GtkWidget *retry = am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "_Retry");
+
+    g_assert_true ((retry != NULL && gtk_widget_is_drawable (retry)) == retry_offered);
+  }
   if (screenshot != NULL)
-    dlg_screenshot (dialog, screenshot);
-  gtk_window_close (GTK_WINDOW (dialog));
+    {
+      gtk_expander_set_expanded (GTK_EXPANDER (am_ui_test_get_widget (dialog, GTK_TYPE_EXPANDER, NULL)), TRUE);
+      dlg_screenshot (dialog, screenshot);
+    }
+  /* Still there a while later: only the user closes it. */
+  am_ui_test_wait_until (never, NULL, 1500);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  g_assert_false (run.done);
+  am_ui_test_message_dialog_press (dialog, "cancel");
   dlg_wait_run (&run);
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
   g_assert_false (run.applied);
   g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   dlg_run_clear (&run);
-  after = reread (fixture, image);
-  g_assert_nonnull (after);
+  if (!g_str_has_prefix (code, "InvalidAMIID."))
+    {
+      after = dlg_describe_image (am_session_get_client (session), am_image_get_image_id (image));
+      g_assert_nonnull (after);
+    }
   return text;
 }
 
@@ -302,27 +350,121 @@ static void
 test_protection_cooldown (DlgFixture    *fixture,
                           gconstpointer  data)
 {
-  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  /* As the list showed it before someone protected it: the dialog offers Deregister. */
+  g_autoptr (AmImage) listed = dlg_owned_image_named (fixture->alice, WEB_SERVER);
   g_autoptr (AmImage) after = NULL;
   g_autofree char *refusal = NULL;
   g_autofree char *cooldown_refusal = NULL;
 
   /* Protect it, with the cooldown (the default). */
-  set_protection (fixture, image, TRUE, TRUE, "protection", NULL);
-  after = reread (fixture, image);
+  set_protection (fixture, listed, TRUE, TRUE, "protection", NULL);
+  after = reread (fixture, listed);
   g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "enabled-with-cooldown");
 
-  refusal = deregister_refused (fixture, after, "deregister-refused");
+  /* EC2 refuses (OperationNotPermitted), and the dialog says so in words. */
+  refusal = deregister_refused (fixture, fixture->alice, listed, "OperationNotPermitted", TRUE, "deregister-refused");
   g_assert_nonnull (strstr (refusal, "protected from deregistration"));
   g_assert_nonnull (strstr (refusal, "Turn its protection off"));
 
   /* Turned off, it stays protected for the cooldown, and the dialogs say so. */
   set_protection (fixture, after, FALSE, FALSE, "protection-off", NULL);
   g_clear_object (&after);
-  after = reread (fixture, image);
+  after = reread (fixture, listed);
   g_assert_true (g_str_has_prefix (am_image_get_deregistration_protection (after), "disabled-"));
-  cooldown_refusal = deregister_refused (fixture, after, NULL);
+  cooldown_refusal = deregister_refused (fixture, fixture->alice, after, "OperationNotPermitted", TRUE, NULL);
   g_assert_nonnull (strstr (cooldown_refusal, "24 hours"));
+}
+
+/* Another account's image (alice shares her web server with bob; bob tries to deregister it):
+ * EC2 refuses (UnauthorizedOperation) and the dialog says whose it is. */
+static void
+test_deregister_other_account (DlgFixture    *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr (AmImage) web = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (AmImage) seen_by_bob = dlg_describe_image (am_session_get_client (fixture->bob),
+                                                        am_image_get_image_id (web));
+  g_autofree char *refusal = NULL;
+
+  g_assert_nonnull (seen_by_bob);
+  refusal = deregister_refused (fixture, fixture->bob, seen_by_bob, "UnauthorizedOperation", FALSE,
+                                "deregister-other-account");
+  g_assert_nonnull (strstr (refusal, "belongs to account"));
+  g_assert_nonnull (strstr (refusal, am_image_get_owner_id (web)));
+}
+
+/* An image deregistered elsewhere meanwhile: EC2 does not know it any more, and the dialog
+ * says so, without a Retry that cannot help. */
+static void
+test_deregister_gone (DlgFixture    *fixture,
+                      gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (AmImage) listed = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *refusal = NULL;
+  AmUiTestWait wait = { NULL };
+
+  am_ec2_client_deregister_image_async (client, am_image_get_image_id (listed), FALSE, FALSE, NULL,
+                                        am_ui_test_wait_cb, &wait);
+  g_assert_true (am_ec2_client_deregister_image_finish (client, am_ui_test_wait_for_result (&wait, 10000),
+                                                        NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  refusal = deregister_refused (fixture, fixture->alice, listed, "InvalidAMIID.", FALSE, "deregister-gone");
+  g_assert_nonnull (strstr (refusal, "no longer exists"));
+}
+
+/* A protected image is offered "Turn Off Protection…" (with the cooldown explained), not a
+ * Deregister EC2 would refuse; it opens the protection dialog, whose change refreshes the list. */
+static void
+test_deregister_protected_offers_turn_off (DlgFixture    *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr (AmImage) runner = dlg_owned_image_named (fixture->alice, BUILD_RUNNER);
+  g_autoptr (AmImage) web = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = dlg_one_image (runner);
+  g_autoptr (GPtrArray) web_images = NULL;
+  g_autoptr (AmImage) after = NULL;
+  GtkWidget *dialog;
+  GtkWidget *protection;
+  DlgRun run;
+
+  g_assert_cmpstr (am_image_get_deregistration_protection (runner), ==, "enabled-without-cooldown");
+  dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "deregister"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "protection"));
+  g_assert_null (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "_Deregister"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "as soon as the protection is turned off"));
+  dlg_screenshot (dialog, "deregister-protected");
+  am_ui_test_message_dialog_press (dialog, "protection");
+  protection = am_ui_test_wait_for_window_of_type (AM_TYPE_PROTECTION_DIALOG);
+  am_ui_test_wait_window_gone (AM_TYPE_DEREGISTER_DIALOG);
+  g_assert_false (run.done);
+  gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (protection, GTK_TYPE_SWITCH, "protect_switch")), FALSE);
+  am_ui_test_iterate ();
+  dlg_click (dlg_apply_button (protection));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  after = reread (fixture, runner);
+  g_assert_cmpstr (am_image_get_deregistration_protection (after), ==, "disabled");
+  dlg_run_clear (&run);
+
+  /* With a cooldown, the dialog says the image stays protected for 24 hours after. */
+  set_protection (fixture, web, TRUE, TRUE, NULL, NULL);
+  g_clear_object (&after);
+  after = reread (fixture, web);
+  web_images = dlg_one_image (after);
+  dialog = dlg_run_action (fixture, fixture->alice, "deregister", web_images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "deregister"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "for 24 hours after"));
+  dlg_screenshot (dialog, "deregister-protected-cooldown");
+  am_ui_test_message_dialog_press (dialog, "cancel");
+  dlg_wait_run (&run);
+  g_assert_false (run.applied);
+  dlg_run_clear (&run);
 }
 
 static void
@@ -360,14 +502,92 @@ test_deregister_with_snapshots (DlgFixture    *fixture,
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   dlg_screenshot (dialog, "deregister");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_ref (dialog);
+  confirm_deregister (dialog);
+  /* The list refreshes at once; the dialog stays to say what happened to each snapshot. */
   dlg_wait_run (&run);
   g_assert_no_error (run.error);
   g_assert_true (run.applied);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Image Deregistered");
+  for (guint i = 0; snapshot_ids[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("✓ snapshot %s deleted", snapshot_ids[i]);
+
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), line));
+    }
+  g_assert_null (dlg_visible_error (dialog));
+  dlg_screenshot (dialog, "deregister-snapshots-result");
+  am_ui_test_message_dialog_press (dialog, "cancel");
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
 
   g_assert_null (dlg_describe_image (client, id));
   g_assert_cmpuint (dlg_count_snapshots (client, (const char * const *) snapshot_ids), ==, 0);
+  dlg_run_clear (&run);
+}
+
+/* A snapshot another image still uses is kept, and the dialog says so (EC2's "skipped"). */
+static void
+test_deregister_snapshot_kept (DlgFixture    *fixture,
+                               gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (AmImage) web = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (GPtrArray) images = dlg_one_image (web);
+  g_autoptr (GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_block_device_spec_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *twin_id = NULL;
+  g_autofree char *kept_line = NULL;
+  AmBlockDeviceMapping * const *mappings = am_image_get_block_device_mappings (web);
+  const char *shared = NULL;
+  const char *shared_device = NULL;
+  AmUiTestWait wait = { NULL };
+  AmBlockDeviceSpec *spec;
+  GtkWidget *dialog;
+  DlgRun run;
+
+  for (guint i = 0; mappings[i] != NULL && shared == NULL; i++)
+    if (am_block_device_mapping_get_snapshot_id (mappings[i]) != NULL)
+      {
+        shared = am_block_device_mapping_get_snapshot_id (mappings[i]);
+        shared_device = am_block_device_mapping_get_device_name (mappings[i]);
+      }
+  g_assert_nonnull (shared);
+
+  /* A second image registered from the same snapshot. */
+  spec = am_block_device_spec_new (shared_device);
+  spec->snapshot_id = g_strdup (shared);
+  g_ptr_array_add (devices, spec);
+  am_ec2_client_register_image_async (client, "alice-web-twin", NULL, NULL, "x86_64", shared_device,
+                                      devices, "hvm", NULL, TRUE, NULL, NULL, FALSE, NULL,
+                                      am_ui_test_wait_cb, &wait);
+  g_assert_true (am_ec2_client_register_image_finish (client, am_ui_test_wait_for_result (&wait, 10000),
+                                                      &twin_id, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (am_ui_test_get_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  g_object_ref (dialog);
+  confirm_deregister (dialog);
+  dlg_wait_run (&run);
+  g_assert_true (run.applied);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  kept_line = g_strdup_printf ("snapshot %s kept: another image still uses it", shared);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), kept_line));
+  dlg_screenshot (dialog, "deregister-snapshot-kept");
+  am_ui_test_message_dialog_press (dialog, "cancel");
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
+
+  /* EC2 kept it: the twin still launches from it. */
+  {
+    const char *ids[] = { shared, NULL };
+
+    g_assert_cmpuint (dlg_count_snapshots (client, ids), ==, 1);
+  }
+  g_assert_null (dlg_describe_image (client, am_image_get_image_id (web)));
   dlg_run_clear (&run);
 }
 
@@ -590,6 +810,14 @@ main (int   argc,
               dlg_fixture_set_up, test_protection_cooldown, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/deregister-with-snapshots", DlgFixture, NULL,
               dlg_fixture_set_up, test_deregister_with_snapshots, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/deregister-snapshot-kept", DlgFixture, NULL,
+              dlg_fixture_set_up, test_deregister_snapshot_kept, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/deregister-other-account", DlgFixture, NULL,
+              dlg_fixture_set_up, test_deregister_other_account, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/deregister-gone", DlgFixture, NULL,
+              dlg_fixture_set_up, test_deregister_gone, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/deregister-protected-offers-turn-off", DlgFixture, NULL,
+              dlg_fixture_set_up, test_deregister_protected_offers_turn_off, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/inline-error", DlgFixture, NULL,
               dlg_fixture_set_up, test_inline_error, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/protection-undo", DlgFixture, NULL,

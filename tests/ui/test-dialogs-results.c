@@ -268,8 +268,7 @@ test_deregister_partial (DlgFixture    *fixture,
   check = am_ui_test_get_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_true (gtk_widget_is_drawable (check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
-  gtk_window_close (GTK_WINDOW (dialog));
+  am_ui_test_message_dialog_press (dialog, "deregister");
   dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();
 
@@ -295,8 +294,7 @@ test_deregister_partial (DlgFixture    *fixture,
 
   /* Retry once the protection is off: the runner goes too, with its snapshots as first chosen. */
   disable_protection (fixture, runner_id);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
-  gtk_window_close (GTK_WINDOW (dialog));
+  am_ui_test_message_dialog_press (dialog, "deregister");
   dlg_wait_run (&run);
   g_assert_no_error (run.error);
   g_assert_true (run.applied);
@@ -305,27 +303,27 @@ test_deregister_partial (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
-/* Both refused: the heading says nothing went, and the snapshot option gives way to the reasons. */
+/* Refused (another account's image): the heading says nothing went, and the snapshot option gives way to the reason. */
 static void
 test_deregister_all_refused (DlgFixture    *fixture,
                              gconstpointer  data)
 {
-  g_autoptr (AmImage) runner = dlg_owned_image_named (fixture->alice, BUILD_RUNNER);
-  g_autoptr (GPtrArray) images = dlg_one_image (runner);
+  g_autoptr (AmImage) web = dlg_owned_image_named (fixture->alice, WEB_SERVER);
+  g_autoptr (AmImage) shared = dlg_describe_image (am_session_get_client (fixture->bob), am_image_get_image_id (web));
+  g_autoptr (GPtrArray) images = dlg_one_image (shared);
   GtkWidget *dialog;
   GtkWidget *check;
   DlgRun run;
 
-  dialog = dlg_run_action (fixture, fixture->alice, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
+  dialog = dlg_run_action (fixture, fixture->bob, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
   check = am_ui_test_get_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
-  gtk_window_close (GTK_WINDOW (dialog));
+  am_ui_test_message_dialog_press (dialog, "deregister");
   dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();
 
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Deregister the Image");
   g_assert_false (gtk_widget_is_drawable (check));
-  g_assert_nonnull (strstr (dlg_visible_error (dialog), "protected"));
+  g_assert_nonnull (strstr (dlg_visible_error (dialog), "belongs to account"));
   dlg_screenshot (dialog, "results-deregister-refused");
   gtk_window_close (GTK_WINDOW (dialog));
   dlg_wait_run (&run);

@@ -12,6 +12,7 @@
 #include "am-deregister-dialog.h"
 #include "am-ec2-client.h"
 #include "am-images-view-private.h"
+#include "am-permissions-dialog.h"
 #include "am-tags-editor.h"
 #include "am-ui-test-sandbox.h"
 #include "am-ui-test.h"
@@ -162,7 +163,7 @@ test_multi_select_actions (void)
   g_signal_emit_by_name (deregister_button, "clicked");
   dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deregister");
+  am_ui_test_message_dialog_press (dialog, "deregister");
   g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, 10000));
   gtk_window_close (GTK_WINDOW (dialog));
   am_ui_test_wait_window_gone (AM_TYPE_DEREGISTER_DIALOG);
@@ -172,6 +173,150 @@ test_multi_select_actions (void)
 
     g_assert_true (g_str_has_prefix (am_image_get_name (left), "alice-build-runner"));
   }
+
+  fixture_stop (&fixture);
+}
+
+/* Deregister from the view, pressing the dialog's button as a user does: the dialog stays
+ * while the call runs, and the image leaves the list with no refresh pressed. */
+static void
+test_deregister_refreshes (void)
+{
+  /* Slow answers, so the busy dialog can be seen. */
+  const char *args[] = { "--faults", "latency=700ms", NULL };
+  Fixture fixture = { 0 };
+  GtkWidget *dialog;
+  g_autofree char *gone_id = NULL;
+
+  fixture_start (&fixture, args, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), ==, 2);
+  for (guint i = 0; i < 2 && gone_id == NULL; i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), i);
+
+      if (g_str_has_prefix (am_image_get_name (image), "alice-web-server"))
+        {
+          gone_id = g_strdup (am_image_get_image_id (image));
+          gtk_selection_model_select_item (_am_images_view_get_selection (fixture.view), i, TRUE);
+        }
+    }
+  g_assert_nonnull (gone_id);
+  am_ui_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.deregister", NULL));
+  dialog = g_object_ref (am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG));
+  am_ui_test_message_dialog_press (dialog, "deregister");
+  /* Not gone before its call ended. */
+  g_assert_true (gtk_widget_get_visible (dialog) || !am_deregister_dialog_get_busy (AM_DEREGISTER_DIALOG (dialog)));
+  if (am_deregister_dialog_get_busy (AM_DEREGISTER_DIALOG (dialog)))
+    am_ui_test_screenshot_light_dark (dialog, "dialogs-deregister-busy", 0);
+  am_ui_test_wait_window_gone (AM_TYPE_DEREGISTER_DIALOG);
+  g_object_unref (dialog);
+  wait_rows (&fixture, 1);
+  {
+    g_autoptr (AmImage) left = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), 0);
+
+    g_assert_cmpstr (am_image_get_image_id (left), !=, gone_id);
+  }
+  fixture_stop (&fixture);
+}
+
+/* Whether a drawn label under @root contains @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root)
+      && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *text;
+  gboolean    shown;
+} DetailsText;
+
+static gboolean
+details_say (gpointer data)
+{
+  DetailsText *dt = data;
+
+  return shows_text (GTK_WIDGET (_am_images_view_get_details (dt->fixture->view)), dt->text) == dt->shown;
+}
+
+static void
+wait_details (Fixture    *fixture,
+              const char *text,
+              gboolean    shown)
+{
+  DetailsText dt = { fixture, text, shown };
+
+  g_assert_true (am_ui_test_wait_until (details_say, &dt, 20000));
+}
+
+/* "Who can launch it" follows sharing made in the Permissions dialog and, on Refresh, made
+ * elsewhere, though isPublic (all the listing says) stays false throughout. */
+static void
+test_permissions_follow (void)
+{
+  const char *carol = "123456789012";
+  const char *both[] = { carol, AM_SANDBOX_BOB_ACCOUNT_ID, NULL };
+  Fixture fixture = { 0 };
+  AmUiTestWait wait = { NULL };
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  fixture_start (&fixture, NULL, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  am_ui_test_images_wait_loaded (fixture.view);
+  for (guint i = 0; i < am_ui_test_images_n_rows (fixture.view); i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), i);
+
+      if (g_str_has_prefix (am_image_get_name (image), "alice-web-server"))
+        gtk_selection_model_select_item (_am_images_view_get_selection (fixture.view), i, TRUE);
+    }
+  /* Shared with bob only. */
+  wait_details (&fixture, AM_SANDBOX_BOB_ACCOUNT_ID, TRUE);
+  g_assert_false (shows_text (GTK_WIDGET (_am_images_view_get_details (fixture.view)), carol));
+
+  /* Shared with one more account in the Permissions dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.permissions", NULL));
+  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_PERMISSIONS_DIALOG);
+  entry = am_ui_test_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "add_row");
+  g_assert_true (am_ui_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_is_sensitive, entry, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (entry), carol);
+  am_ui_test_iterate ();
+  g_signal_emit_by_name (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "add_button"), "clicked");
+  am_ui_test_iterate ();
+  g_signal_emit_by_name (am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "apply_button"), "clicked");
+  am_ui_test_wait_window_gone (AM_TYPE_PERMISSIONS_DIALOG);
+  wait_details (&fixture, carol, TRUE);
+  screenshot (GTK_WIDGET (fixture.window), "images-permissions-follow");
+
+  /* Both removed elsewhere (awscli, the console…): Refresh shows it private. */
+  am_ec2_client_modify_launch_permission_async (am_session_get_client (fixture.session),
+                                                am_image_get_image_id (am_image_details_get_image (_am_images_view_get_details (fixture.view))),
+                                                AM_LAUNCH_PERMISSION_REMOVE, both, FALSE, NULL, NULL, FALSE, NULL,
+                                                am_ui_test_wait_cb, &wait);
+  g_assert_true (am_ec2_client_modify_launch_permission_finish (am_session_get_client (fixture.session),
+                                                                am_ui_test_wait_for_result (&wait, 10000),
+                                                                NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.refresh", NULL));
+  wait_details (&fixture, "Private: only the owner can launch it", TRUE);
+  g_assert_false (shows_text (GTK_WIDGET (_am_images_view_get_details (fixture.view)), carol));
+  g_assert_false (shows_text (GTK_WIDGET (_am_images_view_get_details (fixture.view)), AM_SANDBOX_BOB_ACCOUNT_ID));
 
   fixture_stop (&fixture);
 }
@@ -428,6 +573,8 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/images-actions/multi-select", test_multi_select_actions);
+  g_test_add_func ("/images-actions/deregister-refreshes", test_deregister_refreshes);
+  g_test_add_func ("/images-actions/permissions-follow", test_permissions_follow);
   g_test_add_func ("/images-actions/new-image-pending-to-available", test_new_image_pending_to_available);
   g_test_add_func ("/images-actions/filter-count-tag", test_filter_count_tag);
   g_test_add_func ("/images-actions/hide-sorted-column", test_hide_sorted_column);

@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "am-ec2-parse-private.h"
 #include "am-image-list-model.h"
 #include "test-images-common.h"
 
@@ -179,6 +180,43 @@ test_facets (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+/* Only <platform>windows</platform> means Windows: another server's "linux" or "Linux/UNIX"
+ * (with no platformDetails to say better) is Linux/UNIX, in the facet and the Platform column. */
+static void
+test_platform_only_windows (void)
+{
+  const char *xml =
+    "<DescribeImagesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><imagesSet>"
+    "<item><imageId>ami-00000000000000001</imageId><name>win</name><platform>windows</platform></item>"
+    "<item><imageId>ami-00000000000000002</imageId><name>lin</name><platform>linux</platform></item>"
+    "<item><imageId>ami-00000000000000003</imageId><name>unix</name><platform>Linux/UNIX</platform></item>"
+    "<item><imageId>ami-00000000000000004</imageId><name>none</name></item>"
+    "</imagesSet></DescribeImagesResponse>";
+  const char *path[] = { "imagesSet", NULL };
+  const char *expected[] = { "Windows", "Linux/UNIX", "Linux/UNIX", "Linux/UNIX" };
+  g_autoptr (GBytes) body = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+  g_autoptr (GListStore) store = g_list_store_new (AM_TYPE_IMAGE);
+  g_autoptr (AmImageListModel) list = am_image_list_model_new ();
+  g_autoptr (GHashTable) counts = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 4);
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmImage *image = g_ptr_array_index (images, i);
+
+      g_assert_cmpstr (am_image_list_model_get_facet_value (image, AM_IMAGE_FACET_PLATFORM), ==, expected[i]);
+      g_assert_true (am_image_is_windows (image) == (i == 0));
+    }
+  g_list_store_splice (store, 0, 0, images->pdata, images->len);
+  am_image_list_model_set_source (list, G_LIST_MODEL (store));
+  counts = am_image_list_model_count_facet (list, AM_IMAGE_FACET_PLATFORM);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_intern_string ("Windows"))), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_intern_string ("Linux/UNIX"))), ==, 3);
+}
+
 static int
 compare_column (AmImage       *a,
                 AmImage       *b,
@@ -339,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/images/model/default-sort", test_default_sort);
   g_test_add_func ("/images/model/search", test_search);
   g_test_add_func ("/images/model/facets", test_facets);
+  g_test_add_func ("/images/model/platform-only-windows", test_platform_only_windows);
   g_test_add_func ("/images/model/sort", test_sort);
   g_test_add_func ("/images/model/source-changes", test_source_changes);
   g_test_add_func ("/images/model/selection", test_selection);

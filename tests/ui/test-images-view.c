@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-error-state.h"
 #include "am-image-anatomy.h"
 #include "am-images-view-private.h"
 #include "am-ui-test-sandbox.h"
@@ -322,6 +323,49 @@ test_scopes_search_facets_sort (void)
   fixture_stop (&fixture);
 }
 
+/* Public and Marketplace can be loaded after a visit to Quick Start: each asks with its Load
+ * button, and Refresh loads too. */
+static void
+test_on_demand_after_quick_start (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *load;
+
+  fixture_start (&fixture, NULL, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  am_ui_test_images_wait_loaded (fixture.view);
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_QUICK_START);
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), >, 0);
+
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
+  am_ui_test_iterate ();
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "ask");
+  load = am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_BUTTON, "_Load Public Images");
+  g_assert_nonnull (load);
+  g_assert_true (gtk_widget_is_drawable (load));
+  screenshot (&fixture, "ask-after-quick-start");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.refresh", NULL));
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "list");
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), >, 0);
+
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_QUICK_START);
+  am_ui_test_images_wait_loaded (fixture.view);
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_MARKETPLACE);
+  am_ui_test_iterate ();
+  g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "ask");
+  load = am_ui_test_find_widget (GTK_WIDGET (fixture.view), GTK_TYPE_BUTTON, "_Load Marketplace Images");
+  g_assert_nonnull (load);
+  g_signal_emit_by_name (load, "clicked");
+  am_ui_test_images_wait_loaded (fixture.view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), >, 0);
+  for (guint i = 0; i < am_ui_test_images_n_rows (fixture.view); i++)
+    g_assert_cmpstr (am_image_get_owner_alias (row (&fixture, i)), ==, "aws-marketplace");
+
+  fixture_stop (&fixture);
+}
+
 static guint public_count_2000;
 
 static void
@@ -433,7 +477,7 @@ test_error_and_empty (void)
   g_autoptr (AmSession) wrong = NULL;
   g_autoptr (AmSession) empty_region = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *status_page;
+  GtkWidget *error_state;
   GtkWidget *retry;
 
   fixture_start (&fixture, NULL, "alice");
@@ -445,11 +489,15 @@ test_error_and_empty (void)
   am_images_view_set_session (fixture.view, wrong);
   am_ui_test_images_wait_loaded (fixture.view);
   g_assert_cmpstr (_am_images_view_get_state (fixture.view), ==, "error");
-  status_page = am_ui_test_find_widget (GTK_WIDGET (fixture.view), ADW_TYPE_STATUS_PAGE, "status_page");
-  g_assert_nonnull (status_page);
-  g_test_message ("%s", adw_status_page_get_description (ADW_STATUS_PAGE (status_page)));
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), "wrong-key"));
-  retry = am_ui_test_find_widget (status_page, GTK_TYPE_BUTTON, "_Retry");
+  error_state = am_ui_test_find_widget (GTK_WIDGET (fixture.view), AM_TYPE_ERROR_STATE, NULL);
+  g_assert_nonnull (error_state);
+  g_test_message ("%s\n%s", am_error_state_get_summary (AM_ERROR_STATE (error_state)),
+                  am_error_state_get_details (AM_ERROR_STATE (error_state)));
+  g_assert_nonnull (strstr (am_error_state_get_summary (AM_ERROR_STATE (error_state)), "wrong-key"));
+  /* The full chain, with EC2's error code, is one click away. */
+  g_assert_nonnull (strstr (am_error_state_get_details (AM_ERROR_STATE (error_state)), "Error code: SignatureDoesNotMatch"));
+  g_assert_nonnull (strstr (am_error_state_get_details (AM_ERROR_STATE (error_state)), "Request ID: "));
+  retry = am_ui_test_find_widget (error_state, GTK_TYPE_BUTTON, "_Retry");
   g_assert_nonnull (retry);
   g_assert_true (gtk_widget_get_visible (retry));
   screenshot (&fixture, "error");
@@ -477,6 +525,7 @@ main (int    argc,
 
   g_test_add_func ("/images/view/owned-and-details", test_owned_and_details);
   g_test_add_func ("/images/view/scopes-search-facets-sort", test_scopes_search_facets_sort);
+  g_test_add_func ("/images/view/on-demand-after-quick-start", test_on_demand_after_quick_start);
   g_test_add_func ("/images/view/public-progress", test_public_progress);
   g_test_add_func ("/images/view/cancel-first-load", test_cancel_first_load);
   g_test_add_func ("/images/view/faults", test_faults);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "am-create-image-dialog.h"
 #include "test-instances-common.h"
 
 /* Fixture */
@@ -15,7 +16,8 @@ instances_fixture_set_up (InstancesFixture *fixture,
                           gconstpointer     data)
 {
   const InstancesFixtureOptions *options = data;
-  const char * const args[] = { "--transition-ms", options->transition_ms, NULL };
+  const char * const args[] = { "--transition-ms", options->transition_ms,
+                                options->faults != NULL ? "--faults" : NULL, options->faults, NULL };
 
   fixture->sandbox = am_ui_test_sandbox_start (args);
   fixture->session = am_ui_test_sandbox_session (fixture->sandbox, "alice");
@@ -301,4 +303,34 @@ instances_clipboard_text (GtkWidget *widget)
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read_cb, &read);
   g_assert_true (am_ui_test_wait_until (clipboard_read_done, &read, INSTANCES_CALL_TIMEOUT_MS));
   return read.text;
+}
+
+/* Create Image dialog */
+
+void
+instances_keep_created_image_id (GtkWidget   *dialog,
+                                 const char  *image_id,
+                                 const char  *name,
+                                 char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (image_id);
+}
+
+static gboolean
+create_image_dialog_ready (gpointer data)
+{
+  return am_create_image_dialog_get_ready (data);
+}
+
+GtkWidget *
+instances_open_create_image_dialog (InstancesFixture *fixture)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.create-image", NULL));
+  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_CREATE_IMAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (am_ui_test_wait_until (create_image_dialog_ready, dialog, INSTANCES_CALL_TIMEOUT_MS));
+  return dialog;
 }

@@ -35,6 +35,8 @@ typedef struct
   const char *transition_ms;
   /* Whether the view sits in an AdwToastOverlay, as in the main window. */
   gboolean    toast_overlay;
+  /* The sandbox's --faults, or NULL. */
+  const char *faults;
 } InstancesFixtureOptions;
 
 /* Starts a sandbox, a session for alice and its client, and shows an Instances view without
@@ -88,5 +90,13 @@ gboolean       instances_message_dialog_shown  (gpointer               data);
 gboolean       instances_message_dialog_gone   (gpointer               data);
 /* What the clipboard of @widget's display holds as text (a new string, or NULL). */
 char          *instances_clipboard_text        (GtkWidget             *widget);
+
+/* Opens the Create Image dialog of the selected instance and waits until it is ready. */
+GtkWidget     *instances_open_create_image_dialog (InstancesFixture   *fixture);
+/* A "created" handler of the Create Image dialog that keeps the new image's id in *@out. */
+void           instances_keep_created_image_id (GtkWidget             *dialog,
+                                                const char            *image_id,
+                                                const char            *name,
+                                                char                 **out);
 
 G_END_DECLS

@@ -45,35 +45,6 @@ shows_n (gpointer data)
 
 /* Create-image dialog helpers */
 
-static void
-on_created (AmCreateImageDialog *dialog,
-            const char          *image_id,
-            const char          *name,
-            char               **out)
-{
-  g_free (*out);
-  *out = g_strdup (image_id);
-}
-
-static gboolean
-dialog_ready (gpointer data)
-{
-  return am_create_image_dialog_get_ready (data);
-}
-
-static AmCreateImageDialog *
-open_create_image_dialog (InstancesFixture *fixture)
-{
-  GtkWidget *dialog;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.create-image", NULL));
-  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_CREATE_IMAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_true (am_ui_test_wait_until (dialog_ready, dialog, INSTANCES_CALL_TIMEOUT_MS));
-
-  return AM_CREATE_IMAGE_DIALOG (dialog);
-}
-
 static const char *
 name_hint (AmCreateImageDialog *dialog)
 {
@@ -209,7 +180,7 @@ test_instances_round_trip (InstancesFixture *fixture,
   instances_step ("stopped");
 
   /* Create an image: bad names first. */
-  dialog = open_create_image_dialog (fixture);
+  dialog = AM_CREATE_IMAGE_DIALOG (instances_open_create_image_dialog (fixture));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   instances_screenshot (GTK_WIDGET (dialog), "4-create-image");
   instances_step ("dialog open");
@@ -250,7 +221,7 @@ test_instances_round_trip (InstancesFixture *fixture,
   g_assert_true (create_sensitive (dialog));
   instances_screenshot (GTK_WIDGET (dialog), "6-create-image-filled");
 
-  g_signal_connect (dialog, "created", G_CALLBACK (on_created), &image_id);
+  g_signal_connect (dialog, "created", G_CALLBACK (instances_keep_created_image_id), &image_id);
   gtk_widget_activate (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
                                               "create_button"));
   if (!am_ui_test_wait_until (instances_widget_gone, &dialog, INSTANCES_CALL_TIMEOUT_MS))
@@ -310,7 +281,7 @@ test_instances_round_trip (InstancesFixture *fixture,
   }
 
   /* The same name again: EC2's InvalidAMIName.Duplicate shows at the name. */
-  dialog = open_create_image_dialog (fixture);
+  dialog = AM_CREATE_IMAGE_DIALOG (instances_open_create_image_dialog (fixture));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   set_name (dialog, "amiable-test-web-image");
   gtk_widget_activate (am_ui_test_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,

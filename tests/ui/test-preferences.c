@@ -344,6 +344,16 @@ test_preferences_invalid_entries (void)
   g_assert_false (gtk_widget_get_sensitive (add));
   set_row (GTK_WIDGET (dialog), "endpoint_row", "http://127.0.0.1:4566");
   g_assert_true (gtk_widget_get_sensitive (add));
+  /* A name that starts like a loopback address is any host on the internet. */
+  set_row (GTK_WIDGET (dialog), "endpoint_row", "http://127.0.0.1.nip.io");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_nonnull (strstr (message_of (dialog), "http"));
+  set_row (GTK_WIDGET (dialog), "endpoint_row", "http://127.example.com:4566");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  set_row (GTK_WIDGET (dialog), "endpoint_row", "http://127.3.4.5:4566");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  set_row (GTK_WIDGET (dialog), "endpoint_row", "http://[::1]:4566");
+  g_assert_true (gtk_widget_get_sensitive (add));
   set_row (GTK_WIDGET (dialog), "endpoint_row", "https://ec2.example.com");
   g_assert_true (gtk_widget_get_sensitive (add));
 

@@ -99,6 +99,8 @@ reset_environment (void)
   g_unsetenv ("AWS_SESSION_TOKEN");
   g_unsetenv ("AWS_ENDPOINT_URL");
   g_unsetenv ("AWS_ENDPOINT_URL_EC2");
+  g_unsetenv ("AWS_ENDPOINT_URL_STS");
+  g_unsetenv ("AWS_CA_BUNDLE");
   g_setenv ("AWS_CONFIG_FILE", "/nonexistent/amiable-test/config", TRUE);
   g_setenv ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/amiable-test/credentials", TRUE);
   g_settings_reset (settings, "profile");
@@ -229,6 +231,16 @@ test_session_cli_profile (void)
   g_assert_true (connect_and_wait (session, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (am_session_get_region (session), ==, "ap-south-1");
+
+  /* AWS_CA_BUNDLE is used, not ignored: one that cannot be read fails the connect in words. */
+  g_setenv ("AWS_CA_BUNDLE", "/nonexistent/amiable-test/ca.pem", TRUE);
+  g_assert_false (connect_and_wait (session, NULL, NULL, &error));
+  g_assert_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG);
+  g_test_message ("bad CA bundle: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/amiable-test/ca.pem"));
+  g_assert_null (am_session_get_query_client (session));
+  g_clear_error (&error);
+  g_unsetenv ("AWS_CA_BUNDLE");
 
   /* A profile that does not exist is an error that says so. */
   g_assert_false (connect_and_wait (session, "nope", NULL, &error));
@@ -395,6 +407,8 @@ test_session_mfa_prompt (void)
   config = write_temp_file (dir, "config", config_text);
   g_setenv ("AWS_CONFIG_FILE", config, TRUE);
   g_setenv ("AWS_ENDPOINT_URL", am_sandbox_process_get_endpoint (sandbox), TRUE);
+  /* STS follows only its own endpoint setting, never the general one. */
+  g_setenv ("AWS_ENDPOINT_URL_STS", am_sandbox_process_get_endpoint (sandbox), TRUE);
 
   window = am_window_new_with_session (app, session);
   gtk_window_present (GTK_WINDOW (window));
@@ -461,6 +475,39 @@ test_session_sandbox_fails (void)
   reset_environment ();
 }
 
+/* A sandbox that stops before it is ready is started once more by itself. */
+static void
+test_session_sandbox_second_start (void)
+{
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = g_strdup (g_getenv ("AMIABLE_SANDBOX_PROGRAM"));
+  g_autofree char *dir = g_dir_make_tmp ("amiable-second-start-XXXXXX", NULL);
+  g_autofree char *mark = g_build_filename (dir, "first-start", NULL);
+  g_autofree char *script = g_build_filename (dir, "sandbox", NULL);
+  g_autofree char *text = g_strdup_printf ("#!/bin/sh\n"
+                                           "if [ ! -e '%s' ]; then touch '%s'; exit 3; fi\n"
+                                           "exec '%s' \"$@\"\n", mark, mark, program);
+
+  reset_environment ();
+  g_assert_true (g_file_set_contents (script, text, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  g_setenv ("AMIABLE_SANDBOX_PROGRAM", script, TRUE);
+
+  g_assert_true (connect_and_wait (session, AM_SESSION_SANDBOX_PROFILE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (am_session_get_state (session), ==, AM_SESSION_STATE_READY);
+  g_assert_nonnull (am_session_get_client (session));
+
+  g_setenv ("AMIABLE_SANDBOX_PROGRAM", program, TRUE);
+  g_clear_object (&session);
+  g_unlink (script);
+  g_unlink (mark);
+  g_rmdir (dir);
+  reset_environment ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/broken-config", test_session_broken_config);
   g_test_add_func ("/ui/session/mfa-prompt", test_session_mfa_prompt);
   g_test_add_func ("/ui/session/sandbox-fails", test_session_sandbox_fails);
+  g_test_add_func ("/ui/session/sandbox-second-start", test_session_sandbox_second_start);
 
   return g_test_run ();
 }

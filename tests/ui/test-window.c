@@ -292,6 +292,177 @@ test_window_profile_and_region (void)
   g_settings_reset (settings, "region");
 }
 
+static gboolean
+list_has_n (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The region codes the region popover lists once @query is typed into its search (the entry
+ * reports a change after a short delay: wait for @n_expected rows, or 5 s). */
+static char *
+region_search (GtkWidget  *popover,
+               const char *query,
+               guint       n_expected)
+{
+  GtkWidget *entry = am_ui_test_get_widget (popover, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *list = am_ui_test_get_widget (popover, GTK_TYPE_LIST_VIEW, NULL);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_autoptr (GString) codes = g_string_new (NULL);
+  gpointer args[] = { shown, GUINT_TO_POINTER (n_expected) };
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  am_ui_test_wait_until (list_has_n, args, 5000);
+  am_ui_test_iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (codes, "%s%s", i > 0 ? " " : "", gtk_string_object_get_string (item));
+    }
+  g_test_message ("region search “%s”: %s", query, codes->str);
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* The region search matches any part of the place and of the code, in any case. */
+static void
+test_window_region_search (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  struct { const char *query; const char *codes; } cases[] = {
+    { "virginia", "us-east-1" },
+    { "Tokyo", "ap-northeast-1" },
+    { "us-east", "us-east-1" },
+    { "us-west-2", "us-west-2" },
+    { "Oregon", "us-west-2" },
+    { "EUROPE", "eu-west-1 eu-central-1" },
+    { "US", "us-east-1 us-west-2" },
+    { "", "us-east-1 us-west-2 eu-west-1 eu-central-1 ap-northeast-1" },
+  };
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  AmWindow *window;
+
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+  window = am_window_new_with_session (app, session);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  am_window_connect (window, AM_SESSION_SANDBOX_PROFILE, NULL);
+  g_assert_true (am_ui_test_wait_until (session_ready, session, 30000));
+  dropdown = am_ui_test_get_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, "region_dropdown");
+  g_assert_true (am_ui_test_wait_until (regions_from_server, dropdown, 10000));
+
+  popover = am_ui_test_get_widget (dropdown, GTK_TYPE_POPOVER, NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  am_ui_test_wait_mapped (popover);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (GStrv) want = g_strsplit (cases[i].codes, " ", -1);
+      g_autofree char *found = region_search (popover, cases[i].query, g_strv_length (want));
+      g_auto (GStrv) got = g_strsplit (found, " ", -1);
+
+      /* The same set, in the list's order. */
+      g_assert_cmpuint (g_strv_length (got), ==, g_strv_length (want));
+      for (guint k = 0; want[k] != NULL; k++)
+        g_assert_true (g_strv_contains ((const char * const *) got, want[k]));
+      if (g_str_equal (cases[i].query, "virginia"))
+        screenshot (popover, "region-search");
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+}
+
+static gboolean
+session_on_profile (gpointer data)
+{
+  gpointer *args = data;
+
+  return session_ready (args[0]) && g_strcmp0 (am_session_get_profile_name (args[0]), args[1]) == 0;
+}
+
+/* Only named AWS CLI profiles, no AWS_PROFILE, no default: the Sandbox opens, and the window
+ * says why and offers the profiles; choosing one connects to it and the note goes. */
+static void
+test_window_profiles_without_default (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autoptr (AmSession) session = am_session_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("amiable-aws-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
+  g_autofree char *with_endpoint = NULL;
+  g_autofree char *keys = NULL;
+  GtkWidget *banner;
+  GtkWidget *label;
+  GtkWidget *dev;
+  AmWindow *window;
+
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+  g_assert_true (g_file_set_contents (config, "[profile dev]\nregion = us-east-1\n[profile prod]\nregion = eu-west-1\n", -1, NULL));
+  g_assert_true (g_file_set_contents (credentials, "", -1, NULL));
+  g_setenv ("AWS_CONFIG_FILE", config, TRUE);
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", credentials, TRUE);
+
+  window = am_window_new_with_session (app, session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  /* As at start: no profile asked for. */
+  am_window_connect (window, NULL, NULL);
+  g_assert_true (am_ui_test_wait_until (session_ready, session, 30000));
+  am_ui_test_iterate ();
+  g_assert_true (am_session_is_sandbox (session));
+
+  banner = am_ui_test_get_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, "profiles_banner");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  label = am_ui_test_get_widget (banner, GTK_TYPE_LABEL, "profiles_label");
+  g_assert_true (gtk_widget_is_drawable (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "dev, prod"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "AWS_PROFILE"));
+  g_assert_nonnull (am_ui_test_find_widget (banner, GTK_TYPE_BUTTON, "prod"));
+  dev = am_ui_test_get_widget (banner, GTK_TYPE_BUTTON, "dev");
+  g_usleep (300000);
+  screenshot (GTK_WIDGET (window), "window-profiles-without-default");
+
+  /* "dev" leads to a real endpoint (here the sandbox, as alice). */
+  with_endpoint = g_strdup_printf ("[profile dev]\nregion = us-east-1\nendpoint_url = %s\n[profile prod]\nregion = eu-west-1\n",
+                                   am_sandbox_process_get_endpoint (am_session_get_sandbox_process (session)));
+  keys = g_strdup_printf ("[dev]\naws_access_key_id = %s\naws_secret_access_key = %s\n",
+                          AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY);
+  g_assert_true (g_file_set_contents (config, with_endpoint, -1, NULL));
+  g_assert_true (g_file_set_contents (credentials, keys, -1, NULL));
+  g_signal_emit_by_name (dev, "clicked");
+  {
+    gpointer args[] = { session, (gpointer) "dev" };
+
+    g_assert_true (am_ui_test_wait_until (session_on_profile, args, 30000));
+  }
+  am_ui_test_iterate ();
+  g_assert_false (am_session_is_sandbox (session));
+  g_assert_null (am_session_get_unchosen_profiles (session));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+  g_setenv ("AWS_CONFIG_FILE", "/nonexistent/amiable-test/config", TRUE);
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/amiable-test/credentials", TRUE);
+  g_unlink (config);
+  g_unlink (credentials);
+  g_rmdir (dir);
+  g_settings_reset (settings, "profile");
+  g_settings_reset (settings, "region");
+}
+
 static void
 mfa_done_cb (GObject      *object,
              GAsyncResult *result,
@@ -362,6 +533,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/views", test_window_views);
   g_test_add_func ("/ui/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/ui/window/profile-and-region", test_window_profile_and_region);
+  g_test_add_func ("/ui/window/region-search", test_window_region_search);
+  g_test_add_func ("/ui/window/profiles-without-default", test_window_profiles_without_default);
   g_test_add_func ("/ui/window/mfa-prompt", test_window_mfa_prompt);
 
   return g_test_run ();

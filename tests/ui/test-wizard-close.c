@@ -169,6 +169,48 @@ test_close_unsaved_key_discard (void)
   fixture_stop_closed (&f);
 }
 
+/* A second key pair while the first one's private key is unsaved asks first: Cancel keeps the
+ * first key, Create Anyway makes the second. */
+static void
+test_second_key_asks (void)
+{
+  WizardFixture f = { 0 };
+  AmLaunchWizard *w;
+  GtkWidget *dialog;
+
+  wizard_fixture_start (&f, NULL);
+  w = f.wizard;
+  to_key_page (w);
+  create_key (w, "first-key");
+
+  wizard_type (wizard_find (w, ADW_TYPE_ENTRY_ROW, "Key pair name"), "second-key");
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "create-key"));
+  dialog = am_ui_test_wait_for_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (w));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "first-key"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
+  wizard_screenshot_window (dialog, "second-key-asks");
+  respond (dialog, "_Cancel");
+  wizard_wait_idle (w);
+  g_assert_cmpstr (am_launch_request_get_key_name (am_launch_wizard_get_request (w)), ==, "first-key");
+
+  wizard_click (wizard_find (w, GTK_TYPE_BUTTON, "create-key"));
+  dialog = am_ui_test_wait_for_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "_Create Anyway");
+  wizard_wait_idle (w);
+  g_assert_cmpstr (am_launch_request_get_key_name (am_launch_wizard_get_request (w)), ==, "second-key");
+
+  /* The unsaved key the close question names is now the second one. */
+  dialog = request_close (w);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "second-key"));
+  respond (dialog, "_Discard Key");
+  g_assert_true (closed (w));
+  fixture_stop_closed (&f);
+}
+
 /* Through to the review with no key pair, one instance in the default subnet. */
 static void
 to_review (AmLaunchWizard *w)
@@ -264,6 +306,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/wizard/close/unsaved-key-save", test_close_unsaved_key_save);
   g_test_add_func ("/ui/wizard/close/unsaved-key-discard", test_close_unsaved_key_discard);
+  g_test_add_func ("/ui/wizard/close/second-key-asks", test_second_key_asks);
   g_test_add_func ("/ui/wizard/close/while-launching", test_close_while_launching);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "am-aws-error.h"
 #include "am-deregister-dialog.h"
 #include "am-dialog-calls.h"
+#include "am-ec2-client.h"
 #include "am-session.h"
 #include "am-window.h"
 
@@ -26,13 +27,17 @@ struct _AmDeregisterDialog
   GtkCheckButton   *snapshots_check;
   GtkSpinner       *spinner;
   GtkLabel         *error_label;
+  GtkWidget        *details;     /* expander: the full chain of each refusal */
+  GtkLabel         *details_label;
 
   /* owned references */
   AmSession        *session;
   GPtrArray        *images;      /* AmImage still to deregister */
   GPtrArray        *done;        /* AmImage deregistered, over all tries */
+  GPtrArray        *done_snapshots; /* for each of done: GPtrArray of AmSnapshotDeletion */
   GCancellable     *cancellable;
   GString          *errors;
+  GString          *error_details;
 
   /* state */
   guint             n_images;    /* how many the user asked for */
@@ -42,6 +47,9 @@ struct _AmDeregisterDialog
   gboolean          finished;
   gboolean          deleted_snapshots;
   gboolean          any_done;
+  gboolean          retriable;   /* some refusal may go another time (not: another owner, gone) */
+  gboolean          closable;    /* set when the user's answer closes it (see close_request) */
+  gboolean          handed_over; /* "Turn Off Protection…": the protection dialog reports */
 };
 
 G_DEFINE_FINAL_TYPE (AmDeregisterDialog, am_deregister_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -49,6 +57,7 @@ G_DEFINE_FINAL_TYPE (AmDeregisterDialog, am_deregister_dialog, ADW_TYPE_MESSAGE_
 enum
 {
   FINISHED,
+  TURN_OFF_PROTECTION,
   N_SIGNALS
 };
 
@@ -62,40 +71,126 @@ is_protected (AmImage *image)
   return state != NULL && !g_str_equal (state, "disabled");
 }
 
+/* A protection that is on now (enabled-with-cooldown, enabled-without-cooldown). */
+static gboolean
+is_protection_on (AmImage *image)
+{
+  const char *state = am_image_get_deregistration_protection (image);
+
+  return state != NULL && g_str_has_prefix (state, "enabled");
+}
+
 static char *
-explain_failure (AmImage      *image,
-                 const GError *error)
+explain_failure (AmDeregisterDialog *self,
+                 AmImage            *image,
+                 const GError       *error)
 {
   const char *id = am_image_get_image_id (image);
+  const char *owner = am_image_get_owner_id (image);
+  const char *account = am_session_get_account (self->session);
 
   if (error->message != NULL && strstr (error->message, "cooldown") != NULL)
-    {
-      g_autofree char *described = am_action_dialog_describe_error (error);
-
-      return g_strdup_printf (_("%s is still protected: its protection was turned off less than "
-                                "24 hours ago, with the cooldown. Try again when the cooldown ends.\n%s"),
-                              id, described);
-    }
+    return g_strdup_printf (_("%s is still protected: its protection was turned off less than "
+                              "24 hours ago, with the cooldown. Try again when the cooldown ends."), id);
   if (am_aws_error_code_is (error, "OperationNotPermitted")
       || (error->message != NULL && strstr (error->message, "rotection") != NULL))
     return g_strdup_printf (_("%s is protected from deregistration. Turn its protection off first "
                               "(Deregistration Protection); if it was set with a cooldown, it "
                               "stays protected for 24 hours after that."), id);
-  {
-    g_autofree char *described = am_action_dialog_describe_error (error);
+  if (am_aws_error_code_is (error, "UnauthorizedOperation") || am_aws_error_code_is (error, "AuthFailure"))
+    {
+      if (owner != NULL && account != NULL && g_strcmp0 (owner, account) != 0)
+        return g_strdup_printf (_("%s belongs to account %s: only the account that owns an image "
+                                  "can deregister it. EC2 refused."), id, owner);
+      return g_strdup_printf (_("EC2 refused to deregister %s: this profile is not allowed to. "
+                                "Check that the image belongs to this account and that the "
+                                "profile’s IAM policy allows ec2:DeregisterImage."), id);
+    }
+  if (am_aws_error_code_is (error, "InvalidAMIID.Unavailable")
+      || am_aws_error_code_is (error, "InvalidAMIID.NotFound"))
+    return g_strdup_printf (_("%s no longer exists or is already deregistered. Close this and "
+                              "refresh the list."), id);
+  /* The client's messages already start with what failed. */
+  return am_action_dialog_describe_error (error);
+}
 
-    /* The client's messages already start with what failed. */
-    return g_steal_pointer (&described);
-  }
+/* Whether trying again may help: not for an image of another account, nor one that is gone. */
+static gboolean
+may_retry (AmDeregisterDialog *self,
+           AmImage            *image,
+           const GError       *error)
+{
+  const char *owner = am_image_get_owner_id (image);
+  const char *account = am_session_get_account (self->session);
+
+  if (am_aws_error_code_is (error, "InvalidAMIID.Unavailable")
+      || am_aws_error_code_is (error, "InvalidAMIID.NotFound"))
+    return FALSE;
+  if ((am_aws_error_code_is (error, "UnauthorizedOperation") || am_aws_error_code_is (error, "AuthFailure"))
+      && owner != NULL && account != NULL && g_strcmp0 (owner, account) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* The technical chain behind a refusal, for the Details expander. */
+static void
+append_details (AmDeregisterDialog *self,
+                AmImage            *image,
+                const GError       *error)
+{
+  AmEc2Client *client = am_session_get_client (self->session);
+  g_autofree char *endpoint = client != NULL ? am_ec2_client_dup_endpoint (client) : NULL;
+  const char *code = am_aws_error_get_code (error);
+  const char *request_id = am_aws_error_get_request_id (error);
+
+  if (self->error_details->len > 0)
+    g_string_append (self->error_details, "\n\n");
+  g_string_append_printf (self->error_details, "DeregisterImage %s", am_image_get_image_id (image));
+  if (endpoint != NULL)
+    g_string_append_printf (self->error_details, _(" at %s"), endpoint);
+  g_string_append_printf (self->error_details, "\n%s", error->message);
+  if (code != NULL)
+    g_string_append_printf (self->error_details, _("\nEC2 error code: %s"), code);
+  if (request_id != NULL)
+    g_string_append_printf (self->error_details, _("\nRequest ID: %s"), request_id);
 }
 
 static void
 finish (AmDeregisterDialog *self)
 {
-  if (self->finished)
+  if (self->finished || self->handed_over)
     return;
   self->finished = TRUE;
   g_signal_emit (self, signals[FINISHED], 0, self->any_done);
+}
+
+/* Closes the window for good: the user answered (Cancel, Close, Escape). */
+static void
+close_now (AmDeregisterDialog *self)
+{
+  self->closable = TRUE;
+  finish (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The button of @response (libadwaita 1.2 cannot remove a response; a finished result hides
+ * the Retry it no longer needs). */
+static GtkWidget *
+find_response_button (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_response_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -109,7 +204,8 @@ set_busy (AmDeregisterDialog *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->snapshots_check), !busy);
   adw_message_dialog_set_response_enabled (dialog, "cancel", !busy);
-  adw_message_dialog_set_response_enabled (dialog, "deregister", !busy);
+  if (adw_message_dialog_has_response (dialog, "deregister"))
+    adw_message_dialog_set_response_enabled (dialog, "deregister", !busy);
 }
 
 static void run_next (AmDeregisterDialog *self);
@@ -121,27 +217,61 @@ deregister_cb (GObject      *object,
 {
   g_autoptr (AmDeregisterDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  AmImage *image = g_ptr_array_index (self->images, self->next);
+  g_autoptr (GPtrArray) snapshots = am_dialog_deregister_finish (result, &error);
+  AmImage *image;
 
-  if (!am_dialog_call_finish (result, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->images == NULL)
+    return;
+  image = g_ptr_array_index (self->images, self->next);
+  if (snapshots == NULL)
     {
-      g_autofree char *text = NULL;
+      g_autofree char *text = explain_failure (self, image, error);
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      text = explain_failure (image, error);
+      g_debug ("Deregistering %s failed: %s", am_image_get_image_id (image), error->message);
       if (self->errors->len > 0)
         g_string_append (self->errors, "\n\n");
       g_string_append (self->errors, text);
+      append_details (self, image, error);
+      self->retriable |= may_retry (self, image, error);
       self->next++;
     }
   else
     {
       /* Done: it leaves the list, so a Retry covers only the failures. */
       g_ptr_array_add (self->done, g_object_ref (image));
+      g_ptr_array_add (self->done_snapshots, g_steal_pointer (&snapshots));
       g_ptr_array_remove_index (self->images, self->next);
     }
   run_next (self);
+}
+
+/* What EC2 did with one snapshot, in words. */
+static char *
+describe_snapshot (AmSnapshotDeletion *deletion)
+{
+  const char *id = am_snapshot_deletion_get_snapshot_id (deletion);
+  const char *code = am_snapshot_deletion_get_return_code (deletion);
+
+  if (am_snapshot_deletion_get_deleted (deletion))
+    return g_strdup_printf (_("✓ snapshot %s deleted"), id);
+  if (g_strcmp0 (code, "skipped") == 0)
+    return g_strdup_printf (_("• snapshot %s kept: another image still uses it"), id);
+  if (g_strcmp0 (code, "missing-permissions") == 0)
+    return g_strdup_printf (_("✗ snapshot %s kept: this profile may not delete it (DeleteSnapshot permission)"), id);
+  if (g_strcmp0 (code, "internal-error") == 0)
+    return g_strdup_printf (_("✗ snapshot %s kept: EC2 failed to delete it; delete it from the snapshots later"), id);
+  return g_strdup_printf (_("✗ snapshot %s kept: EC2 answered “%s”"), id, code != NULL ? code : "");
+}
+
+static guint
+count_deleted (GPtrArray *snapshots)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < snapshots->len; i++)
+    if (am_snapshot_deletion_get_deleted (g_ptr_array_index (snapshots, i)))
+      n++;
+  return n;
 }
 
 /* Announces in the parent window the images deregistered since the last announcement. */
@@ -155,9 +285,19 @@ toast_new_done (AmDeregisterDialog *self)
   if (n == 0)
     return;
   if (n == 1)
-    title = g_strdup_printf (self->deleted_snapshots ? _("%s and its snapshots deregistered")
-                                                     : _("%s deregistered"),
-                             am_image_get_image_id (g_ptr_array_index (self->done, self->n_reported)));
+    {
+      GPtrArray *snapshots = g_ptr_array_index (self->done_snapshots, self->n_reported);
+      const char *id = am_image_get_image_id (g_ptr_array_index (self->done, self->n_reported));
+      guint n_deleted = count_deleted (snapshots);
+
+      /* Only what EC2 said it deleted. */
+      if (n_deleted > 0)
+        title = g_strdup_printf (ngettext ("%s and %u snapshot deleted", "%s and %u snapshots deleted",
+                                           n_deleted),
+                                 id, n_deleted);
+      else
+        title = g_strdup_printf (_("%s deregistered"), id);
+    }
   else
     title = g_strdup_printf (ngettext ("%u image deregistered", "%u images deregistered", n), n);
   self->n_reported = self->done->len;
@@ -171,21 +311,29 @@ show_result (AmDeregisterDialog *self)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
+  gboolean all_done = self->images->len == 0;
 
   set_busy (self, FALSE);
   toast_new_done (self);
-  self->any_done |= self->done->len > 0;
-
-  if (self->images->len == 0)
+  /* The list refreshes now, not when the result is closed. */
+  if (self->done->len > 0)
     {
+      self->any_done = TRUE;
       finish (self);
-      gtk_window_destroy (GTK_WINDOW (self));
+    }
+
+  /* All gone, and no snapshot results to read: the toast says it all. */
+  if (all_done && !self->deleted_snapshots)
+    {
+      close_now (self);
       return;
     }
 
   /* The result: what went and what did not. The question's options no longer apply (a Retry
    * keeps the snapshot choice made for the first try). */
-  if (self->done->len > 0)
+  if (all_done)
+    heading = g_strdup (ngettext ("Image Deregistered", "Images Deregistered", self->n_images));
+  else if (self->done->len > 0)
     heading = g_strdup_printf (ngettext ("Deregistered %u of %u Image", "Deregistered %u of %u Images",
                                          self->n_images),
                                self->done->len, self->n_images);
@@ -198,8 +346,20 @@ show_result (AmDeregisterDialog *self)
   adw_message_dialog_set_heading (dialog, heading);
 
   for (guint i = 0; i < self->done->len; i++)
-    g_string_append_printf (body, _("✓ %s deregistered\n"),
-                            am_image_get_image_id (g_ptr_array_index (self->done, i)));
+    {
+      GPtrArray *snapshots = g_ptr_array_index (self->done_snapshots, i);
+
+      g_string_append_printf (body, _("✓ %s deregistered\n"),
+                              am_image_get_image_id (g_ptr_array_index (self->done, i)));
+      for (guint k = 0; k < snapshots->len; k++)
+        {
+          g_autofree char *line = describe_snapshot (g_ptr_array_index (snapshots, k));
+
+          g_string_append_printf (body, "    %s\n", line);
+        }
+      if (self->deleted_snapshots && snapshots->len == 0)
+        g_string_append (body, _("    EC2 reported no snapshots for it\n"));
+    }
   for (guint i = 0; i < self->images->len; i++)
     {
       AmImage *image = g_ptr_array_index (self->images, i);
@@ -210,11 +370,23 @@ show_result (AmDeregisterDialog *self)
   adw_message_dialog_set_body (dialog, body->str);
   gtk_widget_set_visible (self->options, FALSE);
 
-  /* Why they were refused, and a Retry for those. */
+  /* Why they were refused (the technical chain under Details), and a Retry for those. */
   gtk_label_set_text (self->error_label, self->errors->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->errors->len > 0);
+  gtk_label_set_text (self->details_label, self->error_details->str);
+  gtk_widget_set_visible (self->details, self->error_details->len > 0);
   adw_message_dialog_set_response_label (dialog, "cancel", _("_Close"));
-  adw_message_dialog_set_response_label (dialog, "deregister", _("_Retry"));
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  if (adw_message_dialog_has_response (dialog, "deregister"))
+    {
+      GtkWidget *retry = find_response_button (GTK_WIDGET (self),
+                                                adw_message_dialog_get_response_label (dialog, "deregister"));
+
+      adw_message_dialog_set_response_label (dialog, "deregister", _("_Retry"));
+      adw_message_dialog_set_response_enabled (dialog, "deregister", !all_done && self->retriable);
+      if (retry != NULL)
+        gtk_widget_set_visible (retry, !all_done && self->retriable);
+    }
 }
 
 static void
@@ -240,15 +412,29 @@ am_deregister_dialog_response (AdwMessageDialog *dialog,
 {
   AmDeregisterDialog *self = AM_DEREGISTER_DIALOG (dialog);
 
+  if (self->busy || self->closable)
+    return;
+
+  if (g_strcmp0 (response, "protection") == 0)
+    {
+      /* The protection dialog takes over, and reports to whoever opened this one. */
+      g_signal_emit (self, signals[TURN_OFF_PROTECTION], 0, g_ptr_array_index (self->images, 0));
+      self->handed_over = TRUE;
+      close_now (self);
+      return;
+    }
   if (g_strcmp0 (response, "deregister") != 0)
     {
-      finish (self);
+      close_now (self);
       return;
     }
 
   self->next = 0;
+  self->retriable = FALSE;
   g_string_truncate (self->errors, 0);
+  g_string_truncate (self->error_details, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (self->details, FALSE);
   /* Chosen with the question; a Retry (the check is hidden then) keeps that choice. */
   if (gtk_widget_get_visible (self->options))
     self->deleted_snapshots = gtk_check_button_get_active (self->snapshots_check);
@@ -261,11 +447,16 @@ am_deregister_dialog_close_request (GtkWindow *window)
 {
   AmDeregisterDialog *self = AM_DEREGISTER_DIALOG (window);
 
-  /* The message dialog closes itself after a response: stay while the calls run. */
+  if (self->closable)
+    return GTK_WINDOW_CLASS (am_deregister_dialog_parent_class)->close_request (window);
+  /* Nothing closes it while the calls run, not even Escape. */
   if (self->busy)
     return TRUE;
-  finish (self);
-  return GTK_WINDOW_CLASS (am_deregister_dialog_parent_class)->close_request (window);
+  /* libadwaita 1.2 closes the window before it emits a button's response, and emits the
+   * close response itself for Escape: let it do that, but keep the window. The response
+   * decides (close_now() for Cancel and Close; Deregister and Retry keep it open). */
+  GTK_WINDOW_CLASS (am_deregister_dialog_parent_class)->close_request (window);
+  return TRUE;
 }
 
 static void
@@ -278,6 +469,7 @@ am_deregister_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->done, g_ptr_array_unref);
+  g_clear_pointer (&self->done_snapshots, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (am_deregister_dialog_parent_class)->dispose (object);
@@ -289,6 +481,7 @@ am_deregister_dialog_finalize (GObject *object)
   AmDeregisterDialog *self = AM_DEREGISTER_DIALOG (object);
 
   g_string_free (self->errors, TRUE);
+  g_string_free (self->error_details, TRUE);
 
   G_OBJECT_CLASS (am_deregister_dialog_parent_class)->finalize (object);
 }
@@ -311,6 +504,15 @@ am_deregister_dialog_class_init (AmDeregisterDialogClass *klass)
    */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  /**
+   * AmDeregisterDialog::turn-off-protection:
+   * @image: the protected image
+   *
+   * The user chose "Turn Off Protection…" for @image; the dialog closes without "finished".
+   */
+  signals[TURN_OFF_PROTECTION] = g_signal_new ("turn-off-protection", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 1, AM_TYPE_IMAGE);
 }
 
 static void
@@ -318,7 +520,9 @@ am_deregister_dialog_init (AmDeregisterDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   self->errors = g_string_new (NULL);
+  self->error_details = g_string_new (NULL);
   self->done = g_ptr_array_new_with_free_func (g_object_unref);
+  self->done_snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
 AmDeregisterDialog *
@@ -384,7 +588,21 @@ am_deregister_dialog_new (AmSession *session,
     {
       g_string_append (body, "\n\n");
       if (images->len == 1)
-        g_string_append (body, _("It is protected from deregistration: EC2 will refuse until its protection is turned off."));
+        {
+          const char *state = am_image_get_deregistration_protection (g_ptr_array_index (images, 0));
+
+          if (g_strcmp0 (state, "enabled-with-cooldown") == 0)
+            g_string_append (body, _("It is protected from deregistration, with a cooldown: EC2 refuses to "
+                                     "deregister it while the protection is on, and for 24 hours after "
+                                     "the protection is turned off."));
+          else if (g_strcmp0 (state, "enabled-without-cooldown") == 0)
+            g_string_append (body, _("It is protected from deregistration: EC2 refuses to deregister it "
+                                     "while the protection is on. Without a cooldown, it can be "
+                                     "deregistered as soon as the protection is turned off."));
+          else
+            g_string_append (body, _("Its protection was turned off less than 24 hours ago, with a "
+                                     "cooldown: EC2 refuses to deregister it until the cooldown ends."));
+        }
       else
         g_string_append (body, ngettext ("One of them is protected from deregistration and will be refused until its protection is turned off.",
                                          "Some of them are protected from deregistration and will be refused until their protection is turned off.",
@@ -415,13 +633,37 @@ am_deregister_dialog_new (AmSession *session,
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+  self->details = gtk_expander_new_with_mnemonic (_("_Details"));
+  self->details_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->details_label, TRUE);
+  gtk_label_set_wrap_mode (self->details_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (self->details_label, 0);
+  gtk_label_set_selectable (self->details_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "monospace");
+  gtk_expander_set_child (GTK_EXPANDER (self->details), GTK_WIDGET (self->details_label));
+  gtk_widget_set_visible (self->details, FALSE);
+  gtk_box_append (GTK_BOX (box), self->details);
   adw_message_dialog_set_extra_child (dialog, box);
 
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "deregister", _("_Deregister"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "deregister", ADW_RESPONSE_DESTRUCTIVE);
+  /* A protected image cannot go: offer what lets it go instead of a Deregister EC2 refuses. */
+  if (images->len == 1 && is_protection_on (g_ptr_array_index (images, 0)))
+    {
+      gtk_widget_set_visible (self->options, FALSE);
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "protection", _("_Turn Off Protection…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "protection", ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "deregister", _("_Deregister"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "deregister", ADW_RESPONSE_DESTRUCTIVE);
+    }
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   return self;

@@ -57,7 +57,6 @@ DEFINE_FINISH_CB (enable_deprecation_cb, am_ec2_client_enable_image_deprecation_
 DEFINE_FINISH_CB (disable_deprecation_cb, am_ec2_client_disable_image_deprecation_finish)
 DEFINE_FINISH_CB (enable_protection_cb, am_ec2_client_enable_deregistration_protection_finish)
 DEFINE_FINISH_CB (disable_protection_cb, am_ec2_client_disable_deregistration_protection_finish)
-DEFINE_FINISH_CB (deregister_cb, am_ec2_client_deregister_image_finish)
 DEFINE_FINISH_CB (require_imdsv2_cb, am_ec2_client_require_imdsv2_finish)
 
 static GTask *
@@ -675,6 +674,24 @@ am_dialog_undo_protection (AmEc2Client         *client,
                                   cancellable, callback, user_data);
 }
 
+static void
+deregister_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GPtrArray *snapshot_results = NULL;
+  GError *error = NULL;
+
+  if (!am_ec2_client_deregister_image_finish_full (AM_EC2_CLIENT (object), result, &snapshot_results,
+                                                   NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, snapshot_results, (GDestroyNotify) g_ptr_array_unref);
+}
+
 void
 am_dialog_deregister_async (AmEc2Client         *client,
                             const char          *image_id,
@@ -689,6 +706,16 @@ am_dialog_deregister_async (AmEc2Client         *client,
     return;
   am_ec2_client_deregister_image_async (client, image_id, delete_snapshots, FALSE, cancellable,
                                         deregister_cb, task);
+}
+
+GPtrArray *
+am_dialog_deregister_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_dialog_deregister_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* --- undo toasts ------------------------------------------------------------------------ */

@@ -104,6 +104,10 @@ void     am_dialog_deregister_async      (AmEc2Client         *client,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* Returns: (transfer full) (element-type AmSnapshotDeletion): what EC2 did with each snapshot
+ * (empty when the snapshots were kept), or NULL with @error */
+GPtrArray *am_dialog_deregister_finish   (GAsyncResult        *result,
+                                          GError             **error);
 
 /* An undo: an async call whose GTask result is a boolean. */
 typedef void (*AmUndoFunc) (AmEc2Client         *client,

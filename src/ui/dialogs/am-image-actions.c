@@ -84,6 +84,39 @@ create_dialog (AmSession  *session,
   return NULL;
 }
 
+static void present (GtkWindow *dialog,
+                     GtkWindow *parent,
+                     GTask     *task);
+
+/* The Deregister dialog of a protected image hands over to the protection dialog, which
+ * reports (and so refreshes the list) in its place. */
+static void
+turn_off_protection_cb (GtkWindow *dialog,
+                        AmImage   *image,
+                        GTask     *task)
+{
+  AmSession *session = g_object_get_data (G_OBJECT (task), "am-session");
+
+  present (GTK_WINDOW (am_protection_dialog_new (session, image)),
+           gtk_window_get_transient_for (dialog), task);
+}
+
+static void
+present (GtkWindow *dialog,
+         GtkWindow *parent,
+         GTask     *task)
+{
+  if (parent != NULL)
+    gtk_window_set_transient_for (dialog, parent);
+  gtk_window_set_modal (dialog, TRUE);
+  g_signal_connect_data (dialog, "finished", G_CALLBACK (finished_cb),
+                         g_object_ref (task), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (AM_IS_DEREGISTER_DIALOG (dialog))
+    g_signal_connect_data (dialog, "turn-off-protection", G_CALLBACK (turn_off_protection_cb),
+                           g_object_ref (task), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (dialog);
+}
+
 void
 am_image_actions_run (GtkWidget           *parent,
                       AmSession           *session,
@@ -117,12 +150,8 @@ am_image_actions_run (GtkWidget           *parent,
 
   dialog = create_dialog (session, action, images);
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
-  gtk_window_set_modal (dialog, TRUE);
-  g_signal_connect_data (dialog, "finished", G_CALLBACK (finished_cb),
-                         g_object_ref (task), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_window_present (dialog);
+  g_object_set_data_full (G_OBJECT (task), "am-session", g_object_ref (session), g_object_unref);
+  present (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, task);
 }
 
 gboolean

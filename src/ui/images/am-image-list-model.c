@@ -286,7 +286,7 @@ am_image_list_model_get_facet_value (AmImage      *image,
     case AM_IMAGE_FACET_PLATFORM:
       value = am_image_get_platform_details (image);
       if (value == NULL)
-        value = am_image_get_platform (image) != NULL ? g_intern_static_string ("Windows")
+        value = am_image_is_windows (image) ? g_intern_static_string ("Windows")
                                                       : g_intern_static_string ("Linux/UNIX");
       break;
     case AM_IMAGE_FACET_ARCHITECTURE:

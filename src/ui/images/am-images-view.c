@@ -16,6 +16,7 @@
 #include "am-autoscaling-client.h"
 #include "am-aws-error.h"
 #include "am-column-order.h"
+#include "am-error-state.h"
 #include "am-image-actions.h"
 #include "am-launch-wizard.h"
 #include "am-image-attribute.h"
@@ -48,6 +49,7 @@ struct _AmImagesView
   GtkColumnView *column_view;
   AmImageDetails *details;
   AdwStatusPage *status_page;
+  AmErrorState *error_state;
   GtkSpinner *status_spinner;
   GtkButton *status_button;
   GtkSpinner *poll_spinner;
@@ -77,6 +79,7 @@ struct _AmImagesView
   gboolean source_override;
   gboolean quick_start_loading;
   guint details_idle_id;
+  gboolean permissions_stale;     /* ask again who may launch the shown image */
   guint retry_id;
   guint n_retries;
   guint poll_id;
@@ -346,18 +349,37 @@ static char *
 describe_error (AmImagesView *self,
                 const GError *error)
 {
-  const char *profile = self->session != NULL ? am_session_get_profile_name (self->session) : NULL;
+  return am_error_state_summarize (error,
+                                   self->session != NULL ? am_session_get_profile_name (self->session) : NULL,
+                                   self->session != NULL ? am_session_get_endpoint (self->session) : NULL);
+}
 
-  if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_AUTH)
-      || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS))
-    return g_strdup_printf (_("The profile “%s” was refused. %s"), profile != NULL ? profile : "", error->message);
-  if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK))
-    return g_strdup_printf (_("%s\nCheck the network connection and the endpoint, then retry."), error->message);
-  if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_THROTTLED)
-      || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER))
-    return g_strdup_printf (_("%s\nThe service is busy; it was asked again several times. Retry in a moment."), error->message);
+static void
+show_error (AmImagesView *self,
+            const char   *title,
+            const GError *error,
+            const char   *button_label,
+            const char   *button_action)
+{
+  self->state = "error";
+  am_error_state_set_error (self->error_state, title, error, "DescribeImages",
+                            self->session != NULL ? am_session_get_profile_name (self->session) : NULL,
+                            self->session != NULL ? am_session_get_endpoint (self->session) : NULL);
+  am_error_state_set_action (self->error_state, button_label, button_action);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
 
-  return g_strdup (error->message);
+/* The built-in sandbox ended: said in place of the listing, whatever it held. */
+static gboolean
+show_sandbox_error (AmImagesView *self)
+{
+  const GError *error = self->session != NULL && !self->source_override
+                        ? am_session_get_sandbox_error (self->session) : NULL;
+
+  if (error == NULL)
+    return FALSE;
+  show_error (self, _("The Sandbox Stopped"), error, _("_Restart Sandbox"), "images.restart-sandbox");
+  return TRUE;
 }
 
 /* Returns TRUE when the session's state (not the listing) decides what is shown. */
@@ -381,11 +403,14 @@ update_session_state (AmImagesView *self)
     case AM_SESSION_STATE_FAILED:
       {
         const GError *error = am_session_get_error (self->session);
-        g_autofree char *description = NULL;
 
-        description = error != NULL ? describe_error (self, error) : g_strdup ("");
-        show_status (self, "error", "dialog-password-symbolic", _("Could Not Connect"),
-                     description, NULL, NULL);
+        if (error == NULL)
+          {
+            show_status (self, "error", "dialog-password-symbolic", _("Could Not Connect"),
+                         NULL, NULL, NULL);
+            return TRUE;
+          }
+        show_error (self, _("Could Not Connect"), error, _("_Retry"), "images.refresh");
         return TRUE;
       }
     case AM_SESSION_STATE_READY:
@@ -399,6 +424,9 @@ update_state (AmImagesView *self)
 {
   guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   guint n_total = am_image_list_model_get_n_total (self->list);
+
+  if (show_sandbox_error (self))
+    return;
 
   /* An image shown from outside the listing is in the details pane, beside the list. */
   if (n_visible > 0 || self->outside_image != NULL)
@@ -427,15 +455,14 @@ update_state (AmImagesView *self)
 
   if (current_error (self) != NULL)
     {
-      g_autofree char *description = describe_error (self, current_error (self));
-
-      show_status (self, "error", "network-error-symbolic", _("Could Not List Images"),
-                   description, _("_Retry"), "images.refresh");
+      show_error (self, _("Could Not List Images"), current_error (self), _("_Retry"), "images.refresh");
       return;
     }
 
-  if (!self->source_override && self->store == NULL && self->quick_start == NULL
-      && (self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE))
+  /* Not loaded yet (a visit to Quick Start in between changes nothing about that). */
+  if (!self->source_override && self->store == NULL
+      && (self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE)
+      && self->stores[self->scope] == NULL)
     {
       gboolean public = self->scope == AM_IMAGES_SCOPE_PUBLIC;
 
@@ -663,10 +690,13 @@ update_details_cb (gpointer user_data)
   am_image_details_set_image (self->details, image);
   update_actions (self, images->len);
 
-  /* Who may launch an image is only told to its owner. */
-  if (changed && image != NULL && self->client != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
-      && self->outside_image == NULL)
+  /* Who may launch an image is only told to its owner. Sharing does not change the listed
+   * image (isPublic stays), so a change or a refresh asks again (permissions_stale): the pane
+   * always shows what EC2 last said. */
+  if ((changed || self->permissions_stale) && image != NULL && self->client != NULL
+      && self->scope == AM_IMAGES_SCOPE_OWNED && self->outside_image == NULL)
     {
+      self->permissions_stale = FALSE;
       g_cancellable_cancel (self->details_cancellable);
       g_clear_object (&self->details_cancellable);
       self->details_cancellable = g_cancellable_new ();
@@ -1208,7 +1238,9 @@ update_loading (AmImagesView *self)
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "error");
-  if (error != NULL && has_rows)
+  if (self->session != NULL && !self->source_override && am_session_get_sandbox_error (self->session) != NULL)
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  else if (error != NULL && has_rows)
     {
       g_autofree char *description = describe_error (self, error);
       g_autofree char *text = g_strdup_printf (_("Could not refresh the list: %s"), description);
@@ -1252,12 +1284,13 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A busy service may take a later listing; an endpoint that could not be reached after the
+ * client's own retries is said at once (asking again would only keep the spinner turning). */
 static gboolean
 is_transient (const GError *error)
 {
   return g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_THROTTLED)
-         || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER)
-         || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK);
+         || g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_SERVER);
 }
 
 /* --- following pending images ------------------------------------------------------------ */
@@ -1359,7 +1392,8 @@ store_notify_cb (AmImagesView *self,
    * server or network error, the listing is asked again (a refresh keeps what came) a few
    * times, quietly, before the error is shown with its Retry button.
    */
-  if (!am_image_store_get_loading (store))
+  /* Decided once per listing, when it ends (other notifications come in any order). */
+  if (g_strcmp0 (g_param_spec_get_name (pspec), "loading") == 0 && !am_image_store_get_loading (store))
     {
       const GError *error = am_image_store_get_error (store);
 
@@ -1643,6 +1677,12 @@ refresh_action (GtkWidget  *widget,
 {
   AmImagesView *self = AM_IMAGES_VIEW (widget);
 
+  /* Nothing answers until the sandbox is restarted: its error state stays, no spinner. */
+  if (self->session != NULL && am_session_get_sandbox_error (self->session) != NULL)
+    {
+      update_loading (self);
+      return;
+    }
   if (self->session != NULL && am_session_get_state (self->session) == AM_SESSION_STATE_FAILED)
     {
       am_session_connect_async (self->session, am_session_get_profile_name (self->session),
@@ -1650,13 +1690,9 @@ refresh_action (GtkWidget  *widget,
       return;
     }
 
-  /* Public and Marketplace refresh only once the user loaded them. */
-  if ((self->scope == AM_IMAGES_SCOPE_PUBLIC || self->scope == AM_IMAGES_SCOPE_MARKETPLACE)
-      && self->stores[self->scope] == NULL)
-    {
-      show_scope (self, FALSE);
-      return;
-    }
+  /* Public and Marketplace load only when asked: Refresh asks as Load does. */
+  self->permissions_stale = TRUE;
+  queue_update_details (self);
   show_scope (self, TRUE);
 }
 
@@ -1694,6 +1730,37 @@ session_changed_cb (AmImagesView *self,
   show_scope (self, FALSE);
 }
 
+/* Nothing that was asked of the ended sandbox will come: stop waiting for it. */
+static void
+sandbox_error_cb (AmImagesView *self,
+                  GParamSpec   *pspec,
+                  AmSession    *session)
+{
+  if (am_session_get_sandbox_error (session) != NULL)
+    {
+      g_clear_handle_id (&self->retry_id, g_source_remove);
+      if (self->store != NULL)
+        am_image_store_cancel (self->store);
+      if (self->quick_start_loading)
+        {
+          g_cancellable_cancel (self->cancellable);
+          self->quick_start_loading = FALSE;
+        }
+    }
+  update_loading (self);
+}
+
+static void
+restart_sandbox_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  if (self->session != NULL)
+    am_session_restart_sandbox (self->session);
+}
+
 /* --- managing ----------------------------------------------------------------------------- */
 
 static void
@@ -1706,6 +1773,9 @@ image_action_done_cb (GObject      *object,
 
   if (!am_image_actions_run_finish (result, &error))
     return;   /* closed, or the dialog showed its error */
+
+  self->permissions_stale = TRUE;
+  queue_update_details (self);
 
   if (self->store != NULL)
     am_image_store_refresh (self->store);
@@ -1887,6 +1957,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AM_TYPE_IMAGE_DETAILS);
+  g_type_ensure (AM_TYPE_ERROR_STATE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-images-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, search_entry);
@@ -1906,10 +1977,12 @@ am_images_view_class_init (AmImagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_page);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_button);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, error_state);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, poll_spinner);
 
   gtk_widget_class_install_action (widget_class, "images.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "images.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "images.restart-sandbox", NULL, restart_sandbox_action);
   gtk_widget_class_install_action (widget_class, "images.load", NULL, load_action);
   gtk_widget_class_install_action (widget_class, "images.copy-id", NULL, copy_id_action);
   gtk_widget_class_install_action (widget_class, "images.focus-search", NULL, focus_search_action);
@@ -2011,6 +2084,7 @@ am_images_view_set_session (AmImagesView *self,
     {
       g_signal_connect_object (session, "notify::client", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::state", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::sandbox-error", G_CALLBACK (sandbox_error_cb), self, G_CONNECT_SWAPPED);
     }
   show_scope (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "am-error-state.h"
 #include "am-instance-row.h"
 #include "am-instances-view.h"
 
@@ -16,7 +17,9 @@ struct _AmInstancesView
   /* template widgets */
   GtkStack             *stack;
   GtkSpinner           *loading_spinner;
-  AdwStatusPage        *error_page;
+  AmErrorState         *error_state;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *state_dropdown;
   GtkSpinner           *poll_spinner;
@@ -46,12 +49,14 @@ struct _AmInstancesView
   GHashTable           *image_names;      /* image id → name, "" when looked up and unknown */
   GHashTable           *awaited;          /* ids the app launched that the listing lacks yet */
 
-  /* borrowed */
+  /* Owned: the listing drops its rows when the client changes (another region, a restarted
+   * sandbox) while the pane still shows one and holds a handler on it. */
   AmInstanceRow        *details_row;      /* the row the details pane shows */
 
   /* state */
   gulong                client_handler;
   gulong                launched_handler;
+  gulong                sandbox_handler;
   gulong                details_handler;
   guint                 poll_source;
   guint                 poll_interval_ms;
@@ -74,6 +79,8 @@ void       _am_instances_view_toast             (AmInstancesView *self,
 /* The column the rows are sorted by first (an AmInstanceColumn), or -1 in listing order. */
 int        _am_instances_view_get_sort_column   (AmInstancesView *self);
 /* Follows the states closely for a while (after an action). */
+/* The name of the page shown: "disconnected", "loading", "error" or "list". */
+const char *_am_instances_view_get_state        (AmInstancesView *self);
 void       _am_instances_view_poll_soon         (AmInstancesView *self);
 
 G_END_DECLS

@@ -608,7 +608,7 @@ am_instances_view_update_details (AmInstancesView *self)
   if (self->details_row != NULL)
     {
       g_clear_signal_handler (&self->details_handler, self->details_row);
-      self->details_row = NULL;
+      g_clear_object (&self->details_row);
     }
 
   if (rows->len == 0)
@@ -629,7 +629,7 @@ am_instances_view_update_details (AmInstancesView *self)
       return;
     }
 
-  self->details_row = g_ptr_array_index (rows, 0);
+  self->details_row = g_object_ref (g_ptr_array_index (rows, 0));
   self->details_handler = g_signal_connect_object (self->details_row, "notify::instance",
                                                    G_CALLBACK (am_instances_view_update_details),
                                                    self, G_CONNECT_SWAPPED);
@@ -903,23 +903,33 @@ describe_instances_cb (GObject      *source,
 
   if (error != NULL)
     {
+      /* A first listing that failed leaves nothing to show but the failure; a refresh that
+       * failed keeps the last listing under a banner (polling goes on, so it can clear). */
       if (!self->loaded)
         {
-          adw_status_page_set_description (self->error_page, error->message);
+          am_error_state_set_error (self->error_state, _("Could Not List Instances"), error,
+                                    "DescribeInstances", am_session_get_profile_name (self->session),
+                                    am_session_get_endpoint (self->session));
+          am_error_state_set_action (self->error_state, _("_Retry"), "instances.refresh");
           gtk_stack_set_visible_child_name (self->stack, "error");
           am_instances_view_set_polling (self, FALSE);
         }
       else
         {
-          g_autofree char *message = g_strdup_printf (_("Could not refresh the instances: %s"),
-                                                      error->message);
+          g_autofree char *summary = am_error_state_summarize (error, am_session_get_profile_name (self->session),
+                                                               am_session_get_endpoint (self->session));
+          /* Translators: %s says what went wrong and what to do */
+          g_autofree char *text = g_strdup_printf (_("Could not refresh the instances. %s"), summary);
 
-          _am_instances_view_toast (self, message);
+          gtk_label_set_label (self->banner_label, text);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), error->message);
+          gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
           am_instances_view_schedule_poll (self);
         }
       return;
     }
 
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   self->loaded = TRUE;
   am_instances_view_apply (self, instances);
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -933,6 +943,47 @@ describe_instances_cb (GObject      *source,
     }
 
   am_instances_view_schedule_poll (self);
+}
+
+/* The built-in sandbox ended: said in place of the listing, with a way to restart it. */
+static gboolean
+am_instances_view_show_sandbox_error (AmInstancesView *self)
+{
+  const GError *error = self->session != NULL ? am_session_get_sandbox_error (self->session) : NULL;
+
+  if (error == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->busy = FALSE;
+  self->reload_again = FALSE;
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  am_instances_view_set_polling (self, FALSE);
+  am_error_state_set_error (self->error_state, _("The Sandbox Stopped"), error, "DescribeInstances",
+                            am_session_get_profile_name (self->session),
+                            am_session_get_endpoint (self->session));
+  am_error_state_set_action (self->error_state, _("_Restart Sandbox"), "instances.restart-sandbox");
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  _am_instances_view_update_actions (self);
+  return TRUE;
+}
+
+static void
+am_instances_view_restart_sandbox_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  AmInstancesView *self = AM_INSTANCES_VIEW (widget);
+
+  if (self->session != NULL)
+    am_session_restart_sandbox (self->session);
+}
+
+const char *
+_am_instances_view_get_state (AmInstancesView *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 static void
@@ -952,6 +1003,9 @@ am_instances_view_load (AmInstancesView *self)
       _am_instances_view_update_actions (self);
       return;
     }
+
+  if (am_instances_view_show_sandbox_error (self))
+    return;
 
   if (self->busy)
     {
@@ -1043,18 +1097,20 @@ am_instances_view_set_session (AmInstancesView *self,
     {
       g_clear_signal_handler (&self->client_handler, self->session);
       g_clear_signal_handler (&self->launched_handler, self->session);
+      g_clear_signal_handler (&self->sandbox_handler, self->session);
     }
 
   g_set_object (&self->session, session);
 
+  /* Disconnected by id, here and in dispose. */
   if (session != NULL)
     {
-      self->client_handler = g_signal_connect_object (session, "notify::client",
-                                                      G_CALLBACK (on_client_changed),
-                                                      self, G_CONNECT_SWAPPED);
-      self->launched_handler = g_signal_connect_object (session, "instances-launched",
-                                                        G_CALLBACK (on_instances_launched),
-                                                        self, G_CONNECT_SWAPPED);
+      self->client_handler = g_signal_connect_swapped (session, "notify::client",
+                                                       G_CALLBACK (on_client_changed), self);
+      self->launched_handler = g_signal_connect_swapped (session, "instances-launched",
+                                                         G_CALLBACK (on_instances_launched), self);
+      self->sandbox_handler = g_signal_connect_swapped (session, "notify::sandbox-error",
+                                                        G_CALLBACK (am_instances_view_show_sandbox_error), self);
     }
 
   /* Another account or region: nothing of the old listing applies. */
@@ -1089,11 +1145,12 @@ am_instances_view_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->details_row != NULL)
     g_clear_signal_handler (&self->details_handler, self->details_row);
-  self->details_row = NULL;
+  g_clear_object (&self->details_row);
   if (self->session != NULL)
     {
       g_clear_signal_handler (&self->client_handler, self->session);
       g_clear_signal_handler (&self->launched_handler, self->session);
+      g_clear_signal_handler (&self->sandbox_handler, self->session);
     }
 
   /* AdwBin unparents its child itself; the template must not do it a second time. */
@@ -1190,11 +1247,14 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AM_TYPE_INSTANCE_ROW);
+  g_type_ensure (AM_TYPE_ERROR_STATE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/instances/am-instances-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, stack);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, error_state);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, poll_spinner);
@@ -1219,6 +1279,8 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_image_link_activated);
 
   _am_instances_view_class_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "instances.restart-sandbox", NULL,
+                                   am_instances_view_restart_sandbox_action);
 
   gtk_widget_class_set_css_name (widget_class, "instancesview");
 }

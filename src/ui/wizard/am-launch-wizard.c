@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -209,8 +211,12 @@ struct _AmLaunchWizard
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
+  char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
+  char *made_group_id;       /* the new security group, made but maybe not yet opened */
+  char *made_group_key;      /* "name/vpc" it was made for */
 
   /* state */
+  const char *creating_key_type;
   AmLaunchStep step;
   gboolean visited[AM_LAUNCH_N_STEPS];
   ImageSource image_source;
@@ -849,7 +855,7 @@ update_chosen_image (AmLaunchWizard *self)
                               ? am_image_get_owner_alias (image) : am_image_get_owner_id (image),
                               created);
   add_summary_row (self->chosen_list, am_image_get_name (image), subtitle,
-                   am_image_get_platform (image) != NULL ? "computer-symbolic" : "application-x-executable-symbolic");
+                   am_image_is_windows (image) ? "computer-symbolic" : "application-x-executable-symbolic");
 
   platform = g_strdup_printf ("%s · %s · %s · %s%s",
                               am_image_get_platform_details (image) != NULL
@@ -1757,6 +1763,16 @@ no_key_changed_cb (AmLaunchWizard *self)
     }
 }
 
+/* Zeroes the private key before letting it go. */
+static void
+forget_private_key (AmLaunchWizard *self)
+{
+  if (self->private_key == NULL)
+    return;
+  memset (self->private_key, 0, strlen (self->private_key));
+  g_clear_pointer (&self->private_key, g_free);
+}
+
 gboolean
 am_launch_wizard_save_private_key (AmLaunchWizard  *self,
                                    const char      *path,
@@ -1771,8 +1787,11 @@ am_launch_wizard_save_private_key (AmLaunchWizard  *self,
                    _("There is no new private key to save: create a key pair first."));
       return FALSE;
     }
-  /* Written to a temporary file with 0600 and renamed, so the key is never readable by others. */
-  if (!g_file_set_contents_full (path, self->private_key, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+  /* Written to a temporary file with 0600, flushed to the disk and renamed, so the key is never
+   * readable by others and survives a crash right after "Saved" (CONSISTENT alone skips the
+   * flush for a new file). The folder is flushed too, so the new name survives as well. */
+  if (!g_file_set_contents_full (path, self->private_key, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, error))
     {
       g_prefix_error (error, _("Could not save the private key of %s: "), self->private_key_name);
@@ -1780,12 +1799,21 @@ am_launch_wizard_save_private_key (AmLaunchWizard  *self,
     }
   g_chmod (path, 0600);
   {
+    g_autofree char *folder = g_path_get_dirname (path);
+    int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (fd >= 0)
+      {
+        fsync (fd);
+        close (fd);
+      }
+  }
+  {
     g_autofree char *text = g_strdup_printf (_("Saved to %s (readable by you only)."), path);
 
     adw_action_row_set_subtitle (self->save_key_row, text);
   }
-  memset (self->private_key, 0, strlen (self->private_key));
-  g_clear_pointer (&self->private_key, g_free);
+  forget_private_key (self);
   gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (self->save_key_row), FALSE);
   schedule_validate (self);
   return TRUE;
@@ -1837,6 +1865,107 @@ save_key_clicked_cb (AmLaunchWizard *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void create_key_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* The name and type of a key pair whose private key was lost, while the wizard asks. */
+typedef struct
+{
+  AmLaunchWizard *self;
+  char           *name;
+  char           *type;
+} LostKey;
+
+static LostKey *
+lost_key_new (AmLaunchWizard *self,
+              const char     *name,
+              const char     *type)
+{
+  LostKey *lost = g_new0 (LostKey, 1);
+
+  lost->self = g_object_ref (self);
+  lost->name = g_strdup (name);
+  lost->type = g_strdup (type);
+  return lost;
+}
+
+static void
+lost_key_free (LostKey *lost)
+{
+  g_object_unref (lost->self);
+  g_free (lost->name);
+  g_free (lost->type);
+  g_free (lost);
+}
+
+static void
+recreate_deleted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LostKey *lost = user_data;
+  AmLaunchWizard *self = lost->self;
+  g_autoptr (GError) error = NULL;
+
+  am_ec2_client_delete_key_pair_finish (AM_EC2_CLIENT (object), result, &error);
+  if (error != NULL)
+    {
+      busy_pop (self);
+      if (!is_cancelled (error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+      lost_key_free (lost);
+      return;
+    }
+  /* create_key_cb pops the busy mark pushed for the deletion. */
+  am_ec2_client_create_key_pair_async (AM_EC2_CLIENT (object), lost->name, lost->type, "pem", FALSE,
+                                       self->cancellable, create_key_cb, g_object_ref (self));
+  lost_key_free (lost);
+}
+
+static void
+lost_key_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LostKey          *lost)
+{
+  AmLaunchWizard *self = lost->self;
+
+  /* @lost goes with the dialog (which may also go with the wizard, unanswered). */
+  if (g_strcmp0 (response, "recreate") != 0 || get_client (self) == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
+  busy_push (self);
+  am_ec2_client_delete_key_pair_async (get_client (self), lost->name, self->cancellable,
+                                       recreate_deleted_cb, lost_key_new (self, lost->name, lost->type));
+}
+
+/* CreateKeyPair made the key pair, but its answer, the only copy of the private key, was lost:
+ * say so, and offer to delete the key pair and create it again. */
+static void
+ask_recreate_lost_key (AmLaunchWizard *self,
+                       const char     *name,
+                       const char     *type)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("The key pair “%s” was created, but the answer that carried its private key was lost on the way, and AWS never shows a private key again. Delete the key pair and create it again to get a new private key."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Private Key Lost"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Key Pair"),
+                                    "recreate", _("_Delete and Create Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recreate", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recreate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (lost_key_response_cb),
+                         lost_key_new (self, name, type), (GClosureNotify) lost_key_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 create_key_cb (GObject      *object,
                GAsyncResult *result,
@@ -1851,6 +1980,11 @@ create_key_cb (GObject      *object,
   if (is_cancelled (error))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
+  if (g_error_matches (error, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST))
+    {
+      ask_recreate_lost_key (self, self->creating_key_name, self->creating_key_type);
+      return;
+    }
   if (key == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not create the key pair: %s"), error->message);
@@ -1859,10 +1993,13 @@ create_key_cb (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->private_key, g_free);
+  /* Only reached with no unsaved key, or after the user chose to drop it. */
+  forget_private_key (self);
   g_free (self->private_key_name);
   self->private_key = g_strdup (am_key_pair_get_key_material (key));
   self->private_key_name = g_strdup (am_key_pair_get_key_name (key));
+  /* The wizard's copy is the only one kept, zeroed once saved. */
+  am_key_pair_clear_key_material (key);
   if (self->key_pairs == NULL)
     self->key_pairs = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->key_pairs, g_object_ref (key));
@@ -1882,8 +2019,50 @@ create_key_cb (GObject      *object,
   schedule_validate (self);
 }
 
+static void create_key (AmLaunchWizard *self);
+
+static void
+second_key_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        AmLaunchWizard   *self)
+{
+  if (g_str_equal (response, "create"))
+    create_key (self);
+  else if (g_str_equal (response, "save"))
+    save_key_clicked_cb (self);
+}
+
+/* A second key pair while the first one's private key is unsaved would drop that key: ask. */
 static void
 create_key_clicked_cb (AmLaunchWizard *self)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->private_key == NULL)
+    {
+      create_key (self);
+      return;
+    }
+  body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: if you create another key pair now, it is lost."),
+                          self->private_key_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Create Another Key Pair?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("_Create Anyway"),
+                                    "save", _("_Save Private Key…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (second_key_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+create_key (AmLaunchWizard *self)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
   const char *type = adw_combo_row_get_selected (self->new_key_type) == 1 ? "ed25519" : "rsa";
@@ -1892,6 +2071,9 @@ create_key_clicked_cb (AmLaunchWizard *self)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
   busy_push (self);
+  g_free (self->creating_key_name);
+  self->creating_key_name = g_strdup (name);
+  self->creating_key_type = type;
   am_ec2_client_create_key_pair_async (get_client (self), name, type, "pem", FALSE, self->cancellable,
                                        create_key_cb, g_object_ref (self));
 }
@@ -3529,8 +3711,9 @@ update_progress_summary (AmLaunchWizard *self)
         g_string_append_printf (ok, "%s%s", ok->len > 0 ? ", " : "", name);
       else if (zone->state == ZONE_FAILED)
         g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", name);
-      else
+      else if (zone->state == ZONE_RUNNING || !self->group_failed)
         running++;
+      /* else a zone that waited for the group that could not be made: the launch has ended */
     }
 
   self->launching = running > 0;
@@ -3573,6 +3756,7 @@ typedef struct
 } GroupCall;
 
 static void authorize_next (GroupCall *call);
+static char *new_group_key (AmLaunchWizard *self);
 
 static void
 group_call_fail (GroupCall    *call,
@@ -3656,7 +3840,20 @@ create_group_cb (GObject      *object,
       group_call_fail (call, error);
       return;
     }
+  /* If opening its ports fails, Retry opens them in this group rather than making it again
+   * (which EC2 refuses as InvalidGroup.Duplicate). */
+  g_free (call->self->made_group_id);
+  call->self->made_group_id = g_strdup (call->group_id);
+  g_free (call->self->made_group_key);
+  call->self->made_group_key = new_group_key (call->self);
   authorize_next (call);
+}
+
+static char *
+new_group_key (AmLaunchWizard *self)
+{
+  return g_strdup_printf ("%s/%s", am_launch_request_get_new_group_name (self->request),
+                          current_vpc_id (self) != NULL ? current_vpc_id (self) : "");
 }
 
 static void
@@ -3667,8 +3864,15 @@ launch_continue (AmLaunchWizard *self)
   if (am_launch_request_needs_group_creation (self->request))
     {
       GroupCall *call = g_new0 (GroupCall, 1);
+      g_autofree char *key = new_group_key (self);
 
       call->self = g_object_ref (self);
+      if (self->made_group_id != NULL && g_strcmp0 (key, self->made_group_key) == 0)
+        {
+          call->group_id = g_strdup (self->made_group_id);
+          authorize_next (call);
+          return;
+        }
       gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
       busy_push (self);
       am_ec2_client_create_security_group_async (get_client (self),
@@ -4018,6 +4222,9 @@ am_launch_wizard_finalize (GObject *object)
     memset (self->private_key, 0, strlen (self->private_key));
   g_free (self->private_key);
   g_free (self->private_key_name);
+  g_free (self->creating_key_name);
+  g_free (self->made_group_id);
+  g_free (self->made_group_key);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }

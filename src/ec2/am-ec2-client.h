@@ -25,6 +25,8 @@
 #include "am-run-instances-request.h"
 #include "am-security-group.h"
 #include "am-snapshot.h"
+#include "am-image-reference.h"
+#include "am-instance-image-metadata.h"
 #include "am-snapshot-deletion.h"
 #include "am-subnet.h"
 #include "am-tag-specification.h"
@@ -635,6 +637,81 @@ void        am_ec2_client_describe_snapshots_async  (AmEc2Client        *self,
 GPtrArray  *am_ec2_client_describe_snapshots_finish (AmEc2Client  *self,
                                                      GAsyncResult *result,
                                                      GError      **error);
+
+/* --- image lifecycle ------------------------------------------------------------------- */
+
+/** DescribeImageReferences with IncludeAllResourceTypes, all pages: the caller's instances,
+ * launch templates, SSM parameters, … that use @image_ids (at most 10). */
+void        am_ec2_client_describe_image_references_async  (AmEc2Client        *self,
+                                                            const char * const *image_ids,
+                                                            GCancellable       *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer            user_data);
+/** Returns: (transfer full) (element-type AmImageReference) */
+GPtrArray  *am_ec2_client_describe_image_references_finish (AmEc2Client  *self,
+                                                            GAsyncResult *result,
+                                                            GError      **error);
+/** DescribeInstanceImageMetadata, all pages; @instance_ids nullable (every instance). */
+void        am_ec2_client_describe_instance_image_metadata_async  (AmEc2Client        *self,
+                                                                   const char * const *instance_ids,
+                                                                   GCancellable       *cancellable,
+                                                                   GAsyncReadyCallback callback,
+                                                                   gpointer            user_data);
+/** Returns: (transfer full) (element-type AmInstanceImageMetadata) */
+GPtrArray  *am_ec2_client_describe_instance_image_metadata_finish (AmEc2Client  *self,
+                                                                   GAsyncResult *result,
+                                                                   GError      **error);
+/** DisableImage (@disable) or EnableImage: a disabled image launches nothing, loses its launch
+ * permissions, and is listed only with IncludeDisabled. */
+void        am_ec2_client_set_image_disabled_async  (AmEc2Client   *self,
+                                                     const char    *image_id,
+                                                     gboolean       disable,
+                                                     gboolean       dry_run,
+                                                     GCancellable  *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer       user_data);
+gboolean    am_ec2_client_set_image_disabled_finish (AmEc2Client  *self,
+                                                     GAsyncResult *result,
+                                                     gboolean     *dry_run_ok,
+                                                     GError      **error);
+
+/** CreateSnapshot of @volume_id (a volume of one of the account's instances). */
+void        am_ec2_client_create_snapshot_async  (AmEc2Client   *self,
+                                                  const char    *volume_id,
+                                                  const char    *description,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+/** @snapshot: (out) (optional) (transfer full): the new snapshot (pending) */
+gboolean    am_ec2_client_create_snapshot_finish (AmEc2Client  *self,
+                                                  GAsyncResult *result,
+                                                  AmSnapshot  **snapshot,
+                                                  gboolean     *dry_run_ok,
+                                                  GError      **error);
+/** DeleteSnapshot; EC2 refuses one that a registered image (or one in the Recycle Bin) uses
+ * with InvalidSnapshot.InUse. */
+void        am_ec2_client_delete_snapshot_async  (AmEc2Client   *self,
+                                                  const char    *snapshot_id,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+gboolean    am_ec2_client_delete_snapshot_finish (AmEc2Client  *self,
+                                                  GAsyncResult *result,
+                                                  gboolean     *dry_run_ok,
+                                                  GError      **error);
+/** RestoreImageFromRecycleBin: a deregistered image back, with its snapshots. */
+void        am_ec2_client_restore_image_async    (AmEc2Client   *self,
+                                                  const char    *image_id,
+                                                  gboolean       dry_run,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+gboolean    am_ec2_client_restore_image_finish   (AmEc2Client  *self,
+                                                  GAsyncResult *result,
+                                                  gboolean     *dry_run_ok,
+                                                  GError      **error);
 
 /* --- SSM public parameters ------------------------------------------------------------- */
 

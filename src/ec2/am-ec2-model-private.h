@@ -115,5 +115,7 @@ const AmModelInfo *_am_region_get_model_info               (void);
 const AmModelInfo *_am_snapshot_get_model_info             (void);
 const AmModelInfo *_am_snapshot_deletion_get_model_info    (void);
 const AmModelInfo *_am_launch_template_get_model_info      (void);
+const AmModelInfo *_am_image_reference_get_model_info      (void);
+const AmModelInfo *_am_instance_image_metadata_get_model_info (void);
 
 G_END_DECLS

@@ -205,6 +205,7 @@ typedef struct
   GPtrArray *filters;
   gboolean   include_deprecated;
   gboolean   needs_tags;
+  gboolean   include_disabled;
 } ImageQuery;
 
 static gboolean
@@ -290,7 +291,7 @@ query_matches (ImageQuery      *q,
                const AmSbImage *image,
                gboolean         explicit_id)
 {
-  if (!_am_sb_image_visible (q->call, image))
+  if (!_am_sb_image_visible (q->call, image) || (image->disabled && !q->include_disabled))
     return FALSE;
   if (!explicit_id && _am_sb_image_hidden_by_settings (q->call, image))
     return FALSE;
@@ -387,7 +388,8 @@ op_describe_images (AmSbCall *call)
   for (guint i = 0; i < ids->len; i++)
     if (!_am_sb_check_image_id (call, ids->pdata[i]))
       return FALSE;
-  if (!_am_sb_param_bool (call, "IncludeDeprecated", FALSE, &q.include_deprecated))
+  if (!_am_sb_param_bool (call, "IncludeDeprecated", FALSE, &q.include_deprecated)
+      || !_am_sb_param_bool (call, "IncludeDisabled", FALSE, &q.include_disabled))
     return FALSE;
   if (_am_sb_param (call, "MaxResults") != NULL && ids->len > 0)
     return _am_sb_fail (call, 400, "InvalidParameterCombination",
@@ -497,12 +499,12 @@ owned_instance (AmSbCall   *call,
   return instance;
 }
 
-static AmSbSnapshot *
-new_snapshot (AmSbCall   *call,
-              const char *volume_id,
-              gint        size,
-              const char *description,
-              gboolean    encrypted)
+AmSbSnapshot *
+_am_sb_new_snapshot (AmSbCall   *call,
+                     const char *volume_id,
+                     gint        size,
+                     const char *description,
+                     gboolean    encrypted)
 {
   AmSbSnapshot *snapshot = g_new0 (AmSbSnapshot, 1);
 
@@ -640,7 +642,7 @@ op_create_image (AmSbCall *call)
       if (o != NULL && o->no_device)
         continue;
       snap_description = g_strdup_printf ("Created by CreateImage(%s) for %s", instance_id, image->image_id);
-      snapshot = new_snapshot (call, volume->volume_id, volume->volume_size, snap_description, FALSE);
+      snapshot = _am_sb_new_snapshot (call, volume->volume_id, volume->volume_size, snap_description, FALSE);
       snapshot->completed_time = image->available_time;
       bd = am_sb_block_device_new ();
       bd->device_name = g_strdup (volume->device_name);
@@ -852,31 +854,20 @@ op_register_image (AmSbCall *call)
 
 /* DeregisterImage */
 
+/* Used by another registered image, or by one waiting in the Recycle Bin (restoring it needs
+ * its snapshots). */
 static gboolean
 snapshot_used_elsewhere (AmSbCall   *call,
                          const char *snapshot_id,
                          AmSbImage  *except)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, call->state->images);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      AmSbImage *image = value;
-
-      if (image == except)
-        continue;
-      for (guint i = 0; i < image->block_devices->len; i++)
-        if (g_strcmp0 (((AmSbBlockDevice *) image->block_devices->pdata[i])->snapshot_id, snapshot_id) == 0)
-          return TRUE;
-    }
-  return FALSE;
+  return _am_sb_image_using_snapshot (call->state->images, snapshot_id, except) != NULL
+         || _am_sb_image_using_snapshot (call->state->recycle_bin, snapshot_id, NULL) != NULL;
 }
 
-static void
-delete_all_tags (AmSbCall   *call,
-                 const char *resource_id)
+void
+_am_sb_delete_all_tags (AmSbCall   *call,
+                        const char *resource_id)
 {
   guint n_accounts;
   const AmSbAccount *accounts = am_sb_accounts (&n_accounts);
@@ -939,11 +930,15 @@ op_deregister_image (AmSbCall *call)
         g_ptr_array_add (results, g_strdup (code));
         if (!g_str_equal (code, "success"))
           continue;
-        delete_all_tags (call, bd->snapshot_id);
+        _am_sb_delete_all_tags (call, bd->snapshot_id);
         g_hash_table_remove (call->state->snapshots, bd->snapshot_id);
       }
-  delete_all_tags (call, image_id);
-  g_hash_table_remove (call->state->images, image_id);
+  /* Under the account's retention rule the image waits in the Recycle Bin, tags and all. */
+  if (!_am_sb_recycle_image (call, image))
+    {
+      _am_sb_delete_all_tags (call, image_id);
+      g_hash_table_remove (call->state->images, image_id);
+    }
   call->mutated = TRUE;
   _am_sb_xml_bool (call->body, "return", TRUE);
   if (delete_snapshots)
@@ -1071,7 +1066,7 @@ op_copy_image (AmSbCall *call)
         continue;
       snap_description = g_strdup_printf ("Copied for DestinationAmi %s from SourceAmi %s for "
                                           "SourceSnapshot %s.", image->image_id, source_id, bd->snapshot_id);
-      snapshot = new_snapshot (call, "vol-ffffffff", bd->volume_size, snap_description,
+      snapshot = _am_sb_new_snapshot (call, "vol-ffffffff", bd->volume_size, snap_description,
                                encrypted || bd->encrypted);
       snapshot->completed_time = image->available_time;
       g_free (bd->snapshot_id);

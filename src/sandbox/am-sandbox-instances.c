@@ -192,9 +192,9 @@ find_group (AmSbCall   *call,
 
 /* Instances */
 
-static gboolean
-instance_visible (AmSbCall     *call,
-                  AmSbInstance *instance)
+gboolean
+_am_sb_instance_visible (AmSbCall     *call,
+                         AmSbInstance *instance)
 {
   int code;
 
@@ -413,7 +413,7 @@ find_instance (AmSbCall   *call,
       return NULL;
     }
   in = g_hash_table_lookup (call->state->instances, id);
-  if (in == NULL || !is_mine (call, in->region, in->owner_id) || !instance_visible (call, in))
+  if (in == NULL || !is_mine (call, in->region, in->owner_id) || !_am_sb_instance_visible (call, in))
     {
       _am_sb_fail (call, 400, "InvalidInstanceID.NotFound", "The instance ID '%s' does not exist", id);
       return NULL;
@@ -453,7 +453,7 @@ _am_sb_op_describe_instances (AmSbCall *call)
 
       for (guint j = 0; j < ids->len && !listed; j++)
         listed = strcmp (ids->pdata[j], in->instance_id) == 0;
-      if (listed && instance_visible (call, in)
+      if (listed && _am_sb_instance_visible (call, in)
           && resource_matches (call, in, in->instance_id, filters, instance_field))
         g_ptr_array_add (matching, in);
     }
@@ -1936,11 +1936,10 @@ _am_sb_op_describe_regions (AmSbCall *call)
 
 /* Snapshots */
 
-static void
-xml_snapshot (AmSbCall *call,
-              gpointer  item)
+void
+_am_sb_xml_snapshot_fields (AmSbCall           *call,
+                            const AmSbSnapshot *sn)
 {
-  AmSbSnapshot *sn = item;
   GString *s = call->body;
   const char *state = am_sb_snapshot_state (sn, call->now_ms);
   g_autofree char *progress = NULL;
@@ -1950,7 +1949,6 @@ xml_snapshot (AmSbCall *call,
   else
     progress = g_strdup_printf ("%d%%", (int) CLAMP (100 * (call->now_ms - sn->start_time)
                                                      / MAX (1, sn->completed_time - sn->start_time), 0, 99));
-  g_string_append (s, "<item>");
   _am_sb_xml_text (s, "snapshotId", sn->snapshot_id);
   _am_sb_xml_text (s, "volumeId", sn->volume_id);
   _am_sb_xml_text (s, "status", state);
@@ -1961,8 +1959,20 @@ xml_snapshot (AmSbCall *call,
   _am_sb_xml_text (s, "description", sn->description);
   _am_sb_xml_bool (s, "encrypted", sn->encrypted);
   _am_sb_xml_text (s, "storageTier", "standard");
+  /* EC2 exposes no incremental size: the full size is the volume's (an upper bound). */
+  _am_sb_xml_int (s, "fullSnapshotSizeInBytes", (gint64) sn->volume_size << 30);
+  if (strcmp (state, "completed") == 0)
+    _am_sb_xml_time (s, "completionTime", sn->completed_time);
   _am_sb_xml_tags (s, tags_of (call, sn->snapshot_id));
-  g_string_append (s, "</item>");
+}
+
+static void
+xml_snapshot (AmSbCall *call,
+              gpointer  item)
+{
+  g_string_append (call->body, "<item>");
+  _am_sb_xml_snapshot_fields (call, item);
+  g_string_append (call->body, "</item>");
 }
 
 static const char *
@@ -2208,5 +2218,9 @@ _am_sb_instances_lookup (const char *action)
   for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
     if (strcmp (operations[i].action, action) == 0)
       return operations[i].op;
-  return _am_sb_governance_lookup (action);
+  {
+    AmSbOperation op = _am_sb_governance_lookup (action);
+
+    return op != NULL ? op : _am_sb_lifecycle_lookup (action);
+  }
 }

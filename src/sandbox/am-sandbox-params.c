@@ -296,6 +296,8 @@ _am_sb_check_param_names (AmSbCall   *call,
       names = actions[i].names;
   if (names == NULL)
     names = _am_sb_governance_params (action);
+  if (names == NULL)
+    names = _am_sb_lifecycle_param_names (action);
   g_return_val_if_fail (names != NULL, TRUE);
 
   /* Sorted, so that the error names the same parameter every time. */

@@ -192,6 +192,35 @@ guint        _am_sb_quota_used       (AmSbCall    *call,
 gboolean     _am_sb_check_quota      (AmSbCall    *call,
                                       AmSbQuota    quota,
                                       guint        adding);
+AmSbSnapshot *_am_sb_new_snapshot    (AmSbCall    *call,
+                                      const char  *volume_id,
+                                      gint         size,
+                                      const char  *description,
+                                      gboolean     encrypted);
+/* Every account's tags of @resource_id (the resource is gone). */
+void         _am_sb_delete_all_tags  (AmSbCall    *call,
+                                      const char  *resource_id);
+/* Not terminated, or terminated less than an hour ago (as DescribeInstances lists them). */
+gboolean     _am_sb_instance_visible (AmSbCall    *call,
+                                      AmSbInstance *instance);
+/* A DescribeSnapshots item's fields (CreateSnapshot answers with them too). */
+void         _am_sb_xml_snapshot_fields (AmSbCall  *call,
+                                         const AmSbSnapshot *snapshot);
+
+/* Lifecycle (am-sandbox-lifecycle.c): references, instance image metadata, Disable/EnableImage,
+ * the Recycle Bin, CreateSnapshot, DeleteSnapshot, DescribeLaunchTemplateVersions. */
+AmSbOperation _am_sb_lifecycle_lookup (const char *action);
+/* The accepted parameter names of a lifecycle action (NULL-terminated patterns), or NULL. */
+const char *const *_am_sb_lifecycle_param_names (const char *action);
+/* DeregisterImage: moves @image (stored, owned) into the Recycle Bin when the account's
+ * retention rule covers it; FALSE when there is no rule (the caller deletes it). */
+gboolean     _am_sb_recycle_image    (AmSbCall    *call,
+                                      AmSbImage   *image);
+/* The image of @images (but @except) whose block devices use @snapshot_id, or NULL. */
+AmSbImage   *_am_sb_image_using_snapshot (GHashTable      *images,
+                                          const char      *snapshot_id,
+                                          const AmSbImage *except);
+
 gboolean     _am_sb_generate_key_pair (const char  *key_type,
                                        gboolean     fast,
                                        char       **private_pem,

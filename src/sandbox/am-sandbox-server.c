@@ -49,6 +49,7 @@ struct _AmSandboxServer
   guint       latency_ms;
   gint64      skew_ms;
   guint       quotas[AM_SB_N_QUOTAS];
+  guint       recycle_days;
 };
 
 G_DEFINE_FINAL_TYPE (AmSandboxServer, am_sandbox_server, G_TYPE_OBJECT)
@@ -107,6 +108,7 @@ static void
 am_sandbox_server_init (AmSandboxServer *self)
 {
   self->transition_ms = AM_SB_DEFAULT_TRANSITION_MS;
+  self->recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
   self->verify_signatures = TRUE;
   self->fault_rand = g_rand_new ();
   self->lock_fd = -1;
@@ -138,6 +140,16 @@ am_sandbox_server_set_transition_ms (AmSandboxServer *self,
   self->transition_ms = transition_ms;
   if (self->state != NULL)
     self->state->transition_ms = transition_ms;
+}
+
+void
+am_sandbox_server_set_recycle_days (AmSandboxServer *self,
+                                    guint            days)
+{
+  g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
+  self->recycle_days = days;
+  if (self->state != NULL)
+    self->state->recycle_days = days;
 }
 
 void
@@ -301,6 +313,7 @@ am_sandbox_server_load (AmSandboxServer  *self,
   g_clear_pointer (&self->state, am_sb_state_free);
   self->state = am_sb_state_new (self->public_images, self->transition_ms);
   memcpy (self->state->quotas, self->quotas, sizeof self->quotas);
+  self->state->recycle_days = self->recycle_days;
   if (data_dir == NULL)
     {
       am_sb_state_seed (self->state);

@@ -44,6 +44,10 @@ AmSandboxServer *am_sandbox_server_new                (void);
 /** am_sandbox_server_set_public_images: synthetic public images per region (before load). */
 void             am_sandbox_server_set_public_images  (AmSandboxServer  *self,
                                                        guint             n_images);
+/** am_sandbox_server_set_recycle_days: every account's Recycle Bin retention rule for
+ * deregistered AMIs, in days (default 7; 0: no rule, deregistered images are gone at once). */
+void             am_sandbox_server_set_recycle_days   (AmSandboxServer  *self,
+                                                       guint             days);
 /** am_sandbox_server_set_transition_ms: how long pending, stopping, … last (default 3000). */
 void             am_sandbox_server_set_transition_ms  (AmSandboxServer  *self,
                                                        guint             transition_ms);

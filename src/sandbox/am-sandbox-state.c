@@ -335,6 +335,7 @@ static void
 state_clear (AmSbState *state)
 {
   g_hash_table_remove_all (state->images);
+  g_hash_table_remove_all (state->recycle_bin);
   g_hash_table_remove_all (state->snapshots);
   g_hash_table_remove_all (state->instances);
   g_hash_table_remove_all (state->key_pairs);
@@ -386,6 +387,7 @@ am_sb_state_new (guint public_images,
 
   state->public_images = public_images;
   state->transition_ms = transition_ms;
+  state->recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
   for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
     state->quotas[i] = quotas[i].fallback;
   state->catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -395,6 +397,7 @@ am_sb_state_new (guint public_images,
 #define TABLE(free_func) g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) free_func)
   /* Keys are the objects' own id strings. */
   state->images = TABLE (am_sb_image_free);
+  state->recycle_bin = TABLE (am_sb_image_free);
   state->snapshots = TABLE (am_sb_snapshot_free);
   state->instances = TABLE (am_sb_instance_free);
   state->key_pairs = TABLE (am_sb_key_pair_free);
@@ -424,6 +427,7 @@ am_sb_state_free (AmSbState *state)
   g_hash_table_unref (state->catalogs);
   g_hash_table_unref (state->catalog_index);
   g_hash_table_unref (state->images);
+  g_hash_table_unref (state->recycle_bin);
   g_hash_table_unref (state->snapshots);
   g_hash_table_unref (state->instances);
   g_hash_table_unref (state->key_pairs);
@@ -607,6 +611,8 @@ am_sb_image_state (const AmSbImage *image,
 {
   if (image->failed_reason != NULL)
     return "failed";
+  if (image->disabled)
+    return "disabled";
   if (now_ms < image->available_time)
     return "pending";
   return "available";
@@ -818,6 +824,9 @@ build_image (JsonBuilder     *b,
   add_str (b, "sourceInstanceId", image->source_instance_id);
   add_str (b, "sourceImageId", image->source_image_id);
   add_str (b, "sourceImageRegion", image->source_image_region);
+  add_bool (b, "disabled", image->disabled);
+  add_int (b, "recycleEnterTime", image->recycle_enter_time);
+  add_int (b, "recycleExitTime", image->recycle_exit_time);
   json_builder_set_member_name (b, "blockDevices");
   json_builder_begin_array (b);
   for (guint i = 0; i < image->block_devices->len; i++)
@@ -911,6 +920,14 @@ am_sb_state_to_json (AmSbState *state)
   keys = sorted_keys (state->images);
   for (guint i = 0; i < keys->len; i++)
     build_image (b, g_hash_table_lookup (state->images, keys->pdata[i]));
+  json_builder_end_array (b);
+  g_clear_pointer (&keys, g_ptr_array_unref);
+
+  json_builder_set_member_name (b, "recycleBin");
+  json_builder_begin_array (b);
+  keys = sorted_keys (state->recycle_bin);
+  for (guint i = 0; i < keys->len; i++)
+    build_image (b, g_hash_table_lookup (state->recycle_bin, keys->pdata[i]));
   json_builder_end_array (b);
   g_clear_pointer (&keys, g_ptr_array_unref);
 
@@ -1303,6 +1320,7 @@ require (gboolean    ok,
 
 static gboolean
 load_images (AmSbState  *state,
+             GHashTable *table,
              JsonArray  *array,
              GError    **error)
 {
@@ -1348,6 +1366,9 @@ load_images (AmSbState  *state,
       image->source_instance_id = dup_str (o, "sourceInstanceId");
       image->source_image_id = dup_str (o, "sourceImageId");
       image->source_image_region = dup_str (o, "sourceImageRegion");
+      image->disabled = get_bool (o, "disabled");
+      image->recycle_enter_time = get_time (o, "recycleEnterTime");
+      image->recycle_exit_time = get_time (o, "recycleExitTime");
       image->stored = TRUE;
       image->block_devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_block_device_free);
       image->launch_permissions = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
@@ -1365,7 +1386,7 @@ load_images (AmSbState  *state,
         image->platform_details = g_intern_static_string ("Linux/UNIX");
       if (image->usage_operation == NULL)
         image->usage_operation = g_intern_static_string ("RunInstances");
-      g_hash_table_replace (state->images, image->image_id, image);
+      g_hash_table_replace (table, image->image_id, image);
 
       list = get_array (o, "blockDevices");
       for (guint j = 0; list && j < json_array_get_length (list); j++)
@@ -1750,13 +1771,13 @@ load_rest (AmSbState  *state,
 /* The lists am_sb_state_to_json writes at the top level. */
 static const char *const top_level_lists[] = {
   "images", "snapshots", "instances", "keyPairs", "vpcs", "subnets", "securityGroups",
-  "launchTemplates", "tags", "clientTokens", "autoScalingGroups",
+  "launchTemplates", "tags", "clientTokens", "autoScalingGroups", "recycleBin",
 };
 
 /* Lists the format gained after its first release: a file written before them simply has none
  * (an upgrade is not damage). */
 static const char *const later_lists[] = {
-  "autoScalingGroups", NULL
+  "autoScalingGroups", "recycleBin", NULL
 };
 
 gboolean
@@ -1802,8 +1823,9 @@ am_sb_state_from_json (AmSbState  *state,
           return FALSE;
         }
     }
-  if (!load_images (state, get_array (o, "images"), error) || !load_rest (state, o, error)
-      || !am_sb_governance_load (state, o, error))
+  if (!load_images (state, state->images, get_array (o, "images"), error)
+      || !load_images (state, state->recycle_bin, get_array (o, "recycleBin"), error)
+      || !load_rest (state, o, error) || !am_sb_governance_load (state, o, error))
     {
       state_clear (state);
       return FALSE;

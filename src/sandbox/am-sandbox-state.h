@@ -106,6 +106,9 @@ typedef struct
   GPtrArray  *product_codes;      /* AmSbProductCode, nullable */
   GPtrArray  *launch_permissions; /* AmSbLaunchPermission */
   gboolean    stored;             /* persisted (not part of the regenerated public catalog) */
+  gboolean    disabled;           /* DisableImage: not launchable, listed only with IncludeDisabled */
+  gint64      recycle_enter_time; /* in the Recycle Bin (state->recycle_bin) since, 0: not */
+  gint64      recycle_exit_time;  /* … and deleted for good at */
 } AmSbImage;
 
 typedef struct
@@ -331,7 +334,12 @@ struct _AmSbState
   guint       quotas[AM_SB_N_QUOTAS];
   GHashTable *governance;        /* "account/region" → AmSbGovernance (am-sandbox-governance.c) */
   GHashTable *usage_reports;     /* report id → AmSbUsageReport */
+  GHashTable *recycle_bin;       /* id → AmSbImage deregistered under the retention rule */
+  guint       recycle_days;      /* the accounts' Recycle Bin rule for AMIs, 0: none */
 };
+
+/* The sandbox's default Recycle Bin retention for deregistered AMIs (days). */
+#define AM_SB_DEFAULT_RECYCLE_DAYS 7
 
 /* Tests: make the next saves see these system calls fail (with EIO) after doing them. */
 typedef enum

@@ -538,6 +538,201 @@ test_copy_and_templates (Fixture       *fixture,
   g_assert_cmpstr (am_launch_template_get_launch_template_name (template), ==, "web-template");
 }
 
+/* RunInstances of @run; Returns: (transfer full): the instances launched */
+static GPtrArray *
+run_instances (AmEc2Client           *client,
+               AmRunInstancesRequest *run)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *instances = NULL;
+
+  am_ec2_client_run_instances_async (client, run, FALSE, NULL, am_test_result_cb, &result);
+  WAIT (result);
+  g_assert_true (am_ec2_client_run_instances_finish (client, result, &instances, NULL, &error));
+  g_assert_no_error (error);
+  return instances;
+}
+
+/* Returns: (transfer full): the images @client's account owns */
+static GPtrArray *
+owned_images (AmEc2Client *client)
+{
+  g_autoptr (AmDescribeImagesQuery) owned = am_describe_images_query_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *images;
+
+  am_describe_images_query_add_owner (owned, "self");
+  am_ec2_client_describe_images_async (client, owned, NULL, am_test_result_cb, &result);
+  WAIT (result);
+  images = am_ec2_client_describe_images_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  return images;
+}
+
+/* DescribeImageReferences, DescribeInstanceImageMetadata and Disable/EnableImage through the
+ * typed client: what uses an image, the state of an instance's image, a disabled image hidden. */
+static void
+test_image_references (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *latest = latest_image (fixture->alice);
+  g_autoptr (AmRunInstancesRequest) run = am_run_instances_request_new (latest, "t3.micro");
+  g_autoptr (GAsyncResult) r_lt = NULL, r_refs = NULL, r_meta = NULL, r_disable = NULL, r_enable = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) instances = NULL, refs = NULL, metadata = NULL, mine = NULL, hidden = NULL;
+  g_autoptr (AmLaunchTemplate) template = NULL;
+  g_autofree char *instance_arn = NULL;
+  const char *image_ids[] = { latest, NULL };
+  const char *instance_ids[] = { NULL, NULL };
+  const char *own_id;
+  gboolean saw_instance = FALSE, saw_template = FALSE;
+  gboolean ok;
+
+  instances = run_instances (fixture->alice, run);
+  instance_ids[0] = am_instance_get_instance_id (instances->pdata[0]);
+  instance_arn = g_strdup_printf ("arn:aws:ec2:us-east-1:" ALICE_ACCOUNT ":instance/%s", instance_ids[0]);
+  am_ec2_client_create_launch_template_async (fixture->alice, "uses-latest", NULL, run, FALSE, NULL,
+                                              am_test_result_cb, &r_lt);
+  WAIT (r_lt);
+  ok = am_ec2_client_create_launch_template_finish (fixture->alice, r_lt, &template, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  am_ec2_client_describe_image_references_async (fixture->alice, image_ids, NULL, am_test_result_cb, &r_refs);
+  WAIT (r_refs);
+  refs = am_ec2_client_describe_image_references_finish (fixture->alice, r_refs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs->len, ==, 2);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      AmImageReference *ref = refs->pdata[i];
+      const char *type = am_image_reference_get_resource_type (ref);
+
+      g_assert_cmpstr (am_image_reference_get_image_id (ref), ==, latest);
+      if (g_strcmp0 (type, "ec2:Instance") == 0)
+        saw_instance = g_strcmp0 (am_image_reference_get_arn (ref), instance_arn) == 0;
+      else if (g_strcmp0 (type, "ec2:LaunchTemplate") == 0)
+        saw_template = g_str_has_suffix (am_image_reference_get_arn (ref),
+                                         am_launch_template_get_launch_template_id (template));
+    }
+  g_assert_true (saw_instance);
+  g_assert_true (saw_template);
+
+  am_ec2_client_describe_instance_image_metadata_async (fixture->alice, instance_ids, NULL, am_test_result_cb,
+                                                        &r_meta);
+  WAIT (r_meta);
+  metadata = am_ec2_client_describe_instance_image_metadata_finish (fixture->alice, r_meta, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (metadata->len, ==, 1);
+  g_assert_cmpstr (am_instance_image_metadata_get_instance_id (metadata->pdata[0]), ==, instance_ids[0]);
+  g_assert_cmpstr (am_instance_image_metadata_get_image_id (metadata->pdata[0]), ==, latest);
+  g_assert_cmpstr (am_instance_image_metadata_get_image_state (metadata->pdata[0]), ==, "available");
+  g_assert_true (g_str_has_prefix (am_instance_image_metadata_get_image_name (metadata->pdata[0]), "al2023-ami-"));
+
+  mine = owned_images (fixture->alice);
+  g_assert_cmpuint (mine->len, >, 0);
+  own_id = am_image_get_image_id (mine->pdata[0]);
+  am_ec2_client_set_image_disabled_async (fixture->alice, own_id, TRUE, FALSE, NULL, am_test_result_cb, &r_disable);
+  WAIT (r_disable);
+  g_assert_true (am_ec2_client_set_image_disabled_finish (fixture->alice, r_disable, NULL, &error));
+  g_assert_no_error (error);
+  hidden = owned_images (fixture->alice);
+  g_assert_cmpuint (hidden->len, ==, mine->len - 1);
+  am_ec2_client_set_image_disabled_async (fixture->alice, own_id, FALSE, FALSE, NULL, am_test_result_cb, &r_enable);
+  WAIT (r_enable);
+  g_assert_true (am_ec2_client_set_image_disabled_finish (fixture->alice, r_enable, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (AmImage) back = describe_one (fixture->alice, own_id);
+
+    g_assert_cmpstr (am_image_get_state (back), ==, "available");
+  }
+}
+
+/* CreateSnapshot, DeleteSnapshot (refused while an image uses the snapshot) and
+ * RestoreImageFromRecycleBin through the typed client. */
+static void
+test_snapshots_and_restore (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *latest = latest_image (fixture->alice);
+  g_autoptr (AmRunInstancesRequest) run = am_run_instances_request_new (latest, "t3.micro");
+  g_autoptr (GAsyncResult) r_snap = NULL, r_in_use = NULL, r_del = NULL, r_dereg = NULL;
+  g_autoptr (GAsyncResult) r_restore = NULL, r_again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) instances = NULL, described = NULL, mine = NULL;
+  g_autoptr (AmSnapshot) snapshot = NULL;
+  const char *ids[] = { NULL, NULL };
+  AmImage *image;
+  const char *image_snapshot;
+  gboolean ok;
+
+  instances = run_instances (fixture->alice, run);
+  ids[0] = am_instance_get_instance_id (instances->pdata[0]);
+  wait_instance_state (fixture->alice, ids[0], "running");
+  {
+    g_autoptr (GAsyncResult) r = NULL;
+
+    am_ec2_client_describe_instances_async (fixture->alice, ids, NULL, NULL, am_test_result_cb, &r);
+    WAIT (r);
+    described = am_ec2_client_describe_instances_finish (fixture->alice, r, &error);
+    g_assert_no_error (error);
+  }
+  am_ec2_client_create_snapshot_async (fixture->alice,
+                                       am_instance_block_device_get_volume_id (
+                                         am_instance_get_block_devices (described->pdata[0])[0]),
+                                       "before the upgrade", FALSE, NULL, am_test_result_cb, &r_snap);
+  WAIT (r_snap);
+  ok = am_ec2_client_create_snapshot_finish (fixture->alice, r_snap, &snapshot, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (g_str_has_prefix (am_snapshot_get_snapshot_id (snapshot), "snap-"));
+  g_assert_cmpstr (am_snapshot_get_description (snapshot), ==, "before the upgrade");
+  g_assert_cmpint (am_snapshot_get_volume_size (snapshot), >, 0);
+
+  mine = owned_images (fixture->alice);
+  image = NULL;
+  for (guint i = 0; i < mine->len && image == NULL; i++)
+    if (g_strcmp0 (am_image_get_name (mine->pdata[i]), "alice-web-server-2026-01-15") == 0)
+      image = mine->pdata[i];
+  g_assert_nonnull (image);
+  image_snapshot = am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (image)[0]);
+  am_ec2_client_delete_snapshot_async (fixture->alice, image_snapshot, FALSE, NULL, am_test_result_cb, &r_in_use);
+  WAIT (r_in_use);
+  g_assert_false (am_ec2_client_delete_snapshot_finish (fixture->alice, r_in_use, NULL, &error));
+  g_assert_cmpstr (am_aws_error_get_code (error), ==, "InvalidSnapshot.InUse");
+  g_clear_error (&error);
+  am_ec2_client_delete_snapshot_async (fixture->alice, am_snapshot_get_snapshot_id (snapshot), FALSE, NULL,
+                                       am_test_result_cb, &r_del);
+  WAIT (r_del);
+  g_assert_true (am_ec2_client_delete_snapshot_finish (fixture->alice, r_del, NULL, &error));
+  g_assert_no_error (error);
+
+  am_ec2_client_deregister_image_async (fixture->alice, am_image_get_image_id (image), FALSE, FALSE, NULL,
+                                        am_test_result_cb, &r_dereg);
+  WAIT (r_dereg);
+  g_assert_true (am_ec2_client_deregister_image_finish (fixture->alice, r_dereg, NULL, &error));
+  g_assert_no_error (error);
+  am_ec2_client_restore_image_async (fixture->alice, am_image_get_image_id (image), FALSE, NULL,
+                                     am_test_result_cb, &r_restore);
+  WAIT (r_restore);
+  g_assert_true (am_ec2_client_restore_image_finish (fixture->alice, r_restore, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (AmImage) back = describe_one (fixture->alice, am_image_get_image_id (image));
+
+    g_assert_cmpstr (am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (back)[0]), ==,
+                     image_snapshot);
+  }
+  am_ec2_client_restore_image_async (fixture->alice, am_image_get_image_id (image), FALSE, NULL,
+                                     am_test_result_cb, &r_again);
+  WAIT (r_again);
+  g_assert_false (am_ec2_client_restore_image_finish (fixture->alice, r_again, NULL, &error));
+  g_assert_cmpstr (am_aws_error_get_code (error), ==, "InvalidAMIID.NotFound");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +747,8 @@ main (int   argc,
   ADD ("image-lifecycle", test_image_lifecycle);
   ADD ("copy-and-templates", test_copy_and_templates);
   ADD ("require-imdsv2", test_require_imdsv2);
+  ADD ("image-references", test_image_references);
+  ADD ("snapshots-and-restore", test_snapshots_and_restore);
 
   return g_test_run ();
 }

@@ -10,7 +10,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sandboxtest import Sandbox, check, equal, run, test, wait_for, xml_find  # noqa: E402
 
-sb = Sandbox('--transition-ms', '1500', '--public-images', '300')
+# Without a Recycle Bin rule: a deregistered image is gone at once (test-sdk-lifecycle covers the bin).
+sb = Sandbox('--transition-ms', '1500', '--public-images', '300', '--recycle-bin-days', '0')
 ctx = {}
 
 

@@ -1721,6 +1721,67 @@ test_tag_limit (void)
   g_string_free (again, TRUE);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Disabled images and the Recycle Bin (with its times) survive a save and a load; the lifecycle
+ * actions refuse names they do not take. */
+static void
+test_persistence_lifecycle (void)
+{
+  AmSbState *state = am_sb_state_new (0, 3000);
+  AmSbState *copy = am_sb_state_new (0, 3000);
+  g_autofree char *json = NULL;
+  g_autofree char *json2 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ids = NULL;
+  AmSbImage *image;
+  char *id;
+
+  am_sb_state_seed (state);
+  ids = am_sb_hash_keys (state->images);
+  g_ptr_array_sort (ids, compare_ids);
+  image = g_hash_table_lookup (state->images, ids->pdata[0]);
+  image->disabled = TRUE;
+  id = ids->pdata[1];
+  image = g_hash_table_lookup (state->images, id);
+  g_assert_true (g_hash_table_steal (state->images, id));
+  image->recycle_enter_time = 1000;
+  image->recycle_exit_time = 1000 + 7 * 24 * 3600 * 1000LL;
+  g_hash_table_replace (state->recycle_bin, image->image_id, image);
+
+  json = am_sb_state_to_json (state);
+  g_assert_true (am_sb_state_from_json (copy, json, strlen (json), &error));
+  g_assert_no_error (error);
+  json2 = am_sb_state_to_json (copy);
+  g_assert_cmpstr (json, ==, json2);
+  g_assert_cmpuint (g_hash_table_size (copy->images), ==, 3);
+  g_assert_cmpuint (g_hash_table_size (copy->recycle_bin), ==, 1);
+  g_assert_true (((AmSbImage *) g_hash_table_lookup (copy->images, ids->pdata[0]))->disabled);
+  image = g_hash_table_lookup (copy->recycle_bin, ids->pdata[1]);
+  g_assert_nonnull (image);
+  g_assert_cmpint (image->recycle_enter_time, ==, 1000);
+  g_assert_cmpint (image->recycle_exit_time, ==, 1000 + 7 * 24 * 3600 * 1000LL);
+  g_assert_cmpstr (am_sb_image_state (g_hash_table_lookup (copy->images, ids->pdata[0]), 0), ==, "disabled");
+  am_sb_state_free (state);
+  am_sb_state_free (copy);
+
+  {
+    g_autoptr (AmSandboxServer) server = memory_server (0);
+    g_autofree char *alice = alice_image_id (server);
+
+    assert_error (call_ec2_printf (server, "Action=DisableImage&Version=2016-11-15&ImageId.1=%s", alice),
+                  400, "UnknownParameter");
+    assert_error (call_ec2_printf (server, "Action=DescribeImageReferences&Version=2016-11-15&ImageId.1=%s"
+                                           "&ResourceType.1.Type=ec2:Instance", alice), 400, "UnknownParameter");
+    assert_call_ok (server, "Action=ListImagesInRecycleBin&Version=2016-11-15&MaxResults=5", "<imageSet");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1736,6 +1797,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/instances/instance-store", test_instance_store);
   g_test_add_func ("/sandbox/instances/termination-protection", test_termination_protection);
   g_test_add_func ("/sandbox/persistence/roundtrip", test_persistence_roundtrip);
+  g_test_add_func ("/sandbox/persistence/lifecycle", test_persistence_lifecycle);
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
   g_test_add_func ("/sandbox/persistence/reload", test_persistence_reload);

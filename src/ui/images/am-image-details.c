@@ -6,11 +6,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "am-image-anatomy.h"
 #include "am-image-details.h"
 #include "am-image-lineage.h"
+#include "am-image-reference.h"
 
 struct _AmImageDetails
 {
@@ -27,6 +30,7 @@ struct _AmImageDetails
   AdwPreferencesGroup *fields_group;
   AdwPreferencesGroup *volumes_group;
   AdwPreferencesGroup *permissions_group;
+  AdwPreferencesGroup *used_by_group;
   AdwPreferencesGroup *tags_group;
 
   /* owned references */
@@ -294,6 +298,72 @@ clear_dynamic_rows (AmImageDetails *self)
   g_ptr_array_set_size (self->dynamic_rows, 0);
 }
 
+/* Removes the dynamic rows of @group only. */
+static void
+clear_group_rows (AmImageDetails      *self,
+                  AdwPreferencesGroup *group)
+{
+  for (guint i = self->dynamic_rows->len; i > 0; i--)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i - 1);
+
+      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group))
+        {
+          adw_preferences_group_remove (group, row);
+          g_ptr_array_remove_index (self->dynamic_rows, i - 1);
+        }
+    }
+}
+
+static const char *
+reference_kind (const char *resource_type)
+{
+  if (g_strcmp0 (resource_type, "ec2:Instance") == 0)
+    return _("Instance");
+  if (g_strcmp0 (resource_type, "ec2:LaunchTemplate") == 0)
+    return _("Launch Template");
+  if (g_strcmp0 (resource_type, "ssm:Parameter") == 0)
+    return _("SSM Parameter");
+  if (g_strcmp0 (resource_type, "autoscaling:AutoScalingGroup") == 0)
+    return _("Auto Scaling Group");
+  return resource_type != NULL ? resource_type : "";
+}
+
+/* @references NULL: still looking (or @error says why it failed). */
+static void
+fill_references (AmImageDetails *self,
+                 GPtrArray      *references,
+                 const char     *error)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->used_by_group), self->manageable);
+  if (!self->manageable)
+    return;
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not find what uses this image: %s"), error);
+
+      add_dim_row (self, self->used_by_group, text);
+      return;
+    }
+  if (references == NULL)
+    {
+      add_dim_row (self, self->used_by_group, _("Looking for what uses this image…"));
+      return;
+    }
+  for (guint i = 0; i < references->len; i++)
+    {
+      AmImageReference *ref = g_ptr_array_index (references, i);
+      const char *arn = am_image_reference_get_arn (ref);
+      const char *slash = arn != NULL ? strchr (arn, '/') : NULL;
+
+      /* The resource's own name or id: what follows "instance/", "launch-template/", … */
+      add_dynamic_row (self, self->used_by_group, reference_kind (am_image_reference_get_resource_type (ref)),
+                       slash != NULL ? slash + 1 : arn);
+    }
+  if (references->len == 0)
+    add_dim_row (self, self->used_by_group, _("Nothing in this account and region uses this image"));
+}
+
 static char *
 mapping_text (AmBlockDeviceMapping *mapping)
 {
@@ -426,6 +496,7 @@ update (AmImageDetails *self)
     add_dim_row (self, self->volumes_group, _("No volumes are listed"));
 
   fill_permissions (self, NULL);
+  fill_references (self, NULL, NULL);
 
   tags = am_image_get_tags (self->image);
   for (guint i = 0; tags[i] != NULL; i++)
@@ -471,6 +542,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, fields_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, volumes_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, permissions_group);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, used_by_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, tags_group);
 }
 
@@ -559,18 +631,53 @@ am_image_details_set_launch_permissions (AmImageDetails             *self,
     return;
 
   /* Only the permissions rows change. */
-  for (guint i = self->dynamic_rows->len; i > 0; i--)
-    {
-      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i - 1);
-
-      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (self->permissions_group))
-        {
-          adw_preferences_group_remove (self->permissions_group, row);
-          g_ptr_array_remove_index (self->dynamic_rows, i - 1);
-        }
-    }
+  clear_group_rows (self, self->permissions_group);
   fill_permissions (self, permissions);
   am_image_anatomy_set_launch_permissions (self->anatomy, permissions);
+}
+
+void
+am_image_details_add_user (AmImageDetails *self,
+                           const char     *resource_type,
+                           const char     *name,
+                           const char     *error)
+{
+  g_return_if_fail (AM_IS_IMAGE_DETAILS (self));
+
+  if (self->image == NULL || !self->manageable)
+    return;
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not find what uses this image: %s"), error);
+
+      add_dim_row (self, self->used_by_group, text);
+    }
+  else
+    add_dynamic_row (self, self->used_by_group, reference_kind (resource_type), name);
+}
+
+void
+am_image_details_set_references (AmImageDetails *self,
+                                 GPtrArray      *references,
+                                 const char     *error)
+{
+  g_return_if_fail (AM_IS_IMAGE_DETAILS (self));
+
+  if (self->image == NULL)
+    return;
+  clear_group_rows (self, self->used_by_group);
+  /* The copyable values of the group go with its rows. */
+  {
+    g_autofree char *prefix = g_strdup_printf ("%s/", adw_preferences_group_get_title (self->used_by_group));
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->values);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (g_str_has_prefix (key, prefix))
+        g_hash_table_iter_remove (&iter);
+  }
+  fill_references (self, references, error);
 }
 
 const char *

@@ -40,6 +40,22 @@ void       am_image_details_set_manageable         (AmImageDetails      *self,
 void       am_image_details_set_launch_permissions (AmImageDetails      *self,
                                                     AmLaunchPermission * const *permissions);
 /**
+ * am_image_details_set_references:
+ * @references: (nullable) (element-type AmImageReference): what uses the image (owned images
+ *   only), or %NULL while it is being looked up or when @error (nullable) says why it failed
+ */
+void       am_image_details_set_references         (AmImageDetails      *self,
+                                                    GPtrArray           *references,
+                                                    const char          *error);
+/**
+ * am_image_details_add_user: adds one more user of the image to Used By (an Auto Scaling group
+ * found through a launch template), or @error (nullable) when they could not be listed
+ */
+void       am_image_details_add_user               (AmImageDetails      *self,
+                                                    const char          *resource_type,
+                                                    const char          *name,
+                                                    const char          *error);
+/**
  * am_image_details_get_field: the text of the copyable row titled @title (tests); rows of the
  * block device mapping, launch permissions and tags are "GROUP TITLE/ROW TITLE", e.g. "Tags/team"
  */

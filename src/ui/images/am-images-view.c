@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-autoscaling-client.h"
 #include "am-aws-error.h"
 #include "am-column-order.h"
 #include "am-error-state.h"
@@ -586,6 +587,102 @@ permissions_cb (GObject      *object,
     am_image_details_set_launch_permissions (self->details, am_image_attribute_get_launch_permissions (attribute));
 }
 
+/* Auto Scaling groups use an image through their launch templates. */
+static void
+groups_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (AmImagesView) self = user_data;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GError) error = NULL;
+  GStrv template_ids = g_object_get_data (G_OBJECT (object), "am-template-ids");
+
+  groups = am_autoscaling_client_describe_groups_finish (AM_AUTOSCALING_CLIENT (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (groups == NULL)
+    {
+      am_image_details_add_user (self->details, "autoscaling:AutoScalingGroup", NULL, error->message);
+      return;
+    }
+  for (guint i = 0; i < groups->len; i++)
+    {
+      AmAutoScalingGroup *group = g_ptr_array_index (groups, i);
+      const char *template_id = am_auto_scaling_group_get_launch_template_id (group);
+
+      if (template_id != NULL && g_strv_contains ((const char * const *) template_ids, template_id))
+        am_image_details_add_user (self->details, "autoscaling:AutoScalingGroup",
+                                   am_auto_scaling_group_get_name (group), NULL);
+    }
+}
+
+static void
+start_groups (AmImagesView *self,
+              GPtrArray    *references)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (AmAutoScalingClient) autoscaling = NULL;
+  g_auto (GStrv) template_ids = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < references->len; i++)
+    {
+      AmImageReference *ref = g_ptr_array_index (references, i);
+      const char *arn = am_image_reference_get_arn (ref);
+      const char *slash = arn != NULL ? strchr (arn, '/') : NULL;
+
+      if (slash != NULL && g_strcmp0 (am_image_reference_get_resource_type (ref), "ec2:LaunchTemplate") == 0)
+        g_strv_builder_add (builder, slash + 1);
+    }
+  template_ids = g_strv_builder_end (builder);
+  if (template_ids[0] == NULL)
+    return;
+  autoscaling = am_autoscaling_client_new_for_ec2_client (self->client, &error);
+  if (autoscaling == NULL)
+    {
+      am_image_details_add_user (self->details, "autoscaling:AutoScalingGroup", NULL, error->message);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (autoscaling), "am-template-ids", g_steal_pointer (&template_ids),
+                          (GDestroyNotify) g_strfreev);
+  am_autoscaling_client_describe_groups_async (autoscaling, NULL, 100, self->details_cancellable, groups_cb,
+                                               g_object_ref (self));
+}
+
+static void references_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* What uses @image (its owner only may ask): instances, templates, parameters. */
+static void
+start_references (AmImagesView *self,
+                  AmImage      *image)
+{
+  const char *ids[] = { am_image_get_image_id (image), NULL };
+
+  /* A reply about an earlier image never arrives: choosing another cancels it. */
+  am_ec2_client_describe_image_references_async (self->client, ids, self->details_cancellable,
+                                                 references_cb, g_object_ref (self));
+}
+
+static void
+references_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (AmImagesView) self = user_data;
+  g_autoptr (GPtrArray) references = NULL;
+  g_autoptr (GError) error = NULL;
+
+  references = am_ec2_client_describe_image_references_finish (AM_EC2_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  am_image_details_set_references (self->details, references, error != NULL ? error->message : NULL);
+  if (references != NULL)
+    start_groups (self, references);
+}
+
 static gboolean
 update_details_cb (gpointer user_data)
 {
@@ -625,6 +722,7 @@ update_details_cb (gpointer user_data)
       am_ec2_client_describe_image_attribute_async (self->client, am_image_get_image_id (image),
                                                     "launchPermission", self->details_cancellable,
                                                     permissions_cb, g_object_ref (self));
+      start_references (self, image);
     }
 
   return G_SOURCE_REMOVE;

@@ -301,6 +301,15 @@ load_css_once (void)
     }
 }
 
+/* After every init: the subclass's template has built its widgets too, hidden ones included
+ * (a button shown later maps without ever having been named). */
+static void
+am_action_dialog_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (am_action_dialog_parent_class)->constructed (object);
+  am_accessible_fix_mnemonics (GTK_WIDGET (object));
+}
+
 static void
 am_action_dialog_class_init (AmActionDialogClass *klass)
 {
@@ -308,6 +317,7 @@ am_action_dialog_class_init (AmActionDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = am_action_dialog_constructed;
   object_class->dispose = am_action_dialog_dispose;
   window_class->close_request = am_action_dialog_close_request;
 
@@ -342,7 +352,6 @@ am_action_dialog_init (AmActionDialog *self)
 
   load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  am_accessible_fix_mnemonics (GTK_WIDGET (self));
   priv->cancellable = g_cancellable_new ();
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (priv->apply_button));
   /* The header shows the window's title (set by subclass templates) above the subtitle. */

@@ -284,24 +284,6 @@ am_action_dialog_dispose (GObject *object)
 }
 
 static void
-load_css_once (void)
-{
-  static gsize loaded;
-
-  if (g_once_init_enter (&loaded))
-    {
-      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-      GdkDisplay *display = gdk_display_get_default ();
-
-      gtk_css_provider_load_from_resource (provider, "/io/github/amiable/Amiable/dialogs/dialogs.css");
-      if (display != NULL)
-        gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&loaded, 1);
-    }
-}
-
-static void
 am_action_dialog_class_init (AmActionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -340,7 +322,6 @@ am_action_dialog_init (AmActionDialog *self)
 {
   AmActionDialogPrivate *priv = am_action_dialog_get_instance_private (self);
 
-  load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
   priv->cancellable = g_cancellable_new ();

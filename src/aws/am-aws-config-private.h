@@ -13,21 +13,17 @@ guint               _am_aws_config_get_process_timeout (AmAwsConfig *self);
 const char         *_am_aws_config_get_home            (AmAwsConfig *self);
 const char * const *_am_aws_config_get_environ         (AmAwsConfig *self);
 
-/* The resolver's parsers, for the fuzzers: credential_process output (a NUL-terminated
- * string), the SSO token cache file of @cache_key under the config's HOME (its path from
- * _am_aws_sso_cache_path_for_fuzzing), and STS's AssumeRole answer. */
-AmCredentials      *_am_aws_parse_process_output_for_fuzzing (const char   *profile,
-                                                              const char   *output,
-                                                              GError      **error);
-char               *_am_aws_read_sso_token_for_fuzzing       (AmAwsConfig  *config,
-                                                              const char   *profile,
-                                                              const char   *cache_key,
-                                                              GError      **error);
-char               *_am_aws_sso_cache_path_for_fuzzing       (AmAwsConfig  *config,
-                                                              const char   *cache_key);
-AmCredentials      *_am_aws_parse_assume_role_for_fuzzing    (const char   *profile,
-                                                              const char   *role_arn,
-                                                              GBytes       *body,
-                                                              GError      **error);
+/* How @profile gets credentials; @as_source when it is another profile's source_profile,
+ * @chained_from the profile that names it (for messages). */
+AmAwsProfileKind    _am_aws_config_classify            (AmAwsConfig *self,
+                                                        const char  *profile,
+                                                        gboolean     as_source,
+                                                        const char  *chained_from,
+                                                        GError     **error);
+/* Whether AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are set (FALSE with @error when only one
+ * is, or AWS_CREDENTIAL_EXPIRATION is unreadable). */
+gboolean            _am_aws_config_environment_credentials_state (AmAwsConfig *self,
+                                                                  gboolean    *present,
+                                                                  GError     **error);
 
 G_END_DECLS

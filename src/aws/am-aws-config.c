@@ -763,3 +763,187 @@ _am_aws_config_get_environ (AmAwsConfig *self)
 {
   return (const char * const *) self->envp;
 }
+
+/* Classification: how a profile gets its credentials, read from the files alone */
+
+static gboolean
+has (AmAwsConfig *config,
+     const char  *profile,
+     const char  *key)
+{
+  return am_aws_config_get_value (config, profile, key) != NULL;
+}
+
+static gboolean
+is_sso_profile (AmAwsConfig *config,
+                const char  *profile)
+{
+  return has (config, profile, "sso_session") || has (config, profile, "sso_start_url")
+         || has (config, profile, "sso_account_id") || has (config, profile, "sso_role_name");
+}
+
+AmAwsProfileKind
+_am_aws_config_classify (AmAwsConfig *config,
+                         const char  *profile,
+                         gboolean     as_source,
+                         const char  *chained_from,
+                         GError     **error)
+{
+  gboolean has_key = has (config, profile, "aws_access_key_id");
+  gboolean has_secret = has (config, profile, "aws_secret_access_key");
+
+  if (!am_aws_config_has_profile (config, profile))
+    {
+      if (chained_from != NULL)
+        g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                     "The profile “%s” names source_profile = %s, but %s has no such profile; "
+                     "fix source_profile or add the profile", chained_from, profile,
+                     am_aws_config_get_config_path (config));
+      else
+        g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                     "The profile “%s” is not in %s or %s; add it with `aws configure "
+                     "--profile %s`", profile, am_aws_config_get_config_path (config),
+                     am_aws_config_get_credentials_path (config), profile);
+      return AM_AWS_PROFILE_KIND_NONE;
+    }
+
+  /* A role profile that is its own source uses its own keys for the first hop. */
+  if (has (config, profile, "role_arn")
+      && !(as_source && g_strcmp0 (am_aws_config_get_value (config, profile, "source_profile"),
+                                   profile) == 0 && has_key))
+    {
+      gboolean has_source = has (config, profile, "source_profile");
+      gboolean has_credential_source = has (config, profile, "credential_source");
+
+      if (!has_source && !has_credential_source && has (config, profile, "web_identity_token_file"))
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The profile “%s” uses web_identity_token_file, which Amiable cannot "
+                       "use; choose a profile with keys, a role with source_profile, or IAM "
+                       "Identity Center", profile);
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
+      if (has_source == has_credential_source)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The profile “%s” has role_arn and needs exactly one of source_profile "
+                       "or credential_source (in %s)", profile,
+                       am_aws_config_get_config_path (config));
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
+      return AM_AWS_PROFILE_KIND_ASSUME_ROLE;
+    }
+
+  if (is_sso_profile (config, profile))
+    {
+      const char *session = am_aws_config_get_value (config, profile, "sso_session");
+      const char *missing = NULL;
+
+      if (!has (config, profile, "sso_account_id"))
+        missing = "sso_account_id";
+      else if (!has (config, profile, "sso_role_name"))
+        missing = "sso_role_name";
+      else if (session != NULL)
+        {
+          if (am_aws_config_get_section_value (config, "sso-session", session, "sso_start_url")
+              == NULL)
+            missing = "sso_start_url (in its [sso-session] section)";
+          else if (am_aws_config_get_section_value (config, "sso-session", session, "sso_region")
+                   == NULL)
+            missing = "sso_region (in its [sso-session] section)";
+        }
+      else if (!has (config, profile, "sso_start_url"))
+        missing = "sso_start_url or sso_session";
+      else if (!has (config, profile, "sso_region"))
+        missing = "sso_region";
+
+      if (missing != NULL)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The IAM Identity Center profile “%s” has no %s (in %s); run `aws "
+                       "configure sso --profile %s`", profile, missing,
+                       am_aws_config_get_config_path (config), profile);
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
+      return AM_AWS_PROFILE_KIND_SSO;
+    }
+
+  if (has_key || has_secret)
+    {
+      if (!has_key || !has_secret)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "The profile “%s” has %s but no %s; add the missing key or remove "
+                       "the other", profile,
+                       has_key ? "aws_access_key_id" : "aws_secret_access_key",
+                       has_key ? "aws_secret_access_key" : "aws_access_key_id");
+          return AM_AWS_PROFILE_KIND_NONE;
+        }
+      return AM_AWS_PROFILE_KIND_STATIC;
+    }
+
+  if (has (config, profile, "credential_process"))
+    return AM_AWS_PROFILE_KIND_CREDENTIAL_PROCESS;
+
+  g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+               "The profile “%s” has no credentials (no keys, credential_process, role_arn or "
+               "IAM Identity Center settings); run `aws configure --profile %s`",
+               profile, profile);
+  return AM_AWS_PROFILE_KIND_NONE;
+}
+
+gboolean
+_am_aws_config_environment_credentials_state (AmAwsConfig  *config,
+                                              gboolean     *present,
+                                              GError      **error)
+{
+  gboolean key = am_aws_config_getenv (config, "AWS_ACCESS_KEY_ID") != NULL;
+  gboolean secret = am_aws_config_getenv (config, "AWS_SECRET_ACCESS_KEY") != NULL;
+
+  *present = key || secret;
+  if (key != secret)
+    {
+      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                   "%s is set but %s is not; set both environment variables or neither",
+                   key ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
+                   key ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID");
+      return FALSE;
+    }
+  if (*present && am_aws_config_getenv (config, "AWS_CREDENTIAL_EXPIRATION") != NULL)
+    {
+      const char *text = am_aws_config_getenv (config, "AWS_CREDENTIAL_EXPIRATION");
+      g_autoptr (GDateTime) expiration = g_date_time_new_from_iso8601 (text, NULL);
+
+      /* Taking an unreadable time as "never expires" would keep using dead keys. */
+      if (expiration == NULL)
+        {
+          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
+                       "AWS_CREDENTIAL_EXPIRATION is “%s”, which is not an ISO 8601 time such "
+                       "as 2026-01-31T12:00:00Z; correct it or unset it", text);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+AmAwsProfileKind
+am_aws_config_get_profile_kind (AmAwsConfig  *self,
+                                const char   *profile_name,
+                                GError      **error)
+{
+  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), AM_AWS_PROFILE_KIND_NONE);
+  g_return_val_if_fail (error == NULL || *error == NULL, AM_AWS_PROFILE_KIND_NONE);
+
+  if (profile_name == NULL)
+    {
+      gboolean present;
+
+      if (!_am_aws_config_environment_credentials_state (self, &present, error))
+        return AM_AWS_PROFILE_KIND_NONE;
+      if (present)
+        return AM_AWS_PROFILE_KIND_ENVIRONMENT;
+      profile_name = am_aws_config_get_default_profile_name (self);
+    }
+
+  return _am_aws_config_classify (self, profile_name, FALSE, NULL, error);
+}

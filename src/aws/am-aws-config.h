@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * the file, the line and the problem (the CLI refuses such files too).
  * Keys are case-insensitive; indented `key = value` lines under an empty value make nested
  * settings, read as "parent.key" (e.g. "ec2.endpoint_url" in a services section).
+ * It only reads: resolving a profile's credentials (credential_process, STS, SSO) is
+ * AmProfileResolver's work (am-profile-resolver.h), owned by AmCredentialsProvider.
  */
 
 #define AM_TYPE_AWS_CONFIG (am_aws_config_get_type ())
@@ -156,28 +158,9 @@ const char       *am_aws_config_get_config_path        (AmAwsConfig        *self
 const char       *am_aws_config_get_credentials_path   (AmAwsConfig        *self);
 
 /**
- * am_aws_config_resolve_credentials_async:
- * @profile_name: (nullable): as in am_credentials_provider_new_for_profile()
- * @mfa_prompt: (nullable): asked for a code when a role profile has mfa_serial
- *
- * Resolves the profile's credentials once (no caching: AmCredentialsProvider caches).
- * SSO profiles need a token from `aws sso login`; when it is missing or expired the error
- * tells the user to run `aws sso login --profile NAME`.
- */
-void              am_aws_config_resolve_credentials_async (AmAwsConfig        *self,
-                                                           const char         *profile_name,
-                                                           AmMfaPromptFunc     mfa_prompt,
-                                                           gpointer            mfa_prompt_data,
-                                                           GCancellable       *cancellable,
-                                                           GAsyncReadyCallback callback,
-                                                           gpointer            user_data);
-AmCredentials    *am_aws_config_resolve_credentials_finish (AmAwsConfig        *self,
-                                                            GAsyncResult       *result,
-                                                            GError            **error);
-
-/**
  * am_aws_config_set_process_timeout:
- * How long a credential_process may run (default 60 s) before it is killed.
+ * How long a credential_process run by AmProfileResolver may take (default 60 s) before it
+ * is killed.
  */
 void              am_aws_config_set_process_timeout    (AmAwsConfig        *self,
                                                         guint               timeout_ms);

@@ -9,6 +9,7 @@
 #include "am-aws-config.h"
 #include "am-aws-error.h"
 #include "am-credentials.h"
+#include "am-profile-resolver.h"
 
 #define DEFAULT_REFRESH_WINDOW (5 * G_TIME_SPAN_MINUTE)
 
@@ -26,6 +27,7 @@ struct _AmCredentialsProvider
   /* owned */
   AmCredentials  *static_credentials;
   AmAwsConfig    *config;
+  AmProfileResolver *resolver;     /* reads config; calls STS and SSO */
   char           *profile_name;
   AmCredentials  *cached;
   GPtrArray      *waiters;         /* Waiter* */
@@ -65,6 +67,7 @@ am_credentials_provider_dispose (GObject *object)
   if (self->mfa_prompt_destroy != NULL)
     g_clear_pointer (&self->mfa_prompt_data, self->mfa_prompt_destroy);
   self->mfa_prompt = NULL;
+  g_clear_object (&self->resolver);
   g_clear_object (&self->config);
 
   G_OBJECT_CLASS (am_credentials_provider_parent_class)->dispose (object);
@@ -122,6 +125,7 @@ am_credentials_provider_new_for_profile (AmAwsConfig *config,
 
   self = g_object_new (AM_TYPE_CREDENTIALS_PROVIDER, NULL);
   self->config = g_object_ref (config);
+  self->resolver = am_profile_resolver_new (config);
   self->profile_name = g_strdup (profile_name);
   return self;
 }
@@ -217,7 +221,7 @@ on_resolved (GObject      *source,
   g_autoptr (AmCredentials) credentials = NULL;
   g_autoptr (GError) error = NULL;
 
-  credentials = am_aws_config_resolve_credentials_finish (AM_AWS_CONFIG (source), result, &error);
+  credentials = am_profile_resolver_resolve_finish (AM_PROFILE_RESOLVER (source), result, &error);
   self->resolving = FALSE;
   g_clear_object (&self->cancellable);
 
@@ -292,9 +296,9 @@ am_credentials_provider_get_async (AmCredentialsProvider *self,
 
   self->resolving = TRUE;
   self->cancellable = g_cancellable_new ();
-  am_aws_config_resolve_credentials_async (self->config, self->profile_name, self->mfa_prompt,
-                                           self->mfa_prompt_data, self->cancellable,
-                                           on_resolved, g_object_ref (self));
+  am_profile_resolver_resolve_async (self->resolver, self->profile_name, self->mfa_prompt,
+                                     self->mfa_prompt_data, self->cancellable,
+                                     on_resolved, g_object_ref (self));
 }
 
 AmCredentials *

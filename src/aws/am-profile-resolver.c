@@ -1,4 +1,5 @@
-/* am-profile-resolver.c: resolves a profile's credentials the way the AWS CLI does
+/* am-profile-resolver.c: resolves a profile's credentials the way the AWS CLI does (static keys,
+ * credential_process, STS AssumeRole, IAM Identity Center); AmAwsConfig only reads the files
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,8 @@
 #include "am-aws-config.h"
 #include "am-aws-error.h"
 #include "am-aws-session.h"
+#include "am-profile-resolver.h"
+#include "am-profile-resolver-private.h"
 #include "am-aws-transport-private.h"
 #include "am-endpoint.h"
 #include "am-json-member.h"
@@ -29,6 +32,63 @@
 #define STS_VERSION     "2011-06-15"
 /* A credential_process prints one small JSON object; more is a broken or hostile command. */
 #define AM_CREDENTIAL_PROCESS_MAX_OUTPUT (64 * 1024)
+
+struct _AmProfileResolver
+{
+  GObject      parent_instance;
+
+  AmAwsConfig *config;
+};
+
+G_DEFINE_FINAL_TYPE (AmProfileResolver, am_profile_resolver, G_TYPE_OBJECT)
+
+static void
+am_profile_resolver_finalize (GObject *object)
+{
+  AmProfileResolver *self = AM_PROFILE_RESOLVER (object);
+
+  g_clear_object (&self->config);
+
+  G_OBJECT_CLASS (am_profile_resolver_parent_class)->finalize (object);
+}
+
+static void
+am_profile_resolver_class_init (AmProfileResolverClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = am_profile_resolver_finalize;
+}
+
+static void
+am_profile_resolver_init (AmProfileResolver *self)
+{
+}
+
+AmProfileResolver *
+am_profile_resolver_new (AmAwsConfig *config)
+{
+  AmProfileResolver *self;
+
+  g_return_val_if_fail (AM_IS_AWS_CONFIG (config), NULL);
+
+  self = g_object_new (AM_TYPE_PROFILE_RESOLVER, NULL);
+  self->config = g_object_ref (config);
+  return self;
+}
+
+AmAwsConfig *
+am_profile_resolver_get_config (AmProfileResolver *self)
+{
+  g_return_val_if_fail (AM_IS_PROFILE_RESOLVER (self), NULL);
+
+  return self->config;
+}
+
+/* Every step's task has the resolver as its source object. */
+static AmAwsConfig *
+task_config (GTask *task)
+{
+  return AM_PROFILE_RESOLVER (g_task_get_source_object (task))->config;
+}
 
 /* Sends the STS or SSO call through the session of the profile's CA bundle, if it has one. */
 static gboolean
@@ -51,190 +111,6 @@ use_ca_bundle (AmAwsConfig     *config,
   if (transport != NULL)
     _am_aws_transport_set_session (transport, session);
   return TRUE;
-}
-
-/* Classification */
-
-static gboolean
-has (AmAwsConfig *config,
-     const char  *profile,
-     const char  *key)
-{
-  return am_aws_config_get_value (config, profile, key) != NULL;
-}
-
-static gboolean
-is_sso_profile (AmAwsConfig *config,
-                const char  *profile)
-{
-  return has (config, profile, "sso_session") || has (config, profile, "sso_start_url")
-         || has (config, profile, "sso_account_id") || has (config, profile, "sso_role_name");
-}
-
-static AmAwsProfileKind
-classify (AmAwsConfig *config,
-          const char  *profile,
-          gboolean     as_source,
-          const char  *chained_from,
-          GError     **error)
-{
-  gboolean has_key = has (config, profile, "aws_access_key_id");
-  gboolean has_secret = has (config, profile, "aws_secret_access_key");
-
-  if (!am_aws_config_has_profile (config, profile))
-    {
-      if (chained_from != NULL)
-        g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
-                     "The profile “%s” names source_profile = %s, but %s has no such profile; "
-                     "fix source_profile or add the profile", chained_from, profile,
-                     am_aws_config_get_config_path (config));
-      else
-        g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
-                     "The profile “%s” is not in %s or %s; add it with `aws configure "
-                     "--profile %s`", profile, am_aws_config_get_config_path (config),
-                     am_aws_config_get_credentials_path (config), profile);
-      return AM_AWS_PROFILE_KIND_NONE;
-    }
-
-  /* A role profile that is its own source uses its own keys for the first hop. */
-  if (has (config, profile, "role_arn")
-      && !(as_source && g_strcmp0 (am_aws_config_get_value (config, profile, "source_profile"),
-                                   profile) == 0 && has_key))
-    {
-      gboolean has_source = has (config, profile, "source_profile");
-      gboolean has_credential_source = has (config, profile, "credential_source");
-
-      if (!has_source && !has_credential_source && has (config, profile, "web_identity_token_file"))
-        {
-          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
-                       "The profile “%s” uses web_identity_token_file, which Amiable cannot "
-                       "use; choose a profile with keys, a role with source_profile, or IAM "
-                       "Identity Center", profile);
-          return AM_AWS_PROFILE_KIND_NONE;
-        }
-      if (has_source == has_credential_source)
-        {
-          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
-                       "The profile “%s” has role_arn and needs exactly one of source_profile "
-                       "or credential_source (in %s)", profile,
-                       am_aws_config_get_config_path (config));
-          return AM_AWS_PROFILE_KIND_NONE;
-        }
-      return AM_AWS_PROFILE_KIND_ASSUME_ROLE;
-    }
-
-  if (is_sso_profile (config, profile))
-    {
-      const char *session = am_aws_config_get_value (config, profile, "sso_session");
-      const char *missing = NULL;
-
-      if (!has (config, profile, "sso_account_id"))
-        missing = "sso_account_id";
-      else if (!has (config, profile, "sso_role_name"))
-        missing = "sso_role_name";
-      else if (session != NULL)
-        {
-          if (am_aws_config_get_section_value (config, "sso-session", session, "sso_start_url")
-              == NULL)
-            missing = "sso_start_url (in its [sso-session] section)";
-          else if (am_aws_config_get_section_value (config, "sso-session", session, "sso_region")
-                   == NULL)
-            missing = "sso_region (in its [sso-session] section)";
-        }
-      else if (!has (config, profile, "sso_start_url"))
-        missing = "sso_start_url or sso_session";
-      else if (!has (config, profile, "sso_region"))
-        missing = "sso_region";
-
-      if (missing != NULL)
-        {
-          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
-                       "The IAM Identity Center profile “%s” has no %s (in %s); run `aws "
-                       "configure sso --profile %s`", profile, missing,
-                       am_aws_config_get_config_path (config), profile);
-          return AM_AWS_PROFILE_KIND_NONE;
-        }
-      return AM_AWS_PROFILE_KIND_SSO;
-    }
-
-  if (has_key || has_secret)
-    {
-      if (!has_key || !has_secret)
-        {
-          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
-                       "The profile “%s” has %s but no %s; add the missing key or remove "
-                       "the other", profile,
-                       has_key ? "aws_access_key_id" : "aws_secret_access_key",
-                       has_key ? "aws_secret_access_key" : "aws_access_key_id");
-          return AM_AWS_PROFILE_KIND_NONE;
-        }
-      return AM_AWS_PROFILE_KIND_STATIC;
-    }
-
-  if (has (config, profile, "credential_process"))
-    return AM_AWS_PROFILE_KIND_CREDENTIAL_PROCESS;
-
-  g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
-               "The profile “%s” has no credentials (no keys, credential_process, role_arn or "
-               "IAM Identity Center settings); run `aws configure --profile %s`",
-               profile, profile);
-  return AM_AWS_PROFILE_KIND_NONE;
-}
-
-static gboolean
-environment_credentials_state (AmAwsConfig  *config,
-                               gboolean     *present,
-                               GError      **error)
-{
-  gboolean key = am_aws_config_getenv (config, "AWS_ACCESS_KEY_ID") != NULL;
-  gboolean secret = am_aws_config_getenv (config, "AWS_SECRET_ACCESS_KEY") != NULL;
-
-  *present = key || secret;
-  if (key != secret)
-    {
-      g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
-                   "%s is set but %s is not; set both environment variables or neither",
-                   key ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
-                   key ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID");
-      return FALSE;
-    }
-  if (*present && am_aws_config_getenv (config, "AWS_CREDENTIAL_EXPIRATION") != NULL)
-    {
-      const char *text = am_aws_config_getenv (config, "AWS_CREDENTIAL_EXPIRATION");
-      g_autoptr (GDateTime) expiration = g_date_time_new_from_iso8601 (text, NULL);
-
-      /* Taking an unreadable time as "never expires" would keep using dead keys. */
-      if (expiration == NULL)
-        {
-          g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_CONFIG,
-                       "AWS_CREDENTIAL_EXPIRATION is “%s”, which is not an ISO 8601 time such "
-                       "as 2026-01-31T12:00:00Z; correct it or unset it", text);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-AmAwsProfileKind
-am_aws_config_get_profile_kind (AmAwsConfig  *self,
-                                const char   *profile_name,
-                                GError      **error)
-{
-  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), AM_AWS_PROFILE_KIND_NONE);
-  g_return_val_if_fail (error == NULL || *error == NULL, AM_AWS_PROFILE_KIND_NONE);
-
-  if (profile_name == NULL)
-    {
-      gboolean present;
-
-      if (!environment_credentials_state (self, &present, error))
-        return AM_AWS_PROFILE_KIND_NONE;
-      if (present)
-        return AM_AWS_PROFILE_KIND_ENVIRONMENT;
-      profile_name = am_aws_config_get_default_profile_name (self);
-    }
-
-  return classify (self, profile_name, FALSE, NULL, error);
 }
 
 /* Helpers */
@@ -323,7 +199,7 @@ step_data_free (gpointer user_data)
   g_free (data);
 }
 
-static void resolve_profile_async (AmAwsConfig         *config,
+static void resolve_profile_async (AmProfileResolver   *self,
                                    Context             *context,
                                    const char          *profile,
                                    gboolean             as_source,
@@ -503,7 +379,7 @@ finish_credential_process (GTask *task)
   GSubprocess *process = data->process;
   g_autoptr (GError) error = NULL;
   AmCredentials *credentials;
-  guint timeout_ms = _am_aws_config_get_process_timeout (g_task_get_source_object (task));
+  guint timeout_ms = _am_aws_config_get_process_timeout (task_config (task));
 
   g_clear_handle_id (&data->timeout_id, g_source_remove);
   if (data->chain_id != 0)
@@ -657,7 +533,7 @@ credential_process_argv (AmAwsConfig  *config,
 static void
 run_credential_process (GTask *task)
 {
-  AmAwsConfig *config = g_task_get_source_object (task);
+  AmAwsConfig *config = task_config (task);
   StepData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   const char *command = am_aws_config_get_value (config, data->profile, "credential_process");
@@ -892,8 +768,7 @@ on_assume_role (GObject      *source,
     }
 
   credentials = parse_assume_role (data->profile,
-                                   am_aws_config_get_value (g_task_get_source_object (task),
-                                                            data->profile, "role_arn"),
+                                   am_aws_config_get_value (task_config (task), data->profile, "role_arn"),
                                    body, &error);
   if (credentials == NULL)
     {
@@ -906,7 +781,7 @@ on_assume_role (GObject      *source,
 static void
 call_assume_role (GTask *task)
 {
-  AmAwsConfig *config = g_task_get_source_object (task);
+  AmAwsConfig *config = task_config (task);
   StepData *data = g_task_get_task_data (task);
   g_autoptr (AmCredentialsProvider) provider = am_credentials_provider_new_static (data->source);
   g_autoptr (AmQueryClient) client = NULL;
@@ -989,7 +864,7 @@ on_mfa_code (GObject      *source,
 static void
 with_role_source (GTask *task)
 {
-  AmAwsConfig *config = g_task_get_source_object (task);
+  AmAwsConfig *config = task_config (task);
   StepData *data = g_task_get_task_data (task);
   const char *mfa_serial;
   GTask *prompt_task;
@@ -1038,14 +913,14 @@ on_role_source (GObject      *source,
 static void
 assume_role (GTask *task)
 {
-  AmAwsConfig *config = g_task_get_source_object (task);
+  AmAwsConfig *config = task_config (task);
   StepData *data = g_task_get_task_data (task);
   const char *source_profile = am_aws_config_get_value (config, data->profile, "source_profile");
   const char *credential_source;
 
   if (source_profile != NULL)
     {
-      resolve_profile_async (config, data->context, source_profile, TRUE,
+      resolve_profile_async (g_task_get_source_object (task), data->context, source_profile, TRUE,
                              g_task_get_cancellable (task), on_role_source, task);
       return;
     }
@@ -1056,7 +931,7 @@ assume_role (GTask *task)
       gboolean present;
       g_autoptr (GError) error = NULL;
 
-      if (!environment_credentials_state (config, &present, &error) || !present)
+      if (!_am_aws_config_environment_credentials_state (config, &present, &error) || !present)
         {
           if (error == NULL)
             error = g_error_new (AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
@@ -1217,7 +1092,7 @@ on_role_credentials (GObject      *source,
   body = _am_aws_transport_send_finish (result, &error);
   if (body == NULL)
     {
-      AmAwsConfig *config = g_task_get_source_object (task);
+      AmAwsConfig *config = task_config (task);
       const char *where_to_run = am_flatpak_where_to_run (_am_aws_config_get_environ (config));
 
       if (error->domain == AM_AWS_ERROR && error->code == AM_AWS_ERROR_AUTH)
@@ -1284,7 +1159,7 @@ on_role_credentials (GObject      *source,
 static void
 sso_credentials (GTask *task)
 {
-  AmAwsConfig *config = g_task_get_source_object (task);
+  AmAwsConfig *config = task_config (task);
   StepData *data = g_task_get_task_data (task);
   const char *session = am_aws_config_get_value (config, data->profile, "sso_session");
   const char *cache_key;
@@ -1352,7 +1227,7 @@ sso_credentials (GTask *task)
 /* The dispatcher */
 
 static void
-resolve_profile_async (AmAwsConfig         *config,
+resolve_profile_async (AmProfileResolver   *self,
                        Context             *context,
                        const char          *profile,
                        gboolean             as_source,
@@ -1360,7 +1235,8 @@ resolve_profile_async (AmAwsConfig         *config,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr (GTask) task = g_task_new (config, cancellable, callback, user_data);
+  AmAwsConfig *config = self->config;
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr (GError) error = NULL;
   const char *chained_from = context->chain->len > 0
                                ? g_ptr_array_index (context->chain, context->chain->len - 1)
@@ -1375,7 +1251,7 @@ resolve_profile_async (AmAwsConfig         *config,
   data->profile = g_strdup (profile);
   g_task_set_task_data (task, data, step_data_free);
 
-  kind = classify (config, profile, as_source, chained_from, &error);
+  kind = _am_aws_config_classify (config, profile, as_source, chained_from, &error);
 
   if (kind == AM_AWS_PROFILE_KIND_ASSUME_ROLE)
     {
@@ -1463,47 +1339,49 @@ on_top_resolved (GObject      *source,
 }
 
 void
-am_aws_config_resolve_credentials_async (AmAwsConfig         *self,
-                                         const char          *profile_name,
-                                         AmMfaPromptFunc      mfa_prompt,
-                                         gpointer             mfa_prompt_data,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+am_profile_resolver_resolve_async (AmProfileResolver   *self,
+                                   const char          *profile_name,
+                                   AmMfaPromptFunc      mfa_prompt,
+                                   gpointer             mfa_prompt_data,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_autoptr (GTask) task = NULL;
+  AmAwsConfig *config;
   Context *context;
 
-  g_return_if_fail (AM_IS_AWS_CONFIG (self));
+  g_return_if_fail (AM_IS_PROFILE_RESOLVER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, am_aws_config_resolve_credentials_async);
+  g_task_set_source_tag (task, am_profile_resolver_resolve_async);
+  config = self->config;
 
   if (profile_name == NULL)
     {
       g_autoptr (GError) error = NULL;
       gboolean present;
 
-      if (!environment_credentials_state (self, &present, &error))
+      if (!_am_aws_config_environment_credentials_state (config, &present, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
       if (present)
         {
-          return_credentials (task, environment_credentials (self));
+          return_credentials (task, environment_credentials (config));
           return;
         }
-      profile_name = am_aws_config_get_default_profile_name (self);
-      if (!am_aws_config_has_profile (self, profile_name))
+      profile_name = am_aws_config_get_default_profile_name (config);
+      if (!am_aws_config_has_profile (config, profile_name))
         {
           g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
                                    "No AWS credentials were found: AWS_ACCESS_KEY_ID is not set "
                                    "and there is no profile “%s” in %s or %s; run `aws "
                                    "configure`", profile_name,
-                                   am_aws_config_get_config_path (self),
-                                   am_aws_config_get_credentials_path (self));
+                                   am_aws_config_get_config_path (config),
+                                   am_aws_config_get_credentials_path (config));
           return;
         }
     }
@@ -1519,14 +1397,14 @@ am_aws_config_resolve_credentials_async (AmAwsConfig         *self,
 }
 
 AmCredentials *
-am_aws_config_resolve_credentials_finish (AmAwsConfig   *self,
-                                          GAsyncResult  *result,
-                                          GError       **error)
+am_profile_resolver_resolve_finish (AmProfileResolver  *self,
+                                    GAsyncResult       *result,
+                                    GError            **error)
 {
-  g_return_val_if_fail (AM_IS_AWS_CONFIG (self), NULL);
+  g_return_val_if_fail (AM_IS_PROFILE_RESOLVER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                          == am_aws_config_resolve_credentials_async, NULL);
+                          == am_profile_resolver_resolve_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

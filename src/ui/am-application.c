@@ -12,6 +12,7 @@
 #include "am-listing-report.h"
 #include "am-preferences-window.h"
 #include "am-screenshot.h"
+#include "am-style.h"
 #include "am-window.h"
 
 struct _AmApplication
@@ -238,6 +239,9 @@ am_application_startup (GApplication *app)
   AmApplication *self = AM_APPLICATION (app);
 
   G_APPLICATION_CLASS (am_application_parent_class)->startup (app);
+
+  /* AdwApplication has loaded style.css from the resource base path; the parts' sheets too. */
+  am_style_load (gdk_display_get_default (), TRUE);
 
   /* Here, not in init: --version and --help work without the schema. */
   self->settings = g_settings_new (APP_ID);

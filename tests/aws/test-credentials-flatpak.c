@@ -17,6 +17,7 @@
 #include "aws/am-aws-config.h"
 #include "aws/am-aws-error.h"
 #include "aws/am-credentials.h"
+#include "aws/am-profile-resolver.h"
 #include "am-test-sandbox.h"
 #include "am-test-server.h"
 
@@ -122,14 +123,16 @@ resolve (Fixture     *fixture,
   g_autoptr (GError) local = NULL;
   g_autoptr (AmAwsConfig) config = am_aws_config_load_with_environ ((const char * const *) fixture->envp,
                                                                      &local);
+  g_autoptr (AmProfileResolver) resolver = NULL;
   g_autoptr (GAsyncResult) result = NULL;
 
   g_assert_no_error (local);
   if (timeout_ms > 0)
     am_aws_config_set_process_timeout (config, timeout_ms);
-  am_aws_config_resolve_credentials_async (config, profile, NULL, NULL, NULL, am_test_result_cb, &result);
+  resolver = am_profile_resolver_new (config);
+  am_profile_resolver_resolve_async (resolver, profile, NULL, NULL, NULL, am_test_result_cb, &result);
   am_test_wait_result (&result);
-  return am_aws_config_resolve_credentials_finish (config, result, error);
+  return am_profile_resolver_resolve_finish (resolver, result, error);
 }
 
 static char *

@@ -14,6 +14,7 @@
 #include "aws/am-aws-config.h"
 #include "aws/am-aws-error.h"
 #include "aws/am-credentials.h"
+#include "aws/am-profile-resolver.h"
 #include "am-test-sandbox.h"
 #include "am-test-server.h"
 
@@ -131,12 +132,13 @@ resolve_with_prompt (AmAwsConfig *config,
                      MfaPrompt   *prompt,
                      GError     **error)
 {
+  g_autoptr (AmProfileResolver) resolver = am_profile_resolver_new (config);
   g_autoptr (GAsyncResult) result = NULL;
 
-  am_aws_config_resolve_credentials_async (config, profile, prompt != NULL ? mfa_prompt : NULL,
-                                           prompt, NULL, am_test_result_cb, &result);
+  am_profile_resolver_resolve_async (resolver, profile, prompt != NULL ? mfa_prompt : NULL,
+                                     prompt, NULL, am_test_result_cb, &result);
   am_test_wait_result (&result);
-  return am_aws_config_resolve_credentials_finish (config, result, error);
+  return am_profile_resolver_resolve_finish (resolver, result, error);
 }
 
 static AmCredentials *

@@ -14,6 +14,7 @@
 #include "aws/am-aws-error.h"
 #include "aws/am-json-client.h"
 #include "aws/am-query-client.h"
+#include "aws/am-profile-resolver.h"
 #include "am-test-server.h"
 
 #define BASE_SECRET  "BASE-SECRET-7f3a9c"
@@ -199,13 +200,14 @@ test_no_secrets_in_log (void)
                              "\"secretAccessKey\": \"" SSO_SECRET "\", \"sessionToken\": \""
                              SSO_TOKEN "\", \"expiration\": 4070908800000}}");
   {
+    g_autoptr (AmProfileResolver) resolver = am_profile_resolver_new (config);
     g_autoptr (GAsyncResult) result = NULL;
     g_autoptr (AmCredentials) credentials = NULL;
 
-    am_aws_config_resolve_credentials_async (config, "sso", NULL, NULL, NULL, am_test_result_cb,
-                                             &result);
+    am_profile_resolver_resolve_async (resolver, "sso", NULL, NULL, NULL, am_test_result_cb,
+                                       &result);
     am_test_wait_result (&result);
-    credentials = am_aws_config_resolve_credentials_finish (config, result, &error);
+    credentials = am_profile_resolver_resolve_finish (resolver, result, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (am_credentials_get_secret_access_key (credentials), ==, SSO_SECRET);
     g_assert_cmpstr (am_test_request_get_header (am_test_server_get_request (server, 5),

@@ -8,11 +8,12 @@
 
 #include "am-images-view-private.h"
 #include "am-screenshot.h"
+#include "am-style.h"
 #include "am-ui-test.h"
 
 void
-am_ui_test_init (int    *argc,
-                 char ***argv)
+am_ui_test_init_unstyled (int    *argc,
+                          char ***argv)
 {
   g_autofree char *home = NULL;
 
@@ -36,6 +37,15 @@ am_ui_test_init (int    *argc,
   if (!gtk_init_check ())
     g_error ("No display: run UI tests under xvfb-run");
   adw_init ();
+}
+
+void
+am_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  am_ui_test_init_unstyled (argc, argv);
+  /* Widgets built without an AmApplication look as they do in the application. */
+  am_style_load (gdk_display_get_default (), TRUE);
 }
 
 AmApplication *

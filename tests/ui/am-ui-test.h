@@ -11,8 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* Initializes GTK, libadwaita and GTest; fails the test program when no display exists. */
+/* Initializes GTK, libadwaita and GTest and loads Amiable's stylesheets as AmApplication does;
+ * fails the test program when no display exists. */
 void           am_ui_test_init                     (int         *argc,
+                                                    char      ***argv);
+/* The same without the stylesheets, for a test of the application's own loading. */
+void           am_ui_test_init_unstyled            (int         *argc,
                                                     char      ***argv);
 /* The test program's registered application (not run), for building windows; a new ref. */
 AmApplication *am_ui_test_application_new          (void);

@@ -283,24 +283,6 @@ am_action_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (am_action_dialog_parent_class)->dispose (object);
 }
 
-static void
-load_css_once (void)
-{
-  static gsize loaded;
-
-  if (g_once_init_enter (&loaded))
-    {
-      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-      GdkDisplay *display = gdk_display_get_default ();
-
-      gtk_css_provider_load_from_resource (provider, "/io/github/amiable/Amiable/dialogs/dialogs.css");
-      if (display != NULL)
-        gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&loaded, 1);
-    }
-}
-
 /* After every init: the subclass's template has built its widgets too, hidden ones included
  * (a button shown later maps without ever having been named). */
 static void
@@ -350,7 +332,6 @@ am_action_dialog_init (AmActionDialog *self)
 {
   AmActionDialogPrivate *priv = am_action_dialog_get_instance_private (self);
 
-  load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
   priv->cancellable = g_cancellable_new ();
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (priv->apply_button));

@@ -4361,20 +4361,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
 static void
 am_launch_wizard_init (AmLaunchWizard *self)
 {
-  static gsize css_loaded;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  if (g_once_init_enter (&css_loaded))
-    {
-      GtkCssProvider *provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/io/github/amiable/Amiable/wizard/wizard.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_object_unref (provider);
-      g_once_init_leave (&css_loaded, 1);
-    }
 
   self->request = am_launch_request_new ();
   self->cancellable = g_cancellable_new ();

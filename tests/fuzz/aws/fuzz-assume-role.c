@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "am-fuzz.h"
-#include "aws/am-aws-config-private.h"
 #include "aws/am-aws-error.h"
+#include "aws/am-profile-resolver-private.h"
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,

@@ -11,8 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "am-fuzz.h"
-#include "aws/am-aws-config-private.h"
 #include "aws/am-aws-error.h"
+#include "aws/am-profile-resolver-private.h"
 
 #define CACHE_KEY "https://example.awsapps.com/start"
 

@@ -191,7 +191,7 @@ step_data_free (gpointer user_data)
   g_free (data->mfa_code);
   g_clear_handle_id (&data->timeout_id, g_source_remove);
   g_clear_object (&data->process);
-  if (data->process_out != NULL)
+  if (data->process_out != NULL && data->process_out->len > 0)
     memset (data->process_out->data, 0, data->process_out->len);
   g_clear_pointer (&data->process_out, g_byte_array_unref);
   g_clear_pointer (&data->process_err, g_byte_array_unref);

@@ -552,12 +552,15 @@ am_session_connect_sandbox (AmSession *self,
   g_autoptr (AmCredentials) credentials = NULL;
   g_autofree char *data_dir = NULL;
 
+  /* Also called again for the one restart of a sandbox that died at start. */
   data->is_sandbox = TRUE;
+  g_free (data->account);
   data->account = g_strdup (AM_SANDBOX_ALICE_ACCOUNT_ID);
   if (data->region == NULL)
     data->region = g_strdup (AM_SANDBOX_DEFAULT_REGION);
   credentials = am_credentials_new (AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY, NULL, NULL);
   am_credentials_set_source (credentials, _("built-in sandbox"));
+  g_clear_object (&data->credentials);
   data->credentials = am_credentials_provider_new_static (credentials);
 
   /* One sandbox serves every session of the process (it locks its data folder). */

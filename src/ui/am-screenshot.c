@@ -125,6 +125,24 @@ after_paint_cb (GdkFrameClock *clock,
   waiter_finish (task, error);
 }
 
+/* A stack cross-fading from the "Connecting…" page, or a revealer sliding, would be caught
+ * half-way: the picture waits until every transition in the window has ended. */
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (GTK_IS_REVEALER (widget) && gtk_widget_get_mapped (widget)
+      && gtk_revealer_get_reveal_child (GTK_REVEALER (widget))
+         != gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 poll_cb (gpointer user_data)
 {
@@ -147,7 +165,8 @@ poll_cb (gpointer user_data)
     }
   if (waiter->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (waiter->view))
       || g_strcmp0 (_am_images_view_get_state (waiter->view), "list") != 0
-      || g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (waiter->view))) == 0)
+      || g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (waiter->view))) == 0
+      || transition_running (GTK_WIDGET (waiter->window)))
     return G_SOURCE_CONTINUE;
 
   /* Listed: the window's next paint lays out and draws the rows; save right after it. */

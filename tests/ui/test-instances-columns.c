@@ -20,7 +20,7 @@ static gboolean
 action_state (AmInstancesView *view,
               const char      *id)
 {
-  GActionGroup *group = G_ACTION_GROUP (view->column_actions);
+  GActionGroup *group = am_column_chooser_get_action_group (view->column_chooser);
   g_autoptr (GVariant) state = g_action_group_get_action_state (group, id);
 
   return g_variant_get_boolean (state);

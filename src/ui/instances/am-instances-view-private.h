@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "am-column-chooser.h"
+#include "am-ec2-client.h"
 #include "am-error-state.h"
 #include "am-instance-row.h"
 #include "am-instances-view.h"
@@ -31,11 +33,8 @@ struct _AmInstancesView
   GMenu                *more_menu;
 
   /* owned */
-  /* Every column, shown or not: hidden ones are out of the column view, which drops its ref. */
-  GtkColumnViewColumn  *column_refs[AM_INSTANCE_N_COLUMNS];
-  GSimpleActionGroup   *column_actions;   /* columns.ID, stateful booleans */
+  AmColumnChooser      *column_chooser;   /* every column, the shown ones and the sort column */
   GSettings            *settings;         /* shown columns, kept between runs */
-  GObject              *probe[2];         /* see am_instances_view_compare */
   AmSession            *session;
   GListStore           *store;            /* AmInstanceRow, in listing order */
   GHashTable           *rows_by_id;       /* instance id → AmInstanceRow (borrowed from store) */
@@ -61,7 +60,6 @@ struct _AmInstancesView
   guint                 poll_source;
   guint                 poll_interval_ms;
   guint                 follow_polls;     /* polls left after an action even when all looks settled */
-  int                   probed_column;    /* the primary sort column a probe met, or -1 */
   guint                 loaded : 1;
   guint                 busy : 1;
   guint                 reload_again : 1;
@@ -82,5 +80,24 @@ int        _am_instances_view_get_sort_column   (AmInstancesView *self);
 /* The name of the page shown: "disconnected", "loading", "error" or "list". */
 const char *_am_instances_view_get_state        (AmInstancesView *self);
 void       _am_instances_view_poll_soon         (AmInstancesView *self);
+
+
+/* am-instances-view-list.c */
+gboolean   _am_instances_view_filter_func       (gpointer         item,
+                                                 gpointer         user_data);
+/* Shows the rows, "No Instances" or "No Matching Instances". */
+void       _am_instances_view_update_list_page  (AmInstancesView *self);
+void       _am_instances_view_search_changed    (AmInstancesView *self,
+                                                 GtkSearchEntry  *entry);
+void       _am_instances_view_state_filter_changed (AmInstancesView *self,
+                                                    GParamSpec      *pspec,
+                                                    GtkDropDown     *dropdown);
+/* Looks up the names of images not seen before (one DescribeImages for all of them). */
+void       _am_instances_view_lookup_image_names (AmInstancesView *self,
+                                                  AmEc2Client     *client);
+
+/* am-instances-view-details.c */
+/* Shows the selected instance (or how many are selected) in the details pane. */
+void       _am_instances_view_update_details    (AmInstancesView *self);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "am-column-order.h"
+#include "am-column-chooser.h"
 #include "am-ec2-client.h"
 #include "am-instances-view-private.h"
 #include "am-launch-from-image.h"
@@ -23,16 +23,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-/* The state filter's entries, in the order of the drop-down's model. */
-enum {
-  STATE_FILTER_NOT_TERMINATED,
-  STATE_FILTER_ALL,
-  STATE_FILTER_RUNNING,
-  STATE_FILTER_STOPPED,
-  STATE_FILTER_TRANSITIONAL,
-  STATE_FILTER_TERMINATED,
-};
 
 GtkWidget *
 am_instances_view_new (void)
@@ -165,99 +155,6 @@ am_instances_view_select_instances (AmInstancesView    *self,
   return (guint) gtk_bitset_get_size (wanted);
 }
 
-/* Filtering */
-
-static gboolean
-am_instances_view_filter_func (gpointer item,
-                               gpointer user_data)
-{
-  AmInstancesView *self = user_data;
-  AmInstanceRow *row = item;
-  AmInstancePhase phase = am_instance_row_get_phase (row);
-
-  switch (gtk_drop_down_get_selected (self->state_dropdown))
-    {
-    case STATE_FILTER_NOT_TERMINATED:
-      if (phase == AM_INSTANCE_PHASE_TERMINATED)
-        return FALSE;
-      break;
-    case STATE_FILTER_RUNNING:
-      if (phase != AM_INSTANCE_PHASE_RUNNING)
-        return FALSE;
-      break;
-    case STATE_FILTER_STOPPED:
-      if (phase != AM_INSTANCE_PHASE_STOPPED)
-        return FALSE;
-      break;
-    case STATE_FILTER_TRANSITIONAL:
-      if (phase != AM_INSTANCE_PHASE_TRANSITIONAL)
-        return FALSE;
-      break;
-    case STATE_FILTER_TERMINATED:
-      if (phase != AM_INSTANCE_PHASE_TERMINATED)
-        return FALSE;
-      break;
-    case STATE_FILTER_ALL:
-    default:
-      break;
-    }
-
-  return am_instance_row_matches (row, self->search_folded);
-}
-
-static void
-am_instances_view_update_list_page (AmInstancesView *self)
-{
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0;
-
-  /* Nothing to select: "No Instance Selected" beside "No Instances" would only repeat it. */
-  gtk_widget_set_visible (self->details_scroller, !empty);
-  if (empty)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "rows");
-}
-
-static void
-on_search_changed (AmInstancesView *self,
-                   GtkSearchEntry  *entry)
-{
-  g_autofree char *folded = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-  g_autofree char *stripped = g_strdup (g_strstrip (folded));
-
-  if (g_strcmp0 (stripped, self->search_folded) == 0)
-    return;
-
-  /* A longer needle that contains the old one can only match fewer rows. */
-  if (self->search_folded == NULL || *self->search_folded == '\0')
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (stripped, self->search_folded) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (self->search_folded, stripped) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->search_folded);
-  self->search_folded = g_steal_pointer (&stripped);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-  am_instances_view_update_list_page (self);
-}
-
-static void
-on_state_filter_changed (AmInstancesView *self,
-                         GParamSpec      *pspec,
-                         GtkDropDown     *dropdown)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      selected == STATE_FILTER_ALL ? GTK_FILTER_CHANGE_LESS_STRICT
-                                                   : GTK_FILTER_CHANGE_DIFFERENT);
-  am_instances_view_update_list_page (self);
-}
-
 static gboolean
 on_image_link_activated (GtkLabel   *label,
                          const char *uri,
@@ -270,30 +167,14 @@ on_image_link_activated (GtkLabel   *label,
   return TRUE;
 }
 
-/* Sorting */
+/* Sorting and columns */
 
-/*
- * GTK 4.8 has no getter for the column view's primary sort column, so each column's sorter
- * also recognizes two probe objects: comparing them through the column view's sorter reaches
- * the primary column's sorter first, which records itself and ends the comparison.
- */
 static int
 am_instances_view_compare (gconstpointer a,
                            gconstpointer b,
-                           gpointer      user_data)
+                           guint         column)
 {
-  if (G_UNLIKELY (!AM_IS_INSTANCE_ROW ((gpointer) a)))
-    {
-      AmInstancesView *self = g_object_get_data (G_OBJECT (a), "am-instances-view");
-
-      if (self == NULL)
-        return GTK_ORDERING_EQUAL;
-      self->probed_column = GPOINTER_TO_INT (user_data);
-      return GTK_ORDERING_SMALLER;
-    }
-
-  return am_instance_row_compare ((AmInstanceRow *) a, (AmInstanceRow *) b,
-                                  GPOINTER_TO_UINT (user_data));
+  return am_instance_row_compare ((AmInstanceRow *) a, (AmInstanceRow *) b, column);
 }
 
 int
@@ -301,9 +182,7 @@ _am_instances_view_get_sort_column (AmInstancesView *self)
 {
   g_return_val_if_fail (AM_IS_INSTANCES_VIEW (self), -1);
 
-  self->probed_column = -1;
-  gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self->probe[0], self->probe[1]);
-  return self->probed_column;
+  return am_column_chooser_get_sort_column (self->column_chooser, NULL);
 }
 
 /* Newest first, as people look for what they just launched; listing order without Launched. */
@@ -318,14 +197,8 @@ am_instances_view_sort_default (AmInstancesView *self)
     gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_DESCENDING);
 }
 
-/* Columns */
-
 /* What the `instance-columns` key and the `columns.` actions call each column. */
-static const struct
-{
-  const char *id;
-  gboolean    visible;   /* shown by default */
-} column_info[AM_INSTANCE_N_COLUMNS] = {
+static const AmColumnInfo column_info[AM_INSTANCE_N_COLUMNS] = {
   [AM_INSTANCE_COLUMN_NAME]        = { "name",        TRUE },
   [AM_INSTANCE_COLUMN_ID]          = { "id",          TRUE },
   [AM_INSTANCE_COLUMN_STATE]       = { "state",       TRUE },
@@ -339,307 +212,34 @@ static const struct
   [AM_INSTANCE_COLUMN_ROOT_DEVICE] = { "root-device", FALSE },
 };
 
-/* Keeps the shown columns for the next run. */
+/* GtkColumnViewSorter would promote an older column (arrows and order the user no longer
+ * sees): start over from the default. */
 static void
-am_instances_view_save_columns (AmInstancesView *self)
+am_instances_view_column_hidden_cb (AmInstancesView *self,
+                                    guint            column,
+                                    gboolean         was_sorted)
 {
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) ids = NULL;
-
-  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
-    if (gtk_column_view_column_get_column_view (self->columns[i]) != NULL)
-      g_strv_builder_add (builder, column_info[i].id);
-  ids = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "instance-columns", (const char * const *) ids);
-}
-
-static void
-am_instances_view_column_visible_changed_cb (GSimpleAction *action,
-                                             GVariant      *value,
-                                             gpointer       user_data)
-{
-  GtkColumnViewColumn *column = user_data;
-  AmInstancesView *self = g_object_get_data (G_OBJECT (column), "am-instances-view");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "am-column"));
-  gboolean shown = gtk_column_view_column_get_column_view (column) != NULL;
-
-  g_simple_action_set_state (action, value);
-
-  /* Hidden columns are taken out of the view, not made invisible (see am-column-order.h). */
-  if (g_variant_get_boolean (value) && !shown)
-    am_column_view_insert_in_order (self->column_view, column);
-  else if (!g_variant_get_boolean (value) && shown)
-    {
-      gboolean was_sorted = _am_instances_view_get_sort_column (self) == (int) index;
-
-      gtk_column_view_remove_column (self->column_view, column);
-
-      /* GtkColumnViewSorter would promote an older column (arrows and order the user no
-       * longer sees): start over from the default. */
-      if (was_sorted)
-        am_instances_view_sort_default (self);
-    }
-  am_instances_view_save_columns (self);
+  if (was_sorted)
+    am_instances_view_sort_default (self);
 }
 
 static void
 am_instances_view_setup_columns (AmInstancesView *self)
 {
-  g_autoptr (GMenu) columns_menu = g_menu_new ();
-  g_auto (GStrv) saved = g_settings_get_strv (self->settings, "instance-columns");
-  gboolean any_saved = FALSE;
-
-  /* A list naming no known column (hand-edited, or from a later version) means the defaults. */
-  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
-    any_saved |= g_strv_contains ((const char * const *) saved, column_info[i].id);
-
-  self->column_actions = g_simple_action_group_new ();
-  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
-    {
-      GtkColumnViewColumn *column = self->columns[i];
-      gboolean visible = any_saved ? g_strv_contains ((const char * const *) saved, column_info[i].id)
-                                   : column_info[i].visible;
-      g_autoptr (GtkSorter) sorter =
-        GTK_SORTER (gtk_custom_sorter_new (am_instances_view_compare, GUINT_TO_POINTER (i), NULL));
-      g_autoptr (GSimpleAction) action = NULL;
-      g_autofree char *action_name = NULL;
-
-      self->column_refs[i] = g_object_ref (column);
-      g_object_set_data (G_OBJECT (column), "am-instances-view", self);
-      g_object_set_data (G_OBJECT (column), "am-column", GUINT_TO_POINTER (i));
-      gtk_column_view_column_set_sorter (column, sorter);
-      if (!visible)
-        gtk_column_view_remove_column (self->column_view, column);
-
-      action = g_simple_action_new_stateful (column_info[i].id, NULL, g_variant_new_boolean (visible));
-      g_signal_connect_object (action, "change-state",
-                               G_CALLBACK (am_instances_view_column_visible_changed_cb), column, 0);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      action_name = g_strdup_printf ("columns.%s", column_info[i].id);
-      g_menu_append (columns_menu, gtk_column_view_column_get_title (column), action_name);
-    }
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
-  g_menu_append_section (self->more_menu, _("Columns"), G_MENU_MODEL (columns_menu));
-}
-
-/* Details pane */
-
-static void
-details_clear (AmInstancesView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_box))) != NULL)
-    gtk_box_remove (self->details_box, child);
-}
-
-static void
-details_copy_clicked_cb (GtkButton *button,
-                         gpointer   user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (button), "am-copy-text");
-
-  if (text != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
-}
-
-/*
- * A row as the Images details pane has them: what it is as the title, the value under it
- * ("property" style). @copy_text (an ID or an address) gets a Copy button, since libadwaita 1.2
- * cannot make a subtitle selectable.
- */
-static void
-details_add_row (AdwPreferencesGroup *group,
-                 const char          *title,
-                 const char          *value,
-                 const char          *copy_text)
-{
-  GtkWidget *row;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-
-  if (copy_text != NULL && *copy_text != '\0')
-    {
-      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Copy"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy"),
-                                      -1);
-      g_object_set_data_full (G_OBJECT (button), "am-copy-text", g_strdup (copy_text), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (details_copy_clicked_cb), NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-
-  adw_preferences_group_add (group, row);
-}
-
-/* A row whose value is worth copying as it is shown (an ID, an address). */
-static void
-details_add_copy_row (AdwPreferencesGroup *group,
-                      const char          *title,
-                      const char          *value)
-{
-  details_add_row (group, title, value, value);
-}
-
-static AdwPreferencesGroup *
-details_add_group (AmInstancesView *self,
-                   const char      *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->details_box, group);
-
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static void
-details_show_placeholder (AmInstancesView *self,
-                          const char      *title,
-                          const char      *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "computer-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  gtk_widget_add_css_class (page, "compact");
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (self->details_box, page);
-}
-
-static void
-details_show_instance (AmInstancesView *self,
-                       AmInstanceRow   *row)
-{
-  AmInstance *instance = am_instance_row_get_instance (row);
-  AmInstanceBlockDevice * const *devices = am_instance_get_block_devices (instance);
-  AmSecurityGroup * const *groups = am_instance_get_security_groups (instance);
-  AmTag * const *tags = am_instance_get_tags (instance);
-  AdwPreferencesGroup *group;
-  GtkWidget *title;
-  GtkWidget *button;
-
-  title = gtk_label_new (am_instance_row_get_display_name (row));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_box_append (self->details_box, title);
-
-  group = details_add_group (self, _("Instance"));
-  details_add_copy_row (group, _("Instance ID"), am_instance_get_instance_id (instance));
-  details_add_row (group, _("State"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_STATE), NULL);
-  details_add_row (group, _("State reason"), am_instance_get_state_reason_message (instance), NULL);
-  details_add_row (group, _("Instance type"), am_instance_get_instance_type (instance), NULL);
-  details_add_row (group, _("Image"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE),
-                   am_instance_get_image_id (instance));
-  details_add_row (group, _("Platform"), am_instance_get_platform_details (instance), NULL);
-  details_add_row (group, _("Architecture"), am_instance_get_architecture (instance), NULL);
-  details_add_row (group, _("Launched"), am_instance_row_get_text (row, AM_INSTANCE_COLUMN_LAUNCH_TIME), NULL);
-  details_add_row (group, _("Key pair"), am_instance_get_key_name (instance), NULL);
-  details_add_row (group, _("Boot mode"), am_instance_get_boot_mode (instance), NULL);
-  details_add_row (group, _("Instance metadata tokens"), am_instance_get_metadata_http_tokens (instance), NULL);
-
-  group = details_add_group (self, _("Network"));
-  details_add_row (group, _("Availability Zone"), am_instance_get_availability_zone (instance), NULL);
-  details_add_copy_row (group, _("VPC"), am_instance_get_vpc_id (instance));
-  details_add_copy_row (group, _("Subnet"), am_instance_get_subnet_id (instance));
-  details_add_copy_row (group, _("Public IPv4 address"), am_instance_get_public_ip_address (instance));
-  details_add_copy_row (group, _("Public DNS name"), am_instance_get_public_dns_name (instance));
-  details_add_copy_row (group, _("Private IPv4 address"), am_instance_get_private_ip_address (instance));
-  details_add_copy_row (group, _("Private DNS name"), am_instance_get_private_dns_name (instance));
-
-  group = details_add_group (self, _("Security Groups"));
-  if (groups[0] == NULL)
-    adw_preferences_group_set_description (group, _("None"));
-  for (guint i = 0; groups[i] != NULL; i++)
-    details_add_copy_row (group, am_security_group_get_group_name (groups[i]),
-                          am_security_group_get_group_id (groups[i]));
-
-  group = details_add_group (self, _("Block Devices"));
-  adw_preferences_group_set_description (group, am_instance_row_get_text (row, AM_INSTANCE_COLUMN_ROOT_DEVICE));
-  for (guint i = 0; devices[i] != NULL; i++)
-    {
-      AmInstanceBlockDevice *device = devices[i];
-      g_autoptr (GString) value = g_string_new (NULL);
-
-      g_string_append (value, am_instance_block_device_get_device_name (device));
-      if (am_instance_block_device_get_status (device) != NULL)
-        g_string_append_printf (value, " · %s", am_instance_block_device_get_status (device));
-      if (am_instance_block_device_get_delete_on_termination (device))
-        g_string_append_printf (value, " · %s", _("deleted on termination"));
-
-      details_add_copy_row (group, value->str, am_instance_block_device_get_volume_id (device));
-    }
-
-  group = details_add_group (self, _("Tags"));
-  button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Manage Tags"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "instances.tags");
-  gtk_widget_add_css_class (button, "flat");
-  adw_preferences_group_set_header_suffix (group, button);
-  if (tags[0] == NULL)
-    adw_preferences_group_set_description (group, _("No tags"));
-  for (guint i = 0; tags[i] != NULL; i++)
-    details_add_row (group, am_tag_get_key (tags[i]), am_tag_get_value (tags[i]), NULL);
-}
-
-static void
-am_instances_view_update_details (AmInstancesView *self)
-{
-  g_autoptr (GPtrArray) rows = _am_instances_view_get_selected_rows (self);
-
-  details_clear (self);
-
-  if (self->details_row != NULL)
-    {
-      g_clear_signal_handler (&self->details_handler, self->details_row);
-      g_clear_object (&self->details_row);
-    }
-
-  if (rows->len == 0)
-    {
-      details_show_placeholder (self, _("No Instance Selected"),
-                                _("Select an instance to see its volumes, network, security groups and tags."));
-      return;
-    }
-
-  if (rows->len > 1)
-    {
-      g_autofree char *title = g_strdup_printf (ngettext ("%u Instance Selected",
-                                                          "%u Instances Selected", rows->len),
-                                                rows->len);
-
-      details_show_placeholder (self, title,
-                                _("Start, stop, reboot, terminate or tag them together with the buttons above."));
-      return;
-    }
-
-  self->details_row = g_object_ref (g_ptr_array_index (rows, 0));
-  self->details_handler = g_signal_connect_object (self->details_row, "notify::instance",
-                                                   G_CALLBACK (am_instances_view_update_details),
-                                                   self, G_CONNECT_SWAPPED);
-  details_show_instance (self, self->details_row);
+  self->column_chooser = am_column_chooser_new (self->column_view, self->columns, column_info,
+                                                AM_INSTANCE_N_COLUMNS, am_instances_view_compare,
+                                                self->settings, "instance-columns");
+  g_signal_connect_object (self->column_chooser, "column-hidden",
+                           G_CALLBACK (am_instances_view_column_hidden_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
+                                  am_column_chooser_get_action_group (self->column_chooser));
+  g_menu_append_section (self->more_menu, _("Columns"), am_column_chooser_get_menu (self->column_chooser));
 }
 
 static void
 on_selection_changed (AmInstancesView *self)
 {
-  am_instances_view_update_details (self);
+  _am_instances_view_update_details (self);
   _am_instances_view_update_actions (self);
 }
 
@@ -749,7 +349,7 @@ am_instances_view_apply (AmInstancesView *self,
         }
     }
 
-  am_instances_view_update_list_page (self);
+  _am_instances_view_update_list_page (self);
   _am_instances_view_update_actions (self);
 }
 
@@ -814,78 +414,6 @@ am_instances_view_schedule_poll (AmInstancesView *self)
 }
 
 static void
-describe_images_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr (AmInstancesView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) images = NULL;
-  guint n;
-
-  images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (source), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->image_names == NULL)
-    return;
-  if (error != NULL)
-    g_debug ("Could not look up the names of the instances' images: %s", error->message);
-
-  for (guint i = 0; images != NULL && i < images->len; i++)
-    {
-      AmImage *image = g_ptr_array_index (images, i);
-      const char *name = am_image_get_name (image);
-
-      g_hash_table_replace (self->image_names, g_strdup (am_image_get_image_id (image)),
-                            g_strdup (name != NULL ? name : ""));
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      AmInstance *instance = am_instance_row_get_instance (row);
-      const char *name = g_hash_table_lookup (self->image_names, am_instance_get_image_id (instance));
-
-      if (name != NULL)
-        am_instance_row_set_image_name (row, name);
-    }
-
-  if (self->details_row != NULL)
-    am_instances_view_update_details (self);
-}
-
-/* Looks up the names of images not seen before (one DescribeImages for all of them). */
-static void
-am_instances_view_lookup_image_names (AmInstancesView *self,
-                                      AmEc2Client     *client)
-{
-  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  guint wanted = 0;
-
-  if (self->image_names == NULL)
-    self->image_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      const char *image_id = am_instance_get_image_id (am_instance_row_get_instance (row));
-
-      if (image_id == NULL || g_hash_table_contains (self->image_names, image_id))
-        continue;
-      /* Asked once: an image that is gone stays nameless instead of being asked for again. */
-      g_hash_table_insert (self->image_names, g_strdup (image_id), g_strdup (""));
-      am_describe_images_query_add_image_id (query, image_id);
-      wanted++;
-    }
-
-  if (wanted == 0)
-    return;
-
-  am_ec2_client_describe_images_async (client, query, self->cancellable,
-                                       describe_images_cb, g_object_ref (self));
-}
-
-static void
 describe_instances_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -933,7 +461,7 @@ describe_instances_cb (GObject      *source,
   self->loaded = TRUE;
   am_instances_view_apply (self, instances);
   gtk_stack_set_visible_child_name (self->stack, "list");
-  am_instances_view_lookup_image_names (self, AM_EC2_CLIENT (source));
+  _am_instances_view_lookup_image_names (self, AM_EC2_CLIENT (source));
 
   if (self->reload_again)
     {
@@ -1157,12 +685,8 @@ am_instances_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_INSTANCES_VIEW);
 
-  for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
-    g_clear_object (&self->column_refs[i]);
-  g_clear_object (&self->column_actions);
+  g_clear_object (&self->column_chooser);
   g_clear_object (&self->settings);
-  for (guint i = 0; i < G_N_ELEMENTS (self->probe); i++)
-    g_clear_object (&self->probe[i]);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
@@ -1274,8 +798,10 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "launch_time_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_LAUNCH_TIME]));
   gtk_widget_class_bind_template_child_full (widget_class, "key_name_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_KEY_NAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "root_device_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ROOT_DEVICE]));
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_state_filter_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
+                                                G_CALLBACK (_am_instances_view_search_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_state_filter_changed",
+                                                G_CALLBACK (_am_instances_view_state_filter_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_image_link_activated);
 
   _am_instances_view_class_install_actions (widget_class);
@@ -1306,16 +832,10 @@ am_instances_view_init (AmInstancesView *self)
   self->rows_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->awaited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->store = g_list_store_new (AM_TYPE_INSTANCE_ROW);
-  self->filter = gtk_custom_filter_new (am_instances_view_filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (_am_instances_view_filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
 
-  self->probed_column = -1;
-  for (guint i = 0; i < G_N_ELEMENTS (self->probe); i++)
-    {
-      self->probe[i] = g_object_new (G_TYPE_OBJECT, NULL);
-      g_object_set_data (self->probe[i], "am-instances-view", self);
-    }
   self->settings = g_settings_new (APP_ID);
   am_instances_view_setup_columns (self);
 
@@ -1327,11 +847,11 @@ am_instances_view_init (AmInstancesView *self)
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (am_instances_view_update_list_page), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_am_instances_view_update_list_page), self, G_CONNECT_SWAPPED);
 
   am_instances_view_sort_default (self);
 
   self->action_cancellable = g_cancellable_new ();
-  am_instances_view_update_details (self);
+  _am_instances_view_update_details (self);
   _am_instances_view_update_actions (self);
 }

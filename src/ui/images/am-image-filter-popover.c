@@ -1,0 +1,331 @@
+/* am-image-filter-popover.c: the Images view's filter popover: facet checks, deprecation, a tag
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-image-filter-popover"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-image-filter-popover.h"
+
+typedef struct
+{
+  GtkWidget *check;      /* borrowed from the box */
+  AmImageFacet facet;
+  const char *value;     /* interned */
+} FacetCheck;
+
+struct _AmImageFilterPopover
+{
+  GtkPopover parent_instance;
+
+  /* template widgets */
+  GtkBox *filter_box;
+
+  /* owned references */
+  AmImageFilters *filters;
+  AmImageListModel *list;
+
+  /* borrowed: the widgets of the last build (children of filter_box) */
+  GArray *facet_checks;  /* FacetCheck */
+  GtkWidget *any_check;
+  GtkWidget *hide_check;
+  GtkWidget *only_check;
+  GtkWidget *key_entry;
+  GtkWidget *value_entry;
+
+  /* state */
+  gboolean syncing;      /* the widgets are being set from the filters: no echo back */
+};
+
+G_DEFINE_FINAL_TYPE (AmImageFilterPopover, am_image_filter_popover, GTK_TYPE_POPOVER)
+
+static const char *facet_titles[AM_IMAGE_N_FACETS] = {
+  [AM_IMAGE_FACET_PLATFORM] = N_("Platform"),
+  [AM_IMAGE_FACET_ARCHITECTURE] = N_("Architecture"),
+  [AM_IMAGE_FACET_ROOT_DEVICE] = N_("Root Device Type"),
+  [AM_IMAGE_FACET_VIRTUALIZATION] = N_("Virtualization"),
+  [AM_IMAGE_FACET_STATE] = N_("State"),
+};
+
+/* The widgets follow the filters (cleared from the view's menu while shown, say). */
+static void
+sync_widgets (AmImageFilterPopover *self)
+{
+  AmImageDeprecatedFilter deprecated;
+
+  if (self->filters == NULL || self->any_check == NULL)
+    return;
+
+  self->syncing = TRUE;
+
+  for (guint i = 0; i < self->facet_checks->len; i++)
+    {
+      FacetCheck *fc = &g_array_index (self->facet_checks, FacetCheck, i);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (fc->check),
+                                   am_image_filters_has_facet_value (self->filters, fc->facet, fc->value));
+    }
+  deprecated = am_image_filters_get_deprecated (self->filters);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->hide_check), deprecated == AM_IMAGE_DEPRECATED_HIDE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->only_check), deprecated == AM_IMAGE_DEPRECATED_ONLY);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->any_check), deprecated == AM_IMAGE_DEPRECATED_ANY);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->key_entry)), am_image_filters_get_tag_key (self->filters)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->key_entry), am_image_filters_get_tag_key (self->filters));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->value_entry)), am_image_filters_get_tag_value (self->filters)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->value_entry), am_image_filters_get_tag_value (self->filters));
+  self->syncing = FALSE;
+}
+
+static void
+facet_toggled_cb (AmImageFilterPopover *self,
+                  GtkCheckButton       *check)
+{
+  if (self->syncing)
+    return;
+  for (guint i = 0; i < self->facet_checks->len; i++)
+    {
+      FacetCheck *fc = &g_array_index (self->facet_checks, FacetCheck, i);
+
+      if (fc->check == GTK_WIDGET (check))
+        am_image_filters_set_facet_value (self->filters, fc->facet, fc->value,
+                                          gtk_check_button_get_active (check));
+    }
+}
+
+static void
+deprecated_toggled_cb (AmImageFilterPopover *self,
+                       GtkCheckButton       *check)
+{
+  AmImageDeprecatedFilter deprecated = AM_IMAGE_DEPRECATED_ANY;
+
+  if (self->syncing)
+    return;
+
+  /* The group turns the old choice off before the new one on: act on the final state. */
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->hide_check)))
+    deprecated = AM_IMAGE_DEPRECATED_HIDE;
+  else if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->only_check)))
+    deprecated = AM_IMAGE_DEPRECATED_ONLY;
+  am_image_filters_set_deprecated (self->filters, deprecated);
+}
+
+static void
+tag_changed_cb (AmImageFilterPopover *self,
+                GtkEditable          *editable)
+{
+  if (self->syncing)
+    return;
+  am_image_filters_set_tag (self->filters,
+                            gtk_editable_get_text (GTK_EDITABLE (self->key_entry)),
+                            gtk_editable_get_text (GTK_EDITABLE (self->value_entry)));
+}
+
+static GtkWidget *
+facet_section (const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static void
+add_facet_section (AmImageFilterPopover *self,
+                   AmImageFacet          facet)
+{
+  g_autoptr (GHashTable) counts = am_image_list_model_count_facet (self->list, facet);
+  const char * const *checked = am_image_filters_get_facet_values (self->filters, facet);
+  g_autofree gpointer *keys = NULL;
+  guint n_keys = 0;
+  GtkWidget *section;
+
+  /* Values the user checked stay even when the new listing has none of them. */
+  for (guint i = 0; checked[i] != NULL; i++)
+    if (!g_hash_table_contains (counts, checked[i]))
+      g_hash_table_insert (counts, (gpointer) checked[i], GUINT_TO_POINTER (0));
+  if (g_hash_table_size (counts) == 0)
+    return;
+
+  section = facet_section (_(facet_titles[facet]));
+  keys = g_hash_table_get_keys_as_array (counts, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      const char *value = keys[i];
+      g_autofree char *label = g_strdup_printf ("%s (%u)", value[0] != '\0' ? value : _("not set"),
+                                                GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)));
+      FacetCheck fc = { gtk_check_button_new_with_label (label), facet, g_intern_string (value) };
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (fc.check),
+                                   am_image_filters_has_facet_value (self->filters, facet, value));
+      g_signal_connect_object (fc.check, "toggled", G_CALLBACK (facet_toggled_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (section), fc.check);
+      g_array_append_val (self->facet_checks, fc);
+    }
+  gtk_box_append (self->filter_box, section);
+}
+
+static void
+add_deprecation_section (AmImageFilterPopover *self)
+{
+  GtkWidget *section = facet_section (_("Deprecation"));
+  AmImageDeprecatedFilter deprecated = am_image_filters_get_deprecated (self->filters);
+
+  self->any_check = gtk_check_button_new_with_label (_("All images"));
+  self->hide_check = gtk_check_button_new_with_label (_("Hide deprecated images"));
+  self->only_check = gtk_check_button_new_with_label (_("Only deprecated images"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (self->hide_check), GTK_CHECK_BUTTON (self->any_check));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (self->only_check), GTK_CHECK_BUTTON (self->any_check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->any_check), deprecated == AM_IMAGE_DEPRECATED_ANY);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->hide_check), deprecated == AM_IMAGE_DEPRECATED_HIDE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->only_check), deprecated == AM_IMAGE_DEPRECATED_ONLY);
+  g_signal_connect_object (self->hide_check, "toggled", G_CALLBACK (deprecated_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->only_check, "toggled", G_CALLBACK (deprecated_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (section), self->any_check);
+  gtk_box_append (GTK_BOX (section), self->hide_check);
+  gtk_box_append (GTK_BOX (section), self->only_check);
+  gtk_box_append (self->filter_box, section);
+}
+
+static void
+add_tag_section (AmImageFilterPopover *self)
+{
+  GtkWidget *section = facet_section (_("Tag"));
+
+  self->key_entry = gtk_entry_new ();
+  self->value_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->key_entry), _("Key"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->value_entry), _("Value (any when empty)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag key"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag value"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->key_entry), am_image_filters_get_tag_key (self->filters));
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), am_image_filters_get_tag_value (self->filters));
+  g_signal_connect_object (self->key_entry, "changed", G_CALLBACK (tag_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->value_entry, "changed", G_CALLBACK (tag_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (section), self->key_entry);
+  gtk_box_append (GTK_BOX (section), self->value_entry);
+  gtk_box_append (self->filter_box, section);
+}
+
+void
+am_image_filter_popover_rebuild (AmImageFilterPopover *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (AM_IS_IMAGE_FILTER_POPOVER (self));
+
+  if (self->filters == NULL || self->list == NULL)
+    return;
+
+  g_array_set_size (self->facet_checks, 0);
+  self->any_check = self->hide_check = self->only_check = NULL;
+  self->key_entry = self->value_entry = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
+    gtk_box_remove (self->filter_box, child);
+
+  for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
+    add_facet_section (self, f);
+  add_deprecation_section (self);
+  add_tag_section (self);
+}
+
+void
+am_image_filter_popover_set_active (AmImageFilterPopover *self,
+                                    AmImageFacet          facet,
+                                    const char           *value,
+                                    gboolean              active)
+{
+  const char *interned = g_intern_string (value);
+
+  g_return_if_fail (AM_IS_IMAGE_FILTER_POPOVER (self));
+
+  for (guint i = 0; i < self->facet_checks->len; i++)
+    {
+      FacetCheck *fc = &g_array_index (self->facet_checks, FacetCheck, i);
+
+      if (fc->facet == facet && fc->value == interned)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (fc->check), active);
+    }
+}
+
+void
+am_image_filter_popover_set_filters (AmImageFilterPopover *self,
+                                     AmImageFilters       *filters,
+                                     AmImageListModel     *list)
+{
+  g_return_if_fail (AM_IS_IMAGE_FILTER_POPOVER (self));
+  g_return_if_fail (AM_IS_IMAGE_FILTERS (filters));
+  g_return_if_fail (AM_IS_IMAGE_LIST_MODEL (list));
+
+  if (self->filters != NULL)
+    g_signal_handlers_disconnect_by_data (self->filters, self);
+  g_set_object (&self->filters, filters);
+  g_set_object (&self->list, list);
+  g_signal_connect_object (filters, "facet-changed", G_CALLBACK (sync_widgets), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filters, "notify", G_CALLBACK (sync_widgets), self, G_CONNECT_SWAPPED);
+}
+
+static void
+am_image_filter_popover_show (GtkWidget *widget)
+{
+  am_image_filter_popover_rebuild (AM_IMAGE_FILTER_POPOVER (widget));
+  GTK_WIDGET_CLASS (am_image_filter_popover_parent_class)->show (widget);
+}
+
+static void
+am_image_filter_popover_dispose (GObject *object)
+{
+  AmImageFilterPopover *self = AM_IMAGE_FILTER_POPOVER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_IMAGE_FILTER_POPOVER);
+  g_clear_object (&self->filters);
+  g_clear_object (&self->list);
+
+  G_OBJECT_CLASS (am_image_filter_popover_parent_class)->dispose (object);
+}
+
+static void
+am_image_filter_popover_finalize (GObject *object)
+{
+  AmImageFilterPopover *self = AM_IMAGE_FILTER_POPOVER (object);
+
+  g_array_unref (self->facet_checks);
+
+  G_OBJECT_CLASS (am_image_filter_popover_parent_class)->finalize (object);
+}
+
+static void
+am_image_filter_popover_class_init (AmImageFilterPopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = am_image_filter_popover_dispose;
+  object_class->finalize = am_image_filter_popover_finalize;
+  widget_class->show = am_image_filter_popover_show;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-image-filter-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmImageFilterPopover, filter_box);
+}
+
+static void
+am_image_filter_popover_init (AmImageFilterPopover *self)
+{
+  self->facet_checks = g_array_new (FALSE, FALSE, sizeof (FacetCheck));
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

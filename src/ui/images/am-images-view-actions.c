@@ -1,0 +1,255 @@
+/* am-images-view-actions.c: the Images view's `images.` actions and their shortcuts
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-images-view"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-image-actions.h"
+#include "am-images-view-private.h"
+#include "am-launch-wizard.h"
+#include "am-session.h"
+
+/* The images the actions apply to: the selected ones, or else the image shown from outside
+ * the listing (never the account's own: those are listed under Owned by Me). */
+GPtrArray *
+_am_images_view_get_selected_images (AmImagesView *self)
+{
+  GPtrArray *images = am_image_list_model_get_selected_images (self->list);
+
+  if (images->len == 0 && self->outside_image != NULL)
+    g_ptr_array_add (images, g_object_ref (self->outside_image));
+
+  return images;
+}
+
+void
+_am_images_view_update_actions (AmImagesView *self,
+                                guint         n_selected)
+{
+  gboolean manage = (self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
+                     && self->outside_image == NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy-id", n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.tags", manage && n_selected >= 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.deregister", manage && n_selected >= 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.permissions", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.description", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.deprecation", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.protection", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.imds", manage && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.remove-shared",
+                                 self->session != NULL && self->scope == AM_IMAGES_SCOPE_SHARED && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", self->session != NULL && n_selected == 1);
+}
+
+static void
+copy_id_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+  g_autoptr (GPtrArray) images = _am_images_view_get_selected_images (self);
+
+  if (images->len != 1)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          am_image_get_image_id (g_ptr_array_index (images, 0)));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+_am_images_view_clear_filters (AmImagesView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  am_image_filters_clear (self->filters);
+  am_image_list_model_clear_filters (self->list);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _am_images_view_clear_filters (AM_IMAGES_VIEW (widget));
+}
+
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  /* Nothing answers until the sandbox is restarted: its error state stays, no spinner. */
+  if (self->session != NULL && am_session_get_sandbox_error (self->session) != NULL)
+    {
+      _am_images_view_update_loading (self);
+      return;
+    }
+  if (self->session != NULL && am_session_get_state (self->session) == AM_SESSION_STATE_FAILED)
+    {
+      am_session_connect_async (self->session, am_session_get_profile_name (self->session),
+                                am_session_get_region (self->session), NULL, NULL, NULL);
+      return;
+    }
+
+  /* Public and Marketplace load only when asked: Refresh asks as Load does. */
+  self->permissions_stale = TRUE;
+  _am_images_view_queue_update_details (self);
+  _am_images_view_show_scope (self, TRUE);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->store != NULL)
+    am_image_store_cancel (self->store);
+  if (self->scope == AM_IMAGES_SCOPE_QUICK_START && self->quick_start_loading)
+    {
+      g_cancellable_cancel (self->cancellable);
+      self->quick_start_loading = FALSE;
+    }
+  _am_images_view_update_loading (self);
+}
+
+static void
+load_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _am_images_view_show_scope (AM_IMAGES_VIEW (widget), TRUE);
+}
+
+
+static void
+restart_sandbox_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+
+  if (self->session != NULL)
+    am_session_restart_sandbox (self->session);
+}
+
+/* --- managing ----------------------------------------------------------------------------- */
+
+static void
+image_action_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (AmImagesView) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!am_image_actions_run_finish (result, &error))
+    return;   /* closed, or the dialog showed its error */
+
+  self->permissions_stale = TRUE;
+  _am_images_view_queue_update_details (self);
+
+  if (self->store != NULL)
+    am_image_store_refresh (self->store);
+  /* A copy into this region lands in the owned listing, whichever scope is shown. */
+  if (self->store != self->stores[AM_IMAGES_SCOPE_OWNED])
+    _am_images_view_refresh_owned_quietly (self);
+}
+
+static void
+image_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AmImagesView *self = AM_IMAGES_VIEW (widget);
+  g_autoptr (GPtrArray) images = _am_images_view_get_selected_images (self);
+  const char *action = strchr (action_name, '.') + 1;
+
+  if (images->len == 0 || self->session == NULL)
+    return;
+
+  /* Launching and launch templates are the wizard's: it opens on the image; in template
+   * mode its review saves the choices as a launch template instead of launching. */
+  if (g_str_equal (action, "launch"))
+    {
+      am_launch_wizard_present_for_image (widget, self->session, g_ptr_array_index (images, 0));
+      return;
+    }
+  if (g_str_equal (action, "launch-template"))
+    {
+      am_launch_wizard_present_for_template (widget, self->session, g_ptr_array_index (images, 0));
+      return;
+    }
+
+  am_image_actions_run (widget, self->session, action, images, image_action_done_cb, g_object_ref (self));
+}
+
+void
+_am_images_view_class_install_actions (GtkWidgetClass *widget_class)
+{
+  static const char *manage_actions[] = {
+    "images.tags", "images.permissions", "images.description", "images.deprecation",
+    "images.protection", "images.imds", "images.deregister", "images.copy", "images.launch",
+    "images.launch-template", "images.remove-shared",
+  };
+
+  gtk_widget_class_install_action (widget_class, "images.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "images.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "images.restart-sandbox", NULL, restart_sandbox_action);
+  gtk_widget_class_install_action (widget_class, "images.load", NULL, load_action);
+  gtk_widget_class_install_action (widget_class, "images.copy-id", NULL, copy_id_action);
+  gtk_widget_class_install_action (widget_class, "images.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "images.clear-filters", NULL, clear_filters_action);
+  for (guint i = 0; i < G_N_ELEMENTS (manage_actions); i++)
+    gtk_widget_class_install_action (widget_class, manage_actions[i], NULL, image_action);
+}
+
+static void
+add_shortcut (GtkEventController *shortcuts,
+              const char         *trigger,
+              const char         *action_name)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_named_action_new (action_name)));
+}
+
+void
+_am_images_view_add_shortcuts (AmImagesView *self)
+{
+  GtkEventController *shortcuts;
+
+  /* Managed scope: the window handles them wherever the focus is, while the view is shown. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  add_shortcut (shortcuts, "<Control>f", "images.focus-search");
+  add_shortcut (shortcuts, "F5", "images.refresh");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Local to the list: Ctrl+C in the search entry copies its text. */
+  shortcuts = gtk_shortcut_controller_new ();
+  add_shortcut (shortcuts, "<Control>c", "images.copy-id");
+  add_shortcut (shortcuts, "Delete", "images.deregister");
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}

@@ -1,10 +1,13 @@
-/* test-images-layout.c: at the main window's default size the Images list shows its main columns beside the details pane
+/* test-images-layout.c: at the main window's default size the Images list shows its main columns beside the details pane;
+ * the list's defaults (Name takes the spare width, State shown, the shown/total count, a column added from the chooser scrolled into view)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "test-images-layout"
 
 #include "config.h"
+
+#include <math.h>
 
 #include "am-imds-dialog.h"
 
@@ -137,6 +140,196 @@ test_default_layout (void)
   am_ui_test_iterate ();
 }
 
+/* The header's title of @column (the widget as wide as the column), or NULL when not shown. */
+static GtkWidget *
+column_title (AmImagesView  *view,
+              AmImageColumn  column)
+{
+  GtkColumnViewColumn *c = _am_images_view_get_column (view, column);
+  GtkWidget *label;
+
+  if (gtk_column_view_column_get_column_view (c) == NULL)
+    return NULL;
+  label = am_ui_test_find_widget (GTK_WIDGET (_am_images_view_get_column_view (view)), GTK_TYPE_LABEL,
+                                  gtk_column_view_column_get_title (c));
+  while (label != NULL && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (label)), "header") != 0)
+    label = gtk_widget_get_parent (label);
+  return label;
+}
+
+static graphene_rect_t
+title_bounds (AmImagesView  *view,
+              AmImageColumn  column)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  GtkWidget *title = column_title (view, column);
+
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (_am_images_view_get_column_view (view)), &bounds));
+  return bounds;
+}
+
+typedef struct
+{
+  AmImagesView *view;
+  AmImageColumn column;
+} ColumnOnScreen;
+
+/* The whole title of the column is inside the list's visible width. */
+static gboolean
+column_on_screen (gpointer data)
+{
+  ColumnOnScreen *on_screen = data;
+  GtkWidget *column_view = GTK_WIDGET (_am_images_view_get_column_view (on_screen->view));
+  graphene_rect_t bounds;
+
+  if (column_title (on_screen->view, on_screen->column) == NULL)
+    return FALSE;
+  bounds = title_bounds (on_screen->view, on_screen->column);
+  return bounds.size.width > 0 && bounds.origin.x >= -1
+         && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (column_view) + 1;
+}
+
+/* A main window @width px wide (0: its default size) listing the Amazon images. */
+static AmWindow *
+open_window (AmApplication *app,
+             AmSession     *session,
+             int            width,
+             AmImagesView **view)
+{
+  AmWindow *window = am_window_new_with_session (app, session);
+
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  am_window_show_view (window, "images");
+  *view = AM_IMAGES_VIEW (am_ui_test_get_widget (GTK_WIDGET (window), AM_TYPE_IMAGES_VIEW, NULL));
+  am_images_view_set_scope (*view, AM_IMAGES_SCOPE_AMAZON);
+  g_assert_true (am_ui_test_wait_until (am_ui_test_images_listed, *view, CALL_TIMEOUT_MS));
+  return window;
+}
+
+static void
+close_window (AmWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
+static void
+settle (void)
+{
+  am_ui_test_iterate ();
+  g_usleep (200000);
+  am_ui_test_iterate ();
+}
+
+/* Issue 15: Name takes the spare width, State is shown, the shown/total count sits under the
+ * list, and a column added from the chooser is scrolled into view. */
+static void
+test_list_defaults (void)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (AmSandboxProcess) sandbox = NULL;
+  g_autoptr (AmSession) session = NULL;
+  g_autofree char *expected = NULL;
+  ColumnOnScreen on_screen;
+  GtkAdjustment *hadjustment;
+  GtkWidget *column_view;
+  GtkWidget *list;
+  GtkWidget *count;
+  graphene_rect_t count_bounds;
+  graphene_rect_t list_bounds;
+  AmWindow *window;
+  AmImagesView *view;
+  double others = 0;
+  double name_width;
+  double id_width;
+  guint n_rows;
+
+  g_settings_reset (settings, "window-size");
+  g_settings_reset (settings, "window-maximized");
+  g_settings_reset (settings, "image-columns");
+  sandbox = am_ui_test_sandbox_start (NULL);
+  session = am_ui_test_sandbox_session (sandbox, "alice");
+  window = open_window (app, session, 0, &view);
+  settle ();
+  column_view = GTK_WIDGET (_am_images_view_get_column_view (view));
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (column_view));
+
+  /* State is shown, on screen, with nothing to scroll sideways. */
+  g_assert_true (column_shown (view, AM_IMAGE_COLUMN_STATE));
+  on_screen = (ColumnOnScreen) { view, AM_IMAGE_COLUMN_STATE };
+  g_assert_true (column_on_screen (&on_screen));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+
+  /* Name is what the other columns leave of the list, the widest of them, and takes the room
+   * a hidden column leaves while the others keep their widths. */
+  for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
+    if (i != AM_IMAGE_COLUMN_NAME && column_shown (view, i))
+      others += title_bounds (view, i).size.width;
+  name_width = title_bounds (view, AM_IMAGE_COLUMN_NAME).size.width;
+  id_width = title_bounds (view, AM_IMAGE_COLUMN_ID).size.width;
+  g_test_message ("list %d: name %g, the others %g", gtk_widget_get_width (column_view), name_width, others);
+  g_assert_cmpfloat (fabs (name_width + others - gtk_widget_get_width (column_view)), <=, 2);
+  for (guint i = 0; i < AM_IMAGE_N_COLUMNS; i++)
+    if (i != AM_IMAGE_COLUMN_NAME && column_shown (view, i))
+      g_assert_cmpfloat (name_width, >, title_bounds (view, i).size.width);
+  {
+    double owner_width = title_bounds (view, AM_IMAGE_COLUMN_OWNER).size.width;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.owner", NULL));
+    settle ();
+    g_test_message ("without Owner: name %g", title_bounds (view, AM_IMAGE_COLUMN_NAME).size.width);
+    g_assert_cmpfloat (fabs (title_bounds (view, AM_IMAGE_COLUMN_NAME).size.width - (name_width + owner_width)), <=, 2);
+    g_assert_cmpfloat (title_bounds (view, AM_IMAGE_COLUMN_ID).size.width, ==, id_width);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.owner", NULL));
+    settle ();
+  }
+
+  /* The count of shown and listed images sits under the list, and follows the search. */
+  n_rows = am_ui_test_images_n_rows (view);
+  count = am_ui_test_get_widget (GTK_WIDGET (view), GTK_TYPE_LABEL, "shown_count_label");
+  list = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_is_drawable (count));
+  g_assert_true (gtk_widget_compute_bounds (count, GTK_WIDGET (view), &count_bounds));
+  g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (view), &list_bounds));
+  g_assert_cmpfloat (count_bounds.origin.y, >=, list_bounds.origin.y + list_bounds.size.height);
+  g_assert_cmpfloat (count_bounds.origin.x, <, list_bounds.origin.x + list_bounds.size.width);
+  expected = g_strdup_printf ("%u of %u images", n_rows, n_rows);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected);
+  gtk_editable_set_text (GTK_EDITABLE (_am_images_view_get_search_entry (view)), "windows");
+  _am_images_view_apply_search (view);
+  g_assert_cmpuint (am_ui_test_images_n_rows (view), <, n_rows);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u of %u images", am_ui_test_images_n_rows (view), n_rows);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected);
+  gtk_editable_set_text (GTK_EDITABLE (_am_images_view_get_search_entry (view)), "");
+  _am_images_view_apply_search (view);
+
+  /* In a narrow window, a column added from the chooser lands at the right, out of sight:
+   * the list scrolls to it. */
+  close_window (window);
+  window = open_window (app, session, 1000, &view);
+  settle ();
+  column_view = GTK_WIDGET (_am_images_view_get_column_view (view));
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (column_view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  gtk_adjustment_set_value (hadjustment, 0);
+  settle ();
+  g_assert_false (column_shown (view, AM_IMAGE_COLUMN_DEPRECATION));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.deprecation", NULL));
+  on_screen = (ColumnOnScreen) { view, AM_IMAGE_COLUMN_DEPRECATION };
+  g_assert_true (am_ui_test_wait_until (column_on_screen, &on_screen, 10000));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+  g_assert_true (am_ui_test_screenshot_light_dark (GTK_WIDGET (window), "images-column-added", 300));
+
+  close_window (window);
+  g_settings_reset (settings, "image-columns");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +337,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/images-layout/default", test_default_layout);
+  g_test_add_func ("/images-layout/list-defaults", test_list_defaults);
 
   return g_test_run ();
 }

@@ -30,7 +30,7 @@ new_view (GtkWindow **window)
   return AM_IMAGES_VIEW (view);
 }
 
-/* Hide Owner, show State, sort by Name A→Z: a new view (the next run) opens the same way. */
+/* Hide Owner, show Visibility, sort by Name A→Z: a new view (the next run) opens the same way. */
 static void
 test_columns_and_sort_kept (void)
 {
@@ -45,26 +45,26 @@ test_columns_and_sort_kept (void)
 
   view = new_view (&window);
   g_assert_true (shown (view, AM_IMAGE_COLUMN_OWNER));
-  g_assert_false (shown (view, AM_IMAGE_COLUMN_STATE));
+  g_assert_false (shown (view, AM_IMAGE_COLUMN_VISIBILITY));
   list = _am_images_view_get_list_model (view);
   g_assert_cmpint (am_image_list_model_get_sort_column (list), ==, AM_IMAGE_COLUMN_CREATED);
 
   /* as the column menu does: each entry toggles its column */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.owner", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.state", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.visibility", NULL));
   gtk_column_view_sort_by_column (_am_images_view_get_column_view (view),
                                   _am_images_view_get_column (view, AM_IMAGE_COLUMN_NAME),
                                   GTK_SORT_ASCENDING);
   am_ui_test_iterate ();
   g_assert_false (shown (view, AM_IMAGE_COLUMN_OWNER));
-  g_assert_true (shown (view, AM_IMAGE_COLUMN_STATE));
+  g_assert_true (shown (view, AM_IMAGE_COLUMN_VISIBILITY));
   gtk_window_destroy (window);
   am_ui_test_iterate ();
 
   /* the next run */
   view = new_view (&window);
   g_assert_false (shown (view, AM_IMAGE_COLUMN_OWNER));
-  g_assert_true (shown (view, AM_IMAGE_COLUMN_STATE));
+  g_assert_true (shown (view, AM_IMAGE_COLUMN_VISIBILITY));
   g_assert_true (shown (view, AM_IMAGE_COLUMN_NAME));
   list = _am_images_view_get_list_model (view);
   g_assert_cmpint (am_image_list_model_get_sort_column (list), ==, AM_IMAGE_COLUMN_NAME);

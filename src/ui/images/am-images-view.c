@@ -37,23 +37,24 @@ static const AmColumnInfo column_info[AM_IMAGE_N_COLUMNS] = {
   [AM_IMAGE_COLUMN_VIRTUALIZATION] = { "virtualization", FALSE },
   [AM_IMAGE_COLUMN_BOOT_MODE] = { "boot-mode", FALSE },
   [AM_IMAGE_COLUMN_CREATED] = { "created", TRUE },
-  [AM_IMAGE_COLUMN_STATE] = { "state", FALSE },
+  [AM_IMAGE_COLUMN_STATE] = { "state", TRUE },
   [AM_IMAGE_COLUMN_VISIBILITY] = { "visibility", FALSE },
   [AM_IMAGE_COLUMN_DEPRECATION] = { "deprecation", FALSE },
 };
 
 /*
- * Sized for their content (an AMI ID, a 12-digit account, "2024-05-01 12:34") in DejaVu Sans
- * 10, wider than Cantarell, so that at the main window's default size (1100 px) Name through
- * Created fit beside the details pane; Name takes whatever is left, and more as the window
- * grows.
+ * Sized for their content (an AMI ID, a 12-digit account, "2024-05-01 12:34", "available") in
+ * DejaVu Sans 10, wider than Cantarell, so that at the main window's default size (1280 px)
+ * Name through State fit beside the details pane. Name takes whatever is left, and more as
+ * the window grows; below its own width (a name's first words) the list scrolls sideways
+ * rather than cut every name short.
  */
 static const struct
 {
   const char *title;
   int fixed_width;
 } column_looks[AM_IMAGE_N_COLUMNS] = {
-  [AM_IMAGE_COLUMN_NAME] = { N_("Name"), 76 },
+  [AM_IMAGE_COLUMN_NAME] = { N_("Name"), 160 },
   [AM_IMAGE_COLUMN_ID] = { N_("AMI ID"), 180 },
   [AM_IMAGE_COLUMN_OWNER] = { N_("Owner"), 110 },
   [AM_IMAGE_COLUMN_PLATFORM] = { N_("Platform"), 86 },
@@ -62,7 +63,7 @@ static const struct
   [AM_IMAGE_COLUMN_VIRTUALIZATION] = { N_("Virtualization"), 110 },
   [AM_IMAGE_COLUMN_BOOT_MODE] = { N_("Boot Mode"), 110 },
   [AM_IMAGE_COLUMN_CREATED] = { N_("Created (UTC)"), 128 },
-  [AM_IMAGE_COLUMN_STATE] = { N_("State"), 90 },
+  [AM_IMAGE_COLUMN_STATE] = { N_("State"), 80 },
   [AM_IMAGE_COLUMN_VISIBILITY] = { N_("Visibility"), 90 },
   [AM_IMAGE_COLUMN_DEPRECATION] = { N_("Deprecation"), 120 },
 };

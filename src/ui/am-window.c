@@ -1,4 +1,5 @@
-/* am-window.c: the main Amiable window: header bar, profile and region, view switcher
+/* am-window.c: the main Amiable window: header bar, profile and region, view switcher (its
+ * actions are in am-window-actions.c, its profile menu and note in am-window-profiles.c)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,54 +17,8 @@
 #include "am-preferences-window.h"
 #include "am-regions.h"
 #include "am-accessible.h"
-#include "am-window.h"
+#include "am-window-private.h"
 
-struct _AmWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
-  AmImagesView         *images_view;
-  AmInstancesView      *instances_view;
-  GtkStack             *main_stack;
-  GtkMenuButton        *profile_button;
-  GtkPopover           *profile_popover;
-  GtkLabel             *account_label;
-  GtkListBox           *profile_list;
-  GtkImage             *profile_icon;
-  GtkLabel             *profile_label;
-  GtkDropDown          *region_dropdown;
-  GtkLabel             *sandbox_pill;
-  AdwStatusPage        *connecting_page;
-  GtkSpinner           *connecting_spinner;
-  AdwStatusPage        *error_page;
-  GtkWidget            *connection_box;
-  GtkImage             *connection_icon;
-  GtkLabel             *connection_label;
-
-  /* built in code: the note that the Sandbox was opened though AWS CLI profiles exist */
-  GtkRevealer          *profiles_banner;
-  GtkLabel             *profiles_label;
-  GtkBox               *profiles_buttons;
-
-  /* owned */
-  GSettings            *settings;
-  AmSession            *session;
-  GCancellable         *cancellable;
-  GCancellable         *regions_cancellable;
-  GtkStringList        *regions;
-
-  /* state */
-  char                 *connection_host;    /* the session's endpoint as the monitor keys it */
-  gulong                connection_handler;
-  gboolean              updating_regions;
-  gboolean              profiles_dismissed;
-  char                **pending_instances;  /* win.show-instances: to select once listed */
-  guint                 select_source;
-  guint                 select_tries;
-};
 
 G_DEFINE_FINAL_TYPE (AmWindow, am_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -331,8 +286,8 @@ am_window_regions_cb (GObject      *object,
     am_window_set_regions (self, (const char * const *) names);
 }
 
-static void
-am_window_update_header (AmWindow *self)
+void
+_am_window_update_header (AmWindow *self)
 {
   const char *profile = am_session_get_profile_name (self->session);
   const char *account = am_session_get_account (self->session);
@@ -362,101 +317,6 @@ am_window_update_header (AmWindow *self)
   /* Translators: tooltip of the profile button; %s is the profile's name */
   tooltip = g_strdup_printf (_("Profile: %s"), profile ? profile : _("none"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->profile_button), tooltip);
-}
-
-/* Profiles exist but none is the default: the Sandbox opened, and the window says why and
- * offers them (up to three as buttons, all of them in the profile menu). */
-static void
-am_window_update_profiles_banner (AmWindow *self)
-{
-  const char * const *profiles = am_session_get_unchosen_profiles (self->session);
-  gboolean show = profiles != NULL && !self->profiles_dismissed
-                  && am_session_get_state (self->session) == AM_SESSION_STATE_READY;
-  GtkWidget *child;
-  guint n;
-
-  gtk_revealer_set_reveal_child (self->profiles_banner, show);
-  if (!show)
-    return;
-
-  n = g_strv_length ((char **) profiles);
-  {
-    g_autofree char *joined = g_strjoinv (", ", (char **) profiles);
-    g_autofree char *text = g_strdup_printf (ngettext ("This is the built-in Sandbox: nothing here is real. Your AWS CLI profile "
-                                                       "(%s) was not opened because it is not the default and AWS_PROFILE is "
-                                                       "not set. Choose it to work with AWS.",
-                                                       "This is the built-in Sandbox: nothing here is real. Your AWS CLI profiles "
-                                                       "(%s) were not opened because none is the default and AWS_PROFILE is "
-                                                       "not set. Choose one to work with AWS.", n),
-                                             joined);
-
-    gtk_label_set_text (self->profiles_label, text);
-  }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_buttons))) != NULL)
-    gtk_box_remove (self->profiles_buttons, child);
-  for (guint i = 0; i < n && i < 3; i++)
-    {
-      GtkWidget *button = gtk_button_new_with_label (profiles[i]);
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-profile");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", profiles[i]);
-      gtk_widget_add_css_class (button, i == 0 ? "suggested-action" : "flat");
-      gtk_box_append (self->profiles_buttons, button);
-    }
-  if (n > 3)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Other Profiles…"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.choose-profile");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_box_append (self->profiles_buttons, button);
-    }
-}
-
-static void
-profiles_banner_close_cb (AmWindow *self)
-{
-  self->profiles_dismissed = TRUE;
-  am_window_update_profiles_banner (self);
-}
-
-static void
-build_profiles_banner (AmWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->main_stack));
-
-  self->profiles_banner = GTK_REVEALER (gtk_revealer_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->profiles_banner), "profiles_banner");
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (icon, 12);
-  gtk_box_append (GTK_BOX (box), icon);
-  self->profiles_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->profiles_label), "profiles_label");
-  gtk_label_set_wrap (self->profiles_label, TRUE);
-  gtk_label_set_xalign (self->profiles_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->profiles_label), TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->profiles_label), 9);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->profiles_label), 9);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->profiles_label));
-  self->profiles_buttons = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  gtk_widget_set_valign (GTK_WIDGET (self->profiles_buttons), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->profiles_buttons));
-  gtk_widget_add_css_class (close, "flat");
-  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_end (close, 6);
-  gtk_widget_set_tooltip_text (close, _("Dismiss"));
-  g_signal_connect_object (close, "clicked", G_CALLBACK (profiles_banner_close_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), close);
-  gtk_revealer_set_child (self->profiles_banner, box);
-  gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->profiles_banner),
-                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->main_stack)));
 }
 
 /* Reachable, retrying, offline since HH:MM: what the requests to the session's endpoint last
@@ -572,9 +432,9 @@ am_window_update_state (AmWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "content");
       break;
     }
-  am_window_update_profiles_banner (self);
+  _am_window_update_profiles_banner (self);
 
-  am_window_update_header (self);
+  _am_window_update_header (self);
   am_window_update_connection (self);
 }
 
@@ -617,236 +477,6 @@ am_window_region_selected_cb (AmWindow *self)
     return;
 
   am_window_connect (self, am_session_get_profile_name (self->session), region);
-}
-
-static GtkWidget *
-profile_row_new (const char *name,
-                 const char *subtitle,
-                 const char *icon_name,
-                 gboolean    current)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (name);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_widget_set_name (row, name);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (labels), label);
-  if (subtitle != NULL)
-    {
-      GtkWidget *sub = gtk_label_new (subtitle);
-
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_box_append (GTK_BOX (labels), sub);
-    }
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_widget_set_opacity (check, current ? 1.0 : 0.0);
-  gtk_widget_set_name (check, "check");
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "profile-name", g_strdup (name), g_free);
-  if (current)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_TRUE, -1);
-
-  return row;
-}
-
-static void
-am_window_fill_profiles (AmWindow *self)
-{
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) cli = am_session_list_cli_profiles (&error);
-  g_autoptr (GPtrArray) accounts = am_accounts_list (self->settings);
-  const char *current = am_session_get_profile_name (self->session);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profile_list))) != NULL)
-    gtk_list_box_remove (self->profile_list, child);
-
-  for (guint i = 0; cli != NULL && cli[i] != NULL; i++)
-    gtk_list_box_append (self->profile_list,
-                         profile_row_new (cli[i], _("AWS command line profile"), "utilities-terminal-symbolic",
-                                          g_strcmp0 (cli[i], current) == 0));
-  if (cli == NULL && error != NULL)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (error->message);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "error");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->profile_list, row);
-    }
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      AmAccount *account = g_ptr_array_index (accounts, i);
-
-      gtk_list_box_append (self->profile_list,
-                           profile_row_new (account->name,
-                                            *account->endpoint != '\0' ? account->endpoint : _("Account added in Preferences"),
-                                            "avatar-default-symbolic",
-                                            g_strcmp0 (account->name, current) == 0));
-    }
-  gtk_list_box_append (self->profile_list,
-                       profile_row_new (AM_SESSION_SANDBOX_PROFILE, _("Built-in, on this computer; nothing is real"),
-                                        "applications-science-symbolic",
-                                        g_strcmp0 (AM_SESSION_SANDBOX_PROFILE, current) == 0));
-}
-
-static void
-profile_popover_show_cb (AmWindow *self)
-{
-  am_window_fill_profiles (self);
-  am_window_update_header (self);
-}
-
-static void
-profile_row_activated_cb (AmWindow      *self,
-                          GtkListBoxRow *row)
-{
-  const char *name = g_object_get_data (G_OBJECT (row), "profile-name");
-
-  if (name == NULL)
-    return;
-
-  gtk_popover_popdown (self->profile_popover);
-  /* The profile's own region, unless the user picks another afterwards. */
-  am_window_connect (self, name, NULL);
-}
-
-/* Actions */
-
-/* An image ID from elsewhere in the app (an instance's AMI link): show it in the Images view. */
-static void
-am_window_show_image_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  AmWindow *self = AM_WINDOW (widget);
-
-  am_window_show_view (self, "images");
-  am_images_view_show_image (self->images_view, g_variant_get_string (parameter, NULL));
-}
-
-/* Instances just launched may not be in the view's last listing: reload and select them as
- * soon as they show (for about 15 s at most). */
-static gboolean
-am_window_select_pending_cb (gpointer user_data)
-{
-  AmWindow *self = user_data;
-  const char * const *ids = (const char * const *) self->pending_instances;
-
-  if (am_instances_view_select_instances (self->instances_view, ids) < g_strv_length (self->pending_instances)
-      && self->select_tries++ < 60)
-    {
-      if (!am_instances_view_is_busy (self->instances_view))
-        am_instances_view_reload (self->instances_view);
-      return G_SOURCE_CONTINUE;
-    }
-  self->select_source = 0;
-  g_clear_pointer (&self->pending_instances, g_strfreev);
-  return G_SOURCE_REMOVE;
-}
-
-/* Instance IDs from elsewhere (the launch wizard's new instances): show them selected. */
-static void
-am_window_show_instances_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  AmWindow *self = AM_WINDOW (widget);
-
-  am_window_show_view (self, "instances");
-  g_clear_handle_id (&self->select_source, g_source_remove);
-  g_strfreev (self->pending_instances);
-  self->pending_instances = g_variant_dup_strv (parameter, NULL);
-  self->select_tries = 0;
-  if (am_window_select_pending_cb (self) == G_SOURCE_CONTINUE)
-    self->select_source = g_timeout_add (250, am_window_select_pending_cb, self);
-}
-
-static void
-am_window_show_view_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  am_window_show_view (AM_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-am_window_refresh_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  AmWindow *self = AM_WINDOW (widget);
-  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
-
-  if (am_session_get_state (self->session) == AM_SESSION_STATE_FAILED)
-    {
-      am_window_connect (self, am_session_get_profile_name (self->session), am_session_get_region (self->session));
-      return;
-    }
-  /* The views name their actions after themselves ("images.refresh"); "view.refresh" is
-   * the generic name for any later view. */
-  if (view != NULL && !gtk_widget_activate_action (view, "view.refresh", NULL))
-    {
-      g_autofree char *name = g_strdup_printf ("%s.refresh", adw_view_stack_get_visible_child_name (self->view_stack));
-
-      gtk_widget_activate_action (view, name, NULL);
-    }
-}
-
-static void
-am_window_retry_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AmWindow *self = AM_WINDOW (widget);
-
-  am_window_connect (self, am_session_get_profile_name (self->session), am_session_get_region (self->session));
-}
-
-static void
-am_window_choose_profile_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  AmWindow *self = AM_WINDOW (widget);
-
-  gtk_menu_button_popup (self->profile_button);
-}
-
-static void
-am_window_select_profile_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  am_window_connect (AM_WINDOW (widget), g_variant_get_string (parameter, NULL), NULL);
-}
-
-static void
-am_window_manage_accounts_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
-{
-  AmWindow *self = AM_WINDOW (widget);
-  AmPreferencesWindow *prefs = am_preferences_window_new ();
-
-  gtk_popover_popdown (self->profile_popover);
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
-  am_preferences_window_show_page (prefs, "accounts");
-  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 /* Window */
@@ -897,7 +527,7 @@ am_window_constructed (GObject *object)
   am_session_set_mfa_prompt (self->session, am_mfa_dialog_prompt, self, NULL);
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (am_window_update_state),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::profile-name", G_CALLBACK (am_window_update_header),
+  g_signal_connect_object (self->session, "notify::profile-name", G_CALLBACK (_am_window_update_header),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::region", G_CALLBACK (am_window_session_region_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1012,22 +642,12 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_box);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_icon);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, connection_label);
-  gtk_widget_class_bind_template_callback (widget_class, profile_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "profile_popover_show_cb",
+                                                G_CALLBACK (_am_window_profile_popover_show_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "profile_row_activated_cb",
+                                                G_CALLBACK (_am_window_profile_row_activated_cb));
 
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s", am_window_show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.show-image", "s", am_window_show_image_action);
-  gtk_widget_class_install_action (widget_class, "win.show-instances", "as", am_window_show_instances_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, am_window_refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.retry", NULL, am_window_retry_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-profile", NULL, am_window_choose_profile_action);
-  gtk_widget_class_install_action (widget_class, "win.select-profile", "s", am_window_select_profile_action);
-  gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, am_window_manage_accounts_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.choose-profile", NULL);
+  _am_window_class_install_actions (widget_class);
 }
 
 static void
@@ -1038,7 +658,7 @@ am_window_init (AmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
-  build_profiles_banner (self);
+  _am_window_build_profiles_banner (self);
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();

@@ -412,3 +412,30 @@ am_ui_test_images_n_rows (AmImagesView *view)
 
   return g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_list_model (view)));
 }
+
+GtkWidget *
+am_ui_test_column_title (GtkColumnView       *view,
+                         GtkColumnViewColumn *column)
+{
+  GtkWidget *label;
+
+  if (gtk_column_view_column_get_column_view (column) != view)
+    return NULL;
+  label = am_ui_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL, gtk_column_view_column_get_title (column));
+  while (label != NULL && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (label)), "header") != 0)
+    label = gtk_widget_get_parent (label);
+  return label;
+}
+
+gboolean
+am_ui_test_column_on_screen (GtkColumnView       *view,
+                             GtkColumnViewColumn *column)
+{
+  GtkWidget *title = am_ui_test_column_title (view, column);
+  graphene_rect_t bounds;
+
+  if (title == NULL || !gtk_widget_compute_bounds (title, GTK_WIDGET (view), &bounds))
+    return FALSE;
+  return bounds.size.width > 0 && bounds.origin.x >= -1
+         && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (view)) + 1;
+}

@@ -84,4 +84,12 @@ gboolean       am_ui_test_images_listed            (gpointer      view);
 /* How many rows @view's list has. */
 guint          am_ui_test_images_n_rows            (AmImagesView *view);
 
+/* The header's title of @column in @view (a widget as wide as the column), or NULL when the
+ * column is not shown. */
+GtkWidget     *am_ui_test_column_title             (GtkColumnView       *view,
+                                                    GtkColumnViewColumn *column);
+/* Whether the whole title of @column is inside @view's visible width. */
+gboolean       am_ui_test_column_on_screen         (GtkColumnView       *view,
+                                                    GtkColumnViewColumn *column);
+
 G_END_DECLS

@@ -140,21 +140,11 @@ test_default_layout (void)
   am_ui_test_iterate ();
 }
 
-/* The header's title of @column (the widget as wide as the column), or NULL when not shown. */
 static GtkWidget *
 column_title (AmImagesView  *view,
               AmImageColumn  column)
 {
-  GtkColumnViewColumn *c = _am_images_view_get_column (view, column);
-  GtkWidget *label;
-
-  if (gtk_column_view_column_get_column_view (c) == NULL)
-    return NULL;
-  label = am_ui_test_find_widget (GTK_WIDGET (_am_images_view_get_column_view (view)), GTK_TYPE_LABEL,
-                                  gtk_column_view_column_get_title (c));
-  while (label != NULL && g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (label)), "header") != 0)
-    label = gtk_widget_get_parent (label);
-  return label;
+  return am_ui_test_column_title (_am_images_view_get_column_view (view), _am_images_view_get_column (view, column));
 }
 
 static graphene_rect_t
@@ -175,19 +165,13 @@ typedef struct
   AmImageColumn column;
 } ColumnOnScreen;
 
-/* The whole title of the column is inside the list's visible width. */
 static gboolean
 column_on_screen (gpointer data)
 {
   ColumnOnScreen *on_screen = data;
-  GtkWidget *column_view = GTK_WIDGET (_am_images_view_get_column_view (on_screen->view));
-  graphene_rect_t bounds;
 
-  if (column_title (on_screen->view, on_screen->column) == NULL)
-    return FALSE;
-  bounds = title_bounds (on_screen->view, on_screen->column);
-  return bounds.size.width > 0 && bounds.origin.x >= -1
-         && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (column_view) + 1;
+  return am_ui_test_column_on_screen (_am_images_view_get_column_view (on_screen->view),
+                                      _am_images_view_get_column (on_screen->view, on_screen->column));
 }
 
 /* A main window @width px wide (0: its default size) listing the Amazon images. */

@@ -182,14 +182,65 @@ test_columns_menu (void)
   close_view (window);
 }
 
+typedef struct
+{
+  AmInstancesView *view;
+  AmInstanceColumn column;
+} ColumnOnScreen;
+
+static gboolean
+column_on_screen (gpointer data)
+{
+  ColumnOnScreen *on_screen = data;
+
+  return am_ui_test_column_on_screen (on_screen->view->column_view, on_screen->view->columns[on_screen->column]);
+}
+
+/* Issue 15: a column added from the chooser lands at its place, out of sight when the
+ * columns are wider than the list: the list scrolls to it (the chooser the Images view
+ * shares). */
+static void
+test_column_scrolled_into_view (InstancesFixture *fixture,
+                                gconstpointer     data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *image_id = instances_find_launchable_image (fixture);
+  g_autofree char *instance_id = NULL;
+  ColumnOnScreen on_screen = { fixture->view, AM_INSTANCE_COLUMN_ROOT_DEVICE };
+  GtkAdjustment *hadjustment;
+
+  g_settings_reset (settings, "instance-columns");
+  instance_id = instances_run_instance (fixture, image_id, "web-server");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 720);
+  am_instances_view_set_session (fixture->view, fixture->session);
+  instances_wait_for_listed (fixture, instance_id);
+  am_ui_test_iterate ();
+  g_usleep (200000);
+  am_ui_test_iterate ();
+
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  gtk_adjustment_set_value (hadjustment, 0);
+  g_assert_false (shown (fixture->view, AM_INSTANCE_COLUMN_ROOT_DEVICE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "columns.root-device", NULL));
+  g_assert_true (am_ui_test_wait_until (column_on_screen, &on_screen, 10000));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+  instances_screenshot (fixture->window, "column-added");
+  g_settings_reset (settings, "instance-columns");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  static const InstancesFixtureOptions options = { "500", FALSE, NULL };
+
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/instances-columns/kept", test_columns_kept);
   g_test_add_func ("/instances-columns/menu", test_columns_menu);
+  g_test_add ("/instances-columns/scrolled-into-view", InstancesFixture, &options,
+              instances_fixture_set_up, test_column_scrolled_into_view, instances_fixture_tear_down);
 
   return g_test_run ();
 }

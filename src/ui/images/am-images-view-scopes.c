@@ -558,3 +558,29 @@ _am_images_view_sandbox_error_changed (AmImagesView *self)
     }
   _am_images_view_update_loading (self);
 }
+
+/* --- for the tests and the benchmark --------------------------------------------------- */
+
+void
+_am_images_view_set_poll_interval (AmImagesView *self,
+                                   guint         interval_ms)
+{
+  self->poll_interval_ms = interval_ms;
+}
+
+gboolean
+_am_images_view_get_polling (AmImagesView *self)
+{
+  return self->poll_id != 0 || self->quiet_refresh;
+}
+
+void
+_am_images_view_set_source (AmImagesView *self,
+                            GListModel   *source,
+                            gboolean      loading)
+{
+  self->source_override = source != NULL;
+  _am_images_view_set_source_model (self, source, loading);
+  if (!loading)
+    am_image_list_model_set_sort_deferred (self->list, FALSE);
+}

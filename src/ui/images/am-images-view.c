@@ -825,19 +825,6 @@ am_images_view_set_scope (AmImagesView  *self,
 
 /* --- private API for tests ---------------------------------------------------------------- */
 
-void
-_am_images_view_set_poll_interval (AmImagesView *self,
-                                   guint         interval_ms)
-{
-  self->poll_interval_ms = interval_ms;
-}
-
-gboolean
-_am_images_view_get_polling (AmImagesView *self)
-{
-  return self->poll_id != 0 || self->quiet_refresh;
-}
-
 AmImageListModel *
 _am_images_view_get_list_model (AmImagesView *self)
 {
@@ -899,13 +886,3 @@ _am_images_view_set_facet (AmImagesView *self,
   am_image_filter_popover_set_active (self->filter_popover, facet, value, active);
 }
 
-void
-_am_images_view_set_source (AmImagesView *self,
-                            GListModel   *source,
-                            gboolean      loading)
-{
-  self->source_override = source != NULL;
-  _am_images_view_set_source_model (self, source, loading);
-  if (!loading)
-    am_image_list_model_set_sort_deferred (self->list, FALSE);
-}

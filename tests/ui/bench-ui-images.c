@@ -287,7 +287,7 @@ main (int    argc,
       /* A hidden column is shown first, through the column chooser's action. */
       if (gtk_column_view_column_get_column_view (column) == NULL)
         {
-          g_autofree char *action = g_strdup_printf ("columns.%s", (const char *) g_object_get_data (G_OBJECT (column), "am-column-id"));
+          g_autofree char *action = g_strdup_printf ("columns.%s", am_column_chooser_get_id (view->column_chooser, columns[c]));
 
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
           g_assert_nonnull (gtk_column_view_column_get_column_view (column));

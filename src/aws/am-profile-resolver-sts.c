@@ -12,7 +12,7 @@
 #include "am-aws-error.h"
 #include "am-profile-resolver-private.h"
 #include "am-query-client.h"
-#include "am-xml-reader.h"
+#include "am-xml-fields.h"
 
 #define STS_VERSION "2011-06-15"
 
@@ -24,44 +24,12 @@ typedef struct
   char *expiration;
 } StsCredentials;
 
-static gboolean
-sts_credentials_text (AmXmlReader *reader,
-                      const char  *element,
-                      const char  *text,
-                      gsize        text_len,
-                      gpointer     user_data,
-                      GError     **error)
-{
-  StsCredentials *creds = user_data;
-  char **field = NULL;
-
-  if (strcmp (element, "AccessKeyId") == 0)
-    field = &creds->key_id;
-  else if (strcmp (element, "SecretAccessKey") == 0)
-    field = &creds->secret;
-  else if (strcmp (element, "SessionToken") == 0)
-    field = &creds->token;
-  else if (strcmp (element, "Expiration") == 0)
-    field = &creds->expiration;
-
-  if (field != NULL)
-    {
-      g_free (*field);
-      *field = g_strstrip (g_strdup (text));
-    }
-  return TRUE;
-}
-
-static gboolean
-leaf_start (AmXmlReader *reader,
-            const char  *element,
-            gpointer     user_data,
-            GError     **error)
-{
-  return TRUE;
-}
-
-static const AmXmlHandler sts_credentials_handler = { leaf_start, sts_credentials_text, NULL };
+static const AmField sts_credentials_fields[] = {
+  { NULL, "AccessKeyId",     NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (StsCredentials, key_id) },
+  { NULL, "SecretAccessKey", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (StsCredentials, secret) },
+  { NULL, "SessionToken",    NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (StsCredentials, token) },
+  { NULL, "Expiration",      NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (StsCredentials, expiration) },
+};
 
 static gboolean
 sts_result_start (AmXmlReader *reader,
@@ -70,7 +38,7 @@ sts_result_start (AmXmlReader *reader,
                   GError     **error)
 {
   if (strcmp (element, "Credentials") == 0)
-    am_xml_reader_push (reader, &sts_credentials_handler, user_data);
+    am_xml_reader_push (reader, &am_xml_fields_handler, user_data);
   return TRUE;
 }
 
@@ -130,11 +98,19 @@ parse_assume_role (const char  *profile,
                    GError     **error)
 {
   g_auto (StsCredentials) creds = { 0 };
+  AmXmlFields fields = { &creds, sts_credentials_fields, G_N_ELEMENTS (sts_credentials_fields), NULL };
   g_autoptr (GDateTime) expiration = NULL;
 
-  if (!am_xml_parse (&sts_document_handler, &creds, g_bytes_get_data (body, NULL),
+  if (!am_xml_parse (&sts_document_handler, &fields, g_bytes_get_data (body, NULL),
                      (gssize) g_bytes_get_size (body), error))
     return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (sts_credentials_fields); i++)
+    {
+      char *value = *(char **) AM_FIELD_PTR (&creds, &sts_credentials_fields[i]);
+
+      if (value != NULL)
+        g_strstrip (value);
+    }
   /* An empty value (blank, or text that is cut at a NUL) is as missing as an absent one: a
    * role's credentials without their session token would only fail later, unexplained. */
   if (creds.key_id == NULL || *creds.key_id == '\0' || creds.secret == NULL

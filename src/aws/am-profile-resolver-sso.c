@@ -108,33 +108,6 @@ read_sso_token (AmAwsConfig  *config,
 }
 
 static void
-parse_portal_error (GBytes  *body,
-                    char   **code,
-                    char   **message,
-                    char   **request_id)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *object;
-  const char *text;
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                   (gssize) g_bytes_get_size (body), NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  object = json_node_get_object (root);
-  text = am_json_member_string (object, "message", NULL);
-  if (text == NULL)
-    text = am_json_member_string (object, "Message", NULL);
-  *message = g_strdup (text);
-  text = am_json_member_string (object, "__type", NULL);
-  if (text != NULL)
-    *code = g_strdup (strrchr (text, '#') != NULL ? strrchr (text, '#') + 1 : text);
-}
-
-static void
 on_role_credentials (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -159,15 +132,12 @@ on_role_credentials (GObject      *source,
       const char *where_to_run = am_flatpak_where_to_run (_am_aws_config_get_environ (config));
 
       if (error->domain == AM_AWS_ERROR && error->code == AM_AWS_ERROR_AUTH)
-        g_task_return_error (task, am_aws_error_new (AM_AWS_ERROR_AUTH,
-                                                     am_aws_error_get_code (error),
-                                                     am_aws_error_get_request_id (error),
-                                                     am_aws_error_get_http_status (error),
-                                                     "IAM Identity Center refused the sign-in of "
-                                                     "profile “%s” (%s); run `aws sso login "
-                                                     "--profile %s`%s and try again",
-                                                     data->profile, error->message,
-                                                     data->profile, where_to_run));
+        g_task_return_error (task, am_aws_error_new_from (error,
+                                                          "IAM Identity Center refused the sign-in of "
+                                                          "profile “%s” (%s); run `aws sso login "
+                                                          "--profile %s`%s and try again",
+                                                          data->profile, error->message,
+                                                          data->profile, where_to_run));
       else
         g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -280,7 +250,7 @@ _am_profile_resolver_sso_credentials (GTask *task)
   request.query = query;
   request.extra_headers = headers;
   request.operation = "GetRoleCredentials";
-  request.parse_error = parse_portal_error;
+  request.parse_error = _am_json_client_parse_error;
   request.max_body = AM_AWS_MAX_BODY_SINGLE;
   _am_aws_transport_send_async (transport, &request, g_task_get_cancellable (task),
                                 on_role_credentials, task);

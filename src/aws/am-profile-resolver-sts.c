@@ -147,25 +147,23 @@ on_assume_role (GObject      *source,
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
   AmCredentials *credentials;
+  const char *role_arn;
 
   body = am_query_client_call_finish (AM_QUERY_CLIENT (source), result, &error);
   if (body == NULL)
     {
       if (error->domain == AM_AWS_ERROR)
-        g_task_return_error (task, am_aws_error_new (error->code, am_aws_error_get_code (error),
-                                                     am_aws_error_get_request_id (error),
-                                                     am_aws_error_get_http_status (error),
-                                                     "Could not assume the role of profile "
-                                                     "“%s”: %s", data->profile,
-                                                     error->message));
+        g_task_return_error (task, am_aws_error_new_from (error, "Could not assume the role of "
+                                                          "profile “%s”: %s", data->profile,
+                                                          error->message));
       else
         g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  credentials = parse_assume_role (data->profile,
-                                   am_aws_config_get_value (_am_profile_resolver_task_config (task), data->profile, "role_arn"),
-                                   body, &error);
+  role_arn = am_aws_config_get_value (_am_profile_resolver_task_config (task), data->profile,
+                                      "role_arn");
+  credentials = parse_assume_role (data->profile, role_arn, body, &error);
   if (credentials == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -39,7 +39,12 @@ typedef enum
   AM_EC2_RESULT_LIST,        /* one page of model objects, parsed on the main thread */
   AM_EC2_RESULT_LIST_ALL,    /* every page */
   AM_EC2_RESULT_IMAGES,      /* one page of images, parsed in a worker thread */
+  AM_EC2_RESULT_PARSED,      /* whatever the call's own parse function makes of the answer */
 } AmEc2ResultKind;
+
+/* Turns a response into the call's value (non-%NULL), or fails with @error. */
+typedef gpointer (*AmEc2ParseFunc) (GBytes  *body,
+                                    GError **error);
 
 typedef enum
 {
@@ -55,6 +60,8 @@ typedef struct
   const AmModelInfo  *info;
   const char * const *path;
   const char         *element;
+  AmEc2ParseFunc      parse;       /* AM_EC2_RESULT_PARSED */
+  GDestroyNotify      parse_free;
   char               *what;        /* "Could not deregister ami-123" */
   gboolean            dry_run;
 

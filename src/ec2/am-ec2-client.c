@@ -281,6 +281,10 @@ parse_body (AmEc2Call *call,
       call->value = _am_ec2_parse_list (body, call->info, call->path, &call->next_token, error);
       call->value_free = (GDestroyNotify) g_ptr_array_unref;
       return call->value != NULL;
+    case AM_EC2_RESULT_PARSED:
+      call->value = call->parse (body, error);
+      call->value_free = call->parse_free;
+      return call->value != NULL;
     case AM_EC2_RESULT_LIST_ALL:
     default:
       g_assert_not_reached ();

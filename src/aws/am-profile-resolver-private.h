@@ -1,4 +1,4 @@
-/* am-profile-resolver-private.h: what the profile resolver's source files share, and its parsers for the fuzzers
+/* am-profile-resolver-private.h: what the resolver's files share, and its parsers for the fuzzers
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -105,8 +105,9 @@ parse_process_output (const char  *profile,
         }
     }
 
-  return _am_profile_resolver_credentials_with_source (am_credentials_new (key_id, secret, token, expiration),
-                                                       "profile %s: credential_process", profile);
+  return _am_profile_resolver_credentials_with_source (
+    am_credentials_new (key_id, secret, token, expiration), "profile %s: credential_process",
+    profile);
 }
 
 /* Kills the command and everything it started: a helper it left running must not hold the
@@ -354,7 +355,8 @@ _am_profile_resolver_run_credential_process (GTask *task)
 
   if (!credential_process_argv (config, data->profile, &argv, &error))
     {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS, "%s", error->message);
+      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS, "%s",
+                               error->message);
       g_object_unref (task);
       return;
     }

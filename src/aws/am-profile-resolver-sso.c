@@ -1,4 +1,4 @@
-/* am-profile-resolver-sso.c: credentials of an IAM Identity Center (SSO) profile from its cached token
+/* am-profile-resolver-sso.c: credentials of an IAM Identity Center (SSO) profile
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -132,12 +132,12 @@ on_role_credentials (GObject      *source,
       const char *where_to_run = am_flatpak_where_to_run (_am_aws_config_get_environ (config));
 
       if (error->domain == AM_AWS_ERROR && error->code == AM_AWS_ERROR_AUTH)
-        g_task_return_error (task, am_aws_error_new_from (error,
-                                                          "IAM Identity Center refused the sign-in of "
-                                                          "profile “%s” (%s); run `aws sso login "
-                                                          "--profile %s`%s and try again",
-                                                          data->profile, error->message,
-                                                          data->profile, where_to_run));
+        g_task_return_error (
+          task, am_aws_error_new_from (error,
+                                       "IAM Identity Center refused the sign-in of "
+                                       "profile “%s” (%s); run `aws sso login "
+                                       "--profile %s`%s and try again",
+                                       data->profile, error->message, data->profile, where_to_run));
       else
         g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -183,10 +183,10 @@ on_role_credentials (GObject      *source,
         }
     }
 
-  _am_profile_resolver_return_credentials (task, _am_profile_resolver_credentials_with_source (am_credentials_new (key_id, secret, token,
-                                                                                                                   expiration),
-                                                                                               "profile %s: IAM Identity Center",
-                                                                                               data->profile));
+  _am_profile_resolver_return_credentials (task,
+                                           _am_profile_resolver_credentials_with_source (
+                                             am_credentials_new (key_id, secret, token, expiration),
+                                             "profile %s: IAM Identity Center", data->profile));
 }
 
 void
@@ -229,7 +229,8 @@ _am_profile_resolver_sso_credentials (GTask *task)
                                      am_aws_config_get_service_endpoint_url (config, data->profile,
                                                                              "sso"),
                                      &error);
-  if (transport != NULL && !_am_profile_resolver_use_ca_bundle (config, data->profile, NULL, transport, &error))
+  if (transport != NULL
+      && !_am_profile_resolver_use_ca_bundle (config, data->profile, NULL, transport, &error))
     g_clear_pointer (&transport, _am_aws_transport_unref);
   if (transport == NULL)
     {

@@ -1,4 +1,4 @@
-/* am-profile-resolver-sts.c: credentials of a role profile through STS AssumeRole (MFA included)
+/* am-profile-resolver-sts.c: credentials of a role profile through STS AssumeRole (and MFA)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,7 +98,8 @@ parse_assume_role (const char  *profile,
                    GError     **error)
 {
   g_auto (StsCredentials) creds = { 0 };
-  AmXmlFields fields = { &creds, sts_credentials_fields, G_N_ELEMENTS (sts_credentials_fields), NULL };
+  AmXmlFields fields
+    = { &creds, sts_credentials_fields, G_N_ELEMENTS (sts_credentials_fields), NULL };
   g_autoptr (GDateTime) expiration = NULL;
 
   if (!am_xml_parse (&sts_document_handler, &fields, g_bytes_get_data (body, NULL),
@@ -132,9 +133,9 @@ parse_assume_role (const char  *profile,
         }
     }
 
-  return _am_profile_resolver_credentials_with_source (am_credentials_new (creds.key_id, creds.secret, creds.token,
-                                                                           expiration),
-                                                       "profile %s: role %s", profile, role_arn);
+  return _am_profile_resolver_credentials_with_source (
+    am_credentials_new (creds.key_id, creds.secret, creds.token, expiration), "profile %s: role %s",
+    profile, role_arn);
 }
 
 static void
@@ -188,10 +189,11 @@ call_assume_role (GTask *task)
   region = am_aws_config_get_region (config, data->profile);
   if (region == NULL)
     region = "us-east-1";
-  client = am_query_client_new (provider, "sts", region,
-                                am_aws_config_get_service_endpoint_url (config, data->profile, "sts"),
-                                &error);
-  if (client != NULL && !_am_profile_resolver_use_ca_bundle (config, data->profile, client, NULL, &error))
+  client = am_query_client_new (
+    provider, "sts", region, am_aws_config_get_service_endpoint_url (config, data->profile, "sts"),
+    &error);
+  if (client != NULL
+      && !_am_profile_resolver_use_ca_bundle (config, data->profile, client, NULL, &error))
     g_clear_object (&client);
   if (client == NULL)
     {
@@ -314,8 +316,9 @@ _am_profile_resolver_assume_role (GTask *task)
 
   if (source_profile != NULL)
     {
-      _am_profile_resolver_resolve_step_async (g_task_get_source_object (task), data->context, source_profile, TRUE,
-                                               g_task_get_cancellable (task), on_role_source, task);
+      _am_profile_resolver_resolve_step_async (g_task_get_source_object (task), data->context,
+                                               source_profile, TRUE, g_task_get_cancellable (task),
+                                               on_role_source, task);
       return;
     }
 

@@ -228,14 +228,13 @@ _am_profile_resolver_resolve_step_async (AmProfileResolver   *self,
       return;
 
     case AM_AWS_PROFILE_KIND_STATIC:
-      _am_profile_resolver_return_credentials (task, _am_profile_resolver_credentials_with_source (
-                                                                            am_credentials_new (
-                                                                              am_aws_config_get_value (config, profile, "aws_access_key_id"),
-                                                                              am_aws_config_get_value (config, profile,
-                                                                                                       "aws_secret_access_key"),
-                                                                              am_aws_config_get_value (config, profile, "aws_session_token"),
-                                                                              NULL),
-                                                                            "profile %s", profile));
+      _am_profile_resolver_return_credentials (
+        task,
+        _am_profile_resolver_credentials_with_source (
+          am_credentials_new (am_aws_config_get_value (config, profile, "aws_access_key_id"),
+                              am_aws_config_get_value (config, profile, "aws_secret_access_key"),
+                              am_aws_config_get_value (config, profile, "aws_session_token"), NULL),
+          "profile %s", profile));
       return;
 
     case AM_AWS_PROFILE_KIND_CREDENTIAL_PROCESS:
@@ -314,7 +313,8 @@ am_profile_resolver_resolve_async (AmProfileResolver   *self,
         }
       if (present)
         {
-          _am_profile_resolver_return_credentials (task, _am_profile_resolver_environment_credentials (config));
+          _am_profile_resolver_return_credentials (
+            task, _am_profile_resolver_environment_credentials (config));
           return;
         }
       profile_name = am_aws_config_get_default_profile_name (config);
@@ -336,8 +336,8 @@ am_profile_resolver_resolve_async (AmProfileResolver   *self,
   context->chain = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, context, context_free);
 
-  _am_profile_resolver_resolve_step_async (self, context, profile_name, FALSE, cancellable, on_top_resolved,
-                                           g_steal_pointer (&task));
+  _am_profile_resolver_resolve_step_async (self, context, profile_name, FALSE, cancellable,
+                                           on_top_resolved, g_steal_pointer (&task));
 }
 
 AmCredentials *

@@ -1,4 +1,4 @@
-/* am-ec2-client-images.c: AmEc2Client's image operations (describe, create, register, copy, attributes, tags, deprecation)
+/* am-ec2-client-images.c: AmEc2Client's image operations (describe, create, copy, attributes…)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,9 +38,8 @@ am_ec2_client_describe_images_async (AmEc2Client                 *self,
   if (query->next_token != NULL)
     am_query_params_add (params, "NextToken", query->next_token);
 
-  call = _am_ec2_call_new (AM_EC2_RESULT_IMAGES, g_strdup ("Could not list images"));
-  call->info = _am_image_get_model_info ();
-  call->path = images_path;
+  call = _am_ec2_call_new_model (AM_EC2_RESULT_IMAGES, g_strdup ("Could not list images"),
+                                 _am_image_get_model_info (), images_path);
   _am_ec2_client_start_call (self, params, call, FALSE, am_ec2_client_describe_images_async,
                              cancellable, callback, user_data);
 }
@@ -51,7 +50,8 @@ am_ec2_client_describe_images_finish (AmEc2Client   *self,
                                       char         **next_token,
                                       GError       **error)
 {
-  AmEc2Call *call = _am_ec2_client_finish_call (self, result, am_ec2_client_describe_images_async, NULL, error);
+  AmEc2Call *call
+    = _am_ec2_client_finish_call (self, result, am_ec2_client_describe_images_async, NULL, error);
 
   if (call == NULL)
     return NULL;
@@ -89,7 +89,8 @@ am_ec2_client_create_image_async (AmEc2Client         *self,
   _am_ec2_params_add_block_devices (params, "BlockDeviceMapping", block_devices);
   _am_ec2_params_add_tag_specifications (params, "TagSpecification", tag_specifications);
 
-  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE, g_strdup_printf ("Could not create an image from %s", instance_id));
+  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE,
+                           g_strdup_printf ("Could not create an image from %s", instance_id));
   call->element = "imageId";
   _am_ec2_call_set_recover (call, AM_EC2_RECOVER_IMAGE, "CreateImage", name, NULL);
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_create_image_async,
@@ -172,7 +173,8 @@ am_ec2_client_register_image_async (AmEc2Client         *self,
     am_query_params_add (params, "ImdsSupport", imds_support);
   _am_ec2_params_add_tag_specifications (params, "TagSpecification", tag_specifications);
 
-  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE, g_strdup_printf ("Could not register the image “%s”", name));
+  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE,
+                           g_strdup_printf ("Could not register the image “%s”", name));
   call->element = "imageId";
   _am_ec2_call_set_recover (call, AM_EC2_RECOVER_IMAGE, "RegisterImage", name, NULL);
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_register_image_async,
@@ -209,9 +211,9 @@ am_ec2_client_deregister_image_async (AmEc2Client         *self,
   am_query_params_add (params, "ImageId", image_id);
   if (delete_associated_snapshots)
     am_query_params_add_boolean (params, "DeleteAssociatedSnapshots", TRUE);
-  call = _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not deregister %s", image_id));
-  call->info = _am_snapshot_deletion_get_model_info ();
-  call->path = snapshot_results_path;
+  call = _am_ec2_call_new_model (AM_EC2_RESULT_RETURN,
+                                 g_strdup_printf ("Could not deregister %s", image_id),
+                                 _am_snapshot_deletion_get_model_info (), snapshot_results_path);
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_deregister_image_async,
                              cancellable, callback, user_data);
 }
@@ -232,7 +234,8 @@ am_ec2_client_deregister_image_finish_full (AmEc2Client   *self,
                                             gboolean      *dry_run_ok,
                                             GError       **error)
 {
-  AmEc2Call *call = _am_ec2_client_finish_call (self, result, am_ec2_client_deregister_image_async, dry_run_ok, error);
+  AmEc2Call *call = _am_ec2_client_finish_call (self, result, am_ec2_client_deregister_image_async,
+                                                dry_run_ok, error);
 
   if (snapshot_results != NULL)
     *snapshot_results = NULL;
@@ -275,9 +278,10 @@ am_ec2_client_copy_image_async (AmEc2Client         *self,
   _am_ec2_params_add_tag_specifications (params, "TagSpecification", request->tag_specifications);
   am_query_params_add (params, "ClientToken", am_copy_image_request_ensure_client_token (request));
 
-  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE, g_strdup_printf ("Could not copy %s from %s to %s",
-                                                          request->source_image_id, request->source_region,
-                                                          am_ec2_client_get_region (self)));
+  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE,
+                           g_strdup_printf ("Could not copy %s from %s to %s",
+                                            request->source_image_id, request->source_region,
+                                            am_ec2_client_get_region (self)));
   call->element = "imageId";
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_copy_image_async,
                              cancellable, callback, user_data);
@@ -311,10 +315,12 @@ am_ec2_client_describe_image_attribute_async (AmEc2Client         *self,
   params = _am_ec2_params_new ("DescribeImageAttribute");
   am_query_params_add (params, "ImageId", image_id);
   am_query_params_add (params, "Attribute", attribute);
-  call = _am_ec2_call_new (AM_EC2_RESULT_OBJECT, g_strdup_printf ("Could not read the %s of %s", attribute, image_id));
+  call = _am_ec2_call_new (AM_EC2_RESULT_OBJECT,
+                           g_strdup_printf ("Could not read the %s of %s", attribute, image_id));
   call->info = _am_image_attribute_get_model_info ();
-  _am_ec2_client_start_call (self, params, call, FALSE, am_ec2_client_describe_image_attribute_async,
-                             cancellable, callback, user_data);
+  _am_ec2_client_start_call (self, params, call, FALSE,
+                             am_ec2_client_describe_image_attribute_async, cancellable, callback,
+                             user_data);
 }
 
 AmImageAttribute *
@@ -322,7 +328,8 @@ am_ec2_client_describe_image_attribute_finish (AmEc2Client   *self,
                                                GAsyncResult  *result,
                                                GError       **error)
 {
-  AmEc2Call *call = _am_ec2_client_finish_call (self, result, am_ec2_client_describe_image_attribute_async, NULL, error);
+  AmEc2Call *call = _am_ec2_client_finish_call (
+    self, result, am_ec2_client_describe_image_attribute_async, NULL, error);
 
   return call != NULL ? _am_ec2_call_steal_value (call) : NULL;
 }
@@ -354,13 +361,16 @@ am_ec2_client_modify_launch_permission_async (AmEc2Client                 *self,
   if (group_all)
     am_query_params_add_at (params, "all", "LaunchPermission.%s.%u.Group", side, ++n);
   for (guint i = 0; organization_arns != NULL && organization_arns[i] != NULL; i++)
-    am_query_params_add_at (params, organization_arns[i], "LaunchPermission.%s.%u.OrganizationArn", side, ++n);
+    am_query_params_add_at (params, organization_arns[i], "LaunchPermission.%s.%u.OrganizationArn",
+                            side, ++n);
   for (guint i = 0; organizational_unit_arns != NULL && organizational_unit_arns[i] != NULL; i++)
     am_query_params_add_at (params, organizational_unit_arns[i],
                             "LaunchPermission.%s.%u.OrganizationalUnitArn", side, ++n);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not change who may launch %s", image_id)),
-                             dry_run, am_ec2_client_modify_launch_permission_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not change who may launch %s", image_id)),
+    dry_run, am_ec2_client_modify_launch_permission_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -369,7 +379,8 @@ am_ec2_client_modify_launch_permission_finish (AmEc2Client   *self,
                                                gboolean      *dry_run_ok,
                                                GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_modify_launch_permission_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_modify_launch_permission_async,
+                                       dry_run_ok, error);
 }
 
 void
@@ -389,9 +400,11 @@ am_ec2_client_modify_image_description_async (AmEc2Client         *self,
   params = _am_ec2_params_new ("ModifyImageAttribute");
   am_query_params_add (params, "ImageId", image_id);
   am_query_params_add (params, "Description.Value", description);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not change the description of %s", image_id)),
-                             dry_run, am_ec2_client_modify_image_description_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not change the description of %s", image_id)),
+    dry_run, am_ec2_client_modify_image_description_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -400,7 +413,8 @@ am_ec2_client_modify_image_description_finish (AmEc2Client   *self,
                                                gboolean      *dry_run_ok,
                                                GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_modify_image_description_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_modify_image_description_async,
+                                       dry_run_ok, error);
 }
 
 void
@@ -419,9 +433,11 @@ am_ec2_client_require_imdsv2_async (AmEc2Client         *self,
   params = _am_ec2_params_new ("ModifyImageAttribute");
   am_query_params_add (params, "ImageId", image_id);
   am_query_params_add (params, "ImdsSupport.Value", "v2.0");
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not make %s require IMDSv2", image_id)),
-                             dry_run, am_ec2_client_require_imdsv2_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not make %s require IMDSv2", image_id)),
+    dry_run, am_ec2_client_require_imdsv2_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -430,7 +446,8 @@ am_ec2_client_require_imdsv2_finish (AmEc2Client   *self,
                                      gboolean      *dry_run_ok,
                                      GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_require_imdsv2_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_require_imdsv2_async, dry_run_ok,
+                                       error);
 }
 
 void
@@ -450,9 +467,11 @@ am_ec2_client_reset_image_attribute_async (AmEc2Client         *self,
   params = _am_ec2_params_new ("ResetImageAttribute");
   am_query_params_add (params, "ImageId", image_id);
   am_query_params_add (params, "Attribute", attribute);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not reset the %s of %s", attribute, image_id)),
-                             dry_run, am_ec2_client_reset_image_attribute_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not reset the %s of %s", attribute, image_id)),
+    dry_run, am_ec2_client_reset_image_attribute_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -461,7 +480,8 @@ am_ec2_client_reset_image_attribute_finish (AmEc2Client   *self,
                                             gboolean      *dry_run_ok,
                                             GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_reset_image_attribute_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_reset_image_attribute_async,
+                                       dry_run_ok, error);
 }
 
 static AmQueryParams *
@@ -499,9 +519,10 @@ am_ec2_client_create_tags_async (AmEc2Client         *self,
   g_return_if_fail (g_strv_length ((char **) keys) == g_strv_length ((char **) values));
 
   ids = _am_ec2_join_ids (resource_ids);
-  _am_ec2_client_start_call (self, tags_params ("CreateTags", resource_ids, keys, values),
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not tag %s", ids)),
-                             dry_run, am_ec2_client_create_tags_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, tags_params ("CreateTags", resource_ids, keys, values),
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not tag %s", ids)), dry_run,
+    am_ec2_client_create_tags_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -510,7 +531,8 @@ am_ec2_client_create_tags_finish (AmEc2Client   *self,
                                   gboolean      *dry_run_ok,
                                   GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_create_tags_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_create_tags_async, dry_run_ok,
+                                       error);
 }
 
 void
@@ -529,9 +551,10 @@ am_ec2_client_delete_tags_async (AmEc2Client         *self,
   g_return_if_fail (resource_ids != NULL && keys != NULL);
 
   ids = _am_ec2_join_ids (resource_ids);
-  _am_ec2_client_start_call (self, tags_params ("DeleteTags", resource_ids, keys, values),
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not remove tags from %s", ids)),
-                             dry_run, am_ec2_client_delete_tags_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, tags_params ("DeleteTags", resource_ids, keys, values),
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not remove tags from %s", ids)),
+    dry_run, am_ec2_client_delete_tags_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -540,7 +563,8 @@ am_ec2_client_delete_tags_finish (AmEc2Client   *self,
                                   gboolean      *dry_run_ok,
                                   GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_delete_tags_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_delete_tags_async, dry_run_ok,
+                                       error);
 }
 
 void
@@ -564,9 +588,11 @@ am_ec2_client_enable_image_deprecation_async (AmEc2Client         *self,
   params = _am_ec2_params_new ("EnableImageDeprecation");
   am_query_params_add (params, "ImageId", image_id);
   am_query_params_add (params, "DeprecateAt", when);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not schedule the deprecation of %s", image_id)),
-                             dry_run, am_ec2_client_enable_image_deprecation_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not schedule the deprecation of %s", image_id)),
+    dry_run, am_ec2_client_enable_image_deprecation_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -575,7 +601,8 @@ am_ec2_client_enable_image_deprecation_finish (AmEc2Client   *self,
                                                gboolean      *dry_run_ok,
                                                GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_enable_image_deprecation_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_enable_image_deprecation_async,
+                                       dry_run_ok, error);
 }
 
 void
@@ -589,9 +616,10 @@ am_ec2_client_disable_image_deprecation_async (AmEc2Client         *self,
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (image_id != NULL);
 
-  _am_ec2_client_image_id_call (self, "DisableImageDeprecation", image_id,
-                                g_strdup_printf ("Could not cancel the deprecation of %s", image_id),
-                                dry_run, am_ec2_client_disable_image_deprecation_async, cancellable, callback, user_data);
+  _am_ec2_client_image_id_call (
+    self, "DisableImageDeprecation", image_id,
+    g_strdup_printf ("Could not cancel the deprecation of %s", image_id), dry_run,
+    am_ec2_client_disable_image_deprecation_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -600,7 +628,8 @@ am_ec2_client_disable_image_deprecation_finish (AmEc2Client   *self,
                                                 gboolean      *dry_run_ok,
                                                 GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_disable_image_deprecation_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_disable_image_deprecation_async,
+                                       dry_run_ok, error);
 }
 
 void
@@ -621,9 +650,12 @@ am_ec2_client_enable_deregistration_protection_async (AmEc2Client         *self,
   am_query_params_add (params, "ImageId", image_id);
   if (with_cooldown)
     am_query_params_add_boolean (params, "WithCooldown", TRUE);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not protect %s from deregistration", image_id)),
-                             dry_run, am_ec2_client_enable_deregistration_protection_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not protect %s from deregistration", image_id)),
+    dry_run, am_ec2_client_enable_deregistration_protection_async, cancellable, callback,
+    user_data);
 }
 
 gboolean
@@ -632,7 +664,8 @@ am_ec2_client_enable_deregistration_protection_finish (AmEc2Client   *self,
                                                        gboolean      *dry_run_ok,
                                                        GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_enable_deregistration_protection_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (
+    self, result, am_ec2_client_enable_deregistration_protection_async, dry_run_ok, error);
 }
 
 void
@@ -646,10 +679,10 @@ am_ec2_client_disable_deregistration_protection_async (AmEc2Client         *self
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (image_id != NULL);
 
-  _am_ec2_client_image_id_call (self, "DisableImageDeregistrationProtection", image_id,
-                                g_strdup_printf ("Could not remove the deregistration protection of %s", image_id),
-                                dry_run, am_ec2_client_disable_deregistration_protection_async,
-                                cancellable, callback, user_data);
+  _am_ec2_client_image_id_call (
+    self, "DisableImageDeregistrationProtection", image_id,
+    g_strdup_printf ("Could not remove the deregistration protection of %s", image_id), dry_run,
+    am_ec2_client_disable_deregistration_protection_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -658,5 +691,6 @@ am_ec2_client_disable_deregistration_protection_finish (AmEc2Client   *self,
                                                         gboolean      *dry_run_ok,
                                                         GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_disable_deregistration_protection_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (
+    self, result, am_ec2_client_disable_deregistration_protection_async, dry_run_ok, error);
 }

@@ -1,4 +1,4 @@
-/* am-ec2-client-instances.c: AmEc2Client's instance operations (describe, run, state changes, launch templates, protection)
+/* am-ec2-client-instances.c: AmEc2Client's instance operations and launch templates
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,15 +25,14 @@ am_ec2_client_describe_instances_async (AmEc2Client         *self,
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("DescribeInstances");
-  _am_ec2_params_add_list (params, "InstanceId", instance_ids);
-  _am_ec2_params_add_filters (params, filters);
+  params = _am_ec2_params_new_describe ("DescribeInstances", "InstanceId", instance_ids, filters);
   /* EC2 refuses MaxResults together with instance ids. */
   if (instance_ids == NULL || instance_ids[0] == NULL)
     am_query_params_add_int (params, "MaxResults", 1000);
   _am_ec2_client_describe_all (self, params, _am_instance_get_model_info (), instances_path,
-                               g_strdup ("Could not list instances"), am_ec2_client_describe_instances_async,
-                               cancellable, callback, user_data);
+                               g_strdup ("Could not list instances"),
+                               am_ec2_client_describe_instances_async, cancellable, callback,
+                               user_data);
 }
 
 GPtrArray *
@@ -60,10 +59,11 @@ am_ec2_client_run_instances_async (AmEc2Client           *self,
 
   params = _am_ec2_params_new ("RunInstances");
   _am_ec2_params_add_launch_fields (params, "", request, FALSE);
-  am_query_params_add (params, "ClientToken", am_run_instances_request_ensure_client_token (request));
-  call = _am_ec2_call_new (AM_EC2_RESULT_LIST, g_strdup_printf ("Could not launch instances of %s", request->image_id));
-  call->info = _am_instance_get_model_info ();
-  call->path = run_instances_path;
+  am_query_params_add (params, "ClientToken",
+                       am_run_instances_request_ensure_client_token (request));
+  call = _am_ec2_call_new_model (
+    AM_EC2_RESULT_LIST, g_strdup_printf ("Could not launch instances of %s", request->image_id),
+    _am_instance_get_model_info (), run_instances_path);
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_run_instances_async,
                              cancellable, callback, user_data);
 }
@@ -97,9 +97,8 @@ change_instances (AmEc2Client         *self,
   _am_ec2_params_add_list (params, "InstanceId", instance_ids);
   if (force)
     am_query_params_add_boolean (params, "Force", TRUE);
-  call = _am_ec2_call_new (AM_EC2_RESULT_LIST, g_strdup_printf ("Could not %s %s", verb, ids));
-  call->info = _am_instance_state_change_get_model_info ();
-  call->path = state_changes_path;
+  call = _am_ec2_call_new_model (AM_EC2_RESULT_LIST, g_strdup_printf ("Could not %s %s", verb, ids),
+                                 _am_instance_state_change_get_model_info (), state_changes_path);
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_change_instances_finish,
                              cancellable, callback, user_data);
 }
@@ -178,8 +177,10 @@ am_ec2_client_reboot_instances_async (AmEc2Client         *self,
   ids = _am_ec2_join_ids (instance_ids);
   params = _am_ec2_params_new ("RebootInstances");
   _am_ec2_params_add_list (params, "InstanceId", instance_ids);
-  _am_ec2_client_start_call (self, params, _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not reboot %s", ids)),
-                                     dry_run, am_ec2_client_reboot_instances_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not reboot %s", ids)), dry_run,
+    am_ec2_client_reboot_instances_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -188,7 +189,8 @@ am_ec2_client_reboot_instances_finish (AmEc2Client   *self,
                                        gboolean      *dry_run_ok,
                                        GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_reboot_instances_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_reboot_instances_async,
+                                       dry_run_ok, error);
 }
 
 void
@@ -213,11 +215,12 @@ am_ec2_client_create_launch_template_async (AmEc2Client           *self,
     am_query_params_add (params, "VersionDescription", version_description);
   _am_ec2_params_add_launch_fields (params, "LaunchTemplateData.", data, TRUE);
   am_query_params_add (params, "ClientToken", am_run_instances_request_ensure_client_token (data));
-  call = _am_ec2_call_new (AM_EC2_RESULT_OBJECT, g_strdup_printf ("Could not create the launch template “%s”", name));
-  call->info = _am_launch_template_get_model_info ();
-  call->path = launch_template_path;
-  _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_create_launch_template_async,
-                             cancellable, callback, user_data);
+  call = _am_ec2_call_new_model (
+    AM_EC2_RESULT_OBJECT, g_strdup_printf ("Could not create the launch template “%s”", name),
+    _am_launch_template_get_model_info (), launch_template_path);
+  _am_ec2_client_start_call (self, params, call, dry_run,
+                             am_ec2_client_create_launch_template_async, cancellable, callback,
+                             user_data);
 }
 
 gboolean
@@ -250,10 +253,14 @@ am_ec2_client_modify_instance_termination_protection_async (AmEc2Client         
   params = _am_ec2_params_new ("ModifyInstanceAttribute");
   am_query_params_add (params, "InstanceId", instance_id);
   am_query_params_add_boolean (params, "DisableApiTermination.Value", protect);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, protect ? g_strdup_printf ("Could not turn on termination protection of %s", instance_id)
-                                                              : g_strdup_printf ("Could not turn off termination protection of %s", instance_id)),
-                             dry_run, am_ec2_client_modify_instance_termination_protection_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (
+      AM_EC2_RESULT_RETURN,
+      protect ? g_strdup_printf ("Could not turn on termination protection of %s", instance_id)
+              : g_strdup_printf ("Could not turn off termination protection of %s", instance_id)),
+    dry_run, am_ec2_client_modify_instance_termination_protection_async, cancellable, callback,
+    user_data);
 }
 
 gboolean
@@ -262,7 +269,8 @@ am_ec2_client_modify_instance_termination_protection_finish (AmEc2Client   *self
                                                              gboolean      *dry_run_ok,
                                                              GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_modify_instance_termination_protection_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (
+    self, result, am_ec2_client_modify_instance_termination_protection_async, dry_run_ok, error);
 }
 
 void
@@ -281,10 +289,13 @@ am_ec2_client_describe_instance_termination_protection_async (AmEc2Client       
   params = _am_ec2_params_new ("DescribeInstanceAttribute");
   am_query_params_add (params, "InstanceId", instance_id);
   am_query_params_add (params, "Attribute", "disableApiTermination");
-  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE, g_strdup_printf ("Could not read whether %s is protected from termination", instance_id));
+  call = _am_ec2_call_new (
+    AM_EC2_RESULT_VALUE,
+    g_strdup_printf ("Could not read whether %s is protected from termination", instance_id));
   /* <disableApiTermination><value>true</value></disableApiTermination> */
   call->element = "disableApiTermination/value";
-  _am_ec2_client_start_call (self, params, call, FALSE, am_ec2_client_describe_instance_termination_protection_async,
+  _am_ec2_client_start_call (self, params, call, FALSE,
+                             am_ec2_client_describe_instance_termination_protection_async,
                              cancellable, callback, user_data);
 }
 
@@ -296,8 +307,9 @@ am_ec2_client_describe_instance_termination_protection_finish (AmEc2Client   *se
 {
   g_autofree char *value = NULL;
 
-  if (!_am_ec2_client_finish_value (self, result, am_ec2_client_describe_instance_termination_protection_async,
-                                    (gpointer *) &value, NULL, error))
+  if (!_am_ec2_client_finish_value (self, result,
+                                    am_ec2_client_describe_instance_termination_protection_async,
+                                    (gpointer *)&value, NULL, error))
     return FALSE;
   if (protected_out != NULL)
     *protected_out = g_strcmp0 (g_strstrip (value), "true") == 0;

@@ -1,4 +1,4 @@
-/* am-ec2-client-network.c: AmEc2Client's lookups for a launch (types, key pairs, VPCs, subnets, groups, zones, regions)
+/* am-ec2-client-network.c: AmEc2Client's lookups for a launch (types, keys, VPCs, subnets, zones)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,13 +28,13 @@ am_ec2_client_describe_instance_types_async (AmEc2Client         *self,
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("DescribeInstanceTypes");
-  _am_ec2_params_add_list (params, "InstanceType", instance_types);
-  _am_ec2_params_add_filters (params, filters);
+  params = _am_ec2_params_new_describe ("DescribeInstanceTypes", "InstanceType", instance_types,
+                                        filters);
   am_query_params_add_int (params, "MaxResults", 100);
-  _am_ec2_client_describe_all (self, params, _am_instance_type_get_model_info (), instance_types_path,
-                               g_strdup ("Could not list instance types"),
-                               am_ec2_client_describe_instance_types_async, cancellable, callback, user_data);
+  _am_ec2_client_describe_all (self, params, _am_instance_type_get_model_info (),
+                               instance_types_path, g_strdup ("Could not list instance types"),
+                               am_ec2_client_describe_instance_types_async, cancellable, callback,
+                               user_data);
 }
 
 GPtrArray *
@@ -42,7 +42,8 @@ am_ec2_client_describe_instance_types_finish (AmEc2Client   *self,
                                               GAsyncResult  *result,
                                               GError       **error)
 {
-  return _am_ec2_client_finish_list (self, result, am_ec2_client_describe_instance_types_async, error);
+  return _am_ec2_client_finish_list (self, result, am_ec2_client_describe_instance_types_async,
+                                     error);
 }
 
 void
@@ -59,14 +60,11 @@ am_ec2_client_describe_key_pairs_async (AmEc2Client         *self,
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("DescribeKeyPairs");
-  _am_ec2_params_add_list (params, "KeyName", key_names);
-  _am_ec2_params_add_filters (params, filters);
+  params = _am_ec2_params_new_describe ("DescribeKeyPairs", "KeyName", key_names, filters);
   if (include_public_key)
     am_query_params_add_boolean (params, "IncludePublicKey", TRUE);
-  call = _am_ec2_call_new (AM_EC2_RESULT_LIST, g_strdup ("Could not list key pairs"));
-  call->info = _am_key_pair_get_model_info ();
-  call->path = key_pairs_path;
+  call = _am_ec2_call_new_model (AM_EC2_RESULT_LIST, g_strdup ("Could not list key pairs"),
+                                 _am_key_pair_get_model_info (), key_pairs_path);
   _am_ec2_client_start_call (self, params, call, FALSE, am_ec2_client_describe_key_pairs_async,
                              cancellable, callback, user_data);
 }
@@ -101,7 +99,8 @@ am_ec2_client_create_key_pair_async (AmEc2Client         *self,
     am_query_params_add (params, "KeyType", key_type);
   if (key_format != NULL)
     am_query_params_add (params, "KeyFormat", key_format);
-  call = _am_ec2_call_new (AM_EC2_RESULT_OBJECT, g_strdup_printf ("Could not create the key pair “%s”", key_name));
+  call = _am_ec2_call_new (AM_EC2_RESULT_OBJECT,
+                           g_strdup_printf ("Could not create the key pair “%s”", key_name));
   call->info = _am_key_pair_get_model_info ();
   _am_ec2_call_set_recover (call, AM_EC2_RECOVER_KEY_PAIR, "CreateKeyPair", key_name, NULL);
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_create_key_pair_async,
@@ -133,9 +132,11 @@ am_ec2_client_delete_key_pair_async (AmEc2Client         *self,
 
   params = _am_ec2_params_new ("DeleteKeyPair");
   am_query_params_add (params, "KeyName", key_name);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not delete the key pair “%s”", key_name)),
-                             FALSE, am_ec2_client_delete_key_pair_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not delete the key pair “%s”", key_name)),
+    FALSE, am_ec2_client_delete_key_pair_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -143,7 +144,8 @@ am_ec2_client_delete_key_pair_finish (AmEc2Client   *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_delete_key_pair_async, NULL, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_delete_key_pair_async, NULL,
+                                       error);
 }
 
 void
@@ -158,11 +160,10 @@ am_ec2_client_describe_vpcs_async (AmEc2Client         *self,
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("DescribeVpcs");
-  _am_ec2_params_add_list (params, "VpcId", vpc_ids);
-  _am_ec2_params_add_filters (params, filters);
-  _am_ec2_client_describe_all (self, params, _am_vpc_get_model_info (), vpcs_path, g_strdup ("Could not list VPCs"),
-                               am_ec2_client_describe_vpcs_async, cancellable, callback, user_data);
+  params = _am_ec2_params_new_describe ("DescribeVpcs", "VpcId", vpc_ids, filters);
+  _am_ec2_client_describe_all (self, params, _am_vpc_get_model_info (), vpcs_path,
+                               g_strdup ("Could not list VPCs"), am_ec2_client_describe_vpcs_async,
+                               cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -185,12 +186,10 @@ am_ec2_client_describe_subnets_async (AmEc2Client         *self,
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("DescribeSubnets");
-  _am_ec2_params_add_list (params, "SubnetId", subnet_ids);
-  _am_ec2_params_add_filters (params, filters);
-  _am_ec2_client_describe_all (self, params, _am_subnet_get_model_info (), subnets_path,
-                               g_strdup ("Could not list subnets"), am_ec2_client_describe_subnets_async,
-                               cancellable, callback, user_data);
+  params = _am_ec2_params_new_describe ("DescribeSubnets", "SubnetId", subnet_ids, filters);
+  _am_ec2_client_describe_all (
+    self, params, _am_subnet_get_model_info (), subnets_path, g_strdup ("Could not list subnets"),
+    am_ec2_client_describe_subnets_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -213,12 +212,11 @@ am_ec2_client_describe_security_groups_async (AmEc2Client         *self,
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("DescribeSecurityGroups");
-  _am_ec2_params_add_list (params, "GroupId", group_ids);
-  _am_ec2_params_add_filters (params, filters);
-  _am_ec2_client_describe_all (self, params, _am_security_group_get_model_info (), security_groups_path,
-                               g_strdup ("Could not list security groups"),
-                               am_ec2_client_describe_security_groups_async, cancellable, callback, user_data);
+  params = _am_ec2_params_new_describe ("DescribeSecurityGroups", "GroupId", group_ids, filters);
+  _am_ec2_client_describe_all (self, params, _am_security_group_get_model_info (),
+                               security_groups_path, g_strdup ("Could not list security groups"),
+                               am_ec2_client_describe_security_groups_async, cancellable, callback,
+                               user_data);
 }
 
 GPtrArray *
@@ -226,7 +224,8 @@ am_ec2_client_describe_security_groups_finish (AmEc2Client   *self,
                                                GAsyncResult  *result,
                                                GError       **error)
 {
-  return _am_ec2_client_finish_list (self, result, am_ec2_client_describe_security_groups_async, error);
+  return _am_ec2_client_finish_list (self, result, am_ec2_client_describe_security_groups_async,
+                                     error);
 }
 
 void
@@ -250,9 +249,11 @@ am_ec2_client_create_security_group_async (AmEc2Client         *self,
   am_query_params_add (params, "GroupDescription", description);
   if (vpc_id != NULL)
     am_query_params_add (params, "VpcId", vpc_id);
-  call = _am_ec2_call_new (AM_EC2_RESULT_VALUE, g_strdup_printf ("Could not create the security group “%s”", group_name));
+  call = _am_ec2_call_new (
+    AM_EC2_RESULT_VALUE, g_strdup_printf ("Could not create the security group “%s”", group_name));
   call->element = "groupId";
-  _am_ec2_call_set_recover (call, AM_EC2_RECOVER_SECURITY_GROUP, "CreateSecurityGroup", group_name, vpc_id);
+  _am_ec2_call_set_recover (call, AM_EC2_RECOVER_SECURITY_GROUP, "CreateSecurityGroup", group_name,
+                            vpc_id);
   _am_ec2_client_start_call (self, params, call, dry_run, am_ec2_client_create_security_group_async,
                              cancellable, callback, user_data);
 }
@@ -294,10 +295,12 @@ am_ec2_client_authorize_ingress_async (AmEc2Client         *self,
   am_query_params_add (params, "IpPermissions.1.IpRanges.1.CidrIp", cidr);
   if (description != NULL)
     am_query_params_add (params, "IpPermissions.1.IpRanges.1.Description", description);
-  _am_ec2_client_start_call (self, params,
-                             _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not open %s port %d–%d to %s in %s",
-                                                                       protocol, from_port, to_port, cidr, group_id)),
-                             dry_run, am_ec2_client_authorize_ingress_async, cancellable, callback, user_data);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not open %s port %d–%d to %s in %s", protocol,
+                                       from_port, to_port, cidr, group_id)),
+    dry_run, am_ec2_client_authorize_ingress_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -306,7 +309,8 @@ am_ec2_client_authorize_ingress_finish (AmEc2Client   *self,
                                         gboolean      *dry_run_ok,
                                         GError       **error)
 {
-  return _am_ec2_client_finish_simple (self, result, am_ec2_client_authorize_ingress_async, dry_run_ok, error);
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_authorize_ingress_async,
+                                       dry_run_ok, error);
 }
 
 void
@@ -328,11 +332,11 @@ am_ec2_client_describe_availability_zones_async (AmEc2Client         *self,
   if (all_zones)
     am_query_params_add_boolean (params, "AllAvailabilityZones", TRUE);
   _am_ec2_params_add_filters (params, filters);
-  call = _am_ec2_call_new (AM_EC2_RESULT_LIST, g_strdup ("Could not list Availability Zones"));
-  call->info = _am_availability_zone_get_model_info ();
-  call->path = zones_path;
-  _am_ec2_client_start_call (self, params, call, FALSE, am_ec2_client_describe_availability_zones_async,
-                             cancellable, callback, user_data);
+  call = _am_ec2_call_new_model (AM_EC2_RESULT_LIST, g_strdup ("Could not list Availability Zones"),
+                                 _am_availability_zone_get_model_info (), zones_path);
+  _am_ec2_client_start_call (self, params, call, FALSE,
+                             am_ec2_client_describe_availability_zones_async, cancellable, callback,
+                             user_data);
 }
 
 GPtrArray *
@@ -340,7 +344,8 @@ am_ec2_client_describe_availability_zones_finish (AmEc2Client   *self,
                                                   GAsyncResult  *result,
                                                   GError       **error)
 {
-  return _am_ec2_client_finish_list (self, result, am_ec2_client_describe_availability_zones_async, error);
+  return _am_ec2_client_finish_list (self, result, am_ec2_client_describe_availability_zones_async,
+                                     error);
 }
 
 void
@@ -360,9 +365,8 @@ am_ec2_client_describe_regions_async (AmEc2Client         *self,
   if (all_regions)
     am_query_params_add_boolean (params, "AllRegions", TRUE);
   _am_ec2_params_add_filters (params, filters);
-  call = _am_ec2_call_new (AM_EC2_RESULT_LIST, g_strdup ("Could not list Regions"));
-  call->info = _am_region_get_model_info ();
-  call->path = regions_path;
+  call = _am_ec2_call_new_model (AM_EC2_RESULT_LIST, g_strdup ("Could not list Regions"),
+                                 _am_region_get_model_info (), regions_path);
   _am_ec2_client_start_call (self, params, call, FALSE, am_ec2_client_describe_regions_async,
                              cancellable, callback, user_data);
 }

@@ -1,4 +1,4 @@
-/* am-ec2-client-params.c: the EC2 request parameters the operations share (filters, devices, tags, launch fields)
+/* am-ec2-client-params.c: the EC2 request parameters the operations share (filters, devices…)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -87,6 +87,19 @@ _am_ec2_params_add_filters (AmQueryParams *params,
 
       am_query_params_add_filter (params, filter->name, (const char * const *) filter->values);
     }
+}
+
+AmQueryParams *
+_am_ec2_params_new_describe (const char         *action,
+                             const char         *id_prefix,
+                             const char * const *ids,
+                             GPtrArray          *filters)
+{
+  AmQueryParams *params = _am_ec2_params_new (action);
+
+  _am_ec2_params_add_list (params, id_prefix, ids);
+  _am_ec2_params_add_filters (params, filters);
+  return params;
 }
 
 static void
@@ -200,7 +213,8 @@ _am_ec2_params_add_launch_fields (AmQueryParams               *params,
         {
           am_query_params_add_at (params, "0", "%sNetworkInterface.1.DeviceIndex", p);
           am_query_params_add_at (params, request->subnet_id, "%sNetworkInterface.1.SubnetId", p);
-          for (guint i = 0; request->security_group_ids != NULL && request->security_group_ids[i] != NULL; i++)
+          for (guint i = 0;
+               request->security_group_ids != NULL && request->security_group_ids[i] != NULL; i++)
             am_query_params_add_at (params, request->security_group_ids[i],
                                     "%sNetworkInterface.1.SecurityGroupId.%u", p, i + 1);
         }
@@ -221,9 +235,11 @@ _am_ec2_params_add_launch_fields (AmQueryParams               *params,
       am_query_params_add_at (params, encoded, "%sUserData", p);
     }
   if (request->iam_instance_profile_name != NULL)
-    am_query_params_add_at (params, request->iam_instance_profile_name, "%sIamInstanceProfile.Name", p);
+    am_query_params_add_at (params, request->iam_instance_profile_name, "%sIamInstanceProfile.Name",
+                            p);
   if (request->shutdown_behavior != NULL)
-    am_query_params_add_at (params, request->shutdown_behavior, "%sInstanceInitiatedShutdownBehavior", p);
+    am_query_params_add_at (params, request->shutdown_behavior,
+                            "%sInstanceInitiatedShutdownBehavior", p);
   if (request->disable_api_termination)
     am_query_params_add_at (params, "true", "%sDisableApiTermination", p);
   if (request->require_imdsv2)

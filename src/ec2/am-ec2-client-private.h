@@ -87,6 +87,11 @@ typedef struct
 
 AmEc2Call     *_am_ec2_call_new                  (AmEc2ResultKind      kind,
                                                   char                *what);
+/* A call whose answer holds objects of @info at @path. */
+AmEc2Call     *_am_ec2_call_new_model            (AmEc2ResultKind      kind,
+                                                  char                *what,
+                                                  const AmModelInfo   *info,
+                                                  const char * const  *path);
 /* Makes @call find by name what an attempt of @action whose answer was lost made. */
 void           _am_ec2_call_set_recover          (AmEc2Call           *call,
                                                   AmEc2RecoverKind     kind,
@@ -159,6 +164,11 @@ void           _am_ec2_params_add_list               (AmQueryParams             
                                                       const char                  *prefix,
                                                       const char * const          *values);
 void           _am_ec2_params_add_filters            (AmQueryParams               *params,
+                                                      GPtrArray                   *filters);
+/* A Describe action's parameters: @ids as @id_prefix.N, then @filters. */
+AmQueryParams *_am_ec2_params_new_describe           (const char                  *action,
+                                                      const char                  *id_prefix,
+                                                      const char * const          *ids,
                                                       GPtrArray                   *filters);
 void           _am_ec2_params_add_block_devices      (AmQueryParams               *params,
                                                       const char                  *prefix,

@@ -495,6 +495,19 @@ _am_ec2_call_new (AmEc2ResultKind kind,
   return call;
 }
 
+AmEc2Call *
+_am_ec2_call_new_model (AmEc2ResultKind     kind,
+                        char               *what,
+                        const AmModelInfo  *info,
+                        const char * const *path)
+{
+  AmEc2Call *call = _am_ec2_call_new (kind, what);
+
+  call->info = info;
+  call->path = path;
+  return call;
+}
+
 /* Sends @params (taken) and finishes @call (taken) on a task tagged @source_tag. */
 void
 _am_ec2_client_start_call (AmEc2Client         *self,
@@ -606,11 +619,11 @@ _am_ec2_client_describe_all (AmEc2Client         *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  AmEc2Call *call = _am_ec2_call_new (AM_EC2_RESULT_LIST_ALL, what);
+  AmEc2Call *call = _am_ec2_call_new_model (AM_EC2_RESULT_LIST_ALL, what,
 
-  call->info = info;
-  call->path = path;
-  _am_ec2_client_start_call (self, params, call, FALSE, source_tag, cancellable, callback, user_data);
+                                 info, path);
+  _am_ec2_client_start_call (self, params, call, FALSE, source_tag, cancellable, callback,
+                             user_data);
 }
 
 void
@@ -627,8 +640,8 @@ _am_ec2_client_image_id_call (AmEc2Client         *self,
   AmQueryParams *params = _am_ec2_params_new (action);
 
   am_query_params_add (params, "ImageId", image_id);
-  _am_ec2_client_start_call (self, params, _am_ec2_call_new (AM_EC2_RESULT_RETURN, what), dry_run, source_tag,
-                                     cancellable, callback, user_data);
+  _am_ec2_client_start_call (self, params, _am_ec2_call_new (AM_EC2_RESULT_RETURN, what), dry_run,
+                             source_tag, cancellable, callback, user_data);
 }
 
 void
@@ -672,7 +685,8 @@ on_latest_image_id (GObject      *source,
 
   if (parameter == NULL)
     {
-      g_task_return_error (task, _am_ec2_error_with_context (error, "Could not look up the latest image"));
+      g_task_return_error (
+        task, _am_ec2_error_with_context (error, "Could not look up the latest image"));
       return;
     }
   if (parameter->value == NULL || !g_str_has_prefix (parameter->value, "ami-"))
@@ -730,7 +744,8 @@ on_latest_images (GObject      *source,
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (GError) error = NULL;
-  GPtrArray *parameters = am_ssm_get_parameters_by_path_finish (AM_JSON_CLIENT (source), result, &error);
+  GPtrArray *parameters
+    = am_ssm_get_parameters_by_path_finish (AM_JSON_CLIENT (source), result, &error);
 
   if (parameters == NULL)
     {

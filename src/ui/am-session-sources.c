@@ -1,4 +1,4 @@
-/* am-session-sources.c: where AmSession gets its keys: an account stored in Preferences, or an AWS CLI profile
+/* am-session-sources.c: AmSession's keys from an account in Preferences or an AWS CLI profile
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

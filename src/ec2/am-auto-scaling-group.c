@@ -335,6 +335,7 @@ typedef struct
   char       *next_token;
   AmXmlFields group;
   AmXmlFields member;
+  const struct _MemberList *list;   /* the list of the group open now */
 } Parse;
 
 static gboolean malformed (GError    **error,
@@ -413,56 +414,46 @@ tag_end (AmXmlReader *reader,
 
 static const AmXmlHandler tag_handler = { leaf_start, member_text, tag_end };
 
-/* <Instances> and <Tags>: each <member> is one record of @fields, added to @list. */
-static void
-push_member (AmXmlReader        *reader,
-             Parse              *parse,
-             const AmXmlHandler *handler,
-             const AmField      *fields,
-             guint               n_fields,
-             GPtrArray          *list,
-             gsize               size)
+/* <Instances> and <Tags>: each <member> is one record of a table, added to a list of the group. */
+typedef struct _MemberList
 {
-  gpointer record = g_malloc0 (size);
+  const AmXmlHandler *handler;
+  const AmField      *fields;
+  guint               n_fields;
+  gsize               record_size;
+  gsize               list_offset;   /* of the GPtrArray in AmAutoScalingGroup */
+} MemberList;
 
-  g_ptr_array_add (list, record);
-  parse->member = (AmXmlFields) { record, fields, n_fields, NULL };
-  am_xml_reader_push (reader, handler, parse);
-}
+static const MemberList instance_list = {
+  &instance_handler, instance_fields, G_N_ELEMENTS (instance_fields),
+  sizeof (AmAutoScalingInstance), G_STRUCT_OFFSET (AmAutoScalingGroup, instances)
+};
+
+static const MemberList tag_list = {
+  &tag_handler, tag_fields, G_N_ELEMENTS (tag_fields),
+  sizeof (AmAutoScalingTag), G_STRUCT_OFFSET (AmAutoScalingGroup, tags)
+};
 
 static gboolean
-instances_start (AmXmlReader *reader,
-                 const char  *element,
-                 gpointer     data,
-                 GError     **error)
+members_start (AmXmlReader *reader,
+               const char  *element,
+               gpointer     data,
+               GError     **error)
 {
   Parse *parse = data;
-  AmAutoScalingGroup *group = parse->group.record;
+  const MemberList *list = parse->list;
+  gpointer record;
 
-  if (strcmp (element, "member") == 0)
-    push_member (reader, parse, &instance_handler, instance_fields, G_N_ELEMENTS (instance_fields),
-                 group->instances, sizeof (AmAutoScalingInstance));
+  if (strcmp (element, "member") != 0)
+    return TRUE;
+  record = g_malloc0 (list->record_size);
+  g_ptr_array_add (G_STRUCT_MEMBER (GPtrArray *, parse->group.record, list->list_offset), record);
+  parse->member = (AmXmlFields) { record, list->fields, list->n_fields, NULL };
+  am_xml_reader_push (reader, list->handler, parse);
   return TRUE;
 }
 
-static const AmXmlHandler instances_handler = { instances_start, NULL, NULL };
-
-static gboolean
-tags_start (AmXmlReader *reader,
-            const char  *element,
-            gpointer     data,
-            GError     **error)
-{
-  Parse *parse = data;
-  AmAutoScalingGroup *group = parse->group.record;
-
-  if (strcmp (element, "member") == 0)
-    push_member (reader, parse, &tag_handler, tag_fields, G_N_ELEMENTS (tag_fields),
-                 group->tags, sizeof (AmAutoScalingTag));
-  return TRUE;
-}
-
-static const AmXmlHandler tags_handler = { tags_start, NULL, NULL };
+static const AmXmlHandler members_handler = { members_start, NULL, NULL };
 
 static gboolean
 zones_text (AmXmlReader *reader,
@@ -494,10 +485,11 @@ group_start (AmXmlReader *reader,
     return TRUE;
   if (strcmp (element, "AvailabilityZones") == 0)
     am_xml_reader_push (reader, &zones_handler, data);
-  else if (strcmp (element, "Instances") == 0)
-    am_xml_reader_push (reader, &instances_handler, data);
-  else if (strcmp (element, "Tags") == 0)
-    am_xml_reader_push (reader, &tags_handler, data);
+  else if (strcmp (element, "Instances") == 0 || strcmp (element, "Tags") == 0)
+    {
+      parse->list = element[0] == 'I' ? &instance_list : &tag_list;
+      am_xml_reader_push (reader, &members_handler, data);
+    }
   return TRUE;
 }
 

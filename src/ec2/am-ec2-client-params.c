@@ -246,6 +246,26 @@ _am_ec2_params_add_launch_fields (AmQueryParams               *params,
     am_query_params_add_at (params, "required", "%sMetadataOptions.HttpTokens", p);
 }
 
+void
+_am_ec2_tag_specifications_append (GPtrArray          **list,
+                                   AmTagSpecification  *spec)
+{
+  if (*list == NULL)
+    *list = g_ptr_array_new_with_free_func ((GDestroyNotify) am_tag_specification_free);
+  g_ptr_array_add (*list, spec);
+}
+
+const char *
+_am_ec2_ensure_client_token (char **token)
+{
+  if (*token == NULL || (*token)[0] == '\0')
+    {
+      g_free (*token);
+      *token = g_uuid_string_random ();
+    }
+  return *token;
+}
+
 char *
 _am_ec2_join_ids (const char * const *ids)
 {

@@ -181,6 +181,11 @@ void           _am_ec2_params_add_launch_fields      (AmQueryParams             
                                                       const char                  *p,
                                                       const AmRunInstancesRequest *request,
                                                       gboolean                     for_template);
+/* Appends @spec (taken) to *@list, made on first use. */
+void           _am_ec2_tag_specifications_append     (GPtrArray                  **list,
+                                                      AmTagSpecification          *spec);
+/* Returns: *@token, first set to a new random one when it is %NULL or empty. */
+const char    *_am_ec2_ensure_client_token           (char                       **token);
 /* "id1, id2" for messages ("nothing" for none). */
 char          *_am_ec2_join_ids                      (const char * const          *ids);
 

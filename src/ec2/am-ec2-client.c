@@ -672,6 +672,31 @@ ensure_ssm (AmEc2Client  *self,
   return self->ssm;
 }
 
+/* A task tagged @source_tag that keeps @name for its messages, and the SSM client in @ssm;
+ * %NULL (the task finished with the error) when there is no SSM client to be had. */
+static GTask *
+ssm_task_new (AmEc2Client          *self,
+              const char           *name,
+              gpointer              source_tag,
+              GCancellable         *cancellable,
+              GAsyncReadyCallback   callback,
+              gpointer              user_data,
+              AmJsonClient        **ssm)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  *ssm = ensure_ssm (self, &error);
+  if (*ssm == NULL)
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  return g_steal_pointer (&task);
+}
+
 static void
 on_latest_image_id (GObject      *source,
                     GAsyncResult *result,
@@ -706,24 +731,16 @@ am_ec2_client_get_latest_image_id_async (AmEc2Client         *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  GError *error = NULL;
+  GTask *task;
   AmJsonClient *ssm;
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (parameter_name != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, am_ec2_client_get_latest_image_id_async);
-  g_task_set_task_data (task, g_strdup (parameter_name), g_free);
-  ssm = ensure_ssm (self, &error);
-  if (ssm == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  am_ssm_get_parameter_async (ssm, parameter_name, cancellable, on_latest_image_id,
-                              g_steal_pointer (&task));
+  task = ssm_task_new (self, parameter_name, am_ec2_client_get_latest_image_id_async,
+                       cancellable, callback, user_data, &ssm);
+  if (task != NULL)
+    am_ssm_get_parameter_async (ssm, parameter_name, cancellable, on_latest_image_id, task);
 }
 
 char *
@@ -765,24 +782,16 @@ am_ec2_client_list_latest_images_async (AmEc2Client         *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  GError *error = NULL;
+  GTask *task;
   AmJsonClient *ssm;
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, am_ec2_client_list_latest_images_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  ssm = ensure_ssm (self, &error);
-  if (ssm == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  am_ssm_get_parameters_by_path_async (ssm, path, TRUE, cancellable, on_latest_images,
-                                       g_steal_pointer (&task));
+  task = ssm_task_new (self, path, am_ec2_client_list_latest_images_async,
+                       cancellable, callback, user_data, &ssm);
+  if (task != NULL)
+    am_ssm_get_parameters_by_path_async (ssm, path, TRUE, cancellable, on_latest_images, task);
 }
 
 GPtrArray *

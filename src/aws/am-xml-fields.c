@@ -31,17 +31,6 @@ am_field_lookup (const AmField *fields,
   return NULL;
 }
 
-gboolean
-am_field_is_parent (const AmField *fields,
-                    guint          n_fields,
-                    const char    *element)
-{
-  for (guint i = 0; i < n_fields; i++)
-    if (fields[i].parent != NULL && strcmp (fields[i].parent, element) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 parse_int64 (const char *text,
              gsize       len,

@@ -47,10 +47,6 @@ const AmField *am_field_lookup     (const AmField  *fields,
                                     guint           n_fields,
                                     const char     *parent,
                                     const char     *element);
-/* Whether some field of @fields nests in @element. */
-gboolean       am_field_is_parent  (const AmField  *fields,
-                                    guint           n_fields,
-                                    const char     *element);
 /* Stores leaf text into a STRING, BOOLEAN, PRESENT, INT or INT64 field of @record; %FALSE with
  * AM_AWS_ERROR_MALFORMED_RESPONSE when a number or a boolean is bad. */
 gboolean       am_field_set_text   (gpointer        record,

@@ -329,14 +329,16 @@ static const AmField tag_fields[] = {
 /* One page; the records open now (one group, and one of its instances or tags, at a time). */
 typedef struct
 {
+  AmXmlFields group;   /* first: the group's handler reads text through it */
+  AmXmlFields member;
   gboolean    seen_root;
   gboolean    seen_result;
   GPtrArray  *groups;
   char       *next_token;
-  AmXmlFields group;
-  AmXmlFields member;
   const struct _MemberList *list;   /* the list of the group open now */
 } Parse;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Parse, group) == 0);
 
 static gboolean malformed (GError    **error,
                            const char *format,
@@ -357,17 +359,19 @@ malformed (GError    **error,
   return FALSE;
 }
 
-/* A field's text by the table; a bad number or boolean is named in Auto Scaling's words. */
+/* A field's text by the table (@data: the AmXmlFields of the record); a bad number or boolean
+ * is named in Auto Scaling's words. */
 static gboolean
-record_text (AmXmlFields *fields,
+record_text (AmXmlReader *reader,
              const char  *element,
              const char  *text,
              gsize        len,
+             gpointer     data,
              GError     **error)
 {
   g_autoptr (GError) local = NULL;
 
-  if (am_xml_fields_text (fields, element, text, len, &local))
+  if (am_xml_fields_text (data, element, text, len, &local))
     return TRUE;
   return malformed (error, "The Auto Scaling answer has a bad %s; try again or report the endpoint.",
                     element);
@@ -382,28 +386,15 @@ leaf_start (AmXmlReader *reader,
   return TRUE;
 }
 
-static gboolean
-member_text (AmXmlReader *reader,
-             const char  *element,
-             const char  *text,
-             gsize        len,
-             gpointer     data,
-             GError     **error)
-{
-  Parse *parse = data;
-
-  return record_text (&parse->member, element, text, len, error);
-}
-
-static const AmXmlHandler instance_handler = { leaf_start, member_text, NULL };
+static const AmXmlHandler instance_handler = { leaf_start, record_text, NULL };
 
 static gboolean
 tag_end (AmXmlReader *reader,
          gpointer     data,
          GError     **error)
 {
-  Parse *parse = data;
-  AmAutoScalingTag *tag = parse->member.record;
+  AmXmlFields *fields = data;
+  AmAutoScalingTag *tag = fields->record;
 
   if (tag->key == NULL)
     return malformed (error, "The Auto Scaling answer has a tag without a %s.", "Key");
@@ -412,7 +403,7 @@ tag_end (AmXmlReader *reader,
   return TRUE;
 }
 
-static const AmXmlHandler tag_handler = { leaf_start, member_text, tag_end };
+static const AmXmlHandler tag_handler = { leaf_start, record_text, tag_end };
 
 /* <Instances> and <Tags>: each <member> is one record of a table, added to a list of the group. */
 typedef struct _MemberList
@@ -449,7 +440,7 @@ members_start (AmXmlReader *reader,
   record = g_malloc0 (list->record_size);
   g_ptr_array_add (G_STRUCT_MEMBER (GPtrArray *, parse->group.record, list->list_offset), record);
   parse->member = (AmXmlFields) { record, list->fields, list->n_fields, NULL };
-  am_xml_reader_push (reader, list->handler, parse);
+  am_xml_reader_push (reader, list->handler, &parse->member);
   return TRUE;
 }
 
@@ -493,19 +484,6 @@ group_start (AmXmlReader *reader,
   return TRUE;
 }
 
-static gboolean
-group_text (AmXmlReader *reader,
-            const char  *element,
-            const char  *text,
-            gsize        len,
-            gpointer     data,
-            GError     **error)
-{
-  Parse *parse = data;
-
-  return record_text (&parse->group, element, text, len, error);
-}
-
 /* What the table read raw becomes the group's own fields once the group is read. */
 static gboolean
 group_end (AmXmlReader *reader,
@@ -546,7 +524,7 @@ group_end (AmXmlReader *reader,
   return TRUE;
 }
 
-static const AmXmlHandler group_handler = { group_start, group_text, group_end };
+static const AmXmlHandler group_handler = { group_start, record_text, group_end };
 
 static gboolean
 groups_start (AmXmlReader *reader,

@@ -127,6 +127,82 @@ select_image (Fixture    *fixture,
   return NULL;
 }
 
+static GtkWidget *
+find_label_with_class (GtkWidget  *root,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_label_with_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+font_size (GtkWidget *widget)
+{
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+static GtkWidget *
+field_row (AmImageDetails *details,
+           const char     *title)
+{
+  return am_ui_test_get_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, title);
+}
+
+/* The details pane reads well: values larger than their labels, one date format with UTC a
+ * pointer away, Copy buttons on IDs and addresses only, fields under headings. */
+static void
+check_details (AmImageDetails *details,
+               AmImage        *image)
+{
+  GtkWidget *row = field_row (details, "Image ID");
+  GtkWidget *title = find_label_with_class (row, "title");
+  GtkWidget *value = find_label_with_class (row, "subtitle");
+  const char *created;
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (value);
+  g_test_message ("label %.1f pt, value %.1f pt", font_size (title) / PANGO_SCALE, font_size (value) / PANGO_SCALE);
+  g_assert_cmpfloat (font_size (value), >, font_size (title));
+
+  created = adw_action_row_get_subtitle (ADW_ACTION_ROW (field_row (details, "Created")));
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", created, 0, 0));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (field_row (details, "Created")), ==,
+                   "2025-11-13 02:11:37 UTC");
+  g_assert_true (g_str_has_suffix (am_image_get_creation_date (image), "02:11:37.000Z"));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (field_row (details, "Deprecation"))),
+                                   "Will be deprecated on 2027-11-13 "));
+
+  /* IDs: a Copy button; facts: none. */
+  g_assert_nonnull (am_ui_test_find_widget (field_row (details, "Image ID"), GTK_TYPE_BUTTON, "Copy"));
+  g_assert_nonnull (am_ui_test_find_widget (field_row (details, "Owner"), GTK_TYPE_BUTTON, "Copy"));
+  g_assert_null (am_ui_test_find_widget (field_row (details, "Architecture"), GTK_TYPE_BUTTON, "Copy"));
+  g_assert_null (am_ui_test_find_widget (field_row (details, "Created"), GTK_TYPE_BUTTON, "Copy"));
+  g_assert_null (am_ui_test_find_widget (field_row (details, "Platform"), GTK_TYPE_BUTTON, "Copy"));
+
+  /* Under headings. */
+  {
+    static const struct { const char *row, *heading; } under[] = {
+      { "Image ID", "Identity" }, { "Created", "Identity" }, { "Architecture", "Platform" },
+      { "Root Device Type", "Root Device and Boot" }, { "Deprecation", "Lifecycle and Origin" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (under); i++)
+      {
+        GtkWidget *group = gtk_widget_get_ancestor (field_row (details, under[i].row), ADW_TYPE_PREFERENCES_GROUP);
+
+        g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, under[i].heading);
+      }
+  }
+}
+
 /* The picture in the view at 1280 px, then in a details pane of a 360 px window. */
 static GStrv
 check_image (Fixture    *fixture,
@@ -217,6 +293,8 @@ test_three_images (void)
 
   /* Windows with many mappings: a data volume, two instance store disks, one suppressed. */
   windows_parts = check_image (&fixture, WINDOWS_IMAGE, "windows");
+  check_details (_am_images_view_get_details (fixture.view),
+                 am_image_details_get_image (_am_images_view_get_details (fixture.view)));
   g_assert_true (has_part (windows_parts, "root-volume: /dev/sda1 · 45 GiB · gp3,not encrypted"));
   g_assert_true (has_part (windows_parts, "ebs: xvdb · 100 GiB · gp3,encrypted"));
   g_assert_true (has_part (windows_parts, "instance-store: xvdca · instance store,ephemeral0"));

@@ -10,6 +10,7 @@
 
 #include "am-image-anatomy.h"
 #include "am-images-view-private.h"
+#include "am-session.h"
 #include "am-ui-test-sandbox.h"
 #include "am-ui-test.h"
 #include "test-instances-common.h"
@@ -314,6 +315,90 @@ test_three_images (void)
   g_clear_object (&fixture.sandbox);
 }
 
+typedef struct
+{
+  AmImageAnatomy *anatomy;
+  const char *prefix;
+} PartWait;
+
+static gboolean
+part_drawn (gpointer data)
+{
+  PartWait *wait = data;
+  g_auto (GStrv) parts = am_image_anatomy_get_parts (wait->anatomy);
+
+  return has_part (parts, wait->prefix);
+}
+
+/* An owned image shared with an account, an organization and an OU: each stands around the box. */
+static void
+test_shared (void)
+{
+  Fixture fixture = { 0 };
+  AmEc2Client *client;
+  AmImage *image;
+  AmImageAnatomy *anatomy;
+  AmUiTestWait wait = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) parts = NULL;
+  const char * const accounts[] = { "123456789012", NULL };
+  const char * const orgs[] = { "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5", NULL };
+  const char * const ous[] = { "arn:aws:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cdef3456", NULL };
+  PartWait part_wait;
+
+  fixture.sandbox = am_ui_test_sandbox_start (NULL);
+  fixture.session = am_ui_test_sandbox_session (fixture.sandbox, "alice");
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 1280, 900);
+  fixture.view = AM_IMAGES_VIEW (am_images_view_new ());
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  gtk_window_present (fixture.window);
+  am_ui_test_wait_mapped (GTK_WIDGET (fixture.window));
+  am_images_view_set_session (fixture.view, fixture.session);
+  am_ui_test_images_wait_loaded (fixture.view);
+  client = am_session_get_client (fixture.session);
+
+  image = g_list_model_get_item (G_LIST_MODEL (_am_images_view_get_list_model (fixture.view)), 0);
+  g_object_unref (image);
+  am_ec2_client_modify_launch_permission_async (client, am_image_get_image_id (image), AM_LAUNCH_PERMISSION_ADD,
+                                                accounts, FALSE, orgs, ous, FALSE, NULL, am_ui_test_wait_cb, &wait);
+  g_assert_true (am_ec2_client_modify_launch_permission_finish (client, am_ui_test_wait_for_result (&wait, 30000),
+                                                                NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  gtk_selection_model_select_item (_am_images_view_get_selection (fixture.view), 0, TRUE);
+  am_ui_test_iterate ();
+  anatomy = AM_IMAGE_ANATOMY (am_ui_test_get_widget (GTK_WIDGET (_am_images_view_get_details (fixture.view)),
+                                                     AM_TYPE_IMAGE_ANATOMY, NULL));
+  part_wait = (PartWait) { anatomy, "account: Account · 123456789012" };
+  g_assert_true (am_ui_test_wait_until (part_drawn, &part_wait, 30000));
+  am_ui_test_iterate ();
+  parts = am_image_anatomy_get_parts (anatomy);
+  g_test_message ("%s", am_image_anatomy_get_summary (anatomy));
+  g_assert_true (has_part (parts, "owner: Owner · "));
+  g_assert_true (has_part (parts, "organization: Organization · arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5"));
+  g_assert_true (has_part (parts, "ou: Organizational unit · arn:aws:organizations::123456789012:ou/"));
+  g_assert_cmpuint (count_kind (parts, "everyone") + count_kind (parts, "unknown"), ==, 0);
+  check_geometry (anatomy);
+  /* An ARN cut short in the picture is whole in its tooltip. */
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_has_prefix (parts[i], "organization: "))
+      {
+        graphene_rect_t r;
+
+        g_assert_true (am_image_anatomy_get_part_rect (anatomy, i, &r));
+        g_assert_true (g_str_has_prefix (am_image_anatomy_get_part_tooltip (anatomy, r.origin.x + 4, r.origin.y + r.size.height / 2),
+                                         orgs[0]));
+      }
+  g_assert_true (am_ui_test_screenshot_light_dark (GTK_WIDGET (anatomy), "anatomy-shared-1280-picture", 100));
+
+  gtk_window_destroy (fixture.window);
+  am_ui_test_iterate ();
+  g_clear_object (&fixture.session);
+  g_clear_object (&fixture.sandbox);
+}
+
 static gboolean
 anatomy_shown (gpointer data)
 {
@@ -375,6 +460,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/images/anatomy/three-images", test_three_images);
+  g_test_add_func ("/images/anatomy/shared", test_shared);
   g_test_add ("/images/anatomy/instance", InstancesFixture, &options,
               instances_fixture_set_up, test_instance, instances_fixture_tear_down);
 

@@ -207,11 +207,20 @@ add_permissions (AmImageAnatomy *self)
           add_part (self, PART_ACCOUNT, _("Account"), am_launch_permission_get_user_id (perm),
                     _("This AWS account may launch instances from the image (it sees it under “Shared with Me”)."));
         else if (am_launch_permission_get_organization_arn (perm) != NULL)
-          add_part (self, PART_ORGANIZATION, _("Organization"), am_launch_permission_get_organization_arn (perm),
-                    _("Every account of this AWS Organization may launch the image."));
+          {
+            const char *arn = am_launch_permission_get_organization_arn (perm);
+            /* The ARN is cut short in the picture: whole in the tooltip. */
+            g_autofree char *tip = g_strdup_printf ("%s\n%s", arn, _("Every account of this AWS Organization may launch the image."));
+
+            add_part (self, PART_ORGANIZATION, _("Organization"), arn, tip);
+          }
         else if (am_launch_permission_get_organizational_unit_arn (perm) != NULL)
-          add_part (self, PART_OU, _("Organizational unit"), am_launch_permission_get_organizational_unit_arn (perm),
-                    _("Every account in this organizational unit (a folder of accounts in an AWS Organization) may launch the image."));
+          {
+            const char *arn = am_launch_permission_get_organizational_unit_arn (perm);
+            g_autofree char *tip = g_strdup_printf ("%s\n%s", arn, _("Every account in this organizational unit (a folder of accounts in an AWS Organization) may launch the image."));
+
+            add_part (self, PART_OU, _("Organizational unit"), arn, tip);
+          }
       }
 
   if (everyone)

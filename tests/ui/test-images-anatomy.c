@@ -255,6 +255,7 @@ check_image (Fixture    *fixture,
   small_parts = am_image_anatomy_get_parts (small);
   g_assert_cmpstrv (small_parts, parts);
   check_geometry (small);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
   g_assert_true (am_ui_test_screenshot_light_dark (window, narrow, 200));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -428,7 +429,8 @@ test_instance (InstancesFixture *fixture,
   instance_id = instances_run_instance (fixture, image_id, "amiable-anatomy");
 
   am_instances_view_set_session (fixture->view, fixture->session);
-  instances_wait_for_listed (fixture, instance_id);
+  /* Running: the view stops polling, so the details pane stays as it is for the pictures. */
+  instances_wait_for_state (fixture, instance_id, "running");
   g_assert_true (am_instances_view_select_instance (fixture->view, instance_id));
   g_assert_true (am_ui_test_wait_until (anatomy_shown, fixture, INSTANCES_CALL_TIMEOUT_MS));
   am_ui_test_iterate ();

@@ -1057,7 +1057,6 @@ draw_part (AmImageAnatomy *self,
         cairo_t *cr;
 
         draw_cylinder (snapshot, r, &c->fg, 0.03, TRUE, c);
-        draw_block_text (snapshot, part, 0, ELLIPSE + 6, c);
         cr = begin_cairo (snapshot, r);
         source_rgba (cr, &c->error, 0.8);
         cairo_set_line_width (cr, 2.5);
@@ -1067,6 +1066,8 @@ draw_part (AmImageAnatomy *self,
         cairo_line_to (cr, r->origin.x + 8, r->origin.y + r->size.height - 8);
         cairo_stroke (cr);
         cairo_destroy (cr);
+        /* The device name stays readable over the cross. */
+        draw_block_text (snapshot, part, 0, ELLIPSE + 6, c);
       }
       break;
 

@@ -172,7 +172,8 @@ card_new (AmQuickStartView *self,
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *arch_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *launch = gtk_button_new_with_mnemonic (_("_Launch"));
+  /* No mnemonic: every card has a Launch button. */
+  GtkWidget *launch = gtk_button_new_with_label (_("Launch"));
   GtkToggleButton *group = NULL;
 
   card->self = self;

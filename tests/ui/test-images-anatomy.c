@@ -258,6 +258,28 @@ check_image (Fixture    *fixture,
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   g_assert_true (am_ui_test_screenshot_light_dark (window, narrow, 200));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+
+  /* A wide pane: the root volume template lies side by side, still nothing overlaps. */
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 1000);
+  small_details = am_image_details_new ();
+  gtk_window_set_child (GTK_WINDOW (window), small_details);
+  am_image_details_set_image (AM_IMAGE_DETAILS (small_details), image);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (window);
+  am_ui_test_iterate ();
+  g_assert_cmpint (gtk_widget_get_width (window), ==, 760);
+  small = AM_IMAGE_ANATOMY (am_ui_test_get_widget (small_details, AM_TYPE_IMAGE_ANATOMY, NULL));
+  check_geometry (small);
+  {
+    g_autofree char *picture = g_strdup_printf ("anatomy-%s-760-picture", shot);
+
+    g_assert_true (am_ui_test_screenshot_light_dark (GTK_WIDGET (small), picture, 100));
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
   am_ui_test_iterate ();
 

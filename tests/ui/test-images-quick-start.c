@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "am-ec2-model-private.h"
+#include "am-ec2-parse-private.h"
 #include "am-images-view-private.h"
 #include "am-launch-wizard.h"
 #include "am-quick-start-view.h"
@@ -164,6 +166,48 @@ test_catalog (void)
   g_object_unref (sandbox);
 }
 
+/* An image that says it is free tier eligible (as the EC2 reply carries it) gets the badge. */
+static const char free_tier_reply[] =
+  "<DescribeImagesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>1</requestId><imagesSet>"
+  "<item><imageId>ami-0a1b2c3d4e5f60718</imageId><name>al2023-ami-2023.9.20251110.1-kernel-6.1-x86_64</name>"
+  "<architecture>x86_64</architecture><creationDate>2025-11-11T19:42:38.000Z</creationDate>"
+  "<description>Amazon Linux 2023 AMI</description><freeTierEligible>true</freeTierEligible></item>"
+  "<item><imageId>ami-0a1b2c3d4e5f60719</imageId><name>debian-12-amd64-20251112-2294</name>"
+  "<architecture>x86_64</architecture><creationDate>2025-11-12T19:30:01.000Z</creationDate>"
+  "<description>Debian 12</description></item>"
+  "</imagesSet></DescribeImagesResponse>";
+
+static void
+test_free_tier (void)
+{
+  static const char * const path[] = { "imagesSet", NULL };
+  g_autoptr (GBytes) body = g_bytes_new_static (free_tier_reply, sizeof free_tier_reply - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+  g_autoptr (GListStore) store = g_list_store_new (AM_TYPE_IMAGE);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = am_quick_start_view_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 2);
+  g_list_store_splice (store, 0, 0, images->pdata, images->len);
+  am_quick_start_view_set_model (AM_QUICK_START_VIEW (view), G_LIST_MODEL (store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 500);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (window);
+  am_ui_test_iterate ();
+
+  g_assert_true (card_has_label (am_quick_start_view_get_card (AM_QUICK_START_VIEW (view), "Amazon Linux 2023"),
+                                 "Free tier eligible"));
+  g_assert_false (card_has_label (am_quick_start_view_get_card (AM_QUICK_START_VIEW (view), "Debian 12"),
+                                  "Free tier eligible"));
+  am_ui_test_screenshot_light_dark (window, "quick-start-free-tier", 200);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +216,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/images/quick-start/catalog", test_catalog);
+  g_test_add_func ("/images/quick-start/free-tier", test_free_tier);
 
   return g_test_run ();
 }

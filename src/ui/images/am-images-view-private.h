@@ -14,6 +14,7 @@
 #include "am-image-list-model.h"
 #include "am-image-store.h"
 #include "am-images-view.h"
+#include "am-quick-start-view.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _AmImagesView
   GtkStack *stack;
   GtkColumnView *column_view;
   AmImageDetails *details;
+  AmQuickStartView *quick_start_view;
   AdwStatusPage *status_page;
   AmErrorState *error_state;
   GtkSpinner *status_spinner;

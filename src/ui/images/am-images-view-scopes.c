@@ -584,3 +584,39 @@ _am_images_view_set_source (AmImagesView *self,
   if (!loading)
     am_image_list_model_set_sort_deferred (self->list, FALSE);
 }
+
+AmImageListModel *
+_am_images_view_get_list_model (AmImagesView *self)
+{
+  return self->list;
+}
+
+GtkColumnView *
+_am_images_view_get_column_view (AmImagesView *self)
+{
+  return self->column_view;
+}
+
+GtkSearchEntry *
+_am_images_view_get_search_entry (AmImagesView *self)
+{
+  return self->search_entry;
+}
+
+AmImageDetails *
+_am_images_view_get_details (AmImagesView *self)
+{
+  return self->details;
+}
+
+GtkSelectionModel *
+_am_images_view_get_selection (AmImagesView *self)
+{
+  return GTK_SELECTION_MODEL (self->list);
+}
+
+const char *
+_am_images_view_get_state (AmImagesView *self)
+{
+  return self->state;
+}

@@ -13,6 +13,8 @@
 
 #include "am-image-cell.h"
 #include "am-images-view-private.h"
+#include "am-launch-wizard.h"
+#include "am-quick-start-view.h"
 #include "am-session.h"
 
 G_DEFINE_FINAL_TYPE (AmImagesView, am_images_view, ADW_TYPE_BIN)
@@ -355,7 +357,8 @@ _am_images_view_update_state (AmImagesView *self)
   if (n_visible > 0 || self->outside_image != NULL)
     {
       self->state = "list";
-      gtk_stack_set_visible_child_name (self->stack, "list");
+      /* Quick Start shows its images as a catalog of cards. */
+      gtk_stack_set_visible_child_name (self->stack, self->scope == AM_IMAGES_SCOPE_QUICK_START ? "catalog" : "list");
       return;
     }
 
@@ -548,12 +551,23 @@ setup_columns (AmImagesView *self)
     am_image_list_model_set_sort (self->list, AM_IMAGE_COLUMN_CREATED, TRUE);
 }
 
+/* Quick Start is first in the scope list; the other rows follow the enum. */
+#define SCOPE_ROW(scope) (((scope) + 1) % (AM_IMAGES_SCOPE_QUICK_START + 1))
+#define ROW_SCOPE(row) (((row) + AM_IMAGES_SCOPE_QUICK_START) % (AM_IMAGES_SCOPE_QUICK_START + 1))
+
+static void
+quick_start_launch_cb (AmImagesView *self,
+                       AmImage      *image)
+{
+  am_launch_wizard_present_for_image (GTK_WIDGET (self), self->session, image);
+}
+
 static void
 scope_selected_cb (AmImagesView *self,
                    GParamSpec   *pspec,
                    GtkDropDown  *dropdown)
 {
-  am_images_view_set_scope (self, gtk_drop_down_get_selected (dropdown));
+  am_images_view_set_scope (self, ROW_SCOPE (gtk_drop_down_get_selected (dropdown)));
 }
 
 static void
@@ -685,6 +699,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AM_TYPE_IMAGE_DETAILS);
+  g_type_ensure (AM_TYPE_QUICK_START_VIEW);
   g_type_ensure (AM_TYPE_IMAGE_FILTER_POPOVER);
   g_type_ensure (AM_TYPE_ERROR_STATE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-images-view.ui");
@@ -704,6 +719,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, stack);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, details);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, quick_start_view);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_page);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_button);
@@ -749,6 +765,9 @@ am_images_view_init (AmImagesView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb),
                            self, G_CONNECT_SWAPPED);
+  am_quick_start_view_set_model (self->quick_start_view, G_LIST_MODEL (self->list));
+  g_signal_connect_object (self->quick_start_view, "launch", G_CALLBACK (quick_start_launch_cb), self, G_CONNECT_SWAPPED);
+  gtk_drop_down_set_selected (self->scope_dropdown, SCOPE_ROW (self->scope));
   g_signal_connect_object (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_selected_cb),
                            self, G_CONNECT_SWAPPED);
   _am_images_view_add_shortcuts (self);
@@ -818,42 +837,12 @@ am_images_view_set_scope (AmImagesView  *self,
 
   _am_images_view_forget_image_request (self);
   self->scope = scope;
-  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+  gtk_drop_down_set_selected (self->scope_dropdown, SCOPE_ROW (scope));
   _am_images_view_show_scope (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }
 
 /* --- private API for tests ---------------------------------------------------------------- */
-
-AmImageListModel *
-_am_images_view_get_list_model (AmImagesView *self)
-{
-  return self->list;
-}
-
-GtkColumnView *
-_am_images_view_get_column_view (AmImagesView *self)
-{
-  return self->column_view;
-}
-
-GtkSearchEntry *
-_am_images_view_get_search_entry (AmImagesView *self)
-{
-  return self->search_entry;
-}
-
-AmImageDetails *
-_am_images_view_get_details (AmImagesView *self)
-{
-  return self->details;
-}
-
-GtkSelectionModel *
-_am_images_view_get_selection (AmImagesView *self)
-{
-  return GTK_SELECTION_MODEL (self->list);
-}
 
 GtkColumnViewColumn *
 _am_images_view_get_column (AmImagesView  *self,
@@ -862,12 +851,6 @@ _am_images_view_get_column (AmImagesView  *self,
   g_return_val_if_fail (column < AM_IMAGE_N_COLUMNS, NULL);
 
   return am_column_chooser_get_column (self->column_chooser, column);
-}
-
-const char *
-_am_images_view_get_state (AmImagesView *self)
-{
-  return self->state;
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-image-anatomy.h"
 #include "am-instances-view-private.h"
 
 static void
@@ -119,6 +120,7 @@ details_show_instance (AmInstancesView *self,
   AdwPreferencesGroup *group;
   GtkWidget *title;
   GtkWidget *button;
+  GtkWidget *anatomy;
 
   title = gtk_label_new (am_instance_row_get_display_name (row));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -140,6 +142,12 @@ details_show_instance (AmInstancesView *self,
   details_add_row (group, _("Key pair"), am_instance_get_key_name (instance), NULL);
   details_add_row (group, _("Boot mode"), am_instance_get_boot_mode (instance), NULL);
   details_add_row (group, _("Instance metadata tokens"), am_instance_get_metadata_http_tokens (instance), NULL);
+
+  /* The same picture as an image's anatomy, for what was made from the image. */
+  group = details_add_group (self, _("Made From Its Image"));
+  anatomy = am_image_anatomy_new ();
+  am_image_anatomy_set_instance (AM_IMAGE_ANATOMY (anatomy), instance, am_instance_row_get_image_name (row));
+  adw_preferences_group_add (group, anatomy);
 
   group = details_add_group (self, _("Network"));
   details_add_row (group, _("Availability Zone"), am_instance_get_availability_zone (instance), NULL);

@@ -41,6 +41,8 @@ typedef struct
   AmFieldType type;
   guint offset;
   const AmModelInfo *(*item_info) (void);   /* AM_FIELD_OBJECTS */
+  guint via;        /* 0: @offset is in the instance; else the field is at @offset in the block
+                     * the pointer at instance offset via - 1 points to (shared values) */
 } AmField;
 
 struct _AmModelInfo
@@ -53,7 +55,18 @@ struct _AmModelInfo
   GParamSpec **pspecs;                /* indexed by field, filled by install_properties */
 };
 
-#define AM_FIELD_PTR(object, field) ((gpointer) (((guint8 *) (object)) + (field)->offset))
+static inline gpointer
+am_field_ptr (gconstpointer  object,
+              const AmField *field)
+{
+  guint8 *base = (guint8 *) object;
+
+  if (G_UNLIKELY (field->via != 0))
+    base = *(guint8 **) (base + field->via - 1);
+  return base + field->offset;
+}
+
+#define AM_FIELD_PTR(object, field) am_field_ptr ((object), (field))
 
 void          _am_model_install_properties (GObjectClass      *object_class,
                                             AmModelInfo       *info);

@@ -104,6 +104,11 @@ void          _am_model_finish             (GObject           *object,
 void          _am_model_to_json            (GObject           *object,
                                             const AmModelInfo *info,
                                             JsonBuilder       *builder);
+/* The same object as _am_model_to_json() gives, written straight as compact JSON text (the
+ * image cache writes 100,000 of them: no JsonNode per value). */
+void          _am_model_append_json        (GObject           *object,
+                                            const AmModelInfo *info,
+                                            GString           *out);
 GObject      *_am_model_from_json          (const AmModelInfo *info,
                                             JsonObject        *json,
                                             GError           **error);

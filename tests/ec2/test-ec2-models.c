@@ -356,6 +356,26 @@ test_images_same (void)
   g_assert_true (am_image_is_same (a->pdata[1], c->pdata[1]));
 }
 
+/* The cache's text writer gives the same JSON as the builder, and reads back the same image. */
+static void
+check_append_json (AmImage  *image,
+                   JsonNode *expected)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GObject) copy = NULL;
+  g_autoptr (GError) error = NULL;
+
+  _am_model_append_json (G_OBJECT (image), _am_image_get_model_info (), text);
+  g_assert_true (json_parser_load_from_data (parser, text->str, text->len, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (json_parser_get_root (parser), expected));
+  copy = _am_model_from_json (_am_image_get_model_info (),
+                              json_node_get_object (json_parser_get_root (parser)), &error);
+  g_assert_no_error (error);
+  g_assert_true (am_image_is_same (image, AM_IMAGE (copy)));
+}
+
 static void
 test_images_json (void)
 {
@@ -381,8 +401,28 @@ test_images_json (void)
 
         g_assert_cmpmem (a, a_len, b, b_len);
       }
+      check_append_json (images->pdata[i], node);
     }
   check_first_image (images->pdata[0]);
+
+  /* the text writer's escapes: quotes, backslashes, control characters, unicode */
+  {
+    static const char xml[] =
+      "<DescribeImagesResponse><imagesSet><item><imageId>ami-1</imageId>"
+      "<description>say &quot;hi&quot; \\ back&#9;tab&#10;line&#13; &#x1f; &#xe9;t&#xe9; \xe2\x80\x94</description>"
+      "<tagSet><item><key>k\\&quot;</key><value></value></item></tagSet>"
+      "</item></imagesSet></DescribeImagesResponse>";
+    g_autoptr (GBytes) odd_body = g_bytes_new_static (xml, sizeof xml - 1);
+    g_autoptr (GPtrArray) odd = parse_images (odd_body, NULL, NULL);
+    g_autoptr (JsonBuilder) builder = json_builder_new ();
+    g_autoptr (JsonNode) node = NULL;
+
+    g_assert_cmpuint (odd->len, ==, 1);
+    g_assert_nonnull (strchr (am_image_get_description (odd->pdata[0]), '\x1f'));
+    _am_model_to_json (odd->pdata[0], _am_image_get_model_info (), builder);
+    node = json_builder_get_root (builder);
+    check_append_json (odd->pdata[0], node);
+  }
 }
 
 static void

@@ -209,10 +209,12 @@ start_timeout_cb (gpointer user_data)
  * milliseconds from exec to its "first-listing" line, which it prints once the Images view
  * (Owned by Me) has painted its first rows (AMIABLE_REPORT_FIRST_LISTING); -1 if it never
  * does within a minute. @wait_cache: keep it running until it has cached the listing.
+ * @cpu_out: the CPU time the program used (to its end, a few ms after the line).
  */
 static double
 run_program_once (const char *endpoint,
-                  gboolean    wait_cache)
+                  gboolean    wait_cache,
+                  double     *cpu_out)
 {
   const char *program = g_getenv ("AMIABLE_PROGRAM");
   const char *argv[] = { program, "--profile", "default", "--region", AM_SANDBOX_DEFAULT_REGION,
@@ -260,7 +262,14 @@ run_program_once (const char *endpoint,
   g_clear_handle_id (&run.timeout, g_source_remove);
   close (out_fd);
   kill (pid, SIGTERM);
-  waitpid (pid, NULL, 0);
+  {
+    struct rusage usage;
+
+    wait4 (pid, NULL, 0, &usage);
+    if (cpu_out != NULL)
+      *cpu_out = usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3
+                 + usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
+  }
   g_spawn_close_pid (pid);
   g_string_free (run.out, TRUE);
   return elapsed;
@@ -271,17 +280,21 @@ static double
 measure_start (const char *endpoint)
 {
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  double cold = run_program_once (endpoint, TRUE);
+  g_autoptr (GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  double cold = run_program_once (endpoint, TRUE, NULL);
 
   g_print ("start_uncached_ms=%.1f\n", cold);
   for (guint i = 0; i < 5; i++)
     {
-      double t = run_program_once (endpoint, FALSE);
+      double cpu = 0;
+      double t = run_program_once (endpoint, FALSE, &cpu);
 
       if (t < 0)
         return -1;
       g_array_append_val (times, t);
+      g_array_append_val (cpu_times, cpu);
     }
+  g_print ("start_cached_cpu_median_ms=%.1f\n", percentile (cpu_times, 0.5));
   g_print ("start_cached_min_ms=%.1f\n", percentile (times, 0.0));
   return percentile (times, 0.5);
 }
@@ -289,7 +302,8 @@ measure_start (const char *endpoint)
 /* --- details: from selecting a row to the pane (with the anatomy picture) painted ----------- */
 
 static double
-measure_details (GArray *times)
+measure_details (GArray *times,
+                 GArray *cpu_times)
 {
   GtkSelectionModel *selection = _am_images_view_get_selection (view);
   AmImageDetails *details = _am_images_view_get_details (view);
@@ -300,6 +314,7 @@ measure_details (GArray *times)
       guint position = (i * 7) % 20;
       g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (selection), position);
       gint64 start = g_get_monotonic_time ();
+      double cpu = cpu_ms ();
       double t;
 
       if (am_image_details_get_image (details) == image)
@@ -310,6 +325,8 @@ measure_details (GArray *times)
         g_main_context_iteration (NULL, TRUE);
       t = wait_painted (start);
       g_array_append_val (times, t);
+      cpu = cpu_ms () - cpu;
+      g_array_append_val (cpu_times, cpu);
     }
   return percentile (times, 0.95);
 }
@@ -409,6 +426,7 @@ main (int    argc,
   g_autoptr (GArray) loaded = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) loaded_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) details = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) details_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   double start_ms = -1;
   double details_p95;
   GPid hog;
@@ -487,9 +505,11 @@ main (int    argc,
   g_print ("rss_mb=%.1f\n", rss / 1024.0);
   g_print ("load_average=%s", load_average ());
 
-  details_p95 = measure_details (details);
+  details_p95 = measure_details (details, details_cpu);
   g_print ("details_median_ms=%.1f\n", percentile (details, 0.5));
   g_print ("details_p95_ms=%.1f\n", details_p95);
+  g_print ("details_cpu_median_ms=%.1f\n", percentile (details_cpu, 0.5));
+  g_print ("details_cpu_p95_ms=%.1f\n", percentile (details_cpu, 0.95));
   gtk_selection_model_unselect_all (_am_images_view_get_selection (view));
 
   /* Typing: one character at a time, each applied as the debounce would, to the painted frame;

@@ -101,10 +101,7 @@ void          _am_model_finish             (GObject           *object,
                                             const AmModelInfo *info);
 
 /* JSON (cache): one object per model object, keyed by property name. */
-void          _am_model_to_json            (GObject           *object,
-                                            const AmModelInfo *info,
-                                            JsonBuilder       *builder);
-/* The same object as _am_model_to_json() gives, written straight as compact JSON text (the
+/* One object as compact JSON text, keyed by property name, written straight into @out (the
  * image cache writes 100,000 of them: no JsonNode per value). */
 void          _am_model_append_json        (GObject           *object,
                                             const AmModelInfo *info,

@@ -356,24 +356,27 @@ test_images_same (void)
   g_assert_true (am_image_is_same (a->pdata[1], c->pdata[1]));
 }
 
-/* The cache's text writer gives the same JSON as the builder, and reads back the same image. */
+/* An image written as the cache's JSON text reads back the same, search key included. */
 static void
-check_append_json (AmImage  *image,
-                   JsonNode *expected)
+check_json_round_trip (AmImage *image)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GObject) copy = NULL;
   g_autoptr (GError) error = NULL;
+  gsize a_len, b_len;
+  const char *a, *b;
 
   _am_model_append_json (G_OBJECT (image), _am_image_get_model_info (), text);
   g_assert_true (json_parser_load_from_data (parser, text->str, text->len, &error));
   g_assert_no_error (error);
-  g_assert_true (json_node_equal (json_parser_get_root (parser), expected));
   copy = _am_model_from_json (_am_image_get_model_info (),
                               json_node_get_object (json_parser_get_root (parser)), &error);
   g_assert_no_error (error);
   g_assert_true (am_image_is_same (image, AM_IMAGE (copy)));
+  a = am_image_get_search_key (image, &a_len);
+  b = am_image_get_search_key (AM_IMAGE (copy), &b_len);
+  g_assert_cmpmem (a, a_len, b, b_len);
 }
 
 static void
@@ -383,26 +386,7 @@ test_images_json (void)
   g_autoptr (GPtrArray) images = parse_images (body, NULL, NULL);
 
   for (guint i = 0; i < images->len; i++)
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) node = NULL;
-      g_autoptr (GObject) copy = NULL;
-      g_autoptr (GError) error = NULL;
-
-      _am_model_to_json (images->pdata[i], _am_image_get_model_info (), builder);
-      node = json_builder_get_root (builder);
-      copy = _am_model_from_json (_am_image_get_model_info (), json_node_get_object (node), &error);
-      g_assert_no_error (error);
-      g_assert_true (am_image_is_same (images->pdata[i], AM_IMAGE (copy)));
-      {
-        gsize a_len, b_len;
-        const char *a = am_image_get_search_key (images->pdata[i], &a_len);
-        const char *b = am_image_get_search_key (AM_IMAGE (copy), &b_len);
-
-        g_assert_cmpmem (a, a_len, b, b_len);
-      }
-      check_append_json (images->pdata[i], node);
-    }
+    check_json_round_trip (images->pdata[i]);
   check_first_image (images->pdata[0]);
 
   /* the text writer's escapes: quotes, backslashes, control characters, unicode */
@@ -414,14 +398,10 @@ test_images_json (void)
       "</item></imagesSet></DescribeImagesResponse>";
     g_autoptr (GBytes) odd_body = g_bytes_new_static (xml, sizeof xml - 1);
     g_autoptr (GPtrArray) odd = parse_images (odd_body, NULL, NULL);
-    g_autoptr (JsonBuilder) builder = json_builder_new ();
-    g_autoptr (JsonNode) node = NULL;
 
     g_assert_cmpuint (odd->len, ==, 1);
     g_assert_nonnull (strchr (am_image_get_description (odd->pdata[0]), '\x1f'));
-    _am_model_to_json (odd->pdata[0], _am_image_get_model_info (), builder);
-    node = json_builder_get_root (builder);
-    check_append_json (odd->pdata[0], node);
+    check_json_round_trip (odd->pdata[0]);
   }
 }
 

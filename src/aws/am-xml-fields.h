@@ -38,9 +38,23 @@ typedef struct
   AmFieldType type;
   guint offset;
   const struct _AmModelInfo *(*item_info) (void);   /* AM_FIELD_OBJECTS */
+  guint via;        /* 0: @offset is in the record; else the field is at @offset in the block
+                     * the pointer at record offset via - 1 points to (values that many
+                     * records share, e.g. an image's owner, state and architecture) */
 } AmField;
 
-#define AM_FIELD_PTR(record, field) ((gpointer) (((guint8 *) (record)) + (field)->offset))
+static inline gpointer
+am_field_ptr (gconstpointer  record,
+              const AmField *field)
+{
+  guint8 *base = (guint8 *) record;
+
+  if (G_UNLIKELY (field->via != 0))
+    base = *(guint8 **) (base + field->via - 1);
+  return base + field->offset;
+}
+
+#define AM_FIELD_PTR(record, field) am_field_ptr ((record), (field))
 
 /* The field of @fields read from @element (inside @parent, or directly when %NULL), or %NULL. */
 const AmField *am_field_lookup     (const AmField  *fields,

@@ -66,9 +66,11 @@ void          _am_model_finish             (GObject           *object,
                                             const AmModelInfo *info);
 
 /* JSON (cache): one object per model object, keyed by property name. */
-void          _am_model_to_json            (GObject           *object,
+/* One object as compact JSON text, keyed by property name, written straight into @out (the
+ * image cache writes 100,000 of them: no JsonNode per value). */
+void          _am_model_append_json        (GObject           *object,
                                             const AmModelInfo *info,
-                                            JsonBuilder       *builder);
+                                            GString           *out);
 GObject      *_am_model_from_json          (const AmModelInfo *info,
                                             JsonObject        *json,
                                             GError           **error);

@@ -461,12 +461,68 @@ _am_model_finish (GObject           *object,
     info->finish (object);
 }
 
-void
-_am_model_to_json (GObject           *object,
-                   const AmModelInfo *info,
-                   JsonBuilder       *builder)
+static void
+append_json_string (GString    *out,
+                    const char *text)
 {
-  json_builder_begin_object (builder);
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+    }
+  g_string_append_len (out, run, strlen (run));
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_member (GString    *out,
+                    gboolean   *first,
+                    const char *name)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  g_string_append_c (out, '"');
+  g_string_append (out, name);   /* property names need no escaping */
+  g_string_append (out, "\":");
+}
+
+void
+_am_model_append_json (GObject           *object,
+                       const AmModelInfo *info,
+                       GString           *out)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
   for (guint i = 0; i < info->n_fields; i++)
     {
       const AmField *field = &info->fields[i];
@@ -480,37 +536,37 @@ _am_model_to_json (GObject           *object,
         case AM_FIELD_STRING:
           if (*(const char **) ptr != NULL)
             {
-              json_builder_set_member_name (builder, field->property);
-              json_builder_add_string_value (builder, *(const char **) ptr);
+              append_json_member (out, &first, field->property);
+              append_json_string (out, *(const char **) ptr);
             }
           break;
         case AM_FIELD_INTERNED:
           if (*(GQuark *) ptr != 0)
             {
-              json_builder_set_member_name (builder, field->property);
-              json_builder_add_string_value (builder, g_quark_to_string (*(GQuark *) ptr));
+              append_json_member (out, &first, field->property);
+              append_json_string (out, g_quark_to_string (*(GQuark *) ptr));
             }
           break;
         case AM_FIELD_BOOLEAN:
         case AM_FIELD_PRESENT:
           if (*(gboolean *) ptr)
             {
-              json_builder_set_member_name (builder, field->property);
-              json_builder_add_boolean_value (builder, TRUE);
+              append_json_member (out, &first, field->property);
+              g_string_append (out, "true");
             }
           break;
         case AM_FIELD_INT:
           if (*(int *) ptr != 0)
             {
-              json_builder_set_member_name (builder, field->property);
-              json_builder_add_int_value (builder, *(int *) ptr);
+              append_json_member (out, &first, field->property);
+              g_string_append_printf (out, "%d", *(int *) ptr);
             }
           break;
         case AM_FIELD_INT64:
           if (*(gint64 *) ptr != 0)
             {
-              json_builder_set_member_name (builder, field->property);
-              json_builder_add_int_value (builder, *(gint64 *) ptr);
+              append_json_member (out, &first, field->property);
+              g_string_append_printf (out, "%" G_GINT64_FORMAT, *(gint64 *) ptr);
             }
           break;
         case AM_FIELD_STRV:
@@ -518,11 +574,15 @@ _am_model_to_json (GObject           *object,
             {
               const char **strv = *(const char ***) ptr;
 
-              json_builder_set_member_name (builder, field->property);
-              json_builder_begin_array (builder);
+              append_json_member (out, &first, field->property);
+              g_string_append_c (out, '[');
               for (guint j = 0; strv[j] != NULL; j++)
-                json_builder_add_string_value (builder, strv[j]);
-              json_builder_end_array (builder);
+                {
+                  if (j > 0)
+                    g_string_append_c (out, ',');
+                  append_json_string (out, strv[j]);
+                }
+              g_string_append_c (out, ']');
             }
           break;
         case AM_FIELD_OBJECTS:
@@ -531,18 +591,22 @@ _am_model_to_json (GObject           *object,
               gpointer *items = *(gpointer **) ptr;
               const AmModelInfo *item_info = field->item_info ();
 
-              json_builder_set_member_name (builder, field->property);
-              json_builder_begin_array (builder);
+              append_json_member (out, &first, field->property);
+              g_string_append_c (out, '[');
               for (guint j = 0; items[j] != NULL; j++)
-                _am_model_to_json (items[j], item_info, builder);
-              json_builder_end_array (builder);
+                {
+                  if (j > 0)
+                    g_string_append_c (out, ',');
+                  _am_model_append_json (items[j], item_info, out);
+                }
+              g_string_append_c (out, ']');
             }
           break;
         default:
           g_assert_not_reached ();
         }
     }
-  json_builder_end_object (builder);
+  g_string_append_c (out, '}');
 }
 
 static gboolean

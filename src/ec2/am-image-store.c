@@ -740,15 +740,7 @@ write_cache_document (CacheJob       *job,
 
   for (guint i = 0; i < job->images->len; i++)
     {
-      g_autoptr (JsonBuilder) image_builder = json_builder_new_immutable ();
-      g_autoptr (JsonNode) node = NULL;
-      g_autofree char *text = NULL;
-
-      _am_model_to_json (job->images->pdata[i], info, image_builder);
-      node = json_builder_get_root (image_builder);
-      json_generator_set_root (generator, node);
-      text = json_generator_to_data (generator, NULL);
-      g_string_append (line, text);
+      _am_model_append_json (job->images->pdata[i], info, line);
       g_string_append (line, i + 1 < job->images->len ? ",\n" : "\n");
       if (line->len > 128 * 1024)
         {

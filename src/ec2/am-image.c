@@ -9,6 +9,47 @@
 #include "am-image.h"
 #include "am-ec2-model-private.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
+/*
+ * The small values most images have in common (owner, architecture, state, platform, ...)
+ * live in one block that images with the same values share: a 100,000-image listing has a
+ * few hundred different blocks, and each image holds one pointer instead of 92 bytes. An
+ * image being read fills a block of its own; am_image_finish() swaps it for the shared one.
+ * The block is all 4-byte fields (no padding), so its bytes are its value.
+ */
+typedef struct
+{
+  GQuark state;
+  GQuark owner_id;
+  GQuark architecture;
+  GQuark image_type;
+  GQuark platform;
+  GQuark platform_details;
+  GQuark usage_operation;
+  GQuark state_reason_code;
+  GQuark owner_alias;
+  GQuark root_device_type;
+  GQuark root_device_name;
+  GQuark virtualization_type;
+  GQuark hypervisor;
+  GQuark sriov_net_support;
+  GQuark boot_mode;
+  GQuark tpm_support;
+  GQuark imds_support;
+  GQuark deregistration_protection;
+  GQuark source_image_region;
+  gboolean is_public;
+  gboolean ena_support;
+  gboolean image_allowed;
+  gboolean free_tier_eligible;
+  gboolean shared;   /* last: not part of the value */
+} AmImageTraits;
+
+#define TRAITS_VALUE_SIZE G_STRUCT_OFFSET (AmImageTraits, shared)
+
 struct _AmImage
 {
   GObject parent_instance;
@@ -28,33 +69,13 @@ struct _AmImage
   char *source_image_id;
   gint64 creation_time;
   gint64 deprecation_unix;
-  GQuark state;
-  GQuark owner_id;
-  gboolean is_public;
-  GQuark architecture;
-  GQuark image_type;
   char *kernel_id;
   char *ramdisk_id;
-  GQuark platform;
-  GQuark platform_details;
-  GQuark usage_operation;
-  GQuark state_reason_code;
   char *state_reason_message;
-  GQuark owner_alias;
-  GQuark root_device_type;
-  GQuark root_device_name;
-  GQuark virtualization_type;
-  GQuark hypervisor;
-  gboolean ena_support;
-  GQuark sriov_net_support;
-  GQuark boot_mode;
-  GQuark tpm_support;
-  GQuark imds_support;
-  GQuark deregistration_protection;
-  gboolean image_allowed;
-  GQuark source_image_region;
-  gboolean free_tier_eligible;
   gboolean is_deprecated;
+
+  /* the quarks and flags many images share (see am_image_traits_intern) */
+  AmImageTraits *traits;
 
   /* the image's own strings live in one allocation (see am_image_finish) */
   char *blob;
@@ -67,45 +88,48 @@ G_DEFINE_FINAL_TYPE (AmImage, am_image, G_TYPE_OBJECT)
 static void am_image_finish (GObject *object);
 static void am_image_release_blob (AmImage *self);
 
+/* a field kept in the shared block */
+#define TRAIT(member) G_STRUCT_OFFSET (AmImageTraits, member), NULL, G_STRUCT_OFFSET (AmImage, traits) + 1
+
 static const AmField am_image_fields[] = {
   { "image-id", "imageId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, image_id), NULL },
   { "image-location", "imageLocation", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, image_location), NULL },
-  { "state", "imageState", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, state), NULL },
-  { "owner-id", "imageOwnerId", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, owner_id), NULL },
+  { "state", "imageState", NULL, AM_FIELD_INTERNED, TRAIT (state) },
+  { "owner-id", "imageOwnerId", NULL, AM_FIELD_INTERNED, TRAIT (owner_id) },
   { "creation-date", "creationDate", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, creation_date), NULL },
-  { "is-public", "isPublic", NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmImage, is_public), NULL },
+  { "is-public", "isPublic", NULL, AM_FIELD_BOOLEAN, TRAIT (is_public) },
   { "product-codes", "productCodes", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmImage, product_codes), _am_product_code_get_model_info },
-  { "architecture", "architecture", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, architecture), NULL },
-  { "image-type", "imageType", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, image_type), NULL },
+  { "architecture", "architecture", NULL, AM_FIELD_INTERNED, TRAIT (architecture) },
+  { "image-type", "imageType", NULL, AM_FIELD_INTERNED, TRAIT (image_type) },
   { "kernel-id", "kernelId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, kernel_id), NULL },
   { "ramdisk-id", "ramdiskId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, ramdisk_id), NULL },
-  { "platform", "platform", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, platform), NULL },
-  { "platform-details", "platformDetails", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, platform_details), NULL },
-  { "usage-operation", "usageOperation", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, usage_operation), NULL },
-  { "state-reason-code", "code", "stateReason", AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, state_reason_code), NULL },
+  { "platform", "platform", NULL, AM_FIELD_INTERNED, TRAIT (platform) },
+  { "platform-details", "platformDetails", NULL, AM_FIELD_INTERNED, TRAIT (platform_details) },
+  { "usage-operation", "usageOperation", NULL, AM_FIELD_INTERNED, TRAIT (usage_operation) },
+  { "state-reason-code", "code", "stateReason", AM_FIELD_INTERNED, TRAIT (state_reason_code) },
   { "state-reason-message", "message", "stateReason", AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, state_reason_message), NULL },
-  { "owner-alias", "imageOwnerAlias", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, owner_alias), NULL },
+  { "owner-alias", "imageOwnerAlias", NULL, AM_FIELD_INTERNED, TRAIT (owner_alias) },
   { "name", "name", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, name), NULL },
   { "description", "description", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, description), NULL },
-  { "root-device-type", "rootDeviceType", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, root_device_type), NULL },
-  { "root-device-name", "rootDeviceName", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, root_device_name), NULL },
+  { "root-device-type", "rootDeviceType", NULL, AM_FIELD_INTERNED, TRAIT (root_device_type) },
+  { "root-device-name", "rootDeviceName", NULL, AM_FIELD_INTERNED, TRAIT (root_device_name) },
   { "block-device-mappings", "blockDeviceMapping", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmImage, block_device_mappings), _am_block_device_mapping_get_model_info },
-  { "virtualization-type", "virtualizationType", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, virtualization_type), NULL },
+  { "virtualization-type", "virtualizationType", NULL, AM_FIELD_INTERNED, TRAIT (virtualization_type) },
   { "tags", "tagSet", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmImage, tags), _am_tag_get_model_info },
-  { "hypervisor", "hypervisor", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, hypervisor), NULL },
-  { "ena-support", "enaSupport", NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmImage, ena_support), NULL },
-  { "sriov-net-support", "sriovNetSupport", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, sriov_net_support), NULL },
-  { "boot-mode", "bootMode", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, boot_mode), NULL },
-  { "tpm-support", "tpmSupport", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, tpm_support), NULL },
+  { "hypervisor", "hypervisor", NULL, AM_FIELD_INTERNED, TRAIT (hypervisor) },
+  { "ena-support", "enaSupport", NULL, AM_FIELD_BOOLEAN, TRAIT (ena_support) },
+  { "sriov-net-support", "sriovNetSupport", NULL, AM_FIELD_INTERNED, TRAIT (sriov_net_support) },
+  { "boot-mode", "bootMode", NULL, AM_FIELD_INTERNED, TRAIT (boot_mode) },
+  { "tpm-support", "tpmSupport", NULL, AM_FIELD_INTERNED, TRAIT (tpm_support) },
   { "deprecation-time", "deprecationTime", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, deprecation_time), NULL },
-  { "imds-support", "imdsSupport", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, imds_support), NULL },
+  { "imds-support", "imdsSupport", NULL, AM_FIELD_INTERNED, TRAIT (imds_support) },
   { "source-instance-id", "sourceInstanceId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, source_instance_id), NULL },
-  { "deregistration-protection", "deregistrationProtection", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, deregistration_protection), NULL },
+  { "deregistration-protection", "deregistrationProtection", NULL, AM_FIELD_INTERNED, TRAIT (deregistration_protection) },
   { "last-launched-time", "lastLaunchedTime", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, last_launched_time), NULL },
-  { "image-allowed", "imageAllowed", NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmImage, image_allowed), NULL },
+  { "image-allowed", "imageAllowed", NULL, AM_FIELD_BOOLEAN, TRAIT (image_allowed) },
   { "source-image-id", "sourceImageId", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmImage, source_image_id), NULL },
-  { "source-image-region", "sourceImageRegion", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmImage, source_image_region), NULL },
-  { "free-tier-eligible", "freeTierEligible", NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmImage, free_tier_eligible), NULL },
+  { "source-image-region", "sourceImageRegion", NULL, AM_FIELD_INTERNED, TRAIT (source_image_region) },
+  { "free-tier-eligible", "freeTierEligible", NULL, AM_FIELD_BOOLEAN, TRAIT (free_tier_eligible) },
   { "creation-time", NULL, NULL, AM_FIELD_INT64, G_STRUCT_OFFSET (AmImage, creation_time), NULL },
   { "deprecation-unix", NULL, NULL, AM_FIELD_INT64, G_STRUCT_OFFSET (AmImage, deprecation_unix), NULL },
   { "is-deprecated", NULL, NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmImage, is_deprecated), NULL },
@@ -124,8 +148,12 @@ _am_image_get_model_info (void)
 static void
 am_image_finalize (GObject *object)
 {
-  am_image_release_blob (AM_IMAGE (object));
+  AmImage *self = AM_IMAGE (object);
+
+  am_image_release_blob (self);
   _am_model_clear (object, &am_image_info);
+  if (!self->traits->shared)
+    g_free (self->traits);
 
   G_OBJECT_CLASS (am_image_parent_class)->finalize (object);
 }
@@ -154,6 +182,7 @@ am_image_class_init (AmImageClass *klass)
 static void
 am_image_init (AmImage *self)
 {
+  self->traits = g_new0 (AmImageTraits, 1);
 }
 
 const char *
@@ -177,7 +206,7 @@ am_image_get_state (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->state);
+  return g_quark_to_string (self->traits->state);
 }
 
 const char *
@@ -185,7 +214,7 @@ am_image_get_owner_id (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->owner_id);
+  return g_quark_to_string (self->traits->owner_id);
 }
 
 const char *
@@ -201,7 +230,7 @@ am_image_get_is_public (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
 
-  return self->is_public;
+  return self->traits->is_public;
 }
 
 AmProductCode * const *
@@ -217,7 +246,7 @@ am_image_get_architecture (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->architecture);
+  return g_quark_to_string (self->traits->architecture);
 }
 
 const char *
@@ -225,7 +254,7 @@ am_image_get_image_type (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->image_type);
+  return g_quark_to_string (self->traits->image_type);
 }
 
 const char *
@@ -249,7 +278,7 @@ am_image_get_platform (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->platform);
+  return g_quark_to_string (self->traits->platform);
 }
 
 gboolean
@@ -258,7 +287,7 @@ am_image_is_windows (AmImage *self)
   g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
 
   /* EC2 sends <platform> only for Windows; another server may send any word. */
-  return self->platform == g_quark_from_static_string ("windows");
+  return self->traits->platform == g_quark_from_static_string ("windows");
 }
 
 const char *
@@ -266,7 +295,7 @@ am_image_get_platform_details (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->platform_details);
+  return g_quark_to_string (self->traits->platform_details);
 }
 
 const char *
@@ -274,7 +303,7 @@ am_image_get_usage_operation (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->usage_operation);
+  return g_quark_to_string (self->traits->usage_operation);
 }
 
 const char *
@@ -282,7 +311,7 @@ am_image_get_state_reason_code (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->state_reason_code);
+  return g_quark_to_string (self->traits->state_reason_code);
 }
 
 const char *
@@ -298,7 +327,7 @@ am_image_get_owner_alias (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->owner_alias);
+  return g_quark_to_string (self->traits->owner_alias);
 }
 
 const char *
@@ -322,7 +351,7 @@ am_image_get_root_device_type (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->root_device_type);
+  return g_quark_to_string (self->traits->root_device_type);
 }
 
 const char *
@@ -330,7 +359,7 @@ am_image_get_root_device_name (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->root_device_name);
+  return g_quark_to_string (self->traits->root_device_name);
 }
 
 AmBlockDeviceMapping * const *
@@ -346,7 +375,7 @@ am_image_get_virtualization_type (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->virtualization_type);
+  return g_quark_to_string (self->traits->virtualization_type);
 }
 
 AmTag * const *
@@ -362,7 +391,7 @@ am_image_get_hypervisor (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->hypervisor);
+  return g_quark_to_string (self->traits->hypervisor);
 }
 
 gboolean
@@ -370,7 +399,7 @@ am_image_get_ena_support (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
 
-  return self->ena_support;
+  return self->traits->ena_support;
 }
 
 const char *
@@ -378,7 +407,7 @@ am_image_get_sriov_net_support (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->sriov_net_support);
+  return g_quark_to_string (self->traits->sriov_net_support);
 }
 
 const char *
@@ -386,7 +415,7 @@ am_image_get_boot_mode (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->boot_mode);
+  return g_quark_to_string (self->traits->boot_mode);
 }
 
 const char *
@@ -394,7 +423,7 @@ am_image_get_tpm_support (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->tpm_support);
+  return g_quark_to_string (self->traits->tpm_support);
 }
 
 const char *
@@ -410,7 +439,7 @@ am_image_get_imds_support (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->imds_support);
+  return g_quark_to_string (self->traits->imds_support);
 }
 
 const char *
@@ -426,7 +455,7 @@ am_image_get_deregistration_protection (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->deregistration_protection);
+  return g_quark_to_string (self->traits->deregistration_protection);
 }
 
 const char *
@@ -442,7 +471,7 @@ am_image_get_image_allowed (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
 
-  return self->image_allowed;
+  return self->traits->image_allowed;
 }
 
 const char *
@@ -458,7 +487,7 @@ am_image_get_source_image_region (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
-  return g_quark_to_string (self->source_image_region);
+  return g_quark_to_string (self->traits->source_image_region);
 }
 
 gboolean
@@ -466,7 +495,7 @@ am_image_get_free_tier_eligible (AmImage *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
 
-  return self->free_tier_eligible;
+  return self->traits->free_tier_eligible;
 }
 
 gint64
@@ -549,8 +578,9 @@ fold (const char *text)
 }
 
 /*
- * Folds @text; when folding changes nothing (the common case for names and ids) no copy is
- * made: *@owned stays %NULL and the result is @text itself.
+ * The text as it goes into the search key: ASCII text as it is (the key is matched without
+ * regard to ASCII case, so it needs no lower-case copy: *@owned stays %NULL and the result is
+ * @text itself), any other text Unicode-folded.
  */
 static const char *
 fold_maybe (const char  *text,
@@ -566,7 +596,7 @@ fold_maybe (const char  *text,
       return "";
     }
   for (p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80 || (*p >= 'A' && *p <= 'Z'))
+    if ((guchar) *p >= 0x80)
       break;
   if (*p == '\0')
     {
@@ -693,6 +723,53 @@ am_image_pack (AmImage *self)
   am_image_pack_strings (self);
 }
 
+static guint
+traits_hash (gconstpointer data)
+{
+  const guint32 *p = data;
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < TRAITS_VALUE_SIZE / sizeof (guint32); i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+traits_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return memcmp (a, b, TRAITS_VALUE_SIZE) == 0;
+}
+
+G_LOCK_DEFINE_STATIC (traits);
+
+/* Swaps the image's own block for the shared one with the same values (kept for the life of
+ * the process, like the quarks in it). */
+static void
+am_image_traits_intern (AmImage *self)
+{
+  static GHashTable *pool;
+  AmImageTraits *shared;
+
+  if (self->traits->shared)
+    return;
+
+  G_LOCK (traits);
+  if (pool == NULL)
+    pool = g_hash_table_new (traits_hash, traits_equal);
+  shared = g_hash_table_lookup (pool, self->traits);
+  if (shared == NULL)
+    {
+      shared = g_steal_pointer (&self->traits);
+      shared->shared = TRUE;
+      g_hash_table_add (pool, shared);
+    }
+  else
+    g_free (self->traits);
+  G_UNLOCK (traits);
+  self->traits = shared;
+}
+
 static void
 am_image_finish (GObject *object)
 {
@@ -702,6 +779,7 @@ am_image_finish (GObject *object)
   self->deprecation_unix = _am_model_parse_time (self->deprecation_time, G_MAXINT64);
   self->is_deprecated = self->deprecation_unix <= g_get_real_time () / G_USEC_PER_SEC;
   am_image_pack (self);
+  am_image_traits_intern (self);
 }
 
 const char *
@@ -723,11 +801,74 @@ am_image_match_folded (AmImage    *self,
   g_return_val_if_fail (AM_IS_IMAGE (self), FALSE);
   g_return_val_if_fail (folded_query != NULL, FALSE);
 
-  if (query_len == 0)
+  return am_image_search_key_find (self->search_key, self->search_key_len,
+                                   folded_query, query_len);
+}
+
+static inline guchar
+fold_ascii (guchar c)
+{
+  return (guint) (c - 'A') < 26 ? c | 0x20 : c;
+}
+
+static inline gboolean
+matches_at (const guchar *text,
+            const guchar *needle,
+            gsize         len)
+{
+  for (gsize k = 0; k < len; k++)
+    if (fold_ascii (text[k]) != needle[k])
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+am_image_search_key_find (const char *key,
+                          gsize       key_len,
+                          const char *needle,
+                          gsize       needle_len)
+{
+  const guchar *t = (const guchar *) key;
+  const guchar *n = (const guchar *) needle;
+  gsize last, i = 0;
+
+  if (needle_len == 0)
     return TRUE;
-  if (self->search_key == NULL)
+  if (key == NULL || needle_len > key_len)
     return FALSE;
-  return memmem (self->search_key, self->search_key_len, folded_query, query_len) != NULL;
+  last = key_len - needle_len;   /* the last place a match can start */
+
+#if defined(__SSE2__) && defined(__GNUC__)
+  {
+    /* Sixteen places at a time: the first and the last byte of the needle must both match
+     * (an ASCII letter in either case) before the place is compared in full. */
+    const guchar first = n[0], final = n[needle_len - 1];
+    const __m128i want_first = _mm_set1_epi8 ((char) first);
+    const __m128i want_final = _mm_set1_epi8 ((char) final);
+    const __m128i case_first = _mm_set1_epi8 ((guint) (first - 'a') < 26 ? 0x20 : 0);
+    const __m128i case_final = _mm_set1_epi8 ((guint) (final - 'a') < 26 ? 0x20 : 0);
+
+    for (; i + 16 <= last + 1; i += 16)
+      {
+        __m128i a = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *) (t + i)), case_first);
+        __m128i b = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *) (t + i + needle_len - 1)),
+                                  case_final);
+        unsigned mask = _mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (a, want_first),
+                                                          _mm_cmpeq_epi8 (b, want_final)));
+
+        while (mask != 0)
+          {
+            if (matches_at (t + i + __builtin_ctz (mask), n, needle_len))
+              return TRUE;
+            mask &= mask - 1;
+          }
+      }
+  }
+#endif
+  for (; i <= last; i++)
+    if (fold_ascii (t[i]) == n[0] && matches_at (t + i, n, needle_len))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean

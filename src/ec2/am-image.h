@@ -103,8 +103,8 @@ gboolean am_image_get_is_deprecated (AmImage *self);
 
 /**
  * am_image_fold_search_text:
- * Folds @text the way search keys are folded (ASCII lower-case fast path, Unicode case
- * folding otherwise), so a folded query can be matched with strstr() against
+ * Folds @text for search: ASCII letters to lower case, and any text that is not ASCII with
+ * Unicode case folding; match the result with am_image_search_key_find() against
  * am_image_get_search_key().
  * Returns: (transfer full): the folded text
  */
@@ -113,9 +113,10 @@ char *am_image_fold_search_text (const char *text);
 /**
  * am_image_get_search_key:
  * @length: (out) (optional): the length of the key in bytes
- * The case-folded name, id and description, in this order, each ended by a NUL byte (so a
- * match cannot span two fields): match with am_image_match_folded(), or memmem() over
- * @length bytes.
+ * The name, id and description, in this order, each ended by a NUL byte (so a match cannot
+ * span two fields). ASCII text is kept as it is (no lower-case copy), any other text is
+ * Unicode-folded: match with am_image_match_folded() or am_image_search_key_find(), which
+ * ignore ASCII case.
  * Returns: (transfer none): the key
  */
 const char *am_image_get_search_key (AmImage *self,
@@ -129,6 +130,18 @@ const char *am_image_get_search_key (AmImage *self,
 gboolean am_image_match_folded (AmImage    *self,
                                 const char *folded_query,
                                 gsize       query_len);
+
+/**
+ * am_image_search_key_find:
+ * @key: a search key (or any text) of @key_len bytes
+ * @needle: a query folded with am_image_fold_search_text()
+ * Returns: %TRUE when @key contains @needle, ASCII letters compared without regard to case
+ * (the same answer as a byte search in the fully folded key)
+ */
+gboolean am_image_search_key_find (const char *key,
+                                   gsize       key_len,
+                                   const char *needle,
+                                   gsize       needle_len);
 
 /**
  * am_image_is_same:

@@ -89,8 +89,13 @@ check_first_image (AmImage *image)
   g_assert_cmpstr (am_image_get_source_image_region (image), ==, "eu-west-1");
   g_assert_true (am_image_get_free_tier_eligible (image));
   check_search_key (image, "al2023-ami-2023.5.20240701.0-kernel-6.1-x86_64\0ami-0abcdef1234567890\0"
-                           "amazon linux 2023 ami 2023.5.20240701.0 x86_64 hvm kernel-6.1");
+                           "Amazon Linux 2023 AMI 2023.5.20240701.0 x86_64 HVM kernel-6.1");
+  /* ASCII text is kept as it is in the key (no lower-case copy) and matched without case */
+  g_assert_true (am_image_get_search_key (image, NULL) == am_image_get_name (image));
   g_assert_true (am_image_match_folded (image, "kernel-6.1", 10));
+  g_assert_true (am_image_match_folded (image, "hvm kernel", 10));
+  g_assert_true (am_image_match_folded (image, "2023 ami 2023.5.20240701.0 x86_64 hvm kernel-6.1", 48));
+  g_assert_false (am_image_match_folded (image, "2023 ami 2023.5.20240701.0 x86_64 hvm kernel-6.2", 48));
   g_assert_true (am_image_match_folded (image, "ami-0abc", 8));
   g_assert_true (am_image_match_folded (image, "amazon linux", 12));
   g_assert_false (am_image_match_folded (image, "Amazon", 6));
@@ -351,6 +356,29 @@ test_images_same (void)
   g_assert_true (am_image_is_same (a->pdata[1], c->pdata[1]));
 }
 
+/* An image written as the cache's JSON text reads back the same, search key included. */
+static void
+check_json_round_trip (AmImage *image)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GObject) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize a_len, b_len;
+  const char *a, *b;
+
+  _am_model_append_json (G_OBJECT (image), _am_image_get_model_info (), text);
+  g_assert_true (json_parser_load_from_data (parser, text->str, text->len, &error));
+  g_assert_no_error (error);
+  copy = _am_model_from_json (_am_image_get_model_info (),
+                              json_node_get_object (json_parser_get_root (parser)), &error);
+  g_assert_no_error (error);
+  g_assert_true (am_image_is_same (image, AM_IMAGE (copy)));
+  a = am_image_get_search_key (image, &a_len);
+  b = am_image_get_search_key (AM_IMAGE (copy), &b_len);
+  g_assert_cmpmem (a, a_len, b, b_len);
+}
+
 static void
 test_images_json (void)
 {
@@ -358,26 +386,23 @@ test_images_json (void)
   g_autoptr (GPtrArray) images = parse_images (body, NULL, NULL);
 
   for (guint i = 0; i < images->len; i++)
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) node = NULL;
-      g_autoptr (GObject) copy = NULL;
-      g_autoptr (GError) error = NULL;
-
-      _am_model_to_json (images->pdata[i], _am_image_get_model_info (), builder);
-      node = json_builder_get_root (builder);
-      copy = _am_model_from_json (_am_image_get_model_info (), json_node_get_object (node), &error);
-      g_assert_no_error (error);
-      g_assert_true (am_image_is_same (images->pdata[i], AM_IMAGE (copy)));
-      {
-        gsize a_len, b_len;
-        const char *a = am_image_get_search_key (images->pdata[i], &a_len);
-        const char *b = am_image_get_search_key (AM_IMAGE (copy), &b_len);
-
-        g_assert_cmpmem (a, a_len, b, b_len);
-      }
-    }
+    check_json_round_trip (images->pdata[i]);
   check_first_image (images->pdata[0]);
+
+  /* the text writer's escapes: quotes, backslashes, control characters, unicode */
+  {
+    static const char xml[] =
+      "<DescribeImagesResponse><imagesSet><item><imageId>ami-1</imageId>"
+      "<description>say &quot;hi&quot; \\ back&#9;tab&#10;line&#13; &#x1f; &#xe9;t&#xe9; \xe2\x80\x94</description>"
+      "<tagSet><item><key>k\\&quot;</key><value></value></item></tagSet>"
+      "</item></imagesSet></DescribeImagesResponse>";
+    g_autoptr (GBytes) odd_body = g_bytes_new_static (xml, sizeof xml - 1);
+    g_autoptr (GPtrArray) odd = parse_images (odd_body, NULL, NULL);
+
+    g_assert_cmpuint (odd->len, ==, 1);
+    g_assert_nonnull (strchr (am_image_get_description (odd->pdata[0]), '\x1f'));
+    check_json_round_trip (odd->pdata[0]);
+  }
 }
 
 static void
@@ -568,6 +593,46 @@ test_fold (void)
   g_assert_cmpstr (c, ==, "");
 }
 
+/* The key search ignores ASCII case: it must give the answer of a byte search for the folded
+ * needle in the folded text, at every length and offset (the 16-byte steps and the tail). */
+static void
+test_search_key_find (void)
+{
+  static const char alphabet[] = "aAbB-\0\xc3\xa9Zz";
+  GRand *rand = g_rand_new_with_seed (16);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      char text[80], needle[8];
+      gsize text_len = g_rand_int_range (rand, 0, sizeof text);
+      gsize needle_len = g_rand_int_range (rand, 1, sizeof needle);
+      g_autofree char *folded = NULL;
+      gboolean expected;
+
+      for (gsize i = 0; i < text_len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      /* a needle from the folded text half of the time, so matches are common */
+      if (text_len >= needle_len && g_rand_boolean (rand))
+        memcpy (needle, text + g_rand_int_range (rand, 0, text_len - needle_len + 1), needle_len);
+      else
+        for (gsize i = 0; i < needle_len; i++)
+          needle[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      for (gsize i = 0; i < needle_len; i++)
+        needle[i] = g_ascii_tolower (needle[i]) == '\0' ? 'a' : g_ascii_tolower (needle[i]);
+      folded = g_malloc (text_len + 1);
+      for (gsize i = 0; i < text_len; i++)
+        folded[i] = g_ascii_tolower (text[i]);
+      expected = memmem (folded, text_len, needle, needle_len) != NULL;
+      g_assert_cmpint (am_image_search_key_find (text, text_len, needle, needle_len), ==, expected);
+    }
+  /* a needle with a capital never matches (the query is always folded first) */
+  g_assert_false (am_image_search_key_find ("Amazon", 6, "Amazon", 6));
+  g_assert_true (am_image_search_key_find ("Amazon", 6, "amazon", 6));
+  g_assert_true (am_image_search_key_find ("", 0, "", 0));
+  g_assert_false (am_image_search_key_find ("", 0, "a", 1));
+  g_rand_free (rand);
+}
+
 static void
 test_time (void)
 {
@@ -652,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/ec2/models/value", test_parse_value);
   g_test_add_func ("/ec2/models/optional-value", test_parse_optional_value);
   g_test_add_func ("/ec2/models/fold", test_fold);
+  g_test_add_func ("/ec2/models/search-key-find", test_search_key_find);
   g_test_add_func ("/ec2/models/time", test_time);
 
   return g_test_run ();

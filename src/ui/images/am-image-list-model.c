@@ -17,8 +17,7 @@
 typedef struct
 {
   AmImage *image;                                 /* a reference */
-  const char *key;                                /* folded name, id, description, NUL-separated */
-  char *joined;                                   /* the same, '\x1f'-separated (in this block) */
+  const char *key;                                /* name, id, description (am_image_get_search_key) */
   const char *facets[AM_IMAGE_N_FACETS];          /* interned */
   gint64 created;
   guint key_len;
@@ -42,6 +41,7 @@ struct _AmImageListModel
   /* filter */
   char *query;            /* folded */
   char **words;
+  gsize *word_lens;       /* the length of each word */
   const char **facets[AM_IMAGE_N_FACETS];   /* interned, NULL-terminated; NULL allows all */
   AmImageDeprecatedFilter deprecated;
   char *tag_key;
@@ -316,18 +316,10 @@ row_new (AmImage *image)
   const char *key = am_image_get_search_key (image, &key_len);
   Row *row;
 
-  /* One block: the row, then its key joined into one string so a word is one strstr(). */
-  row = g_malloc (sizeof (Row) + key_len + 1);
+  row = g_new (Row, 1);
   row->image = image;   /* takes the reference */
   row->key = key;
   row->key_len = key_len;
-  row->joined = (char *) (row + 1);
-  if (key != NULL)
-    memcpy (row->joined, key, key_len);
-  row->joined[key != NULL ? key_len : 0] = '\0';
-  for (gsize i = 0; key != NULL && i < key_len; i++)
-    if (row->joined[i] == '\0')
-      row->joined[i] = '\x1f';
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     row->facets[f] = am_image_list_model_get_facet_value (image, f);
   row->created = am_image_get_creation_time (image);
@@ -348,12 +340,13 @@ row_free (gpointer data)
 }
 
 /* Whether @word occurs in the name, the id or the description (a word never holds the
- * separator, so a match cannot span two fields). */
+ * NUL between them, so a match cannot span two fields). */
 static inline gboolean
 key_contains (const Row  *row,
-              const char *word)
+              const char *word,
+              gsize       word_len)
 {
-  return strstr (row->joined, word) != NULL;
+  return am_image_search_key_find (row->key, row->key_len, word, word_len);
 }
 
 static gboolean
@@ -362,7 +355,7 @@ row_matches (AmImageListModel *self,
 {
   if (self->words != NULL)
     for (guint i = 0; self->words[i] != NULL; i++)
-      if (!key_contains (row, self->words[i]))
+      if (!key_contains (row, self->words[i], self->word_lens[i]))
         return FALSE;
 
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
@@ -452,7 +445,7 @@ fill_sort_entry (SortEntry     *entry,
   switch (column)
     {
     case AM_IMAGE_COLUMN_NAME:
-      /* The key starts with the folded name, ended by a NUL byte. */
+      /* The key starts with the name, ended by a NUL byte (ASCII case: see fold_names). */
       s = row->key;
       break;
     case AM_IMAGE_COLUMN_ID:
@@ -505,12 +498,51 @@ column_is_numeric (AmImageColumn column)
          || column == AM_IMAGE_COLUMN_DEPRECATION;
 }
 
+/* Names sort as folded text; the search key keeps ASCII names as they are, so those with
+ * capitals are lowered into one block that lives as long as the sort. */
+static char *
+fold_names (SortEntry *entries,
+            guint      n)
+{
+  gsize total = 0;
+  char *block, *cursor;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *p;
+
+      for (p = entries[i].s; *p != '\0' && (guchar) (*p - 'A') >= 26u; p++)
+        ;
+      if (*p != '\0')
+        total += strlen (entries[i].s) + 1;
+    }
+  if (total == 0)
+    return NULL;
+
+  block = cursor = g_malloc (total);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *p;
+
+      for (p = entries[i].s; *p != '\0' && (guchar) (*p - 'A') >= 26u; p++)
+        ;
+      if (*p == '\0')
+        continue;
+      for (p = entries[i].s; *p != '\0'; p++)
+        *cursor++ = g_ascii_tolower (*p);
+      *cursor++ = '\0';
+      entries[i].s = cursor - (p - entries[i].s) - 1;
+    }
+  return block;
+}
+
 static void
 sort_rows (AmImageListModel *self)
 {
   SortContext context = { column_is_numeric (self->sort_column), self->descending };
   guint n = self->rows->len;
   SortEntry *entries;
+  char *folded = NULL;
 
   g_ptr_array_set_size (self->order, n);
   self->order_stale = FALSE;
@@ -524,11 +556,14 @@ sort_rows (AmImageListModel *self)
       fill_sort_entry (&entries[i], g_ptr_array_index (self->rows, i), self->sort_column);
       entries[i].index = i;
     }
+  if (self->sort_column == AM_IMAGE_COLUMN_NAME)
+    folded = fold_names (entries, n);
   g_qsort_with_data (entries, n, sizeof (SortEntry), sort_entry_compare, &context);
 
   for (guint i = 0; i < n; i++)
     self->order->pdata[i] = entries[i].row;
   g_free (entries);
+  g_free (folded);
 }
 
 /* Swaps in @visible and tells the views only about the range that differs. */
@@ -749,6 +784,7 @@ am_image_list_model_finalize (GObject *object)
   g_ptr_array_unref (self->rows);
   g_free (self->query);
   g_strfreev (self->words);
+  g_free (self->word_lens);
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     g_free (self->facets[f]);
   g_free (self->tag_key);
@@ -843,6 +879,7 @@ am_image_list_model_set_query (AmImageListModel *self,
   old = g_steal_pointer (&self->query);
   self->query = g_steal_pointer (&folded);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->word_lens, g_free);
   if (self->query[0] != '\0')
     {
       char **words = g_strsplit_set (self->query, " \t\n", -1);
@@ -858,6 +895,9 @@ am_image_list_model_set_query (AmImageListModel *self,
         }
       words[j] = NULL;
       self->words = words;
+      self->word_lens = g_new (gsize, j + 1);
+      for (guint i = 0; i < j; i++)
+        self->word_lens[i] = strlen (words[i]);
     }
 
   /* Typing more of a word (or another word) only narrows: recheck the visible rows only. */
@@ -931,6 +971,7 @@ am_image_list_model_clear_filters (AmImageListModel *self)
 
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->word_lens, g_free);
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     g_clear_pointer (&self->facets[f], g_free);
   self->deprecated = AM_IMAGE_DEPRECATED_ANY;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "am-sandbox-private.h"
+#include "am-sandbox-record.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 /* EC2 keeps a usage report for 30 days. */
@@ -18,6 +19,8 @@
 #define MAX_ANCESTRY 64
 /* EC2's limits on the Allowed AMIs criteria. */
 #define MAX_CRITERIA 10
+/* How the state file's governance entries are said to be damaged. */
+#define DAMAGED "the state file has a damaged %s"
 #define MAX_CRITERION_VALUES 200
 
 typedef struct
@@ -28,6 +31,8 @@ typedef struct
   gint64     max_days_created;    /* -1: no condition */
   gint64     max_days_deprecated; /* -1: no condition */
 } Criterion;
+
+static const char *const allowed_states[] = { "disabled", "enabled", "audit-mode", NULL };
 
 /* One account's settings in one region; the table key is "ACCOUNT/REGION". */
 struct _AmSbGovernance
@@ -81,7 +86,7 @@ void
 am_sb_governance_free (AmSbGovernance *gov)
 {
   g_free (gov->key);
-  g_ptr_array_unref (gov->criteria);
+  g_clear_pointer (&gov->criteria, g_ptr_array_unref);
   g_free (gov);
 }
 
@@ -90,9 +95,9 @@ am_sb_usage_report_free (AmSbUsageReport *report)
 {
   g_free (report->report_id);
   g_free (report->image_id);
-  g_ptr_array_unref (report->resource_types);
-  g_ptr_array_unref (report->account_ids);
-  g_array_unref (report->entries);
+  g_clear_pointer (&report->resource_types, g_ptr_array_unref);
+  g_clear_pointer (&report->account_ids, g_ptr_array_unref);
+  g_clear_pointer (&report->entries, g_array_unref);
   g_free (report);
 }
 
@@ -947,186 +952,102 @@ op_delete_image_usage_report (AmSbCall *call)
 
 /* Persistence: two top-level lists of the state file, "governance" and "imageUsageReports". */
 
-static void
-build_list (JsonBuilder *b,
-            const char  *name,
-            GPtrArray   *values)
+#define STRINGS(Struct, member, json, flags) \
+  { json, AM_SB_FIELD_STRINGS, G_STRUCT_OFFSET (Struct, member), (flags) | AM_SB_FIELD_SKIP_BAD }
+#define NUMBER(Struct, member, json, fallback) \
+  { json, AM_SB_FIELD_INT64, G_STRUCT_OFFSET (Struct, member), 0, NULL, NULL, fallback }
+
+static const AmSbField criterion_fields[] = {
+  STRINGS (Criterion, providers, "providers", AM_SB_FIELD_OMIT_NULL),
+  STRINGS (Criterion, names, "names", AM_SB_FIELD_OMIT_NULL),
+  STRINGS (Criterion, product_codes, "productCodes", AM_SB_FIELD_OMIT_NULL),
+  NUMBER (Criterion, max_days_created, "maxDaysCreated", -1),
+  NUMBER (Criterion, max_days_deprecated, "maxDaysDeprecated", -1),
+};
+static const AmSbRecordType criterion_type =
+  AM_SB_RECORD_TYPE (Criterion, "image criterion", criterion_fields, criterion_free, NULL);
+
+static gboolean
+governance_finish (gpointer record)
 {
-  if (values == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < values->len; i++)
-    json_builder_add_string_value (b, values->pdata[i]);
-  json_builder_end_array (b);
+  AmSbGovernance *gov = record;
+
+  return g_strv_contains (allowed_states, gov->allowed_state);
 }
 
-static void
-put_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
+static const AmSbField governance_fields[] = {
+  { "key", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (AmSbGovernance, key), AM_SB_FIELD_REQUIRED },
+  { "blockPublicAccess", AM_SB_FIELD_BOOL, G_STRUCT_OFFSET (AmSbGovernance, block_public), 0 },
+  { "allowedImagesState", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (AmSbGovernance, allowed_state),
+    AM_SB_FIELD_REQUIRED },
+  { "criteria", AM_SB_FIELD_RECORDS, G_STRUCT_OFFSET (AmSbGovernance, criteria), AM_SB_FIELD_SKIP_BAD,
+    &criterion_type, NULL, 0, 0, 0, MAX_CRITERIA },
+};
+static const AmSbRecordType governance_type = {
+  "governance setting", DAMAGED, sizeof (AmSbGovernance), governance_fields, G_N_ELEMENTS (governance_fields),
+  (GDestroyNotify) am_sb_governance_free, governance_finish
+};
+
+static const AmSbField entry_fields[] = {
+  { "resourceType", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (ReportEntry, resource_type), AM_SB_FIELD_REQUIRED },
+  { "accountId", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (ReportEntry, account_id), AM_SB_FIELD_REQUIRED },
+  NUMBER (ReportEntry, count, "count", 0),
+};
+static const AmSbRecordType entry_type = AM_SB_RECORD_TYPE (ReportEntry, "report entry", entry_fields, NULL, NULL);
+
+static const AmSbField report_fields[] = {
+  { "reportId", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (AmSbUsageReport, report_id), AM_SB_FIELD_REQUIRED },
+  { "region", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (AmSbUsageReport, region), AM_SB_FIELD_REQUIRED },
+  { "ownerId", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (AmSbUsageReport, owner_id), AM_SB_FIELD_REQUIRED },
+  { "imageId", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (AmSbUsageReport, image_id), AM_SB_FIELD_REQUIRED },
+  STRINGS (AmSbUsageReport, resource_types, "resourceTypes", 0),
+  STRINGS (AmSbUsageReport, account_ids, "accountIds", 0),
+  NUMBER (AmSbUsageReport, version_depth, "versionDepth", 20),
+  NUMBER (AmSbUsageReport, creation_time, "creationTime", 0),
+  { "entries", AM_SB_FIELD_INLINE, G_STRUCT_OFFSET (AmSbUsageReport, entries), AM_SB_FIELD_SKIP_BAD, &entry_type },
+};
+static const AmSbRecordType report_type = {
+  "image usage report", DAMAGED, sizeof (AmSbUsageReport), report_fields, G_N_ELEMENTS (report_fields),
+  (GDestroyNotify) am_sb_usage_report_free, NULL
+};
 
 static void
-put_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
+build_table (JsonBuilder          *b,
+             const char           *name,
+             const AmSbRecordType *type,
+             GHashTable           *table)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
+  g_autoptr (GPtrArray) records = _am_sb_sorted_keys (table);
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  for (guint i = 0; i < records->len; i++)
+    records->pdata[i] = g_hash_table_lookup (table, records->pdata[i]);
+  _am_sb_records_build (type, name, records, b);
 }
 
 void
 am_sb_governance_build (AmSbState *state,
                         gpointer   json_builder)
 {
-  JsonBuilder *b = json_builder;
-  g_autoptr (GPtrArray) keys = am_sb_hash_keys (state->governance);
-
-  g_ptr_array_sort (keys, compare_strings);
-  json_builder_set_member_name (b, "governance");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      AmSbGovernance *gov = g_hash_table_lookup (state->governance, keys->pdata[i]);
-
-      json_builder_begin_object (b);
-      put_string (b, "key", gov->key);
-      json_builder_set_member_name (b, "blockPublicAccess");
-      json_builder_add_boolean_value (b, gov->block_public);
-      put_string (b, "allowedImagesState", gov->allowed_state);
-      json_builder_set_member_name (b, "criteria");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < gov->criteria->len; j++)
-        {
-          Criterion *c = gov->criteria->pdata[j];
-
-          json_builder_begin_object (b);
-          build_list (b, "providers", c->providers);
-          build_list (b, "names", c->names);
-          build_list (b, "productCodes", c->product_codes);
-          put_int (b, "maxDaysCreated", c->max_days_created);
-          put_int (b, "maxDaysDeprecated", c->max_days_deprecated);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  g_clear_pointer (&keys, g_ptr_array_unref);
-
-  keys = am_sb_hash_keys (state->usage_reports);
-  g_ptr_array_sort (keys, compare_strings);
-  json_builder_set_member_name (b, "imageUsageReports");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      AmSbUsageReport *r = g_hash_table_lookup (state->usage_reports, keys->pdata[i]);
-
-      json_builder_begin_object (b);
-      put_string (b, "reportId", r->report_id);
-      put_string (b, "region", r->region);
-      put_string (b, "ownerId", r->owner_id);
-      put_string (b, "imageId", r->image_id);
-      build_list (b, "resourceTypes", r->resource_types);
-      build_list (b, "accountIds", r->account_ids);
-      put_int (b, "versionDepth", r->version_depth);
-      put_int (b, "creationTime", r->creation_time);
-      json_builder_set_member_name (b, "entries");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < r->entries->len; j++)
-        {
-          ReportEntry *e = &g_array_index (r->entries, ReportEntry, j);
-
-          json_builder_begin_object (b);
-          put_string (b, "resourceType", e->resource_type);
-          put_string (b, "accountId", e->account_id);
-          put_int (b, "count", e->count);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  build_table (json_builder, "governance", &governance_type, state->governance);
+  build_table (json_builder, "imageUsageReports", &report_type, state->usage_reports);
 }
 
-static const char *
-member_string (JsonObject *o,
-               const char *name)
+static void
+add_governance (gpointer record,
+                gpointer user_data)
 {
-  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+  AmSbGovernance *gov = record;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  g_hash_table_replace (user_data, gov->key, gov);
 }
 
-static gint64
-member_int (JsonObject *o,
-            const char *name,
-            gint64      fallback)
+static void
+add_report (gpointer record,
+            gpointer user_data)
 {
-  JsonNode *node = json_object_get_member (o, name);
+  AmSbUsageReport *report = record;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fallback;
-  return json_node_get_int (node);
-}
-
-static JsonArray *
-member_array (JsonObject *o,
-              const char *name)
-{
-  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-element_object (JsonArray *array,
-                guint      i)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static GPtrArray *
-load_list (JsonObject *o,
-           const char *name)
-{
-  JsonArray *array = member_array (o, name);
-  GPtrArray *out;
-
-  if (array == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (out, g_strdup (json_node_get_string (node)));
-    }
-  return out;
-}
-
-static gboolean
-damaged (const char *what,
-         GError    **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the state file has a damaged %s", what);
-  return FALSE;
+  g_hash_table_replace (user_data, report->report_id, report);
 }
 
 gboolean
@@ -1134,82 +1055,11 @@ am_sb_governance_load (AmSbState *state,
                        gpointer   json_object,
                        GError   **error)
 {
-  JsonObject *root = json_object;
-  JsonArray *array;
-
   /* Both lists came after the format's first release: a file without them has none. */
-  array = member_array (root, "governance");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = element_object (array, i);
-      const char *state_name = member_string (o, "allowedImagesState");
-      JsonArray *criteria = member_array (o, "criteria");
-      JsonNode *bpa = o ? json_object_get_member (o, "blockPublicAccess") : NULL;
-      AmSbGovernance *gov;
-
-      if (o == NULL || member_string (o, "key") == NULL || state_name == NULL
-          || (strcmp (state_name, "disabled") != 0 && strcmp (state_name, "enabled") != 0
-              && strcmp (state_name, "audit-mode") != 0))
-        return damaged ("governance setting", error);
-      gov = governance_new (member_string (o, "key"));
-      gov->allowed_state = g_intern_string (state_name);
-      gov->block_public = bpa && JSON_NODE_HOLDS_VALUE (bpa) && json_node_get_value_type (bpa) == G_TYPE_BOOLEAN
-                          && json_node_get_boolean (bpa);
-      for (guint j = 0; criteria && j < json_array_get_length (criteria) && j < MAX_CRITERIA; j++)
-        {
-          JsonObject *co = element_object (criteria, j);
-          Criterion *c;
-
-          if (co == NULL)
-            continue;
-          c = criterion_new ();
-          c->providers = load_list (co, "providers");
-          c->names = load_list (co, "names");
-          c->product_codes = load_list (co, "productCodes");
-          c->max_days_created = member_int (co, "maxDaysCreated", -1);
-          c->max_days_deprecated = member_int (co, "maxDaysDeprecated", -1);
-          g_ptr_array_add (gov->criteria, c);
-        }
-      g_hash_table_replace (state->governance, gov->key, gov);
-    }
-
-  array = member_array (root, "imageUsageReports");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = element_object (array, i);
-      JsonArray *entries = member_array (o, "entries");
-      AmSbUsageReport *r;
-
-      if (o == NULL || member_string (o, "reportId") == NULL || member_string (o, "region") == NULL
-          || member_string (o, "ownerId") == NULL || member_string (o, "imageId") == NULL)
-        return damaged ("image usage report", error);
-      r = g_new0 (AmSbUsageReport, 1);
-      r->report_id = g_strdup (member_string (o, "reportId"));
-      r->region = g_intern_string (member_string (o, "region"));
-      r->owner_id = g_intern_string (member_string (o, "ownerId"));
-      r->image_id = g_strdup (member_string (o, "imageId"));
-      r->resource_types = load_list (o, "resourceTypes");
-      if (r->resource_types == NULL)
-        r->resource_types = g_ptr_array_new_with_free_func (g_free);
-      r->account_ids = load_list (o, "accountIds");
-      if (r->account_ids == NULL)
-        r->account_ids = g_ptr_array_new_with_free_func (g_free);
-      r->version_depth = member_int (o, "versionDepth", 20);
-      r->creation_time = member_int (o, "creationTime", 0);
-      r->entries = g_array_new (FALSE, FALSE, sizeof (ReportEntry));
-      for (guint j = 0; entries && j < json_array_get_length (entries); j++)
-        {
-          JsonObject *eo = element_object (entries, j);
-
-          if (eo && member_string (eo, "resourceType") && member_string (eo, "accountId"))
-            g_array_append_vals (r->entries,
-                                 &(ReportEntry) { g_intern_string (member_string (eo, "resourceType")),
-                                                  g_intern_string (member_string (eo, "accountId")),
-                                                  member_int (eo, "count", 0) }, 1);
-        }
-      g_hash_table_replace (state->usage_reports, r->report_id, r);
-    }
-  return TRUE;
+  return _am_sb_records_load (&governance_type, _am_sb_json_array (json_object, "governance"),
+                              add_governance, state->governance, error)
+         && _am_sb_records_load (&report_type, _am_sb_json_array (json_object, "imageUsageReports"),
+                                 add_report, state->usage_reports, error);
 }
 
 /* Dispatch and parameters */

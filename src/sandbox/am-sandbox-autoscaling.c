@@ -11,9 +11,6 @@
 
 #include "am-sandbox-private.h"
 
-/* EC2 operations of am-sandbox-instances.c this file drives (one call per subnet). */
-gboolean _am_sb_op_run_instances (AmSbCall *call);
-
 #define GROUP_TAG "aws:autoscaling:groupName"
 #define MAX_GROUP_SIZE AM_SB_MAX_GROUP_SIZE
 
@@ -157,7 +154,7 @@ run_into_subnet (AmSbCall             *call,
   sub.error_message = NULL;
   sub.status = 0;
   sub.mutated = FALSE;
-  ok = _am_sb_op_run_instances (&sub);
+  ok = _am_sb_ec2_action ("RunInstances")->op (&sub);
   if (ok)
     collect_instance_ids (sub.body->str, launched);
   else

@@ -1064,35 +1064,6 @@ am_sb_governance_load (AmSbState *state,
 
 /* Dispatch and parameters */
 
-static const struct
-{
-  const char   *action;
-  AmSbOperation op;
-} operations[] = {
-  { "GetImageBlockPublicAccessState", op_get_block_public_access },
-  { "EnableImageBlockPublicAccess", op_enable_block_public_access },
-  { "DisableImageBlockPublicAccess", op_disable_block_public_access },
-  { "GetAllowedImagesSettings", op_get_allowed_images_settings },
-  { "EnableAllowedImagesSettings", op_enable_allowed_images_settings },
-  { "DisableAllowedImagesSettings", op_disable_allowed_images_settings },
-  { "ReplaceImageCriteriaInAllowedImagesSettings", op_replace_image_criteria },
-  { "GetImageAncestry", op_get_image_ancestry },
-  { "CancelImageLaunchPermission", op_cancel_image_launch_permission },
-  { "CreateImageUsageReport", op_create_image_usage_report },
-  { "DescribeImageUsageReports", op_describe_image_usage_reports },
-  { "DescribeImageUsageReportEntries", op_describe_image_usage_report_entries },
-  { "DeleteImageUsageReport", op_delete_image_usage_report },
-};
-
-AmSbOperation
-_am_sb_governance_lookup (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].op;
-  return NULL;
-}
-
 static const char *const no_params[] = { NULL };
 static const char *const enable_bpa[] = { "ImageBlockPublicAccessState", NULL };
 static const char *const enable_allowed[] = { "AllowedImagesSettingsState", NULL };
@@ -1106,38 +1077,26 @@ static const char *const image_id[] = { "ImageId", NULL };
 static const char *const create_report[] = {
   "ImageId", "ResourceType.N.ResourceType", "ResourceType.N.ResourceTypeOption.N.OptionName",
   "ResourceType.N.ResourceTypeOption.N.OptionValue.N", "AccountId.N", "ClientToken",
-  "TagSpecification.N.ResourceType", "TagSpecification.N.Tag.N.Key", "TagSpecification.N.Tag.N.Value", NULL
+  AM_SB_TAG_SPECS, NULL
 };
 static const char *const describe_reports[] = {
-  "ImageId.N", "ReportId.N", "Filter.N.Name", "Filter.N.Value.N", "MaxResults", "NextToken", NULL
+  "ImageId.N", "ReportId.N", AM_SB_FILTERS, AM_SB_PAGES, NULL
 };
 static const char *const delete_report[] = { "ReportId", NULL };
 
-static const struct
-{
-  const char        *action;
-  const char *const *names;
-} params[] = {
-  { "GetImageBlockPublicAccessState", no_params },
-  { "EnableImageBlockPublicAccess", enable_bpa },
-  { "DisableImageBlockPublicAccess", no_params },
-  { "GetAllowedImagesSettings", no_params },
-  { "EnableAllowedImagesSettings", enable_allowed },
-  { "DisableAllowedImagesSettings", no_params },
-  { "ReplaceImageCriteriaInAllowedImagesSettings", replace_criteria },
-  { "GetImageAncestry", image_id },
-  { "CancelImageLaunchPermission", image_id },
-  { "CreateImageUsageReport", create_report },
-  { "DescribeImageUsageReports", describe_reports },
-  { "DescribeImageUsageReportEntries", describe_reports },
-  { "DeleteImageUsageReport", delete_report },
+const AmSbAction _am_sb_governance_actions[] = {
+  { "GetImageBlockPublicAccessState", op_get_block_public_access, no_params },
+  { "EnableImageBlockPublicAccess", op_enable_block_public_access, enable_bpa },
+  { "DisableImageBlockPublicAccess", op_disable_block_public_access, no_params },
+  { "GetAllowedImagesSettings", op_get_allowed_images_settings, no_params },
+  { "EnableAllowedImagesSettings", op_enable_allowed_images_settings, enable_allowed },
+  { "DisableAllowedImagesSettings", op_disable_allowed_images_settings, no_params },
+  { "ReplaceImageCriteriaInAllowedImagesSettings", op_replace_image_criteria, replace_criteria },
+  { "GetImageAncestry", op_get_image_ancestry, image_id },
+  { "CancelImageLaunchPermission", op_cancel_image_launch_permission, image_id },
+  { "CreateImageUsageReport", op_create_image_usage_report, create_report },
+  { "DescribeImageUsageReports", op_describe_image_usage_reports, describe_reports },
+  { "DescribeImageUsageReportEntries", op_describe_image_usage_report_entries, describe_reports },
+  { "DeleteImageUsageReport", op_delete_image_usage_report, delete_report },
+  { NULL }
 };
-
-const char *const *
-_am_sb_governance_params (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
-    if (strcmp (params[i].action, action) == 0)
-      return params[i].names;
-  return NULL;
-}

@@ -825,33 +825,24 @@ op_describe_launch_template_versions (AmSbCall *call)
 
 /* Dispatch and parameter names */
 
-#define FILTERS "Filter.N.Name", "Filter.N.Value.N"
-#define PAGES "MaxResults", "NextToken"
-
 static const char *const image_id_only[] = { "ImageId", NULL };
 static const char *const describe_image_references[] = {
   "ImageId.N", "IncludeAllResourceTypes", "ResourceType.N.ResourceType",
   "ResourceType.N.ResourceTypeOption.N.OptionName", "ResourceType.N.ResourceTypeOption.N.OptionValue.N",
-  PAGES, NULL
+  AM_SB_PAGES, NULL
 };
-static const char *const describe_instance_image_metadata[] = { "InstanceId.N", FILTERS, PAGES, NULL };
-static const char *const list_images_in_recycle_bin[] = { "ImageId.N", PAGES, NULL };
+static const char *const describe_instance_image_metadata[] = { "InstanceId.N", AM_SB_FILTERS, AM_SB_PAGES, NULL };
+static const char *const list_images_in_recycle_bin[] = { "ImageId.N", AM_SB_PAGES, NULL };
 static const char *const create_snapshot[] = {
-  "VolumeId", "Description", "OutpostArn", "Location", "TagSpecification.N.ResourceType",
-  "TagSpecification.N.Tag.N.Key", "TagSpecification.N.Tag.N.Value", NULL
+  "VolumeId", "Description", "OutpostArn", "Location", AM_SB_TAG_SPECS, NULL
 };
 static const char *const delete_snapshot[] = { "SnapshotId", NULL };
 static const char *const describe_launch_template_versions[] = {
   "LaunchTemplateId", "LaunchTemplateName", "LaunchTemplateVersion.N", "MinVersion", "MaxVersion",
-  "ResolveAlias", "IncludeManagedResources", FILTERS, PAGES, NULL
+  "ResolveAlias", "IncludeManagedResources", AM_SB_FILTERS, AM_SB_PAGES, NULL
 };
 
-static const struct
-{
-  const char        *action;
-  AmSbOperation      op;
-  const char *const *names;
-} operations[] = {
+const AmSbAction _am_sb_lifecycle_actions[] = {
   { "DescribeImageReferences", op_describe_image_references, describe_image_references },
   { "DescribeInstanceImageMetadata", op_describe_instance_image_metadata, describe_instance_image_metadata },
   { "DisableImage", op_disable_image, image_id_only },
@@ -861,22 +852,5 @@ static const struct
   { "CreateSnapshot", op_create_snapshot, create_snapshot },
   { "DeleteSnapshot", op_delete_snapshot, delete_snapshot },
   { "DescribeLaunchTemplateVersions", op_describe_launch_template_versions, describe_launch_template_versions },
+  { NULL }
 };
-
-AmSbOperation
-_am_sb_lifecycle_lookup (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].op;
-  return NULL;
-}
-
-const char *const *
-_am_sb_lifecycle_param_names (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].names;
-  return NULL;
-}

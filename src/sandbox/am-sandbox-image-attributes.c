@@ -63,19 +63,7 @@ op_describe_image_attribute (AmSbCall *call)
   else if (strcmp (attribute, "ramdisk") == 0)
     g_string_append (s, "<ramdisk/>");
   else if (strcmp (attribute, "productCodes") == 0)
-    {
-      g_string_append (s, "<productCodes>");
-      for (guint i = 0; image->product_codes && i < image->product_codes->len; i++)
-        {
-          AmSbProductCode *pc = image->product_codes->pdata[i];
-
-          g_string_append (s, "<item>");
-          _am_sb_xml_text (s, "productCode", pc->code);
-          _am_sb_xml_text (s, "type", pc->type);
-          g_string_append (s, "</item>");
-        }
-      g_string_append (s, "</productCodes>");
-    }
+    _am_sb_xml_product_codes (s, image);
   else if (strcmp (attribute, "blockDeviceMapping") == 0)
     return _am_sb_fail (call, 400, "AuthFailure",
                         "Unauthorized attempt to access restricted resource: use DescribeImages "
@@ -332,13 +320,9 @@ op_enable_image_deprecation (AmSbCall *call)
 static gboolean
 op_disable_image_deprecation (AmSbCall *call)
 {
-  const char *image_id;
-  AmSbImage *image;
+  AmSbImage *image = _am_sb_image_to_change (call);
 
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL || _am_sb_dry_run (call))
+  if (image == NULL)
     return FALSE;
   image->deprecation_time = 0;
   call->mutated = TRUE;
@@ -370,13 +354,9 @@ op_enable_deregistration_protection (AmSbCall *call)
 static gboolean
 op_disable_deregistration_protection (AmSbCall *call)
 {
-  const char *image_id;
-  AmSbImage *image;
+  AmSbImage *image = _am_sb_image_to_change (call);
 
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL || _am_sb_dry_run (call))
+  if (image == NULL)
     return FALSE;
   /* With a cooldown the protection lasts 24 hours after it is disabled. */
   if (image->deregistration_protection && image->protection_cooldown)

@@ -87,6 +87,20 @@ _am_sb_owned_image (AmSbCall   *call,
 }
 
 AmSbImage *
+_am_sb_image_to_change (AmSbCall *call)
+{
+  const char *image_id;
+  AmSbImage *image;
+
+  if (!_am_sb_require (call, "ImageId", &image_id))
+    return NULL;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL || _am_sb_dry_run (call))
+    return NULL;
+  return image;
+}
+
+AmSbImage *
 _am_sb_resolve_ssm (AmSbCall   *call,
                     const char *parameter)
 {

@@ -64,13 +64,9 @@ static gboolean
 set_disabled (AmSbCall *call,
               gboolean  disabled)
 {
-  const char *image_id;
-  AmSbImage *image;
+  AmSbImage *image = _am_sb_image_to_change (call);
 
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL || _am_sb_dry_run (call))
+  if (image == NULL)
     return FALSE;
   if (image->disabled != disabled)
     {

@@ -138,6 +138,9 @@ void         _am_sb_xml_tags         (GString     *s,
 /* The deregistrationProtection value of DescribeImages and DescribeImageAttribute. */
 const char  *_am_sb_protection_state (const AmSbImage *image,
                                       gint64       now_ms);
+/* <productCodes> with an item per product code of @image (none: empty). */
+void         _am_sb_xml_product_codes (GString    *s,
+                                       const AmSbImage *image);
 void         _am_sb_xml_image        (AmSbCall    *call,
                                       GString     *s,
                                       const AmSbImage *image);
@@ -200,6 +203,9 @@ AmSbImage   *_am_sb_visible_image    (AmSbCall    *call,
                                       const char  *image_id);
 AmSbImage   *_am_sb_owned_image      (AmSbCall    *call,
                                       const char  *image_id);
+/* The caller's own image named by the ImageId parameter, to change; NULL when the call failed
+ * (no such parameter, not found, not the caller's) or is a dry run. */
+AmSbImage   *_am_sb_image_to_change  (AmSbCall    *call);
 gboolean     _am_sb_image_visible    (AmSbCall    *call,
                                       const AmSbImage *image);
 AmSbImage   *_am_sb_resolve_ssm      (AmSbCall    *call,

@@ -422,3 +422,85 @@ _am_sb_records_load (const AmSbRecordType *type,
     }
   return TRUE;
 }
+
+/* Freeing and copying */
+
+void
+_am_sb_record_free (const AmSbRecordType *type,
+                    gpointer              record)
+{
+  if (record == NULL)
+    return;
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const AmSbField *f = &type->fields[i];
+
+      if (f->type == AM_SB_FIELD_STRING)
+        g_free (FIELD (record, f, char *));
+      else if (f->type == AM_SB_FIELD_STRINGS || f->type == AM_SB_FIELD_RECORDS)
+        g_clear_pointer (&FIELD (record, f, GPtrArray *), g_ptr_array_unref);
+      else if (f->type == AM_SB_FIELD_INLINE)
+        g_clear_pointer (&FIELD (record, f, GArray *), g_array_unref);
+      else if (f->type == AM_SB_FIELD_STRING_MAP)
+        g_clear_pointer (&FIELD (record, f, GHashTable *), g_hash_table_unref);
+      /* numbers, booleans and interned strings own nothing */
+    }
+  g_free (record);
+}
+
+static GPtrArray *
+copy_list (const AmSbField *f,
+           GPtrArray       *list)
+{
+  GPtrArray *copy;
+
+  if (list == NULL && (f->flags & (AM_SB_FIELD_OMIT_NULL | AM_SB_FIELD_EMPTY_NULL)))
+    return NULL;
+  if (f->type == AM_SB_FIELD_STRINGS)
+    copy = g_ptr_array_new_with_free_func (g_free);
+  else
+    copy = g_ptr_array_new_with_free_func (f->element->free ? f->element->free : g_free);
+  for (guint i = 0; list && i < list->len; i++)
+    g_ptr_array_add (copy, f->type == AM_SB_FIELD_STRINGS ? g_strdup (list->pdata[i])
+                                                          : _am_sb_record_copy (f->element, list->pdata[i]));
+  return copy;
+}
+
+static GHashTable *
+copy_map (GHashTable *map)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (map == NULL)
+    return copy;
+  g_hash_table_iter_init (&iter, map);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+gpointer
+_am_sb_record_copy (const AmSbRecordType *type,
+                    gconstpointer         record)
+{
+  gpointer copy = g_memdup2 (record, type->size);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const AmSbField *f = &type->fields[i];
+
+      if (f->type == AM_SB_FIELD_STRING)
+        FIELD (copy, f, char *) = g_strdup (CFIELD (record, f, char *));
+      else if (f->type == AM_SB_FIELD_STRINGS || f->type == AM_SB_FIELD_RECORDS)
+        FIELD (copy, f, GPtrArray *) = copy_list (f, CFIELD (record, f, GPtrArray *));
+      else if (f->type == AM_SB_FIELD_INLINE)
+        FIELD (copy, f, GArray *) = CFIELD (record, f, GArray *) ? g_array_copy (CFIELD (record, f, GArray *))
+                                                                  : g_array_new (FALSE, FALSE, f->element->size);
+      else if (f->type == AM_SB_FIELD_STRING_MAP)
+        FIELD (copy, f, GHashTable *) = copy_map (CFIELD (record, f, GHashTable *));
+      /* numbers, booleans and interned strings are copied as they are */
+    }
+  return copy;
+}

@@ -86,6 +86,14 @@ gboolean   _am_sb_records_load  (const AmSbRecordType *type,
                                  gpointer              user_data,
                                  GError              **error);
 
+/* Frees @record (nullable) and every field it owns (interned strings are not owned). */
+void       _am_sb_record_free   (const AmSbRecordType *type,
+                                 gpointer              record);
+/* A deep copy of @record: its strings and lists copied (a list that may not be NULL is never
+ * NULL in the copy), the rest as it is. */
+gpointer   _am_sb_record_copy   (const AmSbRecordType *type,
+                                 gconstpointer         record);
+
 /* What the loaders read: NULL / 0 / FALSE when the member is absent or of another kind. */
 const char *_am_sb_json_string  (JsonObject *object,
                                  const char *name);

@@ -113,14 +113,20 @@ am_sandbox_server_new (void)
   return g_object_new (AM_TYPE_SANDBOX_SERVER, NULL);
 }
 
+/* A setting the state keeps a copy of: @member has the same name in both. */
+#define SET_SHARED(self, member, value) \
+  G_STMT_START { \
+    (self)->member = (value); \
+    if ((self)->state != NULL) \
+      (self)->state->member = (value); \
+  } G_STMT_END
+
 void
 am_sandbox_server_set_public_images (AmSandboxServer *self,
                                      guint            n_images)
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
-  self->public_images = n_images;
-  if (self->state != NULL)
-    self->state->public_images = n_images;
+  SET_SHARED (self, public_images, n_images);
 }
 
 void
@@ -128,9 +134,7 @@ am_sandbox_server_set_transition_ms (AmSandboxServer *self,
                                      guint            transition_ms)
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
-  self->transition_ms = transition_ms;
-  if (self->state != NULL)
-    self->state->transition_ms = transition_ms;
+  SET_SHARED (self, transition_ms, transition_ms);
 }
 
 void
@@ -138,9 +142,7 @@ am_sandbox_server_set_recycle_days (AmSandboxServer *self,
                                     guint            days)
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
-  self->recycle_days = days;
-  if (self->state != NULL)
-    self->state->recycle_days = days;
+  SET_SHARED (self, recycle_days, days);
 }
 
 void

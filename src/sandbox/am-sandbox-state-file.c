@@ -20,335 +20,32 @@
 
 #define STATE_FORMAT_VERSION 1
 
-/* Field tables: one a resource, in the order the members stand in state.json. */
-
-#define STR(Struct, member, json, ...) \
-  { json, AM_SB_FIELD_STRING, G_STRUCT_OFFSET (Struct, member), __VA_ARGS__ }
-#define INTERN(Struct, member, json, ...) \
-  { json, AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (Struct, member), __VA_ARGS__ }
-#define INT(Struct, member, json, ...) \
-  { json, AM_SB_FIELD_INT, G_STRUCT_OFFSET (Struct, member), __VA_ARGS__ }
-#define TIME(Struct, member, json) \
-  { json, AM_SB_FIELD_TIME, G_STRUCT_OFFSET (Struct, member), 0 }
-#define BOOL(Struct, member, json) \
-  { json, AM_SB_FIELD_BOOL, G_STRUCT_OFFSET (Struct, member), 0 }
-#define STRINGS(Struct, member, json, flags, what) \
-  { json, AM_SB_FIELD_STRINGS, G_STRUCT_OFFSET (Struct, member), flags, NULL, what }
-#define RECORDS(Struct, member, json, flags, element) \
-  { json, AM_SB_FIELD_RECORDS, G_STRUCT_OFFSET (Struct, member), flags, &element }
-#define REQUIRED AM_SB_FIELD_REQUIRED
-
-static const AmSbField block_device_fields[] = {
-  STR (AmSbBlockDevice, device_name, "deviceName", REQUIRED),
-  STR (AmSbBlockDevice, virtual_name, "virtualName", 0),
-  BOOL (AmSbBlockDevice, no_device, "noDevice"),
-  BOOL (AmSbBlockDevice, has_ebs, "hasEbs"),
-  STR (AmSbBlockDevice, snapshot_id, "snapshotId", 0),
-  INT (AmSbBlockDevice, volume_size, "volumeSize", 0),
-  STR (AmSbBlockDevice, volume_type, "volumeType", 0),
-  BOOL (AmSbBlockDevice, delete_on_termination, "deleteOnTermination"),
-  BOOL (AmSbBlockDevice, encrypted, "encrypted"),
-  INT (AmSbBlockDevice, iops, "iops", 0),
-  INT (AmSbBlockDevice, throughput, "throughput", 0),
-};
-static const AmSbRecordType block_device_type =
-  AM_SB_RECORD_TYPE (AmSbBlockDevice, "block device", block_device_fields, am_sb_block_device_free, NULL);
-
-static const AmSbField product_code_fields[] = {
-  STR (AmSbProductCode, code, "code", REQUIRED),
-  STR (AmSbProductCode, type, "type", 0),
-};
-static const AmSbRecordType product_code_type =
-  AM_SB_RECORD_TYPE (AmSbProductCode, "product code", product_code_fields, am_sb_product_code_free, NULL);
-
-static const AmSbField launch_permission_fields[] = {
-  INT (AmSbLaunchPermission, kind, "kind", AM_SB_FIELD_RANGE, NULL, NULL, 0, AM_SB_PERM_USER, AM_SB_PERM_OU),
-  STR (AmSbLaunchPermission, value, "value", REQUIRED),
-};
-static const AmSbRecordType launch_permission_type =
-  AM_SB_RECORD_TYPE (AmSbLaunchPermission, "launch permission", launch_permission_fields,
-                     am_sb_launch_permission_free, NULL);
-
-static gboolean
-image_finish (gpointer record)
-{
-  AmSbImage *image = record;
-
-  image->stored = TRUE;
-  if (image->architecture == NULL)
-    image->architecture = g_intern_static_string ("x86_64");
-  if (image->image_type == NULL)
-    image->image_type = g_intern_static_string ("machine");
-  if (image->root_device_type == NULL)
-    image->root_device_type = g_intern_static_string ("ebs");
-  if (image->virtualization_type == NULL)
-    image->virtualization_type = g_intern_static_string ("hvm");
-  if (image->hypervisor == NULL)
-    image->hypervisor = g_intern_static_string ("xen");
-  if (image->platform_details == NULL)
-    image->platform_details = g_intern_static_string ("Linux/UNIX");
-  if (image->usage_operation == NULL)
-    image->usage_operation = g_intern_static_string ("RunInstances");
-  return TRUE;
-}
-
-static const AmSbField image_fields[] = {
-  STR (AmSbImage, image_id, "imageId", REQUIRED),
-  INTERN (AmSbImage, region, "region", REQUIRED),
-  INTERN (AmSbImage, owner_id, "ownerId", REQUIRED),
-  INTERN (AmSbImage, owner_alias, "ownerAlias", 0),
-  STR (AmSbImage, name, "name", REQUIRED),
-  STR (AmSbImage, description, "description", 0),
-  STR (AmSbImage, image_location, "imageLocation", 0),
-  INTERN (AmSbImage, architecture, "architecture", 0),
-  INTERN (AmSbImage, platform, "platform", 0),
-  INTERN (AmSbImage, platform_details, "platformDetails", 0),
-  INTERN (AmSbImage, usage_operation, "usageOperation", 0),
-  INTERN (AmSbImage, image_type, "imageType", 0),
-  INTERN (AmSbImage, root_device_type, "rootDeviceType", 0),
-  INTERN (AmSbImage, root_device_name, "rootDeviceName", 0),
-  INTERN (AmSbImage, virtualization_type, "virtualizationType", 0),
-  INTERN (AmSbImage, hypervisor, "hypervisor", 0),
-  INTERN (AmSbImage, boot_mode, "bootMode", 0),
-  INTERN (AmSbImage, imds_support, "imdsSupport", 0),
-  INTERN (AmSbImage, tpm_support, "tpmSupport", 0),
-  INTERN (AmSbImage, sriov_net_support, "sriovNetSupport", 0),
-  BOOL (AmSbImage, ena_support, "enaSupport"),
-  TIME (AmSbImage, creation_time, "creationTime"),
-  TIME (AmSbImage, available_time, "availableTime"),
-  TIME (AmSbImage, deprecation_time, "deprecationTime"),
-  TIME (AmSbImage, last_launched_time, "lastLaunchedTime"),
-  BOOL (AmSbImage, deregistration_protection, "deregistrationProtection"),
-  BOOL (AmSbImage, protection_cooldown, "protectionCooldown"),
-  TIME (AmSbImage, protection_until, "protectionUntil"),
-  STR (AmSbImage, failed_reason, "failedReason", 0),
-  STR (AmSbImage, source_instance_id, "sourceInstanceId", 0),
-  STR (AmSbImage, source_image_id, "sourceImageId", 0),
-  STR (AmSbImage, source_image_region, "sourceImageRegion", 0),
-  BOOL (AmSbImage, disabled, "disabled"),
-  TIME (AmSbImage, recycle_enter_time, "recycleEnterTime"),
-  TIME (AmSbImage, recycle_exit_time, "recycleExitTime"),
-  RECORDS (AmSbImage, block_devices, "blockDevices", 0, block_device_type),
-  RECORDS (AmSbImage, product_codes, "productCodes", AM_SB_FIELD_EMPTY_NULL, product_code_type),
-  RECORDS (AmSbImage, launch_permissions, "launchPermissions", 0, launch_permission_type),
-};
-static const AmSbRecordType image_type =
-  AM_SB_RECORD_TYPE (AmSbImage, "image", image_fields, am_sb_image_free, image_finish);
-
-static const AmSbField snapshot_fields[] = {
-  STR (AmSbSnapshot, snapshot_id, "snapshotId", REQUIRED),
-  INTERN (AmSbSnapshot, region, "region", REQUIRED),
-  INTERN (AmSbSnapshot, owner_id, "ownerId", REQUIRED),
-  STR (AmSbSnapshot, volume_id, "volumeId", 0),
-  INT (AmSbSnapshot, volume_size, "volumeSize", 0),
-  STR (AmSbSnapshot, description, "description", 0),
-  TIME (AmSbSnapshot, start_time, "startTime"),
-  TIME (AmSbSnapshot, completed_time, "completedTime"),
-  BOOL (AmSbSnapshot, encrypted, "encrypted"),
-};
-static const AmSbRecordType snapshot_type =
-  AM_SB_RECORD_TYPE (AmSbSnapshot, "snapshot", snapshot_fields, am_sb_snapshot_free, NULL);
-
-static const AmSbField volume_fields[] = {
-  STR (AmSbVolume, device_name, "deviceName", 0),
-  STR (AmSbVolume, volume_id, "volumeId", REQUIRED),
-  INT (AmSbVolume, volume_size, "volumeSize", 0),
-  STR (AmSbVolume, volume_type, "volumeType", 0),
-  STR (AmSbVolume, snapshot_id, "snapshotId", 0),
-  BOOL (AmSbVolume, delete_on_termination, "deleteOnTermination"),
-};
-static const AmSbRecordType volume_type =
-  AM_SB_RECORD_TYPE (AmSbVolume, "volume", volume_fields, am_sb_volume_free, NULL);
-
-static gboolean
-instance_finish (gpointer record)
-{
-  AmSbInstance *in = record;
-
-  if (in->instance_type == NULL)
-    in->instance_type = g_strdup ("t3.micro");
-  if (in->architecture == NULL)
-    in->architecture = g_intern_static_string ("x86_64");
-  return TRUE;
-}
-
-static const AmSbField instance_fields[] = {
-  STR (AmSbInstance, instance_id, "instanceId", REQUIRED),
-  STR (AmSbInstance, reservation_id, "reservationId", 0),
-  INTERN (AmSbInstance, region, "region", REQUIRED),
-  INTERN (AmSbInstance, owner_id, "ownerId", REQUIRED),
-  STR (AmSbInstance, image_id, "imageId", REQUIRED),
-  STR (AmSbInstance, instance_type, "instanceType", 0),
-  STR (AmSbInstance, key_name, "keyName", 0),
-  STR (AmSbInstance, subnet_id, "subnetId", 0),
-  STR (AmSbInstance, vpc_id, "vpcId", 0),
-  STR (AmSbInstance, availability_zone, "availabilityZone", 0),
-  STR (AmSbInstance, private_ip, "privateIp", 0),
-  STR (AmSbInstance, public_ip, "publicIp", 0),
-  STRINGS (AmSbInstance, security_group_ids, "securityGroupIds", 0, "instance security group"),
-  INTERN (AmSbInstance, architecture, "architecture", 0),
-  INTERN (AmSbInstance, platform, "platform", 0),
-  INTERN (AmSbInstance, platform_details, "platformDetails", 0),
-  INTERN (AmSbInstance, root_device_name, "rootDeviceName", 0),
-  INTERN (AmSbInstance, root_device_type, "rootDeviceType", 0),
-  INTERN (AmSbInstance, virtualization_type, "virtualizationType", 0),
-  INTERN (AmSbInstance, boot_mode, "bootMode", 0),
-  RECORDS (AmSbInstance, volumes, "volumes", 0, volume_type),
-  TIME (AmSbInstance, launch_time, "launchTime"),
-  STR (AmSbInstance, target_state, "targetState", REQUIRED),
-  TIME (AmSbInstance, target_since, "targetSince"),
-  INT (AmSbInstance, ami_launch_index, "amiLaunchIndex", 0),
-  STR (AmSbInstance, client_token, "clientToken", 0),
-  STR (AmSbInstance, state_reason, "stateReason", 0),
-  BOOL (AmSbInstance, disable_api_termination, "disableApiTermination"),
-};
-static const AmSbRecordType instance_type =
-  AM_SB_RECORD_TYPE (AmSbInstance, "instance", instance_fields, am_sb_instance_free, instance_finish);
-
-static const AmSbField key_pair_fields[] = {
-  STR (AmSbKeyPair, key_pair_id, "keyPairId", REQUIRED),
-  INTERN (AmSbKeyPair, region, "region", REQUIRED),
-  INTERN (AmSbKeyPair, owner_id, "ownerId", REQUIRED),
-  STR (AmSbKeyPair, key_name, "keyName", REQUIRED),
-  STR (AmSbKeyPair, key_type, "keyType", 0),
-  STR (AmSbKeyPair, fingerprint, "fingerprint", 0),
-  STR (AmSbKeyPair, public_key, "publicKey", 0),
-  TIME (AmSbKeyPair, create_time, "createTime"),
-};
-static const AmSbRecordType key_pair_type =
-  AM_SB_RECORD_TYPE (AmSbKeyPair, "key pair", key_pair_fields, am_sb_key_pair_free, NULL);
-
-static const AmSbField vpc_fields[] = {
-  STR (AmSbVpc, vpc_id, "vpcId", REQUIRED),
-  INTERN (AmSbVpc, region, "region", REQUIRED),
-  INTERN (AmSbVpc, owner_id, "ownerId", REQUIRED),
-  STR (AmSbVpc, cidr_block, "cidrBlock", 0),
-  BOOL (AmSbVpc, is_default, "isDefault"),
-};
-static const AmSbRecordType vpc_type = AM_SB_RECORD_TYPE (AmSbVpc, "VPC", vpc_fields, am_sb_vpc_free, NULL);
-
-static const AmSbField subnet_fields[] = {
-  STR (AmSbSubnet, subnet_id, "subnetId", REQUIRED),
-  INTERN (AmSbSubnet, region, "region", REQUIRED),
-  INTERN (AmSbSubnet, owner_id, "ownerId", REQUIRED),
-  STR (AmSbSubnet, vpc_id, "vpcId", REQUIRED),
-  STR (AmSbSubnet, availability_zone, "availabilityZone", REQUIRED),
-  STR (AmSbSubnet, availability_zone_id, "availabilityZoneId", 0),
-  STR (AmSbSubnet, cidr_block, "cidrBlock", 0),
-  BOOL (AmSbSubnet, default_for_az, "defaultForAz"),
-};
-static const AmSbRecordType subnet_type =
-  AM_SB_RECORD_TYPE (AmSbSubnet, "subnet", subnet_fields, am_sb_subnet_free, NULL);
-
-static const AmSbField ingress_rule_fields[] = {
-  STR (AmSbIngressRule, protocol, "protocol", REQUIRED),
-  INT (AmSbIngressRule, from_port, "fromPort", 0),
-  INT (AmSbIngressRule, to_port, "toPort", 0),
-  STR (AmSbIngressRule, cidr, "cidr", 0),
-};
-static const AmSbRecordType ingress_rule_type =
-  AM_SB_RECORD_TYPE (AmSbIngressRule, "security group rule", ingress_rule_fields, am_sb_ingress_rule_free, NULL);
-
-static const AmSbField security_group_fields[] = {
-  STR (AmSbSecurityGroup, group_id, "groupId", REQUIRED),
-  INTERN (AmSbSecurityGroup, region, "region", REQUIRED),
-  INTERN (AmSbSecurityGroup, owner_id, "ownerId", REQUIRED),
-  STR (AmSbSecurityGroup, vpc_id, "vpcId", 0),
-  STR (AmSbSecurityGroup, group_name, "groupName", REQUIRED),
-  STR (AmSbSecurityGroup, description, "description", 0),
-  RECORDS (AmSbSecurityGroup, ingress, "ingress", 0, ingress_rule_type),
-};
-static const AmSbRecordType security_group_type =
-  AM_SB_RECORD_TYPE (AmSbSecurityGroup, "security group", security_group_fields, am_sb_security_group_free, NULL);
-
-static const AmSbField launch_template_fields[] = {
-  STR (AmSbLaunchTemplate, launch_template_id, "launchTemplateId", REQUIRED),
-  INTERN (AmSbLaunchTemplate, region, "region", REQUIRED),
-  INTERN (AmSbLaunchTemplate, owner_id, "ownerId", REQUIRED),
-  STR (AmSbLaunchTemplate, name, "name", REQUIRED),
-  STR (AmSbLaunchTemplate, version_description, "versionDescription", 0),
-  TIME (AmSbLaunchTemplate, create_time, "createTime"),
-  { "data", AM_SB_FIELD_STRING_MAP, G_STRUCT_OFFSET (AmSbLaunchTemplate, data), 0 },
-};
-static const AmSbRecordType launch_template_type =
-  AM_SB_RECORD_TYPE (AmSbLaunchTemplate, "launch template", launch_template_fields, am_sb_launch_template_free,
-                     NULL);
-
-/* The table key ("account/region/action/token") is written before these. */
-static gboolean
-client_token_finish (gpointer record)
-{
-  AmSbClientToken *t = record;
-
-  /* A file written before tokens expired: they start their day now. */
-  if (t->created_time == 0)
-    t->created_time = g_get_real_time () / 1000;
-  return TRUE;
-}
-
-static const AmSbField client_token_fields[] = {
-  STR (AmSbClientToken, fingerprint, "fingerprint", REQUIRED),
-  STR (AmSbClientToken, result, "result", REQUIRED),
-  TIME (AmSbClientToken, created_time, "createdTime"),
-};
-static const AmSbRecordType client_token_type =
-  AM_SB_RECORD_TYPE (AmSbClientToken, "client token", client_token_fields, _am_sb_client_token_free,
-                     client_token_finish);
-
-static gboolean
-asg_tag_finish (gpointer record)
-{
-  AmSbAsgTag *tag = record;
-
-  if (tag->value == NULL)
-    tag->value = g_strdup ("");
-  return TRUE;
-}
-
-static const AmSbField asg_tag_fields[] = {
-  STR (AmSbAsgTag, key, "key", REQUIRED),
-  STR (AmSbAsgTag, value, "value", 0),
-  BOOL (AmSbAsgTag, propagate_at_launch, "propagateAtLaunch"),
-};
-static const AmSbRecordType asg_tag_type =
-  AM_SB_RECORD_TYPE (AmSbAsgTag, "Auto Scaling group tag", asg_tag_fields, am_sb_asg_tag_free, asg_tag_finish);
-
-static gboolean
-asg_finish (gpointer record)
-{
-  AmSbAutoScalingGroup *g = record;
-
-  g->key = g_strdup_printf ("%s/%s/%s", g->owner_id, g->region, g->name);
-  /* Sizes as the calls allow them: a hand-edited capacity of billions would launch for ever. */
-  g->max_size = CLAMP (g->max_size, g->min_size, AM_SB_MAX_GROUP_SIZE);
-  g->desired_capacity = CLAMP (g->desired_capacity, g->min_size, g->max_size);
-  return TRUE;
-}
-
-#define GROUP_SIZE(member, json) \
-  INT (AmSbAutoScalingGroup, member, json, AM_SB_FIELD_CLAMP, NULL, NULL, 0, 0, AM_SB_MAX_GROUP_SIZE)
-
-static const AmSbField asg_fields[] = {
-  INTERN (AmSbAutoScalingGroup, region, "region", REQUIRED),
-  INTERN (AmSbAutoScalingGroup, owner_id, "ownerId", REQUIRED),
-  STR (AmSbAutoScalingGroup, name, "name", REQUIRED),
-  STR (AmSbAutoScalingGroup, arn, "arn", 0),
-  STR (AmSbAutoScalingGroup, launch_template_id, "launchTemplateId", REQUIRED),
-  STR (AmSbAutoScalingGroup, launch_template_name, "launchTemplateName", 0),
-  STR (AmSbAutoScalingGroup, launch_template_version, "launchTemplateVersion", 0),
-  GROUP_SIZE (min_size, "minSize"),
-  GROUP_SIZE (max_size, "maxSize"),
-  GROUP_SIZE (desired_capacity, "desiredCapacity"),
-  TIME (AmSbAutoScalingGroup, created_time, "createdTime"),
-  STRINGS (AmSbAutoScalingGroup, subnet_ids, "subnetIds", AM_SB_FIELD_SKIP_BAD, NULL),
-  STRINGS (AmSbAutoScalingGroup, instance_ids, "instanceIds", AM_SB_FIELD_SKIP_BAD, NULL),
-  RECORDS (AmSbAutoScalingGroup, tags, "tags", 0, asg_tag_type),
-};
-static const AmSbRecordType asg_type =
-  AM_SB_RECORD_TYPE (AmSbAutoScalingGroup, "Auto Scaling group", asg_fields, am_sb_auto_scaling_group_free,
-                     asg_finish);
-
 /* Tags: one entry a tag, flattened out of "account/resource-id" → list. */
+
+typedef struct
+{
+  char *account;
+  char *resource_id;
+  char *key;
+  char *value;
+} TagEntry;
+
+static void tag_entry_free (TagEntry *entry);
+
+static const AmSbField tag_entry_fields[] = {
+  { "account", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (TagEntry, account), AM_SB_FIELD_REQUIRED },
+  { "resourceId", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (TagEntry, resource_id), AM_SB_FIELD_REQUIRED },
+  { "key", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (TagEntry, key), AM_SB_FIELD_REQUIRED },
+  { "value", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (TagEntry, value), 0 },
+};
+static const AmSbRecordType tag_entry_record =
+  AM_SB_RECORD_TYPE (TagEntry, "tag", tag_entry_fields, tag_entry_free, NULL);
+
+static void
+tag_entry_free (TagEntry *entry)
+{
+  _am_sb_record_free (&tag_entry_record, entry);
+}
 
 static void
 build_tags (AmSbState   *state,
@@ -360,30 +57,31 @@ build_tags (AmSbState   *state,
   for (guint i = 0; i < keys->len; i++)
     {
       GPtrArray *tags = g_hash_table_lookup (state->tags, keys->pdata[i]);
-      const char *k = keys->pdata[i];
-      const char *slash = strchr (k, '/');
+      char *k = keys->pdata[i];
+      char *slash = strchr (k, '/');
       g_autofree char *account = g_strndup (k, slash - k);
 
       for (guint j = 0; j < tags->len; j++)
         {
           AmSbTag *tag = tags->pdata[j];
+          TagEntry entry = { account, slash + 1, tag->key, tag->value };
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "account");
-          json_builder_add_string_value (b, account);
-          json_builder_set_member_name (b, "resourceId");
-          json_builder_add_string_value (b, slash + 1);
-          json_builder_set_member_name (b, "key");
-          json_builder_add_string_value (b, tag->key);
-          if (tag->value != NULL)
-            {
-              json_builder_set_member_name (b, "value");
-              json_builder_add_string_value (b, tag->value);
-            }
+          _am_sb_record_build (&tag_entry_record, &entry, b);
           json_builder_end_object (b);
         }
     }
   json_builder_end_array (b);
+}
+
+static void
+add_tag (gpointer record,
+         gpointer user_data)
+{
+  TagEntry *entry = record;
+
+  am_sb_state_set_tag (user_data, entry->account, entry->resource_id, entry->key, entry->value);
+  tag_entry_free (entry);
 }
 
 static gboolean
@@ -391,21 +89,7 @@ load_tags (AmSbState  *state,
            JsonArray  *array,
            GError    **error)
 {
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = _am_sb_json_element (array, i);
-      const char *account = o ? _am_sb_json_string (o, "account") : NULL;
-      const char *resource_id = o ? _am_sb_json_string (o, "resourceId") : NULL;
-      const char *key = o ? _am_sb_json_string (o, "key") : NULL;
-
-      if (account == NULL || resource_id == NULL || key == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the state file has an incomplete tag entry");
-          return FALSE;
-        }
-      am_sb_state_set_tag (state, account, resource_id, key, _am_sb_json_string (o, "value"));
-    }
-  return TRUE;
+  return _am_sb_records_load (&tag_entry_record, array, add_tag, state, error);
 }
 
 static void
@@ -420,7 +104,7 @@ build_client_tokens (AmSbState   *state,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "key");
       json_builder_add_string_value (b, keys->pdata[i]);
-      _am_sb_record_build (&client_token_type, g_hash_table_lookup (state->client_tokens, keys->pdata[i]), b);
+      _am_sb_record_build (&_am_sb_client_token_record, g_hash_table_lookup (state->client_tokens, keys->pdata[i]), b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -438,7 +122,7 @@ load_client_tokens (AmSbState  *state,
       AmSbClientToken *t = NULL;
 
       if (key != NULL)
-        t = _am_sb_record_load (&client_token_type, o, error);
+        t = _am_sb_record_load (&_am_sb_client_token_record, o, error);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the state file has an incomplete client token entry");
       if (t == NULL)
@@ -464,18 +148,18 @@ typedef struct
   { json, release, &type, G_STRUCT_OFFSET (AmSbState, table), G_STRUCT_OFFSET (Struct, key), NULL, NULL }
 
 static const StateList state_lists[] = {
-  TABLE ("images", 0, image_type, images, AmSbImage, image_id),
-  TABLE ("recycleBin", 2, image_type, recycle_bin, AmSbImage, image_id),
-  TABLE ("snapshots", 0, snapshot_type, snapshots, AmSbSnapshot, snapshot_id),
-  TABLE ("instances", 0, instance_type, instances, AmSbInstance, instance_id),
-  TABLE ("keyPairs", 0, key_pair_type, key_pairs, AmSbKeyPair, key_pair_id),
-  TABLE ("vpcs", 0, vpc_type, vpcs, AmSbVpc, vpc_id),
-  TABLE ("subnets", 0, subnet_type, subnets, AmSbSubnet, subnet_id),
-  TABLE ("securityGroups", 0, security_group_type, security_groups, AmSbSecurityGroup, group_id),
-  TABLE ("launchTemplates", 0, launch_template_type, launch_templates, AmSbLaunchTemplate, launch_template_id),
+  TABLE ("images", 0, _am_sb_image_record, images, AmSbImage, image_id),
+  TABLE ("recycleBin", 2, _am_sb_image_record, recycle_bin, AmSbImage, image_id),
+  TABLE ("snapshots", 0, _am_sb_snapshot_record, snapshots, AmSbSnapshot, snapshot_id),
+  TABLE ("instances", 0, _am_sb_instance_record, instances, AmSbInstance, instance_id),
+  TABLE ("keyPairs", 0, _am_sb_key_pair_record, key_pairs, AmSbKeyPair, key_pair_id),
+  TABLE ("vpcs", 0, _am_sb_vpc_record, vpcs, AmSbVpc, vpc_id),
+  TABLE ("subnets", 0, _am_sb_subnet_record, subnets, AmSbSubnet, subnet_id),
+  TABLE ("securityGroups", 0, _am_sb_security_group_record, security_groups, AmSbSecurityGroup, group_id),
+  TABLE ("launchTemplates", 0, _am_sb_launch_template_record, launch_templates, AmSbLaunchTemplate, launch_template_id),
   { "tags", 0, NULL, 0, 0, build_tags, load_tags },
   { "clientTokens", 0, NULL, 0, 0, build_client_tokens, load_client_tokens },
-  TABLE ("autoScalingGroups", 1, asg_type, auto_scaling_groups, AmSbAutoScalingGroup, key),
+  TABLE ("autoScalingGroups", 1, _am_sb_auto_scaling_group_record, auto_scaling_groups, AmSbAutoScalingGroup, key),
 };
 #define N_RELEASES 3
 

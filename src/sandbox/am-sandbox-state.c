@@ -37,26 +37,29 @@ am_sb_accounts (guint *n_accounts)
   return accounts;
 }
 
-const AmSbAccount *
-am_sb_account_by_key (const char *access_key_id)
+/* The account whose string member at @offset is @value. */
+static const AmSbAccount *
+account_by (gsize       offset,
+            const char *value)
 {
-  if (access_key_id == NULL)
+  if (value == NULL)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
-    if (strcmp (accounts[i].access_key_id, access_key_id) == 0)
+    if (strcmp (G_STRUCT_MEMBER (const char *, &accounts[i], offset), value) == 0)
       return &accounts[i];
   return NULL;
 }
 
 const AmSbAccount *
+am_sb_account_by_key (const char *access_key_id)
+{
+  return account_by (G_STRUCT_OFFSET (AmSbAccount, access_key_id), access_key_id);
+}
+
+const AmSbAccount *
 am_sb_account_by_id (const char *account_id)
 {
-  if (account_id == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
-    if (strcmp (accounts[i].account_id, account_id) == 0)
-      return &accounts[i];
-  return NULL;
+  return account_by (G_STRUCT_OFFSET (AmSbAccount, account_id), account_id);
 }
 
 gboolean
@@ -82,28 +85,6 @@ am_sb_block_device_new (void)
   return g_new0 (AmSbBlockDevice, 1);
 }
 
-void
-am_sb_block_device_free (AmSbBlockDevice *bd)
-{
-  g_free (bd->device_name);
-  g_free (bd->virtual_name);
-  g_free (bd->snapshot_id);
-  g_free (bd->volume_type);
-  g_free (bd);
-}
-
-static AmSbBlockDevice *
-block_device_copy (const AmSbBlockDevice *bd)
-{
-  AmSbBlockDevice *copy = g_memdup2 (bd, sizeof *bd);
-
-  copy->device_name = g_strdup (bd->device_name);
-  copy->virtual_name = g_strdup (bd->virtual_name);
-  copy->snapshot_id = g_strdup (bd->snapshot_id);
-  copy->volume_type = g_strdup (bd->volume_type);
-  return copy;
-}
-
 AmSbLaunchPermission *
 am_sb_launch_permission_new (AmSbPermKind  kind,
                              const char   *value)
@@ -115,216 +96,12 @@ am_sb_launch_permission_new (AmSbPermKind  kind,
   return perm;
 }
 
-void
-am_sb_launch_permission_free (AmSbLaunchPermission *perm)
-{
-  g_free (perm->value);
-  g_free (perm);
-}
-
-void
-am_sb_product_code_free (AmSbProductCode *pc)
-{
-  g_free (pc->code);
-  g_free (pc->type);
-  g_free (pc);
-}
-
-void
-am_sb_image_free (AmSbImage *image)
-{
-  if (image == NULL)
-    return;
-  g_free (image->image_id);
-  g_free (image->name);
-  g_free (image->description);
-  g_free (image->image_location);
-  g_free (image->failed_reason);
-  g_free (image->source_instance_id);
-  g_free (image->source_image_id);
-  g_free (image->source_image_region);
-  g_clear_pointer (&image->block_devices, g_ptr_array_unref);
-  g_clear_pointer (&image->product_codes, g_ptr_array_unref);
-  g_clear_pointer (&image->launch_permissions, g_ptr_array_unref);
-  g_free (image);
-}
-
-AmSbImage *
-am_sb_image_copy (const AmSbImage *image)
-{
-  AmSbImage *copy = g_memdup2 (image, sizeof *image);
-
-  copy->image_id = g_strdup (image->image_id);
-  copy->name = g_strdup (image->name);
-  copy->description = g_strdup (image->description);
-  copy->image_location = g_strdup (image->image_location);
-  copy->failed_reason = g_strdup (image->failed_reason);
-  copy->source_instance_id = g_strdup (image->source_instance_id);
-  copy->source_image_id = g_strdup (image->source_image_id);
-  copy->source_image_region = g_strdup (image->source_image_region);
-  copy->block_devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_block_device_free);
-  for (guint i = 0; image->block_devices && i < image->block_devices->len; i++)
-    g_ptr_array_add (copy->block_devices, block_device_copy (image->block_devices->pdata[i]));
-  copy->product_codes = NULL;
-  if (image->product_codes != NULL)
-    {
-      copy->product_codes = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_product_code_free);
-      for (guint i = 0; i < image->product_codes->len; i++)
-        {
-          AmSbProductCode *pc = image->product_codes->pdata[i];
-          AmSbProductCode *pcc = g_new0 (AmSbProductCode, 1);
-
-          pcc->code = g_strdup (pc->code);
-          pcc->type = g_strdup (pc->type);
-          g_ptr_array_add (copy->product_codes, pcc);
-        }
-    }
-  copy->launch_permissions = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
-  for (guint i = 0; image->launch_permissions && i < image->launch_permissions->len; i++)
-    {
-      AmSbLaunchPermission *perm = image->launch_permissions->pdata[i];
-
-      g_ptr_array_add (copy->launch_permissions, am_sb_launch_permission_new (perm->kind, perm->value));
-    }
-  return copy;
-}
-
-void
-am_sb_snapshot_free (AmSbSnapshot *snapshot)
-{
-  g_free (snapshot->snapshot_id);
-  g_free (snapshot->volume_id);
-  g_free (snapshot->description);
-  g_free (snapshot);
-}
-
-void
-am_sb_volume_free (AmSbVolume *volume)
-{
-  g_free (volume->device_name);
-  g_free (volume->volume_id);
-  g_free (volume->volume_type);
-  g_free (volume->snapshot_id);
-  g_free (volume);
-}
-
-void
-am_sb_instance_free (AmSbInstance *instance)
-{
-  g_free (instance->instance_id);
-  g_free (instance->reservation_id);
-  g_free (instance->image_id);
-  g_free (instance->instance_type);
-  g_free (instance->key_name);
-  g_free (instance->subnet_id);
-  g_free (instance->vpc_id);
-  g_free (instance->availability_zone);
-  g_free (instance->private_ip);
-  g_free (instance->public_ip);
-  g_clear_pointer (&instance->security_group_ids, g_ptr_array_unref);
-  g_clear_pointer (&instance->volumes, g_ptr_array_unref);
-  g_free (instance->target_state);
-  g_free (instance->client_token);
-  g_free (instance->state_reason);
-  g_free (instance);
-}
-
-void
-am_sb_key_pair_free (AmSbKeyPair *key_pair)
-{
-  g_free (key_pair->key_pair_id);
-  g_free (key_pair->key_name);
-  g_free (key_pair->key_type);
-  g_free (key_pair->fingerprint);
-  g_free (key_pair->public_key);
-  g_free (key_pair);
-}
-
-void
-am_sb_vpc_free (AmSbVpc *vpc)
-{
-  g_free (vpc->vpc_id);
-  g_free (vpc->cidr_block);
-  g_free (vpc);
-}
-
-void
-am_sb_subnet_free (AmSbSubnet *subnet)
-{
-  g_free (subnet->subnet_id);
-  g_free (subnet->vpc_id);
-  g_free (subnet->availability_zone);
-  g_free (subnet->availability_zone_id);
-  g_free (subnet->cidr_block);
-  g_free (subnet);
-}
-
-void
-am_sb_ingress_rule_free (AmSbIngressRule *rule)
-{
-  g_free (rule->protocol);
-  g_free (rule->cidr);
-  g_free (rule);
-}
-
-void
-am_sb_security_group_free (AmSbSecurityGroup *group)
-{
-  g_free (group->group_id);
-  g_free (group->vpc_id);
-  g_free (group->group_name);
-  g_free (group->description);
-  g_clear_pointer (&group->ingress, g_ptr_array_unref);
-  g_free (group);
-}
-
-void
-am_sb_launch_template_free (AmSbLaunchTemplate *lt)
-{
-  g_free (lt->launch_template_id);
-  g_free (lt->name);
-  g_free (lt->version_description);
-  g_clear_pointer (&lt->data, g_hash_table_unref);
-  g_free (lt);
-}
-
-void
-am_sb_asg_tag_free (AmSbAsgTag *tag)
-{
-  g_free (tag->key);
-  g_free (tag->value);
-  g_free (tag);
-}
-
-void
-am_sb_auto_scaling_group_free (AmSbAutoScalingGroup *group)
-{
-  g_free (group->key);
-  g_free (group->name);
-  g_free (group->arn);
-  g_free (group->launch_template_id);
-  g_free (group->launch_template_name);
-  g_free (group->launch_template_version);
-  g_clear_pointer (&group->subnet_ids, g_ptr_array_unref);
-  g_clear_pointer (&group->instance_ids, g_ptr_array_unref);
-  g_clear_pointer (&group->tags, g_ptr_array_unref);
-  g_free (group);
-}
-
 static void
 tag_free (AmSbTag *tag)
 {
   g_free (tag->key);
   g_free (tag->value);
   g_free (tag);
-}
-
-void
-_am_sb_client_token_free (AmSbClientToken *token)
-{
-  g_free (token->fingerprint);
-  g_free (token->result);
-  g_free (token);
 }
 
 /* State */

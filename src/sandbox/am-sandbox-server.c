@@ -435,6 +435,18 @@ error_response (AmSbService  service,
   return response_new (status, "text/xml;charset=UTF-8", s, request_id);
 }
 
+/* The error a handler set on @call (with @fallback_code when it set none). */
+static AmSandboxResponse *
+call_error_response (AmSbService  service,
+                     AmSbCall    *call,
+                     const char  *fallback_code)
+{
+  return error_response (service, call->status ? call->status : 400,
+                         call->error_code ? call->error_code : fallback_code,
+                         call->error_message ? call->error_message : "The request failed.",
+                         call->request_id);
+}
+
 /* Dispatch */
 
 static gboolean
@@ -471,10 +483,7 @@ handle_ec2 (AmSandboxServer *self,
     }
   call->action = action;
   if (!_am_sb_check_param_names (call, op) || !op->op (call))
-    return error_response (AM_SB_SERVICE_EC2, call->status ? call->status : 400,
-                           call->error_code ? call->error_code : "InternalError",
-                           call->error_message ? call->error_message : "The request failed.",
-                           call->request_id);
+    return call_error_response (AM_SB_SERVICE_EC2, call, "InternalError");
   s = g_string_sized_new (call->body->len + 256);
   g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<");
   g_string_append (s, action);
@@ -503,36 +512,17 @@ handle_call (AmSandboxServer    *self,
       if (!_am_sb_ssm_handle (call, target, body, length, out))
         {
           g_string_free (out, TRUE);
-          return error_response (AM_SB_SERVICE_SSM, call->status ? call->status : 400,
-                                 call->error_code ? call->error_code : "InternalServerError",
-                                 call->error_message ? call->error_message : "The request failed.",
-                                 call->request_id);
+          return call_error_response (AM_SB_SERVICE_SSM, call, "InternalServerError");
         }
       return response_new (200, "application/x-amz-json-1.1", out, call->request_id);
     }
-  if (service == AM_SB_SERVICE_STS)
+  if (service == AM_SB_SERVICE_STS || service == AM_SB_SERVICE_AUTOSCALING)
     {
+      /* Their handlers write the whole answer but the XML declaration. */
       GString *s;
 
-      if (!_am_sb_sts_handle (call))
-        return error_response (AM_SB_SERVICE_STS, call->status ? call->status : 400,
-                               call->error_code ? call->error_code : "InternalFailure",
-                               call->error_message ? call->error_message : "The request failed.",
-                               call->request_id);
-      s = g_string_new (NULL);
-      g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-      g_string_append_len (s, call->body->str, call->body->len);
-      return response_new (200, "text/xml", s, call->request_id);
-    }
-  if (service == AM_SB_SERVICE_AUTOSCALING)
-    {
-      GString *s;
-
-      if (!_am_sb_autoscaling_handle (call))
-        return error_response (AM_SB_SERVICE_AUTOSCALING, call->status ? call->status : 400,
-                               call->error_code ? call->error_code : "InternalFailure",
-                               call->error_message ? call->error_message : "The request failed.",
-                               call->request_id);
+      if (!(service == AM_SB_SERVICE_STS ? _am_sb_sts_handle (call) : _am_sb_autoscaling_handle (call)))
+        return call_error_response (service, call, "InternalFailure");
       s = g_string_new (NULL);
       g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
       g_string_append_len (s, call->body->str, call->body->len);

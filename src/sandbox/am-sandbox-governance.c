@@ -275,18 +275,31 @@ op_get_block_public_access (AmSbCall *call)
   return TRUE;
 }
 
+/* The value of @name, one of @valid; NULL when it is missing or another (the call failed). */
+static const char *
+require_state (AmSbCall          *call,
+               const char        *name,
+               const char *const *valid)
+{
+  const char *value;
+  g_autofree char *list = NULL;
+
+  if (!_am_sb_require (call, name, &value))
+    return NULL;
+  if (g_strv_contains (valid, value))
+    return value;
+  list = g_strjoinv (", ", (char **) valid);
+  _am_sb_fail (call, 400, "InvalidParameterValue", "Value (%s) for parameter %s is invalid. Valid value%s: %s.",
+               value, name, valid[1] != NULL ? "s" : "", list);
+  return NULL;
+}
+
 static gboolean
 op_enable_block_public_access (AmSbCall *call)
 {
-  const char *value;
+  static const char *const valid[] = { "block-new-sharing", NULL };
 
-  if (!_am_sb_require (call, "ImageBlockPublicAccessState", &value))
-    return FALSE;
-  if (strcmp (value, "block-new-sharing") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter ImageBlockPublicAccessState is invalid. "
-                        "Valid value: block-new-sharing.", value);
-  if (_am_sb_dry_run (call))
+  if (!require_state (call, "ImageBlockPublicAccessState", valid) || _am_sb_dry_run (call))
     return FALSE;
   ensure (call)->block_public = TRUE;
   call->mutated = TRUE;
@@ -360,15 +373,10 @@ op_get_allowed_images_settings (AmSbCall *call)
 static gboolean
 op_enable_allowed_images_settings (AmSbCall *call)
 {
-  const char *value;
+  static const char *const valid[] = { "enabled", "audit-mode", NULL };
+  const char *value = require_state (call, "AllowedImagesSettingsState", valid);
 
-  if (!_am_sb_require (call, "AllowedImagesSettingsState", &value))
-    return FALSE;
-  if (strcmp (value, "enabled") != 0 && strcmp (value, "audit-mode") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter AllowedImagesSettingsState is invalid. "
-                        "Valid values: enabled, audit-mode.", value);
-  if (_am_sb_dry_run (call))
+  if (value == NULL || _am_sb_dry_run (call))
     return FALSE;
   ensure (call)->allowed_state = g_intern_string (value);
   call->mutated = TRUE;

@@ -154,6 +154,17 @@ check_name_unique (AmSbCall   *call,
   return TRUE;
 }
 
+/* CreateImage and CopyImage: a unique name, room for an image and its @n_snapshots; FALSE too
+ * on a dry run (the call is then answered). */
+static gboolean
+check_new_image (AmSbCall   *call,
+                 const char *name,
+                 guint       n_snapshots)
+{
+  return check_name_unique (call, name) && _am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
+         && _am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots) && !_am_sb_dry_run (call);
+}
+
 /* DescribeImages */
 
 typedef struct
@@ -529,8 +540,6 @@ op_create_image (AmSbCall *call)
     return _am_sb_fail (call, 400, "IncorrectInstanceState",
                         "The instance '%s' is not in a state from which it can be imaged (it is %s); "
                         "wait until it is running or stopped.", instance_id, state);
-  if (!check_name_unique (call, name))
-    return FALSE;
   {
     guint n_snapshots = 0;
 
@@ -542,12 +551,9 @@ op_create_image (AmSbCall *call)
         if (o == NULL || !o->no_device)
           n_snapshots++;
       }
-    if (!_am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
-        || !_am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots))
+    if (!check_new_image (call, name, n_snapshots))
       return FALSE;
   }
-  if (_am_sb_dry_run (call))
-    return FALSE;
 
   source = am_sb_state_find_image (call->state, call->region, instance->image_id);
   image = g_new0 (AmSbImage, 1);
@@ -967,8 +973,6 @@ op_copy_image (AmSbCall *call)
     return _am_sb_fail (call, 400, "InvalidAMIID.Unavailable",
                         "Image %s is %s; only an available image can be copied. Wait until it is "
                         "available.", source_id, am_sb_image_state (source, call->now_ms));
-  if (!check_name_unique (call, name))
-    return FALSE;
   {
     guint n_snapshots = 0;
 
@@ -979,12 +983,9 @@ op_copy_image (AmSbCall *call)
         if (bd->has_ebs && bd->snapshot_id != NULL)
           n_snapshots++;
       }
-    if (!_am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
-        || !_am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots))
+    if (!check_new_image (call, name, n_snapshots))
       return FALSE;
   }
-  if (_am_sb_dry_run (call))
-    return FALSE;
 
   image = am_sb_image_copy (source);
   g_free (image->image_id);

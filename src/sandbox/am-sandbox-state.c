@@ -319,6 +319,32 @@ am_sb_state_get_tags (AmSbState  *state,
   return g_hash_table_lookup (state->tags, key);
 }
 
+/* The tags of @resource_id (NULL: none yet) and, in *@table_key, their key in state->tags. */
+static GPtrArray *
+lookup_tags (AmSbState   *state,
+             const char  *account_id,
+             const char  *resource_id,
+             char       **table_key)
+{
+  *table_key = tag_key (account_id, resource_id);
+  return g_hash_table_lookup (state->tags, *table_key);
+}
+
+/* The tag of @tags (nullable) with @key, or NULL; its index in *@index. */
+static AmSbTag *
+find_tag (GPtrArray  *tags,
+          const char *key,
+          guint      *index)
+{
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    if (strcmp (((AmSbTag *) tags->pdata[i])->key, key) == 0)
+      {
+        *index = i;
+        return tags->pdata[i];
+      }
+  return NULL;
+}
+
 void
 am_sb_state_set_tag (AmSbState  *state,
                      const char *account_id,
@@ -326,29 +352,25 @@ am_sb_state_set_tag (AmSbState  *state,
                      const char *key,
                      const char *value)
 {
-  g_autofree char *k = tag_key (account_id, resource_id);
-  GPtrArray *tags = g_hash_table_lookup (state->tags, k);
+  g_autofree char *k = NULL;
+  GPtrArray *tags = lookup_tags (state, account_id, resource_id, &k);
   AmSbTag *tag;
+  guint index;
 
   if (tags == NULL)
     {
       tags = g_ptr_array_new_with_free_func ((GDestroyNotify) tag_free);
       g_hash_table_insert (state->tags, g_steal_pointer (&k), tags);
     }
-  for (guint i = 0; i < tags->len; i++)
+  tag = find_tag (tags, key, &index);
+  if (tag == NULL)
     {
-      tag = tags->pdata[i];
-      if (strcmp (tag->key, key) == 0)
-        {
-          g_free (tag->value);
-          tag->value = g_strdup (value ? value : "");
-          return;
-        }
+      tag = g_new0 (AmSbTag, 1);
+      tag->key = g_strdup (key);
+      g_ptr_array_add (tags, tag);
     }
-  tag = g_new0 (AmSbTag, 1);
-  tag->key = g_strdup (key);
+  g_free (tag->value);
   tag->value = g_strdup (value ? value : "");
-  g_ptr_array_add (tags, tag);
 }
 
 gboolean
@@ -358,24 +380,16 @@ am_sb_state_delete_tag (AmSbState  *state,
                         const char *key,
                         const char *value)
 {
-  g_autofree char *k = tag_key (account_id, resource_id);
-  GPtrArray *tags = g_hash_table_lookup (state->tags, k);
-
-  if (tags == NULL)
+  g_autofree char *k = NULL;
+  GPtrArray *tags = lookup_tags (state, account_id, resource_id, &k);
+  guint index = 0;
+  AmSbTag *tag = find_tag (tags, key, &index);
+  if (tag == NULL || (value != NULL && strcmp (tag->value, value) != 0))
     return FALSE;
-  for (guint i = 0; i < tags->len; i++)
-    {
-      AmSbTag *tag = tags->pdata[i];
-
-      if (strcmp (tag->key, key) == 0 && (value == NULL || strcmp (tag->value, value) == 0))
-        {
-          g_ptr_array_remove_index (tags, i);
-          if (tags->len == 0)
-            g_hash_table_remove (state->tags, k);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  g_ptr_array_remove_index (tags, index);
+  if (tags->len == 0)
+    g_hash_table_remove (state->tags, k);
+  return TRUE;
 }
 
 /* Time-based states */

@@ -1190,6 +1190,29 @@ test_bad_text (void)
 }
 
 /* Nothing passes silently: bad encodings and names an action does not take are refused. */
+/* Every operation file's action table reaches the dispatcher: each action is found under its name
+ * (no table hides another's), has its handler and declares its parameters. */
+static void
+test_action_tables (void)
+{
+  const AmSbAction *const tables[] = {
+    _am_sb_image_actions, _am_sb_image_attribute_actions, _am_sb_tag_actions, _am_sb_instance_actions,
+    _am_sb_key_pair_actions, _am_sb_network_actions, _am_sb_snapshot_actions, _am_sb_launch_template_actions,
+    _am_sb_governance_actions, _am_sb_lifecycle_actions,
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    for (const AmSbAction *action = tables[i]; action->name != NULL; action++, n++)
+      {
+        g_assert_true (_am_sb_ec2_action (action->name) == action);
+        g_assert_nonnull (action->op);
+        g_assert_nonnull (action->params);
+      }
+  g_assert_cmpuint (n, ==, 59);
+  g_assert_null (_am_sb_ec2_action ("DescribeImage"));
+}
+
 static void
 test_unknown_params (void)
 {
@@ -1862,6 +1885,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/malformed", test_malformed);
   g_test_add_func ("/sandbox/malformed/text", test_bad_text);
   g_test_add_func ("/sandbox/malformed/unknown-params", test_unknown_params);
+  g_test_add_func ("/sandbox/malformed/action-tables", test_action_tables);
   g_test_add_func ("/sandbox/pagination", test_pagination);
   g_test_add_func ("/sandbox/faults", test_faults);
   g_test_add_func ("/sandbox/sharing", test_sharing);

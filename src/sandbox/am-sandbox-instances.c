@@ -6,10 +6,8 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <stdio.h>
-
-#include <gio/gio.h>
+#include <string.h>
 
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-private.h"

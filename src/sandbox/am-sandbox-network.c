@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <stdio.h>
 
 #include <gio/gio.h>
 

@@ -10,7 +10,6 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "am-sandbox-private.h"

@@ -6,18 +6,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-state-private.h"
-#include "am-sigv4.h"
 
 const char *const am_sb_regions[] = {
   "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1", NULL,

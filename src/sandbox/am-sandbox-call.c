@@ -31,6 +31,14 @@ _am_sb_fail (AmSbCall   *call,
 }
 
 gboolean
+_am_sb_changed (AmSbCall *call)
+{
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+gboolean
 _am_sb_dry_run (AmSbCall *call)
 {
   gboolean dry_run = FALSE;

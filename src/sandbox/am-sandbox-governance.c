@@ -490,9 +490,7 @@ op_replace_image_criteria (AmSbCall *call)
   for (guint i = 0; i < criteria->len; i++)
     g_ptr_array_add (gov->criteria, g_steal_pointer (&criteria->pdata[i]));
   g_ptr_array_set_free_func (criteria, NULL);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Ancestry */
@@ -586,9 +584,7 @@ op_cancel_image_launch_permission (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
   g_ptr_array_remove_index (image->launch_permissions, found);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Usage reports */
@@ -953,9 +949,7 @@ op_delete_image_usage_report (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
   g_hash_table_remove (call->state->usage_reports, report_id);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Persistence: two top-level lists of the state file, "governance" and "imageUsageReports". */

@@ -254,9 +254,7 @@ op_modify_image_attribute (AmSbCall *call)
     }
   if (imds != NULL)
     image->imds_support = g_intern_static_string ("v2.0");
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 static gboolean
@@ -277,9 +275,7 @@ op_reset_image_attribute (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
   g_ptr_array_set_size (image->launch_permissions, 0);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Deprecation and deregistration protection */
@@ -312,9 +308,7 @@ op_enable_image_deprecation (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
   image->deprecation_time = when;
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 static gboolean
@@ -325,9 +319,7 @@ op_disable_image_deprecation (AmSbCall *call)
   if (image == NULL)
     return FALSE;
   image->deprecation_time = 0;
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 static gboolean

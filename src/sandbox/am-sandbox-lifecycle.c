@@ -52,12 +52,6 @@ has_string (GPtrArray  *strings,
   return g_ptr_array_find_with_equal_func (strings, text, g_str_equal, NULL);
 }
 
-static void
-xml_return_true (AmSbCall *call)
-{
-  _am_sb_xml_bool (call->body, "return", TRUE);
-}
-
 /* DisableImage / EnableImage */
 
 static gboolean
@@ -77,7 +71,7 @@ set_disabled (AmSbCall *call,
         g_ptr_array_set_size (image->launch_permissions, 0);
       call->mutated = TRUE;
     }
-  xml_return_true (call);
+  _am_sb_xml_bool (call->body, "return", TRUE);
   return TRUE;
 }
 
@@ -581,9 +575,7 @@ op_restore_image_from_recycle_bin (AmSbCall *call)
   image->recycle_enter_time = image->recycle_exit_time = 0;
   g_hash_table_replace (call->state->images, image->image_id, image);
   purge_recycle_bin (call);
-  call->mutated = TRUE;
-  xml_return_true (call);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Snapshots */
@@ -683,9 +675,7 @@ op_delete_snapshot (AmSbCall *call)
     return FALSE;
   _am_sb_delete_all_tags (call, snapshot_id);
   g_hash_table_remove (call->state->snapshots, snapshot_id);
-  call->mutated = TRUE;
-  xml_return_true (call);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* DescribeLaunchTemplateVersions: sandbox templates have one version, 1, default and latest. */

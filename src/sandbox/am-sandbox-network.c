@@ -409,9 +409,7 @@ op_authorize_security_group_ingress (AmSbCall *call)
     return FALSE;
   while (rules->len > 0)
     g_ptr_array_add (g->ingress, g_ptr_array_steal_index (rules, 0));
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Zones and regions */

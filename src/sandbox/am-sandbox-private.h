@@ -64,6 +64,8 @@ gboolean     _am_sb_fail             (AmSbCall    *call,
                                       const char  *code,
                                       const char  *format,
                                       ...) G_GNUC_PRINTF (4, 5);
+/* The state changed: answers <return>true</return> and returns TRUE (`return _am_sb_changed (call)`). */
+gboolean     _am_sb_changed          (AmSbCall    *call);
 /* DryRun=true: fails with DryRunOperation and returns TRUE (stop here). */
 gboolean     _am_sb_dry_run          (AmSbCall    *call);
 

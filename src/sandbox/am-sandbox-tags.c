@@ -165,9 +165,7 @@ op_create_tags (AmSbCall *call)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     _am_sb_apply_tag_pairs (call, ids->pdata[i], pairs);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 static gboolean
@@ -203,9 +201,7 @@ op_delete_tags (AmSbCall *call)
                                     _am_sb_param (call, k), _am_sb_param (call, v));
         }
     }
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 static int

@@ -77,6 +77,26 @@ am_aws_error_new (AmAwsErrorCode  code,
   return error;
 }
 
+GError *
+am_aws_error_new_from (const GError *error,
+                       const char   *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  g_return_val_if_fail (error != NULL && error->domain == AM_AWS_ERROR, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return am_aws_error_new (error->code, am_aws_error_get_code (error),
+                           am_aws_error_get_request_id (error),
+                           am_aws_error_get_http_status (error), "%s", message);
+}
+
 const char *
 am_aws_error_get_code (const GError *error)
 {

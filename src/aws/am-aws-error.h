@@ -65,6 +65,18 @@ GError     *am_aws_error_new            (AmAwsErrorCode  code,
                                          const char     *format,
                                          ...) G_GNUC_PRINTF (5, 6);
 
+/**
+ * am_aws_error_new_from:
+ * @error: an error in %AM_AWS_ERROR
+ * @format: printf-style message, usually what failed followed by @error's message
+ *
+ * Returns: (transfer full): a new error with @error's code, AWS code, request id and HTTP
+ *   status (not its maybe-applied flag) and the message @format
+ */
+GError     *am_aws_error_new_from       (const GError   *error,
+                                         const char     *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+
 /** am_aws_error_get_code: Returns: (nullable): the AWS error code kept in @error */
 const char *am_aws_error_get_code       (const GError   *error);
 /** am_aws_error_get_request_id: Returns: (nullable): the AWS request id kept in @error */

@@ -32,4 +32,20 @@ SoupSession *am_aws_session_new         (void);
 SoupSession *am_aws_session_get_for_ca_bundle (const char  *ca_bundle,
                                                GError     **error);
 
+/**
+ * am_aws_session_send_capped_async:
+ * Sends @msg on @session and reads its answer, at most @max_body bytes of it: unlike
+ * soup_session_send_and_read_async(), a larger answer (announced or streamed) fails with
+ * G_IO_ERROR_MESSAGE_TOO_LARGE instead of filling memory.
+ */
+void         am_aws_session_send_capped_async  (SoupSession          *session,
+                                                SoupMessage          *msg,
+                                                gsize                 max_body,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+/** Returns: (transfer full): the answer's body, or %NULL with @error */
+GBytes      *am_aws_session_send_capped_finish (GAsyncResult         *result,
+                                                GError              **error);
+
 G_END_DECLS

@@ -715,138 +715,6 @@ body_is_truncated (SoupMessage *msg,
   return (goffset) g_bytes_get_size (body) != soup_message_headers_get_content_length (headers);
 }
 
-/* Sending with a cap on the answer: soup_session_send_and_read_async() would take any size. */
-
-typedef struct
-{
-  GByteArray *body;
-  gsize       max_body;
-} CappedRead;
-
-static void
-capped_read_free (gpointer user_data)
-{
-  CappedRead *read = user_data;
-
-  g_byte_array_unref (read->body);
-  g_free (read);
-}
-
-static void on_capped_chunk (GObject *source, GAsyncResult *result, gpointer user_data);
-
-/* Takes @task. */
-static void
-return_too_large (GTask *task)
-{
-  CappedRead *read = g_task_get_task_data (task);
-
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                           "the answer is larger than %" G_GSIZE_FORMAT " KiB",
-                           read->max_body / 1024);
-  g_object_unref (task);
-}
-
-/* Takes @task. */
-static void
-read_next_chunk (GTask        *task,
-                 GInputStream *stream)
-{
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  g_input_stream_read_bytes_async (stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
-                                   on_capped_chunk, task);
-}
-
-static void
-on_capped_chunk (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  CappedRead *read = g_task_get_task_data (task);
-  GInputStream *stream = G_INPUT_STREAM (source);
-  g_autoptr (GBytes) chunk = NULL;
-  GError *error = NULL;
-
-  chunk = g_input_stream_read_bytes_finish (stream, result, &error);
-  if (chunk == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_byte_array_ref (read->body)),
-                             (GDestroyNotify) g_bytes_unref);
-      return;
-    }
-  if (read->body->len + g_bytes_get_size (chunk) > read->max_body)
-    {
-      return_too_large (g_steal_pointer (&task));
-      return;
-    }
-  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  read_next_chunk (g_steal_pointer (&task), stream);
-}
-
-static void
-on_capped_headers (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  CappedRead *read = g_task_get_task_data (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr (GInputStream) stream = NULL;
-  GError *error = NULL;
-  goffset length;
-
-  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
-  if (stream == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* An announced size over the cap is refused before reading any of it. */
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
-  if (soup_message_headers_get_encoding (soup_message_get_response_headers (msg))
-        == SOUP_ENCODING_CONTENT_LENGTH
-      && soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                       "Content-Encoding") == NULL
-      && length > (goffset) read->max_body)
-    {
-      return_too_large (g_steal_pointer (&task));
-      return;
-    }
-  read_next_chunk (g_steal_pointer (&task), stream);
-}
-
-static void
-send_capped_async (SoupSession         *session,
-                   SoupMessage         *msg,
-                   gsize                max_body,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
-{
-  GTask *task = g_task_new (session, cancellable, callback, user_data);
-  CappedRead *read = g_new0 (CappedRead, 1);
-
-  g_task_set_source_tag (task, send_capped_async);
-  read->body = g_byte_array_new ();
-  read->max_body = max_body;
-  g_task_set_task_data (task, read, capped_read_free);
-  soup_session_send_async (session, msg, G_PRIORITY_DEFAULT, cancellable, on_capped_headers,
-                           task);
-}
-
-static GBytes *
-send_capped_finish (GAsyncResult  *result,
-                    GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 on_sent (GObject      *source,
          GAsyncResult *result,
@@ -865,7 +733,7 @@ on_sent (GObject      *source,
   gint64 sent_local_us;
   guint status;
 
-  body = send_capped_finish (result, &error);
+  body = am_aws_session_send_capped_finish (result, &error);
   sent_local_us = g_get_real_time ();
   clear_attempt (data, cancellable);
 
@@ -1130,8 +998,8 @@ send_signed (GTask         *task,
   else
     data->timeout_id = g_timeout_add (self->timeout_ms, on_attempt_timeout, data);
 
-  send_capped_async (self->session, data->msg, data->max_body, data->attempt_cancellable,
-                     on_sent, task);
+  am_aws_session_send_capped_async (self->session, data->msg, data->max_body,
+                                    data->attempt_cancellable, on_sent, task);
 }
 
 static void

@@ -10,7 +10,7 @@
 
 #include "am-auto-scaling-group.h"
 #include "am-aws-error.h"
-#include "am-xml-reader.h"
+#include "am-xml-fields.h"
 
 /* --- instances and tags ----------------------------------------------------------------- */
 
@@ -102,6 +102,10 @@ struct _AmAutoScalingGroup
   GPtrArray *instances;    /* AmAutoScalingInstance */
   GPtrArray *tags;         /* AmAutoScalingTag */
   GDateTime *created_time;
+
+  /* read raw by the table, turned into the fields above when the group is read */
+  char      *vpc_zone_identifier;
+  char      *created_time_text;
 };
 
 G_DEFINE_FINAL_TYPE (AmAutoScalingGroup, am_auto_scaling_group, G_TYPE_OBJECT)
@@ -130,6 +134,8 @@ am_auto_scaling_group_finalize (GObject *object)
   g_clear_pointer (&self->instances, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->created_time, g_date_time_unref);
+  g_free (self->vpc_zone_identifier);
+  g_free (self->created_time_text);
 
   G_OBJECT_CLASS (am_auto_scaling_group_parent_class)->finalize (object);
 }
@@ -291,13 +297,48 @@ am_auto_scaling_group_count_in_zone (AmAutoScalingGroup *self,
 
 /* --- the reader ------------------------------------------------------------------------- */
 
+/* The fields of each record, read by the same tables as the EC2 models (am-xml-fields.h). */
+
+static const AmField group_fields[] = {
+  { NULL, "AutoScalingGroupName", NULL,             AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingGroup, name) },
+  { NULL, "AutoScalingGroupARN",  NULL,             AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingGroup, arn) },
+  { NULL, "LaunchTemplateId",     "LaunchTemplate", AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingGroup, launch_template_id) },
+  { NULL, "LaunchTemplateName",   "LaunchTemplate", AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingGroup, launch_template_name) },
+  { NULL, "Version",              "LaunchTemplate", AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingGroup, launch_template_version) },
+  { NULL, "MinSize",              NULL,             AM_FIELD_INT,    G_STRUCT_OFFSET (AmAutoScalingGroup, min_size) },
+  { NULL, "MaxSize",              NULL,             AM_FIELD_INT,    G_STRUCT_OFFSET (AmAutoScalingGroup, max_size) },
+  { NULL, "DesiredCapacity",      NULL,             AM_FIELD_INT,    G_STRUCT_OFFSET (AmAutoScalingGroup, desired_capacity) },
+  { NULL, "VPCZoneIdentifier",    NULL,             AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingGroup, vpc_zone_identifier) },
+  { NULL, "CreatedTime",          NULL,             AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingGroup, created_time_text) },
+};
+
+static const AmField instance_fields[] = {
+  { NULL, "InstanceId",       NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingInstance, instance_id) },
+  { NULL, "InstanceType",     NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingInstance, instance_type) },
+  { NULL, "AvailabilityZone", NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingInstance, availability_zone) },
+  { NULL, "LifecycleState",   NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingInstance, lifecycle_state) },
+  { NULL, "HealthStatus",     NULL, AM_FIELD_STRING, G_STRUCT_OFFSET (AmAutoScalingInstance, health_status) },
+};
+
+static const AmField tag_fields[] = {
+  { NULL, "Key",               NULL, AM_FIELD_STRING,  G_STRUCT_OFFSET (AmAutoScalingTag, key) },
+  { NULL, "Value",             NULL, AM_FIELD_STRING,  G_STRUCT_OFFSET (AmAutoScalingTag, value) },
+  { NULL, "PropagateAtLaunch", NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmAutoScalingTag, propagate_at_launch) },
+};
+
+/* One page; the records open now (one group, and one of its instances or tags, at a time). */
 typedef struct
 {
-  gboolean   seen_root;
-  gboolean   seen_result;
-  GPtrArray *groups;
-  char      *next_token;
+  AmXmlFields group;   /* first: the group's handler reads text through it */
+  AmXmlFields member;
+  gboolean    seen_root;
+  gboolean    seen_result;
+  GPtrArray  *groups;
+  char       *next_token;
+  const struct _MemberList *list;   /* the list of the group open now */
 } Parse;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Parse, group) == 0);
 
 static gboolean malformed (GError    **error,
                            const char *format,
@@ -318,47 +359,22 @@ malformed (GError    **error,
   return FALSE;
 }
 
+/* A field's text by the table (@data: the AmXmlFields of the record); a bad number or boolean
+ * is named in Auto Scaling's words. */
 static gboolean
-parse_size (const char *element,
-            const char *text,
-            gint       *out,
-            GError    **error)
+record_text (AmXmlReader *reader,
+             const char  *element,
+             const char  *text,
+             gsize        len,
+             gpointer     data,
+             GError     **error)
 {
-  gint64 value;
+  g_autoptr (GError) local = NULL;
 
-  if (!am_xml_parse_int64 (text, &value) || value < 0 || value > G_MAXINT)
-    return malformed (error, "The Auto Scaling answer has a bad %s; try again or report the endpoint.", element);
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-instance_text (AmXmlReader *reader,
-               const char  *element,
-               const char  *text,
-               gsize        len,
-               gpointer     data,
-               GError     **error)
-{
-  AmAutoScalingInstance *in = data;
-  char **field = NULL;
-
-  if (strcmp (element, "InstanceId") == 0)
-    field = &in->instance_id;
-  else if (strcmp (element, "InstanceType") == 0)
-    field = &in->instance_type;
-  else if (strcmp (element, "AvailabilityZone") == 0)
-    field = &in->availability_zone;
-  else if (strcmp (element, "LifecycleState") == 0)
-    field = &in->lifecycle_state;
-  else if (strcmp (element, "HealthStatus") == 0)
-    field = &in->health_status;
-  if (field != NULL)
-    {
-      g_free (*field);
-      *field = g_strndup (text, len);
-    }
-  return TRUE;
+  if (am_xml_fields_text (data, element, text, len, &local))
+    return TRUE;
+  return malformed (error, "The Auto Scaling answer has a bad %s; try again or report the endpoint.",
+                    element);
 }
 
 static gboolean
@@ -370,65 +386,15 @@ leaf_start (AmXmlReader *reader,
   return TRUE;
 }
 
-static const AmXmlHandler instance_handler = { leaf_start, instance_text, NULL };
-
-static gboolean
-instances_start (AmXmlReader *reader,
-                 const char  *element,
-                 gpointer     data,
-                 GError     **error)
-{
-  AmAutoScalingGroup *group = data;
-
-  if (strcmp (element, "member") == 0)
-    {
-      AmAutoScalingInstance *in = g_new0 (AmAutoScalingInstance, 1);
-
-      g_ptr_array_add (group->instances, in);
-      am_xml_reader_push (reader, &instance_handler, in);
-    }
-  return TRUE;
-}
-
-static const AmXmlHandler instances_handler = { instances_start, NULL, NULL };
-
-static gboolean
-tag_text (AmXmlReader *reader,
-          const char  *element,
-          const char  *text,
-          gsize        len,
-          gpointer     data,
-          GError     **error)
-{
-  AmAutoScalingTag *tag = data;
-
-  if (strcmp (element, "Key") == 0)
-    {
-      g_free (tag->key);
-      tag->key = g_strndup (text, len);
-    }
-  else if (strcmp (element, "Value") == 0)
-    {
-      g_free (tag->value);
-      tag->value = g_strndup (text, len);
-    }
-  else if (strcmp (element, "PropagateAtLaunch") == 0)
-    {
-      g_autofree char *copy = g_strndup (text, len);
-
-      if (!am_xml_parse_boolean (copy, &tag->propagate_at_launch))
-        return malformed (error, "The Auto Scaling answer has a bad %s; try again or report the endpoint.",
-                          "PropagateAtLaunch");
-    }
-  return TRUE;
-}
+static const AmXmlHandler instance_handler = { leaf_start, record_text, NULL };
 
 static gboolean
 tag_end (AmXmlReader *reader,
          gpointer     data,
          GError     **error)
 {
-  AmAutoScalingTag *tag = data;
+  AmXmlFields *fields = data;
+  AmAutoScalingTag *tag = fields->record;
 
   if (tag->key == NULL)
     return malformed (error, "The Auto Scaling answer has a tag without a %s.", "Key");
@@ -437,27 +403,48 @@ tag_end (AmXmlReader *reader,
   return TRUE;
 }
 
-static const AmXmlHandler tag_handler = { leaf_start, tag_text, tag_end };
+static const AmXmlHandler tag_handler = { leaf_start, record_text, tag_end };
+
+/* <Instances> and <Tags>: each <member> is one record of a table, added to a list of the group. */
+typedef struct _MemberList
+{
+  const AmXmlHandler *handler;
+  const AmField      *fields;
+  guint               n_fields;
+  gsize               record_size;
+  gsize               list_offset;   /* of the GPtrArray in AmAutoScalingGroup */
+} MemberList;
+
+static const MemberList instance_list = {
+  &instance_handler, instance_fields, G_N_ELEMENTS (instance_fields),
+  sizeof (AmAutoScalingInstance), G_STRUCT_OFFSET (AmAutoScalingGroup, instances)
+};
+
+static const MemberList tag_list = {
+  &tag_handler, tag_fields, G_N_ELEMENTS (tag_fields),
+  sizeof (AmAutoScalingTag), G_STRUCT_OFFSET (AmAutoScalingGroup, tags)
+};
 
 static gboolean
-tags_start (AmXmlReader *reader,
-            const char  *element,
-            gpointer     data,
-            GError     **error)
+members_start (AmXmlReader *reader,
+               const char  *element,
+               gpointer     data,
+               GError     **error)
 {
-  AmAutoScalingGroup *group = data;
+  Parse *parse = data;
+  const MemberList *list = parse->list;
+  gpointer record;
 
-  if (strcmp (element, "member") == 0)
-    {
-      AmAutoScalingTag *tag = g_new0 (AmAutoScalingTag, 1);
-
-      g_ptr_array_add (group->tags, tag);
-      am_xml_reader_push (reader, &tag_handler, tag);
-    }
+  if (strcmp (element, "member") != 0)
+    return TRUE;
+  record = g_malloc0 (list->record_size);
+  g_ptr_array_add (G_STRUCT_MEMBER (GPtrArray *, parse->group.record, list->list_offset), record);
+  parse->member = (AmXmlFields) { record, list->fields, list->n_fields, NULL };
+  am_xml_reader_push (reader, list->handler, &parse->member);
   return TRUE;
 }
 
-static const AmXmlHandler tags_handler = { tags_start, NULL, NULL };
+static const AmXmlHandler members_handler = { members_start, NULL, NULL };
 
 static gboolean
 zones_text (AmXmlReader *reader,
@@ -467,7 +454,8 @@ zones_text (AmXmlReader *reader,
             gpointer     data,
             GError     **error)
 {
-  AmAutoScalingGroup *group = data;
+  Parse *parse = data;
+  AmAutoScalingGroup *group = parse->group.record;
 
   if (strcmp (element, "member") == 0 && len > 0)
     g_ptr_array_insert (group->zones, group->zones->len - 1, g_strndup (text, len));
@@ -477,111 +465,66 @@ zones_text (AmXmlReader *reader,
 static const AmXmlHandler zones_handler = { leaf_start, zones_text, NULL };
 
 static gboolean
-template_text (AmXmlReader *reader,
-               const char  *element,
-               const char  *text,
-               gsize        len,
-               gpointer     data,
-               GError     **error)
-{
-  AmAutoScalingGroup *group = data;
-  char **field = NULL;
-
-  if (strcmp (element, "LaunchTemplateId") == 0)
-    field = &group->launch_template_id;
-  else if (strcmp (element, "LaunchTemplateName") == 0)
-    field = &group->launch_template_name;
-  else if (strcmp (element, "Version") == 0)
-    field = &group->launch_template_version;
-  if (field != NULL)
-    {
-      g_free (*field);
-      *field = g_strndup (text, len);
-    }
-  return TRUE;
-}
-
-static const AmXmlHandler template_handler = { leaf_start, template_text, NULL };
-
-static gboolean
 group_start (AmXmlReader *reader,
              const char  *element,
              gpointer     data,
              GError     **error)
 {
-  if (strcmp (element, "LaunchTemplate") == 0)
-    am_xml_reader_push (reader, &template_handler, data);
-  else if (strcmp (element, "AvailabilityZones") == 0)
+  Parse *parse = data;
+
+  if (am_xml_fields_start (reader, element, &parse->group))
+    return TRUE;
+  if (strcmp (element, "AvailabilityZones") == 0)
     am_xml_reader_push (reader, &zones_handler, data);
-  else if (strcmp (element, "Instances") == 0)
-    am_xml_reader_push (reader, &instances_handler, data);
-  else if (strcmp (element, "Tags") == 0)
-    am_xml_reader_push (reader, &tags_handler, data);
+  else if (strcmp (element, "Instances") == 0 || strcmp (element, "Tags") == 0)
+    {
+      parse->list = element[0] == 'I' ? &instance_list : &tag_list;
+      am_xml_reader_push (reader, &members_handler, data);
+    }
   return TRUE;
 }
 
+/* What the table read raw becomes the group's own fields once the group is read. */
 static gboolean
-group_text (AmXmlReader *reader,
-            const char  *element,
-            const char  *text,
-            gsize        len,
-            gpointer     data,
-            GError     **error)
+group_end (AmXmlReader *reader,
+           gpointer     data,
+           GError     **error)
 {
-  AmAutoScalingGroup *group = data;
-  g_autofree char *value = g_strndup (text, len);
+  Parse *parse = data;
+  AmAutoScalingGroup *group = parse->group.record;
+  const char *sizes[] = { "MinSize", "MaxSize", "DesiredCapacity" };
+  const gint values[] = { group->min_size, group->max_size, group->desired_capacity };
 
-  if (strcmp (element, "AutoScalingGroupName") == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (values[i] < 0)
+      return malformed (error, "The Auto Scaling answer has a bad %s; try again or report the endpoint.",
+                        sizes[i]);
+  if (group->vpc_zone_identifier != NULL)
     {
-      g_free (group->name);
-      group->name = g_steal_pointer (&value);
-    }
-  else if (strcmp (element, "AutoScalingGroupARN") == 0)
-    {
-      g_free (group->arn);
-      group->arn = g_steal_pointer (&value);
-    }
-  else if (strcmp (element, "MinSize") == 0)
-    return parse_size (element, value, &group->min_size, error);
-  else if (strcmp (element, "MaxSize") == 0)
-    return parse_size (element, value, &group->max_size, error);
-  else if (strcmp (element, "DesiredCapacity") == 0)
-    return parse_size (element, value, &group->desired_capacity, error);
-  else if (strcmp (element, "VPCZoneIdentifier") == 0)
-    {
-      g_auto (GStrv) parts = g_strsplit (value, ",", -1);
+      g_auto (GStrv) parts = g_strsplit (group->vpc_zone_identifier, ",", -1);
       GPtrArray *ids = g_ptr_array_new ();
 
       for (guint i = 0; parts[i] != NULL; i++)
         if (*g_strstrip (parts[i]) != '\0')
           g_ptr_array_add (ids, g_strdup (parts[i]));
       g_ptr_array_add (ids, NULL);
-      g_strfreev (group->subnet_ids);
       group->subnet_ids = (GStrv) g_ptr_array_free (ids, FALSE);
+      g_clear_pointer (&group->vpc_zone_identifier, g_free);
     }
-  else if (strcmp (element, "CreatedTime") == 0)
+  if (group->created_time_text != NULL)
     {
-      g_clear_pointer (&group->created_time, g_date_time_unref);
-      group->created_time = g_date_time_new_from_iso8601 (value, NULL);
+      group->created_time = g_date_time_new_from_iso8601 (group->created_time_text, NULL);
       if (group->created_time == NULL)
-        return malformed (error, "The Auto Scaling answer has a bad CreatedTime “%s”.", value);
+        return malformed (error, "The Auto Scaling answer has a bad CreatedTime “%s”.",
+                          group->created_time_text);
+      g_clear_pointer (&group->created_time_text, g_free);
     }
-  return TRUE;
-}
-
-static gboolean
-group_end (AmXmlReader *reader,
-           gpointer     data,
-           GError     **error)
-{
-  AmAutoScalingGroup *group = data;
-
   if (group->name == NULL)
     return malformed (error, "The Auto Scaling answer has a group without %s.", "AutoScalingGroupName");
   return TRUE;
 }
 
-static const AmXmlHandler group_handler = { group_start, group_text, group_end };
+static const AmXmlHandler group_handler = { group_start, record_text, group_end };
 
 static gboolean
 groups_start (AmXmlReader *reader,
@@ -596,7 +539,8 @@ groups_start (AmXmlReader *reader,
       AmAutoScalingGroup *group = g_object_new (AM_TYPE_AUTO_SCALING_GROUP, NULL);
 
       g_ptr_array_add (parse->groups, group);
-      am_xml_reader_push (reader, &group_handler, group);
+      parse->group = (AmXmlFields) { group, group_fields, G_N_ELEMENTS (group_fields), NULL };
+      am_xml_reader_push (reader, &group_handler, data);
     }
   return TRUE;
 }

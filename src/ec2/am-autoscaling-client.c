@@ -195,6 +195,21 @@ on_called (GObject      *source,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Sends @params; the task (tagged @source_tag) ends when the answer has come. */
+static void
+send_simple (AmAutoScalingClient *self,
+             AmQueryParams       *params,
+             char                *what,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  GTask *task = task_new (self, NULL, what, source_tag, cancellable, callback, user_data);
+
+  am_query_client_call_async (self->query, params, cancellable, on_called, task);
+}
+
 static gboolean
 finish_boolean (AmAutoScalingClient *self,
                 GAsyncResult        *result,
@@ -219,7 +234,6 @@ am_autoscaling_client_create_group_async (AmAutoScalingClient                   
 {
   g_autoptr (AmQueryParams) params = NULL;
   g_autofree char *subnets = NULL;
-  GTask *task;
 
   g_return_if_fail (AM_IS_AUTOSCALING_CLIENT (self));
   g_return_if_fail (request != NULL && request->name != NULL);
@@ -249,9 +263,9 @@ am_autoscaling_client_create_group_async (AmAutoScalingClient                   
       am_query_params_add_at (params, tag->propagate_at_launch ? "true" : "false",
                               "Tags.member.%u.PropagateAtLaunch", i + 1);
     }
-  task = task_new (self, NULL, g_strdup_printf ("Could not create the Auto Scaling group %s", request->name),
-                   am_autoscaling_client_create_group_async, cancellable, callback, user_data);
-  am_query_client_call_async (self->query, params, cancellable, on_called, task);
+  send_simple (self, params,
+               g_strdup_printf ("Could not create the Auto Scaling group %s", request->name),
+               am_autoscaling_client_create_group_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -362,7 +376,6 @@ am_autoscaling_client_update_group_async (AmAutoScalingClient *self,
                                           gpointer             user_data)
 {
   g_autoptr (AmQueryParams) params = NULL;
-  GTask *task;
 
   g_return_if_fail (AM_IS_AUTOSCALING_CLIENT (self));
   g_return_if_fail (name != NULL);
@@ -375,9 +388,8 @@ am_autoscaling_client_update_group_async (AmAutoScalingClient *self,
     am_query_params_add_int (params, "MaxSize", max_size);
   if (desired_capacity >= 0)
     am_query_params_add_int (params, "DesiredCapacity", desired_capacity);
-  task = task_new (self, NULL, g_strdup_printf ("Could not update the Auto Scaling group %s", name),
-                   am_autoscaling_client_update_group_async, cancellable, callback, user_data);
-  am_query_client_call_async (self->query, params, cancellable, on_called, task);
+  send_simple (self, params, g_strdup_printf ("Could not update the Auto Scaling group %s", name),
+               am_autoscaling_client_update_group_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -399,7 +411,6 @@ am_autoscaling_client_delete_group_async (AmAutoScalingClient *self,
                                           gpointer             user_data)
 {
   g_autoptr (AmQueryParams) params = NULL;
-  GTask *task;
 
   g_return_if_fail (AM_IS_AUTOSCALING_CLIENT (self));
   g_return_if_fail (name != NULL);
@@ -408,9 +419,8 @@ am_autoscaling_client_delete_group_async (AmAutoScalingClient *self,
   am_query_params_add (params, "AutoScalingGroupName", name);
   if (force_delete)
     am_query_params_add_boolean (params, "ForceDelete", TRUE);
-  task = task_new (self, NULL, g_strdup_printf ("Could not delete the Auto Scaling group %s", name),
-                   am_autoscaling_client_delete_group_async, cancellable, callback, user_data);
-  am_query_client_call_async (self->query, params, cancellable, on_called, task);
+  send_simple (self, params, g_strdup_printf ("Could not delete the Auto Scaling group %s", name),
+               am_autoscaling_client_delete_group_async, cancellable, callback, user_data);
 }
 
 gboolean

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "am-ec2-client-private.h"
+
 #include "am-copy-image-request.h"
 
 G_DEFINE_BOXED_TYPE (AmCopyImageRequest, am_copy_image_request,
@@ -68,10 +70,7 @@ am_copy_image_request_add_tag_specification (AmCopyImageRequest *request,
 {
   g_return_if_fail (request != NULL && spec != NULL);
 
-  if (request->tag_specifications == NULL)
-    request->tag_specifications =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) am_tag_specification_free);
-  g_ptr_array_add (request->tag_specifications, spec);
+  _am_ec2_tag_specifications_append (&request->tag_specifications, spec);
 }
 
 const char *
@@ -79,10 +78,5 @@ am_copy_image_request_ensure_client_token (AmCopyImageRequest *request)
 {
   g_return_val_if_fail (request != NULL, NULL);
 
-  if (request->client_token == NULL || request->client_token[0] == '\0')
-    {
-      g_free (request->client_token);
-      request->client_token = g_uuid_string_random ();
-    }
-  return request->client_token;
+  return _am_ec2_ensure_client_token (&request->client_token);
 }

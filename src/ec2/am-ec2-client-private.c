@@ -18,10 +18,7 @@ _am_ec2_error_with_context (const GError *error,
     return g_error_copy (error);
   if (error->domain == AM_AWS_ERROR)
     {
-      GError *wrapped = am_aws_error_new (error->code, am_aws_error_get_code (error),
-                                          am_aws_error_get_request_id (error),
-                                          am_aws_error_get_http_status (error),
-                                          "%s: %s", what, error->message);
+      GError *wrapped = am_aws_error_new_from (error, "%s: %s", what, error->message);
 
       am_aws_error_set_maybe_applied (wrapped, am_aws_error_get_maybe_applied (error));
       return wrapped;

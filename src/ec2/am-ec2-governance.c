@@ -13,7 +13,6 @@
 #include "am-ec2-governance.h"
 #include "am-query-client.h"
 
-#define EC2_VERSION "2016-11-15"
 /* How often a pending usage report is looked at again. */
 #define REPORT_POLL_MS 500
 
@@ -261,87 +260,35 @@ read_records (GBytes      *body,
 
 /* --- calls ------------------------------------------------------------------------------- */
 
-/* Turns a response into the task's result, or fails with @error. */
-typedef gpointer (*ParseFunc) (GBytes   *body,
-                               GError  **error);
-
-typedef struct
-{
-  char           *what;
-  ParseFunc       parse;
-  GDestroyNotify  result_free;
-} CallData;
-
-static void
-call_data_free (CallData *data)
-{
-  g_free (data->what);
-  g_free (data);
-}
-
-static void
-on_called (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = am_query_client_call_finish (AM_QUERY_CLIENT (source), result, &error);
-  gpointer value;
-
-  if (body != NULL)
-    {
-      value = data->parse (body, &error);
-      if (value != NULL)
-        {
-          g_task_return_pointer (task, value, data->result_free);
-          return;
-        }
-    }
-  g_task_return_error (task, _am_ec2_error_with_context (error, data->what));
-}
-
-/* Sends @params (taken); the task's result is what @parse makes of the answer. */
+/* Sends @params (taken); the call's value is what @parse makes of the answer. */
 static void
 call (AmEc2Client         *self,
       AmQueryParams       *params,
       char                *what,
-      ParseFunc            parse,
+      AmEc2ParseFunc       parse,
       GDestroyNotify       result_free,
       gpointer             source_tag,
       GCancellable        *cancellable,
       GAsyncReadyCallback  callback,
       gpointer             user_data)
 {
-  g_autoptr (AmQueryParams) owned = params;
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  CallData *data = g_new0 (CallData, 1);
+  AmEc2Call *c = _am_ec2_call_new (AM_EC2_RESULT_PARSED, what);
 
-  g_task_set_source_tag (task, source_tag);
-  data->what = what;
-  data->parse = parse;
-  data->result_free = result_free;
-  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
-  am_query_client_call_async (am_ec2_client_get_query_client (self), params, cancellable, on_called, task);
+  c->parse = parse;
+  c->parse_free = result_free;
+  _am_ec2_client_start_call (self, params, c, FALSE, source_tag, cancellable, callback, user_data);
 }
 
+/* Returns: (transfer full): the call's value, or %NULL with @error */
 static gpointer
 finish (AmEc2Client   *self,
         GAsyncResult  *result,
         gpointer       source_tag,
         GError       **error)
 {
-  g_return_val_if_fail (AM_IS_EC2_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+  gpointer value = NULL;
 
-static AmQueryParams *
-params_new (const char *action)
-{
-  return am_query_params_new (action, EC2_VERSION);
+  return _am_ec2_client_finish_value (self, result, source_tag, &value, NULL, error) ? value : NULL;
 }
 
 /* A non-NULL token for answers that carry nothing we keep. */
@@ -408,7 +355,7 @@ am_ec2_client_get_image_block_public_access_async (AmEc2Client         *self,
 {
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  call (self, params_new ("GetImageBlockPublicAccessState"),
+  call (self, _am_ec2_params_new ("GetImageBlockPublicAccessState"),
         g_strdup ("Could not read whether public sharing of images is blocked"), parse_block_state, NULL,
         am_ec2_client_get_image_block_public_access_async, cancellable, callback, user_data);
 }
@@ -437,7 +384,7 @@ am_ec2_client_set_image_block_public_access_async (AmEc2Client         *self,
 
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = params_new (block ? "EnableImageBlockPublicAccess" : "DisableImageBlockPublicAccess");
+  params = _am_ec2_params_new (block ? "EnableImageBlockPublicAccess" : "DisableImageBlockPublicAccess");
   if (block)
     am_query_params_add (params, "ImageBlockPublicAccessState", "block-new-sharing");
   call (self, params,
@@ -493,7 +440,7 @@ am_ec2_client_get_allowed_images_settings_async (AmEc2Client         *self,
 {
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  call (self, params_new ("GetAllowedImagesSettings"), g_strdup ("Could not read the Allowed AMIs settings"),
+  call (self, _am_ec2_params_new ("GetAllowedImagesSettings"), g_strdup ("Could not read the Allowed AMIs settings"),
         parse_allowed_settings, (GDestroyNotify) am_allowed_images_settings_free,
         am_ec2_client_get_allowed_images_settings_async, cancellable, callback, user_data);
 }
@@ -521,7 +468,7 @@ am_ec2_client_set_allowed_images_state_async (AmEc2Client         *self,
                     || g_strcmp0 (state, "disabled") == 0);
 
   disable = strcmp (state, "disabled") == 0;
-  params = params_new (disable ? "DisableAllowedImagesSettings" : "EnableAllowedImagesSettings");
+  params = _am_ec2_params_new (disable ? "DisableAllowedImagesSettings" : "EnableAllowedImagesSettings");
   if (!disable)
     am_query_params_add (params, "AllowedImagesSettingsState", state);
   call (self, params, g_strdup_printf ("Could not set Allowed AMIs to %s", state), parse_done, NULL,
@@ -558,7 +505,7 @@ am_ec2_client_replace_image_criteria_async (AmEc2Client         *self,
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (criteria != NULL);
 
-  params = params_new ("ReplaceImageCriteriaInAllowedImagesSettings");
+  params = _am_ec2_params_new ("ReplaceImageCriteriaInAllowedImagesSettings");
   for (guint i = 0; i < criteria->len; i++)
     {
       AmImageCriterion *c = criteria->pdata[i];
@@ -638,7 +585,7 @@ am_ec2_client_get_image_ancestry_async (AmEc2Client         *self,
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (image_id != NULL);
 
-  params = params_new ("GetImageAncestry");
+  params = _am_ec2_params_new ("GetImageAncestry");
   am_query_params_add (params, "ImageId", image_id);
   call (self, params, g_strdup_printf ("Could not trace where %s came from", image_id), parse_ancestry,
         (GDestroyNotify) g_ptr_array_unref, am_ec2_client_get_image_ancestry_async, cancellable, callback,
@@ -667,7 +614,7 @@ am_ec2_client_cancel_image_launch_permission_async (AmEc2Client         *self,
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (image_id != NULL);
 
-  params = params_new ("CancelImageLaunchPermission");
+  params = _am_ec2_params_new ("CancelImageLaunchPermission");
   am_query_params_add (params, "ImageId", image_id);
   call (self, params, g_strdup_printf ("Could not remove %s from this account", image_id), parse_done, NULL,
         am_ec2_client_cancel_image_launch_permission_async, cancellable, callback, user_data);
@@ -785,7 +732,7 @@ on_usage_entries (GObject      *source,
       return;
     }
   g_ptr_array_sort (data->entries, compare_entries);
-  params = params_new ("DeleteImageUsageReport");
+  params = _am_ec2_params_new ("DeleteImageUsageReport");
   am_query_params_add (params, "ReportId", data->report_id);
   cancellable = g_task_get_cancellable (task);
   am_query_client_call_async (AM_QUERY_CLIENT (source), params, cancellable, on_usage_deleted,
@@ -797,7 +744,7 @@ usage_read_entries (GTask      *task,
                     const char *next_token)
 {
   UsageData *data = g_task_get_task_data (task);
-  g_autoptr (AmQueryParams) params = params_new ("DescribeImageUsageReportEntries");
+  g_autoptr (AmQueryParams) params = _am_ec2_params_new ("DescribeImageUsageReportEntries");
 
   am_query_params_add (params, "ReportId.1", data->report_id);
   am_query_params_add (params, "MaxResults", "1000");
@@ -870,7 +817,7 @@ static void
 usage_poll (GTask *task)
 {
   UsageData *data = g_task_get_task_data (task);
-  g_autoptr (AmQueryParams) params = params_new ("DescribeImageUsageReports");
+  g_autoptr (AmQueryParams) params = _am_ec2_params_new ("DescribeImageUsageReports");
 
   am_query_params_add (params, "ReportId.1", data->report_id);
   am_query_client_call_async (am_ec2_client_get_query_client (g_task_get_source_object (task)), params,
@@ -930,7 +877,7 @@ am_ec2_client_image_usage_async (AmEc2Client         *self,
 
   /* The token makes the creation safe to resend: EC2 answers a repeat with the same report. */
   token = g_uuid_string_random ();
-  params = params_new ("CreateImageUsageReport");
+  params = _am_ec2_params_new ("CreateImageUsageReport");
   am_query_params_add (params, "ImageId", image_id);
   am_query_params_add (params, "ResourceType.1.ResourceType", "ec2:Instance");
   am_query_params_add (params, "ResourceType.2.ResourceType", "ec2:LaunchTemplate");
@@ -943,5 +890,9 @@ am_ec2_client_image_usage_finish (AmEc2Client   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish (self, result, am_ec2_client_image_usage_async, error);
+  g_return_val_if_fail (AM_IS_EC2_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_ec2_client_image_usage_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -9,39 +9,19 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "am-xml-fields.h"
+
 G_BEGIN_DECLS
 
 /*
  * Every model object is a final GObject whose instance struct holds plain fields. A static
- * table (AmField[]) says, for each field, its property name, the EC2 element it is read from
- * (and the element it nests in, e.g. "code" inside "stateReason"), its storage type and its
- * offset. The reader, the read-only properties, the equality test and the JSON cache all walk
+ * table (AmField[], see am-xml-fields.h) says, for each field, its property name, the EC2
+ * element it is read from (and the element it nests in, e.g. "code" inside "stateReason"), its
+ * storage type and its offset. The reader, the read-only properties, the equality test and the JSON cache all walk
  * that table, so adding a field is one line and no value goes through g_object_set().
  */
 
-typedef enum
-{
-  AM_FIELD_STRING,    /* char *, owned */
-  AM_FIELD_INTERNED,  /* GQuark: 4 bytes instead of a pointer; read with g_quark_to_string() */
-  AM_FIELD_BOOLEAN,   /* gboolean, "true"/"false" */
-  AM_FIELD_PRESENT,   /* gboolean, TRUE when the element is there (e.g. <noDevice/>) */
-  AM_FIELD_INT,       /* int */
-  AM_FIELD_INT64,     /* gint64 */
-  AM_FIELD_STRV,      /* const char **, NULL-terminated, interned members, <item>text</item> */
-  AM_FIELD_OBJECTS,   /* gpointer *, NULL-terminated, owned references, <item>object</item> */
-} AmFieldType;
-
 typedef struct _AmModelInfo AmModelInfo;
-
-typedef struct
-{
-  const char *property;
-  const char *element;   /* NULL: derived in finish(), not read from XML */
-  const char *parent;    /* NULL: a direct child of the object's element */
-  AmFieldType type;
-  guint offset;
-  const AmModelInfo *(*item_info) (void);   /* AM_FIELD_OBJECTS */
-} AmField;
 
 struct _AmModelInfo
 {
@@ -52,8 +32,6 @@ struct _AmModelInfo
   void (*finish) (GObject *object);   /* computes derived fields once all are read */
   GParamSpec **pspecs;                /* indexed by field, filled by install_properties */
 };
-
-#define AM_FIELD_PTR(object, field) ((gpointer) (((guint8 *) (object)) + (field)->offset))
 
 void          _am_model_install_properties (GObjectClass      *object_class,
                                             AmModelInfo       *info);

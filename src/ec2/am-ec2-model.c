@@ -432,36 +432,6 @@ _am_model_intern_len (const char *text,
   return g_quark_to_string (_am_model_quark_len (text, len));
 }
 
-static gboolean
-parse_int64 (const char *text,
-             gsize       len,
-             gint64     *out)
-{
-  gint64 value = 0;
-  gboolean negative = FALSE;
-  gsize i = 0;
-
-  while (i < len && g_ascii_isspace (text[i]))
-    i++;
-  while (len > i && g_ascii_isspace (text[len - 1]))
-    len--;
-  if (i < len && text[i] == '-')
-    {
-      negative = TRUE;
-      i++;
-    }
-  if (i == len)
-    return FALSE;
-  for (; i < len; i++)
-    {
-      if (!g_ascii_isdigit (text[i]) || value > (G_MAXINT64 - 9) / 10)
-        return FALSE;
-      value = value * 10 + (text[i] - '0');
-    }
-  *out = negative ? -value : value;
-  return TRUE;
-}
-
 gboolean
 _am_model_set_text (GObject        *object,
                     const AmField  *field,
@@ -469,66 +439,12 @@ _am_model_set_text (GObject        *object,
                     gsize           len,
                     GError        **error)
 {
-  gpointer ptr = AM_FIELD_PTR (object, field);
-
-  switch (field->type)
+  if (field->type == AM_FIELD_INTERNED)
     {
-    case AM_FIELD_STRING:
-      g_free (*(char **) ptr);
-      *(char **) ptr = g_strndup (text, len);
+      *(GQuark *) AM_FIELD_PTR (object, field) = _am_model_quark_len (text, len);
       return TRUE;
-    case AM_FIELD_INTERNED:
-      *(GQuark *) ptr = _am_model_quark_len (text, len);
-      return TRUE;
-    case AM_FIELD_BOOLEAN:
-      if (len == 4 && memcmp (text, "true", 4) == 0)
-        *(gboolean *) ptr = TRUE;
-      else if (len == 5 && memcmp (text, "false", 5) == 0)
-        *(gboolean *) ptr = FALSE;
-      else
-        {
-          g_autofree char *copy = g_strstrip (g_strndup (text, len));
-
-          if (g_strcmp0 (copy, "true") != 0 && g_strcmp0 (copy, "false") != 0)
-            {
-              g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                           "The response holds “%s” where a boolean (%s) was expected",
-                           copy, field->element);
-              return FALSE;
-            }
-          *(gboolean *) ptr = strcmp (copy, "true") == 0;
-        }
-      return TRUE;
-    case AM_FIELD_PRESENT:
-      *(gboolean *) ptr = TRUE;
-      return TRUE;
-    case AM_FIELD_INT:
-    case AM_FIELD_INT64:
-      {
-        gint64 value;
-
-        if (!parse_int64 (text, len, &value)
-            || (field->type == AM_FIELD_INT && (value < G_MININT || value > G_MAXINT)))
-          {
-            g_autofree char *copy = g_strndup (text, MIN (len, 64));
-
-            g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                         "The response holds “%s” where a number (%s) was expected",
-                         copy, field->element);
-            return FALSE;
-          }
-        if (field->type == AM_FIELD_INT)
-          *(int *) ptr = (int) value;
-        else
-          *(gint64 *) ptr = value;
-      }
-      return TRUE;
-    case AM_FIELD_STRV:
-    case AM_FIELD_OBJECTS:
-    default:
-      g_assert_not_reached ();
     }
-  return FALSE;
+  return am_field_set_text (object, field, text, len, error);
 }
 
 GObject *

@@ -167,6 +167,30 @@ static const SeedImage seed_images[] = {
     "2025-03-18T11:20:00.000Z", NULL, "7hx2kq9vtn4b3m8c1zr6wdpya", NULL, "hvm" },
 };
 
+/*
+ * Further mappings of a few seed images, so their block device mapping shows every kind: an
+ * empty EBS data volume, instance store volumes, and a device the image suppresses. As AWS's
+ * Windows images do, the SQL Server image maps instance store volumes at xvdcN.
+ */
+typedef struct
+{
+  const char *image;
+  const char *device;
+  const char *virtual_name;   /* instance store */
+  gboolean    no_device;
+  int         volume_size;    /* EBS, empty */
+  const char *volume_type;
+  gboolean    encrypted;
+} SeedMapping;
+
+static const SeedMapping seed_mappings[] = {
+  { "Windows_Server-2022-English-Full-SQL_2022_Standard-2025.11.12", "xvdb", NULL, FALSE, 100, "gp3", TRUE },
+  { "Windows_Server-2022-English-Full-SQL_2022_Standard-2025.11.12", "xvdca", "ephemeral0", FALSE, 0, NULL, FALSE },
+  { "Windows_Server-2022-English-Full-SQL_2022_Standard-2025.11.12", "xvdcb", "ephemeral1", FALSE, 0, NULL, FALSE },
+  { "Windows_Server-2022-English-Full-SQL_2022_Standard-2025.11.12", "xvdcc", NULL, TRUE, 0, NULL, FALSE },
+  { "amzn-ami-minimal-hvm-2018.03.0.20231218.0-x86_64-s3", "/dev/sdb", "ephemeral1", FALSE, 0, NULL, FALSE },
+};
+
 /* Images registered without enaSupport, as older and imported images are. */
 static const char *const no_ena_images[] = {
   "netshield-vpn-gateway-4.2.1-x86_64-uefi-8c1f4e2a-7b3d-4f6e-a9d0-2e5b7c3f1a64",
@@ -313,6 +337,35 @@ add_root_volume (AmSbImage  *image,
   g_ptr_array_add (image->block_devices, bd);
 }
 
+static void
+add_seed_mappings (AmSbImage       *image,
+                   const SeedImage *seed)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (seed_mappings); i++)
+    {
+      const SeedMapping *m = &seed_mappings[i];
+      AmSbBlockDevice *bd;
+
+      if (strcmp (m->image, seed->name) != 0)
+        continue;
+      bd = am_sb_block_device_new ();
+      bd->device_name = g_strdup (m->device);
+      bd->virtual_name = g_strdup (m->virtual_name);
+      bd->no_device = m->no_device;
+      if (m->volume_size > 0)
+        {
+          bd->has_ebs = TRUE;
+          bd->volume_size = m->volume_size;
+          bd->volume_type = g_strdup (m->volume_type);
+          bd->encrypted = m->encrypted;
+          bd->delete_on_termination = TRUE;
+          bd->iops = 3000;
+          bd->throughput = 125;
+        }
+      g_ptr_array_add (image->block_devices, bd);
+    }
+}
+
 static AmSbImage *
 seed_image_build (const SeedImage *seed,
                   const char      *region)
@@ -347,6 +400,7 @@ seed_image_build (const SeedImage *seed,
     image->image_location = g_strdup_printf ("%s-%s/%s.manifest.xml",
                                              seed->alias ? seed->alias : "ubuntu-images", region, seed->name);
   add_root_volume (image, snapshot_id, seed->volume_size, seed->volume_type);
+  add_seed_mappings (image, seed);
   if (seed->product_code != NULL)
     {
       AmSbProductCode *pc = g_new0 (AmSbProductCode, 1);

@@ -19,46 +19,9 @@
 #include "am-connection-monitor.h"
 #include "am-sandbox-process.h"
 #include "am-session.h"
-
-struct _AmSession
-{
-  GObject                parent_instance;
-
-  /* owned */
-  GSettings             *settings;
-  AmSandboxProcess      *sandbox;
-  GError                *sandbox_error;   /* set while the sandbox in use has ended */
-  AmCredentialsProvider *credentials;
-  AmQueryClient         *query_client;
-  AmEc2Client           *client;
-  GCancellable          *cancellable;
-  GError                *error;
-  AmMfaPromptFunc        mfa_func;
-  gpointer               mfa_data;
-  GDestroyNotify         mfa_destroy;
-
-  /* state */
-  AmSessionState         state;
-  char                  *profile_name;
-  char                  *region;
-  char                  *endpoint;
-  char                  *account;
-  char                  *cache_key;
-  gboolean               is_sandbox;
-  char                 **unchosen_profiles;   /* see am_session_get_unchosen_profiles() */
-  gulong                 sandbox_exited_id;
-  gboolean               sandbox_restarted;  /* restarted once by itself after dying at start */
-  /* new_for_endpoint: a fixed endpoint and keys; only the region can change */
-  gboolean               fixed;
-  char                  *fixed_access_key_id;
-  char                  *fixed_secret;
-  char                  *fixed_endpoint;
-};
+#include "am-session-private.h"
 
 G_DEFINE_FINAL_TYPE (AmSession, am_session, G_TYPE_OBJECT)
-
-/* The built-in sandbox process, shared by the sessions that use it. */
-static GWeakRef shared_sandbox;
 
 enum {
   PROP_0,
@@ -83,23 +46,8 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* What one connect resolves before the session switches to it. */
-typedef struct
-{
-  char                  *profile_name;
-  char                  *region;
-  char                  *endpoint;
-  char                  *account;
-  gboolean               is_sandbox;
-  gboolean               explicit_choice;
-  char                 **unchosen_profiles;
-  AmAwsConfig           *config;
-  AmCredentialsProvider *credentials;
-  AmAccount             *stored_account;
-} ConnectData;
-
 static void
-connect_data_free (ConnectData *data)
+connect_data_free (AmConnectData *data)
 {
   g_free (data->profile_name);
   g_free (data->region);
@@ -112,7 +60,7 @@ connect_data_free (ConnectData *data)
   g_free (data);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnectData, connect_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmConnectData, connect_data_free)
 
 AmSession *
 am_session_new (void)
@@ -138,8 +86,8 @@ make_cache_key (const char *profile,
 }
 
 /* host[:port] of an endpoint override, which stands for the account in cache keys */
-static char *
-endpoint_account (const char *endpoint)
+char *
+_am_session_endpoint_account (const char *endpoint)
 {
   g_autoptr (GUri) uri = NULL;
 
@@ -179,7 +127,7 @@ am_session_set_client (AmSession     *self,
 
 static void
 am_session_apply (AmSession     *self,
-                  ConnectData   *data,
+                  AmConnectData *data,
                   AmQueryClient *query_client)
 {
   GObject *object = G_OBJECT (self);
@@ -249,7 +197,7 @@ am_session_new_for_endpoint (const char  *label,
   g_autoptr (AmSession) self = NULL;
   g_autoptr (AmCredentials) credentials = NULL;
   g_autoptr (AmQueryClient) query_client = NULL;
-  g_autoptr (ConnectData) data = NULL;
+  g_autoptr (AmConnectData) data = NULL;
 
   g_return_val_if_fail (label != NULL, NULL);
   g_return_val_if_fail (endpoint != NULL, NULL);
@@ -264,11 +212,11 @@ am_session_new_for_endpoint (const char  *label,
   self->fixed_secret = g_strdup (secret_access_key);
   self->fixed_endpoint = g_strdup (endpoint);
 
-  data = g_new0 (ConnectData, 1);
+  data = g_new0 (AmConnectData, 1);
   data->profile_name = g_strdup (label);
   data->region = g_strdup (region);
   data->endpoint = g_strdup (endpoint);
-  data->account = endpoint_account (endpoint);
+  data->account = _am_session_endpoint_account (endpoint);
   credentials = am_credentials_new (access_key_id, secret_access_key, NULL, NULL);
   am_credentials_set_source (credentials, label);
   data->credentials = am_credentials_provider_new_static (credentials);
@@ -299,10 +247,10 @@ am_session_set_mfa_prompt (AmSession       *self,
 
 /* Connecting */
 
-static void
-am_session_fail (AmSession *self,
-                 GTask     *task,
-                 GError    *error)
+void
+_am_session_fail (AmSession *self,
+                  GTask     *task,
+                  GError    *error)
 {
   g_assert (error != NULL);
 
@@ -318,7 +266,7 @@ am_session_fail (AmSession *self,
   g_object_freeze_notify (G_OBJECT (self));
   /* Show what was tried, so the header names it and Retry tries it again. */
   {
-    ConnectData *data = g_task_get_task_data (task);
+    AmConnectData *data = g_task_get_task_data (task);
 
     if (data->profile_name != NULL && g_strcmp0 (self->profile_name, data->profile_name) != 0)
       {
@@ -348,7 +296,7 @@ am_session_fail (AmSession *self,
 
 static void
 am_session_save_choice (AmSession   *self,
-                        ConnectData *data)
+                        AmConnectData *data)
 {
   if (self->fixed || !data->explicit_choice)
     return;
@@ -357,11 +305,11 @@ am_session_save_choice (AmSession   *self,
   g_settings_set_string (self->settings, "region", data->region);
 }
 
-static void
-am_session_finish_connect (AmSession *self,
-                           GTask     *task)
+void
+_am_session_finish_connect (AmSession *self,
+                            GTask     *task)
 {
-  ConnectData *data = g_task_get_task_data (task);
+  AmConnectData *data = g_task_get_task_data (task);
   g_autoptr (AmQueryClient) query_client = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -385,7 +333,7 @@ am_session_finish_connect (AmSession *self,
     }
   if (query_client == NULL)
     {
-      am_session_fail (self, task, g_steal_pointer (&error));
+      _am_session_fail (self, task, g_steal_pointer (&error));
       return;
     }
 
@@ -399,365 +347,15 @@ am_session_finish_connect (AmSession *self,
   g_task_return_boolean (task, TRUE);
 }
 
-static void am_session_forget_sandbox  (AmSession *self);
-static void am_session_connect_sandbox (AmSession *self,
-                                        GTask     *task);
-
-static void
-am_session_sandbox_started_cb (GObject      *object,
-                               GAsyncResult *result,
-                               gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  AmSession *self = g_task_get_source_object (task);
-  ConnectData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  const char *endpoint;
-
-  endpoint = am_sandbox_process_start_finish (AM_SANDBOX_PROCESS (object), result, &error);
-  if (endpoint == NULL)
-    {
-      /* Start a new process on the next try. */
-      if (self->sandbox == AM_SANDBOX_PROCESS (object))
-        am_session_forget_sandbox (self);
-      /* One that stopped before it was ready gets a second start, once (not one that hung:
-       * that would be another 20 s). */
-      if (!self->sandbox_restarted && !g_cancellable_is_cancelled (g_task_get_cancellable (task))
-          && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
-        {
-          g_debug ("The sandbox did not start (%s); starting it once more", error->message);
-          self->sandbox_restarted = TRUE;
-          am_session_connect_sandbox (self, task);
-          return;
-        }
-      am_session_fail (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  data->endpoint = g_strdup (endpoint);
-  am_session_finish_connect (self, task);
-}
-
-static void
-am_session_set_sandbox_error (AmSession *self,
-                              GError    *error)
+void
+_am_session_set_sandbox_error (AmSession *self,
+                               GError    *error)
 {
   if (self->sandbox_error == NULL && error == NULL)
     return;
   g_clear_error (&self->sandbox_error);
   self->sandbox_error = error;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX_ERROR]);
-}
-
-/* The handler is disconnected here, by its id, before the reference goes: the process may
- * outlive this session (other sessions share it). */
-static void
-am_session_forget_sandbox (AmSession *self)
-{
-  if (self->sandbox != NULL)
-    g_clear_signal_handler (&self->sandbox_exited_id, self->sandbox);
-  g_clear_object (&self->sandbox);
-}
-
-/* A sandbox that dies within this long of starting is restarted once without asking. */
-#define SANDBOX_EARLY_DEATH_US (15 * G_TIME_SPAN_SECOND)
-
-static void
-am_session_sandbox_exited_cb (AmSession        *self,
-                              AmSandboxProcess *sandbox)
-{
-  const char *reason = am_sandbox_process_get_exit_reason (sandbox);
-
-  g_assert (sandbox == self->sandbox);
-
-  if (!self->is_sandbox && self->state != AM_SESSION_STATE_CONNECTING)
-    {
-      am_session_forget_sandbox (self);
-      return;
-    }
-
-  if (!self->sandbox_restarted && am_sandbox_process_get_uptime (sandbox) < SANDBOX_EARLY_DEATH_US
-      && self->state == AM_SESSION_STATE_READY)
-    {
-      g_debug ("The sandbox died %" G_GINT64_FORMAT " ms after it started (%s); restarting it once",
-               am_sandbox_process_get_uptime (sandbox) / 1000, reason);
-      self->sandbox_restarted = TRUE;
-      am_session_restart_sandbox (self);
-      return;
-    }
-
-  {
-    g_autofree char *host = am_connection_monitor_host_for_url (self->endpoint);
-
-    /* Nothing answers there any more, whatever requests were on their way. */
-    if (host != NULL)
-      am_connection_monitor_report (am_connection_monitor_get_default (), host, AM_CONNECTION_OFFLINE);
-  }
-  am_session_set_sandbox_error (self,
-                                g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
-                                             _("The built-in sandbox stopped: %s. Its images and "
-                                               "instances are saved on disk; restart it to go on."),
-                                             reason != NULL ? reason : _("for no reason it gave")));
-}
-
-static void
-am_session_watch_sandbox (AmSession *self)
-{
-  if (self->sandbox_exited_id != 0)
-    return;
-  self->sandbox_exited_id = g_signal_connect_swapped (self->sandbox, "exited",
-                                                      G_CALLBACK (am_session_sandbox_exited_cb), self);
-}
-
-static void
-am_session_restart_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  /* A failure shows through the session's state. */
-  if (!am_session_connect_finish (AM_SESSION (object), result, &error))
-    g_debug ("Restarting the sandbox failed: %s", error->message);
-}
-
-void
-am_session_restart_sandbox (AmSession *self)
-{
-  g_autofree char *region = NULL;
-
-  g_return_if_fail (AM_IS_SESSION (self));
-
-  region = g_strdup (self->region);
-  if (self->sandbox != NULL && am_sandbox_process_get_exit_reason (self->sandbox) != NULL)
-    am_session_forget_sandbox (self);
-  am_session_set_sandbox_error (self, NULL);
-  am_session_connect_async (self, AM_SESSION_SANDBOX_PROFILE, region, NULL,
-                            am_session_restart_cb, NULL);
-}
-
-const GError *
-am_session_get_sandbox_error (AmSession *self)
-{
-  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
-
-  return self->sandbox_error;
-}
-
-static void
-am_session_connect_sandbox (AmSession *self,
-                            GTask     *task)
-{
-  ConnectData *data = g_task_get_task_data (task);
-  g_autoptr (AmCredentials) credentials = NULL;
-  g_autofree char *data_dir = NULL;
-
-  /* Also called again for the one restart of a sandbox that died at start. */
-  data->is_sandbox = TRUE;
-  g_free (data->account);
-  data->account = g_strdup (AM_SANDBOX_ALICE_ACCOUNT_ID);
-  if (data->region == NULL)
-    data->region = g_strdup (AM_SANDBOX_DEFAULT_REGION);
-  credentials = am_credentials_new (AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY, NULL, NULL);
-  am_credentials_set_source (credentials, _("built-in sandbox"));
-  g_clear_object (&data->credentials);
-  data->credentials = am_credentials_provider_new_static (credentials);
-
-  /* One sandbox serves every session of the process (it locks its data folder). */
-  if (self->sandbox == NULL)
-    self->sandbox = g_weak_ref_get (&shared_sandbox);
-  if (self->sandbox != NULL && am_sandbox_process_get_endpoint (self->sandbox) == NULL)
-    am_session_forget_sandbox (self);
-
-  if (self->sandbox != NULL)
-    {
-      am_session_watch_sandbox (self);
-      data->endpoint = g_strdup (am_sandbox_process_get_endpoint (self->sandbox));
-      am_session_finish_connect (self, task);
-      return;
-    }
-
-  data_dir = g_build_filename (g_get_user_data_dir (), "amiable", "sandbox", NULL);
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      am_session_fail (self, task,
-                       g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                                    _("Could not create the sandbox's folder %s: %s. "
-                                      "Check the permissions of your data folder."),
-                                    data_dir, g_strerror (saved_errno)));
-      return;
-    }
-
-  self->sandbox = am_sandbox_process_new (data_dir, NULL);
-  g_weak_ref_set (&shared_sandbox, self->sandbox);
-  am_session_watch_sandbox (self);
-  am_sandbox_process_start_async (self->sandbox, g_task_get_cancellable (task),
-                                  am_session_sandbox_started_cb, g_object_ref (task));
-}
-
-static void
-am_session_account_secret_cb (GObject      *object,
-                              GAsyncResult *result,
-                              gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  AmSession *self = g_task_get_source_object (task);
-  ConnectData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AmCredentials) credentials = NULL;
-  char *secret;
-
-  secret = am_accounts_lookup_secret_finish (result, &error);
-  if (secret == NULL)
-    {
-      am_session_fail (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  credentials = am_credentials_new (data->stored_account->access_key_id, secret, NULL, NULL);
-  secret_password_free (secret);
-  am_credentials_set_source (credentials, data->profile_name);
-  data->credentials = am_credentials_provider_new_static (credentials);
-  am_session_finish_connect (self, task);
-}
-
-static void
-am_session_connect_account (AmSession *self,
-                            GTask     *task)
-{
-  ConnectData *data = g_task_get_task_data (task);
-  AmAccount *account = data->stored_account;
-
-  if (data->region == NULL)
-    data->region = g_strdup (*account->region != '\0' ? account->region : "us-east-1");
-  if (*account->endpoint != '\0')
-    {
-      data->endpoint = g_strdup (account->endpoint);
-      data->account = endpoint_account (account->endpoint);
-    }
-  else
-    data->account = g_strdup (account->access_key_id);
-
-  am_accounts_lookup_secret_async (account->name, g_task_get_cancellable (task),
-                                   am_session_account_secret_cb, g_object_ref (task));
-}
-
-static char *
-role_account (const char *role_arn)
-{
-  g_auto (GStrv) parts = NULL;
-
-  /* arn:aws:iam::123456789012:role/NAME */
-  if (role_arn == NULL)
-    return NULL;
-  parts = g_strsplit (role_arn, ":", 6);
-  if (g_strv_length (parts) < 6 || *parts[4] == '\0')
-    return NULL;
-  return g_strdup (parts[4]);
-}
-
-static void
-am_session_profile_credentials_cb (GObject      *object,
-                                   GAsyncResult *result,
-                                   gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  AmSession *self = g_task_get_source_object (task);
-  ConnectData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AmCredentials) credentials = NULL;
-
-  credentials = am_credentials_provider_get_finish (AM_CREDENTIALS_PROVIDER (object), result, &error);
-  if (credentials == NULL)
-    {
-      am_session_fail (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (data->account == NULL)
-    data->account = role_account (am_aws_config_get_value (data->config, data->profile_name, "role_arn"));
-  if (data->account == NULL)
-    data->account = g_strdup (am_aws_config_get_value (data->config, data->profile_name, "sso_account_id"));
-  if (data->account == NULL)
-    data->account = g_strdup (am_credentials_get_access_key_id (credentials));
-
-  am_session_finish_connect (self, task);
-}
-
-static void
-am_session_mfa_prompt_cb (const char   *profile_name,
-                          const char   *mfa_serial,
-                          GCancellable *cancellable,
-                          GTask        *task,
-                          gpointer      user_data)
-{
-  AmSession *self = user_data;
-
-  if (self->mfa_func == NULL)
-    {
-      g_task_return_new_error (task, AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
-                               _("Profile “%s” needs a code from MFA device %s, but nothing can ask for it."),
-                               profile_name, mfa_serial);
-      g_object_unref (task);
-      return;
-    }
-
-  self->mfa_func (profile_name, mfa_serial, cancellable, task, self->mfa_data);
-}
-
-static void
-am_session_connect_profile (AmSession *self,
-                            GTask     *task,
-                            gboolean   use_default_chain)
-{
-  ConnectData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  const char *endpoint;
-
-  if (!use_default_chain &&
-      am_aws_config_get_profile_kind (data->config, data->profile_name, &error) == AM_AWS_PROFILE_KIND_NONE)
-    {
-      if (error == NULL)
-        error = g_error_new (AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
-                             _("Profile “%s” has no credentials in %s or %s. Add them with "
-                               "“aws configure --profile %s”, or choose another profile."),
-                             data->profile_name, am_aws_config_get_config_path (data->config),
-                             am_aws_config_get_credentials_path (data->config), data->profile_name);
-      am_session_fail (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (data->region == NULL)
-    data->region = g_strdup (am_aws_config_get_region (data->config, data->profile_name));
-  if (data->region == NULL)
-    data->region = g_strdup ("us-east-1");
-  endpoint = am_aws_config_get_endpoint_url (data->config, data->profile_name, "ec2");
-  if (endpoint != NULL)
-    {
-      data->endpoint = g_strdup (endpoint);
-      data->account = endpoint_account (endpoint);
-    }
-
-  data->credentials = am_credentials_provider_new_for_profile (data->config,
-                                                               use_default_chain ? NULL : data->profile_name);
-  am_credentials_provider_set_mfa_prompt (data->credentials, am_session_mfa_prompt_cb, self, NULL);
-  am_credentials_provider_get_async (data->credentials, g_task_get_cancellable (task),
-                                     am_session_profile_credentials_cb, g_object_ref (task));
-}
-
-/* Whether the AWS CLI would find credentials without being told a profile. */
-static gboolean
-config_has_default_credentials (AmAwsConfig *config)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (am_aws_config_has_environment_credentials (config))
-    return TRUE;
-
-  return am_aws_config_get_profile_kind (config, am_aws_config_get_default_profile_name (config), &error)
-         != AM_AWS_PROFILE_KIND_NONE;
 }
 
 void
@@ -775,7 +373,7 @@ am_session_connect_async (AmSession           *self,
   g_autofree char *saved_region = NULL;
   const char *env_region;
   gboolean use_default_chain = FALSE;
-  ConnectData *data;
+  AmConnectData *data;
 
   g_return_if_fail (AM_IS_SESSION (self));
   g_return_if_fail (region == NULL || *region != '\0');
@@ -792,12 +390,12 @@ am_session_connect_async (AmSession           *self,
 
   task = g_task_new (self, own_cancellable, callback, user_data);
   g_task_set_source_tag (task, am_session_connect_async);
-  data = g_new0 (ConnectData, 1);
+  data = g_new0 (AmConnectData, 1);
   g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
   data->explicit_choice = profile_name != NULL || region != NULL;
 
   g_clear_error (&self->error);
-  am_session_set_sandbox_error (self, NULL);
+  _am_session_set_sandbox_error (self, NULL);
   am_session_set_client (self, NULL);
   am_session_set_state (self, AM_SESSION_STATE_CONNECTING);
 
@@ -808,10 +406,10 @@ am_session_connect_async (AmSession           *self,
       data->profile_name = g_strdup (self->profile_name);
       data->region = g_strdup (region ? region : self->region);
       data->endpoint = g_strdup (self->fixed_endpoint);
-      data->account = endpoint_account (self->fixed_endpoint);
+      data->account = _am_session_endpoint_account (self->fixed_endpoint);
       credentials = am_credentials_new (self->fixed_access_key_id, self->fixed_secret, NULL, NULL);
       data->credentials = am_credentials_provider_new_static (credentials);
-      am_session_finish_connect (self, task);
+      _am_session_finish_connect (self, task);
       return;
     }
 
@@ -827,7 +425,7 @@ am_session_connect_async (AmSession           *self,
         profile_name = env_profile;
       else if (*saved_profile != '\0')
         profile_name = saved_profile;
-      else if (data->config != NULL && config_has_default_credentials (data->config))
+      else if (data->config != NULL && _am_session_config_has_default_credentials (data->config))
         {
           profile_name = am_aws_config_get_default_profile_name (data->config);
           use_default_chain = TRUE;
@@ -837,7 +435,7 @@ am_session_connect_async (AmSession           *self,
           /* A broken AWS CLI file: say so rather than quietly fall back to the sandbox. */
           data->profile_name = g_strdup ("default");
           data->region = g_strdup (region ? region : *saved_region != '\0' ? saved_region : "us-east-1");
-          am_session_fail (self, task, g_steal_pointer (&config_error));
+          _am_session_fail (self, task, g_steal_pointer (&config_error));
           return;
         }
       else
@@ -864,20 +462,20 @@ am_session_connect_async (AmSession           *self,
 
   if (g_strcmp0 (profile_name, AM_SESSION_SANDBOX_PROFILE) == 0)
     {
-      am_session_connect_sandbox (self, task);
+      _am_session_connect_sandbox (self, task);
       return;
     }
 
   data->stored_account = am_accounts_lookup (self->settings, profile_name);
   if (data->stored_account != NULL)
     {
-      am_session_connect_account (self, task);
+      _am_session_connect_account (self, task);
       return;
     }
 
   if (data->config == NULL)
     {
-      am_session_fail (self, task, g_steal_pointer (&config_error));
+      _am_session_fail (self, task, g_steal_pointer (&config_error));
       return;
     }
   if (!use_default_chain && !am_aws_config_has_profile (data->config, profile_name))
@@ -887,17 +485,17 @@ am_session_connect_async (AmSession           *self,
         use_default_chain = TRUE;
       else
         {
-          am_session_fail (self, task,
-                           g_error_new (AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
-                                        _("There is no profile named “%s” in %s or %s, and no account "
-                                          "by that name in Preferences. Choose another profile."),
-                                        profile_name, am_aws_config_get_config_path (data->config),
-                                        am_aws_config_get_credentials_path (data->config)));
+          _am_session_fail (self, task,
+                            g_error_new (AM_AWS_ERROR, AM_AWS_ERROR_NO_CREDENTIALS,
+                                         _("There is no profile named “%s” in %s or %s, and no account "
+                                           "by that name in Preferences. Choose another profile."),
+                                         profile_name, am_aws_config_get_config_path (data->config),
+                                         am_aws_config_get_credentials_path (data->config)));
           return;
         }
     }
 
-  am_session_connect_profile (self, task, use_default_chain);
+  _am_session_connect_profile (self, task, use_default_chain);
 }
 
 gboolean
@@ -1120,7 +718,7 @@ am_session_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->query_client);
   g_clear_object (&self->credentials);
-  am_session_forget_sandbox (self);
+  _am_session_forget_sandbox (self);
   g_clear_object (&self->settings);
   if (self->mfa_destroy != NULL)
     self->mfa_destroy (self->mfa_data);

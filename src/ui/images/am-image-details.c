@@ -14,6 +14,7 @@
 #include "am-image-details.h"
 #include "am-image-lineage.h"
 #include "am-image-reference.h"
+#include "am-time-format.h"
 
 struct _AmImageDetails
 {
@@ -27,7 +28,7 @@ struct _AmImageDetails
   GtkLabel *subtitle_label;
   AmImageAnatomy *anatomy;
   AmImageLineage *lineage;
-  AdwPreferencesGroup *fields_group;
+  GtkBox *fields_box;
   AdwPreferencesGroup *volumes_group;
   AdwPreferencesGroup *permissions_group;
   AdwPreferencesGroup *used_by_group;
@@ -36,6 +37,7 @@ struct _AmImageDetails
   /* owned references */
   AmImage *image;
   GPtrArray *field_rows;    /* AdwActionRow, one per entry of fields[] */
+  GPtrArray *field_groups;  /* AdwPreferencesGroup, one per entry of headings[] */
   GPtrArray *dynamic_rows;  /* rows of the volumes, permissions and tags groups */
   GHashTable *values;       /* row title → copyable value */
 
@@ -47,12 +49,33 @@ struct _AmImageDetails
 G_DEFINE_FINAL_TYPE (AmImageDetails, am_image_details, ADW_TYPE_BIN)
 
 typedef char *(*FieldFunc) (AmImage *image);
+typedef const char *(*TimeFunc) (AmImage *image);
+
+/* The headings the fields are grouped under. */
+typedef enum
+{
+  HEADING_IDENTITY,
+  HEADING_PLATFORM,
+  HEADING_STORAGE,
+  HEADING_LIFECYCLE,
+  N_HEADINGS
+} Heading;
+
+static const char * const headings[N_HEADINGS] = {
+  N_("Identity"),
+  N_("Platform"),
+  N_("Root Device and Boot"),
+  N_("Lifecycle and Origin"),
+};
 
 typedef struct
 {
   const char *title;
   const char *explanation;   /* tooltip: the concept in a sentence */
   FieldFunc get;
+  Heading heading;
+  gboolean copy;             /* an ID or an address: a Copy button */
+  TimeFunc time;             /* a time: the same in UTC is the value's tooltip */
 } Field;
 
 static char *
@@ -94,35 +117,25 @@ STRING_FIELD (source_image_id)
 STRING_FIELD (source_image_region)
 STRING_FIELD (source_instance_id)
 STRING_FIELD (deregistration_protection)
-STRING_FIELD (last_launched_time)
 STRING_FIELD (root_device_name)
 STRING_FIELD (root_device_type)
 
 static char *
-format_time (const char *iso)
+field_creation_date (AmImage *image)
 {
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-
-  if (iso == NULL || iso[0] == '\0')
-    return NULL;
-  utc = g_date_time_new_from_iso8601 (iso, NULL);
-  if (utc == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%x %X");
+  return am_time_format_local (am_image_get_creation_date (image));
 }
 
 static char *
-field_creation_date (AmImage *image)
+field_last_launched (AmImage *image)
 {
-  return format_time (am_image_get_creation_date (image));
+  return am_time_format_local (am_image_get_last_launched_time (image));
 }
 
 static char *
 field_deprecation (AmImage *image)
 {
-  g_autofree char *when = format_time (am_image_get_deprecation_time (image));
+  g_autofree char *when = am_time_format_local (am_image_get_deprecation_time (image));
 
   if (when == NULL)
     return g_strdup (_("Not scheduled"));
@@ -167,41 +180,47 @@ field_product_codes (AmImage *image)
   return g_string_free (s, FALSE);
 }
 
+#define ID TRUE
+#define NO_ID FALSE
+
 static const Field fields[] = {
-  { N_("Name"), NULL, field_name },
-  { N_("Image ID"), N_("The unique identifier you pass to launch the image, valid in this Region only"), field_image_id },
-  { N_("Description"), NULL, field_description },
-  { N_("Owner"), N_("The AWS account that registered the image"), field_owner_id },
-  { N_("Owner Alias"), N_("“amazon” for images published by AWS, “aws-marketplace” for Marketplace products"), field_owner_alias },
-  { N_("Created"), NULL, field_creation_date },
-  { N_("State"), N_("Only available images can launch instances"), field_state },
-  { N_("State Reason"), NULL, field_state_reason_message },
-  { N_("Visibility"), N_("Public images can be launched by any AWS account"), field_visibility },
-  { N_("Platform"), N_("The operating system family; it decides how the instance is billed"), field_platform_details },
-  { N_("Usage Operation"), N_("The billing code of instances launched from it"), field_usage_operation },
-  { N_("Product Codes"), N_("Marketplace products the image belongs to; launching it subscribes you"), field_product_codes },
-  { N_("Architecture"), N_("The processor family the image runs on: x86_64 (Intel, AMD) or arm64 (Graviton)"), field_architecture },
-  { N_("Image Type"), NULL, field_image_type },
-  { N_("Root Device Type"), N_("EBS: the root volume is a persistent network disk. Instance store: a local disk that does not survive a stop"), field_root_device_type },
-  { N_("Root Device Name"), N_("The device name the root volume is attached as"), field_root_device_name },
-  { N_("Virtualization"), N_("HVM runs on current instance types; paravirtual (PV) is the older Xen mode"), field_virtualization_type },
-  { N_("Boot Mode"), N_("How the firmware starts the operating system: legacy BIOS or UEFI"), field_boot_mode },
-  { N_("Hypervisor"), NULL, field_hypervisor },
-  { N_("ENA Support"), N_("Whether the Elastic Network Adapter (fast networking) is enabled"), field_ena },
-  { N_("SR-IOV Support"), NULL, field_sriov_net_support },
-  { N_("NitroTPM"), N_("A virtual Trusted Platform Module for measured boot and key storage"), field_tpm_support },
-  { N_("Instance Metadata"), N_("“v2.0”: instances launched from it require IMDSv2 (session tokens)"), field_imds_support },
-  { N_("Free Tier Eligible"), NULL, field_free_tier },
-  { N_("Deprecation"), N_("A deprecated image still launches, but no longer shows in default listings"), field_deprecation },
-  { N_("Deregistration Protection"), N_("While on, the image cannot be deregistered"), field_deregistration_protection },
-  { N_("Last Launched"), NULL, field_last_launched_time },
-  { N_("Location"), NULL, field_image_location },
-  { N_("Kernel"), NULL, field_kernel_id },
-  { N_("RAM Disk"), NULL, field_ramdisk_id },
-  { N_("Copied From"), NULL, field_source_image_id },
-  { N_("Copied From Region"), NULL, field_source_image_region },
-  { N_("Created From Instance"), NULL, field_source_instance_id },
+  { N_("Name"), NULL, field_name, HEADING_IDENTITY, NO_ID, NULL },
+  { N_("Image ID"), N_("The unique identifier you pass to launch the image, valid in this Region only"), field_image_id, HEADING_IDENTITY, ID, NULL },
+  { N_("Description"), NULL, field_description, HEADING_IDENTITY, NO_ID, NULL },
+  { N_("Owner"), N_("The AWS account that registered the image"), field_owner_id, HEADING_IDENTITY, ID, NULL },
+  { N_("Owner Alias"), N_("“amazon” for images published by AWS, “aws-marketplace” for Marketplace products"), field_owner_alias, HEADING_IDENTITY, NO_ID, NULL },
+  { N_("Created"), NULL, field_creation_date, HEADING_IDENTITY, NO_ID, am_image_get_creation_date },
+  { N_("State"), N_("Only available images can launch instances"), field_state, HEADING_IDENTITY, NO_ID, NULL },
+  { N_("State Reason"), NULL, field_state_reason_message, HEADING_IDENTITY, NO_ID, NULL },
+  { N_("Visibility"), N_("Public images can be launched by any AWS account"), field_visibility, HEADING_IDENTITY, NO_ID, NULL },
+  { N_("Platform"), N_("The operating system family; it decides how the instance is billed"), field_platform_details, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("Usage Operation"), N_("The billing code of instances launched from it"), field_usage_operation, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("Product Codes"), N_("Marketplace products the image belongs to; launching it subscribes you"), field_product_codes, HEADING_PLATFORM, ID, NULL },
+  { N_("Architecture"), N_("The processor family the image runs on: x86_64 (Intel, AMD) or arm64 (Graviton)"), field_architecture, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("Image Type"), NULL, field_image_type, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("Free Tier Eligible"), NULL, field_free_tier, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("ENA Support"), N_("Whether the Elastic Network Adapter (fast networking) is enabled"), field_ena, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("SR-IOV Support"), NULL, field_sriov_net_support, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("Instance Metadata"), N_("“v2.0”: instances launched from it require IMDSv2 (session tokens)"), field_imds_support, HEADING_PLATFORM, NO_ID, NULL },
+  { N_("Root Device Type"), N_("EBS: the root volume is a persistent network disk. Instance store: a local disk that does not survive a stop"), field_root_device_type, HEADING_STORAGE, NO_ID, NULL },
+  { N_("Root Device Name"), N_("The device name the root volume is attached as"), field_root_device_name, HEADING_STORAGE, NO_ID, NULL },
+  { N_("Virtualization"), N_("HVM runs on current instance types; paravirtual (PV) is the older Xen mode"), field_virtualization_type, HEADING_STORAGE, NO_ID, NULL },
+  { N_("Boot Mode"), N_("How the firmware starts the operating system: legacy BIOS or UEFI"), field_boot_mode, HEADING_STORAGE, NO_ID, NULL },
+  { N_("NitroTPM"), N_("A virtual Trusted Platform Module for measured boot and key storage"), field_tpm_support, HEADING_STORAGE, NO_ID, NULL },
+  { N_("Hypervisor"), NULL, field_hypervisor, HEADING_STORAGE, NO_ID, NULL },
+  { N_("Location"), NULL, field_image_location, HEADING_STORAGE, ID, NULL },
+  { N_("Kernel"), NULL, field_kernel_id, HEADING_STORAGE, ID, NULL },
+  { N_("RAM Disk"), NULL, field_ramdisk_id, HEADING_STORAGE, ID, NULL },
+  { N_("Deprecation"), N_("A deprecated image still launches, but no longer shows in default listings"), field_deprecation, HEADING_LIFECYCLE, NO_ID, am_image_get_deprecation_time },
+  { N_("Deregistration Protection"), N_("While on, the image cannot be deregistered"), field_deregistration_protection, HEADING_LIFECYCLE, NO_ID, NULL },
+  { N_("Last Launched"), NULL, field_last_launched, HEADING_LIFECYCLE, NO_ID, am_image_get_last_launched_time },
+  { N_("Copied From"), NULL, field_source_image_id, HEADING_LIFECYCLE, ID, NULL },
+  { N_("Copied From Region"), NULL, field_source_image_region, HEADING_LIFECYCLE, NO_ID, NULL },
+  { N_("Created From Instance"), NULL, field_source_instance_id, HEADING_LIFECYCLE, ID, NULL },
 };
+
+#undef ID
+#undef NO_ID
 
 static void
 copy_clicked_cb (GtkButton *button,
@@ -214,12 +233,14 @@ copy_clicked_cb (GtkButton *button,
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
 }
 
+/* A row with the value under its label; a Copy button when @copy (IDs and addresses only). */
 static AdwActionRow *
 new_copy_row (const char *title,
-              const char *explanation)
+              const char *explanation,
+              gboolean    copy)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *button;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -227,6 +248,10 @@ new_copy_row (const char *title,
   if (explanation != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (row), explanation);
   gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+  if (!copy)
+    return row;
+
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -251,8 +276,11 @@ set_row_value (AmImageDetails *self,
 
   gtk_widget_set_visible (GTK_WIDGET (row), value != NULL);
   adw_action_row_set_subtitle (row, value != NULL ? value : "");
-  g_object_set_data_full (G_OBJECT (button), "am-copy-text", g_strdup (value), g_free);
-  gtk_widget_set_tooltip_text (button, _("Copy"));
+  if (button != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (button), "am-copy-text", g_strdup (value), g_free);
+      gtk_widget_set_tooltip_text (button, _("Copy"));
+    }
   if (value != NULL)
     g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
 }
@@ -261,9 +289,10 @@ static void
 add_dynamic_row (AmImageDetails      *self,
                  AdwPreferencesGroup *group,
                  const char          *title,
-                 const char          *value)
+                 const char          *value,
+                 gboolean             copy)
 {
-  AdwActionRow *row = new_copy_row (title, NULL);
+  AdwActionRow *row = new_copy_row (title, NULL, copy);
   g_autofree char *key = g_strdup_printf ("%s/%s", adw_preferences_group_get_title (group), title);
 
   set_row_value (self, row, key, value);
@@ -358,7 +387,7 @@ fill_references (AmImageDetails *self,
 
       /* The resource's own name or id: what follows "instance/", "launch-template/", … */
       add_dynamic_row (self, self->used_by_group, reference_kind (am_image_reference_get_resource_type (ref)),
-                       slash != NULL ? slash + 1 : arn);
+                       slash != NULL ? slash + 1 : arn, TRUE);
     }
   if (references->len == 0)
     add_dim_row (self, self->used_by_group, _("Nothing in this account and region uses this image"));
@@ -408,7 +437,7 @@ fill_permissions (AmImageDetails             *self,
     return;
 
   if (am_image_get_is_public (self->image))
-    add_dynamic_row (self, self->permissions_group, _("Everyone"), _("Public: any AWS account can launch it"));
+    add_dynamic_row (self, self->permissions_group, _("Everyone"), _("Public: any AWS account can launch it"), FALSE);
 
   if (permissions == NULL)
     {
@@ -422,11 +451,11 @@ fill_permissions (AmImageDetails             *self,
       AmLaunchPermission *perm = permissions[i];
 
       if (am_launch_permission_get_user_id (perm) != NULL)
-        add_dynamic_row (self, self->permissions_group, _("Account"), am_launch_permission_get_user_id (perm));
+        add_dynamic_row (self, self->permissions_group, _("Account"), am_launch_permission_get_user_id (perm), TRUE);
       else if (am_launch_permission_get_organization_arn (perm) != NULL)
-        add_dynamic_row (self, self->permissions_group, _("Organization"), am_launch_permission_get_organization_arn (perm));
+        add_dynamic_row (self, self->permissions_group, _("Organization"), am_launch_permission_get_organization_arn (perm), TRUE);
       else if (am_launch_permission_get_organizational_unit_arn (perm) != NULL)
-        add_dynamic_row (self, self->permissions_group, _("Organizational Unit"), am_launch_permission_get_organizational_unit_arn (perm));
+        add_dynamic_row (self, self->permissions_group, _("Organizational Unit"), am_launch_permission_get_organizational_unit_arn (perm), TRUE);
     }
   if (permissions[0] == NULL && !am_image_get_is_public (self->image))
     add_dim_row (self, self->permissions_group, _("Private: only the owner can launch it"));
@@ -472,12 +501,27 @@ update (AmImageDetails *self)
                        am_image_get_description (self->image) != NULL ? am_image_get_description (self->image) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), am_image_get_description (self->image) != NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *value = fields[i].get (self->image);
+  {
+    gboolean shown[N_HEADINGS] = { FALSE, };
 
-      set_row_value (self, g_ptr_array_index (self->field_rows, i), _(fields[i].title), value);
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_autofree char *value = fields[i].get (self->image);
+        AdwActionRow *row = g_ptr_array_index (self->field_rows, i);
+
+        set_row_value (self, row, _(fields[i].title), value);
+        shown[fields[i].heading] |= value != NULL;
+        /* Times read in local time; the row's tooltip has them in UTC. */
+        if (fields[i].time != NULL)
+          {
+            g_autofree char *utc = am_time_format_utc (fields[i].time (self->image));
+
+            gtk_widget_set_tooltip_text (GTK_WIDGET (row), utc);
+          }
+      }
+    for (guint i = 0; i < N_HEADINGS; i++)
+      gtk_widget_set_visible (g_ptr_array_index (self->field_groups, i), shown[i]);
+  }
 
   mappings = am_image_get_block_device_mappings (self->image);
   for (guint i = 0; mappings[i] != NULL; i++)
@@ -490,7 +534,7 @@ update (AmImageDetails *self)
         title = g_strdup_printf (_("%s (root)"), device);
       else
         title = g_strdup (device != NULL ? device : "");
-      add_dynamic_row (self, self->volumes_group, title, text);
+      add_dynamic_row (self, self->volumes_group, title, text, FALSE);
     }
   if (mappings[0] == NULL)
     add_dim_row (self, self->volumes_group, _("No volumes are listed"));
@@ -500,7 +544,7 @@ update (AmImageDetails *self)
 
   tags = am_image_get_tags (self->image);
   for (guint i = 0; tags[i] != NULL; i++)
-    add_dynamic_row (self, self->tags_group, am_tag_get_key (tags[i]), am_tag_get_value (tags[i]));
+    add_dynamic_row (self, self->tags_group, am_tag_get_key (tags[i]), am_tag_get_value (tags[i]), FALSE);
   if (tags[0] == NULL)
     add_dim_row (self, self->tags_group, _("No tags"));
 
@@ -515,6 +559,7 @@ am_image_details_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_IMAGE_DETAILS);
   g_clear_object (&self->image);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->field_groups, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
 
@@ -539,7 +584,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, anatomy);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, lineage);
-  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, fields_box);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, volumes_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, permissions_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, used_by_group);
@@ -552,16 +597,27 @@ am_image_details_init (AmImageDetails *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->field_rows = g_ptr_array_new ();
+  self->field_groups = g_ptr_array_new ();
   self->dynamic_rows = g_ptr_array_new ();
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* The fixed rows are built once; a selection change only updates their text. */
+  /* The fixed rows are built once, under their headings; a selection change only updates
+   * their text. */
+  for (guint i = 0; i < N_HEADINGS; i++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(headings[i]));
+      gtk_box_append (self->fields_box, group);
+      g_ptr_array_add (self->field_groups, group);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       AdwActionRow *row = new_copy_row (_(fields[i].title),
-                                        fields[i].explanation != NULL ? _(fields[i].explanation) : NULL);
+                                        fields[i].explanation != NULL ? _(fields[i].explanation) : NULL,
+                                        fields[i].copy);
 
-      adw_preferences_group_add (self->fields_group, GTK_WIDGET (row));
+      adw_preferences_group_add (g_ptr_array_index (self->field_groups, fields[i].heading), GTK_WIDGET (row));
       g_ptr_array_add (self->field_rows, row);
     }
 
@@ -653,7 +709,7 @@ am_image_details_add_user (AmImageDetails *self,
       add_dim_row (self, self->used_by_group, text);
     }
   else
-    add_dynamic_row (self, self->used_by_group, reference_kind (resource_type), name);
+    add_dynamic_row (self, self->used_by_group, reference_kind (resource_type), name, TRUE);
 }
 
 void

@@ -26,6 +26,7 @@
 #include "am-image-store.h"
 #include "am-images-view.h"
 #include "am-images-view-private.h"
+#include "am-quick-start-view.h"
 #include "am-session.h"
 
 struct _AmImagesView
@@ -49,6 +50,7 @@ struct _AmImagesView
   GtkStack *stack;
   GtkColumnView *column_view;
   AmImageDetails *details;
+  AmQuickStartView *quick_start_view;
   AdwStatusPage *status_page;
   AmErrorState *error_state;
   GtkSpinner *status_spinner;
@@ -447,7 +449,8 @@ update_state (AmImagesView *self)
   if (n_visible > 0 || self->outside_image != NULL)
     {
       self->state = "list";
-      gtk_stack_set_visible_child_name (self->stack, "list");
+      /* Quick Start shows its images as a catalog of cards. */
+      gtk_stack_set_visible_child_name (self->stack, self->scope == AM_IMAGES_SCOPE_QUICK_START ? "catalog" : "list");
       return;
     }
 
@@ -1832,12 +1835,23 @@ image_action (GtkWidget  *widget,
   am_image_actions_run (widget, self->session, action, images, image_action_done_cb, g_object_ref (self));
 }
 
+/* Quick Start is first in the scope list; the other rows follow the enum. */
+#define SCOPE_ROW(scope) (((scope) + 1) % (AM_IMAGES_SCOPE_QUICK_START + 1))
+#define ROW_SCOPE(row) (((row) + AM_IMAGES_SCOPE_QUICK_START) % (AM_IMAGES_SCOPE_QUICK_START + 1))
+
+static void
+quick_start_launch_cb (AmImagesView *self,
+                       AmImage      *image)
+{
+  am_launch_wizard_present_for_image (GTK_WIDGET (self), self->session, image);
+}
+
 static void
 scope_selected_cb (AmImagesView *self,
                    GParamSpec   *pspec,
                    GtkDropDown  *dropdown)
 {
-  am_images_view_set_scope (self, gtk_drop_down_get_selected (dropdown));
+  am_images_view_set_scope (self, ROW_SCOPE (gtk_drop_down_get_selected (dropdown)));
 }
 
 static void
@@ -1977,6 +1991,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AM_TYPE_IMAGE_DETAILS);
+  g_type_ensure (AM_TYPE_QUICK_START_VIEW);
   g_type_ensure (AM_TYPE_ERROR_STATE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-images-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, scope_dropdown);
@@ -1995,6 +2010,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, stack);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, details);
+  gtk_widget_class_bind_template_child (widget_class, AmImagesView, quick_start_view);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_page);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmImagesView, status_button);
@@ -2045,6 +2061,9 @@ am_images_view_init (AmImagesView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_popover, "show", G_CALLBACK (filter_popover_show_cb),
                            self, G_CONNECT_SWAPPED);
+  am_quick_start_view_set_model (self->quick_start_view, G_LIST_MODEL (self->list));
+  g_signal_connect_object (self->quick_start_view, "launch", G_CALLBACK (quick_start_launch_cb), self, G_CONNECT_SWAPPED);
+  gtk_drop_down_set_selected (self->scope_dropdown, SCOPE_ROW (self->scope));
   g_signal_connect_object (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_selected_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -2131,7 +2150,7 @@ am_images_view_set_scope (AmImagesView  *self,
 
   forget_image_request (self);
   self->scope = scope;
-  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+  gtk_drop_down_set_selected (self->scope_dropdown, SCOPE_ROW (scope));
   show_scope (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "am-instance-row.h"
+#include "am-time-format.h"
 
 struct _AmInstanceRow
 {
@@ -108,20 +109,9 @@ state_label (const char *state_name)
 static char *
 format_launch_time (const char *iso8601)
 {
-  g_autoptr (GTimeZone) utc = NULL;
-  g_autoptr (GDateTime) when = NULL;
-  g_autoptr (GDateTime) local = NULL;
+  char *text = am_time_format_local (iso8601);
 
-  if (iso8601 == NULL || *iso8601 == '\0')
-    return g_strdup ("");
-
-  utc = g_time_zone_new_utc ();
-  when = g_date_time_new_from_iso8601 (iso8601, utc);
-  if (when == NULL)
-    return g_strdup (iso8601);
-
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return text != NULL ? text : g_strdup ("");
 }
 
 /* Dotted quads sort by number, not by text. */

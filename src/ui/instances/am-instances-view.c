@@ -11,6 +11,7 @@
 #include "am-column-order.h"
 #include "am-ec2-client.h"
 #include "am-instances-view-private.h"
+#include "am-image-anatomy.h"
 #include "am-launch-from-image.h"
 #include "am-session.h"
 
@@ -532,6 +533,7 @@ details_show_instance (AmInstancesView *self,
   AdwPreferencesGroup *group;
   GtkWidget *title;
   GtkWidget *button;
+  GtkWidget *anatomy;
 
   title = gtk_label_new (am_instance_row_get_display_name (row));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -553,6 +555,12 @@ details_show_instance (AmInstancesView *self,
   details_add_row (group, _("Key pair"), am_instance_get_key_name (instance), NULL);
   details_add_row (group, _("Boot mode"), am_instance_get_boot_mode (instance), NULL);
   details_add_row (group, _("Instance metadata tokens"), am_instance_get_metadata_http_tokens (instance), NULL);
+
+  /* The same picture as an image's anatomy, for what was made from the image. */
+  group = details_add_group (self, _("Made From Its Image"));
+  anatomy = am_image_anatomy_new ();
+  am_image_anatomy_set_instance (AM_IMAGE_ANATOMY (anatomy), instance, am_instance_row_get_image_name (row));
+  adw_preferences_group_add (group, anatomy);
 
   group = details_add_group (self, _("Network"));
   details_add_row (group, _("Availability Zone"), am_instance_get_availability_zone (instance), NULL);

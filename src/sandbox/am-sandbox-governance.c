@@ -834,71 +834,103 @@ select_reports (AmSbCall *call)
   return g_steal_pointer (&out);
 }
 
+static void
+xml_report (AmSbCall *call,
+            gpointer  item)
+{
+  AmSbUsageReport *r = item;
+  GString *s = call->body;
+
+  g_string_append (s, "<item>");
+  _am_sb_xml_text (s, "imageId", r->image_id);
+  _am_sb_xml_text (s, "reportId", r->report_id);
+  g_string_append (s, "<resourceTypeSet>");
+  for (guint i = 0; i < r->resource_types->len; i++)
+    {
+      g_string_append (s, "<item>");
+      _am_sb_xml_text (s, "resourceType", r->resource_types->pdata[i]);
+      if (strcmp (r->resource_types->pdata[i], "ec2:LaunchTemplate") == 0)
+        {
+          g_autofree char *depth = g_strdup_printf ("%" G_GINT64_FORMAT, r->version_depth);
+
+          g_string_append (s, "<resourceTypeOptionSet><item>");
+          _am_sb_xml_text (s, "optionName", "version-depth");
+          g_string_append (s, "<optionValueSet>");
+          _am_sb_xml_text (s, "item", depth);
+          g_string_append (s, "</optionValueSet></item></resourceTypeOptionSet>");
+        }
+      g_string_append (s, "</item>");
+    }
+  g_string_append (s, "</resourceTypeSet>");
+  if (r->account_ids->len > 0)
+    xml_list (s, "accountIdSet", r->account_ids);
+  _am_sb_xml_text (s, "state", report_state (call, r));
+  _am_sb_xml_time (s, "creationTime", r->creation_time);
+  _am_sb_xml_time (s, "expirationTime", r->creation_time + REPORT_TTL_MS);
+  _am_sb_xml_tags (s, am_sb_state_get_tags (call->state, call->account->account_id, r->report_id));
+  g_string_append (s, "</item>");
+}
+
+/* The reports the call asks for, after its paging parameters (NULL: the call failed). */
+static GPtrArray *
+paged_reports (AmSbCall *call,
+               guint    *offset,
+               guint    *limit)
+{
+  g_autoptr (GPtrArray) reports = NULL;
+
+  if (!_am_sb_paginate (call, 1, 1000, offset, limit))
+    return NULL;
+  reports = select_reports (call);
+  if (reports == NULL || _am_sb_dry_run (call))
+    return NULL;
+  return g_steal_pointer (&reports);
+}
+
 static gboolean
 op_describe_image_usage_reports (AmSbCall *call)
 {
-  g_autoptr (GPtrArray) reports = NULL;
-  GString *s = call->body;
-  guint offset, limit, end;
+  guint offset, limit;
+  g_autoptr (GPtrArray) reports = paged_reports (call, &offset, &limit);
 
-  if (!_am_sb_paginate (call, 1, 1000, &offset, &limit))
+  if (reports == NULL)
     return FALSE;
-  reports = select_reports (call);
-  if (reports == NULL || _am_sb_dry_run (call))
-    return FALSE;
-  g_string_append (s, "<imageUsageReportSet>");
-  for (end = offset; end < reports->len && end - offset < limit; end++)
-    {
-      AmSbUsageReport *r = reports->pdata[end];
-
-      g_string_append (s, "<item>");
-      _am_sb_xml_text (s, "imageId", r->image_id);
-      _am_sb_xml_text (s, "reportId", r->report_id);
-      g_string_append (s, "<resourceTypeSet>");
-      for (guint i = 0; i < r->resource_types->len; i++)
-        {
-          g_string_append (s, "<item>");
-          _am_sb_xml_text (s, "resourceType", r->resource_types->pdata[i]);
-          if (strcmp (r->resource_types->pdata[i], "ec2:LaunchTemplate") == 0)
-            {
-              g_autofree char *depth = g_strdup_printf ("%" G_GINT64_FORMAT, r->version_depth);
-
-              g_string_append (s, "<resourceTypeOptionSet><item>");
-              _am_sb_xml_text (s, "optionName", "version-depth");
-              g_string_append (s, "<optionValueSet>");
-              _am_sb_xml_text (s, "item", depth);
-              g_string_append (s, "</optionValueSet></item></resourceTypeOptionSet>");
-            }
-          g_string_append (s, "</item>");
-        }
-      g_string_append (s, "</resourceTypeSet>");
-      if (r->account_ids->len > 0)
-        xml_list (s, "accountIdSet", r->account_ids);
-      _am_sb_xml_text (s, "state", report_state (call, r));
-      _am_sb_xml_time (s, "creationTime", r->creation_time);
-      _am_sb_xml_time (s, "expirationTime", r->creation_time + REPORT_TTL_MS);
-      _am_sb_xml_tags (s, am_sb_state_get_tags (call->state, call->account->account_id, r->report_id));
-      g_string_append (s, "</item>");
-    }
-  g_string_append (s, "</imageUsageReportSet>");
-  if (end < reports->len)
-    _am_sb_next_token (call, end);
+  _am_sb_emit_page (call, reports, offset, limit, "imageUsageReportSet", xml_report);
   return TRUE;
+}
+
+/* One row of DescribeImageUsageReportEntries: an entry and its report. */
+typedef struct
+{
+  const ReportEntry     *entry;
+  const AmSbUsageReport *report;
+} EntryRow;
+
+static void
+xml_entry_row (AmSbCall *call,
+               gpointer  item)
+{
+  const EntryRow *row = item;
+  GString *s = call->body;
+
+  g_string_append (s, "<item>");
+  _am_sb_xml_text (s, "resourceType", row->entry->resource_type);
+  _am_sb_xml_text (s, "reportId", row->report->report_id);
+  _am_sb_xml_int (s, "usageCount", row->entry->count);
+  _am_sb_xml_text (s, "accountId", row->entry->account_id);
+  _am_sb_xml_text (s, "imageId", row->report->image_id);
+  _am_sb_xml_time (s, "reportCreationTime", row->report->creation_time);
+  g_string_append (s, "</item>");
 }
 
 static gboolean
 op_describe_image_usage_report_entries (AmSbCall *call)
 {
-  g_autoptr (GPtrArray) reports = NULL;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new ();   /* ReportEntry* */
-  g_autoptr (GPtrArray) owners = g_ptr_array_new ();  /* AmSbUsageReport* of each row */
-  GString *s = call->body;
-  guint offset, limit, end;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);   /* EntryRow */
+  guint offset, limit;
+  g_autoptr (GPtrArray) reports = paged_reports (call, &offset, &limit);
 
-  if (!_am_sb_paginate (call, 1, 1000, &offset, &limit))
-    return FALSE;
-  reports = select_reports (call);
-  if (reports == NULL || _am_sb_dry_run (call))
+  if (reports == NULL)
     return FALSE;
   /* A pending report has no entries yet. */
   for (guint i = 0; i < reports->len; i++)
@@ -909,28 +941,14 @@ op_describe_image_usage_report_entries (AmSbCall *call)
         continue;
       for (guint j = 0; j < r->entries->len; j++)
         {
-          g_ptr_array_add (rows, &g_array_index (r->entries, ReportEntry, j));
-          g_ptr_array_add (owners, r);
+          EntryRow *row = g_new (EntryRow, 1);
+
+          row->entry = &g_array_index (r->entries, ReportEntry, j);
+          row->report = r;
+          g_ptr_array_add (rows, row);
         }
     }
-  g_string_append (s, "<imageUsageReportEntrySet>");
-  for (end = offset; end < rows->len && end - offset < limit; end++)
-    {
-      ReportEntry *e = rows->pdata[end];
-      AmSbUsageReport *r = owners->pdata[end];
-
-      g_string_append (s, "<item>");
-      _am_sb_xml_text (s, "resourceType", e->resource_type);
-      _am_sb_xml_text (s, "reportId", r->report_id);
-      _am_sb_xml_int (s, "usageCount", e->count);
-      _am_sb_xml_text (s, "accountId", e->account_id);
-      _am_sb_xml_text (s, "imageId", r->image_id);
-      _am_sb_xml_time (s, "reportCreationTime", r->creation_time);
-      g_string_append (s, "</item>");
-    }
-  g_string_append (s, "</imageUsageReportEntrySet>");
-  if (end < rows->len)
-    _am_sb_next_token (call, end);
+  _am_sb_emit_page (call, rows, offset, limit, "imageUsageReportEntrySet", xml_entry_row);
   return TRUE;
 }
 

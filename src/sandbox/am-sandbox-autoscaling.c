@@ -11,9 +11,6 @@
 
 #include "am-sandbox-private.h"
 
-/* EC2 operations of am-sandbox-instances.c this file drives (one call per subnet). */
-gboolean _am_sb_op_run_instances (AmSbCall *call);
-
 #define GROUP_TAG "aws:autoscaling:groupName"
 #define MAX_GROUP_SIZE AM_SB_MAX_GROUP_SIZE
 
@@ -157,7 +154,7 @@ run_into_subnet (AmSbCall             *call,
   sub.error_message = NULL;
   sub.status = 0;
   sub.mutated = FALSE;
-  ok = _am_sb_op_run_instances (&sub);
+  ok = _am_sb_ec2_action ("RunInstances")->op (&sub);
   if (ok)
     collect_instance_ids (sub.body->str, launched);
   else
@@ -333,28 +330,6 @@ check_sizes (AmSbCall *call,
   return TRUE;
 }
 
-static AmSbLaunchTemplate *
-find_template (AmSbCall   *call,
-               const char *id,
-               const char *name)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, call->state->launch_templates);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      AmSbLaunchTemplate *lt = value;
-
-      if (strcmp (lt->region, call->region) != 0 || strcmp (lt->owner_id, call->account->account_id) != 0)
-        continue;
-      if ((id != NULL && strcmp (lt->launch_template_id, id) == 0)
-          || (id == NULL && name != NULL && strcmp (lt->name, name) == 0))
-        return lt;
-    }
-  return NULL;
-}
-
 static gboolean
 parse_tags (AmSbCall   *call,
             GPtrArray  *tags)
@@ -425,7 +400,7 @@ create_group (AmSbCall *call)
   if (lt_id != NULL && lt_name != NULL)
     return validation (call, "Valid requests must contain either launchTemplateId or launchTemplateName, "
                              "not both.");
-  lt = find_template (call, lt_id, lt_name);
+  lt = _am_sb_find_template (call, lt_id, lt_name);
   if (lt == NULL)
     return _am_sb_fail (call, 400, "ValidationError",
                         "You must use a valid fully-formed launch template. The specified launch template, "

@@ -31,6 +31,14 @@ _am_sb_fail (AmSbCall   *call,
 }
 
 gboolean
+_am_sb_changed (AmSbCall *call)
+{
+  call->mutated = TRUE;
+  _am_sb_xml_bool (call->body, "return", TRUE);
+  return TRUE;
+}
+
+gboolean
 _am_sb_dry_run (AmSbCall *call)
 {
   gboolean dry_run = FALSE;
@@ -623,6 +631,23 @@ _am_sb_protection_state (const AmSbImage *image,
 }
 
 void
+_am_sb_xml_product_codes (GString         *s,
+                          const AmSbImage *image)
+{
+  g_string_append (s, "<productCodes>");
+  for (guint i = 0; image->product_codes && i < image->product_codes->len; i++)
+    {
+      AmSbProductCode *pc = image->product_codes->pdata[i];
+
+      g_string_append (s, "<item>");
+      _am_sb_xml_text (s, "productCode", pc->code);
+      _am_sb_xml_text (s, "type", pc->type);
+      g_string_append (s, "</item>");
+    }
+  g_string_append (s, "</productCodes>");
+}
+
+void
 _am_sb_xml_image (AmSbCall        *call,
                   GString         *s,
                   const AmSbImage *image)
@@ -646,19 +671,7 @@ _am_sb_xml_image (AmSbCall        *call,
   _am_sb_xml_time (s, "creationDate", image->creation_time);
   _am_sb_xml_bool (s, "isPublic", am_sb_image_is_public (image));
   if (image->product_codes != NULL && image->product_codes->len > 0)
-    {
-      g_string_append (s, "<productCodes>");
-      for (guint i = 0; i < image->product_codes->len; i++)
-        {
-          AmSbProductCode *pc = image->product_codes->pdata[i];
-
-          g_string_append (s, "<item>");
-          _am_sb_xml_text (s, "productCode", pc->code);
-          _am_sb_xml_text (s, "type", pc->type);
-          g_string_append (s, "</item>");
-        }
-      g_string_append (s, "</productCodes>");
-    }
+    _am_sb_xml_product_codes (s, image);
   _am_sb_xml_text (s, "architecture", image->architecture);
   _am_sb_xml_text (s, "imageType", image->image_type);
   _am_sb_xml_text (s, "platform", image->platform);

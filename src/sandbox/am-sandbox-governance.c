@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "am-sandbox-private.h"
+#include "am-sandbox-record.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 /* EC2 keeps a usage report for 30 days. */
@@ -18,6 +19,8 @@
 #define MAX_ANCESTRY 64
 /* EC2's limits on the Allowed AMIs criteria. */
 #define MAX_CRITERIA 10
+/* How the state file's governance entries are said to be damaged. */
+#define DAMAGED "the state file has a damaged %s"
 #define MAX_CRITERION_VALUES 200
 
 typedef struct
@@ -28,6 +31,8 @@ typedef struct
   gint64     max_days_created;    /* -1: no condition */
   gint64     max_days_deprecated; /* -1: no condition */
 } Criterion;
+
+static const char *const allowed_states[] = { "disabled", "enabled", "audit-mode", NULL };
 
 /* One account's settings in one region; the table key is "ACCOUNT/REGION". */
 struct _AmSbGovernance
@@ -81,7 +86,7 @@ void
 am_sb_governance_free (AmSbGovernance *gov)
 {
   g_free (gov->key);
-  g_ptr_array_unref (gov->criteria);
+  g_clear_pointer (&gov->criteria, g_ptr_array_unref);
   g_free (gov);
 }
 
@@ -90,9 +95,9 @@ am_sb_usage_report_free (AmSbUsageReport *report)
 {
   g_free (report->report_id);
   g_free (report->image_id);
-  g_ptr_array_unref (report->resource_types);
-  g_ptr_array_unref (report->account_ids);
-  g_array_unref (report->entries);
+  g_clear_pointer (&report->resource_types, g_ptr_array_unref);
+  g_clear_pointer (&report->account_ids, g_ptr_array_unref);
+  g_clear_pointer (&report->entries, g_array_unref);
   g_free (report);
 }
 
@@ -270,18 +275,31 @@ op_get_block_public_access (AmSbCall *call)
   return TRUE;
 }
 
+/* The value of @name, one of @valid; NULL when it is missing or another (the call failed). */
+static const char *
+require_state (AmSbCall          *call,
+               const char        *name,
+               const char *const *valid)
+{
+  const char *value;
+  g_autofree char *list = NULL;
+
+  if (!_am_sb_require (call, name, &value))
+    return NULL;
+  if (g_strv_contains (valid, value))
+    return value;
+  list = g_strjoinv (", ", (char **) valid);
+  _am_sb_fail (call, 400, "InvalidParameterValue", "Value (%s) for parameter %s is invalid. Valid value%s: %s.",
+               value, name, valid[1] != NULL ? "s" : "", list);
+  return NULL;
+}
+
 static gboolean
 op_enable_block_public_access (AmSbCall *call)
 {
-  const char *value;
+  static const char *const valid[] = { "block-new-sharing", NULL };
 
-  if (!_am_sb_require (call, "ImageBlockPublicAccessState", &value))
-    return FALSE;
-  if (strcmp (value, "block-new-sharing") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter ImageBlockPublicAccessState is invalid. "
-                        "Valid value: block-new-sharing.", value);
-  if (_am_sb_dry_run (call))
+  if (!require_state (call, "ImageBlockPublicAccessState", valid) || _am_sb_dry_run (call))
     return FALSE;
   ensure (call)->block_public = TRUE;
   call->mutated = TRUE;
@@ -355,15 +373,10 @@ op_get_allowed_images_settings (AmSbCall *call)
 static gboolean
 op_enable_allowed_images_settings (AmSbCall *call)
 {
-  const char *value;
+  static const char *const valid[] = { "enabled", "audit-mode", NULL };
+  const char *value = require_state (call, "AllowedImagesSettingsState", valid);
 
-  if (!_am_sb_require (call, "AllowedImagesSettingsState", &value))
-    return FALSE;
-  if (strcmp (value, "enabled") != 0 && strcmp (value, "audit-mode") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter AllowedImagesSettingsState is invalid. "
-                        "Valid values: enabled, audit-mode.", value);
-  if (_am_sb_dry_run (call))
+  if (value == NULL || _am_sb_dry_run (call))
     return FALSE;
   ensure (call)->allowed_state = g_intern_string (value);
   call->mutated = TRUE;
@@ -477,9 +490,7 @@ op_replace_image_criteria (AmSbCall *call)
   for (guint i = 0; i < criteria->len; i++)
     g_ptr_array_add (gov->criteria, g_steal_pointer (&criteria->pdata[i]));
   g_ptr_array_set_free_func (criteria, NULL);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Ancestry */
@@ -573,9 +584,7 @@ op_cancel_image_launch_permission (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
   g_ptr_array_remove_index (image->launch_permissions, found);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Usage reports */
@@ -825,71 +834,103 @@ select_reports (AmSbCall *call)
   return g_steal_pointer (&out);
 }
 
+static void
+xml_report (AmSbCall *call,
+            gpointer  item)
+{
+  AmSbUsageReport *r = item;
+  GString *s = call->body;
+
+  g_string_append (s, "<item>");
+  _am_sb_xml_text (s, "imageId", r->image_id);
+  _am_sb_xml_text (s, "reportId", r->report_id);
+  g_string_append (s, "<resourceTypeSet>");
+  for (guint i = 0; i < r->resource_types->len; i++)
+    {
+      g_string_append (s, "<item>");
+      _am_sb_xml_text (s, "resourceType", r->resource_types->pdata[i]);
+      if (strcmp (r->resource_types->pdata[i], "ec2:LaunchTemplate") == 0)
+        {
+          g_autofree char *depth = g_strdup_printf ("%" G_GINT64_FORMAT, r->version_depth);
+
+          g_string_append (s, "<resourceTypeOptionSet><item>");
+          _am_sb_xml_text (s, "optionName", "version-depth");
+          g_string_append (s, "<optionValueSet>");
+          _am_sb_xml_text (s, "item", depth);
+          g_string_append (s, "</optionValueSet></item></resourceTypeOptionSet>");
+        }
+      g_string_append (s, "</item>");
+    }
+  g_string_append (s, "</resourceTypeSet>");
+  if (r->account_ids->len > 0)
+    xml_list (s, "accountIdSet", r->account_ids);
+  _am_sb_xml_text (s, "state", report_state (call, r));
+  _am_sb_xml_time (s, "creationTime", r->creation_time);
+  _am_sb_xml_time (s, "expirationTime", r->creation_time + REPORT_TTL_MS);
+  _am_sb_xml_tags (s, am_sb_state_get_tags (call->state, call->account->account_id, r->report_id));
+  g_string_append (s, "</item>");
+}
+
+/* The reports the call asks for, after its paging parameters (NULL: the call failed). */
+static GPtrArray *
+paged_reports (AmSbCall *call,
+               guint    *offset,
+               guint    *limit)
+{
+  g_autoptr (GPtrArray) reports = NULL;
+
+  if (!_am_sb_paginate (call, 1, 1000, offset, limit))
+    return NULL;
+  reports = select_reports (call);
+  if (reports == NULL || _am_sb_dry_run (call))
+    return NULL;
+  return g_steal_pointer (&reports);
+}
+
 static gboolean
 op_describe_image_usage_reports (AmSbCall *call)
 {
-  g_autoptr (GPtrArray) reports = NULL;
-  GString *s = call->body;
-  guint offset, limit, end;
+  guint offset, limit;
+  g_autoptr (GPtrArray) reports = paged_reports (call, &offset, &limit);
 
-  if (!_am_sb_paginate (call, 1, 1000, &offset, &limit))
+  if (reports == NULL)
     return FALSE;
-  reports = select_reports (call);
-  if (reports == NULL || _am_sb_dry_run (call))
-    return FALSE;
-  g_string_append (s, "<imageUsageReportSet>");
-  for (end = offset; end < reports->len && end - offset < limit; end++)
-    {
-      AmSbUsageReport *r = reports->pdata[end];
-
-      g_string_append (s, "<item>");
-      _am_sb_xml_text (s, "imageId", r->image_id);
-      _am_sb_xml_text (s, "reportId", r->report_id);
-      g_string_append (s, "<resourceTypeSet>");
-      for (guint i = 0; i < r->resource_types->len; i++)
-        {
-          g_string_append (s, "<item>");
-          _am_sb_xml_text (s, "resourceType", r->resource_types->pdata[i]);
-          if (strcmp (r->resource_types->pdata[i], "ec2:LaunchTemplate") == 0)
-            {
-              g_autofree char *depth = g_strdup_printf ("%" G_GINT64_FORMAT, r->version_depth);
-
-              g_string_append (s, "<resourceTypeOptionSet><item>");
-              _am_sb_xml_text (s, "optionName", "version-depth");
-              g_string_append (s, "<optionValueSet>");
-              _am_sb_xml_text (s, "item", depth);
-              g_string_append (s, "</optionValueSet></item></resourceTypeOptionSet>");
-            }
-          g_string_append (s, "</item>");
-        }
-      g_string_append (s, "</resourceTypeSet>");
-      if (r->account_ids->len > 0)
-        xml_list (s, "accountIdSet", r->account_ids);
-      _am_sb_xml_text (s, "state", report_state (call, r));
-      _am_sb_xml_time (s, "creationTime", r->creation_time);
-      _am_sb_xml_time (s, "expirationTime", r->creation_time + REPORT_TTL_MS);
-      _am_sb_xml_tags (s, am_sb_state_get_tags (call->state, call->account->account_id, r->report_id));
-      g_string_append (s, "</item>");
-    }
-  g_string_append (s, "</imageUsageReportSet>");
-  if (end < reports->len)
-    _am_sb_next_token (call, end);
+  _am_sb_emit_page (call, reports, offset, limit, "imageUsageReportSet", xml_report);
   return TRUE;
+}
+
+/* One row of DescribeImageUsageReportEntries: an entry and its report. */
+typedef struct
+{
+  const ReportEntry     *entry;
+  const AmSbUsageReport *report;
+} EntryRow;
+
+static void
+xml_entry_row (AmSbCall *call,
+               gpointer  item)
+{
+  const EntryRow *row = item;
+  GString *s = call->body;
+
+  g_string_append (s, "<item>");
+  _am_sb_xml_text (s, "resourceType", row->entry->resource_type);
+  _am_sb_xml_text (s, "reportId", row->report->report_id);
+  _am_sb_xml_int (s, "usageCount", row->entry->count);
+  _am_sb_xml_text (s, "accountId", row->entry->account_id);
+  _am_sb_xml_text (s, "imageId", row->report->image_id);
+  _am_sb_xml_time (s, "reportCreationTime", row->report->creation_time);
+  g_string_append (s, "</item>");
 }
 
 static gboolean
 op_describe_image_usage_report_entries (AmSbCall *call)
 {
-  g_autoptr (GPtrArray) reports = NULL;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new ();   /* ReportEntry* */
-  g_autoptr (GPtrArray) owners = g_ptr_array_new ();  /* AmSbUsageReport* of each row */
-  GString *s = call->body;
-  guint offset, limit, end;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);   /* EntryRow */
+  guint offset, limit;
+  g_autoptr (GPtrArray) reports = paged_reports (call, &offset, &limit);
 
-  if (!_am_sb_paginate (call, 1, 1000, &offset, &limit))
-    return FALSE;
-  reports = select_reports (call);
-  if (reports == NULL || _am_sb_dry_run (call))
+  if (reports == NULL)
     return FALSE;
   /* A pending report has no entries yet. */
   for (guint i = 0; i < reports->len; i++)
@@ -900,28 +941,14 @@ op_describe_image_usage_report_entries (AmSbCall *call)
         continue;
       for (guint j = 0; j < r->entries->len; j++)
         {
-          g_ptr_array_add (rows, &g_array_index (r->entries, ReportEntry, j));
-          g_ptr_array_add (owners, r);
+          EntryRow *row = g_new (EntryRow, 1);
+
+          row->entry = &g_array_index (r->entries, ReportEntry, j);
+          row->report = r;
+          g_ptr_array_add (rows, row);
         }
     }
-  g_string_append (s, "<imageUsageReportEntrySet>");
-  for (end = offset; end < rows->len && end - offset < limit; end++)
-    {
-      ReportEntry *e = rows->pdata[end];
-      AmSbUsageReport *r = owners->pdata[end];
-
-      g_string_append (s, "<item>");
-      _am_sb_xml_text (s, "resourceType", e->resource_type);
-      _am_sb_xml_text (s, "reportId", r->report_id);
-      _am_sb_xml_int (s, "usageCount", e->count);
-      _am_sb_xml_text (s, "accountId", e->account_id);
-      _am_sb_xml_text (s, "imageId", r->image_id);
-      _am_sb_xml_time (s, "reportCreationTime", r->creation_time);
-      g_string_append (s, "</item>");
-    }
-  g_string_append (s, "</imageUsageReportEntrySet>");
-  if (end < rows->len)
-    _am_sb_next_token (call, end);
+  _am_sb_emit_page (call, rows, offset, limit, "imageUsageReportEntrySet", xml_entry_row);
   return TRUE;
 }
 
@@ -940,193 +967,107 @@ op_delete_image_usage_report (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
   g_hash_table_remove (call->state->usage_reports, report_id);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Persistence: two top-level lists of the state file, "governance" and "imageUsageReports". */
 
-static void
-build_list (JsonBuilder *b,
-            const char  *name,
-            GPtrArray   *values)
+#define STRINGS(Struct, member, json, flags) \
+  { json, AM_SB_FIELD_STRINGS, G_STRUCT_OFFSET (Struct, member), (flags) | AM_SB_FIELD_SKIP_BAD }
+#define NUMBER(Struct, member, json, fallback) \
+  { json, AM_SB_FIELD_INT64, G_STRUCT_OFFSET (Struct, member), 0, NULL, NULL, fallback }
+
+static const AmSbField criterion_fields[] = {
+  STRINGS (Criterion, providers, "providers", AM_SB_FIELD_OMIT_NULL),
+  STRINGS (Criterion, names, "names", AM_SB_FIELD_OMIT_NULL),
+  STRINGS (Criterion, product_codes, "productCodes", AM_SB_FIELD_OMIT_NULL),
+  NUMBER (Criterion, max_days_created, "maxDaysCreated", -1),
+  NUMBER (Criterion, max_days_deprecated, "maxDaysDeprecated", -1),
+};
+static const AmSbRecordType criterion_type =
+  AM_SB_RECORD_TYPE (Criterion, "image criterion", criterion_fields, criterion_free, NULL);
+
+static gboolean
+governance_finish (gpointer record)
 {
-  if (values == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < values->len; i++)
-    json_builder_add_string_value (b, values->pdata[i]);
-  json_builder_end_array (b);
+  AmSbGovernance *gov = record;
+
+  return g_strv_contains (allowed_states, gov->allowed_state);
 }
 
-static void
-put_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
+static const AmSbField governance_fields[] = {
+  { "key", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (AmSbGovernance, key), AM_SB_FIELD_REQUIRED },
+  { "blockPublicAccess", AM_SB_FIELD_BOOL, G_STRUCT_OFFSET (AmSbGovernance, block_public), 0 },
+  { "allowedImagesState", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (AmSbGovernance, allowed_state),
+    AM_SB_FIELD_REQUIRED },
+  { "criteria", AM_SB_FIELD_RECORDS, G_STRUCT_OFFSET (AmSbGovernance, criteria), AM_SB_FIELD_SKIP_BAD,
+    &criterion_type, NULL, 0, 0, 0, MAX_CRITERIA },
+};
+static const AmSbRecordType governance_type = {
+  "governance setting", DAMAGED, sizeof (AmSbGovernance), governance_fields, G_N_ELEMENTS (governance_fields),
+  (GDestroyNotify) am_sb_governance_free, governance_finish
+};
+
+static const AmSbField entry_fields[] = {
+  { "resourceType", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (ReportEntry, resource_type), AM_SB_FIELD_REQUIRED },
+  { "accountId", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (ReportEntry, account_id), AM_SB_FIELD_REQUIRED },
+  NUMBER (ReportEntry, count, "count", 0),
+};
+static const AmSbRecordType entry_type = AM_SB_RECORD_TYPE (ReportEntry, "report entry", entry_fields, NULL, NULL);
+
+static const AmSbField report_fields[] = {
+  { "reportId", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (AmSbUsageReport, report_id), AM_SB_FIELD_REQUIRED },
+  { "region", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (AmSbUsageReport, region), AM_SB_FIELD_REQUIRED },
+  { "ownerId", AM_SB_FIELD_INTERNED, G_STRUCT_OFFSET (AmSbUsageReport, owner_id), AM_SB_FIELD_REQUIRED },
+  { "imageId", AM_SB_FIELD_STRING, G_STRUCT_OFFSET (AmSbUsageReport, image_id), AM_SB_FIELD_REQUIRED },
+  STRINGS (AmSbUsageReport, resource_types, "resourceTypes", 0),
+  STRINGS (AmSbUsageReport, account_ids, "accountIds", 0),
+  NUMBER (AmSbUsageReport, version_depth, "versionDepth", 20),
+  NUMBER (AmSbUsageReport, creation_time, "creationTime", 0),
+  { "entries", AM_SB_FIELD_INLINE, G_STRUCT_OFFSET (AmSbUsageReport, entries), AM_SB_FIELD_SKIP_BAD, &entry_type },
+};
+static const AmSbRecordType report_type = {
+  "image usage report", DAMAGED, sizeof (AmSbUsageReport), report_fields, G_N_ELEMENTS (report_fields),
+  (GDestroyNotify) am_sb_usage_report_free, NULL
+};
 
 static void
-put_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
+build_table (JsonBuilder          *b,
+             const char           *name,
+             const AmSbRecordType *type,
+             GHashTable           *table)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
+  g_autoptr (GPtrArray) records = _am_sb_sorted_keys (table);
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  for (guint i = 0; i < records->len; i++)
+    records->pdata[i] = g_hash_table_lookup (table, records->pdata[i]);
+  _am_sb_records_build (type, name, records, b);
 }
 
 void
 am_sb_governance_build (AmSbState *state,
                         gpointer   json_builder)
 {
-  JsonBuilder *b = json_builder;
-  g_autoptr (GPtrArray) keys = am_sb_hash_keys (state->governance);
-
-  g_ptr_array_sort (keys, compare_strings);
-  json_builder_set_member_name (b, "governance");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      AmSbGovernance *gov = g_hash_table_lookup (state->governance, keys->pdata[i]);
-
-      json_builder_begin_object (b);
-      put_string (b, "key", gov->key);
-      json_builder_set_member_name (b, "blockPublicAccess");
-      json_builder_add_boolean_value (b, gov->block_public);
-      put_string (b, "allowedImagesState", gov->allowed_state);
-      json_builder_set_member_name (b, "criteria");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < gov->criteria->len; j++)
-        {
-          Criterion *c = gov->criteria->pdata[j];
-
-          json_builder_begin_object (b);
-          build_list (b, "providers", c->providers);
-          build_list (b, "names", c->names);
-          build_list (b, "productCodes", c->product_codes);
-          put_int (b, "maxDaysCreated", c->max_days_created);
-          put_int (b, "maxDaysDeprecated", c->max_days_deprecated);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  g_clear_pointer (&keys, g_ptr_array_unref);
-
-  keys = am_sb_hash_keys (state->usage_reports);
-  g_ptr_array_sort (keys, compare_strings);
-  json_builder_set_member_name (b, "imageUsageReports");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      AmSbUsageReport *r = g_hash_table_lookup (state->usage_reports, keys->pdata[i]);
-
-      json_builder_begin_object (b);
-      put_string (b, "reportId", r->report_id);
-      put_string (b, "region", r->region);
-      put_string (b, "ownerId", r->owner_id);
-      put_string (b, "imageId", r->image_id);
-      build_list (b, "resourceTypes", r->resource_types);
-      build_list (b, "accountIds", r->account_ids);
-      put_int (b, "versionDepth", r->version_depth);
-      put_int (b, "creationTime", r->creation_time);
-      json_builder_set_member_name (b, "entries");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < r->entries->len; j++)
-        {
-          ReportEntry *e = &g_array_index (r->entries, ReportEntry, j);
-
-          json_builder_begin_object (b);
-          put_string (b, "resourceType", e->resource_type);
-          put_string (b, "accountId", e->account_id);
-          put_int (b, "count", e->count);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  build_table (json_builder, "governance", &governance_type, state->governance);
+  build_table (json_builder, "imageUsageReports", &report_type, state->usage_reports);
 }
 
-static const char *
-member_string (JsonObject *o,
-               const char *name)
+static void
+add_governance (gpointer record,
+                gpointer user_data)
 {
-  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+  AmSbGovernance *gov = record;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  g_hash_table_replace (user_data, gov->key, gov);
 }
 
-static gint64
-member_int (JsonObject *o,
-            const char *name,
-            gint64      fallback)
+static void
+add_report (gpointer record,
+            gpointer user_data)
 {
-  JsonNode *node = json_object_get_member (o, name);
+  AmSbUsageReport *report = record;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fallback;
-  return json_node_get_int (node);
-}
-
-static JsonArray *
-member_array (JsonObject *o,
-              const char *name)
-{
-  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-element_object (JsonArray *array,
-                guint      i)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static GPtrArray *
-load_list (JsonObject *o,
-           const char *name)
-{
-  JsonArray *array = member_array (o, name);
-  GPtrArray *out;
-
-  if (array == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (out, g_strdup (json_node_get_string (node)));
-    }
-  return out;
-}
-
-static gboolean
-damaged (const char *what,
-         GError    **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the state file has a damaged %s", what);
-  return FALSE;
+  g_hash_table_replace (user_data, report->report_id, report);
 }
 
 gboolean
@@ -1134,114 +1075,14 @@ am_sb_governance_load (AmSbState *state,
                        gpointer   json_object,
                        GError   **error)
 {
-  JsonObject *root = json_object;
-  JsonArray *array;
-
   /* Both lists came after the format's first release: a file without them has none. */
-  array = member_array (root, "governance");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = element_object (array, i);
-      const char *state_name = member_string (o, "allowedImagesState");
-      JsonArray *criteria = member_array (o, "criteria");
-      JsonNode *bpa = o ? json_object_get_member (o, "blockPublicAccess") : NULL;
-      AmSbGovernance *gov;
-
-      if (o == NULL || member_string (o, "key") == NULL || state_name == NULL
-          || (strcmp (state_name, "disabled") != 0 && strcmp (state_name, "enabled") != 0
-              && strcmp (state_name, "audit-mode") != 0))
-        return damaged ("governance setting", error);
-      gov = governance_new (member_string (o, "key"));
-      gov->allowed_state = g_intern_string (state_name);
-      gov->block_public = bpa && JSON_NODE_HOLDS_VALUE (bpa) && json_node_get_value_type (bpa) == G_TYPE_BOOLEAN
-                          && json_node_get_boolean (bpa);
-      for (guint j = 0; criteria && j < json_array_get_length (criteria) && j < MAX_CRITERIA; j++)
-        {
-          JsonObject *co = element_object (criteria, j);
-          Criterion *c;
-
-          if (co == NULL)
-            continue;
-          c = criterion_new ();
-          c->providers = load_list (co, "providers");
-          c->names = load_list (co, "names");
-          c->product_codes = load_list (co, "productCodes");
-          c->max_days_created = member_int (co, "maxDaysCreated", -1);
-          c->max_days_deprecated = member_int (co, "maxDaysDeprecated", -1);
-          g_ptr_array_add (gov->criteria, c);
-        }
-      g_hash_table_replace (state->governance, gov->key, gov);
-    }
-
-  array = member_array (root, "imageUsageReports");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *o = element_object (array, i);
-      JsonArray *entries = member_array (o, "entries");
-      AmSbUsageReport *r;
-
-      if (o == NULL || member_string (o, "reportId") == NULL || member_string (o, "region") == NULL
-          || member_string (o, "ownerId") == NULL || member_string (o, "imageId") == NULL)
-        return damaged ("image usage report", error);
-      r = g_new0 (AmSbUsageReport, 1);
-      r->report_id = g_strdup (member_string (o, "reportId"));
-      r->region = g_intern_string (member_string (o, "region"));
-      r->owner_id = g_intern_string (member_string (o, "ownerId"));
-      r->image_id = g_strdup (member_string (o, "imageId"));
-      r->resource_types = load_list (o, "resourceTypes");
-      if (r->resource_types == NULL)
-        r->resource_types = g_ptr_array_new_with_free_func (g_free);
-      r->account_ids = load_list (o, "accountIds");
-      if (r->account_ids == NULL)
-        r->account_ids = g_ptr_array_new_with_free_func (g_free);
-      r->version_depth = member_int (o, "versionDepth", 20);
-      r->creation_time = member_int (o, "creationTime", 0);
-      r->entries = g_array_new (FALSE, FALSE, sizeof (ReportEntry));
-      for (guint j = 0; entries && j < json_array_get_length (entries); j++)
-        {
-          JsonObject *eo = element_object (entries, j);
-
-          if (eo && member_string (eo, "resourceType") && member_string (eo, "accountId"))
-            g_array_append_vals (r->entries,
-                                 &(ReportEntry) { g_intern_string (member_string (eo, "resourceType")),
-                                                  g_intern_string (member_string (eo, "accountId")),
-                                                  member_int (eo, "count", 0) }, 1);
-        }
-      g_hash_table_replace (state->usage_reports, r->report_id, r);
-    }
-  return TRUE;
+  return _am_sb_records_load (&governance_type, _am_sb_json_array (json_object, "governance"),
+                              add_governance, state->governance, error)
+         && _am_sb_records_load (&report_type, _am_sb_json_array (json_object, "imageUsageReports"),
+                                 add_report, state->usage_reports, error);
 }
 
 /* Dispatch and parameters */
-
-static const struct
-{
-  const char   *action;
-  AmSbOperation op;
-} operations[] = {
-  { "GetImageBlockPublicAccessState", op_get_block_public_access },
-  { "EnableImageBlockPublicAccess", op_enable_block_public_access },
-  { "DisableImageBlockPublicAccess", op_disable_block_public_access },
-  { "GetAllowedImagesSettings", op_get_allowed_images_settings },
-  { "EnableAllowedImagesSettings", op_enable_allowed_images_settings },
-  { "DisableAllowedImagesSettings", op_disable_allowed_images_settings },
-  { "ReplaceImageCriteriaInAllowedImagesSettings", op_replace_image_criteria },
-  { "GetImageAncestry", op_get_image_ancestry },
-  { "CancelImageLaunchPermission", op_cancel_image_launch_permission },
-  { "CreateImageUsageReport", op_create_image_usage_report },
-  { "DescribeImageUsageReports", op_describe_image_usage_reports },
-  { "DescribeImageUsageReportEntries", op_describe_image_usage_report_entries },
-  { "DeleteImageUsageReport", op_delete_image_usage_report },
-};
-
-AmSbOperation
-_am_sb_governance_lookup (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].op;
-  return NULL;
-}
 
 static const char *const no_params[] = { NULL };
 static const char *const enable_bpa[] = { "ImageBlockPublicAccessState", NULL };
@@ -1256,38 +1097,26 @@ static const char *const image_id[] = { "ImageId", NULL };
 static const char *const create_report[] = {
   "ImageId", "ResourceType.N.ResourceType", "ResourceType.N.ResourceTypeOption.N.OptionName",
   "ResourceType.N.ResourceTypeOption.N.OptionValue.N", "AccountId.N", "ClientToken",
-  "TagSpecification.N.ResourceType", "TagSpecification.N.Tag.N.Key", "TagSpecification.N.Tag.N.Value", NULL
+  AM_SB_TAG_SPECS, NULL
 };
 static const char *const describe_reports[] = {
-  "ImageId.N", "ReportId.N", "Filter.N.Name", "Filter.N.Value.N", "MaxResults", "NextToken", NULL
+  "ImageId.N", "ReportId.N", AM_SB_FILTERS, AM_SB_PAGES, NULL
 };
 static const char *const delete_report[] = { "ReportId", NULL };
 
-static const struct
-{
-  const char        *action;
-  const char *const *names;
-} params[] = {
-  { "GetImageBlockPublicAccessState", no_params },
-  { "EnableImageBlockPublicAccess", enable_bpa },
-  { "DisableImageBlockPublicAccess", no_params },
-  { "GetAllowedImagesSettings", no_params },
-  { "EnableAllowedImagesSettings", enable_allowed },
-  { "DisableAllowedImagesSettings", no_params },
-  { "ReplaceImageCriteriaInAllowedImagesSettings", replace_criteria },
-  { "GetImageAncestry", image_id },
-  { "CancelImageLaunchPermission", image_id },
-  { "CreateImageUsageReport", create_report },
-  { "DescribeImageUsageReports", describe_reports },
-  { "DescribeImageUsageReportEntries", describe_reports },
-  { "DeleteImageUsageReport", delete_report },
+const AmSbAction _am_sb_governance_actions[] = {
+  { "GetImageBlockPublicAccessState", op_get_block_public_access, no_params },
+  { "EnableImageBlockPublicAccess", op_enable_block_public_access, enable_bpa },
+  { "DisableImageBlockPublicAccess", op_disable_block_public_access, no_params },
+  { "GetAllowedImagesSettings", op_get_allowed_images_settings, no_params },
+  { "EnableAllowedImagesSettings", op_enable_allowed_images_settings, enable_allowed },
+  { "DisableAllowedImagesSettings", op_disable_allowed_images_settings, no_params },
+  { "ReplaceImageCriteriaInAllowedImagesSettings", op_replace_image_criteria, replace_criteria },
+  { "GetImageAncestry", op_get_image_ancestry, image_id },
+  { "CancelImageLaunchPermission", op_cancel_image_launch_permission, image_id },
+  { "CreateImageUsageReport", op_create_image_usage_report, create_report },
+  { "DescribeImageUsageReports", op_describe_image_usage_reports, describe_reports },
+  { "DescribeImageUsageReportEntries", op_describe_image_usage_report_entries, describe_reports },
+  { "DeleteImageUsageReport", op_delete_image_usage_report, delete_report },
+  { NULL }
 };
-
-const char *const *
-_am_sb_governance_params (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
-    if (strcmp (params[i].action, action) == 0)
-      return params[i].names;
-  return NULL;
-}

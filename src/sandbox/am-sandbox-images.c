@@ -11,9 +11,6 @@
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-private.h"
 
-/* EC2 allows 50 tags per resource. */
-#define MAX_TAGS 50
-
 /* Helpers shared with the other operation files */
 
 static gboolean
@@ -90,6 +87,20 @@ _am_sb_owned_image (AmSbCall   *call,
 }
 
 AmSbImage *
+_am_sb_image_to_change (AmSbCall *call)
+{
+  const char *image_id;
+  AmSbImage *image;
+
+  if (!_am_sb_require (call, "ImageId", &image_id))
+    return NULL;
+  image = _am_sb_owned_image (call, image_id);
+  if (image == NULL || _am_sb_dry_run (call))
+    return NULL;
+  return image;
+}
+
+AmSbImage *
 _am_sb_resolve_ssm (AmSbCall   *call,
                     const char *parameter)
 {
@@ -143,56 +154,15 @@ check_name_unique (AmSbCall   *call,
   return TRUE;
 }
 
-static void
-apply_tags (AmSbCall   *call,
-            const char *resource_id,
-            GPtrArray  *pairs)
-{
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
-    am_sb_state_set_tag (call->state, call->account->account_id, resource_id,
-                         pairs->pdata[i], pairs->pdata[i + 1]);
-}
-
+/* CreateImage and CopyImage: a unique name, room for an image and its @n_snapshots; FALSE too
+ * on a dry run (the call is then answered). */
 static gboolean
-check_tag_pairs (AmSbCall  *call,
-                 GPtrArray *pairs)
+check_new_image (AmSbCall   *call,
+                 const char *name,
+                 guint       n_snapshots)
 {
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
-    {
-      const char *key = pairs->pdata[i];
-      const char *value = pairs->pdata[i + 1];
-
-      if (*key == '\0' || strlen (key) > 128 || g_str_has_prefix (key, "aws:"))
-        return _am_sb_fail (call, 400, "InvalidParameterValue",
-                            "Tag keys must be 1 to 128 characters and must not start with 'aws:' (got '%s').",
-                            key);
-      if (strlen (value) > 256)
-        return _am_sb_fail (call, 400, "InvalidParameterValue",
-                            "Tag values may be at most 256 characters (tag '%s').", key);
-    }
-  if (pairs->len / 2 > MAX_TAGS)
-    return _am_sb_fail (call, 400, "TagLimitExceeded", "A resource can have at most %d tags.", MAX_TAGS);
-  return TRUE;
-}
-
-/* The limit is per resource: the tags it has and the new keys of @pairs together. */
-static gboolean
-check_tag_room (AmSbCall   *call,
-                const char *resource_id,
-                GPtrArray  *pairs)
-{
-  GPtrArray *existing = am_sb_state_get_tags (call->state, call->account->account_id, resource_id);
-  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; existing != NULL && i < existing->len; i++)
-    g_hash_table_add (keys, ((AmSbTag *) existing->pdata[i])->key);
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
-    g_hash_table_add (keys, pairs->pdata[i]);
-  if (g_hash_table_size (keys) > MAX_TAGS)
-    return _am_sb_fail (call, 400, "TagLimitExceeded",
-                        "The resource '%s' would have %u tags; a resource can have at most %d. Delete some "
-                        "first.", resource_id, g_hash_table_size (keys), MAX_TAGS);
-  return TRUE;
+  return check_name_unique (call, name) && _am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
+         && _am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots) && !_am_sb_dry_run (call);
 }
 
 /* DescribeImages */
@@ -539,8 +509,8 @@ op_create_image (AmSbCall *call)
     return FALSE;
   if (!_am_sb_param_bool (call, "NoReboot", FALSE, &no_reboot))
     return FALSE;
-  if (!check_image_name (call, name) || !check_tag_pairs (call, image_tags)
-      || !check_tag_pairs (call, snapshot_tags))
+  if (!check_image_name (call, name) || !_am_sb_check_tag_pairs (call, image_tags)
+      || !_am_sb_check_tag_pairs (call, snapshot_tags))
     return FALSE;
   if (description != NULL && strlen (description) > 255)
     return _am_sb_fail (call, 400, "InvalidParameterValue", "The description may be at most 255 characters.");
@@ -570,8 +540,6 @@ op_create_image (AmSbCall *call)
     return _am_sb_fail (call, 400, "IncorrectInstanceState",
                         "The instance '%s' is not in a state from which it can be imaged (it is %s); "
                         "wait until it is running or stopped.", instance_id, state);
-  if (!check_name_unique (call, name))
-    return FALSE;
   {
     guint n_snapshots = 0;
 
@@ -583,12 +551,9 @@ op_create_image (AmSbCall *call)
         if (o == NULL || !o->no_device)
           n_snapshots++;
       }
-    if (!_am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
-        || !_am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots))
+    if (!check_new_image (call, name, n_snapshots))
       return FALSE;
   }
-  if (_am_sb_dry_run (call))
-    return FALSE;
 
   source = am_sb_state_find_image (call->state, call->region, instance->image_id);
   image = g_new0 (AmSbImage, 1);
@@ -658,7 +623,7 @@ op_create_image (AmSbCall *call)
           bd->throughput = 125;
         }
       g_ptr_array_add (image->block_devices, bd);
-      apply_tags (call, snapshot->snapshot_id, snapshot_tags);
+      _am_sb_apply_tag_pairs (call, snapshot->snapshot_id, snapshot_tags);
     }
   /* New empty volumes for instances launched from the image. */
   for (guint i = 0; i < overrides->len; i++)
@@ -680,7 +645,7 @@ op_create_image (AmSbCall *call)
       g_ptr_array_add (image->block_devices, bd);
     }
   g_hash_table_replace (call->state->images, image->image_id, image);
-  apply_tags (call, image->image_id, image_tags);
+  _am_sb_apply_tag_pairs (call, image->image_id, image_tags);
   if (!no_reboot && strcmp (state, "running") == 0)
     {
       g_free (instance->state_reason);
@@ -712,7 +677,7 @@ op_register_image (AmSbCall *call)
   AmSbImage *image;
 
   if (!_am_sb_require (call, "Name", &name) || !check_image_name (call, name)
-      || !check_tag_pairs (call, tags))
+      || !_am_sb_check_tag_pairs (call, tags))
     return FALSE;
   if (!_am_sb_param_bool (call, "EnaSupport", TRUE, &ena))
     return FALSE;
@@ -846,7 +811,7 @@ op_register_image (AmSbCall *call)
     }
   image->launch_permissions = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
   g_hash_table_replace (call->state->images, image->image_id, image);
-  apply_tags (call, image->image_id, tags);
+  _am_sb_apply_tag_pairs (call, image->image_id, tags);
   call->mutated = TRUE;
   _am_sb_xml_text (call->body, "imageId", image->image_id);
   return TRUE;
@@ -974,7 +939,7 @@ op_copy_image (AmSbCall *call)
   if (!_am_sb_require (call, "SourceImageId", &source_id)
       || !_am_sb_require (call, "SourceRegion", &source_region)
       || !_am_sb_require (call, "Name", &name)
-      || !check_image_name (call, name) || !check_tag_pairs (call, tags)
+      || !check_image_name (call, name) || !_am_sb_check_tag_pairs (call, tags)
       || !_am_sb_param_bool (call, "CopyImageTags", FALSE, &copy_tags)
       || !_am_sb_param_bool (call, "Encrypted", FALSE, &encrypted))
     return FALSE;
@@ -1008,8 +973,6 @@ op_copy_image (AmSbCall *call)
     return _am_sb_fail (call, 400, "InvalidAMIID.Unavailable",
                         "Image %s is %s; only an available image can be copied. Wait until it is "
                         "available.", source_id, am_sb_image_state (source, call->now_ms));
-  if (!check_name_unique (call, name))
-    return FALSE;
   {
     guint n_snapshots = 0;
 
@@ -1020,12 +983,9 @@ op_copy_image (AmSbCall *call)
         if (bd->has_ebs && bd->snapshot_id != NULL)
           n_snapshots++;
       }
-    if (!_am_sb_check_quota (call, AM_SB_QUOTA_IMAGES, 1)
-        || !_am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, n_snapshots))
+    if (!check_new_image (call, name, n_snapshots))
       return FALSE;
   }
-  if (_am_sb_dry_run (call))
-    return FALSE;
 
   image = am_sb_image_copy (source);
   g_free (image->image_id);
@@ -1085,7 +1045,7 @@ op_copy_image (AmSbCall *call)
           am_sb_state_set_tag (call->state, call->account->account_id, image->image_id, tag->key, tag->value);
         }
     }
-  apply_tags (call, image->image_id, tags);
+  _am_sb_apply_tag_pairs (call, image->image_id, tags);
   if (token != NULL)
     _am_sb_save_client_token (call, token, image->image_id);
   call->mutated = TRUE;
@@ -1093,648 +1053,31 @@ op_copy_image (AmSbCall *call)
   return TRUE;
 }
 
-/* Image attributes */
+/* Dispatch: the actions of this file and the parameter names they accept */
 
-static void
-xml_value (GString    *s,
-           const char *element,
-           const char *value)
-{
-  g_string_append_printf (s, "<%s>", element);
-  _am_sb_xml_text (s, "value", value);
-  g_string_append_printf (s, "</%s>", element);
-}
-
-static gboolean
-op_describe_image_attribute (AmSbCall *call)
-{
-  const char *image_id, *attribute;
-  AmSbImage *image;
-  GString *s = call->body;
-  gboolean owner;
-
-  if (!_am_sb_require (call, "ImageId", &image_id) || !_am_sb_require (call, "Attribute", &attribute))
-    return FALSE;
-  image = _am_sb_visible_image (call, image_id);
-  if (image == NULL)
-    return FALSE;
-  owner = strcmp (image->owner_id, call->account->account_id) == 0;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  _am_sb_xml_text (s, "imageId", image_id);
-  if (strcmp (attribute, "launchPermission") == 0)
-    {
-      if (!owner)
-        return _am_sb_fail (call, 403, "AuthFailure",
-                            "Not authorized for image:%s: only its owner can see its launch permissions.", image_id);
-      g_string_append (s, "<launchPermission>");
-      for (guint i = 0; i < image->launch_permissions->len; i++)
-        {
-          AmSbLaunchPermission *perm = image->launch_permissions->pdata[i];
-          static const char *const names[] = { "userId", "group", "organizationArn", "organizationalUnitArn" };
-
-          g_string_append (s, "<item>");
-          _am_sb_xml_text (s, names[perm->kind], perm->value);
-          g_string_append (s, "</item>");
-        }
-      g_string_append (s, "</launchPermission>");
-    }
-  else if (strcmp (attribute, "description") == 0)
-    xml_value (s, "description", image->description);
-  else if (strcmp (attribute, "kernel") == 0)
-    g_string_append (s, "<kernel/>");
-  else if (strcmp (attribute, "ramdisk") == 0)
-    g_string_append (s, "<ramdisk/>");
-  else if (strcmp (attribute, "productCodes") == 0)
-    {
-      g_string_append (s, "<productCodes>");
-      for (guint i = 0; image->product_codes && i < image->product_codes->len; i++)
-        {
-          AmSbProductCode *pc = image->product_codes->pdata[i];
-
-          g_string_append (s, "<item>");
-          _am_sb_xml_text (s, "productCode", pc->code);
-          _am_sb_xml_text (s, "type", pc->type);
-          g_string_append (s, "</item>");
-        }
-      g_string_append (s, "</productCodes>");
-    }
-  else if (strcmp (attribute, "blockDeviceMapping") == 0)
-    return _am_sb_fail (call, 400, "AuthFailure",
-                        "Unauthorized attempt to access restricted resource: use DescribeImages "
-                        "for the block device mapping.");
-  else if (strcmp (attribute, "sriovNetSupport") == 0)
-    xml_value (s, "sriovNetSupport", image->sriov_net_support);
-  else if (strcmp (attribute, "bootMode") == 0)
-    xml_value (s, "bootMode", image->boot_mode);
-  else if (strcmp (attribute, "tpmSupport") == 0)
-    xml_value (s, "tpmSupport", image->tpm_support);
-  else if (strcmp (attribute, "uefiData") == 0)
-    g_string_append (s, "<uefiData/>");
-  else if (strcmp (attribute, "imdsSupport") == 0)
-    xml_value (s, "imdsSupport", image->imds_support);
-  else if (strcmp (attribute, "lastLaunchedTime") == 0)
-    {
-      g_autofree char *t = image->last_launched_time ? am_sb_format_time (image->last_launched_time) : NULL;
-
-      xml_value (s, "lastLaunchedTime", t);
-    }
-  else if (strcmp (attribute, "deregistrationProtection") == 0)
-    xml_value (s, "deregistrationProtection", _am_sb_protection_state (image, call->now_ms));
-  else
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter attribute is invalid. Unknown attribute.", attribute);
-  return TRUE;
-}
-
-static gboolean
-valid_account_id (const char *id)
-{
-  return id != NULL && strlen (id) == 12 && strspn (id, "0123456789") == 12;
-}
-
-static gboolean
-collect_permission (AmSbCall   *call,
-                    GPtrArray  *out,
-                    AmSbPermKind kind,
-                    const char *value)
-{
-  switch (kind)
-    {
-    case AM_SB_PERM_USER:
-      if (!valid_account_id (value))
-        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
-                            "Invalid attribute item value \"%s\" for userId item type: "
-                            "use a 12-digit account id.", value);
-      break;
-    case AM_SB_PERM_GROUP:
-      if (strcmp (value, "all") != 0)
-        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
-                            "Invalid attribute item value \"%s\" for group item type: "
-                            "the only group is 'all'.", value);
-      break;
-    case AM_SB_PERM_ORG:
-      if (!g_str_has_prefix (value, "arn:aws:organizations::") || strstr (value, ":organization/o-") == NULL)
-        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
-                            "Invalid organization ARN \"%s\".", value);
-      break;
-    case AM_SB_PERM_OU:
-      if (!g_str_has_prefix (value, "arn:aws:organizations::") || strstr (value, ":ou/o-") == NULL)
-        return _am_sb_fail (call, 400, "InvalidAMIAttributeItemValue",
-                            "Invalid organizational unit ARN \"%s\".", value);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  g_ptr_array_add (out, am_sb_launch_permission_new (kind, value));
-  return TRUE;
-}
-
-static gboolean
-collect_permission_lists (AmSbCall   *call,
-                          GPtrArray  *add,
-                          GPtrArray  *remove)
-{
-  static const struct { const char *field; AmSbPermKind kind; } fields[] = {
-    { "UserId", AM_SB_PERM_USER }, { "Group", AM_SB_PERM_GROUP },
-    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
-  };
-  static const struct { const char *list; AmSbPermKind kind; } flat[] = {
-    { "UserId", AM_SB_PERM_USER }, { "UserGroup", AM_SB_PERM_GROUP },
-    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
-  };
-  const char *operation = _am_sb_param (call, "OperationType");
-
-  for (guint side = 0; side < 2; side++)
-    {
-      const char *prefix = side == 0 ? "LaunchPermission.Add" : "LaunchPermission.Remove";
-      g_autoptr (GArray) indices = _am_sb_param_indices (call, prefix);
-
-      for (guint i = 0; i < indices->len; i++)
-        for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-          {
-            g_autofree char *key = g_strdup_printf ("%s.%u.%s", prefix, g_array_index (indices, guint, i),
-                                                    fields[f].field);
-            const char *value = _am_sb_param (call, key);
-
-            if (value != NULL && !collect_permission (call, side == 0 ? add : remove, fields[f].kind, value))
-              return FALSE;
-          }
-    }
-  for (guint f = 0; f < G_N_ELEMENTS (flat); f++)
-    {
-      g_autoptr (GPtrArray) values = _am_sb_param_list (call, flat[f].list);
-
-      if (values->len == 0)
-        continue;
-      if (operation == NULL || (strcmp (operation, "add") != 0 && strcmp (operation, "remove") != 0))
-        return _am_sb_fail (call, 400, "InvalidParameterValue",
-                            "OperationType must be add or remove when %s.N is given.", flat[f].list);
-      for (guint i = 0; i < values->len; i++)
-        if (!collect_permission (call, strcmp (operation, "add") == 0 ? add : remove, flat[f].kind,
-                                 values->pdata[i]))
-          return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-same_permission (AmSbLaunchPermission *a,
-                 AmSbLaunchPermission *b)
-{
-  return a->kind == b->kind && strcmp (a->value, b->value) == 0;
-}
-
-static gboolean
-op_modify_image_attribute (AmSbCall *call)
-{
-  const char *image_id;
-  const char *attribute = _am_sb_param (call, "Attribute");
-  const char *description = _am_sb_param (call, "Description.Value");
-  const char *imds = _am_sb_param (call, "ImdsSupport.Value");
-  const char *value = _am_sb_param (call, "Value");
-  g_autoptr (GPtrArray) add = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
-  g_autoptr (GPtrArray) remove = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_launch_permission_free);
-  AmSbImage *image;
-
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL)
-    return FALSE;
-  if (!collect_permission_lists (call, add, remove))
-    return FALSE;
-  if (attribute != NULL && strcmp (attribute, "description") == 0 && description == NULL)
-    description = value;
-  if (attribute != NULL && strcmp (attribute, "imdsSupport") == 0 && imds == NULL)
-    imds = value;
-  if (attribute != NULL && strcmp (attribute, "launchPermission") != 0 && strcmp (attribute, "description") != 0
-      && strcmp (attribute, "imdsSupport") != 0 && strcmp (attribute, "productCodes") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter attribute is invalid; "
-                        "use launchPermission, description or imdsSupport.",
-                        attribute);
-  if (imds != NULL && strcmp (imds, "v2.0") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "ImdsSupport can only be set to v2.0.");
-  if (add->len == 0 && remove->len == 0 && description == NULL && imds == NULL)
-    return _am_sb_fail (call, 400, "MissingParameter",
-                        "Nothing to modify: give LaunchPermission.Add/Remove, Description or ImdsSupport.");
-  if (description != NULL && strlen (description) > 255)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "The description may be at most 255 characters.");
-  if (!_am_sb_check_public_sharing (call, image, add))
-    return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-
-  for (guint i = 0; i < remove->len; i++)
-    for (guint j = 0; j < image->launch_permissions->len; j++)
-      if (same_permission (remove->pdata[i], image->launch_permissions->pdata[j]))
-        {
-          g_ptr_array_remove_index (image->launch_permissions, j);
-          break;
-        }
-  for (guint i = 0; i < add->len; i++)
-    {
-      gboolean present = FALSE;
-
-      for (guint j = 0; j < image->launch_permissions->len && !present; j++)
-        present = same_permission (add->pdata[i], image->launch_permissions->pdata[j]);
-      if (!present)
-        g_ptr_array_add (image->launch_permissions, g_ptr_array_steal_index (add, i--));
-    }
-  if (description != NULL)
-    {
-      g_free (image->description);
-      image->description = g_strdup (description);
-    }
-  if (imds != NULL)
-    image->imds_support = g_intern_static_string ("v2.0");
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
-}
-
-static gboolean
-op_reset_image_attribute (AmSbCall *call)
-{
-  const char *image_id, *attribute;
-  AmSbImage *image;
-
-  if (!_am_sb_require (call, "ImageId", &image_id) || !_am_sb_require (call, "Attribute", &attribute))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL)
-    return FALSE;
-  if (strcmp (attribute, "launchPermission") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter attribute is invalid; only launchPermission can be reset.",
-                        attribute);
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  g_ptr_array_set_size (image->launch_permissions, 0);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
-}
-
-/* Deprecation and deregistration protection */
-
-static gboolean
-op_enable_image_deprecation (AmSbCall *call)
-{
-  const char *image_id, *deprecate_at;
-  AmSbImage *image;
-  gint64 when;
-
-  if (!_am_sb_require (call, "ImageId", &image_id) || !_am_sb_require (call, "DeprecateAt", &deprecate_at))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL)
-    return FALSE;
-  if (!am_sb_parse_time (deprecate_at, &when))
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Value (%s) for parameter DeprecateAt is invalid: use an ISO 8601 time in UTC, "
-                        "e.g. 2027-05-01T00:00:00Z.", deprecate_at);
-  /* EC2 rounds to the nearest minute (floor division, so that times before 1970 round too). */
-  when += 30000;
-  when -= ((when % 60000) + 60000) % 60000;
-  if (when < call->now_ms - 60000)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "DeprecateAt %s is in the past; choose a future time.", deprecate_at);
-  if (when > call->now_ms + (gint64) 10 * 366 * 24 * 3600 * 1000)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "DeprecateAt %s is more than 10 years ahead.", deprecate_at);
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  image->deprecation_time = when;
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
-}
-
-static gboolean
-op_disable_image_deprecation (AmSbCall *call)
-{
-  const char *image_id;
-  AmSbImage *image;
-
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL || _am_sb_dry_run (call))
-    return FALSE;
-  image->deprecation_time = 0;
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
-}
-
-static gboolean
-op_enable_deregistration_protection (AmSbCall *call)
-{
-  const char *image_id;
-  AmSbImage *image;
-  gboolean cooldown;
-
-  if (!_am_sb_require (call, "ImageId", &image_id)
-      || !_am_sb_param_bool (call, "WithCooldown", FALSE, &cooldown))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL || _am_sb_dry_run (call))
-    return FALSE;
-  image->deregistration_protection = TRUE;
-  image->protection_cooldown = cooldown;
-  image->protection_until = 0;
-  call->mutated = TRUE;
-  _am_sb_xml_text (call->body, "return", cooldown ? "enabled-with-cooldown" : "enabled-without-cooldown");
-  return TRUE;
-}
-
-static gboolean
-op_disable_deregistration_protection (AmSbCall *call)
-{
-  const char *image_id;
-  AmSbImage *image;
-
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL || _am_sb_dry_run (call))
-    return FALSE;
-  /* With a cooldown the protection lasts 24 hours after it is disabled. */
-  if (image->deregistration_protection && image->protection_cooldown)
-    image->protection_until = call->now_ms + (gint64) 24 * 3600 * 1000;
-  image->deregistration_protection = FALSE;
-  image->protection_cooldown = FALSE;
-  call->mutated = TRUE;
-  _am_sb_xml_text (call->body, "return",
-                   am_sb_image_is_protected (image, call->now_ms) ? "disabled-with-cooldown" : "disabled");
-  return TRUE;
-}
-
-/* Tags */
-
-typedef enum
-{
-  RES_UNKNOWN,
-  RES_IMAGE,
-  RES_SNAPSHOT,
-  RES_INSTANCE,
-  RES_VPC,
-  RES_SUBNET,
-  RES_SECURITY_GROUP,
-  RES_KEY_PAIR,
-  RES_LAUNCH_TEMPLATE,
-} ResourceKind;
-
-static const char *const resource_type_names[] = {
-  NULL, "image", "snapshot", "instance", "vpc", "subnet", "security-group", "key-pair", "launch-template",
+static const char *const describe_images[] = {
+  "ExecutableBy.N", "ImageId.N", "Owner.N", "IncludeDeprecated", "IncludeDisabled", AM_SB_FILTERS, AM_SB_PAGES, NULL
+};
+static const char *const create_image[] = {
+  "InstanceId", "Name", "Description", "NoReboot", "SnapshotLocation", AM_SB_BLOCK_DEVICES, AM_SB_TAG_SPECS, NULL
+};
+static const char *const register_image[] = {
+  "Name", "Description", "ImageLocation", "Architecture", "KernelId", "RamdiskId", "RootDeviceName",
+  "VirtualizationType", "EnaSupport", "SriovNetSupport", "BootMode", "TpmSupport", "UefiData",
+  "ImdsSupport", "BillingProduct.N", AM_SB_BLOCK_DEVICES, AM_SB_TAG_SPECS, NULL
+};
+static const char *const deregister_image[] = { "ImageId", "DeleteAssociatedSnapshots", NULL };
+static const char *const copy_image[] = {
+  "SourceImageId", "SourceRegion", "Name", "Description", "Encrypted", "KmsKeyId", "ClientToken",
+  "CopyImageTags", "DestinationOutpostArn", "SnapshotCopyCompletionDurationMinutes",
+  "DestinationAvailabilityZone", "DestinationAvailabilityZoneId", AM_SB_TAG_SPECS, NULL
 };
 
-static ResourceKind
-resource_kind (const char *id)
-{
-  if (g_str_has_prefix (id, "ami-"))
-    return RES_IMAGE;
-  if (g_str_has_prefix (id, "snap-"))
-    return RES_SNAPSHOT;
-  if (g_str_has_prefix (id, "i-"))
-    return RES_INSTANCE;
-  if (g_str_has_prefix (id, "vpc-"))
-    return RES_VPC;
-  if (g_str_has_prefix (id, "subnet-"))
-    return RES_SUBNET;
-  if (g_str_has_prefix (id, "sg-"))
-    return RES_SECURITY_GROUP;
-  if (g_str_has_prefix (id, "key-"))
-    return RES_KEY_PAIR;
-  if (g_str_has_prefix (id, "lt-"))
-    return RES_LAUNCH_TEMPLATE;
-  return RES_UNKNOWN;
-}
-
-/* Every resource struct starts with its id, then region and owner. */
-typedef struct
-{
-  char       *id;
-  const char *region;
-  const char *owner_id;
-} ResourceHead;
-
-static gboolean
-check_resource (AmSbCall   *call,
-                const char *id)
-{
-  ResourceKind kind = resource_kind (id);
-  GHashTable *table = NULL;
-  ResourceHead *head;
-
-  switch (kind)
-    {
-    case RES_IMAGE:
-      return _am_sb_visible_image (call, id) != NULL;
-    case RES_SNAPSHOT: table = call->state->snapshots; break;
-    case RES_INSTANCE: table = call->state->instances; break;
-    case RES_VPC: table = call->state->vpcs; break;
-    case RES_SUBNET: table = call->state->subnets; break;
-    case RES_SECURITY_GROUP: table = call->state->security_groups; break;
-    case RES_KEY_PAIR: table = call->state->key_pairs; break;
-    case RES_LAUNCH_TEMPLATE: table = call->state->launch_templates; break;
-    case RES_UNKNOWN:
-    default:
-      return _am_sb_fail (call, 400, "InvalidID", "The ID '%s' is not valid", id);
-    }
-  head = g_hash_table_lookup (table, id);
-  if (head == NULL || head->region != g_intern_string (call->region)
-      || head->owner_id != g_intern_string (call->account->account_id))
-    return _am_sb_fail (call, 400, "InvalidID", "The ID '%s' does not exist in %s", id, call->region);
-  return TRUE;
-}
-
-static gboolean
-op_create_tags (AmSbCall *call)
-{
-  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "ResourceId");
-  g_autoptr (GArray) tag_indices = _am_sb_param_indices (call, "Tag");
-  g_autoptr (GPtrArray) pairs = g_ptr_array_new ();
-
-  if (ids->len == 0)
-    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter ResourceId.N");
-  if (tag_indices->len == 0)
-    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter Tag.N");
-  for (guint i = 0; i < tag_indices->len; i++)
-    {
-      guint n = g_array_index (tag_indices, guint, i);
-      g_autofree char *k = g_strdup_printf ("Tag.%u.Key", n);
-      g_autofree char *v = g_strdup_printf ("Tag.%u.Value", n);
-
-      if (_am_sb_param (call, k) == NULL)
-        return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter %s", k);
-      g_ptr_array_add (pairs, (gpointer) _am_sb_param (call, k));
-      g_ptr_array_add (pairs, (gpointer) (_am_sb_param (call, v) ? _am_sb_param (call, v) : ""));
-    }
-  if (!check_tag_pairs (call, pairs))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!check_resource (call, ids->pdata[i]) || !check_tag_room (call, ids->pdata[i], pairs))
-      return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    apply_tags (call, ids->pdata[i], pairs);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
-}
-
-static gboolean
-op_delete_tags (AmSbCall *call)
-{
-  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "ResourceId");
-  g_autoptr (GArray) tag_indices = _am_sb_param_indices (call, "Tag");
-
-  if (ids->len == 0)
-    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter ResourceId.N");
-  for (guint i = 0; i < ids->len; i++)
-    if (!check_resource (call, ids->pdata[i]))
-      return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      if (tag_indices->len == 0)
-        {
-          g_autofree char *key = g_strconcat (call->account->account_id, "/", (char *) ids->pdata[i], NULL);
-
-          g_hash_table_remove (call->state->tags, key);
-          continue;
-        }
-      for (guint j = 0; j < tag_indices->len; j++)
-        {
-          guint n = g_array_index (tag_indices, guint, j);
-          g_autofree char *k = g_strdup_printf ("Tag.%u.Key", n);
-          g_autofree char *v = g_strdup_printf ("Tag.%u.Value", n);
-
-          if (_am_sb_param (call, k) != NULL)
-            am_sb_state_delete_tag (call->state, call->account->account_id, ids->pdata[i],
-                                    _am_sb_param (call, k), _am_sb_param (call, v));
-        }
-    }
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static gboolean
-op_describe_tags (AmSbCall *call)
-{
-  g_autoptr (GPtrArray) filters = NULL;
-  g_autoptr (GPtrArray) keys = NULL;
-  g_autofree char *prefix = g_strconcat (call->account->account_id, "/", NULL);
-  guint offset, limit, index = 0, sent = 0;
-
-  if (!_am_sb_parse_filters (call, &filters) || !_am_sb_paginate (call, 5, 1000, &offset, &limit))
-    return FALSE;
-  for (guint i = 0; i < filters->len; i++)
-    {
-      const char *name = ((AmSbFilter *) filters->pdata[i])->name;
-
-      if (!g_strv_contains ((const char *const[]) { "resource-id", "resource-type", "key", "value", NULL }, name))
-        return _am_sb_fail (call, 400, "InvalidParameterValue", "The filter '%s' is invalid", name);
-    }
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  keys = am_sb_hash_keys (call->state->tags);
-  g_ptr_array_sort (keys, compare_strings);
-  g_string_append (call->body, "<tagSet>");
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = keys->pdata[i];
-      const char *resource_id = key + strlen (prefix);
-      GPtrArray *tags;
-      const char *type;
-
-      if (!g_str_has_prefix (key, prefix))
-        continue;
-      type = resource_type_names[resource_kind (resource_id)];
-      tags = g_hash_table_lookup (call->state->tags, key);
-      for (guint j = 0; j < tags->len; j++)
-        {
-          AmSbTag *tag = tags->pdata[j];
-          gboolean ok = TRUE;
-
-          for (guint f = 0; f < filters->len && ok; f++)
-            {
-              AmSbFilter *filter = filters->pdata[f];
-
-              if (strcmp (filter->name, "resource-id") == 0)
-                ok = am_sb_filter_values_match (filter->values, resource_id);
-              else if (strcmp (filter->name, "resource-type") == 0)
-                ok = am_sb_filter_values_match (filter->values, type);
-              else if (strcmp (filter->name, "key") == 0)
-                ok = am_sb_filter_values_match (filter->values, tag->key);
-              else
-                ok = am_sb_filter_values_match (filter->values, tag->value);
-            }
-          if (!ok)
-            continue;
-          if (index++ < offset)
-            continue;
-          if (sent == limit)
-            {
-              g_string_append (call->body, "</tagSet>");
-              _am_sb_next_token (call, offset + sent);
-              return TRUE;
-            }
-          g_string_append (call->body, "<item>");
-          _am_sb_xml_text (call->body, "resourceId", resource_id);
-          _am_sb_xml_text (call->body, "resourceType", type);
-          _am_sb_xml_text (call->body, "key", tag->key);
-          _am_sb_xml_text (call->body, "value", tag->value);
-          g_string_append (call->body, "</item>");
-          sent++;
-        }
-    }
-  g_string_append (call->body, "</tagSet>");
-  return TRUE;
-}
-
-/* Dispatch table (the instance and network operations live in am-sandbox-instances.c). */
-
-static const struct
-{
-  const char   *action;
-  AmSbOperation op;
-} operations[] = {
-  { "DescribeImages", op_describe_images },
-  { "CreateImage", op_create_image },
-  { "RegisterImage", op_register_image },
-  { "DeregisterImage", op_deregister_image },
-  { "CopyImage", op_copy_image },
-  { "DescribeImageAttribute", op_describe_image_attribute },
-  { "ModifyImageAttribute", op_modify_image_attribute },
-  { "ResetImageAttribute", op_reset_image_attribute },
-  { "EnableImageDeprecation", op_enable_image_deprecation },
-  { "DisableImageDeprecation", op_disable_image_deprecation },
-  { "EnableImageDeregistrationProtection", op_enable_deregistration_protection },
-  { "DisableImageDeregistrationProtection", op_disable_deregistration_protection },
-  { "CreateTags", op_create_tags },
-  { "DeleteTags", op_delete_tags },
-  { "DescribeTags", op_describe_tags },
+const AmSbAction _am_sb_image_actions[] = {
+  { "DescribeImages", op_describe_images, describe_images },
+  { "CreateImage", op_create_image, create_image },
+  { "RegisterImage", op_register_image, register_image },
+  { "DeregisterImage", op_deregister_image, deregister_image },
+  { "CopyImage", op_copy_image, copy_image },
+  { NULL }
 };
-
-AmSbOperation
-_am_sb_ec2_lookup (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].op;
-  return _am_sb_instances_lookup (action);
-}

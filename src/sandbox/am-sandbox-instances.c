@@ -1,4 +1,4 @@
-/* am-sandbox-instances.c: the sandbox's instance, network, key pair and launch template operations
+/* am-sandbox-instances.c: the sandbox's instance operations (RunInstances, DescribeInstances, state changes, attributes, instance types)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,187 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gio/gio.h>
-
 #include "am-sandbox-catalog.h"
 #include "am-sandbox-private.h"
 
 /* Terminated instances stay visible this long, as in EC2. */
 #define TERMINATED_VISIBLE_MS (60 * 60 * 1000)
-
-/* Helpers */
-
-static gboolean
-is_mine (AmSbCall   *call,
-         const char *region,
-         const char *owner_id)
-{
-  return region == g_intern_string (call->region) && owner_id == g_intern_string (call->account->account_id);
-}
-
-static GPtrArray *
-tags_of (AmSbCall   *call,
-         const char *resource_id)
-{
-  return am_sb_state_get_tags (call->state, call->account->account_id, resource_id);
-}
-
-static void
-apply_tag_pairs (AmSbCall   *call,
-                 const char *resource_id,
-                 GPtrArray  *pairs)
-{
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
-    am_sb_state_set_tag (call->state, call->account->account_id, resource_id, pairs->pdata[i], pairs->pdata[i + 1]);
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  return strcmp (**(char * const * const *) a, **(char * const * const *) b);
-}
-
-/* All resources of @table in the caller's account and region, sorted by id. */
-static GPtrArray *
-my_resources (AmSbCall   *call,
-              GHashTable *table)
-{
-  GPtrArray *out = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      /* Every resource struct starts with id, region, owner. */
-      struct { char *id; const char *region; const char *owner_id; } *head = value;
-
-      if (is_mine (call, head->region, head->owner_id))
-        g_ptr_array_add (out, value);
-    }
-  g_ptr_array_sort (out, compare_ids);
-  return out;
-}
-
-static gboolean
-check_filter_names (AmSbCall          *call,
-                    GPtrArray         *filters,
-                    const char *const *known)
-{
-  for (guint i = 0; i < filters->len; i++)
-    {
-      const char *name = ((AmSbFilter *) filters->pdata[i])->name;
-
-      if (!g_str_has_prefix (name, "tag:") && strcmp (name, "tag-key") != 0 && strcmp (name, "tag-value") != 0
-          && !g_strv_contains (known, name))
-        return _am_sb_fail (call, 400, "InvalidParameterValue", "The filter '%s' is invalid", name);
-    }
-  return TRUE;
-}
-
-typedef const char *(*FieldGetter) (AmSbCall   *call,
-                                    gpointer    resource,
-                                    const char *name,
-                                    char      **owned);
-
-/* Tag filters via the caller's tags; everything else through @get, which returns the field as text. */
-static gboolean
-resource_matches (AmSbCall    *call,
-                  gpointer     resource,
-                  const char  *resource_id,
-                  GPtrArray   *filters,
-                  FieldGetter  get)
-{
-  for (guint i = 0; i < filters->len; i++)
-    {
-      AmSbFilter *filter = filters->pdata[i];
-      gboolean handled;
-      gboolean ok = am_sb_tags_match (tags_of (call, resource_id), filter->name, filter->values, &handled);
-
-      if (!handled)
-        {
-          g_autofree char *owned = NULL;
-          const char *value = get (call, resource, filter->name, &owned);
-
-          ok = am_sb_filter_values_match (filter->values, value);
-        }
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static const char *
-bool_text (gboolean value)
-{
-  return value ? "true" : "false";
-}
-
-/* Emits items [offset, offset+limit) of @items with @emit, then a nextToken when more remain. */
-static void
-emit_page (AmSbCall   *call,
-           GPtrArray  *items,
-           guint       offset,
-           guint       limit,
-           const char *set_name,
-           void      (*emit) (AmSbCall *call, gpointer item))
-{
-  guint end = offset;
-
-  g_string_append_printf (call->body, "<%s>", set_name);
-  for (guint i = offset; i < items->len && i - offset < limit; i++, end++)
-    emit (call, items->pdata[i]);
-  g_string_append_printf (call->body, "</%s>", set_name);
-  if (end < items->len)
-    _am_sb_next_token (call, end);
-}
-
-/* Availability zones */
-
-static AmSbSubnet *
-default_subnet (AmSbCall   *call,
-                const char *zone)
-{
-  g_autoptr (GPtrArray) subnets = my_resources (call, call->state->subnets);
-  AmSbSubnet *first = NULL;
-
-  for (guint i = 0; i < subnets->len; i++)
-    {
-      AmSbSubnet *subnet = subnets->pdata[i];
-
-      if (!subnet->default_for_az)
-        continue;
-      if (zone == NULL ? g_str_has_suffix (subnet->availability_zone, "a")
-                       : strcmp (subnet->availability_zone, zone) == 0)
-        return subnet;
-      if (first == NULL)
-        first = subnet;
-    }
-  return zone == NULL ? first : NULL;
-}
-
-static AmSbSecurityGroup *
-find_group (AmSbCall   *call,
-            const char *vpc_id,
-            const char *group_id,
-            const char *group_name)
-{
-  g_autoptr (GPtrArray) groups = my_resources (call, call->state->security_groups);
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      AmSbSecurityGroup *group = groups->pdata[i];
-
-      if (vpc_id != NULL && g_strcmp0 (group->vpc_id, vpc_id) != 0)
-        continue;
-      if ((group_id != NULL && strcmp (group->group_id, group_id) == 0)
-          || (group_name != NULL && strcmp (group->group_name, group_name) == 0))
-        return group;
-    }
-  return NULL;
-}
-
 /* Instances */
 
 gboolean
@@ -297,7 +121,7 @@ xml_instance (AmSbCall     *call,
   g_string_append (s, "</blockDeviceMapping>");
   _am_sb_xml_text (s, "virtualizationType", in->virtualization_type ? in->virtualization_type : "hvm");
   _am_sb_xml_text (s, "clientToken", in->client_token ? in->client_token : "");
-  _am_sb_xml_tags (s, tags_of (call, in->instance_id));
+  _am_sb_xml_tags (s, _am_sb_tags_of (call, in->instance_id));
   _am_sb_xml_text (s, "hypervisor", "xen");
   g_string_append (s, "<ebsOptimized>false</ebsOptimized><enaSupport>true</enaSupport>");
   _am_sb_xml_text (s, "bootMode", in->boot_mode);
@@ -413,7 +237,7 @@ find_instance (AmSbCall   *call,
       return NULL;
     }
   in = g_hash_table_lookup (call->state->instances, id);
-  if (in == NULL || !is_mine (call, in->region, in->owner_id) || !_am_sb_instance_visible (call, in))
+  if (in == NULL || !_am_sb_is_mine (call, in->region, in->owner_id) || !_am_sb_instance_visible (call, in))
     {
       _am_sb_fail (call, 400, "InvalidInstanceID.NotFound", "The instance ID '%s' does not exist", id);
       return NULL;
@@ -421,10 +245,8 @@ find_instance (AmSbCall   *call,
   return in;
 }
 
-gboolean _am_sb_op_describe_instances (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_instances (AmSbCall *call)
+static gboolean
+op_describe_instances (AmSbCall *call)
 {
   g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "InstanceId");
   g_autoptr (GPtrArray) filters = NULL;
@@ -432,7 +254,7 @@ _am_sb_op_describe_instances (AmSbCall *call)
   g_autoptr (GPtrArray) matching = g_ptr_array_new ();
   guint offset, limit, end;
 
-  if (!_am_sb_parse_filters (call, &filters) || !check_filter_names (call, filters, instance_filters))
+  if (!_am_sb_parse_filters (call, &filters) || !_am_sb_check_filter_names (call, filters, instance_filters))
     return FALSE;
   if (ids->len > 0 && _am_sb_param (call, "MaxResults") != NULL)
     return _am_sb_fail (call, 400, "InvalidParameterCombination",
@@ -444,7 +266,7 @@ _am_sb_op_describe_instances (AmSbCall *call)
       return FALSE;
   if (_am_sb_dry_run (call))
     return FALSE;
-  all = my_resources (call, call->state->instances);
+  all = _am_sb_my_resources (call, call->state->instances);
   g_ptr_array_sort (all, compare_launch);
   for (guint i = 0; i < all->len; i++)
     {
@@ -454,7 +276,7 @@ _am_sb_op_describe_instances (AmSbCall *call)
       for (guint j = 0; j < ids->len && !listed; j++)
         listed = strcmp (ids->pdata[j], in->instance_id) == 0;
       if (listed && _am_sb_instance_visible (call, in)
-          && resource_matches (call, in, in->instance_id, filters, instance_field))
+          && _am_sb_resource_matches (call, in, in->instance_id, filters, instance_field))
         g_ptr_array_add (matching, in);
     }
   end = MIN (matching->len, offset + limit);
@@ -508,29 +330,11 @@ collect_template (AmSbCall   *call,
       }
 }
 
-static AmSbLaunchTemplate *
-find_template (AmSbCall   *call,
-               const char *id,
-               const char *name)
-{
-  g_autoptr (GPtrArray) templates = my_resources (call, call->state->launch_templates);
-
-  for (guint i = 0; i < templates->len; i++)
-    {
-      AmSbLaunchTemplate *lt = templates->pdata[i];
-
-      if ((id != NULL && strcmp (lt->launch_template_id, id) == 0)
-          || (name != NULL && strcmp (lt->name, name) == 0))
-        return lt;
-    }
-  return NULL;
-}
-
 static void
 xml_run_result (AmSbCall   *call,
                 const char *reservation_id)
 {
-  g_autoptr (GPtrArray) all = my_resources (call, call->state->instances);
+  g_autoptr (GPtrArray) all = _am_sb_my_resources (call, call->state->instances);
   g_autoptr (GPtrArray) mine = g_ptr_array_new ();
   GString *s = call->body;
 
@@ -569,10 +373,8 @@ check_volume_overrides (AmSbCall  *call,
   return TRUE;
 }
 
-gboolean _am_sb_op_run_instances (AmSbCall *call);
-
-gboolean
-_am_sb_op_run_instances (AmSbCall *call)
+static gboolean
+op_run_instances (AmSbCall *call)
 {
   g_autoptr (GPtrArray) group_ids = _am_sb_param_list (call, "SecurityGroupId");
   g_autoptr (GPtrArray) group_names = _am_sb_param_list (call, "SecurityGroup");
@@ -622,7 +424,7 @@ _am_sb_op_run_instances (AmSbCall *call)
     return _am_sb_fail (call, 400, "InvalidParameterValue", "ClientToken may be at most 64 ASCII characters.");
   if (lt_id != NULL || lt_name != NULL)
     {
-      AmSbLaunchTemplate *lt = find_template (call, lt_id, lt_name);
+      AmSbLaunchTemplate *lt = _am_sb_find_template (call, lt_id, lt_name);
 
       if (lt == NULL)
         return _am_sb_fail (call, 400,
@@ -677,7 +479,7 @@ _am_sb_op_run_instances (AmSbCall *call)
     return FALSE;
   if (spec.key_name != NULL)
     {
-      g_autoptr (GPtrArray) keys = my_resources (call, call->state->key_pairs);
+      g_autoptr (GPtrArray) keys = _am_sb_my_resources (call, call->state->key_pairs);
       gboolean found = FALSE;
 
       for (guint i = 0; i < keys->len && !found; i++)
@@ -688,7 +490,7 @@ _am_sb_op_run_instances (AmSbCall *call)
   if (spec.subnet_id != NULL)
     {
       subnet = g_hash_table_lookup (call->state->subnets, spec.subnet_id);
-      if (subnet == NULL || !is_mine (call, subnet->region, subnet->owner_id))
+      if (subnet == NULL || !_am_sb_is_mine (call, subnet->region, subnet->owner_id))
         return _am_sb_fail (call, 400, "InvalidSubnetID.NotFound",
                             "The subnet ID '%s' does not exist", spec.subnet_id);
       if (spec.zone != NULL && strcmp (spec.zone, subnet->availability_zone) != 0)
@@ -697,14 +499,14 @@ _am_sb_op_run_instances (AmSbCall *call)
     }
   else
     {
-      subnet = default_subnet (call, spec.zone);
+      subnet = _am_sb_default_subnet (call, spec.zone);
       if (subnet == NULL)
         return _am_sb_fail (call, 400, "InvalidParameterValue",
                             "Invalid availability zone: [%s]", spec.zone ? spec.zone : "");
     }
   for (guint i = 0; i < spec.group_ids->len; i++)
     {
-      AmSbSecurityGroup *group = find_group (call, subnet->vpc_id, spec.group_ids->pdata[i], NULL);
+      AmSbSecurityGroup *group = _am_sb_find_group (call, subnet->vpc_id, spec.group_ids->pdata[i], NULL);
 
       if (group == NULL)
         return _am_sb_fail (call, 400, "InvalidGroup.NotFound",
@@ -714,7 +516,7 @@ _am_sb_op_run_instances (AmSbCall *call)
     }
   for (guint i = 0; i < spec.group_names->len; i++)
     {
-      AmSbSecurityGroup *group = find_group (call, subnet->vpc_id, NULL, spec.group_names->pdata[i]);
+      AmSbSecurityGroup *group = _am_sb_find_group (call, subnet->vpc_id, NULL, spec.group_names->pdata[i]);
 
       if (group == NULL)
         return _am_sb_fail (call, 400, "InvalidGroup.NotFound",
@@ -724,7 +526,7 @@ _am_sb_op_run_instances (AmSbCall *call)
     }
   if (groups->len == 0)
     {
-      AmSbSecurityGroup *group = find_group (call, subnet->vpc_id, NULL, "default");
+      AmSbSecurityGroup *group = _am_sb_find_group (call, subnet->vpc_id, NULL, "default");
 
       if (group != NULL)
         g_ptr_array_add (groups, group->group_id);
@@ -825,7 +627,7 @@ _am_sb_op_run_instances (AmSbCall *call)
       in->client_token = g_strdup (token);
       in->disable_api_termination = protect;
       g_hash_table_replace (call->state->instances, in->instance_id, in);
-      apply_tag_pairs (call, in->instance_id, tags);
+      _am_sb_apply_tag_pairs (call, in->instance_id, tags);
     }
   image->last_launched_time = call->now_ms;
   if (token != NULL)
@@ -947,42 +749,34 @@ change_instances (AmSbCall *call,
   return TRUE;
 }
 
-gboolean _am_sb_op_start_instances (AmSbCall *call);
-gboolean _am_sb_op_stop_instances (AmSbCall *call);
-gboolean _am_sb_op_reboot_instances (AmSbCall *call);
-gboolean _am_sb_op_terminate_instances (AmSbCall *call);
-
-gboolean
-_am_sb_op_start_instances (AmSbCall *call)
+static gboolean
+op_start_instances (AmSbCall *call)
 {
   return change_instances (call, CHANGE_START);
 }
 
-gboolean
-_am_sb_op_stop_instances (AmSbCall *call)
+static gboolean
+op_stop_instances (AmSbCall *call)
 {
   return change_instances (call, CHANGE_STOP);
 }
 
-gboolean
-_am_sb_op_reboot_instances (AmSbCall *call)
+static gboolean
+op_reboot_instances (AmSbCall *call)
 {
   return change_instances (call, CHANGE_REBOOT);
 }
 
-gboolean
-_am_sb_op_terminate_instances (AmSbCall *call)
+static gboolean
+op_terminate_instances (AmSbCall *call)
 {
   return change_instances (call, CHANGE_TERMINATE);
 }
 
 /* Instance attributes: only disableApiTermination (termination protection). */
 
-gboolean _am_sb_op_modify_instance_attribute (AmSbCall *call);
-gboolean _am_sb_op_describe_instance_attribute (AmSbCall *call);
-
-gboolean
-_am_sb_op_modify_instance_attribute (AmSbCall *call)
+static gboolean
+op_modify_instance_attribute (AmSbCall *call)
 {
   const char *instance_id;
   const char *attribute = _am_sb_param (call, "Attribute");
@@ -1020,8 +814,8 @@ _am_sb_op_modify_instance_attribute (AmSbCall *call)
   return TRUE;
 }
 
-gboolean
-_am_sb_op_describe_instance_attribute (AmSbCall *call)
+static gboolean
+op_describe_instance_attribute (AmSbCall *call)
 {
   const char *instance_id, *attribute;
   AmSbInstance *in;
@@ -1037,7 +831,7 @@ _am_sb_op_describe_instance_attribute (AmSbCall *call)
     return FALSE;
   _am_sb_xml_text (call->body, "instanceId", in->instance_id);
   g_string_append_printf (call->body, "<disableApiTermination><value>%s</value></disableApiTermination>",
-                          bool_text (in->disable_api_termination));
+                          _am_sb_bool_text (in->disable_api_termination));
   return TRUE;
 }
 
@@ -1133,11 +927,11 @@ instance_type_matches (const AmSbInstanceType *t,
       if (strcmp (f->name, "instance-type") == 0)
         ok = am_sb_filter_values_match (f->values, t->name);
       else if (strcmp (f->name, "current-generation") == 0)
-        ok = am_sb_filter_values_match (f->values, bool_text (t->current_generation));
+        ok = am_sb_filter_values_match (f->values, _am_sb_bool_text (t->current_generation));
       else if (strcmp (f->name, "free-tier-eligible") == 0)
-        ok = am_sb_filter_values_match (f->values, bool_text (t->free_tier));
+        ok = am_sb_filter_values_match (f->values, _am_sb_bool_text (t->free_tier));
       else if (strcmp (f->name, "burstable-performance-supported") == 0)
-        ok = am_sb_filter_values_match (f->values, bool_text (t->burstable));
+        ok = am_sb_filter_values_match (f->values, _am_sb_bool_text (t->burstable));
       else if (strcmp (f->name, "processor-info.supported-architecture") == 0)
         ok = list_contains (t->architectures, f->values);
       else if (strcmp (f->name, "supported-boot-mode") == 0)
@@ -1166,10 +960,8 @@ instance_type_matches (const AmSbInstanceType *t,
   return TRUE;
 }
 
-gboolean _am_sb_op_describe_instance_types (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_instance_types (AmSbCall *call)
+static gboolean
+op_describe_instance_types (AmSbCall *call)
 {
   static const char *const known[] = {
     "instance-type", "current-generation", "free-tier-eligible", "burstable-performance-supported",
@@ -1206,1021 +998,47 @@ _am_sb_op_describe_instance_types (AmSbCall *call)
       if (listed && instance_type_matches (&types[i], filters))
         g_ptr_array_add (matching, (gpointer) &types[i]);
     }
-  emit_page (call, matching, offset, limit, "instanceTypeSet", xml_instance_type);
+  _am_sb_emit_page (call, matching, offset, limit, "instanceTypeSet", xml_instance_type);
   return TRUE;
 }
 
-/* Key pairs */
-
-static void
-xml_key_pair (AmSbCall *call,
-              gpointer  item)
-{
-  AmSbKeyPair *k = item;
-  GString *s = call->body;
-  gboolean include_public = FALSE;
-
-  _am_sb_param_bool (call, "IncludePublicKey", FALSE, &include_public);
-  g_string_append (s, "<item>");
-  _am_sb_xml_text (s, "keyPairId", k->key_pair_id);
-  _am_sb_xml_text (s, "keyFingerprint", k->fingerprint);
-  _am_sb_xml_text (s, "keyName", k->key_name);
-  _am_sb_xml_text (s, "keyType", k->key_type);
-  _am_sb_xml_tags (s, tags_of (call, k->key_pair_id));
-  if (include_public)
-    _am_sb_xml_text (s, "publicKey", k->public_key);
-  _am_sb_xml_time (s, "createTime", k->create_time);
-  g_string_append (s, "</item>");
-}
-
-static const char *
-key_field (AmSbCall   *call,
-           gpointer    resource,
-           const char *name,
-           char      **owned)
-{
-  AmSbKeyPair *k = resource;
-
-  if (strcmp (name, "key-name") == 0)
-    return k->key_name;
-  if (strcmp (name, "key-pair-id") == 0)
-    return k->key_pair_id;
-  if (strcmp (name, "fingerprint") == 0)
-    return k->fingerprint;
-  if (strcmp (name, "key-type") == 0)
-    return k->key_type;
-  return NULL;
-}
-
-static AmSbKeyPair *
-find_key (AmSbCall   *call,
-          const char *name,
-          const char *id)
-{
-  g_autoptr (GPtrArray) keys = my_resources (call, call->state->key_pairs);
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      AmSbKeyPair *k = keys->pdata[i];
-
-      if ((name != NULL && strcmp (k->key_name, name) == 0) || (id != NULL && strcmp (k->key_pair_id, id) == 0))
-        return k;
-    }
-  return NULL;
-}
-
-gboolean _am_sb_op_describe_key_pairs (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_key_pairs (AmSbCall *call)
-{
-  static const char *const known[] = { "key-name", "key-pair-id", "fingerprint", "key-type", NULL };
-  g_autoptr (GPtrArray) names = _am_sb_param_list (call, "KeyName");
-  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "KeyPairId");
-  g_autoptr (GPtrArray) filters = NULL;
-  g_autoptr (GPtrArray) keys = NULL;
-  g_autoptr (GPtrArray) matching = g_ptr_array_new ();
-  gboolean include_public;
-
-  if (!_am_sb_parse_filters (call, &filters) || !check_filter_names (call, filters, known)
-      || !_am_sb_param_bool (call, "IncludePublicKey", FALSE, &include_public))
-    return FALSE;
-  for (guint i = 0; i < names->len; i++)
-    if (find_key (call, names->pdata[i], NULL) == NULL)
-      return _am_sb_fail (call, 400, "InvalidKeyPair.NotFound", "The key pair '%s' does not exist",
-                          (char *) names->pdata[i]);
-  for (guint i = 0; i < ids->len; i++)
-    if (find_key (call, NULL, ids->pdata[i]) == NULL)
-      return _am_sb_fail (call, 400, "InvalidKeyPair.NotFound", "The key pair ID '%s' does not exist",
-                          (char *) ids->pdata[i]);
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  keys = my_resources (call, call->state->key_pairs);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      AmSbKeyPair *k = keys->pdata[i];
-      gboolean listed = names->len == 0 && ids->len == 0;
-
-      for (guint j = 0; j < names->len && !listed; j++)
-        listed = strcmp (names->pdata[j], k->key_name) == 0;
-      for (guint j = 0; j < ids->len && !listed; j++)
-        listed = strcmp (ids->pdata[j], k->key_pair_id) == 0;
-      if (listed && resource_matches (call, k, k->key_pair_id, filters, key_field))
-        g_ptr_array_add (matching, k);
-    }
-  emit_page (call, matching, 0, G_MAXUINT, "keySet", xml_key_pair);
-  return TRUE;
-}
-
-gboolean _am_sb_op_create_key_pair (AmSbCall *call);
-
-gboolean
-_am_sb_op_create_key_pair (AmSbCall *call)
-{
-  const char *name;
-  const char *key_type = _am_sb_param (call, "KeyType");
-  const char *key_format = _am_sb_param (call, "KeyFormat");
-  g_autoptr (GPtrArray) tags = _am_sb_tag_specs (call, "key-pair");
-  g_autoptr (GError) error = NULL;
-  g_autofree char *private_pem = NULL;
-  AmSbKeyPair *k;
-  GString *s = call->body;
-
-  if (!_am_sb_require (call, "KeyName", &name))
-    return FALSE;
-  if (strlen (name) > 255)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "Key pair names may be at most 255 characters.");
-  for (const char *p = name; *p; p++)
-    if ((guchar) *p < 0x20 || (guchar) *p > 0x7e)
-      return _am_sb_fail (call, 400, "InvalidParameterValue", "Key pair names must be printable ASCII.");
-  if (key_type == NULL)
-    key_type = "rsa";
-  if (strcmp (key_type, "rsa") != 0 && strcmp (key_type, "ed25519") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "KeyType must be rsa or ed25519, not '%s'.", key_type);
-  if (key_format != NULL && strcmp (key_format, "pem") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "The sandbox hands out key material as pem only; use KeyFormat=pem.");
-  if (find_key (call, name, NULL) != NULL)
-    return _am_sb_fail (call, 400, "InvalidKeyPair.Duplicate", "The keypair '%s' already exists.", name);
-  if (!_am_sb_check_quota (call, AM_SB_QUOTA_KEY_PAIRS, 1))
-    return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-
-  k = g_new0 (AmSbKeyPair, 1);
-  if (!_am_sb_generate_key_pair (key_type, call->fast_keys, &private_pem, &k->public_key, &k->fingerprint, &error))
-    {
-      am_sb_key_pair_free (k);
-      return _am_sb_fail (call, 500, "InternalError", "%s", error->message);
-    }
-  k->key_pair_id = am_sb_state_new_id (call->state, "key", call->state->key_pairs);
-  k->region = g_intern_string (call->region);
-  k->owner_id = g_intern_string (call->account->account_id);
-  k->key_name = g_strdup (name);
-  k->key_type = g_strdup (key_type);
-  k->create_time = call->now_ms;
-  g_hash_table_replace (call->state->key_pairs, k->key_pair_id, k);
-  apply_tag_pairs (call, k->key_pair_id, tags);
-  call->mutated = TRUE;
-  _am_sb_xml_text (s, "keyName", k->key_name);
-  _am_sb_xml_text (s, "keyFingerprint", k->fingerprint);
-  _am_sb_xml_text (s, "keyMaterial", private_pem);
-  _am_sb_xml_text (s, "keyPairId", k->key_pair_id);
-  _am_sb_xml_tags (s, tags_of (call, k->key_pair_id));
-  memset (private_pem, 0, strlen (private_pem));
-  return TRUE;
-}
-
-gboolean _am_sb_op_delete_key_pair (AmSbCall *call);
-
-gboolean
-_am_sb_op_delete_key_pair (AmSbCall *call)
-{
-  const char *name = _am_sb_param (call, "KeyName");
-  const char *id = _am_sb_param (call, "KeyPairId");
-  AmSbKeyPair *k;
-  g_autofree char *deleted_id = NULL;
-
-  if (name == NULL && id == NULL)
-    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter KeyName or KeyPairId");
-  k = find_key (call, name, id);
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  /* EC2 answers true even when the key pair does not exist. */
-  if (k != NULL)
-    {
-      g_autofree char *tag_key = g_strconcat (call->account->account_id, "/", k->key_pair_id, NULL);
-
-      deleted_id = g_strdup (k->key_pair_id);
-      g_hash_table_remove (call->state->tags, tag_key);
-      g_hash_table_remove (call->state->key_pairs, k->key_pair_id);
-      call->mutated = TRUE;
-    }
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  _am_sb_xml_text (call->body, "keyPairId", deleted_id);
-  return TRUE;
-}
-
-/* VPCs, subnets and security groups */
-
-static void
-xml_vpc (AmSbCall *call,
-         gpointer  item)
-{
-  AmSbVpc *v = item;
-  GString *s = call->body;
-
-  g_string_append (s, "<item>");
-  _am_sb_xml_text (s, "vpcId", v->vpc_id);
-  _am_sb_xml_text (s, "ownerId", v->owner_id);
-  _am_sb_xml_text (s, "state", "available");
-  _am_sb_xml_text (s, "cidrBlock", v->cidr_block);
-  g_string_append (s, "<cidrBlockAssociationSet><item>");
-  _am_sb_xml_text (s, "cidrBlock", v->cidr_block);
-  g_string_append (s, "<associationId>vpc-cidr-assoc-0a1b2c3d4e5f60718</associationId>"
-                      "<cidrBlockState><state>associated</state></cidrBlockState></item></cidrBlockAssociationSet>");
-  _am_sb_xml_text (s, "dhcpOptionsId", "dopt-0c1f1e2d3c4b5a697");
-  _am_sb_xml_text (s, "instanceTenancy", "default");
-  _am_sb_xml_bool (s, "isDefault", v->is_default);
-  _am_sb_xml_tags (s, tags_of (call, v->vpc_id));
-  g_string_append (s, "</item>");
-}
-
-static const char *
-vpc_field (AmSbCall   *call,
-           gpointer    resource,
-           const char *name,
-           char      **owned)
-{
-  AmSbVpc *v = resource;
-
-  if (strcmp (name, "vpc-id") == 0)
-    return v->vpc_id;
-  if (strcmp (name, "is-default") == 0)
-    return bool_text (v->is_default);
-  if (strcmp (name, "cidr") == 0 || strcmp (name, "cidr-block-association.cidr-block") == 0)
-    return v->cidr_block;
-  if (strcmp (name, "state") == 0)
-    return "available";
-  if (strcmp (name, "owner-id") == 0)
-    return v->owner_id;
-  return NULL;
-}
-
-static gboolean
-describe_simple (AmSbCall          *call,
-                 GHashTable        *table,
-                 const char        *id_param,
-                 const char        *not_found_code,
-                 const char *const *known,
-                 FieldGetter        get,
-                 const char        *set_name,
-                 void             (*emit) (AmSbCall *call, gpointer item))
-{
-  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, id_param);
-  g_autoptr (GPtrArray) filters = NULL;
-  g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GPtrArray) matching = g_ptr_array_new ();
-  guint offset, limit;
-
-  if (!_am_sb_parse_filters (call, &filters) || !check_filter_names (call, filters, known)
-      || !_am_sb_paginate (call, 5, 1000, &offset, &limit))
-    return FALSE;
-  all = my_resources (call, table);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < all->len && !found; j++)
-        found = strcmp (*(char **) all->pdata[j], ids->pdata[i]) == 0;
-      if (!found)
-        return _am_sb_fail (call, 400, not_found_code, "The ID '%s' does not exist", (char *) ids->pdata[i]);
-    }
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  for (guint i = 0; i < all->len; i++)
-    {
-      const char *id = *(char **) all->pdata[i];
-      gboolean listed = ids->len == 0;
-
-      for (guint j = 0; j < ids->len && !listed; j++)
-        listed = strcmp (ids->pdata[j], id) == 0;
-      if (listed && resource_matches (call, all->pdata[i], id, filters, get))
-        g_ptr_array_add (matching, all->pdata[i]);
-    }
-  emit_page (call, matching, offset, limit, set_name, emit);
-  return TRUE;
-}
-
-gboolean _am_sb_op_describe_vpcs (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_vpcs (AmSbCall *call)
-{
-  static const char *const known[] = { "vpc-id", "is-default", "cidr", "cidr-block-association.cidr-block",
-                                       "state", "owner-id", NULL };
-
-  return describe_simple (call, call->state->vpcs, "VpcId", "InvalidVpcID.NotFound", known, vpc_field,
-                          "vpcSet", xml_vpc);
-}
-
-static void
-xml_subnet (AmSbCall *call,
-            gpointer  item)
-{
-  AmSbSubnet *sn = item;
-  GString *s = call->body;
-  g_autofree char *arn = g_strdup_printf ("arn:aws:ec2:%s:%s:subnet/%s", sn->region, sn->owner_id, sn->subnet_id);
-
-  g_string_append (s, "<item>");
-  _am_sb_xml_text (s, "subnetId", sn->subnet_id);
-  _am_sb_xml_text (s, "subnetArn", arn);
-  _am_sb_xml_text (s, "state", "available");
-  _am_sb_xml_text (s, "ownerId", sn->owner_id);
-  _am_sb_xml_text (s, "vpcId", sn->vpc_id);
-  _am_sb_xml_text (s, "cidrBlock", sn->cidr_block);
-  _am_sb_xml_int (s, "availableIpAddressCount", 4091);
-  _am_sb_xml_text (s, "availabilityZone", sn->availability_zone);
-  _am_sb_xml_text (s, "availabilityZoneId", sn->availability_zone_id);
-  _am_sb_xml_bool (s, "defaultForAz", sn->default_for_az);
-  _am_sb_xml_bool (s, "mapPublicIpOnLaunch", sn->default_for_az);
-  _am_sb_xml_bool (s, "assignIpv6AddressOnCreation", FALSE);
-  _am_sb_xml_tags (s, tags_of (call, sn->subnet_id));
-  g_string_append (s, "</item>");
-}
-
-static const char *
-subnet_field (AmSbCall   *call,
-              gpointer    resource,
-              const char *name,
-              char      **owned)
-{
-  AmSbSubnet *sn = resource;
-
-  if (strcmp (name, "subnet-id") == 0)
-    return sn->subnet_id;
-  if (strcmp (name, "vpc-id") == 0)
-    return sn->vpc_id;
-  if (strcmp (name, "availability-zone") == 0)
-    return sn->availability_zone;
-  if (strcmp (name, "availability-zone-id") == 0)
-    return sn->availability_zone_id;
-  if (strcmp (name, "default-for-az") == 0 || strcmp (name, "defaultForAz") == 0)
-    return bool_text (sn->default_for_az);
-  if (strcmp (name, "cidr-block") == 0)
-    return sn->cidr_block;
-  if (strcmp (name, "state") == 0)
-    return "available";
-  if (strcmp (name, "owner-id") == 0)
-    return sn->owner_id;
-  return NULL;
-}
-
-gboolean _am_sb_op_describe_subnets (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_subnets (AmSbCall *call)
-{
-  static const char *const known[] = { "subnet-id", "vpc-id", "availability-zone", "availability-zone-id",
-                                       "default-for-az", "defaultForAz", "cidr-block", "state", "owner-id", NULL };
-
-  return describe_simple (call, call->state->subnets, "SubnetId", "InvalidSubnetID.NotFound", known,
-                          subnet_field, "subnetSet", xml_subnet);
-}
-
-static void
-xml_group (AmSbCall *call,
-           gpointer  item)
-{
-  AmSbSecurityGroup *g = item;
-  GString *s = call->body;
-
-  g_string_append (s, "<item>");
-  _am_sb_xml_text (s, "ownerId", g->owner_id);
-  _am_sb_xml_text (s, "groupId", g->group_id);
-  _am_sb_xml_text (s, "groupName", g->group_name);
-  _am_sb_xml_text (s, "groupDescription", g->description);
-  _am_sb_xml_text (s, "vpcId", g->vpc_id);
-  g_string_append (s, "<ipPermissions>");
-  if (strcmp (g->group_name, "default") == 0)
-    {
-      /* The default group lets its own members talk to each other. */
-      g_string_append (s, "<item><ipProtocol>-1</ipProtocol><groups><item>");
-      _am_sb_xml_text (s, "userId", g->owner_id);
-      _am_sb_xml_text (s, "groupId", g->group_id);
-      g_string_append (s, "</item></groups><ipRanges/><ipv6Ranges/><prefixListIds/></item>");
-    }
-  for (guint i = 0; i < g->ingress->len; i++)
-    {
-      AmSbIngressRule *r = g->ingress->pdata[i];
-
-      g_string_append (s, "<item>");
-      _am_sb_xml_text (s, "ipProtocol", r->protocol);
-      if (strcmp (r->protocol, "-1") != 0)
-        {
-          _am_sb_xml_int (s, "fromPort", r->from_port);
-          _am_sb_xml_int (s, "toPort", r->to_port);
-        }
-      g_string_append (s, "<groups/><ipRanges><item>");
-      _am_sb_xml_text (s, "cidrIp", r->cidr);
-      g_string_append (s, "</item></ipRanges><ipv6Ranges/><prefixListIds/></item>");
-    }
-  g_string_append (s, "</ipPermissions><ipPermissionsEgress><item><ipProtocol>-1</ipProtocol><groups/>"
-                      "<ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges><ipv6Ranges/>"
-                      "<prefixListIds/></item></ipPermissionsEgress>");
-  _am_sb_xml_tags (s, tags_of (call, g->group_id));
-  g_string_append (s, "</item>");
-}
-
-static const char *
-group_field (AmSbCall   *call,
-             gpointer    resource,
-             const char *name,
-             char      **owned)
-{
-  AmSbSecurityGroup *g = resource;
-
-  if (strcmp (name, "group-id") == 0)
-    return g->group_id;
-  if (strcmp (name, "group-name") == 0)
-    return g->group_name;
-  if (strcmp (name, "vpc-id") == 0)
-    return g->vpc_id;
-  if (strcmp (name, "description") == 0)
-    return g->description;
-  if (strcmp (name, "owner-id") == 0)
-    return g->owner_id;
-  return NULL;
-}
-
-gboolean _am_sb_op_describe_security_groups (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_security_groups (AmSbCall *call)
-{
-  static const char *const known[] = { "group-id", "group-name", "vpc-id", "description", "owner-id", NULL };
-  g_autoptr (GPtrArray) names = _am_sb_param_list (call, "GroupName");
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      AmSbSecurityGroup *g = find_group (call, NULL, NULL, names->pdata[i]);
-      g_autofree char *key = NULL;
-
-      if (g == NULL)
-        return _am_sb_fail (call, 400, "InvalidGroup.NotFound",
-                            "The security group '%s' does not exist", (char *) names->pdata[i]);
-      key = g_strdup_printf ("GroupId.%u", 100 + i);
-      g_hash_table_replace (call->params, g_steal_pointer (&key), g_strdup (g->group_id));
-    }
-  return describe_simple (call, call->state->security_groups, "GroupId", "InvalidGroup.NotFound", known,
-                          group_field, "securityGroupInfo", xml_group);
-}
-
-gboolean _am_sb_op_create_security_group (AmSbCall *call);
-
-gboolean
-_am_sb_op_create_security_group (AmSbCall *call)
-{
-  const char *name, *description;
-  const char *vpc_id = _am_sb_param (call, "VpcId");
-  g_autoptr (GPtrArray) tags = _am_sb_tag_specs (call, "security-group");
-  AmSbSecurityGroup *g;
-  AmSbVpc *vpc;
-
-  if (!_am_sb_require (call, "GroupName", &name) || !_am_sb_require (call, "GroupDescription", &description))
-    return FALSE;
-  if (strlen (name) > 255 || g_str_has_prefix (name, "sg-") || strcmp (name, "default") == 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue",
-                        "Invalid security group name '%s': up to 255 characters, not 'default', "
-                        "not starting with sg-.", name);
-  if (strlen (description) > 255)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "The group description may be at most 255 characters.");
-  if (vpc_id == NULL)
-    {
-      AmSbSubnet *subnet = default_subnet (call, NULL);
-
-      vpc_id = subnet ? subnet->vpc_id : NULL;
-    }
-  vpc = vpc_id ? g_hash_table_lookup (call->state->vpcs, vpc_id) : NULL;
-  if (vpc == NULL || !is_mine (call, vpc->region, vpc->owner_id))
-    return _am_sb_fail (call, 400, "InvalidVpcID.NotFound", "The vpc ID '%s' does not exist", vpc_id ? vpc_id : "");
-  if (find_group (call, vpc_id, NULL, name) != NULL)
-    return _am_sb_fail (call, 400, "InvalidGroup.Duplicate",
-                        "The security group '%s' already exists for VPC '%s'", name, vpc_id);
-  if (!_am_sb_check_quota (call, AM_SB_QUOTA_SECURITY_GROUPS, 1))
-    return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  g = g_new0 (AmSbSecurityGroup, 1);
-  g->group_id = am_sb_state_new_id (call->state, "sg", call->state->security_groups);
-  g->region = g_intern_string (call->region);
-  g->owner_id = g_intern_string (call->account->account_id);
-  g->vpc_id = g_strdup (vpc_id);
-  g->group_name = g_strdup (name);
-  g->description = g_strdup (description);
-  g->ingress = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_ingress_rule_free);
-  g_hash_table_replace (call->state->security_groups, g->group_id, g);
-  apply_tag_pairs (call, g->group_id, tags);
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  _am_sb_xml_text (call->body, "groupId", g->group_id);
-  _am_sb_xml_tags (call->body, tags_of (call, g->group_id));
-  return TRUE;
-}
-
-static gboolean
-parse_rule (AmSbCall        *call,
-            const char      *prefix,
-            const char      *cidr_key,
-            AmSbIngressRule *rule)
-{
-  g_autofree char *k_proto = g_strconcat (prefix, "IpProtocol", NULL);
-  g_autofree char *k_from = g_strconcat (prefix, "FromPort", NULL);
-  g_autofree char *k_to = g_strconcat (prefix, "ToPort", NULL);
-  const char *protocol = _am_sb_param (call, k_proto);
-  const char *cidr = _am_sb_param (call, cidr_key);
-  gint64 from, to;
-
-  if (protocol == NULL)
-    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter %s", k_proto);
-  if (strcmp (protocol, "tcp") != 0 && strcmp (protocol, "udp") != 0 && strcmp (protocol, "icmp") != 0
-      && strcmp (protocol, "-1") != 0 && strcmp (protocol, "all") != 0)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "Invalid value '%s' for IP protocol.", protocol);
-  if (!_am_sb_param_int (call, k_from, -1, 65535, -1, &from) || !_am_sb_param_int (call, k_to, -1, 65535, -1, &to))
-    return FALSE;
-  if (strcmp (protocol, "tcp") == 0 || strcmp (protocol, "udp") == 0)
-    if (from < 0 || to < from)
-      return _am_sb_fail (call, 400, "InvalidParameterValue",
-                          "Give FromPort and ToPort (FromPort ≤ ToPort) for %s rules.", protocol);
-  if (cidr == NULL)
-    cidr = "0.0.0.0/0";
-  {
-    g_autoptr (GInetAddressMask) mask = g_inet_address_mask_new_from_string (cidr, NULL);
-
-    if (mask == NULL)
-      return _am_sb_fail (call, 400, "InvalidParameterValue", "Invalid IPv4 CIDR '%s'.", cidr);
-  }
-  rule->protocol = g_strdup (strcmp (protocol, "all") == 0 ? "-1" : protocol);
-  rule->from_port = from;
-  rule->to_port = to;
-  rule->cidr = g_strdup (cidr);
-  return TRUE;
-}
-
-gboolean _am_sb_op_authorize_security_group_ingress (AmSbCall *call);
-
-gboolean
-_am_sb_op_authorize_security_group_ingress (AmSbCall *call)
-{
-  const char *group_id = _am_sb_param (call, "GroupId");
-  const char *group_name = _am_sb_param (call, "GroupName");
-  g_autoptr (GArray) perms = _am_sb_param_indices (call, "IpPermissions");
-  g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_ingress_rule_free);
-  AmSbSecurityGroup *g;
-
-  if (group_id == NULL && group_name == NULL)
-    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter GroupId or GroupName");
-  g = find_group (call, NULL, group_id, group_id ? NULL : group_name);
-  if (g == NULL)
-    return _am_sb_fail (call, 400, "InvalidGroup.NotFound", "The security group '%s' does not exist",
-                        group_id ? group_id : group_name);
-  for (guint i = 0; i < perms->len; i++)
-    {
-      guint n = g_array_index (perms, guint, i);
-      g_autofree char *prefix = g_strdup_printf ("IpPermissions.%u.", n);
-      g_autofree char *ranges = g_strdup_printf ("IpPermissions.%u.IpRanges", n);
-      g_autoptr (GArray) range_indices = _am_sb_param_indices (call, ranges);
-
-      for (guint j = 0; j < MAX (range_indices->len, 1); j++)
-        {
-          g_autofree char *cidr_key = range_indices->len
-            ? g_strdup_printf ("%s.%u.CidrIp", ranges, g_array_index (range_indices, guint, j))
-            : g_strdup ("no-cidr");
-          AmSbIngressRule *rule = g_new0 (AmSbIngressRule, 1);
-
-          g_ptr_array_add (rules, rule);
-          if (!parse_rule (call, prefix, cidr_key, rule))
-            return FALSE;
-        }
-    }
-  if (perms->len == 0)
-    {
-      AmSbIngressRule *rule = g_new0 (AmSbIngressRule, 1);
-
-      g_ptr_array_add (rules, rule);
-      if (!parse_rule (call, "", "CidrIp", rule))
-        return FALSE;
-    }
-  for (guint i = 0; i < rules->len; i++)
-    for (guint j = 0; j < g->ingress->len; j++)
-      {
-        AmSbIngressRule *a = rules->pdata[i];
-        AmSbIngressRule *b = g->ingress->pdata[j];
-
-        if (strcmp (a->protocol, b->protocol) == 0 && a->from_port == b->from_port && a->to_port == b->to_port
-            && strcmp (a->cidr, b->cidr) == 0)
-          return _am_sb_fail (call, 400, "InvalidPermission.Duplicate",
-                              "the specified rule \"peer: %s, %s, from port: %d, to port: %d, ALLOW\" already exists",
-                              a->cidr, a->protocol, a->from_port, a->to_port);
-      }
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  while (rules->len > 0)
-    g_ptr_array_add (g->ingress, g_ptr_array_steal_index (rules, 0));
-  call->mutated = TRUE;
-  _am_sb_xml_bool (call->body, "return", TRUE);
-  return TRUE;
-}
-
-/* Zones and regions */
-
-gboolean _am_sb_op_describe_availability_zones (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_availability_zones (AmSbCall *call)
-{
-  static const char *const known[] = { "zone-name", "zone-id", "state", "region-name", "zone-type",
-                                       "opt-in-status", NULL };
-  g_autoptr (GPtrArray) names = _am_sb_param_list (call, "ZoneName");
-  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "ZoneId");
-  g_autoptr (GPtrArray) filters = NULL;
-  GString *s = call->body;
-  gboolean all_zones;
-
-  if (!_am_sb_parse_filters (call, &filters) || !_am_sb_param_bool (call, "AllAvailabilityZones", FALSE, &all_zones))
-    return FALSE;
-  for (guint i = 0; i < filters->len; i++)
-    if (!g_strv_contains (known, ((AmSbFilter *) filters->pdata[i])->name))
-      return _am_sb_fail (call, 400, "InvalidParameterValue", "The filter '%s' is invalid",
-                          ((AmSbFilter *) filters->pdata[i])->name);
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  g_string_append (s, "<availabilityZoneInfo>");
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s%c", call->region, 'a' + i);
-      g_autofree char *id = am_sb_zone_id (call->region, i);
-      gboolean ok = TRUE;
-
-      if (names->len > 0 || ids->len > 0)
-        {
-          ok = FALSE;
-          for (guint j = 0; j < names->len && !ok; j++)
-            ok = strcmp (names->pdata[j], name) == 0;
-          for (guint j = 0; j < ids->len && !ok; j++)
-            ok = strcmp (ids->pdata[j], id) == 0;
-        }
-      for (guint f = 0; f < filters->len && ok; f++)
-        {
-          AmSbFilter *filter = filters->pdata[f];
-          const char *value = strcmp (filter->name, "zone-name") == 0 ? name
-                            : strcmp (filter->name, "zone-id") == 0 ? id
-                            : strcmp (filter->name, "state") == 0 ? "available"
-                            : strcmp (filter->name, "region-name") == 0 ? call->region
-                            : strcmp (filter->name, "zone-type") == 0 ? "availability-zone"
-                            : "opt-in-not-required";
-
-          ok = am_sb_filter_values_match (filter->values, value);
-        }
-      if (!ok)
-        continue;
-      g_string_append (s, "<item>");
-      _am_sb_xml_text (s, "zoneName", name);
-      _am_sb_xml_text (s, "zoneState", "available");
-      _am_sb_xml_text (s, "regionName", call->region);
-      _am_sb_xml_text (s, "zoneId", id);
-      _am_sb_xml_text (s, "zoneType", "availability-zone");
-      _am_sb_xml_text (s, "optInStatus", "opt-in-not-required");
-      _am_sb_xml_text (s, "groupName", call->region);
-      _am_sb_xml_text (s, "networkBorderGroup", call->region);
-      g_string_append (s, "<messageSet/></item>");
-    }
-  g_string_append (s, "</availabilityZoneInfo>");
-  return TRUE;
-}
-
-gboolean _am_sb_op_describe_regions (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_regions (AmSbCall *call)
-{
-  g_autoptr (GPtrArray) names = _am_sb_param_list (call, "RegionName");
-  g_autoptr (GPtrArray) filters = NULL;
-  GString *s = call->body;
-  gboolean all_regions;
-
-  if (!_am_sb_parse_filters (call, &filters) || !_am_sb_param_bool (call, "AllRegions", FALSE, &all_regions))
-    return FALSE;
-  for (guint i = 0; i < filters->len; i++)
-    {
-      const char *name = ((AmSbFilter *) filters->pdata[i])->name;
-
-      if (strcmp (name, "region-name") != 0 && strcmp (name, "endpoint") != 0 && strcmp (name, "opt-in-status") != 0)
-        return _am_sb_fail (call, 400, "InvalidParameterValue", "The filter '%s' is invalid", name);
-    }
-  for (guint i = 0; i < names->len; i++)
-    if (!am_sb_region_is_known (names->pdata[i]))
-      return _am_sb_fail (call, 400, "InvalidParameterValue",
-                          "Invalid region '%s': the sandbox has us-east-1, us-west-2, eu-west-1, "
-                          "eu-central-1 and ap-northeast-1.", (char *) names->pdata[i]);
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  g_string_append (s, "<regionInfo>");
-  for (guint i = 0; am_sb_regions[i] != NULL; i++)
-    {
-      const char *region = am_sb_regions[i];
-      g_autofree char *endpoint = g_strdup_printf ("ec2.%s.amazonaws.com", region);
-      gboolean ok = names->len == 0;
-
-      for (guint j = 0; j < names->len && !ok; j++)
-        ok = strcmp (names->pdata[j], region) == 0;
-      for (guint f = 0; f < filters->len && ok; f++)
-        {
-          AmSbFilter *filter = filters->pdata[f];
-          const char *value = strcmp (filter->name, "region-name") == 0 ? region
-                            : strcmp (filter->name, "endpoint") == 0 ? endpoint : "opt-in-not-required";
-
-          ok = am_sb_filter_values_match (filter->values, value);
-        }
-      if (!ok)
-        continue;
-      g_string_append (s, "<item>");
-      _am_sb_xml_text (s, "regionName", region);
-      _am_sb_xml_text (s, "regionEndpoint", endpoint);
-      _am_sb_xml_text (s, "optInStatus", "opt-in-not-required");
-      g_string_append (s, "</item>");
-    }
-  g_string_append (s, "</regionInfo>");
-  return TRUE;
-}
-
-/* Snapshots */
-
-void
-_am_sb_xml_snapshot_fields (AmSbCall           *call,
-                            const AmSbSnapshot *sn)
-{
-  GString *s = call->body;
-  const char *state = am_sb_snapshot_state (sn, call->now_ms);
-  g_autofree char *progress = NULL;
-
-  if (strcmp (state, "completed") == 0)
-    progress = g_strdup ("100%");
-  else
-    progress = g_strdup_printf ("%d%%", (int) CLAMP (100 * (call->now_ms - sn->start_time)
-                                                     / MAX (1, sn->completed_time - sn->start_time), 0, 99));
-  _am_sb_xml_text (s, "snapshotId", sn->snapshot_id);
-  _am_sb_xml_text (s, "volumeId", sn->volume_id);
-  _am_sb_xml_text (s, "status", state);
-  _am_sb_xml_time (s, "startTime", sn->start_time);
-  _am_sb_xml_text (s, "progress", progress);
-  _am_sb_xml_text (s, "ownerId", sn->owner_id);
-  _am_sb_xml_int (s, "volumeSize", sn->volume_size);
-  _am_sb_xml_text (s, "description", sn->description);
-  _am_sb_xml_bool (s, "encrypted", sn->encrypted);
-  _am_sb_xml_text (s, "storageTier", "standard");
-  /* EC2 exposes no incremental size: the full size is the volume's (an upper bound). */
-  _am_sb_xml_int (s, "fullSnapshotSizeInBytes", (gint64) sn->volume_size << 30);
-  if (strcmp (state, "completed") == 0)
-    _am_sb_xml_time (s, "completionTime", sn->completed_time);
-  _am_sb_xml_tags (s, tags_of (call, sn->snapshot_id));
-}
-
-static void
-xml_snapshot (AmSbCall *call,
-              gpointer  item)
-{
-  g_string_append (call->body, "<item>");
-  _am_sb_xml_snapshot_fields (call, item);
-  g_string_append (call->body, "</item>");
-}
-
-static const char *
-snapshot_field (AmSbCall   *call,
-                gpointer    resource,
-                const char *name,
-                char      **owned)
-{
-  AmSbSnapshot *sn = resource;
-
-  if (strcmp (name, "snapshot-id") == 0)
-    return sn->snapshot_id;
-  if (strcmp (name, "status") == 0)
-    return am_sb_snapshot_state (sn, call->now_ms);
-  if (strcmp (name, "volume-id") == 0)
-    return sn->volume_id;
-  if (strcmp (name, "volume-size") == 0)
-    return *owned = g_strdup_printf ("%d", sn->volume_size);
-  if (strcmp (name, "owner-id") == 0)
-    return sn->owner_id;
-  if (strcmp (name, "description") == 0)
-    return sn->description;
-  if (strcmp (name, "encrypted") == 0)
-    return bool_text (sn->encrypted);
-  return NULL;
-}
-
-gboolean _am_sb_op_describe_snapshots (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_snapshots (AmSbCall *call)
-{
-  static const char *const known[] = { "snapshot-id", "status", "volume-id", "volume-size", "owner-id",
-                                       "description", "encrypted", NULL };
-  g_autoptr (GPtrArray) owners = _am_sb_param_list (call, "Owner");
-
-  for (guint i = 0; i < owners->len; i++)
-    {
-      const char *o = owners->pdata[i];
-
-      if (strcmp (o, "self") != 0 && strcmp (o, call->account->account_id) != 0)
-        {
-          /* Public and other accounts' snapshots are not listed by the sandbox. */
-          if (_am_sb_dry_run (call))
-            return FALSE;
-          g_string_append (call->body, "<snapshotSet/>");
-          return TRUE;
-        }
-    }
-  return describe_simple (call, call->state->snapshots, "SnapshotId", "InvalidSnapshot.NotFound", known,
-                          snapshot_field, "snapshotSet", xml_snapshot);
-}
-
-/* Launch templates */
-
-static void
-xml_template_fields (AmSbCall           *call,
-                     AmSbLaunchTemplate *lt)
-{
-  GString *s = call->body;
-  const AmSbAccount *owner = am_sb_account_by_id (lt->owner_id);
-  g_autofree char *by = g_strdup_printf ("arn:aws:iam::%s:user/%s", lt->owner_id, owner ? owner->name : "user");
-
-  _am_sb_xml_text (s, "launchTemplateId", lt->launch_template_id);
-  _am_sb_xml_text (s, "launchTemplateName", lt->name);
-  _am_sb_xml_time (s, "createTime", lt->create_time);
-  _am_sb_xml_text (s, "createdBy", by);
-  _am_sb_xml_int (s, "defaultVersionNumber", 1);
-  _am_sb_xml_int (s, "latestVersionNumber", 1);
-  _am_sb_xml_tags (s, tags_of (call, lt->launch_template_id));
-}
-
-static void
-xml_template (AmSbCall *call,
-              gpointer  item)
-{
-  g_string_append (call->body, "<item>");
-  xml_template_fields (call, item);
-  g_string_append (call->body, "</item>");
-}
-
-static gboolean
-valid_template_name (const char *name)
-{
-  gsize len = strlen (name);
-
-  if (len < 3 || len > 128)
-    return FALSE;
-  for (const char *p = name; *p; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("().-/_", *p) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-gboolean _am_sb_op_create_launch_template (AmSbCall *call);
-
-gboolean
-_am_sb_op_create_launch_template (AmSbCall *call)
-{
-  const char *name;
-  const char *token = _am_sb_param (call, "ClientToken");
-  g_autoptr (GHashTable) data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GPtrArray) tags = _am_sb_tag_specs (call, "launch-template");
-  const char *image_id, *instance_type;
-  const char *earlier = NULL;
-  AmSbLaunchTemplate *lt;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (!_am_sb_require (call, "LaunchTemplateName", &name))
-    return FALSE;
-  if (!valid_template_name (name))
-    return _am_sb_fail (call, 400, "InvalidLaunchTemplateName.MalformedException",
-                        "Launch template names are 3 to 128 characters: letters, digits, ( ) . - / _");
-  g_hash_table_iter_init (&iter, call->params);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (g_str_has_prefix (key, "LaunchTemplateData."))
-      g_hash_table_insert (data, g_strdup ((char *) key + strlen ("LaunchTemplateData.")), g_strdup (value));
-  if (g_hash_table_size (data) == 0)
-    return _am_sb_fail (call, 400, "MissingParameter", "The request must contain the parameter LaunchTemplateData");
-  image_id = g_hash_table_lookup (data, "ImageId");
-  if (image_id != NULL && !g_str_has_prefix (image_id, "resolve:ssm:")
-      && _am_sb_visible_image (call, image_id) == NULL)
-    return FALSE;
-  if (image_id != NULL && g_str_has_prefix (image_id, "resolve:ssm:")
-      && _am_sb_resolve_ssm (call, image_id + strlen ("resolve:ssm:")) == NULL)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "The SSM parameter %s does not exist.",
-                        image_id + strlen ("resolve:ssm:"));
-  instance_type = g_hash_table_lookup (data, "InstanceType");
-  if (instance_type != NULL && am_sb_instance_type_lookup (instance_type) == NULL)
-    return _am_sb_fail (call, 400, "InvalidParameterValue", "Invalid value '%s' for InstanceType.", instance_type);
-  if (token != NULL && _am_sb_lookup_client_token (call, token, &earlier))
-    {
-      if (earlier == NULL || _am_sb_dry_run (call))
-        return FALSE;
-      lt = g_hash_table_lookup (call->state->launch_templates, earlier);
-      if (lt != NULL)
-        {
-          g_string_append (call->body, "<launchTemplate>");
-          xml_template_fields (call, lt);
-          g_string_append (call->body, "</launchTemplate>");
-          return TRUE;
-        }
-    }
-  if (find_template (call, NULL, name) != NULL)
-    return _am_sb_fail (call, 400, "InvalidLaunchTemplateName.AlreadyExistsException",
-                        "Launch template name already in use: %s", name);
-  if (!_am_sb_check_quota (call, AM_SB_QUOTA_LAUNCH_TEMPLATES, 1))
-    return FALSE;
-  if (_am_sb_dry_run (call))
-    return FALSE;
-  lt = g_new0 (AmSbLaunchTemplate, 1);
-  lt->launch_template_id = am_sb_state_new_id (call->state, "lt", call->state->launch_templates);
-  lt->region = g_intern_string (call->region);
-  lt->owner_id = g_intern_string (call->account->account_id);
-  lt->name = g_strdup (name);
-  lt->version_description = g_strdup (_am_sb_param (call, "VersionDescription"));
-  lt->create_time = call->now_ms;
-  lt->data = g_steal_pointer (&data);
-  g_hash_table_replace (call->state->launch_templates, lt->launch_template_id, lt);
-  apply_tag_pairs (call, lt->launch_template_id, tags);
-  if (token != NULL)
-    _am_sb_save_client_token (call, token, lt->launch_template_id);
-  call->mutated = TRUE;
-  g_string_append (call->body, "<launchTemplate>");
-  xml_template_fields (call, lt);
-  g_string_append (call->body, "</launchTemplate>");
-  return TRUE;
-}
-
-static const char *
-template_field (AmSbCall   *call,
-                gpointer    resource,
-                const char *name,
-                char      **owned)
-{
-  AmSbLaunchTemplate *lt = resource;
-
-  if (strcmp (name, "launch-template-name") == 0)
-    return lt->name;
-  if (strcmp (name, "create-time") == 0)
-    return *owned = am_sb_format_time (lt->create_time);
-  return NULL;
-}
-
-gboolean _am_sb_op_describe_launch_templates (AmSbCall *call);
-
-gboolean
-_am_sb_op_describe_launch_templates (AmSbCall *call)
-{
-  static const char *const known[] = { "launch-template-name", "create-time", NULL };
-  g_autoptr (GPtrArray) names = _am_sb_param_list (call, "LaunchTemplateName");
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      AmSbLaunchTemplate *lt = find_template (call, NULL, names->pdata[i]);
-      g_autofree char *key = NULL;
-
-      if (lt == NULL)
-        return _am_sb_fail (call, 400, "InvalidLaunchTemplateName.NotFoundException",
-                            "At least one of the launch templates specified in the request does not exist (%s).",
-                            (char *) names->pdata[i]);
-      key = g_strdup_printf ("LaunchTemplateId.%u", 100 + i);
-      g_hash_table_replace (call->params, g_steal_pointer (&key), g_strdup (lt->launch_template_id));
-    }
-  return describe_simple (call, call->state->launch_templates, "LaunchTemplateId",
-                          "InvalidLaunchTemplateId.NotFound", known, template_field, "launchTemplates",
-                          xml_template);
-}
-
-static const struct
-{
-  const char   *action;
-  AmSbOperation op;
-} operations[] = {
-  { "DescribeInstances", _am_sb_op_describe_instances },
-  { "RunInstances", _am_sb_op_run_instances },
-  { "StartInstances", _am_sb_op_start_instances },
-  { "StopInstances", _am_sb_op_stop_instances },
-  { "RebootInstances", _am_sb_op_reboot_instances },
-  { "TerminateInstances", _am_sb_op_terminate_instances },
-  { "ModifyInstanceAttribute", _am_sb_op_modify_instance_attribute },
-  { "DescribeInstanceAttribute", _am_sb_op_describe_instance_attribute },
-  { "DescribeInstanceTypes", _am_sb_op_describe_instance_types },
-  { "DescribeKeyPairs", _am_sb_op_describe_key_pairs },
-  { "CreateKeyPair", _am_sb_op_create_key_pair },
-  { "DeleteKeyPair", _am_sb_op_delete_key_pair },
-  { "DescribeVpcs", _am_sb_op_describe_vpcs },
-  { "DescribeSubnets", _am_sb_op_describe_subnets },
-  { "DescribeSecurityGroups", _am_sb_op_describe_security_groups },
-  { "CreateSecurityGroup", _am_sb_op_create_security_group },
-  { "AuthorizeSecurityGroupIngress", _am_sb_op_authorize_security_group_ingress },
-  { "DescribeAvailabilityZones", _am_sb_op_describe_availability_zones },
-  { "DescribeRegions", _am_sb_op_describe_regions },
-  { "DescribeSnapshots", _am_sb_op_describe_snapshots },
-  { "CreateLaunchTemplate", _am_sb_op_create_launch_template },
-  { "DescribeLaunchTemplates", _am_sb_op_describe_launch_templates },
+/* Dispatch: the actions of this file and the parameter names they accept */
+
+static const char *const describe_instances[] = { "InstanceId.N", AM_SB_FILTERS, AM_SB_PAGES, NULL };
+static const char *const run_instances[] = {
+  "ImageId", "InstanceType", "MinCount", "MaxCount", "KeyName", "SecurityGroupId.N", "SecurityGroup.N",
+  "SubnetId", "ClientToken", "UserData", "DisableApiTermination", "DisableApiStop",
+  "InstanceInitiatedShutdownBehavior", "EbsOptimized", "PrivateIpAddress", "KernelId", "RamdiskId",
+  "AdditionalInfo", "Ipv6AddressCount", "Placement.*", "Monitoring.Enabled", "MetadataOptions.*",
+  "IamInstanceProfile.Arn", "IamInstanceProfile.Name", "NetworkInterface.N.*",
+  "LaunchTemplate.LaunchTemplateId", "LaunchTemplate.LaunchTemplateName", "LaunchTemplate.Version",
+  "CreditSpecification.CpuCredits", "HibernationOptions.Configured", "InstanceMarketOptions.*",
+  "CapacityReservationSpecification.*", "CpuOptions.*", "EnclaveOptions.Enabled",
+  "MaintenanceOptions.*", "PrivateDnsNameOptions.*", "LicenseSpecification.N.LicenseConfigurationArn",
+  AM_SB_BLOCK_DEVICES, AM_SB_TAG_SPECS, NULL
 };
+static const char *const start_instances[] = { "InstanceId.N", "AdditionalInfo", NULL };
+static const char *const stop_instances[] = { "InstanceId.N", "Force", "Hibernate", NULL };
+static const char *const instance_ids[] = { "InstanceId.N", NULL };
+static const char *const modify_instance_attribute[] = {
+  "InstanceId", "Attribute", "Value", "DisableApiTermination.Value", "DisableApiStop.Value",
+  "InstanceType.Value", "UserData.Value", "InstanceInitiatedShutdownBehavior.Value", "EbsOptimized.Value",
+  "EnaSupport.Value", "SourceDestCheck.Value", "SriovNetSupport.Value", "Kernel.Value", "Ramdisk.Value",
+  "GroupId.N", "BlockDeviceMapping.N.DeviceName", "BlockDeviceMapping.N.Ebs.DeleteOnTermination",
+  "BlockDeviceMapping.N.Ebs.VolumeId", NULL
+};
+static const char *const describe_instance_attribute[] = { "InstanceId", "Attribute", NULL };
+static const char *const describe_instance_types[] = { "InstanceType.N", AM_SB_FILTERS, AM_SB_PAGES, NULL };
 
-AmSbOperation
-_am_sb_instances_lookup (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].op;
-  {
-    AmSbOperation op = _am_sb_governance_lookup (action);
-
-    return op != NULL ? op : _am_sb_lifecycle_lookup (action);
-  }
-}
+const AmSbAction _am_sb_instance_actions[] = {
+  { "DescribeInstances", op_describe_instances, describe_instances },
+  { "RunInstances", op_run_instances, run_instances },
+  { "StartInstances", op_start_instances, start_instances },
+  { "StopInstances", op_stop_instances, stop_instances },
+  { "RebootInstances", op_reboot_instances, instance_ids },
+  { "TerminateInstances", op_terminate_instances, instance_ids },
+  { "ModifyInstanceAttribute", op_modify_instance_attribute, modify_instance_attribute },
+  { "DescribeInstanceAttribute", op_describe_instance_attribute, describe_instance_attribute },
+  { "DescribeInstanceTypes", op_describe_instance_types, describe_instance_types },
+  { NULL }
+};

@@ -52,25 +52,15 @@ has_string (GPtrArray  *strings,
   return g_ptr_array_find_with_equal_func (strings, text, g_str_equal, NULL);
 }
 
-static void
-xml_return_true (AmSbCall *call)
-{
-  _am_sb_xml_bool (call->body, "return", TRUE);
-}
-
 /* DisableImage / EnableImage */
 
 static gboolean
 set_disabled (AmSbCall *call,
               gboolean  disabled)
 {
-  const char *image_id;
-  AmSbImage *image;
+  AmSbImage *image = _am_sb_image_to_change (call);
 
-  if (!_am_sb_require (call, "ImageId", &image_id))
-    return FALSE;
-  image = _am_sb_owned_image (call, image_id);
-  if (image == NULL || _am_sb_dry_run (call))
+  if (image == NULL)
     return FALSE;
   if (image->disabled != disabled)
     {
@@ -81,7 +71,7 @@ set_disabled (AmSbCall *call,
         g_ptr_array_set_size (image->launch_permissions, 0);
       call->mutated = TRUE;
     }
-  xml_return_true (call);
+  _am_sb_xml_bool (call->body, "return", TRUE);
   return TRUE;
 }
 
@@ -585,9 +575,7 @@ op_restore_image_from_recycle_bin (AmSbCall *call)
   image->recycle_enter_time = image->recycle_exit_time = 0;
   g_hash_table_replace (call->state->images, image->image_id, image);
   purge_recycle_bin (call);
-  call->mutated = TRUE;
-  xml_return_true (call);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* Snapshots */
@@ -687,9 +675,7 @@ op_delete_snapshot (AmSbCall *call)
     return FALSE;
   _am_sb_delete_all_tags (call, snapshot_id);
   g_hash_table_remove (call->state->snapshots, snapshot_id);
-  call->mutated = TRUE;
-  xml_return_true (call);
-  return TRUE;
+  return _am_sb_changed (call);
 }
 
 /* DescribeLaunchTemplateVersions: sandbox templates have one version, 1, default and latest. */
@@ -825,33 +811,24 @@ op_describe_launch_template_versions (AmSbCall *call)
 
 /* Dispatch and parameter names */
 
-#define FILTERS "Filter.N.Name", "Filter.N.Value.N"
-#define PAGES "MaxResults", "NextToken"
-
 static const char *const image_id_only[] = { "ImageId", NULL };
 static const char *const describe_image_references[] = {
   "ImageId.N", "IncludeAllResourceTypes", "ResourceType.N.ResourceType",
   "ResourceType.N.ResourceTypeOption.N.OptionName", "ResourceType.N.ResourceTypeOption.N.OptionValue.N",
-  PAGES, NULL
+  AM_SB_PAGES, NULL
 };
-static const char *const describe_instance_image_metadata[] = { "InstanceId.N", FILTERS, PAGES, NULL };
-static const char *const list_images_in_recycle_bin[] = { "ImageId.N", PAGES, NULL };
+static const char *const describe_instance_image_metadata[] = { "InstanceId.N", AM_SB_FILTERS, AM_SB_PAGES, NULL };
+static const char *const list_images_in_recycle_bin[] = { "ImageId.N", AM_SB_PAGES, NULL };
 static const char *const create_snapshot[] = {
-  "VolumeId", "Description", "OutpostArn", "Location", "TagSpecification.N.ResourceType",
-  "TagSpecification.N.Tag.N.Key", "TagSpecification.N.Tag.N.Value", NULL
+  "VolumeId", "Description", "OutpostArn", "Location", AM_SB_TAG_SPECS, NULL
 };
 static const char *const delete_snapshot[] = { "SnapshotId", NULL };
 static const char *const describe_launch_template_versions[] = {
   "LaunchTemplateId", "LaunchTemplateName", "LaunchTemplateVersion.N", "MinVersion", "MaxVersion",
-  "ResolveAlias", "IncludeManagedResources", FILTERS, PAGES, NULL
+  "ResolveAlias", "IncludeManagedResources", AM_SB_FILTERS, AM_SB_PAGES, NULL
 };
 
-static const struct
-{
-  const char        *action;
-  AmSbOperation      op;
-  const char *const *names;
-} operations[] = {
+const AmSbAction _am_sb_lifecycle_actions[] = {
   { "DescribeImageReferences", op_describe_image_references, describe_image_references },
   { "DescribeInstanceImageMetadata", op_describe_instance_image_metadata, describe_instance_image_metadata },
   { "DisableImage", op_disable_image, image_id_only },
@@ -861,22 +838,5 @@ static const struct
   { "CreateSnapshot", op_create_snapshot, create_snapshot },
   { "DeleteSnapshot", op_delete_snapshot, delete_snapshot },
   { "DescribeLaunchTemplateVersions", op_describe_launch_template_versions, describe_launch_template_versions },
+  { NULL }
 };
-
-AmSbOperation
-_am_sb_lifecycle_lookup (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].op;
-  return NULL;
-}
-
-const char *const *
-_am_sb_lifecycle_param_names (const char *action)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    if (strcmp (operations[i].action, action) == 0)
-      return operations[i].names;
-  return NULL;
-}

@@ -35,12 +35,37 @@ typedef struct
 
 typedef gboolean (*AmSbOperation) (AmSbCall *call);
 
+/* Operations: each operation file lists the EC2 actions it implements in one table (ended by an
+ * entry without a name), with the parameter names each accepts: one pattern each, segments
+ * separated by dots, where N stands for a list index (1, 2, …) and a final * for any further
+ * segments. These are the EC2 API's names, including those the sandbox accepts but ignores (as EC2
+ * would accept them); anything else is UnknownParameter, as on EC2. */
+typedef struct
+{
+  const char        *name;
+  AmSbOperation      op;
+  const char *const *params;   /* NULL-terminated patterns */
+} AmSbAction;
+
+#define AM_SB_FILTERS "Filter.N.Name", "Filter.N.Value.N"
+#define AM_SB_PAGES "MaxResults", "NextToken"
+#define AM_SB_TAG_SPECS "TagSpecification.N.ResourceType", "TagSpecification.N.Tag.N.Key", \
+                        "TagSpecification.N.Tag.N.Value"
+#define AM_SB_BLOCK_DEVICES \
+  "BlockDeviceMapping.N.DeviceName", "BlockDeviceMapping.N.VirtualName", "BlockDeviceMapping.N.NoDevice", \
+  "BlockDeviceMapping.N.Ebs.SnapshotId", "BlockDeviceMapping.N.Ebs.VolumeSize", \
+  "BlockDeviceMapping.N.Ebs.VolumeType", "BlockDeviceMapping.N.Ebs.Iops", "BlockDeviceMapping.N.Ebs.Throughput", \
+  "BlockDeviceMapping.N.Ebs.DeleteOnTermination", "BlockDeviceMapping.N.Ebs.Encrypted", \
+  "BlockDeviceMapping.N.Ebs.KmsKeyId", "BlockDeviceMapping.N.Ebs.OutpostArn"
+
 /* Errors: set the error and return FALSE so handlers can `return _am_sb_fail (...)`. */
 gboolean     _am_sb_fail             (AmSbCall    *call,
                                       guint        status,
                                       const char  *code,
                                       const char  *format,
                                       ...) G_GNUC_PRINTF (4, 5);
+/* The state changed: answers <return>true</return> and returns TRUE (`return _am_sb_changed (call)`). */
+gboolean     _am_sb_changed          (AmSbCall    *call);
 /* DryRun=true: fails with DryRunOperation and returns TRUE (stop here). */
 gboolean     _am_sb_dry_run          (AmSbCall    *call);
 
@@ -88,10 +113,9 @@ gboolean     _am_sb_decode_form      (GHashTable  *params,
                                       const char  *encoded,
                                       gsize        length,
                                       char       **message);
-/* Fails with UnknownParameter on a parameter name that @action (an EC2 action the sandbox
- * implements) does not accept. */
-gboolean     _am_sb_check_param_names (AmSbCall  *call,
-                                       const char *action);
+/* Fails with UnknownParameter on a parameter name that @action does not accept. */
+gboolean     _am_sb_check_param_names (AmSbCall         *call,
+                                       const AmSbAction *action);
 /* @name against a pattern such as "Filter.N.Value.N" or "Placement.*". */
 gboolean     _am_sb_param_name_matches (const char *name,
                                         const char *pattern);
@@ -116,6 +140,9 @@ void         _am_sb_xml_tags         (GString     *s,
 /* The deregistrationProtection value of DescribeImages and DescribeImageAttribute. */
 const char  *_am_sb_protection_state (const AmSbImage *image,
                                       gint64       now_ms);
+/* <productCodes> with an item per product code of @image (none: empty). */
+void         _am_sb_xml_product_codes (GString    *s,
+                                       const AmSbImage *image);
 void         _am_sb_xml_image        (AmSbCall    *call,
                                       GString     *s,
                                       const AmSbImage *image);
@@ -136,8 +163,19 @@ AmSbVolumeOverride *_am_sb_find_volume_override   (GArray     *overrides,
                                                    const char *device);
 
 /* Operations */
-AmSbOperation _am_sb_ec2_lookup      (const char  *action);
-AmSbOperation _am_sb_instances_lookup (const char *action);
+extern const AmSbAction _am_sb_image_actions[];            /* am-sandbox-images.c */
+extern const AmSbAction _am_sb_image_attribute_actions[];  /* am-sandbox-image-attributes.c */
+extern const AmSbAction _am_sb_tag_actions[];              /* am-sandbox-tags.c */
+extern const AmSbAction _am_sb_instance_actions[];         /* am-sandbox-instances.c */
+extern const AmSbAction _am_sb_key_pair_actions[];         /* am-sandbox-key-pairs.c */
+extern const AmSbAction _am_sb_network_actions[];          /* am-sandbox-network.c */
+extern const AmSbAction _am_sb_snapshot_actions[];         /* am-sandbox-snapshots.c */
+extern const AmSbAction _am_sb_launch_template_actions[];  /* am-sandbox-launch-templates.c */
+extern const AmSbAction _am_sb_governance_actions[];       /* am-sandbox-governance.c */
+extern const AmSbAction _am_sb_lifecycle_actions[];        /* am-sandbox-lifecycle.c */
+
+/* The EC2 action called @name from all the tables above, or NULL (am-sandbox-params.c). */
+const AmSbAction *_am_sb_ec2_action (const char *name);
 gboolean     _am_sb_ssm_handle       (AmSbCall    *call,
                                       const char  *target,
                                       const char  *body,
@@ -147,11 +185,8 @@ gboolean     _am_sb_sts_handle       (AmSbCall    *call);
 /* Auto Scaling Query API 2011-01-01; launches through RunInstances. */
 gboolean     _am_sb_autoscaling_handle (AmSbCall  *call);
 
-/* Governance (am-sandbox-governance.c): its operations and their parameter names; the
- * imageAllowed element; whether Allowed AMIs in `enabled` hides @image from the caller; a launch
+/* Governance (am-sandbox-governance.c): the imageAllowed element; whether Allowed AMIs in `enabled` hides @image from the caller; a launch
  * refused for a not-allowed image; making an image public refused by Block Public Access. */
-AmSbOperation      _am_sb_governance_lookup        (const char      *action);
-const char *const *_am_sb_governance_params        (const char      *action);
 void               _am_sb_xml_image_allowed        (AmSbCall        *call,
                                                     GString         *s,
                                                     const AmSbImage *image);
@@ -170,6 +205,9 @@ AmSbImage   *_am_sb_visible_image    (AmSbCall    *call,
                                       const char  *image_id);
 AmSbImage   *_am_sb_owned_image      (AmSbCall    *call,
                                       const char  *image_id);
+/* The caller's own image named by the ImageId parameter, to change; NULL when the call failed
+ * (no such parameter, not found, not the caller's) or is a dry run. */
+AmSbImage   *_am_sb_image_to_change  (AmSbCall    *call);
 gboolean     _am_sb_image_visible    (AmSbCall    *call,
                                       const AmSbImage *image);
 AmSbImage   *_am_sb_resolve_ssm      (AmSbCall    *call,
@@ -209,9 +247,6 @@ void         _am_sb_xml_snapshot_fields (AmSbCall  *call,
 
 /* Lifecycle (am-sandbox-lifecycle.c): references, instance image metadata, Disable/EnableImage,
  * the Recycle Bin, CreateSnapshot, DeleteSnapshot, DescribeLaunchTemplateVersions. */
-AmSbOperation _am_sb_lifecycle_lookup (const char *action);
-/* The accepted parameter names of a lifecycle action (NULL-terminated patterns), or NULL. */
-const char *const *_am_sb_lifecycle_param_names (const char *action);
 /* DeregisterImage: moves @image (stored, owned) into the Recycle Bin when the account's
  * retention rule covers it; FALSE when there is no rule (the caller deletes it). */
 gboolean     _am_sb_recycle_image    (AmSbCall    *call,
@@ -220,6 +255,74 @@ gboolean     _am_sb_recycle_image    (AmSbCall    *call,
 AmSbImage   *_am_sb_image_using_snapshot (GHashTable      *images,
                                           const char      *snapshot_id,
                                           const AmSbImage *except);
+
+/* Tags (am-sandbox-tags.c): fails on a key or value EC2 refuses, or more tags than a resource may
+ * have, in @pairs (key, value, key, value, …). */
+gboolean     _am_sb_check_tag_pairs  (AmSbCall    *call,
+                                      GPtrArray   *pairs);
+
+/* What the Describe* operations share (am-sandbox-describe.c). */
+/* In the caller's account and region. */
+gboolean     _am_sb_is_mine          (AmSbCall    *call,
+                                      const char  *region,
+                                      const char  *owner_id);
+/* The caller's tags of @resource_id. */
+GPtrArray   *_am_sb_tags_of          (AmSbCall    *call,
+                                      const char  *resource_id);
+/* Key, value, key, value, … of @pairs as the caller's tags of @resource_id. */
+void         _am_sb_apply_tag_pairs  (AmSbCall    *call,
+                                      const char  *resource_id,
+                                      GPtrArray   *pairs);
+/* All resources of @table in the caller's account and region, sorted by id (every resource
+ * struct starts with its id, region and owner). */
+GPtrArray   *_am_sb_my_resources     (AmSbCall    *call,
+                                      GHashTable  *table);
+/* Fails with InvalidParameterValue on a filter that is not a tag filter nor in @known. */
+gboolean     _am_sb_check_filter_names (AmSbCall          *call,
+                                        GPtrArray         *filters,
+                                        const char *const *known);
+/* A resource's field @name as text (in *owned when made for the occasion), NULL: none. */
+typedef const char *(*AmSbFieldGetter) (AmSbCall   *call,
+                                        gpointer    resource,
+                                        const char *name,
+                                        char      **owned);
+/* Tag filters via the caller's tags; everything else through @get. */
+gboolean     _am_sb_resource_matches (AmSbCall        *call,
+                                      gpointer         resource,
+                                      const char      *resource_id,
+                                      GPtrArray       *filters,
+                                      AmSbFieldGetter  get);
+const char  *_am_sb_bool_text        (gboolean     value);
+/* Emits items [offset, offset+limit) of @items with @emit, then a nextToken when more remain. */
+void         _am_sb_emit_page        (AmSbCall    *call,
+                                      GPtrArray   *items,
+                                      guint        offset,
+                                      guint        limit,
+                                      const char  *set_name,
+                                      void       (*emit) (AmSbCall *call, gpointer item));
+/* A Describe* of the caller's resources of @table: ids in @id_param.N (unknown ones fail with
+ * @not_found_code), filters among @known, pages, the items in <@set_name> by @emit. */
+gboolean     _am_sb_describe_simple  (AmSbCall          *call,
+                                      GHashTable        *table,
+                                      const char        *id_param,
+                                      const char        *not_found_code,
+                                      const char *const *known,
+                                      AmSbFieldGetter    get,
+                                      const char        *set_name,
+                                      void             (*emit) (AmSbCall *call, gpointer item));
+
+/* Network (am-sandbox-network.c): the caller's default subnet in @zone (NULL: the first zone's);
+ * a security group of the caller by id or name (in @vpc_id when given). */
+AmSbSubnet        *_am_sb_default_subnet (AmSbCall   *call,
+                                          const char *zone);
+AmSbSecurityGroup *_am_sb_find_group     (AmSbCall   *call,
+                                          const char *vpc_id,
+                                          const char *group_id,
+                                          const char *group_name);
+/* The caller's launch template by id or name (am-sandbox-launch-templates.c), or NULL. */
+AmSbLaunchTemplate *_am_sb_find_template (AmSbCall   *call,
+                                          const char *id,
+                                          const char *name);
 
 gboolean     _am_sb_generate_key_pair (const char  *key_type,
                                        gboolean     fast,

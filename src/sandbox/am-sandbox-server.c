@@ -1,4 +1,4 @@
-/* am-sandbox-server.c: the EC2-compatible sandbox server (verification, faults, dispatch, HTTP)
+/* am-sandbox-server.c: the EC2-compatible sandbox server (faults, dispatch, HTTP)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,22 +10,12 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "am-sandbox-private.h"
 #include "am-sandbox-server.h"
+#include "am-sandbox-verify.h"
 #include "am-sigv4.h"
-
-#define MAX_SKEW_MS (5 * 60 * 1000)
-
-typedef enum
-{
-  SERVICE_EC2,
-  SERVICE_SSM,
-  SERVICE_STS,
-  SERVICE_AUTOSCALING,
-} Service;
 
 struct _AmSandboxServer
 {
@@ -122,14 +112,20 @@ am_sandbox_server_new (void)
   return g_object_new (AM_TYPE_SANDBOX_SERVER, NULL);
 }
 
+/* A setting the state keeps a copy of: @member has the same name in both. */
+#define SET_SHARED(self, member, value) \
+  G_STMT_START { \
+    (self)->member = (value); \
+    if ((self)->state != NULL) \
+      (self)->state->member = (value); \
+  } G_STMT_END
+
 void
 am_sandbox_server_set_public_images (AmSandboxServer *self,
                                      guint            n_images)
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
-  self->public_images = n_images;
-  if (self->state != NULL)
-    self->state->public_images = n_images;
+  SET_SHARED (self, public_images, n_images);
 }
 
 void
@@ -137,9 +133,7 @@ am_sandbox_server_set_transition_ms (AmSandboxServer *self,
                                      guint            transition_ms)
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
-  self->transition_ms = transition_ms;
-  if (self->state != NULL)
-    self->state->transition_ms = transition_ms;
+  SET_SHARED (self, transition_ms, transition_ms);
 }
 
 void
@@ -147,9 +141,7 @@ am_sandbox_server_set_recycle_days (AmSandboxServer *self,
                                     guint            days)
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
-  self->recycle_days = days;
-  if (self->state != NULL)
-    self->state->recycle_days = days;
+  SET_SHARED (self, recycle_days, days);
 }
 
 void
@@ -374,15 +366,15 @@ response_new (guint       status,
 }
 
 static AmSandboxResponse *
-error_response (Service     service,
-                guint       status,
-                const char *code,
-                const char *message,
-                const char *request_id)
+error_response (AmSbService  service,
+                guint        status,
+                const char  *code,
+                const char  *message,
+                const char  *request_id)
 {
   GString *s = g_string_new (NULL);
 
-  if (service == SERVICE_SSM)
+  if (service == AM_SB_SERVICE_SSM)
     {
       const char *type = code;
 
@@ -412,15 +404,15 @@ error_response (Service     service,
       g_string_append (s, "\"}");
       return response_new (status, "application/x-amz-json-1.1", s, request_id);
     }
-  if (service == SERVICE_AUTOSCALING && strcmp (code, "RequestLimitExceeded") == 0)
+  if (service == AM_SB_SERVICE_AUTOSCALING && strcmp (code, "RequestLimitExceeded") == 0)
     {
       /* Auto Scaling's own throttling answer. */
       code = "Throttling";
       status = 400;
     }
-  if (service == SERVICE_STS || service == SERVICE_AUTOSCALING)
+  if (service == AM_SB_SERVICE_STS || service == AM_SB_SERVICE_AUTOSCALING)
     {
-      g_string_append (s, service == SERVICE_STS
+      g_string_append (s, service == AM_SB_SERVICE_STS
                           ? "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>"
                           : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\""
                             AM_SB_AUTOSCALING_NAMESPACE "\"><Error><Type>");
@@ -442,294 +434,16 @@ error_response (Service     service,
   return response_new (status, "text/xml;charset=UTF-8", s, request_id);
 }
 
-/* Signature verification */
-
-typedef struct
+/* The error a handler set on @call (with @fallback_code when it set none). */
+static AmSandboxResponse *
+call_error_response (AmSbService  service,
+                     AmSbCall    *call,
+                     const char  *fallback_code)
 {
-  const AmSbAccount *account;
-  char              *region;
-  Service            service;
-} Identity;
-
-static void
-identity_clear (Identity *identity)
-{
-  g_clear_pointer (&identity->region, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Identity, identity_clear)
-
-static gboolean
-parse_amz_date (const char *text,
-                gint64     *ms)
-{
-  int y, mo, d, h, mi, s;
-  g_autoptr (GDateTime) dt = NULL;
-  char zulu;
-
-  if (text == NULL || strlen (text) != 16
-      || sscanf (text, "%4d%2d%2dT%2d%2d%2d%c", &y, &mo, &d, &h, &mi, &s, &zulu) != 7 || zulu != 'Z')
-    return FALSE;
-  dt = g_date_time_new_utc (y, mo, d, h, mi, s);
-  if (dt == NULL)
-    return FALSE;
-  *ms = g_date_time_to_unix (dt) * 1000;
-  return TRUE;
-}
-
-/* Fails with the AWS code in *code and a message; returns TRUE when the request is authentic. */
-static gboolean
-verify (AmSandboxServer    *self,
-        const char         *method,
-        const char         *path,
-        const char         *query,
-        SoupMessageHeaders *headers,
-        const char         *body,
-        gsize               length,
-        gint64              now_ms,
-        Identity           *identity,
-        guint              *status,
-        const char        **code,
-        char              **message)
-{
-  g_auto (AmSigv4Authorization) auth = { 0 };
-  g_auto (AmSigv4Result) result = { 0 };
-  g_autoptr (AmSigv4Request) request = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GHashTable) query_params = NULL;
-  g_autofree char *canonical_query = NULL;
-  g_autofree char *date_from_header = NULL;
-  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
-  const char *amz_date;
-  const char *secret;
-  gint64 request_ms;
-  gboolean presigned = FALSE;
-
-  *status = 403;
-  if (query != NULL && strstr (query, "X-Amz-Signature=") != NULL)
-    {
-      const char *credential;
-      g_auto (GStrv) scope = NULL;
-      g_auto (GStrv) pairs = NULL;
-      GString *kept = g_string_new (NULL);
-
-      query_params = soup_form_decode (query);
-      credential = g_hash_table_lookup (query_params, "X-Amz-Credential");
-      if (g_strcmp0 (g_hash_table_lookup (query_params, "X-Amz-Algorithm"), "AWS4-HMAC-SHA256") != 0
-          || credential == NULL || g_hash_table_lookup (query_params, "X-Amz-SignedHeaders") == NULL)
-        {
-          g_string_free (kept, TRUE);
-          *status = 400;
-          *code = "IncompleteSignature";
-          *message = g_strdup ("The presigned request lacks X-Amz-Algorithm, X-Amz-Credential or "
-                               "X-Amz-SignedHeaders.");
-          return FALSE;
-        }
-      scope = g_strsplit (credential, "/", -1);
-      if (g_strv_length (scope) != 5 || strcmp (scope[4], "aws4_request") != 0)
-        {
-          g_string_free (kept, TRUE);
-          *status = 400;
-          *code = "IncompleteSignature";
-          *message = g_strdup ("The X-Amz-Credential must be KEY/DATE/REGION/SERVICE/aws4_request.");
-          return FALSE;
-        }
-      auth.access_key_id = g_strdup (scope[0]);
-      auth.date = g_strdup (scope[1]);
-      auth.region = g_strdup (scope[2]);
-      auth.service = g_strdup (scope[3]);
-      auth.signed_headers = g_strsplit (g_hash_table_lookup (query_params, "X-Amz-SignedHeaders"), ";", -1);
-      auth.signature = g_strdup (g_hash_table_lookup (query_params, "X-Amz-Signature"));
-      pairs = g_strsplit (query, "&", -1);
-      for (guint i = 0; pairs[i] != NULL; i++)
-        if (!g_str_has_prefix (pairs[i], "X-Amz-Signature="))
-          {
-            if (kept->len > 0)
-              g_string_append_c (kept, '&');
-            g_string_append (kept, pairs[i]);
-          }
-      canonical_query = g_string_free (kept, FALSE);
-      amz_date = g_hash_table_lookup (query_params, "X-Amz-Date");
-      presigned = TRUE;
-    }
-  else
-    {
-      if (authorization == NULL)
-        {
-          *status = 401;
-          *code = "MissingAuthenticationToken";
-          *message = g_strdup ("Request is missing Authentication Token: sign it with AWS Signature Version 4.");
-          return FALSE;
-        }
-      if (!am_sigv4_parse_authorization (authorization, &auth, &error))
-        {
-          *status = 400;
-          *code = "IncompleteSignature";
-          *message = g_strdup_printf ("The Authorization header is not a valid AWS4-HMAC-SHA256 "
-                                      "header: %s", error->message);
-          return FALSE;
-        }
-      amz_date = soup_message_headers_get_one (headers, "X-Amz-Date");
-      canonical_query = g_strdup (query);
-    }
-
-  identity->account = am_sb_account_by_key (auth.access_key_id);
-  if (identity->account == NULL)
-    {
-      *status = 401;
-      *code = "AuthFailure";
-      *message = g_strdup ("AWS was not able to validate the provided access credentials: the sandbox "
-                           "knows no such access key (see amiable-sandbox --help for its accounts).");
-      return FALSE;
-    }
-  if (strcmp (auth.service, "ec2") == 0)
-    identity->service = SERVICE_EC2;
-  else if (strcmp (auth.service, "ssm") == 0)
-    identity->service = SERVICE_SSM;
-  else if (strcmp (auth.service, "sts") == 0)
-    identity->service = SERVICE_STS;
-  else if (strcmp (auth.service, "autoscaling") == 0)
-    identity->service = SERVICE_AUTOSCALING;
-  else
-    {
-      *status = 400;
-      *code = "InvalidAction";
-      *message = g_strdup_printf ("The sandbox serves ec2, autoscaling, ssm and sts, not '%s'.", auth.service);
-      return FALSE;
-    }
-  identity->region = g_strdup (auth.region);
-  if (!am_sb_region_is_known (auth.region)
-      && !(identity->service == SERVICE_STS && strcmp (auth.region, "aws-global") == 0))
-    {
-      *status = 401;
-      *code = "AuthFailure";
-      *message = g_strdup_printf ("The sandbox has no region '%s'; use us-east-1, us-west-2, eu-west-1, "
-                                  "eu-central-1 or ap-northeast-1.", auth.region);
-      return FALSE;
-    }
-
-  if (amz_date == NULL)
-    {
-      const char *date = soup_message_headers_get_one (headers, "Date");
-      g_autoptr (GDateTime) dt = date ? soup_date_time_new_from_http_string (date) : NULL;
-
-      if (dt == NULL)
-        {
-          *status = 400;
-          *code = "IncompleteSignature";
-          *message = g_strdup ("The request has neither an X-Amz-Date nor a Date header.");
-          return FALSE;
-        }
-      request_ms = g_date_time_to_unix (dt) * 1000;
-      /* Signed with the Date header: SigV4 then uses that time in ISO form. */
-      date_from_header = am_sigv4_format_amz_date (dt);
-    }
-  else if (!parse_amz_date (amz_date, &request_ms))
-    {
-      *status = 400;
-      *code = "IncompleteSignature";
-      *message = g_strdup ("X-Amz-Date must look like 20260101T120000Z.");
-      return FALSE;
-    }
-  /* The signature is computed over the scope of the request's own date, so a credential that
-   * names another day would otherwise pass unchecked. */
-  {
-    const char *signed_date = amz_date ? amz_date : date_from_header;
-
-    if (auth.date == NULL || strlen (auth.date) != 8 || strncmp (auth.date, signed_date, 8) != 0)
-      {
-        *status = 403;
-        *code = "SignatureDoesNotMatch";
-        *message = g_strdup_printf ("The credential scope date '%s' is not the date of the request (%.8s).",
-                                    auth.date ? auth.date : "", signed_date);
-        return FALSE;
-      }
-  }
-  if (!presigned && (request_ms > now_ms + MAX_SKEW_MS || request_ms < now_ms - MAX_SKEW_MS))
-    {
-      g_autofree char *server_time = am_sb_format_time (now_ms);
-
-      *status = 400;
-      *code = "RequestExpired";
-      *message = g_strdup_printf ("Request has expired: its time differs from the server time %s by "
-                                  "more than 5 minutes. Correct the clock (see the Date header).", server_time);
-      return FALSE;
-    }
-  if (presigned)
-    {
-      gint64 expires = 0;
-      const char *expires_text = g_hash_table_lookup (query_params, "X-Amz-Expires");
-
-      /* SigV4 presigning makes X-Amz-Expires part of the signed query: without it (or with a
-       * value outside 1 s to 7 days) the request would never expire. */
-      if (expires_text == NULL || !g_ascii_string_to_signed (expires_text, 10, 1, 604800, &expires, NULL))
-        {
-          *status = 400;
-          *code = "IncompleteSignature";
-          *message = g_strdup_printf ("The presigned request needs X-Amz-Expires, a number of seconds from 1 "
-                                      "to 604800%s%s%s.", expires_text ? " (not \"" : "",
-                                      expires_text ? expires_text : "", expires_text ? "\")" : "");
-          return FALSE;
-        }
-      if (now_ms > request_ms + expires * 1000 || request_ms > now_ms + MAX_SKEW_MS)
-        {
-          *status = 400;
-          *code = "RequestExpired";
-          *message = g_strdup ("The presigned request has expired.");
-          return FALSE;
-        }
-    }
-
-  /* Without the Host header in the signature, a request signed for one endpoint could be
-   * replayed to another. */
-  if (!g_strv_contains ((const char * const *) auth.signed_headers, "host"))
-    {
-      *status = 400;
-      *code = "IncompleteSignature";
-      *message = g_strdup ("The request must sign the Host header: add 'host' to SignedHeaders.");
-      return FALSE;
-    }
-  request = am_sigv4_request_new (method, path, canonical_query);
-  {
-    SoupMessageHeadersIter iter;
-    const char *name, *value;
-
-    soup_message_headers_iter_init (&iter, headers);
-    while (soup_message_headers_iter_next (&iter, &name, &value))
-      {
-        g_autofree char *lower = g_ascii_strdown (name, -1);
-
-        if (g_strv_contains ((const char * const *) auth.signed_headers, lower))
-          am_sigv4_request_add_header (request, lower, value);
-      }
-    for (guint i = 0; auth.signed_headers[i] != NULL; i++)
-      if (soup_message_headers_get_one (headers, auth.signed_headers[i]) == NULL)
-        {
-          *code = "SignatureDoesNotMatch";
-          *message = g_strdup_printf ("The signed header '%s' is missing from the request.",
-                                      auth.signed_headers[i]);
-          return FALSE;
-        }
-  }
-  am_sigv4_request_set_signed_headers (request, (const char * const *) auth.signed_headers);
-  am_sigv4_request_set_payload (request, body ? body : "", length);
-  secret = identity->account->secret_access_key;
-  if (!am_sigv4_sign (request, auth.access_key_id, secret, auth.region, auth.service,
-                      amz_date ? amz_date : date_from_header, &result, &error))
-    {
-      *status = 400;
-      *code = "IncompleteSignature";
-      *message = g_strdup_printf ("The request cannot be verified: %s", error->message);
-      return FALSE;
-    }
-  if (!am_sigv4_signatures_equal (result.signature, auth.signature))
-    {
-      *code = "SignatureDoesNotMatch";
-      *message = g_strdup ("The request signature we calculated does not match the signature you "
-                           "provided. Check your AWS Secret Access Key and signing method.");
-      return FALSE;
-    }
-  return TRUE;
+  return error_response (service, call->status ? call->status : 400,
+                         call->error_code ? call->error_code : fallback_code,
+                         call->error_message ? call->error_message : "The request failed.",
+                         call->request_id);
 }
 
 /* Dispatch */
@@ -747,31 +461,28 @@ handle_ec2 (AmSandboxServer *self,
 {
   const char *action = g_hash_table_lookup (call->params, "Action");
   const char *version = g_hash_table_lookup (call->params, "Version");
-  AmSbOperation op;
+  const AmSbAction *op;
   GString *s;
 
   if (action == NULL || *action == '\0')
-    return error_response (SERVICE_EC2, 400, "MissingAction",
+    return error_response (AM_SB_SERVICE_EC2, 400, "MissingAction",
                            "The request must contain the parameter Action.", call->request_id);
   if (version == NULL)
-    return error_response (SERVICE_EC2, 400, "MissingParameter",
+    return error_response (AM_SB_SERVICE_EC2, 400, "MissingParameter",
                            "The request must contain the parameter Version (2016-11-15).", call->request_id);
   if (strcmp (version, "2016-11-15") != 0)
-    return error_response (SERVICE_EC2, 400, "NoSuchVersion",
+    return error_response (AM_SB_SERVICE_EC2, 400, "NoSuchVersion",
                            "The sandbox speaks the EC2 API version 2016-11-15 only.", call->request_id);
-  op = _am_sb_ec2_lookup (action);
+  op = _am_sb_ec2_action (action);
   if (op == NULL)
     {
       g_autofree char *message = g_strdup_printf ("The action %s is not valid for this web service.", action);
 
-      return error_response (SERVICE_EC2, 400, "InvalidAction", message, call->request_id);
+      return error_response (AM_SB_SERVICE_EC2, 400, "InvalidAction", message, call->request_id);
     }
   call->action = action;
-  if (!_am_sb_check_param_names (call, action) || !op (call))
-    return error_response (SERVICE_EC2, call->status ? call->status : 400,
-                           call->error_code ? call->error_code : "InternalError",
-                           call->error_message ? call->error_message : "The request failed.",
-                           call->request_id);
+  if (!_am_sb_check_param_names (call, op) || !op->op (call))
+    return call_error_response (AM_SB_SERVICE_EC2, call, "InternalError");
   s = g_string_sized_new (call->body->len + 256);
   g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<");
   g_string_append (s, action);
@@ -786,13 +497,13 @@ handle_ec2 (AmSandboxServer *self,
 
 static AmSandboxResponse *
 handle_call (AmSandboxServer    *self,
-             Service             service,
+             AmSbService         service,
              AmSbCall           *call,
              SoupMessageHeaders *headers,
              const char         *body,
              gsize               length)
 {
-  if (service == SERVICE_SSM)
+  if (service == AM_SB_SERVICE_SSM)
     {
       const char *target = soup_message_headers_get_one (headers, "X-Amz-Target");
       GString *out = g_string_new (NULL);
@@ -800,36 +511,17 @@ handle_call (AmSandboxServer    *self,
       if (!_am_sb_ssm_handle (call, target, body, length, out))
         {
           g_string_free (out, TRUE);
-          return error_response (SERVICE_SSM, call->status ? call->status : 400,
-                                 call->error_code ? call->error_code : "InternalServerError",
-                                 call->error_message ? call->error_message : "The request failed.",
-                                 call->request_id);
+          return call_error_response (AM_SB_SERVICE_SSM, call, "InternalServerError");
         }
       return response_new (200, "application/x-amz-json-1.1", out, call->request_id);
     }
-  if (service == SERVICE_STS)
+  if (service == AM_SB_SERVICE_STS || service == AM_SB_SERVICE_AUTOSCALING)
     {
+      /* Their handlers write the whole answer but the XML declaration. */
       GString *s;
 
-      if (!_am_sb_sts_handle (call))
-        return error_response (SERVICE_STS, call->status ? call->status : 400,
-                               call->error_code ? call->error_code : "InternalFailure",
-                               call->error_message ? call->error_message : "The request failed.",
-                               call->request_id);
-      s = g_string_new (NULL);
-      g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-      g_string_append_len (s, call->body->str, call->body->len);
-      return response_new (200, "text/xml", s, call->request_id);
-    }
-  if (service == SERVICE_AUTOSCALING)
-    {
-      GString *s;
-
-      if (!_am_sb_autoscaling_handle (call))
-        return error_response (SERVICE_AUTOSCALING, call->status ? call->status : 400,
-                               call->error_code ? call->error_code : "InternalFailure",
-                               call->error_message ? call->error_message : "The request failed.",
-                               call->request_id);
+      if (!(service == AM_SB_SERVICE_STS ? _am_sb_sts_handle (call) : _am_sb_autoscaling_handle (call)))
+        return call_error_response (service, call, "InternalFailure");
       s = g_string_new (NULL);
       g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
       g_string_append_len (s, call->body->str, call->body->len);
@@ -907,7 +599,7 @@ am_sandbox_server_handle (AmSandboxServer    *self,
                           const char         *body,
                           gsize               length)
 {
-  g_auto (Identity) identity = { 0 };
+  g_auto (AmSbIdentity) identity = { 0 };
   g_autofree char *request_id = g_uuid_string_random ();
   g_autofree char *message = NULL;
   g_autoptr (GHashTable) params = NULL;
@@ -917,7 +609,7 @@ am_sandbox_server_handle (AmSandboxServer    *self,
   const char *code = NULL;
   gint64 now_ms = g_get_real_time () / 1000 + self->skew_ms;
   guint status = 0;
-  Service service = SERVICE_EC2;
+  AmSbService service = AM_SB_SERVICE_EC2;
   guint delay = self->latency_ms;
 
   g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), NULL);
@@ -929,14 +621,14 @@ am_sandbox_server_handle (AmSandboxServer    *self,
   content_type = soup_message_headers_get_one (headers, "Content-Type");
   if (soup_message_headers_get_one (headers, "X-Amz-Target") != NULL
       || (content_type != NULL && g_str_has_prefix (content_type, "application/x-amz-json")))
-    service = SERVICE_SSM;
+    service = AM_SB_SERVICE_SSM;
   else
     {
       const char *authorization = soup_message_headers_get_one (headers, "Authorization");
 
       /* Faults answered before verification still use the Auto Scaling error document. */
       if (authorization != NULL && strstr (authorization, "/autoscaling/aws4_request") != NULL)
-        service = SERVICE_AUTOSCALING;
+        service = AM_SB_SERVICE_AUTOSCALING;
     }
 
   if (length > AM_SANDBOX_MAX_BODY)
@@ -959,7 +651,7 @@ am_sandbox_server_handle (AmSandboxServer    *self,
 
   if (self->verify_signatures)
     {
-      if (!verify (self, method, path, query, headers, body, length, now_ms, &identity, &status, &code, &message))
+      if (!_am_sb_verify (method, path, query, headers, body, length, now_ms, &identity, &status, &code, &message))
         {
           response = error_response (service, status, code, message, request_id);
           goto out;
@@ -984,7 +676,7 @@ am_sandbox_server_handle (AmSandboxServer    *self,
   /* Query parameters: the query string and, for forms, the body. */
   params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if ((query != NULL && !_am_sb_decode_form (params, query, strlen (query), &message))
-      || (service != SERVICE_SSM && length > 0 && !_am_sb_decode_form (params, body, length, &message)))
+      || (service != AM_SB_SERVICE_SSM && length > 0 && !_am_sb_decode_form (params, body, length, &message)))
     {
       response = error_response (service, 400, "MalformedQueryString", message, request_id);
       goto out;
@@ -998,10 +690,10 @@ am_sandbox_server_handle (AmSandboxServer    *self,
     {
       const char *version = g_hash_table_lookup (params, "Version");
 
-      if (service != SERVICE_SSM && g_strcmp0 (version, "2011-06-15") == 0)
-        service = SERVICE_STS;
-      else if (service != SERVICE_SSM && g_strcmp0 (version, "2011-01-01") == 0)
-        service = SERVICE_AUTOSCALING;
+      if (service != AM_SB_SERVICE_SSM && g_strcmp0 (version, "2011-06-15") == 0)
+        service = AM_SB_SERVICE_STS;
+      else if (service != AM_SB_SERVICE_SSM && g_strcmp0 (version, "2011-01-01") == 0)
+        service = AM_SB_SERVICE_AUTOSCALING;
     }
 
   call.state = self->state;

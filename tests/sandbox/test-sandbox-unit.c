@@ -399,6 +399,56 @@ test_persistence_roundtrip (void)
   am_sb_state_free (copy);
 }
 
+/* A state.json written before the field tables (every resource, the Recycle Bin, governance and
+ * usage reports, an Auto Scaling group) loads through the real loader, and saving it gives the
+ * same file to the byte: the tables read and write what the hand-written code did. */
+static void
+test_persistence_earlier_file (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "state-before-field-tables.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("am-sandbox-earlier-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr (GError) error = NULL;
+  AmSbState *state = am_sb_state_new (0, 3000);
+  AmSbImage *recycled;
+  AmSbInstance *instance;
+  GHashTableIter iter;
+
+  g_assert_true (g_file_get_contents (fixture, &written, NULL, &error));
+  g_assert_true (g_file_set_contents (path, written, -1, &error));
+  g_assert_true (am_sb_state_load (state, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (state->images), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (state->recycle_bin), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (state->instances), ==, 3);
+  g_assert_cmpuint (g_hash_table_size (state->subnets), ==, 30);
+  g_assert_cmpuint (g_hash_table_size (state->auto_scaling_groups), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (state->governance), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (state->usage_reports), ==, 1);
+  recycled = g_hash_table_lookup (state->recycle_bin, "ami-0recycled000000001");
+  g_assert_nonnull (recycled);
+  g_assert_true (recycled->stored);
+  g_assert_cmpint (recycled->recycle_exit_time, ==, G_GINT64_CONSTANT (1700600000000));
+  g_assert_cmpuint (recycled->launch_permissions->len, ==, 2);
+  g_assert_cmpint (((AmSbLaunchPermission *) recycled->launch_permissions->pdata[1])->kind, ==, AM_SB_PERM_ORG);
+  g_assert_cmpstr (((AmSbProductCode *) recycled->product_codes->pdata[0])->code, ==, "abc");
+  g_hash_table_iter_init (&iter, state->instances);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &instance))
+    {
+      g_assert_nonnull (instance->volumes);
+      g_assert_nonnull (instance->security_group_ids);
+    }
+
+  saved = am_sb_state_to_json (state);
+  g_assert_cmpstr (saved, ==, written);
+
+  am_sb_state_free (state);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_persistence_damaged (void)
 {
@@ -1140,6 +1190,29 @@ test_bad_text (void)
 }
 
 /* Nothing passes silently: bad encodings and names an action does not take are refused. */
+/* Every operation file's action table reaches the dispatcher: each action is found under its name
+ * (no table hides another's), has its handler and declares its parameters. */
+static void
+test_action_tables (void)
+{
+  const AmSbAction *const tables[] = {
+    _am_sb_image_actions, _am_sb_image_attribute_actions, _am_sb_tag_actions, _am_sb_instance_actions,
+    _am_sb_key_pair_actions, _am_sb_network_actions, _am_sb_snapshot_actions, _am_sb_launch_template_actions,
+    _am_sb_governance_actions, _am_sb_lifecycle_actions,
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    for (const AmSbAction *action = tables[i]; action->name != NULL; action++, n++)
+      {
+        g_assert_true (_am_sb_ec2_action (action->name) == action);
+        g_assert_nonnull (action->op);
+        g_assert_nonnull (action->params);
+      }
+  g_assert_cmpuint (n, ==, 59);
+  g_assert_null (_am_sb_ec2_action ("DescribeImage"));
+}
+
 static void
 test_unknown_params (void)
 {
@@ -1798,6 +1871,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/instances/termination-protection", test_termination_protection);
   g_test_add_func ("/sandbox/persistence/roundtrip", test_persistence_roundtrip);
   g_test_add_func ("/sandbox/persistence/lifecycle", test_persistence_lifecycle);
+  g_test_add_func ("/sandbox/persistence/earlier-file", test_persistence_earlier_file);
   g_test_add_func ("/sandbox/persistence/damaged", test_persistence_damaged);
   g_test_add_func ("/sandbox/persistence/acknowledged", test_persistence_acknowledged);
   g_test_add_func ("/sandbox/persistence/reload", test_persistence_reload);
@@ -1811,6 +1885,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/malformed", test_malformed);
   g_test_add_func ("/sandbox/malformed/text", test_bad_text);
   g_test_add_func ("/sandbox/malformed/unknown-params", test_unknown_params);
+  g_test_add_func ("/sandbox/malformed/action-tables", test_action_tables);
   g_test_add_func ("/sandbox/pagination", test_pagination);
   g_test_add_func ("/sandbox/faults", test_faults);
   g_test_add_func ("/sandbox/sharing", test_sharing);

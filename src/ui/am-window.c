@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-cleanup-dialog.h"
 #include "am-accounts.h"
 #include "am-connection-monitor.h"
 #include "am-images-view.h"
@@ -849,6 +850,17 @@ am_window_manage_accounts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+am_window_clean_up_images_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (am_cleanup_dialog_new (GTK_WINDOW (self), self->session != NULL
+                                                         ? am_session_get_client (self->session) : NULL)));
+}
+
 /* Window */
 
 static void
@@ -1023,6 +1035,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-profile", NULL, am_window_choose_profile_action);
   gtk_widget_class_install_action (widget_class, "win.select-profile", "s", am_window_select_profile_action);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, am_window_manage_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.clean-up-images", NULL, am_window_clean_up_images_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);

@@ -69,6 +69,7 @@ struct _AmCleanupDialog
   GPtrArray      *queue;          /* (element-type AmImage) what the run deregisters */
   GPtrArray      *deregistered;   /* (element-type utf8) image ids */
   GHashTable     *lost_snapshots; /* image ids whose snapshots were deleted */
+  GHashTable     *titles;         /* image id → "name (id)" of what was deregistered */
   GPtrArray      *undoable;       /* (element-type utf8) image ids in the Recycle Bin */
   GString        *summary;
 
@@ -400,6 +401,7 @@ deregister_cb (GObject      *source,
       g_autoptr (GString) text = g_string_new (_("Deregistered"));
 
       g_ptr_array_add (self->deregistered, g_strdup (am_image_get_image_id (image)));
+      g_hash_table_replace (self->titles, g_strdup (am_image_get_image_id (image)), g_strdup (title));
       for (guint i = 0; snapshots != NULL && i < snapshots->len; i++)
         {
           AmSnapshotDeletion *deletion = snapshots->pdata[i];
@@ -569,6 +571,7 @@ restore_cb (GObject      *source,
 {
   g_autoptr (AmCleanupDialog) self = user_data;
   const char *id = self->undoable->pdata[self->index];
+  const char *title = g_hash_table_lookup (self->titles, id) ?: id;
   g_autoptr (GError) error = NULL;
 
   if (!am_ec2_client_restore_image_finish (self->client, result, NULL, &error))
@@ -576,12 +579,12 @@ restore_cb (GObject      *source,
       g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
       g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
 
-      add_result_row (self, id, text, TRUE);
+      add_result_row (self, title, text, TRUE);
     }
   else
     {
       self->n_restored++;
-      add_result_row (self, id, _("Restored from the Recycle Bin"), FALSE);
+      add_result_row (self, title, _("Restored from the Recycle Bin"), FALSE);
     }
   self->index++;
   undo_next (self);
@@ -601,7 +604,9 @@ undo_next (AmCleanupDialog *self)
       show_summary (self);
       return;
     }
-  progress = g_strdup_printf (_("Restoring %s (%u of %u)…"), (char *)self->undoable->pdata[self->index],
+  progress = g_strdup_printf (_("Restoring %s (%u of %u)…"),
+                              (char *)(g_hash_table_lookup (self->titles, self->undoable->pdata[self->index])
+                                       ?: self->undoable->pdata[self->index]),
                               self->index + 1, self->undoable->len);
   gtk_label_set_text (self->progress_label, progress);
   am_ec2_client_restore_image_async (self->client, self->undoable->pdata[self->index], FALSE, NULL, restore_cb,
@@ -675,6 +680,7 @@ am_cleanup_dialog_finalize (GObject *object)
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->deregistered, g_ptr_array_unref);
   g_clear_pointer (&self->lost_snapshots, g_hash_table_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->undoable, g_ptr_array_unref);
   if (self->summary != NULL)
     g_string_free (self->summary, TRUE);
@@ -738,6 +744,7 @@ am_cleanup_dialog_init (AmCleanupDialog *self)
   self->queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->deregistered = g_ptr_array_new_with_free_func (g_free);
   self->lost_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->undoable = g_ptr_array_new_with_free_func (g_free);
   self->summary = g_string_new (NULL);
   self->delete_snapshots = TRUE;

@@ -16,6 +16,21 @@ is_separator (char c)
   return c == '-' || c == '_' || c == ' ';
 }
 
+/* The token that ends at or before @pos: [*start, *stop), empty when there is none. */
+static void
+token_before (const char *name,
+              gsize       pos,
+              gsize      *start,
+              gsize      *stop)
+{
+  *stop = pos;
+  while (*stop > 0 && is_separator (name[*stop - 1]))
+    (*stop)--;
+  *start = *stop;
+  while (*start > 0 && !is_separator (name[*start - 1]))
+    (*start)--;
+}
+
 /* A token that is a version or a date on its own: v1.2.3, 1.2, 20260105, 20260105T1012Z,
  * 123. Short plain numbers (01, 64) are not: they are dropped only inside a run. */
 static gboolean
@@ -65,15 +80,10 @@ date_run_ahead (const char *name,
 {
   for (;;)
     {
-      gsize stop = pos;
-      gsize start;
+      gsize start, stop;
       gboolean short_number;
 
-      while (stop > 0 && is_separator (name[stop - 1]))
-        stop--;
-      start = stop;
-      while (start > 0 && !is_separator (name[start - 1]))
-        start--;
+      token_before (name, pos, &start, &stop);
       if (start == stop)
         return FALSE;
       if (is_version_token (name + start, stop - start, &short_number))
@@ -96,16 +106,11 @@ am_image_family_from_name (const char *name)
   kept = end;
   for (;;)
     {
-      gsize stop = end;
-      gsize start;
+      gsize start, stop;
       gboolean short_number;
       gboolean version;
 
-      while (stop > 0 && is_separator (name[stop - 1]))
-        stop--;
-      start = stop;
-      while (start > 0 && !is_separator (name[start - 1]))
-        start--;
+      token_before (name, end, &start, &stop);
       if (start == stop)
         break;
       version = is_version_token (name + start, stop - start, &short_number);

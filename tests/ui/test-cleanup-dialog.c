@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "am-cleanup-dialog.h"
+#include "am-error-state.h"
 #include "am-preferences-window.h"
 #include "am-test-families.h"
 #include "am-ui-test-sandbox.h"
@@ -271,6 +272,32 @@ test_cleanup_not_connected (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The sandbox stops before the dialog reads anything: the dialog ends in words, with Retry. */
+static void
+test_cleanup_load_fails (void)
+{
+  AmSandboxProcess *sandbox = am_ui_test_sandbox_start (NULL);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmCleanupDialog *dialog;
+  AmErrorState *error_state;
+
+  g_object_unref (sandbox);
+  dialog = am_cleanup_dialog_new (NULL, am_session_get_client (session));
+  gtk_window_present (GTK_WINDOW (dialog));
+  am_ui_test_wait_mapped (GTK_WIDGET (dialog));
+  wait_page (dialog, "error");
+  error_state = AM_ERROR_STATE (am_ui_test_get_widget (GTK_WIDGET (dialog), AM_TYPE_ERROR_STATE, NULL));
+  g_test_message ("summary: %s", am_error_state_get_summary (error_state));
+  g_assert_cmpstr (am_error_state_get_summary (error_state), !=, "");
+  g_assert_nonnull (am_error_state_get_details (error_state));
+  g_signal_emit_by_name (am_error_state_get_button (error_state), "clicked");
+  g_assert_cmpstr (am_cleanup_dialog_get_page (dialog), ==, "loading");
+  wait_page (dialog, "error");
+  am_ui_test_iterate ();
+  shot (dialog, "cleanup-error.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_cleanup_menu (void)
 {
@@ -290,6 +317,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/cleanup/menu", test_cleanup_menu);
   g_test_add_func ("/ui/cleanup/not-connected", test_cleanup_not_connected);
+  g_test_add_func ("/ui/cleanup/load-fails", test_cleanup_load_fails);
   g_test_add_func ("/ui/cleanup/keep-newest-run-undo-cancel", test_cleanup_dialog);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 static const char * const snapshots_path[] = { "snapshotSet", NULL };
 static const char * const image_references_path[] = { "imageReferenceSet", NULL };
 static const char * const instance_image_metadata_path[] = { "instanceImageMetadataSet", NULL };
+static const char * const recycle_bin_path[] = { "imageSet", NULL };
 
 void
 am_ec2_client_describe_snapshots_async (AmEc2Client         *self,
@@ -228,4 +229,34 @@ am_ec2_client_restore_image_finish (AmEc2Client   *self,
 {
   return _am_ec2_client_finish_simple (self, result, am_ec2_client_restore_image_async, dry_run_ok,
                                        error);
+}
+
+void
+am_ec2_client_list_images_in_recycle_bin_async (AmEc2Client         *self,
+                                                const char * const  *image_ids,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+
+  params = _am_ec2_params_new ("ListImagesInRecycleBin");
+  _am_ec2_params_add_list (params, "ImageId", image_ids);
+  if (image_ids == NULL || image_ids[0] == NULL)
+    am_query_params_add_int (params, "MaxResults", 1000);
+  _am_ec2_client_describe_all (self, params, _am_image_get_model_info (), recycle_bin_path,
+                               g_strdup ("Could not list the Recycle Bin"),
+                               am_ec2_client_list_images_in_recycle_bin_async, cancellable,
+                               callback, user_data);
+}
+
+GPtrArray *
+am_ec2_client_list_images_in_recycle_bin_finish (AmEc2Client   *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error)
+{
+  return _am_ec2_client_finish_list (self, result, am_ec2_client_list_images_in_recycle_bin_async,
+                                     error);
 }

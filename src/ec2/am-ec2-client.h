@@ -713,6 +713,24 @@ gboolean    am_ec2_client_restore_image_finish   (AmEc2Client  *self,
                                                   gboolean     *dry_run_ok,
                                                   GError      **error);
 
+/**
+ * am_ec2_client_list_images_in_recycle_bin_async:
+ * ListImagesInRecycleBin (all pages): the account's deregistered images that a retention rule
+ * keeps, or those of @image_ids (at most 20) among them.
+ */
+void        am_ec2_client_list_images_in_recycle_bin_async  (AmEc2Client         *self,
+                                                             const char * const  *image_ids,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+/**
+ * Returns: (transfer full) (element-type AmImage): the images in the Recycle Bin; only their
+ *   id, name and description are filled
+ */
+GPtrArray  *am_ec2_client_list_images_in_recycle_bin_finish (AmEc2Client   *self,
+                                                             GAsyncResult  *result,
+                                                             GError       **error);
+
 /* --- SSM public parameters ------------------------------------------------------------- */
 
 /**

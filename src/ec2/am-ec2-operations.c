@@ -36,6 +36,7 @@ static const struct
   { "DescribeSnapshots", IDEMPOTENT },
   { "DescribeSubnets", IDEMPOTENT },
   { "DescribeVpcs", IDEMPOTENT },
+  { "ListImagesInRecycleBin", IDEMPOTENT },
   /* EC2 changes that end in the same state however often they are sent */
   { "AuthorizeSecurityGroupIngress", IDEMPOTENT },  /* a repeat: InvalidPermission.Duplicate, taken as done */
   { "CreateTags", IDEMPOTENT },

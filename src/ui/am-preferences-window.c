@@ -23,6 +23,8 @@ struct _AmPreferencesWindow
   GtkListBox           *cli_list;
   AdwComboRow          *profile_row;
   AdwComboRow          *region_row;
+  GtkSpinButton        *rate_standard_spin;
+  GtkSpinButton        *rate_archive_spin;
 
   /* owned */
   GSettings            *settings;
@@ -383,6 +385,8 @@ am_preferences_window_class_init (AmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmPreferencesWindow, cli_list);
   gtk_widget_class_bind_template_child (widget_class, AmPreferencesWindow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, AmPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, AmPreferencesWindow, rate_standard_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmPreferencesWindow, rate_archive_spin);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, am_preferences_window_add_account_action);
 }
@@ -411,6 +415,11 @@ am_preferences_window_init (AmPreferencesWindow *self)
                                             G_CALLBACK (region_label), NULL, NULL);
   adw_combo_row_set_expression (self->region_row, expression);
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (self->regions));
+
+  g_settings_bind (self->settings, "snapshot-rate-standard",
+                   gtk_spin_button_get_adjustment (self->rate_standard_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "snapshot-rate-archive",
+                   gtk_spin_button_get_adjustment (self->rate_archive_spin), "value", G_SETTINGS_BIND_DEFAULT);
 
   am_preferences_window_update_accounts (self);
   am_preferences_window_update_cli (self);

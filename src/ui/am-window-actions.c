@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-cleanup-dialog.h"
 #include "am-images-view.h"
 #include "am-instances-view.h"
 #include "am-preferences-window.h"
@@ -135,6 +136,17 @@ am_window_manage_accounts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+am_window_clean_up_images_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (am_cleanup_dialog_new (GTK_WINDOW (self), self->session != NULL
+                                                         ? am_session_get_client (self->session) : NULL)));
+}
+
 void
 _am_window_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -146,6 +158,7 @@ _am_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.choose-profile", NULL, am_window_choose_profile_action);
   gtk_widget_class_install_action (widget_class, "win.select-profile", "s", am_window_select_profile_action);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, am_window_manage_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.clean-up-images", NULL, am_window_clean_up_images_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);

@@ -1,0 +1,36 @@
+/* am-image-family.h: which family an image belongs to (its name without the date or version)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "am-image.h"
+
+G_BEGIN_DECLS
+
+/**
+ * am_image_family_from_name:
+ * @name: an image name, e.g. "app-server-2026-01-05", "app-server-v1.2.3", "base 20260105"
+ *
+ * The name without its trailing date or version: trailing tokens (split at '-', '_', ' ')
+ * that are versions ("v1.2.3", "1.2", "20260105", "20260105T1012Z", numbers of three digits
+ * or more) and the short numbers of a date run after them ("2026-01-05") are dropped, with
+ * the separators before them. A short number alone ("x86_64", "app-7") stays. A name that
+ * would become empty is its own family.
+ *
+ * Returns: (transfer full): the family, e.g. "app-server", "base"
+ */
+char *am_image_family_from_name (const char *name);
+
+/**
+ * am_image_family_for_image:
+ * @tag_key: (nullable): group by the value of this tag instead of the name
+ *
+ * Returns: (transfer full): @image's family: the value of its @tag_key tag, or, without
+ *   @tag_key, am_image_family_from_name() of its name; images without the tag are in the
+ *   family "" (no tag)
+ */
+char *am_image_family_for_image (AmImage    *image,
+                                 const char *tag_key);
+
+G_END_DECLS

@@ -18,6 +18,7 @@
 #include "am-aws-error.h"
 #include "am-ec2-client.h"
 #include "am-ec2-error.h"
+#include "am-launch-job.h"
 #include "am-auto-scaling-dialog.h"
 #include "am-accessible.h"
 #include "am-launch-wizard.h"
@@ -42,20 +43,12 @@ typedef enum
   N_LOOKUPS
 } Lookup;
 
-typedef enum
-{
-  ZONE_WAITING,
-  ZONE_RUNNING,
-  ZONE_DONE,
-  ZONE_FAILED,
-} ZoneState;
-
 /* One placement of the plan, through its dry run or its launch. */
 typedef struct
 {
   AmSubnet *subnet;
   guint count;
-  ZoneState state;
+  AmLaunchZoneState state;
   GError *error;
   GPtrArray *instances;  /* AmInstance */
   AdwActionRow *row;
@@ -213,8 +206,7 @@ struct _AmLaunchWizard
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
   char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
-  char *made_group_id;       /* the new security group, made but maybe not yet opened */
-  char *made_group_key;      /* "name/vpc" it was made for */
+  AmLaunchJob *job;          /* the launch, once started */
 
   /* state */
   const char *creating_key_type;
@@ -560,7 +552,7 @@ dry_run_blames (AmLaunchWizard *self,
     {
       Zone *zone = g_ptr_array_index (self->dry_zones, i);
 
-      if (zone->state == ZONE_FAILED && zone->error != NULL
+      if (zone->state == AM_LAUNCH_ZONE_FAILED && zone->error != NULL
           && am_launch_step_for_error (zone->error) == step && step != AM_LAUNCH_STEP_REVIEW)
         return TRUE;
     }
@@ -600,7 +592,7 @@ update_buttons (AmLaunchWizard *self)
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; self->dry_zones != NULL && i < self->dry_zones->len; i++)
-    if (((Zone *) g_ptr_array_index (self->dry_zones, i))->state != ZONE_DONE)
+    if (((Zone *) g_ptr_array_index (self->dry_zones, i))->state != AM_LAUNCH_ZONE_DONE)
       dry_ok = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), !on_progress && self->step > 0);
@@ -3410,13 +3402,13 @@ zone_show (AmLaunchWizard *self,
 
   switch (zone->state)
     {
-    case ZONE_WAITING:
+    case AM_LAUNCH_ZONE_WAITING:
       text = g_strdup (dry_run ? _("Waiting") : _("Waiting to launch"));
       break;
-    case ZONE_RUNNING:
+    case AM_LAUNCH_ZONE_RUNNING:
       text = g_strdup (dry_run ? _("Checking…") : _("Launching…"));
       break;
-    case ZONE_DONE:
+    case AM_LAUNCH_ZONE_DONE:
       if (dry_run)
         text = g_strdup (_("Dry run passed"));
       else
@@ -3424,7 +3416,7 @@ zone_show (AmLaunchWizard *self,
                                              zone->instances != NULL ? zone->instances->len : 0),
                                 zone->instances != NULL ? zone->instances->len : 0);
       break;
-    case ZONE_FAILED:
+    case AM_LAUNCH_ZONE_FAILED:
       /* The message, often long, goes under the row; the row's end only says it failed. */
       text = g_strdup (_("Failed"));
       fix_step = zone->error != NULL ? am_launch_step_for_error (zone->error) : AM_LAUNCH_STEP_REVIEW;
@@ -3434,10 +3426,10 @@ zone_show (AmLaunchWizard *self,
     }
   gtk_label_set_text (GTK_LABEL (zone->status), text);
   gtk_widget_set_tooltip_text (zone->status, text);
-  gtk_label_set_selectable (GTK_LABEL (zone->detail), zone->state == ZONE_FAILED);
-  if (zone->state == ZONE_DONE && zone->instances != NULL)
+  gtk_label_set_selectable (GTK_LABEL (zone->detail), zone->state == AM_LAUNCH_ZONE_FAILED);
+  if (zone->state == AM_LAUNCH_ZONE_DONE && zone->instances != NULL)
     zone_show_instances (self, zone);
-  else if (zone->state == ZONE_FAILED && zone->error != NULL)
+  else if (zone->state == AM_LAUNCH_ZONE_FAILED && zone->error != NULL)
     {
       gtk_label_set_text (GTK_LABEL (zone->detail), zone->error->message);
       gtk_widget_add_css_class (zone->detail, "error");
@@ -3447,15 +3439,15 @@ zone_show (AmLaunchWizard *self,
     gtk_widget_set_visible (zone->detail_row, FALSE);
   gtk_widget_remove_css_class (zone->status, "error");
   gtk_widget_remove_css_class (zone->status, "success");
-  if (zone->state == ZONE_FAILED)
+  if (zone->state == AM_LAUNCH_ZONE_FAILED)
     gtk_widget_add_css_class (zone->status, "error");
-  else if (zone->state == ZONE_DONE)
+  else if (zone->state == AM_LAUNCH_ZONE_DONE)
     gtk_widget_add_css_class (zone->status, "success");
-  gtk_widget_set_visible (zone->spinner, zone->state == ZONE_RUNNING);
-  gtk_spinner_set_spinning (GTK_SPINNER (zone->spinner), zone->state == ZONE_RUNNING);
+  gtk_widget_set_visible (zone->spinner, zone->state == AM_LAUNCH_ZONE_RUNNING);
+  gtk_spinner_set_spinning (GTK_SPINNER (zone->spinner), zone->state == AM_LAUNCH_ZONE_RUNNING);
   if (zone->fix_button != NULL)
     {
-      gtk_widget_set_visible (zone->fix_button, zone->state == ZONE_FAILED && fix_step != AM_LAUNCH_STEP_REVIEW);
+      gtk_widget_set_visible (zone->fix_button, zone->state == AM_LAUNCH_ZONE_FAILED && fix_step != AM_LAUNCH_STEP_REVIEW);
       if (fix_step != AM_LAUNCH_STEP_REVIEW)
         {
           g_autofree char *label = g_strdup_printf (_("Fix in %s"), _(step_titles[fix_step]));
@@ -3530,12 +3522,9 @@ typedef struct
   AmLaunchWizard *self;
   Zone *zone;
   guint generation;
-  gboolean dry_run;
 } ZoneCall;
 
-static void
-update_progress_summary (AmLaunchWizard *self);
-
+/* A zone's dry run has answered. */
 static void
 zone_call_cb (GObject      *object,
               GAsyncResult *result,
@@ -3546,12 +3535,11 @@ zone_call_cb (GObject      *object,
   Zone *zone = call->zone;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) instances = NULL;
-  gboolean dry_run_ok = FALSE;
-  gboolean dry_run = call->dry_run;
-  gboolean stale = dry_run && call->generation != self->dry_run_generation;
+  gboolean stale = call->generation != self->dry_run_generation;
+  guint failed = 0, done = 0;
 
   g_free (call);
-  instances = am_launch_request_run_finish (AM_LAUNCH_REQUEST (object), result, &dry_run_ok, &error);
+  instances = am_launch_request_run_finish (AM_LAUNCH_REQUEST (object), result, NULL, &error);
   busy_pop (self);
   if (is_cancelled (error) || stale)
     return;
@@ -3559,54 +3547,31 @@ zone_call_cb (GObject      *object,
   g_clear_error (&zone->error);
   if (instances == NULL)
     {
-      g_debug ("%s in %s failed: %s", dry_run ? "Dry run" : "Launch",
-               am_subnet_get_availability_zone (zone->subnet), error->message);
-      zone->state = ZONE_FAILED;
+      g_debug ("Dry run in %s failed: %s", am_subnet_get_availability_zone (zone->subnet), error->message);
+      zone->state = AM_LAUNCH_ZONE_FAILED;
       zone->error = g_steal_pointer (&error);
     }
   else
+    zone->state = AM_LAUNCH_ZONE_DONE;
+  zone_show (self, zone, TRUE);
+
+  for (guint i = 0; i < self->dry_zones->len; i++)
     {
-      zone->state = ZONE_DONE;
-      if (!dry_run)
-        {
-          g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+      Zone *z = g_ptr_array_index (self->dry_zones, i);
 
-          zone->instances = g_ptr_array_ref (instances);
-          for (guint i = 0; i < instances->len; i++)
-            {
-              g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
-              g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (instances, i)));
-            }
-          g_ptr_array_add (ids, NULL);
-          am_session_instances_launched (self->session, (const char * const *) ids->pdata);
-        }
+      failed += z->state == AM_LAUNCH_ZONE_FAILED;
+      done += z->state == AM_LAUNCH_ZONE_DONE;
     }
-  zone_show (self, zone, dry_run);
-
-  if (dry_run)
-    {
-      guint failed = 0, done = 0;
-
-      for (guint i = 0; i < self->dry_zones->len; i++)
-        {
-          Zone *z = g_ptr_array_index (self->dry_zones, i);
-
-          failed += z->state == ZONE_FAILED;
-          done += z->state == ZONE_DONE;
-        }
-      if (failed > 0)
-        gtk_label_set_text (self->dry_run_status,
-                            _("The dry run found a problem: fix it on the page named next to the zone, then come back."));
-      else if (done == self->dry_zones->len)
-        gtk_label_set_text (self->dry_run_status,
-                            self->template_mode
-                            ? _("EC2 accepted every zone's request without launching anything: a template with these settings will launch. Save it when ready.")
-                            : _("EC2 accepted every zone's request without launching anything: the launch would succeed. Launch when ready."));
-      update_step_list (self);
-      update_buttons (self);
-    }
-  else
-    update_progress_summary (self);
+  if (failed > 0)
+    gtk_label_set_text (self->dry_run_status,
+                        _("The dry run found a problem: fix it on the page named next to the zone, then come back."));
+  else if (done == self->dry_zones->len)
+    gtk_label_set_text (self->dry_run_status,
+                        self->template_mode
+                        ? _("EC2 accepted every zone's request without launching anything: a template with these settings will launch. Save it when ready.")
+                        : _("EC2 accepted every zone's request without launching anything: the launch would succeed. Launch when ready."));
+  update_step_list (self);
+  update_buttons (self);
 }
 
 /* What the dry runs check: the launch as planned, or for a template (which holds no count and
@@ -3659,12 +3624,11 @@ start_dry_runs (AmLaunchWizard *self)
       ZoneCall *call = g_new0 (ZoneCall, 1);
 
       g_ptr_array_add (self->dry_zones, zone);
-      zone->state = ZONE_RUNNING;
+      zone->state = AM_LAUNCH_ZONE_RUNNING;
       zone_show (self, zone, TRUE);
       call->self = g_object_ref (self);
       call->zone = zone;
       call->generation = self->dry_run_generation;
-      call->dry_run = TRUE;
       busy_push (self);
       am_launch_request_run_async (self->request, client, placement, TRUE, self->dry_run_cancellable,
                                    zone_call_cb, call);
@@ -3698,31 +3662,6 @@ build_review_page (AmLaunchWizard *self)
 /* Launch and progress */
 
 static void
-run_launch_zones (AmLaunchWizard *self)
-{
-  AmQueryClient *client = am_ec2_client_get_query_client (get_client (self));
-
-  for (guint i = 0; i < self->launch_zones->len; i++)
-    {
-      Zone *zone = g_ptr_array_index (self->launch_zones, i);
-      AmLaunchPlacement placement = { zone->subnet, zone->count };
-      ZoneCall *call;
-
-      if (zone->state != ZONE_WAITING && zone->state != ZONE_FAILED)
-        continue;
-      zone->state = ZONE_RUNNING;
-      zone_show (self, zone, FALSE);
-      call = g_new0 (ZoneCall, 1);
-      call->self = g_object_ref (self);
-      call->zone = zone;
-      busy_push (self);
-      am_launch_request_run_async (self->request, client, &placement, FALSE, self->cancellable,
-                                   zone_call_cb, call);
-    }
-  update_progress_summary (self);
-}
-
-static void
 update_progress_summary (AmLaunchWizard *self)
 {
   g_autoptr (GString) ok = g_string_new (NULL);
@@ -3735,11 +3674,11 @@ update_progress_summary (AmLaunchWizard *self)
       Zone *zone = g_ptr_array_index (self->launch_zones, i);
       const char *name = am_subnet_get_availability_zone (zone->subnet);
 
-      if (zone->state == ZONE_DONE)
+      if (zone->state == AM_LAUNCH_ZONE_DONE)
         g_string_append_printf (ok, "%s%s", ok->len > 0 ? ", " : "", name);
-      else if (zone->state == ZONE_FAILED)
+      else if (zone->state == AM_LAUNCH_ZONE_FAILED)
         g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", name);
-      else if (zone->state == ZONE_RUNNING || !self->group_failed)
+      else if (zone->state == AM_LAUNCH_ZONE_RUNNING || !self->group_failed)
         running++;
       /* else a zone that waited for the group that could not be made: the launch has ended */
     }
@@ -3774,162 +3713,104 @@ update_progress_summary (AmLaunchWizard *self)
   update_step_list (self);
 }
 
-static void launch_continue (AmLaunchWizard *self);
-
-typedef struct
+/* The job reports each zone as it starts and ends. */
+static void
+job_zone_changed_cb (AmLaunchWizard *self,
+                     guint           index,
+                     AmLaunchJob    *job)
 {
-  AmLaunchWizard *self;
-  char *group_id;
-  guint rule;            /* next rule index to authorize */
-} GroupCall;
+  Zone *zone = g_ptr_array_index (self->launch_zones, index);
 
-static void authorize_next (GroupCall *call);
-static char *new_group_key (AmLaunchWizard *self);
+  zone->state = am_launch_job_get_zone_state (job, index);
+  g_clear_error (&zone->error);
+  if (zone->state == AM_LAUNCH_ZONE_FAILED && am_launch_job_get_zone_error (job, index) != NULL)
+    zone->error = g_error_copy (am_launch_job_get_zone_error (job, index));
+  else if (zone->state == AM_LAUNCH_ZONE_DONE)
+    {
+      GPtrArray *instances = am_launch_job_get_zone_instances (job, index);
+      g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+
+      g_clear_pointer (&zone->instances, g_ptr_array_unref);
+      zone->instances = g_ptr_array_ref (instances);
+      for (guint i = 0; i < instances->len; i++)
+        {
+          g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
+          g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (instances, i)));
+        }
+      g_ptr_array_add (ids, NULL);
+      am_session_instances_launched (self->session, (const char * const *) ids->pdata);
+    }
+  zone_show (self, zone, FALSE);
+  update_progress_summary (self);
+}
 
 static void
-group_call_fail (GroupCall    *call,
-                 const GError *error)
+job_stage_cb (AmLaunchWizard *self,
+              GParamSpec     *pspec,
+              AmLaunchJob    *job)
 {
-  AmLaunchWizard *self = call->self;
+  if (am_launch_job_get_stage (job) == AM_LAUNCH_JOB_CREATING_GROUP)
+    gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
+}
 
-  if (!is_cancelled (error))
+static void
+job_run_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (AmLaunchWizard) self = user_data;
+  AmLaunchJob *job = AM_LAUNCH_JOB (object);
+  g_autoptr (GError) error = NULL;
+  const GError *group_error;
+
+  am_launch_job_run_finish (job, result, &error);
+  busy_pop (self);
+  if (is_cancelled (error))
+    return;
+  group_error = am_launch_job_get_group_error (job);
+  if (group_error != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Could not create the security group: %s"), error->message);
+      g_autofree char *text = g_strdup_printf (_("Could not create the security group: %s"), group_error->message);
 
       self->group_failed = TRUE;
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
       for (guint i = 0; i < self->launch_zones->len; i++)
         zone_show (self, g_ptr_array_index (self->launch_zones, i), FALSE);
-      update_progress_summary (self);
     }
-  g_free (call->group_id);
-  g_object_unref (call->self);
-  g_free (call);
+  update_progress_summary (self);
 }
 
-static void
-authorize_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GroupCall *call = user_data;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_authorize_ingress_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  busy_pop (call->self);
-  /* A rule that exists already (a retry after a lost answer) is what we wanted. */
-  if (error != NULL && !am_aws_error_code_is (error, "InvalidPermission.Duplicate"))
-    {
-      group_call_fail (call, error);
-      return;
-    }
-  call->rule++;
-  authorize_next (call);
-}
-
-static void
-authorize_next (GroupCall *call)
-{
-  static const int ports[] = { 22, 80, 443 };
-  static const char *names[] = { "SSH", "HTTP", "HTTPS" };
-  AmLaunchWizard *self = call->self;
-  AmLaunchRules rules = am_launch_request_get_new_group_rules (self->request);
-  g_autofree char *cidr = am_launch_request_dup_new_group_cidr (self->request);
-
-  while (call->rule < G_N_ELEMENTS (ports) && !(rules & (1 << call->rule)))
-    call->rule++;
-  if (call->rule >= G_N_ELEMENTS (ports))
-    {
-      am_launch_request_set_created_group_id (self->request, call->group_id);
-      g_free (call->group_id);
-      g_free (call);
-      run_launch_zones (self);
-      g_object_unref (self);
-      return;
-    }
-  busy_push (self);
-  am_ec2_client_authorize_ingress_async (get_client (self), call->group_id, "tcp", ports[call->rule],
-                                         ports[call->rule], cidr, names[call->rule], FALSE,
-                                         self->cancellable, authorize_cb, call);
-}
-
-static void
-create_group_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GroupCall *call = user_data;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_create_security_group_finish (AM_EC2_CLIENT (object), result, &call->group_id, NULL, &error);
-  busy_pop (call->self);
-  if (call->group_id == NULL)
-    {
-      group_call_fail (call, error);
-      return;
-    }
-  /* If opening its ports fails, Retry opens them in this group rather than making it again
-   * (which EC2 refuses as InvalidGroup.Duplicate). */
-  g_free (call->self->made_group_id);
-  call->self->made_group_id = g_strdup (call->group_id);
-  g_free (call->self->made_group_key);
-  call->self->made_group_key = new_group_key (call->self);
-  authorize_next (call);
-}
-
-static char *
-new_group_key (AmLaunchWizard *self)
-{
-  return g_strdup_printf ("%s/%s", am_launch_request_get_new_group_name (self->request),
-                          current_vpc_id (self) != NULL ? current_vpc_id (self) : "");
-}
-
+/* The first run of the job, or Retry: the failed zones only, with the same tokens. */
 static void
 launch_continue (AmLaunchWizard *self)
 {
   self->launching = TRUE;
   self->group_failed = FALSE;
-  if (am_launch_request_needs_group_creation (self->request))
-    {
-      GroupCall *call = g_new0 (GroupCall, 1);
-      g_autofree char *key = new_group_key (self);
-
-      call->self = g_object_ref (self);
-      if (self->made_group_id != NULL && g_strcmp0 (key, self->made_group_key) == 0)
-        {
-          call->group_id = g_strdup (self->made_group_id);
-          authorize_next (call);
-          return;
-        }
-      gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
-      busy_push (self);
-      am_ec2_client_create_security_group_async (get_client (self),
-                                                 am_launch_request_get_new_group_name (self->request),
-                                                 _("Made by Amiable's launch wizard"),
-                                                 current_vpc_id (self), FALSE, self->cancellable,
-                                                 create_group_cb, call);
-      return;
-    }
-  run_launch_zones (self);
+  busy_push (self);
+  am_launch_job_run_async (self->job, self->cancellable, job_run_cb, g_object_ref (self));
 }
 
 static void
 launch_clicked_cb (AmLaunchWizard *self)
 {
-  g_autoptr (GArray) plan = NULL;
-
   if (self->launching || self->launched_once || get_client (self) == NULL
       || !step_valid (self, AM_LAUNCH_STEP_REVIEW))
     return;
 
   self->launched_once = TRUE;
   g_cancellable_cancel (self->dry_run_cancellable);
-  plan = am_launch_request_plan (self->request);
+  self->job = am_launch_job_new (get_client (self), self->request, _("Made by Amiable's launch wizard"));
+  g_signal_connect_object (self->job, "zone-changed", G_CALLBACK (job_zone_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->job, "notify::stage", G_CALLBACK (job_stage_cb), self, G_CONNECT_SWAPPED);
   clear_list (self->progress_list);
   g_ptr_array_set_size (self->launch_zones, 0);
-  for (guint i = 0; i < plan->len; i++)
-    g_ptr_array_add (self->launch_zones,
-                     zone_new (self, &g_array_index (plan, AmLaunchPlacement, i), self->progress_list, FALSE));
+  for (guint i = 0; i < am_launch_job_get_n_zones (self->job); i++)
+    {
+      AmLaunchPlacement placement = { am_launch_job_get_zone_subnet (self->job, i),
+                                      am_launch_job_get_zone_count (self->job, i) };
+
+      g_ptr_array_add (self->launch_zones, zone_new (self, &placement, self->progress_list, FALSE));
+    }
   go_to_step (self, PAGE_PROGRESS);
   launch_continue (self);
 }
@@ -4239,6 +4120,7 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
   g_clear_pointer (&self->template_tokens, g_hash_table_unref);
   g_clear_object (&self->template);
+  g_clear_object (&self->job);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->dispose (object);
 }
@@ -4253,8 +4135,6 @@ am_launch_wizard_finalize (GObject *object)
   g_free (self->private_key);
   g_free (self->private_key_name);
   g_free (self->creating_key_name);
-  g_free (self->made_group_id);
-  g_free (self->made_group_key);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }

@@ -1403,29 +1403,6 @@ am_launch_request_get_imdsv2_required (AmLaunchRequest *self)
 
 /* Validation */
 
-static const AmLaunchStep field_steps[AM_LAUNCH_N_FIELDS] = {
-  [AM_LAUNCH_FIELD_IMAGE] = AM_LAUNCH_STEP_IMAGE,
-  [AM_LAUNCH_FIELD_INSTANCE_TYPE] = AM_LAUNCH_STEP_INSTANCE_TYPE,
-  [AM_LAUNCH_FIELD_KEY_PAIR] = AM_LAUNCH_STEP_KEY_PAIR,
-  [AM_LAUNCH_FIELD_VPC] = AM_LAUNCH_STEP_NETWORK,
-  [AM_LAUNCH_FIELD_SUBNETS] = AM_LAUNCH_STEP_NETWORK,
-  [AM_LAUNCH_FIELD_SECURITY_GROUPS] = AM_LAUNCH_STEP_NETWORK,
-  [AM_LAUNCH_FIELD_NEW_GROUP_NAME] = AM_LAUNCH_STEP_NETWORK,
-  [AM_LAUNCH_FIELD_NEW_GROUP_SOURCE] = AM_LAUNCH_STEP_NETWORK,
-  [AM_LAUNCH_FIELD_COUNT] = AM_LAUNCH_STEP_NETWORK,
-  [AM_LAUNCH_FIELD_VOLUMES] = AM_LAUNCH_STEP_STORAGE,
-  [AM_LAUNCH_FIELD_TAGS] = AM_LAUNCH_STEP_DETAILS,
-  [AM_LAUNCH_FIELD_USER_DATA] = AM_LAUNCH_STEP_DETAILS,
-  [AM_LAUNCH_FIELD_IAM_PROFILE] = AM_LAUNCH_STEP_DETAILS,
-};
-
-AmLaunchStep
-am_launch_field_get_step (AmLaunchField field)
-{
-  g_return_val_if_fail (field < AM_LAUNCH_N_FIELDS, AM_LAUNCH_STEP_REVIEW);
-  return field_steps[field];
-}
-
 static gboolean
 invalid (GError     **error,
          const char  *format,
@@ -1805,98 +1782,97 @@ am_launch_request_validate_field (AmLaunchRequest  *self,
 
 gboolean
 am_launch_request_validate_full (AmLaunchRequest  *self,
-                                 AmLaunchStep      step,
                                  AmLaunchField    *invalid_field,
                                  GError          **error)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_REQUEST (self), FALSE);
-  g_return_val_if_fail (step < AM_LAUNCH_N_STEPS, FALSE);
 
   for (guint field = 0; field < AM_LAUNCH_N_FIELDS; field++)
-    {
-      if (step != AM_LAUNCH_STEP_REVIEW && field_steps[field] != step)
-        continue;
-      if (!am_launch_request_validate_field (self, field, error))
-        {
-          if (invalid_field != NULL)
-            *invalid_field = field;
-          return FALSE;
-        }
-    }
+    if (!am_launch_request_validate_field (self, field, error))
+      {
+        if (invalid_field != NULL)
+          *invalid_field = field;
+        return FALSE;
+      }
   return TRUE;
 }
 
 gboolean
 am_launch_request_validate (AmLaunchRequest  *self,
-                            AmLaunchStep      step,
                             GError          **error)
 {
-  return am_launch_request_validate_full (self, step, NULL, error);
+  return am_launch_request_validate_full (self, NULL, error);
 }
 
-AmLaunchStep
-am_launch_step_for_error (const GError *error)
+AmLaunchField
+am_launch_field_for_error (const GError *error)
 {
   const char *code;
 
-  g_return_val_if_fail (error != NULL, AM_LAUNCH_STEP_REVIEW);
+  g_return_val_if_fail (error != NULL, AM_LAUNCH_N_FIELDS);
 
   if (error->domain != AM_AWS_ERROR)
-    return AM_LAUNCH_STEP_REVIEW;
+    return AM_LAUNCH_N_FIELDS;
   code = am_aws_error_get_code (error);
   if (code == NULL)
-    return AM_LAUNCH_STEP_REVIEW;
+    return AM_LAUNCH_N_FIELDS;
 
   if (g_str_has_prefix (code, "InvalidAMIID") || g_str_equal (code, "InvalidAMIName.NotFound"))
-    return AM_LAUNCH_STEP_IMAGE;
+    return AM_LAUNCH_FIELD_IMAGE;
   if (g_str_has_prefix (code, "InvalidKeyPair"))
-    return AM_LAUNCH_STEP_KEY_PAIR;
+    return AM_LAUNCH_FIELD_KEY_PAIR;
   if (g_str_equal (code, "InsufficientInstanceCapacity") || g_str_equal (code, "Unsupported")
       || g_str_has_prefix (code, "InvalidInstanceType"))
-    return AM_LAUNCH_STEP_INSTANCE_TYPE;
-  if (g_str_has_prefix (code, "InvalidSubnet") || g_str_has_prefix (code, "InvalidGroup")
-      || g_str_has_prefix (code, "InvalidSecurityGroup") || g_str_has_prefix (code, "InvalidVpc")
-      || g_str_has_prefix (code, "InvalidNetworkInterface")
-      || g_str_equal (code, "InstanceLimitExceeded") || g_str_equal (code, "VcpuLimitExceeded")
+    return AM_LAUNCH_FIELD_INSTANCE_TYPE;
+  if (g_str_has_prefix (code, "InvalidGroup") || g_str_has_prefix (code, "InvalidSecurityGroup"))
+    return AM_LAUNCH_FIELD_SECURITY_GROUPS;
+  if (g_str_has_prefix (code, "InvalidVpc"))
+    return AM_LAUNCH_FIELD_VPC;
+  if (g_str_equal (code, "InstanceLimitExceeded") || g_str_equal (code, "VcpuLimitExceeded"))
+    return AM_LAUNCH_FIELD_COUNT;
+  if (g_str_has_prefix (code, "InvalidSubnet") || g_str_has_prefix (code, "InvalidNetworkInterface")
       || g_str_equal (code, "InsufficientFreeAddressesInSubnet"))
-    return AM_LAUNCH_STEP_NETWORK;
+    return AM_LAUNCH_FIELD_SUBNETS;
   if (g_str_has_prefix (code, "InvalidBlockDeviceMapping") || g_str_has_prefix (code, "InvalidSnapshot")
       || g_str_has_prefix (code, "InvalidVolume") || g_str_equal (code, "VolumeLimitExceeded"))
-    return AM_LAUNCH_STEP_STORAGE;
-  if (g_str_has_prefix (code, "InvalidUserData") || g_str_has_prefix (code, "InvalidTag")
-      || g_str_has_prefix (code, "InvalidIamInstanceProfile") || g_str_equal (code, "TagLimitExceeded"))
-    return AM_LAUNCH_STEP_DETAILS;
+    return AM_LAUNCH_FIELD_VOLUMES;
+  if (g_str_has_prefix (code, "InvalidUserData"))
+    return AM_LAUNCH_FIELD_USER_DATA;
+  if (g_str_has_prefix (code, "InvalidTag") || g_str_equal (code, "TagLimitExceeded"))
+    return AM_LAUNCH_FIELD_TAGS;
+  if (g_str_has_prefix (code, "InvalidIamInstanceProfile"))
+    return AM_LAUNCH_FIELD_IAM_PROFILE;
 
   /* Generic parameter errors name the parameter in their message. */
   if (g_str_has_prefix (code, "InvalidParameter") || g_str_equal (code, "MissingParameter"))
     {
-      static const struct { const char *word; AmLaunchStep step; } words[] = {
-        { "BlockDeviceMapping", AM_LAUNCH_STEP_STORAGE },
-        { "volume", AM_LAUNCH_STEP_STORAGE },
-        { "Iops", AM_LAUNCH_STEP_STORAGE },
-        { "iops", AM_LAUNCH_STEP_STORAGE },
-        { "UserData", AM_LAUNCH_STEP_DETAILS },
-        { "IamInstanceProfile", AM_LAUNCH_STEP_DETAILS },
-        { "iamInstanceProfile", AM_LAUNCH_STEP_DETAILS },
-        { "TagSpecification", AM_LAUNCH_STEP_DETAILS },
-        { "tag", AM_LAUNCH_STEP_DETAILS },
-        { "KeyName", AM_LAUNCH_STEP_KEY_PAIR },
-        { "InstanceType", AM_LAUNCH_STEP_INSTANCE_TYPE },
-        { "instance type", AM_LAUNCH_STEP_INSTANCE_TYPE },
-        { "Subnet", AM_LAUNCH_STEP_NETWORK },
-        { "subnet", AM_LAUNCH_STEP_NETWORK },
-        { "SecurityGroup", AM_LAUNCH_STEP_NETWORK },
-        { "NetworkInterface", AM_LAUNCH_STEP_NETWORK },
-        { "MinCount", AM_LAUNCH_STEP_NETWORK },
-        { "MaxCount", AM_LAUNCH_STEP_NETWORK },
-        { "ImageId", AM_LAUNCH_STEP_IMAGE },
+      static const struct { const char *word; AmLaunchField field; } words[] = {
+        { "BlockDeviceMapping", AM_LAUNCH_FIELD_VOLUMES },
+        { "volume", AM_LAUNCH_FIELD_VOLUMES },
+        { "Iops", AM_LAUNCH_FIELD_VOLUMES },
+        { "iops", AM_LAUNCH_FIELD_VOLUMES },
+        { "UserData", AM_LAUNCH_FIELD_USER_DATA },
+        { "IamInstanceProfile", AM_LAUNCH_FIELD_IAM_PROFILE },
+        { "iamInstanceProfile", AM_LAUNCH_FIELD_IAM_PROFILE },
+        { "TagSpecification", AM_LAUNCH_FIELD_TAGS },
+        { "tag", AM_LAUNCH_FIELD_TAGS },
+        { "KeyName", AM_LAUNCH_FIELD_KEY_PAIR },
+        { "InstanceType", AM_LAUNCH_FIELD_INSTANCE_TYPE },
+        { "instance type", AM_LAUNCH_FIELD_INSTANCE_TYPE },
+        { "Subnet", AM_LAUNCH_FIELD_SUBNETS },
+        { "subnet", AM_LAUNCH_FIELD_SUBNETS },
+        { "SecurityGroup", AM_LAUNCH_FIELD_SECURITY_GROUPS },
+        { "NetworkInterface", AM_LAUNCH_FIELD_SUBNETS },
+        { "MinCount", AM_LAUNCH_FIELD_COUNT },
+        { "MaxCount", AM_LAUNCH_FIELD_COUNT },
+        { "ImageId", AM_LAUNCH_FIELD_IMAGE },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (words); i++)
         if (error->message != NULL && strstr (error->message, words[i].word) != NULL)
-          return words[i].step;
+          return words[i].field;
     }
-  return AM_LAUNCH_STEP_REVIEW;
+  return AM_LAUNCH_N_FIELDS;
 }
 
 /* Plan */

@@ -531,7 +531,7 @@ step_validate (AmLaunchWizard  *self,
                AmLaunchStep     step,
                GError         **error)
 {
-  return am_launch_request_validate (self->request, step, error) && wizard_step_check (self, step, error);
+  return am_launch_step_validate (self->request, step, NULL, error) && wizard_step_check (self, step, error);
 }
 
 static gboolean
@@ -3609,7 +3609,7 @@ start_dry_runs (AmLaunchWizard *self)
   clear_list (self->dry_run_list);
   g_ptr_array_set_size (self->dry_zones, 0);
 
-  if (!am_launch_request_validate (self->request, AM_LAUNCH_STEP_REVIEW, NULL) || get_client (self) == NULL)
+  if (!am_launch_request_validate (self->request, NULL) || get_client (self) == NULL)
     {
       gtk_label_set_text (self->dry_run_status, _("Complete the earlier steps first."));
       return;

@@ -6,7 +6,19 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "am-launch-step.h"
+
+static const char * const step_titles[] = {
+  N_("Image"),
+  N_("Instance type"),
+  N_("Key pair"),
+  N_("Network"),
+  N_("Storage"),
+  N_("Details"),
+  N_("Review"),
+};
 
 static const AmLaunchStep field_steps[AM_LAUNCH_N_FIELDS] = {
   [AM_LAUNCH_FIELD_IMAGE] = AM_LAUNCH_STEP_IMAGE,
@@ -61,4 +73,11 @@ am_launch_step_for_error (const GError *error)
 
   field = am_launch_field_for_error (error);
   return field < AM_LAUNCH_N_FIELDS ? field_steps[field] : AM_LAUNCH_STEP_REVIEW;
+}
+
+const char *
+am_launch_step_get_title (AmLaunchStep step)
+{
+  g_return_val_if_fail (step < AM_LAUNCH_N_STEPS, NULL);
+  return _(step_titles[step]);
 }

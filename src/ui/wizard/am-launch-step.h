@@ -23,6 +23,8 @@ typedef enum
   AM_LAUNCH_N_STEPS,
 } AmLaunchStep;
 
+/** am_launch_step_get_title: the step's name, translated, as the step list shows it */
+const char  *am_launch_step_get_title (AmLaunchStep     step);
 /** am_launch_field_get_step: the step whose page holds @field */
 AmLaunchStep am_launch_field_get_step (AmLaunchField    field);
 /**

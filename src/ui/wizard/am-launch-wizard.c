@@ -19,6 +19,8 @@
 #include "am-ec2-client.h"
 #include "am-ec2-error.h"
 #include "am-launch-job.h"
+#include "am-launch-page.h"
+#include "am-launch-zone.h"
 #include "am-auto-scaling-dialog.h"
 #include "am-accessible.h"
 #include "am-launch-wizard.h"
@@ -43,31 +45,6 @@ typedef enum
   N_LOOKUPS
 } Lookup;
 
-/* One placement of the plan, through its dry run or its launch. */
-typedef struct
-{
-  AmSubnet *subnet;
-  guint count;
-  AmLaunchZoneState state;
-  GError *error;
-  GPtrArray *instances;  /* AmInstance */
-  AdwActionRow *row;
-  GtkWidget *status;     /* label */
-  GtkWidget *spinner;
-  GtkWidget *fix_button;
-  GtkWidget *detail_row;  /* under the row: the error in full, or the new instances */
-  GtkWidget *detail;      /* label */
-} Zone;
-
-static void
-zone_free (Zone *zone)
-{
-  g_clear_object (&zone->subnet);
-  g_clear_error (&zone->error);
-  g_clear_pointer (&zone->instances, g_ptr_array_unref);
-  g_free (zone);
-}
-
 /* SSM parameters behind the Quick start list: the usual first choices. */
 static const char * const quick_start_parameters[] = {
   "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
@@ -76,16 +53,6 @@ static const char * const quick_start_parameters[] = {
   "/aws/service/debian/release/12/latest/amd64",
   "/aws/service/suse/sles/15-sp6/x86_64/latest",
   "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base",
-};
-
-static const char * const step_titles[] = {
-  N_("Image"),
-  N_("Instance type"),
-  N_("Key pair"),
-  N_("Network"),
-  N_("Storage"),
-  N_("Details"),
-  N_("Review"),
 };
 
 static const char * const page_names[] = {
@@ -197,8 +164,8 @@ struct _AmLaunchWizard
   GPtrArray *vpcs;           /* AmVpc */
   GPtrArray *subnets;        /* AmSubnet, every VPC's */
   GPtrArray *groups;         /* AmSecurityGroup, every VPC's */
-  GPtrArray *dry_zones;      /* Zone */
-  GPtrArray *launch_zones;   /* Zone */
+  GPtrArray *dry_zones;      /* AmLaunchZone */
+  GPtrArray *launch_zones;   /* AmLaunchZone */
   GPtrArray *launched;       /* AmInstance */
   GPtrArray *tag_rows;       /* GtkWidget (row boxes), borrowed from tag_list */
   GHashTable *template_tokens;
@@ -365,42 +332,6 @@ add_lookup_error (AmLaunchWizard *self,
   self->lookup_error_labels[which] = GTK_LABEL (label);
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-boxed_list_new (const char *accessible_label)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  if (accessible_label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    accessible_label, -1);
-  return list;
-}
-
-static GtkWidget *
-group_new (GtkBox     *page,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (page, group);
-  return group;
-}
-
 /* The label under a group where the message of @field shows. */
 static void
 add_field_label (AmLaunchWizard *self,
@@ -550,7 +481,7 @@ dry_run_blames (AmLaunchWizard *self,
     return FALSE;
   for (guint i = 0; i < self->dry_zones->len; i++)
     {
-      Zone *zone = g_ptr_array_index (self->dry_zones, i);
+      AmLaunchZone *zone = g_ptr_array_index (self->dry_zones, i);
 
       if (zone->state == AM_LAUNCH_ZONE_FAILED && zone->error != NULL
           && am_launch_step_for_error (zone->error) == step && step != AM_LAUNCH_STEP_REVIEW)
@@ -592,7 +523,7 @@ update_buttons (AmLaunchWizard *self)
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; self->dry_zones != NULL && i < self->dry_zones->len; i++)
-    if (((Zone *) g_ptr_array_index (self->dry_zones, i))->state != AM_LAUNCH_ZONE_DONE)
+    if (((AmLaunchZone *) g_ptr_array_index (self->dry_zones, i))->state != AM_LAUNCH_ZONE_DONE)
       dry_ok = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), !on_progress && self->step > 0);
@@ -742,7 +673,7 @@ go_to_step (AmLaunchWizard *self,
     self->visited[page] = TRUE;
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   adw_window_title_set_subtitle (self->window_title,
-                                 page < AM_LAUNCH_N_STEPS ? _(step_titles[page]) : _("Launching"));
+                                 page < AM_LAUNCH_N_STEPS ? am_launch_step_get_title (page) : _("Launching"));
 
   if (page == AM_LAUNCH_STEP_INSTANCE_TYPE)
     rebuild_type_list (self);
@@ -793,7 +724,7 @@ build_step_list (AmLaunchWizard *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name ("radio-symbolic");
-      GtkWidget *label = gtk_label_new (_(step_titles[step]));
+      GtkWidget *label = gtk_label_new (am_launch_step_get_title (step));
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (box), icon);
@@ -852,7 +783,7 @@ update_chosen_image (AmLaunchWizard *self)
   g_autoptr (GString) others = g_string_new (NULL);
   AmBlockDeviceMapping * const *bdms;
 
-  clear_list (self->chosen_list);
+  am_launch_clear_list (self->chosen_list);
   if (image == NULL)
     {
       add_summary_row (self->chosen_list, _("No image chosen"),
@@ -1019,7 +950,7 @@ rebuild_image_list (AmLaunchWizard *self)
   guint shown = 0;
 
   self->building = TRUE;
-  clear_list (self->image_list);
+  am_launch_clear_list (self->image_list);
   if (self->image_source != IMAGES_SEARCH)
     folded = am_image_fold_search_text (gtk_editable_get_text (GTK_EDITABLE (self->image_search)));
 
@@ -1063,7 +994,7 @@ images_loaded (AmLaunchWizard *self,
       show_lookup_error (self, LOOKUP_IMAGES, error);
       gtk_label_set_text (self->image_status, "");
       g_clear_pointer (&self->images, g_ptr_array_unref);
-      clear_list (self->image_list);
+      am_launch_clear_list (self->image_list);
       return;
     }
   hide_lookup_error (self, LOOKUP_IMAGES);
@@ -1279,13 +1210,13 @@ build_image_page (AmLaunchWizard *self)
   GtkWidget *group;
   GtkWidget *box;
 
-  group = group_new (self->image_page, _("Chosen image"), NULL);
-  self->chosen_list = GTK_LIST_BOX (boxed_list_new (_("Chosen image")));
+  group = am_launch_group_new (self->image_page, _("Chosen image"), NULL);
+  self->chosen_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Chosen image")));
   gtk_widget_set_name (GTK_WIDGET (self->chosen_list), "chosen-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->chosen_list));
   add_field_label (self, self->image_page, AM_LAUNCH_FIELD_IMAGE);
 
-  group = group_new (self->image_page, _("Images"), NULL);
+  group = am_launch_group_new (self->image_page, _("Images"), NULL);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_halign (box, GTK_ALIGN_START);
@@ -1319,7 +1250,7 @@ build_image_page (AmLaunchWizard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->image_status), "dim-label");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->image_status));
 
-  self->image_list = GTK_LIST_BOX (boxed_list_new (_("Images")));
+  self->image_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Images")));
   gtk_widget_set_name (GTK_WIDGET (self->image_list), "image-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->image_list));
 }
@@ -1510,7 +1441,7 @@ rebuild_type_list (AmLaunchWizard *self)
                               GUINT_TO_POINTER (gtk_drop_down_get_selected (self->type_sort)));
 
   self->building = TRUE;
-  clear_list (self->type_list);
+  am_launch_clear_list (self->type_list);
   for (guint i = 0; i < shown->len; i++)
     {
       AmInstanceType *type = g_ptr_array_index (shown, i);
@@ -1625,7 +1556,7 @@ build_type_page (AmLaunchWizard *self)
   GtkWidget *group;
   GtkWidget *box;
 
-  group = group_new (self->type_page, _("Instance types that fit the image"), NULL);
+  group = am_launch_group_new (self->type_page, _("Instance types that fit the image"), NULL);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_bottom (box, 12);
   self->type_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
@@ -1670,7 +1601,7 @@ build_type_page (AmLaunchWizard *self)
   gtk_box_append (GTK_BOX (self->type_way_out), GTK_WIDGET (self->type_show_hidden));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->type_way_out);
 
-  self->type_list = GTK_LIST_BOX (boxed_list_new (_("Instance types")));
+  self->type_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Instance types")));
   gtk_widget_set_name (GTK_WIDGET (self->type_list), "type-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->type_list));
   add_field_label (self, self->type_page, AM_LAUNCH_FIELD_INSTANCE_TYPE);
@@ -1697,7 +1628,7 @@ rebuild_key_list (AmLaunchWizard *self)
   GtkCheckButton *group = NULL;
 
   self->building = TRUE;
-  clear_list (self->key_list);
+  am_launch_clear_list (self->key_list);
   for (guint i = 0; self->key_pairs != NULL && i < self->key_pairs->len; i++)
     {
       AmKeyPair *key = g_ptr_array_index (self->key_pairs, i);
@@ -2118,13 +2049,13 @@ build_key_page (AmLaunchWizard *self)
   GtkWidget *button;
   GtkStringList *types;
 
-  group = group_new (self->key_page, _("Existing key pairs"), NULL);
-  self->key_list = GTK_LIST_BOX (boxed_list_new (_("Existing key pairs")));
+  group = am_launch_group_new (self->key_page, _("Existing key pairs"), NULL);
+  self->key_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Existing key pairs")));
   gtk_widget_set_name (GTK_WIDGET (self->key_list), "key-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->key_list));
   add_field_label (self, self->key_page, AM_LAUNCH_FIELD_KEY_PAIR);
 
-  group = group_new (self->key_page, _("Create a key pair"),
+  group = am_launch_group_new (self->key_page, _("Create a key pair"),
                      _("EC2 keeps the public key; you get the private key once and save it."));
   self->new_key_name = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_key_name), _("Key pair name"));
@@ -2161,7 +2092,7 @@ build_key_page (AmLaunchWizard *self)
   self->save_key_row = ADW_ACTION_ROW (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  group = group_new (self->key_page, _("Without a key pair"), NULL);
+  group = am_launch_group_new (self->key_page, _("Without a key pair"), NULL);
   row = switch_row_new (_("Launch without a key pair"),
                         _("You will not be able to log in over SSH or get the Windows password unless the image sets up another way in (for example Session Manager)."),
                         &self->no_key_switch);
@@ -2227,7 +2158,7 @@ rebuild_network_lists (AmLaunchWizard *self)
   gboolean any_group = FALSE;
 
   self->building = TRUE;
-  clear_list (self->subnet_list);
+  am_launch_clear_list (self->subnet_list);
   for (guint i = 0; self->subnets != NULL && i < self->subnets->len; i++)
     if (g_strcmp0 (am_subnet_get_vpc_id (g_ptr_array_index (self->subnets, i)), vpc_id) == 0)
       g_ptr_array_add (subnets, g_ptr_array_index (self->subnets, i));
@@ -2255,7 +2186,7 @@ rebuild_network_lists (AmLaunchWizard *self)
     add_summary_row (self->subnet_list, _("No subnets in this VPC"),
                      _("Create a subnet first, or choose another VPC."), "dialog-warning-symbolic");
 
-  clear_list (self->group_list);
+  am_launch_clear_list (self->group_list);
   for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
     {
       AmSecurityGroup *sg = g_ptr_array_index (self->groups, i);
@@ -2616,7 +2547,7 @@ build_network_page (AmLaunchWizard *self)
   GtkWidget *group;
   GtkWidget *row;
 
-  group = group_new (self->network_page, _("VPC"), NULL);
+  group = am_launch_group_new (self->network_page, _("VPC"), NULL);
   self->vpc_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vpc_row), _("VPC"));
   /* The choice as the subtitle wraps; at the row's end it would be cut short. */
@@ -2625,15 +2556,15 @@ build_network_page (AmLaunchWizard *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->vpc_row));
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_VPC);
 
-  group = group_new (self->network_page, _("Subnets"),
+  group = am_launch_group_new (self->network_page, _("Subnets"),
                      _("Choose subnets in several Availability Zones: the instances are spread over them, so one zone failing does not take them all."));
   self->subnet_group = group;
-  self->subnet_list = GTK_LIST_BOX (boxed_list_new (_("Subnets")));
+  self->subnet_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Subnets")));
   gtk_widget_set_name (GTK_WIDGET (self->subnet_list), "subnet-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->subnet_list));
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_SUBNETS);
 
-  group = group_new (self->network_page, _("Placement"), NULL);
+  group = am_launch_group_new (self->network_page, _("Placement"), NULL);
   row = spin_row_new (_("Number of instances"), NULL, 0, 1000, 1, &self->count_spin);
   gtk_spin_button_set_value (self->count_spin, 1);
   g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (count_changed_cb), self);
@@ -2658,9 +2589,9 @@ build_network_page (AmLaunchWizard *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->public_ip_row));
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_COUNT);
 
-  group = group_new (self->network_page, _("Security groups"),
+  group = am_launch_group_new (self->network_page, _("Security groups"),
                      _("Firewall rules: which connections may reach the instances."));
-  self->group_list = GTK_LIST_BOX (boxed_list_new (_("Security groups")));
+  self->group_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Security groups")));
   gtk_widget_set_name (GTK_WIDGET (self->group_list), "group-list");
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->group_list), 12);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->group_list));
@@ -2820,7 +2751,7 @@ rebuild_volume_list (AmLaunchWizard *self)
   AmImage *image = am_launch_request_get_image (self->request);
 
   self->building = TRUE;
-  clear_list (self->volume_list);
+  am_launch_clear_list (self->volume_list);
   for (guint i = 0; i < am_launch_request_get_n_volumes (self->request); i++)
     {
       const AmLaunchVolume *volume = am_launch_request_get_volume (self->request, i);
@@ -2916,11 +2847,11 @@ rebuild_volume_list (AmLaunchWizard *self)
 static void
 build_storage_page (AmLaunchWizard *self)
 {
-  GtkWidget *group = group_new (self->storage_page, _("Volumes"),
+  GtkWidget *group = am_launch_group_new (self->storage_page, _("Volumes"),
                                 _("The image's block device mapping; sizes start at each snapshot's size."));
   GtkWidget *button;
 
-  self->volume_list = GTK_LIST_BOX (boxed_list_new (_("Volumes")));
+  self->volume_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Volumes")));
   gtk_widget_set_name (GTK_WIDGET (self->volume_list), "volume-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->volume_list));
   button = gtk_button_new_with_mnemonic (_("_Add Volume"));
@@ -3123,13 +3054,13 @@ build_details_page (AmLaunchWizard *self)
   GtkWidget *scrolled;
   GtkWidget *row;
 
-  group = group_new (self->details_page, _("Name and tags"),
+  group = am_launch_group_new (self->details_page, _("Name and tags"),
                      _("Tags label the instances and their volumes, for you and for billing."));
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (sync_tags), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  self->tag_list = GTK_LIST_BOX (boxed_list_new (_("Tags")));
+  self->tag_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Tags")));
   gtk_widget_set_name (GTK_WIDGET (self->tag_list), "tag-list");
   gtk_widget_set_margin_top (GTK_WIDGET (self->tag_list), 12);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_list), FALSE);
@@ -3141,7 +3072,7 @@ build_details_page (AmLaunchWizard *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
   add_field_label (self, self->details_page, AM_LAUNCH_FIELD_TAGS);
 
-  group = group_new (self->details_page, _("User data"),
+  group = am_launch_group_new (self->details_page, _("User data"),
                      _("A script or cloud-config the instance runs at first boot."));
   frame = gtk_frame_new (NULL);
   scrolled = gtk_scrolled_window_new ();
@@ -3174,7 +3105,7 @@ build_details_page (AmLaunchWizard *self)
   }
   add_field_label (self, self->details_page, AM_LAUNCH_FIELD_USER_DATA);
 
-  group = group_new (self->details_page, _("Advanced"), NULL);
+  group = am_launch_group_new (self->details_page, _("Advanced"), NULL);
   self->iam_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->iam_row), _("IAM instance profile (name or ARN)"));
   g_signal_connect_swapped (self->iam_row, "changed", G_CALLBACK (advanced_changed_cb), self);
@@ -3239,7 +3170,7 @@ rebuild_summary (AmLaunchWizard *self)
   const char * const *group_ids = am_launch_request_get_security_groups (r);
   GPtrArray *subnets = am_launch_request_get_subnets (r);
 
-  clear_list (self->summary_list);
+  am_launch_clear_list (self->summary_list);
   if (image != NULL)
     image_text = g_strdup_printf ("%s (%s, %s)", am_image_get_name (image), am_image_get_image_id (image),
                                   am_image_get_architecture (image));
@@ -3323,204 +3254,21 @@ rebuild_summary (AmLaunchWizard *self)
   add_review_row (self, _("Details"), details->str, AM_LAUNCH_STEP_DETAILS);
 }
 
-/* The Instances view lives in the main window that opened the wizard, if any. */
-static gboolean
-can_show_instances (AmLaunchWizard *self)
-{
-  return gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL;
-}
-
+/* A dry run's Fix in…: the page that can fix its error */
 static void
-show_in_instances (AmLaunchWizard     *self,
-                   const char * const *instance_ids)
+zone_fix_cb (AmLaunchZone *zone,
+             gpointer      user_data)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (GVariant) ids = g_variant_ref_sink (g_variant_new_strv (instance_ids, -1));
+  AmLaunchWizard *self = user_data;
 
-  if (parent != NULL && gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.show-instances", ids))
-    gtk_window_present (parent);
-}
-
-static gboolean
-instance_link_cb (GtkLabel       *label,
-                  const char     *uri,
-                  AmLaunchWizard *self)
-{
-  const char *ids[] = { uri, NULL };
-
-  show_in_instances (self, ids);
-  return TRUE;
-}
-
-/* The new instances' IDs, each a link to it in the Instances view when there is one. */
-static void
-zone_show_instances (AmLaunchWizard *self,
-                     Zone           *zone)
-{
-  g_autoptr (GString) markup = g_string_new (NULL);
-  gboolean links = can_show_instances (self);
-
-  for (guint i = 0; i < zone->instances->len; i++)
-    {
-      const char *id = am_instance_get_instance_id (g_ptr_array_index (zone->instances, i));
-      g_autofree char *escaped = g_markup_escape_text (id, -1);
-
-      if (i > 0)
-        g_string_append (markup, ", ");
-      if (links)
-        {
-          g_autofree char *title = g_strdup_printf (_("Show %s in Instances"), id);
-          g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-
-          g_string_append_printf (markup, "<a href=\"%s\" title=\"%s\">%s</a>", escaped, escaped_title, escaped);
-        }
-      else
-        g_string_append (markup, escaped);
-    }
-  gtk_label_set_markup (GTK_LABEL (zone->detail), markup->str);
-  gtk_widget_remove_css_class (zone->detail, "error");
-  gtk_widget_set_visible (zone->detail_row, zone->instances->len > 0);
-}
-
-static void
-fix_clicked_cb (GtkButton      *button,
-                AmLaunchWizard *self)
-{
-  Zone *zone = g_object_get_data (G_OBJECT (button), "zone");
-
-  if (zone->error != NULL && !self->launching)
+  if (!self->launching)
     go_to_step (self, am_launch_step_for_error (zone->error));
-}
-
-static void
-zone_show (AmLaunchWizard *self,
-           Zone           *zone,
-           gboolean        dry_run)
-{
-  g_autofree char *text = NULL;
-  AmLaunchStep fix_step = AM_LAUNCH_STEP_REVIEW;
-
-  switch (zone->state)
-    {
-    case AM_LAUNCH_ZONE_WAITING:
-      text = g_strdup (dry_run ? _("Waiting") : _("Waiting to launch"));
-      break;
-    case AM_LAUNCH_ZONE_RUNNING:
-      text = g_strdup (dry_run ? _("Checking…") : _("Launching…"));
-      break;
-    case AM_LAUNCH_ZONE_DONE:
-      if (dry_run)
-        text = g_strdup (_("Dry run passed"));
-      else
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launched %u instance", "Launched %u instances",
-                                             zone->instances != NULL ? zone->instances->len : 0),
-                                zone->instances != NULL ? zone->instances->len : 0);
-      break;
-    case AM_LAUNCH_ZONE_FAILED:
-      /* The message, often long, goes under the row; the row's end only says it failed. */
-      text = g_strdup (_("Failed"));
-      fix_step = zone->error != NULL ? am_launch_step_for_error (zone->error) : AM_LAUNCH_STEP_REVIEW;
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (GTK_LABEL (zone->status), text);
-  gtk_widget_set_tooltip_text (zone->status, text);
-  gtk_label_set_selectable (GTK_LABEL (zone->detail), zone->state == AM_LAUNCH_ZONE_FAILED);
-  if (zone->state == AM_LAUNCH_ZONE_DONE && zone->instances != NULL)
-    zone_show_instances (self, zone);
-  else if (zone->state == AM_LAUNCH_ZONE_FAILED && zone->error != NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (zone->detail), zone->error->message);
-      gtk_widget_add_css_class (zone->detail, "error");
-      gtk_widget_set_visible (zone->detail_row, TRUE);
-    }
-  else
-    gtk_widget_set_visible (zone->detail_row, FALSE);
-  gtk_widget_remove_css_class (zone->status, "error");
-  gtk_widget_remove_css_class (zone->status, "success");
-  if (zone->state == AM_LAUNCH_ZONE_FAILED)
-    gtk_widget_add_css_class (zone->status, "error");
-  else if (zone->state == AM_LAUNCH_ZONE_DONE)
-    gtk_widget_add_css_class (zone->status, "success");
-  gtk_widget_set_visible (zone->spinner, zone->state == AM_LAUNCH_ZONE_RUNNING);
-  gtk_spinner_set_spinning (GTK_SPINNER (zone->spinner), zone->state == AM_LAUNCH_ZONE_RUNNING);
-  if (zone->fix_button != NULL)
-    {
-      gtk_widget_set_visible (zone->fix_button, zone->state == AM_LAUNCH_ZONE_FAILED && fix_step != AM_LAUNCH_STEP_REVIEW);
-      if (fix_step != AM_LAUNCH_STEP_REVIEW)
-        {
-          g_autofree char *label = g_strdup_printf (_("Fix in %s"), _(step_titles[fix_step]));
-
-          gtk_button_set_label (GTK_BUTTON (zone->fix_button), label);
-        }
-    }
-}
-
-static Zone *
-zone_new (AmLaunchWizard          *self,
-          const AmLaunchPlacement *placement,
-          GtkListBox              *list,
-          gboolean                 dry_run)
-{
-  Zone *zone = g_new0 (Zone, 1);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  zone->subnet = g_object_ref (placement->subnet);
-  zone->count = placement->count;
-  zone->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (zone->row), am_subnet_get_availability_zone (zone->subnet));
-  if (dry_run && self->template_mode)
-    subtitle = g_strdup_printf (_("Checked with one instance in %s"), am_subnet_get_subnet_id (zone->subnet));
-  else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance in %s", "%u instances in %s", zone->count),
-                                zone->count, am_subnet_get_subnet_id (zone->subnet));
-  adw_action_row_set_subtitle (zone->row, subtitle);
-  gtk_widget_set_name (GTK_WIDGET (zone->row), am_subnet_get_availability_zone (zone->subnet));
-  zone->spinner = gtk_spinner_new ();
-  adw_action_row_add_prefix (zone->row, zone->spinner);
-  zone->status = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (zone->status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (zone->status), 1);
-  gtk_label_set_width_chars (GTK_LABEL (zone->status), 24);
-  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 48);
-  gtk_label_set_selectable (GTK_LABEL (zone->status), TRUE);
-  gtk_box_append (GTK_BOX (box), zone->status);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (zone->row, box);
-  if (dry_run)
-    {
-      zone->fix_button = gtk_button_new ();
-      gtk_widget_set_valign (zone->fix_button, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (zone->fix_button), "zone", zone);
-      g_signal_connect (zone->fix_button, "clicked", G_CALLBACK (fix_clicked_cb), self);
-      adw_action_row_add_suffix (zone->row, zone->fix_button);
-    }
-  gtk_list_box_append (list, GTK_WIDGET (zone->row));
-
-  zone->detail = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (zone->detail), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (zone->detail), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (zone->detail), 0);
-  gtk_widget_add_css_class (zone->detail, "wizard-zone-detail");
-  gtk_widget_set_name (zone->detail, "zone-detail");
-  g_signal_connect (zone->detail, "activate-link", G_CALLBACK (instance_link_cb), self);
-  zone->detail_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (zone->detail_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (zone->detail_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (zone->detail_row), zone->detail);
-  gtk_widget_set_visible (zone->detail_row, FALSE);
-  gtk_list_box_append (list, zone->detail_row);
-
-  zone_show (self, zone, dry_run);
-  return zone;
 }
 
 typedef struct
 {
   AmLaunchWizard *self;
-  Zone *zone;
+  AmLaunchZone *zone;
   guint generation;
 } ZoneCall;
 
@@ -3532,7 +3280,7 @@ zone_call_cb (GObject      *object,
 {
   ZoneCall *call = user_data;
   g_autoptr (AmLaunchWizard) self = call->self;
-  Zone *zone = call->zone;
+  AmLaunchZone *zone = call->zone;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) instances = NULL;
   gboolean stale = call->generation != self->dry_run_generation;
@@ -3553,11 +3301,11 @@ zone_call_cb (GObject      *object,
     }
   else
     zone->state = AM_LAUNCH_ZONE_DONE;
-  zone_show (self, zone, TRUE);
+  am_launch_zone_show (zone);
 
   for (guint i = 0; i < self->dry_zones->len; i++)
     {
-      Zone *z = g_ptr_array_index (self->dry_zones, i);
+      AmLaunchZone *z = g_ptr_array_index (self->dry_zones, i);
 
       failed += z->state == AM_LAUNCH_ZONE_FAILED;
       done += z->state == AM_LAUNCH_ZONE_DONE;
@@ -3606,7 +3354,7 @@ start_dry_runs (AmLaunchWizard *self)
   self->dry_run_cancellable = g_cancellable_new ();
   self->dry_run_generation++;
   self->dry_run_stale = FALSE;
-  clear_list (self->dry_run_list);
+  am_launch_clear_list (self->dry_run_list);
   g_ptr_array_set_size (self->dry_zones, 0);
 
   if (!am_launch_request_validate (self->request, NULL) || get_client (self) == NULL)
@@ -3620,12 +3368,12 @@ start_dry_runs (AmLaunchWizard *self)
   for (guint i = 0; i < plan->len; i++)
     {
       AmLaunchPlacement *placement = &g_array_index (plan, AmLaunchPlacement, i);
-      Zone *zone = zone_new (self, placement, self->dry_run_list, TRUE);
+      AmLaunchZone *zone = am_launch_zone_new (placement, self->dry_run_list, TRUE, self->template_mode, zone_fix_cb, self);
       ZoneCall *call = g_new0 (ZoneCall, 1);
 
       g_ptr_array_add (self->dry_zones, zone);
       zone->state = AM_LAUNCH_ZONE_RUNNING;
-      zone_show (self, zone, TRUE);
+      am_launch_zone_show (zone);
       call->self = g_object_ref (self);
       call->zone = zone;
       call->generation = self->dry_run_generation;
@@ -3640,7 +3388,7 @@ build_review_page (AmLaunchWizard *self)
 {
   GtkWidget *group;
 
-  group = group_new (self->review_page, _("Spread over Availability Zones and dry run"),
+  group = am_launch_group_new (self->review_page, _("Spread over Availability Zones and dry run"),
                      _("One RunInstances request per zone, each with its own idempotency token."));
   self->dry_run_group = group;
   self->dry_run_status = GTK_LABEL (gtk_label_new (NULL));
@@ -3649,12 +3397,12 @@ build_review_page (AmLaunchWizard *self)
   gtk_label_set_wrap (self->dry_run_status, TRUE);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->dry_run_status), 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dry_run_status));
-  self->dry_run_list = GTK_LIST_BOX (boxed_list_new (_("Dry run per zone")));
+  self->dry_run_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Dry run per zone")));
   gtk_widget_set_name (GTK_WIDGET (self->dry_run_list), "dry-run-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dry_run_list));
 
-  group = group_new (self->review_page, _("Summary"), NULL);
-  self->summary_list = GTK_LIST_BOX (boxed_list_new (_("Summary")));
+  group = am_launch_group_new (self->review_page, _("Summary"), NULL);
+  self->summary_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Summary")));
   gtk_widget_set_name (GTK_WIDGET (self->summary_list), "summary-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_list));
 }
@@ -3671,7 +3419,7 @@ update_progress_summary (AmLaunchWizard *self)
 
   for (guint i = 0; i < self->launch_zones->len; i++)
     {
-      Zone *zone = g_ptr_array_index (self->launch_zones, i);
+      AmLaunchZone *zone = g_ptr_array_index (self->launch_zones, i);
       const char *name = am_subnet_get_availability_zone (zone->subnet);
 
       if (zone->state == AM_LAUNCH_ZONE_DONE)
@@ -3709,7 +3457,7 @@ update_progress_summary (AmLaunchWizard *self)
                             ok->str, failed->str);
   gtk_label_set_text (self->progress_summary, text);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), running == 0 && (failed->len > 0 || self->group_failed));
-  gtk_widget_set_visible (self->show_instances_button, self->launched->len > 0 && can_show_instances (self));
+  gtk_widget_set_visible (self->show_instances_button, self->launched->len > 0 && am_launch_can_show_instances (GTK_WIDGET (self)));
   update_step_list (self);
 }
 
@@ -3719,7 +3467,7 @@ job_zone_changed_cb (AmLaunchWizard *self,
                      guint           index,
                      AmLaunchJob    *job)
 {
-  Zone *zone = g_ptr_array_index (self->launch_zones, index);
+  AmLaunchZone *zone = g_ptr_array_index (self->launch_zones, index);
 
   zone->state = am_launch_job_get_zone_state (job, index);
   g_clear_error (&zone->error);
@@ -3740,7 +3488,7 @@ job_zone_changed_cb (AmLaunchWizard *self,
       g_ptr_array_add (ids, NULL);
       am_session_instances_launched (self->session, (const char * const *) ids->pdata);
     }
-  zone_show (self, zone, FALSE);
+  am_launch_zone_show (zone);
   update_progress_summary (self);
 }
 
@@ -3775,7 +3523,7 @@ job_run_cb (GObject      *object,
       self->group_failed = TRUE;
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
       for (guint i = 0; i < self->launch_zones->len; i++)
-        zone_show (self, g_ptr_array_index (self->launch_zones, i), FALSE);
+        am_launch_zone_show (g_ptr_array_index (self->launch_zones, i));
     }
   update_progress_summary (self);
 }
@@ -3802,14 +3550,14 @@ launch_clicked_cb (AmLaunchWizard *self)
   self->job = am_launch_job_new (get_client (self), self->request, _("Made by Amiable's launch wizard"));
   g_signal_connect_object (self->job, "zone-changed", G_CALLBACK (job_zone_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->job, "notify::stage", G_CALLBACK (job_stage_cb), self, G_CONNECT_SWAPPED);
-  clear_list (self->progress_list);
+  am_launch_clear_list (self->progress_list);
   g_ptr_array_set_size (self->launch_zones, 0);
   for (guint i = 0; i < am_launch_job_get_n_zones (self->job); i++)
     {
       AmLaunchPlacement placement = { am_launch_job_get_zone_subnet (self->job, i),
                                       am_launch_job_get_zone_count (self->job, i) };
 
-      g_ptr_array_add (self->launch_zones, zone_new (self, &placement, self->progress_list, FALSE));
+      g_ptr_array_add (self->launch_zones, am_launch_zone_new (&placement, self->progress_list, FALSE, self->template_mode, NULL, NULL));
     }
   go_to_step (self, PAGE_PROGRESS);
   launch_continue (self);
@@ -3833,7 +3581,7 @@ show_instances_clicked_cb (AmLaunchWizard *self)
   for (guint i = 0; i < self->launched->len; i++)
     g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (self->launched, i)));
   g_ptr_array_add (ids, NULL);
-  show_in_instances (self, (const char * const *) ids->pdata);
+  am_launch_show_in_instances (GTK_WIDGET (self), (const char * const *) ids->pdata);
 }
 
 static void
@@ -3847,8 +3595,8 @@ build_progress_page (AmLaunchWizard *self)
   gtk_label_set_wrap (self->progress_summary, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_summary), "title-4");
   gtk_box_append (self->progress_page, GTK_WIDGET (self->progress_summary));
-  group = group_new (self->progress_page, _("Availability Zones"), NULL);
-  self->progress_list = GTK_LIST_BOX (boxed_list_new (_("Launch per zone")));
+  group = am_launch_group_new (self->progress_page, _("Availability Zones"), NULL);
+  self->progress_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Launch per zone")));
   gtk_widget_set_name (GTK_WIDGET (self->progress_list), "progress-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->progress_list));
   self->show_instances_button = gtk_button_new_with_mnemonic (_("Show in _Instances"));
@@ -4247,8 +3995,8 @@ am_launch_wizard_init (AmLaunchWizard *self)
   self->cancellable = g_cancellable_new ();
   self->image_cancellable = g_cancellable_new ();
   self->dry_run_cancellable = g_cancellable_new ();
-  self->dry_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) zone_free);
-  self->launch_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) zone_free);
+  self->dry_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) am_launch_zone_free);
+  self->launch_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) am_launch_zone_free);
   self->launched = g_ptr_array_new_with_free_func (g_object_unref);
   self->tag_rows = g_ptr_array_new ();
   self->template_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -1,0 +1,261 @@
+/* am-launch-page.c: the base of the launch wizard's pages: a page over one AmLaunchRequest
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "am-launch-wizard"
+
+#include "config.h"
+
+#include "am-launch-page.h"
+
+typedef struct
+{
+  /* owned references */
+  AmLaunchRequest *request;
+  AmSession *session;
+
+  /* state */
+  guint busy;
+} AmLaunchPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (AmLaunchPage, am_launch_page, GTK_TYPE_BOX)
+
+enum
+{
+  PROP_0,
+  PROP_REQUEST,
+  PROP_SESSION,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+am_launch_page_dispose (GObject *object)
+{
+  AmLaunchPage *self = AM_LAUNCH_PAGE (object);
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_clear_object (&priv->request);
+  g_clear_object (&priv->session);
+
+  G_OBJECT_CLASS (am_launch_page_parent_class)->dispose (object);
+}
+
+static void
+am_launch_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AmLaunchPage *self = AM_LAUNCH_PAGE (object);
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_REQUEST:
+      g_value_set_object (value, priv->request);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, priv->session);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, priv->busy > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_launch_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AmLaunchPage *self = AM_LAUNCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REQUEST:
+      am_launch_page_set_request (self, g_value_get_object (value));
+      break;
+    case PROP_SESSION:
+      am_launch_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_launch_page_class_init (AmLaunchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = am_launch_page_dispose;
+  object_class->get_property = am_launch_page_get_property;
+  object_class->set_property = am_launch_page_set_property;
+
+  properties[PROP_REQUEST] = g_param_spec_object ("request", NULL, NULL, AM_TYPE_LAUNCH_REQUEST,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, AM_TYPE_SESSION,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+am_launch_page_init (AmLaunchPage *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+}
+
+AmLaunchRequest *
+am_launch_page_get_request (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_val_if_fail (AM_IS_LAUNCH_PAGE (self), NULL);
+  return priv->request;
+}
+
+static void
+request_set (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  if (priv->request != NULL && AM_LAUNCH_PAGE_GET_CLASS (self)->request_set != NULL)
+    AM_LAUNCH_PAGE_GET_CLASS (self)->request_set (self);
+}
+
+void
+am_launch_page_set_request (AmLaunchPage    *self,
+                            AmLaunchRequest *request)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_return_if_fail (request == NULL || AM_IS_LAUNCH_REQUEST (request));
+
+  if (!g_set_object (&priv->request, request))
+    return;
+  request_set (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST]);
+}
+
+AmSession *
+am_launch_page_get_session (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_val_if_fail (AM_IS_LAUNCH_PAGE (self), NULL);
+  return priv->session;
+}
+
+void
+am_launch_page_set_session (AmLaunchPage *self,
+                            AmSession    *session)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
+
+  if (!g_set_object (&priv->session, session))
+    return;
+  request_set (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+AmEc2Client *
+am_launch_page_get_client (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_val_if_fail (AM_IS_LAUNCH_PAGE (self), NULL);
+  return priv->session != NULL ? am_session_get_client (priv->session) : NULL;
+}
+
+gboolean
+am_launch_page_get_busy (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_val_if_fail (AM_IS_LAUNCH_PAGE (self), FALSE);
+  return priv->busy > 0;
+}
+
+void
+am_launch_page_busy_push (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  if (priv->busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+am_launch_page_busy_pop (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_return_if_fail (priv->busy > 0);
+  if (--priv->busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+am_launch_page_toast (AmLaunchPage *self,
+                      const char   *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  else
+    g_debug ("No toast overlay for “%s”", text);
+}
+
+/* Building blocks */
+
+GtkWidget *
+am_launch_boxed_list_new (const char *accessible_label)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  if (accessible_label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    accessible_label, -1);
+  return list;
+}
+
+GtkWidget *
+am_launch_group_new (GtkBox     *page,
+                     const char *title,
+                     const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (page, group);
+  return group;
+}
+
+void
+am_launch_clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}

@@ -1,0 +1,49 @@
+/* am-launch-page.h: the base of the launch wizard's pages: a page over one AmLaunchRequest
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "am-launch-request.h"
+#include "am-session.h"
+
+G_BEGIN_DECLS
+
+#define AM_TYPE_LAUNCH_PAGE (am_launch_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (AmLaunchPage, am_launch_page, AM, LAUNCH_PAGE, GtkBox)
+
+struct _AmLaunchPageClass
+{
+  GtkBoxClass parent_class;
+
+  /* the request or the session was set: load or show what the page needs */
+  void (*request_set) (AmLaunchPage *self);
+};
+
+AmLaunchRequest *am_launch_page_get_request       (AmLaunchPage *self);
+void             am_launch_page_set_request       (AmLaunchPage    *self,
+                                                   AmLaunchRequest *request);
+AmSession       *am_launch_page_get_session       (AmLaunchPage *self);
+void             am_launch_page_set_session       (AmLaunchPage *self,
+                                                   AmSession    *session);
+/* The session's client, or %NULL when there is none (no session, or it is not connected) */
+AmEc2Client     *am_launch_page_get_client        (AmLaunchPage *self);
+/* TRUE while a call of the page is in flight ("busy" notifies) */
+gboolean         am_launch_page_get_busy          (AmLaunchPage *self);
+void             am_launch_page_busy_push         (AmLaunchPage *self);
+void             am_launch_page_busy_pop          (AmLaunchPage *self);
+/* Shows @text as a toast in the window's toast overlay, if the page is in one */
+void             am_launch_page_toast             (AmLaunchPage *self,
+                                                   const char   *text);
+
+/* Building blocks the pages share */
+GtkWidget       *am_launch_group_new              (GtkBox       *page,
+                                                   const char   *title,
+                                                   const char   *description);
+GtkWidget       *am_launch_boxed_list_new         (const char   *accessible_label);
+void             am_launch_clear_list             (GtkListBox   *list);
+
+G_END_DECLS

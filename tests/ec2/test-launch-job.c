@@ -10,11 +10,11 @@
 #include "am-ec2-client.h"
 #include "am-launch-job.h"
 #include "am-test-sandbox.h"
+#include "test-launch-fixture.h"
 #include "am-test-server.h"
 
 #define ALICE_KEY    "AKIAIOSFODNN7SANDBOX"
 #define ALICE_SECRET "sandbox/alice/wJalrXUtnFEMIK7MDENGbPxRfiCY"
-#define AL2023       "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
 
 static const char * const zones[] = { "us-east-1a", "us-east-1b", "us-east-1c", NULL };
 
@@ -50,114 +50,6 @@ fixture_stop (Fixture *fixture)
 {
   g_clear_object (&fixture->client);
   g_clear_pointer (&fixture->sandbox, am_test_sandbox_stop);
-}
-
-static GPtrArray *
-filters_of (const char *name,
-            const char *value)
-{
-  GPtrArray *filters = g_ptr_array_new_with_free_func ((GDestroyNotify) am_ec2_filter_free);
-
-  g_ptr_array_add (filters, am_ec2_filter_new (name, value, NULL));
-  return filters;
-}
-
-static gpointer
-first_of (GPtrArray *items)
-{
-  g_assert_nonnull (items);
-  g_assert_cmpuint (items->len, >, 0);
-  return g_object_ref (items->pdata[0]);
-}
-
-/* A request for @count instances of Amazon Linux over the three zones of the default VPC,
- * without a key pair, in the default security group or (@new_group) a new one open for SSH. */
-static AmLaunchRequest *
-request_new (Fixture    *fixture,
-             const char *name,
-             guint       count,
-             const char *new_group)
-{
-  AmLaunchRequest *request = am_launch_request_new ();
-  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-  g_autoptr (GAsyncResult) r_latest = NULL, r_image = NULL, r_type = NULL, r_vpc = NULL;
-  g_autoptr (GAsyncResult) r_subnets = NULL, r_groups = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) images = NULL, types = NULL, vpcs = NULL, subnets = NULL, groups = NULL;
-  g_autoptr (GPtrArray) vpc_filters = filters_of ("is-default", "true");
-  g_autoptr (GPtrArray) subnet_filters = NULL, group_filters = NULL;
-  g_autoptr (AmImage) image = NULL;
-  g_autoptr (AmInstanceType) type = NULL;
-  g_autoptr (AmVpc) vpc = NULL;
-  g_autofree char *image_id = NULL;
-  const char * const type_names[] = { "t3.micro", NULL };
-
-  am_ec2_client_get_latest_image_id_async (fixture->client, AL2023, NULL, am_test_result_cb, &r_latest);
-  WAIT (r_latest);
-  image_id = am_ec2_client_get_latest_image_id_finish (fixture->client, r_latest, &error);
-  g_assert_no_error (error);
-  am_describe_images_query_add_image_id (query, image_id);
-  am_ec2_client_describe_images_async (fixture->client, query, NULL, am_test_result_cb, &r_image);
-  WAIT (r_image);
-  images = am_ec2_client_describe_images_finish (fixture->client, r_image, NULL, &error);
-  g_assert_no_error (error);
-  image = first_of (images);
-
-  am_ec2_client_describe_instance_types_async (fixture->client, type_names, NULL, NULL, am_test_result_cb, &r_type);
-  WAIT (r_type);
-  types = am_ec2_client_describe_instance_types_finish (fixture->client, r_type, &error);
-  g_assert_no_error (error);
-  type = first_of (types);
-
-  am_ec2_client_describe_vpcs_async (fixture->client, NULL, vpc_filters, NULL, am_test_result_cb, &r_vpc);
-  WAIT (r_vpc);
-  vpcs = am_ec2_client_describe_vpcs_finish (fixture->client, r_vpc, &error);
-  g_assert_no_error (error);
-  vpc = first_of (vpcs);
-
-  subnet_filters = filters_of ("vpc-id", am_vpc_get_vpc_id (vpc));
-  am_ec2_client_describe_subnets_async (fixture->client, NULL, subnet_filters, NULL, am_test_result_cb, &r_subnets);
-  WAIT (r_subnets);
-  subnets = am_ec2_client_describe_subnets_finish (fixture->client, r_subnets, &error);
-  g_assert_no_error (error);
-
-  am_launch_request_set_image (request, image);
-  am_launch_request_set_instance_type (request, type);
-  am_launch_request_set_no_key_acknowledged (request, TRUE);
-  am_launch_request_set_vpc (request, vpc);
-  for (guint z = 0; zones[z] != NULL; z++)
-    for (guint i = 0; i < subnets->len; i++)
-      if (g_strcmp0 (am_subnet_get_availability_zone (subnets->pdata[i]), zones[z]) == 0)
-        {
-          am_launch_request_add_subnet (request, subnets->pdata[i]);
-          break;
-        }
-  g_assert_cmpuint (am_launch_request_get_subnets (request)->len, ==, g_strv_length ((char **) zones));
-
-  if (new_group != NULL)
-    {
-      am_launch_request_set_create_group (request, TRUE);
-      am_launch_request_set_new_group_name (request, new_group);
-      am_launch_request_set_new_group_rules (request, AM_LAUNCH_RULE_SSH);
-    }
-  else
-    {
-      group_filters = filters_of ("vpc-id", am_vpc_get_vpc_id (vpc));
-      am_ec2_client_describe_security_groups_async (fixture->client, NULL, group_filters, NULL,
-                                                    am_test_result_cb, &r_groups);
-      WAIT (r_groups);
-      groups = am_ec2_client_describe_security_groups_finish (fixture->client, r_groups, &error);
-      g_assert_no_error (error);
-      for (guint i = 0; i < groups->len; i++)
-        if (g_strcmp0 (am_security_group_get_group_name (groups->pdata[i]), "default") == 0)
-          am_launch_request_add_security_group (request, am_security_group_get_group_id (groups->pdata[i]));
-      g_assert_cmpuint (g_strv_length ((char **) am_launch_request_get_security_groups (request)), ==, 1);
-    }
-  am_launch_request_set_name (request, name);
-  am_launch_request_set_count (request, count);
-  am_launch_request_validate (request, &error);
-  g_assert_no_error (error);
-  return request;
 }
 
 /* What the job reported: the stages it went through and how often each zone was sent. */
@@ -205,7 +97,7 @@ static GPtrArray *
 instances_named (Fixture    *fixture,
                  const char *name)
 {
-  g_autoptr (GPtrArray) filters = filters_of ("tag:Name", name);
+  g_autoptr (GPtrArray) filters = test_filters_of ("tag:Name", name);
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   GPtrArray *instances;
@@ -221,7 +113,7 @@ static guint
 groups_named (Fixture    *fixture,
               const char *name)
 {
-  g_autoptr (GPtrArray) filters = filters_of ("group-name", name);
+  g_autoptr (GPtrArray) filters = test_filters_of ("group-name", name);
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) groups = NULL;
@@ -281,7 +173,7 @@ test_zones (void)
   const char *group_id;
 
   fixture_start (&fixture, NULL);
-  request = request_new (&fixture, "job-zones", 6, "job-zones-group");
+  request = test_launch_request_new (fixture.client, "job-zones", 6, "job-zones-group");
   job = am_launch_job_new (fixture.client, request, "made by a test");
   g_signal_connect (job, "zone-changed", G_CALLBACK (zone_changed_cb), &seen);
   g_signal_connect (job, "notify::stage", G_CALLBACK (stage_cb), &seen);
@@ -350,7 +242,7 @@ test_retry_failed_zone (void)
 
   fixture_start (&fixture, "drop-once=RunInstances");
   am_query_client_set_max_attempts (am_ec2_client_get_query_client (fixture.client), 1);
-  request = request_new (&fixture, "job-retry", 5, NULL);
+  request = test_launch_request_new (fixture.client, "job-retry", 5, NULL);
   job = am_launch_job_new (fixture.client, request, "made by a test");
   g_signal_connect (job, "zone-changed", G_CALLBACK (zone_changed_cb), &seen);
   g_signal_connect (job, "notify::stage", G_CALLBACK (stage_cb), &seen);
@@ -407,7 +299,7 @@ test_lost_answers (void)
   fixture_start (&fixture, "drop-once=RunInstances,drop-once=CreateSecurityGroup,"
                            "drop-once=AuthorizeSecurityGroupIngress");
   g_assert_cmpuint (am_query_client_get_max_attempts (am_ec2_client_get_query_client (fixture.client)), ==, 3);
-  request = request_new (&fixture, "job-lost", 4, "job-lost-group");
+  request = test_launch_request_new (fixture.client, "job-lost", 4, "job-lost-group");
   job = am_launch_job_new (fixture.client, request, "made by a test");
 
   g_assert_true (run_job (job, &error));
@@ -433,7 +325,7 @@ test_lost_at_random (void)
   fixture_start (&fixture, "drop=0.4");
   /* Enough attempts that the lookups around the job get through. */
   am_query_client_set_max_attempts (am_ec2_client_get_query_client (fixture.client), 10);
-  request = request_new (&fixture, "job-random", 7, "job-random-group");
+  request = test_launch_request_new (fixture.client, "job-random", 7, "job-random-group");
   job = am_launch_job_new (fixture.client, request, "made by a test");
   while (!done)
     {

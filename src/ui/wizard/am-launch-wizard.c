@@ -18,8 +18,8 @@
 #include "am-aws-error.h"
 #include "am-ec2-client.h"
 #include "am-ec2-error.h"
-#include "am-launch-job.h"
 #include "am-launch-page.h"
+#include "am-launch-progress-page.h"
 #include "am-launch-zone.h"
 #include "am-auto-scaling-dialog.h"
 #include "am-accessible.h"
@@ -79,7 +79,7 @@ struct _AmLaunchWizard
   GtkBox *storage_page;
   GtkBox *details_page;
   GtkBox *review_page;
-  GtkBox *progress_page;
+  AmLaunchProgressPage *progress_page;
   GtkButton *back_button;
   GtkLabel *status_label;
   GtkButton *next_button;
@@ -148,9 +148,6 @@ struct _AmLaunchWizard
   GtkWidget *dry_run_group;
   GtkLabel *review_heading;
   /* progress page */
-  GtkLabel *progress_summary;
-  GtkListBox *progress_list;
-  GtkWidget *show_instances_button;
 
   /* owned references */
   AmSession *session;
@@ -165,15 +162,12 @@ struct _AmLaunchWizard
   GPtrArray *subnets;        /* AmSubnet, every VPC's */
   GPtrArray *groups;         /* AmSecurityGroup, every VPC's */
   GPtrArray *dry_zones;      /* AmLaunchZone */
-  GPtrArray *launch_zones;   /* AmLaunchZone */
-  GPtrArray *launched;       /* AmInstance */
   GPtrArray *tag_rows;       /* GtkWidget (row boxes), borrowed from tag_list */
   GHashTable *template_tokens;
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
   char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
-  AmLaunchJob *job;          /* the launch, once started */
 
   /* state */
   const char *creating_key_type;
@@ -184,9 +178,7 @@ struct _AmLaunchWizard
   guint validate_idle;
   guint search_timeout;
   guint dry_run_generation;
-  gboolean launching;
   gboolean launched_once;
-  gboolean group_failed;
   gboolean building;         /* widgets being filled from the request: no write-back */
   gboolean key_page_touched; /* the user chose, typed or left the key pair page: its errors show */
   gboolean types_loaded;
@@ -246,6 +238,12 @@ static AmEc2Client *
 get_client (AmLaunchWizard *self)
 {
   return am_session_get_client (self->session);
+}
+
+static gboolean
+launching (AmLaunchWizard *self)
+{
+  return am_launch_progress_page_get_launching (self->progress_page);
 }
 
 static gboolean
@@ -557,7 +555,7 @@ update_buttons (AmLaunchWizard *self)
     {
       gboolean valid = step_validate (self, AM_LAUNCH_STEP_REVIEW, &error);
 
-      gtk_widget_set_sensitive (GTK_WIDGET (self->launch_button), valid && dry_ok && !self->launching);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->launch_button), valid && dry_ok && !launching (self));
       gtk_widget_set_sensitive (GTK_WIDGET (self->template_button), valid);
       gtk_widget_set_sensitive (self->asg_button, valid);
       gtk_label_set_text (self->status_label, valid ? "" : error->message);
@@ -597,7 +595,7 @@ update_step_list (AmLaunchWizard *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
                                    complete ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
                                    -1);
-      gtk_widget_set_sensitive (row, !self->launching && !self->launched_once && step <= reachable);
+      gtk_widget_set_sensitive (row, !launching (self) && !self->launched_once && step <= reachable);
       if (step == self->step)
         gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (row));
     }
@@ -712,7 +710,7 @@ step_row_activated_cb (AmLaunchWizard *self,
 {
   guint step = (guint) gtk_list_box_row_get_index (row);
 
-  if (self->launching || self->launched_once || step > first_invalid_step (self))
+  if (launching (self) || self->launched_once || step > first_invalid_step (self))
     return;
   go_to_step (self, step);
 }
@@ -3131,7 +3129,7 @@ static void
 edit_clicked_cb (GtkButton      *button,
                  AmLaunchWizard *self)
 {
-  if (!self->launching && !self->launched_once)
+  if (!launching (self) && !self->launched_once)
     go_to_step (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step")));
 }
 
@@ -3261,7 +3259,7 @@ zone_fix_cb (AmLaunchZone *zone,
 {
   AmLaunchWizard *self = user_data;
 
-  if (!self->launching)
+  if (!launching (self))
     go_to_step (self, am_launch_step_for_error (zone->error));
 }
 
@@ -3410,200 +3408,47 @@ build_review_page (AmLaunchWizard *self)
 /* Launch and progress */
 
 static void
-update_progress_summary (AmLaunchWizard *self)
-{
-  g_autoptr (GString) ok = g_string_new (NULL);
-  g_autoptr (GString) failed = g_string_new (NULL);
-  guint running = 0;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < self->launch_zones->len; i++)
-    {
-      AmLaunchZone *zone = g_ptr_array_index (self->launch_zones, i);
-      const char *name = am_subnet_get_availability_zone (zone->subnet);
-
-      if (zone->state == AM_LAUNCH_ZONE_DONE)
-        g_string_append_printf (ok, "%s%s", ok->len > 0 ? ", " : "", name);
-      else if (zone->state == AM_LAUNCH_ZONE_FAILED)
-        g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", name);
-      else if (zone->state == AM_LAUNCH_ZONE_RUNNING || !self->group_failed)
-        running++;
-      /* else a zone that waited for the group that could not be made: the launch has ended */
-    }
-
-  self->launching = running > 0;
-  /* The launch ended while "Instances Are Being Launched" was asked: the question is moot, and
-   * the result is what the user should see now, so the wizard stays, showing it. */
-  if (!self->launching && self->close_dialog != NULL && self->close_asked_launching)
-    {
-      gtk_window_destroy (GTK_WINDOW (self->close_dialog));
-      self->close_asked_launching = FALSE;
-    }
-  if (self->group_failed)
-    text = g_strdup (_("The new security group could not be made, so nothing was launched. Retry, or close and choose an existing group."));
-  else if (running > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launching %u instance…", "Launching %u instances…",
-                                         am_launch_request_get_count (self->request)),
-                            am_launch_request_get_count (self->request));
-  else if (failed->len == 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance launched in %s.",
-                                         "%u instances launched in %s.", self->launched->len),
-                            self->launched->len, ok->str);
-  else if (ok->len == 0)
-    text = g_strdup_printf (_("Nothing launched: %s failed. Retry sends the same requests again; EC2 will not launch twice."),
-                            failed->str);
-  else
-    text = g_strdup_printf (_("Launched in %s. Failed in %s. Retry re-sends only the failed zones, with the same tokens."),
-                            ok->str, failed->str);
-  gtk_label_set_text (self->progress_summary, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), running == 0 && (failed->len > 0 || self->group_failed));
-  gtk_widget_set_visible (self->show_instances_button, self->launched->len > 0 && am_launch_can_show_instances (GTK_WIDGET (self)));
-  update_step_list (self);
-}
-
-/* The job reports each zone as it starts and ends. */
-static void
-job_zone_changed_cb (AmLaunchWizard *self,
-                     guint           index,
-                     AmLaunchJob    *job)
-{
-  AmLaunchZone *zone = g_ptr_array_index (self->launch_zones, index);
-
-  zone->state = am_launch_job_get_zone_state (job, index);
-  g_clear_error (&zone->error);
-  if (zone->state == AM_LAUNCH_ZONE_FAILED && am_launch_job_get_zone_error (job, index) != NULL)
-    zone->error = g_error_copy (am_launch_job_get_zone_error (job, index));
-  else if (zone->state == AM_LAUNCH_ZONE_DONE)
-    {
-      GPtrArray *instances = am_launch_job_get_zone_instances (job, index);
-      g_autoptr (GPtrArray) ids = g_ptr_array_new ();
-
-      g_clear_pointer (&zone->instances, g_ptr_array_unref);
-      zone->instances = g_ptr_array_ref (instances);
-      for (guint i = 0; i < instances->len; i++)
-        {
-          g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
-          g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (instances, i)));
-        }
-      g_ptr_array_add (ids, NULL);
-      am_session_instances_launched (self->session, (const char * const *) ids->pdata);
-    }
-  am_launch_zone_show (zone);
-  update_progress_summary (self);
-}
-
-static void
-job_stage_cb (AmLaunchWizard *self,
-              GParamSpec     *pspec,
-              AmLaunchJob    *job)
-{
-  if (am_launch_job_get_stage (job) == AM_LAUNCH_JOB_CREATING_GROUP)
-    gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
-}
-
-static void
-job_run_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  AmLaunchJob *job = AM_LAUNCH_JOB (object);
-  g_autoptr (GError) error = NULL;
-  const GError *group_error;
-
-  am_launch_job_run_finish (job, result, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  group_error = am_launch_job_get_group_error (job);
-  if (group_error != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not create the security group: %s"), group_error->message);
-
-      self->group_failed = TRUE;
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-      for (guint i = 0; i < self->launch_zones->len; i++)
-        am_launch_zone_show (g_ptr_array_index (self->launch_zones, i));
-    }
-  update_progress_summary (self);
-}
-
-/* The first run of the job, or Retry: the failed zones only, with the same tokens. */
-static void
-launch_continue (AmLaunchWizard *self)
-{
-  self->launching = TRUE;
-  self->group_failed = FALSE;
-  busy_push (self);
-  am_launch_job_run_async (self->job, self->cancellable, job_run_cb, g_object_ref (self));
-}
-
-static void
 launch_clicked_cb (AmLaunchWizard *self)
 {
-  if (self->launching || self->launched_once || get_client (self) == NULL
+  if (launching (self) || self->launched_once || get_client (self) == NULL
       || !step_valid (self, AM_LAUNCH_STEP_REVIEW))
     return;
 
   self->launched_once = TRUE;
   g_cancellable_cancel (self->dry_run_cancellable);
-  self->job = am_launch_job_new (get_client (self), self->request, _("Made by Amiable's launch wizard"));
-  g_signal_connect_object (self->job, "zone-changed", G_CALLBACK (job_zone_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->job, "notify::stage", G_CALLBACK (job_stage_cb), self, G_CONNECT_SWAPPED);
-  am_launch_clear_list (self->progress_list);
-  g_ptr_array_set_size (self->launch_zones, 0);
-  for (guint i = 0; i < am_launch_job_get_n_zones (self->job); i++)
-    {
-      AmLaunchPlacement placement = { am_launch_job_get_zone_subnet (self->job, i),
-                                      am_launch_job_get_zone_count (self->job, i) };
-
-      g_ptr_array_add (self->launch_zones, am_launch_zone_new (&placement, self->progress_list, FALSE, self->template_mode, NULL, NULL));
-    }
   go_to_step (self, PAGE_PROGRESS);
-  launch_continue (self);
+  am_launch_progress_page_launch (self->progress_page);
 }
 
 static void
 retry_clicked_cb (AmLaunchWizard *self)
 {
-  if (self->launching)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
-  launch_continue (self);
+  am_launch_progress_page_retry (self->progress_page);
 }
 
-/* Every instance this launch made, selected in the Instances view. */
+/* The launch ended, or started again. */
 static void
-show_instances_clicked_cb (AmLaunchWizard *self)
+launching_changed_cb (AmLaunchWizard *self)
 {
-  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->launched->len; i++)
-    g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (self->launched, i)));
-  g_ptr_array_add (ids, NULL);
-  am_launch_show_in_instances (GTK_WIDGET (self), (const char * const *) ids->pdata);
+  /* The launch ended while "Instances Are Being Launched" was asked: the question is moot, and
+   * the result is what the user should see now, so the wizard stays, showing it. */
+  if (!launching (self) && self->close_dialog != NULL && self->close_asked_launching)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->close_dialog));
+      self->close_asked_launching = FALSE;
+    }
+  update_step_list (self);
 }
 
 static void
-build_progress_page (AmLaunchWizard *self)
+page_busy_cb (AmLaunchWizard *self,
+              GParamSpec     *pspec,
+              AmLaunchPage   *page)
 {
-  GtkWidget *group;
-
-  self->progress_summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->progress_summary), "progress-summary");
-  gtk_label_set_xalign (self->progress_summary, 0);
-  gtk_label_set_wrap (self->progress_summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->progress_summary), "title-4");
-  gtk_box_append (self->progress_page, GTK_WIDGET (self->progress_summary));
-  group = am_launch_group_new (self->progress_page, _("Availability Zones"), NULL);
-  self->progress_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Launch per zone")));
-  gtk_widget_set_name (GTK_WIDGET (self->progress_list), "progress-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->progress_list));
-  self->show_instances_button = gtk_button_new_with_mnemonic (_("Show in _Instances"));
-  gtk_widget_set_halign (self->show_instances_button, GTK_ALIGN_START);
-  gtk_widget_set_visible (self->show_instances_button, FALSE);
-  g_signal_connect_swapped (self->show_instances_button, "clicked", G_CALLBACK (show_instances_clicked_cb), self);
-  gtk_box_append (self->progress_page, self->show_instances_button);
+  if (am_launch_page_get_busy (page))
+    busy_push (self);
+  else
+    busy_pop (self);
 }
 
 /* Save as launch template */
@@ -3745,7 +3590,7 @@ am_launch_wizard_close_request (GtkWindow *window)
   AmLaunchWizard *self = AM_LAUNCH_WIZARD (window);
   GtkWidget *dialog;
 
-  if (self->close_confirmed || (!self->launching && self->private_key == NULL))
+  if (self->close_confirmed || (!launching (self) && self->private_key == NULL))
     return GTK_WINDOW_CLASS (am_launch_wizard_parent_class)->close_request (window);
   if (self->close_dialog != NULL)
     {
@@ -3753,7 +3598,7 @@ am_launch_wizard_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  if (self->launching)
+  if (launching (self))
     {
       dialog = adw_message_dialog_new (window, _("Instances Are Being Launched"),
                                        _("Closing now stops following the launch: instances may still start, and this window will not report them or their errors. They show in the Instances view."));
@@ -3784,7 +3629,7 @@ am_launch_wizard_close_request (GtkWindow *window)
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
   g_set_weak_pointer (&self->close_dialog, dialog);
-  self->close_asked_launching = self->launching;
+  self->close_asked_launching = launching (self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -3807,6 +3652,8 @@ am_launch_wizard_constructed (GObject *object)
   AmLaunchWizard *self = AM_LAUNCH_WIZARD (object);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->constructed (object);
+
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->progress_page), self->session);
 
   if (self->template_mode)
     {
@@ -3863,12 +3710,9 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_pointer (&self->subnets, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->dry_zones, g_ptr_array_unref);
-  g_clear_pointer (&self->launch_zones, g_ptr_array_unref);
-  g_clear_pointer (&self->launched, g_ptr_array_unref);
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
   g_clear_pointer (&self->template_tokens, g_hash_table_unref);
   g_clear_object (&self->template);
-  g_clear_object (&self->job);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->dispose (object);
 }
@@ -3954,6 +3798,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
                                                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (AM_TYPE_LAUNCH_PROGRESS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, window_title);
@@ -3996,8 +3841,6 @@ am_launch_wizard_init (AmLaunchWizard *self)
   self->image_cancellable = g_cancellable_new ();
   self->dry_run_cancellable = g_cancellable_new ();
   self->dry_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) am_launch_zone_free);
-  self->launch_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) am_launch_zone_free);
-  self->launched = g_ptr_array_new_with_free_func (g_object_unref);
   self->tag_rows = g_ptr_array_new ();
   self->template_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -4013,8 +3856,12 @@ am_launch_wizard_init (AmLaunchWizard *self)
   build_storage_page (self);
   build_details_page (self);
   build_review_page (self);
-  build_progress_page (self);
 
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->progress_page), self->request);
+  g_signal_connect_object (self->progress_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress_page, "notify::launching", G_CALLBACK (launching_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->progress_page, "can-retry", self->retry_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->request, "changed", G_CALLBACK (request_changed_cb), self);
   g_signal_connect_swapped (self->request, "notify::image", G_CALLBACK (image_changed_cb), self);
   update_chosen_image (self);
@@ -4122,7 +3969,7 @@ GPtrArray *
 am_launch_wizard_get_launched (AmLaunchWizard *self)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), NULL);
-  return self->launched;
+  return am_launch_progress_page_get_launched (self->progress_page);
 }
 
 gboolean

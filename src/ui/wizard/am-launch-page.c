@@ -14,6 +14,9 @@ typedef struct
   AmLaunchRequest *request;
   AmSession *session;
 
+  /* built widgets */
+  GtkWidget *field_labels[AM_LAUNCH_N_FIELDS];
+
   /* state */
   guint busy;
 } AmLaunchPagePrivate;
@@ -222,6 +225,30 @@ am_launch_page_toast (AmLaunchPage *self,
     g_debug ("No toast overlay for “%s”", text);
 }
 
+void
+am_launch_page_add_field_label (AmLaunchPage  *self,
+                                AmLaunchField  field)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_return_if_fail (field < AM_LAUNCH_N_FIELDS && priv->field_labels[field] == NULL);
+
+  priv->field_labels[field] = am_launch_field_label_new (field);
+  gtk_box_append (GTK_BOX (self), priv->field_labels[field]);
+}
+
+GtkWidget *
+am_launch_page_get_field_label (AmLaunchPage  *self,
+                                AmLaunchField  field)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_val_if_fail (AM_IS_LAUNCH_PAGE (self), NULL);
+  g_return_val_if_fail (field < AM_LAUNCH_N_FIELDS, NULL);
+  return priv->field_labels[field];
+}
+
 /* Building blocks */
 
 GtkWidget *
@@ -258,4 +285,106 @@ am_launch_clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+}
+
+GtkWidget *
+am_launch_check_row_new (const char *title,
+                         const char *subtitle,
+                         GtkWidget  *check)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+GtkWidget *
+am_launch_switch_row_new (const char *title,
+                          const char *subtitle,
+                          GtkSwitch **out_switch)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_set_tooltip_text (sw, title);
+  *out_switch = GTK_SWITCH (sw);
+  return row;
+}
+
+GtkWidget *
+am_launch_spin_row_new (const char     *title,
+                        const char     *subtitle,
+                        double          min,
+                        double          max,
+                        double          step,
+                        GtkSpinButton **out_spin)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_set_tooltip_text (spin, title);
+  *out_spin = GTK_SPIN_BUTTON (spin);
+  return row;
+}
+
+GtkWidget *
+am_launch_combo_row_new (const char          *title,
+                         const char * const  *items)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) model = gtk_string_list_new (items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  return row;
+}
+
+void
+am_launch_add_summary_row (GtkListBox *list,
+                           const char *title,
+                           const char *subtitle,
+                           const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  if (icon_name != NULL)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+  gtk_list_box_append (list, row);
+}
+
+/* The label under a group where the message of @field shows (hidden until there is one). */
+GtkWidget *
+am_launch_field_label_new (AmLaunchField field)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *name = g_strdup_printf ("field-error-%d", (int) field);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "wizard-field-error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_widget_set_name (label, name);
+  return label;
 }

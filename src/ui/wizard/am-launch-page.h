@@ -39,11 +39,38 @@ void             am_launch_page_busy_pop          (AmLaunchPage *self);
 void             am_launch_page_toast             (AmLaunchPage *self,
                                                    const char   *text);
 
+/* Appends the label where the validation message of @field shows (the shell fills it) */
+void             am_launch_page_add_field_label   (AmLaunchPage  *self,
+                                                   AmLaunchField  field);
+/* Returns: (nullable) (transfer none): the page's label for @field, if it has one */
+GtkWidget       *am_launch_page_get_field_label   (AmLaunchPage  *self,
+                                                   AmLaunchField  field);
+
 /* Building blocks the pages share */
 GtkWidget       *am_launch_group_new              (GtkBox       *page,
                                                    const char   *title,
                                                    const char   *description);
 GtkWidget       *am_launch_boxed_list_new         (const char   *accessible_label);
 void             am_launch_clear_list             (GtkListBox   *list);
+GtkWidget       *am_launch_field_label_new        (AmLaunchField field);
+/* An action row with @check as its prefix and activatable widget */
+GtkWidget       *am_launch_check_row_new          (const char   *title,
+                                                   const char   *subtitle,
+                                                   GtkWidget    *check);
+GtkWidget       *am_launch_switch_row_new         (const char   *title,
+                                                   const char   *subtitle,
+                                                   GtkSwitch   **out_switch);
+GtkWidget       *am_launch_spin_row_new           (const char     *title,
+                                                   const char     *subtitle,
+                                                   double          min,
+                                                   double          max,
+                                                   double          step,
+                                                   GtkSpinButton **out_spin);
+GtkWidget       *am_launch_combo_row_new          (const char          *title,
+                                                   const char * const  *items);
+void             am_launch_add_summary_row        (GtkListBox   *list,
+                                                   const char   *title,
+                                                   const char   *subtitle,
+                                                   const char   *icon_name);
 
 G_END_DECLS

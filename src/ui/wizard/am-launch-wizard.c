@@ -20,6 +20,7 @@
 #include "am-ec2-error.h"
 #include "am-launch-page.h"
 #include "am-launch-progress-page.h"
+#include "am-launch-storage-page.h"
 #include "am-launch-zone.h"
 #include "am-auto-scaling-dialog.h"
 #include "am-accessible.h"
@@ -59,9 +60,6 @@ static const char * const page_names[] = {
   "image", "type", "key", "network", "storage", "details", "review", "progress",
 };
 
-static const char * const volume_type_names[] = {
-  "gp3", "gp2", "io1", "io2", "st1", "sc1", "standard", NULL,
-};
 
 struct _AmLaunchWizard
 {
@@ -76,7 +74,7 @@ struct _AmLaunchWizard
   GtkBox *type_page;
   GtkBox *key_page;
   GtkBox *network_page;
-  GtkBox *storage_page;
+  AmLaunchStoragePage *storage_page;
   GtkBox *details_page;
   GtkBox *review_page;
   AmLaunchProgressPage *progress_page;
@@ -131,7 +129,6 @@ struct _AmLaunchWizard
   AdwComboRow *source_row;
   AdwEntryRow *cidr_row;
   /* storage page */
-  GtkListBox *volume_list;
   /* details page */
   AdwEntryRow *name_row;
   GtkListBox *tag_list;
@@ -207,7 +204,6 @@ static void go_to_step (AmLaunchWizard *self, guint page);
 static void schedule_validate (AmLaunchWizard *self);
 static void rebuild_image_list (AmLaunchWizard *self);
 static void rebuild_type_list (AmLaunchWizard *self);
-static void rebuild_volume_list (AmLaunchWizard *self);
 static void rebuild_network_lists (AmLaunchWizard *self);
 static void load_images (AmLaunchWizard *self);
 static void load_types (AmLaunchWizard *self);
@@ -336,79 +332,10 @@ add_field_label (AmLaunchWizard *self,
                  GtkBox         *page,
                  AmLaunchField   field)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = am_launch_field_label_new (field);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "wizard-field-error");
-  gtk_widget_set_visible (label, FALSE);
-  {
-    g_autofree char *name = g_strdup_printf ("field-error-%d", (int) field);
-
-    gtk_widget_set_name (label, name);
-  }
   gtk_box_append (page, label);
   self->field_labels[field] = label;
-}
-
-static GtkWidget *
-check_row_new (const char *title,
-               const char *subtitle,
-               GtkWidget  *check)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
-}
-
-static GtkWidget *
-switch_row_new (const char *title,
-                const char *subtitle,
-                GtkSwitch **out_switch)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_widget_set_tooltip_text (sw, title);
-  *out_switch = GTK_SWITCH (sw);
-  return row;
-}
-
-static GtkWidget *
-spin_row_new (const char     *title,
-              const char     *subtitle,
-              double          min,
-              double          max,
-              double          step,
-              GtkSpinButton **out_spin)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_widget_set_tooltip_text (spin, title);
-  *out_spin = GTK_SPIN_BUTTON (spin);
-  return row;
 }
 
 static char *
@@ -734,21 +661,6 @@ build_step_list (AmLaunchWizard *self)
 
 /* Image page */
 
-static void
-add_summary_row (GtkListBox *list,
-                 const char *title,
-                 const char *subtitle,
-                 const char *icon_name)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  if (icon_name != NULL)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
-  gtk_list_box_append (list, row);
-}
-
 static char *
 describe_root_volume (AmImage *image)
 {
@@ -784,7 +696,7 @@ update_chosen_image (AmLaunchWizard *self)
   am_launch_clear_list (self->chosen_list);
   if (image == NULL)
     {
-      add_summary_row (self->chosen_list, _("No image chosen"),
+      am_launch_add_summary_row (self->chosen_list, _("No image chosen"),
                        _("Pick one below: Quick start lists the latest images of the usual systems."),
                        "dialog-information-symbolic");
       return;
@@ -795,7 +707,7 @@ update_chosen_image (AmLaunchWizard *self)
                               am_image_get_owner_alias (image) != NULL
                               ? am_image_get_owner_alias (image) : am_image_get_owner_id (image),
                               created);
-  add_summary_row (self->chosen_list, am_image_get_name (image), subtitle,
+  am_launch_add_summary_row (self->chosen_list, am_image_get_name (image), subtitle,
                    am_image_is_windows (image) ? "computer-symbolic" : "application-x-executable-symbolic");
 
   platform = g_strdup_printf ("%s · %s · %s · %s%s",
@@ -807,10 +719,10 @@ update_chosen_image (AmLaunchWizard *self)
                               am_image_get_boot_mode (image) != NULL
                               ? am_image_get_boot_mode (image) : _("default boot"),
                               am_image_get_ena_support (image) ? " · ENA" : "");
-  add_summary_row (self->chosen_list, _("Platform"), platform, NULL);
+  am_launch_add_summary_row (self->chosen_list, _("Platform"), platform, NULL);
 
   root = describe_root_volume (image);
-  add_summary_row (self->chosen_list, _("Root volume template"), root, NULL);
+  am_launch_add_summary_row (self->chosen_list, _("Root volume template"), root, NULL);
 
   bdms = am_image_get_block_device_mappings (image);
   for (guint i = 0; bdms[i] != NULL; i++)
@@ -827,7 +739,7 @@ update_chosen_image (AmLaunchWizard *self)
         g_string_append_printf (others, _("%s (%d GiB)"), device, am_block_device_mapping_get_volume_size (bdms[i]));
     }
   if (others->len > 0)
-    add_summary_row (self->chosen_list, _("Other volumes"), others->str, NULL);
+    am_launch_add_summary_row (self->chosen_list, _("Other volumes"), others->str, NULL);
 
   if (am_image_get_is_deprecated (image))
     {
@@ -927,7 +839,7 @@ add_image_row (AmLaunchWizard *self,
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   g_object_set_data_full (G_OBJECT (check), "image", g_object_ref (image), g_object_unref);
-  row = check_row_new (am_image_get_name (image), subtitle, check);
+  row = am_launch_check_row_new (am_image_get_name (image), subtitle, check);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), platform_badge_new (image));
   gtk_widget_set_tooltip_text (row, am_image_get_description (image));
   if (am_launch_request_get_image (self->request) != NULL
@@ -1467,7 +1379,7 @@ rebuild_type_list (AmLaunchWizard *self)
       else
         group = GTK_CHECK_BUTTON (check);
       g_object_set_data (G_OBJECT (check), "type", type);
-      row = check_row_new (am_instance_type_get_instance_type (type), subtitle, check);
+      row = am_launch_check_row_new (am_instance_type_get_instance_type (type), subtitle, check);
       if (misfit != NULL)
         gtk_widget_add_css_class (row, "dim-label");
       if (am_instance_type_get_free_tier_eligible (type))
@@ -1644,14 +1556,14 @@ rebuild_key_list (AmLaunchWizard *self)
         group = GTK_CHECK_BUTTON (check);
       g_object_set_data_full (G_OBJECT (check), "key-name",
                               g_strdup (am_key_pair_get_key_name (key)), g_free);
-      row = check_row_new (am_key_pair_get_key_name (key), subtitle, check);
+      row = am_launch_check_row_new (am_key_pair_get_key_name (key), subtitle, check);
       if (g_strcmp0 (chosen, am_key_pair_get_key_name (key)) == 0)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       g_signal_connect (check, "toggled", G_CALLBACK (key_toggled_cb), self);
       gtk_list_box_append (self->key_list, row);
     }
   if (self->key_pairs != NULL && self->key_pairs->len == 0)
-    add_summary_row (self->key_list, _("No key pairs in this Region yet"),
+    am_launch_add_summary_row (self->key_list, _("No key pairs in this Region yet"),
                      _("Create one below."), NULL);
   self->building = FALSE;
 }
@@ -2091,7 +2003,7 @@ build_key_page (AmLaunchWizard *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   group = am_launch_group_new (self->key_page, _("Without a key pair"), NULL);
-  row = switch_row_new (_("Launch without a key pair"),
+  row = am_launch_switch_row_new (_("Launch without a key pair"),
                         _("You will not be able to log in over SSH or get the Windows password unless the image sets up another way in (for example Session Manager)."),
                         &self->no_key_switch);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
@@ -2173,7 +2085,7 @@ rebuild_network_lists (AmLaunchWizard *self)
                                   am_subnet_get_available_ip_address_count (subnet),
                                   am_subnet_get_default_for_az (subnet) ? _(" · default") : "");
       g_object_set_data (G_OBJECT (check), "subnet", subnet);
-      row = check_row_new (am_subnet_get_availability_zone (subnet), subtitle, check);
+      row = am_launch_check_row_new (am_subnet_get_availability_zone (subnet), subtitle, check);
       gtk_widget_set_name (row, am_subnet_get_subnet_id (subnet));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    am_launch_request_has_subnet (self->request, am_subnet_get_subnet_id (subnet)));
@@ -2181,7 +2093,7 @@ rebuild_network_lists (AmLaunchWizard *self)
       gtk_list_box_append (self->subnet_list, row);
     }
   if (subnets->len == 0 && self->subnets != NULL)
-    add_summary_row (self->subnet_list, _("No subnets in this VPC"),
+    am_launch_add_summary_row (self->subnet_list, _("No subnets in this VPC"),
                      _("Create a subnet first, or choose another VPC."), "dialog-warning-symbolic");
 
   am_launch_clear_list (self->group_list);
@@ -2201,7 +2113,7 @@ rebuild_network_lists (AmLaunchWizard *self)
                                   ? am_security_group_get_description (sg) : "");
       g_object_set_data_full (G_OBJECT (check), "group-id",
                               g_strdup (am_security_group_get_group_id (sg)), g_free);
-      row = check_row_new (am_security_group_get_group_name (sg), subtitle, check);
+      row = am_launch_check_row_new (am_security_group_get_group_name (sg), subtitle, check);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    am_launch_request_has_security_group (self->request,
                                                                          am_security_group_get_group_id (sg)));
@@ -2209,7 +2121,7 @@ rebuild_network_lists (AmLaunchWizard *self)
       gtk_list_box_append (self->group_list, row);
     }
   if (!any_group && self->groups != NULL)
-    add_summary_row (self->group_list, _("No security groups in this VPC"),
+    am_launch_add_summary_row (self->group_list, _("No security groups in this VPC"),
                      _("Create one below."), NULL);
   self->building = FALSE;
 }
@@ -2523,18 +2435,6 @@ source_changed_cb (AmLaunchWizard *self)
     }
 }
 
-static GtkWidget *
-combo_row_new (const char          *title,
-               const char * const  *items)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr (GtkStringList) model = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  return row;
-}
-
 static void
 build_network_page (AmLaunchWizard *self)
 {
@@ -2563,7 +2463,7 @@ build_network_page (AmLaunchWizard *self)
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_SUBNETS);
 
   group = am_launch_group_new (self->network_page, _("Placement"), NULL);
-  row = spin_row_new (_("Number of instances"), NULL, 0, 1000, 1, &self->count_spin);
+  row = am_launch_spin_row_new (_("Number of instances"), NULL, 0, 1000, 1, &self->count_spin);
   gtk_spin_button_set_value (self->count_spin, 1);
   g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (count_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -2582,7 +2482,7 @@ build_network_page (AmLaunchWizard *self)
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "view-grid-symbolic");
   self->spread_row = ADW_ACTION_ROW (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->public_ip_row = ADW_COMBO_ROW (combo_row_new (_("Public IPv4 address"), public_ips));
+  self->public_ip_row = ADW_COMBO_ROW (am_launch_combo_row_new (_("Public IPv4 address"), public_ips));
   g_signal_connect_swapped (self->public_ip_row, "notify::selected", G_CALLBACK (public_ip_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->public_ip_row));
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_COUNT);
@@ -2612,9 +2512,9 @@ build_network_page (AmLaunchWizard *self)
       self->rule_checks[i] = GTK_CHECK_BUTTON (check);
       gtk_check_button_set_active (self->rule_checks[i], i == 0);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (new_group_changed_cb), self);
-      adw_expander_row_add_row (self->new_group_row, check_row_new (_(rules[i]), NULL, check));
+      adw_expander_row_add_row (self->new_group_row, am_launch_check_row_new (_(rules[i]), NULL, check));
     }
-  self->source_row = ADW_COMBO_ROW (combo_row_new (_("Allow connections from"), sources));
+  self->source_row = ADW_COMBO_ROW (am_launch_combo_row_new (_("Allow connections from"), sources));
   g_signal_connect_swapped (self->source_row, "notify::selected", G_CALLBACK (source_changed_cb), self);
   adw_expander_row_add_row (self->new_group_row, GTK_WIDGET (self->source_row));
   self->cidr_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -2627,237 +2527,6 @@ build_network_page (AmLaunchWizard *self)
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_SECURITY_GROUPS);
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_NEW_GROUP_NAME);
   add_field_label (self, self->network_page, AM_LAUNCH_FIELD_NEW_GROUP_SOURCE);
-}
-
-/* Storage page */
-
-typedef struct
-{
-  GtkSpinButton *size;
-  AdwComboRow *type;
-  GtkSpinButton *iops;
-  GtkWidget *iops_row;
-  GtkSpinButton *throughput;
-  GtkWidget *throughput_row;
-  GtkSwitch *encrypted;
-  GtkSwitch *delete_on_termination;
-} VolumeWidgets;
-
-static char *
-volume_summary (const AmLaunchVolume *volume)
-{
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  g_string_append_printf (s, _("%d GiB %s"), volume->size, volume->volume_type);
-  if (volume->iops > 0)
-    g_string_append_printf (s, _(" · %d IOPS"), volume->iops);
-  if (volume->throughput > 0)
-    g_string_append_printf (s, _(" · %d MiB/s"), volume->throughput);
-  if (volume->encrypted)
-    g_string_append (s, _(" · encrypted"));
-  if (volume->snapshot_id != NULL)
-    g_string_append_printf (s, _(" · from %s"), volume->snapshot_id);
-  if (!volume->delete_on_termination)
-    g_string_append (s, _(" · kept after termination"));
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static void
-volume_edited_cb (GtkWidget      *widget,
-                  GParamSpec     *pspec,
-                  AmLaunchWizard *self)
-{
-  GtkWidget *expander = g_object_get_data (G_OBJECT (widget), "expander");
-  VolumeWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "index"));
-  g_autoptr (AmLaunchVolume) volume = NULL;
-  g_autofree char *summary = NULL;
-  guint type_index;
-
-  if (self->building || index >= am_launch_request_get_n_volumes (self->request))
-    return;
-  volume = am_launch_volume_copy (am_launch_request_get_volume (self->request, index));
-  volume->size = gtk_spin_button_get_value_as_int (w->size);
-  type_index = adw_combo_row_get_selected (w->type);
-  if (type_index < g_strv_length ((char **) volume_type_names))
-    {
-      g_free (volume->volume_type);
-      volume->volume_type = g_strdup (volume_type_names[type_index]);
-    }
-  volume->iops = gtk_spin_button_get_value_as_int (w->iops);
-  volume->throughput = gtk_spin_button_get_value_as_int (w->throughput);
-  volume->encrypted = gtk_switch_get_active (w->encrypted);
-  volume->delete_on_termination = gtk_switch_get_active (w->delete_on_termination);
-
-  /* A type change starts from the new type's defaults. */
-  if (widget == GTK_WIDGET (w->type))
-    {
-      volume->iops = g_str_equal (volume->volume_type, "io1") || g_str_equal (volume->volume_type, "io2")
-                     ? 3000 : g_str_equal (volume->volume_type, "gp3") ? 3000 : 0;
-      volume->throughput = g_str_equal (volume->volume_type, "gp3") ? 125 : 0;
-      if ((g_str_equal (volume->volume_type, "st1") || g_str_equal (volume->volume_type, "sc1"))
-          && volume->size < 125)
-        volume->size = 125;
-    }
-  am_launch_request_replace_volume (self->request, index, volume);
-
-  /* Show what the request kept (it drops values the type does not take). */
-  g_clear_pointer (&volume, am_launch_volume_free);
-  volume = am_launch_volume_copy (am_launch_request_get_volume (self->request, index));
-  self->building = TRUE;
-  gtk_spin_button_set_value (w->size, volume->size);
-  gtk_spin_button_set_value (w->iops, volume->iops);
-  gtk_spin_button_set_value (w->throughput, volume->throughput);
-  gtk_widget_set_visible (w->iops_row, am_launch_volume_type_has_iops (volume->volume_type));
-  gtk_widget_set_visible (w->throughput_row, am_launch_volume_type_has_throughput (volume->volume_type));
-  self->building = FALSE;
-  summary = volume_summary (volume);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
-}
-
-static void
-remove_volume_clicked_cb (GtkButton      *button,
-                          AmLaunchWizard *self)
-{
-  GtkWidget *expander = g_object_get_data (G_OBJECT (button), "expander");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "index"));
-
-  am_launch_request_remove_volume (self->request, index);
-  rebuild_volume_list (self);
-}
-
-static void
-add_volume_clicked_cb (AmLaunchWizard *self)
-{
-  am_launch_request_add_volume (self->request, 8);
-  rebuild_volume_list (self);
-}
-
-static void
-connect_volume_widget (AmLaunchWizard *self,
-                       GtkWidget      *expander,
-                       GtkWidget      *widget,
-                       const char     *signal)
-{
-  g_object_set_data (G_OBJECT (widget), "expander", expander);
-  g_signal_connect (widget, signal, G_CALLBACK (volume_edited_cb), self);
-}
-
-static void
-rebuild_volume_list (AmLaunchWizard *self)
-{
-  AmImage *image = am_launch_request_get_image (self->request);
-
-  self->building = TRUE;
-  am_launch_clear_list (self->volume_list);
-  for (guint i = 0; i < am_launch_request_get_n_volumes (self->request); i++)
-    {
-      const AmLaunchVolume *volume = am_launch_request_get_volume (self->request, i);
-      gboolean is_root = image != NULL && g_strcmp0 (am_image_get_root_device_name (image), volume->device_name) == 0;
-      g_autofree char *title = NULL;
-      g_autofree char *summary = NULL;
-      VolumeWidgets *w;
-      GtkWidget *expander;
-      GtkWidget *row;
-      guint type_index = 0;
-
-      title = is_root ? g_strdup_printf (_("%s (root)"), volume->device_name) : g_strdup (volume->device_name);
-      if (volume->virtual_name != NULL)
-        {
-          g_autofree char *subtitle = g_strdup_printf (_("Instance store %s: fast local disk, erased when the instance stops"),
-                                                       volume->virtual_name);
-
-          add_summary_row (self->volume_list, title, subtitle, "drive-harddisk-symbolic");
-          continue;
-        }
-
-      expander = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      summary = volume_summary (volume);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
-      adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "drive-harddisk-symbolic");
-      gtk_widget_set_name (expander, volume->device_name);
-      w = g_new0 (VolumeWidgets, 1);
-      g_object_set_data_full (G_OBJECT (expander), "widgets", w, g_free);
-      g_object_set_data (G_OBJECT (expander), "index", GUINT_TO_POINTER (i));
-
-      row = spin_row_new (_("Size (GiB)"),
-                          volume->snapshot_size > 0 ? _("At least the snapshot's size") : NULL,
-                          1, 65536, 1, &w->size);
-      gtk_spin_button_set_value (w->size, volume->size);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->size), "notify::value");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-      w->type = ADW_COMBO_ROW (combo_row_new (_("Volume type"), volume_type_names));
-      for (guint t = 0; volume_type_names[t] != NULL; t++)
-        if (g_strcmp0 (volume_type_names[t], volume->volume_type) == 0)
-          type_index = t;
-      adw_combo_row_set_selected (w->type, type_index);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->type), "notify::selected");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (w->type));
-
-      w->iops_row = spin_row_new (_("IOPS"), _("gp3: 3000–16000 · io1: up to 64000 · io2: up to 256000"),
-                                  0, 256000, 100, &w->iops);
-      gtk_spin_button_set_value (w->iops, volume->iops);
-      gtk_widget_set_visible (w->iops_row, am_launch_volume_type_has_iops (volume->volume_type));
-      connect_volume_widget (self, expander, GTK_WIDGET (w->iops), "notify::value");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), w->iops_row);
-
-      w->throughput_row = spin_row_new (_("Throughput (MiB/s)"), _("gp3: 125–1000"), 0, 1000, 25, &w->throughput);
-      gtk_spin_button_set_value (w->throughput, volume->throughput);
-      gtk_widget_set_visible (w->throughput_row, am_launch_volume_type_has_throughput (volume->volume_type));
-      connect_volume_widget (self, expander, GTK_WIDGET (w->throughput), "notify::value");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), w->throughput_row);
-
-      row = switch_row_new (_("Encrypted"),
-                            volume->snapshot_encrypted ? _("The snapshot is encrypted, so the volume is too") : NULL,
-                            &w->encrypted);
-      gtk_switch_set_active (w->encrypted, volume->encrypted);
-      gtk_widget_set_sensitive (GTK_WIDGET (w->encrypted), !volume->snapshot_encrypted);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->encrypted), "notify::active");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-      row = switch_row_new (_("Delete on termination"), NULL, &w->delete_on_termination);
-      gtk_switch_set_active (w->delete_on_termination, volume->delete_on_termination);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->delete_on_termination), "notify::active");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-      if (!volume->from_image)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Volume"));
-
-          gtk_widget_add_css_class (button, "destructive-action");
-          gtk_widget_set_halign (button, GTK_ALIGN_END);
-          gtk_widget_set_margin_top (button, 6);
-          gtk_widget_set_margin_bottom (button, 6);
-          gtk_widget_set_margin_end (button, 6);
-          g_object_set_data (G_OBJECT (button), "expander", expander);
-          g_signal_connect (button, "clicked", G_CALLBACK (remove_volume_clicked_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), button);
-        }
-      gtk_list_box_append (self->volume_list, expander);
-    }
-  if (am_launch_request_get_n_volumes (self->request) == 0)
-    add_summary_row (self->volume_list, _("No volumes"), _("Choose an image first."), NULL);
-  self->building = FALSE;
-}
-
-static void
-build_storage_page (AmLaunchWizard *self)
-{
-  GtkWidget *group = am_launch_group_new (self->storage_page, _("Volumes"),
-                                _("The image's block device mapping; sizes start at each snapshot's size."));
-  GtkWidget *button;
-
-  self->volume_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Volumes")));
-  gtk_widget_set_name (GTK_WIDGET (self->volume_list), "volume-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->volume_list));
-  button = gtk_button_new_with_mnemonic (_("_Add Volume"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (button, 12);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_volume_clicked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
-  add_field_label (self, self->storage_page, AM_LAUNCH_FIELD_VOLUMES);
 }
 
 /* Details page */
@@ -3108,14 +2777,14 @@ build_details_page (AmLaunchWizard *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->iam_row), _("IAM instance profile (name or ARN)"));
   g_signal_connect_swapped (self->iam_row, "changed", G_CALLBACK (advanced_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->iam_row));
-  self->shutdown_row = ADW_COMBO_ROW (combo_row_new (_("When the system shuts down"), shutdown));
+  self->shutdown_row = ADW_COMBO_ROW (am_launch_combo_row_new (_("When the system shuts down"), shutdown));
   g_signal_connect_swapped (self->shutdown_row, "notify::selected", G_CALLBACK (advanced_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->shutdown_row));
-  row = switch_row_new (_("Termination protection"), _("Refuse to terminate until the protection is turned off"),
+  row = am_launch_switch_row_new (_("Termination protection"), _("Refuse to terminate until the protection is turned off"),
                         &self->termination_switch);
   g_signal_connect_swapped (self->termination_switch, "notify::active", G_CALLBACK (advanced_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = switch_row_new (_("Require IMDSv2"), _("Metadata only with session tokens, which blocks a class of server-side request forgery"),
+  row = am_launch_switch_row_new (_("Require IMDSv2"), _("Metadata only with session tokens, which blocks a class of server-side request forgery"),
                         &self->imds_switch);
   gtk_switch_set_active (self->imds_switch, TRUE);
   g_signal_connect_swapped (self->imds_switch, "notify::active", G_CALLBACK (advanced_changed_cb), self);
@@ -3640,7 +3309,6 @@ static void
 image_changed_cb (AmLaunchWizard *self)
 {
   update_chosen_image (self);
-  rebuild_volume_list (self);
   choose_default_type (self);
   if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
     rebuild_type_list (self);
@@ -3799,6 +3467,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AM_TYPE_LAUNCH_PROGRESS_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_STORAGE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, window_title);
@@ -3853,10 +3522,12 @@ am_launch_wizard_init (AmLaunchWizard *self)
   build_type_page (self);
   build_key_page (self);
   build_network_page (self);
-  build_storage_page (self);
   build_details_page (self);
   build_review_page (self);
 
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->storage_page), self->request);
+  self->field_labels[AM_LAUNCH_FIELD_VOLUMES] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->storage_page),
+                                                                                AM_LAUNCH_FIELD_VOLUMES);
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->progress_page), self->request);
   g_signal_connect_object (self->progress_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress_page, "notify::launching", G_CALLBACK (launching_changed_cb), self,
@@ -3865,7 +3536,6 @@ am_launch_wizard_init (AmLaunchWizard *self)
   g_signal_connect_swapped (self->request, "changed", G_CALLBACK (request_changed_cb), self);
   g_signal_connect_swapped (self->request, "notify::image", G_CALLBACK (image_changed_cb), self);
   update_chosen_image (self);
-  rebuild_volume_list (self);
   user_data_changed_cb (self);
   go_to_step (self, AM_LAUNCH_STEP_IMAGE);
 }

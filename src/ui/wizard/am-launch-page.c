@@ -19,6 +19,7 @@ typedef struct
 
   /* state */
   guint busy;
+  gboolean syncing;
 } AmLaunchPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (AmLaunchPage, am_launch_page, GTK_TYPE_BOX)
@@ -29,6 +30,7 @@ enum
   PROP_REQUEST,
   PROP_SESSION,
   PROP_BUSY,
+  PROP_SYNCING,
   N_PROPS
 };
 
@@ -65,6 +67,9 @@ am_launch_page_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, priv->busy > 0);
+      break;
+    case PROP_SYNCING:
+      g_value_set_boolean (value, priv->syncing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -107,6 +112,8 @@ am_launch_page_class_init (AmLaunchPageClass *klass)
                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNCING] = g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -210,6 +217,28 @@ am_launch_page_busy_pop (AmLaunchPage *self)
   g_return_if_fail (priv->busy > 0);
   if (--priv->busy == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+am_launch_page_get_syncing (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_val_if_fail (AM_IS_LAUNCH_PAGE (self), FALSE);
+  return priv->syncing;
+}
+
+void
+am_launch_page_set_syncing (AmLaunchPage *self,
+                            gboolean      syncing)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  if (priv->syncing == !!syncing)
+    return;
+  priv->syncing = !!syncing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
 }
 
 void

@@ -35,6 +35,11 @@ AmEc2Client     *am_launch_page_get_client        (AmLaunchPage *self);
 gboolean         am_launch_page_get_busy          (AmLaunchPage *self);
 void             am_launch_page_busy_push         (AmLaunchPage *self);
 void             am_launch_page_busy_pop          (AmLaunchPage *self);
+/* TRUE while the page rewrites several fields of the request at once: the shell validates
+ * once when it turns FALSE, and the changes on the way do not count as the user's edits */
+gboolean         am_launch_page_get_syncing       (AmLaunchPage *self);
+void             am_launch_page_set_syncing       (AmLaunchPage *self,
+                                                   gboolean      syncing);
 /* Shows @text as a toast in the window's toast overlay, if the page is in one */
 void             am_launch_page_toast             (AmLaunchPage *self,
                                                    const char   *text);

@@ -23,29 +23,10 @@
 #include "am-launch-progress-page.h"
 #include "am-launch-storage-page.h"
 #include "am-launch-zone.h"
-#include "am-auto-scaling-dialog.h"
 #include "am-accessible.h"
-#include "am-launch-wizard.h"
+#include "am-launch-wizard-private.h"
 
 #define PAGE_PROGRESS AM_LAUNCH_N_STEPS
-
-typedef enum
-{
-  IMAGES_QUICK,
-  IMAGES_MINE,
-  IMAGES_SHARED,
-  IMAGES_SEARCH,
-} ImageSource;
-
-/* The lists a page loads; a failed one shows an error with Retry on its page. */
-typedef enum
-{
-  LOOKUP_IMAGES,
-  LOOKUP_TYPES,
-  LOOKUP_KEYS,
-  LOOKUP_NETWORK,
-  N_LOOKUPS
-} Lookup;
 
 /* SSM parameters behind the Quick start list: the usual first choices. */
 static const char * const quick_start_parameters[] = {
@@ -61,123 +42,6 @@ static const char * const page_names[] = {
   "image", "type", "key", "network", "storage", "details", "review", "progress",
 };
 
-
-struct _AmLaunchWizard
-{
-  AdwWindow parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkListBox *step_list;
-  GtkStack *stack;
-  GtkBox *image_page;
-  GtkBox *type_page;
-  GtkBox *key_page;
-  GtkBox *network_page;
-  AmLaunchStoragePage *storage_page;
-  AmLaunchDetailsPage *details_page;
-  GtkBox *review_page;
-  AmLaunchProgressPage *progress_page;
-  GtkButton *back_button;
-  GtkLabel *status_label;
-  GtkButton *next_button;
-  GtkButton *launch_button;
-  GtkButton *template_button;
-  GtkButton *retry_button;
-  GtkButton *close_button;
-  GtkWidget *asg_button;
-
-  /* built widgets */
-  GtkWidget *field_labels[AM_LAUNCH_N_FIELDS];
-  GtkWidget *step_icons[AM_LAUNCH_N_STEPS];
-  GtkWidget *lookup_errors[N_LOOKUPS];
-  GtkLabel *lookup_error_labels[N_LOOKUPS];
-  /* image page */
-  GtkListBox *chosen_list;
-  GtkToggleButton *source_buttons[4];
-  GtkSearchEntry *image_search;
-  GtkListBox *image_list;
-  GtkLabel *image_status;
-  /* type page */
-  GtkSearchEntry *type_search;
-  GtkDropDown *type_sort;
-  GtkListBox *type_list;
-  GtkLabel *type_status;
-  GtkWidget *type_way_out;
-  GtkToggleButton *type_show_hidden;
-  GtkWidget *type_other_image;
-  /* key page */
-  GtkListBox *key_list;
-  AdwEntryRow *new_key_name;
-  AdwComboRow *new_key_type;
-  GtkButton *create_key_button;
-  AdwActionRow *save_key_row;
-  GtkSwitch *no_key_switch;
-  /* network page */
-  AdwComboRow *vpc_row;
-  GtkListBox *subnet_list;
-  GtkSpinButton *count_spin;
-  AdwActionRow *spread_row;
-  GtkWidget *count_row;
-  GtkWidget *template_note_row;   /* template mode: who decides count and zones */
-  GtkWidget *subnet_group;
-  AdwComboRow *public_ip_row;
-  GtkListBox *group_list;
-  AdwExpanderRow *new_group_row;
-  AdwEntryRow *new_group_name;
-  GtkCheckButton *rule_checks[3];
-  AdwComboRow *source_row;
-  AdwEntryRow *cidr_row;
-  /* storage page */
-  /* details page */
-  /* review page */
-  GtkListBox *summary_list;
-  GtkListBox *dry_run_list;
-  GtkLabel *dry_run_status;
-  GtkWidget *dry_run_group;
-  GtkLabel *review_heading;
-  /* progress page */
-
-  /* owned references */
-  AmSession *session;
-  AmLaunchRequest *request;
-  GCancellable *cancellable;
-  GCancellable *image_cancellable;
-  GCancellable *dry_run_cancellable;
-  GPtrArray *images;         /* AmImage, the current source's results */
-  GPtrArray *types;          /* AmInstanceType */
-  GPtrArray *key_pairs;      /* AmKeyPair */
-  GPtrArray *vpcs;           /* AmVpc */
-  GPtrArray *subnets;        /* AmSubnet, every VPC's */
-  GPtrArray *groups;         /* AmSecurityGroup, every VPC's */
-  GPtrArray *dry_zones;      /* AmLaunchZone */
-  GHashTable *template_tokens;
-  AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
-  char *private_key;         /* the key pair just created, until saved */
-  char *private_key_name;
-  char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
-
-  /* state */
-  const char *creating_key_type;
-  AmLaunchStep step;
-  gboolean visited[AM_LAUNCH_N_STEPS];
-  ImageSource image_source;
-  guint busy;
-  guint validate_idle;
-  guint search_timeout;
-  guint dry_run_generation;
-  gboolean launched_once;
-  gboolean building;         /* widgets being filled from the request: no write-back */
-  gboolean key_page_touched; /* the user chose, typed or left the key pair page: its errors show */
-  gboolean types_loaded;
-  gboolean template_mode;     /* the review saves a launch template instead of launching */
-  gboolean dry_run_stale;     /* the request changed since the dry runs ended */
-  gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
-  gboolean close_after_save; /* the private key is saved from the close dialog */
-  GtkWidget *close_dialog;   /* the confirmation shown, while it is */
-  gboolean close_asked_launching;   /* that confirmation is about a launch in flight */
-};
 
 G_DEFINE_FINAL_TYPE (AmLaunchWizard, am_launch_wizard, ADW_TYPE_WINDOW)
 
@@ -207,23 +71,23 @@ static void update_spread (AmLaunchWizard *self);
 
 /* Small helpers */
 
-static void
-busy_push (AmLaunchWizard *self)
+void
+_am_launch_wizard_busy_push (AmLaunchWizard *self)
 {
   if (self->busy++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-busy_pop (AmLaunchWizard *self)
+void
+_am_launch_wizard_busy_pop (AmLaunchWizard *self)
 {
   g_return_if_fail (self->busy > 0);
   if (--self->busy == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static AmEc2Client *
-get_client (AmLaunchWizard *self)
+AmEc2Client *
+_am_launch_wizard_get_client (AmLaunchWizard *self)
 {
   return am_session_get_client (self->session);
 }
@@ -938,7 +802,7 @@ describe_images_cb (GObject      *object,
   g_autoptr (GPtrArray) images = NULL;
 
   images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (is_cancelled (error))
     return;
   if (images != NULL && self->image_source != IMAGES_QUICK)
@@ -950,8 +814,8 @@ static void
 describe_images (AmLaunchWizard        *self,
                  AmDescribeImagesQuery *query)
 {
-  busy_push (self);
-  am_ec2_client_describe_images_async (get_client (self), query, self->image_cancellable,
+  _am_launch_wizard_busy_push (self);
+  am_ec2_client_describe_images_async (_am_launch_wizard_get_client (self), query, self->image_cancellable,
                                        describe_images_cb, g_object_ref (self));
 }
 
@@ -988,7 +852,7 @@ latest_image_cb (GObject      *object,
   if (--quick->pending > 0)
     return;
 
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (!g_cancellable_is_cancelled (quick->cancellable))
     {
       if (quick->ids->len == 0 && quick->error != NULL)
@@ -1023,7 +887,7 @@ load_images (AmLaunchWizard *self)
   g_autoptr (AmDescribeImagesQuery) query = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->image_search));
 
-  if (get_client (self) == NULL)
+  if (_am_launch_wizard_get_client (self) == NULL)
     return;
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
@@ -1040,9 +904,9 @@ load_images (AmLaunchWizard *self)
         quick->cancellable = g_object_ref (self->image_cancellable);
         quick->ids = g_ptr_array_new_with_free_func (g_free);
         quick->pending = G_N_ELEMENTS (quick_start_parameters);
-        busy_push (self);
+        _am_launch_wizard_busy_push (self);
         for (guint i = 0; i < G_N_ELEMENTS (quick_start_parameters); i++)
-          am_ec2_client_get_latest_image_id_async (get_client (self), quick_start_parameters[i],
+          am_ec2_client_get_latest_image_id_async (_am_launch_wizard_get_client (self), quick_start_parameters[i],
                                                    self->image_cancellable, latest_image_cb, quick);
         return;
       }
@@ -1435,7 +1299,7 @@ types_cb (GObject      *object,
   g_autoptr (GPtrArray) types = NULL;
 
   types = am_ec2_client_describe_instance_types_finish (AM_EC2_CLIENT (object), result, &error);
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (is_cancelled (error))
     return;
   if (types == NULL)
@@ -1455,12 +1319,12 @@ types_cb (GObject      *object,
 static void
 load_types (AmLaunchWizard *self)
 {
-  if (self->types_loaded || get_client (self) == NULL)
+  if (self->types_loaded || _am_launch_wizard_get_client (self) == NULL)
     return;
   self->types_loaded = TRUE;
   gtk_label_set_text (self->type_status, _("Loading instance types…"));
-  busy_push (self);
-  am_ec2_client_describe_instance_types_async (get_client (self), NULL, NULL, self->cancellable,
+  _am_launch_wizard_busy_push (self);
+  am_ec2_client_describe_instance_types_async (_am_launch_wizard_get_client (self), NULL, NULL, self->cancellable,
                                                types_cb, g_object_ref (self));
 }
 
@@ -1582,7 +1446,7 @@ key_pairs_cb (GObject      *object,
   g_autoptr (GPtrArray) keys = NULL;
 
   keys = am_ec2_client_describe_key_pairs_finish (AM_EC2_CLIENT (object), result, &error);
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (is_cancelled (error))
     return;
   if (keys == NULL)
@@ -1599,10 +1463,10 @@ key_pairs_cb (GObject      *object,
 static void
 load_key_pairs (AmLaunchWizard *self)
 {
-  if (get_client (self) == NULL)
+  if (_am_launch_wizard_get_client (self) == NULL)
     return;
-  busy_push (self);
-  am_ec2_client_describe_key_pairs_async (get_client (self), NULL, NULL, FALSE, self->cancellable,
+  _am_launch_wizard_busy_push (self);
+  am_ec2_client_describe_key_pairs_async (_am_launch_wizard_get_client (self), NULL, NULL, FALSE, self->cancellable,
                                           key_pairs_cb, g_object_ref (self));
 }
 
@@ -1770,7 +1634,7 @@ recreate_deleted_cb (GObject      *object,
   am_ec2_client_delete_key_pair_finish (AM_EC2_CLIENT (object), result, &error);
   if (error != NULL)
     {
-      busy_pop (self);
+      _am_launch_wizard_busy_pop (self);
       if (!is_cancelled (error))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
@@ -1791,11 +1655,11 @@ lost_key_response_cb (AdwMessageDialog *dialog,
   AmLaunchWizard *self = lost->self;
 
   /* @lost goes with the dialog (which may also go with the wizard, unanswered). */
-  if (g_strcmp0 (response, "recreate") != 0 || get_client (self) == NULL)
+  if (g_strcmp0 (response, "recreate") != 0 || _am_launch_wizard_get_client (self) == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
-  busy_push (self);
-  am_ec2_client_delete_key_pair_async (get_client (self), lost->name, self->cancellable,
+  _am_launch_wizard_busy_push (self);
+  am_ec2_client_delete_key_pair_async (_am_launch_wizard_get_client (self), lost->name, self->cancellable,
                                        recreate_deleted_cb, lost_key_new (self, lost->name, lost->type));
 }
 
@@ -1835,7 +1699,7 @@ create_key_cb (GObject      *object,
   g_autoptr (AmKeyPair) key = NULL;
 
   am_ec2_client_create_key_pair_finish (AM_EC2_CLIENT (object), result, &key, NULL, &error);
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (is_cancelled (error))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
@@ -1927,14 +1791,14 @@ create_key (AmLaunchWizard *self)
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
   const char *type = adw_combo_row_get_selected (self->new_key_type) == 1 ? "ed25519" : "rsa";
 
-  if (*name == '\0' || get_client (self) == NULL)
+  if (*name == '\0' || _am_launch_wizard_get_client (self) == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
-  busy_push (self);
+  _am_launch_wizard_busy_push (self);
   g_free (self->creating_key_name);
   self->creating_key_name = g_strdup (name);
   self->creating_key_type = type;
-  am_ec2_client_create_key_pair_async (get_client (self), name, type, "pem", FALSE, self->cancellable,
+  am_ec2_client_create_key_pair_async (_am_launch_wizard_get_client (self), name, type, "pem", FALSE, self->cancellable,
                                        create_key_cb, g_object_ref (self));
 }
 
@@ -2253,7 +2117,7 @@ network_loaded_cb (GObject      *object,
     items = am_ec2_client_describe_subnets_finish (client, result, &error);
   else
     items = am_ec2_client_describe_security_groups_finish (client, result, &error);
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (is_cancelled (error))
     return;
   if (items == NULL)
@@ -2280,7 +2144,7 @@ network_loaded_cb (GObject      *object,
 static void
 load_network (AmLaunchWizard *self)
 {
-  AmEc2Client *client = get_client (self);
+  AmEc2Client *client = _am_launch_wizard_get_client (self);
 
   if (client == NULL)
     return;
@@ -2297,7 +2161,7 @@ load_network (AmLaunchWizard *self)
 
       load->self = g_object_ref (self);
       load->which = which;
-      busy_push (self);
+      _am_launch_wizard_busy_push (self);
       if (which == NETWORK_VPCS)
         am_ec2_client_describe_vpcs_async (client, NULL, NULL, self->cancellable, network_loaded_cb, load);
       else if (which == NETWORK_SUBNETS)
@@ -2395,7 +2259,7 @@ my_ip_cb (GObject      *object,
   g_autoptr (GBytes) bytes = NULL;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (is_cancelled (error))
     return;
   if (bytes != NULL)
@@ -2425,14 +2289,14 @@ source_changed_cb (AmLaunchWizard *self)
   if (source == AM_LAUNCH_SOURCE_MY_IP && am_launch_request_get_my_ip (self->request) == NULL)
     {
       /* The sandbox is this machine; on AWS, ask AWS's own address echo. */
-      if (am_session_is_sandbox (self->session) || am_ec2_client_has_custom_endpoint (get_client (self)))
+      if (am_session_is_sandbox (self->session) || am_ec2_client_has_custom_endpoint (_am_launch_wizard_get_client (self)))
         am_launch_request_set_my_ip (self->request, "127.0.0.1");
       else
         {
           g_autoptr (SoupSession) soup = soup_session_new ();
           g_autoptr (SoupMessage) message = soup_message_new ("GET", "https://checkip.amazonaws.com/");
 
-          busy_push (self);
+          _am_launch_wizard_busy_push (self);
           soup_session_send_and_read_async (soup, message, G_PRIORITY_DEFAULT, self->cancellable,
                                             my_ip_cb, g_object_ref (self));
         }
@@ -2696,7 +2560,7 @@ zone_call_cb (GObject      *object,
 
   g_free (call);
   instances = am_launch_request_run_finish (AM_LAUNCH_REQUEST (object), result, NULL, &error);
-  busy_pop (self);
+  _am_launch_wizard_busy_pop (self);
   if (is_cancelled (error) || stale)
     return;
 
@@ -2765,13 +2629,13 @@ start_dry_runs (AmLaunchWizard *self)
   am_launch_clear_list (self->dry_run_list);
   g_ptr_array_set_size (self->dry_zones, 0);
 
-  if (!am_launch_request_validate (self->request, NULL) || get_client (self) == NULL)
+  if (!am_launch_request_validate (self->request, NULL) || _am_launch_wizard_get_client (self) == NULL)
     {
       gtk_label_set_text (self->dry_run_status, _("Complete the earlier steps first."));
       return;
     }
   gtk_label_set_text (self->dry_run_status, _("Asking EC2 whether each zone's launch would succeed, without launching…"));
-  client = am_ec2_client_get_query_client (get_client (self));
+  client = am_ec2_client_get_query_client (_am_launch_wizard_get_client (self));
   plan = dry_run_plan (self);
   for (guint i = 0; i < plan->len; i++)
     {
@@ -2785,7 +2649,7 @@ start_dry_runs (AmLaunchWizard *self)
       call->self = g_object_ref (self);
       call->zone = zone;
       call->generation = self->dry_run_generation;
-      busy_push (self);
+      _am_launch_wizard_busy_push (self);
       am_launch_request_run_async (self->request, client, placement, TRUE, self->dry_run_cancellable,
                                    zone_call_cb, call);
     }
@@ -2820,7 +2684,7 @@ build_review_page (AmLaunchWizard *self)
 static void
 launch_clicked_cb (AmLaunchWizard *self)
 {
-  if (launching (self) || self->launched_once || get_client (self) == NULL
+  if (launching (self) || self->launched_once || _am_launch_wizard_get_client (self) == NULL
       || !step_valid (self, AM_LAUNCH_STEP_REVIEW))
     return;
 
@@ -2856,123 +2720,9 @@ page_busy_cb (AmLaunchWizard *self,
               AmLaunchPage   *page)
 {
   if (am_launch_page_get_busy (page))
-    busy_push (self);
+    _am_launch_wizard_busy_push (self);
   else
-    busy_pop (self);
-}
-
-/* Save as launch template */
-
-static void
-template_created_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AmLaunchTemplate) template = NULL;
-  g_autofree char *text = NULL;
-
-  template = am_launch_request_create_template_finish (AM_LAUNCH_REQUEST (object), result, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (template == NULL)
-    text = g_strdup (error->message);
-  else if ((g_set_object (&self->template, template), TRUE))
-    text = g_strdup_printf (_("Saved launch template %s (%s)"),
-                            am_launch_template_get_launch_template_name (template),
-                            am_launch_template_get_launch_template_id (template));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-template_name_changed_cb (GtkEditable      *entry,
-                          AdwMessageDialog *dialog)
-{
-  g_autoptr (GError) error = NULL;
-  gboolean ok = am_launch_check_launch_template_name (gtk_editable_get_text (entry), &error);
-
-  adw_message_dialog_set_response_enabled (dialog, "save", ok);
-  adw_message_dialog_set_body (dialog, ok ? _("The template keeps every choice except the number of instances and the subnets: the Auto Scaling group that uses it decides how many instances run and in which zones.")
-                                          : error->message);
-}
-
-static void
-template_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      AmLaunchWizard   *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *name = gtk_editable_get_text (entry);
-  const char *token;
-
-  if (!g_str_equal (response, "save") || !am_launch_check_launch_template_name (name, NULL))
-    return;
-  token = g_hash_table_lookup (self->template_tokens, name);
-  if (token == NULL)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-
-      g_hash_table_insert (self->template_tokens, g_strdup (name), g_strconcat ("amiable-lt-", uuid, NULL));
-      token = g_hash_table_lookup (self->template_tokens, name);
-    }
-  busy_push (self);
-  am_launch_request_create_template_async (self->request, am_ec2_client_get_query_client (get_client (self)),
-                                           name, _("Saved from Amiable's launch wizard"), token,
-                                           self->cancellable, template_created_cb, g_object_ref (self));
-}
-
-static void
-template_clicked_cb (AmLaunchWizard *self)
-{
-  GtkWidget *dialog;
-  GtkWidget *entry;
-  g_autofree char *suggested = NULL;
-  AmImage *image = am_launch_request_get_image (self->request);
-
-  if (get_client (self) == NULL)
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Launch Template"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (template_name_changed_cb), dialog);
-  suggested = g_strdup_printf ("%s-%s", am_launch_request_get_name (self->request) != NULL
-                                        ? am_launch_request_get_name (self->request) : "launch",
-                               image != NULL ? am_image_get_image_id (image) : "template");
-  g_strcanon (suggested, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()./_-", '-');
-  gtk_editable_set_text (GTK_EDITABLE (entry), suggested);
-  g_signal_connect (dialog, "response", G_CALLBACK (template_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Create Auto Scaling Group */
-
-static void
-asg_template_cb (AmLaunchWizard      *self,
-                 GParamSpec          *pspec,
-                 AmAutoScalingDialog *dialog)
-{
-  g_set_object (&self->template, am_auto_scaling_dialog_get_template (dialog));
-}
-
-static void
-asg_clicked_cb (AmLaunchWizard *self)
-{
-  AmAutoScalingDialog *dialog;
-
-  if (get_client (self) == NULL)
-    return;
-  dialog = am_auto_scaling_dialog_new (self->session, self->request, self->template);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "notify::template", G_CALLBACK (asg_template_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+    _am_launch_wizard_busy_pop (self);
 }
 
 /* Closing: a launch in flight or a private key not yet saved would be lost without a word. */
@@ -3235,8 +2985,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, launch_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, template_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, asg_clicked_cb);
+  _am_launch_wizard_class_init_actions (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "am-launch-page.h"
 
 typedef struct
@@ -13,6 +15,11 @@ typedef struct
   /* owned references */
   AmLaunchRequest *request;
   AmSession *session;
+  GCancellable *cancellable;
+
+  /* built widgets */
+  GtkWidget *lookup_error;   /* the card at the top, while a lookup has failed */
+  GtkLabel *lookup_error_label;
 
   /* built widgets */
   GtkWidget *field_labels[AM_LAUNCH_N_FIELDS];
@@ -36,12 +43,22 @@ enum
 
 static GParamSpec *properties [N_PROPS];
 
+enum
+{
+  GO_TO,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static void
 am_launch_page_dispose (GObject *object)
 {
   AmLaunchPage *self = AM_LAUNCH_PAGE (object);
   AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
 
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
   g_clear_object (&priv->request);
   g_clear_object (&priv->session);
 
@@ -115,12 +132,133 @@ am_launch_page_class_init (AmLaunchPageClass *klass)
   properties[PROP_SYNCING] = g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmLaunchPage::go-to:
+   * @step: the AmLaunchStep the page asks the wizard to show
+   */
+  signals[GO_TO] = g_signal_new ("go-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 am_launch_page_init (AmLaunchPage *self)
 {
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  priv->cancellable = g_cancellable_new ();
+}
+
+GCancellable *
+am_launch_page_get_cancellable (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_val_if_fail (AM_IS_LAUNCH_PAGE (self), NULL);
+  return priv->cancellable;
+}
+
+void
+am_launch_page_load (AmLaunchPage *self)
+{
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  if (AM_LAUNCH_PAGE_GET_CLASS (self)->load != NULL)
+    AM_LAUNCH_PAGE_GET_CLASS (self)->load (self);
+}
+
+void
+am_launch_page_shown (AmLaunchPage *self)
+{
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  if (AM_LAUNCH_PAGE_GET_CLASS (self)->shown != NULL)
+    AM_LAUNCH_PAGE_GET_CLASS (self)->shown (self);
+}
+
+void
+am_launch_page_go_to (AmLaunchPage *self,
+                      guint         step)
+{
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_signal_emit (self, signals[GO_TO], 0, step);
+}
+
+/* Lookups: what failed and Retry, at the top of the page (instead of a toast that goes away);
+ * the client's messages already name the call that failed and what to do. */
+
+static void
+lookup_retry_clicked_cb (AmLaunchPage *self)
+{
+  am_launch_page_hide_lookup_error (self);
+  am_launch_page_load (self);
+}
+
+GtkWidget *
+am_launch_lookup_error_new (const char  *name,
+                            GtkLabel   **out_label,
+                            GtkButton  **out_button)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "wizard-lookup-error");
+  gtk_widget_add_css_class (icon, "error");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_name (label, name);
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_visible (box, FALSE);
+  *out_label = GTK_LABEL (label);
+  *out_button = GTK_BUTTON (button);
+  return box;
+}
+
+void
+am_launch_page_add_lookup_error (AmLaunchPage *self,
+                                 const char   *name)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+  GtkButton *button;
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_return_if_fail (priv->lookup_error == NULL);
+
+  priv->lookup_error = am_launch_lookup_error_new (name, &priv->lookup_error_label, &button);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (lookup_retry_clicked_cb), self);
+  gtk_box_prepend (GTK_BOX (self), priv->lookup_error);
+}
+
+void
+am_launch_page_show_lookup_error (AmLaunchPage *self,
+                                  const GError *error)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_return_if_fail (priv->lookup_error != NULL);
+
+  gtk_label_set_text (priv->lookup_error_label, error->message);
+  gtk_widget_set_visible (priv->lookup_error, TRUE);
+}
+
+void
+am_launch_page_hide_lookup_error (AmLaunchPage *self)
+{
+  AmLaunchPagePrivate *priv = am_launch_page_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  if (priv->lookup_error != NULL)
+    gtk_widget_set_visible (priv->lookup_error, FALSE);
 }
 
 AmLaunchRequest *
@@ -416,4 +554,12 @@ am_launch_field_label_new (AmLaunchField field)
   gtk_widget_set_visible (label, FALSE);
   gtk_widget_set_name (label, name);
   return label;
+}
+
+char *
+am_launch_format_memory (gint64 mib)
+{
+  if (mib % 1024 == 0)
+    return g_strdup_printf (_("%lld GiB"), (long long) (mib / 1024));
+  return g_strdup_printf (_("%.1f GiB"), mib / 1024.0);
 }

@@ -19,8 +19,12 @@ struct _AmLaunchPageClass
 {
   GtkBoxClass parent_class;
 
-  /* the request or the session was set: load or show what the page needs */
+  /* the request or the session was set: show what the page needs */
   void (*request_set) (AmLaunchPage *self);
+  /* load the lists the page offers (at start, and on Retry after a failed lookup) */
+  void (*load)        (AmLaunchPage *self);
+  /* the wizard shows the page */
+  void (*shown)       (AmLaunchPage *self);
 };
 
 AmLaunchRequest *am_launch_page_get_request       (AmLaunchPage *self);
@@ -31,6 +35,20 @@ void             am_launch_page_set_session       (AmLaunchPage *self,
                                                    AmSession    *session);
 /* The session's client, or %NULL when there is none (no session, or it is not connected) */
 AmEc2Client     *am_launch_page_get_client        (AmLaunchPage *self);
+/* Cancelled when the page goes away: for the page's calls */
+GCancellable    *am_launch_page_get_cancellable   (AmLaunchPage *self);
+void             am_launch_page_load              (AmLaunchPage *self);
+void             am_launch_page_shown             (AmLaunchPage *self);
+/* Asks the wizard to show @step (an AmLaunchStep) through "go-to" */
+void             am_launch_page_go_to             (AmLaunchPage *self,
+                                                   guint         step);
+/* The card at the top of the page that says what lookup failed, with Retry (which calls
+ * the load vfunc); @name names its label and its button, e.g. "retry-types" */
+void             am_launch_page_add_lookup_error  (AmLaunchPage *self,
+                                                   const char   *name);
+void             am_launch_page_show_lookup_error (AmLaunchPage *self,
+                                                   const GError *error);
+void             am_launch_page_hide_lookup_error (AmLaunchPage *self);
 /* TRUE while a call of the page is in flight ("busy" notifies) */
 gboolean         am_launch_page_get_busy          (AmLaunchPage *self);
 void             am_launch_page_busy_push         (AmLaunchPage *self);
@@ -58,6 +76,12 @@ GtkWidget       *am_launch_group_new              (GtkBox       *page,
 GtkWidget       *am_launch_boxed_list_new         (const char   *accessible_label);
 void             am_launch_clear_list             (GtkListBox   *list);
 GtkWidget       *am_launch_field_label_new        (AmLaunchField field);
+/* Memory as people say it: "512 MiB", "8 GiB" */
+char            *am_launch_format_memory          (gint64        mib);
+/* A hidden lookup error card; its label and Retry button are both named @name */
+GtkWidget       *am_launch_lookup_error_new       (const char   *name,
+                                                   GtkLabel    **out_label,
+                                                   GtkButton   **out_button);
 /* An action row with @check as its prefix and activatable widget */
 GtkWidget       *am_launch_check_row_new          (const char   *title,
                                                    const char   *subtitle,

@@ -7,6 +7,7 @@
 #include "am-launch-details-page.h"
 #include "am-launch-progress-page.h"
 #include "am-launch-storage-page.h"
+#include "am-launch-type-page.h"
 #include "am-launch-wizard.h"
 
 G_BEGIN_DECLS
@@ -39,7 +40,7 @@ struct _AmLaunchWizard
   GtkListBox *step_list;
   GtkStack *stack;
   GtkBox *image_page;
-  GtkBox *type_page;
+  AmLaunchTypePage *type_page;
   GtkBox *key_page;
   GtkBox *network_page;
   AmLaunchStoragePage *storage_page;
@@ -67,13 +68,6 @@ struct _AmLaunchWizard
   GtkListBox *image_list;
   GtkLabel *image_status;
   /* type page */
-  GtkSearchEntry *type_search;
-  GtkDropDown *type_sort;
-  GtkListBox *type_list;
-  GtkLabel *type_status;
-  GtkWidget *type_way_out;
-  GtkToggleButton *type_show_hidden;
-  GtkWidget *type_other_image;
   /* key page */
   GtkListBox *key_list;
   AdwEntryRow *new_key_name;
@@ -113,7 +107,6 @@ struct _AmLaunchWizard
   GCancellable *image_cancellable;
   GCancellable *dry_run_cancellable;
   GPtrArray *images;         /* AmImage, the current source's results */
-  GPtrArray *types;          /* AmInstanceType */
   GPtrArray *key_pairs;      /* AmKeyPair */
   GPtrArray *vpcs;           /* AmVpc */
   GPtrArray *subnets;        /* AmSubnet, every VPC's */
@@ -137,7 +130,6 @@ struct _AmLaunchWizard
   gboolean launched_once;
   gboolean building;         /* widgets being filled from the request: no write-back */
   gboolean key_page_touched; /* the user chose, typed or left the key pair page: its errors show */
-  gboolean types_loaded;
   gboolean template_mode;     /* the review saves a launch template instead of launching */
   gboolean dry_run_stale;     /* the request changed since the dry runs ended */
   gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */

@@ -59,10 +59,8 @@ static GParamSpec *properties [N_PROPS];
 static void go_to_step (AmLaunchWizard *self, guint page);
 static void schedule_validate (AmLaunchWizard *self);
 static void rebuild_image_list (AmLaunchWizard *self);
-static void rebuild_type_list (AmLaunchWizard *self);
 static void rebuild_network_lists (AmLaunchWizard *self);
 static void load_images (AmLaunchWizard *self);
-static void load_types (AmLaunchWizard *self);
 static void load_key_pairs (AmLaunchWizard *self);
 static void load_network (AmLaunchWizard *self);
 static void start_dry_runs (AmLaunchWizard *self);
@@ -134,9 +132,6 @@ lookup_retry_clicked_cb (GtkButton      *button,
     case LOOKUP_IMAGES:
       load_images (self);
       break;
-    case LOOKUP_TYPES:
-      load_types (self);
-      break;
     case LOOKUP_KEYS:
       load_key_pairs (self);
       break;
@@ -155,31 +150,13 @@ add_lookup_error (AmLaunchWizard *self,
                   Lookup          which)
 {
   static const char * const names[] = { "retry-images", "retry-types", "retry-keys", "retry-network" };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
+  GtkButton *button;
+  GtkWidget *box = am_launch_lookup_error_new (names[which], &self->lookup_error_labels[which], &button);
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "wizard-lookup-error");
-  gtk_widget_add_css_class (icon, "error");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_name (label, names[which]);
-  gtk_widget_set_name (button, names[which]);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
   g_object_set_data (G_OBJECT (button), "lookup", GUINT_TO_POINTER (which));
   g_signal_connect (button, "clicked", G_CALLBACK (lookup_retry_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_widget_set_visible (box, FALSE);
   gtk_box_prepend (page, box);
   self->lookup_errors[which] = box;
-  self->lookup_error_labels[which] = GTK_LABEL (label);
 }
 
 /* The label under a group where the message of @field shows. */
@@ -192,14 +169,6 @@ add_field_label (AmLaunchWizard *self,
 
   gtk_box_append (page, label);
   self->field_labels[field] = label;
-}
-
-static char *
-format_memory (gint64 mib)
-{
-  if (mib % 1024 == 0)
-    return g_strdup_printf (_("%lld GiB"), (long long) (mib / 1024));
-  return g_strdup_printf (_("%.1f GiB"), mib / 1024.0);
 }
 
 /* An AWS timestamp ("2025-02-19T23:15:00.000Z") as a local date; the text itself when it
@@ -469,11 +438,21 @@ go_to_step (AmLaunchWizard *self,
                                  page < AM_LAUNCH_N_STEPS ? am_launch_step_get_title (page) : _("Launching"));
 
   if (page == AM_LAUNCH_STEP_INSTANCE_TYPE)
-    rebuild_type_list (self);
+    am_launch_page_shown (AM_LAUNCH_PAGE (self->type_page));
   else if (page == AM_LAUNCH_STEP_REVIEW)
     start_dry_runs (self);
 
   validate_idle_cb (self);
+}
+
+/* "Choose Another Image" on the type page, while it shows */
+static void
+page_go_to_cb (AmLaunchWizard *self,
+               guint           step,
+               AmLaunchPage   *page)
+{
+  if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
+    go_to_step (self, step);
 }
 
 static void
@@ -1031,358 +1010,6 @@ build_image_page (AmLaunchWizard *self)
   self->image_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Images")));
   gtk_widget_set_name (GTK_WIDGET (self->image_list), "image-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->image_list));
-}
-
-/* Instance type page */
-
-static gboolean
-type_fits (AmLaunchWizard *self,
-           AmInstanceType *type)
-{
-  AmImage *image = am_launch_request_get_image (self->request);
-
-  return image == NULL || am_launch_instance_type_fits (image, type, NULL);
-}
-
-static AmInstanceType *
-find_type (AmLaunchWizard *self,
-           const char     *name)
-{
-  for (guint i = 0; self->types != NULL && i < self->types->len; i++)
-    if (g_strcmp0 (am_instance_type_get_instance_type (g_ptr_array_index (self->types, i)), name) == 0)
-      return g_ptr_array_index (self->types, i);
-  return NULL;
-}
-
-/* t3.micro for x86 images, t4g.micro for Arm, else the first free-tier type that fits. */
-static void
-choose_default_type (AmLaunchWizard *self)
-{
-  AmInstanceType *current = am_launch_request_get_instance_type (self->request);
-  AmImage *image = am_launch_request_get_image (self->request);
-  const char *preferred[] = { "t3.micro", "t4g.micro", "t2.micro", "t3a.micro" };
-  AmInstanceType *choice = NULL;
-
-  if (self->types == NULL || image == NULL || (current != NULL && type_fits (self, current)))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (preferred) && choice == NULL; i++)
-    {
-      AmInstanceType *type = find_type (self, preferred[i]);
-
-      if (type != NULL && type_fits (self, type))
-        choice = type;
-    }
-  for (guint i = 0; i < self->types->len && choice == NULL; i++)
-    {
-      AmInstanceType *type = g_ptr_array_index (self->types, i);
-
-      if (am_instance_type_get_free_tier_eligible (type) && type_fits (self, type))
-        choice = type;
-    }
-  for (guint i = 0; i < self->types->len && choice == NULL; i++)
-    if (type_fits (self, g_ptr_array_index (self->types, i)))
-      choice = g_ptr_array_index (self->types, i);
-  if (choice != NULL)
-    am_launch_request_set_instance_type (self->request, choice);
-}
-
-static void
-type_toggled_cb (GtkCheckButton *check,
-                 AmLaunchWizard *self)
-{
-  if (self->building || !gtk_check_button_get_active (check))
-    return;
-  am_launch_request_set_instance_type (self->request, g_object_get_data (G_OBJECT (check), "type"));
-}
-
-static gint
-compare_types (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  AmInstanceType *ta = *(AmInstanceType **) a;
-  AmInstanceType *tb = *(AmInstanceType **) b;
-  guint sort = GPOINTER_TO_UINT (user_data);
-  gint64 ka = 0, kb = 0;
-
-  if (sort == 1)
-    {
-      ka = am_instance_type_get_default_vcpus (ta);
-      kb = am_instance_type_get_default_vcpus (tb);
-    }
-  else if (sort == 2)
-    {
-      ka = am_instance_type_get_memory_mib (ta);
-      kb = am_instance_type_get_memory_mib (tb);
-    }
-  if (ka != kb)
-    return ka < kb ? -1 : 1;
-  return g_strcmp0 (am_instance_type_get_instance_type (ta), am_instance_type_get_instance_type (tb));
-}
-
-/* Why @hidden of @total types are hidden, by reason, and what to do when none is left. */
-static char *
-describe_hidden_types (AmImage     *image,
-                       const guint *misfits,
-                       guint        hidden,
-                       guint        total)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *boot_mode = am_image_get_boot_mode (image);
-  const char *virt = am_image_get_virtualization_type (image);
-  guint n;
-
-  if ((n = misfits[AM_LAUNCH_MISFIT_ARCHITECTURE]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u does not run %s code",
-                                                          "%u do not run %s code", n),
-                                             n, am_image_get_architecture (image)));
-  if ((n = misfits[AM_LAUNCH_MISFIT_VIRTUALIZATION]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u does not support %s virtualization",
-                                                          "%u do not support %s virtualization", n),
-                                             n, virt != NULL ? virt : "hvm"));
-  if ((n = misfits[AM_LAUNCH_MISFIT_BOOT_MODE]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cannot boot in %s mode",
-                                                          "%u cannot boot in %s mode", n),
-                                             n, boot_mode != NULL ? boot_mode : "?"));
-  if ((n = misfits[AM_LAUNCH_MISFIT_ROOT_DEVICE]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u has no instance store for the root volume",
-                                                          "%u have no instance store for the root volume", n), n));
-  if ((n = misfits[AM_LAUNCH_MISFIT_ENA]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requires ENA networking, which the image does not enable",
-                                                          "%u require ENA networking, which the image does not enable", n), n));
-  g_ptr_array_add (parts, NULL);
-
-  if (hidden < total)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u instance types cannot run this image and is hidden: ",
-                                               "%u of %u instance types cannot run this image and are hidden: ", hidden),
-                            hidden, total);
-  else
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "No instance type in this Region can run this image. Of %u type: ",
-                                               "No instance type in this Region can run this image. Of %u types: ", total),
-                            total);
-  {
-    g_autofree char *list = g_strjoinv ("; ", (char **) parts->pdata);
-
-    g_string_append (text, list);
-  }
-  g_string_append (text, ".");
-  if (hidden == total)
-    {
-      g_string_append_c (text, '\n');
-      if (misfits[AM_LAUNCH_MISFIT_ENA] > 0)
-        g_string_append (text, _("Choose another image, or register this one again with ENA support enabled (with the ENA driver installed in it)."));
-      else
-        g_string_append (text, _("Choose another image that these instance types can run."));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-type_other_image_clicked_cb (AmLaunchWizard *self)
-{
-  if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
-    go_to_step (self, AM_LAUNCH_STEP_IMAGE);
-}
-
-static void
-rebuild_type_list (AmLaunchWizard *self)
-{
-  AmInstanceType *chosen = am_launch_request_get_instance_type (self->request);
-  AmImage *image = am_launch_request_get_image (self->request);
-  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
-  g_autofree char *needle = NULL;
-  GtkCheckButton *group = NULL;
-  guint misfits[AM_LAUNCH_N_MISFITS] = { 0 };
-  gboolean show_hidden = gtk_toggle_button_get_active (self->type_show_hidden);
-  guint hidden = 0;
-
-  if (self->types == NULL)
-    return;
-  needle = g_ascii_strdown (gtk_editable_get_text (GTK_EDITABLE (self->type_search)), -1);
-  for (guint i = 0; i < self->types->len; i++)
-    {
-      AmInstanceType *type = g_ptr_array_index (self->types, i);
-      AmLaunchMisfit misfit = image != NULL ? am_launch_instance_type_misfit (image, type, NULL) : AM_LAUNCH_MISFIT_NONE;
-
-      if (misfit != AM_LAUNCH_MISFIT_NONE)
-        {
-          hidden++;
-          misfits[misfit]++;
-          if (!show_hidden)
-            continue;
-        }
-      if (*needle == '\0' || strstr (am_instance_type_get_instance_type (type), needle) != NULL)
-        g_ptr_array_add (shown, type);
-    }
-  g_ptr_array_sort_with_data (shown, compare_types,
-                              GUINT_TO_POINTER (gtk_drop_down_get_selected (self->type_sort)));
-
-  self->building = TRUE;
-  am_launch_clear_list (self->type_list);
-  for (guint i = 0; i < shown->len; i++)
-    {
-      AmInstanceType *type = g_ptr_array_index (shown, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *memory = format_memory (am_instance_type_get_memory_mib (type));
-      g_autofree char *subtitle = NULL;
-      g_autoptr (GError) misfit = NULL;
-      GtkWidget *row;
-
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vCPU · %s memory · %s network",
-                                               "%d vCPUs · %s memory · %s network",
-                                               am_instance_type_get_default_vcpus (type)),
-                                  am_instance_type_get_default_vcpus (type), memory,
-                                  am_instance_type_get_network_performance (type) != NULL
-                                  ? am_instance_type_get_network_performance (type) : "?");
-      /* A hidden type shown on request says what it lacks and cannot be chosen. */
-      if (image != NULL && am_launch_instance_type_misfit (image, type, &misfit) != AM_LAUNCH_MISFIT_NONE)
-        {
-          g_free (subtitle);
-          subtitle = g_strdup (misfit->message);
-          gtk_widget_set_sensitive (check, FALSE);
-        }
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      g_object_set_data (G_OBJECT (check), "type", type);
-      row = am_launch_check_row_new (am_instance_type_get_instance_type (type), subtitle, check);
-      if (misfit != NULL)
-        gtk_widget_add_css_class (row, "dim-label");
-      if (am_instance_type_get_free_tier_eligible (type))
-        {
-          GtkWidget *tag = gtk_label_new (_("Free tier"));
-
-          gtk_widget_add_css_class (tag, "success");
-          gtk_widget_add_css_class (tag, "caption-heading");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-        }
-      if (type == chosen)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_signal_connect (check, "toggled", G_CALLBACK (type_toggled_cb), self);
-      gtk_list_box_append (self->type_list, row);
-    }
-  self->building = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->type_list), shown->len > 0);
-
-  if (image != NULL && hidden > 0)
-    {
-      g_autofree char *text = describe_hidden_types (image, misfits, hidden, self->types->len);
-
-      gtk_label_set_text (self->type_status, text);
-    }
-  else
-    gtk_label_set_text (self->type_status, "");
-  /* With nothing left to choose, the way on is another image (or a look at what each type lacks). */
-  gtk_widget_set_visible (self->type_way_out, image != NULL && hidden > 0);
-  gtk_widget_set_visible (self->type_other_image, image != NULL && hidden == self->types->len);
-  if (image != NULL && hidden == self->types->len)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->type_status), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "warning");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->type_status), "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "dim-label");
-    }
-}
-
-static void
-types_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) types = NULL;
-
-  types = am_ec2_client_describe_instance_types_finish (AM_EC2_CLIENT (object), result, &error);
-  _am_launch_wizard_busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (types == NULL)
-    {
-      self->types_loaded = FALSE;
-      gtk_label_set_text (self->type_status, "");
-      show_lookup_error (self, LOOKUP_TYPES, error);
-      return;
-    }
-  hide_lookup_error (self, LOOKUP_TYPES);
-  g_clear_pointer (&self->types, g_ptr_array_unref);
-  self->types = g_steal_pointer (&types);
-  choose_default_type (self);
-  rebuild_type_list (self);
-}
-
-static void
-load_types (AmLaunchWizard *self)
-{
-  if (self->types_loaded || _am_launch_wizard_get_client (self) == NULL)
-    return;
-  self->types_loaded = TRUE;
-  gtk_label_set_text (self->type_status, _("Loading instance types…"));
-  _am_launch_wizard_busy_push (self);
-  am_ec2_client_describe_instance_types_async (_am_launch_wizard_get_client (self), NULL, NULL, self->cancellable,
-                                               types_cb, g_object_ref (self));
-}
-
-static void
-build_type_page (AmLaunchWizard *self)
-{
-  GtkWidget *group;
-  GtkWidget *box;
-
-  group = am_launch_group_new (self->type_page, _("Instance types that fit the image"), NULL);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_bottom (box, 12);
-  self->type_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->type_search), "type-search");
-  g_object_set (self->type_search, "placeholder-text", _("Search instance types"), NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->type_search), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search instance types"), -1);
-  g_signal_connect_swapped (self->type_search, "search-changed", G_CALLBACK (rebuild_type_list), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->type_search));
-  {
-    const char *sorts[] = { _("Sort by name"), _("Sort by vCPUs"), _("Sort by memory"), NULL };
-
-    self->type_sort = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_sort), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Sort"), -1);
-    g_signal_connect_swapped (self->type_sort, "notify::selected", G_CALLBACK (rebuild_type_list), self);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->type_sort));
-  }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-
-  self->type_status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->type_status, 0);
-  gtk_label_set_wrap (self->type_status, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "dim-label");
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->type_status), 6);
-  gtk_widget_set_name (GTK_WIDGET (self->type_status), "type-status");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->type_status));
-
-  self->type_way_out = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_bottom (self->type_way_out, 12);
-  gtk_widget_set_visible (self->type_way_out, FALSE);
-  self->type_other_image = gtk_button_new_with_mnemonic (_("Choose Another _Image"));
-  gtk_widget_set_name (self->type_other_image, "type-other-image");
-  gtk_widget_add_css_class (self->type_other_image, "suggested-action");
-  g_signal_connect_swapped (self->type_other_image, "clicked", G_CALLBACK (type_other_image_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->type_way_out), self->type_other_image);
-  self->type_show_hidden = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Show _Hidden Types")));
-  gtk_widget_set_name (GTK_WIDGET (self->type_show_hidden), "type-show-hidden");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_show_hidden), _("List the types that cannot run this image, each with what it lacks"));
-  g_signal_connect_swapped (self->type_show_hidden, "toggled", G_CALLBACK (rebuild_type_list), self);
-  gtk_box_append (GTK_BOX (self->type_way_out), GTK_WIDGET (self->type_show_hidden));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->type_way_out);
-
-  self->type_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Instance types")));
-  gtk_widget_set_name (GTK_WIDGET (self->type_list), "type-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->type_list));
-  add_field_label (self, self->type_page, AM_LAUNCH_FIELD_INSTANCE_TYPE);
 }
 
 /* Key pair page */
@@ -2449,7 +2076,7 @@ rebuild_summary (AmLaunchWizard *self)
   add_review_row (self, _("Image"), image_text, AM_LAUNCH_STEP_IMAGE);
   if (type != NULL)
     {
-      g_autofree char *memory = format_memory (am_instance_type_get_memory_mib (type));
+      g_autofree char *memory = am_launch_format_memory (am_instance_type_get_memory_mib (type));
 
       type_text = g_strdup_printf (_("%s · %d vCPUs · %s"), am_instance_type_get_instance_type (type),
                                    am_instance_type_get_default_vcpus (type), memory);
@@ -2800,9 +2427,8 @@ static void
 image_changed_cb (AmLaunchWizard *self)
 {
   update_chosen_image (self);
-  choose_default_type (self);
   if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
-    rebuild_type_list (self);
+    am_launch_page_shown (AM_LAUNCH_PAGE (self->type_page));
 }
 
 static void
@@ -2812,6 +2438,7 @@ am_launch_wizard_constructed (GObject *object)
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->constructed (object);
 
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->type_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->progress_page), self->session);
 
   if (self->template_mode)
@@ -2836,7 +2463,7 @@ am_launch_wizard_constructed (GObject *object)
   /* After the pages were built: their buttons' names lose the mnemonic underscores. */
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
   load_images (self);
-  load_types (self);
+  am_launch_page_load (AM_LAUNCH_PAGE (self->type_page));
   load_network (self);
   load_key_pairs (self);
 }
@@ -2863,7 +2490,6 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_object (&self->image_cancellable);
   g_clear_object (&self->dry_run_cancellable);
   g_clear_pointer (&self->images, g_ptr_array_unref);
-  g_clear_pointer (&self->types, g_ptr_array_unref);
   g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
   g_clear_pointer (&self->vpcs, g_ptr_array_unref);
   g_clear_pointer (&self->subnets, g_ptr_array_unref);
@@ -2959,6 +2585,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   g_type_ensure (AM_TYPE_LAUNCH_DETAILS_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_PROGRESS_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_STORAGE_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_TYPE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, window_title);
@@ -3004,15 +2631,18 @@ am_launch_wizard_init (AmLaunchWizard *self)
 
   build_step_list (self);
   add_lookup_error (self, self->image_page, LOOKUP_IMAGES);
-  add_lookup_error (self, self->type_page, LOOKUP_TYPES);
   add_lookup_error (self, self->key_page, LOOKUP_KEYS);
   add_lookup_error (self, self->network_page, LOOKUP_NETWORK);
   build_image_page (self);
-  build_type_page (self);
   build_key_page (self);
   build_network_page (self);
   build_review_page (self);
 
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->type_page), self->request);
+  self->field_labels[AM_LAUNCH_FIELD_INSTANCE_TYPE] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->type_page),
+                                                                                      AM_LAUNCH_FIELD_INSTANCE_TYPE);
+  g_signal_connect_object (self->type_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->type_page, "go-to", G_CALLBACK (page_go_to_cb), self, G_CONNECT_SWAPPED);
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->storage_page), self->request);
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->details_page), self->request);
   g_signal_connect_object (self->details_page, "notify::syncing", G_CALLBACK (page_syncing_cb), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "am-launch-details-page.h"
+#include "am-launch-network-page.h"
 #include "am-launch-progress-page.h"
 #include "am-launch-storage-page.h"
 #include "am-launch-type-page.h"
@@ -42,7 +43,7 @@ struct _AmLaunchWizard
   GtkBox *image_page;
   AmLaunchTypePage *type_page;
   GtkBox *key_page;
-  GtkBox *network_page;
+  AmLaunchNetworkPage *network_page;
   AmLaunchStoragePage *storage_page;
   AmLaunchDetailsPage *details_page;
   GtkBox *review_page;
@@ -76,20 +77,6 @@ struct _AmLaunchWizard
   AdwActionRow *save_key_row;
   GtkSwitch *no_key_switch;
   /* network page */
-  AdwComboRow *vpc_row;
-  GtkListBox *subnet_list;
-  GtkSpinButton *count_spin;
-  AdwActionRow *spread_row;
-  GtkWidget *count_row;
-  GtkWidget *template_note_row;   /* template mode: who decides count and zones */
-  GtkWidget *subnet_group;
-  AdwComboRow *public_ip_row;
-  GtkListBox *group_list;
-  AdwExpanderRow *new_group_row;
-  AdwEntryRow *new_group_name;
-  GtkCheckButton *rule_checks[3];
-  AdwComboRow *source_row;
-  AdwEntryRow *cidr_row;
   /* storage page */
   /* details page */
   /* review page */
@@ -108,9 +95,6 @@ struct _AmLaunchWizard
   GCancellable *dry_run_cancellable;
   GPtrArray *images;         /* AmImage, the current source's results */
   GPtrArray *key_pairs;      /* AmKeyPair */
-  GPtrArray *vpcs;           /* AmVpc */
-  GPtrArray *subnets;        /* AmSubnet, every VPC's */
-  GPtrArray *groups;         /* AmSecurityGroup, every VPC's */
   GPtrArray *dry_zones;      /* AmLaunchZone */
   GHashTable *template_tokens;
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */

@@ -59,13 +59,10 @@ static GParamSpec *properties [N_PROPS];
 static void go_to_step (AmLaunchWizard *self, guint page);
 static void schedule_validate (AmLaunchWizard *self);
 static void rebuild_image_list (AmLaunchWizard *self);
-static void rebuild_network_lists (AmLaunchWizard *self);
 static void load_images (AmLaunchWizard *self);
 static void load_key_pairs (AmLaunchWizard *self);
-static void load_network (AmLaunchWizard *self);
 static void start_dry_runs (AmLaunchWizard *self);
 static void update_chosen_image (AmLaunchWizard *self);
-static void update_spread (AmLaunchWizard *self);
 
 /* Small helpers */
 
@@ -134,9 +131,6 @@ lookup_retry_clicked_cb (GtkButton      *button,
       break;
     case LOOKUP_KEYS:
       load_key_pairs (self);
-      break;
-    case LOOKUP_NETWORK:
-      load_network (self);
       break;
     case N_LOOKUPS:
     default:
@@ -388,7 +382,7 @@ validate_idle_cb (gpointer user_data)
   update_field_labels (self);
   update_step_list (self);
   update_buttons (self);
-  update_spread (self);
+  am_launch_network_page_update (self->network_page);
   return G_SOURCE_REMOVE;
 }
 
@@ -1506,524 +1500,6 @@ build_key_page (AmLaunchWizard *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
-/* Network page */
-
-static const char *
-current_vpc_id (AmLaunchWizard *self)
-{
-  AmVpc *vpc = am_launch_request_get_vpc (self->request);
-
-  return vpc != NULL ? am_vpc_get_vpc_id (vpc) : NULL;
-}
-
-static void
-subnet_toggled_cb (GtkCheckButton *check,
-                   AmLaunchWizard *self)
-{
-  AmSubnet *subnet = g_object_get_data (G_OBJECT (check), "subnet");
-
-  if (self->building)
-    return;
-  if (gtk_check_button_get_active (check))
-    am_launch_request_add_subnet (self->request, subnet);
-  else
-    am_launch_request_remove_subnet (self->request, am_subnet_get_subnet_id (subnet));
-}
-
-static void
-group_toggled_cb (GtkCheckButton *check,
-                  AmLaunchWizard *self)
-{
-  const char *group_id = g_object_get_data (G_OBJECT (check), "group-id");
-
-  if (self->building)
-    return;
-  if (gtk_check_button_get_active (check))
-    am_launch_request_add_security_group (self->request, group_id);
-  else
-    am_launch_request_remove_security_group (self->request, group_id);
-}
-
-static gint
-compare_subnets (gconstpointer a,
-                 gconstpointer b)
-{
-  AmSubnet *sa = *(AmSubnet **) a;
-  AmSubnet *sb = *(AmSubnet **) b;
-  gint order = g_strcmp0 (am_subnet_get_availability_zone (sa), am_subnet_get_availability_zone (sb));
-
-  return order != 0 ? order : g_strcmp0 (am_subnet_get_subnet_id (sa), am_subnet_get_subnet_id (sb));
-}
-
-static void
-rebuild_network_lists (AmLaunchWizard *self)
-{
-  const char *vpc_id = current_vpc_id (self);
-  g_autoptr (GPtrArray) subnets = g_ptr_array_new ();
-  gboolean any_group = FALSE;
-
-  self->building = TRUE;
-  am_launch_clear_list (self->subnet_list);
-  for (guint i = 0; self->subnets != NULL && i < self->subnets->len; i++)
-    if (g_strcmp0 (am_subnet_get_vpc_id (g_ptr_array_index (self->subnets, i)), vpc_id) == 0)
-      g_ptr_array_add (subnets, g_ptr_array_index (self->subnets, i));
-  g_ptr_array_sort (subnets, compare_subnets);
-  for (guint i = 0; i < subnets->len; i++)
-    {
-      AmSubnet *subnet = g_ptr_array_index (subnets, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      subtitle = g_strdup_printf (_("%s · %s · %d addresses free%s"), am_subnet_get_subnet_id (subnet),
-                                  am_subnet_get_cidr_block (subnet),
-                                  am_subnet_get_available_ip_address_count (subnet),
-                                  am_subnet_get_default_for_az (subnet) ? _(" · default") : "");
-      g_object_set_data (G_OBJECT (check), "subnet", subnet);
-      row = am_launch_check_row_new (am_subnet_get_availability_zone (subnet), subtitle, check);
-      gtk_widget_set_name (row, am_subnet_get_subnet_id (subnet));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   am_launch_request_has_subnet (self->request, am_subnet_get_subnet_id (subnet)));
-      g_signal_connect (check, "toggled", G_CALLBACK (subnet_toggled_cb), self);
-      gtk_list_box_append (self->subnet_list, row);
-    }
-  if (subnets->len == 0 && self->subnets != NULL)
-    am_launch_add_summary_row (self->subnet_list, _("No subnets in this VPC"),
-                     _("Create a subnet first, or choose another VPC."), "dialog-warning-symbolic");
-
-  am_launch_clear_list (self->group_list);
-  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-    {
-      AmSecurityGroup *sg = g_ptr_array_index (self->groups, i);
-      GtkWidget *check;
-      GtkWidget *row;
-      g_autofree char *subtitle = NULL;
-
-      if (g_strcmp0 (am_security_group_get_vpc_id (sg), vpc_id) != 0)
-        continue;
-      any_group = TRUE;
-      check = gtk_check_button_new ();
-      subtitle = g_strdup_printf ("%s · %s", am_security_group_get_group_id (sg),
-                                  am_security_group_get_description (sg) != NULL
-                                  ? am_security_group_get_description (sg) : "");
-      g_object_set_data_full (G_OBJECT (check), "group-id",
-                              g_strdup (am_security_group_get_group_id (sg)), g_free);
-      row = am_launch_check_row_new (am_security_group_get_group_name (sg), subtitle, check);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   am_launch_request_has_security_group (self->request,
-                                                                         am_security_group_get_group_id (sg)));
-      g_signal_connect (check, "toggled", G_CALLBACK (group_toggled_cb), self);
-      gtk_list_box_append (self->group_list, row);
-    }
-  if (!any_group && self->groups != NULL)
-    am_launch_add_summary_row (self->group_list, _("No security groups in this VPC"),
-                     _("Create one below."), NULL);
-  self->building = FALSE;
-}
-
-/* The default VPC, its first subnet and its default group: a launch that works as is. */
-static void
-choose_default_network (AmLaunchWizard *self)
-{
-  const char *vpc_id;
-
-  if (self->vpcs == NULL || self->subnets == NULL || self->groups == NULL)
-    return;
-  if (am_launch_request_get_vpc (self->request) == NULL)
-    {
-      AmVpc *choice = NULL;
-
-      for (guint i = 0; i < self->vpcs->len && choice == NULL; i++)
-        if (am_vpc_get_is_default (g_ptr_array_index (self->vpcs, i)))
-          choice = g_ptr_array_index (self->vpcs, i);
-      if (choice == NULL && self->vpcs->len > 0)
-        choice = g_ptr_array_index (self->vpcs, 0);
-      if (choice == NULL)
-        return;
-      am_launch_request_set_vpc (self->request, choice);
-    }
-  vpc_id = current_vpc_id (self);
-
-  if (am_launch_request_get_subnets (self->request)->len == 0)
-    {
-      g_autoptr (GPtrArray) subnets = g_ptr_array_new ();
-
-      for (guint i = 0; i < self->subnets->len; i++)
-        if (g_strcmp0 (am_subnet_get_vpc_id (g_ptr_array_index (self->subnets, i)), vpc_id) == 0)
-          g_ptr_array_add (subnets, g_ptr_array_index (self->subnets, i));
-      g_ptr_array_sort (subnets, compare_subnets);
-      if (subnets->len > 0)
-        am_launch_request_add_subnet (self->request, g_ptr_array_index (subnets, 0));
-    }
-  if (am_launch_request_get_security_groups (self->request)[0] == NULL
-      && !am_launch_request_get_create_group (self->request))
-    for (guint i = 0; i < self->groups->len; i++)
-      {
-        AmSecurityGroup *sg = g_ptr_array_index (self->groups, i);
-
-        if (g_strcmp0 (am_security_group_get_vpc_id (sg), vpc_id) == 0
-            && g_strcmp0 (am_security_group_get_group_name (sg), "default") == 0)
-          am_launch_request_add_security_group (self->request, am_security_group_get_group_id (sg));
-      }
-}
-
-/* The VPC's name and the default marker first, so a narrow row never cuts them off. */
-static char *
-describe_vpc (AmVpc *vpc)
-{
-  AmTag * const *tags = am_vpc_get_tags (vpc);
-  const char *name = NULL;
-  g_autofree char *prefix = NULL;
-
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    if (g_strcmp0 (am_tag_get_key (tags[i]), "Name") == 0 && *am_tag_get_value (tags[i]) != '\0')
-      name = am_tag_get_value (tags[i]);
-  if (name != NULL && am_vpc_get_is_default (vpc))
-    prefix = g_strdup_printf (_("%s (default)"), name);
-  else if (name != NULL)
-    prefix = g_strdup (name);
-  else if (am_vpc_get_is_default (vpc))
-    prefix = g_strdup (_("Default VPC"));
-  if (prefix == NULL)
-    return g_strdup_printf ("%s · %s", am_vpc_get_vpc_id (vpc), am_vpc_get_cidr_block (vpc));
-  return g_strdup_printf ("%s · %s · %s", prefix, am_vpc_get_cidr_block (vpc), am_vpc_get_vpc_id (vpc));
-}
-
-static void
-fill_vpc_row (AmLaunchWizard *self)
-{
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *vpc_id = current_vpc_id (self);
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; self->vpcs != NULL && i < self->vpcs->len; i++)
-    {
-      AmVpc *vpc = g_ptr_array_index (self->vpcs, i);
-      g_autofree char *label = describe_vpc (vpc);
-
-      gtk_string_list_append (labels, label);
-      if (g_strcmp0 (am_vpc_get_vpc_id (vpc), vpc_id) == 0)
-        selected = i;
-    }
-  self->building = TRUE;
-  adw_combo_row_set_model (self->vpc_row, G_LIST_MODEL (labels));
-  if (selected != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->vpc_row, selected);
-  self->building = FALSE;
-}
-
-typedef enum
-{
-  NETWORK_VPCS,
-  NETWORK_SUBNETS,
-  NETWORK_GROUPS,
-} NetworkList;
-
-typedef struct
-{
-  AmLaunchWizard *self;
-  NetworkList which;
-} NetworkLoad;
-
-static void
-network_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  NetworkLoad *load = user_data;
-  g_autoptr (AmLaunchWizard) self = load->self;
-  NetworkList which = load->which;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) items = NULL;
-  AmEc2Client *client = AM_EC2_CLIENT (object);
-
-  g_free (load);
-  if (which == NETWORK_VPCS)
-    items = am_ec2_client_describe_vpcs_finish (client, result, &error);
-  else if (which == NETWORK_SUBNETS)
-    items = am_ec2_client_describe_subnets_finish (client, result, &error);
-  else
-    items = am_ec2_client_describe_security_groups_finish (client, result, &error);
-  _am_launch_wizard_busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (items == NULL)
-    {
-      show_lookup_error (self, LOOKUP_NETWORK, error);
-      return;
-    }
-  {
-    GPtrArray **list = which == NETWORK_VPCS ? &self->vpcs : which == NETWORK_SUBNETS ? &self->subnets : &self->groups;
-
-    g_clear_pointer (list, g_ptr_array_unref);
-    *list = g_steal_pointer (&items);
-  }
-
-  if (self->vpcs != NULL && self->subnets != NULL && self->groups != NULL)
-    {
-      hide_lookup_error (self, LOOKUP_NETWORK);
-      choose_default_network (self);
-      fill_vpc_row (self);
-      rebuild_network_lists (self);
-    }
-}
-
-static void
-load_network (AmLaunchWizard *self)
-{
-  AmEc2Client *client = _am_launch_wizard_get_client (self);
-
-  if (client == NULL)
-    return;
-  for (NetworkList which = NETWORK_VPCS; which <= NETWORK_GROUPS; which++)
-    {
-      NetworkLoad *load;
-
-      /* a Retry reloads only the lists that failed */
-      if ((which == NETWORK_VPCS && self->vpcs != NULL)
-          || (which == NETWORK_SUBNETS && self->subnets != NULL)
-          || (which == NETWORK_GROUPS && self->groups != NULL))
-        continue;
-      load = g_new0 (NetworkLoad, 1);
-
-      load->self = g_object_ref (self);
-      load->which = which;
-      _am_launch_wizard_busy_push (self);
-      if (which == NETWORK_VPCS)
-        am_ec2_client_describe_vpcs_async (client, NULL, NULL, self->cancellable, network_loaded_cb, load);
-      else if (which == NETWORK_SUBNETS)
-        am_ec2_client_describe_subnets_async (client, NULL, NULL, self->cancellable, network_loaded_cb, load);
-      else
-        am_ec2_client_describe_security_groups_async (client, NULL, NULL, self->cancellable,
-                                                      network_loaded_cb, load);
-    }
-}
-
-static void
-vpc_selected_cb (AmLaunchWizard *self)
-{
-  guint selected = adw_combo_row_get_selected (self->vpc_row);
-
-  if (self->building || self->vpcs == NULL || selected >= self->vpcs->len)
-    return;
-  am_launch_request_set_vpc (self->request, g_ptr_array_index (self->vpcs, selected));
-  choose_default_network (self);
-  rebuild_network_lists (self);
-}
-
-static void
-update_spread (AmLaunchWizard *self)
-{
-  g_autoptr (GArray) plan = am_launch_request_plan (self->request);
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  if (self->spread_row == NULL)
-    return;
-  for (guint i = 0; i < plan->len; i++)
-    {
-      AmLaunchPlacement *placement = &g_array_index (plan, AmLaunchPlacement, i);
-
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, _("%u in %s"), placement->count,
-                              am_subnet_get_availability_zone (placement->subnet));
-    }
-  adw_action_row_set_subtitle (self->spread_row, text->len > 0 ? text->str : _("Choose at least one subnet."));
-}
-
-static void
-count_changed_cb (AmLaunchWizard *self)
-{
-  if (!self->building)
-    am_launch_request_set_count (self->request, (guint) gtk_spin_button_get_value_as_int (self->count_spin));
-}
-
-static void
-public_ip_changed_cb (AmLaunchWizard *self)
-{
-  if (!self->building)
-    am_launch_request_set_public_ip (self->request, adw_combo_row_get_selected (self->public_ip_row));
-}
-
-static void
-new_group_changed_cb (AmLaunchWizard *self)
-{
-  gboolean create = adw_expander_row_get_enable_expansion (self->new_group_row);
-  AmLaunchRules rules = 0;
-
-  if (self->building)
-    return;
-  if (create && *gtk_editable_get_text (GTK_EDITABLE (self->new_group_name)) == '\0')
-    {
-      guint n = 1;
-
-      for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-        if (g_str_has_prefix (am_security_group_get_group_name (g_ptr_array_index (self->groups, i)),
-                              "launch-wizard-"))
-          n++;
-      {
-        g_autofree char *name = g_strdup_printf ("launch-wizard-%u", n);
-
-        gtk_editable_set_text (GTK_EDITABLE (self->new_group_name), name);
-      }
-    }
-  am_launch_request_set_create_group (self->request, create);
-  am_launch_request_set_new_group_name (self->request, gtk_editable_get_text (GTK_EDITABLE (self->new_group_name)));
-  for (guint i = 0; i < G_N_ELEMENTS (self->rule_checks); i++)
-    if (gtk_check_button_get_active (self->rule_checks[i]))
-      rules |= 1 << i;
-  am_launch_request_set_new_group_rules (self->request, rules);
-  am_launch_request_set_custom_cidr (self->request, gtk_editable_get_text (GTK_EDITABLE (self->cidr_row)));
-}
-
-static void
-my_ip_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  _am_launch_wizard_busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (bytes != NULL)
-    {
-      g_autofree char *text = g_strstrip (g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)));
-      g_autoptr (GInetAddress) address = g_inet_address_new_from_string (text);
-
-      if (address != NULL)
-        {
-          am_launch_request_set_my_ip (self->request, text);
-          return;
-        }
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Could not find your public address; enter it as a custom block.")));
-}
-
-static void
-source_changed_cb (AmLaunchWizard *self)
-{
-  AmLaunchSource source = adw_combo_row_get_selected (self->source_row);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->cidr_row), source == AM_LAUNCH_SOURCE_CUSTOM);
-  if (self->building)
-    return;
-  am_launch_request_set_new_group_source (self->request, source);
-  if (source == AM_LAUNCH_SOURCE_MY_IP && am_launch_request_get_my_ip (self->request) == NULL)
-    {
-      /* The sandbox is this machine; on AWS, ask AWS's own address echo. */
-      if (am_session_is_sandbox (self->session) || am_ec2_client_has_custom_endpoint (_am_launch_wizard_get_client (self)))
-        am_launch_request_set_my_ip (self->request, "127.0.0.1");
-      else
-        {
-          g_autoptr (SoupSession) soup = soup_session_new ();
-          g_autoptr (SoupMessage) message = soup_message_new ("GET", "https://checkip.amazonaws.com/");
-
-          _am_launch_wizard_busy_push (self);
-          soup_session_send_and_read_async (soup, message, G_PRIORITY_DEFAULT, self->cancellable,
-                                            my_ip_cb, g_object_ref (self));
-        }
-    }
-}
-
-static void
-build_network_page (AmLaunchWizard *self)
-{
-  static const char *rules[] = { N_("SSH (TCP 22)"), N_("HTTP (TCP 80)"), N_("HTTPS (TCP 443)") };
-  const char *public_ips[] = { _("Use the subnet's setting"), _("Assign a public address"),
-                               _("No public address"), NULL };
-  const char *sources[] = { _("Anywhere (0.0.0.0/0)"), _("My IP address"), _("Custom address block"), NULL };
-  GtkWidget *group;
-  GtkWidget *row;
-
-  group = am_launch_group_new (self->network_page, _("VPC"), NULL);
-  self->vpc_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vpc_row), _("VPC"));
-  /* The choice as the subtitle wraps; at the row's end it would be cut short. */
-  adw_combo_row_set_use_subtitle (self->vpc_row, TRUE);
-  g_signal_connect_swapped (self->vpc_row, "notify::selected", G_CALLBACK (vpc_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->vpc_row));
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_VPC);
-
-  group = am_launch_group_new (self->network_page, _("Subnets"),
-                     _("Choose subnets in several Availability Zones: the instances are spread over them, so one zone failing does not take them all."));
-  self->subnet_group = group;
-  self->subnet_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Subnets")));
-  gtk_widget_set_name (GTK_WIDGET (self->subnet_list), "subnet-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->subnet_list));
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_SUBNETS);
-
-  group = am_launch_group_new (self->network_page, _("Placement"), NULL);
-  row = am_launch_spin_row_new (_("Number of instances"), NULL, 0, 1000, 1, &self->count_spin);
-  gtk_spin_button_set_value (self->count_spin, 1);
-  g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (count_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->count_row = row;
-  row = adw_action_row_new ();
-  gtk_widget_set_name (row, "template-count-note");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Number of instances and zones"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Not part of a launch template: the Auto Scaling group that uses it decides how many instances run and spreads them over its own subnets."));
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-information-symbolic");
-  gtk_widget_set_visible (row, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->template_note_row = row;
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Spread over the zones"));
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "view-grid-symbolic");
-  self->spread_row = ADW_ACTION_ROW (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->public_ip_row = ADW_COMBO_ROW (am_launch_combo_row_new (_("Public IPv4 address"), public_ips));
-  g_signal_connect_swapped (self->public_ip_row, "notify::selected", G_CALLBACK (public_ip_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->public_ip_row));
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_COUNT);
-
-  group = am_launch_group_new (self->network_page, _("Security groups"),
-                     _("Firewall rules: which connections may reach the instances."));
-  self->group_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Security groups")));
-  gtk_widget_set_name (GTK_WIDGET (self->group_list), "group-list");
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->group_list), 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->group_list));
-
-  self->new_group_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_group_row), _("Create a new security group"));
-  adw_expander_row_set_subtitle (self->new_group_row, _("Made at launch, with the rules below"));
-  adw_expander_row_set_show_enable_switch (self->new_group_row, TRUE);
-  adw_expander_row_set_enable_expansion (self->new_group_row, FALSE);
-  g_signal_connect_swapped (self->new_group_row, "notify::enable-expansion", G_CALLBACK (new_group_changed_cb), self);
-
-  self->new_group_name = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_group_name), _("Group name"));
-  g_signal_connect_swapped (self->new_group_name, "changed", G_CALLBACK (new_group_changed_cb), self);
-  adw_expander_row_add_row (self->new_group_row, GTK_WIDGET (self->new_group_name));
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    {
-      GtkWidget *check = gtk_check_button_new ();
-
-      self->rule_checks[i] = GTK_CHECK_BUTTON (check);
-      gtk_check_button_set_active (self->rule_checks[i], i == 0);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (new_group_changed_cb), self);
-      adw_expander_row_add_row (self->new_group_row, am_launch_check_row_new (_(rules[i]), NULL, check));
-    }
-  self->source_row = ADW_COMBO_ROW (am_launch_combo_row_new (_("Allow connections from"), sources));
-  g_signal_connect_swapped (self->source_row, "notify::selected", G_CALLBACK (source_changed_cb), self);
-  adw_expander_row_add_row (self->new_group_row, GTK_WIDGET (self->source_row));
-  self->cidr_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cidr_row), _("Address block (CIDR)"));
-  gtk_widget_set_visible (GTK_WIDGET (self->cidr_row), FALSE);
-  g_signal_connect_swapped (self->cidr_row, "changed", G_CALLBACK (new_group_changed_cb), self);
-  adw_expander_row_add_row (self->new_group_row, GTK_WIDGET (self->cidr_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_group_row));
-
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_SECURITY_GROUPS);
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_NEW_GROUP_NAME);
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_NEW_GROUP_SOURCE);
-}
-
 /* Review page: the summary and the dry run per zone */
 
 static void
@@ -2088,7 +1564,7 @@ rebuild_summary (AmLaunchWizard *self)
                   AM_LAUNCH_STEP_KEY_PAIR);
   network = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u subnet · public address: %s",
                                           "%s · %u subnets · public address: %s", subnets->len),
-                             current_vpc_id (self) != NULL ? current_vpc_id (self) : "—", subnets->len,
+                             am_launch_request_get_vpc (r) != NULL ? am_vpc_get_vpc_id (am_launch_request_get_vpc (r)) : "—", subnets->len,
                              am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_ENABLE ? _("yes")
                              : am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_DISABLE ? _("no")
                              : _("subnet's setting"));
@@ -2439,6 +1915,7 @@ am_launch_wizard_constructed (GObject *object)
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->constructed (object);
 
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->type_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->network_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->progress_page), self->session);
 
   if (self->template_mode)
@@ -2448,12 +1925,7 @@ am_launch_wizard_constructed (GObject *object)
       gtk_button_set_label (self->template_button, _("_Save Launch Template…"));
       gtk_label_set_text (self->review_heading, _("Review and save"));
       gtk_widget_add_css_class (GTK_WIDGET (self->template_button), "suggested-action");
-      /* A template holds no count and no subnet: say who decides them instead of asking. */
-      gtk_widget_set_visible (self->count_row, FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->spread_row), FALSE);
-      gtk_widget_set_visible (self->template_note_row, TRUE);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->subnet_group),
-                                             _("A template keeps no subnets. The ones chosen here are checked by the dry run, one instance in each, and offered to an Auto Scaling group created from the template."));
+      am_launch_network_page_set_template_mode (self->network_page);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->dry_run_group), _("What the template holds, and a dry run"));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->dry_run_group),
                                              _("A launch template holds the image, instance type, key pair, security groups, storage and details. The Auto Scaling group that uses it decides the number of instances and the zones. The dry run checks one instance in each chosen subnet."));
@@ -2464,7 +1936,7 @@ am_launch_wizard_constructed (GObject *object)
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
   load_images (self);
   am_launch_page_load (AM_LAUNCH_PAGE (self->type_page));
-  load_network (self);
+  am_launch_page_load (AM_LAUNCH_PAGE (self->network_page));
   load_key_pairs (self);
 }
 
@@ -2491,9 +1963,6 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_object (&self->dry_run_cancellable);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
-  g_clear_pointer (&self->vpcs, g_ptr_array_unref);
-  g_clear_pointer (&self->subnets, g_ptr_array_unref);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->dry_zones, g_ptr_array_unref);
   g_clear_pointer (&self->template_tokens, g_hash_table_unref);
   g_clear_object (&self->template);
@@ -2584,6 +2053,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
 
   g_type_ensure (AM_TYPE_LAUNCH_DETAILS_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_PROGRESS_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_NETWORK_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_STORAGE_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_TYPE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-wizard.ui");
@@ -2632,10 +2102,8 @@ am_launch_wizard_init (AmLaunchWizard *self)
   build_step_list (self);
   add_lookup_error (self, self->image_page, LOOKUP_IMAGES);
   add_lookup_error (self, self->key_page, LOOKUP_KEYS);
-  add_lookup_error (self, self->network_page, LOOKUP_NETWORK);
   build_image_page (self);
   build_key_page (self);
-  build_network_page (self);
   build_review_page (self);
 
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->type_page), self->request);
@@ -2643,6 +2111,11 @@ am_launch_wizard_init (AmLaunchWizard *self)
                                                                                       AM_LAUNCH_FIELD_INSTANCE_TYPE);
   g_signal_connect_object (self->type_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->type_page, "go-to", G_CALLBACK (page_go_to_cb), self, G_CONNECT_SWAPPED);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->network_page), self->request);
+  for (AmLaunchField field = 0; field < AM_LAUNCH_N_FIELDS; field++)
+    if (am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->network_page), field) != NULL)
+      self->field_labels[field] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->network_page), field);
+  g_signal_connect_object (self->network_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->storage_page), self->request);
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->details_page), self->request);
   g_signal_connect_object (self->details_page, "notify::syncing", G_CALLBACK (page_syncing_cb), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "am-launch-details-page.h"
+#include "am-launch-image-page.h"
 #include "am-launch-network-page.h"
 #include "am-launch-progress-page.h"
 #include "am-launch-storage-page.h"
@@ -12,14 +13,6 @@
 #include "am-launch-wizard.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  IMAGES_QUICK,
-  IMAGES_MINE,
-  IMAGES_SHARED,
-  IMAGES_SEARCH,
-} ImageSource;
 
 /* The lists a page loads; a failed one shows an error with Retry on its page. */
 typedef enum
@@ -40,7 +33,7 @@ struct _AmLaunchWizard
   AdwWindowTitle *window_title;
   GtkListBox *step_list;
   GtkStack *stack;
-  GtkBox *image_page;
+  AmLaunchImagePage *image_page;
   AmLaunchTypePage *type_page;
   GtkBox *key_page;
   AmLaunchNetworkPage *network_page;
@@ -63,11 +56,6 @@ struct _AmLaunchWizard
   GtkWidget *lookup_errors[N_LOOKUPS];
   GtkLabel *lookup_error_labels[N_LOOKUPS];
   /* image page */
-  GtkListBox *chosen_list;
-  GtkToggleButton *source_buttons[4];
-  GtkSearchEntry *image_search;
-  GtkListBox *image_list;
-  GtkLabel *image_status;
   /* type page */
   /* key page */
   GtkListBox *key_list;
@@ -91,9 +79,7 @@ struct _AmLaunchWizard
   AmSession *session;
   AmLaunchRequest *request;
   GCancellable *cancellable;
-  GCancellable *image_cancellable;
   GCancellable *dry_run_cancellable;
-  GPtrArray *images;         /* AmImage, the current source's results */
   GPtrArray *key_pairs;      /* AmKeyPair */
   GPtrArray *dry_zones;      /* AmLaunchZone */
   GHashTable *template_tokens;
@@ -106,10 +92,8 @@ struct _AmLaunchWizard
   const char *creating_key_type;
   AmLaunchStep step;
   gboolean visited[AM_LAUNCH_N_STEPS];
-  ImageSource image_source;
   guint busy;
   guint validate_idle;
-  guint search_timeout;
   guint dry_run_generation;
   gboolean launched_once;
   gboolean building;         /* widgets being filled from the request: no write-back */

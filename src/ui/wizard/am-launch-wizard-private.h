@@ -8,6 +8,7 @@
 #include "am-launch-image-page.h"
 #include "am-launch-network-page.h"
 #include "am-launch-progress-page.h"
+#include "am-launch-review-page.h"
 #include "am-launch-storage-page.h"
 #include "am-launch-type-page.h"
 #include "am-launch-wizard.h"
@@ -39,7 +40,7 @@ struct _AmLaunchWizard
   AmLaunchNetworkPage *network_page;
   AmLaunchStoragePage *storage_page;
   AmLaunchDetailsPage *details_page;
-  GtkBox *review_page;
+  AmLaunchReviewPage *review_page;
   AmLaunchProgressPage *progress_page;
   GtkButton *back_button;
   GtkLabel *status_label;
@@ -68,20 +69,13 @@ struct _AmLaunchWizard
   /* storage page */
   /* details page */
   /* review page */
-  GtkListBox *summary_list;
-  GtkListBox *dry_run_list;
-  GtkLabel *dry_run_status;
-  GtkWidget *dry_run_group;
-  GtkLabel *review_heading;
   /* progress page */
 
   /* owned references */
   AmSession *session;
   AmLaunchRequest *request;
   GCancellable *cancellable;
-  GCancellable *dry_run_cancellable;
   GPtrArray *key_pairs;      /* AmKeyPair */
-  GPtrArray *dry_zones;      /* AmLaunchZone */
   GHashTable *template_tokens;
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
   char *private_key;         /* the key pair just created, until saved */
@@ -94,12 +88,10 @@ struct _AmLaunchWizard
   gboolean visited[AM_LAUNCH_N_STEPS];
   guint busy;
   guint validate_idle;
-  guint dry_run_generation;
   gboolean launched_once;
   gboolean building;         /* widgets being filled from the request: no write-back */
   gboolean key_page_touched; /* the user chose, typed or left the key pair page: its errors show */
   gboolean template_mode;     /* the review saves a launch template instead of launching */
-  gboolean dry_run_stale;     /* the request changed since the dry runs ended */
   gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
   gboolean close_after_save; /* the private key is saved from the close dialog */
   GtkWidget *close_dialog;   /* the confirmation shown, while it is */

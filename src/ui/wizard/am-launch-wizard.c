@@ -49,7 +49,6 @@ static GParamSpec *properties [N_PROPS];
 static void go_to_step (AmLaunchWizard *self, guint page);
 static void schedule_validate (AmLaunchWizard *self);
 static void load_key_pairs (AmLaunchWizard *self);
-static void start_dry_runs (AmLaunchWizard *self);
 
 /* Small helpers */
 
@@ -182,24 +181,6 @@ step_valid (AmLaunchWizard *self,
   return step_validate (self, step, NULL);
 }
 
-/* Whether a dry run failed for a reason @step fixes (until the request changes). */
-static gboolean
-dry_run_blames (AmLaunchWizard *self,
-                AmLaunchStep    step)
-{
-  if (self->dry_run_stale || self->dry_zones == NULL)
-    return FALSE;
-  for (guint i = 0; i < self->dry_zones->len; i++)
-    {
-      AmLaunchZone *zone = g_ptr_array_index (self->dry_zones, i);
-
-      if (zone->state == AM_LAUNCH_ZONE_FAILED && zone->error != NULL
-          && am_launch_step_for_error (zone->error) == step && step != AM_LAUNCH_STEP_REVIEW)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 gboolean
 am_launch_wizard_is_step_complete (AmLaunchWizard *self,
                                    AmLaunchStep    step)
@@ -207,7 +188,7 @@ am_launch_wizard_is_step_complete (AmLaunchWizard *self,
   g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), FALSE);
   g_return_val_if_fail (step < AM_LAUNCH_N_STEPS, FALSE);
 
-  if (dry_run_blames (self, step))
+  if (am_launch_review_page_blames (self->review_page, step))
     return FALSE;
   if (step == AM_LAUNCH_STEP_REVIEW)
     return self->launched_once;
@@ -229,12 +210,9 @@ update_buttons (AmLaunchWizard *self)
 {
   gboolean on_progress = (guint) self->step == PAGE_PROGRESS;
   gboolean on_review = self->step == AM_LAUNCH_STEP_REVIEW;
-  gboolean dry_ok = self->dry_zones != NULL && self->dry_zones->len > 0;
+  gboolean dry_ok = am_launch_review_page_get_passed (self->review_page);
   g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; self->dry_zones != NULL && i < self->dry_zones->len; i++)
-    if (((AmLaunchZone *) g_ptr_array_index (self->dry_zones, i))->state != AM_LAUNCH_ZONE_DONE)
-      dry_ok = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), !on_progress && self->step > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), !on_progress && !on_review);
@@ -286,7 +264,7 @@ update_step_list (AmLaunchWizard *self)
       GtkWidget *icon = self->step_icons[step];
       GtkWidget *row = gtk_widget_get_ancestor (icon, GTK_TYPE_LIST_BOX_ROW);
       gboolean complete = am_launch_wizard_is_step_complete (self, step);
-      gboolean blamed = dry_run_blames (self, step);
+      gboolean blamed = am_launch_review_page_blames (self->review_page, step);
 
       gtk_widget_remove_css_class (icon, "wizard-step-done");
       gtk_widget_remove_css_class (icon, "error");
@@ -366,8 +344,7 @@ request_changed_cb (AmLaunchWizard *self)
   if (am_launch_page_get_syncing (AM_LAUNCH_PAGE (self->details_page)))
     return;
   /* The dry runs' verdict was about the request as it was. */
-  if (self->dry_zones != NULL && self->dry_zones->len > 0)
-    self->dry_run_stale = TRUE;
+  am_launch_review_page_request_changed (self->review_page);
   schedule_validate (self);
 }
 
@@ -400,7 +377,7 @@ go_to_step (AmLaunchWizard *self,
   if (page == AM_LAUNCH_STEP_INSTANCE_TYPE)
     am_launch_page_shown (AM_LAUNCH_PAGE (self->type_page));
   else if (page == AM_LAUNCH_STEP_REVIEW)
-    start_dry_runs (self);
+    am_launch_review_page_start (self->review_page);
 
   validate_idle_cb (self);
 }
@@ -413,6 +390,23 @@ page_go_to_cb (AmLaunchWizard *self,
 {
   if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
     go_to_step (self, step);
+}
+
+/* Edit or Fix in… on the review page: not once the launch has started */
+static void
+review_go_to_cb (AmLaunchWizard *self,
+                 guint           step,
+                 AmLaunchPage   *page)
+{
+  if (!launching (self) && !self->launched_once)
+    go_to_step (self, step);
+}
+
+static void
+dry_run_changed_cb (AmLaunchWizard *self)
+{
+  update_step_list (self);
+  update_buttons (self);
 }
 
 static void
@@ -960,288 +954,6 @@ build_key_page (AmLaunchWizard *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
-/* Review page: the summary and the dry run per zone */
-
-static void
-edit_clicked_cb (GtkButton      *button,
-                 AmLaunchWizard *self)
-{
-  if (!launching (self) && !self->launched_once)
-    go_to_step (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step")));
-}
-
-static void
-add_review_row (AmLaunchWizard *self,
-                const char     *title,
-                const char     *subtitle,
-                AmLaunchStep    step)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_label (_("Edit"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (step));
-  g_signal_connect (button, "clicked", G_CALLBACK (edit_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_list_box_append (self->summary_list, row);
-}
-
-static void
-rebuild_summary (AmLaunchWizard *self)
-{
-  AmLaunchRequest *r = self->request;
-  AmImage *image = am_launch_request_get_image (r);
-  AmInstanceType *type = am_launch_request_get_instance_type (r);
-  g_autofree char *image_text = NULL;
-  g_autofree char *type_text = NULL;
-  g_autofree char *network = NULL;
-  g_autoptr (GString) groups = g_string_new (NULL);
-  g_autoptr (GString) storage = g_string_new (NULL);
-  g_autoptr (GString) details = g_string_new (NULL);
-  const char * const *group_ids = am_launch_request_get_security_groups (r);
-  GPtrArray *subnets = am_launch_request_get_subnets (r);
-
-  am_launch_clear_list (self->summary_list);
-  if (image != NULL)
-    image_text = g_strdup_printf ("%s (%s, %s)", am_image_get_name (image), am_image_get_image_id (image),
-                                  am_image_get_architecture (image));
-  add_review_row (self, _("Image"), image_text, AM_LAUNCH_STEP_IMAGE);
-  if (type != NULL)
-    {
-      g_autofree char *memory = am_launch_format_memory (am_instance_type_get_memory_mib (type));
-
-      type_text = g_strdup_printf (_("%s · %d vCPUs · %s"), am_instance_type_get_instance_type (type),
-                                   am_instance_type_get_default_vcpus (type), memory);
-    }
-  add_review_row (self, _("Instance type"), type_text, AM_LAUNCH_STEP_INSTANCE_TYPE);
-  add_review_row (self, _("Key pair"),
-                  am_launch_request_get_key_name (r) != NULL ? am_launch_request_get_key_name (r)
-                                                             : _("None: you cannot log in with a key"),
-                  AM_LAUNCH_STEP_KEY_PAIR);
-  network = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u subnet · public address: %s",
-                                          "%s · %u subnets · public address: %s", subnets->len),
-                             am_launch_request_get_vpc (r) != NULL ? am_vpc_get_vpc_id (am_launch_request_get_vpc (r)) : "—", subnets->len,
-                             am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_ENABLE ? _("yes")
-                             : am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_DISABLE ? _("no")
-                             : _("subnet's setting"));
-  add_review_row (self, _("Network"), network, AM_LAUNCH_STEP_NETWORK);
-  if (self->template_mode)
-    add_review_row (self, _("Number of instances and zones"),
-                    _("Not in the template: decided by the Auto Scaling group that uses it"), AM_LAUNCH_STEP_NETWORK);
-  for (guint i = 0; group_ids[i] != NULL; i++)
-    g_string_append_printf (groups, "%s%s", groups->len > 0 ? ", " : "", group_ids[i]);
-  if (am_launch_request_get_create_group (r))
-    {
-      g_autofree char *cidr = am_launch_request_dup_new_group_cidr (r);
-      AmLaunchRules rules = am_launch_request_get_new_group_rules (r);
-      g_autoptr (GPtrArray) names = g_ptr_array_new ();
-      g_autofree char *ports = NULL;
-
-      if (rules & AM_LAUNCH_RULE_SSH)
-        g_ptr_array_add (names, (gpointer) "SSH");
-      if (rules & AM_LAUNCH_RULE_HTTP)
-        g_ptr_array_add (names, (gpointer) "HTTP");
-      if (rules & AM_LAUNCH_RULE_HTTPS)
-        g_ptr_array_add (names, (gpointer) "HTTPS");
-      g_ptr_array_add (names, NULL);
-      ports = g_strjoinv (", ", (char **) names->pdata);
-      if (groups->len > 0)
-        g_string_append (groups, ", ");
-      if (*ports == '\0')
-        g_string_append_printf (groups, _("new group %s (no inbound rules)"),
-                                am_launch_request_get_new_group_name (r));
-      else
-        /* Translators: the new security group's name, its ports (e.g. "SSH, HTTPS") and address block */
-        g_string_append_printf (groups, _("new group %s (%s from %s)"),
-                                am_launch_request_get_new_group_name (r), ports, cidr != NULL ? cidr : "?");
-    }
-  add_review_row (self, _("Security groups"), groups->str, AM_LAUNCH_STEP_NETWORK);
-  for (guint i = 0; i < am_launch_request_get_n_volumes (r); i++)
-    {
-      const AmLaunchVolume *volume = am_launch_request_get_volume (r, i);
-
-      if (storage->len > 0)
-        g_string_append (storage, "; ");
-      if (volume->virtual_name != NULL)
-        g_string_append_printf (storage, "%s %s", volume->device_name, volume->virtual_name);
-      else
-        g_string_append_printf (storage, _("%s %d GiB %s%s"), volume->device_name, volume->size,
-                                volume->volume_type, volume->encrypted ? _(" encrypted") : "");
-    }
-  add_review_row (self, _("Storage"), storage->str, AM_LAUNCH_STEP_STORAGE);
-  for (guint i = 0; i < am_launch_request_get_n_tags (r); i++)
-    {
-      const AmLaunchTag *tag = am_launch_request_get_tag (r, i);
-
-      g_string_append_printf (details, "%s%s=%s", details->len > 0 ? ", " : "", tag->key, tag->value);
-    }
-  if (am_launch_request_get_user_data (r) != NULL)
-    g_string_append_printf (details, _("%suser data (%lu bytes)"), details->len > 0 ? ", " : "",
-                            (unsigned long) g_bytes_get_size (am_launch_request_get_user_data (r)));
-  g_string_append_printf (details, _("%sIMDSv2 %s, on shutdown %s%s"), details->len > 0 ? ", " : "",
-                          am_launch_request_get_imdsv2_required (r) ? _("required") : _("optional"),
-                          am_launch_request_get_shutdown_terminates (r) ? _("terminate") : _("stop"),
-                          am_launch_request_get_termination_protection (r) ? _(", termination protection") : "");
-  add_review_row (self, _("Details"), details->str, AM_LAUNCH_STEP_DETAILS);
-}
-
-/* A dry run's Fix in…: the page that can fix its error */
-static void
-zone_fix_cb (AmLaunchZone *zone,
-             gpointer      user_data)
-{
-  AmLaunchWizard *self = user_data;
-
-  if (!launching (self))
-    go_to_step (self, am_launch_step_for_error (zone->error));
-}
-
-typedef struct
-{
-  AmLaunchWizard *self;
-  AmLaunchZone *zone;
-  guint generation;
-} ZoneCall;
-
-/* A zone's dry run has answered. */
-static void
-zone_call_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ZoneCall *call = user_data;
-  g_autoptr (AmLaunchWizard) self = call->self;
-  AmLaunchZone *zone = call->zone;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) instances = NULL;
-  gboolean stale = call->generation != self->dry_run_generation;
-  guint failed = 0, done = 0;
-
-  g_free (call);
-  instances = am_launch_request_run_finish (AM_LAUNCH_REQUEST (object), result, NULL, &error);
-  _am_launch_wizard_busy_pop (self);
-  if (is_cancelled (error) || stale)
-    return;
-
-  g_clear_error (&zone->error);
-  if (instances == NULL)
-    {
-      g_debug ("Dry run in %s failed: %s", am_subnet_get_availability_zone (zone->subnet), error->message);
-      zone->state = AM_LAUNCH_ZONE_FAILED;
-      zone->error = g_steal_pointer (&error);
-    }
-  else
-    zone->state = AM_LAUNCH_ZONE_DONE;
-  am_launch_zone_show (zone);
-
-  for (guint i = 0; i < self->dry_zones->len; i++)
-    {
-      AmLaunchZone *z = g_ptr_array_index (self->dry_zones, i);
-
-      failed += z->state == AM_LAUNCH_ZONE_FAILED;
-      done += z->state == AM_LAUNCH_ZONE_DONE;
-    }
-  if (failed > 0)
-    gtk_label_set_text (self->dry_run_status,
-                        _("The dry run found a problem: fix it on the page named next to the zone, then come back."));
-  else if (done == self->dry_zones->len)
-    gtk_label_set_text (self->dry_run_status,
-                        self->template_mode
-                        ? _("EC2 accepted every zone's request without launching anything: a template with these settings will launch. Save it when ready.")
-                        : _("EC2 accepted every zone's request without launching anything: the launch would succeed. Launch when ready."));
-  update_step_list (self);
-  update_buttons (self);
-}
-
-/* What the dry runs check: the launch as planned, or for a template (which holds no count and
- * no subnet) one instance in each chosen subnet, as a group spreading over them would start. */
-static GArray *
-dry_run_plan (AmLaunchWizard *self)
-{
-  GPtrArray *subnets = am_launch_request_get_subnets (self->request);
-  GArray *plan;
-
-  if (!self->template_mode)
-    return am_launch_request_plan (self->request);
-  plan = g_array_new (FALSE, TRUE, sizeof (AmLaunchPlacement));
-  for (guint i = 0; i < subnets->len; i++)
-    {
-      AmLaunchPlacement placement = { g_ptr_array_index (subnets, i), 1 };
-
-      g_array_append_val (plan, placement);
-    }
-  return plan;
-}
-
-static void
-start_dry_runs (AmLaunchWizard *self)
-{
-  g_autoptr (GArray) plan = NULL;
-  AmQueryClient *client;
-
-  rebuild_summary (self);
-  g_cancellable_cancel (self->dry_run_cancellable);
-  g_clear_object (&self->dry_run_cancellable);
-  self->dry_run_cancellable = g_cancellable_new ();
-  self->dry_run_generation++;
-  self->dry_run_stale = FALSE;
-  am_launch_clear_list (self->dry_run_list);
-  g_ptr_array_set_size (self->dry_zones, 0);
-
-  if (!am_launch_request_validate (self->request, NULL) || _am_launch_wizard_get_client (self) == NULL)
-    {
-      gtk_label_set_text (self->dry_run_status, _("Complete the earlier steps first."));
-      return;
-    }
-  gtk_label_set_text (self->dry_run_status, _("Asking EC2 whether each zone's launch would succeed, without launching…"));
-  client = am_ec2_client_get_query_client (_am_launch_wizard_get_client (self));
-  plan = dry_run_plan (self);
-  for (guint i = 0; i < plan->len; i++)
-    {
-      AmLaunchPlacement *placement = &g_array_index (plan, AmLaunchPlacement, i);
-      AmLaunchZone *zone = am_launch_zone_new (placement, self->dry_run_list, TRUE, self->template_mode, zone_fix_cb, self);
-      ZoneCall *call = g_new0 (ZoneCall, 1);
-
-      g_ptr_array_add (self->dry_zones, zone);
-      zone->state = AM_LAUNCH_ZONE_RUNNING;
-      am_launch_zone_show (zone);
-      call->self = g_object_ref (self);
-      call->zone = zone;
-      call->generation = self->dry_run_generation;
-      _am_launch_wizard_busy_push (self);
-      am_launch_request_run_async (self->request, client, placement, TRUE, self->dry_run_cancellable,
-                                   zone_call_cb, call);
-    }
-}
-
-static void
-build_review_page (AmLaunchWizard *self)
-{
-  GtkWidget *group;
-
-  group = am_launch_group_new (self->review_page, _("Spread over Availability Zones and dry run"),
-                     _("One RunInstances request per zone, each with its own idempotency token."));
-  self->dry_run_group = group;
-  self->dry_run_status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->dry_run_status), "dry-run-status");
-  gtk_label_set_xalign (self->dry_run_status, 0);
-  gtk_label_set_wrap (self->dry_run_status, TRUE);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->dry_run_status), 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dry_run_status));
-  self->dry_run_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Dry run per zone")));
-  gtk_widget_set_name (GTK_WIDGET (self->dry_run_list), "dry-run-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dry_run_list));
-
-  group = am_launch_group_new (self->review_page, _("Summary"), NULL);
-  self->summary_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Summary")));
-  gtk_widget_set_name (GTK_WIDGET (self->summary_list), "summary-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_list));
-}
-
 /* Launch and progress */
 
 static void
@@ -1252,7 +964,7 @@ launch_clicked_cb (AmLaunchWizard *self)
     return;
 
   self->launched_once = TRUE;
-  g_cancellable_cancel (self->dry_run_cancellable);
+  am_launch_review_page_cancel (self->review_page);
   go_to_step (self, PAGE_PROGRESS);
   am_launch_progress_page_launch (self->progress_page);
 }
@@ -1376,6 +1088,7 @@ am_launch_wizard_constructed (GObject *object)
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->image_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->type_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->network_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->review_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->progress_page), self->session);
 
   if (self->template_mode)
@@ -1383,12 +1096,9 @@ am_launch_wizard_constructed (GObject *object)
       gtk_window_set_title (GTK_WINDOW (self), _("Create Launch Template"));
       adw_window_title_set_title (self->window_title, _("Create Launch Template"));
       gtk_button_set_label (self->template_button, _("_Save Launch Template…"));
-      gtk_label_set_text (self->review_heading, _("Review and save"));
       gtk_widget_add_css_class (GTK_WIDGET (self->template_button), "suggested-action");
       am_launch_network_page_set_template_mode (self->network_page);
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->dry_run_group), _("What the template holds, and a dry run"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->dry_run_group),
-                                             _("A launch template holds the image, instance type, key pair, security groups, storage and details. The Auto Scaling group that uses it decides the number of instances and the zones. The dry run checks one instance in each chosen subnet."));
+      am_launch_review_page_set_template_mode (self->review_page);
       update_buttons (self);
     }
 
@@ -1406,7 +1116,6 @@ am_launch_wizard_dispose (GObject *object)
   AmLaunchWizard *self = AM_LAUNCH_WIZARD (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->dry_run_cancellable);
   g_clear_handle_id (&self->validate_idle, g_source_remove);
   g_clear_weak_pointer (&self->close_dialog);
   if (self->request != NULL)
@@ -1417,9 +1126,7 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->request);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->dry_run_cancellable);
   g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
-  g_clear_pointer (&self->dry_zones, g_ptr_array_unref);
   g_clear_pointer (&self->template_tokens, g_hash_table_unref);
   g_clear_object (&self->template);
 
@@ -1511,13 +1218,13 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   g_type_ensure (AM_TYPE_LAUNCH_PROGRESS_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_IMAGE_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_NETWORK_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_REVIEW_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_STORAGE_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_TYPE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, step_list);
-  gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, review_heading);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, image_page);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, type_page);
@@ -1551,14 +1258,11 @@ am_launch_wizard_init (AmLaunchWizard *self)
 
   self->request = am_launch_request_new ();
   self->cancellable = g_cancellable_new ();
-  self->dry_run_cancellable = g_cancellable_new ();
-  self->dry_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) am_launch_zone_free);
   self->template_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   build_step_list (self);
   add_lookup_error (self, self->key_page, LOOKUP_KEYS);
   build_key_page (self);
-  build_review_page (self);
 
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->image_page), self->request);
   self->field_labels[AM_LAUNCH_FIELD_IMAGE] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->image_page),
@@ -1582,6 +1286,11 @@ am_launch_wizard_init (AmLaunchWizard *self)
       self->field_labels[field] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->details_page), field);
   self->field_labels[AM_LAUNCH_FIELD_VOLUMES] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->storage_page),
                                                                                 AM_LAUNCH_FIELD_VOLUMES);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->review_page), self->request);
+  g_signal_connect_object (self->review_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "go-to", G_CALLBACK (review_go_to_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "dry-run-changed", G_CALLBACK (dry_run_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->progress_page), self->request);
   g_signal_connect_object (self->progress_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress_page, "notify::launching", G_CALLBACK (launching_changed_cb), self,

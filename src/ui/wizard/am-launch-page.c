@@ -46,6 +46,7 @@ static GParamSpec *properties [N_PROPS];
 enum
 {
   GO_TO,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -137,6 +138,12 @@ am_launch_page_class_init (AmLaunchPageClass *klass)
    * AmLaunchPage::go-to:
    * @step: the AmLaunchStep the page asks the wizard to show
    */
+  /**
+   * AmLaunchPage::changed:
+   * What the page shows changed in a way the request does not tell: validate again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
   signals[GO_TO] = g_signal_new ("go-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
@@ -181,6 +188,13 @@ am_launch_page_go_to (AmLaunchPage *self,
 {
   g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
   g_signal_emit (self, signals[GO_TO], 0, step);
+}
+
+void
+am_launch_page_changed (AmLaunchPage *self)
+{
+  g_return_if_fail (AM_IS_LAUNCH_PAGE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Lookups: what failed and Retry, at the top of the page (instead of a toast that goes away);

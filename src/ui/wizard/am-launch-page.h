@@ -39,6 +39,8 @@ AmEc2Client     *am_launch_page_get_client        (AmLaunchPage *self);
 GCancellable    *am_launch_page_get_cancellable   (AmLaunchPage *self);
 void             am_launch_page_load              (AmLaunchPage *self);
 void             am_launch_page_shown             (AmLaunchPage *self);
+/* Tells the wizard to validate again through "changed" */
+void             am_launch_page_changed           (AmLaunchPage *self);
 /* Asks the wizard to show @step (an AmLaunchStep) through "go-to" */
 void             am_launch_page_go_to             (AmLaunchPage *self,
                                                    guint         step);

@@ -6,6 +6,7 @@
 
 #include "am-launch-details-page.h"
 #include "am-launch-image-page.h"
+#include "am-launch-key-page.h"
 #include "am-launch-network-page.h"
 #include "am-launch-progress-page.h"
 #include "am-launch-review-page.h"
@@ -14,16 +15,6 @@
 #include "am-launch-wizard.h"
 
 G_BEGIN_DECLS
-
-/* The lists a page loads; a failed one shows an error with Retry on its page. */
-typedef enum
-{
-  LOOKUP_IMAGES,
-  LOOKUP_TYPES,
-  LOOKUP_KEYS,
-  LOOKUP_NETWORK,
-  N_LOOKUPS
-} Lookup;
 
 struct _AmLaunchWizard
 {
@@ -36,7 +27,7 @@ struct _AmLaunchWizard
   GtkStack *stack;
   AmLaunchImagePage *image_page;
   AmLaunchTypePage *type_page;
-  GtkBox *key_page;
+  AmLaunchKeyPage *key_page;
   AmLaunchNetworkPage *network_page;
   AmLaunchStoragePage *storage_page;
   AmLaunchDetailsPage *details_page;
@@ -54,17 +45,9 @@ struct _AmLaunchWizard
   /* built widgets */
   GtkWidget *field_labels[AM_LAUNCH_N_FIELDS];
   GtkWidget *step_icons[AM_LAUNCH_N_STEPS];
-  GtkWidget *lookup_errors[N_LOOKUPS];
-  GtkLabel *lookup_error_labels[N_LOOKUPS];
   /* image page */
   /* type page */
   /* key page */
-  GtkListBox *key_list;
-  AdwEntryRow *new_key_name;
-  AdwComboRow *new_key_type;
-  GtkButton *create_key_button;
-  AdwActionRow *save_key_row;
-  GtkSwitch *no_key_switch;
   /* network page */
   /* storage page */
   /* details page */
@@ -75,22 +58,16 @@ struct _AmLaunchWizard
   AmSession *session;
   AmLaunchRequest *request;
   GCancellable *cancellable;
-  GPtrArray *key_pairs;      /* AmKeyPair */
   GHashTable *template_tokens;
   AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
-  char *private_key;         /* the key pair just created, until saved */
-  char *private_key_name;
-  char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
 
   /* state */
-  const char *creating_key_type;
   AmLaunchStep step;
   gboolean visited[AM_LAUNCH_N_STEPS];
   guint busy;
   guint validate_idle;
   gboolean launched_once;
   gboolean building;         /* widgets being filled from the request: no write-back */
-  gboolean key_page_touched; /* the user chose, typed or left the key pair page: its errors show */
   gboolean template_mode;     /* the review saves a launch template instead of launching */
   gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
   gboolean close_after_save; /* the private key is saved from the close dialog */

@@ -8,22 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
-#include <libsoup/soup.h>
-
-#include "am-aws-error.h"
-#include "am-ec2-client.h"
-#include "am-ec2-error.h"
-#include "am-launch-page.h"
-#include "am-launch-details-page.h"
-#include "am-launch-progress-page.h"
-#include "am-launch-storage-page.h"
-#include "am-launch-zone.h"
 #include "am-accessible.h"
+#include "am-ec2-error.h"
 #include "am-launch-wizard-private.h"
 
 #define PAGE_PROGRESS AM_LAUNCH_N_STEPS
@@ -48,7 +34,6 @@ static GParamSpec *properties [N_PROPS];
 
 static void go_to_step (AmLaunchWizard *self, guint page);
 static void schedule_validate (AmLaunchWizard *self);
-static void load_key_pairs (AmLaunchWizard *self);
 
 /* Small helpers */
 
@@ -79,75 +64,6 @@ launching (AmLaunchWizard *self)
   return am_launch_progress_page_get_launching (self->progress_page);
 }
 
-static gboolean
-is_cancelled (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static void
-hide_lookup_error (AmLaunchWizard *self,
-                   Lookup          which)
-{
-  gtk_widget_set_visible (self->lookup_errors[which], FALSE);
-}
-
-/* Says on the page what failed and offers Retry (instead of a toast that goes away); the
- * client's messages already name the call that failed and what to do. */
-static void
-show_lookup_error (AmLaunchWizard *self,
-                   Lookup          which,
-                   const GError   *error)
-{
-  gtk_label_set_text (self->lookup_error_labels[which], error->message);
-  gtk_widget_set_visible (self->lookup_errors[which], TRUE);
-}
-
-static void
-lookup_retry_clicked_cb (GtkButton      *button,
-                         AmLaunchWizard *self)
-{
-  Lookup which = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lookup"));
-
-  hide_lookup_error (self, which);
-  switch (which)
-    {
-    case LOOKUP_KEYS:
-      load_key_pairs (self);
-      break;
-    case N_LOOKUPS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-add_lookup_error (AmLaunchWizard *self,
-                  GtkBox         *page,
-                  Lookup          which)
-{
-  static const char * const names[] = { "retry-images", "retry-types", "retry-keys", "retry-network" };
-  GtkButton *button;
-  GtkWidget *box = am_launch_lookup_error_new (names[which], &self->lookup_error_labels[which], &button);
-
-  g_object_set_data (G_OBJECT (button), "lookup", GUINT_TO_POINTER (which));
-  g_signal_connect (button, "clicked", G_CALLBACK (lookup_retry_clicked_cb), self);
-  gtk_box_prepend (page, box);
-  self->lookup_errors[which] = box;
-}
-
-/* The label under a group where the message of @field shows. */
-static void
-add_field_label (AmLaunchWizard *self,
-                 GtkBox         *page,
-                 AmLaunchField   field)
-{
-  GtkWidget *label = am_launch_field_label_new (field);
-
-  gtk_box_append (page, label);
-  self->field_labels[field] = label;
-}
-
 /* Validation and the step list */
 
 /* What the request cannot know: a new private key must be saved before moving on. */
@@ -156,11 +72,12 @@ wizard_step_check (AmLaunchWizard  *self,
                    AmLaunchStep     step,
                    GError         **error)
 {
-  if ((step == AM_LAUNCH_STEP_KEY_PAIR || step == AM_LAUNCH_STEP_REVIEW) && self->private_key != NULL)
+  const char *unsaved = am_launch_key_page_get_unsaved_key_name (self->key_page);
+
+  if ((step == AM_LAUNCH_STEP_KEY_PAIR || step == AM_LAUNCH_STEP_REVIEW) && unsaved != NULL)
     {
       g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_INVALID_INPUT,
-                   _("Key pair: save the private key of %s first; AWS shows it only once."),
-                   self->private_key_name);
+                   _("Key pair: save the private key of %s first; AWS shows it only once."), unsaved);
       return FALSE;
     }
   return TRUE;
@@ -225,7 +142,7 @@ update_buttons (AmLaunchWizard *self)
     {
       gboolean valid = step_validate (self, self->step, &error);
 
-      gboolean quiet = self->step == AM_LAUNCH_STEP_KEY_PAIR && !self->key_page_touched;
+      gboolean quiet = self->step == AM_LAUNCH_STEP_KEY_PAIR && !am_launch_key_page_get_touched (self->key_page);
 
       gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), valid);
       gtk_label_set_text (self->status_label, valid ? "" : error->message);
@@ -304,7 +221,7 @@ update_field_labels (AmLaunchWizard *self)
       if (label == NULL)
         continue;
       /* Nothing chosen or typed on the key pair page yet: no red before the user acts. */
-      if (field == AM_LAUNCH_FIELD_KEY_PAIR && !self->key_page_touched)
+      if (field == AM_LAUNCH_FIELD_KEY_PAIR && !am_launch_key_page_get_touched (self->key_page))
         gtk_widget_set_visible (label, FALSE);
       else if (am_launch_request_validate_field (self->request, field, &error)
           && (field != AM_LAUNCH_FIELD_KEY_PAIR || wizard_step_check (self, AM_LAUNCH_STEP_KEY_PAIR, &error)))
@@ -366,7 +283,7 @@ go_to_step (AmLaunchWizard *self,
   g_assert (page <= PAGE_PROGRESS);
 
   if (self->step == AM_LAUNCH_STEP_KEY_PAIR && page != AM_LAUNCH_STEP_KEY_PAIR)
-    self->key_page_touched = TRUE;
+    am_launch_key_page_set_touched (self->key_page);
   self->step = page;
   if (page < AM_LAUNCH_N_STEPS)
     self->visited[page] = TRUE;
@@ -460,116 +377,7 @@ build_step_list (AmLaunchWizard *self)
     }
 }
 
-/* Key pair page */
-
-static void
-key_toggled_cb (GtkCheckButton *check,
-                AmLaunchWizard *self)
-{
-  if (self->building || !gtk_check_button_get_active (check))
-    return;
-  self->key_page_touched = TRUE;
-  am_launch_request_set_key_name (self->request, g_object_get_data (G_OBJECT (check), "key-name"));
-  am_launch_request_set_no_key_acknowledged (self->request, FALSE);
-  gtk_switch_set_active (self->no_key_switch, FALSE);
-}
-
-static void
-rebuild_key_list (AmLaunchWizard *self)
-{
-  const char *chosen = am_launch_request_get_key_name (self->request);
-  GtkCheckButton *group = NULL;
-
-  self->building = TRUE;
-  am_launch_clear_list (self->key_list);
-  for (guint i = 0; self->key_pairs != NULL && i < self->key_pairs->len; i++)
-    {
-      AmKeyPair *key = g_ptr_array_index (self->key_pairs, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s",
-                                                   am_key_pair_get_key_type (key) != NULL
-                                                   ? am_key_pair_get_key_type (key) : "rsa",
-                                                   am_key_pair_get_key_fingerprint (key) != NULL
-                                                   ? am_key_pair_get_key_fingerprint (key) : "");
-      GtkWidget *row;
-
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      g_object_set_data_full (G_OBJECT (check), "key-name",
-                              g_strdup (am_key_pair_get_key_name (key)), g_free);
-      row = am_launch_check_row_new (am_key_pair_get_key_name (key), subtitle, check);
-      if (g_strcmp0 (chosen, am_key_pair_get_key_name (key)) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_signal_connect (check, "toggled", G_CALLBACK (key_toggled_cb), self);
-      gtk_list_box_append (self->key_list, row);
-    }
-  if (self->key_pairs != NULL && self->key_pairs->len == 0)
-    am_launch_add_summary_row (self->key_list, _("No key pairs in this Region yet"),
-                     _("Create one below."), NULL);
-  self->building = FALSE;
-}
-
-static void
-key_pairs_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) keys = NULL;
-
-  keys = am_ec2_client_describe_key_pairs_finish (AM_EC2_CLIENT (object), result, &error);
-  _am_launch_wizard_busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (keys == NULL)
-    {
-      show_lookup_error (self, LOOKUP_KEYS, error);
-      return;
-    }
-  hide_lookup_error (self, LOOKUP_KEYS);
-  g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
-  self->key_pairs = g_steal_pointer (&keys);
-  rebuild_key_list (self);
-}
-
-static void
-load_key_pairs (AmLaunchWizard *self)
-{
-  if (_am_launch_wizard_get_client (self) == NULL)
-    return;
-  _am_launch_wizard_busy_push (self);
-  am_ec2_client_describe_key_pairs_async (_am_launch_wizard_get_client (self), NULL, NULL, FALSE, self->cancellable,
-                                          key_pairs_cb, g_object_ref (self));
-}
-
-static void
-no_key_changed_cb (AmLaunchWizard *self)
-{
-  gboolean none = gtk_switch_get_active (self->no_key_switch);
-
-  if (self->building)
-    return;
-  self->key_page_touched = TRUE;
-  am_launch_request_set_no_key_acknowledged (self->request, none);
-  if (none)
-    {
-      am_launch_request_set_key_name (self->request, NULL);
-      rebuild_key_list (self);
-    }
-}
-
-/* Zeroes the private key before letting it go. */
-static void
-forget_private_key (AmLaunchWizard *self)
-{
-  if (self->private_key == NULL)
-    return;
-  memset (self->private_key, 0, strlen (self->private_key));
-  g_clear_pointer (&self->private_key, g_free);
-}
+/* Key pair */
 
 gboolean
 am_launch_wizard_save_private_key (AmLaunchWizard  *self,
@@ -577,381 +385,19 @@ am_launch_wizard_save_private_key (AmLaunchWizard  *self,
                                    GError         **error)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->private_key == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no new private key to save: create a key pair first."));
-      return FALSE;
-    }
-  /* Written to a temporary file with 0600, flushed to the disk and renamed, so the key is never
-   * readable by others and survives a crash right after "Saved" (CONSISTENT alone skips the
-   * flush for a new file). The folder is flushed too, so the new name survives as well. */
-  if (!g_file_set_contents_full (path, self->private_key, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    {
-      g_prefix_error (error, _("Could not save the private key of %s: "), self->private_key_name);
-      return FALSE;
-    }
-  g_chmod (path, 0600);
-  {
-    g_autofree char *folder = g_path_get_dirname (path);
-    int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-    if (fd >= 0)
-      {
-        fsync (fd);
-        close (fd);
-      }
-  }
-  {
-    g_autofree char *text = g_strdup_printf (_("Saved to %s (readable by you only)."), path);
-
-    adw_action_row_set_subtitle (self->save_key_row, text);
-  }
-  forget_private_key (self);
-  gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (self->save_key_row), FALSE);
-  schedule_validate (self);
-  return TRUE;
+  return am_launch_key_page_save_to (self->key_page, path, error);
 }
 
+/* Saved from the close confirmation: the window closes once the key is safe. */
 static void
-save_key_response_cb (GtkNativeDialog *dialog,
-                      int              response,
-                      gpointer         user_data)
+key_save_ended_cb (AmLaunchWizard *self)
 {
-  g_autoptr (AmLaunchWizard) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr (GError) error = NULL;
-
-      if (path == NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("Choose a local folder for the private key.")));
-      else if (!am_launch_wizard_save_private_key (self, path, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-    }
-  g_object_unref (dialog);
-  /* Saved from the close confirmation: the window closes once the key is safe. */
   if (self->close_after_save)
     {
       self->close_after_save = FALSE;
-      if (self->private_key == NULL)
+      if (am_launch_key_page_get_unsaved_key_name (self->key_page) == NULL)
         gtk_window_close (GTK_WINDOW (self));
     }
-}
-
-static void
-save_key_clicked_cb (AmLaunchWizard *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (self->private_key == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Save Private Key"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = g_strdup_printf ("%s.pem", self->private_key_name);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_key_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void create_key_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data);
-
-/* The name and type of a key pair whose private key was lost, while the wizard asks. */
-typedef struct
-{
-  AmLaunchWizard *self;
-  char           *name;
-  char           *type;
-} LostKey;
-
-static LostKey *
-lost_key_new (AmLaunchWizard *self,
-              const char     *name,
-              const char     *type)
-{
-  LostKey *lost = g_new0 (LostKey, 1);
-
-  lost->self = g_object_ref (self);
-  lost->name = g_strdup (name);
-  lost->type = g_strdup (type);
-  return lost;
-}
-
-static void
-lost_key_free (LostKey *lost)
-{
-  g_object_unref (lost->self);
-  g_free (lost->name);
-  g_free (lost->type);
-  g_free (lost);
-}
-
-static void
-recreate_deleted_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  LostKey *lost = user_data;
-  AmLaunchWizard *self = lost->self;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_delete_key_pair_finish (AM_EC2_CLIENT (object), result, &error);
-  if (error != NULL)
-    {
-      _am_launch_wizard_busy_pop (self);
-      if (!is_cancelled (error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
-      lost_key_free (lost);
-      return;
-    }
-  /* create_key_cb pops the busy mark pushed for the deletion. */
-  am_ec2_client_create_key_pair_async (AM_EC2_CLIENT (object), lost->name, lost->type, "pem", FALSE,
-                                       self->cancellable, create_key_cb, g_object_ref (self));
-  lost_key_free (lost);
-}
-
-static void
-lost_key_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      LostKey          *lost)
-{
-  AmLaunchWizard *self = lost->self;
-
-  /* @lost goes with the dialog (which may also go with the wizard, unanswered). */
-  if (g_strcmp0 (response, "recreate") != 0 || _am_launch_wizard_get_client (self) == NULL)
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
-  _am_launch_wizard_busy_push (self);
-  am_ec2_client_delete_key_pair_async (_am_launch_wizard_get_client (self), lost->name, self->cancellable,
-                                       recreate_deleted_cb, lost_key_new (self, lost->name, lost->type));
-}
-
-/* CreateKeyPair made the key pair, but its answer, the only copy of the private key, was lost:
- * say so, and offer to delete the key pair and create it again. */
-static void
-ask_recreate_lost_key (AmLaunchWizard *self,
-                       const char     *name,
-                       const char     *type)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  body = g_strdup_printf (_("The key pair “%s” was created, but the answer that carried its private key was lost on the way, and AWS never shows a private key again. Delete the key pair and create it again to get a new private key."),
-                          name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Private Key Lost"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Key Pair"),
-                                    "recreate", _("_Delete and Create Again"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recreate", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recreate");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (lost_key_response_cb),
-                         lost_key_new (self, name, type), (GClosureNotify) lost_key_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-create_key_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AmKeyPair) key = NULL;
-
-  am_ec2_client_create_key_pair_finish (AM_EC2_CLIENT (object), result, &key, NULL, &error);
-  _am_launch_wizard_busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
-  if (g_error_matches (error, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST))
-    {
-      ask_recreate_lost_key (self, self->creating_key_name, self->creating_key_type);
-      return;
-    }
-  if (key == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not create the key pair: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-      return;
-    }
-
-  /* Only reached with no unsaved key, or after the user chose to drop it. */
-  forget_private_key (self);
-  g_free (self->private_key_name);
-  self->private_key = g_strdup (am_key_pair_get_key_material (key));
-  self->private_key_name = g_strdup (am_key_pair_get_key_name (key));
-  /* The wizard's copy is the only one kept, zeroed once saved. */
-  am_key_pair_clear_key_material (key);
-  if (self->key_pairs == NULL)
-    self->key_pairs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->key_pairs, g_object_ref (key));
-  self->key_page_touched = TRUE;
-  am_launch_request_set_key_name (self->request, am_key_pair_get_key_name (key));
-  am_launch_request_set_no_key_acknowledged (self->request, FALSE);
-  self->building = TRUE;
-  gtk_switch_set_active (self->no_key_switch, FALSE);
-  self->building = FALSE;
-  rebuild_key_list (self);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->save_key_row), _("Save the private key now"));
-  adw_action_row_set_subtitle (self->save_key_row,
-                               _("AWS shows it only this once. Without it you cannot log in to instances that use this key."));
-  gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (self->save_key_row), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_key_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->new_key_name), "");
-  schedule_validate (self);
-}
-
-static void create_key (AmLaunchWizard *self);
-
-static void
-second_key_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        AmLaunchWizard   *self)
-{
-  if (g_str_equal (response, "create"))
-    create_key (self);
-  else if (g_str_equal (response, "save"))
-    save_key_clicked_cb (self);
-}
-
-/* A second key pair while the first one's private key is unsaved would drop that key: ask. */
-static void
-create_key_clicked_cb (AmLaunchWizard *self)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (self->private_key == NULL)
-    {
-      create_key (self);
-      return;
-    }
-  body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: if you create another key pair now, it is lost."),
-                          self->private_key_name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Create Another Key Pair?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("_Create Anyway"),
-                                    "save", _("_Save Private Key…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (second_key_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-create_key (AmLaunchWizard *self)
-{
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
-  const char *type = adw_combo_row_get_selected (self->new_key_type) == 1 ? "ed25519" : "rsa";
-
-  if (*name == '\0' || _am_launch_wizard_get_client (self) == NULL)
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
-  _am_launch_wizard_busy_push (self);
-  g_free (self->creating_key_name);
-  self->creating_key_name = g_strdup (name);
-  self->creating_key_type = type;
-  am_ec2_client_create_key_pair_async (_am_launch_wizard_get_client (self), name, type, "pem", FALSE, self->cancellable,
-                                       create_key_cb, g_object_ref (self));
-}
-
-static void
-new_key_name_changed_cb (AmLaunchWizard *self)
-{
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
-  gboolean ok = *name != '\0' && strlen (name) <= 255;
-
-  for (guint i = 0; self->key_pairs != NULL && i < self->key_pairs->len; i++)
-    if (g_strcmp0 (am_key_pair_get_key_name (g_ptr_array_index (self->key_pairs, i)), name) == 0)
-      ok = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), ok);
-  if (!self->building && !self->key_page_touched)
-    {
-      self->key_page_touched = TRUE;
-      schedule_validate (self);
-    }
-}
-
-static void
-build_key_page (AmLaunchWizard *self)
-{
-  GtkWidget *group;
-  GtkWidget *row;
-  GtkWidget *button;
-  GtkStringList *types;
-
-  group = am_launch_group_new (self->key_page, _("Existing key pairs"), NULL);
-  self->key_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Existing key pairs")));
-  gtk_widget_set_name (GTK_WIDGET (self->key_list), "key-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->key_list));
-  add_field_label (self, self->key_page, AM_LAUNCH_FIELD_KEY_PAIR);
-
-  group = am_launch_group_new (self->key_page, _("Create a key pair"),
-                     _("EC2 keeps the public key; you get the private key once and save it."));
-  self->new_key_name = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_key_name), _("Key pair name"));
-  g_signal_connect_swapped (self->new_key_name, "changed", G_CALLBACK (new_key_name_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_key_name));
-
-  types = gtk_string_list_new ((const char *[]) { "RSA", "ED25519", NULL });
-  self->new_key_type = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_key_type), _("Key type"));
-  adw_combo_row_set_model (self->new_key_type, G_LIST_MODEL (types));
-  g_object_unref (types);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_key_type));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Create the key pair"));
-  button = gtk_button_new_with_mnemonic (_("C_reate"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, FALSE);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (create_key_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  self->create_key_button = GTK_BUTTON (button);
-  gtk_widget_set_name (button, "create-key");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  row = adw_action_row_new ();
-  button = gtk_button_new_with_mnemonic (_("_Save Private Key…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_key_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-password-symbolic");
-  gtk_widget_set_visible (row, FALSE);
-  self->save_key_row = ADW_ACTION_ROW (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  group = am_launch_group_new (self->key_page, _("Without a key pair"), NULL);
-  row = am_launch_switch_row_new (_("Launch without a key pair"),
-                        _("You will not be able to log in over SSH or get the Windows password unless the image sets up another way in (for example Session Manager)."),
-                        &self->no_key_switch);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
-  g_signal_connect_swapped (self->no_key_switch, "notify::active", G_CALLBACK (no_key_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
 /* Launch and progress */
@@ -1015,7 +461,7 @@ close_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;
-      save_key_clicked_cb (self);
+      am_launch_key_page_save (self->key_page);
     }
 }
 
@@ -1025,7 +471,7 @@ am_launch_wizard_close_request (GtkWindow *window)
   AmLaunchWizard *self = AM_LAUNCH_WIZARD (window);
   GtkWidget *dialog;
 
-  if (self->close_confirmed || (!launching (self) && self->private_key == NULL))
+  if (self->close_confirmed || (!launching (self) && am_launch_key_page_get_unsaved_key_name (self->key_page) == NULL))
     return GTK_WINDOW_CLASS (am_launch_wizard_parent_class)->close_request (window);
   if (self->close_dialog != NULL)
     {
@@ -1048,7 +494,7 @@ am_launch_wizard_close_request (GtkWindow *window)
   else
     {
       g_autofree char *body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: without it you cannot log in to instances that use this key."),
-                                               self->private_key_name);
+                                               am_launch_key_page_get_unsaved_key_name (self->key_page));
 
       dialog = adw_message_dialog_new (window, _("Save the Private Key?"), body);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1087,6 +533,7 @@ am_launch_wizard_constructed (GObject *object)
 
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->image_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->type_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->key_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->network_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->review_page), self->session);
   am_launch_page_set_session (AM_LAUNCH_PAGE (self->progress_page), self->session);
@@ -1107,7 +554,7 @@ am_launch_wizard_constructed (GObject *object)
   am_launch_page_load (AM_LAUNCH_PAGE (self->image_page));
   am_launch_page_load (AM_LAUNCH_PAGE (self->type_page));
   am_launch_page_load (AM_LAUNCH_PAGE (self->network_page));
-  load_key_pairs (self);
+  am_launch_page_load (AM_LAUNCH_PAGE (self->key_page));
 }
 
 static void
@@ -1126,25 +573,10 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->request);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
   g_clear_pointer (&self->template_tokens, g_hash_table_unref);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->dispose (object);
-}
-
-static void
-am_launch_wizard_finalize (GObject *object)
-{
-  AmLaunchWizard *self = AM_LAUNCH_WIZARD (object);
-
-  if (self->private_key != NULL)
-    memset (self->private_key, 0, strlen (self->private_key));
-  g_free (self->private_key);
-  g_free (self->private_key_name);
-  g_free (self->creating_key_name);
-
-  G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }
 
 static void
@@ -1201,7 +633,6 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
 
   object_class->constructed = am_launch_wizard_constructed;
   object_class->dispose = am_launch_wizard_dispose;
-  object_class->finalize = am_launch_wizard_finalize;
   object_class->get_property = am_launch_wizard_get_property;
   object_class->set_property = am_launch_wizard_set_property;
   window_class->close_request = am_launch_wizard_close_request;
@@ -1217,6 +648,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   g_type_ensure (AM_TYPE_LAUNCH_DETAILS_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_PROGRESS_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_IMAGE_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_KEY_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_NETWORK_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_REVIEW_PAGE);
   g_type_ensure (AM_TYPE_LAUNCH_STORAGE_PAGE);
@@ -1261,8 +693,6 @@ am_launch_wizard_init (AmLaunchWizard *self)
   self->template_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   build_step_list (self);
-  add_lookup_error (self, self->key_page, LOOKUP_KEYS);
-  build_key_page (self);
 
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->image_page), self->request);
   self->field_labels[AM_LAUNCH_FIELD_IMAGE] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->image_page),
@@ -1273,6 +703,12 @@ am_launch_wizard_init (AmLaunchWizard *self)
                                                                                       AM_LAUNCH_FIELD_INSTANCE_TYPE);
   g_signal_connect_object (self->type_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->type_page, "go-to", G_CALLBACK (page_go_to_cb), self, G_CONNECT_SWAPPED);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->key_page), self->request);
+  self->field_labels[AM_LAUNCH_FIELD_KEY_PAIR] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->key_page),
+                                                                                 AM_LAUNCH_FIELD_KEY_PAIR);
+  g_signal_connect_object (self->key_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->key_page, "changed", G_CALLBACK (schedule_validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->key_page, "save-ended", G_CALLBACK (key_save_ended_cb), self, G_CONNECT_SWAPPED);
   am_launch_page_set_request (AM_LAUNCH_PAGE (self->network_page), self->request);
   for (AmLaunchField field = 0; field < AM_LAUNCH_N_FIELDS; field++)
     if (am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->network_page), field) != NULL)

@@ -435,17 +435,8 @@ create_key_clicked_cb (AmLaunchKeyPage *self)
     }
   body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: if you create another key pair now, it is lost."),
                           self->private_key_name);
-  dialog = adw_message_dialog_new (window_of (self), _("Create Another Key Pair?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("_Create Anyway"),
-                                    "save", _("_Save Private Key…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  dialog = am_launch_unsaved_key_dialog_new (window_of (self), _("Create Another Key Pair?"), body,
+                                             "create", _("_Create Anyway"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (second_key_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -577,3 +577,27 @@ am_launch_format_memory (gint64 mib)
     return g_strdup_printf (_("%lld GiB"), (long long) (mib / 1024));
   return g_strdup_printf (_("%.1f GiB"), mib / 1024.0);
 }
+
+/* Cancel, @destructive (@destructive_label) or Save Private Key…: the question asked before a
+ * private key that is not saved yet would be lost. */
+GtkWidget *
+am_launch_unsaved_key_dialog_new (GtkWindow  *parent,
+                                  const char *heading,
+                                  const char *body,
+                                  const char *destructive,
+                                  const char *destructive_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    destructive, destructive_label,
+                                    "save", _("_Save Private Key…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), destructive, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  return dialog;
+}

@@ -80,6 +80,12 @@ void             am_launch_clear_list             (GtkListBox   *list);
 GtkWidget       *am_launch_field_label_new        (AmLaunchField field);
 /* Memory as people say it: "512 MiB", "8 GiB" */
 char            *am_launch_format_memory          (gint64        mib);
+/* The question before an unsaved private key is lost: Cancel, @destructive or Save Private Key… */
+GtkWidget       *am_launch_unsaved_key_dialog_new (GtkWindow    *parent,
+                                                   const char   *heading,
+                                                   const char   *body,
+                                                   const char   *destructive,
+                                                   const char   *destructive_label);
 /* A hidden lookup error card; its label and Retry button are both named @name */
 GtkWidget       *am_launch_lookup_error_new       (const char   *name,
                                                    GtkLabel    **out_label,

@@ -496,16 +496,8 @@ am_launch_wizard_close_request (GtkWindow *window)
       g_autofree char *body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: without it you cannot log in to instances that use this key."),
                                                am_launch_key_page_get_unsaved_key_name (self->key_page));
 
-      dialog = adw_message_dialog_new (window, _("Save the Private Key?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard Key"),
-                                        "save", _("_Save Private Key…"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      dialog = am_launch_unsaved_key_dialog_new (window, _("Save the Private Key?"), body,
+                                                 "discard", _("_Discard Key"));
     }
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);

@@ -26,19 +26,7 @@ G_BEGIN_DECLS
  * Every change emits "changed"; scalar fields also notify their property.
  */
 
-typedef enum
-{
-  AM_LAUNCH_STEP_IMAGE,
-  AM_LAUNCH_STEP_INSTANCE_TYPE,
-  AM_LAUNCH_STEP_KEY_PAIR,
-  AM_LAUNCH_STEP_NETWORK,
-  AM_LAUNCH_STEP_STORAGE,
-  AM_LAUNCH_STEP_DETAILS,
-  AM_LAUNCH_STEP_REVIEW,
-  AM_LAUNCH_N_STEPS,
-} AmLaunchStep;
-
-/* The fields validation speaks about; each belongs to one step (am_launch_field_get_step). */
+/* The fields validation speaks about, in the order a form asks for them. */
 typedef enum
 {
   AM_LAUNCH_FIELD_IMAGE,
@@ -317,8 +305,6 @@ void              am_launch_request_set_imdsv2_required    (AmLaunchRequest   *s
 gboolean          am_launch_request_get_imdsv2_required    (AmLaunchRequest   *self);
 
 /* Validation */
-/** am_launch_field_get_step: the step whose page holds @field */
-AmLaunchStep      am_launch_field_get_step                 (AmLaunchField      field);
 /**
  * am_launch_request_validate_field:
  * Returns: %TRUE when @field is valid; otherwise %FALSE with an AM_EC2_ERROR_INVALID_INPUT
@@ -329,11 +315,10 @@ gboolean          am_launch_request_validate_field         (AmLaunchRequest   *s
                                                             GError           **error);
 /**
  * am_launch_request_validate:
- * Validates the fields of @step (every step for %AM_LAUNCH_STEP_REVIEW).
- * Returns: %TRUE when they are all valid; otherwise %FALSE with the first field's error
+ * Validates every field, in the order of #AmLaunchField.
+ * Returns: %TRUE when they are all valid; otherwise %FALSE with the first invalid field's error
  */
 gboolean          am_launch_request_validate               (AmLaunchRequest   *self,
-                                                            AmLaunchStep       step,
                                                             GError           **error);
 /**
  * am_launch_request_validate_full:
@@ -341,15 +326,14 @@ gboolean          am_launch_request_validate               (AmLaunchRequest   *s
  * @invalid_field: (out) (optional): the first invalid field
  */
 gboolean          am_launch_request_validate_full          (AmLaunchRequest   *self,
-                                                            AmLaunchStep       step,
                                                             AmLaunchField     *invalid_field,
                                                             GError           **error);
 /**
- * am_launch_step_for_error:
- * Maps an error of a dry run or a launch (AM_AWS_ERROR with an AWS code) to the step whose
- * page can fix it, or %AM_LAUNCH_STEP_REVIEW when no page can.
+ * am_launch_field_for_error:
+ * Maps an error of a dry run or a launch (AM_AWS_ERROR with an AWS code) to the field that
+ * can fix it, or %AM_LAUNCH_N_FIELDS when no field can.
  */
-AmLaunchStep      am_launch_step_for_error                 (const GError      *error);
+AmLaunchField     am_launch_field_for_error                (const GError      *error);
 
 /* Plan and serialisation */
 /**

@@ -122,7 +122,7 @@ make_valid_request (void)
   return request;
 }
 
-/* Asserts that @field is invalid with a message containing @needle, in the right step. */
+/* Asserts that @field is invalid with a message containing @needle, and the request with it. */
 static void
 assert_invalid (AmLaunchRequest *request,
                 AmLaunchField    field,
@@ -138,10 +138,10 @@ assert_invalid (AmLaunchRequest *request,
   if (strstr (error->message, needle) == NULL)
     g_error ("“%s” does not contain “%s”", error->message, needle);
 
-  g_assert_false (am_launch_request_validate_full (request, am_launch_field_get_step (field),
-                                                   &failed, &step_error));
+  g_assert_false (am_launch_request_validate_full (request, &failed, &step_error));
   g_assert_nonnull (step_error);
-  g_assert_false (am_launch_request_validate (request, AM_LAUNCH_STEP_REVIEW, NULL));
+  g_assert_cmpint (failed, <=, field);
+  g_assert_false (am_launch_request_validate (request, NULL));
 }
 
 static void
@@ -160,11 +160,13 @@ test_valid (void)
   g_autoptr (AmLaunchRequest) request = make_valid_request ();
   g_autoptr (GError) error = NULL;
 
-  for (AmLaunchStep step = 0; step < AM_LAUNCH_N_STEPS; step++)
+  for (AmLaunchField field = 0; field < AM_LAUNCH_N_FIELDS; field++)
     {
-      am_launch_request_validate (request, step, &error);
+      am_launch_request_validate_field (request, field, &error);
       g_assert_no_error (error);
     }
+  am_launch_request_validate (request, &error);
+  g_assert_no_error (error);
   g_assert_true (am_launch_request_get_imdsv2_required (request));
   /* the root volume from the image and its instance store device */
   g_assert_cmpuint (am_launch_request_get_n_volumes (request), ==, 2);
@@ -590,18 +592,18 @@ test_launch_template (void)
 }
 
 static void
-test_step_for_error (void)
+test_field_for_error (void)
 {
-  static const struct { const char *code; const char *message; AmLaunchStep step; } cases[] = {
-    { "InvalidAMIID.NotFound", "no image", AM_LAUNCH_STEP_IMAGE },
-    { "InvalidKeyPair.NotFound", "no key", AM_LAUNCH_STEP_KEY_PAIR },
-    { "InsufficientInstanceCapacity", "none left", AM_LAUNCH_STEP_INSTANCE_TYPE },
-    { "InvalidSubnetID.NotFound", "no subnet", AM_LAUNCH_STEP_NETWORK },
-    { "InvalidGroup.NotFound", "no group", AM_LAUNCH_STEP_NETWORK },
-    { "InvalidBlockDeviceMapping", "bad", AM_LAUNCH_STEP_STORAGE },
-    { "InvalidParameterValue", "Value (x) for parameter iamInstanceProfile.name is invalid", AM_LAUNCH_STEP_DETAILS },
-    { "InvalidParameterValue", "BlockDeviceMapping.1.Ebs.VolumeSize is too small", AM_LAUNCH_STEP_STORAGE },
-    { "InternalError", "oops", AM_LAUNCH_STEP_REVIEW },
+  static const struct { const char *code; const char *message; AmLaunchField field; } cases[] = {
+    { "InvalidAMIID.NotFound", "no image", AM_LAUNCH_FIELD_IMAGE },
+    { "InvalidKeyPair.NotFound", "no key", AM_LAUNCH_FIELD_KEY_PAIR },
+    { "InsufficientInstanceCapacity", "none left", AM_LAUNCH_FIELD_INSTANCE_TYPE },
+    { "InvalidSubnetID.NotFound", "no subnet", AM_LAUNCH_FIELD_SUBNETS },
+    { "InvalidGroup.NotFound", "no group", AM_LAUNCH_FIELD_SECURITY_GROUPS },
+    { "InvalidBlockDeviceMapping", "bad", AM_LAUNCH_FIELD_VOLUMES },
+    { "InvalidParameterValue", "Value (x) for parameter iamInstanceProfile.name is invalid", AM_LAUNCH_FIELD_IAM_PROFILE },
+    { "InvalidParameterValue", "BlockDeviceMapping.1.Ebs.VolumeSize is too small", AM_LAUNCH_FIELD_VOLUMES },
+    { "InternalError", "oops", AM_LAUNCH_N_FIELDS },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -609,7 +611,7 @@ test_step_for_error (void)
       g_autoptr (GError) error = am_aws_error_new (AM_AWS_ERROR_CLIENT, cases[i].code, "req", 400,
                                                    "%s", cases[i].message);
 
-      g_assert_cmpint (am_launch_step_for_error (error), ==, cases[i].step);
+      g_assert_cmpint (am_launch_field_for_error (error), ==, cases[i].field);
     }
 }
 
@@ -656,7 +658,7 @@ main (int   argc,
   g_test_add_func ("/launch-request/run-instances-network-interface", test_run_instances_network_interface);
   g_test_add_func ("/launch-request/client-tokens-reset", test_client_tokens_reset);
   g_test_add_func ("/launch-request/launch-template", test_launch_template);
-  g_test_add_func ("/launch-request/step-for-error", test_step_for_error);
+  g_test_add_func ("/launch-request/field-for-error", test_field_for_error);
   g_test_add_func ("/launch-request/changed-signal", test_changed_signal);
 
   return g_test_run ();

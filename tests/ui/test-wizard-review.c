@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-aws-error.h"
 #include "am-instance-row.h"
 #include "am-instances-view.h"
 #include "am-window.h"
@@ -398,6 +399,32 @@ test_template_mode (void)
   am_ui_test_iterate ();
 }
 
+/* A dry run's or a launch's error sends the user to the page that can fix it. */
+static void
+test_step_for_error (void)
+{
+  static const struct { const char *code; const char *message; AmLaunchStep step; } cases[] = {
+    { "InvalidAMIID.NotFound", "no image", AM_LAUNCH_STEP_IMAGE },
+    { "InvalidKeyPair.NotFound", "no key", AM_LAUNCH_STEP_KEY_PAIR },
+    { "InsufficientInstanceCapacity", "none left", AM_LAUNCH_STEP_INSTANCE_TYPE },
+    { "InvalidSubnetID.NotFound", "no subnet", AM_LAUNCH_STEP_NETWORK },
+    { "InvalidGroup.NotFound", "no group", AM_LAUNCH_STEP_NETWORK },
+    { "VcpuLimitExceeded", "too many", AM_LAUNCH_STEP_NETWORK },
+    { "InvalidBlockDeviceMapping", "bad", AM_LAUNCH_STEP_STORAGE },
+    { "InvalidParameterValue", "Value (x) for parameter iamInstanceProfile.name is invalid", AM_LAUNCH_STEP_DETAILS },
+    { "InvalidParameterValue", "BlockDeviceMapping.1.Ebs.VolumeSize is too small", AM_LAUNCH_STEP_STORAGE },
+    { "InternalError", "oops", AM_LAUNCH_STEP_REVIEW },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = am_aws_error_new (AM_AWS_ERROR_CLIENT, cases[i].code, "req", 400,
+                                                   "%s", cases[i].message);
+
+      g_assert_cmpint (am_launch_step_for_error (error), ==, cases[i].step);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +433,7 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   am_ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/wizard/review/step-for-error", test_step_for_error);
   g_test_add_func ("/ui/wizard/review/wording", test_review_wording);
   g_test_add_func ("/ui/wizard/review/progress-links", test_progress_links);
   g_test_add_func ("/ui/wizard/review/template-mode", test_template_mode);

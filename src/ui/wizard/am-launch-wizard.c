@@ -8,236 +8,16 @@
 
 #include <glib/gi18n.h>
 
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
-#include <libsoup/soup.h>
-
-#include "am-aws-error.h"
-#include "am-ec2-client.h"
-#include "am-ec2-error.h"
-#include "am-auto-scaling-dialog.h"
 #include "am-accessible.h"
-#include "am-launch-wizard.h"
+#include "am-ec2-error.h"
+#include "am-launch-wizard-private.h"
 
 #define PAGE_PROGRESS AM_LAUNCH_N_STEPS
-
-typedef enum
-{
-  IMAGES_QUICK,
-  IMAGES_MINE,
-  IMAGES_SHARED,
-  IMAGES_SEARCH,
-} ImageSource;
-
-/* The lists a page loads; a failed one shows an error with Retry on its page. */
-typedef enum
-{
-  LOOKUP_IMAGES,
-  LOOKUP_TYPES,
-  LOOKUP_KEYS,
-  LOOKUP_NETWORK,
-  N_LOOKUPS
-} Lookup;
-
-typedef enum
-{
-  ZONE_WAITING,
-  ZONE_RUNNING,
-  ZONE_DONE,
-  ZONE_FAILED,
-} ZoneState;
-
-/* One placement of the plan, through its dry run or its launch. */
-typedef struct
-{
-  AmSubnet *subnet;
-  guint count;
-  ZoneState state;
-  GError *error;
-  GPtrArray *instances;  /* AmInstance */
-  AdwActionRow *row;
-  GtkWidget *status;     /* label */
-  GtkWidget *spinner;
-  GtkWidget *fix_button;
-  GtkWidget *detail_row;  /* under the row: the error in full, or the new instances */
-  GtkWidget *detail;      /* label */
-} Zone;
-
-static void
-zone_free (Zone *zone)
-{
-  g_clear_object (&zone->subnet);
-  g_clear_error (&zone->error);
-  g_clear_pointer (&zone->instances, g_ptr_array_unref);
-  g_free (zone);
-}
-
-/* SSM parameters behind the Quick start list: the usual first choices. */
-static const char * const quick_start_parameters[] = {
-  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
-  "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id",
-  "/aws/service/debian/release/12/latest/amd64",
-  "/aws/service/suse/sles/15-sp6/x86_64/latest",
-  "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base",
-};
-
-static const char * const step_titles[] = {
-  N_("Image"),
-  N_("Instance type"),
-  N_("Key pair"),
-  N_("Network"),
-  N_("Storage"),
-  N_("Details"),
-  N_("Review"),
-};
 
 static const char * const page_names[] = {
   "image", "type", "key", "network", "storage", "details", "review", "progress",
 };
 
-static const char * const volume_type_names[] = {
-  "gp3", "gp2", "io1", "io2", "st1", "sc1", "standard", NULL,
-};
-
-struct _AmLaunchWizard
-{
-  AdwWindow parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkListBox *step_list;
-  GtkStack *stack;
-  GtkBox *image_page;
-  GtkBox *type_page;
-  GtkBox *key_page;
-  GtkBox *network_page;
-  GtkBox *storage_page;
-  GtkBox *details_page;
-  GtkBox *review_page;
-  GtkBox *progress_page;
-  GtkButton *back_button;
-  GtkLabel *status_label;
-  GtkButton *next_button;
-  GtkButton *launch_button;
-  GtkButton *template_button;
-  GtkButton *retry_button;
-  GtkButton *close_button;
-  GtkWidget *asg_button;
-
-  /* built widgets */
-  GtkWidget *field_labels[AM_LAUNCH_N_FIELDS];
-  GtkWidget *step_icons[AM_LAUNCH_N_STEPS];
-  GtkWidget *lookup_errors[N_LOOKUPS];
-  GtkLabel *lookup_error_labels[N_LOOKUPS];
-  /* image page */
-  GtkListBox *chosen_list;
-  GtkToggleButton *source_buttons[4];
-  GtkSearchEntry *image_search;
-  GtkListBox *image_list;
-  GtkLabel *image_status;
-  /* type page */
-  GtkSearchEntry *type_search;
-  GtkDropDown *type_sort;
-  GtkListBox *type_list;
-  GtkLabel *type_status;
-  GtkWidget *type_way_out;
-  GtkToggleButton *type_show_hidden;
-  GtkWidget *type_other_image;
-  /* key page */
-  GtkListBox *key_list;
-  AdwEntryRow *new_key_name;
-  AdwComboRow *new_key_type;
-  GtkButton *create_key_button;
-  AdwActionRow *save_key_row;
-  GtkSwitch *no_key_switch;
-  /* network page */
-  AdwComboRow *vpc_row;
-  GtkListBox *subnet_list;
-  GtkSpinButton *count_spin;
-  AdwActionRow *spread_row;
-  GtkWidget *count_row;
-  GtkWidget *template_note_row;   /* template mode: who decides count and zones */
-  GtkWidget *subnet_group;
-  AdwComboRow *public_ip_row;
-  GtkListBox *group_list;
-  AdwExpanderRow *new_group_row;
-  AdwEntryRow *new_group_name;
-  GtkCheckButton *rule_checks[3];
-  AdwComboRow *source_row;
-  AdwEntryRow *cidr_row;
-  /* storage page */
-  GtkListBox *volume_list;
-  /* details page */
-  AdwEntryRow *name_row;
-  GtkListBox *tag_list;
-  GtkTextView *user_data_view;
-  GtkLabel *user_data_size;
-  AdwEntryRow *iam_row;
-  AdwComboRow *shutdown_row;
-  GtkSwitch *termination_switch;
-  GtkSwitch *imds_switch;
-  /* review page */
-  GtkListBox *summary_list;
-  GtkListBox *dry_run_list;
-  GtkLabel *dry_run_status;
-  GtkWidget *dry_run_group;
-  GtkLabel *review_heading;
-  /* progress page */
-  GtkLabel *progress_summary;
-  GtkListBox *progress_list;
-  GtkWidget *show_instances_button;
-
-  /* owned references */
-  AmSession *session;
-  AmLaunchRequest *request;
-  GCancellable *cancellable;
-  GCancellable *image_cancellable;
-  GCancellable *dry_run_cancellable;
-  GPtrArray *images;         /* AmImage, the current source's results */
-  GPtrArray *types;          /* AmInstanceType */
-  GPtrArray *key_pairs;      /* AmKeyPair */
-  GPtrArray *vpcs;           /* AmVpc */
-  GPtrArray *subnets;        /* AmSubnet, every VPC's */
-  GPtrArray *groups;         /* AmSecurityGroup, every VPC's */
-  GPtrArray *dry_zones;      /* Zone */
-  GPtrArray *launch_zones;   /* Zone */
-  GPtrArray *launched;       /* AmInstance */
-  GPtrArray *tag_rows;       /* GtkWidget (row boxes), borrowed from tag_list */
-  GHashTable *template_tokens;
-  AmLaunchTemplate *template;   /* the last template saved, for an Auto Scaling group */
-  char *private_key;         /* the key pair just created, until saved */
-  char *private_key_name;
-  char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
-  char *made_group_id;       /* the new security group, made but maybe not yet opened */
-  char *made_group_key;      /* "name/vpc" it was made for */
-
-  /* state */
-  const char *creating_key_type;
-  AmLaunchStep step;
-  gboolean visited[AM_LAUNCH_N_STEPS];
-  ImageSource image_source;
-  guint busy;
-  guint validate_idle;
-  guint search_timeout;
-  guint dry_run_generation;
-  gboolean launching;
-  gboolean launched_once;
-  gboolean group_failed;
-  gboolean building;         /* widgets being filled from the request: no write-back */
-  gboolean key_page_touched; /* the user chose, typed or left the key pair page: its errors show */
-  gboolean types_loaded;
-  gboolean template_mode;     /* the review saves a launch template instead of launching */
-  gboolean dry_run_stale;     /* the request changed since the dry runs ended */
-  gboolean close_confirmed;  /* the user chose to close despite a launch or an unsaved key */
-  gboolean close_after_save; /* the private key is saved from the close dialog */
-  GtkWidget *close_dialog;   /* the confirmation shown, while it is */
-  gboolean close_asked_launching;   /* that confirmation is about a launch in flight */
-};
 
 G_DEFINE_FINAL_TYPE (AmLaunchWizard, am_launch_wizard, ADW_TYPE_WINDOW)
 
@@ -254,266 +34,34 @@ static GParamSpec *properties [N_PROPS];
 
 static void go_to_step (AmLaunchWizard *self, guint page);
 static void schedule_validate (AmLaunchWizard *self);
-static void rebuild_image_list (AmLaunchWizard *self);
-static void rebuild_type_list (AmLaunchWizard *self);
-static void rebuild_volume_list (AmLaunchWizard *self);
-static void rebuild_network_lists (AmLaunchWizard *self);
-static void load_images (AmLaunchWizard *self);
-static void load_types (AmLaunchWizard *self);
-static void load_key_pairs (AmLaunchWizard *self);
-static void load_network (AmLaunchWizard *self);
-static void start_dry_runs (AmLaunchWizard *self);
-static void update_chosen_image (AmLaunchWizard *self);
-static void update_spread (AmLaunchWizard *self);
 
 /* Small helpers */
 
-static void
-busy_push (AmLaunchWizard *self)
+void
+_am_launch_wizard_busy_push (AmLaunchWizard *self)
 {
   if (self->busy++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-busy_pop (AmLaunchWizard *self)
+void
+_am_launch_wizard_busy_pop (AmLaunchWizard *self)
 {
   g_return_if_fail (self->busy > 0);
   if (--self->busy == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static AmEc2Client *
-get_client (AmLaunchWizard *self)
+AmEc2Client *
+_am_launch_wizard_get_client (AmLaunchWizard *self)
 {
   return am_session_get_client (self->session);
 }
 
 static gboolean
-is_cancelled (const GError *error)
+launching (AmLaunchWizard *self)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static void
-hide_lookup_error (AmLaunchWizard *self,
-                   Lookup          which)
-{
-  gtk_widget_set_visible (self->lookup_errors[which], FALSE);
-}
-
-/* Says on the page what failed and offers Retry (instead of a toast that goes away); the
- * client's messages already name the call that failed and what to do. */
-static void
-show_lookup_error (AmLaunchWizard *self,
-                   Lookup          which,
-                   const GError   *error)
-{
-  gtk_label_set_text (self->lookup_error_labels[which], error->message);
-  gtk_widget_set_visible (self->lookup_errors[which], TRUE);
-}
-
-static void
-lookup_retry_clicked_cb (GtkButton      *button,
-                         AmLaunchWizard *self)
-{
-  Lookup which = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lookup"));
-
-  hide_lookup_error (self, which);
-  switch (which)
-    {
-    case LOOKUP_IMAGES:
-      load_images (self);
-      break;
-    case LOOKUP_TYPES:
-      load_types (self);
-      break;
-    case LOOKUP_KEYS:
-      load_key_pairs (self);
-      break;
-    case LOOKUP_NETWORK:
-      load_network (self);
-      break;
-    case N_LOOKUPS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-add_lookup_error (AmLaunchWizard *self,
-                  GtkBox         *page,
-                  Lookup          which)
-{
-  static const char * const names[] = { "retry-images", "retry-types", "retry-keys", "retry-network" };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "wizard-lookup-error");
-  gtk_widget_add_css_class (icon, "error");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_name (label, names[which]);
-  gtk_widget_set_name (button, names[which]);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_object_set_data (G_OBJECT (button), "lookup", GUINT_TO_POINTER (which));
-  g_signal_connect (button, "clicked", G_CALLBACK (lookup_retry_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_widget_set_visible (box, FALSE);
-  gtk_box_prepend (page, box);
-  self->lookup_errors[which] = box;
-  self->lookup_error_labels[which] = GTK_LABEL (label);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-boxed_list_new (const char *accessible_label)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  if (accessible_label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    accessible_label, -1);
-  return list;
-}
-
-static GtkWidget *
-group_new (GtkBox     *page,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (page, group);
-  return group;
-}
-
-/* The label under a group where the message of @field shows. */
-static void
-add_field_label (AmLaunchWizard *self,
-                 GtkBox         *page,
-                 AmLaunchField   field)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "wizard-field-error");
-  gtk_widget_set_visible (label, FALSE);
-  {
-    g_autofree char *name = g_strdup_printf ("field-error-%d", (int) field);
-
-    gtk_widget_set_name (label, name);
-  }
-  gtk_box_append (page, label);
-  self->field_labels[field] = label;
-}
-
-static GtkWidget *
-check_row_new (const char *title,
-               const char *subtitle,
-               GtkWidget  *check)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
-}
-
-static GtkWidget *
-switch_row_new (const char *title,
-                const char *subtitle,
-                GtkSwitch **out_switch)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_widget_set_tooltip_text (sw, title);
-  *out_switch = GTK_SWITCH (sw);
-  return row;
-}
-
-static GtkWidget *
-spin_row_new (const char     *title,
-              const char     *subtitle,
-              double          min,
-              double          max,
-              double          step,
-              GtkSpinButton **out_spin)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_widget_set_tooltip_text (spin, title);
-  *out_spin = GTK_SPIN_BUTTON (spin);
-  return row;
-}
-
-static char *
-format_memory (gint64 mib)
-{
-  if (mib % 1024 == 0)
-    return g_strdup_printf (_("%lld GiB"), (long long) (mib / 1024));
-  return g_strdup_printf (_("%.1f GiB"), mib / 1024.0);
-}
-
-/* An AWS timestamp ("2025-02-19T23:15:00.000Z") as a local date; the text itself when it
- * does not parse. */
-static char *
-format_date (const char *iso8601)
-{
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-
-  if (iso8601 == NULL)
-    return g_strdup ("");
-  utc = g_date_time_new_from_iso8601 (iso8601, NULL);
-  if (utc == NULL)
-    return g_strdup (iso8601);
-  local = g_date_time_to_local (utc);
-  /* Translators: a date as in "19 Feb 2025", in g_date_time_format()'s notation */
-  return g_date_time_format (local, C_("date", "%-d %b %Y"));
+  return am_launch_progress_page_get_launching (self->progress_page);
 }
 
 /* Validation and the step list */
@@ -524,11 +72,12 @@ wizard_step_check (AmLaunchWizard  *self,
                    AmLaunchStep     step,
                    GError         **error)
 {
-  if ((step == AM_LAUNCH_STEP_KEY_PAIR || step == AM_LAUNCH_STEP_REVIEW) && self->private_key != NULL)
+  const char *unsaved = am_launch_key_page_get_unsaved_key_name (self->key_page);
+
+  if ((step == AM_LAUNCH_STEP_KEY_PAIR || step == AM_LAUNCH_STEP_REVIEW) && unsaved != NULL)
     {
       g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_INVALID_INPUT,
-                   _("Key pair: save the private key of %s first; AWS shows it only once."),
-                   self->private_key_name);
+                   _("Key pair: save the private key of %s first; AWS shows it only once."), unsaved);
       return FALSE;
     }
   return TRUE;
@@ -539,7 +88,7 @@ step_validate (AmLaunchWizard  *self,
                AmLaunchStep     step,
                GError         **error)
 {
-  return am_launch_request_validate (self->request, step, error) && wizard_step_check (self, step, error);
+  return am_launch_step_validate (self->request, step, NULL, error) && wizard_step_check (self, step, error);
 }
 
 static gboolean
@@ -549,24 +98,6 @@ step_valid (AmLaunchWizard *self,
   return step_validate (self, step, NULL);
 }
 
-/* Whether a dry run failed for a reason @step fixes (until the request changes). */
-static gboolean
-dry_run_blames (AmLaunchWizard *self,
-                AmLaunchStep    step)
-{
-  if (self->dry_run_stale || self->dry_zones == NULL)
-    return FALSE;
-  for (guint i = 0; i < self->dry_zones->len; i++)
-    {
-      Zone *zone = g_ptr_array_index (self->dry_zones, i);
-
-      if (zone->state == ZONE_FAILED && zone->error != NULL
-          && am_launch_step_for_error (zone->error) == step && step != AM_LAUNCH_STEP_REVIEW)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 gboolean
 am_launch_wizard_is_step_complete (AmLaunchWizard *self,
                                    AmLaunchStep    step)
@@ -574,7 +105,7 @@ am_launch_wizard_is_step_complete (AmLaunchWizard *self,
   g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), FALSE);
   g_return_val_if_fail (step < AM_LAUNCH_N_STEPS, FALSE);
 
-  if (dry_run_blames (self, step))
+  if (am_launch_review_page_blames (self->review_page, step))
     return FALSE;
   if (step == AM_LAUNCH_STEP_REVIEW)
     return self->launched_once;
@@ -596,12 +127,9 @@ update_buttons (AmLaunchWizard *self)
 {
   gboolean on_progress = (guint) self->step == PAGE_PROGRESS;
   gboolean on_review = self->step == AM_LAUNCH_STEP_REVIEW;
-  gboolean dry_ok = self->dry_zones != NULL && self->dry_zones->len > 0;
+  gboolean dry_ok = am_launch_review_page_get_passed (self->review_page);
   g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; self->dry_zones != NULL && i < self->dry_zones->len; i++)
-    if (((Zone *) g_ptr_array_index (self->dry_zones, i))->state != ZONE_DONE)
-      dry_ok = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), !on_progress && self->step > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), !on_progress && !on_review);
@@ -614,7 +142,7 @@ update_buttons (AmLaunchWizard *self)
     {
       gboolean valid = step_validate (self, self->step, &error);
 
-      gboolean quiet = self->step == AM_LAUNCH_STEP_KEY_PAIR && !self->key_page_touched;
+      gboolean quiet = self->step == AM_LAUNCH_STEP_KEY_PAIR && !am_launch_key_page_get_touched (self->key_page);
 
       gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), valid);
       gtk_label_set_text (self->status_label, valid ? "" : error->message);
@@ -634,7 +162,7 @@ update_buttons (AmLaunchWizard *self)
     {
       gboolean valid = step_validate (self, AM_LAUNCH_STEP_REVIEW, &error);
 
-      gtk_widget_set_sensitive (GTK_WIDGET (self->launch_button), valid && dry_ok && !self->launching);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->launch_button), valid && dry_ok && !launching (self));
       gtk_widget_set_sensitive (GTK_WIDGET (self->template_button), valid);
       gtk_widget_set_sensitive (self->asg_button, valid);
       gtk_label_set_text (self->status_label, valid ? "" : error->message);
@@ -653,7 +181,7 @@ update_step_list (AmLaunchWizard *self)
       GtkWidget *icon = self->step_icons[step];
       GtkWidget *row = gtk_widget_get_ancestor (icon, GTK_TYPE_LIST_BOX_ROW);
       gboolean complete = am_launch_wizard_is_step_complete (self, step);
-      gboolean blamed = dry_run_blames (self, step);
+      gboolean blamed = am_launch_review_page_blames (self->review_page, step);
 
       gtk_widget_remove_css_class (icon, "wizard-step-done");
       gtk_widget_remove_css_class (icon, "error");
@@ -674,7 +202,7 @@ update_step_list (AmLaunchWizard *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
                                    complete ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
                                    -1);
-      gtk_widget_set_sensitive (row, !self->launching && !self->launched_once && step <= reachable);
+      gtk_widget_set_sensitive (row, !launching (self) && !self->launched_once && step <= reachable);
       if (step == self->step)
         gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (row));
     }
@@ -693,7 +221,7 @@ update_field_labels (AmLaunchWizard *self)
       if (label == NULL)
         continue;
       /* Nothing chosen or typed on the key pair page yet: no red before the user acts. */
-      if (field == AM_LAUNCH_FIELD_KEY_PAIR && !self->key_page_touched)
+      if (field == AM_LAUNCH_FIELD_KEY_PAIR && !am_launch_key_page_get_touched (self->key_page))
         gtk_widget_set_visible (label, FALSE);
       else if (am_launch_request_validate_field (self->request, field, &error)
           && (field != AM_LAUNCH_FIELD_KEY_PAIR || wizard_step_check (self, AM_LAUNCH_STEP_KEY_PAIR, &error)))
@@ -715,7 +243,7 @@ validate_idle_cb (gpointer user_data)
   update_field_labels (self);
   update_step_list (self);
   update_buttons (self);
-  update_spread (self);
+  am_launch_network_page_update (self->network_page);
   return G_SOURCE_REMOVE;
 }
 
@@ -729,10 +257,21 @@ schedule_validate (AmLaunchWizard *self)
 static void
 request_changed_cb (AmLaunchWizard *self)
 {
+  /* A page rewriting several fields at once: one validation when it is done. */
+  if (am_launch_page_get_syncing (AM_LAUNCH_PAGE (self->details_page)))
+    return;
   /* The dry runs' verdict was about the request as it was. */
-  if (self->dry_zones != NULL && self->dry_zones->len > 0)
-    self->dry_run_stale = TRUE;
+  am_launch_review_page_request_changed (self->review_page);
   schedule_validate (self);
+}
+
+static void
+page_syncing_cb (AmLaunchWizard *self,
+                 GParamSpec     *pspec,
+                 AmLaunchPage   *page)
+{
+  if (!am_launch_page_get_syncing (page))
+    schedule_validate (self);
 }
 
 /* Navigation */
@@ -744,20 +283,47 @@ go_to_step (AmLaunchWizard *self,
   g_assert (page <= PAGE_PROGRESS);
 
   if (self->step == AM_LAUNCH_STEP_KEY_PAIR && page != AM_LAUNCH_STEP_KEY_PAIR)
-    self->key_page_touched = TRUE;
+    am_launch_key_page_set_touched (self->key_page);
   self->step = page;
   if (page < AM_LAUNCH_N_STEPS)
     self->visited[page] = TRUE;
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   adw_window_title_set_subtitle (self->window_title,
-                                 page < AM_LAUNCH_N_STEPS ? _(step_titles[page]) : _("Launching"));
+                                 page < AM_LAUNCH_N_STEPS ? am_launch_step_get_title (page) : _("Launching"));
 
   if (page == AM_LAUNCH_STEP_INSTANCE_TYPE)
-    rebuild_type_list (self);
+    am_launch_page_shown (AM_LAUNCH_PAGE (self->type_page));
   else if (page == AM_LAUNCH_STEP_REVIEW)
-    start_dry_runs (self);
+    am_launch_review_page_start (self->review_page);
 
   validate_idle_cb (self);
+}
+
+/* "Choose Another Image" on the type page, while it shows */
+static void
+page_go_to_cb (AmLaunchWizard *self,
+               guint           step,
+               AmLaunchPage   *page)
+{
+  if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
+    go_to_step (self, step);
+}
+
+/* Edit or Fix in… on the review page: not once the launch has started */
+static void
+review_go_to_cb (AmLaunchWizard *self,
+                 guint           step,
+                 AmLaunchPage   *page)
+{
+  if (!launching (self) && !self->launched_once)
+    go_to_step (self, step);
+}
+
+static void
+dry_run_changed_cb (AmLaunchWizard *self)
+{
+  update_step_list (self);
+  update_buttons (self);
 }
 
 static void
@@ -789,7 +355,7 @@ step_row_activated_cb (AmLaunchWizard *self,
 {
   guint step = (guint) gtk_list_box_row_get_index (row);
 
-  if (self->launching || self->launched_once || step > first_invalid_step (self))
+  if (launching (self) || self->launched_once || step > first_invalid_step (self))
     return;
   go_to_step (self, step);
 }
@@ -801,7 +367,7 @@ build_step_list (AmLaunchWizard *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name ("radio-symbolic");
-      GtkWidget *label = gtk_label_new (_(step_titles[step]));
+      GtkWidget *label = gtk_label_new (am_launch_step_get_title (step));
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (box), icon);
@@ -811,989 +377,7 @@ build_step_list (AmLaunchWizard *self)
     }
 }
 
-/* Image page */
-
-static void
-add_summary_row (GtkListBox *list,
-                 const char *title,
-                 const char *subtitle,
-                 const char *icon_name)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  if (icon_name != NULL)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
-  gtk_list_box_append (list, row);
-}
-
-static char *
-describe_root_volume (AmImage *image)
-{
-  AmBlockDeviceMapping * const *bdms = am_image_get_block_device_mappings (image);
-  const char *root = am_image_get_root_device_name (image);
-
-  if (g_strcmp0 (am_image_get_root_device_type (image), "instance-store") == 0)
-    return g_strdup (_("Instance store (the root volume is lost when the instance stops)"));
-  for (guint i = 0; bdms[i] != NULL; i++)
-    if (g_strcmp0 (am_block_device_mapping_get_device_name (bdms[i]), root) == 0)
-      return g_strdup_printf (_("%d GiB %s at %s, from snapshot %s%s"),
-                              am_block_device_mapping_get_volume_size (bdms[i]),
-                              am_block_device_mapping_get_volume_type (bdms[i]) != NULL
-                              ? am_block_device_mapping_get_volume_type (bdms[i]) : "EBS",
-                              root,
-                              am_block_device_mapping_get_snapshot_id (bdms[i]) != NULL
-                              ? am_block_device_mapping_get_snapshot_id (bdms[i]) : "—",
-                              am_block_device_mapping_get_encrypted (bdms[i]) ? _(", encrypted") : "");
-  return g_strdup_printf (_("EBS at %s"), root != NULL ? root : "?");
-}
-
-static void
-update_chosen_image (AmLaunchWizard *self)
-{
-  AmImage *image = am_launch_request_get_image (self->request);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *platform = NULL;
-  g_autofree char *root = NULL;
-  g_autoptr (GString) others = g_string_new (NULL);
-  AmBlockDeviceMapping * const *bdms;
-
-  clear_list (self->chosen_list);
-  if (image == NULL)
-    {
-      add_summary_row (self->chosen_list, _("No image chosen"),
-                       _("Pick one below: Quick start lists the latest images of the usual systems."),
-                       "dialog-information-symbolic");
-      return;
-    }
-
-  created = format_date (am_image_get_creation_date (image));
-  subtitle = g_strdup_printf ("%s · %s · %s", am_image_get_image_id (image),
-                              am_image_get_owner_alias (image) != NULL
-                              ? am_image_get_owner_alias (image) : am_image_get_owner_id (image),
-                              created);
-  add_summary_row (self->chosen_list, am_image_get_name (image), subtitle,
-                   am_image_is_windows (image) ? "computer-symbolic" : "application-x-executable-symbolic");
-
-  platform = g_strdup_printf ("%s · %s · %s · %s%s",
-                              am_image_get_platform_details (image) != NULL
-                              ? am_image_get_platform_details (image) : _("Linux/UNIX"),
-                              am_image_get_architecture (image),
-                              am_image_get_virtualization_type (image) != NULL
-                              ? am_image_get_virtualization_type (image) : "hvm",
-                              am_image_get_boot_mode (image) != NULL
-                              ? am_image_get_boot_mode (image) : _("default boot"),
-                              am_image_get_ena_support (image) ? " · ENA" : "");
-  add_summary_row (self->chosen_list, _("Platform"), platform, NULL);
-
-  root = describe_root_volume (image);
-  add_summary_row (self->chosen_list, _("Root volume template"), root, NULL);
-
-  bdms = am_image_get_block_device_mappings (image);
-  for (guint i = 0; bdms[i] != NULL; i++)
-    {
-      const char *device = am_block_device_mapping_get_device_name (bdms[i]);
-
-      if (g_strcmp0 (device, am_image_get_root_device_name (image)) == 0)
-        continue;
-      if (others->len > 0)
-        g_string_append (others, ", ");
-      if (am_block_device_mapping_get_virtual_name (bdms[i]) != NULL)
-        g_string_append_printf (others, "%s (%s)", device, am_block_device_mapping_get_virtual_name (bdms[i]));
-      else
-        g_string_append_printf (others, _("%s (%d GiB)"), device, am_block_device_mapping_get_volume_size (bdms[i]));
-    }
-  if (others->len > 0)
-    add_summary_row (self->chosen_list, _("Other volumes"), others->str, NULL);
-
-  if (am_image_get_is_deprecated (image))
-    {
-      g_autofree char *since = format_date (am_image_get_deprecation_time (image));
-      g_autofree char *warning = g_strdup_printf (_("Deprecated since %s: its owner no longer recommends it. It still launches, but look for a newer image."),
-                                                  since);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Deprecated image"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
-      gtk_widget_add_css_class (row, "warning");
-      gtk_widget_set_name (row, "deprecated-warning");
-      gtk_list_box_append (self->chosen_list, row);
-    }
-}
-
-static void
-image_toggled_cb (GtkCheckButton *check,
-                  AmLaunchWizard *self)
-{
-  if (self->building || !gtk_check_button_get_active (check))
-    return;
-  am_launch_request_set_image (self->request, g_object_get_data (G_OBJECT (check), "image"));
-}
-
-static gboolean
-image_matches (AmImage    *image,
-               const char *folded)
-{
-  return folded == NULL || *folded == '\0'
-         || am_image_match_folded (image, folded, strlen (folded));
-}
-
-/* A badge standing for the image's system, so the usual choices are recognised at a glance.
- * Matched on the name and description the publishers give their images. */
-static const struct
-{
-  const char *needle;   /* folded */
-  const char *label;
-  const char *css_class;
-} platform_badges[] = {
-  { "windows", "Win", "wizard-badge-windows" },
-  { "ubuntu", "Ubu", "wizard-badge-ubuntu" },
-  { "debian", "Deb", "wizard-badge-debian" },
-  { "rhel", "RHEL", "wizard-badge-redhat" },
-  { "red hat", "RHEL", "wizard-badge-redhat" },
-  { "suse", "SUSE", "wizard-badge-suse" },
-  { "al2023", "AL", "wizard-badge-amazon" },
-  { "amzn", "AL", "wizard-badge-amazon" },
-  { "amazon linux", "AL", "wizard-badge-amazon" },
-  { "macos", "Mac", "wizard-badge-other" },
-};
-
-static GtkWidget *
-platform_badge_new (AmImage *image)
-{
-  g_autofree char *text = g_strdup_printf ("%s %s %s", am_image_get_name (image) ?: "",
-                                           am_image_get_description (image) ?: "",
-                                           am_image_get_platform (image) ?: "");
-  g_autofree char *folded = g_utf8_strdown (text, -1);
-  const char *label = "Linux";
-  const char *css_class = "wizard-badge-other";
-  GtkWidget *badge;
-
-  for (guint i = 0; i < G_N_ELEMENTS (platform_badges); i++)
-    if (strstr (folded, platform_badges[i].needle) != NULL)
-      {
-        label = platform_badges[i].label;
-        css_class = platform_badges[i].css_class;
-        break;
-      }
-
-  badge = gtk_label_new (label);
-  gtk_widget_add_css_class (badge, "wizard-badge");
-  gtk_widget_add_css_class (badge, css_class);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  /* The row's title and subtitle already say what the badge shows. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  return badge;
-}
-
-static GtkCheckButton *
-add_image_row (AmLaunchWizard *self,
-               AmImage        *image,
-               GtkCheckButton *group)
-{
-  GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-
-  subtitle = g_strdup_printf ("%s · %s · %s%s", am_image_get_image_id (image),
-                              am_image_get_architecture (image),
-                              am_image_get_platform_details (image) != NULL
-                              ? am_image_get_platform_details (image) : "Linux/UNIX",
-                              am_image_get_is_deprecated (image) ? _(" · deprecated") : "");
-  if (group != NULL)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  g_object_set_data_full (G_OBJECT (check), "image", g_object_ref (image), g_object_unref);
-  row = check_row_new (am_image_get_name (image), subtitle, check);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), platform_badge_new (image));
-  gtk_widget_set_tooltip_text (row, am_image_get_description (image));
-  if (am_launch_request_get_image (self->request) != NULL
-      && g_strcmp0 (am_image_get_image_id (am_launch_request_get_image (self->request)),
-                    am_image_get_image_id (image)) == 0)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  g_signal_connect (check, "toggled", G_CALLBACK (image_toggled_cb), self);
-  gtk_list_box_append (self->image_list, row);
-  return GTK_CHECK_BUTTON (check);
-}
-
-static void
-rebuild_image_list (AmLaunchWizard *self)
-{
-  AmImage *chosen = am_launch_request_get_image (self->request);
-  g_autofree char *folded = NULL;
-  GtkCheckButton *group = NULL;
-  guint shown = 0;
-
-  self->building = TRUE;
-  clear_list (self->image_list);
-  if (self->image_source != IMAGES_SEARCH)
-    folded = am_image_fold_search_text (gtk_editable_get_text (GTK_EDITABLE (self->image_search)));
-
-  for (guint i = 0; self->images != NULL && i < self->images->len && shown < 200; i++)
-    {
-      AmImage *image = g_ptr_array_index (self->images, i);
-      GtkCheckButton *check;
-
-      if (!image_matches (image, folded))
-        continue;
-      check = add_image_row (self, image, group);
-      if (group == NULL)
-        group = check;
-      shown++;
-    }
-  /* The image handed over (or found earlier) stays listed while it is the choice. */
-  if (chosen != NULL && self->images != NULL)
-    {
-      gboolean listed = FALSE;
-
-      for (guint i = 0; i < self->images->len; i++)
-        if (g_strcmp0 (am_image_get_image_id (g_ptr_array_index (self->images, i)),
-                       am_image_get_image_id (chosen)) == 0)
-          listed = TRUE;
-      if (!listed)
-        add_image_row (self, chosen, group);
-    }
-  self->building = FALSE;
-
-  if (shown == 0 && self->busy == 0 && self->images != NULL)
-    gtk_label_set_text (self->image_status, _("No images match. Try another source or search."));
-}
-
-static void
-images_loaded (AmLaunchWizard *self,
-               GPtrArray      *images,
-               const GError   *error)
-{
-  if (error != NULL)
-    {
-      show_lookup_error (self, LOOKUP_IMAGES, error);
-      gtk_label_set_text (self->image_status, "");
-      g_clear_pointer (&self->images, g_ptr_array_unref);
-      clear_list (self->image_list);
-      return;
-    }
-  hide_lookup_error (self, LOOKUP_IMAGES);
-  g_clear_pointer (&self->images, g_ptr_array_unref);
-  self->images = g_ptr_array_ref (images);
-  gtk_label_set_text (self->image_status, "");
-  rebuild_image_list (self);
-}
-
-static gint
-compare_images_newest (gconstpointer a,
-                       gconstpointer b)
-{
-  gint64 ta = am_image_get_creation_time (*(AmImage **) a);
-  gint64 tb = am_image_get_creation_time (*(AmImage **) b);
-
-  return ta < tb ? 1 : ta > tb ? -1 : 0;
-}
-
-static void
-describe_images_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) images = NULL;
-
-  images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (images != NULL && self->image_source != IMAGES_QUICK)
-    g_ptr_array_sort (images, compare_images_newest);
-  images_loaded (self, images, error);
-}
-
-static void
-describe_images (AmLaunchWizard        *self,
-                 AmDescribeImagesQuery *query)
-{
-  busy_push (self);
-  am_ec2_client_describe_images_async (get_client (self), query, self->image_cancellable,
-                                       describe_images_cb, g_object_ref (self));
-}
-
-typedef struct
-{
-  AmLaunchWizard *self;
-  GCancellable *cancellable;
-  guint pending;
-  GPtrArray *ids;
-  GError *error;     /* the first failure, reported when no parameter resolved */
-} QuickStart;
-
-static void
-latest_image_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  QuickStart *quick = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *image_id = NULL;
-  AmLaunchWizard *self = quick->self;
-
-  image_id = am_ec2_client_get_latest_image_id_finish (AM_EC2_CLIENT (object), result, &error);
-  if (image_id != NULL)
-    g_ptr_array_add (quick->ids, g_steal_pointer (&image_id));
-  else if (!is_cancelled (error))
-    {
-      g_debug ("Quick start parameter not resolved: %s", error->message);
-      /* a missing parameter is normal in some Regions; a failed call is not */
-      if (quick->error == NULL && !am_aws_error_code_is (error, "ParameterNotFound"))
-        quick->error = g_steal_pointer (&error);
-    }
-
-  if (--quick->pending > 0)
-    return;
-
-  busy_pop (self);
-  if (!g_cancellable_is_cancelled (quick->cancellable))
-    {
-      if (quick->ids->len == 0 && quick->error != NULL)
-        images_loaded (self, NULL, quick->error);
-      else if (quick->ids->len == 0)
-        {
-          g_autoptr (GPtrArray) none = g_ptr_array_new ();
-
-          images_loaded (self, none, NULL);
-          gtk_label_set_text (self->image_status,
-                              _("No Quick start images in this Region. Try My AMIs or search."));
-        }
-      else
-        {
-          g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-
-          for (guint i = 0; i < quick->ids->len; i++)
-            am_describe_images_query_add_image_id (query, g_ptr_array_index (quick->ids, i));
-          describe_images (self, query);
-        }
-    }
-  g_ptr_array_unref (quick->ids);
-  g_clear_error (&quick->error);
-  g_object_unref (quick->cancellable);
-  g_object_unref (quick->self);
-  g_free (quick);
-}
-
-static void
-load_images (AmLaunchWizard *self)
-{
-  g_autoptr (AmDescribeImagesQuery) query = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->image_search));
-
-  if (get_client (self) == NULL)
-    return;
-  g_cancellable_cancel (self->image_cancellable);
-  g_clear_object (&self->image_cancellable);
-  self->image_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->image_status, _("Loading images…"));
-
-  switch (self->image_source)
-    {
-    case IMAGES_QUICK:
-      {
-        QuickStart *quick = g_new0 (QuickStart, 1);
-
-        quick->self = g_object_ref (self);
-        quick->cancellable = g_object_ref (self->image_cancellable);
-        quick->ids = g_ptr_array_new_with_free_func (g_free);
-        quick->pending = G_N_ELEMENTS (quick_start_parameters);
-        busy_push (self);
-        for (guint i = 0; i < G_N_ELEMENTS (quick_start_parameters); i++)
-          am_ec2_client_get_latest_image_id_async (get_client (self), quick_start_parameters[i],
-                                                   self->image_cancellable, latest_image_cb, quick);
-        return;
-      }
-    case IMAGES_MINE:
-      query = am_describe_images_query_new ();
-      am_describe_images_query_add_owner (query, "self");
-      break;
-    case IMAGES_SHARED:
-      query = am_describe_images_query_new ();
-      am_describe_images_query_add_executable_by (query, "self");
-      break;
-    case IMAGES_SEARCH:
-      {
-        g_autofree char *pattern = NULL;
-
-        if (g_utf8_strlen (text, -1) < 2)
-          {
-            g_autoptr (GPtrArray) none = g_ptr_array_new ();
-
-            images_loaded (self, none, NULL);
-            gtk_label_set_text (self->image_status,
-                                _("Type at least two characters to search public, Amazon and Marketplace images by name."));
-            return;
-          }
-        pattern = g_strdup_printf ("*%s*", text);
-        query = am_describe_images_query_new ();
-        am_describe_images_query_add_executable_by (query, "all");
-        am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", pattern, NULL));
-        am_describe_images_query_add_filter (query, am_ec2_filter_new ("state", "available", NULL));
-        query->max_results = 200;
-        /* A name search finds deprecated images too; the chosen one then carries a warning. */
-        query->include_deprecated = TRUE;
-        break;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-  describe_images (self, query);
-}
-
-static void
-source_toggled_cb (GtkToggleButton *button,
-                   AmLaunchWizard  *self)
-{
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (self->source_buttons); i++)
-    if (self->source_buttons[i] == button)
-      self->image_source = i;
-  load_images (self);
-}
-
-static gboolean
-search_timeout_cb (gpointer user_data)
-{
-  AmLaunchWizard *self = user_data;
-
-  self->search_timeout = 0;
-  load_images (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-image_search_changed_cb (AmLaunchWizard *self)
-{
-  if (self->image_source == IMAGES_SEARCH)
-    {
-      g_clear_handle_id (&self->search_timeout, g_source_remove);
-      self->search_timeout = g_timeout_add (300, search_timeout_cb, self);
-    }
-  else
-    rebuild_image_list (self);
-}
-
-static void
-build_image_page (AmLaunchWizard *self)
-{
-  static const char *sources[] = { N_("Quick start"), N_("My AMIs"), N_("Shared with me"), N_("Search public") };
-  GtkWidget *group;
-  GtkWidget *box;
-
-  group = group_new (self->image_page, _("Chosen image"), NULL);
-  self->chosen_list = GTK_LIST_BOX (boxed_list_new (_("Chosen image")));
-  gtk_widget_set_name (GTK_WIDGET (self->chosen_list), "chosen-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->chosen_list));
-  add_field_label (self, self->image_page, AM_LAUNCH_FIELD_IMAGE);
-
-  group = group_new (self->image_page, _("Images"), NULL);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_halign (box, GTK_ALIGN_START);
-  gtk_widget_set_margin_bottom (box, 12);
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(sources[i]));
-
-      if (i > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->source_buttons[0]);
-      self->source_buttons[i] = GTK_TOGGLE_BUTTON (button);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  gtk_toggle_button_set_active (self->source_buttons[0], TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    g_signal_connect (self->source_buttons[i], "toggled", G_CALLBACK (source_toggled_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-
-  self->image_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->image_search), "image-search");
-  g_object_set (self->image_search, "placeholder-text", _("Search images by name, ID or description"), NULL);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->image_search), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->image_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search images"), -1);
-  g_signal_connect_swapped (self->image_search, "search-changed", G_CALLBACK (image_search_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->image_search));
-
-  self->image_status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->image_status, 0);
-  gtk_label_set_wrap (self->image_status, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->image_status), "dim-label");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->image_status));
-
-  self->image_list = GTK_LIST_BOX (boxed_list_new (_("Images")));
-  gtk_widget_set_name (GTK_WIDGET (self->image_list), "image-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->image_list));
-}
-
-/* Instance type page */
-
-static gboolean
-type_fits (AmLaunchWizard *self,
-           AmInstanceType *type)
-{
-  AmImage *image = am_launch_request_get_image (self->request);
-
-  return image == NULL || am_launch_instance_type_fits (image, type, NULL);
-}
-
-static AmInstanceType *
-find_type (AmLaunchWizard *self,
-           const char     *name)
-{
-  for (guint i = 0; self->types != NULL && i < self->types->len; i++)
-    if (g_strcmp0 (am_instance_type_get_instance_type (g_ptr_array_index (self->types, i)), name) == 0)
-      return g_ptr_array_index (self->types, i);
-  return NULL;
-}
-
-/* t3.micro for x86 images, t4g.micro for Arm, else the first free-tier type that fits. */
-static void
-choose_default_type (AmLaunchWizard *self)
-{
-  AmInstanceType *current = am_launch_request_get_instance_type (self->request);
-  AmImage *image = am_launch_request_get_image (self->request);
-  const char *preferred[] = { "t3.micro", "t4g.micro", "t2.micro", "t3a.micro" };
-  AmInstanceType *choice = NULL;
-
-  if (self->types == NULL || image == NULL || (current != NULL && type_fits (self, current)))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (preferred) && choice == NULL; i++)
-    {
-      AmInstanceType *type = find_type (self, preferred[i]);
-
-      if (type != NULL && type_fits (self, type))
-        choice = type;
-    }
-  for (guint i = 0; i < self->types->len && choice == NULL; i++)
-    {
-      AmInstanceType *type = g_ptr_array_index (self->types, i);
-
-      if (am_instance_type_get_free_tier_eligible (type) && type_fits (self, type))
-        choice = type;
-    }
-  for (guint i = 0; i < self->types->len && choice == NULL; i++)
-    if (type_fits (self, g_ptr_array_index (self->types, i)))
-      choice = g_ptr_array_index (self->types, i);
-  if (choice != NULL)
-    am_launch_request_set_instance_type (self->request, choice);
-}
-
-static void
-type_toggled_cb (GtkCheckButton *check,
-                 AmLaunchWizard *self)
-{
-  if (self->building || !gtk_check_button_get_active (check))
-    return;
-  am_launch_request_set_instance_type (self->request, g_object_get_data (G_OBJECT (check), "type"));
-}
-
-static gint
-compare_types (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  AmInstanceType *ta = *(AmInstanceType **) a;
-  AmInstanceType *tb = *(AmInstanceType **) b;
-  guint sort = GPOINTER_TO_UINT (user_data);
-  gint64 ka = 0, kb = 0;
-
-  if (sort == 1)
-    {
-      ka = am_instance_type_get_default_vcpus (ta);
-      kb = am_instance_type_get_default_vcpus (tb);
-    }
-  else if (sort == 2)
-    {
-      ka = am_instance_type_get_memory_mib (ta);
-      kb = am_instance_type_get_memory_mib (tb);
-    }
-  if (ka != kb)
-    return ka < kb ? -1 : 1;
-  return g_strcmp0 (am_instance_type_get_instance_type (ta), am_instance_type_get_instance_type (tb));
-}
-
-/* Why @hidden of @total types are hidden, by reason, and what to do when none is left. */
-static char *
-describe_hidden_types (AmImage     *image,
-                       const guint *misfits,
-                       guint        hidden,
-                       guint        total)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *boot_mode = am_image_get_boot_mode (image);
-  const char *virt = am_image_get_virtualization_type (image);
-  guint n;
-
-  if ((n = misfits[AM_LAUNCH_MISFIT_ARCHITECTURE]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u does not run %s code",
-                                                          "%u do not run %s code", n),
-                                             n, am_image_get_architecture (image)));
-  if ((n = misfits[AM_LAUNCH_MISFIT_VIRTUALIZATION]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u does not support %s virtualization",
-                                                          "%u do not support %s virtualization", n),
-                                             n, virt != NULL ? virt : "hvm"));
-  if ((n = misfits[AM_LAUNCH_MISFIT_BOOT_MODE]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cannot boot in %s mode",
-                                                          "%u cannot boot in %s mode", n),
-                                             n, boot_mode != NULL ? boot_mode : "?"));
-  if ((n = misfits[AM_LAUNCH_MISFIT_ROOT_DEVICE]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u has no instance store for the root volume",
-                                                          "%u have no instance store for the root volume", n), n));
-  if ((n = misfits[AM_LAUNCH_MISFIT_ENA]) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requires ENA networking, which the image does not enable",
-                                                          "%u require ENA networking, which the image does not enable", n), n));
-  g_ptr_array_add (parts, NULL);
-
-  if (hidden < total)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u instance types cannot run this image and is hidden: ",
-                                               "%u of %u instance types cannot run this image and are hidden: ", hidden),
-                            hidden, total);
-  else
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "No instance type in this Region can run this image. Of %u type: ",
-                                               "No instance type in this Region can run this image. Of %u types: ", total),
-                            total);
-  {
-    g_autofree char *list = g_strjoinv ("; ", (char **) parts->pdata);
-
-    g_string_append (text, list);
-  }
-  g_string_append (text, ".");
-  if (hidden == total)
-    {
-      g_string_append_c (text, '\n');
-      if (misfits[AM_LAUNCH_MISFIT_ENA] > 0)
-        g_string_append (text, _("Choose another image, or register this one again with ENA support enabled (with the ENA driver installed in it)."));
-      else
-        g_string_append (text, _("Choose another image that these instance types can run."));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-type_other_image_clicked_cb (AmLaunchWizard *self)
-{
-  if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
-    go_to_step (self, AM_LAUNCH_STEP_IMAGE);
-}
-
-static void
-rebuild_type_list (AmLaunchWizard *self)
-{
-  AmInstanceType *chosen = am_launch_request_get_instance_type (self->request);
-  AmImage *image = am_launch_request_get_image (self->request);
-  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
-  g_autofree char *needle = NULL;
-  GtkCheckButton *group = NULL;
-  guint misfits[AM_LAUNCH_N_MISFITS] = { 0 };
-  gboolean show_hidden = gtk_toggle_button_get_active (self->type_show_hidden);
-  guint hidden = 0;
-
-  if (self->types == NULL)
-    return;
-  needle = g_ascii_strdown (gtk_editable_get_text (GTK_EDITABLE (self->type_search)), -1);
-  for (guint i = 0; i < self->types->len; i++)
-    {
-      AmInstanceType *type = g_ptr_array_index (self->types, i);
-      AmLaunchMisfit misfit = image != NULL ? am_launch_instance_type_misfit (image, type, NULL) : AM_LAUNCH_MISFIT_NONE;
-
-      if (misfit != AM_LAUNCH_MISFIT_NONE)
-        {
-          hidden++;
-          misfits[misfit]++;
-          if (!show_hidden)
-            continue;
-        }
-      if (*needle == '\0' || strstr (am_instance_type_get_instance_type (type), needle) != NULL)
-        g_ptr_array_add (shown, type);
-    }
-  g_ptr_array_sort_with_data (shown, compare_types,
-                              GUINT_TO_POINTER (gtk_drop_down_get_selected (self->type_sort)));
-
-  self->building = TRUE;
-  clear_list (self->type_list);
-  for (guint i = 0; i < shown->len; i++)
-    {
-      AmInstanceType *type = g_ptr_array_index (shown, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *memory = format_memory (am_instance_type_get_memory_mib (type));
-      g_autofree char *subtitle = NULL;
-      g_autoptr (GError) misfit = NULL;
-      GtkWidget *row;
-
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vCPU · %s memory · %s network",
-                                               "%d vCPUs · %s memory · %s network",
-                                               am_instance_type_get_default_vcpus (type)),
-                                  am_instance_type_get_default_vcpus (type), memory,
-                                  am_instance_type_get_network_performance (type) != NULL
-                                  ? am_instance_type_get_network_performance (type) : "?");
-      /* A hidden type shown on request says what it lacks and cannot be chosen. */
-      if (image != NULL && am_launch_instance_type_misfit (image, type, &misfit) != AM_LAUNCH_MISFIT_NONE)
-        {
-          g_free (subtitle);
-          subtitle = g_strdup (misfit->message);
-          gtk_widget_set_sensitive (check, FALSE);
-        }
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      g_object_set_data (G_OBJECT (check), "type", type);
-      row = check_row_new (am_instance_type_get_instance_type (type), subtitle, check);
-      if (misfit != NULL)
-        gtk_widget_add_css_class (row, "dim-label");
-      if (am_instance_type_get_free_tier_eligible (type))
-        {
-          GtkWidget *tag = gtk_label_new (_("Free tier"));
-
-          gtk_widget_add_css_class (tag, "success");
-          gtk_widget_add_css_class (tag, "caption-heading");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-        }
-      if (type == chosen)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_signal_connect (check, "toggled", G_CALLBACK (type_toggled_cb), self);
-      gtk_list_box_append (self->type_list, row);
-    }
-  self->building = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->type_list), shown->len > 0);
-
-  if (image != NULL && hidden > 0)
-    {
-      g_autofree char *text = describe_hidden_types (image, misfits, hidden, self->types->len);
-
-      gtk_label_set_text (self->type_status, text);
-    }
-  else
-    gtk_label_set_text (self->type_status, "");
-  /* With nothing left to choose, the way on is another image (or a look at what each type lacks). */
-  gtk_widget_set_visible (self->type_way_out, image != NULL && hidden > 0);
-  gtk_widget_set_visible (self->type_other_image, image != NULL && hidden == self->types->len);
-  if (image != NULL && hidden == self->types->len)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->type_status), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "warning");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->type_status), "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "dim-label");
-    }
-}
-
-static void
-types_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) types = NULL;
-
-  types = am_ec2_client_describe_instance_types_finish (AM_EC2_CLIENT (object), result, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (types == NULL)
-    {
-      self->types_loaded = FALSE;
-      gtk_label_set_text (self->type_status, "");
-      show_lookup_error (self, LOOKUP_TYPES, error);
-      return;
-    }
-  hide_lookup_error (self, LOOKUP_TYPES);
-  g_clear_pointer (&self->types, g_ptr_array_unref);
-  self->types = g_steal_pointer (&types);
-  choose_default_type (self);
-  rebuild_type_list (self);
-}
-
-static void
-load_types (AmLaunchWizard *self)
-{
-  if (self->types_loaded || get_client (self) == NULL)
-    return;
-  self->types_loaded = TRUE;
-  gtk_label_set_text (self->type_status, _("Loading instance types…"));
-  busy_push (self);
-  am_ec2_client_describe_instance_types_async (get_client (self), NULL, NULL, self->cancellable,
-                                               types_cb, g_object_ref (self));
-}
-
-static void
-build_type_page (AmLaunchWizard *self)
-{
-  GtkWidget *group;
-  GtkWidget *box;
-
-  group = group_new (self->type_page, _("Instance types that fit the image"), NULL);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_bottom (box, 12);
-  self->type_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->type_search), "type-search");
-  g_object_set (self->type_search, "placeholder-text", _("Search instance types"), NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->type_search), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search instance types"), -1);
-  g_signal_connect_swapped (self->type_search, "search-changed", G_CALLBACK (rebuild_type_list), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->type_search));
-  {
-    const char *sorts[] = { _("Sort by name"), _("Sort by vCPUs"), _("Sort by memory"), NULL };
-
-    self->type_sort = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_sort), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Sort"), -1);
-    g_signal_connect_swapped (self->type_sort, "notify::selected", G_CALLBACK (rebuild_type_list), self);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->type_sort));
-  }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-
-  self->type_status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->type_status, 0);
-  gtk_label_set_wrap (self->type_status, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "dim-label");
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->type_status), 6);
-  gtk_widget_set_name (GTK_WIDGET (self->type_status), "type-status");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->type_status));
-
-  self->type_way_out = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_bottom (self->type_way_out, 12);
-  gtk_widget_set_visible (self->type_way_out, FALSE);
-  self->type_other_image = gtk_button_new_with_mnemonic (_("Choose Another _Image"));
-  gtk_widget_set_name (self->type_other_image, "type-other-image");
-  gtk_widget_add_css_class (self->type_other_image, "suggested-action");
-  g_signal_connect_swapped (self->type_other_image, "clicked", G_CALLBACK (type_other_image_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->type_way_out), self->type_other_image);
-  self->type_show_hidden = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Show _Hidden Types")));
-  gtk_widget_set_name (GTK_WIDGET (self->type_show_hidden), "type-show-hidden");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_show_hidden), _("List the types that cannot run this image, each with what it lacks"));
-  g_signal_connect_swapped (self->type_show_hidden, "toggled", G_CALLBACK (rebuild_type_list), self);
-  gtk_box_append (GTK_BOX (self->type_way_out), GTK_WIDGET (self->type_show_hidden));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->type_way_out);
-
-  self->type_list = GTK_LIST_BOX (boxed_list_new (_("Instance types")));
-  gtk_widget_set_name (GTK_WIDGET (self->type_list), "type-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->type_list));
-  add_field_label (self, self->type_page, AM_LAUNCH_FIELD_INSTANCE_TYPE);
-}
-
-/* Key pair page */
-
-static void
-key_toggled_cb (GtkCheckButton *check,
-                AmLaunchWizard *self)
-{
-  if (self->building || !gtk_check_button_get_active (check))
-    return;
-  self->key_page_touched = TRUE;
-  am_launch_request_set_key_name (self->request, g_object_get_data (G_OBJECT (check), "key-name"));
-  am_launch_request_set_no_key_acknowledged (self->request, FALSE);
-  gtk_switch_set_active (self->no_key_switch, FALSE);
-}
-
-static void
-rebuild_key_list (AmLaunchWizard *self)
-{
-  const char *chosen = am_launch_request_get_key_name (self->request);
-  GtkCheckButton *group = NULL;
-
-  self->building = TRUE;
-  clear_list (self->key_list);
-  for (guint i = 0; self->key_pairs != NULL && i < self->key_pairs->len; i++)
-    {
-      AmKeyPair *key = g_ptr_array_index (self->key_pairs, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s",
-                                                   am_key_pair_get_key_type (key) != NULL
-                                                   ? am_key_pair_get_key_type (key) : "rsa",
-                                                   am_key_pair_get_key_fingerprint (key) != NULL
-                                                   ? am_key_pair_get_key_fingerprint (key) : "");
-      GtkWidget *row;
-
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      g_object_set_data_full (G_OBJECT (check), "key-name",
-                              g_strdup (am_key_pair_get_key_name (key)), g_free);
-      row = check_row_new (am_key_pair_get_key_name (key), subtitle, check);
-      if (g_strcmp0 (chosen, am_key_pair_get_key_name (key)) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_signal_connect (check, "toggled", G_CALLBACK (key_toggled_cb), self);
-      gtk_list_box_append (self->key_list, row);
-    }
-  if (self->key_pairs != NULL && self->key_pairs->len == 0)
-    add_summary_row (self->key_list, _("No key pairs in this Region yet"),
-                     _("Create one below."), NULL);
-  self->building = FALSE;
-}
-
-static void
-key_pairs_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) keys = NULL;
-
-  keys = am_ec2_client_describe_key_pairs_finish (AM_EC2_CLIENT (object), result, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (keys == NULL)
-    {
-      show_lookup_error (self, LOOKUP_KEYS, error);
-      return;
-    }
-  hide_lookup_error (self, LOOKUP_KEYS);
-  g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
-  self->key_pairs = g_steal_pointer (&keys);
-  rebuild_key_list (self);
-}
-
-static void
-load_key_pairs (AmLaunchWizard *self)
-{
-  if (get_client (self) == NULL)
-    return;
-  busy_push (self);
-  am_ec2_client_describe_key_pairs_async (get_client (self), NULL, NULL, FALSE, self->cancellable,
-                                          key_pairs_cb, g_object_ref (self));
-}
-
-static void
-no_key_changed_cb (AmLaunchWizard *self)
-{
-  gboolean none = gtk_switch_get_active (self->no_key_switch);
-
-  if (self->building)
-    return;
-  self->key_page_touched = TRUE;
-  am_launch_request_set_no_key_acknowledged (self->request, none);
-  if (none)
-    {
-      am_launch_request_set_key_name (self->request, NULL);
-      rebuild_key_list (self);
-    }
-}
-
-/* Zeroes the private key before letting it go. */
-static void
-forget_private_key (AmLaunchWizard *self)
-{
-  if (self->private_key == NULL)
-    return;
-  memset (self->private_key, 0, strlen (self->private_key));
-  g_clear_pointer (&self->private_key, g_free);
-}
+/* Key pair */
 
 gboolean
 am_launch_wizard_save_private_key (AmLaunchWizard  *self,
@@ -1801,2294 +385,65 @@ am_launch_wizard_save_private_key (AmLaunchWizard  *self,
                                    GError         **error)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->private_key == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no new private key to save: create a key pair first."));
-      return FALSE;
-    }
-  /* Written to a temporary file with 0600, flushed to the disk and renamed, so the key is never
-   * readable by others and survives a crash right after "Saved" (CONSISTENT alone skips the
-   * flush for a new file). The folder is flushed too, so the new name survives as well. */
-  if (!g_file_set_contents_full (path, self->private_key, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    {
-      g_prefix_error (error, _("Could not save the private key of %s: "), self->private_key_name);
-      return FALSE;
-    }
-  g_chmod (path, 0600);
-  {
-    g_autofree char *folder = g_path_get_dirname (path);
-    int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-    if (fd >= 0)
-      {
-        fsync (fd);
-        close (fd);
-      }
-  }
-  {
-    g_autofree char *text = g_strdup_printf (_("Saved to %s (readable by you only)."), path);
-
-    adw_action_row_set_subtitle (self->save_key_row, text);
-  }
-  forget_private_key (self);
-  gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (self->save_key_row), FALSE);
-  schedule_validate (self);
-  return TRUE;
+  return am_launch_key_page_save_to (self->key_page, path, error);
 }
 
+/* Saved from the close confirmation: the window closes once the key is safe. */
 static void
-save_key_response_cb (GtkNativeDialog *dialog,
-                      int              response,
-                      gpointer         user_data)
+key_save_ended_cb (AmLaunchWizard *self)
 {
-  g_autoptr (AmLaunchWizard) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr (GError) error = NULL;
-
-      if (path == NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("Choose a local folder for the private key.")));
-      else if (!am_launch_wizard_save_private_key (self, path, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-    }
-  g_object_unref (dialog);
-  /* Saved from the close confirmation: the window closes once the key is safe. */
   if (self->close_after_save)
     {
       self->close_after_save = FALSE;
-      if (self->private_key == NULL)
+      if (am_launch_key_page_get_unsaved_key_name (self->key_page) == NULL)
         gtk_window_close (GTK_WINDOW (self));
     }
-}
-
-static void
-save_key_clicked_cb (AmLaunchWizard *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (self->private_key == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Save Private Key"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = g_strdup_printf ("%s.pem", self->private_key_name);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_key_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void create_key_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data);
-
-/* The name and type of a key pair whose private key was lost, while the wizard asks. */
-typedef struct
-{
-  AmLaunchWizard *self;
-  char           *name;
-  char           *type;
-} LostKey;
-
-static LostKey *
-lost_key_new (AmLaunchWizard *self,
-              const char     *name,
-              const char     *type)
-{
-  LostKey *lost = g_new0 (LostKey, 1);
-
-  lost->self = g_object_ref (self);
-  lost->name = g_strdup (name);
-  lost->type = g_strdup (type);
-  return lost;
-}
-
-static void
-lost_key_free (LostKey *lost)
-{
-  g_object_unref (lost->self);
-  g_free (lost->name);
-  g_free (lost->type);
-  g_free (lost);
-}
-
-static void
-recreate_deleted_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  LostKey *lost = user_data;
-  AmLaunchWizard *self = lost->self;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_delete_key_pair_finish (AM_EC2_CLIENT (object), result, &error);
-  if (error != NULL)
-    {
-      busy_pop (self);
-      if (!is_cancelled (error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
-      lost_key_free (lost);
-      return;
-    }
-  /* create_key_cb pops the busy mark pushed for the deletion. */
-  am_ec2_client_create_key_pair_async (AM_EC2_CLIENT (object), lost->name, lost->type, "pem", FALSE,
-                                       self->cancellable, create_key_cb, g_object_ref (self));
-  lost_key_free (lost);
-}
-
-static void
-lost_key_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      LostKey          *lost)
-{
-  AmLaunchWizard *self = lost->self;
-
-  /* @lost goes with the dialog (which may also go with the wizard, unanswered). */
-  if (g_strcmp0 (response, "recreate") != 0 || get_client (self) == NULL)
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
-  busy_push (self);
-  am_ec2_client_delete_key_pair_async (get_client (self), lost->name, self->cancellable,
-                                       recreate_deleted_cb, lost_key_new (self, lost->name, lost->type));
-}
-
-/* CreateKeyPair made the key pair, but its answer, the only copy of the private key, was lost:
- * say so, and offer to delete the key pair and create it again. */
-static void
-ask_recreate_lost_key (AmLaunchWizard *self,
-                       const char     *name,
-                       const char     *type)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  body = g_strdup_printf (_("The key pair “%s” was created, but the answer that carried its private key was lost on the way, and AWS never shows a private key again. Delete the key pair and create it again to get a new private key."),
-                          name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Private Key Lost"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Key Pair"),
-                                    "recreate", _("_Delete and Create Again"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recreate", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recreate");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (lost_key_response_cb),
-                         lost_key_new (self, name, type), (GClosureNotify) lost_key_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-create_key_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AmKeyPair) key = NULL;
-
-  am_ec2_client_create_key_pair_finish (AM_EC2_CLIENT (object), result, &key, NULL, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), TRUE);
-  if (g_error_matches (error, AM_EC2_ERROR, AM_EC2_ERROR_KEY_MATERIAL_LOST))
-    {
-      ask_recreate_lost_key (self, self->creating_key_name, self->creating_key_type);
-      return;
-    }
-  if (key == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not create the key pair: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-      return;
-    }
-
-  /* Only reached with no unsaved key, or after the user chose to drop it. */
-  forget_private_key (self);
-  g_free (self->private_key_name);
-  self->private_key = g_strdup (am_key_pair_get_key_material (key));
-  self->private_key_name = g_strdup (am_key_pair_get_key_name (key));
-  /* The wizard's copy is the only one kept, zeroed once saved. */
-  am_key_pair_clear_key_material (key);
-  if (self->key_pairs == NULL)
-    self->key_pairs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->key_pairs, g_object_ref (key));
-  self->key_page_touched = TRUE;
-  am_launch_request_set_key_name (self->request, am_key_pair_get_key_name (key));
-  am_launch_request_set_no_key_acknowledged (self->request, FALSE);
-  self->building = TRUE;
-  gtk_switch_set_active (self->no_key_switch, FALSE);
-  self->building = FALSE;
-  rebuild_key_list (self);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->save_key_row), _("Save the private key now"));
-  adw_action_row_set_subtitle (self->save_key_row,
-                               _("AWS shows it only this once. Without it you cannot log in to instances that use this key."));
-  gtk_widget_set_sensitive (adw_action_row_get_activatable_widget (self->save_key_row), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_key_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->new_key_name), "");
-  schedule_validate (self);
-}
-
-static void create_key (AmLaunchWizard *self);
-
-static void
-second_key_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        AmLaunchWizard   *self)
-{
-  if (g_str_equal (response, "create"))
-    create_key (self);
-  else if (g_str_equal (response, "save"))
-    save_key_clicked_cb (self);
-}
-
-/* A second key pair while the first one's private key is unsaved would drop that key: ask. */
-static void
-create_key_clicked_cb (AmLaunchWizard *self)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (self->private_key == NULL)
-    {
-      create_key (self);
-      return;
-    }
-  body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: if you create another key pair now, it is lost."),
-                          self->private_key_name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Create Another Key Pair?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("_Create Anyway"),
-                                    "save", _("_Save Private Key…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (second_key_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-create_key (AmLaunchWizard *self)
-{
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
-  const char *type = adw_combo_row_get_selected (self->new_key_type) == 1 ? "ed25519" : "rsa";
-
-  if (*name == '\0' || get_client (self) == NULL)
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), FALSE);
-  busy_push (self);
-  g_free (self->creating_key_name);
-  self->creating_key_name = g_strdup (name);
-  self->creating_key_type = type;
-  am_ec2_client_create_key_pair_async (get_client (self), name, type, "pem", FALSE, self->cancellable,
-                                       create_key_cb, g_object_ref (self));
-}
-
-static void
-new_key_name_changed_cb (AmLaunchWizard *self)
-{
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
-  gboolean ok = *name != '\0' && strlen (name) <= 255;
-
-  for (guint i = 0; self->key_pairs != NULL && i < self->key_pairs->len; i++)
-    if (g_strcmp0 (am_key_pair_get_key_name (g_ptr_array_index (self->key_pairs, i)), name) == 0)
-      ok = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), ok);
-  if (!self->building && !self->key_page_touched)
-    {
-      self->key_page_touched = TRUE;
-      schedule_validate (self);
-    }
-}
-
-static void
-build_key_page (AmLaunchWizard *self)
-{
-  GtkWidget *group;
-  GtkWidget *row;
-  GtkWidget *button;
-  GtkStringList *types;
-
-  group = group_new (self->key_page, _("Existing key pairs"), NULL);
-  self->key_list = GTK_LIST_BOX (boxed_list_new (_("Existing key pairs")));
-  gtk_widget_set_name (GTK_WIDGET (self->key_list), "key-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->key_list));
-  add_field_label (self, self->key_page, AM_LAUNCH_FIELD_KEY_PAIR);
-
-  group = group_new (self->key_page, _("Create a key pair"),
-                     _("EC2 keeps the public key; you get the private key once and save it."));
-  self->new_key_name = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_key_name), _("Key pair name"));
-  g_signal_connect_swapped (self->new_key_name, "changed", G_CALLBACK (new_key_name_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_key_name));
-
-  types = gtk_string_list_new ((const char *[]) { "RSA", "ED25519", NULL });
-  self->new_key_type = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_key_type), _("Key type"));
-  adw_combo_row_set_model (self->new_key_type, G_LIST_MODEL (types));
-  g_object_unref (types);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_key_type));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Create the key pair"));
-  button = gtk_button_new_with_mnemonic (_("C_reate"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, FALSE);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (create_key_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  self->create_key_button = GTK_BUTTON (button);
-  gtk_widget_set_name (button, "create-key");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  row = adw_action_row_new ();
-  button = gtk_button_new_with_mnemonic (_("_Save Private Key…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_key_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-password-symbolic");
-  gtk_widget_set_visible (row, FALSE);
-  self->save_key_row = ADW_ACTION_ROW (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  group = group_new (self->key_page, _("Without a key pair"), NULL);
-  row = switch_row_new (_("Launch without a key pair"),
-                        _("You will not be able to log in over SSH or get the Windows password unless the image sets up another way in (for example Session Manager)."),
-                        &self->no_key_switch);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
-  g_signal_connect_swapped (self->no_key_switch, "notify::active", G_CALLBACK (no_key_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-}
-
-/* Network page */
-
-static const char *
-current_vpc_id (AmLaunchWizard *self)
-{
-  AmVpc *vpc = am_launch_request_get_vpc (self->request);
-
-  return vpc != NULL ? am_vpc_get_vpc_id (vpc) : NULL;
-}
-
-static void
-subnet_toggled_cb (GtkCheckButton *check,
-                   AmLaunchWizard *self)
-{
-  AmSubnet *subnet = g_object_get_data (G_OBJECT (check), "subnet");
-
-  if (self->building)
-    return;
-  if (gtk_check_button_get_active (check))
-    am_launch_request_add_subnet (self->request, subnet);
-  else
-    am_launch_request_remove_subnet (self->request, am_subnet_get_subnet_id (subnet));
-}
-
-static void
-group_toggled_cb (GtkCheckButton *check,
-                  AmLaunchWizard *self)
-{
-  const char *group_id = g_object_get_data (G_OBJECT (check), "group-id");
-
-  if (self->building)
-    return;
-  if (gtk_check_button_get_active (check))
-    am_launch_request_add_security_group (self->request, group_id);
-  else
-    am_launch_request_remove_security_group (self->request, group_id);
-}
-
-static gint
-compare_subnets (gconstpointer a,
-                 gconstpointer b)
-{
-  AmSubnet *sa = *(AmSubnet **) a;
-  AmSubnet *sb = *(AmSubnet **) b;
-  gint order = g_strcmp0 (am_subnet_get_availability_zone (sa), am_subnet_get_availability_zone (sb));
-
-  return order != 0 ? order : g_strcmp0 (am_subnet_get_subnet_id (sa), am_subnet_get_subnet_id (sb));
-}
-
-static void
-rebuild_network_lists (AmLaunchWizard *self)
-{
-  const char *vpc_id = current_vpc_id (self);
-  g_autoptr (GPtrArray) subnets = g_ptr_array_new ();
-  gboolean any_group = FALSE;
-
-  self->building = TRUE;
-  clear_list (self->subnet_list);
-  for (guint i = 0; self->subnets != NULL && i < self->subnets->len; i++)
-    if (g_strcmp0 (am_subnet_get_vpc_id (g_ptr_array_index (self->subnets, i)), vpc_id) == 0)
-      g_ptr_array_add (subnets, g_ptr_array_index (self->subnets, i));
-  g_ptr_array_sort (subnets, compare_subnets);
-  for (guint i = 0; i < subnets->len; i++)
-    {
-      AmSubnet *subnet = g_ptr_array_index (subnets, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      subtitle = g_strdup_printf (_("%s · %s · %d addresses free%s"), am_subnet_get_subnet_id (subnet),
-                                  am_subnet_get_cidr_block (subnet),
-                                  am_subnet_get_available_ip_address_count (subnet),
-                                  am_subnet_get_default_for_az (subnet) ? _(" · default") : "");
-      g_object_set_data (G_OBJECT (check), "subnet", subnet);
-      row = check_row_new (am_subnet_get_availability_zone (subnet), subtitle, check);
-      gtk_widget_set_name (row, am_subnet_get_subnet_id (subnet));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   am_launch_request_has_subnet (self->request, am_subnet_get_subnet_id (subnet)));
-      g_signal_connect (check, "toggled", G_CALLBACK (subnet_toggled_cb), self);
-      gtk_list_box_append (self->subnet_list, row);
-    }
-  if (subnets->len == 0 && self->subnets != NULL)
-    add_summary_row (self->subnet_list, _("No subnets in this VPC"),
-                     _("Create a subnet first, or choose another VPC."), "dialog-warning-symbolic");
-
-  clear_list (self->group_list);
-  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-    {
-      AmSecurityGroup *sg = g_ptr_array_index (self->groups, i);
-      GtkWidget *check;
-      GtkWidget *row;
-      g_autofree char *subtitle = NULL;
-
-      if (g_strcmp0 (am_security_group_get_vpc_id (sg), vpc_id) != 0)
-        continue;
-      any_group = TRUE;
-      check = gtk_check_button_new ();
-      subtitle = g_strdup_printf ("%s · %s", am_security_group_get_group_id (sg),
-                                  am_security_group_get_description (sg) != NULL
-                                  ? am_security_group_get_description (sg) : "");
-      g_object_set_data_full (G_OBJECT (check), "group-id",
-                              g_strdup (am_security_group_get_group_id (sg)), g_free);
-      row = check_row_new (am_security_group_get_group_name (sg), subtitle, check);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   am_launch_request_has_security_group (self->request,
-                                                                         am_security_group_get_group_id (sg)));
-      g_signal_connect (check, "toggled", G_CALLBACK (group_toggled_cb), self);
-      gtk_list_box_append (self->group_list, row);
-    }
-  if (!any_group && self->groups != NULL)
-    add_summary_row (self->group_list, _("No security groups in this VPC"),
-                     _("Create one below."), NULL);
-  self->building = FALSE;
-}
-
-/* The default VPC, its first subnet and its default group: a launch that works as is. */
-static void
-choose_default_network (AmLaunchWizard *self)
-{
-  const char *vpc_id;
-
-  if (self->vpcs == NULL || self->subnets == NULL || self->groups == NULL)
-    return;
-  if (am_launch_request_get_vpc (self->request) == NULL)
-    {
-      AmVpc *choice = NULL;
-
-      for (guint i = 0; i < self->vpcs->len && choice == NULL; i++)
-        if (am_vpc_get_is_default (g_ptr_array_index (self->vpcs, i)))
-          choice = g_ptr_array_index (self->vpcs, i);
-      if (choice == NULL && self->vpcs->len > 0)
-        choice = g_ptr_array_index (self->vpcs, 0);
-      if (choice == NULL)
-        return;
-      am_launch_request_set_vpc (self->request, choice);
-    }
-  vpc_id = current_vpc_id (self);
-
-  if (am_launch_request_get_subnets (self->request)->len == 0)
-    {
-      g_autoptr (GPtrArray) subnets = g_ptr_array_new ();
-
-      for (guint i = 0; i < self->subnets->len; i++)
-        if (g_strcmp0 (am_subnet_get_vpc_id (g_ptr_array_index (self->subnets, i)), vpc_id) == 0)
-          g_ptr_array_add (subnets, g_ptr_array_index (self->subnets, i));
-      g_ptr_array_sort (subnets, compare_subnets);
-      if (subnets->len > 0)
-        am_launch_request_add_subnet (self->request, g_ptr_array_index (subnets, 0));
-    }
-  if (am_launch_request_get_security_groups (self->request)[0] == NULL
-      && !am_launch_request_get_create_group (self->request))
-    for (guint i = 0; i < self->groups->len; i++)
-      {
-        AmSecurityGroup *sg = g_ptr_array_index (self->groups, i);
-
-        if (g_strcmp0 (am_security_group_get_vpc_id (sg), vpc_id) == 0
-            && g_strcmp0 (am_security_group_get_group_name (sg), "default") == 0)
-          am_launch_request_add_security_group (self->request, am_security_group_get_group_id (sg));
-      }
-}
-
-/* The VPC's name and the default marker first, so a narrow row never cuts them off. */
-static char *
-describe_vpc (AmVpc *vpc)
-{
-  AmTag * const *tags = am_vpc_get_tags (vpc);
-  const char *name = NULL;
-  g_autofree char *prefix = NULL;
-
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    if (g_strcmp0 (am_tag_get_key (tags[i]), "Name") == 0 && *am_tag_get_value (tags[i]) != '\0')
-      name = am_tag_get_value (tags[i]);
-  if (name != NULL && am_vpc_get_is_default (vpc))
-    prefix = g_strdup_printf (_("%s (default)"), name);
-  else if (name != NULL)
-    prefix = g_strdup (name);
-  else if (am_vpc_get_is_default (vpc))
-    prefix = g_strdup (_("Default VPC"));
-  if (prefix == NULL)
-    return g_strdup_printf ("%s · %s", am_vpc_get_vpc_id (vpc), am_vpc_get_cidr_block (vpc));
-  return g_strdup_printf ("%s · %s · %s", prefix, am_vpc_get_cidr_block (vpc), am_vpc_get_vpc_id (vpc));
-}
-
-static void
-fill_vpc_row (AmLaunchWizard *self)
-{
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *vpc_id = current_vpc_id (self);
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; self->vpcs != NULL && i < self->vpcs->len; i++)
-    {
-      AmVpc *vpc = g_ptr_array_index (self->vpcs, i);
-      g_autofree char *label = describe_vpc (vpc);
-
-      gtk_string_list_append (labels, label);
-      if (g_strcmp0 (am_vpc_get_vpc_id (vpc), vpc_id) == 0)
-        selected = i;
-    }
-  self->building = TRUE;
-  adw_combo_row_set_model (self->vpc_row, G_LIST_MODEL (labels));
-  if (selected != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->vpc_row, selected);
-  self->building = FALSE;
-}
-
-typedef enum
-{
-  NETWORK_VPCS,
-  NETWORK_SUBNETS,
-  NETWORK_GROUPS,
-} NetworkList;
-
-typedef struct
-{
-  AmLaunchWizard *self;
-  NetworkList which;
-} NetworkLoad;
-
-static void
-network_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  NetworkLoad *load = user_data;
-  g_autoptr (AmLaunchWizard) self = load->self;
-  NetworkList which = load->which;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) items = NULL;
-  AmEc2Client *client = AM_EC2_CLIENT (object);
-
-  g_free (load);
-  if (which == NETWORK_VPCS)
-    items = am_ec2_client_describe_vpcs_finish (client, result, &error);
-  else if (which == NETWORK_SUBNETS)
-    items = am_ec2_client_describe_subnets_finish (client, result, &error);
-  else
-    items = am_ec2_client_describe_security_groups_finish (client, result, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (items == NULL)
-    {
-      show_lookup_error (self, LOOKUP_NETWORK, error);
-      return;
-    }
-  {
-    GPtrArray **list = which == NETWORK_VPCS ? &self->vpcs : which == NETWORK_SUBNETS ? &self->subnets : &self->groups;
-
-    g_clear_pointer (list, g_ptr_array_unref);
-    *list = g_steal_pointer (&items);
-  }
-
-  if (self->vpcs != NULL && self->subnets != NULL && self->groups != NULL)
-    {
-      hide_lookup_error (self, LOOKUP_NETWORK);
-      choose_default_network (self);
-      fill_vpc_row (self);
-      rebuild_network_lists (self);
-    }
-}
-
-static void
-load_network (AmLaunchWizard *self)
-{
-  AmEc2Client *client = get_client (self);
-
-  if (client == NULL)
-    return;
-  for (NetworkList which = NETWORK_VPCS; which <= NETWORK_GROUPS; which++)
-    {
-      NetworkLoad *load;
-
-      /* a Retry reloads only the lists that failed */
-      if ((which == NETWORK_VPCS && self->vpcs != NULL)
-          || (which == NETWORK_SUBNETS && self->subnets != NULL)
-          || (which == NETWORK_GROUPS && self->groups != NULL))
-        continue;
-      load = g_new0 (NetworkLoad, 1);
-
-      load->self = g_object_ref (self);
-      load->which = which;
-      busy_push (self);
-      if (which == NETWORK_VPCS)
-        am_ec2_client_describe_vpcs_async (client, NULL, NULL, self->cancellable, network_loaded_cb, load);
-      else if (which == NETWORK_SUBNETS)
-        am_ec2_client_describe_subnets_async (client, NULL, NULL, self->cancellable, network_loaded_cb, load);
-      else
-        am_ec2_client_describe_security_groups_async (client, NULL, NULL, self->cancellable,
-                                                      network_loaded_cb, load);
-    }
-}
-
-static void
-vpc_selected_cb (AmLaunchWizard *self)
-{
-  guint selected = adw_combo_row_get_selected (self->vpc_row);
-
-  if (self->building || self->vpcs == NULL || selected >= self->vpcs->len)
-    return;
-  am_launch_request_set_vpc (self->request, g_ptr_array_index (self->vpcs, selected));
-  choose_default_network (self);
-  rebuild_network_lists (self);
-}
-
-static void
-update_spread (AmLaunchWizard *self)
-{
-  g_autoptr (GArray) plan = am_launch_request_plan (self->request);
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  if (self->spread_row == NULL)
-    return;
-  for (guint i = 0; i < plan->len; i++)
-    {
-      AmLaunchPlacement *placement = &g_array_index (plan, AmLaunchPlacement, i);
-
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, _("%u in %s"), placement->count,
-                              am_subnet_get_availability_zone (placement->subnet));
-    }
-  adw_action_row_set_subtitle (self->spread_row, text->len > 0 ? text->str : _("Choose at least one subnet."));
-}
-
-static void
-count_changed_cb (AmLaunchWizard *self)
-{
-  if (!self->building)
-    am_launch_request_set_count (self->request, (guint) gtk_spin_button_get_value_as_int (self->count_spin));
-}
-
-static void
-public_ip_changed_cb (AmLaunchWizard *self)
-{
-  if (!self->building)
-    am_launch_request_set_public_ip (self->request, adw_combo_row_get_selected (self->public_ip_row));
-}
-
-static void
-new_group_changed_cb (AmLaunchWizard *self)
-{
-  gboolean create = adw_expander_row_get_enable_expansion (self->new_group_row);
-  AmLaunchRules rules = 0;
-
-  if (self->building)
-    return;
-  if (create && *gtk_editable_get_text (GTK_EDITABLE (self->new_group_name)) == '\0')
-    {
-      guint n = 1;
-
-      for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-        if (g_str_has_prefix (am_security_group_get_group_name (g_ptr_array_index (self->groups, i)),
-                              "launch-wizard-"))
-          n++;
-      {
-        g_autofree char *name = g_strdup_printf ("launch-wizard-%u", n);
-
-        gtk_editable_set_text (GTK_EDITABLE (self->new_group_name), name);
-      }
-    }
-  am_launch_request_set_create_group (self->request, create);
-  am_launch_request_set_new_group_name (self->request, gtk_editable_get_text (GTK_EDITABLE (self->new_group_name)));
-  for (guint i = 0; i < G_N_ELEMENTS (self->rule_checks); i++)
-    if (gtk_check_button_get_active (self->rule_checks[i]))
-      rules |= 1 << i;
-  am_launch_request_set_new_group_rules (self->request, rules);
-  am_launch_request_set_custom_cidr (self->request, gtk_editable_get_text (GTK_EDITABLE (self->cidr_row)));
-}
-
-static void
-my_ip_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (bytes != NULL)
-    {
-      g_autofree char *text = g_strstrip (g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)));
-      g_autoptr (GInetAddress) address = g_inet_address_new_from_string (text);
-
-      if (address != NULL)
-        {
-          am_launch_request_set_my_ip (self->request, text);
-          return;
-        }
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Could not find your public address; enter it as a custom block.")));
-}
-
-static void
-source_changed_cb (AmLaunchWizard *self)
-{
-  AmLaunchSource source = adw_combo_row_get_selected (self->source_row);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->cidr_row), source == AM_LAUNCH_SOURCE_CUSTOM);
-  if (self->building)
-    return;
-  am_launch_request_set_new_group_source (self->request, source);
-  if (source == AM_LAUNCH_SOURCE_MY_IP && am_launch_request_get_my_ip (self->request) == NULL)
-    {
-      /* The sandbox is this machine; on AWS, ask AWS's own address echo. */
-      if (am_session_is_sandbox (self->session) || am_ec2_client_has_custom_endpoint (get_client (self)))
-        am_launch_request_set_my_ip (self->request, "127.0.0.1");
-      else
-        {
-          g_autoptr (SoupSession) soup = soup_session_new ();
-          g_autoptr (SoupMessage) message = soup_message_new ("GET", "https://checkip.amazonaws.com/");
-
-          busy_push (self);
-          soup_session_send_and_read_async (soup, message, G_PRIORITY_DEFAULT, self->cancellable,
-                                            my_ip_cb, g_object_ref (self));
-        }
-    }
-}
-
-static GtkWidget *
-combo_row_new (const char          *title,
-               const char * const  *items)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr (GtkStringList) model = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  return row;
-}
-
-static void
-build_network_page (AmLaunchWizard *self)
-{
-  static const char *rules[] = { N_("SSH (TCP 22)"), N_("HTTP (TCP 80)"), N_("HTTPS (TCP 443)") };
-  const char *public_ips[] = { _("Use the subnet's setting"), _("Assign a public address"),
-                               _("No public address"), NULL };
-  const char *sources[] = { _("Anywhere (0.0.0.0/0)"), _("My IP address"), _("Custom address block"), NULL };
-  GtkWidget *group;
-  GtkWidget *row;
-
-  group = group_new (self->network_page, _("VPC"), NULL);
-  self->vpc_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vpc_row), _("VPC"));
-  /* The choice as the subtitle wraps; at the row's end it would be cut short. */
-  adw_combo_row_set_use_subtitle (self->vpc_row, TRUE);
-  g_signal_connect_swapped (self->vpc_row, "notify::selected", G_CALLBACK (vpc_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->vpc_row));
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_VPC);
-
-  group = group_new (self->network_page, _("Subnets"),
-                     _("Choose subnets in several Availability Zones: the instances are spread over them, so one zone failing does not take them all."));
-  self->subnet_group = group;
-  self->subnet_list = GTK_LIST_BOX (boxed_list_new (_("Subnets")));
-  gtk_widget_set_name (GTK_WIDGET (self->subnet_list), "subnet-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->subnet_list));
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_SUBNETS);
-
-  group = group_new (self->network_page, _("Placement"), NULL);
-  row = spin_row_new (_("Number of instances"), NULL, 0, 1000, 1, &self->count_spin);
-  gtk_spin_button_set_value (self->count_spin, 1);
-  g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (count_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->count_row = row;
-  row = adw_action_row_new ();
-  gtk_widget_set_name (row, "template-count-note");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Number of instances and zones"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Not part of a launch template: the Auto Scaling group that uses it decides how many instances run and spreads them over its own subnets."));
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-information-symbolic");
-  gtk_widget_set_visible (row, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->template_note_row = row;
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Spread over the zones"));
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "view-grid-symbolic");
-  self->spread_row = ADW_ACTION_ROW (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->public_ip_row = ADW_COMBO_ROW (combo_row_new (_("Public IPv4 address"), public_ips));
-  g_signal_connect_swapped (self->public_ip_row, "notify::selected", G_CALLBACK (public_ip_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->public_ip_row));
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_COUNT);
-
-  group = group_new (self->network_page, _("Security groups"),
-                     _("Firewall rules: which connections may reach the instances."));
-  self->group_list = GTK_LIST_BOX (boxed_list_new (_("Security groups")));
-  gtk_widget_set_name (GTK_WIDGET (self->group_list), "group-list");
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->group_list), 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->group_list));
-
-  self->new_group_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_group_row), _("Create a new security group"));
-  adw_expander_row_set_subtitle (self->new_group_row, _("Made at launch, with the rules below"));
-  adw_expander_row_set_show_enable_switch (self->new_group_row, TRUE);
-  adw_expander_row_set_enable_expansion (self->new_group_row, FALSE);
-  g_signal_connect_swapped (self->new_group_row, "notify::enable-expansion", G_CALLBACK (new_group_changed_cb), self);
-
-  self->new_group_name = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_group_name), _("Group name"));
-  g_signal_connect_swapped (self->new_group_name, "changed", G_CALLBACK (new_group_changed_cb), self);
-  adw_expander_row_add_row (self->new_group_row, GTK_WIDGET (self->new_group_name));
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    {
-      GtkWidget *check = gtk_check_button_new ();
-
-      self->rule_checks[i] = GTK_CHECK_BUTTON (check);
-      gtk_check_button_set_active (self->rule_checks[i], i == 0);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (new_group_changed_cb), self);
-      adw_expander_row_add_row (self->new_group_row, check_row_new (_(rules[i]), NULL, check));
-    }
-  self->source_row = ADW_COMBO_ROW (combo_row_new (_("Allow connections from"), sources));
-  g_signal_connect_swapped (self->source_row, "notify::selected", G_CALLBACK (source_changed_cb), self);
-  adw_expander_row_add_row (self->new_group_row, GTK_WIDGET (self->source_row));
-  self->cidr_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cidr_row), _("Address block (CIDR)"));
-  gtk_widget_set_visible (GTK_WIDGET (self->cidr_row), FALSE);
-  g_signal_connect_swapped (self->cidr_row, "changed", G_CALLBACK (new_group_changed_cb), self);
-  adw_expander_row_add_row (self->new_group_row, GTK_WIDGET (self->cidr_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_group_row));
-
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_SECURITY_GROUPS);
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_NEW_GROUP_NAME);
-  add_field_label (self, self->network_page, AM_LAUNCH_FIELD_NEW_GROUP_SOURCE);
-}
-
-/* Storage page */
-
-typedef struct
-{
-  GtkSpinButton *size;
-  AdwComboRow *type;
-  GtkSpinButton *iops;
-  GtkWidget *iops_row;
-  GtkSpinButton *throughput;
-  GtkWidget *throughput_row;
-  GtkSwitch *encrypted;
-  GtkSwitch *delete_on_termination;
-} VolumeWidgets;
-
-static char *
-volume_summary (const AmLaunchVolume *volume)
-{
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  g_string_append_printf (s, _("%d GiB %s"), volume->size, volume->volume_type);
-  if (volume->iops > 0)
-    g_string_append_printf (s, _(" · %d IOPS"), volume->iops);
-  if (volume->throughput > 0)
-    g_string_append_printf (s, _(" · %d MiB/s"), volume->throughput);
-  if (volume->encrypted)
-    g_string_append (s, _(" · encrypted"));
-  if (volume->snapshot_id != NULL)
-    g_string_append_printf (s, _(" · from %s"), volume->snapshot_id);
-  if (!volume->delete_on_termination)
-    g_string_append (s, _(" · kept after termination"));
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static void
-volume_edited_cb (GtkWidget      *widget,
-                  GParamSpec     *pspec,
-                  AmLaunchWizard *self)
-{
-  GtkWidget *expander = g_object_get_data (G_OBJECT (widget), "expander");
-  VolumeWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "index"));
-  g_autoptr (AmLaunchVolume) volume = NULL;
-  g_autofree char *summary = NULL;
-  guint type_index;
-
-  if (self->building || index >= am_launch_request_get_n_volumes (self->request))
-    return;
-  volume = am_launch_volume_copy (am_launch_request_get_volume (self->request, index));
-  volume->size = gtk_spin_button_get_value_as_int (w->size);
-  type_index = adw_combo_row_get_selected (w->type);
-  if (type_index < g_strv_length ((char **) volume_type_names))
-    {
-      g_free (volume->volume_type);
-      volume->volume_type = g_strdup (volume_type_names[type_index]);
-    }
-  volume->iops = gtk_spin_button_get_value_as_int (w->iops);
-  volume->throughput = gtk_spin_button_get_value_as_int (w->throughput);
-  volume->encrypted = gtk_switch_get_active (w->encrypted);
-  volume->delete_on_termination = gtk_switch_get_active (w->delete_on_termination);
-
-  /* A type change starts from the new type's defaults. */
-  if (widget == GTK_WIDGET (w->type))
-    {
-      volume->iops = g_str_equal (volume->volume_type, "io1") || g_str_equal (volume->volume_type, "io2")
-                     ? 3000 : g_str_equal (volume->volume_type, "gp3") ? 3000 : 0;
-      volume->throughput = g_str_equal (volume->volume_type, "gp3") ? 125 : 0;
-      if ((g_str_equal (volume->volume_type, "st1") || g_str_equal (volume->volume_type, "sc1"))
-          && volume->size < 125)
-        volume->size = 125;
-    }
-  am_launch_request_replace_volume (self->request, index, volume);
-
-  /* Show what the request kept (it drops values the type does not take). */
-  g_clear_pointer (&volume, am_launch_volume_free);
-  volume = am_launch_volume_copy (am_launch_request_get_volume (self->request, index));
-  self->building = TRUE;
-  gtk_spin_button_set_value (w->size, volume->size);
-  gtk_spin_button_set_value (w->iops, volume->iops);
-  gtk_spin_button_set_value (w->throughput, volume->throughput);
-  gtk_widget_set_visible (w->iops_row, am_launch_volume_type_has_iops (volume->volume_type));
-  gtk_widget_set_visible (w->throughput_row, am_launch_volume_type_has_throughput (volume->volume_type));
-  self->building = FALSE;
-  summary = volume_summary (volume);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
-}
-
-static void
-remove_volume_clicked_cb (GtkButton      *button,
-                          AmLaunchWizard *self)
-{
-  GtkWidget *expander = g_object_get_data (G_OBJECT (button), "expander");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "index"));
-
-  am_launch_request_remove_volume (self->request, index);
-  rebuild_volume_list (self);
-}
-
-static void
-add_volume_clicked_cb (AmLaunchWizard *self)
-{
-  am_launch_request_add_volume (self->request, 8);
-  rebuild_volume_list (self);
-}
-
-static void
-connect_volume_widget (AmLaunchWizard *self,
-                       GtkWidget      *expander,
-                       GtkWidget      *widget,
-                       const char     *signal)
-{
-  g_object_set_data (G_OBJECT (widget), "expander", expander);
-  g_signal_connect (widget, signal, G_CALLBACK (volume_edited_cb), self);
-}
-
-static void
-rebuild_volume_list (AmLaunchWizard *self)
-{
-  AmImage *image = am_launch_request_get_image (self->request);
-
-  self->building = TRUE;
-  clear_list (self->volume_list);
-  for (guint i = 0; i < am_launch_request_get_n_volumes (self->request); i++)
-    {
-      const AmLaunchVolume *volume = am_launch_request_get_volume (self->request, i);
-      gboolean is_root = image != NULL && g_strcmp0 (am_image_get_root_device_name (image), volume->device_name) == 0;
-      g_autofree char *title = NULL;
-      g_autofree char *summary = NULL;
-      VolumeWidgets *w;
-      GtkWidget *expander;
-      GtkWidget *row;
-      guint type_index = 0;
-
-      title = is_root ? g_strdup_printf (_("%s (root)"), volume->device_name) : g_strdup (volume->device_name);
-      if (volume->virtual_name != NULL)
-        {
-          g_autofree char *subtitle = g_strdup_printf (_("Instance store %s: fast local disk, erased when the instance stops"),
-                                                       volume->virtual_name);
-
-          add_summary_row (self->volume_list, title, subtitle, "drive-harddisk-symbolic");
-          continue;
-        }
-
-      expander = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      summary = volume_summary (volume);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
-      adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "drive-harddisk-symbolic");
-      gtk_widget_set_name (expander, volume->device_name);
-      w = g_new0 (VolumeWidgets, 1);
-      g_object_set_data_full (G_OBJECT (expander), "widgets", w, g_free);
-      g_object_set_data (G_OBJECT (expander), "index", GUINT_TO_POINTER (i));
-
-      row = spin_row_new (_("Size (GiB)"),
-                          volume->snapshot_size > 0 ? _("At least the snapshot's size") : NULL,
-                          1, 65536, 1, &w->size);
-      gtk_spin_button_set_value (w->size, volume->size);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->size), "notify::value");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-      w->type = ADW_COMBO_ROW (combo_row_new (_("Volume type"), volume_type_names));
-      for (guint t = 0; volume_type_names[t] != NULL; t++)
-        if (g_strcmp0 (volume_type_names[t], volume->volume_type) == 0)
-          type_index = t;
-      adw_combo_row_set_selected (w->type, type_index);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->type), "notify::selected");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (w->type));
-
-      w->iops_row = spin_row_new (_("IOPS"), _("gp3: 3000–16000 · io1: up to 64000 · io2: up to 256000"),
-                                  0, 256000, 100, &w->iops);
-      gtk_spin_button_set_value (w->iops, volume->iops);
-      gtk_widget_set_visible (w->iops_row, am_launch_volume_type_has_iops (volume->volume_type));
-      connect_volume_widget (self, expander, GTK_WIDGET (w->iops), "notify::value");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), w->iops_row);
-
-      w->throughput_row = spin_row_new (_("Throughput (MiB/s)"), _("gp3: 125–1000"), 0, 1000, 25, &w->throughput);
-      gtk_spin_button_set_value (w->throughput, volume->throughput);
-      gtk_widget_set_visible (w->throughput_row, am_launch_volume_type_has_throughput (volume->volume_type));
-      connect_volume_widget (self, expander, GTK_WIDGET (w->throughput), "notify::value");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), w->throughput_row);
-
-      row = switch_row_new (_("Encrypted"),
-                            volume->snapshot_encrypted ? _("The snapshot is encrypted, so the volume is too") : NULL,
-                            &w->encrypted);
-      gtk_switch_set_active (w->encrypted, volume->encrypted);
-      gtk_widget_set_sensitive (GTK_WIDGET (w->encrypted), !volume->snapshot_encrypted);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->encrypted), "notify::active");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-      row = switch_row_new (_("Delete on termination"), NULL, &w->delete_on_termination);
-      gtk_switch_set_active (w->delete_on_termination, volume->delete_on_termination);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->delete_on_termination), "notify::active");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-      if (!volume->from_image)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Volume"));
-
-          gtk_widget_add_css_class (button, "destructive-action");
-          gtk_widget_set_halign (button, GTK_ALIGN_END);
-          gtk_widget_set_margin_top (button, 6);
-          gtk_widget_set_margin_bottom (button, 6);
-          gtk_widget_set_margin_end (button, 6);
-          g_object_set_data (G_OBJECT (button), "expander", expander);
-          g_signal_connect (button, "clicked", G_CALLBACK (remove_volume_clicked_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), button);
-        }
-      gtk_list_box_append (self->volume_list, expander);
-    }
-  if (am_launch_request_get_n_volumes (self->request) == 0)
-    add_summary_row (self->volume_list, _("No volumes"), _("Choose an image first."), NULL);
-  self->building = FALSE;
-}
-
-static void
-build_storage_page (AmLaunchWizard *self)
-{
-  GtkWidget *group = group_new (self->storage_page, _("Volumes"),
-                                _("The image's block device mapping; sizes start at each snapshot's size."));
-  GtkWidget *button;
-
-  self->volume_list = GTK_LIST_BOX (boxed_list_new (_("Volumes")));
-  gtk_widget_set_name (GTK_WIDGET (self->volume_list), "volume-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->volume_list));
-  button = gtk_button_new_with_mnemonic (_("_Add Volume"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (button, 12);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_volume_clicked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
-  add_field_label (self, self->storage_page, AM_LAUNCH_FIELD_VOLUMES);
-}
-
-/* Details page */
-
-typedef struct
-{
-  GtkEntry *key;
-  GtkEntry *value;
-  GtkCheckButton *instances;
-  GtkCheckButton *volumes;
-} TagWidgets;
-
-static void
-sync_tags (AmLaunchWizard *self)
-{
-  if (self->building)
-    return;
-  g_signal_handlers_block_by_func (self->request, request_changed_cb, self);
-  while (am_launch_request_get_n_tags (self->request) > 0)
-    am_launch_request_remove_tag (self->request, 0);
-  am_launch_request_set_name (self->request, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  for (guint i = 0; i < self->tag_rows->len; i++)
-    {
-      TagWidgets *w = g_object_get_data (g_ptr_array_index (self->tag_rows, i), "widgets");
-
-      am_launch_request_add_tag (self->request,
-                                 gtk_editable_get_text (GTK_EDITABLE (w->key)),
-                                 gtk_editable_get_text (GTK_EDITABLE (w->value)),
-                                 gtk_check_button_get_active (w->instances),
-                                 gtk_check_button_get_active (w->volumes));
-    }
-  g_signal_handlers_unblock_by_func (self->request, request_changed_cb, self);
-  schedule_validate (self);
-}
-
-static void
-remove_tag_clicked_cb (GtkButton      *button,
-                       AmLaunchWizard *self)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-
-  g_ptr_array_remove (self->tag_rows, row);
-  gtk_list_box_remove (self->tag_list, row);
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_list), self->tag_rows->len > 0);
-  sync_tags (self);
-}
-
-static GtkWidget *
-add_tag_row (AmLaunchWizard *self,
-             const char     *key,
-             const char     *value)
-{
-  TagWidgets *w = g_new0 (TagWidgets, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *button;
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  w->key = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (w->key, _("Key"));
-  gtk_widget_set_name (GTK_WIDGET (w->key), "tag-key");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->key), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag key"), -1);
-  gtk_editable_set_text (GTK_EDITABLE (w->key), key);
-  gtk_widget_set_hexpand (GTK_WIDGET (w->key), TRUE);
-  w->value = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (w->value, _("Value"));
-  gtk_widget_set_name (GTK_WIDGET (w->value), "tag-value");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->value), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag value"), -1);
-  gtk_editable_set_text (GTK_EDITABLE (w->value), value);
-  gtk_widget_set_hexpand (GTK_WIDGET (w->value), TRUE);
-  w->instances = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Instances")));
-  gtk_check_button_set_active (w->instances, TRUE);
-  w->volumes = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Volumes")));
-  gtk_check_button_set_active (w->volumes, TRUE);
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove the tag"));
-  g_object_set_data (G_OBJECT (button), "row", row);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_tag_clicked_cb), self);
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->key));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->value));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->instances));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->volumes));
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "widgets", w, g_free);
-  g_signal_connect_swapped (w->key, "changed", G_CALLBACK (sync_tags), self);
-  g_signal_connect_swapped (w->value, "changed", G_CALLBACK (sync_tags), self);
-  g_signal_connect_swapped (w->instances, "toggled", G_CALLBACK (sync_tags), self);
-  g_signal_connect_swapped (w->volumes, "toggled", G_CALLBACK (sync_tags), self);
-  gtk_list_box_append (self->tag_list, row);
-  g_ptr_array_add (self->tag_rows, row);
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_list), TRUE);
-  return GTK_WIDGET (w->key);
-}
-
-static void
-add_tag_clicked_cb (AmLaunchWizard *self)
-{
-  GtkWidget *key = add_tag_row (self, "", "");
-
-  sync_tags (self);
-  gtk_widget_grab_focus (key);
-}
-
-static void
-user_data_changed_cb (AmLaunchWizard *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->user_data_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_autofree char *size = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  size = g_strdup_printf (_("%lu of %d bytes; sent base64-encoded"),
-                          (unsigned long) strlen (text), AM_LAUNCH_USER_DATA_MAX);
-  gtk_label_set_text (self->user_data_size, size);
-  if (!self->building)
-    am_launch_request_set_user_data_text (self->request, text);
-}
-
-static void
-user_data_file_response_cb (GtkNativeDialog *dialog,
-                            int              response,
-                            gpointer         user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      else if (!g_utf8_validate (contents, length, NULL))
-        {
-          g_autoptr (GBytes) bytes = g_bytes_new (contents, length);
-          g_autofree char *note = g_strdup_printf (_("Binary user data loaded (%lu bytes); it is sent as is."),
-                                                   (unsigned long) length);
-
-          self->building = TRUE;
-          gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->user_data_view), "", -1);
-          self->building = FALSE;
-          am_launch_request_set_user_data (self->request, bytes);
-          gtk_label_set_text (self->user_data_size, note);
-        }
-      else
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->user_data_view), contents, (int) length);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-user_data_file_clicked_cb (AmLaunchWizard *self)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Load User Data"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               _("_Load"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (user_data_file_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-advanced_changed_cb (AmLaunchWizard *self)
-{
-  if (self->building)
-    return;
-  am_launch_request_set_iam_profile (self->request, gtk_editable_get_text (GTK_EDITABLE (self->iam_row)));
-  am_launch_request_set_shutdown_terminates (self->request, adw_combo_row_get_selected (self->shutdown_row) == 1);
-  am_launch_request_set_termination_protection (self->request, gtk_switch_get_active (self->termination_switch));
-  am_launch_request_set_imdsv2_required (self->request, gtk_switch_get_active (self->imds_switch));
-}
-
-static void
-build_details_page (AmLaunchWizard *self)
-{
-  const char *shutdown[] = { _("Stop"), _("Terminate"), NULL };
-  GtkWidget *group;
-  GtkWidget *button;
-  GtkWidget *frame;
-  GtkWidget *scrolled;
-  GtkWidget *row;
-
-  group = group_new (self->details_page, _("Name and tags"),
-                     _("Tags label the instances and their volumes, for you and for billing."));
-  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (sync_tags), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  self->tag_list = GTK_LIST_BOX (boxed_list_new (_("Tags")));
-  gtk_widget_set_name (GTK_WIDGET (self->tag_list), "tag-list");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->tag_list), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_list), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->tag_list));
-  button = gtk_button_new_with_mnemonic (_("Add _Tag"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (button, 12);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_tag_clicked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
-  add_field_label (self, self->details_page, AM_LAUNCH_FIELD_TAGS);
-
-  group = group_new (self->details_page, _("User data"),
-                     _("A script or cloud-config the instance runs at first boot."));
-  frame = gtk_frame_new (NULL);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_size_request (scrolled, -1, 140);
-  self->user_data_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->user_data_view), "user-data");
-  gtk_text_view_set_monospace (self->user_data_view, TRUE);
-  gtk_text_view_set_top_margin (self->user_data_view, 6);
-  gtk_text_view_set_left_margin (self->user_data_view, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_data_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("User data"), -1);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->user_data_view), "changed",
-                            G_CALLBACK (user_data_changed_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->user_data_view));
-  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-    gtk_widget_set_margin_top (box, 6);
-    self->user_data_size = GTK_LABEL (gtk_label_new (NULL));
-    gtk_widget_add_css_class (GTK_WIDGET (self->user_data_size), "dim-label");
-    gtk_widget_set_hexpand (GTK_WIDGET (self->user_data_size), TRUE);
-    gtk_label_set_xalign (self->user_data_size, 0);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->user_data_size));
-    button = gtk_button_new_with_mnemonic (_("_Load from File…"));
-    g_signal_connect_swapped (button, "clicked", G_CALLBACK (user_data_file_clicked_cb), self);
-    gtk_box_append (GTK_BOX (box), button);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  }
-  add_field_label (self, self->details_page, AM_LAUNCH_FIELD_USER_DATA);
-
-  group = group_new (self->details_page, _("Advanced"), NULL);
-  self->iam_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->iam_row), _("IAM instance profile (name or ARN)"));
-  g_signal_connect_swapped (self->iam_row, "changed", G_CALLBACK (advanced_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->iam_row));
-  self->shutdown_row = ADW_COMBO_ROW (combo_row_new (_("When the system shuts down"), shutdown));
-  g_signal_connect_swapped (self->shutdown_row, "notify::selected", G_CALLBACK (advanced_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->shutdown_row));
-  row = switch_row_new (_("Termination protection"), _("Refuse to terminate until the protection is turned off"),
-                        &self->termination_switch);
-  g_signal_connect_swapped (self->termination_switch, "notify::active", G_CALLBACK (advanced_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = switch_row_new (_("Require IMDSv2"), _("Metadata only with session tokens, which blocks a class of server-side request forgery"),
-                        &self->imds_switch);
-  gtk_switch_set_active (self->imds_switch, TRUE);
-  g_signal_connect_swapped (self->imds_switch, "notify::active", G_CALLBACK (advanced_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  add_field_label (self, self->details_page, AM_LAUNCH_FIELD_IAM_PROFILE);
-}
-
-/* Review page: the summary and the dry run per zone */
-
-static void
-edit_clicked_cb (GtkButton      *button,
-                 AmLaunchWizard *self)
-{
-  if (!self->launching && !self->launched_once)
-    go_to_step (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step")));
-}
-
-static void
-add_review_row (AmLaunchWizard *self,
-                const char     *title,
-                const char     *subtitle,
-                AmLaunchStep    step)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_label (_("Edit"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (step));
-  g_signal_connect (button, "clicked", G_CALLBACK (edit_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_list_box_append (self->summary_list, row);
-}
-
-static void
-rebuild_summary (AmLaunchWizard *self)
-{
-  AmLaunchRequest *r = self->request;
-  AmImage *image = am_launch_request_get_image (r);
-  AmInstanceType *type = am_launch_request_get_instance_type (r);
-  g_autofree char *image_text = NULL;
-  g_autofree char *type_text = NULL;
-  g_autofree char *network = NULL;
-  g_autoptr (GString) groups = g_string_new (NULL);
-  g_autoptr (GString) storage = g_string_new (NULL);
-  g_autoptr (GString) details = g_string_new (NULL);
-  const char * const *group_ids = am_launch_request_get_security_groups (r);
-  GPtrArray *subnets = am_launch_request_get_subnets (r);
-
-  clear_list (self->summary_list);
-  if (image != NULL)
-    image_text = g_strdup_printf ("%s (%s, %s)", am_image_get_name (image), am_image_get_image_id (image),
-                                  am_image_get_architecture (image));
-  add_review_row (self, _("Image"), image_text, AM_LAUNCH_STEP_IMAGE);
-  if (type != NULL)
-    {
-      g_autofree char *memory = format_memory (am_instance_type_get_memory_mib (type));
-
-      type_text = g_strdup_printf (_("%s · %d vCPUs · %s"), am_instance_type_get_instance_type (type),
-                                   am_instance_type_get_default_vcpus (type), memory);
-    }
-  add_review_row (self, _("Instance type"), type_text, AM_LAUNCH_STEP_INSTANCE_TYPE);
-  add_review_row (self, _("Key pair"),
-                  am_launch_request_get_key_name (r) != NULL ? am_launch_request_get_key_name (r)
-                                                             : _("None: you cannot log in with a key"),
-                  AM_LAUNCH_STEP_KEY_PAIR);
-  network = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u subnet · public address: %s",
-                                          "%s · %u subnets · public address: %s", subnets->len),
-                             current_vpc_id (self) != NULL ? current_vpc_id (self) : "—", subnets->len,
-                             am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_ENABLE ? _("yes")
-                             : am_launch_request_get_public_ip (r) == AM_LAUNCH_PUBLIC_IP_DISABLE ? _("no")
-                             : _("subnet's setting"));
-  add_review_row (self, _("Network"), network, AM_LAUNCH_STEP_NETWORK);
-  if (self->template_mode)
-    add_review_row (self, _("Number of instances and zones"),
-                    _("Not in the template: decided by the Auto Scaling group that uses it"), AM_LAUNCH_STEP_NETWORK);
-  for (guint i = 0; group_ids[i] != NULL; i++)
-    g_string_append_printf (groups, "%s%s", groups->len > 0 ? ", " : "", group_ids[i]);
-  if (am_launch_request_get_create_group (r))
-    {
-      g_autofree char *cidr = am_launch_request_dup_new_group_cidr (r);
-      AmLaunchRules rules = am_launch_request_get_new_group_rules (r);
-      g_autoptr (GPtrArray) names = g_ptr_array_new ();
-      g_autofree char *ports = NULL;
-
-      if (rules & AM_LAUNCH_RULE_SSH)
-        g_ptr_array_add (names, (gpointer) "SSH");
-      if (rules & AM_LAUNCH_RULE_HTTP)
-        g_ptr_array_add (names, (gpointer) "HTTP");
-      if (rules & AM_LAUNCH_RULE_HTTPS)
-        g_ptr_array_add (names, (gpointer) "HTTPS");
-      g_ptr_array_add (names, NULL);
-      ports = g_strjoinv (", ", (char **) names->pdata);
-      if (groups->len > 0)
-        g_string_append (groups, ", ");
-      if (*ports == '\0')
-        g_string_append_printf (groups, _("new group %s (no inbound rules)"),
-                                am_launch_request_get_new_group_name (r));
-      else
-        /* Translators: the new security group's name, its ports (e.g. "SSH, HTTPS") and address block */
-        g_string_append_printf (groups, _("new group %s (%s from %s)"),
-                                am_launch_request_get_new_group_name (r), ports, cidr != NULL ? cidr : "?");
-    }
-  add_review_row (self, _("Security groups"), groups->str, AM_LAUNCH_STEP_NETWORK);
-  for (guint i = 0; i < am_launch_request_get_n_volumes (r); i++)
-    {
-      const AmLaunchVolume *volume = am_launch_request_get_volume (r, i);
-
-      if (storage->len > 0)
-        g_string_append (storage, "; ");
-      if (volume->virtual_name != NULL)
-        g_string_append_printf (storage, "%s %s", volume->device_name, volume->virtual_name);
-      else
-        g_string_append_printf (storage, _("%s %d GiB %s%s"), volume->device_name, volume->size,
-                                volume->volume_type, volume->encrypted ? _(" encrypted") : "");
-    }
-  add_review_row (self, _("Storage"), storage->str, AM_LAUNCH_STEP_STORAGE);
-  for (guint i = 0; i < am_launch_request_get_n_tags (r); i++)
-    {
-      const AmLaunchTag *tag = am_launch_request_get_tag (r, i);
-
-      g_string_append_printf (details, "%s%s=%s", details->len > 0 ? ", " : "", tag->key, tag->value);
-    }
-  if (am_launch_request_get_user_data (r) != NULL)
-    g_string_append_printf (details, _("%suser data (%lu bytes)"), details->len > 0 ? ", " : "",
-                            (unsigned long) g_bytes_get_size (am_launch_request_get_user_data (r)));
-  g_string_append_printf (details, _("%sIMDSv2 %s, on shutdown %s%s"), details->len > 0 ? ", " : "",
-                          am_launch_request_get_imdsv2_required (r) ? _("required") : _("optional"),
-                          am_launch_request_get_shutdown_terminates (r) ? _("terminate") : _("stop"),
-                          am_launch_request_get_termination_protection (r) ? _(", termination protection") : "");
-  add_review_row (self, _("Details"), details->str, AM_LAUNCH_STEP_DETAILS);
-}
-
-/* The Instances view lives in the main window that opened the wizard, if any. */
-static gboolean
-can_show_instances (AmLaunchWizard *self)
-{
-  return gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL;
-}
-
-static void
-show_in_instances (AmLaunchWizard     *self,
-                   const char * const *instance_ids)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (GVariant) ids = g_variant_ref_sink (g_variant_new_strv (instance_ids, -1));
-
-  if (parent != NULL && gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.show-instances", ids))
-    gtk_window_present (parent);
-}
-
-static gboolean
-instance_link_cb (GtkLabel       *label,
-                  const char     *uri,
-                  AmLaunchWizard *self)
-{
-  const char *ids[] = { uri, NULL };
-
-  show_in_instances (self, ids);
-  return TRUE;
-}
-
-/* The new instances' IDs, each a link to it in the Instances view when there is one. */
-static void
-zone_show_instances (AmLaunchWizard *self,
-                     Zone           *zone)
-{
-  g_autoptr (GString) markup = g_string_new (NULL);
-  gboolean links = can_show_instances (self);
-
-  for (guint i = 0; i < zone->instances->len; i++)
-    {
-      const char *id = am_instance_get_instance_id (g_ptr_array_index (zone->instances, i));
-      g_autofree char *escaped = g_markup_escape_text (id, -1);
-
-      if (i > 0)
-        g_string_append (markup, ", ");
-      if (links)
-        {
-          g_autofree char *title = g_strdup_printf (_("Show %s in Instances"), id);
-          g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-
-          g_string_append_printf (markup, "<a href=\"%s\" title=\"%s\">%s</a>", escaped, escaped_title, escaped);
-        }
-      else
-        g_string_append (markup, escaped);
-    }
-  gtk_label_set_markup (GTK_LABEL (zone->detail), markup->str);
-  gtk_widget_remove_css_class (zone->detail, "error");
-  gtk_widget_set_visible (zone->detail_row, zone->instances->len > 0);
-}
-
-static void
-fix_clicked_cb (GtkButton      *button,
-                AmLaunchWizard *self)
-{
-  Zone *zone = g_object_get_data (G_OBJECT (button), "zone");
-
-  if (zone->error != NULL && !self->launching)
-    go_to_step (self, am_launch_step_for_error (zone->error));
-}
-
-static void
-zone_show (AmLaunchWizard *self,
-           Zone           *zone,
-           gboolean        dry_run)
-{
-  g_autofree char *text = NULL;
-  AmLaunchStep fix_step = AM_LAUNCH_STEP_REVIEW;
-
-  switch (zone->state)
-    {
-    case ZONE_WAITING:
-      text = g_strdup (dry_run ? _("Waiting") : _("Waiting to launch"));
-      break;
-    case ZONE_RUNNING:
-      text = g_strdup (dry_run ? _("Checking…") : _("Launching…"));
-      break;
-    case ZONE_DONE:
-      if (dry_run)
-        text = g_strdup (_("Dry run passed"));
-      else
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launched %u instance", "Launched %u instances",
-                                             zone->instances != NULL ? zone->instances->len : 0),
-                                zone->instances != NULL ? zone->instances->len : 0);
-      break;
-    case ZONE_FAILED:
-      /* The message, often long, goes under the row; the row's end only says it failed. */
-      text = g_strdup (_("Failed"));
-      fix_step = zone->error != NULL ? am_launch_step_for_error (zone->error) : AM_LAUNCH_STEP_REVIEW;
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (GTK_LABEL (zone->status), text);
-  gtk_widget_set_tooltip_text (zone->status, text);
-  gtk_label_set_selectable (GTK_LABEL (zone->detail), zone->state == ZONE_FAILED);
-  if (zone->state == ZONE_DONE && zone->instances != NULL)
-    zone_show_instances (self, zone);
-  else if (zone->state == ZONE_FAILED && zone->error != NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (zone->detail), zone->error->message);
-      gtk_widget_add_css_class (zone->detail, "error");
-      gtk_widget_set_visible (zone->detail_row, TRUE);
-    }
-  else
-    gtk_widget_set_visible (zone->detail_row, FALSE);
-  gtk_widget_remove_css_class (zone->status, "error");
-  gtk_widget_remove_css_class (zone->status, "success");
-  if (zone->state == ZONE_FAILED)
-    gtk_widget_add_css_class (zone->status, "error");
-  else if (zone->state == ZONE_DONE)
-    gtk_widget_add_css_class (zone->status, "success");
-  gtk_widget_set_visible (zone->spinner, zone->state == ZONE_RUNNING);
-  gtk_spinner_set_spinning (GTK_SPINNER (zone->spinner), zone->state == ZONE_RUNNING);
-  if (zone->fix_button != NULL)
-    {
-      gtk_widget_set_visible (zone->fix_button, zone->state == ZONE_FAILED && fix_step != AM_LAUNCH_STEP_REVIEW);
-      if (fix_step != AM_LAUNCH_STEP_REVIEW)
-        {
-          g_autofree char *label = g_strdup_printf (_("Fix in %s"), _(step_titles[fix_step]));
-
-          gtk_button_set_label (GTK_BUTTON (zone->fix_button), label);
-        }
-    }
-}
-
-static Zone *
-zone_new (AmLaunchWizard          *self,
-          const AmLaunchPlacement *placement,
-          GtkListBox              *list,
-          gboolean                 dry_run)
-{
-  Zone *zone = g_new0 (Zone, 1);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  zone->subnet = g_object_ref (placement->subnet);
-  zone->count = placement->count;
-  zone->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (zone->row), am_subnet_get_availability_zone (zone->subnet));
-  if (dry_run && self->template_mode)
-    subtitle = g_strdup_printf (_("Checked with one instance in %s"), am_subnet_get_subnet_id (zone->subnet));
-  else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance in %s", "%u instances in %s", zone->count),
-                                zone->count, am_subnet_get_subnet_id (zone->subnet));
-  adw_action_row_set_subtitle (zone->row, subtitle);
-  gtk_widget_set_name (GTK_WIDGET (zone->row), am_subnet_get_availability_zone (zone->subnet));
-  zone->spinner = gtk_spinner_new ();
-  adw_action_row_add_prefix (zone->row, zone->spinner);
-  zone->status = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (zone->status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (zone->status), 1);
-  gtk_label_set_width_chars (GTK_LABEL (zone->status), 24);
-  gtk_label_set_max_width_chars (GTK_LABEL (zone->status), 48);
-  gtk_label_set_selectable (GTK_LABEL (zone->status), TRUE);
-  gtk_box_append (GTK_BOX (box), zone->status);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (zone->row, box);
-  if (dry_run)
-    {
-      zone->fix_button = gtk_button_new ();
-      gtk_widget_set_valign (zone->fix_button, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (zone->fix_button), "zone", zone);
-      g_signal_connect (zone->fix_button, "clicked", G_CALLBACK (fix_clicked_cb), self);
-      adw_action_row_add_suffix (zone->row, zone->fix_button);
-    }
-  gtk_list_box_append (list, GTK_WIDGET (zone->row));
-
-  zone->detail = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (zone->detail), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (zone->detail), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (zone->detail), 0);
-  gtk_widget_add_css_class (zone->detail, "wizard-zone-detail");
-  gtk_widget_set_name (zone->detail, "zone-detail");
-  g_signal_connect (zone->detail, "activate-link", G_CALLBACK (instance_link_cb), self);
-  zone->detail_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (zone->detail_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (zone->detail_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (zone->detail_row), zone->detail);
-  gtk_widget_set_visible (zone->detail_row, FALSE);
-  gtk_list_box_append (list, zone->detail_row);
-
-  zone_show (self, zone, dry_run);
-  return zone;
-}
-
-typedef struct
-{
-  AmLaunchWizard *self;
-  Zone *zone;
-  guint generation;
-  gboolean dry_run;
-} ZoneCall;
-
-static void
-update_progress_summary (AmLaunchWizard *self);
-
-static void
-zone_call_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ZoneCall *call = user_data;
-  g_autoptr (AmLaunchWizard) self = call->self;
-  Zone *zone = call->zone;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) instances = NULL;
-  gboolean dry_run_ok = FALSE;
-  gboolean dry_run = call->dry_run;
-  gboolean stale = dry_run && call->generation != self->dry_run_generation;
-
-  g_free (call);
-  instances = am_launch_request_run_finish (AM_LAUNCH_REQUEST (object), result, &dry_run_ok, &error);
-  busy_pop (self);
-  if (is_cancelled (error) || stale)
-    return;
-
-  g_clear_error (&zone->error);
-  if (instances == NULL)
-    {
-      g_debug ("%s in %s failed: %s", dry_run ? "Dry run" : "Launch",
-               am_subnet_get_availability_zone (zone->subnet), error->message);
-      zone->state = ZONE_FAILED;
-      zone->error = g_steal_pointer (&error);
-    }
-  else
-    {
-      zone->state = ZONE_DONE;
-      if (!dry_run)
-        {
-          g_autoptr (GPtrArray) ids = g_ptr_array_new ();
-
-          zone->instances = g_ptr_array_ref (instances);
-          for (guint i = 0; i < instances->len; i++)
-            {
-              g_ptr_array_add (self->launched, g_object_ref (g_ptr_array_index (instances, i)));
-              g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (instances, i)));
-            }
-          g_ptr_array_add (ids, NULL);
-          am_session_instances_launched (self->session, (const char * const *) ids->pdata);
-        }
-    }
-  zone_show (self, zone, dry_run);
-
-  if (dry_run)
-    {
-      guint failed = 0, done = 0;
-
-      for (guint i = 0; i < self->dry_zones->len; i++)
-        {
-          Zone *z = g_ptr_array_index (self->dry_zones, i);
-
-          failed += z->state == ZONE_FAILED;
-          done += z->state == ZONE_DONE;
-        }
-      if (failed > 0)
-        gtk_label_set_text (self->dry_run_status,
-                            _("The dry run found a problem: fix it on the page named next to the zone, then come back."));
-      else if (done == self->dry_zones->len)
-        gtk_label_set_text (self->dry_run_status,
-                            self->template_mode
-                            ? _("EC2 accepted every zone's request without launching anything: a template with these settings will launch. Save it when ready.")
-                            : _("EC2 accepted every zone's request without launching anything: the launch would succeed. Launch when ready."));
-      update_step_list (self);
-      update_buttons (self);
-    }
-  else
-    update_progress_summary (self);
-}
-
-/* What the dry runs check: the launch as planned, or for a template (which holds no count and
- * no subnet) one instance in each chosen subnet, as a group spreading over them would start. */
-static GArray *
-dry_run_plan (AmLaunchWizard *self)
-{
-  GPtrArray *subnets = am_launch_request_get_subnets (self->request);
-  GArray *plan;
-
-  if (!self->template_mode)
-    return am_launch_request_plan (self->request);
-  plan = g_array_new (FALSE, TRUE, sizeof (AmLaunchPlacement));
-  for (guint i = 0; i < subnets->len; i++)
-    {
-      AmLaunchPlacement placement = { g_ptr_array_index (subnets, i), 1 };
-
-      g_array_append_val (plan, placement);
-    }
-  return plan;
-}
-
-static void
-start_dry_runs (AmLaunchWizard *self)
-{
-  g_autoptr (GArray) plan = NULL;
-  AmQueryClient *client;
-
-  rebuild_summary (self);
-  g_cancellable_cancel (self->dry_run_cancellable);
-  g_clear_object (&self->dry_run_cancellable);
-  self->dry_run_cancellable = g_cancellable_new ();
-  self->dry_run_generation++;
-  self->dry_run_stale = FALSE;
-  clear_list (self->dry_run_list);
-  g_ptr_array_set_size (self->dry_zones, 0);
-
-  if (!am_launch_request_validate (self->request, AM_LAUNCH_STEP_REVIEW, NULL) || get_client (self) == NULL)
-    {
-      gtk_label_set_text (self->dry_run_status, _("Complete the earlier steps first."));
-      return;
-    }
-  gtk_label_set_text (self->dry_run_status, _("Asking EC2 whether each zone's launch would succeed, without launching…"));
-  client = am_ec2_client_get_query_client (get_client (self));
-  plan = dry_run_plan (self);
-  for (guint i = 0; i < plan->len; i++)
-    {
-      AmLaunchPlacement *placement = &g_array_index (plan, AmLaunchPlacement, i);
-      Zone *zone = zone_new (self, placement, self->dry_run_list, TRUE);
-      ZoneCall *call = g_new0 (ZoneCall, 1);
-
-      g_ptr_array_add (self->dry_zones, zone);
-      zone->state = ZONE_RUNNING;
-      zone_show (self, zone, TRUE);
-      call->self = g_object_ref (self);
-      call->zone = zone;
-      call->generation = self->dry_run_generation;
-      call->dry_run = TRUE;
-      busy_push (self);
-      am_launch_request_run_async (self->request, client, placement, TRUE, self->dry_run_cancellable,
-                                   zone_call_cb, call);
-    }
-}
-
-static void
-build_review_page (AmLaunchWizard *self)
-{
-  GtkWidget *group;
-
-  group = group_new (self->review_page, _("Spread over Availability Zones and dry run"),
-                     _("One RunInstances request per zone, each with its own idempotency token."));
-  self->dry_run_group = group;
-  self->dry_run_status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->dry_run_status), "dry-run-status");
-  gtk_label_set_xalign (self->dry_run_status, 0);
-  gtk_label_set_wrap (self->dry_run_status, TRUE);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->dry_run_status), 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dry_run_status));
-  self->dry_run_list = GTK_LIST_BOX (boxed_list_new (_("Dry run per zone")));
-  gtk_widget_set_name (GTK_WIDGET (self->dry_run_list), "dry-run-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dry_run_list));
-
-  group = group_new (self->review_page, _("Summary"), NULL);
-  self->summary_list = GTK_LIST_BOX (boxed_list_new (_("Summary")));
-  gtk_widget_set_name (GTK_WIDGET (self->summary_list), "summary-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_list));
 }
 
 /* Launch and progress */
 
 static void
-run_launch_zones (AmLaunchWizard *self)
-{
-  AmQueryClient *client = am_ec2_client_get_query_client (get_client (self));
-
-  for (guint i = 0; i < self->launch_zones->len; i++)
-    {
-      Zone *zone = g_ptr_array_index (self->launch_zones, i);
-      AmLaunchPlacement placement = { zone->subnet, zone->count };
-      ZoneCall *call;
-
-      if (zone->state != ZONE_WAITING && zone->state != ZONE_FAILED)
-        continue;
-      zone->state = ZONE_RUNNING;
-      zone_show (self, zone, FALSE);
-      call = g_new0 (ZoneCall, 1);
-      call->self = g_object_ref (self);
-      call->zone = zone;
-      busy_push (self);
-      am_launch_request_run_async (self->request, client, &placement, FALSE, self->cancellable,
-                                   zone_call_cb, call);
-    }
-  update_progress_summary (self);
-}
-
-static void
-update_progress_summary (AmLaunchWizard *self)
-{
-  g_autoptr (GString) ok = g_string_new (NULL);
-  g_autoptr (GString) failed = g_string_new (NULL);
-  guint running = 0;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < self->launch_zones->len; i++)
-    {
-      Zone *zone = g_ptr_array_index (self->launch_zones, i);
-      const char *name = am_subnet_get_availability_zone (zone->subnet);
-
-      if (zone->state == ZONE_DONE)
-        g_string_append_printf (ok, "%s%s", ok->len > 0 ? ", " : "", name);
-      else if (zone->state == ZONE_FAILED)
-        g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", name);
-      else if (zone->state == ZONE_RUNNING || !self->group_failed)
-        running++;
-      /* else a zone that waited for the group that could not be made: the launch has ended */
-    }
-
-  self->launching = running > 0;
-  /* The launch ended while "Instances Are Being Launched" was asked: the question is moot, and
-   * the result is what the user should see now, so the wizard stays, showing it. */
-  if (!self->launching && self->close_dialog != NULL && self->close_asked_launching)
-    {
-      gtk_window_destroy (GTK_WINDOW (self->close_dialog));
-      self->close_asked_launching = FALSE;
-    }
-  if (self->group_failed)
-    text = g_strdup (_("The new security group could not be made, so nothing was launched. Retry, or close and choose an existing group."));
-  else if (running > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launching %u instance…", "Launching %u instances…",
-                                         am_launch_request_get_count (self->request)),
-                            am_launch_request_get_count (self->request));
-  else if (failed->len == 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance launched in %s.",
-                                         "%u instances launched in %s.", self->launched->len),
-                            self->launched->len, ok->str);
-  else if (ok->len == 0)
-    text = g_strdup_printf (_("Nothing launched: %s failed. Retry sends the same requests again; EC2 will not launch twice."),
-                            failed->str);
-  else
-    text = g_strdup_printf (_("Launched in %s. Failed in %s. Retry re-sends only the failed zones, with the same tokens."),
-                            ok->str, failed->str);
-  gtk_label_set_text (self->progress_summary, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), running == 0 && (failed->len > 0 || self->group_failed));
-  gtk_widget_set_visible (self->show_instances_button, self->launched->len > 0 && can_show_instances (self));
-  update_step_list (self);
-}
-
-static void launch_continue (AmLaunchWizard *self);
-
-typedef struct
-{
-  AmLaunchWizard *self;
-  char *group_id;
-  guint rule;            /* next rule index to authorize */
-} GroupCall;
-
-static void authorize_next (GroupCall *call);
-static char *new_group_key (AmLaunchWizard *self);
-
-static void
-group_call_fail (GroupCall    *call,
-                 const GError *error)
-{
-  AmLaunchWizard *self = call->self;
-
-  if (!is_cancelled (error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not create the security group: %s"), error->message);
-
-      self->group_failed = TRUE;
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-      for (guint i = 0; i < self->launch_zones->len; i++)
-        zone_show (self, g_ptr_array_index (self->launch_zones, i), FALSE);
-      update_progress_summary (self);
-    }
-  g_free (call->group_id);
-  g_object_unref (call->self);
-  g_free (call);
-}
-
-static void
-authorize_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GroupCall *call = user_data;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_authorize_ingress_finish (AM_EC2_CLIENT (object), result, NULL, &error);
-  busy_pop (call->self);
-  /* A rule that exists already (a retry after a lost answer) is what we wanted. */
-  if (error != NULL && !am_aws_error_code_is (error, "InvalidPermission.Duplicate"))
-    {
-      group_call_fail (call, error);
-      return;
-    }
-  call->rule++;
-  authorize_next (call);
-}
-
-static void
-authorize_next (GroupCall *call)
-{
-  static const int ports[] = { 22, 80, 443 };
-  static const char *names[] = { "SSH", "HTTP", "HTTPS" };
-  AmLaunchWizard *self = call->self;
-  AmLaunchRules rules = am_launch_request_get_new_group_rules (self->request);
-  g_autofree char *cidr = am_launch_request_dup_new_group_cidr (self->request);
-
-  while (call->rule < G_N_ELEMENTS (ports) && !(rules & (1 << call->rule)))
-    call->rule++;
-  if (call->rule >= G_N_ELEMENTS (ports))
-    {
-      am_launch_request_set_created_group_id (self->request, call->group_id);
-      g_free (call->group_id);
-      g_free (call);
-      run_launch_zones (self);
-      g_object_unref (self);
-      return;
-    }
-  busy_push (self);
-  am_ec2_client_authorize_ingress_async (get_client (self), call->group_id, "tcp", ports[call->rule],
-                                         ports[call->rule], cidr, names[call->rule], FALSE,
-                                         self->cancellable, authorize_cb, call);
-}
-
-static void
-create_group_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GroupCall *call = user_data;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_create_security_group_finish (AM_EC2_CLIENT (object), result, &call->group_id, NULL, &error);
-  busy_pop (call->self);
-  if (call->group_id == NULL)
-    {
-      group_call_fail (call, error);
-      return;
-    }
-  /* If opening its ports fails, Retry opens them in this group rather than making it again
-   * (which EC2 refuses as InvalidGroup.Duplicate). */
-  g_free (call->self->made_group_id);
-  call->self->made_group_id = g_strdup (call->group_id);
-  g_free (call->self->made_group_key);
-  call->self->made_group_key = new_group_key (call->self);
-  authorize_next (call);
-}
-
-static char *
-new_group_key (AmLaunchWizard *self)
-{
-  return g_strdup_printf ("%s/%s", am_launch_request_get_new_group_name (self->request),
-                          current_vpc_id (self) != NULL ? current_vpc_id (self) : "");
-}
-
-static void
-launch_continue (AmLaunchWizard *self)
-{
-  self->launching = TRUE;
-  self->group_failed = FALSE;
-  if (am_launch_request_needs_group_creation (self->request))
-    {
-      GroupCall *call = g_new0 (GroupCall, 1);
-      g_autofree char *key = new_group_key (self);
-
-      call->self = g_object_ref (self);
-      if (self->made_group_id != NULL && g_strcmp0 (key, self->made_group_key) == 0)
-        {
-          call->group_id = g_strdup (self->made_group_id);
-          authorize_next (call);
-          return;
-        }
-      gtk_label_set_text (self->progress_summary, _("Creating the security group…"));
-      busy_push (self);
-      am_ec2_client_create_security_group_async (get_client (self),
-                                                 am_launch_request_get_new_group_name (self->request),
-                                                 _("Made by Amiable's launch wizard"),
-                                                 current_vpc_id (self), FALSE, self->cancellable,
-                                                 create_group_cb, call);
-      return;
-    }
-  run_launch_zones (self);
-}
-
-static void
 launch_clicked_cb (AmLaunchWizard *self)
 {
-  g_autoptr (GArray) plan = NULL;
-
-  if (self->launching || self->launched_once || get_client (self) == NULL
+  if (launching (self) || self->launched_once || _am_launch_wizard_get_client (self) == NULL
       || !step_valid (self, AM_LAUNCH_STEP_REVIEW))
     return;
 
   self->launched_once = TRUE;
-  g_cancellable_cancel (self->dry_run_cancellable);
-  plan = am_launch_request_plan (self->request);
-  clear_list (self->progress_list);
-  g_ptr_array_set_size (self->launch_zones, 0);
-  for (guint i = 0; i < plan->len; i++)
-    g_ptr_array_add (self->launch_zones,
-                     zone_new (self, &g_array_index (plan, AmLaunchPlacement, i), self->progress_list, FALSE));
+  am_launch_review_page_cancel (self->review_page);
   go_to_step (self, PAGE_PROGRESS);
-  launch_continue (self);
+  am_launch_progress_page_launch (self->progress_page);
 }
 
 static void
 retry_clicked_cb (AmLaunchWizard *self)
 {
-  if (self->launching)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
-  launch_continue (self);
+  am_launch_progress_page_retry (self->progress_page);
 }
 
-/* Every instance this launch made, selected in the Instances view. */
+/* The launch ended, or started again. */
 static void
-show_instances_clicked_cb (AmLaunchWizard *self)
+launching_changed_cb (AmLaunchWizard *self)
 {
-  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->launched->len; i++)
-    g_ptr_array_add (ids, (gpointer) am_instance_get_instance_id (g_ptr_array_index (self->launched, i)));
-  g_ptr_array_add (ids, NULL);
-  show_in_instances (self, (const char * const *) ids->pdata);
-}
-
-static void
-build_progress_page (AmLaunchWizard *self)
-{
-  GtkWidget *group;
-
-  self->progress_summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->progress_summary), "progress-summary");
-  gtk_label_set_xalign (self->progress_summary, 0);
-  gtk_label_set_wrap (self->progress_summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->progress_summary), "title-4");
-  gtk_box_append (self->progress_page, GTK_WIDGET (self->progress_summary));
-  group = group_new (self->progress_page, _("Availability Zones"), NULL);
-  self->progress_list = GTK_LIST_BOX (boxed_list_new (_("Launch per zone")));
-  gtk_widget_set_name (GTK_WIDGET (self->progress_list), "progress-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->progress_list));
-  self->show_instances_button = gtk_button_new_with_mnemonic (_("Show in _Instances"));
-  gtk_widget_set_halign (self->show_instances_button, GTK_ALIGN_START);
-  gtk_widget_set_visible (self->show_instances_button, FALSE);
-  g_signal_connect_swapped (self->show_instances_button, "clicked", G_CALLBACK (show_instances_clicked_cb), self);
-  gtk_box_append (self->progress_page, self->show_instances_button);
-}
-
-/* Save as launch template */
-
-static void
-template_created_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr (AmLaunchWizard) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AmLaunchTemplate) template = NULL;
-  g_autofree char *text = NULL;
-
-  template = am_launch_request_create_template_finish (AM_LAUNCH_REQUEST (object), result, &error);
-  busy_pop (self);
-  if (is_cancelled (error))
-    return;
-  if (template == NULL)
-    text = g_strdup (error->message);
-  else if ((g_set_object (&self->template, template), TRUE))
-    text = g_strdup_printf (_("Saved launch template %s (%s)"),
-                            am_launch_template_get_launch_template_name (template),
-                            am_launch_template_get_launch_template_id (template));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-template_name_changed_cb (GtkEditable      *entry,
-                          AdwMessageDialog *dialog)
-{
-  g_autoptr (GError) error = NULL;
-  gboolean ok = am_launch_check_launch_template_name (gtk_editable_get_text (entry), &error);
-
-  adw_message_dialog_set_response_enabled (dialog, "save", ok);
-  adw_message_dialog_set_body (dialog, ok ? _("The template keeps every choice except the number of instances and the subnets: the Auto Scaling group that uses it decides how many instances run and in which zones.")
-                                          : error->message);
-}
-
-static void
-template_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      AmLaunchWizard   *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *name = gtk_editable_get_text (entry);
-  const char *token;
-
-  if (!g_str_equal (response, "save") || !am_launch_check_launch_template_name (name, NULL))
-    return;
-  token = g_hash_table_lookup (self->template_tokens, name);
-  if (token == NULL)
+  /* The launch ended while "Instances Are Being Launched" was asked: the question is moot, and
+   * the result is what the user should see now, so the wizard stays, showing it. */
+  if (!launching (self) && self->close_dialog != NULL && self->close_asked_launching)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
-
-      g_hash_table_insert (self->template_tokens, g_strdup (name), g_strconcat ("amiable-lt-", uuid, NULL));
-      token = g_hash_table_lookup (self->template_tokens, name);
+      gtk_window_destroy (GTK_WINDOW (self->close_dialog));
+      self->close_asked_launching = FALSE;
     }
-  busy_push (self);
-  am_launch_request_create_template_async (self->request, am_ec2_client_get_query_client (get_client (self)),
-                                           name, _("Saved from Amiable's launch wizard"), token,
-                                           self->cancellable, template_created_cb, g_object_ref (self));
+  update_step_list (self);
 }
 
 static void
-template_clicked_cb (AmLaunchWizard *self)
+page_busy_cb (AmLaunchWizard *self,
+              GParamSpec     *pspec,
+              AmLaunchPage   *page)
 {
-  GtkWidget *dialog;
-  GtkWidget *entry;
-  g_autofree char *suggested = NULL;
-  AmImage *image = am_launch_request_get_image (self->request);
-
-  if (get_client (self) == NULL)
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Launch Template"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (template_name_changed_cb), dialog);
-  suggested = g_strdup_printf ("%s-%s", am_launch_request_get_name (self->request) != NULL
-                                        ? am_launch_request_get_name (self->request) : "launch",
-                               image != NULL ? am_image_get_image_id (image) : "template");
-  g_strcanon (suggested, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()./_-", '-');
-  gtk_editable_set_text (GTK_EDITABLE (entry), suggested);
-  g_signal_connect (dialog, "response", G_CALLBACK (template_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Create Auto Scaling Group */
-
-static void
-asg_template_cb (AmLaunchWizard      *self,
-                 GParamSpec          *pspec,
-                 AmAutoScalingDialog *dialog)
-{
-  g_set_object (&self->template, am_auto_scaling_dialog_get_template (dialog));
-}
-
-static void
-asg_clicked_cb (AmLaunchWizard *self)
-{
-  AmAutoScalingDialog *dialog;
-
-  if (get_client (self) == NULL)
-    return;
-  dialog = am_auto_scaling_dialog_new (self->session, self->request, self->template);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "notify::template", G_CALLBACK (asg_template_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (am_launch_page_get_busy (page))
+    _am_launch_wizard_busy_push (self);
+  else
+    _am_launch_wizard_busy_pop (self);
 }
 
 /* Closing: a launch in flight or a private key not yet saved would be lost without a word. */
@@ -4106,7 +461,7 @@ close_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;
-      save_key_clicked_cb (self);
+      am_launch_key_page_save (self->key_page);
     }
 }
 
@@ -4116,7 +471,7 @@ am_launch_wizard_close_request (GtkWindow *window)
   AmLaunchWizard *self = AM_LAUNCH_WIZARD (window);
   GtkWidget *dialog;
 
-  if (self->close_confirmed || (!self->launching && self->private_key == NULL))
+  if (self->close_confirmed || (!launching (self) && am_launch_key_page_get_unsaved_key_name (self->key_page) == NULL))
     return GTK_WINDOW_CLASS (am_launch_wizard_parent_class)->close_request (window);
   if (self->close_dialog != NULL)
     {
@@ -4124,7 +479,7 @@ am_launch_wizard_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  if (self->launching)
+  if (launching (self))
     {
       dialog = adw_message_dialog_new (window, _("Instances Are Being Launched"),
                                        _("Closing now stops following the launch: instances may still start, and this window will not report them or their errors. They show in the Instances view."));
@@ -4139,23 +494,15 @@ am_launch_wizard_close_request (GtkWindow *window)
   else
     {
       g_autofree char *body = g_strdup_printf (_("The private key of %s is not saved yet. AWS shows it only once: without it you cannot log in to instances that use this key."),
-                                               self->private_key_name);
+                                               am_launch_key_page_get_unsaved_key_name (self->key_page));
 
-      dialog = adw_message_dialog_new (window, _("Save the Private Key?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard Key"),
-                                        "save", _("_Save Private Key…"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      dialog = am_launch_unsaved_key_dialog_new (window, _("Save the Private Key?"), body,
+                                                 "discard", _("_Discard Key"));
     }
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
   g_set_weak_pointer (&self->close_dialog, dialog);
-  self->close_asked_launching = self->launching;
+  self->close_asked_launching = launching (self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -4165,11 +512,8 @@ am_launch_wizard_close_request (GtkWindow *window)
 static void
 image_changed_cb (AmLaunchWizard *self)
 {
-  update_chosen_image (self);
-  rebuild_volume_list (self);
-  choose_default_type (self);
   if (self->step == AM_LAUNCH_STEP_INSTANCE_TYPE)
-    rebuild_type_list (self);
+    am_launch_page_shown (AM_LAUNCH_PAGE (self->type_page));
 }
 
 static void
@@ -4179,31 +523,30 @@ am_launch_wizard_constructed (GObject *object)
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->constructed (object);
 
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->image_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->type_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->key_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->network_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->review_page), self->session);
+  am_launch_page_set_session (AM_LAUNCH_PAGE (self->progress_page), self->session);
+
   if (self->template_mode)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Create Launch Template"));
       adw_window_title_set_title (self->window_title, _("Create Launch Template"));
       gtk_button_set_label (self->template_button, _("_Save Launch Template…"));
-      gtk_label_set_text (self->review_heading, _("Review and save"));
       gtk_widget_add_css_class (GTK_WIDGET (self->template_button), "suggested-action");
-      /* A template holds no count and no subnet: say who decides them instead of asking. */
-      gtk_widget_set_visible (self->count_row, FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->spread_row), FALSE);
-      gtk_widget_set_visible (self->template_note_row, TRUE);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->subnet_group),
-                                             _("A template keeps no subnets. The ones chosen here are checked by the dry run, one instance in each, and offered to an Auto Scaling group created from the template."));
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->dry_run_group), _("What the template holds, and a dry run"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->dry_run_group),
-                                             _("A launch template holds the image, instance type, key pair, security groups, storage and details. The Auto Scaling group that uses it decides the number of instances and the zones. The dry run checks one instance in each chosen subnet."));
+      am_launch_network_page_set_template_mode (self->network_page);
+      am_launch_review_page_set_template_mode (self->review_page);
       update_buttons (self);
     }
 
   /* After the pages were built: their buttons' names lose the mnemonic underscores. */
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
-  load_images (self);
-  load_types (self);
-  load_network (self);
-  load_key_pairs (self);
+  am_launch_page_load (AM_LAUNCH_PAGE (self->image_page));
+  am_launch_page_load (AM_LAUNCH_PAGE (self->type_page));
+  am_launch_page_load (AM_LAUNCH_PAGE (self->network_page));
+  am_launch_page_load (AM_LAUNCH_PAGE (self->key_page));
 }
 
 static void
@@ -4212,10 +555,7 @@ am_launch_wizard_dispose (GObject *object)
   AmLaunchWizard *self = AM_LAUNCH_WIZARD (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->image_cancellable);
-  g_cancellable_cancel (self->dry_run_cancellable);
   g_clear_handle_id (&self->validate_idle, g_source_remove);
-  g_clear_handle_id (&self->search_timeout, g_source_remove);
   g_clear_weak_pointer (&self->close_dialog);
   if (self->request != NULL)
     g_signal_handlers_disconnect_by_data (self->request, self);
@@ -4225,38 +565,10 @@ am_launch_wizard_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->request);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->image_cancellable);
-  g_clear_object (&self->dry_run_cancellable);
-  g_clear_pointer (&self->images, g_ptr_array_unref);
-  g_clear_pointer (&self->types, g_ptr_array_unref);
-  g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
-  g_clear_pointer (&self->vpcs, g_ptr_array_unref);
-  g_clear_pointer (&self->subnets, g_ptr_array_unref);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->dry_zones, g_ptr_array_unref);
-  g_clear_pointer (&self->launch_zones, g_ptr_array_unref);
-  g_clear_pointer (&self->launched, g_ptr_array_unref);
-  g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
   g_clear_pointer (&self->template_tokens, g_hash_table_unref);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (am_launch_wizard_parent_class)->dispose (object);
-}
-
-static void
-am_launch_wizard_finalize (GObject *object)
-{
-  AmLaunchWizard *self = AM_LAUNCH_WIZARD (object);
-
-  if (self->private_key != NULL)
-    memset (self->private_key, 0, strlen (self->private_key));
-  g_free (self->private_key);
-  g_free (self->private_key_name);
-  g_free (self->creating_key_name);
-  g_free (self->made_group_id);
-  g_free (self->made_group_key);
-
-  G_OBJECT_CLASS (am_launch_wizard_parent_class)->finalize (object);
 }
 
 static void
@@ -4313,7 +625,6 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
 
   object_class->constructed = am_launch_wizard_constructed;
   object_class->dispose = am_launch_wizard_dispose;
-  object_class->finalize = am_launch_wizard_finalize;
   object_class->get_property = am_launch_wizard_get_property;
   object_class->set_property = am_launch_wizard_set_property;
   window_class->close_request = am_launch_wizard_close_request;
@@ -4326,11 +637,18 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
                                                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (AM_TYPE_LAUNCH_DETAILS_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_PROGRESS_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_IMAGE_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_KEY_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_NETWORK_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_REVIEW_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_STORAGE_PAGE);
+  g_type_ensure (AM_TYPE_LAUNCH_TYPE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, step_list);
-  gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, review_heading);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, stack);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, image_page);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchWizard, type_page);
@@ -4352,8 +670,7 @@ am_launch_wizard_class_init (AmLaunchWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, launch_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, template_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, asg_clicked_cb);
+  _am_launch_wizard_class_init_actions (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
 }
@@ -4365,33 +682,50 @@ am_launch_wizard_init (AmLaunchWizard *self)
 
   self->request = am_launch_request_new ();
   self->cancellable = g_cancellable_new ();
-  self->image_cancellable = g_cancellable_new ();
-  self->dry_run_cancellable = g_cancellable_new ();
-  self->dry_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) zone_free);
-  self->launch_zones = g_ptr_array_new_with_free_func ((GDestroyNotify) zone_free);
-  self->launched = g_ptr_array_new_with_free_func (g_object_unref);
-  self->tag_rows = g_ptr_array_new ();
   self->template_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   build_step_list (self);
-  add_lookup_error (self, self->image_page, LOOKUP_IMAGES);
-  add_lookup_error (self, self->type_page, LOOKUP_TYPES);
-  add_lookup_error (self, self->key_page, LOOKUP_KEYS);
-  add_lookup_error (self, self->network_page, LOOKUP_NETWORK);
-  build_image_page (self);
-  build_type_page (self);
-  build_key_page (self);
-  build_network_page (self);
-  build_storage_page (self);
-  build_details_page (self);
-  build_review_page (self);
-  build_progress_page (self);
 
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->image_page), self->request);
+  self->field_labels[AM_LAUNCH_FIELD_IMAGE] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->image_page),
+                                                                              AM_LAUNCH_FIELD_IMAGE);
+  g_signal_connect_object (self->image_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->type_page), self->request);
+  self->field_labels[AM_LAUNCH_FIELD_INSTANCE_TYPE] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->type_page),
+                                                                                      AM_LAUNCH_FIELD_INSTANCE_TYPE);
+  g_signal_connect_object (self->type_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->type_page, "go-to", G_CALLBACK (page_go_to_cb), self, G_CONNECT_SWAPPED);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->key_page), self->request);
+  self->field_labels[AM_LAUNCH_FIELD_KEY_PAIR] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->key_page),
+                                                                                 AM_LAUNCH_FIELD_KEY_PAIR);
+  g_signal_connect_object (self->key_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->key_page, "changed", G_CALLBACK (schedule_validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->key_page, "save-ended", G_CALLBACK (key_save_ended_cb), self, G_CONNECT_SWAPPED);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->network_page), self->request);
+  for (AmLaunchField field = 0; field < AM_LAUNCH_N_FIELDS; field++)
+    if (am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->network_page), field) != NULL)
+      self->field_labels[field] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->network_page), field);
+  g_signal_connect_object (self->network_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->storage_page), self->request);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->details_page), self->request);
+  g_signal_connect_object (self->details_page, "notify::syncing", G_CALLBACK (page_syncing_cb), self, G_CONNECT_SWAPPED);
+  for (AmLaunchField field = 0; field < AM_LAUNCH_N_FIELDS; field++)
+    if (am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->details_page), field) != NULL)
+      self->field_labels[field] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->details_page), field);
+  self->field_labels[AM_LAUNCH_FIELD_VOLUMES] = am_launch_page_get_field_label (AM_LAUNCH_PAGE (self->storage_page),
+                                                                                AM_LAUNCH_FIELD_VOLUMES);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->review_page), self->request);
+  g_signal_connect_object (self->review_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "go-to", G_CALLBACK (review_go_to_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "dry-run-changed", G_CALLBACK (dry_run_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  am_launch_page_set_request (AM_LAUNCH_PAGE (self->progress_page), self->request);
+  g_signal_connect_object (self->progress_page, "notify::busy", G_CALLBACK (page_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress_page, "notify::launching", G_CALLBACK (launching_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->progress_page, "can-retry", self->retry_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->request, "changed", G_CALLBACK (request_changed_cb), self);
   g_signal_connect_swapped (self->request, "notify::image", G_CALLBACK (image_changed_cb), self);
-  update_chosen_image (self);
-  rebuild_volume_list (self);
-  user_data_changed_cb (self);
   go_to_step (self, AM_LAUNCH_STEP_IMAGE);
 }
 
@@ -4406,7 +740,7 @@ launch_wizard_new (AmSession *session,
   if (image != NULL)
     {
       am_launch_request_set_image (self->request, image);
-      rebuild_image_list (self);
+      am_launch_page_shown (AM_LAUNCH_PAGE (self->image_page));
       go_to_step (self, AM_LAUNCH_STEP_INSTANCE_TYPE);
     }
   return self;
@@ -4494,7 +828,7 @@ GPtrArray *
 am_launch_wizard_get_launched (AmLaunchWizard *self)
 {
   g_return_val_if_fail (AM_IS_LAUNCH_WIZARD (self), NULL);
-  return self->launched;
+  return am_launch_progress_page_get_launched (self->progress_page);
 }
 
 gboolean

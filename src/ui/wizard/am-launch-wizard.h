@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "am-launch-request.h"
+#include "am-launch-step.h"
 #include "am-session.h"
 
 G_BEGIN_DECLS

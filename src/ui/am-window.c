@@ -10,6 +10,7 @@
 
 #include "am-accounts.h"
 #include "am-connection-monitor.h"
+#include "am-governance-page.h"
 #include "am-images-view.h"
 #include "am-instances-view.h"
 #include "am-mfa-dialog.h"
@@ -849,6 +850,18 @@ am_window_manage_accounts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+am_window_governance_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  AmGovernancePage *page = am_governance_page_new (self->session, am_images_view_get_scope (self->images_view));
+
+  gtk_window_set_transient_for (GTK_WINDOW (page), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (page));
+}
+
 /* Window */
 
 static void
@@ -1023,6 +1036,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-profile", NULL, am_window_choose_profile_action);
   gtk_widget_class_install_action (widget_class, "win.select-profile", "s", am_window_select_profile_action);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, am_window_manage_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.governance", NULL, am_window_governance_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);

@@ -11,6 +11,7 @@
 #include "am-aws-error.h"
 #include "am-ec2-governance.h"
 #include "am-governance-page.h"
+#include "am-window.h"
 #include "test-dialogs-common.h"
 
 #define PRIVATE_IMAGE "alice-build-runner-arm64-2026-02-03"
@@ -282,6 +283,31 @@ test_block_public_access (DlgFixture    *fixture,
   gtk_window_destroy (GTK_WINDOW (page));
 }
 
+/* The main menu's Governance… opens the page for the window's session. */
+static void
+test_from_main_menu (DlgFixture    *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (AmApplication) app = am_ui_test_application_new ();
+  AmWindow *window = am_window_new_with_session (app, fixture->alice);
+  GtkMenuButton *menu_button;
+  GtkWidget *page;
+  g_autofree char *title = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  menu_button = GTK_MENU_BUTTON (am_ui_test_get_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "primary_menu_button"));
+  g_assert_true (am_ui_test_menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.governance"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.governance", NULL));
+  page = am_ui_test_wait_for_window_of_type (AM_TYPE_GOVERNANCE_PAGE);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (page)) == GTK_WINDOW (window));
+  wait_page (AM_GOVERNANCE_PAGE (page));
+  title = g_strdup_printf ("Governance in %s", am_session_get_region (fixture->alice));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (page)), ==, title);
+  gtk_window_destroy (GTK_WINDOW (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,5 +317,7 @@ main (int   argc,
               dlg_fixture_tear_down);
   g_test_add ("/governance-page/block-public-access", DlgFixture, NULL, dlg_fixture_set_up,
               test_block_public_access, dlg_fixture_tear_down);
+  g_test_add ("/governance-page/from-main-menu", DlgFixture, NULL, dlg_fixture_set_up, test_from_main_menu,
+              dlg_fixture_tear_down);
   return g_test_run ();
 }

@@ -283,6 +283,55 @@ test_block_public_access (DlgFixture    *fixture,
   gtk_window_destroy (GTK_WINDOW (page));
 }
 
+static gboolean
+page_failed (gpointer data)
+{
+  return !am_governance_page_is_busy (data) && am_governance_page_get_error (data) != NULL;
+}
+
+/* A criterion left empty is refused before any request; a refusal of EC2's (more than ten
+ * criteria) ends in its words at the top of the page. */
+static void
+test_save_errors (DlgFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (AmGovernancePage) page = NULL;
+  GtkWidget *problem;
+
+  page = g_object_ref_sink (am_governance_page_new (fixture->alice, AM_IMAGES_SCOPE_OWNED));
+  gtk_window_present (GTK_WINDOW (page));
+  wait_page (page);
+  problem = am_ui_test_get_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "problem_group");
+  g_assert_false (gtk_widget_get_visible (problem));
+
+  click (page, "add_button");
+  click (page, "save_button");
+  g_assert_true (am_ui_test_wait_until (page_failed, page, 10000));
+  g_assert_cmpstr (am_governance_page_get_error (page), ==,
+                   "Criterion 1 is empty: fill in at least one field or remove it.");
+  g_assert_true (gtk_widget_get_visible (problem));
+
+  for (guint i = 0; i < 11; i++)
+    {
+      if (i > 0)
+        click (page, "add_button");
+      gtk_editable_set_text (am_governance_page_get_field (page, i, AM_CRITERION_FIELD_NAMES), "debian-*");
+    }
+  click (page, "save_button");
+  g_assert_true (am_ui_test_wait_until (page_failed, page, 60000));
+  g_test_message ("refused: %s", am_governance_page_get_error (page));
+  g_assert_nonnull (strstr (am_governance_page_get_error (page), "InvalidParameterValue"));
+  /* The whole message is one click away. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (am_ui_test_get_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                                                                  "problem_details"))),
+                            "at most 10 image criteria"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (am_ui_test_get_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW,
+                                                                          "problem_row")), TRUE);
+  g_assert_true (gtk_widget_get_visible (problem));
+  am_ui_test_screenshot_light_dark (GTK_WIDGET (page), "governance-error", 300);
+  gtk_window_destroy (GTK_WINDOW (page));
+}
+
 /* The main menu's Governance… opens the page for the window's session. */
 static void
 test_from_main_menu (DlgFixture    *fixture,
@@ -317,6 +366,8 @@ main (int   argc,
               dlg_fixture_tear_down);
   g_test_add ("/governance-page/block-public-access", DlgFixture, NULL, dlg_fixture_set_up,
               test_block_public_access, dlg_fixture_tear_down);
+  g_test_add ("/governance-page/save-errors", DlgFixture, NULL, dlg_fixture_set_up, test_save_errors,
+              dlg_fixture_tear_down);
   g_test_add ("/governance-page/from-main-menu", DlgFixture, NULL, dlg_fixture_set_up, test_from_main_menu,
               dlg_fixture_tear_down);
   return g_test_run ();

@@ -186,6 +186,18 @@ test_allowed_amis (DlgFixture    *fixture,
   gtk_editable_set_text (am_governance_page_get_field (page, 1, AM_CRITERION_FIELD_MAX_DAYS_CREATED), "3650");
   adw_combo_row_set_selected (ADW_COMBO_ROW (am_ui_test_get_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "state_row")), 1);
 
+  /* The criteria editor, scrolled into view. */
+  {
+    GtkWidget *prefs = am_ui_test_get_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_PAGE, "page");
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (am_ui_test_get_widget (prefs, GTK_TYPE_SCROLLED_WINDOW, NULL));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    am_ui_test_iterate ();
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    am_ui_test_screenshot_light_dark (GTK_WIDGET (page), "governance-criteria", 300);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
   /* The live preview has counted before anything was saved. */
   am_governance_page_get_preview (page, &allowed, &total);
   g_test_message ("preview: %u of %u allowed", allowed, total);

@@ -307,7 +307,11 @@ static void
 test_save_errors (DlgFixture    *fixture,
                   gconstpointer  data)
 {
+  AmEc2Client *client = am_session_get_client (fixture->alice);
   g_autoptr (AmGovernancePage) page = NULL;
+  g_autoptr (AmAllowedImagesSettings) settings = NULL;
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait wait = { 0 };
   GtkWidget *problem;
 
   page = g_object_ref_sink (am_governance_page_new (fixture->alice, AM_IMAGES_SCOPE_OWNED));
@@ -341,6 +345,19 @@ test_save_errors (DlgFixture    *fixture,
                                                                           "problem_row")), TRUE);
   g_assert_true (gtk_widget_get_visible (problem));
   am_ui_test_screenshot_light_dark (GTK_WIDGET (page), "governance-error", 300);
+
+  /* Removing one criterion through its button makes the same save go through. */
+  dlg_click (am_ui_test_get_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Remove This Criterion"));
+  gtk_editable_set_text (am_governance_page_get_field (page, 9, AM_CRITERION_FIELD_NAMES), "ubuntu/*");
+  click (page, "save_button");
+  wait_page (page);
+  g_assert_false (gtk_widget_get_visible (problem));
+  am_ec2_client_get_allowed_images_settings_async (client, NULL, am_ui_test_wait_cb, &wait);
+  settings = am_ec2_client_get_allowed_images_settings_finish (client, am_ui_test_wait_for_result (&wait, 60000), &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (settings->criteria->len, ==, 10);
+  g_assert_cmpstr (((AmImageCriterion *) settings->criteria->pdata[9])->names[0], ==, "ubuntu/*");
   gtk_window_destroy (GTK_WINDOW (page));
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-cleanup-dialog.h"
+#include "am-governance-page.h"
 #include "am-images-view.h"
 #include "am-instances-view.h"
 #include "am-preferences-window.h"
@@ -147,6 +148,18 @@ am_window_clean_up_images_action (GtkWidget  *widget,
                                                          ? am_session_get_client (self->session) : NULL)));
 }
 
+static void
+am_window_governance_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  AmGovernancePage *page = am_governance_page_new (self->session, am_images_view_get_scope (self->images_view));
+
+  gtk_window_set_transient_for (GTK_WINDOW (page), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (page));
+}
+
 void
 _am_window_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -159,6 +172,7 @@ _am_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.select-profile", "s", am_window_select_profile_action);
   gtk_widget_class_install_action (widget_class, "win.manage-accounts", NULL, am_window_manage_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.clean-up-images", NULL, am_window_clean_up_images_action);
+  gtk_widget_class_install_action (widget_class, "win.governance", NULL, am_window_governance_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);

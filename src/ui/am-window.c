@@ -16,6 +16,7 @@
 #include "am-preferences-window.h"
 #include "am-regions.h"
 #include "am-accessible.h"
+#include "am-tour-panel.h"
 #include "am-window.h"
 
 struct _AmWindow
@@ -702,6 +703,10 @@ am_window_fill_profiles (AmWindow *self)
                        profile_row_new (AM_SESSION_SANDBOX_PROFILE, _("Built-in, on this computer; nothing is real"),
                                         "applications-science-symbolic",
                                         g_strcmp0 (AM_SESSION_SANDBOX_PROFILE, current) == 0));
+  gtk_list_box_append (self->profile_list,
+                       profile_row_new (AM_SESSION_SANDBOX_BOB_PROFILE, _("The sandbox’s second account, to see sharing"),
+                                        "applications-science-symbolic",
+                                        g_strcmp0 (AM_SESSION_SANDBOX_BOB_PROFILE, current) == 0));
 }
 
 static void
@@ -894,6 +899,8 @@ am_window_constructed (GObject *object)
 
   am_images_view_set_session (self->images_view, self->session);
   am_instances_view_set_session (self->instances_view, self->session);
+  /* The guided tour's side panel and its "tour." actions (src/ui/tour). */
+  am_tour_panel_attach (self);
   am_session_set_mfa_prompt (self->session, am_mfa_dialog_prompt, self, NULL);
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (am_window_update_state),
                            self, G_CONNECT_SWAPPED);

@@ -260,14 +260,26 @@ is_bob (const char *account_id)
   return g_strcmp0 (account_id, AM_SANDBOX_BOB_ACCOUNT_ID) == 0;
 }
 
-/* An image of the user's own, made from a configured instance (CreateImage), and still there. */
+/* An image made from an instance (CreateImage), and still there. */
 static gboolean
-is_tour_image (AmImage *image)
+is_created_image (AmImage *image)
 {
   const char *state = am_image_get_state (image);
 
   return am_image_get_source_instance_id (image) != NULL
          && g_strcmp0 (state, "deregistered") != 0 && g_strcmp0 (state, "failed") != 0;
+}
+
+/* One the user made in this sandbox from one of their own instances (the seeded images name
+ * instances that never existed), or one already seen as such. */
+static gboolean
+is_tour_image (AmTourChecker *self,
+               GHashTable    *instance_ids,
+               AmImage       *image)
+{
+  return is_created_image (image)
+         && (g_hash_table_contains (instance_ids, am_image_get_source_instance_id (image)) ||
+             g_hash_table_contains (self->images, am_image_get_image_id (image)));
 }
 
 static gboolean
@@ -323,15 +335,19 @@ decide_owner (AmTourChecker *self,
 {
   g_autoptr (GHashTable) current = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) zones = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) instance_ids = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean images_changed = FALSE;
   GHashTableIter iter;
   gpointer key, value;
+
+  for (guint i = 0; i < data->instances->len; i++)
+    g_hash_table_add (instance_ids, (char *) am_instance_get_instance_id (g_ptr_array_index (data->instances, i)));
 
   for (guint i = 0; i < data->images->len; i++)
     {
       AmImage *image = g_ptr_array_index (data->images, i);
 
-      if (!is_tour_image (image))
+      if (!is_tour_image (self, instance_ids, image))
         continue;
       g_hash_table_add (current, (char *) am_image_get_image_id (image));
       ticked[AM_TOUR_STEP_CREATE_IMAGE] = TRUE;
@@ -374,8 +390,11 @@ decide_owner (AmTourChecker *self,
 
   for (guint i = 0; i < data->attributes->len; i++)
     {
-      AmLaunchPermission * const *permissions =
-        am_image_attribute_get_launch_permissions (g_ptr_array_index (data->attributes, i));
+      AmImageAttribute *attribute = g_ptr_array_index (data->attributes, i);
+      AmLaunchPermission * const *permissions = am_image_attribute_get_launch_permissions (attribute);
+
+      if (!g_hash_table_contains (current, am_image_attribute_get_image_id (attribute)))
+        continue;
 
       for (guint p = 0; permissions != NULL && permissions[p] != NULL; p++)
         if (is_bob (am_launch_permission_get_user_id (permissions[p])))
@@ -481,7 +500,8 @@ check_images_cb (GObject      *object,
       {
         AmImage *image = g_ptr_array_index (data->images, i);
 
-        if (!is_tour_image (image))
+        /* Which of them are the user's is decided once the instances are known. */
+        if (!is_created_image (image))
           continue;
         data->pending++;
         n_reads++;

@@ -132,7 +132,6 @@ test_welcome (void)
   g_signal_emit_by_name (welcome_button (welcome, "_Use My AWS Profile"), "clicked");
   am_ui_test_iterate ();
   am_ui_test_screenshot_light_dark (welcome, "welcome-profiles", 600);
-  g_test_message ("profiles: %s", gtk_label_get_label (GTK_LABEL (am_ui_test_get_widget (welcome, GTK_TYPE_LABEL, "profile_hint"))));
   row = am_ui_test_get_widget (welcome, ADW_TYPE_ACTION_ROW, "demo");
   g_assert_true (gtk_widget_activate (row));
   am_ui_test_wait_window_gone (AM_TYPE_WELCOME);
@@ -176,21 +175,14 @@ main (int    argc,
 {
   g_autofree char *aws_dir = NULL;
 
-  /* A fresh home, before GLib reads where the data folder is. */
-  home = g_dir_make_tmp ("amiable-welcome-XXXXXX", NULL);
-  g_setenv ("HOME", home, TRUE);
-  {
-    g_autofree char *data = g_build_filename (home, "data", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-  }
+  /* am_ui_test_init gives the test a fresh home and data folder; ~/.aws is read there. */
+  am_ui_test_init (&argc, &argv);
+  home = g_strdup (g_getenv ("HOME"));
   aws_dir = g_build_filename (home, ".aws", NULL);
   g_mkdir_with_parents (aws_dir, 0700);
   g_unsetenv ("AWS_CONFIG_FILE");
   g_unsetenv ("AWS_SHARED_CREDENTIALS_FILE");
   g_unsetenv ("AWS_PROFILE");
-
-  am_ui_test_init (&argc, &argv);
   g_test_add_func ("/tour/welcome", test_welcome);
   return g_test_run ();
 }

@@ -899,8 +899,6 @@ am_window_constructed (GObject *object)
 
   am_images_view_set_session (self->images_view, self->session);
   am_instances_view_set_session (self->instances_view, self->session);
-  /* The guided tour's side panel and its "tour." actions (src/ui/tour). */
-  am_tour_panel_attach (self);
   am_session_set_mfa_prompt (self->session, am_mfa_dialog_prompt, self, NULL);
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (am_window_update_state),
                            self, G_CONNECT_SWAPPED);
@@ -1044,6 +1042,8 @@ am_window_init (AmWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The guided tour's side panel and its "tour." actions (src/ui/tour). */
+  am_tour_panel_attach (self);
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
   build_profiles_banner (self);
 

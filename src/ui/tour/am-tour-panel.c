@@ -109,6 +109,7 @@ struct _AmTourPanel
   guint           soon_source;
   guint           highlight_source;
   gboolean        checking;
+  gboolean        watching_session;
   gboolean        check_again;
   guint           n_checks;
 };
@@ -277,13 +278,15 @@ am_tour_panel_build_rows (AmTourPanel *self)
       gtk_box_append (GTK_BOX (heading), self->icons[s]);
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
       gtk_widget_add_css_class (title, "heading");
       gtk_box_append (GTK_BOX (heading), title);
       gtk_box_append (GTK_BOX (box), heading);
 
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (text), 36);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 34);
+      gtk_label_set_width_chars (GTK_LABEL (text), 34);
       gtk_box_append (GTK_BOX (details), text);
       if (s == AM_TOUR_STEP_ANATOMY || s == AM_TOUR_STEP_FIND)
         gtk_box_append (GTK_BOX (details), step_button_new (self, _("_Got It"), G_CALLBACK (got_it_clicked_cb), s, NULL));
@@ -404,6 +407,17 @@ am_tour_panel_check_soon (AmTourPanel *self)
 static void
 am_tour_panel_start (AmTourPanel *self)
 {
+  /* The window has its session once constructed, after the panel was attached. */
+  if (!self->watching_session)
+    {
+      AmSession *session = am_window_get_session (self->window);
+
+      self->watching_session = TRUE;
+      g_signal_connect_object (session, "notify::state", G_CALLBACK (am_tour_panel_check_soon), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "instances-launched", G_CALLBACK (am_tour_panel_check_soon), self,
+                               G_CONNECT_SWAPPED);
+    }
   if (self->check_source == 0)
     self->check_source = g_timeout_add_seconds (CHECK_INTERVAL_S, am_tour_panel_check_timer_cb, self);
   if (self->highlight_source == 0)
@@ -578,7 +592,6 @@ am_tour_panel_attach (AmWindow *window)
   AmTourPanel *self;
   AdwToastOverlay *overlay;
   g_autoptr (GtkWidget) content = NULL;
-  AmSession *session;
 
   g_return_val_if_fail (AM_IS_WINDOW (window), NULL);
 
@@ -603,10 +616,6 @@ am_tour_panel_attach (AmWindow *window)
                            G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (window), "am-tour-panel", self);
 
-  session = am_window_get_session (window);
-  g_signal_connect_object (session, "notify::state", G_CALLBACK (am_tour_panel_check_soon), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "instances-launched", G_CALLBACK (am_tour_panel_check_soon), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "notify::application", G_CALLBACK (am_tour_panel_root_changed), self,
                            G_CONNECT_SWAPPED);
   am_tour_panel_root_changed (self);

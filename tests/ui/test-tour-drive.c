@@ -213,7 +213,8 @@ test_tour_drive (void)
   wait_step_ticked (panel, AM_TOUR_STEP_ANATOMY);
 
   /* 2. Find: the scope selector is marked. */
-  wait_target (panel, NULL, GTK_TYPE_DROP_DOWN);
+  target = wait_target (panel, NULL, GTK_TYPE_DROP_DOWN);
+  g_assert_true (gtk_widget_is_ancestor (target, GTK_WIDGET (images)));
   screenshot_step (window, "2-find");
   press_in_current_step (panel, AM_TOUR_STEP_FIND, "_Got It");
   wait_step_ticked (panel, AM_TOUR_STEP_FIND);

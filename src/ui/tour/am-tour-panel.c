@@ -39,9 +39,9 @@ static const StepInfo steps[AM_TOUR_N_STEPS] = {
     N_("Images are listed by owner: yours, shared with you, Amazon’s, the Marketplace’s, every public "
        "one, and a Quick Start choice. Pick a scope, then narrow the list with the search and the "
        "filters for platform, architecture and root device."),
-    "Type:GtkDropDown" },
+    "Type:AmImagesView>GtkDropDown" },
   { N_("Launch an instance"),
-    N_("Select an image and press Launch. The wizard asks for an instance type, a key pair, the "
+    N_("Select an image and press Launch Instance. The wizard asks for an instance type, a key pair, the "
        "network and the storage, then starts the instance; in the sandbox nothing costs anything."),
     "images.launch" },
   { N_("Tag it"),
@@ -139,10 +139,19 @@ find_target (GtkWidget  *root,
         continue;
       if (g_str_has_prefix (target, "Type:"))
         {
-          GType type = g_type_from_name (target + strlen ("Type:"));
+          /* "Type:Outer>Inner": the first Inner within the first Outer */
+          g_auto (GStrv) types = g_strsplit (target + strlen ("Type:"), ">", 2);
+          GType type = g_type_from_name (types[0]);
 
           if (type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-            return child;
+            {
+              g_autofree char *inner = NULL;
+
+              if (types[1] == NULL)
+                return child;
+              inner = g_strconcat ("Type:", types[1], NULL);
+              return find_target (child, inner);
+            }
         }
       else if (GTK_IS_ACTIONABLE (child) &&
                g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), target) == 0)

@@ -307,7 +307,7 @@ am_tour_panel_build_rows (AmTourPanel *self)
         gtk_box_append (GTK_BOX (details),
                         step_button_new (self, _("Switch Back to _alice"), G_CALLBACK (switch_account_clicked_cb), s,
                                          AM_SESSION_SANDBOX_PROFILE));
-      gtk_widget_set_margin_start (details, 24);
+      gtk_widget_add_css_class (details, "tour-step-details");
       gtk_box_append (GTK_BOX (box), details);
       self->details[s] = details;
 

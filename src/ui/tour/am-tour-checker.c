@@ -512,19 +512,28 @@ check_images_cb (GObject      *object,
   check_part_done (task, error);
 }
 
+/* Keeps one listing's result (an empty one when it failed) and counts the part as done. */
+static void
+store_part (GTask      *task,
+            GPtrArray **slot,
+            GPtrArray  *array,
+            GError     *error)
+{
+  g_clear_pointer (slot, g_ptr_array_unref);
+  *slot = array != NULL ? array : g_ptr_array_new_with_free_func (g_object_unref);
+  check_part_done (task, error);
+}
+
 static void
 check_instances_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  GTask *task = user_data;
-  CheckData *data = g_task_get_task_data (task);
+  CheckData *data = g_task_get_task_data (user_data);
   GError *error = NULL;
+  GPtrArray *instances = am_ec2_client_describe_instances_finish (AM_EC2_CLIENT (object), result, &error);
 
-  data->instances = am_ec2_client_describe_instances_finish (AM_EC2_CLIENT (object), result, &error);
-  if (data->instances == NULL)
-    data->instances = g_ptr_array_new_with_free_func (g_object_unref);
-  check_part_done (task, error);
+  store_part (user_data, &data->instances, instances, error);
 }
 
 static void
@@ -532,14 +541,11 @@ check_snapshots_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  GTask *task = user_data;
-  CheckData *data = g_task_get_task_data (task);
+  CheckData *data = g_task_get_task_data (user_data);
   GError *error = NULL;
+  GPtrArray *snapshots = am_ec2_client_describe_snapshots_finish (AM_EC2_CLIENT (object), result, &error);
 
-  data->snapshots = am_ec2_client_describe_snapshots_finish (AM_EC2_CLIENT (object), result, &error);
-  if (data->snapshots == NULL)
-    data->snapshots = g_ptr_array_new_with_free_func (g_object_unref);
-  check_part_done (task, error);
+  store_part (user_data, &data->snapshots, snapshots, error);
 }
 
 static void
@@ -547,14 +553,12 @@ check_groups_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  GTask *task = user_data;
-  CheckData *data = g_task_get_task_data (task);
+  CheckData *data = g_task_get_task_data (user_data);
   GError *error = NULL;
+  GPtrArray *groups = am_autoscaling_client_describe_groups_finish (AM_AUTOSCALING_CLIENT (object), result,
+                                                                    NULL, &error);
 
-  data->groups = am_autoscaling_client_describe_groups_finish (AM_AUTOSCALING_CLIENT (object), result, NULL, &error);
-  if (data->groups == NULL)
-    data->groups = g_ptr_array_new_with_free_func (g_object_unref);
-  check_part_done (task, error);
+  store_part (user_data, &data->groups, groups, error);
 }
 
 void

@@ -13,9 +13,12 @@
 #include "am-images-view.h"
 #include "am-instance.h"
 #include "am-instances-view.h"
+#include "am-permissions-dialog.h"
 #include "am-tag-row.h"
 #include "am-tags-editor.h"
 #include "am-images-view-private.h"
+#include "am-describe-images-query.h"
+#include "am-sandbox-process.h"
 #include "am-launch-wizard.h"
 #include "am-session.h"
 #include "am-tour-panel.h"
@@ -26,6 +29,7 @@
 #define ALICE_WEB_SERVER "alice-web-server-2026-01-15"
 
 static const char *one_zone[] = { "us-east-1a", NULL };
+static const char *two_zones[] = { "us-east-1a", "us-east-1b", NULL };
 
 static gboolean
 session_ready (gpointer data)
@@ -80,6 +84,8 @@ target_is (gpointer data)
 
   if (target == NULL)
     return FALSE;
+  if (wait->action != NULL && GTK_IS_MENU_BUTTON (target))
+    return TRUE;
   if (wait->action != NULL)
     return GTK_IS_ACTIONABLE (target) &&
            g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (target)), wait->action) == 0;
@@ -167,12 +173,13 @@ no_instances (gpointer data)
   AmSession *session = data;
   AmUiTestWait wait = { NULL, };
   g_autoptr (GPtrArray) instances = NULL;
+  g_autoptr (AmEc2Client) client = NULL;
 
   if (am_session_get_state (session) != AM_SESSION_STATE_READY)
     return FALSE;
-  am_ec2_client_describe_instances_async (am_session_get_client (session), NULL, NULL, NULL, am_ui_test_wait_cb, &wait);
-  instances = am_ec2_client_describe_instances_finish (am_session_get_client (session),
-                                                       am_ui_test_wait_for_result (&wait, 30000), NULL);
+  client = g_object_ref (am_session_get_client (session));
+  am_ec2_client_describe_instances_async (client, NULL, NULL, NULL, am_ui_test_wait_cb, &wait);
+  instances = am_ec2_client_describe_instances_finish (client, am_ui_test_wait_for_result (&wait, 30000), NULL);
   g_clear_object (&wait.result);
   return instances != NULL && instances->len == 0;
 }
@@ -206,6 +213,96 @@ instance_selected (gpointer data)
   return am_instances_view_select_instance (wait->view, wait->instance_id);
 }
 
+typedef struct
+{
+  AmSession  *session;
+  const char *image_id;
+} ImageWait;
+
+static gboolean
+image_available (gpointer data)
+{
+  ImageWait *wait = data;
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  AmUiTestWait call = { NULL, };
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (AmEc2Client) client = g_object_ref (am_session_get_client (wait->session));
+
+  am_describe_images_query_add_image_id (query, wait->image_id);
+  am_ec2_client_describe_images_async (client, query, NULL, am_ui_test_wait_cb, &call);
+  found = am_ec2_client_describe_images_finish (client, am_ui_test_wait_for_result (&call, 30000), NULL, NULL);
+  g_clear_object (&call.result);
+  return found != NULL && found->len == 1 &&
+         g_strcmp0 (am_image_get_state (g_ptr_array_index (found, 0)), "available") == 0;
+}
+
+/* Shows @image_id selected in the Images view, as a click on its row does. */
+static void
+select_image (AmImagesView *images,
+              const char   *image_id)
+{
+  GtkSelectionModel *selection;
+
+  g_assert_true (am_images_view_show_image (images, image_id));
+  am_ui_test_iterate ();
+  selection = _am_images_view_get_selection (images);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >=, 1);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  am_ui_test_iterate ();
+}
+
+/* From the marked Launch Instance button through the wizard, into @zones. */
+static void
+launch_through_wizard (AmImagesView       *images,
+                       GtkWidget          *target,
+                       const char * const *zones,
+                       guint               expected)
+{
+  AmLaunchWizard *wizard;
+
+  press_target (target, GTK_WIDGET (images), "images.launch");
+  for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
+    am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
+  wizard = find_wizard ();
+  g_assert_nonnull (wizard);
+  wizard_wait_idle (wizard);
+  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
+  wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
+  wizard_skip_key_choose_subnets (wizard, zones);
+  /* One instance per zone. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (wizard_find (wizard, GTK_TYPE_SPIN_BUTTON, "Number of instances")), expected);
+  am_ui_test_iterate ();
+  wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
+  wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
+  wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
+  wizard_wait_idle (wizard);
+  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button"));
+  wizard_wait_idle (wizard);
+  g_assert_cmpuint (am_launch_wizard_get_launched (wizard)->len, ==, expected);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
+static gboolean
+profile_is (gpointer data)
+{
+  AmSession *session = g_object_get_data (data, "session");
+
+  return g_strcmp0 (am_session_get_profile_name (session), g_object_get_data (data, "profile")) == 0 &&
+         am_session_get_state (session) == AM_SESSION_STATE_READY;
+}
+
+static void
+wait_profile (AmSession  *session,
+              const char *profile)
+{
+  g_autoptr (GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (holder, "session", session);
+  g_object_set_data (holder, "profile", (gpointer) profile);
+  am_ui_test_wait_until (profile_is, holder, 60000);
+  g_assert_cmpstr (am_session_get_profile_name (session), ==, profile);
+}
+
 static void
 test_tour_drive (void)
 {
@@ -218,6 +315,7 @@ test_tour_drive (void)
   AmLaunchWizard *wizard;
   AmInstancesView *instances;
   g_autofree char *instance_id = NULL;
+  g_autofree char *own_image_id = NULL;
   GtkWidget *target;
   GtkWidget *dialog;
 
@@ -329,8 +427,62 @@ test_tour_drive (void)
   }
   wait_step_ticked (panel, AM_TOUR_STEP_CREATE_IMAGE);
   g_assert_false (am_tour_checker_is_done (am_tour_panel_get_checker (panel), AM_TOUR_STEP_TWO_ZONES));
+
+  /* 6. Two zones: the new image, once available, launched again into two zones. */
+  {
+    g_auto (GStrv) ids = am_tour_checker_get_image_ids (am_tour_panel_get_checker (panel));
+    ImageWait available = { session, NULL };
+
+    g_assert_cmpuint (g_strv_length (ids), ==, 1);
+    own_image_id = g_strdup (ids[0]);
+    available.image_id = own_image_id;
+    am_ui_test_wait_until (image_available, &available, 90000);
+  }
   am_window_show_view (window, "images");
+  am_images_view_set_scope (images, AM_IMAGES_SCOPE_OWNED);
+  am_ui_test_images_wait_loaded (images);
+  gtk_widget_activate_action (GTK_WIDGET (images), "images.refresh", NULL);
+  am_ui_test_images_wait_loaded (images);
+  select_image (images, own_image_id);
+  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
   screenshot_step (window, "6-two-zones");
+  launch_through_wizard (images, target, two_zones, 2);
+  wait_step_ticked (panel, AM_TOUR_STEP_TWO_ZONES);
+
+  /* 7. Share with bob: the permissions dialog adds bob's account. */
+  select_image (images, own_image_id);
+  target = wait_target (panel, "images.permissions", G_TYPE_INVALID);
+  screenshot_step (window, "7-share");
+  press_target (target, GTK_WIDGET (images), "images.permissions");
+  {
+    GtkWidget *permissions = am_ui_test_wait_for_window_of_type (AM_TYPE_PERMISSIONS_DIALOG);
+    GtkWidget *entry;
+    GtkWidget *apply;
+
+    g_assert_nonnull (permissions);
+    entry = am_ui_test_get_widget (permissions, ADW_TYPE_ENTRY_ROW, "add_row");
+    gtk_editable_set_text (GTK_EDITABLE (entry), AM_SANDBOX_BOB_ACCOUNT_ID);
+    am_ui_test_iterate ();
+    g_signal_emit_by_name (am_ui_test_get_widget (permissions, GTK_TYPE_BUTTON, "add_button"), "clicked");
+    am_ui_test_iterate ();
+    apply = am_ui_test_get_widget (permissions, GTK_TYPE_BUTTON, "apply_button");
+    g_assert_true (gtk_widget_is_sensitive (apply));
+    g_signal_emit_by_name (apply, "clicked");
+  }
+  wait_step_ticked (panel, AM_TOUR_STEP_SHARE);
+
+  /* 8. Bob's side: the panel's own button switches to the profile Sandbox (bob). */
+  screenshot_step (window, "8-bob");
+  press_in_current_step (panel, AM_TOUR_STEP_BOB_SEES, "_Switch to bob");
+  wait_profile (session, AM_SESSION_SANDBOX_BOB_PROFILE);
+  g_assert_cmpstr (am_session_get_account (session), ==, AM_SANDBOX_BOB_ACCOUNT_ID);
+  wait_step_ticked (panel, AM_TOUR_STEP_BOB_SEES);
+
+  /* 9. Back to alice from the next step, as the panel offers. */
+  screenshot_step (window, "9-deprecate");
+  press_in_current_step (panel, AM_TOUR_STEP_DEPRECATE, "Switch Back to _alice");
+  wait_profile (session, AM_SESSION_SANDBOX_PROFILE);
+  g_assert_cmpstr (am_session_get_account (session), ==, AM_SANDBOX_ALICE_ACCOUNT_ID);
 
   /* Reset Sandbox (after asking): the launched instance is gone and the tour starts over. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "tour.reset", NULL));

@@ -209,9 +209,13 @@ am_tour_checker_mark_read (AmTourChecker *self,
 char **
 am_tour_checker_get_image_ids (AmTourChecker *self)
 {
+  g_autofree char **keys = NULL;
+
   g_return_val_if_fail (AM_IS_TOUR_CHECKER (self), NULL);
 
-  return (char **) g_hash_table_get_keys_as_array (self->images, NULL);
+  /* The keys belong to the table: copies for the caller. */
+  keys = (char **) g_hash_table_get_keys_as_array (self->images, NULL);
+  return g_strdupv (keys);
 }
 
 void

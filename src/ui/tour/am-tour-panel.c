@@ -162,6 +162,50 @@ find_target (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr (GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* An action only in a menu: the menu button that opens it. */
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!widget_shown (child) || AM_IS_TOUR_PANEL (child))
+        continue;
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) != NULL &&
+          menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)), action))
+        return child;
+      if ((found = find_menu_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 am_tour_panel_set_target (AmTourPanel *self,
                           GtkWidget   *target)
@@ -189,6 +233,9 @@ am_tour_panel_highlight (AmTourPanel *self)
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && current < AM_TOUR_N_STEPS && steps[current].target != NULL)
     target = find_target (GTK_WIDGET (self->window), steps[current].target);
+  if (target == NULL && current < AM_TOUR_N_STEPS && steps[current].target != NULL &&
+      !g_str_has_prefix (steps[current].target, "Type:"))
+    target = find_menu_button (GTK_WIDGET (self->window), steps[current].target);
   am_tour_panel_set_target (self, target);
 }
 

@@ -647,7 +647,6 @@ am_tour_panel_attach (AmWindow *window)
   };
   AmTourPanel *self;
   AdwToastOverlay *overlay;
-  g_autoptr (GtkWidget) content = NULL;
 
   g_return_val_if_fail (AM_IS_WINDOW (window), NULL);
 
@@ -655,19 +654,15 @@ am_tour_panel_attach (AmWindow *window)
   self->window = window;
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (window), "tour", G_ACTION_GROUP (self->actions));
 
-  /* The window's content moves into a flap whose side is the panel. */
+  /* The window's template wraps its content in a flap whose side is the panel: moving the
+   * content into one here would leave GTK 4.8's buttons with stale action states. */
   overlay = ADW_TOAST_OVERLAY (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
-  content = g_object_ref (adw_toast_overlay_get_child (overlay));
-  adw_toast_overlay_set_child (overlay, NULL);
-  self->flap = ADW_FLAP (adw_flap_new ());
-  adw_flap_set_flap_position (self->flap, GTK_PACK_END);
-  adw_flap_set_reveal_flap (self->flap, FALSE);
-  adw_flap_set_swipe_to_open (self->flap, FALSE);
-  adw_flap_set_content (self->flap, content);
+  self->flap = ADW_FLAP (adw_toast_overlay_get_child (overlay));
+  g_return_val_if_fail (ADW_IS_FLAP (self->flap), NULL);
   adw_flap_set_flap (self->flap, GTK_WIDGET (self));
-  adw_toast_overlay_set_child (overlay, GTK_WIDGET (self->flap));
+  /* On the window: the main menu, the panel and shortcuts all reach them. */
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "tour", G_ACTION_GROUP (self->actions));
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (window), "am-tour-panel", self);

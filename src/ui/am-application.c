@@ -13,6 +13,7 @@
 #include "am-preferences-window.h"
 #include "am-screenshot.h"
 #include "am-style.h"
+#include "am-welcome.h"
 #include "am-window.h"
 
 struct _AmApplication
@@ -106,6 +107,8 @@ am_application_activate (GApplication *app)
        * credentials exist, else the built-in sandbox. */
       am_window_connect (AM_WINDOW (window), self->profile, self->region);
       am_listing_report_watch (window);
+      if (g_getenv ("AMIABLE_SCREENSHOT") == NULL)
+        am_welcome_show_on_first_start (AM_WINDOW (window), self->settings);
       if (g_getenv ("AMIABLE_SCREENSHOT") != NULL)
         {
           const char *timeout = g_getenv ("AMIABLE_SCREENSHOT_TIMEOUT");

@@ -135,8 +135,10 @@ am_session_restart_sandbox (AmSession *self)
   if (self->sandbox != NULL && am_sandbox_process_get_exit_reason (self->sandbox) != NULL)
     _am_session_forget_sandbox (self);
   _am_session_set_sandbox_error (self, NULL);
-  am_session_connect_async (self, AM_SESSION_SANDBOX_PROFILE, region, NULL,
-                            am_session_restart_cb, NULL);
+  am_session_connect_async (self,
+                            g_strcmp0 (self->profile_name, AM_SESSION_SANDBOX_BOB_PROFILE) == 0
+                            ? AM_SESSION_SANDBOX_BOB_PROFILE : AM_SESSION_SANDBOX_PROFILE,
+                            region, NULL, am_session_restart_cb, NULL);
 }
 
 const GError *
@@ -158,10 +160,19 @@ _am_session_connect_sandbox (AmSession *self,
   /* Also called again for the one restart of a sandbox that died at start. */
   data->is_sandbox = TRUE;
   g_free (data->account);
-  data->account = g_strdup (AM_SANDBOX_ALICE_ACCOUNT_ID);
   if (data->region == NULL)
     data->region = g_strdup (AM_SANDBOX_DEFAULT_REGION);
-  credentials = am_credentials_new (AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY, NULL, NULL);
+  /* The sandbox's second account, so that sharing can be seen from the other side. */
+  if (g_strcmp0 (data->profile_name, AM_SESSION_SANDBOX_BOB_PROFILE) == 0)
+    {
+      data->account = g_strdup (AM_SANDBOX_BOB_ACCOUNT_ID);
+      credentials = am_credentials_new (AM_SANDBOX_BOB_ACCESS_KEY, AM_SANDBOX_BOB_SECRET_KEY, NULL, NULL);
+    }
+  else
+    {
+      data->account = g_strdup (AM_SANDBOX_ALICE_ACCOUNT_ID);
+      credentials = am_credentials_new (AM_SANDBOX_ALICE_ACCESS_KEY, AM_SANDBOX_ALICE_SECRET_KEY, NULL, NULL);
+    }
   am_credentials_set_source (credentials, _("built-in sandbox"));
   g_clear_object (&data->credentials);
   data->credentials = am_credentials_provider_new_static (credentials);

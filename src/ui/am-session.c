@@ -460,7 +460,8 @@ am_session_connect_async (AmSession           *self,
   else if (env_region != NULL && *env_region != '\0')
     data->region = g_strdup (env_region);
 
-  if (g_strcmp0 (profile_name, AM_SESSION_SANDBOX_PROFILE) == 0)
+  if (g_strcmp0 (profile_name, AM_SESSION_SANDBOX_PROFILE) == 0 ||
+      g_strcmp0 (profile_name, AM_SESSION_SANDBOX_BOB_PROFILE) == 0)
     {
       _am_session_connect_sandbox (self, task);
       return;

@@ -29,6 +29,8 @@ typedef enum
 } AmSessionState;
 
 #define AM_SESSION_SANDBOX_PROFILE "Sandbox"
+/* The built-in sandbox as its second account, bob (the tour's "see it from bob's side"). */
+#define AM_SESSION_SANDBOX_BOB_PROFILE "Sandbox (bob)"
 
 #define AM_TYPE_SESSION (am_session_get_type ())
 

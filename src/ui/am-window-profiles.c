@@ -190,6 +190,10 @@ am_window_fill_profiles (AmWindow *self)
                        profile_row_new (AM_SESSION_SANDBOX_PROFILE, _("Built-in, on this computer; nothing is real"),
                                         "applications-science-symbolic",
                                         g_strcmp0 (AM_SESSION_SANDBOX_PROFILE, current) == 0));
+  gtk_list_box_append (self->profile_list,
+                       profile_row_new (AM_SESSION_SANDBOX_BOB_PROFILE, _("The sandbox’s second account, to see sharing"),
+                                        "applications-science-symbolic",
+                                        g_strcmp0 (AM_SESSION_SANDBOX_BOB_PROFILE, current) == 0));
 }
 
 void

@@ -17,6 +17,7 @@
 #include "am-preferences-window.h"
 #include "am-regions.h"
 #include "am-accessible.h"
+#include "am-tour-panel.h"
 #include "am-window-private.h"
 
 
@@ -657,6 +658,8 @@ am_window_init (AmWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The guided tour's side panel and its "tour." actions (src/ui/tour). */
+  am_tour_panel_attach (self);
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
   _am_window_build_profiles_banner (self);
 

@@ -23,6 +23,8 @@ static const struct
   { "/io/github/amiable/Amiable/dialogs/dialogs.css", "am-dialog-status", 36, 12 },
   /* padding 12px and margin-bottom 12px */
   { "/io/github/amiable/Amiable/wizard/wizard.css", "wizard-lookup-error", 24, 36 },
+  /* padding-left 24px and padding-bottom 6px */
+  { "/io/github/amiable/Amiable/tour/tour.css", "tour-step-details", 24, 6 },
 };
 
 static void

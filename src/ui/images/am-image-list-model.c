@@ -44,6 +44,7 @@ struct _AmImageListModel
   char **words;
   const char **facets[AM_IMAGE_N_FACETS];   /* interned, NULL-terminated; NULL allows all */
   AmImageDeprecatedFilter deprecated;
+  AmImageAllowedFilter allowed;
   char *tag_key;
   char *tag_value;
 
@@ -382,6 +383,9 @@ row_matches (AmImageListModel *self,
   if (self->deprecated == AM_IMAGE_DEPRECATED_HIDE && row->deprecated)
     return FALSE;
   if (self->deprecated == AM_IMAGE_DEPRECATED_ONLY && !row->deprecated)
+    return FALSE;
+  if (self->allowed != AM_IMAGE_ALLOWED_ANY
+      && !am_image_get_image_allowed (row->image) == (self->allowed == AM_IMAGE_ALLOWED_ONLY))
     return FALSE;
 
   if (self->tag_key != NULL)
@@ -907,6 +911,18 @@ am_image_list_model_set_deprecated (AmImageListModel        *self,
 }
 
 void
+am_image_list_model_set_allowed (AmImageListModel     *self,
+                                 AmImageAllowedFilter  filter)
+{
+  g_return_if_fail (AM_IS_IMAGE_LIST_MODEL (self));
+
+  if (self->allowed == filter)
+    return;
+  self->allowed = filter;
+  rebuild (self);
+}
+
+void
 am_image_list_model_set_tag (AmImageListModel *self,
                              const char       *key,
                              const char       *value)
@@ -934,6 +950,7 @@ am_image_list_model_clear_filters (AmImageListModel *self)
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     g_clear_pointer (&self->facets[f], g_free);
   self->deprecated = AM_IMAGE_DEPRECATED_ANY;
+  self->allowed = AM_IMAGE_ALLOWED_ANY;
   g_clear_pointer (&self->tag_key, g_free);
   g_clear_pointer (&self->tag_value, g_free);
   rebuild (self);
@@ -945,7 +962,7 @@ am_image_list_model_has_filters (AmImageListModel *self)
   g_return_val_if_fail (AM_IS_IMAGE_LIST_MODEL (self), FALSE);
 
   if (self->words != NULL || self->tag_key != NULL
-      || self->deprecated != AM_IMAGE_DEPRECATED_ANY)
+      || self->deprecated != AM_IMAGE_DEPRECATED_ANY || self->allowed != AM_IMAGE_ALLOWED_ANY)
     return TRUE;
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     if (self->facets[f] != NULL)

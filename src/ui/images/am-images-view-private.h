@@ -118,6 +118,7 @@ void        _am_images_view_set_source_model  (AmImagesView *self,
 /* Refreshes the owned listing by diff, with no progress bar (a made image lands there). */
 void        _am_images_view_refresh_owned_quietly (AmImagesView *self);
 void        _am_images_view_session_changed   (AmImagesView *self);
+void        _am_images_view_include_disabled_changed (AmImagesView *self);
 void        _am_images_view_sandbox_error_changed (AmImagesView *self);
 /* Cancels the listings and forgets the stores (another client). */
 void        _am_images_view_clear_stores      (AmImagesView *self);

@@ -456,6 +456,14 @@ deprecated_changed_cb (AmImagesView   *self,
 }
 
 static void
+allowed_changed_cb (AmImagesView   *self,
+                    GParamSpec     *pspec,
+                    AmImageFilters *filters)
+{
+  am_image_list_model_set_allowed (self->list, am_image_filters_get_allowed (filters));
+}
+
+static void
 tag_changed_cb (AmImagesView   *self,
                 GParamSpec     *pspec,
                 AmImageFilters *filters)
@@ -752,6 +760,10 @@ am_images_view_init (AmImagesView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::deprecated", G_CALLBACK (deprecated_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filters, "notify::allowed", G_CALLBACK (allowed_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filters, "notify::include-disabled",
+                           G_CALLBACK (_am_images_view_include_disabled_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::tag-key", G_CALLBACK (tag_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::tag-value", G_CALLBACK (tag_changed_cb),

@@ -439,3 +439,26 @@ am_ui_test_column_on_screen (GtkColumnView       *view,
   return bounds.size.width > 0 && bounds.origin.x >= -1
          && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (view)) + 1;
 }
+
+typedef struct
+{
+  AdwMessageDialog *dialog;
+  const char       *response;
+} ResponseWait;
+
+static gboolean
+response_enabled (gpointer data)
+{
+  ResponseWait *wait = data;
+
+  return adw_message_dialog_get_response_enabled (wait->dialog, wait->response);
+}
+
+void
+am_ui_test_wait_response_enabled (GtkWidget  *dialog,
+                                  const char *response)
+{
+  ResponseWait wait = { ADW_MESSAGE_DIALOG (dialog), response };
+
+  g_assert_true (am_ui_test_wait_until (response_enabled, &wait, 30000));
+}

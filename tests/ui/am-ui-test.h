@@ -44,6 +44,10 @@ GtkWidget     *am_ui_test_get_widget               (GtkWidget   *root,
  * or insensitive. */
 void           am_ui_test_message_dialog_press     (GtkWidget   *dialog,
                                                     const char  *response);
+/* Waits (30 s at most) until @response of @dialog (an AdwMessageDialog) is enabled, e.g.
+ * Deregister once the dialog learnt that nothing uses the image. */
+void           am_ui_test_wait_response_enabled    (GtkWidget   *dialog,
+                                                    const char  *response);
 /* Saves a PNG of @widget as it is painted to @path (for looking at what tests build). */
 gboolean       am_ui_test_screenshot               (GtkWidget   *widget,
                                                     const char  *path);

@@ -177,7 +177,7 @@ test_disable_enable (void)
   /* …and back with Show Disabled, marked as such in the list and the details. */
   gtk_popover_popup (GTK_POPOVER (view->filter_popover));
   am_ui_test_iterate ();
-  show_disabled = am_ui_test_get_widget (GTK_WIDGET (view->filter_popover), GTK_TYPE_SWITCH, NULL);
+  show_disabled = am_ui_test_get_widget (GTK_WIDGET (view->filter_popover), GTK_TYPE_SWITCH, "show-disabled");
   gtk_switch_set_active (GTK_SWITCH (show_disabled), TRUE);
   g_assert_true (am_image_filters_get_include_disabled (view->filters));
   wait = (ListedWait) { view, WEB_SERVER, "disabled" };

@@ -40,8 +40,11 @@ struct _AmImageFilterPopover
   GtkWidget *key_entry;
   GtkWidget *value_entry;
 
+  GtkWidget *allowed_section;
+
   /* state */
-  gboolean syncing;      /* the widgets are being set from the filters: no echo back */
+  gboolean syncing;
+  gboolean allowed_shown;      /* the widgets are being set from the filters: no echo back */
 };
 
 G_DEFINE_FINAL_TYPE (AmImageFilterPopover, am_image_filter_popover, GTK_TYPE_POPOVER)
@@ -260,9 +263,14 @@ add_listing_sections (AmImageFilterPopover *self)
   gtk_box_append (self->filter_box, section);
 
   section = facet_section (_("Allowed AMIs"));
+  self->allowed_section = section;
+  gtk_widget_set_visible (section, self->allowed_shown);
   self->allowed_any_check = gtk_check_button_new_with_label (_("All images"));
   self->allowed_only_check = gtk_check_button_new_with_label (_("Allowed only"));
   self->allowed_not_check = gtk_check_button_new_with_label (_("Not allowed only"));
+  gtk_widget_set_name (self->allowed_only_check, "allowed-only");
+  gtk_widget_set_name (self->allowed_not_check, "not-allowed-only");
+  gtk_widget_set_name (self->disabled_switch, "show-disabled");
   gtk_check_button_set_group (GTK_CHECK_BUTTON (self->allowed_only_check), GTK_CHECK_BUTTON (self->allowed_any_check));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (self->allowed_not_check), GTK_CHECK_BUTTON (self->allowed_any_check));
   gtk_box_append (GTK_BOX (section), self->allowed_any_check);
@@ -299,6 +307,17 @@ add_tag_section (AmImageFilterPopover *self)
 }
 
 void
+am_image_filter_popover_set_allowed_shown (AmImageFilterPopover *self,
+                                           gboolean              shown)
+{
+  g_return_if_fail (AM_IS_IMAGE_FILTER_POPOVER (self));
+
+  self->allowed_shown = shown;
+  if (self->allowed_section != NULL)
+    gtk_widget_set_visible (self->allowed_section, shown);
+}
+
+void
 am_image_filter_popover_rebuild (AmImageFilterPopover *self)
 {
   GtkWidget *child;
@@ -310,6 +329,7 @@ am_image_filter_popover_rebuild (AmImageFilterPopover *self)
 
   g_array_set_size (self->facet_checks, 0);
   self->any_check = self->hide_check = self->only_check = NULL;
+  self->allowed_section = NULL;
   self->disabled_switch = self->allowed_any_check = self->allowed_only_check = self->allowed_not_check = NULL;
   self->key_entry = self->value_entry = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)

@@ -494,6 +494,9 @@ fill_sort_entry (SortEntry     *entry,
     case AM_IMAGE_COLUMN_DEPRECATION:
       entry->i = am_image_get_deprecation_unix (image);
       break;
+    case AM_IMAGE_COLUMN_ALLOWED:
+      entry->i = am_image_get_image_allowed (image);
+      break;
     case AM_IMAGE_N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -506,7 +509,8 @@ column_is_numeric (AmImageColumn column)
 {
   return column == AM_IMAGE_COLUMN_CREATED
          || column == AM_IMAGE_COLUMN_VISIBILITY
-         || column == AM_IMAGE_COLUMN_DEPRECATION;
+         || column == AM_IMAGE_COLUMN_DEPRECATION
+         || column == AM_IMAGE_COLUMN_ALLOWED;
 }
 
 static void

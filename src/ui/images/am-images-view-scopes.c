@@ -261,6 +261,9 @@ store_notify_cb (AmImagesView *self,
     {
       const GError *error = am_image_store_get_error (store);
 
+      /* Whether this listing carries imageAllowed, asked anew with each. */
+      _am_images_view_check_allowed (self);
+
       if (error != NULL && is_transient (error) && self->n_retries < 3)
         {
           self->n_retries++;

@@ -398,6 +398,24 @@ am_ui_test_images_wait_loaded (AmImagesView *view)
   am_ui_test_iterate ();
 }
 
+GtkWindow *
+am_ui_test_images_window (AmSession     *session,
+                          int            scope,
+                          AmImagesView **view)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  *view = AM_IMAGES_VIEW (am_images_view_new ());
+  gtk_window_set_default_size (window, 1280, 900);
+  gtk_window_set_child (window, GTK_WIDGET (*view));
+  gtk_window_present (window);
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  am_images_view_set_session (*view, session);
+  am_images_view_set_scope (*view, scope);
+  am_ui_test_images_wait_loaded (*view);
+  return window;
+}
+
 gboolean
 am_ui_test_images_listed (gpointer view)
 {

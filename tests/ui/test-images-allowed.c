@@ -45,8 +45,8 @@ test_allowed (void)
   g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
   g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
   AmEc2Client *client = am_session_get_client (session);
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  AmImagesView *view = AM_IMAGES_VIEW (am_images_view_new ());
+  AmImagesView *view;
+  GtkWindow *window = am_ui_test_images_window (session, AM_IMAGES_SCOPE_AMAZON, &view);
   g_autoptr (GPtrArray) criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) am_image_criterion_free);
   AmImageCriterion *criterion = am_image_criterion_new ();
   const char *providers[] = { "amazon", NULL };
@@ -57,13 +57,6 @@ test_allowed (void)
   AmUiTestWait w = { 0 };
   GtkWidget *check;
 
-  gtk_window_set_default_size (window, 1280, 900);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_present (window);
-  am_ui_test_wait_mapped (GTK_WIDGET (window));
-  am_images_view_set_session (view, session);
-  am_images_view_set_scope (view, AM_IMAGES_SCOPE_AMAZON);
-  am_ui_test_images_wait_loaded (view);
   column = am_column_chooser_get_column (view->column_chooser, AM_IMAGE_COLUMN_ALLOWED);
   /* Chosen from the Columns menu (not shown by default). */
   g_assert_null (gtk_column_view_column_get_column_view (column));

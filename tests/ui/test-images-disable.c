@@ -114,21 +114,6 @@ launch_from (AmEc2Client *client,
   return g_strdup (am_instance_get_instance_id (instances->pdata[0]));
 }
 
-static GtkWindow *
-open_view (AmSession     *session,
-           AmImagesView **view)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  *view = AM_IMAGES_VIEW (am_images_view_new ());
-  gtk_window_set_default_size (window, 1280, 900);
-  gtk_window_set_child (window, GTK_WIDGET (*view));
-  gtk_window_present (window);
-  am_ui_test_wait_mapped (GTK_WIDGET (window));
-  am_images_view_set_session (*view, session);
-  am_ui_test_images_wait_loaded (*view);
-  return window;
-}
 
 /* Disable asks for the override while an instance uses the image; the disabled image leaves
  * the listing, comes back with Show Disabled marked "disabled", and Enable brings it back. */
@@ -138,7 +123,7 @@ test_disable_enable (void)
   g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
   g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
   AmImagesView *view;
-  GtkWindow *window = open_view (session, &view);
+  GtkWindow *window = am_ui_test_images_window (session, AM_IMAGES_SCOPE_OWNED, &view);
   AmImageDetails *details = _am_images_view_get_details (view);
   g_autofree char *instance_id = NULL;
   g_autofree char *image_id = NULL;
@@ -228,7 +213,7 @@ test_deregister_override (void)
   g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
   g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
   AmImagesView *view;
-  GtkWindow *window = open_view (session, &view);
+  GtkWindow *window = am_ui_test_images_window (session, AM_IMAGES_SCOPE_OWNED, &view);
   g_autofree char *instance_id = NULL;
   DeregisterWait wait;
   GtkWidget *dialog;

@@ -398,6 +398,24 @@ am_ui_test_images_wait_loaded (AmImagesView *view)
   am_ui_test_iterate ();
 }
 
+GtkWindow *
+am_ui_test_images_window (AmSession     *session,
+                          int            scope,
+                          AmImagesView **view)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  *view = AM_IMAGES_VIEW (am_images_view_new ());
+  gtk_window_set_default_size (window, 1280, 900);
+  gtk_window_set_child (window, GTK_WIDGET (*view));
+  gtk_window_present (window);
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  am_images_view_set_session (*view, session);
+  am_images_view_set_scope (*view, scope);
+  am_ui_test_images_wait_loaded (*view);
+  return window;
+}
+
 gboolean
 am_ui_test_images_listed (gpointer view)
 {
@@ -438,4 +456,27 @@ am_ui_test_column_on_screen (GtkColumnView       *view,
     return FALSE;
   return bounds.size.width > 0 && bounds.origin.x >= -1
          && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (view)) + 1;
+}
+
+typedef struct
+{
+  AdwMessageDialog *dialog;
+  const char       *response;
+} ResponseWait;
+
+static gboolean
+response_enabled (gpointer data)
+{
+  ResponseWait *wait = data;
+
+  return adw_message_dialog_get_response_enabled (wait->dialog, wait->response);
+}
+
+void
+am_ui_test_wait_response_enabled (GtkWidget  *dialog,
+                                  const char *response)
+{
+  ResponseWait wait = { ADW_MESSAGE_DIALOG (dialog), response };
+
+  g_assert_true (am_ui_test_wait_until (response_enabled, &wait, 30000));
 }

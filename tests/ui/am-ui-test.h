@@ -44,6 +44,10 @@ GtkWidget     *am_ui_test_get_widget               (GtkWidget   *root,
  * or insensitive. */
 void           am_ui_test_message_dialog_press     (GtkWidget   *dialog,
                                                     const char  *response);
+/* Waits (30 s at most) until @response of @dialog (an AdwMessageDialog) is enabled, e.g.
+ * Deregister once the dialog learnt that nothing uses the image. */
+void           am_ui_test_wait_response_enabled    (GtkWidget   *dialog,
+                                                    const char  *response);
 /* Saves a PNG of @widget as it is painted to @path (for looking at what tests build). */
 gboolean       am_ui_test_screenshot               (GtkWidget   *widget,
                                                     const char  *path);
@@ -79,6 +83,11 @@ gboolean       am_ui_test_menu_has_action          (GMenuModel   *model,
 gboolean       am_ui_test_images_loaded            (gpointer      view);
 /* Waits (30 s at most) until am_ui_test_images_loaded holds, then lets the view settle. */
 void           am_ui_test_images_wait_loaded       (AmImagesView *view);
+/* Shows a new AmImagesView of @session in a 1280×900 window, in @scope, and waits until it
+ * loaded; returns the window (destroy it) and the view in @view. */
+GtkWindow     *am_ui_test_images_window            (AmSession     *session,
+                                                    int            scope,
+                                                    AmImagesView **view);
 /* @view (an AmImagesView) shows its list with at least one row. */
 gboolean       am_ui_test_images_listed            (gpointer      view);
 /* How many rows @view's list has. */

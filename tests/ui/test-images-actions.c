@@ -163,6 +163,7 @@ test_multi_select_actions (void)
   g_signal_emit_by_name (deregister_button, "clicked");
   dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG);
   g_assert_nonnull (dialog);
+  am_ui_test_wait_response_enabled (dialog, "deregister");
   am_ui_test_message_dialog_press (dialog, "deregister");
   g_assert_true (am_ui_test_wait_until (dialog_idle, dialog, 10000));
   gtk_window_close (GTK_WINDOW (dialog));
@@ -207,6 +208,7 @@ test_deregister_refreshes (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.deregister", NULL));
   dialog = g_object_ref (am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG));
+  am_ui_test_wait_response_enabled (dialog, "deregister");
   am_ui_test_message_dialog_press (dialog, "deregister");
   /* Not gone before its call ended. */
   g_assert_true (gtk_widget_get_visible (dialog) || !am_deregister_dialog_get_busy (AM_DEREGISTER_DIALOG (dialog)));

@@ -32,7 +32,7 @@ shown_mask (AmInstancesView *view)
 {
   static const char *ids[AM_INSTANCE_N_COLUMNS] = {
     "name", "id", "state", "type", "image", "zone", "public-ip", "private-ip", "launched",
-    "key-pair", "root-device",
+    "key-pair", "root-device", "image-status",
   };
   guint mask = 0;
   guint n_shown = 0;
@@ -53,7 +53,7 @@ shown_mask (AmInstancesView *view)
 
 #define BIT(c) (1u << AM_INSTANCE_COLUMN_##c)
 #define DEFAULT_MASK (BIT (NAME) | BIT (ID) | BIT (STATE) | BIT (TYPE) | BIT (IMAGE) | BIT (ZONE) \
-                      | BIT (PUBLIC_IP) | BIT (LAUNCH_TIME))
+                      | BIT (PUBLIC_IP) | BIT (LAUNCH_TIME) | BIT (IMAGE_STATUS))
 
 static AmInstancesView *
 new_view (GtkWindow **window)
@@ -97,12 +97,14 @@ test_columns_kept (void)
   am_ui_test_iterate ();
   g_assert_cmphex (shown_mask (view), ==, (DEFAULT_MASK | BIT (KEY_NAME)) & ~BIT (ZONE));
   {
-    g_autoptr (GtkColumnViewColumn) last =
-      g_list_model_get_item (gtk_column_view_get_columns (view->column_view),
-                             g_list_model_get_n_items (gtk_column_view_get_columns (view->column_view)) - 1);
+    GListModel *columns = gtk_column_view_get_columns (view->column_view);
+    guint n = g_list_model_get_n_items (columns);
+    g_autoptr (GtkColumnViewColumn) before_last = g_list_model_get_item (columns, n - 2);
+    g_autoptr (GtkColumnViewColumn) last = g_list_model_get_item (columns, n - 1);
 
-    /* shown again in its place in the table, not at the end */
-    g_assert_true (last == view->columns[AM_INSTANCE_COLUMN_KEY_NAME]);
+    /* shown again in its place in the table (before Image Status), not at the end */
+    g_assert_true (before_last == view->columns[AM_INSTANCE_COLUMN_KEY_NAME]);
+    g_assert_true (last == view->columns[AM_INSTANCE_COLUMN_IMAGE_STATUS]);
   }
 
   /* hiding the sorted column falls back to newest first */

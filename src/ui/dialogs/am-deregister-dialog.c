@@ -17,6 +17,7 @@
 #include "am-dialog-calls.h"
 #include "am-ec2-client.h"
 #include "am-session.h"
+#include "am-used-by-check.h"
 #include "am-window.h"
 
 struct _AmDeregisterDialog
@@ -26,6 +27,7 @@ struct _AmDeregisterDialog
   /* owned widgets (in the extra child) */
   GtkWidget        *options;     /* the snapshots check and its note */
   GtkCheckButton   *snapshots_check;
+  AmUsedByCheck    *used_by;     /* what still uses the images, and the override */
   GtkSpinner       *spinner;
   GtkLabel         *error_label;
   GtkWidget        *details;     /* expander: the full chain of each refusal */
@@ -206,7 +208,16 @@ set_busy (AmDeregisterDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->snapshots_check), !busy);
   adw_message_dialog_set_response_enabled (dialog, "cancel", !busy);
   if (adw_message_dialog_has_response (dialog, "deregister"))
-    adw_message_dialog_set_response_enabled (dialog, "deregister", !busy);
+    adw_message_dialog_set_response_enabled (dialog, "deregister",
+                                             !busy && am_used_by_check_get_cleared (self->used_by));
+}
+
+/* Nothing used goes by default: Deregister waits for the answer, and for the override. */
+static void
+used_by_cleared_cb (AmDeregisterDialog *self)
+{
+  if (!self->finished && self->done->len == 0 && self->errors->len == 0)
+    set_busy (self, self->busy);
 }
 
 static void run_next (AmDeregisterDialog *self);
@@ -624,6 +635,11 @@ am_deregister_dialog_new (AmSession *session,
   gtk_widget_add_css_class (note, "caption");
   gtk_widget_add_css_class (note, "dim-label");
   gtk_box_append (GTK_BOX (self->options), note);
+  self->used_by = am_used_by_check_new (AM_USED_BY_DEREGISTER);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->used_by), 6);
+  gtk_box_append (GTK_BOX (self->options), GTK_WIDGET (self->used_by));
+  g_signal_connect_object (self->used_by, "notify::cleared", G_CALLBACK (used_by_cleared_cb), self,
+                           G_CONNECT_SWAPPED);
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->spinner));
@@ -664,11 +680,21 @@ am_deregister_dialog_new (AmSession *session,
                                         "deregister", _("_Deregister"),
                                         NULL);
       adw_message_dialog_set_response_appearance (dialog, "deregister", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_enabled (dialog, "deregister", FALSE);
+      am_used_by_check_start (self->used_by, am_session_get_client (session), images);
     }
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   am_accessible_fix_mnemonics (GTK_WIDGET (self));
   return self;
+}
+
+/** am_deregister_dialog_get_used_by: Returns: (transfer none): what uses the images */
+AmUsedByCheck *
+am_deregister_dialog_get_used_by (AmDeregisterDialog *self)
+{
+  g_return_val_if_fail (AM_IS_DEREGISTER_DIALOG (self), NULL);
+  return self->used_by;
 }
 
 gboolean

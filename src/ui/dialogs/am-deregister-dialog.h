@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "am-image.h"
+#include "am-used-by-check.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,9 @@ G_DECLARE_FINAL_TYPE (AmDeregisterDialog, am_deregister_dialog, AM, DEREGISTER_D
  * choice of the first try). When snapshots were to go, the result also says what EC2 did
  * with each one (deleted, or kept and why). It stays open until the user closes it; when
  * everything went and no snapshot result is to be read, it closes with a toast.
+ * Below the snapshots option, what still uses the images (DescribeImageReferences); while
+ * that is being asked, and when anything uses them until "Deregister anyway" is ticked,
+ * Deregister is insensitive.
  * A single image that is protected is offered "Turn Off Protection…" instead of Deregister
  * (emits "turn-off-protection" and closes).
  * Emits "finished" (gboolean applied: TRUE when at least one image was deregistered) as soon
@@ -35,5 +39,6 @@ AmDeregisterDialog *am_deregister_dialog_new (AmSession *session,
                                               GPtrArray *images);
 /* Whether a call is running (the dialog cannot be closed meanwhile). */
 gboolean            am_deregister_dialog_get_busy (AmDeregisterDialog *self);
+AmUsedByCheck      *am_deregister_dialog_get_used_by (AmDeregisterDialog *self);
 
 G_END_DECLS

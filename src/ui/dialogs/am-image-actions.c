@@ -12,6 +12,7 @@
 #include "am-deprecation-dialog.h"
 #include "am-deregister-dialog.h"
 #include "am-description-dialog.h"
+#include "am-disable-image-dialog.h"
 #include "am-image-actions.h"
 #include "am-imds-dialog.h"
 #include "am-permissions-dialog.h"
@@ -22,7 +23,7 @@
 
 static const char * const actions[] = {
   "tags", "permissions", "description", "deprecation", "protection", "imds", "deregister", "copy",
-  "remove-shared", NULL
+  "remove-shared", "disable", "enable", NULL
 };
 
 gboolean
@@ -79,6 +80,8 @@ create_dialog (AmSession  *session,
     return GTK_WINDOW (am_imds_dialog_new (session, first));
   if (g_str_equal (action, "deregister"))
     return GTK_WINDOW (am_deregister_dialog_new (session, images));
+  if (g_str_equal (action, "disable") || g_str_equal (action, "enable"))
+    return GTK_WINDOW (am_disable_image_dialog_new (session, first));
   if (g_str_equal (action, "copy"))
     return GTK_WINDOW (am_copy_image_dialog_new (session, first));
   if (g_str_equal (action, "remove-shared"))

@@ -33,11 +33,18 @@ struct _AmImageFilterPopover
   GtkWidget *any_check;
   GtkWidget *hide_check;
   GtkWidget *only_check;
+  GtkWidget *disabled_switch;
+  GtkWidget *allowed_any_check;
+  GtkWidget *allowed_only_check;
+  GtkWidget *allowed_not_check;
   GtkWidget *key_entry;
   GtkWidget *value_entry;
 
+  GtkWidget *allowed_section;
+
   /* state */
-  gboolean syncing;      /* the widgets are being set from the filters: no echo back */
+  gboolean syncing;
+  gboolean allowed_shown;      /* the widgets are being set from the filters: no echo back */
 };
 
 G_DEFINE_FINAL_TYPE (AmImageFilterPopover, am_image_filter_popover, GTK_TYPE_POPOVER)
@@ -49,6 +56,17 @@ static const char *facet_titles[AM_IMAGE_N_FACETS] = {
   [AM_IMAGE_FACET_VIRTUALIZATION] = N_("Virtualization"),
   [AM_IMAGE_FACET_STATE] = N_("State"),
 };
+
+static void
+sync_listing_widgets (AmImageFilterPopover *self)
+{
+  AmImageAllowedFilter allowed = am_image_filters_get_allowed (self->filters);
+
+  gtk_switch_set_active (GTK_SWITCH (self->disabled_switch), am_image_filters_get_include_disabled (self->filters));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->allowed_only_check), allowed == AM_IMAGE_ALLOWED_ONLY);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->allowed_not_check), allowed == AM_IMAGE_ALLOWED_NOT);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->allowed_any_check), allowed == AM_IMAGE_ALLOWED_ANY);
+}
 
 /* The widgets follow the filters (cleared from the view's menu while shown, say). */
 static void
@@ -72,6 +90,7 @@ sync_widgets (AmImageFilterPopover *self)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->hide_check), deprecated == AM_IMAGE_DEPRECATED_HIDE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->only_check), deprecated == AM_IMAGE_DEPRECATED_ONLY);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->any_check), deprecated == AM_IMAGE_DEPRECATED_ANY);
+  sync_listing_widgets (self);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->key_entry)), am_image_filters_get_tag_key (self->filters)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->key_entry), am_image_filters_get_tag_key (self->filters));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->value_entry)), am_image_filters_get_tag_value (self->filters)) != 0)
@@ -203,6 +222,71 @@ add_deprecation_section (AmImageFilterPopover *self)
 }
 
 static void
+disabled_switched_cb (AmImageFilterPopover *self)
+{
+  if (!self->syncing)
+    am_image_filters_set_include_disabled (self->filters, gtk_switch_get_active (GTK_SWITCH (self->disabled_switch)));
+}
+
+static void
+allowed_toggled_cb (AmImageFilterPopover *self)
+{
+  AmImageAllowedFilter allowed = AM_IMAGE_ALLOWED_ANY;
+
+  if (self->syncing)
+    return;
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->allowed_only_check)))
+    allowed = AM_IMAGE_ALLOWED_ONLY;
+  else if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->allowed_not_check)))
+    allowed = AM_IMAGE_ALLOWED_NOT;
+  am_image_filters_set_allowed (self->filters, allowed);
+}
+
+/* Show Disabled (the owned listing asks EC2 with IncludeDisabled) and the Allowed AMIs choice. */
+static void
+add_listing_sections (AmImageFilterPopover *self)
+{
+  GtkWidget *section = facet_section (_("Disabled Images"));
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Show Disabled"));
+
+  self->disabled_switch = gtk_switch_new ();
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->disabled_switch),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_widget_set_tooltip_text (self->disabled_switch,
+                               _("List this account’s disabled images too (they cannot launch instances)"));
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), self->disabled_switch);
+  gtk_box_append (GTK_BOX (section), row);
+  gtk_box_append (self->filter_box, section);
+
+  section = facet_section (_("Allowed AMIs"));
+  self->allowed_section = section;
+  gtk_widget_set_visible (section, self->allowed_shown);
+  self->allowed_any_check = gtk_check_button_new_with_label (_("All images"));
+  self->allowed_only_check = gtk_check_button_new_with_label (_("Allowed only"));
+  self->allowed_not_check = gtk_check_button_new_with_label (_("Not allowed only"));
+  gtk_widget_set_name (self->allowed_only_check, "allowed-only");
+  gtk_widget_set_name (self->allowed_not_check, "not-allowed-only");
+  gtk_widget_set_name (self->disabled_switch, "show-disabled");
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (self->allowed_only_check), GTK_CHECK_BUTTON (self->allowed_any_check));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (self->allowed_not_check), GTK_CHECK_BUTTON (self->allowed_any_check));
+  gtk_box_append (GTK_BOX (section), self->allowed_any_check);
+  gtk_box_append (GTK_BOX (section), self->allowed_only_check);
+  gtk_box_append (GTK_BOX (section), self->allowed_not_check);
+  gtk_box_append (self->filter_box, section);
+
+  self->syncing = TRUE;
+  sync_listing_widgets (self);
+  self->syncing = FALSE;
+  g_signal_connect_object (self->disabled_switch, "notify::active", G_CALLBACK (disabled_switched_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->allowed_only_check, "toggled", G_CALLBACK (allowed_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->allowed_not_check, "toggled", G_CALLBACK (allowed_toggled_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 add_tag_section (AmImageFilterPopover *self)
 {
   GtkWidget *section = facet_section (_("Tag"));
@@ -223,6 +307,17 @@ add_tag_section (AmImageFilterPopover *self)
 }
 
 void
+am_image_filter_popover_set_allowed_shown (AmImageFilterPopover *self,
+                                           gboolean              shown)
+{
+  g_return_if_fail (AM_IS_IMAGE_FILTER_POPOVER (self));
+
+  self->allowed_shown = shown;
+  if (self->allowed_section != NULL)
+    gtk_widget_set_visible (self->allowed_section, shown);
+}
+
+void
 am_image_filter_popover_rebuild (AmImageFilterPopover *self)
 {
   GtkWidget *child;
@@ -234,6 +329,8 @@ am_image_filter_popover_rebuild (AmImageFilterPopover *self)
 
   g_array_set_size (self->facet_checks, 0);
   self->any_check = self->hide_check = self->only_check = NULL;
+  self->allowed_section = NULL;
+  self->disabled_switch = self->allowed_any_check = self->allowed_only_check = self->allowed_not_check = NULL;
   self->key_entry = self->value_entry = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
     gtk_box_remove (self->filter_box, child);
@@ -241,6 +338,7 @@ am_image_filter_popover_rebuild (AmImageFilterPopover *self)
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     add_facet_section (self, f);
   add_deprecation_section (self);
+  add_listing_sections (self);
   add_tag_section (self);
 }
 

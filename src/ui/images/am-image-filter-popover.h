@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (AmImageFilterPopover, am_image_filter_popover, AM, IMAGE_F
  * Edits an AmImageFilters. Each time it is shown it lists the facet values present in the
  * list's source with their counts (checked values stay, even when the listing has none).
  */
+/* Shows the Allowed AMIs section (only while the listings carry imageAllowed). */
+void am_image_filter_popover_set_allowed_shown (AmImageFilterPopover *self,
+                                                gboolean              shown);
 void am_image_filter_popover_set_filters (AmImageFilterPopover *self,
                                           AmImageFilters       *filters,
                                           AmImageListModel     *list);

@@ -19,6 +19,8 @@ struct _AmImageFilters
 
   /* state */
   AmImageDeprecatedFilter deprecated;
+  AmImageAllowedFilter allowed;
+  gboolean include_disabled;
   guint n_active;
 };
 
@@ -30,6 +32,8 @@ enum {
   PROP_TAG_KEY,
   PROP_TAG_VALUE,
   PROP_N_ACTIVE,
+  PROP_INCLUDE_DISABLED,
+  PROP_ALLOWED,
   N_PROPS
 };
 
@@ -50,6 +54,7 @@ update_n_active (AmImageFilters *self)
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     n += self->facets[f]->len - 1;
   n += self->deprecated != AM_IMAGE_DEPRECATED_ANY;
+  n += self->allowed != AM_IMAGE_ALLOWED_ANY;
   /* A tag filter counts once, key alone or key and value. */
   n += self->tag_key[0] != '\0';
 
@@ -191,7 +196,49 @@ am_image_filters_clear (AmImageFilters *self)
     while (self->facets[f]->len > 1)
       am_image_filters_set_facet_value (self, f, self->facets[f]->pdata[0], FALSE);
   am_image_filters_set_deprecated (self, AM_IMAGE_DEPRECATED_ANY);
+  am_image_filters_set_allowed (self, AM_IMAGE_ALLOWED_ANY);
   am_image_filters_set_tag (self, "", "");
+}
+
+gboolean
+am_image_filters_get_include_disabled (AmImageFilters *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_FILTERS (self), FALSE);
+  return self->include_disabled;
+}
+
+void
+am_image_filters_set_include_disabled (AmImageFilters *self,
+                                       gboolean        include_disabled)
+{
+  g_return_if_fail (AM_IS_IMAGE_FILTERS (self));
+
+  include_disabled = !!include_disabled;
+  if (self->include_disabled == include_disabled)
+    return;
+  self->include_disabled = include_disabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_DISABLED]);
+}
+
+AmImageAllowedFilter
+am_image_filters_get_allowed (AmImageFilters *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_FILTERS (self), AM_IMAGE_ALLOWED_ANY);
+  return self->allowed;
+}
+
+void
+am_image_filters_set_allowed (AmImageFilters       *self,
+                              AmImageAllowedFilter  allowed)
+{
+  g_return_if_fail (AM_IS_IMAGE_FILTERS (self));
+  g_return_if_fail (allowed <= AM_IMAGE_ALLOWED_NOT);
+
+  if (self->allowed == allowed)
+    return;
+  self->allowed = allowed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOWED]);
+  update_n_active (self);
 }
 
 static void
@@ -229,6 +276,12 @@ am_image_filters_get_property (GObject    *object,
     case PROP_N_ACTIVE:
       g_value_set_uint (value, self->n_active);
       break;
+    case PROP_INCLUDE_DISABLED:
+      g_value_set_boolean (value, self->include_disabled);
+      break;
+    case PROP_ALLOWED:
+      g_value_set_int (value, self->allowed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -252,6 +305,12 @@ am_image_filters_set_property (GObject      *object,
       break;
     case PROP_TAG_VALUE:
       am_image_filters_set_tag (self, self->tag_key, g_value_get_string (value));
+      break;
+    case PROP_INCLUDE_DISABLED:
+      am_image_filters_set_include_disabled (self, g_value_get_boolean (value));
+      break;
+    case PROP_ALLOWED:
+      am_image_filters_set_allowed (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -280,6 +339,13 @@ am_image_filters_class_init (AmImageFiltersClass *klass)
   properties[PROP_N_ACTIVE] =
     g_param_spec_uint ("n-active", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Not a filter of the list but of the listing: DescribeImages IncludeDisabled. */
+  properties[PROP_INCLUDE_DISABLED] =
+    g_param_spec_boolean ("include-disabled", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ALLOWED] =
+    g_param_spec_int ("allowed", NULL, NULL, AM_IMAGE_ALLOWED_ANY, AM_IMAGE_ALLOWED_NOT, AM_IMAGE_ALLOWED_ANY,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

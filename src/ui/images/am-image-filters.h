@@ -37,6 +37,14 @@ const char              *am_image_filters_get_tag_value    (AmImageFilters      
 void                     am_image_filters_set_tag          (AmImageFilters          *self,
                                                             const char              *key,
                                                             const char              *value);
+/* DescribeImages IncludeDisabled for the owned listing (not counted in n-active, not cleared). */
+gboolean                 am_image_filters_get_include_disabled (AmImageFilters     *self);
+void                     am_image_filters_set_include_disabled (AmImageFilters     *self,
+                                                                gboolean            include_disabled);
+/* Allowed AMIs: images whose imageAllowed is true (or false) only. */
+AmImageAllowedFilter     am_image_filters_get_allowed      (AmImageFilters          *self);
+void                     am_image_filters_set_allowed      (AmImageFilters          *self,
+                                                            AmImageAllowedFilter     allowed);
 guint                    am_image_filters_get_n_active     (AmImageFilters          *self);
 /* Unchecks every value, shows deprecated images and drops the tag. */
 void                     am_image_filters_clear            (AmImageFilters          *self);

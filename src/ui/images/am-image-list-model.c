@@ -44,6 +44,7 @@ struct _AmImageListModel
   gsize *word_lens;       /* the length of each word */
   const char **facets[AM_IMAGE_N_FACETS];   /* interned, NULL-terminated; NULL allows all */
   AmImageDeprecatedFilter deprecated;
+  AmImageAllowedFilter allowed;
   char *tag_key;
   char *tag_value;
 
@@ -376,6 +377,9 @@ row_matches (AmImageListModel *self,
     return FALSE;
   if (self->deprecated == AM_IMAGE_DEPRECATED_ONLY && !row->deprecated)
     return FALSE;
+  if (self->allowed != AM_IMAGE_ALLOWED_ANY
+      && !am_image_get_image_allowed (row->image) == (self->allowed == AM_IMAGE_ALLOWED_ONLY))
+    return FALSE;
 
   if (self->tag_key != NULL)
     {
@@ -483,6 +487,9 @@ fill_sort_entry (SortEntry     *entry,
     case AM_IMAGE_COLUMN_DEPRECATION:
       entry->i = am_image_get_deprecation_unix (image);
       break;
+    case AM_IMAGE_COLUMN_ALLOWED:
+      entry->i = am_image_get_image_allowed (image);
+      break;
     case AM_IMAGE_N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -495,7 +502,8 @@ column_is_numeric (AmImageColumn column)
 {
   return column == AM_IMAGE_COLUMN_CREATED
          || column == AM_IMAGE_COLUMN_VISIBILITY
-         || column == AM_IMAGE_COLUMN_DEPRECATION;
+         || column == AM_IMAGE_COLUMN_DEPRECATION
+         || column == AM_IMAGE_COLUMN_ALLOWED;
 }
 
 /* Names sort as folded text; the search key keeps ASCII names as they are, so those with
@@ -947,6 +955,18 @@ am_image_list_model_set_deprecated (AmImageListModel        *self,
 }
 
 void
+am_image_list_model_set_allowed (AmImageListModel     *self,
+                                 AmImageAllowedFilter  filter)
+{
+  g_return_if_fail (AM_IS_IMAGE_LIST_MODEL (self));
+
+  if (self->allowed == filter)
+    return;
+  self->allowed = filter;
+  rebuild (self);
+}
+
+void
 am_image_list_model_set_tag (AmImageListModel *self,
                              const char       *key,
                              const char       *value)
@@ -975,6 +995,7 @@ am_image_list_model_clear_filters (AmImageListModel *self)
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     g_clear_pointer (&self->facets[f], g_free);
   self->deprecated = AM_IMAGE_DEPRECATED_ANY;
+  self->allowed = AM_IMAGE_ALLOWED_ANY;
   g_clear_pointer (&self->tag_key, g_free);
   g_clear_pointer (&self->tag_value, g_free);
   rebuild (self);
@@ -986,7 +1007,7 @@ am_image_list_model_has_filters (AmImageListModel *self)
   g_return_val_if_fail (AM_IS_IMAGE_LIST_MODEL (self), FALSE);
 
   if (self->words != NULL || self->tag_key != NULL
-      || self->deprecated != AM_IMAGE_DEPRECATED_ANY)
+      || self->deprecated != AM_IMAGE_DEPRECATED_ANY || self->allowed != AM_IMAGE_ALLOWED_ANY)
     return TRUE;
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     if (self->facets[f] != NULL)

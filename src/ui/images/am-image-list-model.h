@@ -32,6 +32,7 @@ typedef enum
   AM_IMAGE_COLUMN_STATE,
   AM_IMAGE_COLUMN_VISIBILITY,
   AM_IMAGE_COLUMN_DEPRECATION,
+  AM_IMAGE_COLUMN_ALLOWED,
   AM_IMAGE_N_COLUMNS,
 } AmImageColumn;
 
@@ -52,6 +53,13 @@ typedef enum
   AM_IMAGE_DEPRECATED_ONLY,
 } AmImageDeprecatedFilter;
 
+typedef enum
+{
+  AM_IMAGE_ALLOWED_ANY,
+  AM_IMAGE_ALLOWED_ONLY,
+  AM_IMAGE_ALLOWED_NOT,
+} AmImageAllowedFilter;
+
 #define AM_TYPE_IMAGE_LIST_MODEL (am_image_list_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmImageListModel, am_image_list_model, AM, IMAGE_LIST_MODEL, GObject)
@@ -70,6 +78,9 @@ void              am_image_list_model_set_facet       (AmImageListModel        *
                                                        const char * const      *values);
 void              am_image_list_model_set_deprecated  (AmImageListModel        *self,
                                                        AmImageDeprecatedFilter  filter);
+/** am_image_list_model_set_allowed: keeps images Allowed AMIs lets launch (or those it does not) */
+void              am_image_list_model_set_allowed     (AmImageListModel        *self,
+                                                       AmImageAllowedFilter     filter);
 /** am_image_list_model_set_tag: keeps images with tag @key (and @value when not empty) */
 void              am_image_list_model_set_tag         (AmImageListModel        *self,
                                                        const char              *key,

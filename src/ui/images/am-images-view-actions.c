@@ -41,6 +41,14 @@ _am_images_view_update_actions (AmImagesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.deprecation", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.protection", manage && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.imds", manage && n_selected == 1);
+  {
+    g_autoptr (GPtrArray) images = manage && n_selected == 1 ? _am_images_view_get_selected_images (self) : NULL;
+    gboolean disabled = images != NULL && images->len == 1
+                        && g_strcmp0 (am_image_get_state (g_ptr_array_index (images, 0)), "disabled") == 0;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.disable", images != NULL && images->len == 1 && !disabled);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.enable", disabled);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.remove-shared",
                                  self->session != NULL && self->scope == AM_IMAGES_SCOPE_SHARED && n_selected == 1);
@@ -211,7 +219,7 @@ _am_images_view_class_install_actions (GtkWidgetClass *widget_class)
   static const char *manage_actions[] = {
     "images.tags", "images.permissions", "images.description", "images.deprecation",
     "images.protection", "images.imds", "images.deregister", "images.copy", "images.launch",
-    "images.launch-template", "images.remove-shared",
+    "images.launch-template", "images.remove-shared", "images.disable", "images.enable",
   };
 
   gtk_widget_class_install_action (widget_class, "images.refresh", NULL, refresh_action);

@@ -60,6 +60,8 @@ struct _AmImagesView
   GCancellable *cancellable;      /* Quick Start lookups */
   GCancellable *details_cancellable;
   GCancellable *lookup_cancellable;   /* an image asked for by ID that is not listed */
+  GCancellable *allowed_cancellable;  /* GetAllowedImagesSettings after a listing */
+  gboolean      allowed_carried;      /* Allowed AMIs is on: listings carry imageAllowed */
   AmImage *outside_image;         /* shown in the details pane though the listing lacks it */
   AmImage *pending_image;         /* to select once its scope's listing has it */
 
@@ -118,6 +120,8 @@ void        _am_images_view_set_source_model  (AmImagesView *self,
 /* Refreshes the owned listing by diff, with no progress bar (a made image lands there). */
 void        _am_images_view_refresh_owned_quietly (AmImagesView *self);
 void        _am_images_view_session_changed   (AmImagesView *self);
+void        _am_images_view_include_disabled_changed (AmImagesView *self);
+void        _am_images_view_check_allowed     (AmImagesView *self);
 void        _am_images_view_sandbox_error_changed (AmImagesView *self);
 /* Cancels the listings and forgets the stores (another client). */
 void        _am_images_view_clear_stores      (AmImagesView *self);

@@ -261,6 +261,9 @@ store_notify_cb (AmImagesView *self,
     {
       const GError *error = am_image_store_get_error (store);
 
+      /* Whether this listing carries imageAllowed, asked anew with each. */
+      _am_images_view_check_allowed (self);
+
       if (error != NULL && is_transient (error) && self->n_retries < 3)
         {
           self->n_retries++;
@@ -514,7 +517,18 @@ _am_images_view_show_scope (AmImagesView *self,
           return;
         }
 
-      self->stores[self->scope] = am_image_store_new (self->client, store_scope (self->scope), account);
+      if (self->scope == AM_IMAGES_SCOPE_OWNED && am_image_filters_get_include_disabled (self->filters))
+        {
+          /* Show Disabled: the owned listing with IncludeDisabled, cached apart. */
+          g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+
+          am_describe_images_query_add_owner (query, "self");
+          query->include_disabled = TRUE;
+          self->stores[self->scope] = am_image_store_new_for_query (self->client, query, account,
+                                                                    "owned-with-disabled");
+        }
+      else
+        self->stores[self->scope] = am_image_store_new (self->client, store_scope (self->scope), account);
       g_signal_connect_object (self->stores[self->scope], "notify::loading", G_CALLBACK (store_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->stores[self->scope], "notify::n-loaded", G_CALLBACK (store_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->stores[self->scope], "notify::error", G_CALLBACK (store_notify_cb), self, G_CONNECT_SWAPPED);
@@ -534,6 +548,23 @@ _am_images_view_show_scope (AmImagesView *self,
   _am_images_view_update_loading (self);
 }
 
+
+/* Show Disabled switched: the owned listing is asked again, with or without IncludeDisabled. */
+void
+_am_images_view_include_disabled_changed (AmImagesView *self)
+{
+  AmImageStore *owned = self->stores[AM_IMAGES_SCOPE_OWNED];
+
+  if (owned == NULL)
+    return;
+  am_image_store_cancel (owned);
+  g_signal_handlers_disconnect_by_data (owned, self);
+  if (self->store == owned)
+    self->store = NULL;
+  g_clear_object (&self->stores[AM_IMAGES_SCOPE_OWNED]);
+  if (self->scope == AM_IMAGES_SCOPE_OWNED)
+    _am_images_view_show_scope (self, TRUE);
+}
 
 void
 _am_images_view_session_changed (AmImagesView *self)

@@ -21,6 +21,7 @@ struct _AmInstanceRow
   /* owned */
   AmInstance *instance;
   char       *image_name;
+  char       *image_status;
   char       *texts[AM_INSTANCE_N_COLUMNS];
   char       *keys[AM_INSTANCE_N_COLUMNS];   /* sort keys, computed with the texts */
   char       *search_key;                    /* casefolded, every column and tag */
@@ -46,6 +47,7 @@ enum {
   PROP_LAUNCH_TIME,
   PROP_KEY_NAME,
   PROP_ROOT_DEVICE,
+  PROP_IMAGE_STATUS,
   PROP_STATE_ICON_NAME,
   PROP_STATE_CSS_CLASSES,
   PROP_IMAGE_MARKUP,
@@ -55,7 +57,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* Column n is property PROP_NAME + n. */
-G_STATIC_ASSERT (PROP_ROOT_DEVICE - PROP_NAME == AM_INSTANCE_COLUMN_ROOT_DEVICE);
+G_STATIC_ASSERT (PROP_IMAGE_STATUS - PROP_NAME == AM_INSTANCE_COLUMN_IMAGE_STATUS);
 
 const char *
 am_instance_find_tag (AmInstance *instance,
@@ -127,6 +129,25 @@ ip_sort_key (const char *ip)
   return g_strdup (ip);
 }
 
+/* The Image Status column's words for an image state (unknown ones as EC2 says them). */
+static const char *
+image_status_label (const char *status)
+{
+  if (status == NULL)
+    return "";
+  if (g_str_equal (status, "available"))
+    return C_("image status", "available");
+  if (g_str_equal (status, "deprecated"))
+    return C_("image status", "deprecated");
+  if (g_str_equal (status, "disabled"))
+    return C_("image status", "disabled");
+  if (g_str_equal (status, "deregistered"))
+    return C_("image status", "deregistered");
+  if (g_str_equal (status, "not-allowed"))
+    return C_("image status", "not allowed");
+  return status;
+}
+
 static char *
 compute_text (AmInstanceRow    *self,
               AmInstanceColumn  column)
@@ -168,6 +189,8 @@ compute_text (AmInstanceRow    *self,
           return g_strdup_printf ("%s (%s)", name, type);
         return g_strdup (type != NULL ? type : name);
       }
+    case AM_INSTANCE_COLUMN_IMAGE_STATUS:
+      return g_strdup (image_status_label (self->image_status));
     case AM_INSTANCE_N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -206,6 +229,7 @@ compute_key (AmInstanceRow    *self,
     case AM_INSTANCE_COLUMN_ZONE:
     case AM_INSTANCE_COLUMN_KEY_NAME:
     case AM_INSTANCE_COLUMN_ROOT_DEVICE:
+    case AM_INSTANCE_COLUMN_IMAGE_STATUS:
       {
         g_autofree char *folded = g_utf8_casefold (text, -1);
 
@@ -339,6 +363,20 @@ am_instance_row_set_image_name (AmInstanceRow *self,
 
   g_free (self->image_name);
   self->image_name = g_strdup (image_name);
+  am_instance_row_update (self, TRUE);
+}
+
+void
+am_instance_row_set_image_status (AmInstanceRow *self,
+                                  const char    *image_status)
+{
+  g_return_if_fail (AM_IS_INSTANCE_ROW (self));
+
+  if (g_strcmp0 (self->image_status, image_status) == 0)
+    return;
+
+  g_free (self->image_status);
+  self->image_status = g_strdup (image_status);
   am_instance_row_update (self, TRUE);
 }
 
@@ -486,6 +524,7 @@ am_instance_row_finalize (GObject *object)
 
   g_clear_object (&self->instance);
   g_clear_pointer (&self->image_name, g_free);
+  g_clear_pointer (&self->image_status, g_free);
   for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
     {
       g_clear_pointer (&self->texts[i], g_free);
@@ -512,7 +551,7 @@ am_instance_row_get_property (GObject    *object,
     g_value_set_boxed (value, self->state_css_classes);
   else if (prop_id == PROP_IMAGE_MARKUP)
     g_value_take_string (value, am_instance_row_dup_image_markup (self));
-  else if (prop_id >= PROP_NAME && prop_id <= PROP_ROOT_DEVICE)
+  else if (prop_id >= PROP_NAME && prop_id <= PROP_IMAGE_STATUS)
     g_value_set_string (value, self->texts[prop_id - PROP_NAME]);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -524,7 +563,7 @@ am_instance_row_class_init (AmInstanceRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char *column_properties[] = {
     "name", "instance-id", "state", "instance-type", "image", "zone", "public-ip",
-    "private-ip", "launch-time", "key-name", "root-device",
+    "private-ip", "launch-time", "key-name", "root-device", "image-status",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (column_properties) == AM_INSTANCE_N_COLUMNS);

@@ -30,6 +30,7 @@ typedef enum
   AM_INSTANCE_COLUMN_LAUNCH_TIME,
   AM_INSTANCE_COLUMN_KEY_NAME,
   AM_INSTANCE_COLUMN_ROOT_DEVICE,
+  AM_INSTANCE_COLUMN_IMAGE_STATUS,
   AM_INSTANCE_N_COLUMNS
 } AmInstanceColumn;
 
@@ -59,6 +60,10 @@ gboolean         am_instance_row_set_instance     (AmInstanceRow    *self,
 void             am_instance_row_set_image_name   (AmInstanceRow    *self,
                                                    const char       *image_name);
 const char      *am_instance_row_get_image_name   (AmInstanceRow    *self);
+/** am_instance_row_set_image_status: the state of the instance's AMI now ("available",
+ * "deprecated", "disabled", "deregistered", …), from DescribeInstanceImageMetadata */
+void             am_instance_row_set_image_status (AmInstanceRow    *self,
+                                                   const char       *image_status);
 /** am_instance_row_get_text: the text shown in @column */
 const char      *am_instance_row_get_text         (AmInstanceRow    *self,
                                                    AmInstanceColumn  column);

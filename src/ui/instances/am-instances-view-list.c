@@ -190,3 +190,67 @@ _am_instances_view_lookup_image_names (AmInstancesView *self,
   am_ec2_client_describe_images_async (client, query, self->cancellable,
                                        describe_images_cb, g_object_ref (self));
 }
+
+/* Image Status: what became of each instance's image (one DescribeInstanceImageMetadata per
+ * listing, all pages). */
+
+static const char *
+image_status (AmInstanceImageMetadata *metadata,
+              GDateTime               *now)
+{
+  const char *state = am_instance_image_metadata_get_image_state (metadata);
+  const char *deprecation = am_instance_image_metadata_get_deprecation_time (metadata);
+
+  if (g_strcmp0 (state, "available") == 0 && deprecation != NULL)
+    {
+      g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (deprecation, NULL);
+
+      if (when != NULL && g_date_time_compare (when, now) <= 0)
+        return "deprecated";
+    }
+  return state;
+}
+
+static void
+image_metadata_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (AmInstancesView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) metadata = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  metadata = am_ec2_client_describe_instance_image_metadata_finish (AM_EC2_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->rows_by_id == NULL)
+    return;
+  if (metadata == NULL)
+    {
+      /* The column says so rather than keep an answer that may be stale. */
+      g_debug ("Could not describe the instances' images: %s", error->message);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
+        {
+          g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+          am_instance_row_set_image_status (row, "unknown");
+        }
+      return;
+    }
+  for (guint i = 0; i < metadata->len; i++)
+    {
+      AmInstanceImageMetadata *item = g_ptr_array_index (metadata, i);
+      AmInstanceRow *row = g_hash_table_lookup (self->rows_by_id,
+                                                am_instance_image_metadata_get_instance_id (item));
+
+      if (row != NULL)
+        am_instance_row_set_image_status (row, image_status (item, now));
+    }
+}
+
+void
+_am_instances_view_lookup_image_status (AmInstancesView *self,
+                                        AmEc2Client     *client)
+{
+  am_ec2_client_describe_instance_image_metadata_async (client, NULL, self->cancellable,
+                                                        image_metadata_cb, g_object_ref (self));
+}

@@ -93,6 +93,8 @@ void       _am_instances_view_state_filter_changed (AmInstancesView *self,
                                                     GParamSpec      *pspec,
                                                     GtkDropDown     *dropdown);
 /* Looks up the names of images not seen before (one DescribeImages for all of them). */
+void       _am_instances_view_lookup_image_status (AmInstancesView *self,
+                                                   AmEc2Client     *client);
 void       _am_instances_view_lookup_image_names (AmInstancesView *self,
                                                   AmEc2Client     *client);
 

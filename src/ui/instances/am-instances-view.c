@@ -210,6 +210,7 @@ static const AmColumnInfo column_info[AM_INSTANCE_N_COLUMNS] = {
   [AM_INSTANCE_COLUMN_LAUNCH_TIME] = { "launched",    TRUE },
   [AM_INSTANCE_COLUMN_KEY_NAME]    = { "key-pair",    FALSE },
   [AM_INSTANCE_COLUMN_ROOT_DEVICE] = { "root-device", FALSE },
+  [AM_INSTANCE_COLUMN_IMAGE_STATUS] = { "image-status", TRUE },
 };
 
 /* GtkColumnViewSorter would promote an older column (arrows and order the user no longer
@@ -462,6 +463,7 @@ describe_instances_cb (GObject      *source,
   am_instances_view_apply (self, instances);
   gtk_stack_set_visible_child_name (self->stack, "list");
   _am_instances_view_lookup_image_names (self, AM_EC2_CLIENT (source));
+  _am_instances_view_lookup_image_status (self, AM_EC2_CLIENT (source));
 
   if (self->reload_again)
     {
@@ -798,6 +800,7 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "launch_time_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_LAUNCH_TIME]));
   gtk_widget_class_bind_template_child_full (widget_class, "key_name_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_KEY_NAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "root_device_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ROOT_DEVICE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "image_status_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_IMAGE_STATUS]));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
                                                 G_CALLBACK (_am_instances_view_search_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_state_filter_changed",

@@ -1,0 +1,109 @@
+/* test-instances-image-status.c: the Instances view's Image Status column on a real sandbox
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-instances-image-status"
+
+#include "config.h"
+
+#include "am-instance-row.h"
+#include "am-instances-view-private.h"
+#include "test-instances-common.h"
+
+typedef struct
+{
+  InstancesFixture *fixture;
+  const char       *instance_id;
+  const char       *status;
+} StatusWait;
+
+static gboolean
+list_shown (gpointer data)
+{
+  InstancesFixture *fixture = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (fixture->view->stack), "list") == 0
+         && !fixture->view->busy;
+}
+
+static gboolean
+status_is (gpointer data)
+{
+  StatusWait *wait = data;
+  AmInstanceRow *row = g_hash_table_lookup (wait->fixture->view->rows_by_id, wait->instance_id);
+
+  return row != NULL
+         && g_strcmp0 (am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE_STATUS), wait->status) == 0;
+}
+
+/* An instance launched from an image that is then deregistered shows "deregistered" once the
+ * listing refreshes; one of an image still there shows "available". */
+static void
+test_image_deregistered (InstancesFixture *fixture,
+                         gconstpointer     data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *image_id = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *catalog_id = instances_find_launchable_image (fixture);
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait w = { 0 };
+  StatusWait wait;
+
+  g_settings_reset (settings, "instance-columns");
+  /* One instance of alice's own image, one of a catalog image. */
+  {
+    g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+    g_autoptr (GPtrArray) images = NULL;
+
+    am_describe_images_query_add_owner (query, "self");
+    am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "alice-web-server-2026-01-15", NULL));
+    images = instances_describe_images (fixture, query);
+    g_assert_cmpuint (images->len, ==, 1);
+    image_id = g_strdup (am_image_get_image_id (g_ptr_array_index (images, 0)));
+  }
+  other_id = instances_run_instance (fixture, catalog_id, "base");
+  instance_id = instances_run_instance (fixture, image_id, "from-own-image");
+
+  am_instances_view_set_session (fixture->view, fixture->session);
+  instances_wait_for_listed (fixture, instance_id);
+  wait = (StatusWait) { fixture, instance_id, "available" };
+  g_assert_true (am_ui_test_wait_until (status_is, &wait, INSTANCES_CALL_TIMEOUT_MS));
+  g_assert_true (gtk_column_view_column_get_visible (fixture->view->columns[AM_INSTANCE_COLUMN_IMAGE_STATUS]));
+
+  am_ec2_client_deregister_image_async (fixture->client, image_id, FALSE, FALSE, NULL, am_ui_test_wait_cb, &w);
+  g_assert_true (am_ec2_client_deregister_image_finish (fixture->client, am_ui_test_wait_for_result (&w, 30000),
+                                                        NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+
+  /* The next listing asks again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.refresh", NULL));
+  wait = (StatusWait) { fixture, instance_id, "deregistered" };
+  g_assert_true (am_ui_test_wait_until (status_is, &wait, INSTANCES_CALL_TIMEOUT_MS));
+  wait = (StatusWait) { fixture, other_id, "available" };
+  g_assert_true (status_is (&wait));
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
+
+    g_assert_true (am_ui_test_wait_until (list_shown, fixture, INSTANCES_CALL_TIMEOUT_MS));
+    am_ui_test_iterate ();
+    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+    instances_screenshot (fixture->window, "image-status");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const InstancesFixtureOptions options = { "500", FALSE, NULL };
+
+  am_ui_test_init (&argc, &argv);
+
+  g_test_add ("/instances/image-status/deregistered", InstancesFixture, &options,
+              instances_fixture_set_up, test_image_deregistered, instances_fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -175,7 +175,10 @@ _am_json_client_parse_body (GBytes      *body,
   if (g_bytes_get_size (body) == 0)
     {
       /* Some operations answer with an empty body: that is an empty object. */
-      return json_node_init_object (json_node_alloc (), json_object_new ());
+      JsonNode *empty = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (empty, json_object_new ());
+      return empty;
     }
 
   if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
@@ -244,7 +247,10 @@ am_json_client_call_async (AmJsonClient        *self,
   g_task_set_task_data (task, g_strdup (operation), g_free);
 
   if (body == NULL)
-    body = empty = json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      body = empty = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (empty, json_object_new ());
+    }
 
   generator = json_generator_new ();
   json_generator_set_root (generator, body);

@@ -83,6 +83,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   const char *body;
   gsize body_length;
 
+  am_fuzz_init ();
   if (verify)
     p += p[1] == ' ' ? 2 : 1;
 

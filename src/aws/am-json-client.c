@@ -153,14 +153,16 @@ _am_json_client_parse_error (GBytes  *body,
     type = am_json_member_string (object, "code", NULL);
   if (type != NULL && strrchr (type, '#') != NULL)
     type = strrchr (type, '#') + 1;
-  /* "prefix#" names no code: the x-amzn-ErrorType header may still give one. */
+  /* "prefix#" names no code: the x-amzn-ErrorType header may still give one. Both are shown
+   * to the user, and json-glib turns an octal escape ("\202") into a byte that is not UTF-8. */
   if (type != NULL && *type != '\0')
-    *code = g_strdup (type);
+    *code = g_utf8_make_valid (type, -1);
 
   text = am_json_member_string (object, "message", NULL);
   if (text == NULL)
     text = am_json_member_string (object, "Message", NULL);
-  *message = g_strdup (text);
+  if (text != NULL)
+    *message = g_utf8_make_valid (text, -1);
 }
 
 JsonNode *

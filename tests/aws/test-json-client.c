@@ -366,6 +366,28 @@ test_empty_answer_frees (void)
   g_assert_cmpuint (after, <, before + 64 * 1024);
 }
 
+/* json-glib 1.6 decodes an octal escape ("\202") to a byte that is not UTF-8: the code and the
+ * message of an error document are shown to the user and must be text (fuzz-json-client). */
+static void
+test_error_not_utf8 (void)
+{
+  static const char document[] = "{\"__type\": \"com.amazonaws.ssm#Denied\\202\", "
+                                 "\"message\": \"User: ak:w\\2022 authorized\"}";
+  g_autoptr (GBytes) body = g_bytes_new_static (document, strlen (document));
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *request_id = NULL;
+
+  _am_json_client_parse_error (body, &code, &message, &request_id);
+  g_assert_nonnull (code);
+  g_assert_true (g_utf8_validate (code, -1, NULL));
+  g_assert_true (g_str_has_prefix (code, "Denied"));
+  g_assert_nonnull (message);
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  g_assert_true (g_str_has_prefix (message, "User: ak:w"));
+  g_assert_true (g_str_has_suffix (message, "2 authorized"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +406,7 @@ main (int   argc,
 
 #undef ADD
   g_test_add_func ("/json-client/empty-answer-frees", test_empty_answer_frees);
+  g_test_add_func ("/json-client/error-not-utf8", test_error_not_utf8);
 
   return g_test_run ();
 }

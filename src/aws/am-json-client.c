@@ -153,14 +153,16 @@ _am_json_client_parse_error (GBytes  *body,
     type = am_json_member_string (object, "code", NULL);
   if (type != NULL && strrchr (type, '#') != NULL)
     type = strrchr (type, '#') + 1;
-  /* "prefix#" names no code: the x-amzn-ErrorType header may still give one. */
+  /* "prefix#" names no code: the x-amzn-ErrorType header may still give one. Both are shown
+   * to the user, and json-glib turns an octal escape ("\202") into a byte that is not UTF-8. */
   if (type != NULL && *type != '\0')
-    *code = g_strdup (type);
+    *code = g_utf8_make_valid (type, -1);
 
   text = am_json_member_string (object, "message", NULL);
   if (text == NULL)
     text = am_json_member_string (object, "Message", NULL);
-  *message = g_strdup (text);
+  if (text != NULL)
+    *message = g_utf8_make_valid (text, -1);
 }
 
 JsonNode *
@@ -175,7 +177,10 @@ _am_json_client_parse_body (GBytes      *body,
   if (g_bytes_get_size (body) == 0)
     {
       /* Some operations answer with an empty body: that is an empty object. */
-      return json_node_init_object (json_node_alloc (), json_object_new ());
+      JsonNode *empty = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (empty, json_object_new ());
+      return empty;
     }
 
   if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
@@ -244,7 +249,10 @@ am_json_client_call_async (AmJsonClient        *self,
   g_task_set_task_data (task, g_strdup (operation), g_free);
 
   if (body == NULL)
-    body = empty = json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      body = empty = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (empty, json_object_new ());
+    }
 
   generator = json_generator_new ();
   json_generator_set_root (generator, body);

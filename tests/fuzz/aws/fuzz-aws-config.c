@@ -8,11 +8,9 @@
 
 #include <string.h>
 
+#include "am-fuzz.h"
 #include "aws/am-aws-config.h"
 #include "aws/am-aws-error.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -28,6 +26,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_auto (GStrv) profiles = NULL;
   const guint8 *separator;
 
+  am_fuzz_init ();
   /* The text up to the first NUL is the config file, the rest the credentials file. */
   separator = memchr (data, '\0', size);
   if (separator != NULL)

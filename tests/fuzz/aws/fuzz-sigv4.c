@@ -8,11 +8,9 @@
 
 #include <string.h>
 
+#include "am-fuzz.h"
 #include "aws/am-aws-error.h"
 #include "aws/am-sigv4.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
 
 static char *
 next_line (const char **cursor,
@@ -47,6 +45,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr (GError) error = NULL;
   g_autofree char *whole = g_strndup ((const char *) data, size);
 
+  am_fuzz_init ();
   request = am_sigv4_request_new (*method != '\0' ? method : "GET", path,
                                   *query != '\0' ? query : NULL);
   am_sigv4_request_add_header (request, "X-Amz-Date", "20150830T123600Z");

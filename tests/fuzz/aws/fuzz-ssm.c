@@ -39,6 +39,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   JsonNode *member;
 
   am_fuzz_init ();
+  /* json-glib's own leak on documents of several values (see am-fuzz.h) */
+  if (am_fuzz_json_has_second_value (data, size))
+    return 0;
   root = _am_json_client_parse_body (body, "GetParameters", NULL);
   if (root == NULL)
     return 0;

@@ -52,6 +52,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr (GError) error = NULL;
 
   am_fuzz_init ();
+  /* json-glib's own leak on documents of several values (see am-fuzz.h) */
+  if (am_fuzz_json_has_second_value (data, size))
+    return 0;
   if (config == NULL)
     set_up ();
 

@@ -8,12 +8,10 @@
 
 #include <string.h>
 
+#include "am-fuzz.h"
 #include "aws/am-aws-error.h"
 #include "aws/am-query-client.h"
 #include "aws/am-xml-reader.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
 
 typedef struct
 {
@@ -102,6 +100,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   gsize offset = 0;
   gboolean ok = TRUE;
 
+  am_fuzz_init ();
   if (size == 0)
     return 0;
 

@@ -39,4 +39,12 @@ void        am_fuzz_write_file      (const char   *path,
                                      const guint8 *data,
                                      size_t        size);
 
+/* TRUE if the JSON text @data holds a second top-level value that begins with { or [ (as in
+ * "{…}{…}" or "1[2]"). json-glib 1.6 (Debian 12) takes such a document as valid, keeps its
+ * first value and leaks the others: a leak outside Amiable that LeakSanitizer would report on
+ * every such input, so the JSON harnesses skip them (Amiable's code only ever sees the first
+ * value, the same as for that value alone). Errs towards TRUE. */
+gboolean    am_fuzz_json_has_second_value (const guint8 *data,
+                                           size_t        size);
+
 G_END_DECLS

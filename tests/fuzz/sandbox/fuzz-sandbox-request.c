@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-fuzz.h"
 #include "am-sandbox-server.h"
 
 /*
@@ -15,9 +16,6 @@
  * TARGET is the path with an optional "?query". A first byte 'S' keeps signature checking on
  * (exercising the verifier); otherwise requests are taken as alice's in us-east-1.
  */
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
 
 static AmSandboxServer *server;
 static guint runs;
@@ -85,6 +83,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   const char *body;
   gsize body_length;
 
+  am_fuzz_init ();
   if (verify)
     p += p[1] == ' ' ? 2 : 1;
 
@@ -138,6 +137,11 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* The body is the rest of the raw input (it may hold NUL bytes). */
   body = (const char *) data + (p - text);
   body_length = size - (p - text);
+  /* json-glib's own leak on documents of several values (see am-fuzz.h), in the JSON bodies of
+   * the calls with an X-Amz-Target (SSM's); Query bodies are not JSON. */
+  if (soup_message_headers_get_one (headers, "X-Amz-Target") != NULL
+      && am_fuzz_json_has_second_value ((const guint8 *) body, body_length))
+    return 0;
 
   response = am_sandbox_server_handle (get_server (verify), method, path, query, headers,
                                        body_length ? body : NULL, body_length);

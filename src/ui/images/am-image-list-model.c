@@ -10,60 +10,13 @@
 
 #include <gtk/gtk.h>
 
-#include "am-image-list-model.h"
-
-/* What filtering and sorting read, copied out of the image once so a pass over 100k rows
- * touches one small struct per row and calls no getter. */
-typedef struct
-{
-  AmImage *image;                                 /* a reference */
-  const char *key;                                /* name, id, description (am_image_get_search_key) */
-  const char *facets[AM_IMAGE_N_FACETS];          /* interned */
-  gint64 created;
-  guint key_len;
-  guint generation;                               /* the model's generation when last shown */
-  guint deprecated : 1;
-  guint selected : 1;
-} Row;
-
-struct _AmImageListModel
-{
-  GObject parent_instance;
-
-  /* owned references */
-  GListModel *source;
-  GPtrArray *rows;        /* Row, in source order */
-  GPtrArray *graveyard;   /* Row removed from rows, possibly still visible until the next rebuild */
-  GPtrArray *order;       /* every row, sorted (borrowed) */
-  GPtrArray *visible;     /* the rows shown, a subsequence of order (borrowed) */
-  GPtrArray *selected;    /* the selected rows (borrowed), all visible */
-
-  /* filter */
-  char *query;            /* folded */
-  char **words;
-  gsize *word_lens;       /* the length of each word */
-  const char **facets[AM_IMAGE_N_FACETS];   /* interned, NULL-terminated; NULL allows all */
-  AmImageDeprecatedFilter deprecated;
-  AmImageAllowedFilter allowed;
-  char *tag_key;
-  char *tag_value;
-
-  /* state */
-  gulong items_changed_id;
-  guint rebuild_id;
-  guint generation;
-  AmImageColumn sort_column;
-  gboolean descending;
-  gboolean deferred;
-  gboolean order_stale;
-};
+#include "am-image-list-model-private.h"
 
 static void list_model_iface_init (GListModelInterface *iface);
-static void selection_model_iface_init (GtkSelectionModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AmImageListModel, am_image_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, selection_model_iface_init))
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, am_image_list_model_selection_iface_init))
 
 static GType
 am_image_list_model_get_item_type (GListModel *model)
@@ -99,182 +52,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = am_image_list_model_get_item;
 }
 
-/*
- * Selection lives in the rows (GtkMultiSelection looks up every added item on each
- * items-changed: 40+ ms per keystroke at 100k rows). Rows that stop being visible are
- * unselected, as GtkMultiSelection does.
- */
-static void
-set_row_selected (AmImageListModel *self,
-                  Row              *row,
-                  gboolean          selected)
-{
-  if (row->selected == !!selected)
-    return;
-
-  row->selected = !!selected;
-  if (selected)
-    g_ptr_array_add (self->selected, row);
-  else
-    g_ptr_array_remove_fast (self->selected, row);
-}
-
-static void
-clear_selection (AmImageListModel *self)
-{
-  for (guint i = 0; i < self->selected->len; i++)
-    ((Row *) self->selected->pdata[i])->selected = FALSE;
-  g_ptr_array_set_size (self->selected, 0);
-}
-
-static gboolean
-am_image_list_model_is_selected (GtkSelectionModel *model,
-                                 guint              position)
-{
-  AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
-
-  return position < self->visible->len && ((Row *) self->visible->pdata[position])->selected;
-}
-
-static GtkBitset *
-am_image_list_model_get_selection_in_range (GtkSelectionModel *model,
-                                            guint              position,
-                                            guint              n_items)
-{
-  AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
-  GtkBitset *bitset = gtk_bitset_new_empty ();
-
-  if (self->selected->len == 0)
-    return bitset;
-
-  for (guint i = position; i < position + n_items && i < self->visible->len; i++)
-    if (((Row *) self->visible->pdata[i])->selected)
-      gtk_bitset_add (bitset, i);
-
-  return bitset;
-}
-
-static gboolean
-am_image_list_model_select_range (GtkSelectionModel *model,
-                                  guint              position,
-                                  guint              n_items,
-                                  gboolean           unselect_rest)
-{
-  AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
-
-  if (position >= self->visible->len)
-    return FALSE;
-  n_items = MIN (n_items, self->visible->len - position);
-
-  if (unselect_rest)
-    clear_selection (self);
-  for (guint i = position; i < position + n_items; i++)
-    set_row_selected (self, self->visible->pdata[i], TRUE);
-
-  if (unselect_rest)
-    gtk_selection_model_selection_changed (model, 0, self->visible->len);
-  else
-    gtk_selection_model_selection_changed (model, position, n_items);
-
-  return TRUE;
-}
-
-static gboolean
-am_image_list_model_select_item (GtkSelectionModel *model,
-                                 guint              position,
-                                 gboolean           unselect_rest)
-{
-  return am_image_list_model_select_range (model, position, 1, unselect_rest);
-}
-
-static gboolean
-am_image_list_model_unselect_range (GtkSelectionModel *model,
-                                    guint              position,
-                                    guint              n_items)
-{
-  AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
-
-  if (position >= self->visible->len)
-    return FALSE;
-  n_items = MIN (n_items, self->visible->len - position);
-
-  for (guint i = position; i < position + n_items; i++)
-    set_row_selected (self, self->visible->pdata[i], FALSE);
-  gtk_selection_model_selection_changed (model, position, n_items);
-
-  return TRUE;
-}
-
-static gboolean
-am_image_list_model_unselect_item (GtkSelectionModel *model,
-                                   guint              position)
-{
-  return am_image_list_model_unselect_range (model, position, 1);
-}
-
-static gboolean
-am_image_list_model_select_all (GtkSelectionModel *model)
-{
-  AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
-
-  if (self->visible->len == 0)
-    return FALSE;
-  return am_image_list_model_select_range (model, 0, self->visible->len, TRUE);
-}
-
-static gboolean
-am_image_list_model_unselect_all (GtkSelectionModel *model)
-{
-  AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
-
-  clear_selection (self);
-  if (self->visible->len > 0)
-    gtk_selection_model_selection_changed (model, 0, self->visible->len);
-
-  return TRUE;
-}
-
-static gboolean
-am_image_list_model_set_selection (GtkSelectionModel *model,
-                                   GtkBitset         *selected,
-                                   GtkBitset         *mask)
-{
-  AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
-  GtkBitsetIter iter;
-  guint position;
-  guint min = G_MAXUINT;
-  guint max = 0;
-
-  if (gtk_bitset_iter_init_first (&iter, mask, &position))
-    do
-      {
-        if (position >= self->visible->len)
-          break;
-        set_row_selected (self, self->visible->pdata[position], gtk_bitset_contains (selected, position));
-        min = MIN (min, position);
-        max = MAX (max, position);
-      }
-    while (gtk_bitset_iter_next (&iter, &position));
-
-  if (min <= max)
-    gtk_selection_model_selection_changed (model, min, max - min + 1);
-
-  return TRUE;
-}
-
-static void
-selection_model_iface_init (GtkSelectionModelInterface *iface)
-{
-  iface->is_selected = am_image_list_model_is_selected;
-  iface->get_selection_in_range = am_image_list_model_get_selection_in_range;
-  iface->select_item = am_image_list_model_select_item;
-  iface->unselect_item = am_image_list_model_unselect_item;
-  iface->select_range = am_image_list_model_select_range;
-  iface->unselect_range = am_image_list_model_unselect_range;
-  iface->select_all = am_image_list_model_select_all;
-  iface->unselect_all = am_image_list_model_unselect_all;
-  iface->set_selection = am_image_list_model_set_selection;
-}
 
 const char *
 am_image_list_model_get_facet_value (AmImage      *image,
@@ -397,183 +174,6 @@ row_matches (AmImageListModel *self,
   return TRUE;
 }
 
-typedef struct
-{
-  const char *s;
-  gint64 i;
-  gint64 created;
-  Row *row;
-  guint index;
-} SortEntry;
-
-typedef struct
-{
-  gboolean numeric;
-  gboolean descending;
-} SortContext;
-
-static int
-sort_entry_compare (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-  const SortContext *context = user_data;
-  int result;
-
-  if (context->numeric)
-    result = ea->i < eb->i ? -1 : ea->i > eb->i;
-  else
-    result = ea->s == eb->s ? 0 : strcmp (ea->s, eb->s);
-
-  if (result != 0)
-    return context->descending ? -result : result;
-
-  /* Ties: newest first, then source order, so the order is stable and useful. */
-  if (ea->created != eb->created)
-    return ea->created > eb->created ? -1 : 1;
-  return ea->index < eb->index ? -1 : ea->index > eb->index;
-}
-
-static void
-fill_sort_entry (SortEntry     *entry,
-                 Row           *row,
-                 AmImageColumn  column)
-{
-  AmImage *image = row->image;
-  const char *s = NULL;
-
-  entry->row = row;
-  entry->created = row->created;
-  switch (column)
-    {
-    case AM_IMAGE_COLUMN_NAME:
-      /* The key starts with the name, ended by a NUL byte (ASCII case: see fold_names). */
-      s = row->key;
-      break;
-    case AM_IMAGE_COLUMN_ID:
-      s = am_image_get_image_id (image);
-      break;
-    case AM_IMAGE_COLUMN_OWNER:
-      s = am_image_get_owner_alias (image);
-      if (s == NULL)
-        s = am_image_get_owner_id (image);
-      break;
-    case AM_IMAGE_COLUMN_PLATFORM:
-      s = row->facets[AM_IMAGE_FACET_PLATFORM];
-      break;
-    case AM_IMAGE_COLUMN_ARCHITECTURE:
-      s = row->facets[AM_IMAGE_FACET_ARCHITECTURE];
-      break;
-    case AM_IMAGE_COLUMN_ROOT_DEVICE:
-      s = row->facets[AM_IMAGE_FACET_ROOT_DEVICE];
-      break;
-    case AM_IMAGE_COLUMN_VIRTUALIZATION:
-      s = row->facets[AM_IMAGE_FACET_VIRTUALIZATION];
-      break;
-    case AM_IMAGE_COLUMN_BOOT_MODE:
-      s = am_image_get_boot_mode (image);
-      break;
-    case AM_IMAGE_COLUMN_STATE:
-      s = row->facets[AM_IMAGE_FACET_STATE];
-      break;
-    case AM_IMAGE_COLUMN_CREATED:
-      entry->i = row->created;
-      break;
-    case AM_IMAGE_COLUMN_VISIBILITY:
-      entry->i = am_image_get_is_public (image);
-      break;
-    case AM_IMAGE_COLUMN_DEPRECATION:
-      entry->i = am_image_get_deprecation_unix (image);
-      break;
-    case AM_IMAGE_COLUMN_ALLOWED:
-      entry->i = am_image_get_image_allowed (image);
-      break;
-    case AM_IMAGE_N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-  entry->s = s != NULL ? s : "";
-}
-
-static gboolean
-column_is_numeric (AmImageColumn column)
-{
-  return column == AM_IMAGE_COLUMN_CREATED
-         || column == AM_IMAGE_COLUMN_VISIBILITY
-         || column == AM_IMAGE_COLUMN_DEPRECATION
-         || column == AM_IMAGE_COLUMN_ALLOWED;
-}
-
-/* Names sort as folded text; the search key keeps ASCII names as they are, so those with
- * capitals are lowered into one block that lives as long as the sort. */
-static char *
-fold_names (SortEntry *entries,
-            guint      n)
-{
-  gsize total = 0;
-  char *block, *cursor;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *p;
-
-      for (p = entries[i].s; *p != '\0' && (guchar) (*p - 'A') >= 26u; p++)
-        ;
-      if (*p != '\0')
-        total += strlen (entries[i].s) + 1;
-    }
-  if (total == 0)
-    return NULL;
-
-  block = cursor = g_malloc (total);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *p;
-
-      for (p = entries[i].s; *p != '\0' && (guchar) (*p - 'A') >= 26u; p++)
-        ;
-      if (*p == '\0')
-        continue;
-      for (p = entries[i].s; *p != '\0'; p++)
-        *cursor++ = g_ascii_tolower (*p);
-      *cursor++ = '\0';
-      entries[i].s = cursor - (p - entries[i].s) - 1;
-    }
-  return block;
-}
-
-static void
-sort_rows (AmImageListModel *self)
-{
-  SortContext context = { column_is_numeric (self->sort_column), self->descending };
-  guint n = self->rows->len;
-  SortEntry *entries;
-  char *folded = NULL;
-
-  g_ptr_array_set_size (self->order, n);
-  self->order_stale = FALSE;
-  if (n == 0)
-    return;
-
-  entries = g_new (SortEntry, n);
-  for (guint i = 0; i < n; i++)
-    {
-      entries[i].i = 0;
-      fill_sort_entry (&entries[i], g_ptr_array_index (self->rows, i), self->sort_column);
-      entries[i].index = i;
-    }
-  if (self->sort_column == AM_IMAGE_COLUMN_NAME)
-    folded = fold_names (entries, n);
-  g_qsort_with_data (entries, n, sizeof (SortEntry), sort_entry_compare, &context);
-
-  for (guint i = 0; i < n; i++)
-    self->order->pdata[i] = entries[i].row;
-  g_free (entries);
-  g_free (folded);
-}
-
 /* Swaps in @visible and tells the views only about the range that differs. */
 static void
 swap_visible (AmImageListModel *self,
@@ -670,7 +270,7 @@ rebuild (AmImageListModel *self)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   if (self->order_stale)
-    sort_rows (self);
+    am_image_list_model_sort_rows (self);
   refilter_from (self, self->order);
 }
 
@@ -729,8 +329,8 @@ source_items_changed_cb (AmImageListModel *self,
 
               if (g_strcmp0 (am_image_get_image_id (old->image), am_image_get_image_id (row->image)) == 0)
                 {
-                  set_row_selected (self, old, FALSE);
-                  set_row_selected (self, row, TRUE);
+                  am_image_list_model_set_row_selected (self, old, FALSE);
+                  am_image_list_model_set_row_selected (self, row, TRUE);
                   g_ptr_array_remove_index_fast (replaced, j);
                   break;
                 }

@@ -8,91 +8,14 @@
 
 #include <glib/gi18n.h>
 
-#include "am-ec2-governance.h"
-#include "am-error-state.h"
-#include "am-governance-page.h"
-#include "am-image-criteria.h"
+#include "am-governance-page-private.h"
 
 /* How many instances the preview names before it says "and N more". */
 #define MAX_NAMED_INSTANCES 8
 
 static const char *const states[] = { "disabled", "audit-mode", "enabled" };
 
-typedef struct
-{
-  AdwPreferencesGroup *group;
-  AdwEntryRow         *fields[AM_N_CRITERION_FIELDS];
-} CriterionEditor;
-
-struct _AmGovernancePage
-{
-  AdwWindow            parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay     *toast_overlay;
-  GtkButton           *save_button;
-  GtkSpinner          *spinner;
-  GtkStack            *stack;
-  AmErrorState        *error_state;
-  AdwPreferencesPage  *page;
-  AdwPreferencesGroup *problem_group;
-  AdwExpanderRow      *problem_row;
-  GtkLabel            *problem_details;
-  AdwActionRow        *bpa_row;
-  GtkSwitch           *bpa_switch;
-  AdwComboRow         *state_row;
-  AdwActionRow        *preview_images_row;
-  AdwActionRow        *preview_instances_row;
-  AdwPreferencesGroup *criteria_group;
-
-  /* owned */
-  AmSession           *session;
-  GCancellable        *cancellable;
-  GPtrArray           *editors;         /* CriterionEditor */
-  GHashTable          *listing;         /* image id → AmImage: own, shared and the scope's */
-  GHashTable          *instance_images; /* image id → AmImage: the instances' images */
-  GPtrArray           *instances;       /* AmInstance, not terminated */
-  GPtrArray           *queries;         /* AmDescribeImagesQuery still to list */
-  char                *error_text;
-  char                *account_id;      /* the owner of the own images, whom Allowed AMIs always allow */
-  AdwMessageDialog    *confirmation;
-
-  /* borrowed */
-  AmDescribeImagesQuery *own_query;     /* in queries, while listed */
-
-  /* state */
-  AmImagesScope        scope;
-  guint                saved_state;     /* index into states */
-  gboolean             saved_blocked;
-  gboolean             loading_bpa;     /* the switch is being set from the server */
-  guint                busy;
-  guint                allowed;
-  guint                total;
-  char               **refused;
-};
-
 G_DEFINE_FINAL_TYPE (AmGovernancePage, am_governance_page, ADW_TYPE_WINDOW)
-
-static const char *
-field_title (AmCriterionField field)
-{
-  switch (field)
-    {
-    case AM_CRITERION_FIELD_PROVIDERS:
-      return _("Image Providers (amazon, aws-marketplace, aws-backup-vault, account IDs)");
-    case AM_CRITERION_FIELD_NAMES:
-      return _("Image Names");
-    case AM_CRITERION_FIELD_PRODUCT_CODES:
-      return _("Marketplace Product Codes");
-    case AM_CRITERION_FIELD_MAX_DAYS_CREATED:
-      return _("Created at Most This Many Days Ago");
-    case AM_CRITERION_FIELD_MAX_DAYS_DEPRECATED:
-      return _("Deprecated at Most This Many Days Ago");
-    case AM_N_CRITERION_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
 
 static void
 set_busy (AmGovernancePage *self,
@@ -142,85 +65,13 @@ load_failed (AmGovernancePage *self,
   set_busy (self, FALSE);
 }
 
-/* Criteria in the editors */
-
-static char **
-split_values (const char *text)
-{
-  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) values = NULL;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *value = g_strstrip (parts[i]);
-
-      if (*value != '\0')
-        g_strv_builder_add (builder, value);
-    }
-  values = g_strv_builder_end (builder);
-  return values[0] != NULL ? g_steal_pointer (&values) : NULL;
-}
-
-/* Days: empty is no condition (-1); anything but a whole number from 0 to 36500 is refused. */
-static gboolean
-parse_days (const char *text,
-            gint       *days)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  guint64 value;
-
-  *days = -1;
-  if (*copy == '\0')
-    return TRUE;
-  if (!g_ascii_string_to_unsigned (copy, 10, 0, 36500, &value, NULL))
-    return FALSE;
-  *days = (gint) value;
-  return TRUE;
-}
-
-/* Returns: (transfer full): the edited criteria, or %NULL with @problem set to what is wrong */
-static GPtrArray *
-collect_criteria (AmGovernancePage  *self,
-                  char             **problem)
-{
-  g_autoptr (GPtrArray) criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) am_image_criterion_free);
-
-  for (guint i = 0; i < self->editors->len; i++)
-    {
-      CriterionEditor *editor = self->editors->pdata[i];
-      AmImageCriterion *c = am_image_criterion_new ();
-      const char *text[AM_N_CRITERION_FIELDS];
-
-      for (guint f = 0; f < AM_N_CRITERION_FIELDS; f++)
-        text[f] = gtk_editable_get_text (GTK_EDITABLE (editor->fields[f]));
-      g_ptr_array_add (criteria, c);
-      c->providers = split_values (text[AM_CRITERION_FIELD_PROVIDERS]);
-      c->names = split_values (text[AM_CRITERION_FIELD_NAMES]);
-      c->product_codes = split_values (text[AM_CRITERION_FIELD_PRODUCT_CODES]);
-      if (!parse_days (text[AM_CRITERION_FIELD_MAX_DAYS_CREATED], &c->max_days_created)
-          || !parse_days (text[AM_CRITERION_FIELD_MAX_DAYS_DEPRECATED], &c->max_days_deprecated))
-        {
-          *problem = g_strdup_printf (_("Criterion %u: days must be a whole number from 0 to 36500, or empty."), i + 1);
-          return NULL;
-        }
-      if (c->providers == NULL && c->names == NULL && c->product_codes == NULL
-          && c->max_days_created < 0 && c->max_days_deprecated < 0)
-        {
-          *problem = g_strdup_printf (_("Criterion %u is empty: fill in at least one field or remove it."), i + 1);
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&criteria);
-}
-
 /* Preview */
 
-static void
-update_preview (AmGovernancePage *self)
+void
+am_governance_page_update_preview (AmGovernancePage *self)
 {
   g_autofree char *problem = NULL;
-  g_autoptr (GPtrArray) criteria = collect_criteria (self, &problem);
+  g_autoptr (GPtrArray) criteria = am_governance_page_collect_criteria (self, &problem);
   g_autoptr (GStrvBuilder) refused = g_strv_builder_new ();
   g_autoptr (GString) names = g_string_new (NULL);
   const char *account = self->account_id ? self->account_id : am_session_get_account (self->session);
@@ -287,105 +138,14 @@ update_preview (AmGovernancePage *self)
 }
 
 static void
-edited_cb (AmGovernancePage *self)
-{
-  update_preview (self);
-}
-
-static void
-remove_clicked_cb (GtkButton *button,
-                   gpointer   user_data)
-{
-  AmGovernancePage *self = AM_GOVERNANCE_PAGE (user_data);
-  AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (button), "group");
-
-  for (guint i = 0; i < self->editors->len; i++)
-    {
-      CriterionEditor *editor = self->editors->pdata[i];
-
-      if (editor->group == group)
-        {
-          adw_preferences_page_remove (self->page, group);
-          g_ptr_array_remove_index (self->editors, i);
-          break;
-        }
-    }
-  /* Renumber the titles so errors that name a criterion by number point at the right one. */
-  for (guint i = 0; i < self->editors->len; i++)
-    {
-      CriterionEditor *editor = self->editors->pdata[i];
-      g_autofree char *title = g_strdup_printf (_("Criterion %u"), i + 1);
-
-      adw_preferences_group_set_title (editor->group, title);
-    }
-  update_preview (self);
-}
-
-static void
-add_editor (AmGovernancePage       *self,
-            const AmImageCriterion *criterion)
-{
-  CriterionEditor *editor = g_new0 (CriterionEditor, 1);
-  g_autofree char *title = g_strdup_printf (_("Criterion %u"), self->editors->len + 1);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  editor->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (editor->group, title);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove This Criterion"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove This Criterion"), -1);
-  g_object_set_data (G_OBJECT (remove), "group", editor->group);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (editor->group, remove);
-
-  for (guint f = 0; f < AM_N_CRITERION_FIELDS; f++)
-    {
-      g_autofree char *text = NULL;
-
-      editor->fields[f] = ADW_ENTRY_ROW (adw_entry_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->fields[f]), field_title (f));
-      if (criterion != NULL)
-        switch ((AmCriterionField) f)
-          {
-          case AM_CRITERION_FIELD_PROVIDERS:
-            text = criterion->providers ? g_strjoinv (", ", criterion->providers) : NULL;
-            break;
-          case AM_CRITERION_FIELD_NAMES:
-            text = criterion->names ? g_strjoinv (", ", criterion->names) : NULL;
-            break;
-          case AM_CRITERION_FIELD_PRODUCT_CODES:
-            text = criterion->product_codes ? g_strjoinv (", ", criterion->product_codes) : NULL;
-            break;
-          case AM_CRITERION_FIELD_MAX_DAYS_CREATED:
-            text = criterion->max_days_created >= 0 ? g_strdup_printf ("%d", criterion->max_days_created) : NULL;
-            break;
-          case AM_CRITERION_FIELD_MAX_DAYS_DEPRECATED:
-            text = criterion->max_days_deprecated >= 0 ? g_strdup_printf ("%d", criterion->max_days_deprecated) : NULL;
-            break;
-          case AM_N_CRITERION_FIELDS:
-          default:
-            g_assert_not_reached ();
-          }
-      if (text != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (editor->fields[f]), text);
-      g_signal_connect_swapped (editor->fields[f], "changed", G_CALLBACK (edited_cb), self);
-      adw_preferences_group_add (editor->group, GTK_WIDGET (editor->fields[f]));
-    }
-  adw_preferences_page_add (self->page, editor->group);
-  g_ptr_array_add (self->editors, editor);
-}
-
-static void
 add_clicked_cb (AmGovernancePage *self)
 {
   CriterionEditor *editor;
 
-  add_editor (self, NULL);
+  am_governance_page_add_editor (self, NULL);
   editor = g_ptr_array_index (self->editors, self->editors->len - 1);
   gtk_widget_grab_focus (GTK_WIDGET (editor->fields[0]));
-  update_preview (self);
+  am_governance_page_update_preview (self);
 }
 
 /* Loading: settings, then the listing query by query, then instances and their images */
@@ -412,7 +172,7 @@ instance_images_cb (GObject      *object,
                           g_object_ref (images->pdata[i]));
   gtk_stack_set_visible_child_name (self->stack, "content");
   set_busy (self, FALSE);
-  update_preview (self);
+  am_governance_page_update_preview (self);
 }
 
 static void
@@ -454,7 +214,7 @@ instances_cb (GObject      *object,
     {
       gtk_stack_set_visible_child_name (self->stack, "content");
       set_busy (self, FALSE);
-      update_preview (self);
+      am_governance_page_update_preview (self);
       return;
     }
   /* A filter rather than ImageId.N: an image gone since does not fail the whole call. */
@@ -574,7 +334,7 @@ settings_cb (GObject      *object,
       self->saved_state = i;
   adw_combo_row_set_selected (self->state_row, self->saved_state);
   for (guint i = 0; i < settings->criteria->len; i++)
-    add_editor (self, settings->criteria->pdata[i]);
+    am_governance_page_add_editor (self, settings->criteria->pdata[i]);
   start_listing (self);
 }
 
@@ -738,7 +498,7 @@ static void
 save (AmGovernancePage *self)
 {
   g_autofree char *problem = NULL;
-  g_autoptr (GPtrArray) criteria = collect_criteria (self, &problem);
+  g_autoptr (GPtrArray) criteria = am_governance_page_collect_criteria (self, &problem);
 
   if (criteria == NULL)
     {
@@ -769,7 +529,7 @@ static void
 save_clicked_cb (AmGovernancePage *self)
 {
   g_autofree char *problem = NULL;
-  g_autoptr (GPtrArray) criteria = collect_criteria (self, &problem);
+  g_autoptr (GPtrArray) criteria = am_governance_page_collect_criteria (self, &problem);
   g_autofree char *body = NULL;
   g_autofree char *images = NULL;
   g_autofree char *instances = NULL;
@@ -782,7 +542,7 @@ save_clicked_cb (AmGovernancePage *self)
     }
 
   /* Switching to enabled refuses launches: say what it will refuse first. */
-  update_preview (self);
+  am_governance_page_update_preview (self);
   n_refused = self->refused ? g_strv_length (self->refused) : 0;
   images = g_strdup_printf (ngettext ("%u of the %u image in this listing would not be allowed.",
                                       "%u of the %u images in this listing would not be allowed.", self->total),
@@ -938,7 +698,7 @@ am_governance_page_class_init (AmGovernancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmGovernancePage, criteria_group);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, bpa_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, edited_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "edited_cb", G_CALLBACK (am_governance_page_edited_cb));
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_install_action (widget_class, "governance.retry", NULL, retry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -366,6 +366,8 @@ test_tour_drive (void)
   }
   target = wait_target (panel, "images.launch", G_TYPE_INVALID);
   screenshot_step (window, "3-launch");
+  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
   press_target (target, GTK_WIDGET (images), "images.launch");
   for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
     am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
@@ -400,6 +402,8 @@ test_tour_drive (void)
   }
   target = wait_target (panel, "instances.tags", G_TYPE_INVALID);
   screenshot_step (window, "4-tag");
+  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+  target = wait_target (panel, "instances.tags", G_TYPE_INVALID);
   press_target (target, GTK_WIDGET (instances), "instances.tags");
   {
     GtkWidget *editor = am_ui_test_wait_for_window_of_type (AM_TYPE_TAGS_EDITOR);
@@ -417,6 +421,8 @@ test_tour_drive (void)
   /* 5. Create your own image: Create Image is marked; the dialog makes the image. */
   target = wait_target (panel, "instances.create-image", G_TYPE_INVALID);
   screenshot_step (window, "5-create-image");
+  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+  target = wait_target (panel, "instances.create-image", G_TYPE_INVALID);
   press_target (target, GTK_WIDGET (instances), "instances.create-image");
   {
     GtkWidget *create = am_ui_test_wait_for_window_of_type (AM_TYPE_CREATE_IMAGE_DIALOG);
@@ -449,6 +455,8 @@ test_tour_drive (void)
   select_image (images, own_image_id);
   target = wait_target (panel, "images.launch", G_TYPE_INVALID);
   screenshot_step (window, "6-two-zones");
+  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
   launch_through_wizard (images, target, two_zones, 2);
   wait_step_ticked (panel, AM_TOUR_STEP_TWO_ZONES);
 
@@ -456,6 +464,8 @@ test_tour_drive (void)
   select_image (images, own_image_id);
   target = wait_target (panel, "images.permissions", G_TYPE_INVALID);
   screenshot_step (window, "7-share");
+  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+  target = wait_target (panel, "images.permissions", G_TYPE_INVALID);
   press_target (target, GTK_WIDGET (images), "images.permissions");
   {
     GtkWidget *permissions = am_ui_test_wait_for_window_of_type (AM_TYPE_PERMISSIONS_DIALOG);

@@ -122,6 +122,8 @@ void        _am_images_view_refresh_owned_quietly (AmImagesView *self);
 void        _am_images_view_session_changed   (AmImagesView *self);
 void        _am_images_view_include_disabled_changed (AmImagesView *self);
 void        _am_images_view_check_allowed     (AmImagesView *self);
+void        _am_images_view_show_allowed      (AmImagesView *self,
+                                               gboolean      carried);
 void        _am_images_view_sandbox_error_changed (AmImagesView *self);
 /* Cancels the listings and forgets the stores (another client). */
 void        _am_images_view_clear_stores      (AmImagesView *self);

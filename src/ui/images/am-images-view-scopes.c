@@ -15,6 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "am-aws-error.h"
+#include "am-column-chooser.h"
+#include "am-ec2-governance.h"
+#include "am-image-filter-popover.h"
 #include "am-images-view-private.h"
 #include "am-session.h"
 
@@ -650,4 +653,56 @@ const char *
 _am_images_view_get_state (AmImagesView *self)
 {
   return self->state;
+}
+
+/* The Allowed column and filter exist only while Allowed AMIs is on (enabled or audit mode):
+ * only then does DescribeImages carry imageAllowed. */
+void
+_am_images_view_show_allowed (AmImagesView *self,
+                              gboolean      carried)
+{
+  self->allowed_carried = carried;
+  gtk_column_view_column_set_visible (am_column_chooser_get_column (self->column_chooser, AM_IMAGE_COLUMN_ALLOWED),
+                                      carried);
+  am_image_filter_popover_set_allowed_shown (self->filter_popover, carried);
+  if (!carried)
+    am_image_filters_set_allowed (self->filters, AM_IMAGE_ALLOWED_ANY);
+}
+
+static void
+allowed_settings_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (AmImagesView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  AmAllowedImagesSettings *settings;
+
+  settings = am_ec2_client_get_allowed_images_settings_finish (AM_EC2_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (settings == NULL)
+    {
+      /* Without the answer the column could only guess: it stays away. */
+      g_debug ("Could not read the Allowed AMIs settings: %s", error->message);
+      _am_images_view_show_allowed (self, FALSE);
+      return;
+    }
+  _am_images_view_show_allowed (self, g_strcmp0 (settings->state, "disabled") != 0);
+  am_allowed_images_settings_free (settings);
+}
+
+void
+_am_images_view_check_allowed (AmImagesView *self)
+{
+  g_cancellable_cancel (self->allowed_cancellable);
+  g_clear_object (&self->allowed_cancellable);
+  if (self->client == NULL)
+    {
+      _am_images_view_show_allowed (self, FALSE);
+      return;
+    }
+  self->allowed_cancellable = g_cancellable_new ();
+  am_ec2_client_get_allowed_images_settings_async (self->client, self->allowed_cancellable,
+                                                   allowed_settings_cb, g_object_ref (self));
 }

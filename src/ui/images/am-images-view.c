@@ -462,58 +462,6 @@ deprecated_changed_cb (AmImagesView   *self,
   am_image_list_model_set_deprecated (self->list, am_image_filters_get_deprecated (filters));
 }
 
-/* The Allowed column and filter exist only while Allowed AMIs is on (enabled or audit mode):
- * only then does DescribeImages carry imageAllowed. */
-static void
-show_allowed (AmImagesView *self,
-              gboolean      carried)
-{
-  self->allowed_carried = carried;
-  gtk_column_view_column_set_visible (am_column_chooser_get_column (self->column_chooser, AM_IMAGE_COLUMN_ALLOWED),
-                                      carried);
-  am_image_filter_popover_set_allowed_shown (self->filter_popover, carried);
-  if (!carried)
-    am_image_filters_set_allowed (self->filters, AM_IMAGE_ALLOWED_ANY);
-}
-
-static void
-allowed_settings_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr (AmImagesView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  AmAllowedImagesSettings *settings;
-
-  settings = am_ec2_client_get_allowed_images_settings_finish (AM_EC2_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (settings == NULL)
-    {
-      /* Without the answer the column could only guess: it stays away. */
-      g_debug ("Could not read the Allowed AMIs settings: %s", error->message);
-      show_allowed (self, FALSE);
-      return;
-    }
-  show_allowed (self, g_strcmp0 (settings->state, "disabled") != 0);
-  am_allowed_images_settings_free (settings);
-}
-
-void
-_am_images_view_check_allowed (AmImagesView *self)
-{
-  g_cancellable_cancel (self->allowed_cancellable);
-  g_clear_object (&self->allowed_cancellable);
-  if (self->client == NULL)
-    {
-      show_allowed (self, FALSE);
-      return;
-    }
-  self->allowed_cancellable = g_cancellable_new ();
-  am_ec2_client_get_allowed_images_settings_async (self->client, self->allowed_cancellable,
-                                                   allowed_settings_cb, g_object_ref (self));
-}
-
 static void
 allowed_changed_cb (AmImagesView   *self,
                     GParamSpec     *pspec,
@@ -817,7 +765,7 @@ am_images_view_init (AmImagesView *self)
 
   self->filters = am_image_filters_new ();
   am_image_filter_popover_set_filters (self->filter_popover, self->filters, self->list);
-  show_allowed (self, FALSE);
+  _am_images_view_show_allowed (self, FALSE);
   g_signal_connect_object (self->filters, "facet-changed", G_CALLBACK (facet_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::deprecated", G_CALLBACK (deprecated_changed_cb),

@@ -112,8 +112,21 @@ fake_plan (void)
       am_cleanup_plan_add_image (plan, images->pdata[i],
                                  g_str_equal (id, "ami-a1") ? AM_CLEANUP_IMAGE_USED : 0);
     }
-  am_cleanup_plan_set_now (plan, g_date_time_to_unix (g_date_time_new_utc (2026, 4, 10, 0, 0, 0)));
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 4, 10, 0, 0, 0);
+
+    am_cleanup_plan_set_now (plan, g_date_time_to_unix (now));
+  }
   return plan;
+}
+
+static void
+assert_freed (const AmCleanupEntry *entry,
+              const char           *expected)
+{
+  g_autofree char *freed = g_strjoinv (" ", entry->freed_snapshots);
+
+  g_assert_cmpstr (freed, ==, expected);
 }
 
 static char *
@@ -169,12 +182,12 @@ test_plan_keep_newest (void)
 
   /* snap-common of a2 and a0 counts once (with a2, listed first); snap-shared stays with w3. */
   entry = entry_of (plan, "ami-a2");
-  g_assert_cmpstr (g_strjoinv (" ", entry->freed_snapshots), ==, "snap-a2 snap-common");
+  assert_freed (entry, "snap-a2 snap-common");
   g_assert_cmpfloat (entry->freed_gb, ==, 28);
   entry = entry_of (plan, "ami-a0");
-  g_assert_cmpstr (g_strjoinv (" ", entry->freed_snapshots), ==, "snap-a0");
+  assert_freed (entry, "snap-a0");
   entry = entry_of (plan, "ami-w1");
-  g_assert_cmpstr (g_strjoinv (" ", entry->freed_snapshots), ==, "snap-w1");
+  assert_freed (entry, "snap-w1");
   g_assert_cmpuint (am_cleanup_plan_get_n_removals (plan), ==, 3);
   g_assert_cmpuint (am_cleanup_plan_get_n_freed_snapshots (plan), ==, 4);
   g_assert_cmpfloat_with_epsilon (am_cleanup_plan_get_freed_gb (plan), 136, 1e-9);

@@ -35,6 +35,8 @@ struct _AmTourChecker
   gboolean    done[AM_TOUR_N_STEPS];
   /* image id → its snapshot ids (strv): images created from an instance, as last seen */
   GHashTable *images;
+  /* Counts resets: a check that started before the last one decides nothing. */
+  guint       generation;
 };
 
 G_DEFINE_FINAL_TYPE (AmTourChecker, am_tour_checker, G_TYPE_OBJECT)
@@ -225,6 +227,7 @@ am_tour_checker_reset (AmTourChecker *self)
 
   memset (self->done, 0, sizeof self->done);
   g_hash_table_remove_all (self->images);
+  self->generation++;
   am_tour_checker_save (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -242,6 +245,7 @@ typedef struct
   GPtrArray   *snapshots;      /* AmSnapshot */
   GPtrArray   *groups;         /* AmAutoScalingGroup */
   GPtrArray   *attributes;     /* AmImageAttribute */
+  guint        generation;     /* the checker's, when the check started */
 } CheckData;
 
 static void
@@ -458,6 +462,14 @@ check_part_done (GTask  *task,
       return;
     }
 
+  /* The sandbox was reset while this check ran: what it saw is gone. */
+  if (data->generation != self->generation)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
   if (is_bob (data->account_id))
     decide_bob (self, data, ticked);
   else
@@ -586,6 +598,7 @@ am_tour_checker_check_async (AmTourChecker       *self,
   data = g_new0 (CheckData, 1);
   data->client = g_object_ref (client);
   data->account_id = g_strdup (account_id);
+  data->generation = self->generation;
   data->attributes = g_ptr_array_new_with_free_func (g_object_unref);
   data->instances = g_ptr_array_new_with_free_func (g_object_unref);
   data->snapshots = g_ptr_array_new_with_free_func (g_object_unref);

@@ -268,6 +268,7 @@ test_deregister_partial (DlgFixture    *fixture,
   check = am_ui_test_get_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_true (gtk_widget_is_drawable (check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  am_ui_test_wait_response_enabled (dialog, "deregister");
   am_ui_test_message_dialog_press (dialog, "deregister");
   dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();
@@ -294,6 +295,7 @@ test_deregister_partial (DlgFixture    *fixture,
 
   /* Retry once the protection is off: the runner goes too, with its snapshots as first chosen. */
   disable_protection (fixture, runner_id);
+  am_ui_test_wait_response_enabled (dialog, "deregister");
   am_ui_test_message_dialog_press (dialog, "deregister");
   dlg_wait_run (&run);
   g_assert_no_error (run.error);
@@ -317,6 +319,7 @@ test_deregister_all_refused (DlgFixture    *fixture,
 
   dialog = dlg_run_action (fixture, fixture->bob, "deregister", images, AM_TYPE_DEREGISTER_DIALOG, &run);
   check = am_ui_test_get_widget (dialog, GTK_TYPE_CHECK_BUTTON, NULL);
+  am_ui_test_wait_response_enabled (dialog, "deregister");
   am_ui_test_message_dialog_press (dialog, "deregister");
   dlg_wait (dlg_deregister_idle, dialog);
   am_ui_test_iterate ();

@@ -4,7 +4,7 @@
 # Ends with a line "N passed, N failed, N skipped" and exits non-zero on any failure. A test
 # that skips counts as a failure unless build-aux/count-results.py allows that skip (with why).
 #   --quick          only the normal build's tests
-#   FUZZ_SECONDS=N   how long each fuzzer runs (default 15; 13 harnesses)
+#   FUZZ_SECONDS=N   how long each fuzzer runs (default 10; at least 13 harnesses)
 # Copyright 2026 The Amiable authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -uo pipefail
@@ -112,7 +112,7 @@ if [ $quick -eq 0 ]; then
     failed=$((failed + 1)); failures+=("build of _build-asan failed")
   fi
 
-  echo "== Fuzzing (_build-fuzz, ${FUZZ_SECONDS:-15} s per harness)"
+  echo "== Fuzzing (_build-fuzz, ${FUZZ_SECONDS:-10} s per harness)"
   if CC=clang build _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
        -Dbuildtype=debugoptimized; then
     while IFS= read -r fuzzer; do
@@ -126,7 +126,7 @@ if [ $quick -eq 0 ]; then
       if ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
          LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp" \
          UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
-         "$fuzzer" -max_total_time="${FUZZ_SECONDS:-15}" -timeout=20 -rss_limit_mb=2048 \
+         "$fuzzer" -max_total_time="${FUZZ_SECONDS:-10}" -timeout=20 -rss_limit_mb=2048 \
            -print_final_stats=1 -artifact_prefix="$scratch/$name-" "$corpus" \
            >"$scratch/$name.log" 2>&1; then
         passed=$((passed + 1))

@@ -115,9 +115,11 @@ test_close_unsaved_key_save (void)
   /* Save Private Key… opens the file chooser; once the key is saved the wizard closes. */
   dialog = request_close (w);
   g_assert_nonnull (dialog);
+  am_ui_test_expect_foreign_leaks (TRUE);
   respond (dialog, "_Save Private Key…");
   g_assert_false (closed (w));
   chooser = am_ui_test_wait_for_window_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  am_ui_test_expect_foreign_leaks (FALSE);
   g_assert_nonnull (chooser);
   {
     g_autoptr (GFile) folder = g_file_new_for_path (dir);

@@ -138,6 +138,16 @@ replace_items (AmRegionFanout *self,
 
 static void run_next (AmRegionFanout *self);
 
+/* The Region is to be asked (again) as soon as a place is free. */
+static void
+set_waiting (AmRegionFanout *self,
+             RegionJob      *job)
+{
+  job->state = AM_REGION_JOB_WAITING;
+  g_clear_error (&job->error);
+  g_signal_emit (self, signals[REGION_CHANGED], 0, job->region);
+}
+
 typedef struct
 {
   AmRegionFanout *self;   /* a reference */
@@ -335,9 +345,7 @@ regions_cb (GObject      *object,
           job->region = g_strdup (names->pdata[i]);
           g_ptr_array_insert (self->jobs, i, job);
         }
-      job->state = AM_REGION_JOB_WAITING;
-      g_clear_error (&job->error);
-      g_signal_emit (self, signals[REGION_CHANGED], 0, job->region);
+      set_waiting (self, job);
     }
   run_next (self);
   update_loading (self);
@@ -378,11 +386,7 @@ am_region_fanout_retry (AmRegionFanout *self,
       RegionJob *job = g_ptr_array_index (self->jobs, i);
 
       if (job->state == AM_REGION_JOB_FAILED && (region == NULL || g_str_equal (region, job->region)))
-        {
-          job->state = AM_REGION_JOB_WAITING;
-          g_clear_error (&job->error);
-          g_signal_emit (self, signals[REGION_CHANGED], 0, job->region);
-        }
+        set_waiting (self, job);
     }
   run_next (self);
   update_loading (self);

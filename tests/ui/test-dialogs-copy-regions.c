@@ -25,13 +25,7 @@ set_up (DlgFixture    *fixture,
 {
   const char *args[] = { "--faults", "drop-once=CopyImage,region-down=" DOWN_REGION, NULL };
 
-  fixture->sandbox = am_ui_test_sandbox_start (args);
-  fixture->alice = am_ui_test_sandbox_session (fixture->sandbox, "alice");
-  fixture->bob = am_ui_test_sandbox_session (fixture->sandbox, "bob");
-  fixture->parent = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->parent, 900, 700);
-  gtk_window_present (fixture->parent);
-  am_ui_test_wait_mapped (GTK_WIDGET (fixture->parent));
+  dlg_fixture_set_up_with_args (fixture, args);
 }
 
 /* How many of alice's images in @region are named @name. */

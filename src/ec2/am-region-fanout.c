@@ -35,7 +35,7 @@ struct _AmRegionFanout
   AmEc2Client *client;
   GListStore *items;
   GPtrArray *jobs;               /* RegionJob, sorted by Region */
-  GCancellable *cancellable;     /* the whole fanout's; a new one per start */
+  GCancellable *cancellable;     /* DescribeRegions'; a new one per start (each Region has its own) */
   GError *error;
 
   /* settings */
@@ -252,9 +252,6 @@ start_job (AmRegionFanout *self,
     g_cancellable_cancel (job->cancellable);
   g_clear_object (&job->cancellable);
   job->cancellable = g_cancellable_new ();
-  /* The fanout's cancel reaches every Region's calls. */
-  g_cancellable_connect (self->cancellable, G_CALLBACK (g_cancellable_cancel),
-                         g_object_ref (job->cancellable), g_object_unref);
   job->generation++;
   job->timed_out = FALSE;
   job->state = AM_REGION_JOB_RUNNING;
@@ -405,6 +402,9 @@ am_region_fanout_cancel (AmRegionFanout *self)
       RegionJob *job = g_ptr_array_index (self->jobs, i);
 
       g_clear_handle_id (&job->deadline_id, g_source_remove);
+      /* Each Region's calls end, and their late answers are dropped. */
+      if (job->cancellable != NULL)
+        g_cancellable_cancel (job->cancellable);
       if (job->state == AM_REGION_JOB_WAITING || job->state == AM_REGION_JOB_RUNNING)
         {
           job->state = AM_REGION_JOB_FAILED;

@@ -212,7 +212,8 @@ job_done_cb (GObject      *object,
       job->state = AM_REGION_JOB_FAILED;
       if (job->timed_out)
         job->error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                  "No answer from %s within %u s", job->region, (self->timeout_ms + 999) / 1000);
+                                  _("No answer from %s within %u s"), job->region,
+                                  (self->timeout_ms + 999) / 1000);
       else
         job->error = g_steal_pointer (&error);
       g_debug ("%s failed: %s", job->region, job->error->message);

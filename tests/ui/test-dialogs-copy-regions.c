@@ -97,6 +97,8 @@ test_two_regions_lost_answer (DlgFixture    *fixture,
 
   dialog = open_copy (fixture, &run, "web-two-regions", "us-west-2", "eu-central-1");
   keep = g_object_ref (dialog);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (am_ui_test_get_widget (dialog, ADW_TYPE_EXPANDER_ROW,
+                                                                          "more_regions_row")), TRUE);
   dlg_screenshot (dialog, "copy-two-regions");
   dlg_click (dlg_apply_button (dialog));
   dlg_wait_run (&run);

@@ -81,6 +81,9 @@ struct _AmImage
   char *blob;
   const char *search_key;
   guint32 search_key_len;
+
+  /* set by a listing of several regions (am-region-fanout.c); 0 in a one-region listing */
+  GQuark region;
 };
 
 G_DEFINE_FINAL_TYPE (AmImage, am_image, G_TYPE_OBJECT)
@@ -488,6 +491,23 @@ am_image_get_source_image_region (AmImage *self)
   g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
 
   return g_quark_to_string (self->traits->source_image_region);
+}
+
+const char *
+am_image_get_region (AmImage *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE (self), NULL);
+
+  return g_quark_to_string (self->region);
+}
+
+void
+am_image_set_region (AmImage    *self,
+                     const char *region)
+{
+  g_return_if_fail (AM_IS_IMAGE (self));
+
+  self->region = region != NULL ? g_quark_from_string (region) : 0;
 }
 
 gboolean

@@ -92,6 +92,14 @@ gboolean am_image_get_image_allowed (AmImage *self);
 const char *am_image_get_source_image_id (AmImage *self);
 /** am_image_get_source_image_region: the Region it was copied from, or %NULL */
 const char *am_image_get_source_image_region (AmImage *self);
+/**
+ * am_image_get_region: the Region a listing of several Regions found it in, or %NULL in a
+ * listing of one Region (the client's). The same image ID may then appear once per Region:
+ * the pair is the image's identity.
+ */
+const char *am_image_get_region (AmImage *self);
+/** am_image_set_region: set by the listing, before anyone else sees the image */
+void am_image_set_region (AmImage *self, const char *region);
 /** am_image_get_free_tier_eligible: whether it is free tier eligible */
 gboolean am_image_get_free_tier_eligible (AmImage *self);
 /** am_image_get_creation_time: the creation date in seconds since the epoch, or 0 */

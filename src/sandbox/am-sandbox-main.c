@@ -70,7 +70,7 @@ main (int   argc,
     { "public-images", 0, 0, G_OPTION_ARG_INT, &public_images,
       "Add N synthetic public images per region (regenerated from a fixed seed, not stored)", "N" },
     { "faults", 0, 0, G_OPTION_ARG_STRING, &faults,
-      "Inject faults, e.g. throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s,drop=0.1,drop-once=CreateImage", "SPEC" },
+      "Inject faults, e.g. throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s,drop=0.1,drop-once=CreateImage,region-down=eu-west-1", "SPEC" },
     { "quota", 0, 0, G_OPTION_ARG_STRING, &quotas,
       "Quotas per account and region, e.g. images=3,snapshots=10,key-pairs=2,security-groups=5,"
       "launch-templates=2,instances=4 (default: EC2's; 20 instances)", "SPEC" },

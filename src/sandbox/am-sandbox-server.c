@@ -36,6 +36,7 @@ struct _AmSandboxServer
   double      truncate_rate;
   double      drop_rate;
   GPtrArray  *drop_once;   /* actions whose next successful answer is dropped, once each */
+  GPtrArray  *down_regions; /* regions whose every request goes unanswered (a region outage) */
   guint       latency_ms;
   gint64      skew_ms;
   guint       quotas[AM_SB_N_QUOTAS];
@@ -80,6 +81,7 @@ am_sandbox_server_finalize (GObject *object)
   g_clear_pointer (&self->state, am_sb_state_free);
   g_clear_pointer (&self->fault_rand, g_rand_free);
   g_clear_pointer (&self->drop_once, g_ptr_array_unref);
+  g_clear_pointer (&self->down_regions, g_ptr_array_unref);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   G_OBJECT_CLASS (am_sandbox_server_parent_class)->finalize (object);
@@ -233,6 +235,8 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
   self->throttle_rate = self->error_rate = self->truncate_rate = self->drop_rate = 0;
   g_clear_pointer (&self->drop_once, g_ptr_array_unref);
   self->drop_once = g_ptr_array_new_with_free_func (g_free);
+  g_clear_pointer (&self->down_regions, g_ptr_array_unref);
+  self->down_regions = g_ptr_array_new_with_free_func (g_free);
   self->latency_ms = 0;
   self->skew_ms = 0;
   if (spec == NULL || *spec == '\0')
@@ -269,6 +273,13 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
           g_ptr_array_add (self->drop_once, g_strdup (value));
           continue;
         }
+      if (strcmp (name, "region-down") == 0)
+        {
+          if (!am_sb_region_is_known (value))
+            goto bad;
+          g_ptr_array_add (self->down_regions, g_strdup (value));
+          continue;
+        }
       rate = g_ascii_strtod (value, &end);
       if (end == value || *end != '\0' || rate < 0 || rate > 1)
         goto bad;
@@ -287,7 +298,8 @@ am_sandbox_server_set_faults (AmSandboxServer  *self,
     bad:
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "Cannot read the fault \"%s\": use throttle=RATE, error5xx=RATE, truncate=RATE, "
-                   "drop=RATE (RATE from 0 to 1), drop-once=ACTION, latency=300ms or skew=600s", parts[i]);
+                   "drop=RATE (RATE from 0 to 1), drop-once=ACTION, region-down=REGION (one of the "
+                   "sandbox's regions), latency=300ms or skew=600s", parts[i]);
       return FALSE;
     }
   return TRUE;
@@ -664,6 +676,15 @@ am_sandbox_server_handle (AmSandboxServer    *self,
 
       identity.account = am_sb_accounts (&n);
       identity.region = g_strdup ("us-east-1");
+    }
+
+  /* A region outage: the request is neither carried out nor answered, whatever it asks. */
+  if (self->down_regions != NULL
+      && g_ptr_array_find_with_equal_func (self->down_regions, identity.region, g_str_equal, NULL))
+    {
+      response = error_response (service, 503, "Unavailable", "The region is down (--faults).", request_id);
+      response->drop = TRUE;
+      goto out;
     }
 
   if (strcmp (method, "GET") != 0 && strcmp (method, "POST") != 0)

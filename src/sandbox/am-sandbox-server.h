@@ -63,7 +63,8 @@ gboolean         am_sandbox_server_set_quotas         (AmSandboxServer  *self,
 /**
  * am_sandbox_server_set_faults:
  * @spec: e.g. "throttle=0.2,error5xx=0.1,latency=300ms,truncate=0.05,skew=600s,drop=0.1";
- *   "drop-once=ACTION" (repeatable) drops the answer to the next successful ACTION only
+ *   "drop-once=ACTION" (repeatable) drops the answer to the next successful ACTION only;
+ *   "region-down=REGION" (repeatable) closes every connection signed for REGION unanswered
  * Returns: %FALSE with @error set when @spec cannot be parsed.
  */
 gboolean         am_sandbox_server_set_faults         (AmSandboxServer  *self,

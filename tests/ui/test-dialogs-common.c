@@ -20,7 +20,14 @@ void
 dlg_fixture_set_up (DlgFixture    *fixture,
                     gconstpointer  data)
 {
-  fixture->sandbox = am_ui_test_sandbox_start (NULL);
+  dlg_fixture_set_up_with_args (fixture, NULL);
+}
+
+void
+dlg_fixture_set_up_with_args (DlgFixture         *fixture,
+                              const char * const *sandbox_args)
+{
+  fixture->sandbox = am_ui_test_sandbox_start (sandbox_args);
   fixture->alice = am_ui_test_sandbox_session (fixture->sandbox, "alice");
   fixture->bob = am_ui_test_sandbox_session (fixture->sandbox, "bob");
   fixture->parent = GTK_WINDOW (gtk_window_new ());

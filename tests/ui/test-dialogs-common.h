@@ -24,6 +24,9 @@ typedef struct
 
 void        dlg_fixture_set_up        (DlgFixture    *fixture,
                                        gconstpointer  data);
+/* As dlg_fixture_set_up(), with options for amiable-sandbox (e.g. "--faults", "…"). */
+void        dlg_fixture_set_up_with_args (DlgFixture         *fixture,
+                                          const char * const *sandbox_args);
 void        dlg_fixture_tear_down     (DlgFixture    *fixture,
                                        gconstpointer  data);
 

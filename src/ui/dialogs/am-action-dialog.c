@@ -115,7 +115,7 @@ am_action_dialog_describe_error (const GError *error)
 
   g_return_val_if_fail (error != NULL, NULL);
 
-  aws_code = am_aws_error_get_code (error);
+  aws_code = error->domain == AM_AWS_ERROR ? am_aws_error_get_code (error) : NULL;
   if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_NETWORK))
     advice = _("Check the network connection and the endpoint, then press Apply again.");
   else if (g_error_matches (error, AM_AWS_ERROR, AM_AWS_ERROR_THROTTLED)

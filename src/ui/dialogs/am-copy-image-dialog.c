@@ -1,4 +1,4 @@
-/* am-copy-image-dialog.c: copies an image to another region (CopyImage)
+/* am-copy-image-dialog.c: copies an image to one or several other regions (one CopyImage each)
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,18 +29,58 @@ struct _AmCopyImageDialog
   GtkSwitch          *encrypted_switch;
   GtkSwitch          *copy_tags_switch;
   GtkLabel           *field_error;
+  AdwExpanderRow     *more_regions_row;
+  AdwPreferencesGroup *results_group;
+  GtkLabel           *results_label;
 
   /* owned references */
   AmImage            *image;
-  AmCopyImageRequest *request;        /* kept so a retry sends the same ClientToken */
-  AmEc2Client        *destination;
-  char               *new_image_id;
+  GHashTable         *more_checks;    /* region → GtkCheckButton of "Also Copy To" */
+  GPtrArray          *more_rows;      /* the rows in "Also Copy To" */
+  GPtrArray          *destinations;   /* Destination: kept so a retry sends the same ClientTokens */
+  char               *request_key;    /* what the destinations' requests were made from */
+  const char         *first_region;   /* interned: the Region row's choice at the last Copy */
 
   /* dispose state */
   gboolean template_disposed;
 };
 
 G_DEFINE_FINAL_TYPE (AmCopyImageDialog, am_copy_image_dialog, AM_TYPE_ACTION_DIALOG)
+
+/* One destination Region: its own client, request and ClientToken, and how it went. */
+typedef struct
+{
+  char               *region;
+  AmEc2Client        *client;
+  AmCopyImageRequest *request;
+  char               *new_image_id;   /* once CopyImage answered: never sent again */
+  GError             *error;          /* the last attempt's */
+} Destination;
+
+static void
+destination_free (Destination *destination)
+{
+  g_free (destination->region);
+  g_clear_object (&destination->client);
+  g_clear_pointer (&destination->request, am_copy_image_request_free);
+  g_free (destination->new_image_id);
+  g_clear_error (&destination->error);
+  g_free (destination);
+}
+
+static Destination *
+find_destination (AmCopyImageDialog *self,
+                  const char        *region)
+{
+  for (guint i = 0; region != NULL && i < self->destinations->len; i++)
+    {
+      Destination *destination = g_ptr_array_index (self->destinations, i);
+
+      if (g_str_equal (destination->region, region))
+        return destination;
+    }
+  return NULL;
+}
 
 /* Offered before DescribeRegions answers, or when it cannot. */
 static const char * const fallback_regions[] = {
@@ -75,12 +115,85 @@ changed_cb (AmCopyImageDialog *self)
   am_action_dialog_set_valid (AM_ACTION_DIALOG (self),
                               name_problem == NULL && description_problem == NULL
                               && selected_region (self) != NULL);
+  if (self->more_rows != NULL)
+    for (guint i = 0; i < self->more_rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (self->more_rows, i);
+        const char *region = g_object_get_data (G_OBJECT (row), "am-region");
+
+        /* The Region chosen above is copied to anyway. */
+        gtk_widget_set_visible (row, g_strcmp0 (region, selected_region (self)) != 0);
+      }
 }
 
 static void
 activated_cb (AmCopyImageDialog *self)
 {
   am_action_dialog_activate_apply (AM_ACTION_DIALOG (self));
+}
+
+static void
+more_toggled_cb (AmCopyImageDialog *self)
+{
+  guint n = 0;
+  GHashTableIter iter;
+  gpointer check;
+
+  g_hash_table_iter_init (&iter, self->more_checks);
+  while (g_hash_table_iter_next (&iter, NULL, &check))
+    if (gtk_check_button_get_active (check))
+      n++;
+  if (n == 0)
+    adw_expander_row_set_subtitle (self->more_regions_row, _("One copy in each Region you tick"));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more Region", "%u more Regions", n), n);
+
+      adw_expander_row_set_subtitle (self->more_regions_row, text);
+    }
+}
+
+/* "Also Copy To": a tick per Region (the choices stay when DescribeRegions refills them). */
+static void
+fill_more_regions (AmCopyImageDialog  *self,
+                   const char * const *names)
+{
+  g_autoptr (GHashTable) old = g_steal_pointer (&self->more_checks);
+  g_autoptr (GHashTable) was_active = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (old != NULL)
+    {
+      g_hash_table_iter_init (&iter, old);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (gtk_check_button_get_active (value))
+          g_hash_table_add (was_active, (gpointer) g_intern_string (key));
+    }
+  for (guint i = 0; self->more_rows != NULL && i < self->more_rows->len; i++)
+    adw_expander_row_remove (self->more_regions_row, g_ptr_array_index (self->more_rows, i));
+  g_clear_pointer (&self->more_rows, g_ptr_array_unref);
+  self->more_rows = g_ptr_array_new ();
+  self->more_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), names[i]);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_hash_table_contains (was_active, g_intern_string (names[i])));
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (more_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data_full (G_OBJECT (row), "am-region", g_strdup (names[i]), g_free);
+      adw_expander_row_add_row (self->more_regions_row, row);
+      g_ptr_array_add (self->more_rows, row);
+      g_hash_table_insert (self->more_checks, g_strdup (names[i]), check);
+    }
+  more_toggled_cb (self);
 }
 
 static void
@@ -114,6 +227,7 @@ fill_regions (AmCopyImageDialog  *self,
     }
   if (select != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->region_row, select);
+  fill_more_regions (self, names);
   changed_cb (self);
 }
 
@@ -152,18 +266,138 @@ regions_cb (GObject      *object,
   fill_regions (self, (const char * const *) names->pdata);
 }
 
-static gboolean
-request_matches (AmCopyImageDialog *self)
+/* The Regions to copy to: the Region row's, then the ticked ones, each once. */
+static GPtrArray *
+wanted_regions (AmCopyImageDialog *self)
 {
-  AmCopyImageRequest *request = self->request;
+  GPtrArray *regions = g_ptr_array_new ();
+  const char *first = selected_region (self);
 
-  return request != NULL
-         && g_strcmp0 (request->name, gtk_editable_get_text (GTK_EDITABLE (self->name_row))) == 0
-         && g_strcmp0 (request->description, gtk_editable_get_text (GTK_EDITABLE (self->description_row))) == 0
-         && request->encrypted == gtk_switch_get_active (self->encrypted_switch)
-         && request->copy_image_tags == gtk_switch_get_active (self->copy_tags_switch)
-         && self->destination != NULL
-         && g_strcmp0 (am_ec2_client_get_region (self->destination), selected_region (self)) == 0;
+  if (first != NULL)
+    g_ptr_array_add (regions, (gpointer) g_intern_string (first));
+  for (guint i = 0; self->more_rows != NULL && i < self->more_rows->len; i++)
+    {
+      const char *region = g_object_get_data (g_ptr_array_index (self->more_rows, i), "am-region");
+      GtkCheckButton *check = g_hash_table_lookup (self->more_checks, region);
+
+      if (gtk_check_button_get_active (check) && g_strcmp0 (region, first) != 0)
+        g_ptr_array_add (regions, (gpointer) g_intern_string (region));
+    }
+  return regions;
+}
+
+/* What every destination's request is made from: a change makes new requests and tokens. */
+static char *
+request_key (AmCopyImageDialog *self)
+{
+  return g_strdup_printf ("%s\n%s\n%d%d", gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
+                          gtk_switch_get_active (self->encrypted_switch),
+                          gtk_switch_get_active (self->copy_tags_switch));
+}
+
+static const char *
+source_region (AmCopyImageDialog *self,
+               AmEc2Client       *client)
+{
+  /* An image listed from another Region (All Regions) is copied from there. */
+  const char *region = am_image_get_region (self->image);
+
+  return region != NULL ? region : am_ec2_client_get_region (client);
+}
+
+static void
+show_results (AmCopyImageDialog *self,
+              GPtrArray         *regions)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      Destination *destination = find_destination (self, regions->pdata[i]);
+
+      if (destination == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (destination->new_image_id != NULL)
+        /* Translators: "us-west-2: copying as ami-0123…" */
+        g_string_append_printf (text, _("%s: copying as %s"), destination->region, destination->new_image_id);
+      else if (destination->error != NULL)
+        {
+          g_autofree char *reason = am_action_dialog_describe_error (destination->error);
+
+          /* Translators: "eu-central-1: failed: <why>" */
+          g_string_append_printf (text, _("%s: failed: %s"), destination->region, reason);
+        }
+      else
+        g_string_append_printf (text, _("%s: copying…"), destination->region);
+    }
+  gtk_label_set_text (self->results_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_group), regions->len > 1 && text->len > 0);
+}
+
+typedef struct
+{
+  GTask     *task;
+  GPtrArray *regions;   /* interned names */
+  guint      pending;
+} CopyRun;
+
+static void
+copy_run_finish (CopyRun *run)
+{
+  AmCopyImageDialog *self = g_task_get_source_object (run->task);
+  g_autoptr (GString) failed = g_string_new (NULL);
+  Destination *only = NULL;
+  guint n_failed = 0;
+
+  show_results (self, run->regions);
+  for (guint i = 0; i < run->regions->len; i++)
+    {
+      Destination *destination = find_destination (self, run->regions->pdata[i]);
+
+      if (destination->new_image_id != NULL)
+        continue;
+      only = destination;
+      n_failed++;
+      if (failed->len > 0)
+        g_string_append (failed, ", ");
+      g_string_append (failed, destination->region);
+    }
+
+  if (n_failed == 0)
+    {
+      am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("C_opy"), FALSE);
+      g_task_return_boolean (run->task, TRUE);
+    }
+  else if (run->regions->len == 1 && am_aws_error_code_is (only->error, "InvalidAMIName.Duplicate"))
+    {
+      /* The name is the field to fix: say so there, and only there. */
+      g_autofree char *text = g_strdup_printf (_("An image named “%s” already exists in %s. "
+                                                 "Image names are unique per account and "
+                                                 "region: choose another name."),
+                                               only->request->name, only->region);
+
+      am_action_dialog_mark_field (GTK_WIDGET (self->name_row), self->field_error, text);
+      g_task_return_new_error (run->task, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "%s", text);
+    }
+  else if (run->regions->len == 1)
+    g_task_return_error (run->task, g_error_copy (only->error));
+  else
+    {
+      /* The copies made stay made: Copy now asks again the failed Regions only. */
+      am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("Retry _Failed"), FALSE);
+      g_task_return_new_error (run->task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               ngettext ("Copied to %u of %u Regions; %s failed. Retry Failed copies to it again; "
+                                         "the others are not copied twice.",
+                                         "Copied to %u of %u Regions; %s failed. Retry Failed copies to them again; "
+                                         "the others are not copied twice.", n_failed),
+                               run->regions->len - n_failed, run->regions->len, failed->str);
+    }
+  g_object_unref (run->task);
+  g_ptr_array_unref (run->regions);
+  g_free (run);
 }
 
 static void
@@ -171,33 +405,19 @@ copy_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr (GTask) task = user_data;
-  AmCopyImageDialog *self = g_task_get_source_object (task);
+  CopyRun *run = user_data;
+  AmCopyImageDialog *self = g_task_get_source_object (run->task);
+  Destination *destination = find_destination (self, am_ec2_client_get_region (AM_EC2_CLIENT (object)));
   g_autofree char *image_id = NULL;
   GError *error = NULL;
 
-  if (!am_ec2_client_copy_image_finish (AM_EC2_CLIENT (object), result, &image_id, NULL, &error))
-    {
-      /* The name is the field to fix: say so there, and only there. */
-      if (am_aws_error_code_is (error, "InvalidAMIName.Duplicate"))
-        {
-          g_autofree char *text = g_strdup_printf (_("An image named “%s” already exists in %s. "
-                                                     "Image names are unique per account and "
-                                                     "region: choose another name."),
-                                                   self->request->name,
-                                                   am_ec2_client_get_region (AM_EC2_CLIENT (object)));
-
-          am_action_dialog_mark_field (GTK_WIDGET (self->name_row), self->field_error, text);
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED, "%s", text);
-          g_error_free (error);
-          return;
-        }
-      g_task_return_error (task, error);
-      return;
-    }
-  g_free (self->new_image_id);
-  self->new_image_id = g_steal_pointer (&image_id);
-  g_task_return_boolean (task, TRUE);
+  if (am_ec2_client_copy_image_finish (AM_EC2_CLIENT (object), result, &image_id, NULL, &error))
+    destination->new_image_id = g_steal_pointer (&image_id);
+  else
+    destination->error = error;
+  show_results (self, run->regions);
+  if (--run->pending == 0)
+    copy_run_finish (run);
 }
 
 static void
@@ -209,8 +429,9 @@ am_copy_image_dialog_apply (AmActionDialog      *dialog,
   AmCopyImageDialog *self = AM_COPY_IMAGE_DIALOG (dialog);
   AmEc2Client *client = am_action_dialog_get_client (dialog);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  const char *description;
-  GError *error = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (GPtrArray) regions = NULL;
+  CopyRun *run;
 
   g_task_set_source_tag (task, am_copy_image_dialog_apply);
   if (client == NULL)
@@ -221,30 +442,50 @@ am_copy_image_dialog_apply (AmActionDialog      *dialog,
       return;
     }
 
-  /* The same request (and ClientToken) is sent again after a failure, unless the user
-   * changed it: then EC2 cannot mistake the retry for a second copy. */
-  if (!request_matches (self))
+  /* The same requests (and ClientTokens) are sent again after a failure, unless the user
+   * changed them: then EC2 cannot mistake a retry for a second copy. A Region whose copy
+   * was made is not asked again. */
+  key = request_key (self);
+  if (g_strcmp0 (key, self->request_key) != 0)
     {
-      g_clear_object (&self->destination);
-      self->destination = am_ec2_client_new_for_region (client, selected_region (self), &error);
-      if (self->destination == NULL)
-        {
-          g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
-        }
-      g_clear_pointer (&self->request, am_copy_image_request_free);
-      self->request = am_copy_image_request_new (am_image_get_image_id (self->image),
-                                                 am_ec2_client_get_region (client),
-                                                 gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-      description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
-      self->request->description = *description != '\0' ? g_strdup (description) : NULL;
-      self->request->encrypted = gtk_switch_get_active (self->encrypted_switch);
-      self->request->copy_image_tags = gtk_switch_get_active (self->copy_tags_switch);
-      am_copy_image_request_ensure_client_token (self->request);
+      g_ptr_array_set_size (self->destinations, 0);
+      g_free (self->request_key);
+      self->request_key = g_steal_pointer (&key);
     }
+  regions = wanted_regions (self);
+  self->first_region = regions->len > 0 ? regions->pdata[0] : NULL;
 
-  am_ec2_client_copy_image_async (self->destination, self->request, FALSE, cancellable, copy_cb, task);
+  run = g_new0 (CopyRun, 1);
+  run->task = task;
+  run->regions = g_ptr_array_ref (regions);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      Destination *destination = find_destination (self, regions->pdata[i]);
+      const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
+
+      if (destination == NULL)
+        {
+          destination = g_new0 (Destination, 1);
+          destination->region = g_strdup (regions->pdata[i]);
+          destination->client = am_ec2_client_new_for_region (client, destination->region, &destination->error);
+          destination->request = am_copy_image_request_new (am_image_get_image_id (self->image),
+                                                            source_region (self, client),
+                                                            gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+          destination->request->description = *description != '\0' ? g_strdup (description) : NULL;
+          destination->request->encrypted = gtk_switch_get_active (self->encrypted_switch);
+          destination->request->copy_image_tags = gtk_switch_get_active (self->copy_tags_switch);
+          am_copy_image_request_ensure_client_token (destination->request);
+          g_ptr_array_add (self->destinations, destination);
+        }
+      if (destination->new_image_id != NULL || destination->client == NULL)
+        continue;
+      g_clear_error (&destination->error);
+      run->pending++;
+      am_ec2_client_copy_image_async (destination->client, destination->request, FALSE, cancellable, copy_cb, run);
+    }
+  show_results (self, regions);
+  if (run->pending == 0)
+    copy_run_finish (run);
 }
 
 static gboolean
@@ -255,12 +496,21 @@ am_copy_image_dialog_apply_finish (AmActionDialog  *dialog,
   AmCopyImageDialog *self = AM_COPY_IMAGE_DIALOG (dialog);
   g_autofree char *title = NULL;
 
+  g_autoptr (GPtrArray) regions = NULL;
+
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  /* Translators: "Copying to eu-west-1 as ami-0123…" */
-  title = g_strdup_printf (_("Copying to %s as %s"), am_ec2_client_get_region (self->destination),
-                           self->new_image_id);
+  regions = wanted_regions (self);
+  if (regions->len == 1)
+    {
+      Destination *destination = find_destination (self, regions->pdata[0]);
+
+      /* Translators: "Copying to eu-west-1 as ami-0123…" */
+      title = g_strdup_printf (_("Copying to %s as %s"), destination->region, destination->new_image_id);
+    }
+  else
+    title = g_strdup_printf (ngettext ("Copying to %u Region", "Copying to %u Regions", regions->len), regions->len);
   am_action_dialog_take_toast (dialog, adw_toast_new (title));
   return TRUE;
 }
@@ -273,8 +523,10 @@ am_copy_image_dialog_dispose (GObject *object)
   am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_COPY_IMAGE_DIALOG,
                                   &self->template_disposed);
   g_clear_object (&self->image);
-  g_clear_object (&self->destination);
-  g_clear_pointer (&self->request, am_copy_image_request_free);
+  g_clear_pointer (&self->more_checks, g_hash_table_unref);
+  g_clear_pointer (&self->more_rows, g_ptr_array_unref);
+  if (self->destinations != NULL)
+    g_ptr_array_set_size (self->destinations, 0);
 
   G_OBJECT_CLASS (am_copy_image_dialog_parent_class)->dispose (object);
 }
@@ -284,7 +536,8 @@ am_copy_image_dialog_finalize (GObject *object)
 {
   AmCopyImageDialog *self = AM_COPY_IMAGE_DIALOG (object);
 
-  g_free (self->new_image_id);
+  g_clear_pointer (&self->destinations, g_ptr_array_unref);
+  g_free (self->request_key);
 
   G_OBJECT_CLASS (am_copy_image_dialog_parent_class)->finalize (object);
 }
@@ -310,6 +563,9 @@ am_copy_image_dialog_class_init (AmCopyImageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, encrypted_switch);
   gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, copy_tags_switch);
   gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, field_error);
+  gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, more_regions_row);
+  gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, results_group);
+  gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, results_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
 }
@@ -318,6 +574,7 @@ static void
 am_copy_image_dialog_init (AmCopyImageDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->destinations = g_ptr_array_new_with_free_func ((GDestroyNotify) destination_free);
   am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("C_opy"), FALSE);
 }
 
@@ -341,7 +598,8 @@ am_copy_image_dialog_new (AmSession *session,
     description = g_strdup (am_image_get_description (image));
   else
     description = g_strdup_printf (_("Copy of %s from %s"), am_image_get_image_id (image),
-                                   am_session_get_region (session));
+                                   am_image_get_region (image) != NULL ? am_image_get_region (image)
+                                                                        : am_session_get_region (session));
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), description);
 
   fill_regions (self, fallback_regions);
@@ -375,13 +633,56 @@ am_copy_image_dialog_select_region (AmCopyImageDialog *self,
 const char *
 am_copy_image_dialog_get_new_image_id (AmCopyImageDialog *self)
 {
+  Destination *destination;
+
   g_return_val_if_fail (AM_IS_COPY_IMAGE_DIALOG (self), NULL);
-  return self->new_image_id;
+  destination = find_destination (self, self->first_region);
+  return destination != NULL ? destination->new_image_id : NULL;
 }
 
 const char *
 am_copy_image_dialog_get_client_token (AmCopyImageDialog *self)
 {
+  Destination *destination;
+
   g_return_val_if_fail (AM_IS_COPY_IMAGE_DIALOG (self), NULL);
-  return self->request != NULL ? self->request->client_token : NULL;
+  destination = find_destination (self, self->first_region);
+  return destination != NULL ? destination->request->client_token : NULL;
+}
+
+gboolean
+am_copy_image_dialog_set_also_region (AmCopyImageDialog *self,
+                                      const char        *region,
+                                      gboolean           copy)
+{
+  GtkCheckButton *check;
+
+  g_return_val_if_fail (AM_IS_COPY_IMAGE_DIALOG (self), FALSE);
+  check = self->more_checks != NULL ? g_hash_table_lookup (self->more_checks, region) : NULL;
+  if (check == NULL)
+    return FALSE;
+  gtk_check_button_set_active (check, copy);
+  return TRUE;
+}
+
+const char *
+am_copy_image_dialog_get_region_image_id (AmCopyImageDialog *self,
+                                          const char        *region)
+{
+  Destination *destination;
+
+  g_return_val_if_fail (AM_IS_COPY_IMAGE_DIALOG (self), NULL);
+  destination = find_destination (self, region);
+  return destination != NULL ? destination->new_image_id : NULL;
+}
+
+const char *
+am_copy_image_dialog_get_region_client_token (AmCopyImageDialog *self,
+                                              const char        *region)
+{
+  Destination *destination;
+
+  g_return_val_if_fail (AM_IS_COPY_IMAGE_DIALOG (self), NULL);
+  destination = find_destination (self, region);
+  return destination != NULL ? destination->request->client_token : NULL;
 }

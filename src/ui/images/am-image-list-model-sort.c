@@ -103,6 +103,9 @@ fill_sort_entry (SortEntry     *entry,
     case AM_IMAGE_COLUMN_ALLOWED:
       entry->i = am_image_get_image_allowed (image);
       break;
+    case AM_IMAGE_COLUMN_REGION:
+      s = am_image_get_region (image);
+      break;
     case AM_IMAGE_N_COLUMNS:
     default:
       g_assert_not_reached ();

@@ -327,7 +327,9 @@ source_items_changed_cb (AmImageListModel *self,
             {
               Row *old = replaced->pdata[j];
 
-              if (g_strcmp0 (am_image_get_image_id (old->image), am_image_get_image_id (row->image)) == 0)
+              /* An image is its ID in its Region (All Regions lists the same ID per Region). */
+              if (g_strcmp0 (am_image_get_image_id (old->image), am_image_get_image_id (row->image)) == 0
+                  && g_strcmp0 (am_image_get_region (old->image), am_image_get_region (row->image)) == 0)
                 {
                   am_image_list_model_set_row_selected (self, old, FALSE);
                   am_image_list_model_set_row_selected (self, row, TRUE);

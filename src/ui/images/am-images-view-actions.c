@@ -30,8 +30,11 @@ void
 _am_images_view_update_actions (AmImagesView *self,
                                 guint         n_selected)
 {
-  gboolean manage = (self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
-                     && self->outside_image == NULL);
+  /* All Regions: the dialogs act in the session's Region, so on its images only. */
+  gboolean local = _am_images_view_selection_is_local (self);
+  gboolean manage = (self->session != NULL && self->outside_image == NULL
+                     && (self->scope == AM_IMAGES_SCOPE_OWNED
+                         || (self->scope == AM_IMAGES_SCOPE_ALL_REGIONS && local)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy-id", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.tags", manage && n_selected >= 1);
@@ -52,8 +55,9 @@ _am_images_view_update_actions (AmImagesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.remove-shared",
                                  self->session != NULL && self->scope == AM_IMAGES_SCOPE_SHARED && n_selected == 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", self->session != NULL && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1 && local);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template",
+                                 self->session != NULL && n_selected == 1 && local);
 }
 
 static void
@@ -139,6 +143,8 @@ cancel_action (GtkWidget  *widget,
       g_cancellable_cancel (self->cancellable);
       self->quick_start_loading = FALSE;
     }
+  if (self->scope == AM_IMAGES_SCOPE_ALL_REGIONS && self->fanout != NULL)
+    am_region_fanout_cancel (self->fanout);
   _am_images_view_update_loading (self);
 }
 

@@ -70,6 +70,7 @@ groups_cb (GObject      *object,
 
 static void
 start_groups (AmImagesView *self,
+              AmEc2Client  *client,
               GPtrArray    *references)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
@@ -89,7 +90,7 @@ start_groups (AmImagesView *self,
   template_ids = g_strv_builder_end (builder);
   if (template_ids[0] == NULL)
     return;
-  autoscaling = am_autoscaling_client_new_for_ec2_client (self->client, &error);
+  autoscaling = am_autoscaling_client_new_for_ec2_client (client, &error);
   if (autoscaling == NULL)
     {
       am_image_details_add_user (self->details, "autoscaling:AutoScalingGroup", NULL, error->message);
@@ -113,7 +114,8 @@ start_references (AmImagesView *self,
   const char *ids[] = { am_image_get_image_id (image), NULL };
 
   /* A reply about an earlier image never arrives: choosing another cancels it. */
-  am_ec2_client_describe_image_references_async (self->client, ids, self->details_cancellable,
+  am_ec2_client_describe_image_references_async (_am_images_view_client_for_image (self, image), ids,
+                                                 self->details_cancellable,
                                                  references_cb, g_object_ref (self));
 }
 
@@ -131,7 +133,7 @@ references_cb (GObject      *object,
     return;
   am_image_details_set_references (self->details, references, error != NULL ? error->message : NULL);
   if (references != NULL)
-    start_groups (self, references);
+    start_groups (self, AM_EC2_CLIENT (object), references);
 }
 
 static gboolean
@@ -141,6 +143,7 @@ update_details_cb (gpointer user_data)
   g_autoptr (GPtrArray) images = NULL;
   AmImage *image;
   gboolean changed;
+  gboolean owned;
 
   self->details_idle_id = 0;
   /* A row chosen in the list replaces an image shown from outside it. */
@@ -152,25 +155,28 @@ update_details_cb (gpointer user_data)
   images = _am_images_view_get_selected_images (self);
   image = images->len == 1 ? g_ptr_array_index (images, 0) : NULL;
   changed = image != am_image_details_get_image (self->details);
-  am_image_details_set_manageable (self->details, self->session != NULL && self->scope == AM_IMAGES_SCOPE_OWNED
-                                                  && self->outside_image == NULL);
+  owned = self->scope == AM_IMAGES_SCOPE_OWNED || self->scope == AM_IMAGES_SCOPE_ALL_REGIONS;
+  am_image_details_set_manageable (self->details, self->session != NULL && owned && self->outside_image == NULL
+                                                  && _am_images_view_selection_is_local (self));
   am_image_details_set_n_selected (self->details, images->len);
   am_image_details_set_image (self->details, image);
   _am_images_view_update_actions (self, images->len);
   if (changed)
-    am_image_lineage_set_image (am_image_details_get_lineage (self->details), self->client, image);
+    am_image_lineage_set_image (am_image_details_get_lineage (self->details),
+                                _am_images_view_client_for_image (self, image), image);
 
   /* Who may launch an image is only told to its owner. Sharing does not change the listed
    * image (isPublic stays), so a change or a refresh asks again (permissions_stale): the pane
    * always shows what EC2 last said. */
   if ((changed || self->permissions_stale) && image != NULL && self->client != NULL
-      && self->scope == AM_IMAGES_SCOPE_OWNED && self->outside_image == NULL)
+      && owned && self->outside_image == NULL)
     {
       self->permissions_stale = FALSE;
       g_cancellable_cancel (self->details_cancellable);
       g_clear_object (&self->details_cancellable);
       self->details_cancellable = g_cancellable_new ();
-      am_ec2_client_describe_image_attribute_async (self->client, am_image_get_image_id (image),
+      am_ec2_client_describe_image_attribute_async (_am_images_view_client_for_image (self, image),
+                                                    am_image_get_image_id (image),
                                                     "launchPermission", self->details_cancellable,
                                                     permissions_cb, g_object_ref (self));
       start_references (self, image);

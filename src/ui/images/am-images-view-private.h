@@ -15,6 +15,7 @@
 #include "am-image-store.h"
 #include "am-images-view.h"
 #include "am-quick-start-view.h"
+#include "am-region-fanout.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,8 @@ struct _AmImagesView
   gboolean      allowed_carried;      /* Allowed AMIs is on: listings carry imageAllowed */
   AmImage *outside_image;         /* shown in the details pane though the listing lacks it */
   AmImage *pending_image;         /* to select once its scope's listing has it */
+  AmRegionFanout *fanout;         /* All Regions: the owned images of every Region */
+  GtkBox *regions_banner;         /* All Regions: each Region's progress, failures with Retry */
 
   /* state */
   AmImagesScope scope;
@@ -127,6 +130,26 @@ void        _am_images_view_show_allowed      (AmImagesView *self,
 void        _am_images_view_sandbox_error_changed (AmImagesView *self);
 /* Cancels the listings and forgets the stores (another client). */
 void        _am_images_view_clear_stores      (AmImagesView *self);
+
+/* am-images-view-regions.c */
+/* Shows the All Regions scope (called by _am_images_view_show_scope()). */
+void        _am_images_view_show_all_regions  (AmImagesView *self,
+                                               gboolean      fetch);
+/* Another scope is shown: the Regions still asked are cancelled. */
+void        _am_images_view_leave_all_regions (AmImagesView *self);
+/* Another client: the listing of every Region is forgotten. */
+void        _am_images_view_clear_all_regions (AmImagesView *self);
+gboolean    _am_images_view_all_regions_loading (AmImagesView *self);
+guint       _am_images_view_all_regions_n_loaded (AmImagesView *self);
+const GError *_am_images_view_all_regions_error (AmImagesView *self);
+/* The client of @image's Region (the session's for a listing of one Region). */
+AmEc2Client *_am_images_view_client_for_image (AmImagesView *self,
+                                               AmImage      *image);
+/* Whether every selected image is in the session's Region (the dialogs act there). */
+gboolean    _am_images_view_selection_is_local (AmImagesView *self);
+/* For the tests */
+AmRegionFanout *_am_images_view_get_fanout    (AmImagesView *self);
+GtkWidget  *_am_images_view_get_regions_banner (AmImagesView *self);
 
 /* am-images-view-find.c */
 /* Drops an image asked for by ID that is being looked up, awaited or shown from outside. */

@@ -71,6 +71,11 @@ _am_images_view_update_loading (AmImagesView *self)
     }
   else if (self->scope == AM_IMAGES_SCOPE_QUICK_START)
     loading = self->quick_start_loading;
+  else if (self->scope == AM_IMAGES_SCOPE_ALL_REGIONS)
+    {
+      loading = _am_images_view_all_regions_loading (self);
+      n_loaded = _am_images_view_all_regions_n_loaded (self);
+    }
 
   has_rows = am_image_list_model_get_n_total (self->list) > 0;
 
@@ -293,6 +298,7 @@ _am_images_view_clear_stores (AmImagesView *self)
         g_clear_object (&self->stores[i]);
       }
   self->store = NULL;
+  _am_images_view_clear_all_regions (self);
   g_clear_object (&self->quick_start);
   g_clear_error (&self->quick_start_error);
   g_clear_handle_id (&self->poll_id, g_source_remove);
@@ -490,11 +496,18 @@ _am_images_view_show_scope (AmImagesView *self,
   self->quick_start_loading = FALSE;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  _am_images_view_leave_all_regions (self);
 
   if (self->client == NULL)
     {
       _am_images_view_set_source_model (self, NULL, FALSE);
       _am_images_view_update_loading (self);
+      return;
+    }
+
+  if (self->scope == AM_IMAGES_SCOPE_ALL_REGIONS)
+    {
+      _am_images_view_show_all_regions (self, fetch);
       return;
     }
 

@@ -44,6 +44,7 @@ static const AmColumnInfo column_info[AM_IMAGE_N_COLUMNS] = {
   [AM_IMAGE_COLUMN_VISIBILITY] = { "visibility", FALSE },
   [AM_IMAGE_COLUMN_DEPRECATION] = { "deprecation", FALSE },
   [AM_IMAGE_COLUMN_ALLOWED] = { "allowed", FALSE },
+  [AM_IMAGE_COLUMN_REGION] = { "region", FALSE },
 };
 
 /*
@@ -71,6 +72,7 @@ static const struct
   [AM_IMAGE_COLUMN_VISIBILITY] = { N_("Visibility"), 90 },
   [AM_IMAGE_COLUMN_DEPRECATION] = { N_("Deprecation"), 120 },
   [AM_IMAGE_COLUMN_ALLOWED] = { N_("Allowed"), 90 },
+  [AM_IMAGE_COLUMN_REGION] = { N_("Region"), 110 },
 };
 
 /* --- cells -------------------------------------------------------------------------------- */
@@ -148,6 +150,10 @@ cell_text (AmImage       *image,
     case AM_IMAGE_COLUMN_ALLOWED:
       /* Shown only while Allowed AMIs is on (then every answer carries imageAllowed). */
       text = am_image_get_image_allowed (image) ? _("Allowed") : _("Not allowed");
+      break;
+    case AM_IMAGE_COLUMN_REGION:
+      /* Shown in the All Regions scope, whose listing marks each image's Region. */
+      text = am_image_get_region (image);
       break;
     case AM_IMAGE_N_COLUMNS:
     default:
@@ -260,6 +266,8 @@ _am_images_view_current_error (AmImagesView *self)
     return self->retry_id != 0 ? NULL : am_image_store_get_error (self->store);
   if (self->scope == AM_IMAGES_SCOPE_QUICK_START)
     return self->quick_start_error;
+  if (self->scope == AM_IMAGES_SCOPE_ALL_REGIONS)
+    return _am_images_view_all_regions_error (self);
   return NULL;
 }
 
@@ -566,9 +574,11 @@ setup_columns (AmImagesView *self)
     am_image_list_model_set_sort (self->list, AM_IMAGE_COLUMN_CREATED, TRUE);
 }
 
-/* Quick Start is first in the scope list; the other rows follow the enum. */
-#define SCOPE_ROW(scope) (((scope) + 1) % (AM_IMAGES_SCOPE_QUICK_START + 1))
-#define ROW_SCOPE(row) (((row) + AM_IMAGES_SCOPE_QUICK_START) % (AM_IMAGES_SCOPE_QUICK_START + 1))
+/* Quick Start is first in the scope list; the other rows follow the enum, All Regions last. */
+#define SCOPE_ROW(scope) ((scope) == AM_IMAGES_SCOPE_ALL_REGIONS ? AM_IMAGES_SCOPE_ALL_REGIONS \
+                          : ((scope) + 1) % (AM_IMAGES_SCOPE_QUICK_START + 1))
+#define ROW_SCOPE(row) ((row) == AM_IMAGES_SCOPE_ALL_REGIONS ? AM_IMAGES_SCOPE_ALL_REGIONS \
+                        : ((row) + AM_IMAGES_SCOPE_QUICK_START) % (AM_IMAGES_SCOPE_QUICK_START + 1))
 
 static void
 quick_start_launch_cb (AmImagesView *self,
@@ -711,7 +721,7 @@ am_images_view_class_init (AmImagesViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SCOPE] =
     g_param_spec_int ("scope", NULL, NULL,
-                      AM_IMAGES_SCOPE_OWNED, AM_IMAGES_SCOPE_QUICK_START, AM_IMAGES_SCOPE_OWNED,
+                      AM_IMAGES_SCOPE_OWNED, AM_IMAGES_SCOPE_ALL_REGIONS, AM_IMAGES_SCOPE_OWNED,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -852,7 +862,7 @@ am_images_view_set_scope (AmImagesView  *self,
                           AmImagesScope  scope)
 {
   g_return_if_fail (AM_IS_IMAGES_VIEW (self));
-  g_return_if_fail (scope <= AM_IMAGES_SCOPE_QUICK_START);
+  g_return_if_fail (scope <= AM_IMAGES_SCOPE_ALL_REGIONS);
 
   if (self->scope == scope)
     return;

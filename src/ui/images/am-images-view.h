@@ -26,6 +26,7 @@ typedef enum
   AM_IMAGES_SCOPE_AMAZON,
   AM_IMAGES_SCOPE_MARKETPLACE,
   AM_IMAGES_SCOPE_QUICK_START,
+  AM_IMAGES_SCOPE_ALL_REGIONS,    /* the owned images of every enabled Region */
 } AmImagesScope;
 
 #define AM_TYPE_IMAGES_VIEW (am_images_view_get_type ())

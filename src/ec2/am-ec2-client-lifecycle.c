@@ -12,6 +12,7 @@ static const char * const snapshots_path[] = { "snapshotSet", NULL };
 static const char * const image_references_path[] = { "imageReferenceSet", NULL };
 static const char * const instance_image_metadata_path[] = { "instanceImageMetadataSet", NULL };
 static const char * const recycle_bin_path[] = { "imageSet", NULL };
+static const char * const snapshot_recycle_bin_path[] = { "snapshotSet", NULL };
 
 void
 am_ec2_client_describe_snapshots_async (AmEc2Client         *self,
@@ -259,4 +260,66 @@ am_ec2_client_list_images_in_recycle_bin_finish (AmEc2Client   *self,
 {
   return _am_ec2_client_finish_list (self, result, am_ec2_client_list_images_in_recycle_bin_async,
                                      error);
+}
+
+void
+am_ec2_client_list_snapshots_in_recycle_bin_async (AmEc2Client         *self,
+                                                   const char * const  *snapshot_ids,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+
+  params = _am_ec2_params_new ("ListSnapshotsInRecycleBin");
+  _am_ec2_params_add_list (params, "SnapshotId", snapshot_ids);
+  if (snapshot_ids == NULL || snapshot_ids[0] == NULL)
+    am_query_params_add_int (params, "MaxResults", 1000);
+  _am_ec2_client_describe_all (self, params, _am_snapshot_get_model_info (), snapshot_recycle_bin_path,
+                               g_strdup ("Could not list the snapshots in the Recycle Bin"),
+                               am_ec2_client_list_snapshots_in_recycle_bin_async, cancellable,
+                               callback, user_data);
+}
+
+GPtrArray *
+am_ec2_client_list_snapshots_in_recycle_bin_finish (AmEc2Client   *self,
+                                                    GAsyncResult  *result,
+                                                    GError       **error)
+{
+  return _am_ec2_client_finish_list (self, result, am_ec2_client_list_snapshots_in_recycle_bin_async,
+                                     error);
+}
+
+void
+am_ec2_client_restore_snapshot_async (AmEc2Client         *self,
+                                      const char          *snapshot_id,
+                                      gboolean             dry_run,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (snapshot_id != NULL);
+
+  params = _am_ec2_params_new ("RestoreSnapshotFromRecycleBin");
+  am_query_params_add (params, "SnapshotId", snapshot_id);
+  _am_ec2_client_start_call (
+    self, params,
+    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
+                      g_strdup_printf ("Could not restore %s from the Recycle Bin", snapshot_id)),
+    dry_run, am_ec2_client_restore_snapshot_async, cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_restore_snapshot_finish (AmEc2Client   *self,
+                                       GAsyncResult  *result,
+                                       gboolean      *dry_run_ok,
+                                       GError       **error)
+{
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_restore_snapshot_async, dry_run_ok,
+                                       error);
 }

@@ -232,6 +232,29 @@ am_ec2_client_restore_image_finish (AmEc2Client   *self,
                                        error);
 }
 
+/* ListImagesInRecycleBin / ListSnapshotsInRecycleBin: every page, or just @ids. */
+static void
+list_recycle_bin (AmEc2Client         *self,
+                  const char          *action,
+                  const char          *id_name,
+                  const char * const  *ids,
+                  const AmModelInfo   *info,
+                  const char * const  *path,
+                  const char          *message,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  AmQueryParams *params = _am_ec2_params_new (action);
+
+  _am_ec2_params_add_list (params, id_name, ids);
+  if (ids == NULL || ids[0] == NULL)
+    am_query_params_add_int (params, "MaxResults", 1000);
+  _am_ec2_client_describe_all (self, params, info, path, g_strdup (message), source_tag, cancellable,
+                               callback, user_data);
+}
+
 void
 am_ec2_client_list_images_in_recycle_bin_async (AmEc2Client         *self,
                                                 const char * const  *image_ids,
@@ -239,18 +262,11 @@ am_ec2_client_list_images_in_recycle_bin_async (AmEc2Client         *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data)
 {
-  AmQueryParams *params;
-
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("ListImagesInRecycleBin");
-  _am_ec2_params_add_list (params, "ImageId", image_ids);
-  if (image_ids == NULL || image_ids[0] == NULL)
-    am_query_params_add_int (params, "MaxResults", 1000);
-  _am_ec2_client_describe_all (self, params, _am_image_get_model_info (), recycle_bin_path,
-                               g_strdup ("Could not list the Recycle Bin"),
-                               am_ec2_client_list_images_in_recycle_bin_async, cancellable,
-                               callback, user_data);
+  list_recycle_bin (self, "ListImagesInRecycleBin", "ImageId", image_ids, _am_image_get_model_info (),
+                    recycle_bin_path, "Could not list the Recycle Bin",
+                    am_ec2_client_list_images_in_recycle_bin_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -269,18 +285,11 @@ am_ec2_client_list_snapshots_in_recycle_bin_async (AmEc2Client         *self,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data)
 {
-  AmQueryParams *params;
-
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("ListSnapshotsInRecycleBin");
-  _am_ec2_params_add_list (params, "SnapshotId", snapshot_ids);
-  if (snapshot_ids == NULL || snapshot_ids[0] == NULL)
-    am_query_params_add_int (params, "MaxResults", 1000);
-  _am_ec2_client_describe_all (self, params, _am_snapshot_get_model_info (), snapshot_recycle_bin_path,
-                               g_strdup ("Could not list the snapshots in the Recycle Bin"),
-                               am_ec2_client_list_snapshots_in_recycle_bin_async, cancellable,
-                               callback, user_data);
+  list_recycle_bin (self, "ListSnapshotsInRecycleBin", "SnapshotId", snapshot_ids, _am_snapshot_get_model_info (),
+                    snapshot_recycle_bin_path, "Could not list the snapshots in the Recycle Bin",
+                    am_ec2_client_list_snapshots_in_recycle_bin_async, cancellable, callback, user_data);
 }
 
 GPtrArray *

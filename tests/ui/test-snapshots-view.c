@@ -67,28 +67,13 @@ in_recycle_bin (AmEc2Client *client,
   return listed->len == 1;
 }
 
+/* Light and dark pictures in $AMIABLE_SCREENSHOT_DIR, when set. */
 static void
 shot (GtkWidget  *widget,
       const char *name)
 {
-  const char *dir = g_getenv ("AMIABLE_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  for (guint attempt = 0; attempt < 20; attempt++)
-    {
-      if (am_ui_test_screenshot (widget, path))
-        {
-          g_test_message ("screenshot: %s", path);
-          return;
-        }
-      g_usleep (50000);
-      am_ui_test_iterate ();
-    }
-  g_test_message ("could not take the screenshot %s", path);
+  if (!am_ui_test_screenshot_light_dark (widget, name, 200))
+    g_test_message ("could not take the screenshot %s", name);
 }
 
 /* The orphan a deregister without snapshots leaves is found (Orphans Only), deleted after a
@@ -140,7 +125,7 @@ test_orphan_found_deleted_restored (void)
   g_assert_cmpuint (am_snapshots_view_select (view, used_ids), ==, 0);
   g_assert_cmpuint (am_snapshots_view_select (view, orphan_ids), ==, 1);
   am_ui_test_iterate ();
-  shot (window, "snapshots-orphans.png");
+  shot (window, "snapshots-orphans");
 
   /* Delete: the confirmation speaks of the Recycle Bin. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "snapshots.delete", NULL));
@@ -149,7 +134,7 @@ test_orphan_found_deleted_restored (void)
   g_test_message ("confirmation: %s", body);
   g_assert_nonnull (strstr (body, orphan));
   g_assert_nonnull (strstr (body, "Recycle Bin"));
-  shot (dialog, "snapshots-delete-confirm.png");
+  shot (dialog, "snapshots-delete-confirm");
   am_ui_test_message_dialog_press (dialog, "delete");
   wait_settled (view);
   g_assert_false (am_test_families_snapshot_exists (client, orphan));
@@ -164,7 +149,7 @@ test_orphan_found_deleted_restored (void)
   g_assert_nonnull (strstr (am_snapshots_view_get_used_by_text (view, orphan), "In the Recycle Bin until"));
   g_assert_cmpuint (am_snapshots_view_select (view, orphan_ids), ==, 1);
   am_ui_test_iterate ();
-  shot (window, "snapshots-recycle-bin.png");
+  shot (window, "snapshots-recycle-bin");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "snapshots.restore", NULL));
   wait_settled (view);
   g_assert_true (am_test_families_snapshot_exists (client, orphan));
@@ -190,7 +175,7 @@ test_load_fails (void)
   wait_settled (view);
   stack = GTK_STACK (am_ui_test_get_widget (GTK_WIDGET (view), GTK_TYPE_STACK, NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
-  shot (window, "snapshots-error.png");
+  shot (window, "snapshots-error");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -158,6 +158,73 @@ test_orphan_found_deleted_restored (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+button_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+/* Create Snapshot lists the instances' volumes; CreateSnapshot makes one with the description. */
+static void
+test_create_snapshot (void)
+{
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmEc2Client *client = am_session_get_client (session);
+  g_autoptr (AmImage) web = owned_image (client, "alice-web-server-2026-01-15");
+  g_autofree char *instance = am_test_families_run_instance (client, am_image_get_image_id (web));
+  const char *owners[] = { "self", NULL };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) snapshots = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  AmSnapshotsView *view = AM_SNAPSHOTS_VIEW (am_snapshots_view_new ());
+  GtkWidget *dialog = NULL;
+  GtkWidget *create, *entry;
+  guint found = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  am_snapshots_view_set_session (view, session);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_settled (view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "snapshots.create", NULL));
+  dialog = am_ui_test_wait_for_window_of_type (ADW_TYPE_WINDOW);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  create = am_ui_test_get_widget (dialog, GTK_TYPE_BUTTON, "C_reate");
+  g_assert_true (am_ui_test_wait_until (button_sensitive, create, 60000));
+  entry = am_ui_test_get_widget (dialog, ADW_TYPE_ENTRY_ROW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "before the upgrade");
+  am_ui_test_iterate ();
+  shot (dialog, "snapshots-create");
+  g_signal_emit_by_name (create, "clicked");
+  g_assert_false (gtk_widget_is_sensitive (create));
+  g_assert_true (am_ui_test_wait_until (window_gone, &dialog, 60000));
+  wait_settled (view);
+
+  am_ec2_client_describe_snapshots_async (client, NULL, owners, NULL, NULL, am_test_families_cb, &result);
+  snapshots = am_ec2_client_describe_snapshots_finish (client, am_test_families_wait (&result), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < snapshots->len; i++)
+    if (g_strcmp0 (am_snapshot_get_description (snapshots->pdata[i]), "before the upgrade") == 0)
+      {
+        const char *ids[] = { am_snapshot_get_snapshot_id (snapshots->pdata[i]), NULL };
+
+        found++;
+        /* Listed, and no image uses it. */
+        g_assert_cmpstr (am_snapshots_view_get_used_by_text (view, ids[0]), ==, "Not used by any image");
+      }
+  g_assert_cmpuint (found, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The sandbox stops: the view ends in its error state, with Retry. */
 static void
 test_load_fails (void)
@@ -199,6 +266,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/snapshots/window-page", test_window_page);
   g_test_add_func ("/ui/snapshots/orphan-found-deleted-restored", test_orphan_found_deleted_restored);
+  g_test_add_func ("/ui/snapshots/create", test_create_snapshot);
   g_test_add_func ("/ui/snapshots/load-fails", test_load_fails);
   return g_test_run ();
 }

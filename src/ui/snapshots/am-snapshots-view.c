@@ -723,6 +723,7 @@ typedef struct
   GtkSpinner      *spinner;
   GtkStringList   *volumes;        /* volume ids, parallel to the combo row's labels */
   GtkStringList   *labels;
+  GPtrArray       *details;        /* (element-type utf8) "/dev/xvda of i-… (running)", parallel */
   gboolean         sent;           /* CreateSnapshot went out: never sent again */
 } CreateDialog;
 
@@ -733,6 +734,7 @@ create_dialog_free (gpointer data)
 
   g_object_unref (d->self);
   g_clear_object (&d->volumes);
+  g_ptr_array_unref (d->details);
   g_free (d);
 }
 
@@ -802,6 +804,17 @@ create_clicked_cb (GtkButton *button,
                                        create_cb, g_object_ref (window));
 }
 
+/* The combo row shows the volume id; its subtitle says whose volume it is. */
+static void
+volume_selected_cb (AdwComboRow  *row,
+                    GParamSpec   *pspec,
+                    CreateDialog *d)
+{
+  guint pos = adw_combo_row_get_selected (row);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pos < d->details->len ? d->details->pdata[pos] : "");
+}
+
 static void
 volumes_cb (GObject      *source,
             GAsyncResult *result,
@@ -840,7 +853,8 @@ volumes_cb (GObject      *source,
                                    am_instance_block_device_get_device_name (devices[j]),
                                    am_instance_get_instance_id (in), am_instance_get_state_name (in));
           gtk_string_list_append (d->volumes, volume_id);
-          gtk_string_list_append (d->labels, label);
+          g_ptr_array_add (d->details, g_steal_pointer (&label));
+          gtk_string_list_append (d->labels, volume_id);
         }
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (d->volumes)) == 0)
@@ -849,6 +863,7 @@ volumes_cb (GObject      *source,
       return;
     }
   gtk_label_set_text (d->status_label, "");
+  volume_selected_cb (d->volume_row, NULL, d);
   gtk_widget_set_sensitive (GTK_WIDGET (d->create_button), TRUE);
 }
 
@@ -868,13 +883,14 @@ create_action (GtkWidget  *widget,
   d->self = g_object_ref (self);
   d->volumes = gtk_string_list_new (NULL);
   d->labels = gtk_string_list_new (NULL);
+  d->details = g_ptr_array_new_with_free_func (g_free);
 
   window = adw_window_new ();
   d->window = GTK_WINDOW (window);
   gtk_window_set_title (GTK_WINDOW (window), _("Create Snapshot"));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, -1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, -1);
   g_object_set_data_full (G_OBJECT (window), "create-dialog", d, create_dialog_free);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -900,6 +916,7 @@ create_action (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->volume_row), _("_Volume"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (d->volume_row), TRUE);
   adw_combo_row_set_model (d->volume_row, G_LIST_MODEL (d->labels));
+  g_signal_connect (d->volume_row, "notify::selected", G_CALLBACK (volume_selected_cb), d);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->volume_row));
   d->description_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->description_row), _("_Description"));

@@ -174,6 +174,25 @@ am_ec2_client_create_snapshot_finish (AmEc2Client   *self,
                                       (gpointer *)snapshot, dry_run_ok, error);
 }
 
+/* DeleteSnapshot, RestoreSnapshotFromRecycleBin: SnapshotId in, <return>true</return> out. */
+static void
+snapshot_id_call (AmEc2Client         *self,
+                  const char          *action,
+                  const char          *snapshot_id,
+                  char                *what,
+                  gboolean             dry_run,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  AmQueryParams *params = _am_ec2_params_new (action);
+
+  am_query_params_add (params, "SnapshotId", snapshot_id);
+  _am_ec2_client_start_call (self, params, _am_ec2_call_new (AM_EC2_RESULT_RETURN, what), dry_run, source_tag,
+                             cancellable, callback, user_data);
+}
+
 void
 am_ec2_client_delete_snapshot_async (AmEc2Client         *self,
                                      const char          *snapshot_id,
@@ -182,17 +201,11 @@ am_ec2_client_delete_snapshot_async (AmEc2Client         *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  AmQueryParams *params;
-
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (snapshot_id != NULL);
 
-  params = _am_ec2_params_new ("DeleteSnapshot");
-  am_query_params_add (params, "SnapshotId", snapshot_id);
-  _am_ec2_client_start_call (
-    self, params,
-    _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not delete %s", snapshot_id)),
-    dry_run, am_ec2_client_delete_snapshot_async, cancellable, callback, user_data);
+  snapshot_id_call (self, "DeleteSnapshot", snapshot_id, g_strdup_printf ("Could not delete %s", snapshot_id),
+                    dry_run, am_ec2_client_delete_snapshot_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -309,18 +322,12 @@ am_ec2_client_restore_snapshot_async (AmEc2Client         *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  AmQueryParams *params;
-
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (snapshot_id != NULL);
 
-  params = _am_ec2_params_new ("RestoreSnapshotFromRecycleBin");
-  am_query_params_add (params, "SnapshotId", snapshot_id);
-  _am_ec2_client_start_call (
-    self, params,
-    _am_ec2_call_new (AM_EC2_RESULT_RETURN,
-                      g_strdup_printf ("Could not restore %s from the Recycle Bin", snapshot_id)),
-    dry_run, am_ec2_client_restore_snapshot_async, cancellable, callback, user_data);
+  snapshot_id_call (self, "RestoreSnapshotFromRecycleBin", snapshot_id,
+                    g_strdup_printf ("Could not restore %s from the Recycle Bin", snapshot_id), dry_run,
+                    am_ec2_client_restore_snapshot_async, cancellable, callback, user_data);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-deregister-dialog.h"
 #include "am-snapshots-view.h"
 #include "am-test-families.h"
 #include "am-ui-test-sandbox.h"
@@ -76,6 +77,23 @@ shot (GtkWidget  *widget,
     g_test_message ("could not take the screenshot %s", name);
 }
 
+static gboolean
+used_by_answered (gpointer data)
+{
+  AmUsedByCheck *check = data;
+
+  return am_used_by_check_get_cleared (check)
+         || gtk_widget_get_visible (GTK_WIDGET (am_used_by_check_get_override (check)));
+}
+
+static AmEc2Client *gone_client;
+
+static gboolean
+image_gone (gpointer data)
+{
+  return !am_test_families_image_exists (gone_client, data);
+}
+
 /* The orphan a deregister without snapshots leaves is found (Orphans Only), deleted after a
  * confirmation that speaks of the Recycle Bin, and restored from it. */
 static void
@@ -98,12 +116,33 @@ test_orphan_found_deleted_restored (void)
   AmSnapshotsView *view;
   const char *body;
 
-  /* Deregister, keeping the snapshots. */
-  am_ec2_client_deregister_image_async (client, am_image_get_image_id (web), FALSE, FALSE, NULL,
-                                        am_test_families_cb, &result);
-  g_assert_true (am_ec2_client_deregister_image_finish (client, am_test_families_wait (&result), NULL, &error));
-  g_assert_no_error (error);
+  gone_client = client;
+  /* Deregister through the Deregister dialog, keeping the snapshots (the default). The
+   * seeded instance still runs the image: the dialog asks for "anyway" first. */
+  {
+    g_autoptr (GPtrArray) images = g_ptr_array_new ();
+    AmDeregisterDialog *deregister;
+    AmUsedByCheck *check;
+    GtkCheckButton *keep;
+
+    g_ptr_array_add (images, web);
+    deregister = am_deregister_dialog_new (session, images);
+    gtk_window_present (GTK_WINDOW (deregister));
+    am_ui_test_wait_mapped (GTK_WIDGET (deregister));
+    keep = GTK_CHECK_BUTTON (am_ui_test_get_widget (GTK_WIDGET (deregister), GTK_TYPE_CHECK_BUTTON, NULL));
+    g_assert_cmpstr (gtk_check_button_get_label (keep), ==, "Also delete its _snapshots");
+    g_assert_false (gtk_check_button_get_active (keep));
+    check = am_deregister_dialog_get_used_by (deregister);
+    g_assert_true (am_ui_test_wait_until (used_by_answered, check, 60000));
+    if (!am_used_by_check_get_cleared (check))
+      gtk_check_button_set_active (am_used_by_check_get_override (check), TRUE);
+    am_ui_test_wait_response_enabled (GTK_WIDGET (deregister), "deregister");
+    am_ui_test_message_dialog_press (GTK_WIDGET (deregister), "deregister");
+    g_assert_true (am_ui_test_wait_until (image_gone, (gpointer) am_image_get_image_id (web), 60000));
+  }
   g_assert_true (am_test_families_snapshot_exists (client, orphan));
+  (void) result;
+  (void) error;
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 600);

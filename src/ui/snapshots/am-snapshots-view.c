@@ -373,12 +373,22 @@ am_snapshots_view_reload (AmSnapshotsView *self)
   am_snapshot_inventory_load_async (self->inventory, client, self->cancellable, load_cb, g_object_ref (self));
 }
 
+/* Listed when first shown (the window builds every view at start), then on F5 and changes. */
 static void
 client_changed_cb (AmSnapshotsView *self)
 {
   self->loaded = FALSE;
   g_list_store_remove_all (self->store);
-  am_snapshots_view_reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    am_snapshots_view_reload (self);
+  else
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->loading = FALSE;
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      update_actions (self);
+    }
 }
 
 void
@@ -950,8 +960,13 @@ create_action (GtkWidget  *widget,
 static void
 am_snapshots_view_map (GtkWidget *widget)
 {
+  AmSnapshotsView *self = AM_SNAPSHOTS_VIEW (widget);
+
   GTK_WIDGET_CLASS (am_snapshots_view_parent_class)->map (widget);
-  update_actions (AM_SNAPSHOTS_VIEW (widget));
+  if (!self->loaded && !self->loading)
+    am_snapshots_view_reload (self);
+  else
+    update_actions (self);
 }
 
 static void

@@ -86,6 +86,12 @@ used_by_answered (gpointer data)
          || gtk_widget_get_visible (GTK_WIDGET (am_used_by_check_get_override (check)));
 }
 
+static gboolean
+has_result (gpointer data)
+{
+  return am_snapshots_view_get_last_result (data) != NULL;
+}
+
 static AmEc2Client *gone_client;
 
 static gboolean
@@ -180,6 +186,9 @@ test_orphan_found_deleted_restored (void)
   g_assert_true (in_recycle_bin (client, orphan));
   g_assert_true (am_test_families_snapshot_exists (client, used));
   g_assert_null (am_snapshots_view_get_used_by_text (view, orphan));
+  g_assert_true (am_ui_test_wait_until (has_result, view, 60000));
+  g_test_message ("after deleting: %s", am_snapshots_view_get_last_result (view));
+  g_assert_nonnull (strstr (am_snapshots_view_get_last_result (view), "the Recycle Bin keeps it until"));
 
   /* Recycle Bin shows it; Restore brings it back. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (am_ui_test_get_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON,

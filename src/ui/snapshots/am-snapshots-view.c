@@ -40,6 +40,7 @@ struct _AmSnapshotsView
   GtkMultiSelection   *selection;
   GCancellable        *cancellable;
   GHashTable          *used_by;     /* snapshot id → Used By text of the shown rows */
+  char                *last_result; /* the last toast: what a create, delete or restore did */
 
   /* state */
   gulong               client_handler;
@@ -70,6 +71,9 @@ toast (AmSnapshotsView *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwToast *t = adw_toast_new (message);
+
+  g_free (self->last_result);
+  self->last_result = g_strdup (message);
 
   adw_toast_set_timeout (t, 8);
   if (AM_IS_WINDOW (root))
@@ -445,6 +449,14 @@ am_snapshots_view_select (AmSnapshotsView    *self,
 }
 
 const char *
+am_snapshots_view_get_last_result (AmSnapshotsView *self)
+{
+  g_return_val_if_fail (AM_IS_SNAPSHOTS_VIEW (self), NULL);
+
+  return self->last_result;
+}
+
+const char *
 am_snapshots_view_get_used_by_text (AmSnapshotsView *self,
                                     const char      *snapshot_id)
 {
@@ -535,8 +547,8 @@ deleted_bin_cb (GObject      *source,
 
       if (kept->len == n)
         message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Deleted %u snapshot; the Recycle Bin keeps it until %s: Recycle Bin shows it for Restore",
-                                                "Deleted %u snapshots; the Recycle Bin keeps them until %s: Recycle Bin shows them for Restore",
+                                                "Deleted %u snapshot; the Recycle Bin keeps it until %s, and Restore brings it back",
+                                                "Deleted %u snapshots; the Recycle Bin keeps them until %s, and Restore brings them back",
                                                 n), n, until);
       else
         message = g_strdup_printf (_("Deleted %u snapshots; the Recycle Bin keeps %u of them until %s"), n, kept->len,
@@ -1001,6 +1013,7 @@ am_snapshots_view_finalize (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->used_by, g_hash_table_unref);
+  g_clear_pointer (&self->last_result, g_free);
   G_OBJECT_CLASS (am_snapshots_view_parent_class)->finalize (object);
 }
 

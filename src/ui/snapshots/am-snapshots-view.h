@@ -38,5 +38,8 @@ guint       am_snapshots_view_select         (AmSnapshotsView    *self,
 /** am_snapshots_view_get_used_by_text: Returns: (nullable): the Used By cell text of a shown row */
 const char *am_snapshots_view_get_used_by_text (AmSnapshotsView *self,
                                                 const char      *snapshot_id);
+/** am_snapshots_view_get_last_result: Returns: (nullable): the last result shown as a toast, e.g.
+ * whether the Recycle Bin kept what was deleted */
+const char *am_snapshots_view_get_last_result  (AmSnapshotsView *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@ static const char * const snapshots_path[] = { "snapshotSet", NULL };
 static const char * const image_references_path[] = { "imageReferenceSet", NULL };
 static const char * const instance_image_metadata_path[] = { "instanceImageMetadataSet", NULL };
 static const char * const recycle_bin_path[] = { "imageSet", NULL };
+static const char * const snapshot_recycle_bin_path[] = { "snapshotSet", NULL };
 
 void
 am_ec2_client_describe_snapshots_async (AmEc2Client         *self,
@@ -173,6 +174,25 @@ am_ec2_client_create_snapshot_finish (AmEc2Client   *self,
                                       (gpointer *)snapshot, dry_run_ok, error);
 }
 
+/* DeleteSnapshot, RestoreSnapshotFromRecycleBin: SnapshotId in, <return>true</return> out. */
+static void
+snapshot_id_call (AmEc2Client         *self,
+                  const char          *action,
+                  const char          *snapshot_id,
+                  char                *what,
+                  gboolean             dry_run,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  AmQueryParams *params = _am_ec2_params_new (action);
+
+  am_query_params_add (params, "SnapshotId", snapshot_id);
+  _am_ec2_client_start_call (self, params, _am_ec2_call_new (AM_EC2_RESULT_RETURN, what), dry_run, source_tag,
+                             cancellable, callback, user_data);
+}
+
 void
 am_ec2_client_delete_snapshot_async (AmEc2Client         *self,
                                      const char          *snapshot_id,
@@ -181,17 +201,11 @@ am_ec2_client_delete_snapshot_async (AmEc2Client         *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  AmQueryParams *params;
-
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
   g_return_if_fail (snapshot_id != NULL);
 
-  params = _am_ec2_params_new ("DeleteSnapshot");
-  am_query_params_add (params, "SnapshotId", snapshot_id);
-  _am_ec2_client_start_call (
-    self, params,
-    _am_ec2_call_new (AM_EC2_RESULT_RETURN, g_strdup_printf ("Could not delete %s", snapshot_id)),
-    dry_run, am_ec2_client_delete_snapshot_async, cancellable, callback, user_data);
+  snapshot_id_call (self, "DeleteSnapshot", snapshot_id, g_strdup_printf ("Could not delete %s", snapshot_id),
+                    dry_run, am_ec2_client_delete_snapshot_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -231,6 +245,29 @@ am_ec2_client_restore_image_finish (AmEc2Client   *self,
                                        error);
 }
 
+/* ListImagesInRecycleBin / ListSnapshotsInRecycleBin: every page, or just @ids. */
+static void
+list_recycle_bin (AmEc2Client         *self,
+                  const char          *action,
+                  const char          *id_name,
+                  const char * const  *ids,
+                  const AmModelInfo   *info,
+                  const char * const  *path,
+                  const char          *message,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  AmQueryParams *params = _am_ec2_params_new (action);
+
+  _am_ec2_params_add_list (params, id_name, ids);
+  if (ids == NULL || ids[0] == NULL)
+    am_query_params_add_int (params, "MaxResults", 1000);
+  _am_ec2_client_describe_all (self, params, info, path, g_strdup (message), source_tag, cancellable,
+                               callback, user_data);
+}
+
 void
 am_ec2_client_list_images_in_recycle_bin_async (AmEc2Client         *self,
                                                 const char * const  *image_ids,
@@ -238,18 +275,11 @@ am_ec2_client_list_images_in_recycle_bin_async (AmEc2Client         *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data)
 {
-  AmQueryParams *params;
-
   g_return_if_fail (AM_IS_EC2_CLIENT (self));
 
-  params = _am_ec2_params_new ("ListImagesInRecycleBin");
-  _am_ec2_params_add_list (params, "ImageId", image_ids);
-  if (image_ids == NULL || image_ids[0] == NULL)
-    am_query_params_add_int (params, "MaxResults", 1000);
-  _am_ec2_client_describe_all (self, params, _am_image_get_model_info (), recycle_bin_path,
-                               g_strdup ("Could not list the Recycle Bin"),
-                               am_ec2_client_list_images_in_recycle_bin_async, cancellable,
-                               callback, user_data);
+  list_recycle_bin (self, "ListImagesInRecycleBin", "ImageId", image_ids, _am_image_get_model_info (),
+                    recycle_bin_path, "Could not list the Recycle Bin",
+                    am_ec2_client_list_images_in_recycle_bin_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -259,4 +289,53 @@ am_ec2_client_list_images_in_recycle_bin_finish (AmEc2Client   *self,
 {
   return _am_ec2_client_finish_list (self, result, am_ec2_client_list_images_in_recycle_bin_async,
                                      error);
+}
+
+void
+am_ec2_client_list_snapshots_in_recycle_bin_async (AmEc2Client         *self,
+                                                   const char * const  *snapshot_ids,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+
+  list_recycle_bin (self, "ListSnapshotsInRecycleBin", "SnapshotId", snapshot_ids, _am_snapshot_get_model_info (),
+                    snapshot_recycle_bin_path, "Could not list the snapshots in the Recycle Bin",
+                    am_ec2_client_list_snapshots_in_recycle_bin_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+am_ec2_client_list_snapshots_in_recycle_bin_finish (AmEc2Client   *self,
+                                                    GAsyncResult  *result,
+                                                    GError       **error)
+{
+  return _am_ec2_client_finish_list (self, result, am_ec2_client_list_snapshots_in_recycle_bin_async,
+                                     error);
+}
+
+void
+am_ec2_client_restore_snapshot_async (AmEc2Client         *self,
+                                      const char          *snapshot_id,
+                                      gboolean             dry_run,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (snapshot_id != NULL);
+
+  snapshot_id_call (self, "RestoreSnapshotFromRecycleBin", snapshot_id,
+                    g_strdup_printf ("Could not restore %s from the Recycle Bin", snapshot_id), dry_run,
+                    am_ec2_client_restore_snapshot_async, cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_restore_snapshot_finish (AmEc2Client   *self,
+                                       GAsyncResult  *result,
+                                       gboolean      *dry_run_ok,
+                                       GError       **error)
+{
+  return _am_ec2_client_finish_simple (self, result, am_ec2_client_restore_snapshot_async, dry_run_ok,
+                                       error);
 }

@@ -701,6 +701,28 @@ gboolean    am_ec2_client_delete_snapshot_finish (AmEc2Client  *self,
                                                   GAsyncResult *result,
                                                   gboolean     *dry_run_ok,
                                                   GError      **error);
+/** ListSnapshotsInRecycleBin (all pages): the account's deleted snapshots that a retention rule
+ * keeps, or those of @snapshot_ids among them. Returns (finish): (transfer full) (element-type
+ * AmSnapshot): only id, description, volume and the Recycle Bin times are filled. */
+void        am_ec2_client_list_snapshots_in_recycle_bin_async  (AmEc2Client         *self,
+                                                                const char * const  *snapshot_ids,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GPtrArray  *am_ec2_client_list_snapshots_in_recycle_bin_finish (AmEc2Client   *self,
+                                                                GAsyncResult  *result,
+                                                                GError       **error);
+/** RestoreSnapshotFromRecycleBin: a deleted snapshot back, with its tags. */
+void        am_ec2_client_restore_snapshot_async  (AmEc2Client   *self,
+                                                   const char    *snapshot_id,
+                                                   gboolean       dry_run,
+                                                   GCancellable  *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer       user_data);
+gboolean    am_ec2_client_restore_snapshot_finish (AmEc2Client  *self,
+                                                   GAsyncResult *result,
+                                                   gboolean     *dry_run_ok,
+                                                   GError      **error);
 /** RestoreImageFromRecycleBin: a deregistered image back, with its snapshots. */
 void        am_ec2_client_restore_image_async    (AmEc2Client   *self,
                                                   const char    *image_id,

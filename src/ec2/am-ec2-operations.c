@@ -37,6 +37,7 @@ static const struct
   { "DescribeSubnets", IDEMPOTENT },
   { "DescribeVpcs", IDEMPOTENT },
   { "ListImagesInRecycleBin", IDEMPOTENT },
+  { "ListSnapshotsInRecycleBin", IDEMPOTENT },
   /* EC2 changes that end in the same state however often they are sent */
   { "AuthorizeSecurityGroupIngress", IDEMPOTENT },  /* a repeat: InvalidPermission.Duplicate, taken as done */
   { "CreateTags", IDEMPOTENT },
@@ -61,6 +62,9 @@ static const struct
   { "CreateImage", NOT_IDEMPOTENT },
   { "CreateKeyPair", NOT_IDEMPOTENT },
   { "CreateSecurityGroup", NOT_IDEMPOTENT },
+  { "CreateSnapshot", NOT_IDEMPOTENT },  /* a repeat: a second snapshot */
+  { "DeleteSnapshot", NOT_IDEMPOTENT },  /* a repeat: InvalidSnapshot.NotFound, though it was done */
+  { "RestoreSnapshotFromRecycleBin", NOT_IDEMPOTENT },  /* likewise */
   { "RebootInstances", NOT_IDEMPOTENT },  /* a second reboot */
   { "RegisterImage", NOT_IDEMPOTENT },
   /* Auto Scaling */

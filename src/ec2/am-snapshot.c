@@ -26,6 +26,8 @@ struct _AmSnapshot
   gboolean encrypted;
   GQuark owner_alias;
   GQuark storage_tier;
+  char *recycle_bin_enter_time;
+  char *recycle_bin_exit_time;
 };
 
 G_DEFINE_FINAL_TYPE (AmSnapshot, am_snapshot, G_TYPE_OBJECT)
@@ -42,6 +44,10 @@ static const AmField am_snapshot_fields[] = {
   { "encrypted", "encrypted", NULL, AM_FIELD_BOOLEAN, G_STRUCT_OFFSET (AmSnapshot, encrypted), NULL },
   { "owner-alias", "ownerAlias", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmSnapshot, owner_alias), NULL },
   { "storage-tier", "storageTier", NULL, AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmSnapshot, storage_tier), NULL },
+  { "recycle-bin-enter-time", "recycleBinEnterTime", NULL, AM_FIELD_STRING,
+    G_STRUCT_OFFSET (AmSnapshot, recycle_bin_enter_time), NULL },
+  { "recycle-bin-exit-time", "recycleBinExitTime", NULL, AM_FIELD_STRING,
+    G_STRUCT_OFFSET (AmSnapshot, recycle_bin_exit_time), NULL },
   { "tags", "tagSet", NULL, AM_FIELD_OBJECTS, G_STRUCT_OFFSET (AmSnapshot, tags), _am_tag_get_model_info },
 };
 
@@ -183,4 +189,20 @@ am_snapshot_get_tags (AmSnapshot *self)
   g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
 
   return (AmTag * const *) _am_model_array_or_empty (self->tags);
+}
+
+const char *
+am_snapshot_get_recycle_bin_enter_time (AmSnapshot *self)
+{
+  g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
+
+  return self->recycle_bin_enter_time;
+}
+
+const char *
+am_snapshot_get_recycle_bin_exit_time (AmSnapshot *self)
+{
+  g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
+
+  return self->recycle_bin_exit_time;
 }

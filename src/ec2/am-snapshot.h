@@ -38,5 +38,10 @@ const char *am_snapshot_get_owner_alias (AmSnapshot *self);
 const char *am_snapshot_get_storage_tier (AmSnapshot *self);
 /** am_snapshot_get_tags: the tags. Returns: (transfer none): a %NULL-terminated array, never %NULL */
 AmTag * const *am_snapshot_get_tags (AmSnapshot *self);
+/** am_snapshot_get_recycle_bin_enter_time: when it went to the Recycle Bin (ISO 8601), or %NULL
+ * (only ListSnapshotsInRecycleBin fills it) */
+const char *am_snapshot_get_recycle_bin_enter_time (AmSnapshot *self);
+/** am_snapshot_get_recycle_bin_exit_time: when the Recycle Bin deletes it for good, or %NULL */
+const char *am_snapshot_get_recycle_bin_exit_time (AmSnapshot *self);
 
 G_END_DECLS

@@ -895,8 +895,7 @@ op_deregister_image (AmSbCall *call)
         g_ptr_array_add (results, g_strdup (code));
         if (!g_str_equal (code, "success"))
           continue;
-        _am_sb_delete_all_tags (call, bd->snapshot_id);
-        g_hash_table_remove (call->state->snapshots, bd->snapshot_id);
+        _am_sb_delete_snapshot (call, snapshot);
       }
   /* Under the account's retention rule the image waits in the Recycle Bin, tags and all. */
   if (!_am_sb_recycle_image (call, image))

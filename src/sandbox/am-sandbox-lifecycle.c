@@ -21,10 +21,9 @@ compare_ids (gconstpointer a,
   return strcmp (**(char * const * const *) a, **(char * const * const *) b);
 }
 
-/* The caller's resources of @table in the call's region, sorted by id (stable paging). */
-static GPtrArray *
-own_sorted (AmSbCall   *call,
-            GHashTable *table)
+GPtrArray *
+_am_sb_own_sorted (AmSbCall   *call,
+                   GHashTable *table)
 {
   GPtrArray *out = g_ptr_array_new ();
   const char *region = g_intern_string (call->region);
@@ -45,8 +44,8 @@ own_sorted (AmSbCall   *call,
   return out;
 }
 
-static gboolean
-has_string (GPtrArray  *strings,
+gboolean
+_am_sb_has_string (GPtrArray  *strings,
             const char *text)
 {
   return g_ptr_array_find_with_equal_func (strings, text, g_str_equal, NULL);
@@ -247,8 +246,8 @@ op_describe_image_references (AmSbCall *call)
 
   /* The sandbox keeps no SSM parameters or Image Builder recipes of the accounts: those
    * types find nothing. */
-  instances = own_sorted (call, call->state->instances);
-  templates = own_sorted (call, call->state->launch_templates);
+  instances = _am_sb_own_sorted (call, call->state->instances);
+  templates = _am_sb_own_sorted (call, call->state->launch_templates);
   for (guint i = 0; i < ids->len; i++)
     {
       const char *image_id = ids->pdata[i];
@@ -260,7 +259,7 @@ op_describe_image_references (AmSbCall *call)
           const char *state = am_sb_instance_state (in, call->state->transition_ms, call->now_ms, &code);
 
           if (g_strcmp0 (in->image_id, image_id) != 0 || !_am_sb_instance_visible (call, in)
-              || (state_names->len > 0 && !has_string (state_names, state)))
+              || (state_names->len > 0 && !_am_sb_has_string (state_names, state)))
             continue;
           add_reference (refs, image_id, "ec2:Instance",
                          g_strdup_printf ("arn:aws:ec2:%s:%s:instance/%s", in->region, in->owner_id,
@@ -386,12 +385,12 @@ op_describe_instance_image_metadata (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
 
-  instances = own_sorted (call, call->state->instances);
+  instances = _am_sb_own_sorted (call, call->state->instances);
   for (guint i = 0; i < instances->len; i++)
     {
       AmSbInstance *in = instances->pdata[i];
       gboolean ok = _am_sb_instance_visible (call, in)
-                    && (ids->len == 0 || has_string (ids, in->instance_id));
+                    && (ids->len == 0 || _am_sb_has_string (ids, in->instance_id));
 
       for (guint f = 0; f < filters->len && ok; f++)
         {
@@ -506,13 +505,13 @@ op_list_images_in_recycle_bin (AmSbCall *call)
   if (_am_sb_dry_run (call))
     return FALSE;
 
-  images = own_sorted (call, call->state->recycle_bin);
+  images = _am_sb_own_sorted (call, call->state->recycle_bin);
   for (guint i = 0; i < images->len; i++)
     {
       AmSbImage *image = images->pdata[i];
 
       if (image->recycle_exit_time > call->now_ms
-          && (ids->len == 0 || has_string (ids, image->image_id)))
+          && (ids->len == 0 || _am_sb_has_string (ids, image->image_id)))
         g_ptr_array_add (listed, image);
     }
   end = MIN (listed->len, offset + MIN (limit, listed->len));
@@ -553,6 +552,10 @@ op_restore_image_from_recycle_bin (AmSbCall *call)
     {
       AmSbBlockDevice *bd = image->block_devices->pdata[i];
 
+      if (bd->snapshot_id != NULL && g_hash_table_contains (call->state->snapshot_recycle_bin, bd->snapshot_id))
+        return _am_sb_fail (call, 400, "InvalidSnapshot.NotFound",
+                            "The snapshot '%s' of image %s is in the Recycle Bin; restore it with "
+                            "RestoreSnapshotFromRecycleBin first.", bd->snapshot_id, image_id);
       if (bd->snapshot_id != NULL && !g_hash_table_contains (call->state->snapshots, bd->snapshot_id))
         return _am_sb_fail (call, 400, "InvalidSnapshot.NotFound",
                             "The snapshot '%s' of image %s was deleted with it; the image cannot be "
@@ -673,8 +676,7 @@ op_delete_snapshot (AmSbCall *call)
     }
   if (_am_sb_dry_run (call))
     return FALSE;
-  _am_sb_delete_all_tags (call, snapshot_id);
-  g_hash_table_remove (call->state->snapshots, snapshot_id);
+  _am_sb_delete_snapshot (call, snapshot);
   return _am_sb_changed (call);
 }
 
@@ -777,7 +779,7 @@ op_describe_launch_template_versions (AmSbCall *call)
       return _am_sb_fail (call, 400, "InvalidParameterValue", "The filter '%s' is invalid",
                           ((AmSbFilter *) filters->pdata[i])->name);
 
-  templates = own_sorted (call, call->state->launch_templates);
+  templates = _am_sb_own_sorted (call, call->state->launch_templates);
   for (guint i = 0; i < templates->len; i++)
     {
       AmSbLaunchTemplate *lt = templates->pdata[i];

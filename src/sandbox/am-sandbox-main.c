@@ -60,6 +60,7 @@ main (int   argc,
   int fault_seed = -1;
   int transition_ms = AM_SB_DEFAULT_TRANSITION_MS;
   int recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
+  int snapshot_recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "TCP port (default: an ephemeral port)", "PORT" },
@@ -79,6 +80,8 @@ main (int   argc,
       "How long pending, stopping, shutting-down and image creation last (default 3000)", "MS" },
     { "recycle-bin-days", 0, 0, G_OPTION_ARG_INT, &recycle_days,
       "Recycle Bin retention of deregistered AMIs in days, 0 for none (default 7)", "DAYS" },
+    { "snapshot-recycle-bin-days", 0, 0, G_OPTION_ARG_INT, &snapshot_recycle_days,
+      "Recycle Bin retention of deleted EBS snapshots in days, 0 for none (default 7)", "DAYS" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -101,10 +104,10 @@ main (int   argc,
       return 0;
     }
   if (port < 0 || port > 65535 || public_images < 0 || public_images > 2000000 || transition_ms < 0
-      || recycle_days < 0 || recycle_days > 365)
+      || recycle_days < 0 || recycle_days > 365 || snapshot_recycle_days < 0 || snapshot_recycle_days > 365)
     {
       g_printerr ("amiable-sandbox: --port must be 0–65535, --public-images 0–2000000, --transition-ms ≥ 0, "
-                  "--recycle-bin-days 0–365\n");
+                  "--recycle-bin-days and --snapshot-recycle-bin-days 0–365\n");
       return 2;
     }
   if (data_dir == NULL)
@@ -119,6 +122,7 @@ main (int   argc,
   am_sandbox_server_set_public_images (server, public_images);
   am_sandbox_server_set_transition_ms (server, transition_ms);
   am_sandbox_server_set_recycle_days (server, recycle_days);
+  am_sandbox_server_set_snapshot_recycle_days (server, snapshot_recycle_days);
   if (fault_seed >= 0)
     am_sandbox_server_set_fault_seed (server, fault_seed);
   if (!am_sandbox_server_set_quotas (server, quotas, &error))

@@ -241,6 +241,16 @@ void         _am_sb_delete_all_tags  (AmSbCall    *call,
 /* Not terminated, or terminated less than an hour ago (as DescribeInstances lists them). */
 gboolean     _am_sb_instance_visible (AmSbCall    *call,
                                       AmSbInstance *instance);
+/* The caller's resources of @table (id, region, owner first in their struct) in the call's
+ * region, sorted by id (stable paging). */
+GPtrArray   *_am_sb_own_sorted       (AmSbCall    *call,
+                                      GHashTable  *table);
+gboolean     _am_sb_has_string       (GPtrArray   *strings,
+                                      const char  *text);
+/* Deletes @snapshot (of the caller): into the Recycle Bin when the account's EBS_SNAPSHOT
+ * retention rule covers it (tags kept), for good otherwise (tags too). */
+void         _am_sb_delete_snapshot  (AmSbCall    *call,
+                                      AmSbSnapshot *snapshot);
 /* A DescribeSnapshots item's fields (CreateSnapshot answers with them too). */
 void         _am_sb_xml_snapshot_fields (AmSbCall  *call,
                                          const AmSbSnapshot *snapshot);

@@ -149,6 +149,8 @@ static const AmSbField snapshot_fields[] = {
   TIME (AmSbSnapshot, start_time, "startTime"),
   TIME (AmSbSnapshot, completed_time, "completedTime"),
   BOOL (AmSbSnapshot, encrypted, "encrypted"),
+  TIME (AmSbSnapshot, recycle_enter_time, "recycleEnterTime"),
+  TIME (AmSbSnapshot, recycle_exit_time, "recycleExitTime"),
 };
 const AmSbRecordType _am_sb_snapshot_record =
   AM_SB_RECORD_TYPE (AmSbSnapshot, "snapshot", snapshot_fields, am_sb_snapshot_free, NULL);

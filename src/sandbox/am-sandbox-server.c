@@ -41,6 +41,7 @@ struct _AmSandboxServer
   gint64      skew_ms;
   guint       quotas[AM_SB_N_QUOTAS];
   guint       recycle_days;
+  guint       snapshot_recycle_days;
 };
 
 G_DEFINE_FINAL_TYPE (AmSandboxServer, am_sandbox_server, G_TYPE_OBJECT)
@@ -101,6 +102,7 @@ am_sandbox_server_init (AmSandboxServer *self)
 {
   self->transition_ms = AM_SB_DEFAULT_TRANSITION_MS;
   self->recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
+  self->snapshot_recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
   self->verify_signatures = TRUE;
   self->fault_rand = g_rand_new ();
   self->lock_fd = -1;
@@ -144,6 +146,14 @@ am_sandbox_server_set_recycle_days (AmSandboxServer *self,
 {
   g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
   SET_SHARED (self, recycle_days, days);
+}
+
+void
+am_sandbox_server_set_snapshot_recycle_days (AmSandboxServer *self,
+                                             guint            days)
+{
+  g_return_if_fail (AM_IS_SANDBOX_SERVER (self));
+  SET_SHARED (self, snapshot_recycle_days, days);
 }
 
 void
@@ -318,6 +328,7 @@ am_sandbox_server_load (AmSandboxServer  *self,
   self->state = am_sb_state_new (self->public_images, self->transition_ms);
   memcpy (self->state->quotas, self->quotas, sizeof self->quotas);
   self->state->recycle_days = self->recycle_days;
+  self->state->snapshot_recycle_days = self->snapshot_recycle_days;
   if (data_dir == NULL)
     {
       am_sb_state_seed (self->state);

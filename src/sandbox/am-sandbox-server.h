@@ -48,6 +48,10 @@ void             am_sandbox_server_set_public_images  (AmSandboxServer  *self,
  * deregistered AMIs, in days (default 7; 0: no rule, deregistered images are gone at once). */
 void             am_sandbox_server_set_recycle_days   (AmSandboxServer  *self,
                                                        guint             days);
+/** am_sandbox_server_set_snapshot_recycle_days: every account's Recycle Bin retention rule for
+ * deleted EBS snapshots (resource type EBS_SNAPSHOT), in days (default 7; 0: no rule). */
+void             am_sandbox_server_set_snapshot_recycle_days (AmSandboxServer *self,
+                                                              guint            days);
 /** am_sandbox_server_set_transition_ms: how long pending, stopping, … last (default 3000). */
 void             am_sandbox_server_set_transition_ms  (AmSandboxServer  *self,
                                                        guint             transition_ms);

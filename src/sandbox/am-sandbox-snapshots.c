@@ -1,4 +1,4 @@
-/* am-sandbox-snapshots.c: the sandbox's snapshot listing (DescribeSnapshots)
+/* am-sandbox-snapshots.c: the sandbox's snapshots (DescribeSnapshots) and their Recycle Bin
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -100,13 +100,149 @@ op_describe_snapshots (AmSbCall *call)
                                  snapshot_field, "snapshotSet", xml_snapshot);
 }
 
+/* The Recycle Bin (EBS_SNAPSHOT retention rule) */
+
+#define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
+
+/* Snapshots whose retention ended are deleted for good, with their tags. */
+static void
+purge_snapshot_recycle_bin (AmSbCall *call)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, call->state->snapshot_recycle_bin);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      AmSbSnapshot *sn = value;
+
+      if (sn->recycle_exit_time > call->now_ms)
+        continue;
+      _am_sb_delete_all_tags (call, sn->snapshot_id);
+      g_hash_table_iter_remove (&iter);
+      call->mutated = TRUE;
+    }
+}
+
+void
+_am_sb_delete_snapshot (AmSbCall     *call,
+                        AmSbSnapshot *snapshot)
+{
+  g_assert (snapshot != NULL);
+
+  purge_snapshot_recycle_bin (call);
+  call->mutated = TRUE;
+  if (call->state->snapshot_recycle_days == 0)
+    {
+      _am_sb_delete_all_tags (call, snapshot->snapshot_id);
+      g_hash_table_remove (call->state->snapshots, snapshot->snapshot_id);
+      return;
+    }
+  g_hash_table_steal (call->state->snapshots, snapshot->snapshot_id);
+  snapshot->recycle_enter_time = call->now_ms;
+  snapshot->recycle_exit_time = call->now_ms + call->state->snapshot_recycle_days * DAY_MS;
+  g_hash_table_replace (call->state->snapshot_recycle_bin, snapshot->snapshot_id, snapshot);
+}
+
+static gboolean
+check_snapshot_id (AmSbCall   *call,
+                   const char *snapshot_id)
+{
+  if (!g_str_has_prefix (snapshot_id, "snap-") || strlen (snapshot_id) < 6)
+    return _am_sb_fail (call, 400, "InvalidSnapshotID.Malformed",
+                        "Invalid id: \"%s\" (expecting \"snap-...\")", snapshot_id);
+  return TRUE;
+}
+
+static gboolean
+op_list_snapshots_in_recycle_bin (AmSbCall *call)
+{
+  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "SnapshotId");
+  g_autoptr (GPtrArray) snapshots = NULL;
+  g_autoptr (GPtrArray) listed = g_ptr_array_new ();
+  GString *s = call->body;
+  guint offset, limit, end;
+
+  if (!_am_sb_paginate (call, 5, 1000, &offset, &limit))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!check_snapshot_id (call, ids->pdata[i]))
+      return FALSE;
+  if (_am_sb_dry_run (call))
+    return FALSE;
+
+  snapshots = _am_sb_own_sorted (call, call->state->snapshot_recycle_bin);
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      AmSbSnapshot *sn = snapshots->pdata[i];
+
+      if (sn->recycle_exit_time > call->now_ms && (ids->len == 0 || _am_sb_has_string (ids, sn->snapshot_id)))
+        g_ptr_array_add (listed, sn);
+    }
+  end = MIN (listed->len, offset + MIN (limit, listed->len));
+  g_string_append (s, "<snapshotSet>");
+  for (guint i = offset; i < end; i++)
+    {
+      AmSbSnapshot *sn = listed->pdata[i];
+
+      g_string_append (s, "<item>");
+      _am_sb_xml_text (s, "snapshotId", sn->snapshot_id);
+      _am_sb_xml_time (s, "recycleBinEnterTime", sn->recycle_enter_time);
+      _am_sb_xml_time (s, "recycleBinExitTime", sn->recycle_exit_time);
+      _am_sb_xml_text (s, "description", sn->description);
+      _am_sb_xml_text (s, "volumeId", sn->volume_id);
+      g_string_append (s, "</item>");
+    }
+  g_string_append (s, "</snapshotSet>");
+  if (end < listed->len)
+    _am_sb_next_token (call, end);
+  return TRUE;
+}
+
+static gboolean
+op_restore_snapshot_from_recycle_bin (AmSbCall *call)
+{
+  const char *snapshot_id;
+  AmSbSnapshot *sn;
+  GString *s = call->body;
+
+  if (!_am_sb_require (call, "SnapshotId", &snapshot_id) || !check_snapshot_id (call, snapshot_id))
+    return FALSE;
+  purge_snapshot_recycle_bin (call);
+  sn = g_hash_table_lookup (call->state->snapshot_recycle_bin, snapshot_id);
+  if (sn == NULL || sn->region != g_intern_string (call->region)
+      || strcmp (sn->owner_id, call->account->account_id) != 0)
+    return _am_sb_fail (call, 400, "InvalidSnapshot.NotFound",
+                        "The snapshot '%s' does not exist in the Recycle Bin of %s.", snapshot_id, call->region);
+  if (!_am_sb_check_quota (call, AM_SB_QUOTA_SNAPSHOTS, 1) || _am_sb_dry_run (call))
+    return FALSE;
+  g_hash_table_steal (call->state->snapshot_recycle_bin, snapshot_id);
+  sn->recycle_enter_time = sn->recycle_exit_time = 0;
+  g_hash_table_replace (call->state->snapshots, sn->snapshot_id, sn);
+  call->mutated = TRUE;
+  _am_sb_xml_text (s, "snapshotId", sn->snapshot_id);
+  _am_sb_xml_text (s, "description", sn->description);
+  _am_sb_xml_bool (s, "encrypted", sn->encrypted);
+  _am_sb_xml_text (s, "ownerId", sn->owner_id);
+  _am_sb_xml_text (s, "progress", "100%");
+  _am_sb_xml_time (s, "startTime", sn->start_time);
+  _am_sb_xml_text (s, "status", am_sb_snapshot_state (sn, call->now_ms));
+  _am_sb_xml_text (s, "volumeId", sn->volume_id);
+  _am_sb_xml_int (s, "volumeSize", sn->volume_size);
+  return TRUE;
+}
+
 /* Dispatch: the actions of this file and the parameter names they accept */
 
 static const char *const describe_snapshots[] = {
   "SnapshotId.N", "Owner.N", "RestorableBy.N", AM_SB_FILTERS, AM_SB_PAGES, NULL
 };
+static const char *const list_snapshots_in_recycle_bin[] = { "SnapshotId.N", AM_SB_PAGES, NULL };
+static const char *const snapshot_id_only[] = { "SnapshotId", NULL };
 
 const AmSbAction _am_sb_snapshot_actions[] = {
   { "DescribeSnapshots", op_describe_snapshots, describe_snapshots },
+  { "ListSnapshotsInRecycleBin", op_list_snapshots_in_recycle_bin, list_snapshots_in_recycle_bin },
+  { "RestoreSnapshotFromRecycleBin", op_restore_snapshot_from_recycle_bin, snapshot_id_only },
   { NULL }
 };

@@ -151,6 +151,7 @@ static const StateList state_lists[] = {
   TABLE ("images", 0, _am_sb_image_record, images, AmSbImage, image_id),
   TABLE ("recycleBin", 2, _am_sb_image_record, recycle_bin, AmSbImage, image_id),
   TABLE ("snapshots", 0, _am_sb_snapshot_record, snapshots, AmSbSnapshot, snapshot_id),
+  TABLE ("snapshotRecycleBin", 3, _am_sb_snapshot_record, snapshot_recycle_bin, AmSbSnapshot, snapshot_id),
   TABLE ("instances", 0, _am_sb_instance_record, instances, AmSbInstance, instance_id),
   TABLE ("keyPairs", 0, _am_sb_key_pair_record, key_pairs, AmSbKeyPair, key_pair_id),
   TABLE ("vpcs", 0, _am_sb_vpc_record, vpcs, AmSbVpc, vpc_id),
@@ -161,7 +162,7 @@ static const StateList state_lists[] = {
   { "clientTokens", 0, NULL, 0, 0, build_client_tokens, load_client_tokens },
   TABLE ("autoScalingGroups", 1, _am_sb_auto_scaling_group_record, auto_scaling_groups, AmSbAutoScalingGroup, key),
 };
-#define N_RELEASES 3
+#define N_RELEASES 4
 
 #define STATE_TABLE(state, list) (*(GHashTable **) ((char *) (state) + (list)->table))
 

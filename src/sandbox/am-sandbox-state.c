@@ -104,6 +104,7 @@ _am_sb_state_clear (AmSbState *state)
   g_hash_table_remove_all (state->images);
   g_hash_table_remove_all (state->recycle_bin);
   g_hash_table_remove_all (state->snapshots);
+  g_hash_table_remove_all (state->snapshot_recycle_bin);
   g_hash_table_remove_all (state->instances);
   g_hash_table_remove_all (state->key_pairs);
   g_hash_table_remove_all (state->vpcs);
@@ -155,6 +156,7 @@ am_sb_state_new (guint public_images,
   state->public_images = public_images;
   state->transition_ms = transition_ms;
   state->recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
+  state->snapshot_recycle_days = AM_SB_DEFAULT_RECYCLE_DAYS;
   for (guint i = 0; i < AM_SB_N_QUOTAS; i++)
     state->quotas[i] = quotas[i].fallback;
   state->catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -166,6 +168,7 @@ am_sb_state_new (guint public_images,
   state->images = TABLE (am_sb_image_free);
   state->recycle_bin = TABLE (am_sb_image_free);
   state->snapshots = TABLE (am_sb_snapshot_free);
+  state->snapshot_recycle_bin = TABLE (am_sb_snapshot_free);
   state->instances = TABLE (am_sb_instance_free);
   state->key_pairs = TABLE (am_sb_key_pair_free);
   state->vpcs = TABLE (am_sb_vpc_free);
@@ -196,6 +199,7 @@ am_sb_state_free (AmSbState *state)
   g_hash_table_unref (state->images);
   g_hash_table_unref (state->recycle_bin);
   g_hash_table_unref (state->snapshots);
+  g_hash_table_unref (state->snapshot_recycle_bin);
   g_hash_table_unref (state->instances);
   g_hash_table_unref (state->key_pairs);
   g_hash_table_unref (state->vpcs);

@@ -122,6 +122,8 @@ typedef struct
   gint64      start_time;
   gint64      completed_time;
   gboolean    encrypted;
+  gint64      recycle_enter_time; /* in state->snapshot_recycle_bin since, 0: not */
+  gint64      recycle_exit_time;  /* … and deleted for good at */
 } AmSbSnapshot;
 
 typedef struct
@@ -336,6 +338,8 @@ struct _AmSbState
   GHashTable *usage_reports;     /* report id → AmSbUsageReport */
   GHashTable *recycle_bin;       /* id → AmSbImage deregistered under the retention rule */
   guint       recycle_days;      /* the accounts' Recycle Bin rule for AMIs, 0: none */
+  GHashTable *snapshot_recycle_bin; /* id → AmSbSnapshot deleted under the snapshot rule */
+  guint       snapshot_recycle_days; /* the accounts' Recycle Bin rule for EBS snapshots, 0: none */
 };
 
 /* The sandbox's default Recycle Bin retention for deregistered AMIs (days). */

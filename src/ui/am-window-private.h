@@ -6,6 +6,7 @@
 
 #include "am-images-view.h"
 #include "am-instances-view.h"
+#include "am-snapshots-view.h"
 #include "am-session.h"
 #include "am-window.h"
 
@@ -20,6 +21,7 @@ struct _AmWindow
   AdwViewStack         *view_stack;
   AmImagesView         *images_view;
   AmInstancesView      *instances_view;
+  AmSnapshotsView      *snapshots_view;
   GtkStack             *main_stack;
   GtkMenuButton        *profile_button;
   GtkPopover           *profile_popover;

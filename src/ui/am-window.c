@@ -525,6 +525,7 @@ am_window_constructed (GObject *object)
 
   am_images_view_set_session (self->images_view, self->session);
   am_instances_view_set_session (self->instances_view, self->session);
+  am_snapshots_view_set_session (self->snapshots_view, self->session);
   am_session_set_mfa_prompt (self->session, am_mfa_dialog_prompt, self, NULL);
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (am_window_update_state),
                            self, G_CONNECT_SWAPPED);
@@ -610,6 +611,7 @@ am_window_class_init (AmWindowClass *klass)
 
   g_type_ensure (AM_TYPE_IMAGES_VIEW);
   g_type_ensure (AM_TYPE_INSTANCES_VIEW);
+  g_type_ensure (AM_TYPE_SNAPSHOTS_VIEW);
 
   object_class->constructed = am_window_constructed;
   object_class->dispose = am_window_dispose;
@@ -628,6 +630,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, images_view);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, instances_view);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, snapshots_view);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_popover);

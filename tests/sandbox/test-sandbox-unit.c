@@ -1209,7 +1209,7 @@ test_action_tables (void)
         g_assert_nonnull (action->op);
         g_assert_nonnull (action->params);
       }
-  g_assert_cmpuint (n, ==, 59);
+  g_assert_cmpuint (n, ==, 61);
   g_assert_null (_am_sb_ec2_action ("DescribeImage"));
 }
 

@@ -126,7 +126,9 @@ shot (AmCleanupDialog *dialog,
 static void
 test_cleanup_dialog (void)
 {
-  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
+  /* No Recycle Bin rule for snapshots: an image deregistered with its snapshots cannot return. */
+  const char *args[] = { "--snapshot-recycle-bin-days", "0", NULL };
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (args);
   g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
   AmEc2Client *client = am_session_get_client (session);
   g_autoptr (GPtrArray) ids = am_test_families_seed (client);
@@ -275,6 +277,63 @@ test_cleanup_dialog (void)
   am_ui_test_wait_window_gone (AM_TYPE_CLEANUP_DIALOG);
 }
 
+/* Keep the newest 2 of three families, deleting snapshots: exactly the oldest image of each
+ * family and its snapshot go; the Recycle Bin keeps both (the sandbox's default rules for AMIs
+ * and EBS snapshots), and Undo restores the snapshots, then the images. */
+static void
+test_cleanup_undo_snapshots (void)
+{
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmEc2Client *client = am_session_get_client (session);
+  g_autoptr (GPtrArray) ids = am_test_families_seed (client);
+  g_autoptr (GPtrArray) snapshots = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *ids_text = NULL;
+  g_autofree char *expected = NULL;
+  AmCleanupDialog *dialog;
+  const char *summary;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (snapshots, am_test_families_snapshots_of (client, ids->pdata[i]));
+  dialog = open_dialog (client);
+  ids_text = preview_ids (dialog);
+  /* Families in name order (app, cache, db); the oldest of each. */
+  expected = join3 (ids, 0, 6, 3);
+  g_assert_cmpstr (ids_text, ==, expected);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "delete-snapshots"))));
+  gtk_switch_set_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "dry-run")), FALSE);
+  press (dialog, "run");
+  wait_page (dialog, "summary");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gboolean removed = i == 0 || i == 3 || i == 6;
+
+      g_assert_cmpint (am_test_families_image_exists (client, ids->pdata[i]), ==, !removed);
+      g_assert_cmpint (am_test_families_snapshot_exists (client, snapshots->pdata[i]), ==, !removed);
+    }
+  summary = gtk_label_get_label (GTK_LABEL (get (dialog, GTK_TYPE_LABEL, "summary")));
+  g_test_message ("summary: %s", summary);
+  g_assert_nonnull (strstr (summary, "Deregistered 3 of 3 images and deleted 3 snapshots"));
+  g_assert_nonnull (strstr (summary, "Undo restores both"));
+  g_assert_true (gtk_widget_get_visible (get (dialog, GTK_TYPE_BUTTON, "undo")));
+  am_ui_test_iterate ();
+  shot (dialog, "cleanup-undo-offered.png");
+  press (dialog, "undo");
+  wait_page (dialog, "summary");
+  am_ui_test_iterate ();
+  shot (dialog, "cleanup-undone-with-snapshots.png");
+  summary = gtk_label_get_label (GTK_LABEL (get (dialog, GTK_TYPE_LABEL, "summary")));
+  g_test_message ("summary: %s", summary);
+  g_assert_nonnull (strstr (summary, "Restored 3 of 3 images and 3 of 3 snapshots"));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_assert_true (am_test_families_image_exists (client, ids->pdata[i]));
+      g_assert_true (am_test_families_snapshot_exists (client, snapshots->pdata[i]));
+    }
+  press (dialog, "close");
+  am_ui_test_wait_window_gone (AM_TYPE_CLEANUP_DIALOG);
+}
+
 static void
 test_cleanup_not_connected (void)
 {
@@ -335,5 +394,6 @@ main (int   argc,
   g_test_add_func ("/ui/cleanup/not-connected", test_cleanup_not_connected);
   g_test_add_func ("/ui/cleanup/load-fails", test_cleanup_load_fails);
   g_test_add_func ("/ui/cleanup/keep-newest-run-undo-cancel", test_cleanup_dialog);
+  g_test_add_func ("/ui/cleanup/undo-restores-snapshots", test_cleanup_undo_snapshots);
   return g_test_run ();
 }

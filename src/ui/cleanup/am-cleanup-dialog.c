@@ -68,7 +68,9 @@ struct _AmCleanupDialog
   GHashTable     *entries;        /* image id → AmCleanupEntry of the plan */
   GPtrArray      *queue;          /* (element-type AmImage) what the run deregisters */
   GPtrArray      *deregistered;   /* (element-type utf8) image ids */
-  GHashTable     *lost_snapshots; /* image ids whose snapshots were deleted */
+  GHashTable     *lost_snapshots; /* image id → GPtrArray of the snapshot ids deleted with it */
+  GPtrArray      *bin_lost;       /* (element-type utf8) images in the Recycle Bin whose snapshots were deleted */
+  GPtrArray      *undo_snapshots; /* (element-type utf8) snapshot ids in the Recycle Bin, restored first */
   GHashTable     *titles;         /* image id → "name (id)" of what was deregistered */
   GPtrArray      *undoable;       /* (element-type utf8) image ids in the Recycle Bin */
   GString        *summary;
@@ -82,6 +84,7 @@ struct _AmCleanupDialog
   guint           n_snapshots_deleted;
   double          gb_freed;
   guint           n_restored;
+  guint           n_snapshots_restored;
 };
 
 G_DEFINE_FINAL_TYPE (AmCleanupDialog, am_cleanup_dialog, ADW_TYPE_WINDOW)
@@ -411,9 +414,16 @@ deregister_cb (GObject      *source,
                                   snapshot_result_text (am_snapshot_deletion_get_return_code (deletion)));
           if (am_snapshot_deletion_get_deleted (deletion))
             {
+              GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, am_image_get_image_id (image));
+
               self->n_snapshots_deleted++;
               self->gb_freed += snapshot_gb (image, id);
-              g_hash_table_add (self->lost_snapshots, g_strdup (am_image_get_image_id (image)));
+              if (lost == NULL)
+                {
+                  lost = g_ptr_array_new_with_free_func (g_free);
+                  g_hash_table_insert (self->lost_snapshots, g_strdup (am_image_get_image_id (image)), lost);
+                }
+              g_ptr_array_add (lost, g_strdup (id));
             }
         }
       add_result_row (self, title, text->str, FALSE);
@@ -456,7 +466,10 @@ show_summary (AmCleanupDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), self->undoable->len > 0);
   if (self->undoable->len > 0)
     {
-      g_autofree char *label = g_strdup_printf (_("_Undo (Restore %u Images)"), self->undoable->len);
+      g_autofree char *label = self->undo_snapshots->len > 0
+                               ? g_strdup_printf (_("_Undo (Restore %u Images and %u Snapshots)"), self->undoable->len,
+                                                  self->undo_snapshots->len)
+                               : g_strdup_printf (_("_Undo (Restore %u Images)"), self->undoable->len);
 
       gtk_button_set_label (self->undo_button, label);
     }
@@ -493,20 +506,18 @@ recycle_bin_cb (GObject      *source,
       if (!g_hash_table_contains (self->lost_snapshots, id))
         g_ptr_array_add (self->undoable, g_strdup (id));
       else
-        g_object_set_data (G_OBJECT (self), "bin-but-lost", GUINT_TO_POINTER (TRUE));
+        g_ptr_array_add (self->bin_lost, g_strdup (id));
     }
   check_recycle_bin (self, from + RECYCLE_BIN_IDS_PER_CALL);
 }
 
 static void
-check_recycle_bin (AmCleanupDialog *self,
-                   guint            from)
+finish_recycle_check (AmCleanupDialog *self)
 {
-  const char *ids[RECYCLE_BIN_IDS_PER_CALL + 1] = { NULL };
-
-  if (from >= self->deregistered->len)
-    {
-      if (self->undoable->len > 0)
+      if (self->undoable->len > 0 && self->undo_snapshots->len > 0)
+        g_string_append_printf (self->summary, "\n%s",
+                                _("The Recycle Bin keeps the deregistered images and their deleted snapshots: Undo restores both."));
+      else if (self->undoable->len > 0)
         g_string_append_printf (self->summary, "\n%s",
                                 _("The Recycle Bin keeps the deregistered images: Undo restores them."));
       else if (g_object_get_data (G_OBJECT (self), "bin-but-lost") != NULL)
@@ -516,6 +527,75 @@ check_recycle_bin (AmCleanupDialog *self,
         g_string_append_printf (self->summary, "\n%s",
                                 _("No Recycle Bin rule keeps these images: this cannot be undone."));
       show_summary (self);
+}
+
+/* The images in the Recycle Bin whose snapshots were deleted with them can come back if the
+ * Recycle Bin kept those snapshots too (a retention rule for EBS snapshots). */
+static void
+snapshot_bin_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (AmCleanupDialog) self = user_data;
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+
+  listed = am_ec2_client_list_snapshots_in_recycle_bin_finish (self->client, result, &error);
+  if (listed == NULL)
+    {
+      g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
+
+      g_string_append_printf (self->summary, "\n%s %s",
+                              _("Could not check the Recycle Bin for the deleted snapshots:"), summary);
+      listed = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < listed->len; i++)
+    g_hash_table_add (kept, (gpointer) am_snapshot_get_snapshot_id (listed->pdata[i]));
+  for (guint i = 0; i < self->bin_lost->len; i++)
+    {
+      const char *image_id = self->bin_lost->pdata[i];
+      GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, image_id);
+      gboolean all = TRUE;
+
+      for (guint j = 0; j < lost->len && all; j++)
+        all = g_hash_table_contains (kept, lost->pdata[j]);
+      if (!all)
+        {
+          g_object_set_data (G_OBJECT (self), "bin-but-lost", GUINT_TO_POINTER (TRUE));
+          continue;
+        }
+      g_ptr_array_add (self->undoable, g_strdup (image_id));
+      for (guint j = 0; j < lost->len; j++)
+        g_ptr_array_add (self->undo_snapshots, g_strdup (lost->pdata[j]));
+    }
+  finish_recycle_check (self);
+}
+
+static void
+check_recycle_bin (AmCleanupDialog *self,
+                   guint            from)
+{
+  const char *ids[RECYCLE_BIN_IDS_PER_CALL + 1] = { NULL };
+
+  if (from >= self->deregistered->len && self->bin_lost->len > 0)
+    {
+      g_autoptr (GPtrArray) snapshot_ids = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->bin_lost->len; i++)
+        {
+          GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, self->bin_lost->pdata[i]);
+
+          g_ptr_array_extend (snapshot_ids, lost, NULL, NULL);
+        }
+      g_ptr_array_add (snapshot_ids, NULL);
+      am_ec2_client_list_snapshots_in_recycle_bin_async (self->client, (const char * const *) snapshot_ids->pdata, NULL,
+                                                         snapshot_bin_cb, g_object_ref (self));
+      return;
+    }
+  if (from >= self->deregistered->len)
+    {
+      finish_recycle_check (self);
       return;
     }
   for (guint i = 0; i < RECYCLE_BIN_IDS_PER_CALL && from + i < self->deregistered->len; i++)
@@ -565,12 +645,37 @@ am_cleanup_dialog_run_clicked_cb (AmCleanupDialog *self)
 static void undo_next (AmCleanupDialog *self);
 
 static void
+restore_snapshot_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (AmCleanupDialog) self = user_data;
+  const char *id = self->undo_snapshots->pdata[self->index];
+  g_autoptr (GError) error = NULL;
+
+  if (!am_ec2_client_restore_snapshot_finish (self->client, result, NULL, &error))
+    {
+      g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
+      g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
+
+      add_result_row (self, id, text, TRUE);
+    }
+  else
+    {
+      self->n_snapshots_restored++;
+      add_result_row (self, id, _("Snapshot restored from the Recycle Bin"), FALSE);
+    }
+  self->index++;
+  undo_next (self);
+}
+
+static void
 restore_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr (AmCleanupDialog) self = user_data;
-  const char *id = self->undoable->pdata[self->index];
+  const char *id = self->undoable->pdata[self->index - self->undo_snapshots->len];
   const char *title = g_hash_table_lookup (self->titles, id) ?: id;
   g_autoptr (GError) error = NULL;
 
@@ -590,27 +695,42 @@ restore_cb (GObject      *source,
   undo_next (self);
 }
 
+/* The snapshots first: an image comes back from the Recycle Bin only with its snapshots. */
 static void
 undo_next (AmCleanupDialog *self)
 {
+  guint n_snapshots = self->undo_snapshots->len;
+  guint total = n_snapshots + self->undoable->len;
   g_autofree char *progress = NULL;
+  const char *id;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, (double)self->index / MAX (self->undoable->len, 1));
-  if (self->index >= self->undoable->len)
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)self->index / MAX (total, 1));
+  if (self->index >= total)
     {
-      g_string_printf (self->summary, _("Restored %u of %u images from the Recycle Bin."),
-                       self->n_restored, self->undoable->len);
+      if (n_snapshots > 0)
+        g_string_printf (self->summary, _("Restored %u of %u images and %u of %u snapshots from the Recycle Bin."),
+                         self->n_restored, self->undoable->len, self->n_snapshots_restored, n_snapshots);
+      else
+        g_string_printf (self->summary, _("Restored %u of %u images from the Recycle Bin."),
+                         self->n_restored, self->undoable->len);
       g_ptr_array_set_size (self->undoable, 0);
+      g_ptr_array_set_size (self->undo_snapshots, 0);
       show_summary (self);
       return;
     }
+  if (self->index < n_snapshots)
+    {
+      id = self->undo_snapshots->pdata[self->index];
+      progress = g_strdup_printf (_("Restoring %s (%u of %u)…"), id, self->index + 1, total);
+      gtk_label_set_text (self->progress_label, progress);
+      am_ec2_client_restore_snapshot_async (self->client, id, FALSE, NULL, restore_snapshot_cb, g_object_ref (self));
+      return;
+    }
+  id = self->undoable->pdata[self->index - n_snapshots];
   progress = g_strdup_printf (_("Restoring %s (%u of %u)…"),
-                              (char *)(g_hash_table_lookup (self->titles, self->undoable->pdata[self->index])
-                                       ?: self->undoable->pdata[self->index]),
-                              self->index + 1, self->undoable->len);
+                              (char *)(g_hash_table_lookup (self->titles, id) ?: id), self->index + 1, total);
   gtk_label_set_text (self->progress_label, progress);
-  am_ec2_client_restore_image_async (self->client, self->undoable->pdata[self->index], FALSE, NULL, restore_cb,
-                                     g_object_ref (self));
+  am_ec2_client_restore_image_async (self->client, id, FALSE, NULL, restore_cb, g_object_ref (self));
 }
 
 static void
@@ -620,6 +740,7 @@ am_cleanup_dialog_undo_clicked_cb (AmCleanupDialog *self)
     return;
   self->index = 0;
   self->n_restored = 0;
+  self->n_snapshots_restored = 0;
   set_page (self, PAGE_RUNNING);
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
@@ -680,6 +801,8 @@ am_cleanup_dialog_finalize (GObject *object)
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->deregistered, g_ptr_array_unref);
   g_clear_pointer (&self->lost_snapshots, g_hash_table_unref);
+  g_clear_pointer (&self->bin_lost, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_snapshots, g_ptr_array_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->undoable, g_ptr_array_unref);
   if (self->summary != NULL)
@@ -743,7 +866,9 @@ am_cleanup_dialog_init (AmCleanupDialog *self)
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->deregistered = g_ptr_array_new_with_free_func (g_free);
-  self->lost_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lost_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->bin_lost = g_ptr_array_new_with_free_func (g_free);
+  self->undo_snapshots = g_ptr_array_new_with_free_func (g_free);
   self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->undoable = g_ptr_array_new_with_free_func (g_free);
   self->summary = g_string_new (NULL);

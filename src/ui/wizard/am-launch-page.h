@@ -105,6 +105,15 @@ GtkWidget       *am_launch_spin_row_new           (const char     *title,
                                                    GtkSpinButton **out_spin);
 GtkWidget       *am_launch_combo_row_new          (const char          *title,
                                                    const char * const  *items);
+GtkWidget       *am_launch_summary_row_new        (const char   *title,
+                                                   const char   *subtitle,
+                                                   const char   *icon_name);
+/* Puts @check, the check of a row being made for @list's bound model, in the radio group of
+ * the list's other check rows */
+void             am_launch_join_radio_group       (GtkListBox     *list,
+                                                   GtkCheckButton *check);
+/* Keeps the check row of @check dimmed while @check is insensitive */
+void             am_launch_dim_row_with_check     (GtkWidget    *check);
 void             am_launch_add_summary_row        (GtkListBox   *list,
                                                    const char   *title,
                                                    const char   *subtitle,

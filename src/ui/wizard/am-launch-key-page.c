@@ -35,6 +35,7 @@ struct _AmLaunchKeyPage
   /* owned references */
   GBindingGroup *request_bindings;
   GSignalGroup *request_signals;
+  GtkWidget *empty_key_row;  /* the list's placeholder once the Region has none */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
   char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
@@ -120,6 +121,12 @@ create_key_row (gpointer item,
 }
 
 static void
+key_list_changed_cb (AmLaunchKeyPage *self)
+{
+  am_launch_list_update_placeholder (self->key_list, G_LIST_MODEL (self->key_pairs), self->empty_key_row);
+}
+
+static void
 key_pairs_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -141,8 +148,10 @@ key_pairs_cb (GObject      *object,
   g_list_store_splice (self->key_pairs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->key_pairs)),
                        keys->pdata, keys->len);
   /* Only an answer with no key pair says there is none. */
-  gtk_list_box_set_placeholder (self->key_list,
-                                am_launch_summary_row_new (_("No key pairs in this Region yet"), _("Create one below."), NULL));
+  if (self->empty_key_row == NULL)
+    self->empty_key_row = g_object_ref_sink (am_launch_summary_row_new (_("No key pairs in this Region yet"),
+                                                                        _("Create one below."), NULL));
+  key_list_changed_cb (self);
 }
 
 static void
@@ -566,6 +575,7 @@ am_launch_key_page_dispose (GObject *object)
     g_binding_group_set_source (self->request_bindings, NULL);
   g_clear_object (&self->request_bindings);
   g_clear_object (&self->request_signals);
+  g_clear_object (&self->empty_key_row);
 
   G_OBJECT_CLASS (am_launch_key_page_parent_class)->dispose (object);
 }
@@ -617,6 +627,7 @@ am_launch_key_page_init (AmLaunchKeyPage *self)
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->request_signals = g_signal_group_new (AM_TYPE_LAUNCH_REQUEST);
   g_signal_group_connect_swapped (self->request_signals, "notify::key-name", G_CALLBACK (key_name_changed_cb), self);
+  g_signal_connect_object (self->key_pairs, "items-changed", G_CALLBACK (key_list_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

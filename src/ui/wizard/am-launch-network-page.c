@@ -44,6 +44,8 @@ struct _AmLaunchNetworkPage
   GPtrArray *vpcs;           /* AmVpc */
   GBindingGroup *request_bindings;
   GSignalGroup *request_signals;
+  GtkWidget *empty_subnet_row;    /* the lists' placeholders once all is listed */
+  GtkWidget *empty_group_row;
 
   /* state */
   gboolean subnets_listed;
@@ -202,6 +204,13 @@ compare_subnets (gconstpointer a,
   return gtk_ordering_from_cmpfunc (order);
 }
 
+static void
+network_lists_changed_cb (AmLaunchNetworkPage *self)
+{
+  am_launch_list_update_placeholder (self->subnet_list, G_LIST_MODEL (self->vpc_subnets), self->empty_subnet_row);
+  am_launch_list_update_placeholder (self->group_list, G_LIST_MODEL (self->vpc_groups), self->empty_group_row);
+}
+
 /* The lists show the chosen VPC's subnets and groups, or say there are none. */
 static void
 vpc_changed (AmLaunchNetworkPage *self)
@@ -210,15 +219,15 @@ vpc_changed (AmLaunchNetworkPage *self)
 
   gtk_filter_changed (GTK_FILTER (self->subnet_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->group_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_list_box_set_placeholder (self->subnet_list,
-                                listed ? am_launch_summary_row_new (_("No subnets in this VPC"),
-                                                                    _("Create a subnet first, or choose another VPC."),
-                                                                    "dialog-warning-symbolic")
-                                       : NULL);
-  gtk_list_box_set_placeholder (self->group_list,
-                                listed ? am_launch_summary_row_new (_("No security groups in this VPC"),
-                                                                    _("Create one below."), NULL)
-                                       : NULL);
+  if (listed && self->empty_subnet_row == NULL)
+    {
+      self->empty_subnet_row = g_object_ref_sink (am_launch_summary_row_new (_("No subnets in this VPC"),
+                                                                             _("Create a subnet first, or choose another VPC."),
+                                                                             "dialog-warning-symbolic"));
+      self->empty_group_row = g_object_ref_sink (am_launch_summary_row_new (_("No security groups in this VPC"),
+                                                                            _("Create one below."), NULL));
+    }
+  network_lists_changed_cb (self);
 }
 
 /* The default VPC, its first subnet and its default group: a launch that works as is. */
@@ -651,6 +660,8 @@ am_launch_network_page_dispose (GObject *object)
     g_binding_group_set_source (self->request_bindings, NULL);
   g_clear_object (&self->request_bindings);
   g_clear_object (&self->request_signals);
+  g_clear_object (&self->empty_subnet_row);
+  g_clear_object (&self->empty_group_row);
   g_clear_pointer (&self->vpcs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (am_launch_network_page_parent_class)->dispose (object);
@@ -693,6 +704,8 @@ am_launch_network_page_init (AmLaunchNetworkPage *self)
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->request_signals = g_signal_group_new (AM_TYPE_LAUNCH_REQUEST);
   g_signal_group_connect_swapped (self->request_signals, "changed", G_CALLBACK (sync_checks), self);
+  g_signal_connect_object (self->vpc_subnets, "items-changed", G_CALLBACK (network_lists_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vpc_groups, "items-changed", G_CALLBACK (network_lists_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

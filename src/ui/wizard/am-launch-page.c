@@ -583,6 +583,18 @@ am_launch_join_radio_group (GtkListBox     *list,
     }
 }
 
+/* Only while there is no row: a placeholder that stays in the list (hidden) would make the last
+ * row no longer the list's last child, and the boxed list draw a line under it. */
+void
+am_launch_list_update_placeholder (GtkListBox *list,
+                                   GListModel *model,
+                                   GtkWidget  *empty_row)
+{
+  gboolean empty = g_list_model_get_n_items (model) == 0;
+
+  gtk_list_box_set_placeholder (list, empty ? empty_row : NULL);
+}
+
 /* The check row dims with its check: a choice that cannot be made reads as such. */
 static void
 check_sensitive_cb (GtkWidget *check)

@@ -112,6 +112,11 @@ GtkWidget       *am_launch_summary_row_new        (const char   *title,
  * the list's other check rows */
 void             am_launch_join_radio_group       (GtkListBox     *list,
                                                    GtkCheckButton *check);
+/* Makes @empty_row (owned by the caller; %NULL for none) @list's placeholder while @model, the
+ * model bound to @list, is empty, and no placeholder otherwise */
+void             am_launch_list_update_placeholder (GtkListBox  *list,
+                                                    GListModel  *model,
+                                                    GtkWidget   *empty_row);
 /* Keeps the check row of @check dimmed while @check is insensitive */
 void             am_launch_dim_row_with_check     (GtkWidget    *check);
 void             am_launch_add_summary_row        (GtkListBox   *list,

@@ -176,8 +176,7 @@ update_chosen_image (AmLaunchImagePage *self)
     }
 }
 
-/* A row's check is on while the request's image is the row's; turning it on chooses it, and
- * turning it off (another row was chosen) leaves the request alone. */
+/* The image handed over may be another object for the same image: IDs decide. */
 static gboolean
 image_is_chosen (GBinding     *binding,
                  const GValue *from,
@@ -187,18 +186,6 @@ image_is_chosen (GBinding     *binding,
   AmImage *chosen = g_value_get_object (from);
 
   g_value_set_boolean (to, chosen != NULL && g_strcmp0 (am_image_get_image_id (chosen), am_image_get_image_id (image)) == 0);
-  return TRUE;
-}
-
-static gboolean
-choose_image (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      image)
-{
-  if (!g_value_get_boolean (from))
-    return FALSE;
-  g_value_set_object (to, image);
   return TRUE;
 }
 
@@ -277,9 +264,8 @@ create_image_row (gpointer item,
   row = am_launch_check_row_new (am_image_get_name (image), subtitle, check);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), platform_badge_new (image));
   gtk_widget_set_tooltip_text (row, am_image_get_description (image));
-  g_object_bind_property_full (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), "image", check, "active",
-                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               image_is_chosen, choose_image, g_object_ref (image), g_object_unref);
+  am_launch_bind_choice (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), "image", check,
+                         g_object_ref (image), g_object_unref, image_is_chosen);
   return row;
 }
 

@@ -63,30 +63,6 @@ window_of (AmLaunchKeyPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* A row's check is on while the request's key pair is the row's; turning it on chooses it, and
- * turning it off (another row was chosen) leaves the request alone. */
-static gboolean
-key_is_chosen (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      key)
-{
-  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), am_key_pair_get_key_name (key)) == 0);
-  return TRUE;
-}
-
-static gboolean
-choose_key (GBinding     *binding,
-            const GValue *from,
-            GValue       *to,
-            gpointer      key)
-{
-  if (!g_value_get_boolean (from))
-    return FALSE;
-  g_value_set_string (to, am_key_pair_get_key_name (key));
-  return TRUE;
-}
-
 /* A key pair chosen (in the list, or just created) is the user's choice and ends "without a key
  * pair" (whose switch follows the request). */
 static void
@@ -114,9 +90,8 @@ create_key_row (gpointer item,
                                                ? am_key_pair_get_key_fingerprint (key) : "");
 
   am_launch_join_radio_group (self->key_list, GTK_CHECK_BUTTON (check));
-  g_object_bind_property_full (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), "key-name", check, "active",
-                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               key_is_chosen, choose_key, g_object_ref (key), g_object_unref);
+  am_launch_bind_choice (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), "key-name", check,
+                         g_strdup (am_key_pair_get_key_name (key)), g_free, NULL);
   return am_launch_check_row_new (am_key_pair_get_key_name (key), subtitle, check);
 }
 

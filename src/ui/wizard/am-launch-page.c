@@ -595,6 +595,52 @@ am_launch_list_update_placeholder (GtkListBox *list,
   gtk_list_box_set_placeholder (list, empty ? empty_row : NULL);
 }
 
+/* A choice row's check is on while the request's property holds the row's item (the same object,
+ * or a string equal to the row's name) */
+static gboolean
+item_is_chosen (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      item)
+{
+  if (G_VALUE_HOLDS_STRING (from))
+    g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), item) == 0);
+  else
+    g_value_set_boolean (to, g_value_get_object (from) == item);
+  return TRUE;
+}
+
+/* Turning the check on chooses the row's item; turning it off (another row was chosen) leaves the
+ * request alone. */
+static gboolean
+choose_item (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      item)
+{
+  if (!g_value_get_boolean (from))
+    return FALSE;
+  if (G_VALUE_HOLDS_STRING (to))
+    g_value_set_string (to, item);
+  else
+    g_value_set_object (to, item);
+  return TRUE;
+}
+
+void
+am_launch_bind_choice (AmLaunchRequest       *request,
+                       const char            *property,
+                       GtkWidget             *check,
+                       gpointer               item,
+                       GDestroyNotify         item_free,
+                       GBindingTransformFunc  is_chosen)
+{
+  g_object_bind_property_full (request, property, check, "active",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               is_chosen != NULL ? is_chosen : item_is_chosen, choose_item,
+                               item, item_free);
+}
+
 /* The check row dims with its check: a choice that cannot be made reads as such. */
 static void
 check_sensitive_cb (GtkWidget *check)

@@ -117,6 +117,16 @@ void             am_launch_join_radio_group       (GtkListBox     *list,
 void             am_launch_list_update_placeholder (GtkListBox  *list,
                                                     GListModel  *model,
                                                     GtkWidget   *empty_row);
+/* Binds the radio @check of a choice row to @request's @property both ways: on while the property
+ * holds @item (an object, or for a string property the row's name), as @is_chosen says (%NULL:
+ * the same object, or an equal string); turning it on puts @item in the request. Takes @item,
+ * freed with @item_free. */
+void             am_launch_bind_choice            (AmLaunchRequest       *request,
+                                                   const char            *property,
+                                                   GtkWidget             *check,
+                                                   gpointer               item,
+                                                   GDestroyNotify         item_free,
+                                                   GBindingTransformFunc  is_chosen);
 /* Keeps the check row of @check dimmed while @check is insensitive */
 void             am_launch_dim_row_with_check     (GtkWidget    *check);
 void             am_launch_add_summary_row        (GtkListBox   *list,

@@ -109,30 +109,6 @@ choose_default_type (AmLaunchTypePage *self)
     am_launch_request_set_instance_type (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), choice);
 }
 
-/* A row's check is on while the request's type is the row's; turning it on chooses that type,
- * and turning it off (another row was chosen) leaves the request alone. */
-static gboolean
-type_is_chosen (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      type)
-{
-  g_value_set_boolean (to, g_value_get_object (from) == type);
-  return TRUE;
-}
-
-static gboolean
-choose_type (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      type)
-{
-  if (!g_value_get_boolean (from))
-    return FALSE;
-  g_value_set_object (to, type);
-  return TRUE;
-}
-
 /* A type that cannot run the image (shown on request) cannot be chosen. */
 static gboolean
 type_runs_image (GBinding     *binding,
@@ -197,9 +173,7 @@ create_type_row (gpointer item,
   g_object_bind_property_full (request, "image", check, "sensitive", G_BINDING_SYNC_CREATE,
                                type_runs_image, NULL, g_object_ref (type), g_object_unref);
   am_launch_dim_row_with_check (check);
-  g_object_bind_property_full (request, "instance-type", check, "active",
-                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               type_is_chosen, choose_type, g_object_ref (type), g_object_unref);
+  am_launch_bind_choice (request, "instance-type", check, g_object_ref (type), g_object_unref, NULL);
   return row;
 }
 

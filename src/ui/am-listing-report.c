@@ -54,6 +54,17 @@ report_free (Report *report)
   g_free (report);
 }
 
+/* The report lives as long as the column view, or until it has printed its line. */
+static void
+report_column_view_gone (gpointer  data,
+                         GObject  *where_the_object_was)
+{
+  Report *report = data;
+
+  report->map_id = 0;   /* gone with the column view's handlers */
+  report_free (report);
+}
+
 static void
 report_after_paint_cb (GdkFrameClock *frame_clock,
                        Report        *report)
@@ -83,7 +94,8 @@ report_after_paint_cb (GdkFrameClock *frame_clock,
            view != NULL ? view : "(none)");
   fflush (stdout);
 
-  g_object_set_data (G_OBJECT (report->column_view), "am-listing-report", NULL);
+  g_object_weak_unref (G_OBJECT (report->column_view), report_column_view_gone, report);
+  report_free (report);
 }
 
 /* Rows exist and the list is on screen: report after the next frame is painted. */
@@ -130,8 +142,7 @@ am_listing_report_watch (GtkWindow *window)
   report = g_new0 (Report, 1);
   report->window = window;
   report->column_view = GTK_COLUMN_VIEW (find_descendant (images, GTK_TYPE_COLUMN_VIEW));
-  g_object_set_data_full (G_OBJECT (report->column_view), "am-listing-report", report,
-                          (GDestroyNotify) report_free);
+  g_object_weak_ref (G_OBJECT (report->column_view), report_column_view_gone, report);
   report->model = G_LIST_MODEL (g_object_ref (gtk_column_view_get_model (report->column_view)));
   report->items_changed_id = g_signal_connect_swapped (report->model, "items-changed",
                                                        G_CALLBACK (report_items_changed_cb), report);

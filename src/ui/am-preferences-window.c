@@ -34,6 +34,7 @@ struct _AmPreferencesWindow
 
   /* state */
   gboolean              updating;
+  char                 *removing_account;  /* the account the Remove dialog asks about */
 };
 
 G_DEFINE_FINAL_TYPE (AmPreferencesWindow, am_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -91,20 +92,23 @@ am_preferences_window_remove_response_cb (AdwMessageDialog    *dialog,
                                           const char          *response,
                                           AmPreferencesWindow *self)
 {
-  const char *name = g_object_get_data (G_OBJECT (dialog), "account-name");
+  g_autofree char *name = g_steal_pointer (&self->removing_account);
 
-  if (g_strcmp0 (response, "remove") != 0)
+  if (g_strcmp0 (response, "remove") != 0 || name == NULL)
     return;
 
   am_accounts_remove_async (self->settings, name, self->cancellable,
                             am_preferences_window_removed_cb, g_object_ref (self));
 }
 
+/* prefs.remove-account(name): the Remove button of an account's row */
 static void
-am_preferences_window_remove_clicked_cb (GtkButton           *button,
-                                         AmPreferencesWindow *self)
+am_preferences_window_remove_account_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter)
 {
-  const char *name = g_object_get_data (G_OBJECT (button), "account-name");
+  AmPreferencesWindow *self = AM_PREFERENCES_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
@@ -119,7 +123,8 @@ am_preferences_window_remove_clicked_cb (GtkButton           *button,
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "account-name", g_strdup (name), g_free);
+  g_free (self->removing_account);
+  self->removing_account = g_strdup (name);
   g_signal_connect_object (dialog, "response", G_CALLBACK (am_preferences_window_remove_response_cb),
                            self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -166,8 +171,8 @@ am_preferences_window_update_accounts (AmPreferencesWindow *self)
       gtk_widget_set_tooltip_text (button, remove_label);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "account-name", g_strdup (account->name), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (am_preferences_window_remove_clicked_cb), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "prefs.remove-account");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", account->name);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
       gtk_list_box_append (self->accounts_list, row);
@@ -367,6 +372,7 @@ am_preferences_window_dispose (GObject *object)
   g_clear_object (&self->profiles);
   g_clear_object (&self->regions);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->removing_account, g_free);
 
   G_OBJECT_CLASS (am_preferences_window_parent_class)->dispose (object);
 }
@@ -389,6 +395,7 @@ am_preferences_window_class_init (AmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmPreferencesWindow, rate_archive_spin);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, am_preferences_window_add_account_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-account", "s", am_preferences_window_remove_account_action);
 }
 
 static void

@@ -119,6 +119,7 @@ profile_row_new (const char *name,
   GtkWidget *label = gtk_label_new (name);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
+  /* The row is named after its profile: that is the profile it connects to. */
   gtk_widget_set_name (row, name);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -140,7 +141,6 @@ profile_row_new (const char *name,
   gtk_widget_set_name (check, "check");
   gtk_box_append (GTK_BOX (box), check);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "profile-name", g_strdup (name), g_free);
   if (current)
     gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_TRUE, -1);
 
@@ -207,9 +207,10 @@ void
 _am_window_profile_row_activated_cb (AmWindow      *self,
                                      GtkListBoxRow *row)
 {
-  const char *name = g_object_get_data (G_OBJECT (row), "profile-name");
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
 
-  if (name == NULL)
+  /* Only profile rows can be activated (not the row saying the profiles could not be read). */
+  if (!gtk_list_box_row_get_activatable (row))
     return;
 
   gtk_popover_popdown (self->profile_popover);

@@ -368,6 +368,9 @@ typedef struct
   char            *image_id;
   AmPermissionSet *add;
   AmPermissionSet *remove;
+  /* the sets sent: the call in flight reads their strings */
+  AmPermissionSet *sent_add;
+  AmPermissionSet *sent_remove;
 } ModifyData;
 
 static void
@@ -379,6 +382,8 @@ modify_data_free (gpointer data)
   g_free (modify->image_id);
   am_permission_set_free (modify->add);
   am_permission_set_free (modify->remove);
+  g_clear_pointer (&modify->sent_add, am_permission_set_free);
+  g_clear_pointer (&modify->sent_remove, am_permission_set_free);
   g_free (modify);
 }
 
@@ -457,14 +462,14 @@ modify_step (GTask *task)
   if (set == data->remove)
     {
       data->remove = am_permission_set_new ();
-      g_object_set_data_full (G_OBJECT (task), "am-sent-remove", set,
-                              (GDestroyNotify) am_permission_set_free);
+      g_clear_pointer (&data->sent_remove, am_permission_set_free);
+      data->sent_remove = set;
     }
   else
     {
       data->add = am_permission_set_new ();
-      g_object_set_data_full (G_OBJECT (task), "am-sent-add", set,
-                              (GDestroyNotify) am_permission_set_free);
+      g_clear_pointer (&data->sent_add, am_permission_set_free);
+      data->sent_add = set;
     }
 }
 
@@ -742,17 +747,27 @@ undo_data_free (gpointer user_data)
   g_free (undo);
 }
 
+/* An undo call in flight: the toast's reference keeps its UndoData (freed with the toast's
+ * button-clicked handler) alive. */
+typedef struct
+{
+  AdwToast *toast;
+  UndoData *undo;
+} UndoCall;
+
 static void
 undo_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr (AdwToast) toast = user_data;
-  UndoData *undo = g_object_get_data (G_OBJECT (toast), "am-undo");
+  UndoCall *call = user_data;
+  g_autoptr (AdwToast) toast = call->toast;
+  UndoData *undo = call->undo;
   g_autoptr (GError) error = NULL;
   g_autoptr (GtkWindow) parent = g_weak_ref_get (&undo->parent);
   AdwToast *report;
 
+  g_free (call);
   if (am_dialog_call_finish (result, &error))
     {
       report = adw_toast_new (_("Change undone"));
@@ -778,11 +793,15 @@ undo_clicked_cb (AdwToast *toast,
                  gpointer  user_data)
 {
   UndoData *undo = user_data;
+  UndoCall *call;
 
   if (undo->running)
     return;
   undo->running = TRUE;
-  undo->func (undo->client, undo->data, NULL, undo_done_cb, g_object_ref (toast));
+  call = g_new0 (UndoCall, 1);
+  call->toast = g_object_ref (toast);
+  call->undo = undo;
+  undo->func (undo->client, undo->data, NULL, undo_done_cb, call);
 }
 
 AdwToast *
@@ -811,7 +830,7 @@ am_dialog_undo_toast_new (const char     *title,
   undo->data = data;
   undo->destroy = destroy;
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "am-undo", undo, undo_data_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
+                         (GClosureNotify) undo_data_free, 0);
   return toast;
 }

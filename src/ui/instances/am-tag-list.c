@@ -19,9 +19,18 @@ struct _AmTagList
 {
   AdwPreferencesGroup  parent_instance;
 
-  /* borrowed: the rows' boxes, in order */
+  /* owned: TagRow, in order */
   GPtrArray           *rows;
 };
+
+/* One tag's row and its entries (all borrowed from the group) */
+typedef struct
+{
+  AmTagList   *self;
+  GtkWidget   *row;
+  GtkEditable *key;
+  GtkEditable *value;
+} TagRow;
 
 G_DEFINE_FINAL_TYPE (AmTagList, am_tag_list, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -43,15 +52,15 @@ am_tag_list_new (const char *title,
 }
 
 static GtkEditable *
-row_key (GtkWidget *row)
+row_key (TagRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "am-key");
+  return row->key;
 }
 
 static GtkEditable *
-row_value (GtkWidget *row)
+row_value (TagRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "am-value");
+  return row->value;
 }
 
 static void
@@ -59,7 +68,7 @@ on_entry_changed (AmTagList *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      TagRow *row = g_ptr_array_index (self->rows, i);
 
       gtk_widget_remove_css_class (GTK_WIDGET (row_key (row)), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (row_value (row)), "error");
@@ -69,12 +78,12 @@ on_entry_changed (AmTagList *self)
 
 static void
 on_remove_clicked (GtkButton *button,
-                   AmTagList *self)
+                   TagRow    *row)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "am-row");
+  AmTagList *self = row->self;
 
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), row->row);
   g_ptr_array_remove (self->rows, row);
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), row);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -83,6 +92,7 @@ am_tag_list_add (AmTagList  *self,
                  const char *key,
                  const char *value)
 {
+  TagRow *tag_row;
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *key_entry;
@@ -125,13 +135,15 @@ am_tag_list_add (AmTagList  *self,
   row = adw_preferences_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "am-key", key_entry);
-  g_object_set_data (G_OBJECT (row), "am-value", value_entry);
-  g_object_set_data (G_OBJECT (remove), "am-row", row);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
+  tag_row = g_new0 (TagRow, 1);
+  tag_row->self = self;
+  tag_row->row = row;
+  tag_row->key = GTK_EDITABLE (key_entry);
+  tag_row->value = GTK_EDITABLE (value_entry);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), tag_row);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-  g_ptr_array_add (self->rows, row);
+  g_ptr_array_add (self->rows, tag_row);
   g_signal_emit (self, signals[CHANGED], 0);
 
   return GTK_EDITABLE (key_entry);
@@ -152,7 +164,7 @@ am_tag_list_get_n_tags (AmTagList *self)
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      TagRow *row = g_ptr_array_index (self->rows, i);
 
       if (*gtk_editable_get_text (row_key (row)) != '\0' || *gtk_editable_get_text (row_value (row)) != '\0')
         n++;
@@ -171,7 +183,7 @@ am_tag_list_validate (AmTagList *self)
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      TagRow *row = g_ptr_array_index (self->rows, i);
       const char *key = gtk_editable_get_text (row_key (row));
       const char *value = gtk_editable_get_text (row_value (row));
       char *row_problem = NULL;
@@ -223,7 +235,7 @@ am_tag_list_to_spec (AmTagList  *self,
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      TagRow *row = g_ptr_array_index (self->rows, i);
       const char *key = gtk_editable_get_text (row_key (row));
 
       if (*key == '\0')
@@ -266,7 +278,7 @@ am_tag_list_init (AmTagList *self)
 {
   GtkWidget *add;
 
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (g_free);
 
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_tooltip_text (add, _("Add Tag"));

@@ -27,16 +27,16 @@ struct _AmLaunchDetailsPage
   GtkSwitch *imds_switch;
 
   /* owned references */
-  GPtrArray *tag_rows;       /* GtkWidget (row boxes), borrowed from tag_list */
-
-  /* state */
-  gboolean building;         /* widgets being filled from the request: no write-back */
+  GPtrArray *tag_rows;       /* TagWidgets, in the list's order */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchDetailsPage, am_launch_details_page, AM_TYPE_LAUNCH_PAGE)
 
+/* One tag's row and its editors (the row is borrowed from tag_list) */
 typedef struct
 {
+  AmLaunchDetailsPage *self;
+  GtkWidget *row;
   GtkEntry *key;
   GtkEntry *value;
   GtkCheckButton *instances;
@@ -46,15 +46,13 @@ typedef struct
 static void
 sync_tags (AmLaunchDetailsPage *self)
 {
-  if (self->building)
-    return;
   am_launch_page_set_syncing (AM_LAUNCH_PAGE (self), TRUE);
   while (am_launch_request_get_n_tags (am_launch_page_get_request (AM_LAUNCH_PAGE (self))) > 0)
     am_launch_request_remove_tag (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), 0);
   am_launch_request_set_name (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   for (guint i = 0; i < self->tag_rows->len; i++)
     {
-      TagWidgets *w = g_object_get_data (g_ptr_array_index (self->tag_rows, i), "widgets");
+      TagWidgets *w = g_ptr_array_index (self->tag_rows, i);
 
       am_launch_request_add_tag (am_launch_page_get_request (AM_LAUNCH_PAGE (self)),
                                  gtk_editable_get_text (GTK_EDITABLE (w->key)),
@@ -66,13 +64,13 @@ sync_tags (AmLaunchDetailsPage *self)
 }
 
 static void
-remove_tag_clicked_cb (GtkButton      *button,
-                       AmLaunchDetailsPage *self)
+remove_tag_clicked_cb (GtkButton  *button,
+                       TagWidgets *w)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  AmLaunchDetailsPage *self = w->self;
 
-  g_ptr_array_remove (self->tag_rows, row);
-  gtk_list_box_remove (self->tag_list, row);
+  gtk_list_box_remove (self->tag_list, w->row);
+  g_ptr_array_remove (self->tag_rows, w);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_list), self->tag_rows->len > 0);
   sync_tags (self);
 }
@@ -86,6 +84,9 @@ add_tag_row (AmLaunchDetailsPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *button;
+
+  w->self = self;
+  w->row = row;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -110,8 +111,7 @@ add_tag_row (AmLaunchDetailsPage *self,
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove the tag"));
-  g_object_set_data (G_OBJECT (button), "row", row);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_tag_clicked_cb), self);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_tag_clicked_cb), w);
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->key));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->value));
@@ -120,13 +120,12 @@ add_tag_row (AmLaunchDetailsPage *self,
   gtk_box_append (GTK_BOX (box), button);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "widgets", w, g_free);
   g_signal_connect_swapped (w->key, "changed", G_CALLBACK (sync_tags), self);
   g_signal_connect_swapped (w->value, "changed", G_CALLBACK (sync_tags), self);
   g_signal_connect_swapped (w->instances, "toggled", G_CALLBACK (sync_tags), self);
   g_signal_connect_swapped (w->volumes, "toggled", G_CALLBACK (sync_tags), self);
   gtk_list_box_append (self->tag_list, row);
-  g_ptr_array_add (self->tag_rows, row);
+  g_ptr_array_add (self->tag_rows, w);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_list), TRUE);
   return GTK_WIDGET (w->key);
 }
@@ -153,7 +152,7 @@ user_data_changed_cb (AmLaunchDetailsPage *self)
   size = g_strdup_printf (_("%lu of %d bytes; sent base64-encoded"),
                           (unsigned long) strlen (text), AM_LAUNCH_USER_DATA_MAX);
   gtk_label_set_text (self->user_data_size, size);
-  if (!self->building && am_launch_page_get_request (AM_LAUNCH_PAGE (self)) != NULL)
+  if (am_launch_page_get_request (AM_LAUNCH_PAGE (self)) != NULL)
     am_launch_request_set_user_data_text (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), text);
 }
 
@@ -179,9 +178,10 @@ user_data_file_response_cb (GtkNativeDialog *dialog,
           g_autofree char *note = g_strdup_printf (_("Binary user data loaded (%lu bytes); it is sent as is."),
                                                    (unsigned long) length);
 
-          self->building = TRUE;
+          /* The text shown empties; the request keeps the bytes, not that text. */
+          g_signal_handlers_block_by_func (gtk_text_view_get_buffer (self->user_data_view), user_data_changed_cb, self);
           gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->user_data_view), "", -1);
-          self->building = FALSE;
+          g_signal_handlers_unblock_by_func (gtk_text_view_get_buffer (self->user_data_view), user_data_changed_cb, self);
           am_launch_request_set_user_data (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), bytes);
           gtk_label_set_text (self->user_data_size, note);
         }
@@ -206,8 +206,6 @@ user_data_file_clicked_cb (AmLaunchDetailsPage *self)
 static void
 advanced_changed_cb (AmLaunchDetailsPage *self)
 {
-  if (self->building)
-    return;
   am_launch_request_set_iam_profile (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), gtk_editable_get_text (GTK_EDITABLE (self->iam_row)));
   am_launch_request_set_shutdown_terminates (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), adw_combo_row_get_selected (self->shutdown_row) == 1);
   am_launch_request_set_termination_protection (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), gtk_switch_get_active (self->termination_switch));
@@ -327,7 +325,7 @@ static void
 am_launch_details_page_init (AmLaunchDetailsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->tag_rows = g_ptr_array_new ();
+  self->tag_rows = g_ptr_array_new_with_free_func (g_free);
   build_page (self);
   user_data_changed_cb (self);
 }

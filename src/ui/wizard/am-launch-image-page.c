@@ -60,19 +60,25 @@ struct _AmLaunchImagePage
   GtkListBox *image_list;
   GtkLabel *image_status;
 
+  /* template objects */
+  GListStore *images;                 /* AmImage, the current source's results */
+  GtkCustomFilter *image_filter;      /* matches the search (but a server-side search) */
+  GtkSliceListModel *matching_images; /* the first 200 that match */
+  GListStore *chosen_extra;           /* the chosen image, when the source does not list it */
+
   /* owned references */
   GCancellable *image_cancellable;
-  GPtrArray *images;         /* AmImage, the current source's results */
+  GtkFlattenListModel *listed_images; /* matching_images, then chosen_extra */
 
   /* state */
   ImageSource image_source;
   guint search_timeout;
-  gboolean building;         /* widgets being filled from the request: no write-back */
+  gboolean images_listed;    /* the source answered */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchImagePage, am_launch_image_page, AM_TYPE_LAUNCH_PAGE)
 
-static void rebuild_image_list (AmLaunchImagePage *self);
+static void update_chosen_extra (AmLaunchImagePage *self);
 
 static char *
 describe_root_volume (AmImage *image)
@@ -170,13 +176,17 @@ update_chosen_image (AmLaunchImagePage *self)
     }
 }
 
-static void
-image_toggled_cb (GtkCheckButton *check,
-                  AmLaunchImagePage *self)
+/* The image handed over may be another object for the same image: IDs decide. */
+static gboolean
+image_is_chosen (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      image)
 {
-  if (self->building || !gtk_check_button_get_active (check))
-    return;
-  am_launch_request_set_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), g_object_get_data (G_OBJECT (check), "image"));
+  AmImage *chosen = g_value_get_object (from);
+
+  g_value_set_boolean (to, chosen != NULL && g_strcmp0 (am_image_get_image_id (chosen), am_image_get_image_id (image)) == 0);
+  return TRUE;
 }
 
 static gboolean
@@ -235,11 +245,12 @@ platform_badge_new (AmImage *image)
   return badge;
 }
 
-static GtkCheckButton *
-add_image_row (AmLaunchImagePage *self,
-               AmImage        *image,
-               GtkCheckButton *group)
+static GtkWidget *
+create_image_row (gpointer item,
+                  gpointer user_data)
 {
+  AmLaunchImagePage *self = user_data;
+  AmImage *image = item;
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
@@ -249,61 +260,60 @@ add_image_row (AmLaunchImagePage *self,
                               am_image_get_platform_details (image) != NULL
                               ? am_image_get_platform_details (image) : "Linux/UNIX",
                               am_image_get_is_deprecated (image) ? _(" · deprecated") : "");
-  if (group != NULL)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  g_object_set_data_full (G_OBJECT (check), "image", g_object_ref (image), g_object_unref);
+  am_launch_join_radio_group (self->image_list, GTK_CHECK_BUTTON (check));
   row = am_launch_check_row_new (am_image_get_name (image), subtitle, check);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), platform_badge_new (image));
   gtk_widget_set_tooltip_text (row, am_image_get_description (image));
-  if (am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self))) != NULL
-      && g_strcmp0 (am_image_get_image_id (am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)))),
-                    am_image_get_image_id (image)) == 0)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  g_signal_connect (check, "toggled", G_CALLBACK (image_toggled_cb), self);
-  gtk_list_box_append (self->image_list, row);
-  return GTK_CHECK_BUTTON (check);
+  am_launch_bind_choice (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), "image", check,
+                         g_object_ref (image), g_object_unref, image_is_chosen);
+  return row;
+}
+
+static gboolean
+image_shown (gpointer item,
+             gpointer user_data)
+{
+  AmLaunchImagePage *self = user_data;
+  g_autofree char *folded = NULL;
+
+  /* a server-side search already matched the text */
+  if (self->image_source == IMAGES_SEARCH)
+    return TRUE;
+  folded = am_image_fold_search_text (gtk_editable_get_text (GTK_EDITABLE (self->image_search)));
+  return image_matches (item, folded);
+}
+
+/* The image handed over (or found earlier) stays listed while it is the choice. */
+static void
+update_chosen_extra (AmLaunchImagePage *self)
+{
+  AmImage *chosen = am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->images));
+  gboolean listed = FALSE;
+
+  for (guint i = 0; chosen != NULL && i < n && !listed; i++)
+    {
+      g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (self->images), i);
+
+      listed = g_strcmp0 (am_image_get_image_id (image), am_image_get_image_id (chosen)) == 0;
+    }
+  if (chosen != NULL && self->images_listed && !listed)
+    {
+      g_autoptr (AmImage) extra = g_list_model_get_item (G_LIST_MODEL (self->chosen_extra), 0);
+
+      if (extra != chosen)
+        g_list_store_splice (self->chosen_extra, 0, extra != NULL ? 1 : 0, (gpointer *) &chosen, 1);
+    }
+  else
+    g_list_store_remove_all (self->chosen_extra);
 }
 
 static void
-rebuild_image_list (AmLaunchImagePage *self)
+search_filter_changed (AmLaunchImagePage *self)
 {
-  AmImage *chosen = am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
-  g_autofree char *folded = NULL;
-  GtkCheckButton *group = NULL;
-  guint shown = 0;
-
-  self->building = TRUE;
-  am_launch_clear_list (self->image_list);
-  if (self->image_source != IMAGES_SEARCH)
-    folded = am_image_fold_search_text (gtk_editable_get_text (GTK_EDITABLE (self->image_search)));
-
-  for (guint i = 0; self->images != NULL && i < self->images->len && shown < 200; i++)
-    {
-      AmImage *image = g_ptr_array_index (self->images, i);
-      GtkCheckButton *check;
-
-      if (!image_matches (image, folded))
-        continue;
-      check = add_image_row (self, image, group);
-      if (group == NULL)
-        group = check;
-      shown++;
-    }
-  /* The image handed over (or found earlier) stays listed while it is the choice. */
-  if (chosen != NULL && self->images != NULL)
-    {
-      gboolean listed = FALSE;
-
-      for (guint i = 0; i < self->images->len; i++)
-        if (g_strcmp0 (am_image_get_image_id (g_ptr_array_index (self->images, i)),
-                       am_image_get_image_id (chosen)) == 0)
-          listed = TRUE;
-      if (!listed)
-        add_image_row (self, chosen, group);
-    }
-  self->building = FALSE;
-
-  if (shown == 0 && !am_launch_page_get_busy (AM_LAUNCH_PAGE (self)) && self->images != NULL)
+  gtk_filter_changed (GTK_FILTER (self->image_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->matching_images)) == 0
+      && !am_launch_page_get_busy (AM_LAUNCH_PAGE (self)) && self->images_listed)
     gtk_label_set_text (self->image_status, _("No images match. Try another source or search."));
 }
 
@@ -316,15 +326,18 @@ images_loaded (AmLaunchImagePage *self,
     {
       am_launch_page_show_lookup_error (AM_LAUNCH_PAGE (self), error);
       gtk_label_set_text (self->image_status, "");
-      g_clear_pointer (&self->images, g_ptr_array_unref);
-      am_launch_clear_list (self->image_list);
+      self->images_listed = FALSE;
+      g_list_store_remove_all (self->images);
+      update_chosen_extra (self);
       return;
     }
   am_launch_page_hide_lookup_error (AM_LAUNCH_PAGE (self));
-  g_clear_pointer (&self->images, g_ptr_array_unref);
-  self->images = g_ptr_array_ref (images);
+  self->images_listed = TRUE;
+  g_list_store_splice (self->images, 0, g_list_model_get_n_items (G_LIST_MODEL (self->images)),
+                       images->pdata, images->len);
   gtk_label_set_text (self->image_status, "");
-  rebuild_image_list (self);
+  update_chosen_extra (self);
+  search_filter_changed (self);
 }
 
 static gint
@@ -523,7 +536,7 @@ image_search_changed_cb (AmLaunchImagePage *self)
       self->search_timeout = g_timeout_add (300, search_timeout_cb, self);
     }
   else
-    rebuild_image_list (self);
+    search_filter_changed (self);
 }
 
 static void
@@ -579,23 +592,27 @@ build_page (AmLaunchImagePage *self)
 }
 
 static void
+image_changed_cb (AmLaunchImagePage *self)
+{
+  update_chosen_image (self);
+  update_chosen_extra (self);
+}
+
+static void
 request_set (AmLaunchPage *page)
 {
+  AmLaunchImagePage *self = AM_LAUNCH_IMAGE_PAGE (page);
+
   g_signal_connect_object (am_launch_page_get_request (page), "notify::image",
-                           G_CALLBACK (update_chosen_image), page, G_CONNECT_SWAPPED);
-  update_chosen_image (AM_LAUNCH_IMAGE_PAGE (page));
+                           G_CALLBACK (image_changed_cb), page, G_CONNECT_SWAPPED);
+  image_changed_cb (self);
+  gtk_list_box_bind_model (self->image_list, G_LIST_MODEL (self->listed_images), create_image_row, self, NULL);
 }
 
 static void
 load (AmLaunchPage *page)
 {
   load_images (AM_LAUNCH_IMAGE_PAGE (page));
-}
-
-static void
-shown (AmLaunchPage *page)
-{
-  rebuild_image_list (AM_LAUNCH_IMAGE_PAGE (page));
 }
 
 static void
@@ -606,7 +623,9 @@ am_launch_image_page_dispose (GObject *object)
   g_cancellable_cancel (self->image_cancellable);
   g_clear_handle_id (&self->search_timeout, g_source_remove);
   g_clear_object (&self->image_cancellable);
-  g_clear_pointer (&self->images, g_ptr_array_unref);
+  if (self->image_list != NULL)
+    gtk_list_box_bind_model (self->image_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->listed_images);
 
   G_OBJECT_CLASS (am_launch_image_page_parent_class)->dispose (object);
 }
@@ -621,8 +640,12 @@ am_launch_image_page_class_init (AmLaunchImagePageClass *klass)
   object_class->dispose = am_launch_image_page_dispose;
   page_class->request_set = request_set;
   page_class->load = load;
-  page_class->shown = shown;
+  g_type_ensure (AM_TYPE_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-image-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchImagePage, images);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchImagePage, image_filter);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchImagePage, matching_images);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchImagePage, chosen_extra);
 }
 
 static void
@@ -632,6 +655,14 @@ am_launch_image_page_init (AmLaunchImagePage *self)
   self->image_cancellable = g_cancellable_new ();
   am_launch_page_add_lookup_error (AM_LAUNCH_PAGE (self), "retry-images");
   build_page (self);
+  gtk_custom_filter_set_filter_func (self->image_filter, image_shown, self, NULL);
+  {
+    GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+
+    g_list_store_append (parts, self->matching_images);
+    g_list_store_append (parts, self->chosen_extra);
+    self->listed_images = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  }
 }
 
 GtkWidget *

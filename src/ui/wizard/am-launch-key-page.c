@@ -29,8 +29,13 @@ struct _AmLaunchKeyPage
   AdwActionRow *save_key_row;
   GtkSwitch *no_key_switch;
 
+  /* template objects */
+  GListStore *key_pairs;     /* AmKeyPair */
+
   /* owned references */
-  GPtrArray *key_pairs;      /* AmKeyPair */
+  GBindingGroup *request_bindings;
+  GSignalGroup *request_signals;
+  GtkWidget *empty_key_row;  /* the list's placeholder once the Region has none */
   char *private_key;         /* the key pair just created, until saved */
   char *private_key_name;
   char *creating_key_name;   /* the key pair being created, for a retry after a lost answer */
@@ -38,7 +43,6 @@ struct _AmLaunchKeyPage
   /* state */
   const char *creating_key_type;
   gboolean touched;          /* the user chose, typed or left the key pair page: its errors show */
-  gboolean building;         /* widgets being filled from the request: no write-back */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchKeyPage, am_launch_key_page, AM_TYPE_LAUNCH_PAGE)
@@ -59,53 +63,42 @@ window_of (AmLaunchKeyPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* A key pair chosen (in the list, or just created) is the user's choice and ends "without a key
+ * pair" (whose switch follows the request). */
 static void
-key_toggled_cb (GtkCheckButton *check,
-                AmLaunchKeyPage *self)
+key_name_changed_cb (AmLaunchKeyPage *self)
 {
-  if (self->building || !gtk_check_button_get_active (check))
+  AmLaunchRequest *request = am_launch_page_get_request (AM_LAUNCH_PAGE (self));
+
+  if (am_launch_request_get_key_name (request) == NULL)
     return;
   self->touched = TRUE;
-  am_launch_request_set_key_name (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), g_object_get_data (G_OBJECT (check), "key-name"));
-  am_launch_request_set_no_key_acknowledged (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), FALSE);
-  gtk_switch_set_active (self->no_key_switch, FALSE);
+  am_launch_request_set_no_key_acknowledged (request, FALSE);
+}
+
+static GtkWidget *
+create_key_row (gpointer item,
+                gpointer user_data)
+{
+  AmLaunchKeyPage *self = user_data;
+  AmKeyPair *key = item;
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s",
+                                               am_key_pair_get_key_type (key) != NULL
+                                               ? am_key_pair_get_key_type (key) : "rsa",
+                                               am_key_pair_get_key_fingerprint (key) != NULL
+                                               ? am_key_pair_get_key_fingerprint (key) : "");
+
+  am_launch_join_radio_group (self->key_list, GTK_CHECK_BUTTON (check));
+  am_launch_bind_choice (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), "key-name", check,
+                         g_strdup (am_key_pair_get_key_name (key)), g_free, NULL);
+  return am_launch_check_row_new (am_key_pair_get_key_name (key), subtitle, check);
 }
 
 static void
-rebuild_key_list (AmLaunchKeyPage *self)
+key_list_changed_cb (AmLaunchKeyPage *self)
 {
-  const char *chosen = am_launch_request_get_key_name (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
-  GtkCheckButton *group = NULL;
-
-  self->building = TRUE;
-  am_launch_clear_list (self->key_list);
-  for (guint i = 0; self->key_pairs != NULL && i < self->key_pairs->len; i++)
-    {
-      AmKeyPair *key = g_ptr_array_index (self->key_pairs, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s",
-                                                   am_key_pair_get_key_type (key) != NULL
-                                                   ? am_key_pair_get_key_type (key) : "rsa",
-                                                   am_key_pair_get_key_fingerprint (key) != NULL
-                                                   ? am_key_pair_get_key_fingerprint (key) : "");
-      GtkWidget *row;
-
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      g_object_set_data_full (G_OBJECT (check), "key-name",
-                              g_strdup (am_key_pair_get_key_name (key)), g_free);
-      row = am_launch_check_row_new (am_key_pair_get_key_name (key), subtitle, check);
-      if (g_strcmp0 (chosen, am_key_pair_get_key_name (key)) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_signal_connect (check, "toggled", G_CALLBACK (key_toggled_cb), self);
-      gtk_list_box_append (self->key_list, row);
-    }
-  if (self->key_pairs != NULL && self->key_pairs->len == 0)
-    am_launch_add_summary_row (self->key_list, _("No key pairs in this Region yet"),
-                     _("Create one below."), NULL);
-  self->building = FALSE;
+  am_launch_list_update_placeholder (self->key_list, G_LIST_MODEL (self->key_pairs), self->empty_key_row);
 }
 
 static void
@@ -127,9 +120,13 @@ key_pairs_cb (GObject      *object,
       return;
     }
   am_launch_page_hide_lookup_error (AM_LAUNCH_PAGE (self));
-  g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
-  self->key_pairs = g_steal_pointer (&keys);
-  rebuild_key_list (self);
+  g_list_store_splice (self->key_pairs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->key_pairs)),
+                       keys->pdata, keys->len);
+  /* Only an answer with no key pair says there is none. */
+  if (self->empty_key_row == NULL)
+    self->empty_key_row = g_object_ref_sink (am_launch_summary_row_new (_("No key pairs in this Region yet"),
+                                                                        _("Create one below."), NULL));
+  key_list_changed_cb (self);
 }
 
 static void
@@ -142,20 +139,14 @@ load_key_pairs (AmLaunchKeyPage *self)
                                           key_pairs_cb, g_object_ref (self));
 }
 
+/* The switch and the request's no-key-acknowledged are bound; going without a key pair also
+ * drops the one chosen (whose row's check follows). */
 static void
 no_key_changed_cb (AmLaunchKeyPage *self)
 {
-  gboolean none = gtk_switch_get_active (self->no_key_switch);
-
-  if (self->building)
-    return;
   self->touched = TRUE;
-  am_launch_request_set_no_key_acknowledged (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), none);
-  if (none)
-    {
-      am_launch_request_set_key_name (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), NULL);
-      rebuild_key_list (self);
-    }
+  if (gtk_switch_get_active (self->no_key_switch))
+    am_launch_request_set_key_name (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), NULL);
 }
 
 /* Zeroes the private key before letting it go. */
@@ -388,16 +379,9 @@ create_key_cb (GObject      *object,
   self->private_key_name = g_strdup (am_key_pair_get_key_name (key));
   /* The wizard's copy is the only one kept, zeroed once saved. */
   am_key_pair_clear_key_material (key);
-  if (self->key_pairs == NULL)
-    self->key_pairs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->key_pairs, g_object_ref (key));
+  g_list_store_append (self->key_pairs, key);
   self->touched = TRUE;
   am_launch_request_set_key_name (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), am_key_pair_get_key_name (key));
-  am_launch_request_set_no_key_acknowledged (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), FALSE);
-  self->building = TRUE;
-  gtk_switch_set_active (self->no_key_switch, FALSE);
-  self->building = FALSE;
-  rebuild_key_list (self);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->save_key_row), _("Save the private key now"));
   adw_action_row_set_subtitle (self->save_key_row,
@@ -464,11 +448,15 @@ new_key_name_changed_cb (AmLaunchKeyPage *self)
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_key_name));
   gboolean ok = *name != '\0' && strlen (name) <= 255;
 
-  for (guint i = 0; self->key_pairs != NULL && i < self->key_pairs->len; i++)
-    if (g_strcmp0 (am_key_pair_get_key_name (g_ptr_array_index (self->key_pairs, i)), name) == 0)
-      ok = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->key_pairs)); i++)
+    {
+      g_autoptr (AmKeyPair) key = g_list_model_get_item (G_LIST_MODEL (self->key_pairs), i);
+
+      if (g_strcmp0 (am_key_pair_get_key_name (key), name) == 0)
+        ok = FALSE;
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_key_button), ok);
-  if (!self->building && !self->touched)
+  if (!self->touched)
     {
       self->touched = TRUE;
       am_launch_page_changed (AM_LAUNCH_PAGE (self));
@@ -542,11 +530,27 @@ load (AmLaunchPage *page)
 }
 
 static void
+request_set (AmLaunchPage *page)
+{
+  AmLaunchKeyPage *self = AM_LAUNCH_KEY_PAGE (page);
+
+  g_binding_group_set_source (self->request_bindings, am_launch_page_get_request (page));
+  g_signal_group_set_target (self->request_signals, am_launch_page_get_request (page));
+  gtk_list_box_bind_model (self->key_list, G_LIST_MODEL (self->key_pairs), create_key_row, self, NULL);
+}
+
+static void
 am_launch_key_page_dispose (GObject *object)
 {
   AmLaunchKeyPage *self = AM_LAUNCH_KEY_PAGE (object);
 
-  g_clear_pointer (&self->key_pairs, g_ptr_array_unref);
+  if (self->key_list != NULL)
+    gtk_list_box_bind_model (self->key_list, NULL, NULL, NULL, NULL);
+  if (self->request_bindings != NULL)
+    g_binding_group_set_source (self->request_bindings, NULL);
+  g_clear_object (&self->request_bindings);
+  g_clear_object (&self->request_signals);
+  g_clear_object (&self->empty_key_row);
 
   G_OBJECT_CLASS (am_launch_key_page_parent_class)->dispose (object);
 }
@@ -573,6 +577,7 @@ am_launch_key_page_class_init (AmLaunchKeyPageClass *klass)
   object_class->dispose = am_launch_key_page_dispose;
   object_class->finalize = am_launch_key_page_finalize;
   page_class->load = load;
+  page_class->request_set = request_set;
 
   /**
    * AmLaunchKeyPage::save-ended:
@@ -581,7 +586,9 @@ am_launch_key_page_class_init (AmLaunchKeyPageClass *klass)
   signals[SAVE_ENDED] = g_signal_new ("save-ended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (AM_TYPE_KEY_PAIR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-key-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchKeyPage, key_pairs);
 }
 
 static void
@@ -590,6 +597,12 @@ am_launch_key_page_init (AmLaunchKeyPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   am_launch_page_add_lookup_error (AM_LAUNCH_PAGE (self), "retry-keys");
   build_page (self);
+  self->request_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->request_bindings, "no-key-acknowledged", self->no_key_switch, "active",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  self->request_signals = g_signal_group_new (AM_TYPE_LAUNCH_REQUEST);
+  g_signal_group_connect_swapped (self->request_signals, "notify::key-name", G_CALLBACK (key_name_changed_cb), self);
+  g_signal_connect_object (self->key_pairs, "items-changed", G_CALLBACK (key_list_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -31,16 +31,30 @@ struct _AmLaunchNetworkPage
   AdwComboRow *source_row;
   AdwEntryRow *cidr_row;
 
+  /* template objects */
+  GListStore *subnets;             /* AmSubnet, every VPC's */
+  GtkCustomFilter *subnet_filter;  /* the chosen VPC's */
+  GtkCustomSorter *subnet_sorter;  /* by zone */
+  GtkSortListModel *vpc_subnets;
+  GListStore *groups;              /* AmSecurityGroup, every VPC's */
+  GtkCustomFilter *group_filter;   /* the chosen VPC's */
+  GtkFilterListModel *vpc_groups;
+
   /* owned references */
   GPtrArray *vpcs;           /* AmVpc */
-  GPtrArray *subnets;        /* AmSubnet, every VPC's */
-  GPtrArray *groups;         /* AmSecurityGroup, every VPC's */
+  GBindingGroup *request_bindings;
+  GSignalGroup *request_signals;
+  GtkWidget *empty_subnet_row;    /* the lists' placeholders once all is listed */
+  GtkWidget *empty_group_row;
 
   /* state */
-  gboolean building;         /* widgets being filled from the request: no write-back */
+  gboolean subnets_listed;
+  gboolean groups_listed;
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchNetworkPage, am_launch_network_page, AM_TYPE_LAUNCH_PAGE)
+
+static void vpc_selected_cb (AmLaunchNetworkPage *self);
 
 static const char *
 current_vpc_id (AmLaunchNetworkPage *self)
@@ -50,109 +64,170 @@ current_vpc_id (AmLaunchNetworkPage *self)
   return vpc != NULL ? am_vpc_get_vpc_id (vpc) : NULL;
 }
 
+/* The check of a subnet or group row writes the choice; the request's "changed" sets the checks
+ * (sync_checks), and a check set to what the request holds writes nothing. */
 static void
 subnet_toggled_cb (GtkCheckButton *check,
-                   AmLaunchNetworkPage *self)
+                   AmSubnet       *subnet)
 {
-  AmSubnet *subnet = g_object_get_data (G_OBJECT (check), "subnet");
+  AmLaunchPage *page = AM_LAUNCH_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (check), AM_TYPE_LAUNCH_PAGE));
+  AmLaunchRequest *request = am_launch_page_get_request (page);
+  gboolean chosen = am_launch_request_has_subnet (request, am_subnet_get_subnet_id (subnet));
 
-  if (self->building)
-    return;
-  if (gtk_check_button_get_active (check))
-    am_launch_request_add_subnet (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), subnet);
-  else
-    am_launch_request_remove_subnet (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), am_subnet_get_subnet_id (subnet));
+  if (gtk_check_button_get_active (check) && !chosen)
+    am_launch_request_add_subnet (request, subnet);
+  else if (!gtk_check_button_get_active (check) && chosen)
+    am_launch_request_remove_subnet (request, am_subnet_get_subnet_id (subnet));
 }
 
 static void
-group_toggled_cb (GtkCheckButton *check,
-                  AmLaunchNetworkPage *self)
+group_toggled_cb (GtkCheckButton  *check,
+                  AmSecurityGroup *group)
 {
-  const char *group_id = g_object_get_data (G_OBJECT (check), "group-id");
+  AmLaunchPage *page = AM_LAUNCH_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (check), AM_TYPE_LAUNCH_PAGE));
+  AmLaunchRequest *request = am_launch_page_get_request (page);
+  const char *group_id = am_security_group_get_group_id (group);
+  gboolean chosen = am_launch_request_has_security_group (request, group_id);
 
-  if (self->building)
-    return;
-  if (gtk_check_button_get_active (check))
-    am_launch_request_add_security_group (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), group_id);
-  else
-    am_launch_request_remove_security_group (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), group_id);
+  if (gtk_check_button_get_active (check) && !chosen)
+    am_launch_request_add_security_group (request, group_id);
+  else if (!gtk_check_button_get_active (check) && chosen)
+    am_launch_request_remove_security_group (request, group_id);
 }
 
-static gint
+static GtkWidget *
+create_subnet_row (gpointer item,
+                   gpointer user_data)
+{
+  AmLaunchNetworkPage *self = user_data;
+  AmSubnet *subnet = item;
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  subtitle = g_strdup_printf (_("%s · %s · %d addresses free%s"), am_subnet_get_subnet_id (subnet),
+                              am_subnet_get_cidr_block (subnet),
+                              am_subnet_get_available_ip_address_count (subnet),
+                              am_subnet_get_default_for_az (subnet) ? _(" · default") : "");
+  row = am_launch_check_row_new (am_subnet_get_availability_zone (subnet), subtitle, check);
+  gtk_widget_set_name (row, am_subnet_get_subnet_id (subnet));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               am_launch_request_has_subnet (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), am_subnet_get_subnet_id (subnet)));
+  g_signal_connect_data (check, "toggled", G_CALLBACK (subnet_toggled_cb), g_object_ref (subnet),
+                         (GClosureNotify) g_object_unref, 0);
+  return row;
+}
+
+static GtkWidget *
+create_group_row (gpointer item,
+                  gpointer user_data)
+{
+  AmLaunchNetworkPage *self = user_data;
+  AmSecurityGroup *sg = item;
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  subtitle = g_strdup_printf ("%s · %s", am_security_group_get_group_id (sg),
+                              am_security_group_get_description (sg) != NULL
+                              ? am_security_group_get_description (sg) : "");
+  row = am_launch_check_row_new (am_security_group_get_group_name (sg), subtitle, check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               am_launch_request_has_security_group (am_launch_page_get_request (AM_LAUNCH_PAGE (self)),
+                                                                     am_security_group_get_group_id (sg)));
+  g_signal_connect_data (check, "toggled", G_CALLBACK (group_toggled_cb), g_object_ref (sg),
+                         (GClosureNotify) g_object_unref, 0);
+  return row;
+}
+
+/* The request changed (a subnet or group chosen elsewhere, or dropped with its VPC): the checks
+ * follow. Row i of a bound list shows item i of its model. */
+static void
+sync_checks (AmLaunchNetworkPage *self)
+{
+  AmLaunchRequest *request = am_launch_page_get_request (AM_LAUNCH_PAGE (self));
+  GListModel *subnets = G_LIST_MODEL (self->vpc_subnets);
+  GListModel *groups = G_LIST_MODEL (self->vpc_groups);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->subnet_list, i)) != NULL && (guint) i < g_list_model_get_n_items (subnets); i++)
+    {
+      g_autoptr (AmSubnet) subnet = g_list_model_get_item (subnets, i);
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), am_launch_request_has_subnet (request, am_subnet_get_subnet_id (subnet)));
+    }
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->group_list, i)) != NULL && (guint) i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr (AmSecurityGroup) sg = g_list_model_get_item (groups, i);
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   am_launch_request_has_security_group (request, am_security_group_get_group_id (sg)));
+    }
+}
+
+static gboolean
+in_current_vpc (AmLaunchNetworkPage *self,
+                const char          *vpc_id)
+{
+  /* Nothing is offered until the VPCs, subnets and groups are all in. */
+  return self->vpcs != NULL && self->subnets_listed && self->groups_listed
+         && g_strcmp0 (vpc_id, current_vpc_id (self)) == 0;
+}
+
+static gboolean
+subnet_in_vpc (gpointer item,
+               gpointer user_data)
+{
+  return in_current_vpc (user_data, am_subnet_get_vpc_id (item));
+}
+
+static gboolean
+group_in_vpc (gpointer item,
+              gpointer user_data)
+{
+  return in_current_vpc (user_data, am_security_group_get_vpc_id (item));
+}
+
+static int
 compare_subnets (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      user_data)
 {
-  AmSubnet *sa = *(AmSubnet **) a;
-  AmSubnet *sb = *(AmSubnet **) b;
-  gint order = g_strcmp0 (am_subnet_get_availability_zone (sa), am_subnet_get_availability_zone (sb));
+  AmSubnet *sa = (AmSubnet *) a;
+  AmSubnet *sb = (AmSubnet *) b;
+  int order = g_strcmp0 (am_subnet_get_availability_zone (sa), am_subnet_get_availability_zone (sb));
 
-  return order != 0 ? order : g_strcmp0 (am_subnet_get_subnet_id (sa), am_subnet_get_subnet_id (sb));
+  if (order == 0)
+    order = g_strcmp0 (am_subnet_get_subnet_id (sa), am_subnet_get_subnet_id (sb));
+  return gtk_ordering_from_cmpfunc (order);
 }
 
 static void
-rebuild_network_lists (AmLaunchNetworkPage *self)
+network_lists_changed_cb (AmLaunchNetworkPage *self)
 {
-  const char *vpc_id = current_vpc_id (self);
-  g_autoptr (GPtrArray) subnets = g_ptr_array_new ();
-  gboolean any_group = FALSE;
+  am_launch_list_update_placeholder (self->subnet_list, G_LIST_MODEL (self->vpc_subnets), self->empty_subnet_row);
+  am_launch_list_update_placeholder (self->group_list, G_LIST_MODEL (self->vpc_groups), self->empty_group_row);
+}
 
-  self->building = TRUE;
-  am_launch_clear_list (self->subnet_list);
-  for (guint i = 0; self->subnets != NULL && i < self->subnets->len; i++)
-    if (g_strcmp0 (am_subnet_get_vpc_id (g_ptr_array_index (self->subnets, i)), vpc_id) == 0)
-      g_ptr_array_add (subnets, g_ptr_array_index (self->subnets, i));
-  g_ptr_array_sort (subnets, compare_subnets);
-  for (guint i = 0; i < subnets->len; i++)
+/* The lists show the chosen VPC's subnets and groups, or say there are none. */
+static void
+vpc_changed (AmLaunchNetworkPage *self)
+{
+  gboolean listed = self->vpcs != NULL && self->subnets_listed && self->groups_listed;
+
+  gtk_filter_changed (GTK_FILTER (self->subnet_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->group_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (listed && self->empty_subnet_row == NULL)
     {
-      AmSubnet *subnet = g_ptr_array_index (subnets, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      subtitle = g_strdup_printf (_("%s · %s · %d addresses free%s"), am_subnet_get_subnet_id (subnet),
-                                  am_subnet_get_cidr_block (subnet),
-                                  am_subnet_get_available_ip_address_count (subnet),
-                                  am_subnet_get_default_for_az (subnet) ? _(" · default") : "");
-      g_object_set_data (G_OBJECT (check), "subnet", subnet);
-      row = am_launch_check_row_new (am_subnet_get_availability_zone (subnet), subtitle, check);
-      gtk_widget_set_name (row, am_subnet_get_subnet_id (subnet));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   am_launch_request_has_subnet (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), am_subnet_get_subnet_id (subnet)));
-      g_signal_connect (check, "toggled", G_CALLBACK (subnet_toggled_cb), self);
-      gtk_list_box_append (self->subnet_list, row);
+      self->empty_subnet_row = g_object_ref_sink (am_launch_summary_row_new (_("No subnets in this VPC"),
+                                                                             _("Create a subnet first, or choose another VPC."),
+                                                                             "dialog-warning-symbolic"));
+      self->empty_group_row = g_object_ref_sink (am_launch_summary_row_new (_("No security groups in this VPC"),
+                                                                            _("Create one below."), NULL));
     }
-  if (subnets->len == 0 && self->subnets != NULL)
-    am_launch_add_summary_row (self->subnet_list, _("No subnets in this VPC"),
-                     _("Create a subnet first, or choose another VPC."), "dialog-warning-symbolic");
-
-  am_launch_clear_list (self->group_list);
-  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-    {
-      AmSecurityGroup *sg = g_ptr_array_index (self->groups, i);
-      GtkWidget *check;
-      GtkWidget *row;
-      g_autofree char *subtitle = NULL;
-
-      if (g_strcmp0 (am_security_group_get_vpc_id (sg), vpc_id) != 0)
-        continue;
-      any_group = TRUE;
-      check = gtk_check_button_new ();
-      subtitle = g_strdup_printf ("%s · %s", am_security_group_get_group_id (sg),
-                                  am_security_group_get_description (sg) != NULL
-                                  ? am_security_group_get_description (sg) : "");
-      g_object_set_data_full (G_OBJECT (check), "group-id",
-                              g_strdup (am_security_group_get_group_id (sg)), g_free);
-      row = am_launch_check_row_new (am_security_group_get_group_name (sg), subtitle, check);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   am_launch_request_has_security_group (am_launch_page_get_request (AM_LAUNCH_PAGE (self)),
-                                                                         am_security_group_get_group_id (sg)));
-      g_signal_connect (check, "toggled", G_CALLBACK (group_toggled_cb), self);
-      gtk_list_box_append (self->group_list, row);
-    }
-  if (!any_group && self->groups != NULL)
-    am_launch_add_summary_row (self->group_list, _("No security groups in this VPC"),
-                     _("Create one below."), NULL);
-  self->building = FALSE;
+  network_lists_changed_cb (self);
 }
 
 /* The default VPC, its first subnet and its default group: a launch that works as is. */
@@ -161,7 +236,7 @@ choose_default_network (AmLaunchNetworkPage *self)
 {
   const char *vpc_id;
 
-  if (self->vpcs == NULL || self->subnets == NULL || self->groups == NULL)
+  if (self->vpcs == NULL || !self->subnets_listed || !self->groups_listed)
     return;
   if (am_launch_request_get_vpc (am_launch_page_get_request (AM_LAUNCH_PAGE (self))) == NULL)
     {
@@ -178,22 +253,20 @@ choose_default_network (AmLaunchNetworkPage *self)
     }
   vpc_id = current_vpc_id (self);
 
-  if (am_launch_request_get_subnets (am_launch_page_get_request (AM_LAUNCH_PAGE (self)))->len == 0)
+  /* the filter follows the VPC just chosen: the first subnet it shows is the first by zone */
+  gtk_filter_changed (GTK_FILTER (self->subnet_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (am_launch_request_get_subnets (am_launch_page_get_request (AM_LAUNCH_PAGE (self)))->len == 0
+      && g_list_model_get_n_items (G_LIST_MODEL (self->vpc_subnets)) > 0)
     {
-      g_autoptr (GPtrArray) subnets = g_ptr_array_new ();
+      g_autoptr (AmSubnet) first = g_list_model_get_item (G_LIST_MODEL (self->vpc_subnets), 0);
 
-      for (guint i = 0; i < self->subnets->len; i++)
-        if (g_strcmp0 (am_subnet_get_vpc_id (g_ptr_array_index (self->subnets, i)), vpc_id) == 0)
-          g_ptr_array_add (subnets, g_ptr_array_index (self->subnets, i));
-      g_ptr_array_sort (subnets, compare_subnets);
-      if (subnets->len > 0)
-        am_launch_request_add_subnet (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), g_ptr_array_index (subnets, 0));
+      am_launch_request_add_subnet (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), first);
     }
   if (am_launch_request_get_security_groups (am_launch_page_get_request (AM_LAUNCH_PAGE (self)))[0] == NULL
       && !am_launch_request_get_create_group (am_launch_page_get_request (AM_LAUNCH_PAGE (self))))
-    for (guint i = 0; i < self->groups->len; i++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
       {
-        AmSecurityGroup *sg = g_ptr_array_index (self->groups, i);
+        g_autoptr (AmSecurityGroup) sg = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
 
         if (g_strcmp0 (am_security_group_get_vpc_id (sg), vpc_id) == 0
             && g_strcmp0 (am_security_group_get_group_name (sg), "default") == 0)
@@ -239,11 +312,12 @@ fill_vpc_row (AmLaunchNetworkPage *self)
       if (g_strcmp0 (am_vpc_get_vpc_id (vpc), vpc_id) == 0)
         selected = i;
     }
-  self->building = TRUE;
+  /* The request's VPC shown is not the user's choice: only that goes back to the request. */
+  g_signal_handlers_block_by_func (self->vpc_row, vpc_selected_cb, self);
   adw_combo_row_set_model (self->vpc_row, G_LIST_MODEL (labels));
   if (selected != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->vpc_row, selected);
-  self->building = FALSE;
+  g_signal_handlers_unblock_by_func (self->vpc_row, vpc_selected_cb, self);
 }
 
 typedef enum
@@ -286,19 +360,28 @@ network_loaded_cb (GObject      *object,
       am_launch_page_show_lookup_error (AM_LAUNCH_PAGE (self), error);
       return;
     }
-  {
-    GPtrArray **list = which == NETWORK_VPCS ? &self->vpcs : which == NETWORK_SUBNETS ? &self->subnets : &self->groups;
+  if (which == NETWORK_VPCS)
+    {
+      g_clear_pointer (&self->vpcs, g_ptr_array_unref);
+      self->vpcs = g_steal_pointer (&items);
+    }
+  else
+    {
+      GListStore *store = which == NETWORK_SUBNETS ? self->subnets : self->groups;
 
-    g_clear_pointer (list, g_ptr_array_unref);
-    *list = g_steal_pointer (&items);
-  }
+      g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+      if (which == NETWORK_SUBNETS)
+        self->subnets_listed = TRUE;
+      else
+        self->groups_listed = TRUE;
+    }
 
-  if (self->vpcs != NULL && self->subnets != NULL && self->groups != NULL)
+  if (self->vpcs != NULL && self->subnets_listed && self->groups_listed)
     {
       am_launch_page_hide_lookup_error (AM_LAUNCH_PAGE (self));
       choose_default_network (self);
       fill_vpc_row (self);
-      rebuild_network_lists (self);
+      vpc_changed (self);
     }
 }
 
@@ -315,8 +398,8 @@ load_network (AmLaunchNetworkPage *self)
 
       /* a Retry reloads only the lists that failed */
       if ((which == NETWORK_VPCS && self->vpcs != NULL)
-          || (which == NETWORK_SUBNETS && self->subnets != NULL)
-          || (which == NETWORK_GROUPS && self->groups != NULL))
+          || (which == NETWORK_SUBNETS && self->subnets_listed)
+          || (which == NETWORK_GROUPS && self->groups_listed))
         continue;
       load = g_new0 (NetworkLoad, 1);
 
@@ -338,11 +421,11 @@ vpc_selected_cb (AmLaunchNetworkPage *self)
 {
   guint selected = adw_combo_row_get_selected (self->vpc_row);
 
-  if (self->building || self->vpcs == NULL || selected >= self->vpcs->len)
+  if (self->vpcs == NULL || selected >= self->vpcs->len)
     return;
   am_launch_request_set_vpc (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), g_ptr_array_index (self->vpcs, selected));
   choose_default_network (self);
-  rebuild_network_lists (self);
+  vpc_changed (self);
 }
 
 static void
@@ -366,17 +449,9 @@ update_spread (AmLaunchNetworkPage *self)
 }
 
 static void
-count_changed_cb (AmLaunchNetworkPage *self)
-{
-  if (!self->building)
-    am_launch_request_set_count (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), (guint) gtk_spin_button_get_value_as_int (self->count_spin));
-}
-
-static void
 public_ip_changed_cb (AmLaunchNetworkPage *self)
 {
-  if (!self->building)
-    am_launch_request_set_public_ip (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), adw_combo_row_get_selected (self->public_ip_row));
+  am_launch_request_set_public_ip (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), adw_combo_row_get_selected (self->public_ip_row));
 }
 
 static void
@@ -385,16 +460,17 @@ new_group_changed_cb (AmLaunchNetworkPage *self)
   gboolean create = adw_expander_row_get_enable_expansion (self->new_group_row);
   AmLaunchRules rules = 0;
 
-  if (self->building)
-    return;
   if (create && *gtk_editable_get_text (GTK_EDITABLE (self->new_group_name)) == '\0')
     {
       guint n = 1;
 
-      for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-        if (g_str_has_prefix (am_security_group_get_group_name (g_ptr_array_index (self->groups, i)),
-                              "launch-wizard-"))
-          n++;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
+        {
+          g_autoptr (AmSecurityGroup) sg = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+          if (g_str_has_prefix (am_security_group_get_group_name (sg), "launch-wizard-"))
+            n++;
+        }
       {
         g_autofree char *name = g_strdup_printf ("launch-wizard-%u", n);
 
@@ -443,8 +519,6 @@ source_changed_cb (AmLaunchNetworkPage *self)
   AmLaunchSource source = adw_combo_row_get_selected (self->source_row);
 
   gtk_widget_set_visible (GTK_WIDGET (self->cidr_row), source == AM_LAUNCH_SOURCE_CUSTOM);
-  if (self->building)
-    return;
   am_launch_request_set_new_group_source (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), source);
   if (source == AM_LAUNCH_SOURCE_MY_IP && am_launch_request_get_my_ip (am_launch_page_get_request (AM_LAUNCH_PAGE (self))) == NULL)
     {
@@ -493,7 +567,6 @@ build_page (AmLaunchNetworkPage *self)
   group = am_launch_group_new (GTK_BOX (self), _("Placement"), NULL);
   row = am_launch_spin_row_new (_("Number of instances"), NULL, 0, 1000, 1, &self->count_spin);
   gtk_spin_button_set_value (self->count_spin, 1);
-  g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (count_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   self->count_row = row;
   row = adw_action_row_new ();
@@ -564,13 +637,32 @@ load (AmLaunchPage *page)
 }
 
 static void
+request_set (AmLaunchPage *page)
+{
+  AmLaunchNetworkPage *self = AM_LAUNCH_NETWORK_PAGE (page);
+
+  g_binding_group_set_source (self->request_bindings, am_launch_page_get_request (page));
+  g_signal_group_set_target (self->request_signals, am_launch_page_get_request (page));
+  gtk_list_box_bind_model (self->subnet_list, G_LIST_MODEL (self->vpc_subnets), create_subnet_row, self, NULL);
+  gtk_list_box_bind_model (self->group_list, G_LIST_MODEL (self->vpc_groups), create_group_row, self, NULL);
+}
+
+static void
 am_launch_network_page_dispose (GObject *object)
 {
   AmLaunchNetworkPage *self = AM_LAUNCH_NETWORK_PAGE (object);
 
+  if (self->subnet_list != NULL)
+    gtk_list_box_bind_model (self->subnet_list, NULL, NULL, NULL, NULL);
+  if (self->group_list != NULL)
+    gtk_list_box_bind_model (self->group_list, NULL, NULL, NULL, NULL);
+  if (self->request_bindings != NULL)
+    g_binding_group_set_source (self->request_bindings, NULL);
+  g_clear_object (&self->request_bindings);
+  g_clear_object (&self->request_signals);
+  g_clear_object (&self->empty_subnet_row);
+  g_clear_object (&self->empty_group_row);
   g_clear_pointer (&self->vpcs, g_ptr_array_unref);
-  g_clear_pointer (&self->subnets, g_ptr_array_unref);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (am_launch_network_page_parent_class)->dispose (object);
 }
@@ -584,7 +676,17 @@ am_launch_network_page_class_init (AmLaunchNetworkPageClass *klass)
 
   object_class->dispose = am_launch_network_page_dispose;
   page_class->load = load;
+  page_class->request_set = request_set;
+  g_type_ensure (AM_TYPE_SUBNET);
+  g_type_ensure (AM_TYPE_SECURITY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-network-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchNetworkPage, subnets);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchNetworkPage, subnet_filter);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchNetworkPage, subnet_sorter);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchNetworkPage, vpc_subnets);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchNetworkPage, groups);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchNetworkPage, group_filter);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchNetworkPage, vpc_groups);
 }
 
 static void
@@ -593,6 +695,17 @@ am_launch_network_page_init (AmLaunchNetworkPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   am_launch_page_add_lookup_error (AM_LAUNCH_PAGE (self), "retry-network");
   build_page (self);
+  gtk_custom_filter_set_filter_func (self->subnet_filter, subnet_in_vpc, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->subnet_sorter, compare_subnets, self, NULL);
+  gtk_custom_filter_set_filter_func (self->group_filter, group_in_vpc, self, NULL);
+  /* The number typed is the request's, and the request's count (1 at first) shows. */
+  self->request_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->request_bindings, "count", self->count_spin, "value",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  self->request_signals = g_signal_group_new (AM_TYPE_LAUNCH_REQUEST);
+  g_signal_group_connect_swapped (self->request_signals, "changed", G_CALLBACK (sync_checks), self);
+  g_signal_connect_object (self->vpc_subnets, "items-changed", G_CALLBACK (network_lists_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vpc_groups, "items-changed", G_CALLBACK (network_lists_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

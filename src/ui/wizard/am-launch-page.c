@@ -540,9 +540,8 @@ am_launch_combo_row_new (const char          *title,
   return row;
 }
 
-void
-am_launch_add_summary_row (GtkListBox *list,
-                           const char *title,
+GtkWidget *
+am_launch_summary_row_new (const char *title,
                            const char *subtitle,
                            const char *icon_name)
 {
@@ -552,7 +551,115 @@ am_launch_add_summary_row (GtkListBox *list,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
   if (icon_name != NULL)
     adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
-  gtk_list_box_append (list, row);
+  return row;
+}
+
+void
+am_launch_add_summary_row (GtkListBox *list,
+                           const char *title,
+                           const char *subtitle,
+                           const char *icon_name)
+{
+  gtk_list_box_append (list, am_launch_summary_row_new (title, subtitle, icon_name));
+}
+
+/* Rows of a bound model are made one at a time, after the rows the change removed are gone and
+ * before the new row is in the list: any row still there holds a member of the group. */
+void
+am_launch_join_radio_group (GtkListBox     *list,
+                            GtkCheckButton *check)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *other = ADW_IS_ACTION_ROW (row) ? adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) : NULL;
+
+      if (GTK_IS_CHECK_BUTTON (other) && other != GTK_WIDGET (check))
+        {
+          gtk_check_button_set_group (check, GTK_CHECK_BUTTON (other));
+          return;
+        }
+    }
+}
+
+/* Only while there is no row: a placeholder that stays in the list (hidden) would make the last
+ * row no longer the list's last child, and the boxed list draw a line under it. */
+void
+am_launch_list_update_placeholder (GtkListBox *list,
+                                   GListModel *model,
+                                   GtkWidget  *empty_row)
+{
+  gboolean empty = g_list_model_get_n_items (model) == 0;
+
+  gtk_list_box_set_placeholder (list, empty ? empty_row : NULL);
+}
+
+/* A choice row's check is on while the request's property holds the row's item (the same object,
+ * or a string equal to the row's name) */
+static gboolean
+item_is_chosen (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      item)
+{
+  if (G_VALUE_HOLDS_STRING (from))
+    g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), item) == 0);
+  else
+    g_value_set_boolean (to, g_value_get_object (from) == item);
+  return TRUE;
+}
+
+/* Turning the check on chooses the row's item; turning it off (another row was chosen) leaves the
+ * request alone. */
+static gboolean
+choose_item (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      item)
+{
+  if (!g_value_get_boolean (from))
+    return FALSE;
+  if (G_VALUE_HOLDS_STRING (to))
+    g_value_set_string (to, item);
+  else
+    g_value_set_object (to, item);
+  return TRUE;
+}
+
+void
+am_launch_bind_choice (AmLaunchRequest       *request,
+                       const char            *property,
+                       GtkWidget             *check,
+                       gpointer               item,
+                       GDestroyNotify         item_free,
+                       GBindingTransformFunc  is_chosen)
+{
+  g_object_bind_property_full (request, property, check, "active",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               is_chosen != NULL ? is_chosen : item_is_chosen, choose_item,
+                               item, item_free);
+}
+
+/* The check row dims with its check: a choice that cannot be made reads as such. */
+static void
+check_sensitive_cb (GtkWidget *check)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+  if (row == NULL)
+    return;
+  if (gtk_widget_get_sensitive (check))
+    gtk_widget_remove_css_class (row, "dim-label");
+  else
+    gtk_widget_add_css_class (row, "dim-label");
+}
+
+void
+am_launch_dim_row_with_check (GtkWidget *check)
+{
+  g_signal_connect (check, "notify::sensitive", G_CALLBACK (check_sensitive_cb), NULL);
+  check_sensitive_cb (check);
 }
 
 /* The label under a group where the message of @field shows (hidden until there is one). */

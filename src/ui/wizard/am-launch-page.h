@@ -105,6 +105,30 @@ GtkWidget       *am_launch_spin_row_new           (const char     *title,
                                                    GtkSpinButton **out_spin);
 GtkWidget       *am_launch_combo_row_new          (const char          *title,
                                                    const char * const  *items);
+GtkWidget       *am_launch_summary_row_new        (const char   *title,
+                                                   const char   *subtitle,
+                                                   const char   *icon_name);
+/* Puts @check, the check of a row being made for @list's bound model, in the radio group of
+ * the list's other check rows */
+void             am_launch_join_radio_group       (GtkListBox     *list,
+                                                   GtkCheckButton *check);
+/* Makes @empty_row (owned by the caller; %NULL for none) @list's placeholder while @model, the
+ * model bound to @list, is empty, and no placeholder otherwise */
+void             am_launch_list_update_placeholder (GtkListBox  *list,
+                                                    GListModel  *model,
+                                                    GtkWidget   *empty_row);
+/* Binds the radio @check of a choice row to @request's @property both ways: on while the property
+ * holds @item (an object, or for a string property the row's name), as @is_chosen says (%NULL:
+ * the same object, or an equal string); turning it on puts @item in the request. Takes @item,
+ * freed with @item_free. */
+void             am_launch_bind_choice            (AmLaunchRequest       *request,
+                                                   const char            *property,
+                                                   GtkWidget             *check,
+                                                   gpointer               item,
+                                                   GDestroyNotify         item_free,
+                                                   GBindingTransformFunc  is_chosen);
+/* Keeps the check row of @check dimmed while @check is insensitive */
+void             am_launch_dim_row_with_check     (GtkWidget    *check);
 void             am_launch_add_summary_row        (GtkListBox   *list,
                                                    const char   *title,
                                                    const char   *subtitle,

@@ -62,11 +62,13 @@ am_launch_review_page_blames (AmLaunchReviewPage *self,
   return FALSE;
 }
 
+/* review.edit(step): an Edit button's target is the step that changes what its row says */
 static void
-edit_clicked_cb (GtkButton      *button,
-                 AmLaunchReviewPage *self)
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  am_launch_page_go_to (AM_LAUNCH_PAGE (self), GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step")));
+  am_launch_page_go_to (AM_LAUNCH_PAGE (widget), g_variant_get_uint32 (parameter));
 }
 
 static void
@@ -83,8 +85,8 @@ add_review_row (AmLaunchReviewPage *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (step));
-  g_signal_connect (button, "clicked", G_CALLBACK (edit_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.edit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", (guint32) step);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   gtk_list_box_append (self->summary_list, row);
 }
@@ -368,6 +370,7 @@ am_launch_review_page_class_init (AmLaunchReviewPageClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-review-page.ui");
+  gtk_widget_class_install_action (widget_class, "review.edit", "u", edit_action);
   gtk_widget_class_bind_template_child (widget_class, AmLaunchReviewPage, review_heading);
 }
 

@@ -16,9 +16,6 @@ struct _AmLaunchStoragePage
 
   /* built widgets */
   GtkListBox *volume_list;
-
-  /* state */
-  gboolean building;         /* widgets being filled from the request: no write-back */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchStoragePage, am_launch_storage_page, AM_TYPE_LAUNCH_PAGE)
@@ -29,8 +26,12 @@ static const char * const volume_type_names[] = {
 
 static void rebuild_volume_list (AmLaunchStoragePage *self);
 
+/* One volume's row: its editors, and which of the request's volumes it edits. Freed with the row. */
 typedef struct
 {
+  AmLaunchStoragePage *self;
+  GtkWidget *expander;
+  guint index;
   GtkSpinButton *size;
   AdwComboRow *type;
   GtkSpinButton *iops;
@@ -60,19 +61,34 @@ volume_summary (const AmLaunchVolume *volume)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The editors show the volume the request kept; that is not an edit. A volume is a plain struct
+ * of the request, with no property to bind, so the editors' handlers are blocked meanwhile. */
 static void
-volume_edited_cb (GtkWidget      *widget,
-                  GParamSpec     *pspec,
-                  AmLaunchStoragePage *self)
+block_volume_edits (VolumeWidgets *w,
+                    gboolean       block)
 {
-  GtkWidget *expander = g_object_get_data (G_OBJECT (widget), "expander");
-  VolumeWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "index"));
+  GObject *editors[] = { G_OBJECT (w->size), G_OBJECT (w->iops), G_OBJECT (w->throughput) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    if (block)
+      g_signal_handlers_block_matched (editors[i], G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, w);
+    else
+      g_signal_handlers_unblock_matched (editors[i], G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, w);
+}
+
+static void
+volume_edited_cb (GtkWidget     *widget,
+                  GParamSpec    *pspec,
+                  VolumeWidgets *w)
+{
+  AmLaunchStoragePage *self = w->self;
+  GtkWidget *expander = w->expander;
+  guint index = w->index;
   g_autoptr (AmLaunchVolume) volume = NULL;
   g_autofree char *summary = NULL;
   guint type_index;
 
-  if (self->building || index >= am_launch_request_get_n_volumes (am_launch_page_get_request (AM_LAUNCH_PAGE (self))))
+  if (index >= am_launch_request_get_n_volumes (am_launch_page_get_request (AM_LAUNCH_PAGE (self))))
     return;
   volume = am_launch_volume_copy (am_launch_request_get_volume (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), index));
   volume->size = gtk_spin_button_get_value_as_int (w->size);
@@ -102,25 +118,24 @@ volume_edited_cb (GtkWidget      *widget,
   /* Show what the request kept (it drops values the type does not take). */
   g_clear_pointer (&volume, am_launch_volume_free);
   volume = am_launch_volume_copy (am_launch_request_get_volume (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), index));
-  self->building = TRUE;
+  block_volume_edits (w, TRUE);
   gtk_spin_button_set_value (w->size, volume->size);
   gtk_spin_button_set_value (w->iops, volume->iops);
   gtk_spin_button_set_value (w->throughput, volume->throughput);
+  block_volume_edits (w, FALSE);
   gtk_widget_set_visible (w->iops_row, am_launch_volume_type_has_iops (volume->volume_type));
   gtk_widget_set_visible (w->throughput_row, am_launch_volume_type_has_throughput (volume->volume_type));
-  self->building = FALSE;
   summary = volume_summary (volume);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
 }
 
 static void
-remove_volume_clicked_cb (GtkButton      *button,
-                          AmLaunchStoragePage *self)
+remove_volume_clicked_cb (GtkButton     *button,
+                          VolumeWidgets *w)
 {
-  GtkWidget *expander = g_object_get_data (G_OBJECT (button), "expander");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "index"));
+  AmLaunchStoragePage *self = w->self;
 
-  am_launch_request_remove_volume (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), index);
+  am_launch_request_remove_volume (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), w->index);
   rebuild_volume_list (self);
 }
 
@@ -131,14 +146,13 @@ add_volume_clicked_cb (AmLaunchStoragePage *self)
   rebuild_volume_list (self);
 }
 
+/* Connected once each editor shows the volume: setting it up is no edit. */
 static void
-connect_volume_widget (AmLaunchStoragePage *self,
-                       GtkWidget      *expander,
-                       GtkWidget      *widget,
-                       const char     *signal)
+connect_volume_widget (VolumeWidgets *w,
+                       GtkWidget     *widget,
+                       const char    *signal)
 {
-  g_object_set_data (G_OBJECT (widget), "expander", expander);
-  g_signal_connect (widget, signal, G_CALLBACK (volume_edited_cb), self);
+  g_signal_connect (widget, signal, G_CALLBACK (volume_edited_cb), w);
 }
 
 static void
@@ -146,7 +160,6 @@ rebuild_volume_list (AmLaunchStoragePage *self)
 {
   AmImage *image = am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
 
-  self->building = TRUE;
   am_launch_clear_list (self->volume_list);
   for (guint i = 0; i < am_launch_request_get_n_volumes (am_launch_page_get_request (AM_LAUNCH_PAGE (self))); i++)
     {
@@ -176,14 +189,16 @@ rebuild_volume_list (AmLaunchStoragePage *self)
       adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "drive-harddisk-symbolic");
       gtk_widget_set_name (expander, volume->device_name);
       w = g_new0 (VolumeWidgets, 1);
-      g_object_set_data_full (G_OBJECT (expander), "widgets", w, g_free);
-      g_object_set_data (G_OBJECT (expander), "index", GUINT_TO_POINTER (i));
+      w->self = self;
+      w->expander = expander;
+      w->index = i;
+      g_object_weak_ref (G_OBJECT (expander), (GWeakNotify) g_free, w);
 
       row = am_launch_spin_row_new (_("Size (GiB)"),
                           volume->snapshot_size > 0 ? _("At least the snapshot's size") : NULL,
                           1, 65536, 1, &w->size);
       gtk_spin_button_set_value (w->size, volume->size);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->size), "notify::value");
+      connect_volume_widget (w, GTK_WIDGET (w->size), "notify::value");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
       w->type = ADW_COMBO_ROW (am_launch_combo_row_new (_("Volume type"), volume_type_names));
@@ -191,20 +206,20 @@ rebuild_volume_list (AmLaunchStoragePage *self)
         if (g_strcmp0 (volume_type_names[t], volume->volume_type) == 0)
           type_index = t;
       adw_combo_row_set_selected (w->type, type_index);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->type), "notify::selected");
+      connect_volume_widget (w, GTK_WIDGET (w->type), "notify::selected");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (w->type));
 
       w->iops_row = am_launch_spin_row_new (_("IOPS"), _("gp3: 3000–16000 · io1: up to 64000 · io2: up to 256000"),
                                   0, 256000, 100, &w->iops);
       gtk_spin_button_set_value (w->iops, volume->iops);
       gtk_widget_set_visible (w->iops_row, am_launch_volume_type_has_iops (volume->volume_type));
-      connect_volume_widget (self, expander, GTK_WIDGET (w->iops), "notify::value");
+      connect_volume_widget (w, GTK_WIDGET (w->iops), "notify::value");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), w->iops_row);
 
       w->throughput_row = am_launch_spin_row_new (_("Throughput (MiB/s)"), _("gp3: 125–1000"), 0, 1000, 25, &w->throughput);
       gtk_spin_button_set_value (w->throughput, volume->throughput);
       gtk_widget_set_visible (w->throughput_row, am_launch_volume_type_has_throughput (volume->volume_type));
-      connect_volume_widget (self, expander, GTK_WIDGET (w->throughput), "notify::value");
+      connect_volume_widget (w, GTK_WIDGET (w->throughput), "notify::value");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), w->throughput_row);
 
       row = am_launch_switch_row_new (_("Encrypted"),
@@ -212,12 +227,12 @@ rebuild_volume_list (AmLaunchStoragePage *self)
                             &w->encrypted);
       gtk_switch_set_active (w->encrypted, volume->encrypted);
       gtk_widget_set_sensitive (GTK_WIDGET (w->encrypted), !volume->snapshot_encrypted);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->encrypted), "notify::active");
+      connect_volume_widget (w, GTK_WIDGET (w->encrypted), "notify::active");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
       row = am_launch_switch_row_new (_("Delete on termination"), NULL, &w->delete_on_termination);
       gtk_switch_set_active (w->delete_on_termination, volume->delete_on_termination);
-      connect_volume_widget (self, expander, GTK_WIDGET (w->delete_on_termination), "notify::active");
+      connect_volume_widget (w, GTK_WIDGET (w->delete_on_termination), "notify::active");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
       if (!volume->from_image)
@@ -229,15 +244,13 @@ rebuild_volume_list (AmLaunchStoragePage *self)
           gtk_widget_set_margin_top (button, 6);
           gtk_widget_set_margin_bottom (button, 6);
           gtk_widget_set_margin_end (button, 6);
-          g_object_set_data (G_OBJECT (button), "expander", expander);
-          g_signal_connect (button, "clicked", G_CALLBACK (remove_volume_clicked_cb), self);
+          g_signal_connect (button, "clicked", G_CALLBACK (remove_volume_clicked_cb), w);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), button);
         }
       gtk_list_box_append (self->volume_list, expander);
     }
   if (am_launch_request_get_n_volumes (am_launch_page_get_request (AM_LAUNCH_PAGE (self))) == 0)
     am_launch_add_summary_row (self->volume_list, _("No volumes"), _("Choose an image first."), NULL);
-  self->building = FALSE;
 }
 
 static void

@@ -24,17 +24,36 @@ struct _AmLaunchTypePage
   GtkToggleButton *type_show_hidden;
   GtkWidget *type_other_image;
 
-  /* owned references */
-  GPtrArray *types;          /* AmInstanceType */
+  /* template objects */
+  GListStore *types;             /* AmInstanceType: the Region's */
+  GtkCustomFilter *type_filter;  /* fits the image (or Show Hidden Types), matches the search */
+  GtkCustomSorter *type_sorter;  /* the order the sort drop-down says */
+  GtkSortListModel *sorted_types;
 
   /* state */
-  gboolean types_loaded;
-  gboolean building;         /* widgets being filled from the request: no write-back */
+  gboolean types_loaded;     /* asked for (or listed) */
+  gboolean types_listed;     /* the answer is in the store */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchTypePage, am_launch_type_page, AM_TYPE_LAUNCH_PAGE)
 
-static void rebuild_type_list (AmLaunchTypePage *self);
+static void update_type_status (AmLaunchTypePage *self);
+
+static AmImage *
+current_image (AmLaunchTypePage *self)
+{
+  return am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
+}
+
+/* Borrowed: the store holds a reference */
+static AmInstanceType *
+type_at (AmLaunchTypePage *self,
+         guint             position)
+{
+  g_autoptr (AmInstanceType) type = g_list_model_get_item (G_LIST_MODEL (self->types), position);
+
+  return type;
+}
 
 static gboolean
 type_fits (AmLaunchTypePage *self,
@@ -49,9 +68,11 @@ static AmInstanceType *
 find_type (AmLaunchTypePage *self,
            const char     *name)
 {
-  for (guint i = 0; self->types != NULL && i < self->types->len; i++)
-    if (g_strcmp0 (am_instance_type_get_instance_type (g_ptr_array_index (self->types, i)), name) == 0)
-      return g_ptr_array_index (self->types, i);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->types));
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (am_instance_type_get_instance_type (type_at (self, i)), name) == 0)
+      return type_at (self, i);
   return NULL;
 }
 
@@ -63,8 +84,9 @@ choose_default_type (AmLaunchTypePage *self)
   AmImage *image = am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
   const char *preferred[] = { "t3.micro", "t4g.micro", "t2.micro", "t3a.micro" };
   AmInstanceType *choice = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->types));
 
-  if (self->types == NULL || image == NULL || (current != NULL && type_fits (self, current)))
+  if (!self->types_listed || image == NULL || (current != NULL && type_fits (self, current)))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (preferred) && choice == NULL; i++)
     {
@@ -73,37 +95,112 @@ choose_default_type (AmLaunchTypePage *self)
       if (type != NULL && type_fits (self, type))
         choice = type;
     }
-  for (guint i = 0; i < self->types->len && choice == NULL; i++)
+  for (guint i = 0; i < n && choice == NULL; i++)
     {
-      AmInstanceType *type = g_ptr_array_index (self->types, i);
+      AmInstanceType *type = type_at (self, i);
 
       if (am_instance_type_get_free_tier_eligible (type) && type_fits (self, type))
         choice = type;
     }
-  for (guint i = 0; i < self->types->len && choice == NULL; i++)
-    if (type_fits (self, g_ptr_array_index (self->types, i)))
-      choice = g_ptr_array_index (self->types, i);
+  for (guint i = 0; i < n && choice == NULL; i++)
+    if (type_fits (self, type_at (self, i)))
+      choice = type_at (self, i);
   if (choice != NULL)
     am_launch_request_set_instance_type (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), choice);
 }
 
-static void
-type_toggled_cb (GtkCheckButton *check,
-                 AmLaunchTypePage *self)
+/* A type that cannot run the image (shown on request) cannot be chosen. */
+static gboolean
+type_runs_image (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      type)
 {
-  if (self->building || !gtk_check_button_get_active (check))
-    return;
-  am_launch_request_set_instance_type (am_launch_page_get_request (AM_LAUNCH_PAGE (self)), g_object_get_data (G_OBJECT (check), "type"));
+  AmImage *image = g_value_get_object (from);
+
+  g_value_set_boolean (to, image == NULL || am_launch_instance_type_misfit (image, type, NULL) == AM_LAUNCH_MISFIT_NONE);
+  return TRUE;
 }
 
-static gint
+/* What the type offers, or what it lacks to run the image. */
+static gboolean
+type_subtitle (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      type)
+{
+  AmImage *image = g_value_get_object (from);
+  g_autoptr (GError) misfit = NULL;
+  g_autofree char *memory = NULL;
+
+  if (image != NULL && am_launch_instance_type_misfit (image, type, &misfit) != AM_LAUNCH_MISFIT_NONE)
+    {
+      g_value_set_string (to, misfit->message);
+      return TRUE;
+    }
+  memory = am_launch_format_memory (am_instance_type_get_memory_mib (type));
+  g_value_take_string (to, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vCPU · %s memory · %s network",
+                                                         "%d vCPUs · %s memory · %s network",
+                                                         am_instance_type_get_default_vcpus (type)),
+                                            am_instance_type_get_default_vcpus (type), memory,
+                                            am_instance_type_get_network_performance (type) != NULL
+                                            ? am_instance_type_get_network_performance (type) : "?"));
+  return TRUE;
+}
+
+static GtkWidget *
+create_type_row (gpointer item,
+                 gpointer user_data)
+{
+  AmLaunchTypePage *self = user_data;
+  AmInstanceType *type = item;
+  AmLaunchRequest *request = am_launch_page_get_request (AM_LAUNCH_PAGE (self));
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *row;
+
+  am_launch_join_radio_group (self->type_list, GTK_CHECK_BUTTON (check));
+  row = am_launch_check_row_new (am_instance_type_get_instance_type (type), NULL, check);
+  if (am_instance_type_get_free_tier_eligible (type))
+    {
+      GtkWidget *tag = gtk_label_new (_("Free tier"));
+
+      gtk_widget_add_css_class (tag, "success");
+      gtk_widget_add_css_class (tag, "caption-heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  g_object_bind_property_full (request, "image", row, "subtitle", G_BINDING_SYNC_CREATE,
+                               type_subtitle, NULL, g_object_ref (type), g_object_unref);
+  g_object_bind_property_full (request, "image", check, "sensitive", G_BINDING_SYNC_CREATE,
+                               type_runs_image, NULL, g_object_ref (type), g_object_unref);
+  am_launch_dim_row_with_check (check);
+  am_launch_bind_choice (request, "instance-type", check, g_object_ref (type), g_object_unref, NULL);
+  return row;
+}
+
+static gboolean
+type_shown (gpointer item,
+            gpointer user_data)
+{
+  AmLaunchTypePage *self = user_data;
+  AmInstanceType *type = item;
+  AmImage *image = current_image (self);
+  g_autofree char *needle = g_ascii_strdown (gtk_editable_get_text (GTK_EDITABLE (self->type_search)), -1);
+
+  if (image != NULL && am_launch_instance_type_misfit (image, type, NULL) != AM_LAUNCH_MISFIT_NONE
+      && !gtk_toggle_button_get_active (self->type_show_hidden))
+    return FALSE;
+  return *needle == '\0' || strstr (am_instance_type_get_instance_type (type), needle) != NULL;
+}
+
+static int
 compare_types (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  AmInstanceType *ta = *(AmInstanceType **) a;
-  AmInstanceType *tb = *(AmInstanceType **) b;
-  guint sort = GPOINTER_TO_UINT (user_data);
+  AmLaunchTypePage *self = user_data;
+  AmInstanceType *ta = (AmInstanceType *) a;
+  AmInstanceType *tb = (AmInstanceType *) b;
+  guint sort = gtk_drop_down_get_selected (self->type_sort);
   gint64 ka = 0, kb = 0;
 
   if (sort == 1)
@@ -118,7 +215,7 @@ compare_types (gconstpointer a,
     }
   if (ka != kb)
     return ka < kb ? -1 : 1;
-  return g_strcmp0 (am_instance_type_get_instance_type (ta), am_instance_type_get_instance_type (tb));
+  return gtk_ordering_from_cmpfunc (g_strcmp0 (am_instance_type_get_instance_type (ta), am_instance_type_get_instance_type (tb)));
 }
 
 /* Why @hidden of @total types are hidden, by reason, and what to do when none is left. */
@@ -186,89 +283,49 @@ type_other_image_clicked_cb (AmLaunchTypePage *self)
 }
 
 static void
-rebuild_type_list (AmLaunchTypePage *self)
+filter_changed (AmLaunchTypePage *self)
 {
-  AmInstanceType *chosen = am_launch_request_get_instance_type (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
-  AmImage *image = am_launch_request_get_image (am_launch_page_get_request (AM_LAUNCH_PAGE (self)));
-  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
-  g_autofree char *needle = NULL;
-  GtkCheckButton *group = NULL;
+  gtk_filter_changed (GTK_FILTER (self->type_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+sorter_changed (AmLaunchTypePage *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->type_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+type_list_changed_cb (AmLaunchTypePage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->type_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->sorted_types)) > 0);
+}
+
+/* How many types cannot run the image and why, and the way on when none can. */
+static void
+update_type_status (AmLaunchTypePage *self)
+{
+  AmImage *image = current_image (self);
   guint misfits[AM_LAUNCH_N_MISFITS] = { 0 };
-  gboolean show_hidden = gtk_toggle_button_get_active (self->type_show_hidden);
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->types));
   guint hidden = 0;
 
-  if (self->types == NULL)
+  if (!self->types_listed)
     return;
-  needle = g_ascii_strdown (gtk_editable_get_text (GTK_EDITABLE (self->type_search)), -1);
-  for (guint i = 0; i < self->types->len; i++)
+  for (guint i = 0; image != NULL && i < total; i++)
     {
-      AmInstanceType *type = g_ptr_array_index (self->types, i);
-      AmLaunchMisfit misfit = image != NULL ? am_launch_instance_type_misfit (image, type, NULL) : AM_LAUNCH_MISFIT_NONE;
+      AmLaunchMisfit misfit = am_launch_instance_type_misfit (image, type_at (self, i), NULL);
 
       if (misfit != AM_LAUNCH_MISFIT_NONE)
         {
           hidden++;
           misfits[misfit]++;
-          if (!show_hidden)
-            continue;
         }
-      if (*needle == '\0' || strstr (am_instance_type_get_instance_type (type), needle) != NULL)
-        g_ptr_array_add (shown, type);
     }
-  g_ptr_array_sort_with_data (shown, compare_types,
-                              GUINT_TO_POINTER (gtk_drop_down_get_selected (self->type_sort)));
-
-  self->building = TRUE;
-  am_launch_clear_list (self->type_list);
-  for (guint i = 0; i < shown->len; i++)
-    {
-      AmInstanceType *type = g_ptr_array_index (shown, i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *memory = am_launch_format_memory (am_instance_type_get_memory_mib (type));
-      g_autofree char *subtitle = NULL;
-      g_autoptr (GError) misfit = NULL;
-      GtkWidget *row;
-
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vCPU · %s memory · %s network",
-                                               "%d vCPUs · %s memory · %s network",
-                                               am_instance_type_get_default_vcpus (type)),
-                                  am_instance_type_get_default_vcpus (type), memory,
-                                  am_instance_type_get_network_performance (type) != NULL
-                                  ? am_instance_type_get_network_performance (type) : "?");
-      /* A hidden type shown on request says what it lacks and cannot be chosen. */
-      if (image != NULL && am_launch_instance_type_misfit (image, type, &misfit) != AM_LAUNCH_MISFIT_NONE)
-        {
-          g_free (subtitle);
-          subtitle = g_strdup (misfit->message);
-          gtk_widget_set_sensitive (check, FALSE);
-        }
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      g_object_set_data (G_OBJECT (check), "type", type);
-      row = am_launch_check_row_new (am_instance_type_get_instance_type (type), subtitle, check);
-      if (misfit != NULL)
-        gtk_widget_add_css_class (row, "dim-label");
-      if (am_instance_type_get_free_tier_eligible (type))
-        {
-          GtkWidget *tag = gtk_label_new (_("Free tier"));
-
-          gtk_widget_add_css_class (tag, "success");
-          gtk_widget_add_css_class (tag, "caption-heading");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-        }
-      if (type == chosen)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_signal_connect (check, "toggled", G_CALLBACK (type_toggled_cb), self);
-      gtk_list_box_append (self->type_list, row);
-    }
-  self->building = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->type_list), shown->len > 0);
 
   if (image != NULL && hidden > 0)
     {
-      g_autofree char *text = describe_hidden_types (image, misfits, hidden, self->types->len);
+      g_autofree char *text = describe_hidden_types (image, misfits, hidden, total);
 
       gtk_label_set_text (self->type_status, text);
     }
@@ -276,8 +333,8 @@ rebuild_type_list (AmLaunchTypePage *self)
     gtk_label_set_text (self->type_status, "");
   /* With nothing left to choose, the way on is another image (or a look at what each type lacks). */
   gtk_widget_set_visible (self->type_way_out, image != NULL && hidden > 0);
-  gtk_widget_set_visible (self->type_other_image, image != NULL && hidden == self->types->len);
-  if (image != NULL && hidden == self->types->len)
+  gtk_widget_set_visible (self->type_other_image, image != NULL && hidden == total);
+  if (image != NULL && hidden == total)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->type_status), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (self->type_status), "warning");
@@ -310,10 +367,11 @@ types_cb (GObject      *object,
       return;
     }
   am_launch_page_hide_lookup_error (AM_LAUNCH_PAGE (self));
-  g_clear_pointer (&self->types, g_ptr_array_unref);
-  self->types = g_steal_pointer (&types);
+  self->types_listed = TRUE;
+  g_list_store_splice (self->types, 0, g_list_model_get_n_items (G_LIST_MODEL (self->types)),
+                       types->pdata, types->len);
   choose_default_type (self);
-  rebuild_type_list (self);
+  update_type_status (self);
 }
 
 static void
@@ -343,7 +401,7 @@ build_page (AmLaunchTypePage *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->type_search), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search instance types"), -1);
-  g_signal_connect_swapped (self->type_search, "search-changed", G_CALLBACK (rebuild_type_list), self);
+  g_signal_connect_swapped (self->type_search, "search-changed", G_CALLBACK (filter_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->type_search));
   {
     const char *sorts[] = { _("Sort by name"), _("Sort by vCPUs"), _("Sort by memory"), NULL };
@@ -351,7 +409,7 @@ build_page (AmLaunchTypePage *self)
     self->type_sort = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_sort), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Sort"), -1);
-    g_signal_connect_swapped (self->type_sort, "notify::selected", G_CALLBACK (rebuild_type_list), self);
+    g_signal_connect_swapped (self->type_sort, "notify::selected", G_CALLBACK (sorter_changed), self);
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->type_sort));
   }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
@@ -375,22 +433,35 @@ build_page (AmLaunchTypePage *self)
   self->type_show_hidden = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Show _Hidden Types")));
   gtk_widget_set_name (GTK_WIDGET (self->type_show_hidden), "type-show-hidden");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_show_hidden), _("List the types that cannot run this image, each with what it lacks"));
-  g_signal_connect_swapped (self->type_show_hidden, "toggled", G_CALLBACK (rebuild_type_list), self);
+  g_signal_connect_swapped (self->type_show_hidden, "toggled", G_CALLBACK (filter_changed), self);
   gtk_box_append (GTK_BOX (self->type_way_out), GTK_WIDGET (self->type_show_hidden));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->type_way_out);
 
   self->type_list = GTK_LIST_BOX (am_launch_boxed_list_new (_("Instance types")));
   gtk_widget_set_name (GTK_WIDGET (self->type_list), "type-list");
+  gtk_widget_set_visible (GTK_WIDGET (self->type_list), FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->type_list));
   am_launch_page_add_field_label (AM_LAUNCH_PAGE (self), AM_LAUNCH_FIELD_INSTANCE_TYPE);
 }
 
-/* A new image: a type that fits it, if the one chosen does not. */
+static void
+image_changed_cb (AmLaunchTypePage *self)
+{
+  choose_default_type (self);
+  filter_changed (self);
+  update_type_status (self);
+}
+
+/* A new image: a type that fits it, if the one chosen does not, and the types that fit it. The
+ * rows follow the request through bindings, so the list is bound once there is a request. */
 static void
 request_set (AmLaunchPage *page)
 {
+  AmLaunchTypePage *self = AM_LAUNCH_TYPE_PAGE (page);
+
   g_signal_connect_object (am_launch_page_get_request (page), "notify::image",
-                           G_CALLBACK (choose_default_type), page, G_CONNECT_SWAPPED);
+                           G_CALLBACK (image_changed_cb), page, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->type_list, G_LIST_MODEL (self->sorted_types), create_type_row, self, NULL);
 }
 
 static void
@@ -400,17 +471,12 @@ load (AmLaunchPage *page)
 }
 
 static void
-shown (AmLaunchPage *page)
-{
-  rebuild_type_list (AM_LAUNCH_TYPE_PAGE (page));
-}
-
-static void
 am_launch_type_page_dispose (GObject *object)
 {
   AmLaunchTypePage *self = AM_LAUNCH_TYPE_PAGE (object);
 
-  g_clear_pointer (&self->types, g_ptr_array_unref);
+  if (self->type_list != NULL)
+    gtk_list_box_bind_model (self->type_list, NULL, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (am_launch_type_page_parent_class)->dispose (object);
 }
@@ -425,8 +491,12 @@ am_launch_type_page_class_init (AmLaunchTypePageClass *klass)
   object_class->dispose = am_launch_type_page_dispose;
   page_class->request_set = request_set;
   page_class->load = load;
-  page_class->shown = shown;
+  g_type_ensure (AM_TYPE_INSTANCE_TYPE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/wizard/am-launch-type-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchTypePage, types);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchTypePage, type_filter);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchTypePage, type_sorter);
+  gtk_widget_class_bind_template_child (widget_class, AmLaunchTypePage, sorted_types);
 }
 
 static void
@@ -435,6 +505,9 @@ am_launch_type_page_init (AmLaunchTypePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   am_launch_page_add_lookup_error (AM_LAUNCH_PAGE (self), "retry-types");
   build_page (self);
+  gtk_custom_filter_set_filter_func (self->type_filter, type_shown, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->type_sorter, compare_types, self, NULL);
+  g_signal_connect_object (self->sorted_types, "items-changed", G_CALLBACK (type_list_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "am-ec2-governance.h"
+#include "am-governance-page.h"
 #include "am-permissions-dialog.h"
 #include "am-remove-shared-dialog.h"
 #include "test-dialogs-common.h"
@@ -145,6 +146,56 @@ test_blocked_on_open (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+static gboolean
+governance_ready (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (am_ui_test_get_widget (data, GTK_TYPE_STACK, "stack"));
+
+  return !am_governance_page_is_busy (data)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+/* The refusal links to the setting: the Governance window of the same account and region opens
+ * over the dialog, and turning Block Public Access off there frees the switch once it closes. */
+static void
+test_blocked_link (DlgFixture    *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  g_autofree char *title = NULL;
+  GtkWidget *dialog;
+  GtkWidget *link;
+  GtkWidget *page;
+  GtkSwitch *toggle;
+  DlgRun run;
+
+  set_blocked (fixture->alice, TRUE);
+  dialog = open_permissions (fixture, image, &run);
+  dlg_wait (blocked_shown, dialog);
+  link = am_ui_test_find_widget (dialog, GTK_TYPE_LINK_BUTTON, "governance_link");
+  g_assert_nonnull (link);
+  g_assert_true (gtk_widget_is_visible (link));
+  gtk_widget_activate (link);
+  page = am_ui_test_wait_for_window_of_type (AM_TYPE_GOVERNANCE_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (page)) == GTK_WINDOW (dialog));
+  title = g_strdup_printf ("Governance in %s", am_session_get_region (fixture->alice));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (page)), ==, title);
+  g_assert_true (am_ui_test_wait_until (governance_ready, page, 60000));
+  toggle = GTK_SWITCH (am_ui_test_get_widget (page, GTK_TYPE_SWITCH, "bpa_switch"));
+  g_assert_true (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_true (am_ui_test_wait_until (governance_ready, page, 60000));
+  gtk_window_destroy (GTK_WINDOW (page));
+
+  dlg_wait (blocked_hidden, dialog);
+  g_assert_false (is_blocked (fixture->alice));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+}
+
 /* Turned on after the dialog opened: EC2 refuses Save, and the dialog explains it at the
  * switch with the same way out, and stays open. */
 static void
@@ -252,6 +303,12 @@ share_with_bob (AmEc2Client *alice,
 }
 
 static gboolean
+usage_loaded (gpointer data)
+{
+  return am_permissions_dialog_is_usage_loaded (data);
+}
+
+static gboolean
 message_dialog_shown (gpointer data)
 {
   GtkWidget **slot = data;
@@ -296,6 +353,25 @@ test_remove_used_account (DlgFixture    *fixture,
   g_assert_no_error (error);
 
   dialog = open_permissions (fixture, image, &run);
+
+  /* The usage report, on demand: bob's account with his instance. */
+  g_assert_false (am_permissions_dialog_is_usage_loaded (AM_PERMISSIONS_DIALOG (dialog)));
+  g_assert_null (am_ui_test_find_widget (am_ui_test_find_widget (dialog, ADW_TYPE_PREFERENCES_GROUP, "usage_group"),
+                                         ADW_TYPE_ACTION_ROW, AM_SANDBOX_BOB_ACCOUNT_ID));
+  dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "usage_button"));
+  g_assert_true (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_SPINNER, "usage_spinner")));
+  g_assert_true (am_ui_test_wait_until (usage_loaded, dialog, 60000));
+  {
+    GtkWidget *group = am_ui_test_find_widget (dialog, ADW_TYPE_PREFERENCES_GROUP, "usage_group");
+    GtkWidget *row = am_ui_test_find_widget (group, ADW_TYPE_ACTION_ROW, AM_SANDBOX_BOB_ACCOUNT_ID);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 instance, 0 launch templates");
+    g_assert_null (am_ui_test_find_widget (group, ADW_TYPE_ACTION_ROW, AM_SANDBOX_ALICE_ACCOUNT_ID));
+    g_assert_false (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_SPINNER, "usage_spinner")));
+    dlg_screenshot (dialog, "permissions-usage-report");
+  }
+
   dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "Stop sharing with " AM_SANDBOX_BOB_ACCOUNT_ID));
   dlg_click (dlg_apply_button (dialog));
   g_assert_true (am_ui_test_wait_until (message_dialog_shown, &confirm, 60000));
@@ -336,6 +412,8 @@ main (int   argc,
 
   g_test_add ("/ui/dialogs/governance/blocked-on-open", DlgFixture, NULL,
               dlg_fixture_set_up, test_blocked_on_open, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/governance/blocked-link", DlgFixture, NULL,
+              dlg_fixture_set_up, test_blocked_link, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/blocked-at-save", DlgFixture, NULL,
               dlg_fixture_set_up, test_blocked_at_save, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/remove-shared", DlgFixture, NULL,

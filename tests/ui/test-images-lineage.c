@@ -1,4 +1,4 @@
-/* test-images-lineage.c: the details pane's Lineage: a copy of a copy shows three levels across two regions
+/* test-images-lineage.c: the details pane's Lineage: a copy of a copy shows three levels across two regions, and its own copy below
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -96,6 +96,22 @@ row_subtitle (GtkWidget  *root,
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
+/* The titles of the action rows under @widget, top to bottom. */
+static void
+collect_titles (GtkWidget *widget,
+                GString   *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      g_string_append_printf (titles, "%s%s", titles->len > 0 ? " " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, titles);
+}
+
 static void
 test_copy_of_copy (void)
 {
@@ -108,6 +124,10 @@ test_copy_of_copy (void)
   g_autofree char *root = NULL;
   g_autofree char *copy1 = NULL;
   g_autofree char *copy2 = NULL;
+  g_autofree char *copy3 = NULL;
+  g_autofree char *order = NULL;
+  g_auto (GStrv) descendants = NULL;
+  g_autoptr (GString) titles = g_string_new (NULL);
   GtkWindow *window;
   AmImagesView *view;
   GtkWidget *lineage;
@@ -124,6 +144,13 @@ test_copy_of_copy (void)
     g_assert_true (am_ui_test_wait_until (available, data, 30000));
   }
   copy2 = copy_image (east, copy1, "us-west-2", "lineage-copy-two");
+  {
+    gpointer data[] = { east, copy2 };
+
+    g_assert_true (am_ui_test_wait_until (available, data, 30000));
+  }
+  /* A copy of copy2 in its own region: shown below it. */
+  copy3 = copy_image (east, copy2, "us-east-1", "lineage-copy-three");
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1280, 900);
@@ -149,6 +176,20 @@ test_copy_of_copy (void)
   g_assert_nonnull (am_ui_test_find_widget (root_row, GTK_TYPE_LABEL, "available"));
   g_assert_nonnull (am_ui_test_find_widget (am_ui_test_find_widget (lineage, ADW_TYPE_ACTION_ROW, copy1),
                                             GTK_TYPE_LABEL, "available"));
+
+  /* Descendants below the image: copy3, a link, with its state. */
+  descendants = am_image_lineage_get_descendants (AM_IMAGE_LINEAGE (lineage));
+  g_assert_cmpuint (g_strv_length (descendants), ==, 1);
+  g_assert_cmpstr (descendants[0], ==, copy3);
+  g_assert_nonnull (strstr (row_subtitle (lineage, copy3), "copy of this image"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (am_ui_test_find_widget (lineage, ADW_TYPE_ACTION_ROW,
+                                                                                          copy3))),
+                   ==, "win.show-image");
+  collect_titles (lineage, titles);
+  order = g_strjoin (" ", root, copy1, copy2, copy3, NULL);
+  /* (root may have ancestors of its own above it) */
+  g_test_message ("lineage: %s", titles->str);
+  g_assert_true (g_str_has_suffix (titles->str, order));
   g_assert_true (am_ui_test_screenshot_light_dark (lineage, "images-lineage", 300));
 
   gtk_window_destroy (window);

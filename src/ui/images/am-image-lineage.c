@@ -1,4 +1,4 @@
-/* am-image-lineage.c: where an image came from: its ancestors up to the root, with region and state, each a link
+/* am-image-lineage.c: where an image came from and what came of it: ancestors up to the root and my copies of it, each a link
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 
 #include "am-aws-error.h"
 #include "am-describe-images-query.h"
+#include "am-ec2-filter.h"
 #include "am-ec2-governance.h"
 #include "am-image-lineage.h"
 
@@ -23,6 +24,7 @@ struct _AmImageLineage
   GCancellable        *cancellable;
   GHashTable          *clients;     /* region → AmEc2Client */
   GPtrArray           *rows;        /* GtkWidget, borrowed from the group */
+  GPtrArray           *descendants; /* image IDs shown below this image, in order */
 
   /* state */
   guint                pending;     /* state look-ups still running */
@@ -39,6 +41,7 @@ clear_rows (AmImageLineage *self)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
   g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->descendants, 0);
 }
 
 static AdwActionRow *
@@ -65,6 +68,39 @@ finish_one (AmImageLineage *self)
     self->loaded = TRUE;
 }
 
+/* The state shown beside an image: deprecated before EC2's own state word. */
+static const char *
+state_text (AmImage *image)
+{
+  if (am_image_get_deprecation_unix (image) <= g_get_real_time () / G_USEC_PER_SEC)
+    return _("deprecated");
+  return am_image_get_state (image);
+}
+
+static GtkLabel *
+add_state (AdwActionRow *row,
+           const char   *text)
+{
+  GtkWidget *state = gtk_label_new (text);
+
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (row, state);
+  return GTK_LABEL (state);
+}
+
+/* A link: the Images view shows it (in this region). */
+static void
+make_link (AdwActionRow *row,
+           const char   *image_id)
+{
+  /* The target first: the window checks the pair as soon as the name is set. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", image_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-image");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+}
+
 typedef struct
 {
   AmImageLineage *self;
@@ -85,14 +121,7 @@ state_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     goto out;
   if (images != NULL && images->len == 1)
-    {
-      AmImage *image = images->pdata[0];
-
-      if (am_image_get_deprecation_unix (image) <= g_get_real_time () / G_USEC_PER_SEC)
-        text = _("deprecated");
-      else
-        text = am_image_get_state (image);
-    }
+    text = state_text (images->pdata[0]);
   else if (images != NULL || (error->domain == AM_AWS_ERROR
                               && g_strcmp0 (am_aws_error_get_code (error), "InvalidAMIID.NotFound") == 0))
     text = _("deregistered or not visible to this account");
@@ -154,6 +183,80 @@ ask_state (AmImageLineage *self,
 }
 
 static void
+add_this_image (AmImageLineage *self)
+{
+  g_autofree char *subtitle = g_strdup_printf (_("%s · this image"), am_ec2_client_get_region (self->client));
+
+  add_row (self, am_image_get_image_id (self->image), subtitle);
+}
+
+/* My images in this region copied from this one, below it, each a link. */
+static void
+descendants_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (AmImageLineage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
+  const char *here = am_ec2_client_get_region (AM_EC2_CLIENT (object));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (images == NULL)
+    {
+      AdwActionRow *row;
+
+      if (self->rows->len == 0)
+        add_this_image (self);
+      row = add_row (self, _("Could not look for copies of this image"), error->message);
+      adw_action_row_set_subtitle_lines (row, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      finish_one (self);
+      return;
+    }
+  if (images->len > 0 && self->rows->len == 0)
+    add_this_image (self);
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmImage *image = images->pdata[i];
+      g_autofree char *created = am_image_get_creation_date (image) != NULL
+                                   ? g_strndup (am_image_get_creation_date (image), 10) : NULL;
+      g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
+      GtkLabel *state;
+
+      if (created != NULL)
+        /* Translators: a region, then a date */
+        subtitle = g_strdup_printf (_("%s · copy of this image · created %s"), here, created);
+      else
+        subtitle = g_strdup_printf (_("%s · copy of this image"), here);
+      row = add_row (self, am_image_get_image_id (image), subtitle);
+      state = add_state (row, state_text (image));
+      if (g_strcmp0 (gtk_label_get_text (state), "available") != 0)
+        gtk_widget_add_css_class (GTK_WIDGET (state), "warning");
+      make_link (row, am_image_get_image_id (image));
+      g_ptr_array_add (self->descendants, g_strdup (am_image_get_image_id (image)));
+    }
+  if (images->len > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  finish_one (self);
+}
+
+static void
+ask_descendants (AmImageLineage *self)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+
+  am_describe_images_query_add_owner (query, "self");
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("source-image-id",
+                                                                 am_image_get_image_id (self->image), NULL));
+  self->pending++;
+  am_ec2_client_describe_images_async (self->client, query, self->cancellable, descendants_cb,
+                                       g_object_ref (self));
+}
+
+static void
 ancestry_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -186,30 +289,17 @@ ancestry_cb (GObject      *object,
                                    ? g_date_time_format (ancestor->creation_date, "%Y-%m-%d") : NULL;
       g_autofree char *subtitle = NULL;
       AdwActionRow *row;
-      GtkWidget *state;
+      GtkLabel *state;
 
       subtitle = created ? g_strdup_printf (_("%s · created %s"), region, created) : g_strdup (region);
       row = add_row (self, ancestor->image_id, subtitle);
-      state = gtk_label_new (_("checking…"));
-      gtk_widget_add_css_class (state, "dim-label");
-      gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (row, state);
+      state = add_state (row, _("checking…"));
       if (g_strcmp0 (region, here) == 0)
-        {
-          /* A link: the Images view shows it (in this region). */
-          /* The target first: the window checks the pair as soon as the name is set. */
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ancestor->image_id);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-image");
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-        }
-      ask_state (self, ancestor->image_id, region, GTK_LABEL (state));
+        make_link (row, ancestor->image_id);
+      ask_state (self, ancestor->image_id, region, state);
     }
-  {
-    g_autofree char *subtitle = g_strdup_printf (_("%s · this image"), here);
-
-    add_row (self, am_image_get_image_id (self->image), subtitle);
-  }
+  add_this_image (self);
+  ask_descendants (self);
   finish_one (self);
 }
 
@@ -234,14 +324,35 @@ am_image_lineage_set_image (AmImageLineage *self,
   has_source = image != NULL && (am_image_get_source_image_id (image) != NULL
                                  || am_image_get_source_instance_id (image) != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), client != NULL && has_source);
-  if (client == NULL || !has_source)
+  if (client == NULL || image == NULL)
     return;
 
   self->loaded = FALSE;
   self->cancellable = g_cancellable_new ();
+  if (!has_source)
+    {
+      /* Shown only once copies of it turn up. */
+      ask_descendants (self);
+      return;
+    }
   add_row (self, _("Tracing where this image came from…"), NULL);
   am_ec2_client_get_image_ancestry_async (client, am_image_get_image_id (image), self->cancellable,
                                           ancestry_cb, g_object_ref (self));
+}
+
+GStrv
+am_image_lineage_get_descendants (AmImageLineage *self)
+{
+  GStrvBuilder *builder;
+  GStrv result;
+
+  g_return_val_if_fail (AM_IS_IMAGE_LINEAGE (self), NULL);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->descendants->len; i++)
+    g_strv_builder_add (builder, self->descendants->pdata[i]);
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
 }
 
 gboolean
@@ -262,6 +373,7 @@ am_image_lineage_dispose (GObject *object)
   g_clear_object (&self->image);
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->descendants, g_ptr_array_unref);
 
   G_OBJECT_CLASS (am_image_lineage_parent_class)->dispose (object);
 }
@@ -279,10 +391,12 @@ am_image_lineage_init (AmImageLineage *self)
 {
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->rows = g_ptr_array_new ();
+  self->descendants = g_ptr_array_new_with_free_func (g_free);
   self->loaded = TRUE;
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Lineage"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         _("The images this one was copied or created from, oldest first. "
-                                           "A deregistered ancestor can no longer be launched or copied."));
+                                         _("The images this one was copied or created from, oldest first, "
+                                           "and below it your copies of it in this region. A deregistered "
+                                           "ancestor can no longer be launched or copied."));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

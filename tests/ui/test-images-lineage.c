@@ -13,6 +13,7 @@
 #include "am-ec2-client.h"
 #include "am-image-lineage.h"
 #include "am-images-view-private.h"
+#include "am-ssm.h"
 #include "am-ui-test-sandbox.h"
 #include "am-ui-test.h"
 
@@ -196,6 +197,92 @@ test_copy_of_copy (void)
   am_ui_test_iterate ();
 }
 
+static char *
+latest_image_id (AmEc2Client *client,
+                 const char  *parameter)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *image_id;
+
+  am_ec2_client_get_latest_image_id_async (client, parameter, NULL, store_cb, &result);
+  image_id = am_ec2_client_get_latest_image_id_finish (client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  return image_id;
+}
+
+static gboolean
+lineage_loaded (gpointer data)
+{
+  return am_image_lineage_is_loaded (data);
+}
+
+/* The newest Amazon Linux 2023 image shows the public SSM parameter that points at it; an
+ * image of the same publisher that no parameter names shows none (and no pane). */
+static void
+test_public_parameter (void)
+{
+  const char *parameter = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmEc2Client *client = am_session_get_client (session);
+  g_autofree char *latest = latest_image_id (client, parameter);
+  g_autoptr (GPtrArray) found = describe (client, NULL, latest);
+  g_autoptr (GPtrArray) amazon = describe (client, "137112412989", NULL);
+  g_auto (GStrv) names = NULL;
+  AmImage *older = NULL;
+  GtkWindow *window;
+  AmImageLineage *lineage;
+  GtkWidget *row;
+
+  g_autoptr (GHashTable) pointed_at = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) parameters = NULL;
+
+  g_assert_cmpuint (found->len, ==, 1);
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GError) error = NULL;
+
+    am_ec2_client_list_latest_images_async (client, "/aws/service/ami-amazon-linux-latest", NULL, store_cb, &result);
+    parameters = am_ec2_client_list_latest_images_finish (client, wait_result (&result), &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < parameters->len; i++)
+    g_hash_table_add (pointed_at, ((AmSsmParameter *) parameters->pdata[i])->value);
+  for (guint i = 0; i < amazon->len && older == NULL; i++)
+    if (!g_hash_table_contains (pointed_at, am_image_get_image_id (amazon->pdata[i])))
+      older = amazon->pdata[i];
+  g_assert_nonnull (older);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 480, 400);
+  lineage = g_object_new (AM_TYPE_IMAGE_LINEAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (lineage));
+  gtk_window_present (window);
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+
+  am_image_lineage_set_image (lineage, client, found->pdata[0]);
+  g_assert_true (am_ui_test_wait_until (lineage_shown, lineage, 30000));
+  names = am_image_lineage_get_parameters (lineage);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, parameter);
+  row = am_ui_test_find_widget (GTK_WIDGET (lineage), ADW_TYPE_ACTION_ROW, parameter);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "newest of its family"));
+  g_assert_true (am_ui_test_screenshot_light_dark (GTK_WIDGET (lineage), "images-lineage-parameter", 300));
+
+  /* An older image: the parameters are known by now, and none points at it. */
+  g_clear_pointer (&names, g_strfreev);
+  am_image_lineage_set_image (lineage, client, older);
+  g_assert_true (am_ui_test_wait_until (lineage_loaded, lineage, 30000));
+  names = am_image_lineage_get_parameters (lineage);
+  g_assert_cmpuint (g_strv_length (names), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lineage)));
+
+  gtk_window_destroy (window);
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +291,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/images/lineage/copy-of-copy", test_copy_of_copy);
+  g_test_add_func ("/ui/images/lineage/public-parameter", test_public_parameter);
 
   return g_test_run ();
 }

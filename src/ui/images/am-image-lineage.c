@@ -12,7 +12,9 @@
 #include "am-describe-images-query.h"
 #include "am-ec2-filter.h"
 #include "am-ec2-governance.h"
+#include "am-image-family.h"
 #include "am-image-lineage.h"
+#include "am-ssm.h"
 
 struct _AmImageLineage
 {
@@ -25,6 +27,8 @@ struct _AmImageLineage
   GHashTable          *clients;     /* region → AmEc2Client */
   GPtrArray           *rows;        /* GtkWidget, borrowed from the group */
   GPtrArray           *descendants; /* image IDs shown below this image, in order */
+  GPtrArray           *parameters;  /* names of the public parameters that point at it */
+  GHashTable          *published;   /* path → GPtrArray of AmSsmParameter, for this client */
 
   /* state */
   guint                pending;     /* state look-ups still running */
@@ -42,6 +46,7 @@ clear_rows (AmImageLineage *self)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->descendants, 0);
+  g_ptr_array_set_size (self->parameters, 0);
 }
 
 static AdwActionRow *
@@ -190,6 +195,92 @@ add_this_image (AmImageLineage *self)
   add_row (self, am_image_get_image_id (self->image), subtitle);
 }
 
+/* The publisher's public parameters that name this image as the latest of its family. */
+static void
+show_parameters (AmImageLineage *self,
+                 GPtrArray      *parameters)
+{
+  const char *id = am_image_get_image_id (self->image);
+
+  for (guint i = 0; i < parameters->len; i++)
+    {
+      AmSsmParameter *parameter = parameters->pdata[i];
+
+      if (g_strcmp0 (parameter->value, id) != 0)
+        continue;
+      if (self->rows->len == 0)
+        add_this_image (self);
+      add_row (self, parameter->name,
+                     _("Public SSM parameter: points at this image, the newest of its family"));
+      g_ptr_array_add (self->parameters, g_strdup (parameter->name));
+    }
+  if (self->parameters->len > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+typedef struct
+{
+  AmImageLineage *self;
+  char           *path;
+} ParametersData;
+
+static void
+parameters_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ParametersData *data = user_data;
+  AmImageLineage *self = data->self;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *parameters = am_ec2_client_list_latest_images_finish (AM_EC2_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    goto out;
+  if (parameters != NULL)
+    {
+      g_hash_table_replace (self->published, g_strdup (data->path), parameters);
+      show_parameters (self, parameters);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not read the public parameters under %s"), data->path);
+      AdwActionRow *row;
+
+      if (self->rows->len == 0)
+        add_this_image (self);
+      row = add_row (self, title, error->message);
+      adw_action_row_set_subtitle_lines (row, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+    }
+  finish_one (self);
+out:
+  g_object_unref (data->self);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+ask_parameters (AmImageLineage *self)
+{
+  const char *path = am_image_family_parameter_path (self->image);
+  GPtrArray *known;
+  ParametersData *data;
+
+  if (path == NULL)
+    return;
+  known = g_hash_table_lookup (self->published, path);
+  if (known != NULL)
+    {
+      show_parameters (self, known);
+      return;
+    }
+  data = g_new0 (ParametersData, 1);
+  data->self = g_object_ref (self);
+  data->path = g_strdup (path);
+  self->pending++;
+  am_ec2_client_list_latest_images_async (self->client, path, self->cancellable, parameters_cb, data);
+}
+
 /* My images in this region copied from this one, below it, each a link. */
 static void
 descendants_cb (GObject      *object,
@@ -212,6 +303,7 @@ descendants_cb (GObject      *object,
       row = add_row (self, _("Could not look for copies of this image"), error->message);
       adw_action_row_set_subtitle_lines (row, 0);
       gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      ask_parameters (self);
       finish_one (self);
       return;
     }
@@ -240,6 +332,7 @@ descendants_cb (GObject      *object,
     }
   if (images->len > 0)
     gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  ask_parameters (self);
   finish_one (self);
 }
 
@@ -314,6 +407,8 @@ am_image_lineage_set_image (AmImageLineage *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->client != client)
+    g_hash_table_remove_all (self->published);
   g_set_object (&self->client, client);
   g_set_object (&self->image, image);
   g_hash_table_remove_all (self->clients);
@@ -340,19 +435,31 @@ am_image_lineage_set_image (AmImageLineage *self,
                                           ancestry_cb, g_object_ref (self));
 }
 
-GStrv
-am_image_lineage_get_descendants (AmImageLineage *self)
+static GStrv
+strv_from_array (GPtrArray *array)
 {
-  GStrvBuilder *builder;
+  GStrvBuilder *builder = g_strv_builder_new ();
   GStrv result;
 
-  g_return_val_if_fail (AM_IS_IMAGE_LINEAGE (self), NULL);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->descendants->len; i++)
-    g_strv_builder_add (builder, self->descendants->pdata[i]);
+  for (guint i = 0; i < array->len; i++)
+    g_strv_builder_add (builder, array->pdata[i]);
   result = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return result;
+}
+
+GStrv
+am_image_lineage_get_descendants (AmImageLineage *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_LINEAGE (self), NULL);
+  return strv_from_array (self->descendants);
+}
+
+GStrv
+am_image_lineage_get_parameters (AmImageLineage *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_LINEAGE (self), NULL);
+  return strv_from_array (self->parameters);
 }
 
 gboolean
@@ -374,6 +481,8 @@ am_image_lineage_dispose (GObject *object)
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->descendants, g_ptr_array_unref);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  g_clear_pointer (&self->published, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_image_lineage_parent_class)->dispose (object);
 }
@@ -392,6 +501,8 @@ am_image_lineage_init (AmImageLineage *self)
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->rows = g_ptr_array_new ();
   self->descendants = g_ptr_array_new_with_free_func (g_free);
+  self->parameters = g_ptr_array_new_with_free_func (g_free);
+  self->published = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->loaded = TRUE;
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Lineage"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),

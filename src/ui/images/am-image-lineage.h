@@ -19,13 +19,17 @@ G_DECLARE_FINAL_TYPE (AmImageLineage, am_image_lineage, AM, IMAGE_LINEAGE, AdwPr
  * am_image_lineage_set_image:
  * Shows where @image came from (GetImageAncestry through @client, then each ancestor's state
  * in its own region) and, below it, the account's images in this region copied from it
- * (DescribeImages, source-image-id); hidden for an image with neither. Either may be %NULL.
+ * (DescribeImages, source-image-id), then the publisher's public SSM parameters that point at
+ * it (GetParametersByPath, kept per path); hidden for an image with none of these. Either may
+ * be %NULL.
  */
 void     am_image_lineage_set_image  (AmImageLineage *self,
                                       AmEc2Client    *client,
                                       AmImage        *image);
 /** am_image_lineage_get_descendants: (transfer full): the IDs of the copies shown below the image */
 GStrv    am_image_lineage_get_descendants (AmImageLineage *self);
+/** am_image_lineage_get_parameters: (transfer full): the public SSM parameters shown that point at the image */
+GStrv    am_image_lineage_get_parameters (AmImageLineage *self);
 /** am_image_lineage_is_loaded: the ancestry and every ancestor's state are shown (or failed in words) */
 gboolean am_image_lineage_is_loaded  (AmImageLineage *self);
 

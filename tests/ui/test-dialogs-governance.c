@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "am-copy-image-request.h"
 #include "am-ec2-governance.h"
 #include "am-governance-page.h"
 #include "am-permissions-dialog.h"
@@ -403,6 +404,78 @@ test_remove_used_account (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+typedef struct
+{
+  AmEc2Client *client;
+  const char  *image_id;
+} ImageWait;
+
+static gboolean
+image_available (gpointer data)
+{
+  ImageWait *wait = data;
+  g_autoptr (AmImage) image = dlg_describe_image (wait->client, wait->image_id);
+
+  return image != NULL && g_strcmp0 (am_image_get_state (image), "available") == 0;
+}
+
+/* An image with encrypted snapshots: before anything is shared, the dialog says what EC2 will
+ * refuse (making it public) and what sharing needs (the key), naming the snapshot. */
+static void
+test_encrypted_share (DlgFixture    *fixture,
+                      gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (AmImage) source = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  g_autoptr (AmCopyImageRequest) request = am_copy_image_request_new (am_image_get_image_id (source),
+                                                                      am_session_get_region (fixture->alice),
+                                                                      "encrypted-copy");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmImage) copy = NULL;
+  g_autofree char *copy_id = NULL;
+  const char *snapshot;
+  const char *text;
+  GtkWidget *dialog;
+  GtkWidget *label;
+  ImageWait wait;
+  DlgRun run;
+
+  request->encrypted = TRUE;
+  am_ec2_client_copy_image_async (client, request, FALSE, NULL, dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
+  g_assert_true (am_ec2_client_copy_image_finish (client, result, &copy_id, NULL, &error));
+  g_assert_no_error (error);
+  wait = (ImageWait) { client, copy_id };
+  g_assert_true (am_ui_test_wait_until (image_available, &wait, 60000));
+  copy = dlg_describe_image (client, copy_id);
+  snapshot = am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (copy)[0]);
+  g_assert_nonnull (snapshot);
+
+  dialog = open_permissions (fixture, copy, &run);
+  label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "encrypted_label");
+  g_assert_true (gtk_widget_get_visible (label));
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, snapshot));
+  g_assert_nonnull (strstr (text, "does not make an image with encrypted snapshots public"));
+  g_assert_nonnull (strstr (text, "aws/ebs"));
+  g_assert_false (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch")));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "add_row")));
+  dlg_screenshot (dialog, "permissions-encrypted");
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+
+  /* The unencrypted source: no such words, and Public is offered. */
+  dialog = open_permissions (fixture, source, &run);
+  g_assert_false (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "encrypted_label")));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +489,8 @@ main (int   argc,
               dlg_fixture_set_up, test_blocked_link, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/blocked-at-save", DlgFixture, NULL,
               dlg_fixture_set_up, test_blocked_at_save, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/governance/encrypted-share", DlgFixture, NULL,
+              dlg_fixture_set_up, test_encrypted_share, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/remove-shared", DlgFixture, NULL,
               dlg_fixture_set_up, test_remove_shared, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/remove-used-account", DlgFixture, NULL,

@@ -27,6 +27,7 @@ struct _AmPermissionsDialog
   GtkLabel             *public_warning;
   GtkWidget            *blocked_box;
   GtkLabel             *blocked_label;
+  GtkLabel             *encrypted_label;
   AdwPreferencesGroup  *usage_group;
   GtkSpinner           *usage_spinner;
   GtkButton            *usage_button;
@@ -46,6 +47,7 @@ struct _AmPermissionsDialog
   gboolean              public_blocked;  /* Block Public Access is on in the image's region */
   char                 *refusal;         /* nullable: EC2's words when it refused to make it public */
   gboolean              usage_loaded;    /* the usage report is shown (or failed in words) */
+  gboolean              encrypted;       /* some snapshot of the image is encrypted */
 
   /* dispose state */
   gboolean template_disposed;
@@ -282,7 +284,45 @@ update_blocked (AmPermissionsDialog *self)
       gtk_switch_set_active (self->public_switch, FALSE);
     }
   gtk_widget_set_visible (self->blocked_box, blocked);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->public_switch), !blocked && self->current != NULL);
+  /* EC2 refuses to make an image with encrypted snapshots public: not offered (but one that
+   * is public already can still be made private). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->public_switch),
+                            !blocked && self->current != NULL && (!self->encrypted || self->current->group_all));
+}
+
+/* Before sharing, say what encryption means for it: no public image, and accounts that need
+ * the key as well. */
+static void
+check_encryption (AmPermissionsDialog *self)
+{
+  AmBlockDeviceMapping * const *mappings = am_image_get_block_device_mappings (self->image);
+  g_autoptr (GString) snapshots = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; mappings[i] != NULL; i++)
+    {
+      const char *snapshot = am_block_device_mapping_get_snapshot_id (mappings[i]);
+      const char *key = am_block_device_mapping_get_kms_key_id (mappings[i]);
+
+      if (!am_block_device_mapping_get_encrypted (mappings[i]))
+        continue;
+      if (snapshots->len > 0)
+        g_string_append (snapshots, ", ");
+      g_string_append (snapshots, snapshot != NULL ? snapshot : am_block_device_mapping_get_device_name (mappings[i]));
+      if (key != NULL)
+        /* Translators: after a snapshot ID: the KMS key it is encrypted with */
+        g_string_append_printf (snapshots, _(" with key %s"), key);
+    }
+  self->encrypted = snapshots->len > 0;
+  if (!self->encrypted)
+    return;
+  text = g_strdup_printf (_("The snapshots of this image are encrypted (%s). EC2 does not make an image with "
+                            "encrypted snapshots public. An account you share it with can launch it only if "
+                            "the KMS key is shared with that account too; the default key (aws/ebs) cannot be "
+                            "shared, so copy the image with a customer managed key first."),
+                          snapshots->str);
+  gtk_label_set_text (self->encrypted_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->encrypted_label), TRUE);
 }
 
 static void
@@ -820,6 +860,7 @@ am_permissions_dialog_class_init (AmPermissionsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, blocked_label);
   gtk_widget_class_bind_template_callback (widget_class, allow_public_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_link_cb);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, encrypted_label);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, usage_group);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, usage_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, usage_button);
@@ -856,6 +897,7 @@ am_permissions_dialog_new (AmSession *session,
 
   self = g_object_new (AM_TYPE_PERMISSIONS_DIALOG, NULL);
   self->image = am_dialog_setup_for_image (AM_ACTION_DIALOG (self), session, image);
+  check_encryption (self);
   am_action_dialog_show_status (AM_ACTION_DIALOG (self), _("Reading the current launch permissions…"));
   validate (self);
   am_dialog_get_permissions_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),

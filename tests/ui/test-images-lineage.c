@@ -283,6 +283,65 @@ test_public_parameter (void)
   am_ui_test_iterate ();
 }
 
+/* A newer image of the same family (a copy named with a later date): the older image's pane
+ * marks it as the newest, a link; the newer one says it is the newest. */
+static void
+test_family_newest (void)
+{
+  const char *args[] = { "--transition-ms", "200", NULL };
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (args);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmEc2Client *client = am_session_get_client (session);
+  g_autoptr (GPtrArray) mine = describe (client, "self", NULL);
+  g_autoptr (GPtrArray) found = NULL;
+  g_autofree char *newer_id = NULL;
+  AmImage *older = NULL;
+  GtkWindow *window;
+  AmImageLineage *lineage;
+  GtkWidget *row;
+
+  for (guint i = 0; i < mine->len; i++)
+    if (g_strcmp0 (am_image_get_name (mine->pdata[i]), "alice-web-server-2026-01-15") == 0)
+      older = mine->pdata[i];
+  g_assert_nonnull (older);
+  newer_id = copy_image (client, am_image_get_image_id (older), am_ec2_client_get_region (client),
+                         "alice-web-server-2026-03-01");
+  {
+    gpointer data[] = { client, newer_id };
+
+    g_assert_true (am_ui_test_wait_until (available, data, 30000));
+  }
+  found = describe (client, NULL, newer_id);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 480, 400);
+  lineage = g_object_new (AM_TYPE_IMAGE_LINEAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (lineage));
+  gtk_window_present (window);
+  am_ui_test_wait_mapped (GTK_WIDGET (window));
+
+  am_image_lineage_set_image (lineage, client, older);
+  g_assert_true (am_ui_test_wait_until (lineage_shown, lineage, 30000));
+  g_assert_cmpstr (am_image_lineage_get_family_newest (lineage), ==, newer_id);
+  row = am_ui_test_find_widget (GTK_WIDGET (lineage), ADW_TYPE_ACTION_ROW, "Family alice-web-server");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "the newest is"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), newer_id));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-image");
+  g_assert_nonnull (am_ui_test_find_widget (row, GTK_TYPE_LABEL, "newer image"));
+  g_assert_true (am_ui_test_screenshot_light_dark (GTK_WIDGET (lineage), "images-lineage-family", 300));
+
+  am_image_lineage_set_image (lineage, client, found->pdata[0]);
+  g_assert_true (am_ui_test_wait_until (lineage_loaded, lineage, 30000));
+  g_assert_cmpstr (am_image_lineage_get_family_newest (lineage), ==, newer_id);
+  row = am_ui_test_find_widget (GTK_WIDGET (lineage), ADW_TYPE_ACTION_ROW, "Family alice-web-server");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "This is the newest of its 2 images");
+
+  gtk_window_destroy (window);
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/images/lineage/copy-of-copy", test_copy_of_copy);
   g_test_add_func ("/ui/images/lineage/public-parameter", test_public_parameter);
+  g_test_add_func ("/ui/images/lineage/family-newest", test_family_newest);
 
   return g_test_run ();
 }

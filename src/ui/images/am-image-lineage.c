@@ -28,6 +28,7 @@ struct _AmImageLineage
   GPtrArray           *rows;        /* GtkWidget, borrowed from the group */
   GPtrArray           *descendants; /* image IDs shown below this image, in order */
   GPtrArray           *parameters;  /* names of the public parameters that point at it */
+  char                *family_newest; /* nullable: the newest image of its family */
   GHashTable          *published;   /* path → GPtrArray of AmSsmParameter, for this client */
 
   /* state */
@@ -47,6 +48,7 @@ clear_rows (AmImageLineage *self)
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->descendants, 0);
   g_ptr_array_set_size (self->parameters, 0);
+  g_clear_pointer (&self->family_newest, g_free);
 }
 
 static AdwActionRow *
@@ -281,6 +283,102 @@ ask_parameters (AmImageLineage *self)
   am_ec2_client_list_latest_images_async (self->client, path, self->cancellable, parameters_cb, data);
 }
 
+/* Its family (the owner's images of the same name without date or version): how many, and
+ * which is the newest, a link to it unless it is this one. */
+static void
+family_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (AmImageLineage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) images = am_ec2_client_describe_images_finish (AM_EC2_CLIENT (object), result, NULL, &error);
+  g_autofree char *family = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  AmImage *newest = NULL;
+  guint members = 0;
+  AdwActionRow *row;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  family = am_image_family_for_image (self->image, NULL);
+  /* Translators: the family's name, e.g. "Family app-server" */
+  title = g_strdup_printf (_("Family %s"), family);
+  if (images == NULL)
+    {
+      if (self->rows->len == 0)
+        add_this_image (self);
+      row = add_row (self, title, error->message);
+      adw_action_row_set_subtitle_lines (row, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      ask_parameters (self);
+      finish_one (self);
+      return;
+    }
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmImage *image = images->pdata[i];
+      g_autofree char *its = am_image_family_for_image (image, NULL);
+
+      /* The name filter is a prefix: keep only the same family. */
+      if (g_strcmp0 (its, family) != 0)
+        continue;
+      members++;
+      if (newest == NULL || g_strcmp0 (am_image_get_creation_date (image), am_image_get_creation_date (newest)) > 0)
+        newest = image;
+    }
+  if (members > 1 && newest != NULL)
+    {
+      const char *newest_id = am_image_get_image_id (newest);
+
+      if (self->rows->len == 0)
+        add_this_image (self);
+      self->family_newest = g_strdup (newest_id);
+      if (g_strcmp0 (newest_id, am_image_get_image_id (self->image)) == 0)
+        subtitle = g_strdup_printf (ngettext ("This is the newest of its %u image", "This is the newest of its %u images",
+                                              members), members);
+      else
+        /* Translators: the count, then an image ID, then its creation date */
+        subtitle = g_strdup_printf (ngettext ("%u image; the newest is %s, created %.10s",
+                                              "%u images; the newest is %s, created %.10s", members),
+                                    members, newest_id, am_image_get_creation_date (newest));
+      row = add_row (self, title, subtitle);
+      adw_action_row_set_subtitle_lines (row, 0);
+      if (g_strcmp0 (newest_id, am_image_get_image_id (self->image)) != 0)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (add_state (row, _("newer image"))), "accent");
+          make_link (row, newest_id);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+    }
+  ask_parameters (self);
+  finish_one (self);
+}
+
+static void
+ask_family (AmImageLineage *self)
+{
+  g_autoptr (AmDescribeImagesQuery) query = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *pattern = NULL;
+  const char *name = am_image_get_name (self->image);
+
+  family = am_image_family_for_image (self->image, NULL);
+  /* No date or version in the name: no family to speak of. */
+  if (name == NULL || *family == '\0' || g_strcmp0 (family, name) == 0)
+    {
+      ask_parameters (self);
+      return;
+    }
+  query = am_describe_images_query_new ();
+  am_describe_images_query_add_owner (query, am_image_get_owner_id (self->image));
+  pattern = g_strconcat (family, "*", NULL);
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", pattern, NULL));
+  self->pending++;
+  am_ec2_client_describe_images_async (self->client, query, self->cancellable, family_cb, g_object_ref (self));
+}
+
 /* My images in this region copied from this one, below it, each a link. */
 static void
 descendants_cb (GObject      *object,
@@ -303,7 +401,7 @@ descendants_cb (GObject      *object,
       row = add_row (self, _("Could not look for copies of this image"), error->message);
       adw_action_row_set_subtitle_lines (row, 0);
       gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-      ask_parameters (self);
+      ask_family (self);
       finish_one (self);
       return;
     }
@@ -332,7 +430,7 @@ descendants_cb (GObject      *object,
     }
   if (images->len > 0)
     gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-  ask_parameters (self);
+  ask_family (self);
   finish_one (self);
 }
 
@@ -455,6 +553,13 @@ am_image_lineage_get_descendants (AmImageLineage *self)
   return strv_from_array (self->descendants);
 }
 
+const char *
+am_image_lineage_get_family_newest (AmImageLineage *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_LINEAGE (self), NULL);
+  return self->family_newest;
+}
+
 GStrv
 am_image_lineage_get_parameters (AmImageLineage *self)
 {
@@ -482,6 +587,7 @@ am_image_lineage_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->descendants, g_ptr_array_unref);
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  g_clear_pointer (&self->family_newest, g_free);
   g_clear_pointer (&self->published, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_image_lineage_parent_class)->dispose (object);

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (AmImageLineage, am_image_lineage, AM, IMAGE_LINEAGE, AdwPr
  * am_image_lineage_set_image:
  * Shows where @image came from (GetImageAncestry through @client, then each ancestor's state
  * in its own region) and, below it, the account's images in this region copied from it
- * (DescribeImages, source-image-id), then the publisher's public SSM parameters that point at
+ * (DescribeImages, source-image-id), its family with the newest marked (the owner's images
+ * of the same name without date or version), then the publisher's public SSM parameters that point at
  * it (GetParametersByPath, kept per path); hidden for an image with none of these. Either may
  * be %NULL.
  */
@@ -30,6 +31,8 @@ void     am_image_lineage_set_image  (AmImageLineage *self,
 GStrv    am_image_lineage_get_descendants (AmImageLineage *self);
 /** am_image_lineage_get_parameters: (transfer full): the public SSM parameters shown that point at the image */
 GStrv    am_image_lineage_get_parameters (AmImageLineage *self);
+/** am_image_lineage_get_family_newest: the newest image of the image's family, when it has more than one (nullable) */
+const char *am_image_lineage_get_family_newest (AmImageLineage *self);
 /** am_image_lineage_is_loaded: the ancestry and every ancestor's state are shown (or failed in words) */
 gboolean am_image_lineage_is_loaded  (AmImageLineage *self);
 

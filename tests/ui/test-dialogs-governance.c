@@ -147,15 +147,6 @@ test_blocked_on_open (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
-static gboolean
-governance_ready (gpointer data)
-{
-  GtkStack *stack = GTK_STACK (am_ui_test_get_widget (data, GTK_TYPE_STACK, "stack"));
-
-  return !am_governance_page_is_busy (data)
-         && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
-}
-
 /* The refusal links to the setting: the Governance window of the same account and region opens
  * over the dialog, and turning Block Public Access off there frees the switch once it closes. */
 static void
@@ -182,11 +173,11 @@ test_blocked_link (DlgFixture    *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (page)) == GTK_WINDOW (dialog));
   title = g_strdup_printf ("Governance in %s", am_session_get_region (fixture->alice));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (page)), ==, title);
-  g_assert_true (am_ui_test_wait_until (governance_ready, page, 60000));
+  g_assert_true (am_ui_test_wait_until (dlg_governance_ready, page, 60000));
   toggle = GTK_SWITCH (am_ui_test_get_widget (page, GTK_TYPE_SWITCH, "bpa_switch"));
   g_assert_true (gtk_switch_get_active (toggle));
   gtk_switch_set_active (toggle, FALSE);
-  g_assert_true (am_ui_test_wait_until (governance_ready, page, 60000));
+  g_assert_true (am_ui_test_wait_until (dlg_governance_ready, page, 60000));
   gtk_window_destroy (GTK_WINDOW (page));
 
   dlg_wait (blocked_hidden, dialog);

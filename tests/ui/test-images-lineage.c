@@ -211,6 +211,25 @@ latest_image_id (AmEc2Client *client,
   return image_id;
 }
 
+/* A lineage pane alone in a window, shown. */
+static AmImageLineage *
+lineage_in_window (GtkWindow **window)
+{
+  AmImageLineage *lineage = g_object_new (AM_TYPE_IMAGE_LINEAGE, NULL);
+
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  /* In a scrolled window, as in the details pane: the window never measures it unbounded. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (lineage));
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 480, 400);
+  gtk_window_set_child (*window, scrolled);
+  gtk_window_present (*window);
+  am_ui_test_wait_mapped (GTK_WIDGET (*window));
+  return lineage;
+}
+
 static gboolean
 lineage_loaded (gpointer data)
 {
@@ -254,12 +273,7 @@ test_public_parameter (void)
       older = amazon->pdata[i];
   g_assert_nonnull (older);
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 480, 400);
-  lineage = g_object_new (AM_TYPE_IMAGE_LINEAGE, NULL);
-  gtk_window_set_child (window, GTK_WIDGET (lineage));
-  gtk_window_present (window);
-  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  lineage = lineage_in_window (&window);
 
   am_image_lineage_set_image (lineage, client, found->pdata[0]);
   g_assert_true (am_ui_test_wait_until (lineage_shown, lineage, 30000));
@@ -313,12 +327,7 @@ test_family_newest (void)
   }
   found = describe (client, NULL, newer_id);
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 480, 400);
-  lineage = g_object_new (AM_TYPE_IMAGE_LINEAGE, NULL);
-  gtk_window_set_child (window, GTK_WIDGET (lineage));
-  gtk_window_present (window);
-  am_ui_test_wait_mapped (GTK_WIDGET (window));
+  lineage = lineage_in_window (&window);
 
   am_image_lineage_set_image (lineage, client, older);
   g_assert_true (am_ui_test_wait_until (lineage_shown, lineage, 30000));

@@ -37,6 +37,20 @@ status_is (gpointer data)
          && g_strcmp0 (am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE_STATUS), wait->status) == 0;
 }
 
+/* The ID of alice's web server image. */
+static char *
+own_image_id (InstancesFixture *fixture)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+
+  am_describe_images_query_add_owner (query, "self");
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "alice-web-server-2026-01-15", NULL));
+  images = instances_describe_images (fixture, query);
+  g_assert_cmpuint (images->len, ==, 1);
+  return g_strdup (am_image_get_image_id (g_ptr_array_index (images, 0)));
+}
+
 /* An instance launched from an image that is then deregistered shows "deregistered" once the
  * listing refreshes; one of an image still there shows "available". */
 static void
@@ -54,16 +68,7 @@ test_image_deregistered (InstancesFixture *fixture,
 
   g_settings_reset (settings, "instance-columns");
   /* One instance of alice's own image, one of a catalog image. */
-  {
-    g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-    g_autoptr (GPtrArray) images = NULL;
-
-    am_describe_images_query_add_owner (query, "self");
-    am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "alice-web-server-2026-01-15", NULL));
-    images = instances_describe_images (fixture, query);
-    g_assert_cmpuint (images->len, ==, 1);
-    image_id = g_strdup (am_image_get_image_id (g_ptr_array_index (images, 0)));
-  }
+  image_id = own_image_id (fixture);
   other_id = instances_run_instance (fixture, catalog_id, "base");
   instance_id = instances_run_instance (fixture, image_id, "from-own-image");
 
@@ -114,16 +119,7 @@ test_image_not_allowed (InstancesFixture *fixture,
   StatusWait wait;
 
   g_settings_reset (settings, "instance-columns");
-  {
-    g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-    g_autoptr (GPtrArray) images = NULL;
-
-    am_describe_images_query_add_owner (query, "self");
-    am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "alice-web-server-2026-01-15", NULL));
-    images = instances_describe_images (fixture, query);
-    g_assert_cmpuint (images->len, ==, 1);
-    own_id = g_strdup (am_image_get_image_id (g_ptr_array_index (images, 0)));
-  }
+  own_id = own_image_id (fixture);
   catalog_instance = instances_run_instance (fixture, catalog_id, "catalog");
   own_instance = instances_run_instance (fixture, own_id, "own");
 

@@ -197,6 +197,18 @@ add_this_image (AmImageLineage *self)
   add_row (self, am_image_get_image_id (self->image), subtitle);
 }
 
+/* A look-up that failed, in words, below the image (shown even when nothing else is). */
+static void
+add_problem_row (AmImageLineage *self,
+                 const char     *title,
+                 const char     *message)
+{
+  if (self->rows->len == 0)
+    add_this_image (self);
+  adw_action_row_set_subtitle_lines (add_row (self, title, message), 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
 /* The publisher's public parameters that name this image as the latest of its family. */
 static void
 show_parameters (AmImageLineage *self,
@@ -246,13 +258,8 @@ parameters_cb (GObject      *object,
   else
     {
       g_autofree char *title = g_strdup_printf (_("Could not read the public parameters under %s"), data->path);
-      AdwActionRow *row;
 
-      if (self->rows->len == 0)
-        add_this_image (self);
-      row = add_row (self, title, error->message);
-      adw_action_row_set_subtitle_lines (row, 0);
-      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      add_problem_row (self, title, error->message);
     }
   finish_one (self);
 out:
@@ -307,11 +314,7 @@ family_cb (GObject      *object,
   title = g_strdup_printf (_("Family %s"), family);
   if (images == NULL)
     {
-      if (self->rows->len == 0)
-        add_this_image (self);
-      row = add_row (self, title, error->message);
-      adw_action_row_set_subtitle_lines (row, 0);
-      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      add_problem_row (self, title, error->message);
       ask_parameters (self);
       finish_one (self);
       return;
@@ -394,13 +397,7 @@ descendants_cb (GObject      *object,
     return;
   if (images == NULL)
     {
-      AdwActionRow *row;
-
-      if (self->rows->len == 0)
-        add_this_image (self);
-      row = add_row (self, _("Could not look for copies of this image"), error->message);
-      adw_action_row_set_subtitle_lines (row, 0);
-      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      add_problem_row (self, _("Could not look for copies of this image"), error->message);
       ask_family (self);
       finish_one (self);
       return;

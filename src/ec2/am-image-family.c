@@ -147,3 +147,29 @@ am_image_family_for_image (AmImage    *image,
     }
   return am_image_family_from_name (am_image_get_name (image) != NULL ? am_image_get_name (image) : "");
 }
+
+/* The publishers with public "latest image" parameters, by owner account. */
+static const struct
+{
+  const char *owner_id;
+  const char *path;
+} publishers[] = {
+  { "137112412989", "/aws/service/ami-amazon-linux-latest" },
+  { "801119661308", "/aws/service/ami-windows-latest" },
+  { "099720109477", "/aws/service/canonical/ubuntu/server" },
+  { "136693071363", "/aws/service/debian/release" },
+  { "013907871322", "/aws/service/suse/sles" },
+};
+
+const char *
+am_image_family_parameter_path (AmImage *image)
+{
+  const char *owner;
+
+  g_return_val_if_fail (AM_IS_IMAGE (image), NULL);
+  owner = am_image_get_owner_id (image);
+  for (guint i = 0; owner != NULL && i < G_N_ELEMENTS (publishers); i++)
+    if (strcmp (owner, publishers[i].owner_id) == 0)
+      return publishers[i].path;
+  return NULL;
+}

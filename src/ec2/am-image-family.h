@@ -32,5 +32,13 @@ char *am_image_family_from_name (const char *name);
  */
 char *am_image_family_for_image (AmImage    *image,
                                  const char *tag_key);
+/**
+ * am_image_family_parameter_path:
+ *
+ * Where the publisher of @image keeps its public SSM parameters that name the latest image of
+ * each family (e.g. "/aws/service/debian/release" for Debian's account), or %NULL for an
+ * owner that publishes none.
+ */
+const char *am_image_family_parameter_path (AmImage *image);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _AmInstanceImageMetadata
   GQuark image_owner_id;
   GQuark image_state;
   char *deprecation_time;
+  char *image_allowed;    /* "true", "false" or NULL while Allowed AMIs is disabled */
 };
 
 G_DEFINE_FINAL_TYPE (AmInstanceImageMetadata, am_instance_image_metadata, G_TYPE_OBJECT)
@@ -31,6 +32,7 @@ static const AmField am_instance_image_metadata_fields[] = {
   { "image-owner-id", "imageOwnerId", "imageMetadata", AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmInstanceImageMetadata, image_owner_id), NULL },
   { "image-state", "imageState", "imageMetadata", AM_FIELD_INTERNED, G_STRUCT_OFFSET (AmInstanceImageMetadata, image_state), NULL },
   { "deprecation-time", "deprecationTime", "imageMetadata", AM_FIELD_STRING, G_STRUCT_OFFSET (AmInstanceImageMetadata, deprecation_time), NULL },
+  { "image-allowed", "imageAllowed", "imageMetadata", AM_FIELD_STRING, G_STRUCT_OFFSET (AmInstanceImageMetadata, image_allowed), NULL },
 };
 
 static AmModelInfo am_instance_image_metadata_info = {
@@ -123,4 +125,11 @@ am_instance_image_metadata_get_deprecation_time (AmInstanceImageMetadata *self)
   g_return_val_if_fail (AM_IS_INSTANCE_IMAGE_METADATA (self), NULL);
 
   return self->deprecation_time;
+}
+
+gboolean
+am_instance_image_metadata_is_not_allowed (AmInstanceImageMetadata *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCE_IMAGE_METADATA (self), FALSE);
+  return g_strcmp0 (self->image_allowed, "false") == 0;
 }

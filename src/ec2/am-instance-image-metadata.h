@@ -24,5 +24,8 @@ const char *am_instance_image_metadata_get_image_owner_id (AmInstanceImageMetada
 const char *am_instance_image_metadata_get_image_state (AmInstanceImageMetadata *self);
 /** am_instance_image_metadata_get_deprecation_time: ISO 8601 time the image is or was deprecated (nullable) */
 const char *am_instance_image_metadata_get_deprecation_time (AmInstanceImageMetadata *self);
+/** am_instance_image_metadata_is_not_allowed: EC2 says the image fails the Allowed AMIs criteria
+ * (FALSE while the setting is disabled) */
+gboolean    am_instance_image_metadata_is_not_allowed (AmInstanceImageMetadata *self);
 
 G_END_DECLS

@@ -345,6 +345,8 @@ xml_image_metadata (AmSbCall     *call,
       _am_sb_xml_time (s, "creationDate", known->creation_time);
       if (known->deprecation_time != 0)
         _am_sb_xml_time (s, "deprecationTime", known->deprecation_time);
+      /* Whether it would be allowed today (only while Allowed AMIs is not disabled). */
+      _am_sb_xml_image_allowed (call, s, known);
       _am_sb_xml_bool (s, "isPublic", image != NULL && am_sb_image_is_public (image));
     }
   g_string_append (s, "</imageMetadata>");

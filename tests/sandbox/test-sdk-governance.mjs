@@ -113,6 +113,15 @@ test('Allowed AMIs: criteria round-trip, imageAllowed in audit mode, hidden and 
     ImageId: notAllowed.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, DryRun: true,
   })));
   assertEqual(dry.name, 'DryRunOperation', 'audit mode launch');
+  // An instance of it: DescribeInstanceImageMetadata says the image is not allowed.
+  const launched = await alice.send(new ec2.RunInstancesCommand({
+    ImageId: notAllowed.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1,
+  }));
+  const metadata = async () => (await alice.send(new ec2.DescribeInstanceImageMetadataCommand({
+    InstanceIds: [launched.Instances[0].InstanceId],
+  }))).InstanceImageMetadata[0].ImageMetadata;
+  const audited = await metadata();
+  assertEqual([audited.ImageId, audited.ImageAllowed], [notAllowed.ImageId, false], 'instance image metadata');
 
   await alice.send(new ec2.EnableAllowedImagesSettingsCommand({ AllowedImagesSettingsState: 'enabled' }));
   assertEqual((await alice.send(new ec2.GetAllowedImagesSettingsCommand({}))).State, 'enabled', 'state');
@@ -153,6 +162,7 @@ test('Allowed AMIs: criteria round-trip, imageAllowed in audit mode, hidden and 
               'disabled', 'Disable answer');
   assert((await alice.send(new ec2.DescribeImagesCommand({ Owners: ['aws-marketplace'] }))).Images.length > 0,
          'listed again once disabled');
+  assertEqual((await metadata()).ImageAllowed, undefined, 'instance image metadata once disabled');
 
   const tooMany = await refused(() => alice.send(new ec2.ReplaceImageCriteriaInAllowedImagesSettingsCommand({
     ImageCriteria: Array.from({ length: 11 }, () => ({ ImageProviders: ['amazon'] })),

@@ -11,6 +11,7 @@
 #include "am-action-dialog.h"
 #include "am-aws-error.h"
 #include "am-deregister-dialog.h"
+#include "am-governance-page.h"
 #include "test-dialogs-common.h"
 
 /* As long as dlg_wait waits. */
@@ -380,4 +381,13 @@ dlg_description_restored (gpointer data)
                                                 am_image_get_image_id (args[1]));
 
   return g_strcmp0 (am_image_get_description (now), am_image_get_description (args[1])) == 0;
+}
+
+gboolean
+dlg_governance_ready (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (am_ui_test_get_widget (data, GTK_TYPE_STACK, "stack"));
+
+  return !am_governance_page_is_busy (data)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
 }

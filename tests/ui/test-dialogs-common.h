@@ -111,4 +111,7 @@ void        dlg_type                  (GtkWidget     *editable,
 void        dlg_screenshot            (GtkWidget     *widget,
                                        const char    *name);
 
+/* A Governance window (@data) has loaded or saved and shows the result. */
+gboolean dlg_governance_ready (gpointer data);
+
 G_END_DECLS

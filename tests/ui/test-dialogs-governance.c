@@ -8,7 +8,9 @@
 
 #include <string.h>
 
+#include "am-copy-image-request.h"
 #include "am-ec2-governance.h"
+#include "am-governance-page.h"
 #include "am-permissions-dialog.h"
 #include "am-remove-shared-dialog.h"
 #include "test-dialogs-common.h"
@@ -145,6 +147,47 @@ test_blocked_on_open (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+/* The refusal links to the setting: the Governance window of the same account and region opens
+ * over the dialog, and turning Block Public Access off there frees the switch once it closes. */
+static void
+test_blocked_link (DlgFixture    *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  g_autofree char *title = NULL;
+  GtkWidget *dialog;
+  GtkWidget *link;
+  GtkWidget *page;
+  GtkSwitch *toggle;
+  DlgRun run;
+
+  set_blocked (fixture->alice, TRUE);
+  dialog = open_permissions (fixture, image, &run);
+  dlg_wait (blocked_shown, dialog);
+  link = am_ui_test_find_widget (dialog, GTK_TYPE_LINK_BUTTON, "governance_link");
+  g_assert_nonnull (link);
+  g_assert_true (gtk_widget_is_visible (link));
+  gtk_widget_activate (link);
+  page = am_ui_test_wait_for_window_of_type (AM_TYPE_GOVERNANCE_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (page)) == GTK_WINDOW (dialog));
+  title = g_strdup_printf ("Governance in %s", am_session_get_region (fixture->alice));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (page)), ==, title);
+  g_assert_true (am_ui_test_wait_until (dlg_governance_ready, page, 60000));
+  toggle = GTK_SWITCH (am_ui_test_get_widget (page, GTK_TYPE_SWITCH, "bpa_switch"));
+  g_assert_true (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_true (am_ui_test_wait_until (dlg_governance_ready, page, 60000));
+  gtk_window_destroy (GTK_WINDOW (page));
+
+  dlg_wait (blocked_hidden, dialog);
+  g_assert_false (is_blocked (fixture->alice));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+}
+
 /* Turned on after the dialog opened: EC2 refuses Save, and the dialog explains it at the
  * switch with the same way out, and stays open. */
 static void
@@ -252,6 +295,12 @@ share_with_bob (AmEc2Client *alice,
 }
 
 static gboolean
+usage_loaded (gpointer data)
+{
+  return am_permissions_dialog_is_usage_loaded (data);
+}
+
+static gboolean
 message_dialog_shown (gpointer data)
 {
   GtkWidget **slot = data;
@@ -296,6 +345,25 @@ test_remove_used_account (DlgFixture    *fixture,
   g_assert_no_error (error);
 
   dialog = open_permissions (fixture, image, &run);
+
+  /* The usage report, on demand: bob's account with his instance. */
+  g_assert_false (am_permissions_dialog_is_usage_loaded (AM_PERMISSIONS_DIALOG (dialog)));
+  g_assert_null (am_ui_test_find_widget (am_ui_test_find_widget (dialog, ADW_TYPE_PREFERENCES_GROUP, "usage_group"),
+                                         ADW_TYPE_ACTION_ROW, AM_SANDBOX_BOB_ACCOUNT_ID));
+  dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "usage_button"));
+  g_assert_true (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_SPINNER, "usage_spinner")));
+  g_assert_true (am_ui_test_wait_until (usage_loaded, dialog, 60000));
+  {
+    GtkWidget *group = am_ui_test_find_widget (dialog, ADW_TYPE_PREFERENCES_GROUP, "usage_group");
+    GtkWidget *row = am_ui_test_find_widget (group, ADW_TYPE_ACTION_ROW, AM_SANDBOX_BOB_ACCOUNT_ID);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 instance, 0 launch templates");
+    g_assert_null (am_ui_test_find_widget (group, ADW_TYPE_ACTION_ROW, AM_SANDBOX_ALICE_ACCOUNT_ID));
+    g_assert_false (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_SPINNER, "usage_spinner")));
+    dlg_screenshot (dialog, "permissions-usage-report");
+  }
+
   dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "Stop sharing with " AM_SANDBOX_BOB_ACCOUNT_ID));
   dlg_click (dlg_apply_button (dialog));
   g_assert_true (am_ui_test_wait_until (message_dialog_shown, &confirm, 60000));
@@ -327,6 +395,78 @@ test_remove_used_account (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+typedef struct
+{
+  AmEc2Client *client;
+  const char  *image_id;
+} ImageWait;
+
+static gboolean
+image_available (gpointer data)
+{
+  ImageWait *wait = data;
+  g_autoptr (AmImage) image = dlg_describe_image (wait->client, wait->image_id);
+
+  return image != NULL && g_strcmp0 (am_image_get_state (image), "available") == 0;
+}
+
+/* An image with encrypted snapshots: before anything is shared, the dialog says what EC2 will
+ * refuse (making it public) and what sharing needs (the key), naming the snapshot. */
+static void
+test_encrypted_share (DlgFixture    *fixture,
+                      gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (AmImage) source = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  g_autoptr (AmCopyImageRequest) request = am_copy_image_request_new (am_image_get_image_id (source),
+                                                                      am_session_get_region (fixture->alice),
+                                                                      "encrypted-copy");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmImage) copy = NULL;
+  g_autofree char *copy_id = NULL;
+  const char *snapshot;
+  const char *text;
+  GtkWidget *dialog;
+  GtkWidget *label;
+  ImageWait wait;
+  DlgRun run;
+
+  request->encrypted = TRUE;
+  am_ec2_client_copy_image_async (client, request, FALSE, NULL, dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
+  g_assert_true (am_ec2_client_copy_image_finish (client, result, &copy_id, NULL, &error));
+  g_assert_no_error (error);
+  wait = (ImageWait) { client, copy_id };
+  g_assert_true (am_ui_test_wait_until (image_available, &wait, 60000));
+  copy = dlg_describe_image (client, copy_id);
+  snapshot = am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (copy)[0]);
+  g_assert_nonnull (snapshot);
+
+  dialog = open_permissions (fixture, copy, &run);
+  label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "encrypted_label");
+  g_assert_true (gtk_widget_get_visible (label));
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, snapshot));
+  g_assert_nonnull (strstr (text, "does not make an image with encrypted snapshots public"));
+  g_assert_nonnull (strstr (text, "aws/ebs"));
+  g_assert_false (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch")));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "add_row")));
+  dlg_screenshot (dialog, "permissions-encrypted");
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+
+  /* The unencrypted source: no such words, and Public is offered. */
+  dialog = open_permissions (fixture, source, &run);
+  g_assert_false (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "encrypted_label")));
+  g_assert_true (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,8 +476,12 @@ main (int   argc,
 
   g_test_add ("/ui/dialogs/governance/blocked-on-open", DlgFixture, NULL,
               dlg_fixture_set_up, test_blocked_on_open, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/governance/blocked-link", DlgFixture, NULL,
+              dlg_fixture_set_up, test_blocked_link, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/blocked-at-save", DlgFixture, NULL,
               dlg_fixture_set_up, test_blocked_at_save, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/governance/encrypted-share", DlgFixture, NULL,
+              dlg_fixture_set_up, test_encrypted_share, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/remove-shared", DlgFixture, NULL,
               dlg_fixture_set_up, test_remove_shared, dlg_fixture_tear_down);
   g_test_add ("/ui/dialogs/governance/remove-used-account", DlgFixture, NULL,

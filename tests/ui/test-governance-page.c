@@ -17,15 +17,6 @@
 #define PRIVATE_IMAGE "alice-build-runner-arm64-2026-02-03"
 
 static gboolean
-page_ready (gpointer data)
-{
-  GtkStack *stack = GTK_STACK (am_ui_test_get_widget (data, GTK_TYPE_STACK, "stack"));
-
-  return !am_governance_page_is_busy (data)
-         && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
-}
-
-static gboolean
 confirmation_shown (gpointer data)
 {
   AdwMessageDialog *dialog = am_governance_page_get_confirmation (data);
@@ -36,7 +27,7 @@ confirmation_shown (gpointer data)
 static void
 wait_page (AmGovernancePage *page)
 {
-  g_assert_true (am_ui_test_wait_until (page_ready, page, 60000));
+  g_assert_true (am_ui_test_wait_until (dlg_governance_ready, page, 60000));
   g_assert_null (am_governance_page_get_error (page));
 }
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "am-ec2-governance.h"
 #include "am-instance-row.h"
 #include "am-instances-view-private.h"
 #include "test-instances-common.h"
@@ -36,6 +37,20 @@ status_is (gpointer data)
          && g_strcmp0 (am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE_STATUS), wait->status) == 0;
 }
 
+/* The ID of alice's web server image. */
+static char *
+own_image_id (InstancesFixture *fixture)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+
+  am_describe_images_query_add_owner (query, "self");
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "alice-web-server-2026-01-15", NULL));
+  images = instances_describe_images (fixture, query);
+  g_assert_cmpuint (images->len, ==, 1);
+  return g_strdup (am_image_get_image_id (g_ptr_array_index (images, 0)));
+}
+
 /* An instance launched from an image that is then deregistered shows "deregistered" once the
  * listing refreshes; one of an image still there shows "available". */
 static void
@@ -53,16 +68,7 @@ test_image_deregistered (InstancesFixture *fixture,
 
   g_settings_reset (settings, "instance-columns");
   /* One instance of alice's own image, one of a catalog image. */
-  {
-    g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-    g_autoptr (GPtrArray) images = NULL;
-
-    am_describe_images_query_add_owner (query, "self");
-    am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "alice-web-server-2026-01-15", NULL));
-    images = instances_describe_images (fixture, query);
-    g_assert_cmpuint (images->len, ==, 1);
-    image_id = g_strdup (am_image_get_image_id (g_ptr_array_index (images, 0)));
-  }
+  image_id = own_image_id (fixture);
   other_id = instances_run_instance (fixture, catalog_id, "base");
   instance_id = instances_run_instance (fixture, image_id, "from-own-image");
 
@@ -94,6 +100,62 @@ test_image_deregistered (InstancesFixture *fixture,
   }
 }
 
+/* Allowed AMIs in audit mode with criteria the catalog image fails: its instance shows "not
+ * allowed" once the listing refreshes; the instance of alice's own image (always allowed) does not. */
+static void
+test_image_not_allowed (InstancesFixture *fixture,
+                        gconstpointer     data)
+{
+  const char *names[] = { "no-image-is-named-like-this-*", NULL };
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GPtrArray) criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) am_image_criterion_free);
+  g_autofree char *own_id = NULL;
+  g_autofree char *own_instance = NULL;
+  g_autofree char *catalog_instance = NULL;
+  g_autofree char *catalog_id = instances_find_launchable_image (fixture);
+  g_autoptr (GError) error = NULL;
+  AmImageCriterion *criterion = am_image_criterion_new ();
+  AmUiTestWait w = { 0 };
+  StatusWait wait;
+
+  g_settings_reset (settings, "instance-columns");
+  own_id = own_image_id (fixture);
+  catalog_instance = instances_run_instance (fixture, catalog_id, "catalog");
+  own_instance = instances_run_instance (fixture, own_id, "own");
+
+  am_instances_view_set_session (fixture->view, fixture->session);
+  instances_wait_for_listed (fixture, catalog_instance);
+  wait = (StatusWait) { fixture, catalog_instance, "available" };
+  g_assert_true (am_ui_test_wait_until (status_is, &wait, INSTANCES_CALL_TIMEOUT_MS));
+
+  criterion->names = g_strdupv ((char **) names);
+  g_ptr_array_add (criteria, criterion);
+  am_ec2_client_replace_image_criteria_async (fixture->client, criteria, NULL, am_ui_test_wait_cb, &w);
+  g_assert_true (am_ec2_client_replace_image_criteria_finish (fixture->client, am_ui_test_wait_for_result (&w, 30000),
+                                                              &error));
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+  am_ec2_client_set_allowed_images_state_async (fixture->client, "audit-mode", NULL, am_ui_test_wait_cb, &w);
+  g_assert_true (am_ec2_client_set_allowed_images_state_finish (fixture->client,
+                                                                am_ui_test_wait_for_result (&w, 30000), &error));
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.refresh", NULL));
+  wait = (StatusWait) { fixture, catalog_instance, "not allowed" };
+  g_assert_true (am_ui_test_wait_until (status_is, &wait, INSTANCES_CALL_TIMEOUT_MS));
+  wait = (StatusWait) { fixture, own_instance, "available" };
+  g_assert_true (status_is (&wait));
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
+
+    g_assert_true (am_ui_test_wait_until (list_shown, fixture, INSTANCES_CALL_TIMEOUT_MS));
+    am_ui_test_iterate ();
+    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+    instances_screenshot (fixture->window, "image-status-not-allowed");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +166,8 @@ main (int   argc,
 
   g_test_add ("/instances/image-status/deregistered", InstancesFixture, &options,
               instances_fixture_set_up, test_image_deregistered, instances_fixture_tear_down);
+  g_test_add ("/instances/image-status/not-allowed", InstancesFixture, &options,
+              instances_fixture_set_up, test_image_not_allowed, instances_fixture_tear_down);
 
   return g_test_run ();
 }

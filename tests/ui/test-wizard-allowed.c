@@ -1,4 +1,4 @@
-/* test-wizard-allowed.c: with Allowed AMIs enabled, the wizard's dry run refuses a not-allowed image and says why
+/* test-wizard-allowed.c: the wizard and governance: a not-allowed image refused in the dry run; bob launching alice's shared image
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -91,6 +91,63 @@ test_not_allowed_dry_run (void)
   wizard_fixture_stop (&f);
 }
 
+/* Bob launches alice's shared image through the wizard; alice's image usage report then names
+ * his account with one instance. */
+static void
+test_bob_launches_shared (void)
+{
+  const char *zones[] = { "us-east-1a", NULL };
+  const char *bob_account[] = { AM_SANDBOX_BOB_ACCOUNT_ID, NULL };
+  WizardFixture f = { 0 };
+  g_autoptr (AmSession) alice = NULL;
+  g_autoptr (AmImage) image = NULL;
+  g_autoptr (AmImage) seen_by_bob = NULL;
+  g_autoptr (GAsyncResult) r_share = NULL, r_usage = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  AmEc2Client *client;
+  gint64 bob_instances = 0;
+
+  f.sandbox = am_ui_test_sandbox_start (NULL);
+  alice = am_ui_test_sandbox_session (f.sandbox, "alice");
+  client = am_session_get_client (alice);
+  image = wizard_lookup_image (alice, "alice-web-server-2026-01-15");
+  am_ec2_client_modify_launch_permission_async (client, am_image_get_image_id (image), AM_LAUNCH_PERMISSION_ADD,
+                                                bob_account, FALSE, NULL, NULL, FALSE, NULL, store_cb, &r_share);
+  g_assert_true (am_ec2_client_modify_launch_permission_finish (client, wait_result (&r_share), NULL, &error));
+  g_assert_no_error (error);
+
+  f.session = am_ui_test_sandbox_session (f.sandbox, "bob");
+  seen_by_bob = wizard_lookup_image (f.session, "alice-web-server-2026-01-15");
+  wizard_fixture_show (&f, am_launch_wizard_new (f.session, seen_by_bob));
+  wizard_next (f.wizard, AM_LAUNCH_STEP_KEY_PAIR);
+  wizard_skip_key_choose_subnets (f.wizard, zones);
+  wizard_next (f.wizard, AM_LAUNCH_STEP_STORAGE);
+  wizard_next (f.wizard, AM_LAUNCH_STEP_DETAILS);
+  wizard_next (f.wizard, AM_LAUNCH_STEP_REVIEW);
+  wizard_wait_idle (f.wizard);
+  g_assert_true (gtk_widget_is_sensitive (wizard_find (f.wizard, GTK_TYPE_BUTTON, "launch_button")));
+  wizard_click (wizard_find (f.wizard, GTK_TYPE_BUTTON, "launch_button"));
+  wizard_wait_idle (f.wizard);
+  g_assert_cmpuint (am_launch_wizard_get_launched (f.wizard)->len, ==, 1);
+
+  am_ec2_client_image_usage_async (client, am_image_get_image_id (image), 120, NULL, store_cb, &r_usage);
+  entries = am_ec2_client_image_usage_finish (client, wait_result (&r_usage), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AmImageUsageEntry *e = entries->pdata[i];
+
+      g_test_message ("usage: %s %s %" G_GINT64_FORMAT, e->account_id, e->resource_type, e->usage_count);
+      if (g_strcmp0 (e->account_id, AM_SANDBOX_BOB_ACCOUNT_ID) == 0
+          && g_strcmp0 (e->resource_type, "ec2:Instance") == 0)
+        bob_instances += e->usage_count;
+    }
+  g_assert_cmpint (bob_instances, ==, 1);
+
+  wizard_fixture_stop (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +156,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/wizard/allowed-amis/not-allowed-dry-run", test_not_allowed_dry_run);
+  g_test_add_func ("/ui/wizard/shared/bob-launches", test_bob_launches_shared);
 
   return g_test_run ();
 }

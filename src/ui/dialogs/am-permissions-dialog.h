@@ -18,5 +18,7 @@ AmPermissionsDialog *am_permissions_dialog_new       (AmSession           *sessi
                                                       AmImage             *image);
 /* Whether the current permissions have been read (Apply stays off until then). */
 gboolean             am_permissions_dialog_is_loaded (AmPermissionsDialog *self);
+/* Whether the usage report asked for with Check Usage is shown (or its failure is). */
+gboolean             am_permissions_dialog_is_usage_loaded (AmPermissionsDialog *self);
 
 G_END_DECLS

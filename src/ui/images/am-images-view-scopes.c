@@ -692,8 +692,12 @@ allowed_settings_cb (GObject      *object,
   AmAllowedImagesSettings *settings;
 
   settings = am_ec2_client_get_allowed_images_settings_finish (AM_EC2_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  /* Asked again by the listing's last notification while the view was being disposed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->column_chooser == NULL)
+    {
+      g_clear_pointer (&settings, am_allowed_images_settings_free);
+      return;
+    }
   if (settings == NULL)
     {
       /* Without the answer the column could only guess: it stays away. */

@@ -201,6 +201,9 @@ image_status (AmInstanceImageMetadata *metadata,
   const char *state = am_instance_image_metadata_get_image_state (metadata);
   const char *deprecation = am_instance_image_metadata_get_deprecation_time (metadata);
 
+  /* A new launch of it would be refused (or is, once Allowed AMIs is enabled). */
+  if (g_strcmp0 (state, "available") == 0 && am_instance_image_metadata_is_not_allowed (metadata))
+    return "not-allowed";
   if (g_strcmp0 (state, "available") == 0 && deprecation != NULL)
     {
       g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (deprecation, NULL);

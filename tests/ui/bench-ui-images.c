@@ -498,6 +498,11 @@ main (int    argc,
   }
   total = wait_painted (start);
   app_count = n_rows ();
+  /* A listing cut short (a page that failed under load) would make every figure below a
+   * figure of a small list: say so instead. */
+  if (gtk_revealer_get_reveal_child (view->banner_revealer)
+      && gtk_widget_has_css_class (gtk_revealer_get_child (view->banner_revealer), "error"))
+    g_error ("The listing stopped after %u images: %s", app_count, gtk_label_get_label (view->banner_label));
   rss = rss_kb ();
   g_print ("images=%u\n", app_count);
   g_print ("first_rows_ms=%.1f\n", first_rows);

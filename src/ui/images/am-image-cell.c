@@ -12,8 +12,13 @@ struct _AmImageCell
 {
   GtkWidget parent_instance;
 
+  /* owned references */
+  PangoLayout *layout;    /* this cell's text, shaped once per text and width */
+
   /* state */
   char *text;
+  guint layout_font;      /* font_generation when the layout was made */
+  int layout_width;
 };
 
 G_DEFINE_FINAL_TYPE (AmImageCell, am_image_cell, GTK_TYPE_WIDGET)
@@ -21,14 +26,16 @@ G_DEFINE_FINAL_TYPE (AmImageCell, am_image_cell, GTK_TYPE_WIDGET)
 /* One layout for every cell (all are drawn on the main thread), and its line height. */
 static PangoLayout *shared_layout;
 static int line_height;
+static guint font_generation;
 
 static void
 font_changed_cb (GtkSettings *settings,
                  GParamSpec  *pspec,
                  gpointer     user_data)
 {
-  /* A new font or text scale: the next cell measured makes a new layout. */
+  /* A new font or text scale: the next cell measured makes a new layout, every cell drawn too. */
   g_clear_object (&shared_layout);
+  font_generation++;
 }
 
 static PangoLayout *
@@ -79,12 +86,16 @@ am_image_cell_measure (GtkWidget      *widget,
   *minimum = *natural = line_height;
 }
 
+/*
+ * Each cell keeps its own layout: shaping the text (Pango) is most of what drawing a cell
+ * costs, and a cell is drawn again without a new text whenever its row changes state (selected,
+ * hovered) or the list scrolls. Only a new text or width shapes it again.
+ */
 static void
 am_image_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   AmImageCell *self = AM_IMAGE_CELL (widget);
-  PangoLayout *layout;
   GdkRGBA color;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -92,14 +103,26 @@ am_image_cell_snapshot (GtkWidget   *widget,
   if (self->text == NULL || self->text[0] == '\0' || width <= 0)
     return;
 
-  layout = get_layout (self);
-  pango_layout_set_text (layout, self->text, -1);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
+  get_layout (self);
+  if (self->layout == NULL || self->layout_font != font_generation)
+    {
+      g_clear_object (&self->layout);
+      self->layout = gtk_widget_create_pango_layout (widget, self->text);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      self->layout_font = font_generation;
+      self->layout_width = -1;
+    }
+  if (self->layout_width != width)
+    {
+      pango_layout_set_width (self->layout, width * PANGO_SCALE);
+      self->layout_width = width;
+    }
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (0, (height - line_height) / 2)));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -109,6 +132,7 @@ am_image_cell_finalize (GObject *object)
   AmImageCell *self = AM_IMAGE_CELL (object);
 
   g_free (self->text);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (am_image_cell_parent_class)->finalize (object);
 }
@@ -149,6 +173,8 @@ am_image_cell_set_text (AmImageCell *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "",
                                   -1);

@@ -177,19 +177,28 @@ static const char free_tier_reply[] =
   "<description>Debian 12</description></item>"
   "</imagesSet></DescribeImagesResponse>";
 
-static void
-test_free_tier (void)
+/* The two images of free_tier_reply, read as EC2's answer is. */
+static GPtrArray *
+parse_free_tier_reply (void)
 {
   static const char * const path[] = { "imagesSet", NULL };
   g_autoptr (GBytes) body = g_bytes_new_static (free_tier_reply, sizeof free_tier_reply - 1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+  GPtrArray *images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 2);
+  return images;
+}
+
+static void
+test_free_tier (void)
+{
+  g_autoptr (GPtrArray) images = parse_free_tier_reply ();
   g_autoptr (GListStore) store = g_list_store_new (AM_TYPE_IMAGE);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = am_quick_start_view_new ();
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (images->len, ==, 2);
   g_list_store_splice (store, 0, 0, images->pdata, images->len);
   am_quick_start_view_set_model (AM_QUICK_START_VIEW (view), G_LIST_MODEL (store));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 500);
@@ -225,16 +234,12 @@ n_cards (GtkWidget *view)
 static void
 test_hidden (void)
 {
-  static const char * const path[] = { "imagesSet", NULL };
-  g_autoptr (GBytes) body = g_bytes_new_static (free_tier_reply, sizeof free_tier_reply - 1);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+  g_autoptr (GPtrArray) images = parse_free_tier_reply ();
   g_autoptr (GListStore) store = g_list_store_new (AM_TYPE_IMAGE);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *view = am_quick_start_view_new ();
 
-  g_assert_no_error (error);
   gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("list"), "list");
   gtk_stack_add_named (GTK_STACK (stack), view, "quick-start");
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "list");

@@ -39,6 +39,16 @@ after_paint_cb (GdkFrameClock *clock,
   n_frames++;
 }
 
+/* Frames that only lay out (no paint) cost too: counted. */
+static guint n_layouts;
+
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  n_layouts++;
+}
+
 /* Waits for the next painted frame; returns the milliseconds since @start. */
 static double
 wait_painted (gint64 start)
@@ -463,6 +473,7 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   am_ui_test_wait_mapped (window);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (layout_cb), NULL);
 
   am_images_view_set_session (view, session);
   while (progress_shown () || g_strcmp0 (_am_images_view_get_state (view), "loading") == 0)
@@ -480,6 +491,7 @@ main (int    argc,
   {
     guint frame_with_rows = 0;
     guint frames_before = n_frames;
+    guint layouts_before = n_layouts;
 
     /* No frames asked for while loading (that would render all the time): GTK paints when
      * rows or the progress change. First rows: the first frame painted after rows came. */
@@ -494,10 +506,16 @@ main (int    argc,
     if (first_rows < 0)
       first_rows = wait_painted (start);
     g_print ("load_frames=%u\n", n_frames - frames_before);
+    g_print ("load_layouts=%u\n", n_layouts - layouts_before);
     g_print ("load_cpu_ms=%.1f\n", cpu_ms () - cpu);
   }
   total = wait_painted (start);
   app_count = n_rows ();
+  /* A listing cut short (a page that failed under load) would make every figure below a
+   * figure of a small list: say so instead. */
+  if (gtk_revealer_get_reveal_child (view->banner_revealer)
+      && gtk_widget_has_css_class (gtk_revealer_get_child (view->banner_revealer), "error"))
+    g_error ("The listing stopped after %u images: %s", app_count, gtk_label_get_label (view->banner_label));
   rss = rss_kb ();
   g_print ("images=%u\n", app_count);
   g_print ("first_rows_ms=%.1f\n", first_rows);

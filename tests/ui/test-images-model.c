@@ -263,6 +263,10 @@ test_sort (void)
             int r = compare_column (nth (list, i - 1), nth (list, i), columns[c]);
 
             g_assert_cmpint (desc ? -r : r, <=, 0);
+            /* Ties, in either direction: newest first. */
+            if (r == 0)
+              g_assert_cmpint (am_image_get_creation_time (nth (list, i - 1)), >=,
+                               am_image_get_creation_time (nth (list, i)));
           }
       }
 

@@ -177,19 +177,28 @@ static const char free_tier_reply[] =
   "<description>Debian 12</description></item>"
   "</imagesSet></DescribeImagesResponse>";
 
-static void
-test_free_tier (void)
+/* The two images of free_tier_reply, read as EC2's answer is. */
+static GPtrArray *
+parse_free_tier_reply (void)
 {
   static const char * const path[] = { "imagesSet", NULL };
   g_autoptr (GBytes) body = g_bytes_new_static (free_tier_reply, sizeof free_tier_reply - 1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+  GPtrArray *images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 2);
+  return images;
+}
+
+static void
+test_free_tier (void)
+{
+  g_autoptr (GPtrArray) images = parse_free_tier_reply ();
   g_autoptr (GListStore) store = g_list_store_new (AM_TYPE_IMAGE);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = am_quick_start_view_new ();
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (images->len, ==, 2);
   g_list_store_splice (store, 0, 0, images->pdata, images->len);
   am_quick_start_view_set_model (AM_QUICK_START_VIEW (view), G_LIST_MODEL (store));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 500);
@@ -208,6 +217,55 @@ test_free_tier (void)
   am_ui_test_iterate ();
 }
 
+static guint
+n_cards (GtkWidget *view)
+{
+  GtkWidget *flow_box = am_ui_test_find_widget (view, GTK_TYPE_FLOW_BOX, NULL);
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (flow_box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* The model is the Images view's list: while another scope is shown it changes with every page,
+ * keystroke and sort (up to 100,000 images, every name a card). A hidden Quick Start view must
+ * not build its cards then; it does once it is shown. */
+static void
+test_hidden (void)
+{
+  g_autoptr (GPtrArray) images = parse_free_tier_reply ();
+  g_autoptr (GListStore) store = g_list_store_new (AM_TYPE_IMAGE);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *view = am_quick_start_view_new ();
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("list"), "list");
+  gtk_stack_add_named (GTK_STACK (stack), view, "quick-start");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "list");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (window);
+
+  am_quick_start_view_set_model (AM_QUICK_START_VIEW (view), G_LIST_MODEL (store));
+  for (guint i = 0; i < 50; i++)
+    g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), images->pdata, 1 + i % 2);
+  am_ui_test_iterate ();
+  g_assert_cmpuint (n_cards (view), ==, 0);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "quick-start");
+  am_ui_test_iterate ();
+  g_assert_cmpuint (n_cards (view), ==, 2);
+  g_assert_nonnull (am_quick_start_view_get_card (AM_QUICK_START_VIEW (view), "Debian 12"));
+
+  /* Shown, it follows its model at once. */
+  g_list_store_remove (store, 1);
+  g_assert_cmpuint (n_cards (view), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +275,7 @@ main (int   argc,
 
   g_test_add_func ("/images/quick-start/catalog", test_catalog);
   g_test_add_func ("/images/quick-start/free-tier", test_free_tier);
+  g_test_add_func ("/images/quick-start/hidden", test_hidden);
 
   return g_test_run ();
 }

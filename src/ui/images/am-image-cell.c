@@ -6,14 +6,21 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "am-image-cell.h"
 
 struct _AmImageCell
 {
   GtkWidget parent_instance;
 
+  /* owned references */
+  PangoLayout *layout;    /* this cell's text at its width, maybe shared (layout_cache) */
+
   /* state */
   char *text;
+  guint layout_font;      /* font_generation when the layout was made */
+  int layout_width;
 };
 
 G_DEFINE_FINAL_TYPE (AmImageCell, am_image_cell, GTK_TYPE_WIDGET)
@@ -21,14 +28,60 @@ G_DEFINE_FINAL_TYPE (AmImageCell, am_image_cell, GTK_TYPE_WIDGET)
 /* One layout for every cell (all are drawn on the main thread), and its line height. */
 static PangoLayout *shared_layout;
 static int line_height;
+static guint font_generation;
+
+/*
+ * Shaped texts by (text, width), shared by every cell: a new row widget (GTK 4.8 builds one
+ * for every row a refilter or a sort brings on screen) finds most of its texts shaped already,
+ * since most columns repeat a few values (x86_64, hvm, ebs, available, Public…). Bounded: it
+ * starts again when full (the cells keep their own references).
+ */
+typedef struct
+{
+  char *text;
+  int width;
+} LayoutKey;
+
+static GHashTable *layout_cache;
+#define LAYOUT_CACHE_MAX 4096
+
+static guint
+layout_key_hash (gconstpointer key)
+{
+  const LayoutKey *k = key;
+
+  return g_str_hash (k->text) * 31 + (guint) k->width;
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *ka = a;
+  const LayoutKey *kb = b;
+
+  return ka->width == kb->width && strcmp (ka->text, kb->text) == 0;
+}
+
+static void
+layout_key_free (gpointer data)
+{
+  LayoutKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
 
 static void
 font_changed_cb (GtkSettings *settings,
                  GParamSpec  *pspec,
                  gpointer     user_data)
 {
-  /* A new font or text scale: the next cell measured makes a new layout. */
+  /* A new font or text scale: the next cell measured makes a new layout, every cell drawn too. */
   g_clear_object (&shared_layout);
+  if (layout_cache != NULL)
+    g_hash_table_remove_all (layout_cache);
+  font_generation++;
 }
 
 static PangoLayout *
@@ -79,12 +132,16 @@ am_image_cell_measure (GtkWidget      *widget,
   *minimum = *natural = line_height;
 }
 
+/*
+ * Each cell keeps a layout: shaping the text (Pango) is most of what drawing a cell costs, and
+ * a cell is drawn again without a new text whenever its row changes state (selected, hovered)
+ * or the list scrolls. A new text or width looks the layout up in layout_cache first.
+ */
 static void
 am_image_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   AmImageCell *self = AM_IMAGE_CELL (widget);
-  PangoLayout *layout;
   GdkRGBA color;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -92,14 +149,39 @@ am_image_cell_snapshot (GtkWidget   *widget,
   if (self->text == NULL || self->text[0] == '\0' || width <= 0)
     return;
 
-  layout = get_layout (self);
-  pango_layout_set_text (layout, self->text, -1);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
+  get_layout (self);
+  if (self->layout == NULL || self->layout_font != font_generation || self->layout_width != width)
+    {
+      LayoutKey key = { self->text, width };
+
+      g_clear_object (&self->layout);
+      if (layout_cache == NULL)
+        layout_cache = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, g_object_unref);
+      self->layout = g_hash_table_lookup (layout_cache, &key);
+      if (self->layout != NULL)
+        g_object_ref (self->layout);
+      else
+        {
+          LayoutKey *stored = g_new (LayoutKey, 1);
+
+          self->layout = gtk_widget_create_pango_layout (widget, self->text);
+          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+          pango_layout_set_width (self->layout, width * PANGO_SCALE);
+          if (g_hash_table_size (layout_cache) >= LAYOUT_CACHE_MAX)
+            g_hash_table_remove_all (layout_cache);
+          stored->text = g_strdup (self->text);
+          stored->width = width;
+          g_hash_table_insert (layout_cache, stored, g_object_ref (self->layout));
+        }
+      self->layout_font = font_generation;
+      self->layout_width = width;
+    }
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (0, (height - line_height) / 2)));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -109,6 +191,7 @@ am_image_cell_finalize (GObject *object)
   AmImageCell *self = AM_IMAGE_CELL (object);
 
   g_free (self->text);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (am_image_cell_parent_class)->finalize (object);
 }
@@ -149,6 +232,8 @@ am_image_cell_set_text (AmImageCell *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
+  /* The layout may be shared: the next drawing finds or makes the new text's. */
+  g_clear_object (&self->layout);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "",
                                   -1);

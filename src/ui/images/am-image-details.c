@@ -38,7 +38,7 @@ struct _AmImageDetails
   AmImage *image;
   GPtrArray *field_rows;    /* AdwActionRow, one per entry of fields[] */
   GPtrArray *field_groups;  /* AdwPreferencesGroup, one per entry of headings[] */
-  GPtrArray *dynamic_rows;  /* rows of the volumes, permissions and tags groups */
+  GHashTable *pools;        /* AdwPreferencesGroup → RowPool: the rows of the volumes, permissions, used-by and tags groups */
   GHashTable *values;       /* row title → copyable value */
 
   /* state */
@@ -233,26 +233,16 @@ copy_clicked_cb (GtkButton *button,
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
 }
 
-/* A row with the value under its label; a Copy button when @copy (IDs and addresses only). */
-static AdwActionRow *
-new_copy_row (const char *title,
-              const char *explanation,
-              gboolean    copy)
+/* Gives @row a Copy button (IDs and addresses only), once. */
+static GtkWidget *
+ensure_copy_button (AdwActionRow *row)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *button;
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), "am-copy-button");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (row, 0);
-  if (explanation != NULL)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (row), explanation);
-  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
-  if (!copy)
-    return row;
+  if (button != NULL)
+    return button;
 
   button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Copy"));
@@ -262,6 +252,26 @@ new_copy_row (const char *title,
   g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
   adw_action_row_add_suffix (row, button);
   g_object_set_data (G_OBJECT (row), "am-copy-button", button);
+
+  return button;
+}
+
+/* A row with the value under its label; a Copy button when @copy. */
+static AdwActionRow *
+new_copy_row (const char *title,
+              const char *explanation,
+              gboolean    copy)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (row, 0);
+  if (explanation != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (row), explanation);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+  if (copy)
+    ensure_copy_button (row);
 
   return row;
 }
@@ -285,6 +295,65 @@ set_row_value (AmImageDetails *self,
     g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
 }
 
+/*
+ * The rows of a group that change with the image (volumes, permissions, users, tags). A new
+ * image reuses the rows the last one had, in order, and hides those it does not need: building
+ * and styling a row costs more than the rest of the pane (a Windows image has 25 volumes).
+ */
+typedef struct
+{
+  GPtrArray *rows;   /* AdwActionRow, in the group's order */
+  guint n_used;
+} RowPool;
+
+static void
+row_pool_free (gpointer data)
+{
+  RowPool *pool = data;
+
+  g_ptr_array_unref (pool->rows);
+  g_free (pool);
+}
+
+/* The next unused row of @group, shown, with @title, a Copy button when @copy, dimmed when @dim.
+ * What is unchanged is not set again (setting a label's text measures it again). */
+static AdwActionRow *
+take_row (AmImageDetails      *self,
+          AdwPreferencesGroup *group,
+          const char          *title,
+          gboolean             copy,
+          gboolean             dim)
+{
+  RowPool *pool = g_hash_table_lookup (self->pools, group);
+  AdwActionRow *row;
+  GtkWidget *button;
+
+  if (pool == NULL)
+    {
+      pool = g_new0 (RowPool, 1);
+      pool->rows = g_ptr_array_new ();
+      g_hash_table_insert (self->pools, group, pool);
+    }
+  if (pool->n_used == pool->rows->len)
+    {
+      row = new_copy_row (title, NULL, FALSE);
+      adw_preferences_group_add (group, GTK_WIDGET (row));
+      g_ptr_array_add (pool->rows, row);
+    }
+  row = g_ptr_array_index (pool->rows, pool->n_used++);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (dim)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "dim-label");
+  button = copy ? ensure_copy_button (row) : g_object_get_data (G_OBJECT (row), "am-copy-button");
+  if (button != NULL)
+    gtk_widget_set_visible (button, copy);
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+
+  return row;
+}
+
 static void
 add_dynamic_row (AmImageDetails      *self,
                  AdwPreferencesGroup *group,
@@ -292,12 +361,10 @@ add_dynamic_row (AmImageDetails      *self,
                  const char          *value,
                  gboolean             copy)
 {
-  AdwActionRow *row = new_copy_row (title, NULL, copy);
+  AdwActionRow *row = take_row (self, group, title, copy, FALSE);
   g_autofree char *key = g_strdup_printf ("%s/%s", adw_preferences_group_get_title (group), title);
 
   set_row_value (self, row, key, value);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  g_ptr_array_add (self->dynamic_rows, row);
 }
 
 static void
@@ -305,42 +372,56 @@ add_dim_row (AmImageDetails      *self,
              AdwPreferencesGroup *group,
              const char          *text)
 {
-  GtkWidget *row = adw_action_row_new ();
+  AdwActionRow *row = take_row (self, group, text, FALSE, TRUE);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  gtk_widget_add_css_class (row, "dim-label");
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->dynamic_rows, row);
+  adw_action_row_set_subtitle (row, "");
 }
 
-static void
-clear_dynamic_rows (AmImageDetails *self)
-{
-  for (guint i = 0; i < self->dynamic_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->dynamic_rows, 0);
-}
-
-/* Removes the dynamic rows of @group only. */
+/* Starts filling @group again from its first row (trim_group_rows hides what is left over). */
 static void
 clear_group_rows (AmImageDetails      *self,
                   AdwPreferencesGroup *group)
 {
-  for (guint i = self->dynamic_rows->len; i > 0; i--)
-    {
-      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i - 1);
+  RowPool *pool = g_hash_table_lookup (self->pools, group);
 
-      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group))
-        {
-          adw_preferences_group_remove (group, row);
-          g_ptr_array_remove_index (self->dynamic_rows, i - 1);
-        }
+  if (pool != NULL)
+    pool->n_used = 0;
+}
+
+/* Hides the rows of @group that the last fill did not use (their titles cleared, so nothing
+ * finds them). */
+static void
+trim_group_rows (AmImageDetails      *self,
+                 AdwPreferencesGroup *group)
+{
+  RowPool *pool = g_hash_table_lookup (self->pools, group);
+
+  if (pool == NULL)
+    return;
+  for (guint i = pool->n_used; i < pool->rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (pool->rows, i);
+
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
+      adw_action_row_set_subtitle (row, "");
+    }
+}
+
+/* Starts filling the dynamic groups again, or (@trim) hides what the fill left over. */
+static void
+clear_dynamic_rows (AmImageDetails *self,
+                    gboolean        trim)
+{
+  AdwPreferencesGroup *groups[] = { self->volumes_group, self->permissions_group,
+                                    self->used_by_group, self->tags_group };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (trim)
+        trim_group_rows (self, groups[i]);
+      else
+        clear_group_rows (self, groups[i]);
     }
 }
 
@@ -462,12 +543,11 @@ fill_permissions (AmImageDetails             *self,
 }
 
 static void
-update (AmImageDetails *self)
+fill (AmImageDetails *self)
 {
   AmBlockDeviceMapping * const *mappings;
   AmTag * const *tags;
 
-  clear_dynamic_rows (self);
   g_hash_table_remove_all (self->values);
   am_image_anatomy_set_image (self->anatomy, self->image);
 
@@ -552,6 +632,14 @@ update (AmImageDetails *self)
 }
 
 static void
+update (AmImageDetails *self)
+{
+  clear_dynamic_rows (self, FALSE);
+  fill (self);
+  clear_dynamic_rows (self, TRUE);
+}
+
+static void
 am_image_details_dispose (GObject *object)
 {
   AmImageDetails *self = AM_IMAGE_DETAILS (object);
@@ -560,7 +648,7 @@ am_image_details_dispose (GObject *object)
   g_clear_object (&self->image);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->pools, g_hash_table_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_image_details_parent_class)->dispose (object);
@@ -598,7 +686,7 @@ am_image_details_init (AmImageDetails *self)
 
   self->field_rows = g_ptr_array_new ();
   self->field_groups = g_ptr_array_new ();
-  self->dynamic_rows = g_ptr_array_new ();
+  self->pools = g_hash_table_new_full (NULL, NULL, NULL, row_pool_free);
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* The fixed rows are built once, under their headings; a selection change only updates
@@ -689,6 +777,7 @@ am_image_details_set_launch_permissions (AmImageDetails             *self,
   /* Only the permissions rows change. */
   clear_group_rows (self, self->permissions_group);
   fill_permissions (self, permissions);
+  trim_group_rows (self, self->permissions_group);
   am_image_anatomy_set_launch_permissions (self->anatomy, permissions);
 }
 
@@ -734,6 +823,7 @@ am_image_details_set_references (AmImageDetails *self,
         g_hash_table_iter_remove (&iter);
   }
   fill_references (self, references, error);
+  trim_group_rows (self, self->used_by_group);
 }
 
 const char *

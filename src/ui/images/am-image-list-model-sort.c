@@ -10,20 +10,30 @@
 
 #include "am-image-list-model-private.h"
 
-typedef struct
+static gboolean
+column_is_numeric (AmImageColumn column)
 {
-  const char *s;
-  gint64 i;
-  gint64 created;
-  Row *row;
-  guint index;
-} SortEntry;
+  return column == AM_IMAGE_COLUMN_CREATED
+         || column == AM_IMAGE_COLUMN_VISIBILITY
+         || column == AM_IMAGE_COLUMN_DEPRECATION
+         || column == AM_IMAGE_COLUMN_ALLOWED;
+}
 
+/*
+ * One entry per row, 32 bytes. The comparison reads the 64-bit key first: for numbers the
+ * value itself, for text its first eight bytes in big-endian order (so comparing keys orders
+ * like strcmp on those bytes); both already inverted when descending. Only rows whose keys are
+ * equal look any further: at the rest of the text (when it is longer than eight bytes), then at
+ * the ties' rule. Most comparisons of a sort by text never leave the entries' own memory.
+ */
 typedef struct
 {
-  gboolean numeric;
-  gboolean descending;
-} SortContext;
+  guint64 key;
+  gint64 created;
+  const char *s;      /* the text (NULL for numbers) */
+  guint index;        /* in rows */
+  gboolean longer;    /* the text goes on after its first eight bytes */
+} SortEntry;
 
 static int
 sort_entry_compare (gconstpointer a,
@@ -32,21 +42,38 @@ sort_entry_compare (gconstpointer a,
 {
   const SortEntry *ea = a;
   const SortEntry *eb = b;
-  const SortContext *context = user_data;
-  int result;
+  const gboolean *descending = user_data;
 
-  if (context->numeric)
-    result = ea->i < eb->i ? -1 : ea->i > eb->i;
-  else
-    result = ea->s == eb->s ? 0 : strcmp (ea->s, eb->s);
+  if (ea->key != eb->key)
+    return ea->key < eb->key ? -1 : 1;
 
-  if (result != 0)
-    return context->descending ? -result : result;
+  /* Equal keys of text longer than eight bytes: the same eight bytes begin both. */
+  if (ea->longer && ea->s != eb->s)
+    {
+      int result = strcmp (ea->s + 8, eb->s + 8);
+
+      if (result != 0)
+        return *descending ? -result : result;
+    }
 
   /* Ties: newest first, then source order, so the order is stable and useful. */
   if (ea->created != eb->created)
     return ea->created > eb->created ? -1 : 1;
   return ea->index < eb->index ? -1 : ea->index > eb->index;
+}
+
+/* The first eight bytes of @s in big-endian order, zeros after its end. */
+static inline guint64
+text_key (const char *s,
+          gboolean   *longer)
+{
+  guint64 key = 0;
+  guint i;
+
+  for (i = 0; i < 8 && s[i] != '\0'; i++)
+    key |= (guint64) (guchar) s[i] << (56 - 8 * i);
+  *longer = i == 8 && s[8] != '\0';
+  return key;
 }
 
 static void
@@ -56,8 +83,8 @@ fill_sort_entry (SortEntry     *entry,
 {
   AmImage *image = row->image;
   const char *s = NULL;
+  gint64 i = 0;
 
-  entry->row = row;
   entry->created = row->created;
   switch (column)
     {
@@ -92,16 +119,16 @@ fill_sort_entry (SortEntry     *entry,
       s = row->facets[AM_IMAGE_FACET_STATE];
       break;
     case AM_IMAGE_COLUMN_CREATED:
-      entry->i = row->created;
+      i = row->created;
       break;
     case AM_IMAGE_COLUMN_VISIBILITY:
-      entry->i = am_image_get_is_public (image);
+      i = am_image_get_is_public (image);
       break;
     case AM_IMAGE_COLUMN_DEPRECATION:
-      entry->i = am_image_get_deprecation_unix (image);
+      i = am_image_get_deprecation_unix (image);
       break;
     case AM_IMAGE_COLUMN_ALLOWED:
-      entry->i = am_image_get_image_allowed (image);
+      i = am_image_get_image_allowed (image);
       break;
     case AM_IMAGE_COLUMN_REGION:
       s = am_image_get_region (image);
@@ -110,16 +137,15 @@ fill_sort_entry (SortEntry     *entry,
     default:
       g_assert_not_reached ();
     }
-  entry->s = s != NULL ? s : "";
-}
-
-static gboolean
-column_is_numeric (AmImageColumn column)
-{
-  return column == AM_IMAGE_COLUMN_CREATED
-         || column == AM_IMAGE_COLUMN_VISIBILITY
-         || column == AM_IMAGE_COLUMN_DEPRECATION
-         || column == AM_IMAGE_COLUMN_ALLOWED;
+  if (column_is_numeric (column))
+    {
+      entry->s = NULL;
+      entry->longer = FALSE;
+      /* Signed order as unsigned: flip the sign bit. */
+      entry->key = (guint64) i ^ G_GUINT64_CONSTANT (0x8000000000000000);
+    }
+  else
+    entry->s = s != NULL ? s : "";
 }
 
 /* Names sort as folded text; the search key keeps ASCII names as they are, so those with
@@ -163,7 +189,8 @@ fold_names (SortEntry *entries,
 void
 am_image_list_model_sort_rows (AmImageListModel *self)
 {
-  SortContext context = { column_is_numeric (self->sort_column), self->descending };
+  gboolean numeric = column_is_numeric (self->sort_column);
+  gboolean descending = self->descending;
   guint n = self->rows->len;
   SortEntry *entries;
   char *folded = NULL;
@@ -176,16 +203,22 @@ am_image_list_model_sort_rows (AmImageListModel *self)
   entries = g_new (SortEntry, n);
   for (guint i = 0; i < n; i++)
     {
-      entries[i].i = 0;
       fill_sort_entry (&entries[i], g_ptr_array_index (self->rows, i), self->sort_column);
       entries[i].index = i;
     }
   if (self->sort_column == AM_IMAGE_COLUMN_NAME)
     folded = fold_names (entries, n);
-  g_qsort_with_data (entries, n, sizeof (SortEntry), sort_entry_compare, &context);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!numeric)
+        entries[i].key = text_key (entries[i].s, &entries[i].longer);
+      if (descending)
+        entries[i].key = ~entries[i].key;
+    }
+  g_qsort_with_data (entries, n, sizeof (SortEntry), sort_entry_compare, &descending);
 
   for (guint i = 0; i < n; i++)
-    self->order->pdata[i] = entries[i].row;
+    self->order->pdata[i] = self->rows->pdata[entries[i].index];
   g_free (entries);
   g_free (folded);
 }

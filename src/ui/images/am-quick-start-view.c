@@ -20,6 +20,9 @@ struct _AmQuickStartView
 
   /* owned references */
   GListModel *model;
+
+  /* state */
+  gboolean stale;   /* the model changed while the view was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (AmQuickStartView, am_quick_start_view, ADW_TYPE_BIN)
@@ -340,10 +343,33 @@ rebuild (AmQuickStartView *self)
     }
 }
 
+/*
+ * The model is the Images view's list, which changes with every page, keystroke and sort of
+ * the other scopes too (where it holds up to 100,000 images, each name a card): only a shown
+ * view builds its cards; a hidden one does when it is shown or asked for a card.
+ */
+static void
+ensure_built (AmQuickStartView *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  rebuild (self);
+}
+
 static void
 items_changed_cb (AmQuickStartView *self)
 {
-  rebuild (self);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_built (self);
+}
+
+static void
+am_quick_start_view_map (GtkWidget *widget)
+{
+  ensure_built (AM_QUICK_START_VIEW (widget));
+  GTK_WIDGET_CLASS (am_quick_start_view_parent_class)->map (widget);
 }
 
 static void
@@ -366,6 +392,7 @@ am_quick_start_view_class_init (AmQuickStartViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = am_quick_start_view_dispose;
+  widget_class->map = am_quick_start_view_map;
 
   /**
    * AmQuickStartView::launch:
@@ -404,7 +431,7 @@ am_quick_start_view_set_model (AmQuickStartView *self,
   g_set_object (&self->model, model);
   if (model != NULL)
     g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  items_changed_cb (self);
 }
 
 GtkWidget *
@@ -413,6 +440,7 @@ am_quick_start_view_get_card (AmQuickStartView *self,
 {
   g_return_val_if_fail (AM_IS_QUICK_START_VIEW (self), NULL);
 
+  ensure_built (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

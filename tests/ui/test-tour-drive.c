@@ -9,7 +9,10 @@
 #include <glib/gstdio.h>
 
 #include "am-action-dialog.h"
+#include "am-auto-scaling-dialog.h"
 #include "am-create-image-dialog.h"
+#include "am-deprecation-dialog.h"
+#include "am-deregister-dialog.h"
 #include "am-images-view.h"
 #include "am-instance.h"
 #include "am-instances-view.h"
@@ -286,6 +289,58 @@ launch_through_wizard (AmImagesView       *images,
 }
 
 static gboolean
+group_created (gpointer data)
+{
+  return am_auto_scaling_dialog_get_group (data) != NULL && !am_auto_scaling_dialog_get_busy (data);
+}
+
+/* The deregister dialog knows what still uses the image (or offers the override). */
+static gboolean
+used_by_answered (gpointer data)
+{
+  AmUsedByCheck *check = data;
+
+  return am_used_by_check_get_cleared (check)
+         || gtk_widget_get_visible (GTK_WIDGET (am_used_by_check_get_override (check)));
+}
+
+static gboolean
+deregister_idle (gpointer data)
+{
+  return !gtk_widget_get_mapped (data) || !am_deregister_dialog_get_busy (data);
+}
+
+/* The check button labelled @label under @root (a GtkCheckButton is no GtkButton). */
+static GtkWidget *
+find_check_button (GtkWidget  *root,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shows alice's own images with @image_id selected, as the user finds it again. */
+static void
+select_own_image (AmWindow     *window,
+                  AmImagesView *images,
+                  const char   *image_id)
+{
+  am_window_show_view (window, "images");
+  am_images_view_set_scope (images, AM_IMAGES_SCOPE_OWNED);
+  am_ui_test_images_wait_loaded (images);
+  select_image (images, image_id);
+}
+
+static gboolean
 profile_is (gpointer data)
 {
   AmSession *session = g_object_get_data (data, "session");
@@ -496,6 +551,103 @@ test_tour_drive (void)
   press_in_current_step (panel, AM_TOUR_STEP_DEPRECATE, "Switch Back to _alice");
   wait_profile (session, AM_SESSION_SANDBOX_PROFILE);
   g_assert_cmpstr (am_session_get_account (session), ==, AM_SANDBOX_ALICE_ACCOUNT_ID);
+
+  /* 9. Deprecation: alice's image selected, Deprecation is marked; its dialog schedules one
+   * (the date it proposes, a year ahead). */
+  select_own_image (window, images, own_image_id);
+  target = wait_target (panel, "images.deprecation", G_TYPE_INVALID);
+  press_target (target, GTK_WIDGET (images), "images.deprecation");
+  {
+    GtkWidget *deprecation = am_ui_test_wait_for_window_of_type (AM_TYPE_DEPRECATION_DIALOG);
+    GtkWidget *apply;
+
+    g_assert_nonnull (deprecation);
+    gtk_switch_set_active (GTK_SWITCH (am_ui_test_get_widget (deprecation, GTK_TYPE_SWITCH, "deprecate_switch")), TRUE);
+    am_ui_test_iterate ();
+    apply = am_ui_test_get_widget (deprecation, GTK_TYPE_BUTTON, "apply_button");
+    g_assert_true (gtk_widget_is_sensitive (apply));
+    g_signal_emit_by_name (apply, "clicked");
+  }
+  wait_step_ticked (panel, AM_TOUR_STEP_DEPRECATE);
+
+  /* 10. Launch template and Auto Scaling: Launch Template is marked; the wizard in template
+   * mode, then its Create Auto Scaling Group saves the template and starts the group. */
+  select_own_image (window, images, own_image_id);
+  target = wait_target (panel, "images.launch-template", G_TYPE_INVALID);
+  screenshot_step (window, "10-auto-scaling");
+  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+  target = wait_target (panel, "images.launch-template", G_TYPE_INVALID);
+  press_target (target, GTK_WIDGET (images), "images.launch-template");
+  for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
+    am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
+  wizard = find_wizard ();
+  g_assert_nonnull (wizard);
+  wizard_wait_idle (wizard);
+  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
+  wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
+  wizard_skip_key_choose_subnets (wizard, one_zone);
+  wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
+  wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
+  wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
+  wizard_wait_idle (wizard);
+  g_assert_false (gtk_widget_get_visible (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button")));
+  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "asg_button"));
+  {
+    GtkWidget *asg = am_ui_test_wait_for_window_of_type (AM_TYPE_AUTO_SCALING_DIALOG);
+
+    g_assert_nonnull (asg);
+    wizard_type (am_ui_test_get_widget (asg, ADW_TYPE_ENTRY_ROW, "asg-name"), "tour-web-asg");
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (asg, GTK_TYPE_SPIN_BUTTON, "asg-max")), 2);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (asg, GTK_TYPE_SPIN_BUTTON, "asg-desired")), 1);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (asg, GTK_TYPE_SPIN_BUTTON, "asg-min")), 1);
+    am_ui_test_iterate ();
+    g_assert_true (gtk_widget_is_sensitive (am_ui_test_get_widget (asg, GTK_TYPE_BUTTON, "asg-create")));
+    wizard_click (am_ui_test_get_widget (asg, GTK_TYPE_BUTTON, "asg-create"));
+    g_assert_true (am_ui_test_wait_until (group_created, asg, 120000));
+    g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (asg)));
+    g_assert_cmpstr (am_auto_scaling_group_get_name (am_auto_scaling_dialog_get_group (AM_AUTO_SCALING_DIALOG (asg))),
+                     ==, "tour-web-asg");
+    gtk_window_destroy (GTK_WINDOW (asg));
+  }
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  am_ui_test_iterate ();
+  wait_step_ticked (panel, AM_TOUR_STEP_AUTO_SCALING);
+
+  /* 11. Deregister with its snapshots: Deregister is marked; the dialog, told to delete the
+   * snapshots and (the image still runs instances) to go on anyway, retires the image. */
+  select_own_image (window, images, own_image_id);
+  target = wait_target (panel, "images.deregister", G_TYPE_INVALID);
+  screenshot_step (window, "11-deregister");
+  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+  target = wait_target (panel, "images.deregister", G_TYPE_INVALID);
+  press_target (target, GTK_WIDGET (images), "images.deregister");
+  {
+    GtkWidget *deregister = am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG);
+    AmUsedByCheck *check;
+    GtkWidget *snapshots;
+
+    g_assert_nonnull (deregister);
+    g_object_ref (deregister);
+    check = am_deregister_dialog_get_used_by (AM_DEREGISTER_DIALOG (deregister));
+    g_assert_true (am_ui_test_wait_until (used_by_answered, check, 60000));
+    if (!am_used_by_check_get_cleared (check))
+      gtk_check_button_set_active (am_used_by_check_get_override (check), TRUE);
+    snapshots = find_check_button (deregister, "Also delete its _snapshots");
+    g_assert_nonnull (snapshots);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (snapshots), TRUE);
+    am_ui_test_wait_response_enabled (deregister, "deregister");
+    am_ui_test_message_dialog_press (deregister, "deregister");
+    g_assert_true (am_ui_test_wait_until (deregister_idle, deregister, 120000));
+    if (gtk_widget_get_mapped (deregister))
+      gtk_window_destroy (GTK_WINDOW (deregister));
+    g_object_unref (deregister);
+  }
+  wait_step_ticked (panel, AM_TOUR_STEP_DEREGISTER);
+
+  /* Every step ticked, through the widgets alone. */
+  g_assert_cmpuint (am_tour_checker_get_n_done (am_tour_panel_get_checker (panel)), ==, AM_TOUR_N_STEPS);
+  g_assert_cmpint (am_tour_checker_get_current (am_tour_panel_get_checker (panel)), ==, AM_TOUR_N_STEPS);
+  screenshot_step (window, "12-done");
 
   /* Reset Sandbox (after asking): the launched instance is gone and the tour starts over. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "tour.reset", NULL));

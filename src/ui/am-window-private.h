@@ -21,6 +21,7 @@ struct _AmWindow
   AmImagesView         *images_view;
   AmInstancesView      *instances_view;
   GtkStack             *main_stack;
+  AdwHeaderBar         *header_bar;
   GtkMenuButton        *profile_button;
   GtkPopover           *profile_popover;
   GtkLabel             *account_label;

@@ -189,8 +189,6 @@ test_window_narrow (void)
   g_autofree char *instance_id = NULL;
   g_autoptr (AmImage) image = NULL;
 
-  /* GNOME's own title-bar buttons (GTK's default adds minimize and maximize). */
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   window = am_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW, 720);
   session = am_window_get_session (window);
@@ -205,6 +203,8 @@ test_window_narrow (void)
 
   /* Images: the list alone, then the details of the row the user opens, and back. */
   assert_fits (GTK_WIDGET (window), "Images");
+  /* The views are switched at the bottom. */
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (am_ui_test_get_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL))));
   leaflet = am_ui_test_get_widget (GTK_WIDGET (images), ADW_TYPE_LEAFLET, NULL);
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   column_view = am_ui_test_get_widget (GTK_WIDGET (images), GTK_TYPE_COLUMN_VIEW, NULL);

@@ -34,12 +34,6 @@
 static const char *one_zone[] = { "us-east-1a", NULL };
 static const char *two_zones[] = { "us-east-1a", "us-east-1b", NULL };
 
-static gboolean
-session_ready (gpointer data)
-{
-  return am_session_get_state (data) == AM_SESSION_STATE_READY ||
-         am_session_get_state (data) == AM_SESSION_STATE_FAILED;
-}
 
 typedef struct
 {
@@ -140,18 +134,7 @@ press_target (GtkWidget  *target,
     }
 }
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
 
-/* Lets a new window size take effect (the flap folds or unfolds). */
-static void
-settle (guint ms)
-{
-  am_ui_test_wait_until (never, NULL, ms);
-}
 
 static void
 screenshot_step (AmWindow   *window,
@@ -164,11 +147,11 @@ screenshot_step (AmWindow   *window,
   am_ui_test_screenshot_light_dark (GTK_WIDGET (window), wide, 1200);
   /* A narrow window folds the panel over the content, closed; the user opens it again. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  settle (800);
+  am_ui_test_settle (800);
   am_tour_panel_set_revealed (am_tour_panel_get_for_window (GTK_WIDGET (window)), TRUE);
   am_ui_test_screenshot_light_dark (GTK_WIDGET (window), narrow, 1200);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  settle (800);
+  am_ui_test_settle (800);
   am_tour_panel_set_revealed (am_tour_panel_get_for_window (GTK_WIDGET (window)), TRUE);
   am_ui_test_iterate ();
 }
@@ -257,6 +240,53 @@ select_image (AmImagesView *images,
   am_ui_test_iterate ();
 }
 
+/* Presses the marked button for @action; the wizard it opens, on its instance type page. */
+static AmLaunchWizard *
+open_wizard (GtkWidget    *target,
+             AmImagesView *images,
+             const char   *action)
+{
+  AmLaunchWizard *wizard;
+
+  press_target (target, GTK_WIDGET (images), action);
+  for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
+    am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
+  wizard = find_wizard ();
+  g_assert_nonnull (wizard);
+  wizard_wait_idle (wizard);
+  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
+  return wizard;
+}
+
+/* The proposed type, no key pair, a subnet in each of @zones and @count instances (0: as
+ * proposed), up to the review page. */
+static void
+wizard_to_review (AmLaunchWizard     *wizard,
+                  const char * const *zones,
+                  guint               count)
+{
+  wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
+  wizard_skip_key_choose_subnets (wizard, zones);
+  if (count > 0)
+    {
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (wizard_find (wizard, GTK_TYPE_SPIN_BUTTON, "Number of instances")), count);
+      am_ui_test_iterate ();
+    }
+  wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
+  wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
+  wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
+  wizard_wait_idle (wizard);
+}
+
+/* Launches from the review page; the instances launched. */
+static GPtrArray *
+wizard_launch (AmLaunchWizard *wizard)
+{
+  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button"));
+  wizard_wait_idle (wizard);
+  return am_launch_wizard_get_launched (wizard);
+}
+
 /* From the marked Launch Instance button through the wizard, into @zones. */
 static void
 launch_through_wizard (AmImagesView       *images,
@@ -264,27 +294,11 @@ launch_through_wizard (AmImagesView       *images,
                        const char * const *zones,
                        guint               expected)
 {
-  AmLaunchWizard *wizard;
+  AmLaunchWizard *wizard = open_wizard (target, images, "images.launch");
 
-  press_target (target, GTK_WIDGET (images), "images.launch");
-  for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
-    am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
-  wizard = find_wizard ();
-  g_assert_nonnull (wizard);
-  wizard_wait_idle (wizard);
-  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
-  wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
-  wizard_skip_key_choose_subnets (wizard, zones);
   /* One instance per zone. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (wizard_find (wizard, GTK_TYPE_SPIN_BUTTON, "Number of instances")), expected);
-  am_ui_test_iterate ();
-  wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
-  wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
-  wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
-  wizard_wait_idle (wizard);
-  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button"));
-  wizard_wait_idle (wizard);
-  g_assert_cmpuint (am_launch_wizard_get_launched (wizard)->len, ==, expected);
+  wizard_to_review (wizard, zones, expected);
+  g_assert_cmpuint (wizard_launch (wizard)->len, ==, expected);
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
@@ -326,6 +340,19 @@ find_check_button (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* Whether the type page's row for @type carries the "Free tier" tag (DescribeInstanceTypes'
+ * freeTierEligible, as the sandbox answers it). */
+static gboolean
+type_row_says_free_tier (AmLaunchWizard *wizard,
+                         const char     *type)
+{
+  GtkWidget *check = wizard_row_widget (wizard, "type-list", type);
+  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+  g_assert_nonnull (row);
+  return am_ui_test_find_widget (row, GTK_TYPE_LABEL, "Free tier") != NULL;
 }
 
 /* Shows alice's own images with @image_id selected, as the user finds it again. */
@@ -382,7 +409,7 @@ test_tour_drive (void)
   session = am_window_get_session (window);
   am_window_connect (window, AM_SESSION_SANDBOX_PROFILE, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  am_ui_test_wait_until (session_ready, session, 60000);
+  am_ui_test_wait_until (am_ui_test_session_settled, session, 60000);
   g_assert_cmpint (am_session_get_state (session), ==, AM_SESSION_STATE_READY);
   g_assert_true (am_session_is_sandbox (session));
   images = AM_IMAGES_VIEW (am_ui_test_get_widget (GTK_WIDGET (window), AM_TYPE_IMAGES_VIEW, NULL));
@@ -423,22 +450,12 @@ test_tour_drive (void)
   screenshot_step (window, "3-launch");
   /* The pictures let the views refresh (and rebuild the marked button): ask again. */
   target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (images), "images.launch");
-  for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
-    am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
-  wizard = find_wizard ();
-  g_assert_nonnull (wizard);
-  wizard_wait_idle (wizard);
-  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
-  wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
-  wizard_skip_key_choose_subnets (wizard, one_zone);
-  wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
-  wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
-  wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
-  wizard_wait_idle (wizard);
-  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button"));
-  wizard_wait_idle (wizard);
-  g_assert_cmpuint (am_launch_wizard_get_launched (wizard)->len, ==, 1);
+  wizard = open_wizard (target, images, "images.launch");
+  /* The types the free tier covers say so; the others do not. */
+  g_assert_true (type_row_says_free_tier (wizard, "t3.micro"));
+  g_assert_false (type_row_says_free_tier (wizard, "t3.large"));
+  wizard_to_review (wizard, one_zone, 0);
+  g_assert_cmpuint (wizard_launch (wizard)->len, ==, 1);
   instance_id = g_strdup (am_instance_get_instance_id (g_ptr_array_index (am_launch_wizard_get_launched (wizard), 0)));
   gtk_window_destroy (GTK_WINDOW (wizard));
   wait_step_ticked (panel, AM_TOUR_STEP_LAUNCH);
@@ -577,19 +594,8 @@ test_tour_drive (void)
   screenshot_step (window, "10-auto-scaling");
   /* The pictures let the views refresh (and rebuild the marked button): ask again. */
   target = wait_target (panel, "images.launch-template", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (images), "images.launch-template");
-  for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
-    am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
-  wizard = find_wizard ();
-  g_assert_nonnull (wizard);
-  wizard_wait_idle (wizard);
-  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
-  wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
-  wizard_skip_key_choose_subnets (wizard, one_zone);
-  wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
-  wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
-  wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
-  wizard_wait_idle (wizard);
+  wizard = open_wizard (target, images, "images.launch-template");
+  wizard_to_review (wizard, one_zone, 0);
   g_assert_false (gtk_widget_get_visible (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button")));
   wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "asg_button"));
   {

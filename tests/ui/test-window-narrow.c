@@ -19,24 +19,8 @@
 
 #define NARROW 360
 
-static gboolean
-session_ready (gpointer data)
-{
-  return am_session_get_state (data) == AM_SESSION_STATE_READY ||
-         am_session_get_state (data) == AM_SESSION_STATE_FAILED;
-}
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
 
-static void
-settle (guint ms)
-{
-  am_ui_test_wait_until (never, NULL, ms);
-}
 
 /* Logs every drawn widget under @root that asks for more than @limit px of width, deepest
  * first (the ones to fix); returns how many there are. */
@@ -96,22 +80,10 @@ screenshot (GtkWidget  *widget,
   am_ui_test_screenshot_light_dark (widget, name, 600);
 }
 
-typedef struct
-{
-  GtkWidget *widget;
-} DrawnWait;
-
 static gboolean
 drawn (gpointer data)
 {
   return gtk_widget_is_drawable (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-wait_drawn (GtkWidget *widget)
-{
-  am_ui_test_wait_until (drawn, widget, 30000);
-  g_assert_true (gtk_widget_is_drawable (widget));
 }
 
 static gboolean
@@ -120,11 +92,13 @@ not_drawn (gpointer data)
   return !gtk_widget_is_drawable (data);
 }
 
+/* Waits (long, under load) for @widget to be drawn, or with @shown FALSE to be gone. */
 static void
-wait_not_drawn (GtkWidget *widget)
+wait_shown (GtkWidget *widget,
+            gboolean   shown)
 {
-  am_ui_test_wait_until (not_drawn, widget, 30000);
-  g_assert_false (gtk_widget_is_drawable (widget));
+  am_ui_test_wait_until (shown ? drawn : not_drawn, widget, 30000);
+  g_assert_cmpint (gtk_widget_is_drawable (widget), ==, shown);
 }
 
 static gboolean
@@ -194,12 +168,12 @@ test_window_narrow (void)
   session = am_window_get_session (window);
   am_window_connect (window, AM_SESSION_SANDBOX_PROFILE, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  am_ui_test_wait_until (session_ready, session, 60000);
+  am_ui_test_wait_until (am_ui_test_session_settled, session, 60000);
   g_assert_cmpint (am_session_get_state (session), ==, AM_SESSION_STATE_READY);
   images = AM_IMAGES_VIEW (am_ui_test_get_widget (GTK_WIDGET (window), AM_TYPE_IMAGES_VIEW, NULL));
   am_ui_test_images_wait_loaded (images);
   am_ui_test_wait_until (window_narrow, window, 30000);
-  settle (500);
+  am_ui_test_settle (500);
 
   /* Images: the list alone, then the details of the row the user opens, and back. */
   assert_fits (GTK_WIDGET (window), "Images");
@@ -209,17 +183,17 @@ test_window_narrow (void)
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   column_view = am_ui_test_get_widget (GTK_WIDGET (images), GTK_TYPE_COLUMN_VIEW, NULL);
   details = am_ui_test_get_widget (GTK_WIDGET (images), g_type_from_name ("AmImageDetails"), NULL);
-  wait_drawn (column_view);
+  wait_shown (column_view, TRUE);
   g_assert_false (gtk_widget_is_drawable (details));
   screenshot (GTK_WIDGET (window), "narrow-images-list");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_am_images_view_get_selection (images))), >, 0);
   /* A double click: the row is selected, then activated. */
   gtk_selection_model_select_item (_am_images_view_get_selection (images), 0, TRUE);
   g_signal_emit_by_name (column_view, "activate", 0);
-  wait_drawn (details);
-  settle (300);
+  wait_shown (details, TRUE);
+  am_ui_test_settle (300);
   assert_fits (GTK_WIDGET (window), "Images, details");
-  wait_not_drawn (column_view);
+  wait_shown (column_view, FALSE);
   screenshot (GTK_WIDGET (window), "narrow-images-details");
   {
     g_autoptr (GPtrArray) selected = _am_images_view_get_selected_images (images);
@@ -230,12 +204,12 @@ test_window_narrow (void)
   back = am_ui_test_get_widget (GTK_WIDGET (images), GTK_TYPE_BUTTON, "Back to the List");
   g_assert_true (gtk_widget_is_drawable (back));
   g_signal_emit_by_name (back, "clicked");
-  wait_drawn (column_view);
-  wait_not_drawn (details);
+  wait_shown (column_view, TRUE);
+  wait_shown (details, FALSE);
 
   /* Quick Start's cards. */
   am_images_view_set_scope (images, AM_IMAGES_SCOPE_QUICK_START);
-  settle (1000);
+  am_ui_test_settle (1000);
   assert_fits (GTK_WIDGET (window), "Quick Start");
   screenshot (GTK_WIDGET (window), "narrow-quick-start");
 
@@ -254,26 +228,26 @@ test_window_narrow (void)
   }
   leaflet = am_ui_test_get_widget (GTK_WIDGET (instances), ADW_TYPE_LEAFLET, NULL);
   column_view = am_ui_test_get_widget (GTK_WIDGET (instances), GTK_TYPE_COLUMN_VIEW, NULL);
-  wait_drawn (column_view);
-  settle (300);
+  wait_shown (column_view, TRUE);
+  am_ui_test_settle (300);
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   assert_fits (GTK_WIDGET (window), "Instances");
   screenshot (GTK_WIDGET (window), "narrow-instances-list");
   g_signal_emit_by_name (column_view, "activate", 0);
   back = am_ui_test_get_widget (GTK_WIDGET (instances), GTK_TYPE_BUTTON, "Back to the List");
-  wait_drawn (back);
-  wait_not_drawn (column_view);
-  settle (300);
+  wait_shown (back, TRUE);
+  wait_shown (column_view, FALSE);
+  am_ui_test_settle (300);
   assert_fits (GTK_WIDGET (window), "Instances, details");
   screenshot (GTK_WIDGET (window), "narrow-instances-details");
   g_signal_emit_by_name (back, "clicked");
-  wait_drawn (column_view);
+  wait_shown (column_view, TRUE);
 
   /* The tour panel over the content. */
   panel = am_tour_panel_get_for_window (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "tour.show", NULL));
-  wait_drawn (GTK_WIDGET (panel));
-  settle (500);
+  wait_shown (GTK_WIDGET (panel), TRUE);
+  am_ui_test_settle (500);
   assert_fits (GTK_WIDGET (window), "Tour panel");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (panel)), <=, NARROW);
   screenshot (GTK_WIDGET (window), "narrow-tour");
@@ -284,9 +258,9 @@ test_window_narrow (void)
   welcome = am_ui_test_wait_for_window_of_type (AM_TYPE_WELCOME);
   g_assert_nonnull (welcome);
   gtk_window_set_default_size (GTK_WINDOW (welcome), NARROW, 640);
-  wait_drawn (welcome);
+  wait_shown (welcome, TRUE);
   am_ui_test_wait_until (window_narrow, welcome, 30000);
-  settle (500);
+  am_ui_test_settle (500);
   assert_fits (welcome, "Welcome");
   screenshot (welcome, "narrow-welcome");
   gtk_window_destroy (GTK_WINDOW (welcome));

@@ -156,6 +156,26 @@ screenshot_step (AmWindow   *window,
   am_ui_test_iterate ();
 }
 
+/* Presses where the panel marks @action in @view, after pictures of the step named @shot
+ * (none when NULL). */
+static void
+press_marked (AmTourPanel *panel,
+              AmWindow    *window,
+              GtkWidget   *view,
+              const char  *action,
+              const char  *shot)
+{
+  GtkWidget *target = wait_target (panel, action, G_TYPE_INVALID);
+
+  if (shot != NULL)
+    {
+      screenshot_step (window, shot);
+      /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+      target = wait_target (panel, action, G_TYPE_INVALID);
+    }
+  press_target (target, view, action);
+}
+
 static gboolean
 no_instances (gpointer data)
 {
@@ -240,15 +260,12 @@ select_image (AmImagesView *images,
   am_ui_test_iterate ();
 }
 
-/* Presses the marked button for @action; the wizard it opens, on its instance type page. */
+/* The wizard a press opened, on its instance type page. */
 static AmLaunchWizard *
-open_wizard (GtkWidget    *target,
-             AmImagesView *images,
-             const char   *action)
+open_wizard (void)
 {
   AmLaunchWizard *wizard;
 
-  press_target (target, GTK_WIDGET (images), action);
   for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
     am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
   wizard = find_wizard ();
@@ -287,14 +304,12 @@ wizard_launch (AmLaunchWizard *wizard)
   return am_launch_wizard_get_launched (wizard);
 }
 
-/* From the marked Launch Instance button through the wizard, into @zones. */
+/* Through the wizard a press on Launch Instance opened, into @zones. */
 static void
-launch_through_wizard (AmImagesView       *images,
-                       GtkWidget          *target,
-                       const char * const *zones,
+launch_through_wizard (const char * const *zones,
                        guint               expected)
 {
-  AmLaunchWizard *wizard = open_wizard (target, images, "images.launch");
+  AmLaunchWizard *wizard = open_wizard ();
 
   /* One instance per zone. */
   wizard_to_review (wizard, zones, expected);
@@ -446,11 +461,8 @@ test_tour_drive (void)
     gtk_selection_model_select_item (selection, 0, TRUE);
     am_ui_test_iterate ();
   }
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  screenshot_step (window, "3-launch");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  wizard = open_wizard (target, images, "images.launch");
+  press_marked (panel, window, GTK_WIDGET (images), "images.launch", "3-launch");
+  wizard = open_wizard ();
   /* The types the free tier covers say so; the others do not. */
   g_assert_true (type_row_says_free_tier (wizard, "t3.micro"));
   g_assert_false (type_row_says_free_tier (wizard, "t3.large"));
@@ -472,11 +484,7 @@ test_tour_drive (void)
     am_ui_test_wait_until (instance_selected, &select, 60000);
     g_assert_true (instance_selected (&select));
   }
-  target = wait_target (panel, "instances.tags", G_TYPE_INVALID);
-  screenshot_step (window, "4-tag");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "instances.tags", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (instances), "instances.tags");
+  press_marked (panel, window, GTK_WIDGET (instances), "instances.tags", "4-tag");
   {
     GtkWidget *editor = am_ui_test_wait_for_window_of_type (AM_TYPE_TAGS_EDITOR);
     GtkWidget *row;
@@ -491,11 +499,7 @@ test_tour_drive (void)
   wait_step_ticked (panel, AM_TOUR_STEP_TAG);
 
   /* 5. Create your own image: Create Image is marked; the dialog makes the image. */
-  target = wait_target (panel, "instances.create-image", G_TYPE_INVALID);
-  screenshot_step (window, "5-create-image");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "instances.create-image", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (instances), "instances.create-image");
+  press_marked (panel, window, GTK_WIDGET (instances), "instances.create-image", "5-create-image");
   {
     GtkWidget *create = am_ui_test_wait_for_window_of_type (AM_TYPE_CREATE_IMAGE_DIALOG);
 
@@ -525,20 +529,13 @@ test_tour_drive (void)
   gtk_widget_activate_action (GTK_WIDGET (images), "images.refresh", NULL);
   am_ui_test_images_wait_loaded (images);
   select_image (images, own_image_id);
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  screenshot_step (window, "6-two-zones");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  launch_through_wizard (images, target, two_zones, 2);
+  press_marked (panel, window, GTK_WIDGET (images), "images.launch", "6-two-zones");
+  launch_through_wizard (two_zones, 2);
   wait_step_ticked (panel, AM_TOUR_STEP_TWO_ZONES);
 
   /* 7. Share with bob: the permissions dialog adds bob's account. */
   select_image (images, own_image_id);
-  target = wait_target (panel, "images.permissions", G_TYPE_INVALID);
-  screenshot_step (window, "7-share");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.permissions", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (images), "images.permissions");
+  press_marked (panel, window, GTK_WIDGET (images), "images.permissions", "7-share");
   {
     GtkWidget *permissions = am_ui_test_wait_for_window_of_type (AM_TYPE_PERMISSIONS_DIALOG);
     GtkWidget *entry;
@@ -564,7 +561,6 @@ test_tour_drive (void)
   wait_step_ticked (panel, AM_TOUR_STEP_BOB_SEES);
 
   /* 9. Back to alice from the next step, as the panel offers. */
-  screenshot_step (window, "9-deprecate");
   press_in_current_step (panel, AM_TOUR_STEP_DEPRECATE, "Switch Back to _alice");
   wait_profile (session, AM_SESSION_SANDBOX_PROFILE);
   g_assert_cmpstr (am_session_get_account (session), ==, AM_SANDBOX_ALICE_ACCOUNT_ID);
@@ -572,8 +568,7 @@ test_tour_drive (void)
   /* 9. Deprecation: alice's image selected, Deprecation is marked; its dialog schedules one
    * (the date it proposes, a year ahead). */
   select_own_image (window, images, own_image_id);
-  target = wait_target (panel, "images.deprecation", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (images), "images.deprecation");
+  press_marked (panel, window, GTK_WIDGET (images), "images.deprecation", "9-deprecate");
   {
     GtkWidget *deprecation = am_ui_test_wait_for_window_of_type (AM_TYPE_DEPRECATION_DIALOG);
     GtkWidget *apply;
@@ -590,11 +585,8 @@ test_tour_drive (void)
   /* 10. Launch template and Auto Scaling: Launch Template is marked; the wizard in template
    * mode, then its Create Auto Scaling Group saves the template and starts the group. */
   select_own_image (window, images, own_image_id);
-  target = wait_target (panel, "images.launch-template", G_TYPE_INVALID);
-  screenshot_step (window, "10-auto-scaling");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.launch-template", G_TYPE_INVALID);
-  wizard = open_wizard (target, images, "images.launch-template");
+  press_marked (panel, window, GTK_WIDGET (images), "images.launch-template", "10-auto-scaling");
+  wizard = open_wizard ();
   wizard_to_review (wizard, one_zone, 0);
   g_assert_false (gtk_widget_get_visible (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button")));
   wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "asg_button"));
@@ -622,11 +614,7 @@ test_tour_drive (void)
   /* 11. Deregister with its snapshots: Deregister is marked; the dialog, told to delete the
    * snapshots and (the image still runs instances) to go on anyway, retires the image. */
   select_own_image (window, images, own_image_id);
-  target = wait_target (panel, "images.deregister", G_TYPE_INVALID);
-  screenshot_step (window, "11-deregister");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.deregister", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (images), "images.deregister");
+  press_marked (panel, window, GTK_WIDGET (images), "images.deregister", "11-deregister");
   {
     GtkWidget *deregister = am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG);
     AmUsedByCheck *check;

@@ -564,6 +564,13 @@ test_tour_drive (void)
   press_in_current_step (panel, AM_TOUR_STEP_DEPRECATE, "Switch Back to _alice");
   wait_profile (session, AM_SESSION_SANDBOX_PROFILE);
   g_assert_cmpstr (am_session_get_account (session), ==, AM_SANDBOX_ALICE_ACCOUNT_ID);
+  /* As alice, the step no longer offers to switch to her. */
+  {
+    GtkWidget *row = am_ui_test_get_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX_ROW, "deprecate");
+
+    am_ui_test_iterate ();
+    g_assert_false (gtk_widget_get_visible (am_ui_test_get_widget (row, GTK_TYPE_BUTTON, "Switch Back to _alice")));
+  }
 
   /* 9. Deprecation: alice's image selected, Deprecation is marked; its dialog schedules one
    * (the date it proposes, a year ahead). */

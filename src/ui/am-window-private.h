@@ -23,6 +23,7 @@ struct _AmWindow
   AmInstancesView      *instances_view;
   AmSnapshotsView      *snapshots_view;
   GtkStack             *main_stack;
+  AdwHeaderBar         *header_bar;
   GtkMenuButton        *profile_button;
   GtkPopover           *profile_popover;
   GtkLabel             *account_label;

@@ -602,6 +602,25 @@ am_window_set_property (GObject      *object,
     }
 }
 
+/* Below this width the header's title is centred between its neighbours, not in the window:
+ * the strict centring would reserve the wider side twice and keep the window wide. */
+#define LOOSE_HEADER_WIDTH 720
+
+static void
+am_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  AdwCenteringPolicy policy = width < LOOSE_HEADER_WIDTH ? ADW_CENTERING_POLICY_LOOSE : ADW_CENTERING_POLICY_STRICT;
+
+  /* Set before the children are allocated, so this allocation already uses it. */
+  if (adw_header_bar_get_centering_policy (self->header_bar) != policy)
+    adw_header_bar_set_centering_policy (self->header_bar, policy);
+  GTK_WIDGET_CLASS (am_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 am_window_class_init (AmWindowClass *klass)
 {
@@ -618,6 +637,7 @@ am_window_class_init (AmWindowClass *klass)
   object_class->get_property = am_window_get_property;
   object_class->set_property = am_window_set_property;
   window_class->close_request = am_window_close_request;
+  widget_class->size_allocate = am_window_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
@@ -637,6 +657,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, account_label);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_list);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_icon);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, profile_label);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, sandbox_pill);

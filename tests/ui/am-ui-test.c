@@ -8,6 +8,7 @@
 
 #include "am-images-view-private.h"
 #include "am-screenshot.h"
+#include "am-session.h"
 #include "am-style.h"
 #include "am-ui-test.h"
 
@@ -569,4 +570,23 @@ am_ui_test_wait_response_enabled (GtkWidget  *dialog,
   ResponseWait wait = { ADW_MESSAGE_DIALOG (dialog), response };
 
   g_assert_true (am_ui_test_wait_until (response_enabled, &wait, 30000));
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+am_ui_test_settle (guint ms)
+{
+  am_ui_test_wait_until (never, NULL, ms);
+}
+
+gboolean
+am_ui_test_session_settled (gpointer session)
+{
+  return am_session_get_state (session) == AM_SESSION_STATE_READY ||
+         am_session_get_state (session) == AM_SESSION_STATE_FAILED;
 }

@@ -27,6 +27,10 @@ gboolean       am_ui_test_wait_until               (gboolean   (*condition) (gpo
                                                     gpointer     data,
                                                     guint        timeout_ms);
 void           am_ui_test_wait_mapped              (GtkWidget   *widget);
+/* Runs the main loop for @ms (a new window size or a transition takes effect). */
+void           am_ui_test_settle                   (guint        ms);
+/* For am_ui_test_wait_until(): whether the AmSession @session is ready or has failed. */
+gboolean       am_ui_test_session_settled          (gpointer     session);
 /* Waits for a toplevel of @type (or a subtype) to be mapped and returns it. */
 GtkWidget     *am_ui_test_wait_for_window_of_type  (GType        type);
 /* Between TRUE and FALSE, what is allocated is not leak-checked: for a library's own known leak

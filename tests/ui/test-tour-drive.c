@@ -9,7 +9,10 @@
 #include <glib/gstdio.h>
 
 #include "am-action-dialog.h"
+#include "am-auto-scaling-dialog.h"
 #include "am-create-image-dialog.h"
+#include "am-deprecation-dialog.h"
+#include "am-deregister-dialog.h"
 #include "am-images-view.h"
 #include "am-instance.h"
 #include "am-instances-view.h"
@@ -31,12 +34,6 @@
 static const char *one_zone[] = { "us-east-1a", NULL };
 static const char *two_zones[] = { "us-east-1a", "us-east-1b", NULL };
 
-static gboolean
-session_ready (gpointer data)
-{
-  return am_session_get_state (data) == AM_SESSION_STATE_READY ||
-         am_session_get_state (data) == AM_SESSION_STATE_FAILED;
-}
 
 typedef struct
 {
@@ -137,18 +134,7 @@ press_target (GtkWidget  *target,
     }
 }
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
 
-/* Lets a new window size take effect (the flap folds or unfolds). */
-static void
-settle (guint ms)
-{
-  am_ui_test_wait_until (never, NULL, ms);
-}
 
 static void
 screenshot_step (AmWindow   *window,
@@ -161,13 +147,33 @@ screenshot_step (AmWindow   *window,
   am_ui_test_screenshot_light_dark (GTK_WIDGET (window), wide, 1200);
   /* A narrow window folds the panel over the content, closed; the user opens it again. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  settle (800);
+  am_ui_test_settle (800);
   am_tour_panel_set_revealed (am_tour_panel_get_for_window (GTK_WIDGET (window)), TRUE);
   am_ui_test_screenshot_light_dark (GTK_WIDGET (window), narrow, 1200);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  settle (800);
+  am_ui_test_settle (800);
   am_tour_panel_set_revealed (am_tour_panel_get_for_window (GTK_WIDGET (window)), TRUE);
   am_ui_test_iterate ();
+}
+
+/* Presses where the panel marks @action in @view, after pictures of the step named @shot
+ * (none when NULL). */
+static void
+press_marked (AmTourPanel *panel,
+              AmWindow    *window,
+              GtkWidget   *view,
+              const char  *action,
+              const char  *shot)
+{
+  GtkWidget *target = wait_target (panel, action, G_TYPE_INVALID);
+
+  if (shot != NULL)
+    {
+      screenshot_step (window, shot);
+      /* The pictures let the views refresh (and rebuild the marked button): ask again. */
+      target = wait_target (panel, action, G_TYPE_INVALID);
+    }
+  press_target (target, view, action);
 }
 
 static gboolean
@@ -254,35 +260,126 @@ select_image (AmImagesView *images,
   am_ui_test_iterate ();
 }
 
-/* From the marked Launch Instance button through the wizard, into @zones. */
-static void
-launch_through_wizard (AmImagesView       *images,
-                       GtkWidget          *target,
-                       const char * const *zones,
-                       guint               expected)
+/* The wizard a press opened, on its instance type page. */
+static AmLaunchWizard *
+open_wizard (void)
 {
   AmLaunchWizard *wizard;
 
-  press_target (target, GTK_WIDGET (images), "images.launch");
   for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
     am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
   wizard = find_wizard ();
   g_assert_nonnull (wizard);
   wizard_wait_idle (wizard);
   g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
+  return wizard;
+}
+
+/* The proposed type, no key pair, a subnet in each of @zones and @count instances (0: as
+ * proposed), up to the review page. */
+static void
+wizard_to_review (AmLaunchWizard     *wizard,
+                  const char * const *zones,
+                  guint               count)
+{
   wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
   wizard_skip_key_choose_subnets (wizard, zones);
-  /* One instance per zone. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (wizard_find (wizard, GTK_TYPE_SPIN_BUTTON, "Number of instances")), expected);
-  am_ui_test_iterate ();
+  if (count > 0)
+    {
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (wizard_find (wizard, GTK_TYPE_SPIN_BUTTON, "Number of instances")), count);
+      am_ui_test_iterate ();
+    }
   wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
   wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
   wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
   wizard_wait_idle (wizard);
+}
+
+/* Launches from the review page; the instances launched. */
+static GPtrArray *
+wizard_launch (AmLaunchWizard *wizard)
+{
   wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button"));
   wizard_wait_idle (wizard);
-  g_assert_cmpuint (am_launch_wizard_get_launched (wizard)->len, ==, expected);
+  return am_launch_wizard_get_launched (wizard);
+}
+
+/* Through the wizard a press on Launch Instance opened, into @zones. */
+static void
+launch_through_wizard (const char * const *zones,
+                       guint               expected)
+{
+  AmLaunchWizard *wizard = open_wizard ();
+
+  /* One instance per zone. */
+  wizard_to_review (wizard, zones, expected);
+  g_assert_cmpuint (wizard_launch (wizard)->len, ==, expected);
   gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
+static gboolean
+group_created (gpointer data)
+{
+  return am_auto_scaling_dialog_get_group (data) != NULL && !am_auto_scaling_dialog_get_busy (data);
+}
+
+/* The deregister dialog knows what still uses the image (or offers the override). */
+static gboolean
+used_by_answered (gpointer data)
+{
+  AmUsedByCheck *check = data;
+
+  return am_used_by_check_get_cleared (check)
+         || gtk_widget_get_visible (GTK_WIDGET (am_used_by_check_get_override (check)));
+}
+
+static gboolean
+deregister_idle (gpointer data)
+{
+  return !gtk_widget_get_mapped (data) || !am_deregister_dialog_get_busy (data);
+}
+
+/* The check button labelled @label under @root (a GtkCheckButton is no GtkButton). */
+static GtkWidget *
+find_check_button (GtkWidget  *root,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the type page's row for @type carries the "Free tier" tag (DescribeInstanceTypes'
+ * freeTierEligible, as the sandbox answers it). */
+static gboolean
+type_row_says_free_tier (AmLaunchWizard *wizard,
+                         const char     *type)
+{
+  GtkWidget *check = wizard_row_widget (wizard, "type-list", type);
+  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+  g_assert_nonnull (row);
+  return am_ui_test_find_widget (row, GTK_TYPE_LABEL, "Free tier") != NULL;
+}
+
+/* Shows alice's own images with @image_id selected, as the user finds it again. */
+static void
+select_own_image (AmWindow     *window,
+                  AmImagesView *images,
+                  const char   *image_id)
+{
+  am_window_show_view (window, "images");
+  am_images_view_set_scope (images, AM_IMAGES_SCOPE_OWNED);
+  am_ui_test_images_wait_loaded (images);
+  select_image (images, image_id);
 }
 
 static gboolean
@@ -327,7 +424,7 @@ test_tour_drive (void)
   session = am_window_get_session (window);
   am_window_connect (window, AM_SESSION_SANDBOX_PROFILE, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  am_ui_test_wait_until (session_ready, session, 60000);
+  am_ui_test_wait_until (am_ui_test_session_settled, session, 60000);
   g_assert_cmpint (am_session_get_state (session), ==, AM_SESSION_STATE_READY);
   g_assert_true (am_session_is_sandbox (session));
   images = AM_IMAGES_VIEW (am_ui_test_get_widget (GTK_WIDGET (window), AM_TYPE_IMAGES_VIEW, NULL));
@@ -364,26 +461,13 @@ test_tour_drive (void)
     gtk_selection_model_select_item (selection, 0, TRUE);
     am_ui_test_iterate ();
   }
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  screenshot_step (window, "3-launch");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (images), "images.launch");
-  for (guint i = 0; i < 6 && find_wizard () == NULL; i++)
-    am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
-  wizard = find_wizard ();
-  g_assert_nonnull (wizard);
-  wizard_wait_idle (wizard);
-  g_assert_cmpint (am_launch_wizard_get_step (wizard), ==, AM_LAUNCH_STEP_INSTANCE_TYPE);
-  wizard_next (wizard, AM_LAUNCH_STEP_KEY_PAIR);
-  wizard_skip_key_choose_subnets (wizard, one_zone);
-  wizard_next (wizard, AM_LAUNCH_STEP_STORAGE);
-  wizard_next (wizard, AM_LAUNCH_STEP_DETAILS);
-  wizard_next (wizard, AM_LAUNCH_STEP_REVIEW);
-  wizard_wait_idle (wizard);
-  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button"));
-  wizard_wait_idle (wizard);
-  g_assert_cmpuint (am_launch_wizard_get_launched (wizard)->len, ==, 1);
+  press_marked (panel, window, GTK_WIDGET (images), "images.launch", "3-launch");
+  wizard = open_wizard ();
+  /* The types the free tier covers say so; the others do not. */
+  g_assert_true (type_row_says_free_tier (wizard, "t3.micro"));
+  g_assert_false (type_row_says_free_tier (wizard, "t3.large"));
+  wizard_to_review (wizard, one_zone, 0);
+  g_assert_cmpuint (wizard_launch (wizard)->len, ==, 1);
   instance_id = g_strdup (am_instance_get_instance_id (g_ptr_array_index (am_launch_wizard_get_launched (wizard), 0)));
   gtk_window_destroy (GTK_WINDOW (wizard));
   wait_step_ticked (panel, AM_TOUR_STEP_LAUNCH);
@@ -400,11 +484,7 @@ test_tour_drive (void)
     am_ui_test_wait_until (instance_selected, &select, 60000);
     g_assert_true (instance_selected (&select));
   }
-  target = wait_target (panel, "instances.tags", G_TYPE_INVALID);
-  screenshot_step (window, "4-tag");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "instances.tags", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (instances), "instances.tags");
+  press_marked (panel, window, GTK_WIDGET (instances), "instances.tags", "4-tag");
   {
     GtkWidget *editor = am_ui_test_wait_for_window_of_type (AM_TYPE_TAGS_EDITOR);
     GtkWidget *row;
@@ -419,11 +499,7 @@ test_tour_drive (void)
   wait_step_ticked (panel, AM_TOUR_STEP_TAG);
 
   /* 5. Create your own image: Create Image is marked; the dialog makes the image. */
-  target = wait_target (panel, "instances.create-image", G_TYPE_INVALID);
-  screenshot_step (window, "5-create-image");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "instances.create-image", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (instances), "instances.create-image");
+  press_marked (panel, window, GTK_WIDGET (instances), "instances.create-image", "5-create-image");
   {
     GtkWidget *create = am_ui_test_wait_for_window_of_type (AM_TYPE_CREATE_IMAGE_DIALOG);
 
@@ -453,20 +529,13 @@ test_tour_drive (void)
   gtk_widget_activate_action (GTK_WIDGET (images), "images.refresh", NULL);
   am_ui_test_images_wait_loaded (images);
   select_image (images, own_image_id);
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  screenshot_step (window, "6-two-zones");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.launch", G_TYPE_INVALID);
-  launch_through_wizard (images, target, two_zones, 2);
+  press_marked (panel, window, GTK_WIDGET (images), "images.launch", "6-two-zones");
+  launch_through_wizard (two_zones, 2);
   wait_step_ticked (panel, AM_TOUR_STEP_TWO_ZONES);
 
   /* 7. Share with bob: the permissions dialog adds bob's account. */
   select_image (images, own_image_id);
-  target = wait_target (panel, "images.permissions", G_TYPE_INVALID);
-  screenshot_step (window, "7-share");
-  /* The pictures let the views refresh (and rebuild the marked button): ask again. */
-  target = wait_target (panel, "images.permissions", G_TYPE_INVALID);
-  press_target (target, GTK_WIDGET (images), "images.permissions");
+  press_marked (panel, window, GTK_WIDGET (images), "images.permissions", "7-share");
   {
     GtkWidget *permissions = am_ui_test_wait_for_window_of_type (AM_TYPE_PERMISSIONS_DIALOG);
     GtkWidget *entry;
@@ -492,10 +561,94 @@ test_tour_drive (void)
   wait_step_ticked (panel, AM_TOUR_STEP_BOB_SEES);
 
   /* 9. Back to alice from the next step, as the panel offers. */
-  screenshot_step (window, "9-deprecate");
   press_in_current_step (panel, AM_TOUR_STEP_DEPRECATE, "Switch Back to _alice");
   wait_profile (session, AM_SESSION_SANDBOX_PROFILE);
   g_assert_cmpstr (am_session_get_account (session), ==, AM_SANDBOX_ALICE_ACCOUNT_ID);
+  /* As alice, the step no longer offers to switch to her. */
+  {
+    GtkWidget *row = am_ui_test_get_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX_ROW, "deprecate");
+
+    am_ui_test_iterate ();
+    g_assert_false (gtk_widget_get_visible (am_ui_test_get_widget (row, GTK_TYPE_BUTTON, "Switch Back to _alice")));
+  }
+
+  /* 9. Deprecation: alice's image selected, Deprecation is marked; its dialog schedules one
+   * (the date it proposes, a year ahead). */
+  select_own_image (window, images, own_image_id);
+  press_marked (panel, window, GTK_WIDGET (images), "images.deprecation", "9-deprecate");
+  {
+    GtkWidget *deprecation = am_ui_test_wait_for_window_of_type (AM_TYPE_DEPRECATION_DIALOG);
+    GtkWidget *apply;
+
+    g_assert_nonnull (deprecation);
+    gtk_switch_set_active (GTK_SWITCH (am_ui_test_get_widget (deprecation, GTK_TYPE_SWITCH, "deprecate_switch")), TRUE);
+    am_ui_test_iterate ();
+    apply = am_ui_test_get_widget (deprecation, GTK_TYPE_BUTTON, "apply_button");
+    g_assert_true (gtk_widget_is_sensitive (apply));
+    g_signal_emit_by_name (apply, "clicked");
+  }
+  wait_step_ticked (panel, AM_TOUR_STEP_DEPRECATE);
+
+  /* 10. Launch template and Auto Scaling: Launch Template is marked; the wizard in template
+   * mode, then its Create Auto Scaling Group saves the template and starts the group. */
+  select_own_image (window, images, own_image_id);
+  press_marked (panel, window, GTK_WIDGET (images), "images.launch-template", "10-auto-scaling");
+  wizard = open_wizard ();
+  wizard_to_review (wizard, one_zone, 0);
+  g_assert_false (gtk_widget_get_visible (wizard_find (wizard, GTK_TYPE_BUTTON, "launch_button")));
+  wizard_click (wizard_find (wizard, GTK_TYPE_BUTTON, "asg_button"));
+  {
+    GtkWidget *asg = am_ui_test_wait_for_window_of_type (AM_TYPE_AUTO_SCALING_DIALOG);
+
+    g_assert_nonnull (asg);
+    wizard_type (am_ui_test_get_widget (asg, ADW_TYPE_ENTRY_ROW, "asg-name"), "tour-web-asg");
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (asg, GTK_TYPE_SPIN_BUTTON, "asg-max")), 2);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (asg, GTK_TYPE_SPIN_BUTTON, "asg-desired")), 1);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (am_ui_test_get_widget (asg, GTK_TYPE_SPIN_BUTTON, "asg-min")), 1);
+    am_ui_test_iterate ();
+    g_assert_true (gtk_widget_is_sensitive (am_ui_test_get_widget (asg, GTK_TYPE_BUTTON, "asg-create")));
+    wizard_click (am_ui_test_get_widget (asg, GTK_TYPE_BUTTON, "asg-create"));
+    g_assert_true (am_ui_test_wait_until (group_created, asg, 120000));
+    g_assert_nonnull (am_auto_scaling_dialog_get_template (AM_AUTO_SCALING_DIALOG (asg)));
+    g_assert_cmpstr (am_auto_scaling_group_get_name (am_auto_scaling_dialog_get_group (AM_AUTO_SCALING_DIALOG (asg))),
+                     ==, "tour-web-asg");
+    gtk_window_destroy (GTK_WINDOW (asg));
+  }
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  am_ui_test_iterate ();
+  wait_step_ticked (panel, AM_TOUR_STEP_AUTO_SCALING);
+
+  /* 11. Deregister with its snapshots: Deregister is marked; the dialog, told to delete the
+   * snapshots and (the image still runs instances) to go on anyway, retires the image. */
+  select_own_image (window, images, own_image_id);
+  press_marked (panel, window, GTK_WIDGET (images), "images.deregister", "11-deregister");
+  {
+    GtkWidget *deregister = am_ui_test_wait_for_window_of_type (AM_TYPE_DEREGISTER_DIALOG);
+    AmUsedByCheck *check;
+    GtkWidget *snapshots;
+
+    g_assert_nonnull (deregister);
+    g_object_ref (deregister);
+    check = am_deregister_dialog_get_used_by (AM_DEREGISTER_DIALOG (deregister));
+    g_assert_true (am_ui_test_wait_until (used_by_answered, check, 60000));
+    if (!am_used_by_check_get_cleared (check))
+      gtk_check_button_set_active (am_used_by_check_get_override (check), TRUE);
+    snapshots = find_check_button (deregister, "Also delete its _snapshots");
+    g_assert_nonnull (snapshots);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (snapshots), TRUE);
+    am_ui_test_wait_response_enabled (deregister, "deregister");
+    am_ui_test_message_dialog_press (deregister, "deregister");
+    g_assert_true (am_ui_test_wait_until (deregister_idle, deregister, 120000));
+    if (gtk_widget_get_mapped (deregister))
+      gtk_window_destroy (GTK_WINDOW (deregister));
+    g_object_unref (deregister);
+  }
+  wait_step_ticked (panel, AM_TOUR_STEP_DEREGISTER);
+
+  /* Every step ticked, through the widgets alone. */
+  g_assert_cmpuint (am_tour_checker_get_n_done (am_tour_panel_get_checker (panel)), ==, AM_TOUR_N_STEPS);
+  g_assert_cmpint (am_tour_checker_get_current (am_tour_panel_get_checker (panel)), ==, AM_TOUR_N_STEPS);
+  screenshot_step (window, "12-done");
 
   /* Reset Sandbox (after asking): the launched instance is gone and the tour starts over. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "tour.reset", NULL));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-adaptive.h"
 #include "am-image-cell.h"
 #include "am-ec2-governance.h"
 #include "am-images-view-private.h"
@@ -772,6 +773,7 @@ am_images_view_init (AmImagesView *self)
                            self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->list));
   setup_columns (self);
+  am_adaptive_follow_list (self->column_view);
 
   self->filters = am_image_filters_new ();
   am_image_filter_popover_set_filters (self->filter_popover, self->filters, self->list);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-adaptive.h"
 #include "am-column-chooser.h"
 #include "am-ec2-client.h"
 #include "am-instances-view-private.h"
@@ -847,6 +848,7 @@ am_instances_view_init (AmInstancesView *self)
                                               g_object_ref (sorter));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  am_adaptive_follow_list (self->column_view);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",

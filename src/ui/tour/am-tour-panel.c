@@ -248,6 +248,24 @@ am_tour_panel_highlight_cb (gpointer user_data)
 
 /* The checklist */
 
+/* A step's "Switch to …" button only where it would change the profile. */
+static void
+am_tour_panel_update_switches (AmTourPanel *self)
+{
+  AmSession *session = self->window != NULL ? am_window_get_session (self->window) : NULL;
+  const char *current = session != NULL ? am_session_get_profile_name (session) : NULL;
+
+  for (guint s = 0; s < AM_TOUR_N_STEPS && self->details[s] != NULL; s++)
+    for (GtkWidget *child = gtk_widget_get_first_child (self->details[s]); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        const char *profile = g_object_get_data (G_OBJECT (child), "profile");
+
+        if (profile != NULL)
+          gtk_widget_set_visible (child, g_strcmp0 (profile, current) != 0);
+      }
+}
+
 static void
 am_tour_panel_update (AmTourPanel *self)
 {
@@ -281,6 +299,7 @@ am_tour_panel_update (AmTourPanel *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[s]), GTK_ACCESSIBLE_STATE_CHECKED,
                                    done ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
     }
+  am_tour_panel_update_switches (self);
   am_tour_panel_highlight (self);
 }
 
@@ -470,6 +489,8 @@ am_tour_panel_start (AmTourPanel *self)
 
       self->watching_session = TRUE;
       g_signal_connect_object (session, "notify::state", G_CALLBACK (am_tour_panel_check_soon), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::state", G_CALLBACK (am_tour_panel_update_switches), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "instances-launched", G_CALLBACK (am_tour_panel_check_soon), self,
                                G_CONNECT_SWAPPED);

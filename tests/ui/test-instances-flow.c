@@ -170,8 +170,19 @@ test_instances_round_trip (InstancesFixture *fixture,
   instances_screenshot (fixture->window, "2-running");
   instances_step ("running");
 
-  /* Stop it with the action; the view polls until it is stopped, then stops polling. */
+  /* Stop it with the action: it asks first, like Terminate, naming what a stop loses; then the
+   * view polls until it is stopped, and stops polling. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.stop", NULL));
+  g_assert_true (am_ui_test_wait_until (instances_message_dialog_shown, NULL, INSTANCES_CALL_TIMEOUT_MS));
+  {
+    GtkWidget *question = instances_find_message_dialog ();
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Stop Instance?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), "instance store"));
+    instances_screenshot (question, "2-stop-question");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "confirm");
+    gtk_window_destroy (GTK_WINDOW (question));
+  }
   instances_wait_for_state (fixture, web, "stopping");
   g_assert_true (am_instances_view_is_polling (fixture->view));
   instances_wait_for_state (fixture, web, "stopped");

@@ -574,6 +574,24 @@ change_action (GtkWidget  *widget,
       data->dry_run = TRUE;
       change_run (data);
     }
+  else if (kind == CHANGE_STOP)
+    {
+      /* Asked like Terminate: a stop loses what instance store volumes hold and, without an
+       * Elastic IP, the public address. */
+      g_autofree char *heading = NULL;
+
+      if (rows->len == 1)
+        heading = g_strdup (_("Stop Instance?"));
+      else
+        heading = g_strdup_printf (ngettext ("Stop %u Instance?", "Stop %u Instances?", rows->len),
+                                   rows->len);
+
+      confirm_change (data, rows, heading,
+                      _("Its EBS volumes keep their data (and are still charged); what instance "
+                        "store volumes hold is lost, and the public IPv4 address changes unless "
+                        "it is an Elastic IP. Start it again at any time."),
+                      _("_Stop"));
+    }
   else if (kind == CHANGE_FORCE_STOP)
     {
       g_autofree char *heading = NULL;

@@ -122,6 +122,21 @@ test_headings (InstancesFixture *fixture,
   assert_body_names (dialog, second);
   close_dialog (dialog, "cancel");
 
+  dialog = open_dialog (fixture, "instances.stop", "Stop 2 Instances?");
+  assert_body_names (dialog, first);
+  assert_body_names (dialog, second);
+  close_dialog (dialog, "cancel");
+
+  /* The page of a multiple selection offers tagging them all (it has no button above). */
+  {
+    GtkWidget *tag_button = am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Manage _Tags…");
+
+    g_assert_true (gtk_widget_get_mapped (tag_button));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (tag_button)), ==, "instances.tags");
+    g_assert_true (gtk_widget_is_sensitive (tag_button));
+    instances_screenshot (GTK_WIDGET (fixture->window), "headings-two-selected");
+  }
+
   g_assert_true (am_instances_view_select_instance (fixture->view, second));
   dialog = open_dialog (fixture, "instances.force-stop", "Force Instance to Stop?");
   assert_body_names (dialog, second);

@@ -94,7 +94,7 @@ details_add_group (AmInstancesView *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
-static void
+static GtkWidget *
 details_show_placeholder (AmInstancesView *self,
                           const char      *title,
                           const char      *description)
@@ -107,6 +107,7 @@ details_show_placeholder (AmInstancesView *self,
   gtk_widget_add_css_class (page, "compact");
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (self->details_box, page);
+  return page;
 }
 
 static void
@@ -219,8 +220,17 @@ _am_instances_view_update_details (AmInstancesView *self)
                                                           "%u Instances Selected", rows->len),
                                                 rows->len);
 
-      details_show_placeholder (self, title,
-                                _("Start, stop, reboot, terminate or tag them together with the buttons above."));
+      GtkWidget *page;
+      GtkWidget *tag_button;
+
+      page = details_show_placeholder (self, title,
+                                       _("Start, stop, reboot or terminate them together with the buttons above, or tag them all at once."));
+      /* Tagging has no button above (it sits in the menu): the page offers it. */
+      tag_button = gtk_button_new_with_mnemonic (_("Manage _Tags…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (tag_button), "instances.tags");
+      gtk_widget_add_css_class (tag_button, "pill");
+      gtk_widget_set_halign (tag_button, GTK_ALIGN_CENTER);
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), tag_button);
       return;
     }
 

@@ -23,14 +23,15 @@ page_idle (gpointer data)
 
 /* Shows @page alone in a window over @request and waits until its lists are in. */
 static GtkWidget *
-show_page (AmLaunchPage    *page,
-           AmLaunchRequest *request,
-           AmSession       *session)
+show_page_sized (AmLaunchPage    *page,
+                 AmLaunchRequest *request,
+                 AmSession       *session,
+                 int              height)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, height);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (page));
   adw_window_set_content (ADW_WINDOW (window), scrolled);
   am_launch_page_set_request (page, request);
@@ -41,6 +42,14 @@ show_page (AmLaunchPage    *page,
     g_error ("The page is still busy after %d s", IDLE_TIMEOUT_MS / 1000);
   am_ui_test_iterate ();
   return window;
+}
+
+static GtkWidget *
+show_page (AmLaunchPage    *page,
+           AmLaunchRequest *request,
+           AmSession       *session)
+{
+  return show_page_sized (page, request, session, 700);
 }
 
 /* The check of the row titled @title in @list, or NULL when the list has no such row. */
@@ -182,6 +191,62 @@ test_network_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *row;
+  GtkScrolledWindow *scrolled;
+} InView;
+
+static gboolean
+row_in_view (gpointer data)
+{
+  InView *in_view = data;
+  graphene_rect_t bounds;
+  double page = gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (in_view->scrolled));
+
+  return gtk_widget_compute_bounds (in_view->row, gtk_scrolled_window_get_child (in_view->scrolled), &bounds)
+         && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= page;
+}
+
+/* A type chosen far down a long list (from a template, or before going back) is scrolled into
+ * view, and so is the first row when the choice moves back up. */
+static void
+test_type_page_scrolls_to_chosen (void)
+{
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  g_autoptr (AmLaunchRequest) request = am_launch_request_new ();
+  AmLaunchPage *page = AM_LAUNCH_PAGE (am_launch_type_page_new ());
+  GtkWidget *window = show_page_sized (page, request, session, 360);
+  GtkWidget *list = am_ui_test_get_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX, "type-list");
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW));
+  guint all = n_rows (list);
+  GtkListBoxRow *last = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), all - 1);
+  InView in_view = { GTK_WIDGET (last), scrolled };
+
+  g_assert_cmpuint (all, >, 8);
+  am_ui_test_iterate ();
+  g_assert_false (row_in_view (&in_view));
+
+  /* Chosen while the page is not shown (from a template, or on another page), then the page
+   * shown (as when the user comes to it): the chosen row is in view. */
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  am_ui_test_iterate ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (last))), TRUE);
+  am_ui_test_iterate ();
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  g_assert_true (am_ui_test_wait_until (row_in_view, &in_view, 10000));
+
+  /* Chosen in the request while shown: the first row comes into view. */
+  in_view.row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_false (row_in_view (&in_view));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (in_view.row))), TRUE);
+  g_assert_true (am_ui_test_wait_until (row_in_view, &in_view, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -190,6 +255,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/wizard/pages/type", test_type_page);
   g_test_add_func ("/ui/wizard/pages/network", test_network_page);
+  g_test_add_func ("/ui/wizard/pages/type-scrolls-to-chosen", test_type_page_scrolls_to_chosen);
 
   return g_test_run ();
 }

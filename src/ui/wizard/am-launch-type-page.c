@@ -33,6 +33,9 @@ struct _AmLaunchTypePage
   /* state */
   gboolean types_loaded;     /* asked for (or listed) */
   gboolean types_listed;     /* the answer is in the store */
+  guint scroll_idle;         /* brings the chosen type into view once laid out */
+  gboolean scroll_pending;   /* ...and is tried again whenever the scrolled area is laid out */
+  GtkAdjustment *scrolled_by; /* the vertical adjustment watched for that (not owned) */
 };
 
 G_DEFINE_FINAL_TYPE (AmLaunchTypePage, am_launch_type_page, AM_TYPE_LAUNCH_PAGE)
@@ -444,6 +447,85 @@ build_page (AmLaunchTypePage *self)
   am_launch_page_add_field_label (AM_LAUNCH_PAGE (self), AM_LAUNCH_FIELD_INSTANCE_TYPE);
 }
 
+/* The chosen type in view, so whoever comes back to the page (or opens it from a template)
+ * sees what is chosen without hunting through a long list. After layout: an idle of low
+ * priority runs once the frame has allocated the rows. */
+static gboolean
+scroll_to_chosen_idle (gpointer data)
+{
+  AmLaunchTypePage *self = data;
+  AmLaunchRequest *request = am_launch_page_get_request (AM_LAUNCH_PAGE (self));
+  AmInstanceType *chosen = request != NULL ? am_launch_request_get_instance_type (request) : NULL;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted_types));
+  GtkListBoxRow *row = NULL;
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value;
+  double page;
+
+  self->scroll_idle = 0;
+  if (chosen == NULL || scrolled == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->scroll_pending = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+  for (guint i = 0; i < n && row == NULL; i++)
+    {
+      g_autoptr (AmInstanceType) type = g_list_model_get_item (G_LIST_MODEL (self->sorted_types), i);
+
+      if (g_strcmp0 (am_instance_type_get_instance_type (type), am_instance_type_get_instance_type (chosen)) == 0)
+        row = gtk_list_box_get_row_at_index (self->type_list, i);
+    }
+  /* Bounds in the scrolled content's coordinates, which do not move with the scroll value (the
+   * viewport's may still be those of an older value until the next layout). */
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (row == NULL || content == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    return G_SOURCE_REMOVE;
+  /* The content sits below its own top margin in the scrolled area. */
+  bounds.origin.y += gtk_widget_get_margin_top (content);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* Not laid out yet (the page was just shown): the adjustment's next change tries again. */
+  if (bounds.origin.y + bounds.size.height > gtk_adjustment_get_upper (adjustment))
+    return G_SOURCE_REMOVE;
+  self->scroll_pending = FALSE;
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page + 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_scroll_to_chosen (AmLaunchTypePage *self)
+{
+  if (self->scroll_pending && self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add_full (G_PRIORITY_LOW, scroll_to_chosen_idle, self, NULL);
+}
+
+static void
+queue_scroll_to_chosen (AmLaunchTypePage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = scrolled != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+
+  if (adjustment != self->scrolled_by)
+    {
+      if (self->scrolled_by != NULL)
+        g_signal_handlers_disconnect_by_func (self->scrolled_by, retry_scroll_to_chosen, self);
+      g_set_weak_pointer (&self->scrolled_by, adjustment);
+      if (adjustment != NULL)
+        g_signal_connect_object (adjustment, "changed", G_CALLBACK (retry_scroll_to_chosen), self, G_CONNECT_SWAPPED);
+    }
+  self->scroll_pending = TRUE;
+  retry_scroll_to_chosen (self);
+}
+
 static void
 image_changed_cb (AmLaunchTypePage *self)
 {
@@ -462,6 +544,8 @@ request_set (AmLaunchPage *page)
   g_signal_connect_object (am_launch_page_get_request (page), "notify::image",
                            G_CALLBACK (image_changed_cb), page, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->type_list, G_LIST_MODEL (self->sorted_types), create_type_row, self, NULL);
+  g_signal_connect_object (am_launch_page_get_request (page), "notify::instance-type",
+                           G_CALLBACK (queue_scroll_to_chosen), page, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -475,6 +559,10 @@ am_launch_type_page_dispose (GObject *object)
 {
   AmLaunchTypePage *self = AM_LAUNCH_TYPE_PAGE (object);
 
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  if (self->scrolled_by != NULL)
+    g_signal_handlers_disconnect_by_func (self->scrolled_by, retry_scroll_to_chosen, self);
+  g_clear_weak_pointer (&self->scrolled_by);
   if (self->type_list != NULL)
     gtk_list_box_bind_model (self->type_list, NULL, NULL, NULL, NULL);
 
@@ -508,6 +596,8 @@ am_launch_type_page_init (AmLaunchTypePage *self)
   gtk_custom_filter_set_filter_func (self->type_filter, type_shown, self, NULL);
   gtk_custom_sorter_set_sort_func (self->type_sorter, compare_types, self, NULL);
   g_signal_connect_object (self->sorted_types, "items-changed", G_CALLBACK (type_list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sorted_types, "items-changed", G_CALLBACK (queue_scroll_to_chosen), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (queue_scroll_to_chosen), NULL);
 }
 
 GtkWidget *

@@ -19,7 +19,7 @@ static gboolean
 view_settled (gpointer data)
 {
   AmSnapshotsView *view = data;
-  GtkStack *stack = GTK_STACK (am_ui_test_get_widget (GTK_WIDGET (view), GTK_TYPE_STACK, NULL));
+  GtkStack *stack = GTK_STACK (am_ui_test_get_widget (GTK_WIDGET (view), GTK_TYPE_STACK, "stack"));
 
   return !am_snapshots_view_is_busy (view)
          && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
@@ -288,7 +288,7 @@ test_load_fails (void)
   am_snapshots_view_set_session (view, session);
   gtk_window_present (GTK_WINDOW (window));
   wait_settled (view);
-  stack = GTK_STACK (am_ui_test_get_widget (GTK_WIDGET (view), GTK_TYPE_STACK, NULL));
+  stack = GTK_STACK (am_ui_test_get_widget (GTK_WIDGET (view), GTK_TYPE_STACK, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
   shot (window, "snapshots-error");
   gtk_window_destroy (GTK_WINDOW (window));

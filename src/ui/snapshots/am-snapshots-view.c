@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-adaptive.h"
 #include "am-aws-error.h"
 #include "am-ec2-client.h"
 #include "am-error-state.h"
@@ -1070,6 +1071,7 @@ am_snapshots_view_init (AmSnapshotsView *self)
   add_column (self, _("Size"), COLUMN_SIZE, FALSE);
   add_column (self, _("Started"), COLUMN_STARTED, FALSE);
   add_column (self, _("Used By"), COLUMN_USED_BY, TRUE);
+  am_adaptive_follow_list (self->column_view);
 
   /* Managed scope: F5 reaches the view wherever the focus is in the window, while it is shown. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -13,6 +13,7 @@
 #include "am-image-reference.h"
 #include "am-cleanup-plan.h"
 #include "am-image-family.h"
+#include "am-owned-images.h"
 
 typedef struct
 {
@@ -517,16 +518,15 @@ load_next_references (GTask *task)
 }
 
 static void
-load_snapshots_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+load_owned_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   GTask *task = user_data;
   LoadData *load = g_task_get_task_data (task);
   GError *error = NULL;
 
-  load->snapshots = am_ec2_client_describe_snapshots_finish (load->client, result, &error);
-  if (load->snapshots == NULL)
+  if (!am_owned_images_load_finish (load->client, result, &load->images, &load->snapshots, NULL, &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
@@ -536,45 +536,6 @@ load_snapshots_cb (GObject      *source,
   load_next_references (task);
 }
 
-static void
-load_images_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GTask *task = user_data;
-  LoadData *load = g_task_get_task_data (task);
-  g_autoptr (GPtrArray) page = NULL;
-  g_autofree char *next_token = NULL;
-  GError *error = NULL;
-
-  page = am_ec2_client_describe_images_finish (load->client, result, &next_token, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  g_ptr_array_extend (load->images, page, (GCopyFunc)(void (*) (void))g_object_ref, NULL);
-  if (next_token != NULL)
-    {
-      g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-
-      am_describe_images_query_add_owner (query, "self");
-      query->include_deprecated = TRUE;
-      query->max_results = 1000;
-      am_describe_images_query_set_next_token (query, next_token);
-      am_ec2_client_describe_images_async (load->client, query, g_task_get_cancellable (task),
-                                           load_images_cb, task);
-      return;
-    }
-  {
-    const char *owners[] = { "self", NULL };
-
-    am_ec2_client_describe_snapshots_async (load->client, NULL, owners, NULL,
-                                            g_task_get_cancellable (task), load_snapshots_cb, task);
-  }
-}
-
 void
 am_cleanup_plan_load_async (AmCleanupPlan       *self,
                             AmEc2Client         *client,
@@ -582,7 +543,6 @@ am_cleanup_plan_load_async (AmCleanupPlan       *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
   GTask *task;
   LoadData *load;
 
@@ -593,15 +553,10 @@ am_cleanup_plan_load_async (AmCleanupPlan       *self,
   g_task_set_source_tag (task, am_cleanup_plan_load_async);
   load = g_new0 (LoadData, 1);
   load->client = g_object_ref (client);
-  load->images = g_ptr_array_new_with_free_func (g_object_unref);
   load->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   load->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_task_set_task_data (task, load, load_data_free);
-
-  am_describe_images_query_add_owner (query, "self");
-  query->include_deprecated = TRUE;
-  query->max_results = 1000;
-  am_ec2_client_describe_images_async (client, query, cancellable, load_images_cb, task);
+  am_owned_images_load_async (client, FALSE, cancellable, load_owned_cb, task);
 }
 
 gboolean

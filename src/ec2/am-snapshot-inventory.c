@@ -8,7 +8,7 @@
 
 #include "am-snapshot-inventory.h"
 
-#include "am-describe-images-query.h"
+#include "am-owned-images.h"
 
 struct _AmSnapshotInventory
 {
@@ -104,59 +104,19 @@ recycled_cb (GObject      *source,
 }
 
 static void
-snapshots_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+owned_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   GTask *task = user_data;
   LoadData *load = g_task_get_task_data (task);
+  const char *operation = NULL;
   GError *error = NULL;
 
-  load->snapshots = am_ec2_client_describe_snapshots_finish (load->client, result, &error);
-  if (load->snapshots == NULL)
-    return fail (task, "DescribeSnapshots", error);
+  if (!am_owned_images_load_finish (load->client, result, &load->images, &load->snapshots, &operation, &error))
+    return fail (task, operation, error);
   am_ec2_client_list_snapshots_in_recycle_bin_async (load->client, NULL, g_task_get_cancellable (task),
                                                      recycled_cb, task);
-}
-
-static void load_images_page (GTask *task, const char *next_token);
-
-static void
-images_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GTask *task = user_data;
-  LoadData *load = g_task_get_task_data (task);
-  g_autoptr (GPtrArray) page = NULL;
-  g_autofree char *next_token = NULL;
-  GError *error = NULL;
-  const char *owners[] = { "self", NULL };
-
-  page = am_ec2_client_describe_images_finish (load->client, result, &next_token, &error);
-  if (page == NULL)
-    return fail (task, "DescribeImages", error);
-  g_ptr_array_extend (load->images, page, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  if (next_token != NULL)
-    return load_images_page (task, next_token);
-  am_ec2_client_describe_snapshots_async (load->client, NULL, owners, NULL, g_task_get_cancellable (task),
-                                          snapshots_cb, task);
-}
-
-static void
-load_images_page (GTask      *task,
-                  const char *next_token)
-{
-  LoadData *load = g_task_get_task_data (task);
-  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-
-  /* Disabled and deprecated images still hold their snapshots: they are users too. */
-  am_describe_images_query_add_owner (query, "self");
-  query->include_deprecated = TRUE;
-  query->include_disabled = TRUE;
-  query->max_results = 1000;
-  am_describe_images_query_set_next_token (query, next_token);
-  am_ec2_client_describe_images_async (load->client, query, g_task_get_cancellable (task), images_cb, task);
 }
 
 void
@@ -176,9 +136,9 @@ am_snapshot_inventory_load_async (AmSnapshotInventory *self,
   g_task_set_source_tag (task, am_snapshot_inventory_load_async);
   load = g_new0 (LoadData, 1);
   load->client = g_object_ref (client);
-  load->images = g_ptr_array_new_with_free_func (g_object_unref);
   g_task_set_task_data (task, load, load_data_free);
-  load_images_page (task, NULL);
+  /* Disabled and deprecated images still hold their snapshots: they are users too. */
+  am_owned_images_load_async (client, TRUE, cancellable, owned_cb, task);
 }
 
 static int

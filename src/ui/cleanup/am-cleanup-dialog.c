@@ -9,20 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "am-block-device-mapping.h"
-#include "am-cleanup-dialog.h"
-#include "am-error-state.h"
+#include "am-cleanup-dialog-private.h"
 #include "am-snapshot-deletion.h"
-
-#define RECYCLE_BIN_IDS_PER_CALL 20
-
-typedef enum
-{
-  PAGE_LOADING,
-  PAGE_ERROR,
-  PAGE_PREVIEW,
-  PAGE_RUNNING,
-  PAGE_SUMMARY,
-} Page;
 
 typedef enum
 {
@@ -34,68 +22,15 @@ typedef enum
   COLUMN_GB,
 } Column;
 
-struct _AmCleanupDialog
-{
-  AdwWindow       parent_instance;
-
-  /* template widgets */
-  GtkButton      *close_button;
-  GtkButton      *run_button;
-  GtkButton      *undo_button;
-  GtkStack       *stack;
-  GtkSpinner     *spinner;
-  AmErrorState   *error_state;
-  AdwComboRow    *group_row;
-  AdwEntryRow    *tag_row;
-  GtkSpinButton  *keep_newest_spin;
-  GtkSpinButton  *keep_days_spin;
-  GtkSwitch      *delete_snapshots_switch;
-  GtkSwitch      *dry_run_switch;
-  GtkLabel       *totals_label;
-  GtkLabel       *kept_label;
-  GtkColumnView  *preview_view;
-  GtkLabel       *progress_label;
-  GtkProgressBar *progress_bar;
-  GtkLabel       *summary_label;
-  GtkListBox     *results_list;
-
-  /* owned */
-  AmEc2Client    *client;
-  AmCleanupPlan  *plan;
-  GSettings      *settings;
-  GCancellable   *cancellable;
-  GListStore     *removals;       /* (element-type AmImage) the preview's rows */
-  GHashTable     *entries;        /* image id → AmCleanupEntry of the plan */
-  GPtrArray      *queue;          /* (element-type AmImage) what the run deregisters */
-  GPtrArray      *deregistered;   /* (element-type utf8) image ids */
-  GHashTable     *lost_snapshots; /* image id → GPtrArray of the snapshot ids deleted with it */
-  GPtrArray      *bin_lost;       /* (element-type utf8) images in the Recycle Bin whose snapshots were deleted */
-  GPtrArray      *undo_snapshots; /* (element-type utf8) snapshot ids in the Recycle Bin, restored first */
-  GHashTable     *titles;         /* image id → "name (id)" of what was deregistered */
-  GPtrArray      *undoable;       /* (element-type utf8) image ids in the Recycle Bin */
-  GString        *summary;
-
-  /* state */
-  Page            page;
-  gboolean        delete_snapshots;
-  gboolean        stop_requested;
-  guint           index;
-  guint           n_failed;
-  guint           n_snapshots_deleted;
-  double          gb_freed;
-  guint           n_restored;
-  guint           n_snapshots_restored;
-};
-
 G_DEFINE_FINAL_TYPE (AmCleanupDialog, am_cleanup_dialog, ADW_TYPE_WINDOW)
 
 static const char * const page_names[] = { "loading", "error", "preview", "running", "summary" };
 
 static void am_cleanup_dialog_load (AmCleanupDialog *self);
 
-static void
-set_page (AmCleanupDialog *self,
-          Page             page)
+void
+_am_cleanup_dialog_set_page (AmCleanupDialog *self,
+                             Page             page)
 {
   self->page = page;
   gtk_stack_set_visible_child_name (self->stack, page == PAGE_RUNNING || page == PAGE_SUMMARY
@@ -111,7 +46,7 @@ show_error (AmCleanupDialog *self,
 {
   am_error_state_set_error (self->error_state, title, error, NULL, NULL, NULL);
   am_error_state_set_action (self->error_state, _("_Retry"), "cleanup.reload");
-  set_page (self, PAGE_ERROR);
+  _am_cleanup_dialog_set_page (self, PAGE_ERROR);
 }
 
 /* --- preview ------------------------------------------------------------------------------- */
@@ -301,7 +236,7 @@ load_cb (GObject      *source,
         show_error (self, _("Could Not Read Your Images"), error);
       return;
     }
-  set_page (self, PAGE_PREVIEW);
+  _am_cleanup_dialog_set_page (self, PAGE_PREVIEW);
   apply_rules (self);
 }
 
@@ -316,7 +251,7 @@ am_cleanup_dialog_load (AmCleanupDialog *self)
       show_error (self, _("Not Connected"), error);
       return;
     }
-  set_page (self, PAGE_LOADING);
+  _am_cleanup_dialog_set_page (self, PAGE_LOADING);
   am_cleanup_plan_load_async (self->plan, self->client, self->cancellable, load_cb, g_object_ref (self));
 }
 
@@ -330,11 +265,11 @@ am_cleanup_dialog_reload_action (GtkWidget  *widget,
 
 /* --- run ----------------------------------------------------------------------------------- */
 
-static void
-add_result_row (AmCleanupDialog *self,
-                const char      *title,
-                const char      *subtitle,
-                gboolean         failed)
+void
+_am_cleanup_dialog_add_result_row (AmCleanupDialog *self,
+                                   const char      *title,
+                                   const char      *subtitle,
+                                   gboolean         failed)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (failed ? "dialog-error-symbolic" : "object-select-symbolic");
@@ -397,7 +332,7 @@ deregister_cb (GObject      *source,
       g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
 
       self->n_failed++;
-      add_result_row (self, title, text, TRUE);
+      _am_cleanup_dialog_add_result_row (self, title, text, TRUE);
     }
   else
     {
@@ -426,7 +361,7 @@ deregister_cb (GObject      *source,
               g_ptr_array_add (lost, g_strdup (id));
             }
         }
-      add_result_row (self, title, text->str, FALSE);
+      _am_cleanup_dialog_add_result_row (self, title, text->str, FALSE);
     }
   self->index++;
   run_next (self);
@@ -453,10 +388,10 @@ run_next (AmCleanupDialog *self)
                                         FALSE, NULL, deregister_cb, g_object_ref (self));
 }
 
-static void
-show_summary (AmCleanupDialog *self)
+void
+_am_cleanup_dialog_show_summary (AmCleanupDialog *self)
 {
-  set_page (self, PAGE_SUMMARY);
+  _am_cleanup_dialog_set_page (self, PAGE_SUMMARY);
   gtk_label_set_text (self->progress_label, _("Done"));
   gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
   gtk_label_set_text (self->summary_label, self->summary->str);
@@ -475,134 +410,6 @@ show_summary (AmCleanupDialog *self)
     }
 }
 
-static void
-check_recycle_bin (AmCleanupDialog *self,
-                   guint            from);
-
-static void
-recycle_bin_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr (AmCleanupDialog) self = user_data;
-  g_autoptr (GPtrArray) listed = NULL;
-  g_autoptr (GError) error = NULL;
-  guint from = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "recycle-from"));
-
-  listed = am_ec2_client_list_images_in_recycle_bin_finish (self->client, result, &error);
-  if (listed == NULL)
-    {
-      g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
-
-      g_string_append_printf (self->summary, "\n%s %s", _("Could not check the Recycle Bin, so Undo is not offered:"),
-                              summary);
-      show_summary (self);
-      return;
-    }
-  for (guint i = 0; i < listed->len; i++)
-    {
-      const char *id = am_image_get_image_id (listed->pdata[i]);
-
-      if (!g_hash_table_contains (self->lost_snapshots, id))
-        g_ptr_array_add (self->undoable, g_strdup (id));
-      else
-        g_ptr_array_add (self->bin_lost, g_strdup (id));
-    }
-  check_recycle_bin (self, from + RECYCLE_BIN_IDS_PER_CALL);
-}
-
-static void
-finish_recycle_check (AmCleanupDialog *self)
-{
-      if (self->undoable->len > 0 && self->undo_snapshots->len > 0)
-        g_string_append_printf (self->summary, "\n%s",
-                                _("The Recycle Bin keeps the deregistered images and their deleted snapshots: Undo restores both."));
-      else if (self->undoable->len > 0)
-        g_string_append_printf (self->summary, "\n%s",
-                                _("The Recycle Bin keeps the deregistered images: Undo restores them."));
-      else if (g_object_get_data (G_OBJECT (self), "bin-but-lost") != NULL)
-        g_string_append_printf (self->summary, "\n%s",
-                                _("The Recycle Bin keeps the images, but their snapshots were deleted with them, so they cannot be restored. To keep Undo possible, run the cleanup without deleting snapshots."));
-      else if (self->deregistered->len > 0)
-        g_string_append_printf (self->summary, "\n%s",
-                                _("No Recycle Bin rule keeps these images: this cannot be undone."));
-      show_summary (self);
-}
-
-/* The images in the Recycle Bin whose snapshots were deleted with them can come back if the
- * Recycle Bin kept those snapshots too (a retention rule for EBS snapshots). */
-static void
-snapshot_bin_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (AmCleanupDialog) self = user_data;
-  g_autoptr (GPtrArray) listed = NULL;
-  g_autoptr (GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GError) error = NULL;
-
-  listed = am_ec2_client_list_snapshots_in_recycle_bin_finish (self->client, result, &error);
-  if (listed == NULL)
-    {
-      g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
-
-      g_string_append_printf (self->summary, "\n%s %s",
-                              _("Could not check the Recycle Bin for the deleted snapshots:"), summary);
-      listed = g_ptr_array_new ();
-    }
-  for (guint i = 0; i < listed->len; i++)
-    g_hash_table_add (kept, (gpointer) am_snapshot_get_snapshot_id (listed->pdata[i]));
-  for (guint i = 0; i < self->bin_lost->len; i++)
-    {
-      const char *image_id = self->bin_lost->pdata[i];
-      GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, image_id);
-      gboolean all = TRUE;
-
-      for (guint j = 0; j < lost->len && all; j++)
-        all = g_hash_table_contains (kept, lost->pdata[j]);
-      if (!all)
-        {
-          g_object_set_data (G_OBJECT (self), "bin-but-lost", GUINT_TO_POINTER (TRUE));
-          continue;
-        }
-      g_ptr_array_add (self->undoable, g_strdup (image_id));
-      for (guint j = 0; j < lost->len; j++)
-        g_ptr_array_add (self->undo_snapshots, g_strdup (lost->pdata[j]));
-    }
-  finish_recycle_check (self);
-}
-
-static void
-check_recycle_bin (AmCleanupDialog *self,
-                   guint            from)
-{
-  const char *ids[RECYCLE_BIN_IDS_PER_CALL + 1] = { NULL };
-
-  if (from >= self->deregistered->len && self->bin_lost->len > 0)
-    {
-      g_autoptr (GPtrArray) snapshot_ids = g_ptr_array_new ();
-
-      for (guint i = 0; i < self->bin_lost->len; i++)
-        {
-          GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, self->bin_lost->pdata[i]);
-
-          g_ptr_array_extend (snapshot_ids, lost, NULL, NULL);
-        }
-      g_ptr_array_add (snapshot_ids, NULL);
-      am_ec2_client_list_snapshots_in_recycle_bin_async (self->client, (const char * const *) snapshot_ids->pdata, NULL,
-                                                         snapshot_bin_cb, g_object_ref (self));
-      return;
-    }
-  if (from >= self->deregistered->len)
-    {
-      finish_recycle_check (self);
-      return;
-    }
-  for (guint i = 0; i < RECYCLE_BIN_IDS_PER_CALL && from + i < self->deregistered->len; i++)
-    ids[i] = self->deregistered->pdata[from + i];
-  g_object_set_data (G_OBJECT (self), "recycle-from", GUINT_TO_POINTER (from));
-  am_ec2_client_list_images_in_recycle_bin_async (self->client, ids, NULL, recycle_bin_cb, g_object_ref (self));
-}
 
 static void
 finish_run (AmCleanupDialog *self)
@@ -620,7 +427,7 @@ finish_run (AmCleanupDialog *self)
     g_string_append_printf (self->summary, "\n%s",
                             _("Stopped before the end: the images not listed below were not touched."));
   gtk_label_set_text (self->progress_label, _("Checking the Recycle Bin…"));
-  check_recycle_bin (self, 0);
+  _am_cleanup_dialog_check_recycle_bin (self, 0);
 }
 
 static void
@@ -635,118 +442,11 @@ am_cleanup_dialog_run_clicked_cb (AmCleanupDialog *self)
     g_ptr_array_add (self->queue, g_object_ref (((AmCleanupEntry *)removals->pdata[i])->image));
   self->index = 0;
   self->stop_requested = FALSE;
-  set_page (self, PAGE_RUNNING);
+  _am_cleanup_dialog_set_page (self, PAGE_RUNNING);
   gtk_button_set_label (self->close_button, _("_Cancel"));
   run_next (self);
 }
 
-/* --- undo ---------------------------------------------------------------------------------- */
-
-static void undo_next (AmCleanupDialog *self);
-
-static void
-restore_snapshot_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr (AmCleanupDialog) self = user_data;
-  const char *id = self->undo_snapshots->pdata[self->index];
-  g_autoptr (GError) error = NULL;
-
-  if (!am_ec2_client_restore_snapshot_finish (self->client, result, NULL, &error))
-    {
-      g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
-      g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
-
-      add_result_row (self, id, text, TRUE);
-    }
-  else
-    {
-      self->n_snapshots_restored++;
-      add_result_row (self, id, _("Snapshot restored from the Recycle Bin"), FALSE);
-    }
-  self->index++;
-  undo_next (self);
-}
-
-static void
-restore_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (AmCleanupDialog) self = user_data;
-  const char *id = self->undoable->pdata[self->index - self->undo_snapshots->len];
-  const char *title = g_hash_table_lookup (self->titles, id) ?: id;
-  g_autoptr (GError) error = NULL;
-
-  if (!am_ec2_client_restore_image_finish (self->client, result, NULL, &error))
-    {
-      g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
-      g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
-
-      add_result_row (self, title, text, TRUE);
-    }
-  else
-    {
-      self->n_restored++;
-      add_result_row (self, title, _("Restored from the Recycle Bin"), FALSE);
-    }
-  self->index++;
-  undo_next (self);
-}
-
-/* The snapshots first: an image comes back from the Recycle Bin only with its snapshots. */
-static void
-undo_next (AmCleanupDialog *self)
-{
-  guint n_snapshots = self->undo_snapshots->len;
-  guint total = n_snapshots + self->undoable->len;
-  g_autofree char *progress = NULL;
-  const char *id;
-
-  gtk_progress_bar_set_fraction (self->progress_bar, (double)self->index / MAX (total, 1));
-  if (self->index >= total)
-    {
-      if (n_snapshots > 0)
-        g_string_printf (self->summary, _("Restored %u of %u images and %u of %u snapshots from the Recycle Bin."),
-                         self->n_restored, self->undoable->len, self->n_snapshots_restored, n_snapshots);
-      else
-        g_string_printf (self->summary, _("Restored %u of %u images from the Recycle Bin."),
-                         self->n_restored, self->undoable->len);
-      g_ptr_array_set_size (self->undoable, 0);
-      g_ptr_array_set_size (self->undo_snapshots, 0);
-      show_summary (self);
-      return;
-    }
-  if (self->index < n_snapshots)
-    {
-      id = self->undo_snapshots->pdata[self->index];
-      progress = g_strdup_printf (_("Restoring %s (%u of %u)…"), id, self->index + 1, total);
-      gtk_label_set_text (self->progress_label, progress);
-      am_ec2_client_restore_snapshot_async (self->client, id, FALSE, NULL, restore_snapshot_cb, g_object_ref (self));
-      return;
-    }
-  id = self->undoable->pdata[self->index - n_snapshots];
-  progress = g_strdup_printf (_("Restoring %s (%u of %u)…"),
-                              (char *)(g_hash_table_lookup (self->titles, id) ?: id), self->index + 1, total);
-  gtk_label_set_text (self->progress_label, progress);
-  am_ec2_client_restore_image_async (self->client, id, FALSE, NULL, restore_cb, g_object_ref (self));
-}
-
-static void
-am_cleanup_dialog_undo_clicked_cb (AmCleanupDialog *self)
-{
-  if (self->undoable->len == 0)
-    return;
-  self->index = 0;
-  self->n_restored = 0;
-  self->n_snapshots_restored = 0;
-  set_page (self, PAGE_RUNNING);
-  gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), FALSE);
-  undo_next (self);
-}
 
 static void
 am_cleanup_dialog_close_clicked_cb (AmCleanupDialog *self)
@@ -846,7 +546,8 @@ am_cleanup_dialog_class_init (AmCleanupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, results_list);
   gtk_widget_class_bind_template_callback (widget_class, am_cleanup_dialog_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, am_cleanup_dialog_run_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, am_cleanup_dialog_undo_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "am_cleanup_dialog_undo_clicked_cb",
+                                                G_CALLBACK (_am_cleanup_dialog_undo_clicked_cb));
 
   gtk_widget_class_install_action (widget_class, "cleanup.reload", NULL, am_cleanup_dialog_reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -1,0 +1,68 @@
+/* am-snapshots-view-private.h: what the Snapshots view's files share (view and actions)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "am-ec2-client.h"
+#include "am-error-state.h"
+#include "am-session.h"
+#include "am-snapshot-inventory.h"
+#include "am-snapshots-view.h"
+
+G_BEGIN_DECLS
+
+struct _AmSnapshotsView
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkCheckButton      *orphans_check;
+  GtkToggleButton     *bin_toggle;
+  GtkLabel            *count_label;
+  GtkSpinner          *spinner;
+  GtkStack            *stack;
+  GtkColumnView       *column_view;
+  GtkLabel            *details_label;
+  AdwStatusPage       *empty_page;
+  AmErrorState        *error_state;
+
+  /* owned references */
+  AmSession           *session;
+  AmSnapshotInventory *inventory;
+  GListStore          *store;       /* AmSnapshot: the listing or the Recycle Bin */
+  GtkFilterListModel  *filtered;
+  GtkMultiSelection   *selection;
+  GCancellable        *cancellable;
+  GHashTable          *used_by;     /* snapshot id → Used By text of the shown rows */
+  char                *last_result; /* the last toast: what a create, delete or restore did */
+
+  /* state */
+  gulong               client_handler;
+  gboolean             loading;
+  gboolean             changing;    /* a create, delete or restore is in flight */
+  gboolean             loaded;
+};
+
+/* am-snapshots-view.c */
+AmEc2Client *_am_snapshots_view_client_of      (AmSnapshotsView *self);
+void         _am_snapshots_view_toast          (AmSnapshotsView *self,
+                                                const char      *message);
+gboolean     _am_snapshots_view_showing_bin    (AmSnapshotsView *self);
+gboolean     _am_snapshots_view_is_orphan      (AmSnapshotsView *self,
+                                                AmSnapshot      *snapshot);
+GPtrArray   *_am_snapshots_view_get_selected   (AmSnapshotsView *self);
+void         _am_snapshots_view_update_actions (AmSnapshotsView *self);
+
+/* am-snapshots-view-actions.c: the `snapshots.` actions that change the account */
+void         _am_snapshots_view_create_action  (GtkWidget       *widget,
+                                                const char      *action_name,
+                                                GVariant        *parameter);
+void         _am_snapshots_view_delete_action  (GtkWidget       *widget,
+                                                const char      *action_name,
+                                                GVariant        *parameter);
+void         _am_snapshots_view_restore_action (GtkWidget       *widget,
+                                                const char      *action_name,
+                                                GVariant        *parameter);
+
+G_END_DECLS

@@ -32,7 +32,7 @@ struct _AmPermissionsDialog
   /* owned references */
   AmImage              *image;
   AmPermissionSet      *current;   /* NULL until loaded */
-  GPtrArray            *rows;      /* AdwActionRow, borrowed from shared_group */
+  GPtrArray            *rows;      /* SharedEntry: a row of shared_group and its principal */
   GPtrArray            *usage_rows;  /* AdwActionRow, borrowed from usage_group */
 
   /* state */

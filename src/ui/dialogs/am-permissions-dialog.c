@@ -19,9 +19,24 @@
 
 G_DEFINE_FINAL_TYPE (AmPermissionsDialog, am_permissions_dialog, AM_TYPE_ACTION_DIALOG)
 
-#define PRINCIPAL_KEY "am-principal"
-#define KIND_KEY      "am-principal-kind"
-#define ORIGINAL_KEY  "am-principal-original"
+/* One principal the image is shared with, or is to be: its row in shared_group (borrowed) and
+ * what the row stands for. Held in self->rows, freed with it. */
+typedef struct
+{
+  GtkWidget       *row;
+  char            *principal;
+  AmPrincipalKind  kind;
+  gboolean         original;   /* shared already when the dialog opened */
+} SharedEntry;
+
+static void
+shared_entry_free (gpointer data)
+{
+  SharedEntry *entry = data;
+
+  g_free (entry->principal);
+  g_free (entry);
+}
 
 static void validate (AmPermissionsDialog *self);
 
@@ -46,9 +61,14 @@ static void
 remove_clicked_cb (GtkButton           *button,
                    AmPermissionsDialog *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "am-row");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
 
-  g_ptr_array_remove (self->rows, row);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (((SharedEntry *) g_ptr_array_index (self->rows, i))->row == row)
+      {
+        g_ptr_array_remove_index (self->rows, i);
+        break;
+      }
   adw_preferences_group_remove (self->shared_group, row);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
   validate (self);
@@ -62,6 +82,7 @@ append_principal (AmPermissionsDialog *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  SharedEntry *entry = g_new0 (SharedEntry, 1);
   g_autofree char *subtitle = NULL;
   g_autofree char *tooltip = g_strdup_printf (_("Stop sharing with %s"), principal);
 
@@ -78,24 +99,28 @@ append_principal (AmPermissionsDialog *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
-  g_object_set_data (G_OBJECT (button), "am-row", row);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
-  g_object_set_data_full (G_OBJECT (row), PRINCIPAL_KEY, g_strdup (principal), g_free);
-  g_object_set_data (G_OBJECT (row), KIND_KEY, GINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (row), ORIGINAL_KEY, GINT_TO_POINTER (original));
+  entry->row = row;
+  entry->principal = g_strdup (principal);
+  entry->kind = kind;
+  entry->original = original;
   adw_preferences_group_add (self->shared_group, row);
-  g_ptr_array_add (self->rows, row);
+  g_ptr_array_add (self->rows, entry);
 }
 
-static GtkWidget *
-find_row (AmPermissionsDialog *self,
-          const char          *principal)
+static SharedEntry *
+find_entry (AmPermissionsDialog *self,
+            const char          *principal)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->rows, i), PRINCIPAL_KEY), principal) == 0)
-      return g_ptr_array_index (self->rows, i);
+    {
+      SharedEntry *entry = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (entry->principal, principal) == 0)
+        return entry;
+    }
   return NULL;
 }
 
@@ -133,11 +158,10 @@ compute_diff (AmPermissionsDialog *self,
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GObject *row = g_ptr_array_index (self->rows, i);
+      SharedEntry *entry = g_ptr_array_index (self->rows, i);
 
-      if (!GPOINTER_TO_INT (g_object_get_data (row, ORIGINAL_KEY)))
-        g_ptr_array_add (array_for_kind (add, GPOINTER_TO_INT (g_object_get_data (row, KIND_KEY))),
-                         g_strdup (g_object_get_data (row, PRINCIPAL_KEY)));
+      if (!entry->original)
+        g_ptr_array_add (array_for_kind (add, entry->kind), g_strdup (entry->principal));
     }
 
   for (AmPrincipalKind kind = AM_PRINCIPAL_ACCOUNT; kind <= AM_PRINCIPAL_OU; kind++)
@@ -145,7 +169,7 @@ compute_diff (AmPermissionsDialog *self,
       GPtrArray *originals = array_for_kind (self->current, kind);
 
       for (guint i = 0; i < originals->len; i++)
-        if (find_row (self, g_ptr_array_index (originals, i)) == NULL)
+        if (find_entry (self, g_ptr_array_index (originals, i)) == NULL)
           g_ptr_array_add (array_for_kind (remove, kind), g_strdup (g_ptr_array_index (originals, i)));
     }
 }
@@ -184,7 +208,7 @@ check_entry (AmPermissionsDialog  *self,
   if (*text != '\0')
     {
       kind = am_validate_principal (text, &problem);
-      if (kind != AM_PRINCIPAL_INVALID && find_row (self, text) != NULL)
+      if (kind != AM_PRINCIPAL_INVALID && find_entry (self, text) != NULL)
         {
           kind = AM_PRINCIPAL_INVALID;
           problem = g_strdup (_("Already in the list."));
@@ -718,7 +742,7 @@ am_permissions_dialog_class_init (AmPermissionsDialogClass *klass)
 static void
 am_permissions_dialog_init (AmPermissionsDialog *self)
 {
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (shared_entry_free);
   self->usage_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("_Save"), FALSE);

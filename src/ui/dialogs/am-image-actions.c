@@ -32,15 +32,33 @@ am_image_actions_is_known (const char *action)
   return action != NULL && g_strv_contains (actions, action);
 }
 
+/* The task's data: what a dialog handed over to needs, and whether the run has reported. */
+typedef struct
+{
+  AmSession *session;
+  gboolean   returned;
+} RunData;
+
+static void
+run_data_free (gpointer data)
+{
+  RunData *run = data;
+
+  g_clear_object (&run->session);
+  g_free (run);
+}
+
 static void
 finished_cb (GtkWindow *dialog,
              gboolean   applied,
              GTask     *task)
 {
+  RunData *run = g_task_get_task_data (task);
+
   /* Reported once, whichever comes first (the signal fires once per dialog). */
-  if (g_task_get_completed (task) || g_object_get_data (G_OBJECT (task), "am-returned"))
+  if (g_task_get_completed (task) || run->returned)
     return;
-  g_object_set_data (G_OBJECT (task), "am-returned", GINT_TO_POINTER (TRUE));
+  run->returned = TRUE;
   if (applied)
     g_task_return_boolean (task, TRUE);
   else
@@ -101,9 +119,9 @@ turn_off_protection_cb (GtkWindow *dialog,
                         AmImage   *image,
                         GTask     *task)
 {
-  AmSession *session = g_object_get_data (G_OBJECT (task), "am-session");
+  RunData *run = g_task_get_task_data (task);
 
-  present (GTK_WINDOW (am_protection_dialog_new (session, image)),
+  present (GTK_WINDOW (am_protection_dialog_new (run->session, image)),
            gtk_window_get_transient_for (dialog), task);
 }
 
@@ -134,6 +152,7 @@ am_image_actions_run (GtkWidget           *parent,
   g_autoptr (GTask) task = NULL;
   GtkWindow *dialog;
   GtkRoot *root;
+  RunData *run;
 
   g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
   g_return_if_fail (AM_IS_SESSION (session));
@@ -156,7 +175,9 @@ am_image_actions_run (GtkWidget           *parent,
 
   dialog = create_dialog (session, action, images);
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-  g_object_set_data_full (G_OBJECT (task), "am-session", g_object_ref (session), g_object_unref);
+  run = g_new0 (RunData, 1);
+  run->session = g_object_ref (session);
+  g_task_set_task_data (task, run, run_data_free);
   present (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, task);
 }
 

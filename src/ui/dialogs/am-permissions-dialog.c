@@ -14,50 +14,29 @@
 #include "am-dialog-validate.h"
 #include "am-ec2-governance.h"
 #include "am-governance-page.h"
-#include "am-permissions-dialog.h"
+#include "am-permissions-dialog-private.h"
 #include "am-session.h"
-
-struct _AmPermissionsDialog
-{
-  AmActionDialog        parent_instance;
-
-  /* template widgets */
-  AdwActionRow         *public_row;
-  GtkSwitch            *public_switch;
-  GtkLabel             *public_warning;
-  GtkWidget            *blocked_box;
-  GtkLabel             *blocked_label;
-  GtkLabel             *encrypted_label;
-  AdwPreferencesGroup  *usage_group;
-  GtkSpinner           *usage_spinner;
-  GtkButton            *usage_button;
-  AdwPreferencesGroup  *shared_group;
-  AdwActionRow         *none_row;
-  AdwEntryRow          *add_row;
-  GtkButton            *add_button;
-  GtkLabel             *add_error;
-
-  /* owned references */
-  AmImage              *image;
-  AmPermissionSet      *current;   /* NULL until loaded */
-  GPtrArray            *rows;      /* AdwActionRow, borrowed from shared_group */
-  GPtrArray            *usage_rows;  /* AdwActionRow, borrowed from usage_group */
-
-  /* state */
-  gboolean              public_blocked;  /* Block Public Access is on in the image's region */
-  char                 *refusal;         /* nullable: EC2's words when it refused to make it public */
-  gboolean              usage_loaded;    /* the usage report is shown (or failed in words) */
-  gboolean              encrypted;       /* some snapshot of the image is encrypted */
-
-  /* dispose state */
-  gboolean template_disposed;
-};
 
 G_DEFINE_FINAL_TYPE (AmPermissionsDialog, am_permissions_dialog, AM_TYPE_ACTION_DIALOG)
 
-#define PRINCIPAL_KEY "am-principal"
-#define KIND_KEY      "am-principal-kind"
-#define ORIGINAL_KEY  "am-principal-original"
+/* One principal the image is shared with, or is to be: its row in shared_group (borrowed) and
+ * what the row stands for. Held in self->rows, freed with it. */
+typedef struct
+{
+  GtkWidget       *row;
+  char            *principal;
+  AmPrincipalKind  kind;
+  gboolean         original;   /* shared already when the dialog opened */
+} SharedEntry;
+
+static void
+shared_entry_free (gpointer data)
+{
+  SharedEntry *entry = data;
+
+  g_free (entry->principal);
+  g_free (entry);
+}
 
 static void validate (AmPermissionsDialog *self);
 
@@ -82,9 +61,14 @@ static void
 remove_clicked_cb (GtkButton           *button,
                    AmPermissionsDialog *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "am-row");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
 
-  g_ptr_array_remove (self->rows, row);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (((SharedEntry *) g_ptr_array_index (self->rows, i))->row == row)
+      {
+        g_ptr_array_remove_index (self->rows, i);
+        break;
+      }
   adw_preferences_group_remove (self->shared_group, row);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
   validate (self);
@@ -98,6 +82,7 @@ append_principal (AmPermissionsDialog *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  SharedEntry *entry = g_new0 (SharedEntry, 1);
   g_autofree char *subtitle = NULL;
   g_autofree char *tooltip = g_strdup_printf (_("Stop sharing with %s"), principal);
 
@@ -114,24 +99,28 @@ append_principal (AmPermissionsDialog *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
-  g_object_set_data (G_OBJECT (button), "am-row", row);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
-  g_object_set_data_full (G_OBJECT (row), PRINCIPAL_KEY, g_strdup (principal), g_free);
-  g_object_set_data (G_OBJECT (row), KIND_KEY, GINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (row), ORIGINAL_KEY, GINT_TO_POINTER (original));
+  entry->row = row;
+  entry->principal = g_strdup (principal);
+  entry->kind = kind;
+  entry->original = original;
   adw_preferences_group_add (self->shared_group, row);
-  g_ptr_array_add (self->rows, row);
+  g_ptr_array_add (self->rows, entry);
 }
 
-static GtkWidget *
-find_row (AmPermissionsDialog *self,
-          const char          *principal)
+static SharedEntry *
+find_entry (AmPermissionsDialog *self,
+            const char          *principal)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->rows, i), PRINCIPAL_KEY), principal) == 0)
-      return g_ptr_array_index (self->rows, i);
+    {
+      SharedEntry *entry = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (entry->principal, principal) == 0)
+        return entry;
+    }
   return NULL;
 }
 
@@ -169,11 +158,10 @@ compute_diff (AmPermissionsDialog *self,
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GObject *row = g_ptr_array_index (self->rows, i);
+      SharedEntry *entry = g_ptr_array_index (self->rows, i);
 
-      if (!GPOINTER_TO_INT (g_object_get_data (row, ORIGINAL_KEY)))
-        g_ptr_array_add (array_for_kind (add, GPOINTER_TO_INT (g_object_get_data (row, KIND_KEY))),
-                         g_strdup (g_object_get_data (row, PRINCIPAL_KEY)));
+      if (!entry->original)
+        g_ptr_array_add (array_for_kind (add, entry->kind), g_strdup (entry->principal));
     }
 
   for (AmPrincipalKind kind = AM_PRINCIPAL_ACCOUNT; kind <= AM_PRINCIPAL_OU; kind++)
@@ -181,7 +169,7 @@ compute_diff (AmPermissionsDialog *self,
       GPtrArray *originals = array_for_kind (self->current, kind);
 
       for (guint i = 0; i < originals->len; i++)
-        if (find_row (self, g_ptr_array_index (originals, i)) == NULL)
+        if (find_entry (self, g_ptr_array_index (originals, i)) == NULL)
           g_ptr_array_add (array_for_kind (remove, kind), g_strdup (g_ptr_array_index (originals, i)));
     }
 }
@@ -220,7 +208,7 @@ check_entry (AmPermissionsDialog  *self,
   if (*text != '\0')
     {
       kind = am_validate_principal (text, &problem);
-      if (kind != AM_PRINCIPAL_INVALID && find_row (self, text) != NULL)
+      if (kind != AM_PRINCIPAL_INVALID && find_entry (self, text) != NULL)
         {
           kind = AM_PRINCIPAL_INVALID;
           problem = g_strdup (_("Already in the list."));
@@ -549,45 +537,6 @@ loses_access (AmPermissionsDialog *self,
   return FALSE;
 }
 
-/* One account's totals in a usage report. */
-static void
-count_usage (GPtrArray  *entries,
-             const char *account_id,
-             gint64     *instances,
-             gint64     *templates)
-{
-  *instances = 0;
-  *templates = 0;
-  for (guint j = 0; j < entries->len; j++)
-    {
-      AmImageUsageEntry *f = entries->pdata[j];
-
-      if (g_strcmp0 (f->account_id, account_id) != 0)
-        continue;
-      if (g_strcmp0 (f->resource_type, "ec2:Instance") == 0)
-        *instances += f->usage_count;
-      else if (g_strcmp0 (f->resource_type, "ec2:LaunchTemplate") == 0)
-        *templates += f->usage_count;
-    }
-}
-
-/* "2 instances, 1 launch template" for @account_id. */
-static char *
-usage_counts_text (GPtrArray  *entries,
-                   const char *account_id)
-{
-  gint64 instances, templates;
-  g_autofree char *n_instances = NULL;
-  g_autofree char *n_templates = NULL;
-
-  count_usage (entries, account_id, &instances, &templates);
-  n_instances = g_strdup_printf (ngettext ("%d instance", "%d instances", (gulong) instances), (int) instances);
-  n_templates = g_strdup_printf (ngettext ("%d launch template", "%d launch templates", (gulong) templates),
-                                 (int) templates);
-  /* TRANSLATORS: "2 instances", then "1 launch template" */
-  return g_strdup_printf (_("%s, %s"), n_instances, n_templates);
-}
-
 static void
 usage_cb (GObject      *object,
           GAsyncResult *result,
@@ -617,7 +566,7 @@ usage_cb (GObject      *object,
       if (!loses_access (self, apply, e->account_id) || g_hash_table_contains (seen, e->account_id))
         continue;
       g_hash_table_add (seen, e->account_id);
-      counts = usage_counts_text (entries, e->account_id);
+      counts = _am_permissions_usage_counts_text (entries, e->account_id);
       /* TRANSLATORS: an account ID, then "2 instances, 1 launch template" */
       g_string_append_printf (body, _("%s: %s"), e->account_id, counts);
       g_string_append_c (body, '\n');
@@ -646,92 +595,6 @@ usage_cb (GObject      *object,
   adw_message_dialog_set_close_response (confirm, "cancel");
   g_signal_connect (confirm, "response", G_CALLBACK (still_used_response_cb), task);
   gtk_window_present (GTK_WINDOW (confirm));
-}
-
-static AdwActionRow *
-add_usage_row (AmPermissionsDialog *self,
-               const char          *title,
-               const char          *subtitle)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (row, subtitle);
-  adw_action_row_set_subtitle_lines (row, 0);
-  adw_preferences_group_add (self->usage_group, GTK_WIDGET (row));
-  g_ptr_array_add (self->usage_rows, row);
-  return row;
-}
-
-static void
-clear_usage_rows (AmPermissionsDialog *self)
-{
-  for (guint i = 0; i < self->usage_rows->len; i++)
-    adw_preferences_group_remove (self->usage_group, self->usage_rows->pdata[i]);
-  g_ptr_array_set_size (self->usage_rows, 0);
-}
-
-static void
-report_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (AmPermissionsDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = am_ec2_client_image_usage_finish (AM_EC2_CLIENT (object), result, &error);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  clear_usage_rows (self);
-  gtk_spinner_stop (self->usage_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->usage_spinner), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->usage_button), TRUE);
-  gtk_button_set_label (self->usage_button, _("_Check Again"));
-  self->usage_loaded = TRUE;
-  if (entries == NULL)
-    {
-      g_autofree char *subtitle = g_strdup_printf (_("%s Check again in a minute; if it keeps failing, the "
-                                                     "account may lack permission for image usage reports."),
-                                                   error->message);
-
-      add_usage_row (self, _("Could not build the usage report"), subtitle);
-      return;
-    }
-  for (guint i = 0; i < entries->len; i++)
-    {
-      AmImageUsageEntry *e = entries->pdata[i];
-      g_autofree char *counts = NULL;
-
-      if (g_strcmp0 (e->account_id, am_image_get_owner_id (self->image)) == 0
-          || g_hash_table_contains (seen, e->account_id))
-        continue;
-      g_hash_table_add (seen, e->account_id);
-      counts = usage_counts_text (entries, e->account_id);
-      add_usage_row (self, e->account_id, counts);
-    }
-  if (g_hash_table_size (seen) == 0)
-    add_usage_row (self, _("No other account uses this image"),
-                   _("Removing access breaks no one's instances or launch templates today."));
-}
-
-/* The report takes EC2 a while to build: ask only when the user wants it, and show the wait. */
-static void
-usage_clicked_cb (AmPermissionsDialog *self)
-{
-  clear_usage_rows (self);
-  self->usage_loaded = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->usage_spinner), TRUE);
-  gtk_spinner_start (self->usage_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->usage_button), FALSE);
-  add_usage_row (self, _("Building the usage report…"),
-                 _("EC2 counts the instances and launch templates of every account that uses the image."));
-  am_ec2_client_image_usage_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),
-                                   am_image_get_image_id (self->image), 120,
-                                   am_action_dialog_get_cancellable (AM_ACTION_DIALOG (self)),
-                                   report_cb, g_object_ref (self));
 }
 
 static void
@@ -864,7 +727,8 @@ am_permissions_dialog_class_init (AmPermissionsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, usage_group);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, usage_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, usage_button);
-  gtk_widget_class_bind_template_callback (widget_class, usage_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "usage_clicked_cb",
+                                                G_CALLBACK (_am_permissions_dialog_usage_clicked));
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, shared_group);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, none_row);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_row);
@@ -878,7 +742,7 @@ am_permissions_dialog_class_init (AmPermissionsDialogClass *klass)
 static void
 am_permissions_dialog_init (AmPermissionsDialog *self)
 {
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (shared_entry_free);
   self->usage_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("_Save"), FALSE);
@@ -908,13 +772,6 @@ am_permissions_dialog_new (AmSession *session,
                                                      am_action_dialog_get_cancellable (AM_ACTION_DIALOG (self)),
                                                      block_state_cb, g_object_ref (self));
   return self;
-}
-
-gboolean
-am_permissions_dialog_is_usage_loaded (AmPermissionsDialog *self)
-{
-  g_return_val_if_fail (AM_IS_PERMISSIONS_DIALOG (self), FALSE);
-  return self->usage_loaded;
 }
 
 gboolean

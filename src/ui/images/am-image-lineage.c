@@ -12,6 +12,7 @@
 #include "am-describe-images-query.h"
 #include "am-ec2-filter.h"
 #include "am-ec2-governance.h"
+#include "am-group-rows.h"
 #include "am-image-family.h"
 #include "am-image-lineage.h"
 #include "am-ssm.h"
@@ -43,9 +44,7 @@ G_DEFINE_FINAL_TYPE (AmImageLineage, am_image_lineage, ADW_TYPE_PREFERENCES_GROU
 static void
 clear_rows (AmImageLineage *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
-  g_ptr_array_set_size (self->rows, 0);
+  am_group_rows_clear (ADW_PREFERENCES_GROUP (self), self->rows);
   g_ptr_array_set_size (self->descendants, 0);
   g_ptr_array_set_size (self->parameters, 0);
   g_clear_pointer (&self->family_newest, g_free);
@@ -56,15 +55,7 @@ add_row (AmImageLineage *self,
          const char     *title,
          const char     *subtitle)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (row, subtitle);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (row));
-  g_ptr_array_add (self->rows, row);
-  return row;
+  return am_group_rows_add (ADW_PREFERENCES_GROUP (self), self->rows, title, subtitle);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* am-images-view-private.h: what the Images view's files share (view, actions, details,
+/* am-images-view-private.h: what the Images view's files share (view, columns, actions, details,
  * scopes, finding an image by ID) and what its tests and benchmark look into
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -87,6 +87,8 @@ struct _AmImagesView
 /* am-images-view.c */
 void        _am_images_view_update_state      (AmImagesView *self);
 void        _am_images_view_scroll_to_top     (AmImagesView *self);
+/* am-images-view-columns.c: the columns, their chooser and the sort of the last run. */
+void        _am_images_view_setup_columns     (AmImagesView *self);
 const GError *_am_images_view_current_error   (AmImagesView *self);
 char       *_am_images_view_describe_error    (AmImagesView *self,
                                                const GError *error);

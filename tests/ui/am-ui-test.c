@@ -186,6 +186,12 @@ wait_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+wait_poll_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 am_ui_test_wait_until (gboolean (*condition) (gpointer data),
                        gpointer   data,
@@ -193,11 +199,16 @@ am_ui_test_wait_until (gboolean (*condition) (gpointer data),
 {
   WaitState state = { FALSE };
   guint timeout_id;
+  guint poll_id;
   gboolean result;
 
   timeout_id = g_timeout_add (timeout_ms, wait_timeout_cb, &state);
+  /* A condition on something outside the main loop (the sandbox's state, a file) has no event
+   * to wake the loop: look again every 50 ms, or such a wait lasts until its ceiling. */
+  poll_id = g_timeout_add (50, wait_poll_cb, NULL);
   while (!(result = condition (data)) && !state.done)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (poll_id);
   if (!state.done)
     g_source_remove (timeout_id);
 

@@ -426,7 +426,9 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *sandbox_args[] = { "--public-images", "100000", NULL };
+  /* EC2 leaves deprecated public images out of a listing (about 5 % of the synthetic ones):
+   * 105,300 of them list a little over 100,000 rows, the size every figure is promised at. */
+  const char *sandbox_args[] = { "--public-images", "105300", NULL };
   AmImageColumn columns[AM_IMAGE_N_COLUMNS];
   g_autoptr (AmSandboxProcess) sandbox = NULL;
   g_autoptr (AmSession) session = NULL;
@@ -518,6 +520,8 @@ main (int    argc,
     g_error ("The listing stopped after %u images: %s", app_count, gtk_label_get_label (view->banner_label));
   rss = rss_kb ();
   g_print ("images=%u\n", app_count);
+  if (app_count < 100000)
+    g_error ("Only %u rows listed: the figures are promised at 100,000", app_count);
   g_print ("first_rows_ms=%.1f\n", first_rows);
   g_print ("total_load_ms=%.1f\n", total);
   g_print ("rss_mb=%.1f\n", rss / 1024.0);

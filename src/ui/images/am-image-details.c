@@ -15,6 +15,7 @@
 #include "am-image-lineage.h"
 #include "am-image-reference.h"
 #include "am-time-format.h"
+#include "am-title-layout.h"
 
 struct _AmImageDetails
 {
@@ -270,6 +271,7 @@ new_copy_row (const char *title,
   if (explanation != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (row), explanation);
   gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+  am_action_row_use_title_layout (row);
   if (copy)
     ensure_copy_button (row);
 

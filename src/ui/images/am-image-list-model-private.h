@@ -54,6 +54,11 @@ struct _AmImageListModel
   gboolean descending;
   gboolean deferred;
   gboolean order_stale;
+  /* Every selected row lies within visible[sel_first..sel_last] while sel_span_valid (a
+   * change of the selection then tells only that span, not the 100,000 rows). */
+  guint sel_first;
+  guint sel_last;
+  gboolean sel_span_valid;
 };
 
 /* am-image-list-model-selection.c */

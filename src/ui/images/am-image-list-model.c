@@ -227,13 +227,18 @@ swap_visible (AmImageListModel *self,
         memcpy (between->pdata + prefix, old->pdata + n_old - suffix, suffix * sizeof (gpointer));
       between->len = prefix + suffix;
       self->visible = between;
+      self->sel_span_valid = FALSE;
       g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, 0);
       self->visible = visible;
+      self->sel_span_valid = FALSE;
       g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, n_added);
       g_ptr_array_unref (between);
     }
   else if (n_removed > 0 || n_added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, n_added);
+    {
+      self->sel_span_valid = FALSE;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, n_added);
+    }
   g_ptr_array_unref (old);
 
   /* Nothing can show the removed rows any more. */

@@ -11,6 +11,7 @@
 
 #include "am-image-anatomy.h"
 #include "am-instances-view-private.h"
+#include "am-title-layout.h"
 
 static void
 details_clear (AmInstancesView *self)
@@ -54,6 +55,7 @@ details_add_row (AdwPreferencesGroup *group,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
+  am_action_row_use_title_layout (ADW_ACTION_ROW (row));
 
   if (copy_text != NULL && *copy_text != '\0')
     {

@@ -11,6 +11,8 @@
 
 #include "am-image-anatomy.h"
 #include "am-instances-view-private.h"
+#include "am-launch-from-image.h"
+#include "am-time-format.h"
 
 static void
 details_clear (AmInstancesView *self)
@@ -111,6 +113,60 @@ details_show_placeholder (AmInstancesView *self,
 }
 
 static void
+details_launch_newer_cb (GtkButton       *button,
+                         AmInstancesView *self)
+{
+  const char *image_id = g_object_get_data (G_OBJECT (button), "am-image-id");
+
+  if (image_id != NULL && self->session != NULL)
+    am_launch_from_image (GTK_WIDGET (self), self->session, image_id);
+}
+
+/* When the instance's image has a newer one of its family: a hint, with a link to it in
+ * Images and a way to launch from it. */
+static void
+details_add_newer_image (AmInstancesView *self,
+                         AmInstanceRow   *row)
+{
+  AmImage *newer = am_instance_row_get_newer_image (row);
+  const char *image_id;
+  g_autofree char *created = NULL;
+  g_autofree char *text = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *hint;
+  GtkWidget *button;
+
+  if (newer == NULL)
+    return;
+  image_id = am_image_get_image_id (newer);
+  created = am_time_format_local (am_image_get_creation_date (newer));
+  /* Translators: NAME (ami-…), created DATE */
+  text = g_strdup_printf (_("A newer image of this family exists: %s (%s), created %s"),
+                          am_image_get_name (newer), image_id, created != NULL ? created : "?");
+  group = details_add_group (self, _("Newer Image"));
+  hint = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (hint), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hint), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (hint), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (hint), "software-update-available-symbolic");
+
+  button = gtk_button_new_with_mnemonic (_("_Show"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Select it in Images"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-image");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", image_id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (hint), button);
+
+  button = gtk_button_new_with_mnemonic (_("_Launch…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Launch an instance from the newer image"));
+  g_object_set_data_full (G_OBJECT (button), "am-image-id", g_strdup (image_id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (details_launch_newer_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (hint), button);
+  adw_preferences_group_add (group, hint);
+}
+
+static void
 details_show_instance (AmInstancesView *self,
                        AmInstanceRow   *row)
 {
@@ -143,6 +199,7 @@ details_show_instance (AmInstancesView *self,
   details_add_row (group, _("Key pair"), am_instance_get_key_name (instance), NULL);
   details_add_row (group, _("Boot mode"), am_instance_get_boot_mode (instance), NULL);
   details_add_row (group, _("Instance metadata tokens"), am_instance_get_metadata_http_tokens (instance), NULL);
+  details_add_newer_image (self, row);
 
   /* The same picture as an image's anatomy, for what was made from the image. */
   group = details_add_group (self, _("Made From Its Image"));

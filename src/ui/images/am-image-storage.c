@@ -44,8 +44,8 @@ am_storage_cost_format (AmStorageCost *cost,
 
   monthly = am_storage_cost_get_monthly (cost, g_settings_get_double (settings, "snapshot-rate-standard"),
                                          g_settings_get_double (settings, "snapshot-rate-archive"));
-  /* Translators: a size of snapshots and what it costs, e.g. "16 GB, about 0.80 USD a month" */
-  return g_strdup_printf (_("%.0f GB, about %.2f USD a month"), am_storage_cost_get_total_gb (cost), monthly);
+  /* Translators: a size of snapshots and what it costs, e.g. "up to 16 GB, about 0.80 USD a month" */
+  return g_strdup_printf (_("up to %.0f GB, about %.2f USD a month"), am_storage_cost_get_total_gb (cost), monthly);
 }
 
 GtkWidget *
@@ -96,9 +96,8 @@ show (AmImageStorage *self)
         { AM_STORAGE_TIER_ARCHIVE, "snapshot-rate-archive", N_("Archive tier") },
       };
 
-      /* Translators: %s is e.g. "16 GB, about 0.80 USD a month" */
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "At most %s (%u snapshot)",
-                                              "At most %s (%u snapshots)", n), total, n);
+      /* Translators: %s is e.g. "up to 16 GB, about 0.80 USD a month" */
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u snapshot, %s", "%u snapshots, %s", n), n, total);
       for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
         if (am_storage_cost_get_n_in_tier (self->cost, tiers[i].tier) > 0)
           /* Translators: "Standard tier: 16 GB at 0.050 USD per GB-month" */

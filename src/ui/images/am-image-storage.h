@@ -37,7 +37,7 @@ const char *am_image_storage_get_text   (AmImageStorage *self);
 /**
  * am_storage_cost_format:
  * @settings: the application's settings (the rates per GB-month)
- * Returns: (transfer full): "16 GB, about 0.80 USD a month" for @cost
+ * Returns: (transfer full): "up to 16 GB, about 0.80 USD a month" for @cost
  */
 char       *am_storage_cost_format      (AmStorageCost  *cost,
                                          GSettings      *settings);

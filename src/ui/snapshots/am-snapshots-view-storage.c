@@ -60,15 +60,15 @@ _am_snapshots_view_update_storage (AmSnapshotsView *self)
   shown_text = am_storage_cost_format (shown, settings);
   owned_text = am_storage_cost_format (owned, settings);
   if (_am_snapshots_view_showing_bin (self))
-    /* Translators: %s is e.g. "16 GB, about 0.80 USD a month" */
-    text = g_strdup_printf (_("In the Recycle Bin: %s"), shown_text);
+    /* Translators: %s is e.g. "up to 16 GB, about 0.80 USD a month" */
+    text = g_strdup_printf (_("In the Recycle Bin: %s."), shown_text);
   else
     text = g_strdup_printf (gtk_check_button_get_active (self->orphans_check)
-                            /* Translators: the first %s is e.g. "16 GB, about 0.80 USD a month" */
-                            ? g_dngettext (GETTEXT_PACKAGE, "%u orphan listed: %s. Snapshots of the %u owned images: %s, each counted once. At most.",
-                                           "%u orphans listed: %s. Snapshots of the %u owned images: %s, each counted once. At most.", n)
-                            : g_dngettext (GETTEXT_PACKAGE, "%u snapshot listed: %s. Snapshots of the %u owned images: %s, each counted once. At most.",
-                                           "%u snapshots listed: %s. Snapshots of the %u owned images: %s, each counted once. At most.", n),
+                            /* Translators: each %s is e.g. "up to 16 GB, about 0.80 USD a month" */
+                            ? g_dngettext (GETTEXT_PACKAGE, "%u orphan listed, %s. The %u owned images' snapshots, each counted once: %s.",
+                                           "%u orphans listed, %s. The %u owned images' snapshots, each counted once: %s.", n)
+                            : g_dngettext (GETTEXT_PACKAGE, "%u snapshot listed, %s. The %u owned images' snapshots, each counted once: %s.",
+                                           "%u snapshots listed, %s. The %u owned images' snapshots, each counted once: %s.", n),
                             n, shown_text, images->len, owned_text);
   gtk_label_set_text (self->storage_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->storage_box), TRUE);

@@ -10,6 +10,7 @@
 
 #include "am-block-device-spec.h"
 #include "am-describe-images-query.h"
+#include "am-ec2-parse-private.h"
 #include "am-image-storage.h"
 #include "am-images-view.h"
 #include "am-snapshots-view.h"
@@ -242,6 +243,48 @@ test_two_snapshots (void)
   am_ui_test_iterate ();
 }
 
+/* An image whose snapshot EC2 does not know: the row says so in words, with Retry. */
+static void
+test_unknown_snapshot (void)
+{
+  static const char xml[] =
+    "<DescribeImagesResponse><imagesSet><item><imageId>ami-0123456789abcdef0</imageId>"
+    "<name>gone-2026-01-01</name><blockDeviceMapping><item><deviceName>/dev/xvda</deviceName>"
+    "<ebs><snapshotId>snap-0123456789abcdef0</snapshotId><volumeSize>8</volumeSize></ebs></item>"
+    "</blockDeviceMapping></item></imagesSet></DescribeImagesResponse>";
+  static const char * const path[] = { "imagesSet", NULL };
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  g_autoptr (GBytes) body = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (GError) error = NULL;
+  AmImageStorage *storage = g_object_new (AM_TYPE_IMAGE_STORAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *retry;
+
+  images = _am_ec2_parse_list (body, _am_image_get_model_info (), path, NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 200);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (storage));
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (window);
+  am_image_storage_set_image (storage, am_session_get_client (session), images->pdata[0]);
+  g_assert_true (am_ui_test_wait_until (storage_loaded, storage, 60000));
+  assert_contains (am_image_storage_get_text (storage), "Could not read the sizes of this image's snapshots: ");
+  assert_contains (am_image_storage_get_text (storage), "snap-0123456789abcdef0");
+  retry = am_ui_test_get_widget (GTK_WIDGET (storage), GTK_TYPE_BUTTON, "_Retry");
+  g_assert_true (gtk_widget_get_visible (retry));
+  g_assert_true (am_ui_test_screenshot_light_dark (window, "image-storage-error", 200));
+
+  /* Retry asks again (and fails again, in words). */
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_false (am_image_storage_is_loaded (storage));
+  g_assert_true (am_ui_test_wait_until (storage_loaded, storage, 60000));
+  assert_contains (am_image_storage_get_text (storage), "Could not read the sizes of this image's snapshots: ");
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +292,7 @@ main (int   argc,
   am_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/images/storage/two-snapshots", test_two_snapshots);
+  g_test_add_func ("/images/storage/unknown-snapshot", test_unknown_snapshot);
 
   return g_test_run ();
 }

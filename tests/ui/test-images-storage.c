@@ -12,7 +12,7 @@
 #include "am-describe-images-query.h"
 #include "am-ec2-parse-private.h"
 #include "am-image-storage.h"
-#include "am-images-view.h"
+#include "am-images-view-private.h"
 #include "am-snapshots-view.h"
 #include "am-test-families.h"
 #include "am-ui-test-sandbox.h"
@@ -116,6 +116,23 @@ snapshots_settled (gpointer data)
          && gtk_label_get_text (GTK_LABEL (label))[0] != '\0';
 }
 
+/* args: the view, the text its "N of M images" line should read */
+static gboolean
+shown_count_is (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *label = am_ui_test_get_widget (args[0], GTK_TYPE_LABEL, "shown_count_label");
+  static char *last;
+
+  if (g_strcmp0 (last, gtk_label_get_text (GTK_LABEL (label))) != 0)
+    {
+      g_free (last);
+      last = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+      g_test_message ("shown: %s", last);
+    }
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), args[1]) == 0;
+}
+
 static void
 assert_contains (const char *text,
                  const char *part)
@@ -209,6 +226,26 @@ test_two_snapshots (void)
   g_free (expected);
   expected = g_strdup_printf ("2 snapshots, up to %d GB, about %.2f USD a month", gb, gb * 0.08);
   assert_contains (am_image_storage_get_text (AM_IMAGE_STORAGE (storage)), expected);
+
+  /* Under the list, in Owned by Me: the listed images' snapshots, each counted once. */
+  {
+    gpointer args[2];
+
+    g_free (expected);
+    expected = g_strdup_printf ("1 of %u images · their snapshots, each counted once: up to %d GB, about %.2f USD a month",
+                                images->len, gb, gb * 0.08);
+    args[0] = view;
+    args[1] = expected;
+    g_assert_true (am_ui_test_wait_until (shown_count_is, args, 30000));
+    gtk_editable_set_text (GTK_EDITABLE (_am_images_view_get_search_entry (view)), "");
+    _am_images_view_apply_search (view);
+    g_free (expected);
+    expected = g_strdup_printf ("%u of %u images · their snapshots, each counted once: up to %d GB, about %.2f USD a month",
+                                images->len, images->len, owned_gb, owned_gb * 0.08);
+    args[1] = expected;
+    g_assert_true (am_ui_test_wait_until (shown_count_is, args, 30000));
+    g_assert_true (am_ui_test_screenshot_light_dark (GTK_WIDGET (window), "images-owned-storage-total", 200));
+  }
   gtk_window_destroy (window);
 
   /* Totals: the owned images' snapshots once each, at the current rate. */

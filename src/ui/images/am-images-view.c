@@ -156,7 +156,14 @@ update_shown_count (AmImagesView *self,
 {
   g_autofree char *text = g_strdup_printf (ngettext ("%u of %u image", "%u of %u images", n_total),
                                            n_visible, n_total);
+  g_autofree char *storage = _am_images_view_storage_text (self);
 
+  if (storage != NULL)
+    {
+      g_autofree char *count = g_steal_pointer (&text);
+
+      text = g_strdup_printf ("%s · %s", count, storage);
+    }
   gtk_label_set_text (self->shown_count_label, text);
 }
 

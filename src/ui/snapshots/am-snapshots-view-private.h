@@ -26,6 +26,8 @@ struct _AmSnapshotsView
   GtkLabel            *details_label;
   AdwStatusPage       *empty_page;
   AmErrorState        *error_state;
+  GtkBox              *storage_box;
+  GtkLabel            *storage_label;
 
   /* owned references */
   AmSession           *session;
@@ -53,6 +55,9 @@ gboolean     _am_snapshots_view_is_orphan      (AmSnapshotsView *self,
                                                 AmSnapshot      *snapshot);
 GPtrArray   *_am_snapshots_view_get_selected   (AmSnapshotsView *self);
 void         _am_snapshots_view_update_actions (AmSnapshotsView *self);
+
+/* am-snapshots-view-storage.c: the storage totals under the list */
+void         _am_snapshots_view_update_storage (AmSnapshotsView *self);
 
 /* am-snapshots-view-actions.c: the `snapshots.` actions that change the account */
 void         _am_snapshots_view_create_action  (GtkWidget       *widget,

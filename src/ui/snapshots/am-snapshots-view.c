@@ -220,6 +220,7 @@ fill (AmSnapshotsView *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   _am_snapshots_view_update_actions (self);
+  _am_snapshots_view_update_storage (self);
 }
 
 GPtrArray *
@@ -524,6 +525,8 @@ am_snapshots_view_class_init (AmSnapshotsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, details_label);
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, error_state);
+  gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, storage_box);
+  gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, storage_label);
   gtk_widget_class_bind_template_callback (widget_class, am_snapshots_view_filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, am_snapshots_view_bin_toggled_cb);
 

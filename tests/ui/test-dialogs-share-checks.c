@@ -1,0 +1,198 @@
+/* test-dialogs-share-checks.c: what EC2 will refuse, said before sharing (snapshots) and copying (Allowed AMIs)
+ * Copyright 2026 The Amiable authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-dialogs-share-checks"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "am-aws-error.h"
+#include "am-copy-image-dialog.h"
+#include "am-ec2-governance.h"
+#include "am-permissions-dialog.h"
+#include "test-dialogs-common.h"
+
+#define PRIVATE_IMAGE "alice-build-runner-arm64-2026-02-03"
+
+static gboolean
+loaded (gpointer data)
+{
+  return am_permissions_dialog_is_loaded (data);
+}
+
+static const char *
+label_text (GtkWidget  *dialog,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, name)));
+}
+
+static gboolean
+visible (GtkWidget  *dialog,
+         GType       type,
+         const char *name)
+{
+  GtkWidget *widget = am_ui_test_find_widget (dialog, type, name);
+
+  return widget != NULL && gtk_widget_is_visible (widget);
+}
+
+static gboolean
+share_offered (gpointer data)
+{
+  return visible (data, GTK_TYPE_BUTTON, "share_snapshots_button");
+}
+
+static gboolean
+unshare_offered (gpointer data)
+{
+  return visible (data, GTK_TYPE_BUTTON, "unshare_snapshots_button");
+}
+
+static gboolean
+snapshots_changed (gpointer data)
+{
+  GtkWidget *dialog = data;
+
+  return visible (dialog, GTK_TYPE_LABEL, "snapshots_result")
+         && gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "share_snapshots_button"));
+}
+
+/* Who may create volumes from @snapshot_id, read through the app's client: "all" and account
+ * IDs joined with ",". */
+static char *
+snapshot_sharing (AmEc2Client *client,
+                  const char  *snapshot_id)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmSnapshotSharing) sharing = NULL;
+  g_autofree char *users = NULL;
+
+  am_ec2_client_get_snapshot_sharing_async (client, snapshot_id, NULL, dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
+  sharing = am_ec2_client_get_snapshot_sharing_finish (client, result, &error);
+  g_assert_no_error (error);
+  users = g_strjoinv (",", sharing->user_ids);
+  return sharing->is_public ? g_strconcat ("all", *users ? "," : "", users, NULL) : g_steal_pointer (&users);
+}
+
+/* Whether bob finds @snapshot_id by its ID (EC2 lists a snapshot shared with an account). */
+static gboolean
+bob_sees (DlgFixture *fixture,
+          const char *snapshot_id)
+{
+  AmEc2Client *client = am_session_get_client (fixture->bob);
+  const char *ids[] = { snapshot_id, NULL };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) snapshots = NULL;
+
+  am_ec2_client_describe_snapshots_async (client, ids, NULL, NULL, NULL, dlg_store_result_cb, &result);
+  dlg_wait (dlg_have_result, &result);
+  snapshots = am_ec2_client_describe_snapshots_finish (client, result, &error);
+  if (error != NULL && g_strcmp0 (am_aws_error_get_code (error), "InvalidSnapshot.NotFound") == 0)
+    return FALSE;
+  g_assert_no_error (error);
+  return snapshots->len == 1;
+}
+
+static GtkWidget *
+open_permissions (DlgFixture *fixture,
+                  AmImage    *image,
+                  DlgRun     *run)
+{
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
+  GtkWidget *dialog;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "permissions", images, AM_TYPE_PERMISSIONS_DIALOG, run);
+  dlg_wait (loaded, dialog);
+  am_ui_test_iterate ();
+  return dialog;
+}
+
+/* Sharing with bob, whose account may not use the image's snapshot: the sentence before Save,
+ * Also Share the Snapshots shares it (bob then finds it); removing bob offers the reverse. */
+static void
+test_snapshots_with_account (DlgFixture    *fixture,
+                             gconstpointer  data)
+{
+  AmEc2Client *client = am_session_get_client (fixture->alice);
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  const char *snapshot = am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (image)[0]);
+  g_autofree char *expected = NULL;
+  g_autofree char *sharing = NULL;
+  GtkWidget *dialog;
+  DlgRun run;
+
+  g_assert_nonnull (snapshot);
+  sharing = snapshot_sharing (client, snapshot);
+  g_assert_cmpstr (sharing, ==, "");
+  g_assert_false (bob_sees (fixture, snapshot));
+
+  dialog = open_permissions (fixture, image, &run);
+  g_assert_false (share_offered (dialog));
+  dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "add_row"), AM_SANDBOX_BOB_ACCOUNT_ID);
+  dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "add_button"));
+  dlg_wait (share_offered, dialog);
+  expected = g_strdup_printf ("%s will be able to launch this image but not to copy it or create volumes from its "
+                              "snapshots: %s is not shared with that account.",
+                              AM_SANDBOX_BOB_ACCOUNT_ID, snapshot);
+  g_assert_cmpstr (label_text (dialog, "snapshots_label"), ==, expected);
+  dlg_screenshot (dialog, "permissions-snapshots-not-shared");
+
+  dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "share_snapshots_button"));
+  dlg_wait (snapshots_changed, dialog);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: now shared with %s", snapshot, AM_SANDBOX_BOB_ACCOUNT_ID);
+  g_assert_cmpstr (label_text (dialog, "snapshots_result"), ==, expected);
+  g_assert_false (share_offered (dialog));
+  g_assert_false (visible (dialog, GTK_TYPE_LABEL, "snapshots_label"));
+  dlg_screenshot (dialog, "permissions-snapshots-shared");
+  g_clear_pointer (&sharing, g_free);
+  sharing = snapshot_sharing (client, snapshot);
+  g_assert_cmpstr (sharing, ==, AM_SANDBOX_BOB_ACCOUNT_ID);
+  g_assert_true (bob_sees (fixture, snapshot));
+
+  /* Save the launch permission too. */
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  dlg_run_clear (&run);
+
+  /* Removing bob: his account could still create volumes from the snapshot. */
+  dialog = open_permissions (fixture, image, &run);
+  g_assert_false (unshare_offered (dialog));
+  dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "Stop sharing with " AM_SANDBOX_BOB_ACCOUNT_ID));
+  dlg_wait (unshare_offered, dialog);
+  g_assert_nonnull (strstr (label_text (dialog, "snapshots_label"), "can still create volumes from"));
+  dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "unshare_snapshots_button"));
+  dlg_wait (snapshots_changed, dialog);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: no longer shared with %s", snapshot, AM_SANDBOX_BOB_ACCOUNT_ID);
+  g_assert_cmpstr (label_text (dialog, "snapshots_result"), ==, expected);
+  g_clear_pointer (&sharing, g_free);
+  sharing = snapshot_sharing (client, snapshot);
+  g_assert_cmpstr (sharing, ==, "");
+  g_assert_false (bob_sees (fixture, snapshot));
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Software GL under Xvfb is slow on a busy machine; these tests look at widgets, not GL. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  am_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/dialogs/share-checks/snapshots-with-account", DlgFixture, NULL,
+              dlg_fixture_set_up, test_snapshots_with_account, dlg_fixture_tear_down);
+
+  return g_test_run ();
+}

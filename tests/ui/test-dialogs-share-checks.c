@@ -183,6 +183,111 @@ test_snapshots_with_account (DlgFixture    *fixture,
   dlg_run_clear (&run);
 }
 
+/* Alice's Allowed AMIs in @region: @state with one criterion allowing names like @name only. */
+static void
+set_allowed (DlgFixture *fixture,
+             const char *region,
+             const char *state,
+             const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AmEc2Client) client = am_ec2_client_new_for_region (am_session_get_client (fixture->alice), region, &error);
+  g_autoptr (GPtrArray) criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) am_image_criterion_free);
+  AmImageCriterion *criterion = am_image_criterion_new ();
+  const char *names[] = { name, NULL };
+  g_autoptr (GAsyncResult) replaced = NULL;
+  g_autoptr (GAsyncResult) set = NULL;
+
+  g_assert_no_error (error);
+  criterion->names = g_strdupv ((char **) names);
+  g_ptr_array_add (criteria, criterion);
+  am_ec2_client_replace_image_criteria_async (client, criteria, NULL, dlg_store_result_cb, &replaced);
+  dlg_wait (dlg_have_result, &replaced);
+  g_assert_true (am_ec2_client_replace_image_criteria_finish (client, replaced, &error));
+  g_assert_no_error (error);
+  am_ec2_client_set_allowed_images_state_async (client, state, NULL, dlg_store_result_cb, &set);
+  dlg_wait (dlg_have_result, &set);
+  g_assert_true (am_ec2_client_set_allowed_images_state_finish (client, set, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+allowed_note_shown (gpointer data)
+{
+  return visible (data, GTK_TYPE_LABEL, "allowed_label");
+}
+
+static GtkWidget *
+open_copy (DlgFixture *fixture,
+           DlgRun     *run,
+           const char *region)
+{
+  g_autoptr (AmImage) image = dlg_owned_image_named (fixture->alice, PRIVATE_IMAGE);
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
+  GtkWidget *dialog;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "copy", images, AM_TYPE_COPY_IMAGE_DIALOG, run);
+  g_assert_true (am_copy_image_dialog_select_region (AM_COPY_IMAGE_DIALOG (dialog), region));
+  am_ui_test_iterate ();
+  return dialog;
+}
+
+/* The destination's Allowed AMIs criteria would not let the copy's name in: the dialog names the
+ * criterion before Copy, says the copy stays usable by this account (EC2 never restricts an
+ * account's own images), and Copy stays possible; in audit mode likewise; a name the criteria
+ * allow, or another Region, says nothing. */
+static void
+test_copy_allowed (DlgFixture    *fixture,
+                   gconstpointer  data)
+{
+  const char *text;
+  GtkWidget *dialog;
+  DlgRun run;
+
+  set_allowed (fixture, "eu-west-1", "enabled", "golden-*");
+  dialog = open_copy (fixture, &run, "eu-west-1");
+  dlg_wait (allowed_note_shown, dialog);
+  text = label_text (dialog, "allowed_label");
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Allowed AMIs is enabled in eu-west-1"));
+  g_assert_nonnull (strstr (text, "its name “" PRIVATE_IMAGE "” matches none of the image names golden-*"));
+  g_assert_nonnull (strstr (text, "This account can still launch it there"));
+  g_assert_true (dlg_can_apply (dialog));
+  dlg_screenshot (dialog, "copy-allowed-enabled");
+
+  /* A name the criterion allows: nothing to say. */
+  dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "golden-build-runner");
+  g_assert_false (allowed_note_shown (dialog));
+  dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "name_row"), "build-runner-copy");
+  g_assert_true (allowed_note_shown (dialog));
+
+  /* Another Region without Allowed AMIs: nothing either, once its settings are read. */
+  g_assert_true (am_copy_image_dialog_select_region (AM_COPY_IMAGE_DIALOG (dialog), "eu-central-1"));
+  am_ui_test_settle (500);
+  g_assert_false (allowed_note_shown (dialog));
+
+  /* Copy is still possible, and makes the copy. */
+  g_assert_true (am_copy_image_dialog_select_region (AM_COPY_IMAGE_DIALOG (dialog), "eu-west-1"));
+  dlg_wait (allowed_note_shown, dialog);
+  dlg_click (dlg_apply_button (dialog));
+  dlg_wait_run (&run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.applied);
+  dlg_run_clear (&run);
+
+  set_allowed (fixture, "eu-west-1", "audit-mode", "golden-*");
+  dialog = open_copy (fixture, &run, "eu-west-1");
+  dlg_wait (allowed_note_shown, dialog);
+  text = label_text (dialog, "allowed_label");
+  g_assert_nonnull (strstr (text, "Allowed AMIs is in audit mode in eu-west-1"));
+  g_assert_nonnull (strstr (text, "matches none of the image names golden-*"));
+  g_assert_nonnull (strstr (text, "flagged"));
+  dlg_screenshot (dialog, "copy-allowed-audit");
+  gtk_window_close (GTK_WINDOW (dialog));
+  dlg_wait_run (&run);
+  dlg_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +298,8 @@ main (int   argc,
 
   g_test_add ("/ui/dialogs/share-checks/snapshots-with-account", DlgFixture, NULL,
               dlg_fixture_set_up, test_snapshots_with_account, dlg_fixture_tear_down);
+  g_test_add ("/ui/dialogs/share-checks/copy-allowed", DlgFixture, NULL,
+              dlg_fixture_set_up, test_copy_allowed, dlg_fixture_tear_down);
 
   return g_test_run ();
 }

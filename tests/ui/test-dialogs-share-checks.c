@@ -232,6 +232,15 @@ open_copy (DlgFixture *fixture,
   return dialog;
 }
 
+static void
+keep_copy_id_cb (AmCopyImageDialog  *dialog,
+                 gboolean            applied,
+                 char              **copy_id)
+{
+  g_free (*copy_id);
+  *copy_id = g_strdup (am_copy_image_dialog_get_new_image_id (dialog));
+}
+
 /* The destination's Allowed AMIs criteria would not let the copy's name in: the dialog names the
  * criterion before Copy, says the copy stays usable by this account (EC2 never restricts an
  * account's own images), and Copy stays possible; in audit mode likewise; a name the criteria
@@ -240,6 +249,7 @@ static void
 test_copy_allowed (DlgFixture    *fixture,
                    gconstpointer  data)
 {
+  g_autofree char *copy_id = NULL;
   const char *text;
   GtkWidget *dialog;
   DlgRun run;
@@ -269,10 +279,24 @@ test_copy_allowed (DlgFixture    *fixture,
   /* Copy is still possible, and makes the copy. */
   g_assert_true (am_copy_image_dialog_select_region (AM_COPY_IMAGE_DIALOG (dialog), "eu-west-1"));
   dlg_wait (allowed_note_shown, dialog);
+  g_signal_connect (dialog, "finished", G_CALLBACK (keep_copy_id_cb), &copy_id);
   dlg_click (dlg_apply_button (dialog));
   dlg_wait_run (&run);
   g_assert_no_error (run.error);
   g_assert_true (run.applied);
+  g_assert_nonnull (copy_id);
+  /* What the note said: EC2 lets this account use its copy there, criteria or not. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AmEc2Client) there = am_ec2_client_new_for_region (am_session_get_client (fixture->alice),
+                                                                  "eu-west-1", &error);
+    g_autoptr (AmImage) copy = NULL;
+
+    g_assert_no_error (error);
+    copy = dlg_describe_image (there, copy_id);
+    g_assert_nonnull (copy);
+    g_assert_true (am_image_get_image_allowed (copy));
+  }
   dlg_run_clear (&run);
 
   set_allowed (fixture, "eu-west-1", "audit-mode", "golden-*");

@@ -158,44 +158,11 @@ collect_changes (AmSbCall  *call,
                  GPtrArray *add,
                  GPtrArray *remove)
 {
-  static const struct { const char *field; AmSbPermKind kind; } fields[] = {
-    { "UserId", AM_SB_PERM_USER }, { "Group", AM_SB_PERM_GROUP },
-  };
-  static const struct { const char *list; AmSbPermKind kind; } flat[] = {
-    { "UserId", AM_SB_PERM_USER }, { "UserGroup", AM_SB_PERM_GROUP },
-  };
-  const char *operation = _am_sb_param (call, "OperationType");
+  static const AmSbPermName fields[] = { { "UserId", AM_SB_PERM_USER }, { "Group", AM_SB_PERM_GROUP } };
+  static const AmSbPermName flat[] = { { "UserId", AM_SB_PERM_USER }, { "UserGroup", AM_SB_PERM_GROUP } };
 
-  for (guint side = 0; side < 2; side++)
-    {
-      const char *prefix = side == 0 ? "CreateVolumePermission.Add" : "CreateVolumePermission.Remove";
-      g_autoptr (GArray) indices = _am_sb_param_indices (call, prefix);
-
-      for (guint i = 0; i < indices->len; i++)
-        for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-          {
-            g_autofree char *key = g_strdup_printf ("%s.%u.%s", prefix, g_array_index (indices, guint, i),
-                                                    fields[f].field);
-            const char *value = _am_sb_param (call, key);
-
-            if (value != NULL && !collect (call, side == 0 ? add : remove, fields[f].kind, value))
-              return FALSE;
-          }
-    }
-  for (guint f = 0; f < G_N_ELEMENTS (flat); f++)
-    {
-      g_autoptr (GPtrArray) values = _am_sb_param_list (call, flat[f].list);
-
-      if (values->len == 0)
-        continue;
-      if (operation == NULL || (strcmp (operation, "add") != 0 && strcmp (operation, "remove") != 0))
-        return _am_sb_fail (call, 400, "InvalidParameterValue",
-                            "OperationType must be add or remove when %s.N is given.", flat[f].list);
-      for (guint i = 0; i < values->len; i++)
-        if (!collect (call, strcmp (operation, "add") == 0 ? add : remove, flat[f].kind, values->pdata[i]))
-          return FALSE;
-    }
-  return TRUE;
+  return _am_sb_collect_permission_changes (call, "CreateVolumePermission", fields, G_N_ELEMENTS (fields),
+                                            flat, G_N_ELEMENTS (flat), collect, add, remove);
 }
 
 static gboolean

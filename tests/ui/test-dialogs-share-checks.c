@@ -16,12 +16,6 @@
 
 #define PRIVATE_IMAGE "alice-build-runner-arm64-2026-02-03"
 
-static gboolean
-loaded (gpointer data)
-{
-  return am_permissions_dialog_is_loaded (data);
-}
-
 static const char *
 label_text (GtkWidget  *dialog,
             const char *name)
@@ -99,20 +93,6 @@ bob_sees (DlgFixture *fixture,
   return snapshots->len == 1;
 }
 
-static GtkWidget *
-open_permissions (DlgFixture *fixture,
-                  AmImage    *image,
-                  DlgRun     *run)
-{
-  g_autoptr (GPtrArray) images = dlg_one_image (image);
-  GtkWidget *dialog;
-
-  dialog = dlg_run_action (fixture, fixture->alice, "permissions", images, AM_TYPE_PERMISSIONS_DIALOG, run);
-  dlg_wait (loaded, dialog);
-  am_ui_test_iterate ();
-  return dialog;
-}
-
 /* Sharing with bob, whose account may not use the image's snapshot: the sentence before Save,
  * Also Share the Snapshots shares it (bob then finds it); removing bob offers the reverse. */
 static void
@@ -132,7 +112,7 @@ test_snapshots_with_account (DlgFixture    *fixture,
   g_assert_cmpstr (sharing, ==, "");
   g_assert_false (bob_sees (fixture, snapshot));
 
-  dialog = open_permissions (fixture, image, &run);
+  dialog = dlg_open_permissions (fixture, image, &run);
   g_assert_false (share_offered (dialog));
   dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "add_row"), AM_SANDBOX_BOB_ACCOUNT_ID);
   dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "add_button"));
@@ -164,7 +144,7 @@ test_snapshots_with_account (DlgFixture    *fixture,
   dlg_run_clear (&run);
 
   /* Removing bob: his account could still create volumes from the snapshot. */
-  dialog = open_permissions (fixture, image, &run);
+  dialog = dlg_open_permissions (fixture, image, &run);
   g_assert_false (unshare_offered (dialog));
   dlg_click (am_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "Stop sharing with " AM_SANDBOX_BOB_ACCOUNT_ID));
   dlg_wait (unshare_offered, dialog);

@@ -24,11 +24,13 @@ may_create_volumes (AmSnapshotSharing *sharing,
 }
 
 /* The image's snapshots (among those read) that @account_id (NULL: every account) may not create
- * volumes from, joined with ", "; NULL when there are none. */
+ * volumes from (@lacking), or still may by name or publicly (!@lacking), joined with ", "; NULL
+ * when there are none. */
 static char *
-missing_for (AmPermissionsDialog *self,
-             const char          *account_id,
-             guint               *n)
+snapshots_for (AmPermissionsDialog *self,
+               const char          *account_id,
+               gboolean             lacking,
+               guint               *n)
 {
   g_autoptr (GString) list = g_string_new (NULL);
 
@@ -36,8 +38,16 @@ missing_for (AmPermissionsDialog *self,
   for (guint i = 0; i < self->snapshot_ids->len; i++)
     {
       AmSnapshotSharing *sharing = g_hash_table_lookup (self->snapshot_sharing, self->snapshot_ids->pdata[i]);
+      gboolean wanted;
 
-      if (sharing == NULL || may_create_volumes (sharing, account_id))
+      if (sharing == NULL)
+        continue;
+      if (lacking)
+        wanted = !may_create_volumes (sharing, account_id);
+      else
+        wanted = account_id == NULL ? sharing->is_public
+                                    : g_strv_contains ((const char * const *) sharing->user_ids, account_id);
+      if (!wanted)
         continue;
       if (list->len > 0)
         g_string_append (list, ", ");
@@ -47,32 +57,68 @@ missing_for (AmPermissionsDialog *self,
   return *n > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
 }
 
-/* The snapshots that still let @account_id (NULL: every account, publicly) create volumes. */
+/* What the change means for @account (NULL: every account, the image made public or private). */
 static char *
-still_shared_for (AmPermissionsDialog *self,
-                  const char          *account_id,
-                  guint               *n)
+sentence (gboolean    adding,
+          const char *account,
+          const char *snapshots,
+          guint       n)
 {
-  g_autoptr (GString) list = g_string_new (NULL);
+  if (adding && account != NULL)
+    /* Translators: an account, then one or more snapshot IDs */
+    return g_strdup_printf (ngettext ("%s will be able to launch this image but not to copy it or create "
+                                      "volumes from its snapshots: %s is not shared with that account.",
+                                      "%s will be able to launch this image but not to copy it or create "
+                                      "volumes from its snapshots: %s are not shared with that account.", n),
+                            account, snapshots);
+  if (adding)
+    return g_strdup_printf (ngettext ("Every account will be able to launch this image but not to copy it "
+                                      "or create volumes from its snapshots: %s is not public.",
+                                      "Every account will be able to launch this image but not to copy it "
+                                      "or create volumes from its snapshots: %s are not public.", n),
+                            snapshots);
+  if (account != NULL)
+    return g_strdup_printf (ngettext ("%s will no longer launch this image but can still create volumes "
+                                      "from %s, and so copy what it holds.",
+                                      "%s will no longer launch this image but can still create volumes "
+                                      "from %s, and so copy what they hold.", n),
+                            account, snapshots);
+  return g_strdup_printf (ngettext ("The image will be private, but %s stays public: every account can "
+                                    "still create volumes from it.",
+                                    "The image will be private, but %s stay public: every account can "
+                                    "still create volumes from them.", n),
+                          snapshots);
+}
 
-  *n = 0;
-  for (guint i = 0; i < self->snapshot_ids->len; i++)
+/* Appends a line to @text for each account of @set (and every account when @set has group
+ * all) whose snapshot access the change leaves out of step; TRUE when there is one. */
+static gboolean
+explain (AmPermissionsDialog *self,
+         AmPermissionSet     *set,
+         gboolean             adding,
+         GString             *text)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i <= set->user_ids->len; i++)
     {
-      AmSnapshotSharing *sharing = g_hash_table_lookup (self->snapshot_sharing, self->snapshot_ids->pdata[i]);
-      gboolean shared;
+      const char *account = i < set->user_ids->len ? set->user_ids->pdata[i] : NULL;
+      g_autofree char *snapshots = NULL;
+      g_autofree char *line = NULL;
+      guint n;
 
-      if (sharing == NULL)
+      if (account == NULL && !set->group_all)
         continue;
-      shared = account_id == NULL ? sharing->is_public
-                                  : g_strv_contains ((const char * const *) sharing->user_ids, account_id);
-      if (!shared)
+      snapshots = snapshots_for (self, account, adding, &n);
+      if (snapshots == NULL)
         continue;
-      if (list->len > 0)
-        g_string_append (list, ", ");
-      g_string_append (list, self->snapshot_ids->pdata[i]);
-      (*n)++;
+      line = sentence (adding, account, snapshots, n);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+      any = TRUE;
     }
-  return *n > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
+  return any;
 }
 
 void
@@ -81,8 +127,7 @@ _am_permissions_dialog_snapshots_update (AmPermissionsDialog *self,
                                          AmPermissionSet     *remove)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  gboolean can_share = FALSE, can_unshare = FALSE;
-  guint n;
+  gboolean can_share, can_unshare;
 
   if (self->snapshot_ids->len == 0 || self->current == NULL)
     {
@@ -90,75 +135,8 @@ _am_permissions_dialog_snapshots_update (AmPermissionsDialog *self,
       return;
     }
 
-  for (guint i = 0; i < add->user_ids->len; i++)
-    {
-      const char *account = add->user_ids->pdata[i];
-      g_autofree char *missing = missing_for (self, account, &n);
-
-      if (missing == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              /* Translators: an account, then one or more snapshot IDs */
-                              ngettext ("%s will be able to launch this image but not to copy it or create "
-                                        "volumes from its snapshots: %s is not shared with that account.",
-                                        "%s will be able to launch this image but not to copy it or create "
-                                        "volumes from its snapshots: %s are not shared with that account.", n),
-                              account, missing);
-      can_share = TRUE;
-    }
-  if (add->group_all)
-    {
-      g_autofree char *missing = missing_for (self, NULL, &n);
-
-      if (missing != NULL)
-        {
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text,
-                                  ngettext ("Every account will be able to launch this image but not to copy it "
-                                            "or create volumes from its snapshots: %s is not public.",
-                                            "Every account will be able to launch this image but not to copy it "
-                                            "or create volumes from its snapshots: %s are not public.", n),
-                                  missing);
-          can_share = TRUE;
-        }
-    }
-  for (guint i = 0; i < remove->user_ids->len; i++)
-    {
-      const char *account = remove->user_ids->pdata[i];
-      g_autofree char *shared = still_shared_for (self, account, &n);
-
-      if (shared == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              ngettext ("%s will no longer launch this image but can still create volumes "
-                                        "from %s, and so copy what it holds.",
-                                        "%s will no longer launch this image but can still create volumes "
-                                        "from %s, and so copy what they hold.", n),
-                              account, shared);
-      can_unshare = TRUE;
-    }
-  if (remove->group_all)
-    {
-      g_autofree char *shared = still_shared_for (self, NULL, &n);
-
-      if (shared != NULL)
-        {
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text,
-                                  ngettext ("The image will be private, but %s stays public: every account can "
-                                            "still create volumes from it.",
-                                            "The image will be private, but %s stay public: every account can "
-                                            "still create volumes from them.", n),
-                                  shared);
-          can_unshare = TRUE;
-        }
-    }
+  can_share = explain (self, add, TRUE, text);
+  can_unshare = explain (self, remove, FALSE, text);
   if (self->snapshot_error != NULL && (!am_permission_set_is_empty (add) || !am_permission_set_is_empty (remove)))
     {
       if (text->len > 0)

@@ -136,6 +136,21 @@ test_snapshots_with_account (DlgFixture    *fixture,
   g_assert_cmpstr (sharing, ==, AM_SANDBOX_BOB_ACCOUNT_ID);
   g_assert_true (bob_sees (fixture, snapshot));
 
+  /* Making it public: every account could launch it, but the snapshot is not public. */
+  {
+    GtkSwitch *public_switch = GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch"));
+
+    gtk_switch_set_active (public_switch, TRUE);
+    dlg_wait (share_offered, dialog);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf ("Every account will be able to launch this image but not to copy it or create "
+                                "volumes from its snapshots: %s is not public.", snapshot);
+    g_assert_cmpstr (label_text (dialog, "snapshots_label"), ==, expected);
+    gtk_switch_set_active (public_switch, FALSE);
+    am_ui_test_iterate ();
+    g_assert_false (share_offered (dialog));
+  }
+
   /* Save the launch permission too. */
   dlg_click (dlg_apply_button (dialog));
   dlg_wait_run (&run);

@@ -38,10 +38,20 @@ test('ModifySnapshotAttribute shares a snapshot with an account and publicly; th
   const hidden = await refused(() => bob.send(new ec2.DescribeSnapshotsCommand({ SnapshotIds: [snap] })));
   assertEqual(hidden.name, 'InvalidSnapshot.NotFound', 'bob by id before sharing');
 
+  // A launch permission lets bob launch the image, not copy it: that reads the snapshot.
+  const image = (await alice.send(new ec2.DescribeImagesCommand({
+    Owners: ['self'], Filters: [{ Name: 'name', Values: ['alice-web-server-2026-01-15'] }] }))).Images[0];
+  const copyInput = { SourceImageId: image.ImageId, SourceRegion: 'us-east-1', Name: 'bobs-copy' };
+  const noCopy = await refused(() => bob.send(new ec2.CopyImageCommand(copyInput)));
+  assertEqual(noCopy.name, 'InvalidRequest', 'bob copies before the snapshot is shared');
+  assertEqual(noCopy.message, 'You do not have permission to access the storage of this ami', 'why');
+
   await alice.send(new ec2.ModifySnapshotAttributeCommand({
     SnapshotId: snap, Attribute: 'createVolumePermission',
     CreateVolumePermission: { Add: [{ UserId: BOB }] },
   }));
+  const bobCopy = await bob.send(new ec2.CopyImageCommand(copyInput));
+  assert(bobCopy.ImageId.startsWith('ami-'), 'bob copies once it is shared');
   // Adding again changes nothing.
   await alice.send(new ec2.ModifySnapshotAttributeCommand({
     SnapshotId: snap, CreateVolumePermission: { Add: [{ UserId: BOB }] },

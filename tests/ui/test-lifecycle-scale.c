@@ -57,6 +57,17 @@ collect (GtkWidget *root,
     }
 }
 
+/* The list has drawn the orphans' rows (five cells each). */
+static gboolean
+orphan_rows_drawn (gpointer data)
+{
+  AmSnapshotsView *view = data;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (view->column_view), AM_TYPE_IMAGE_CELL, cells);
+  return cells->len >= ORPHANS_HERE * 5;
+}
+
 /*
  * Orphans Only filters the rows that are there: the list behind it is not rebuilt (no change
  * of the store), the counts stay, and the cells carry no tooltip text set while binding (each
@@ -99,8 +110,8 @@ test_orphans_in_place (void)
                        "Not used by any image");
     }
 
+  g_assert_true (am_ui_test_wait_until (orphan_rows_drawn, view, 30000));
   collect (GTK_WIDGET (view->column_view), AM_TYPE_IMAGE_CELL, cells);
-  g_assert_cmpuint (cells->len, >=, ORPHANS_HERE * 5);
   for (guint i = 0; i < cells->len; i++)
     {
       g_assert_true (gtk_widget_get_has_tooltip (cells->pdata[i]));
@@ -121,6 +132,19 @@ static gboolean
 preview_shown (gpointer data)
 {
   return g_strcmp0 (am_cleanup_dialog_get_page (data), "loading") != 0;
+}
+
+/* The preview has drawn rows: cells of the Image column ("name\nami-…"). */
+static gboolean
+image_cells_drawn (gpointer data)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  collect (data, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), "\nami-") != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* The preview's cells keep their lines (name, id; one snapshot a line), each cut short with
@@ -155,6 +179,7 @@ test_cleanup_preview_lines (void)
   g_assert_cmpuint (removals_2, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, removals_2);
 
+  g_assert_true (am_ui_test_wait_until (image_cells_drawn, preview, 30000));
   collect (GTK_WIDGET (preview), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {

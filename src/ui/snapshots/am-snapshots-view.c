@@ -149,8 +149,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   AmImageCell *cell = AM_IMAGE_CELL (gtk_list_item_get_child (item));
   const char *id = am_snapshot_get_snapshot_id (snapshot);
   g_autofree char *text = NULL;
+  gboolean warn = FALSE;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (cell), "warning");
   switch (column)
     {
     case COLUMN_ID:
@@ -170,9 +170,16 @@ bind_cell (GtkSignalListItemFactory *factory,
     case COLUMN_USED_BY:
     default:
       text = g_strdup (g_hash_table_lookup (self->used_by, id));
-      if (!_am_snapshots_view_showing_bin (self) && _am_snapshots_view_is_orphan (self, snapshot))
-        gtk_widget_add_css_class (GTK_WIDGET (cell), "warning");
+      warn = !_am_snapshots_view_showing_bin (self) && _am_snapshots_view_is_orphan (self, snapshot);
       break;
+    }
+  /* Changed only when it changes: each change restyles the cell. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (cell), "warning") != warn)
+    {
+      if (warn)
+        gtk_widget_add_css_class (GTK_WIDGET (cell), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (cell), "warning");
     }
   am_image_cell_set_text (cell, text);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "am-sandbox-private.h"
 #include "am-sandbox-scale.h"
 
 /* The newest build of every family is from this day; older ones go back a week each. */
@@ -267,7 +268,6 @@ add_instance (Seeder    *s,
   in->region = g_intern_string (s->region);
   in->owner_id = g_intern_static_string (s->alice->account_id);
   in->reservation_id = am_sb_hashed_id ("r", key);
-  in->image_id = g_strdup (image->image_id);
   in->instance_type = g_strdup (strcmp (image->architecture, "arm64") == 0 ? "t4g.small" : "t3.small");
   in->subnet_id = am_sb_hashed_id ("subnet", subnet_key);
   in->vpc_id = am_sb_hashed_id ("vpc", vpc_key);
@@ -276,16 +276,7 @@ add_instance (Seeder    *s,
   in->public_ip = g_strdup_printf ("3.%u.%u.%u", 80 + (j * 7) % 160, (j * 13) % 256, 1 + (j * 31) % 254);
   in->security_group_ids = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (in->security_group_ids, am_sb_hashed_id ("sg", sg_key));
-  in->architecture = image->architecture;
-  in->platform = image->platform;
-  in->platform_details = image->platform_details;
-  in->root_device_name = image->root_device_name;
-  in->root_device_type = image->root_device_type;
-  in->virtualization_type = image->virtualization_type;
-  in->boot_mode = image->boot_mode ? image->boot_mode
-                : strcmp (image->architecture, "arm64") == 0 ? g_intern_static_string ("uefi")
-                : g_intern_static_string ("legacy-bios");
-  in->volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_volume_free);
+  _am_sb_instance_set_image (in, image);
   for (guint k = 0; k < image->block_devices->len; k++)
     {
       AmSbBlockDevice *bd = image->block_devices->pdata[k];

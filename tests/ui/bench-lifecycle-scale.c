@@ -145,20 +145,42 @@ listing_close (Listing *listing)
   g_clear_object (&listing->sandbox);
 }
 
-/* The Owned by Me listings Amiable keeps on disk to show at once on the next start. */
-static void
-forget_cached_listings (void)
+/* A cache file being written (GLib writes FILE.XXXXXX, then renames it). */
+static gboolean
+cache_being_written (const char *dir)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "amiable", "images", NULL);
   g_autoptr (GDir) files = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (files != NULL && (name = g_dir_read_name (files)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+    if (!g_str_has_suffix (name, ".json"))
+      return TRUE;
+  return FALSE;
+}
 
-      g_unlink (path);
+/* The Owned by Me listings Amiable keeps on disk to show at once on the next start, once the
+ * last view's is written (removing it under the writer fails the write). */
+static void
+forget_cached_listings (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "amiable", "images", NULL);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr (GDir) files = NULL;
+  const char *name;
+
+  while (cache_being_written (dir) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20 * 1000);
     }
+  files = g_dir_open (dir, 0, NULL);
+  while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_unlink (path);
+      }
 }
 
 /*

@@ -353,6 +353,10 @@ gboolean     _am_sb_describe_simple  (AmSbCall          *call,
 
 /* Network (am-sandbox-network.c): the caller's default subnet in @zone (NULL: the first zone's);
  * a security group of the caller by id or name (in @vpc_id when given). */
+/* An instance launched from @image: its image id, what it takes from the image (architecture,
+ * platform, root device, boot mode) and an empty list of volumes. */
+void               _am_sb_instance_set_image (AmSbInstance    *in,
+                                              const AmSbImage *image);
 AmSbSubnet        *_am_sb_default_subnet (AmSbCall   *call,
                                           const char *zone);
 AmSbSecurityGroup *_am_sb_find_group     (AmSbCall   *call,

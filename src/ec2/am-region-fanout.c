@@ -363,11 +363,10 @@ regions_cb (GObject      *object,
   set_regions (self, names);
 }
 
-void
-am_region_fanout_start (AmRegionFanout *self)
+/* What a (new) start ends: the calls in flight, the last error. */
+static void
+restart (AmRegionFanout *self)
 {
-  g_return_if_fail (AM_IS_REGION_FANOUT (self));
-
   am_region_fanout_cancel (self);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -376,6 +375,14 @@ am_region_fanout_start (AmRegionFanout *self)
       g_clear_error (&self->error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
     }
+}
+
+void
+am_region_fanout_start (AmRegionFanout *self)
+{
+  g_return_if_fail (AM_IS_REGION_FANOUT (self));
+
+  restart (self);
   self->asking_regions = TRUE;
   update_loading (self);
   am_ec2_client_describe_regions_async (self->client, FALSE, NULL, self->cancellable, regions_cb,
@@ -696,6 +703,19 @@ am_region_fanout_init (AmRegionFanout *self)
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
 }
 
+static AmRegionFanout *
+fanout_new (AmEc2Client           *client,
+            GType                  item_type,
+            AmRegionJobFinishFunc  job_finish)
+{
+  AmRegionFanout *self = g_object_new (AM_TYPE_REGION_FANOUT, NULL);
+
+  self->client = g_object_ref (client);
+  self->items = g_list_store_new (item_type);
+  self->job_finish = job_finish;
+  return self;
+}
+
 AmRegionFanout *
 am_region_fanout_new (AmEc2Client           *client,
                       GType                  item_type,
@@ -707,11 +727,8 @@ am_region_fanout_new (AmEc2Client           *client,
   g_return_val_if_fail (AM_IS_EC2_CLIENT (client), NULL);
   g_return_val_if_fail (job != NULL && job_finish != NULL, NULL);
 
-  self = g_object_new (AM_TYPE_REGION_FANOUT, NULL);
-  self->client = g_object_ref (client);
-  self->items = g_list_store_new (item_type);
+  self = fanout_new (client, item_type, job_finish);
   self->job = job;
-  self->job_finish = job_finish;
   return self;
 }
 
@@ -752,11 +769,8 @@ am_region_fanout_new_with_data (AmEc2Client           *client,
   g_return_val_if_fail (AM_IS_EC2_CLIENT (client), NULL);
   g_return_val_if_fail (job != NULL && job_finish != NULL, NULL);
 
-  self = g_object_new (AM_TYPE_REGION_FANOUT, NULL);
-  self->client = g_object_ref (client);
-  self->items = g_list_store_new (item_type);
+  self = fanout_new (client, item_type, job_finish);
   self->data_job = job;
-  self->job_finish = job_finish;
   self->job_data = job_data;
   self->job_data_destroy = job_data_destroy;
   return self;
@@ -771,14 +785,7 @@ am_region_fanout_start_for_regions (AmRegionFanout     *self,
   g_return_if_fail (AM_IS_REGION_FANOUT (self));
   g_return_if_fail (regions != NULL);
 
-  am_region_fanout_cancel (self);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  if (self->error != NULL)
-    {
-      g_clear_error (&self->error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-    }
+  restart (self);
   for (guint i = 0; regions[i] != NULL; i++)
     g_ptr_array_add (names, (gpointer) regions[i]);
   set_regions (self, names);

@@ -378,13 +378,15 @@ criteria_clicked_cb (AmGovernanceRegions *self)
   g_autofree char *regions = NULL;
   g_autofree char *body = NULL;
 
-  if (self->page == NULL)
-    return;
-  criteria = am_governance_page_collect_criteria (self->page, &problem);
+  if (self->page != NULL)
+    criteria = am_governance_page_collect_criteria (self->page, &problem);
   if (criteria == NULL)
     {
       g_free (self->summary);
-      self->summary = g_strdup_printf (_("The criteria are not complete: %s"), problem);
+      if (self->page == NULL)
+        self->summary = g_strdup (_("The Governance window with the criteria was closed: open it again from the main menu, then All Regions…"));
+      else
+        self->summary = g_strdup_printf (_("The criteria are not complete: %s"), problem);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (self->summary));
       return;
     }

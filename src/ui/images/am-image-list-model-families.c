@@ -57,51 +57,123 @@ is_newer (const Row *a,
   return am_image_family_compare_age (a->image, b->image) > 0;
 }
 
+/* Counts @row into its family; returns the other row whose badge this took away or gave, if any. */
+static Row *
+add_row (AmImageListModel *self,
+         Row              *row)
+{
+  Family *family = g_hash_table_lookup (self->families, row);
+  Row *other = NULL;
+
+  if (family == NULL)
+    {
+      family = g_new0 (Family, 1);
+      family->newest = row;
+      family->size = 1;
+      g_hash_table_insert (self->families, row, family);
+      row->newest = TRUE;
+      row->marked = FALSE;
+      return NULL;
+    }
+  family->size++;
+  if (is_newer (row, family->newest))
+    {
+      Row *old = family->newest;
+
+      old->newest = FALSE;
+      if (old->marked)
+        {
+          old->marked = FALSE;
+          g_hash_table_remove (self->marked, old->image);
+          other = old;
+        }
+      family->newest = row;
+      row->newest = TRUE;
+      row->marked = TRUE;
+      g_hash_table_add (self->marked, g_object_ref (row->image));
+      return other;
+    }
+  row->newest = FALSE;
+  row->marked = FALSE;
+  if (family->size == 2)
+    {
+      family->newest->marked = TRUE;
+      g_hash_table_add (self->marked, g_object_ref (family->newest->image));
+      other = family->newest;
+    }
+  return other;
+}
+
 GPtrArray *
 am_image_list_model_update_families (AmImageListModel *self)
 {
-  g_autoptr (GHashTable) families = g_hash_table_new_full (family_hash, family_equal, NULL, g_free);
   GPtrArray *changed = NULL;
+  g_autoptr (GArray) was_marked = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), self->rows->len);
 
   self->families_stale = FALSE;
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      Row *row = self->rows->pdata[i];
-      Family *family;
-
-      if (row->family_len == 0)
-        continue;
-      family = g_hash_table_lookup (families, row);
-      if (family == NULL)
-        {
-          family = g_new0 (Family, 1);
-          family->newest = row;
-          g_hash_table_insert (families, row, family);
-        }
-      else if (is_newer (row, family->newest))
-        family->newest = row;
-      family->size++;
-    }
-
+  g_clear_pointer (&self->families, g_hash_table_unref);
+  self->families = g_hash_table_new_full (family_hash, family_equal, NULL, g_free);
   g_hash_table_remove_all (self->marked);
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = self->rows->pdata[i];
-      Family *family = row->family_len > 0 ? g_hash_table_lookup (families, row) : NULL;
-      gboolean newest = family == NULL || family->newest == row;
-      gboolean marked = family != NULL && family->newest == row && family->size > 1;
+      gboolean marked = row->marked;
 
-      row->newest = newest;
-      if (marked)
-        g_hash_table_add (self->marked, g_object_ref (row->image));
-      if (!row->fresh && row->marked != marked)
+      g_array_append_val (was_marked, marked);
+      row->marked = FALSE;
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = self->rows->pdata[i];
+
+      if (row->family_len == 0)
+        row->newest = TRUE;
+      else
+        add_row (self, row);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = self->rows->pdata[i];
+
+      if (!row->fresh && row->marked != g_array_index (was_marked, gboolean, i))
         {
           if (changed == NULL)
             changed = g_ptr_array_new ();
           g_ptr_array_add (changed, row);
         }
-      row->marked = marked;
       row->fresh = FALSE;
+    }
+  return changed;
+}
+
+GPtrArray *
+am_image_list_model_add_to_families (AmImageListModel *self,
+                                     guint             position,
+                                     guint             added)
+{
+  GPtrArray *changed = NULL;
+
+  if (self->families_stale || self->families == NULL)
+    return am_image_list_model_update_families (self);
+  /* A page appended while loading: O(page), not a pass over every row. */
+  for (guint i = position; i < position + added; i++)
+    {
+      Row *row = self->rows->pdata[i];
+      Row *other;
+
+      row->fresh = FALSE;
+      if (row->family_len == 0)
+        {
+          row->newest = TRUE;
+          continue;
+        }
+      other = add_row (self, row);
+      if (other != NULL && !other->fresh)
+        {
+          if (changed == NULL)
+            changed = g_ptr_array_new ();
+          g_ptr_array_add (changed, other);
+        }
     }
   return changed;
 }

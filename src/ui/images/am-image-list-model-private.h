@@ -53,6 +53,7 @@ struct _AmImageListModel
 
   /* families (am-image-list-model-families.c) */
   GHashTable *marked;     /* AmImage → itself: the images with the "Newest" badge */
+  GHashTable *families;   /* Row standing for its family → its newest row and size */
   gboolean families_stale;
 
   /* state */
@@ -75,6 +76,11 @@ void am_image_list_model_set_row_selected     (AmImageListModel           *self,
 /* Which row is the newest of its family, once per listing change. Returns: (transfer full)
  * (nullable): the rows seen before whose badge changed */
 GPtrArray *am_image_list_model_update_families (AmImageListModel          *self);
+/* As am_image_list_model_update_families() after rows [@position, +@added) were appended,
+ * counting only those (a full pass when the families are stale). */
+GPtrArray *am_image_list_model_add_to_families (AmImageListModel          *self,
+                                                guint                      position,
+                                                guint                      added);
 /* Tells the views about the visible rows among @changed (their badge is drawn anew). */
 void       am_image_list_model_announce_marks  (AmImageListModel          *self,
                                                 GPtrArray                 *changed);

@@ -352,15 +352,13 @@ source_items_changed_cb (AmImageListModel *self,
         }
     }
 
-  self->families_stale = TRUE;
-
   /* A page appended while loading: append its matches unsorted, no re-sort per page. */
   if (self->deferred && removed == 0 && position == old_len
       && self->rebuild_id == 0 && !self->order_stale)
     {
       guint n_visible = self->visible->len;
 
-      changed = am_image_list_model_update_families (self);
+      changed = am_image_list_model_add_to_families (self, position, added);
 
       for (guint i = 0; i < added; i++)
         {
@@ -384,6 +382,7 @@ source_items_changed_cb (AmImageListModel *self,
 
   /* Refreshes arrive as several small changes: sort and filter once for all of them. */
   self->order_stale = TRUE;
+  self->families_stale = TRUE;
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_cb, self, NULL);
 }
@@ -419,6 +418,7 @@ am_image_list_model_finalize (GObject *object)
   g_free (self->tag_key);
   g_free (self->tag_value);
   g_hash_table_unref (self->marked);
+  g_clear_pointer (&self->families, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_image_list_model_parent_class)->finalize (object);
 }

@@ -245,6 +245,36 @@ test_apply_everywhere (DlgFixture    *fixture,
   gtk_window_destroy (GTK_WINDOW (page));
 }
 
+static void
+set_up_slow (DlgFixture    *fixture,
+             gconstpointer  data)
+{
+  const char *args[] = { "--faults", "latency=400ms", NULL };
+
+  dlg_fixture_set_up_with_args (fixture, args);
+}
+
+/* Closed while every region is still asked: the calls end with the window, quietly. */
+static void
+test_close_while_asking (DlgFixture    *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (AmGovernancePage) page = NULL;
+  GtkWidget *regions;
+
+  page = g_object_ref_sink (am_governance_page_new (fixture->alice, AM_IMAGES_SCOPE_OWNED));
+  gtk_window_present (GTK_WINDOW (page));
+  g_assert_true (am_ui_test_wait_until (page_ready, page, 60000));
+  dlg_click (am_ui_test_get_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "regions_button"));
+  regions = am_ui_test_wait_for_window_of_type (AM_TYPE_GOVERNANCE_REGIONS);
+  g_assert_true (am_governance_regions_is_busy (AM_GOVERNANCE_REGIONS (regions)));
+  gtk_window_destroy (GTK_WINDOW (regions));
+  am_ui_test_wait_window_gone (AM_TYPE_GOVERNANCE_REGIONS);
+  /* Long enough for every answer that was on its way to arrive. */
+  am_ui_test_settle (3000);
+  gtk_window_destroy (GTK_WINDOW (page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +283,8 @@ main (int   argc,
   g_test_add ("/governance-regions/one-region-down", DlgFixture, NULL, set_up_one_down, test_one_region_down,
               dlg_fixture_tear_down);
   g_test_add ("/governance-regions/apply-everywhere", DlgFixture, NULL, dlg_fixture_set_up, test_apply_everywhere,
+              dlg_fixture_tear_down);
+  g_test_add ("/governance-regions/close-while-asking", DlgFixture, NULL, set_up_slow, test_close_while_asking,
               dlg_fixture_tear_down);
   return g_test_run ();
 }

@@ -511,11 +511,17 @@ am_governance_regions_dispose (GObject *object)
 {
   AmGovernanceRegions *self = AM_GOVERNANCE_REGIONS (object);
 
-  /* Dropping the fanouts cancels what they still ask. */
+  /* What the fanouts still ask ends here; late answers find no window to tell. */
   if (self->change != NULL)
-    am_region_fanout_cancel (self->change);
+    {
+      g_signal_handlers_disconnect_by_data (self->change, self);
+      am_region_fanout_cancel (self->change);
+    }
   if (self->fanout != NULL)
-    am_region_fanout_cancel (self->fanout);
+    {
+      g_signal_handlers_disconnect_by_data (self->fanout, self);
+      am_region_fanout_cancel (self->fanout);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_GOVERNANCE_REGIONS);
   g_clear_object (&self->change);
   g_clear_object (&self->fanout);

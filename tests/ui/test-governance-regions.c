@@ -108,6 +108,11 @@ confirm (AmGovernanceRegions *regions,
   dialog = am_governance_regions_get_confirmation (regions);
   for (guint i = 0; names[i] != NULL; i++)
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), names[i]));
+  {
+    g_autofree char *shot = g_strdup_printf ("governance-regions-confirm-%s", response);
+
+    am_ui_test_screenshot_light_dark (GTK_WIDGET (dialog), shot, 200);
+  }
   am_ui_test_message_dialog_press (GTK_WIDGET (dialog), response);
   /* The change ends in a sentence (it starts by clearing the last one). */
   g_assert_true (am_ui_test_wait_until (change_ended, regions, 120000));

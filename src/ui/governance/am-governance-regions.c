@@ -363,7 +363,7 @@ static void
 bpa_clicked_cb (AmGovernanceRegions *self)
 {
   g_autofree char *regions = region_list (self);
-  g_autofree char *body = g_strdup_printf (_("From then on no image of this account can be made public in %s. "
+  g_autofree char *body = g_strdup_printf (_("Once it is on, no image of this account can be made public in %s. "
                                              "Images that are public already stay public; sharing with accounts "
                                              "and organizations still works."), regions);
 

@@ -289,6 +289,14 @@ allowed_changed_cb (AmImagesView   *self,
 }
 
 static void
+newest_changed_cb (AmImagesView   *self,
+                   GParamSpec     *pspec,
+                   AmImageFilters *filters)
+{
+  am_image_list_model_set_newest_only (self->list, am_image_filters_get_newest_only (filters));
+}
+
+static void
 tag_changed_cb (AmImagesView   *self,
                 GParamSpec     *pspec,
                 AmImageFilters *filters)
@@ -521,6 +529,8 @@ am_images_view_init (AmImagesView *self)
   g_signal_connect_object (self->filters, "notify::deprecated", G_CALLBACK (deprecated_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::allowed", G_CALLBACK (allowed_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filters, "notify::newest-only", G_CALLBACK (newest_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::include-disabled",
                            G_CALLBACK (_am_images_view_include_disabled_changed), self, G_CONNECT_SWAPPED);

@@ -204,6 +204,43 @@ am_regions_banner_get_retry_button (AmRegionsBanner *self,
   return NULL;
 }
 
+void
+am_regions_banner_show (GtkWidget            **banner,
+                        AmRegionsBannerItems   items,
+                        GtkWidget             *parent,
+                        GtkWidget             *next_sibling,
+                        AmRegionFanout        *fanout)
+{
+  g_return_if_fail (banner != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+
+  if (*banner == NULL)
+    {
+      *banner = am_regions_banner_new (items);
+      /* Disposed with its parent: the view's pointer is cleared then. */
+      g_object_add_weak_pointer (G_OBJECT (*banner), (gpointer *) banner);
+      gtk_widget_insert_before (*banner, parent, next_sibling);
+    }
+  am_regions_banner_set_fanout (AM_REGIONS_BANNER (*banner), fanout);
+}
+
+void
+am_regions_banner_release (GtkWidget       *banner,
+                           AmRegionFanout **fanout,
+                           gpointer         listener)
+{
+  g_return_if_fail (banner == NULL || AM_IS_REGIONS_BANNER (banner));
+  g_return_if_fail (fanout != NULL);
+
+  if (banner != NULL)
+    am_regions_banner_set_fanout (AM_REGIONS_BANNER (banner), NULL);
+  if (*fanout == NULL)
+    return;
+  am_region_fanout_cancel (*fanout);
+  g_signal_handlers_disconnect_by_data (*fanout, listener);
+  g_clear_object (fanout);
+}
+
 static void
 am_regions_banner_dispose (GObject *object)
 {

@@ -40,4 +40,25 @@ char           *am_regions_banner_dup_summary (AmRegionsBanner     *self);
 GtkWidget      *am_regions_banner_get_retry_button (AmRegionsBanner *self,
                                                     const char      *region);
 
+/**
+ * am_regions_banner_show:
+ * @banner: (inout): a view's banner, made (for @items) and put before @next_sibling in @parent
+ *   when still %NULL
+ *
+ * Binds *@banner to @fanout.
+ */
+void            am_regions_banner_show       (GtkWidget           **banner,
+                                              AmRegionsBannerItems  items,
+                                              GtkWidget            *parent,
+                                              GtkWidget            *next_sibling,
+                                              AmRegionFanout       *fanout);
+/**
+ * am_regions_banner_release:
+ * @banner: (nullable): hidden
+ * @fanout: (inout): cancelled, its handlers connected with @listener as data dropped, cleared
+ */
+void            am_regions_banner_release    (GtkWidget            *banner,
+                                              AmRegionFanout      **fanout,
+                                              gpointer              listener);
+
 G_END_DECLS

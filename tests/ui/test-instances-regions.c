@@ -17,25 +17,6 @@
 #define DOWN_REGION "eu-west-1"
 #define FAR_REGION  "us-west-2"
 
-/* @instance_id as @client (its Region's) sees it now. */
-static AmInstance *
-describe_in (AmEc2Client *client,
-             const char  *instance_id)
-{
-  const char *ids[] = { instance_id, NULL };
-  AmUiTestWait wait = { NULL };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) instances = NULL;
-
-  am_ec2_client_describe_instances_async (client, ids, NULL, NULL, am_ui_test_wait_cb, &wait);
-  instances = am_ec2_client_describe_instances_finish (client, am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS),
-                                                       &error);
-  g_clear_object (&wait.result);
-  g_assert_no_error (error);
-  g_assert_cmpuint (instances->len, ==, 1);
-  return g_object_ref (instances->pdata[0]);
-}
-
 static gboolean
 fanout_settled (gpointer data)
 {
@@ -65,44 +46,10 @@ static gboolean
 far_stopped (gpointer data)
 {
   void **args = data;
-  g_autoptr (AmInstance) instance = describe_in (args[0], args[1]);
+  g_autoptr (AmInstance) instance = instances_describe_in (args[0], args[1]);
   const char *state = am_instance_get_state_name (instance);
 
   return g_strcmp0 (state, "stopping") == 0 || g_strcmp0 (state, "stopped") == 0;
-}
-
-/* A drawn label under @root whose text holds @needle. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *needle)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
-          && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
-        return child;
-      if ((found = find_label (child, needle)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_action_button (child, action_name)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkColumnView *
@@ -186,7 +133,7 @@ test_all_regions (InstancesFixture *fixture,
   g_assert_nonnull (strstr (summary, FAR_REGION ": 1 instance"));
   g_assert_nonnull (strstr (summary, "us-east-1: 1 instance"));
   g_assert_nonnull (strstr (summary, DOWN_REGION ": failed"));
-  failure = find_label (banner, DOWN_REGION ": could not connect");
+  failure = am_ui_test_find_label_containing (banner, DOWN_REGION ": could not connect");
   g_assert_nonnull (failure);
   retry = am_regions_banner_get_retry_button (AM_REGIONS_BANNER (banner), DOWN_REGION);
   g_assert_nonnull (retry);
@@ -200,7 +147,7 @@ test_all_regions (InstancesFixture *fixture,
   both[2] = NULL;
   g_assert_cmpuint (am_instances_view_select_instances (fixture->view, both), ==, 2);
   am_ui_test_iterate ();
-  stop = find_action_button (GTK_WIDGET (fixture->view), "instances.stop");
+  stop = am_ui_test_find_action_button (GTK_WIDGET (fixture->view), "instances.stop");
   g_assert_nonnull (stop);
   g_assert_false (gtk_widget_get_sensitive (stop));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (stop), "several Regions"));
@@ -215,7 +162,7 @@ test_all_regions (InstancesFixture *fixture,
   am_ui_test_iterate ();
   g_assert_true (gtk_widget_get_sensitive (stop));
   /* Create Image works in the session's Region: not offered for another Region's instance. */
-  create_image = find_action_button (GTK_WIDGET (fixture->view), "instances.create-image");
+  create_image = am_ui_test_find_action_button (GTK_WIDGET (fixture->view), "instances.create-image");
   g_assert_false (gtk_widget_get_sensitive (create_image));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (create_image), "another Region"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.stop", NULL));
@@ -229,7 +176,7 @@ test_all_regions (InstancesFixture *fixture,
   listed.id = west;
   listed.state = "stopped";
   g_assert_true (am_ui_test_wait_until (listed_in_state, &listed, INSTANCES_STATE_TIMEOUT_MS));
-  east_now = describe_in (session_client, east);
+  east_now = instances_describe_in (session_client, east);
   g_assert_cmpstr (am_instance_get_state_name (east_now), ==, "running");
 
   /* Retry asks the failed Region alone again; it fails again, and the others stay listed. */

@@ -35,71 +35,6 @@ one_region_listed (gpointer data)
   return !am_snapshots_view_is_busy (data) && am_snapshots_view_get_n_shown (data) > 0;
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_action_button (child, action_name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AmImage *
-first_owned (AmEc2Client *client)
-{
-  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) images = NULL;
-  g_autoptr (GError) error = NULL;
-
-  am_describe_images_query_add_owner (query, "self");
-  am_ec2_client_describe_images_async (client, query, NULL, am_test_families_cb, &result);
-  images = am_ec2_client_describe_images_finish (client, am_test_families_wait (&result), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (images->len, >, 0);
-  return g_object_ref (images->pdata[0]);
-}
-
-static gboolean
-in_recycle_bin (AmEc2Client *client,
-                const char  *snapshot_id)
-{
-  const char *ids[] = { snapshot_id, NULL };
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) listed = NULL;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_list_snapshots_in_recycle_bin_async (client, ids, NULL, am_test_families_cb, &result);
-  listed = am_ec2_client_list_snapshots_in_recycle_bin_finish (client, am_test_families_wait (&result), &error);
-  g_assert_no_error (error);
-  return listed->len == 1;
-}
-
-/* A drawn label under @root whose text holds @needle. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *needle)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
-          && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
-        return child;
-      if ((found = find_label (child, needle)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /*
  * us-west-2 is down. alice's snapshots of us-east-1, eu-west-1 (whose image was deregistered,
  * keeping its snapshot: an orphan there) and eu-central-1 (a copy's, used by the copy) are
@@ -115,8 +50,8 @@ test_all_regions (void)
   AmEc2Client *client = am_session_get_client (session);
   g_autoptr (AmEc2Client) ireland = am_ec2_client_new_for_region (client, "eu-west-1", NULL);
   g_autoptr (AmEc2Client) frankfurt = am_ec2_client_new_for_region (client, "eu-central-1", NULL);
-  g_autoptr (AmImage) east_image = first_owned (client);
-  g_autoptr (AmImage) ireland_image = first_owned (ireland);
+  g_autoptr (AmImage) east_image = am_test_families_owned_image (client, NULL);
+  g_autoptr (AmImage) ireland_image = am_test_families_owned_image (ireland, NULL);
   g_autofree char *east_snapshot = am_test_families_snapshots_of (client, am_image_get_image_id (east_image));
   g_autofree char *orphan = am_test_families_snapshots_of (ireland, am_image_get_image_id (ireland_image));
   g_autofree char *copy_id = NULL;
@@ -178,7 +113,7 @@ test_all_regions (void)
   g_test_message ("%s", summary);
   g_assert_nonnull (strstr (summary, "eu-central-1: 1 snapshot"));
   g_assert_nonnull (strstr (summary, DOWN_REGION ": failed"));
-  g_assert_nonnull (find_label (banner, DOWN_REGION ": could not connect"));
+  g_assert_nonnull (am_ui_test_find_label_containing (banner, DOWN_REGION ": could not connect"));
   retry = am_regions_banner_get_retry_button (AM_REGIONS_BANNER (banner), DOWN_REGION);
   g_assert_nonnull (retry);
 
@@ -198,8 +133,8 @@ test_all_regions (void)
   /* Two Regions selected: nothing to delete through one client. */
   g_assert_cmpuint (am_snapshots_view_select (view, two_regions), ==, 2);
   am_ui_test_iterate ();
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (view), "snapshots.delete")));
-  g_assert_nonnull (find_label (GTK_WIDGET (view), "several Regions"));
+  g_assert_false (gtk_widget_get_sensitive (am_ui_test_find_action_button (GTK_WIDGET (view), "snapshots.delete")));
+  g_assert_nonnull (am_ui_test_find_label_containing (GTK_WIDGET (view), "several Regions"));
 
   /* Delete of the eu-west-1 orphan goes to eu-west-1. */
   g_assert_cmpuint (am_snapshots_view_select (view, orphan_ids), ==, 1);
@@ -210,7 +145,7 @@ test_all_regions (void)
   am_ui_test_message_dialog_press (dialog, "delete");
   g_assert_true (am_ui_test_wait_until (fanout_settled, view, 120000));
   g_assert_false (am_test_families_snapshot_exists (ireland, orphan));
-  g_assert_true (in_recycle_bin (ireland, orphan));
+  g_assert_true (am_test_families_in_recycle_bin (ireland, orphan));
   g_assert_true (am_test_families_snapshot_exists (frankfurt, copy_snapshot));
   g_assert_true (am_test_families_snapshot_exists (client, east_snapshot));
 

@@ -158,13 +158,9 @@ _am_instances_view_load_all_regions (AmInstancesView *self)
       g_signal_connect_object (self->fanout, "region-changed", G_CALLBACK (region_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->fanout, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  if (self->regions_banner == NULL)
-    {
-      self->regions_banner = am_regions_banner_new (AM_REGIONS_BANNER_INSTANCES);
-      gtk_widget_insert_after (self->regions_banner, gtk_widget_get_parent (GTK_WIDGET (self->banner_revealer)),
-                               GTK_WIDGET (self->banner_revealer));
-    }
-  am_regions_banner_set_fanout (AM_REGIONS_BANNER (self->regions_banner), self->fanout);
+  am_regions_banner_show (&self->regions_banner, AM_REGIONS_BANNER_INSTANCES,
+                          gtk_widget_get_parent (GTK_WIDGET (self->banner_revealer)),
+                          gtk_widget_get_next_sibling (GTK_WIDGET (self->banner_revealer)), self->fanout);
 
   if (am_region_fanout_get_loading (self->fanout))
     {
@@ -184,13 +180,7 @@ _am_instances_view_load_all_regions (AmInstancesView *self)
 void
 _am_instances_view_clear_all_regions (AmInstancesView *self)
 {
-  if (self->regions_banner != NULL)
-    am_regions_banner_set_fanout (AM_REGIONS_BANNER (self->regions_banner), NULL);
-  if (self->fanout == NULL)
-    return;
-  am_region_fanout_cancel (self->fanout);
-  g_signal_handlers_disconnect_by_data (self->fanout, self);
-  g_clear_object (&self->fanout);
+  am_regions_banner_release (self->regions_banner, &self->fanout, self);
 }
 
 void

@@ -62,6 +62,11 @@ gboolean     _am_snapshots_view_is_orphan      (AmSnapshotsView *self,
 GPtrArray   *_am_snapshots_view_get_selected   (AmSnapshotsView *self);
 void         _am_snapshots_view_update_actions (AmSnapshotsView *self);
 
+/* Ends the listing in the error page: @title, the error with @operation, Retry. */
+void         _am_snapshots_view_show_error     (AmSnapshotsView *self,
+                                                const char      *title,
+                                                const GError    *error,
+                                                const char      *operation);
 /* Lists the snapshots (or the Recycle Bin) again from what is loaded. */
 void         _am_snapshots_view_fill           (AmSnapshotsView *self);
 

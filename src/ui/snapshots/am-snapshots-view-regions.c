@@ -96,12 +96,7 @@ loading_changed_cb (AmSnapshotsView *self)
   error = am_region_fanout_get_error (self->fanout);
   if (error != NULL && !self->loaded)
     {
-      am_error_state_set_error (self->error_state, _("Could Not List the Regions"), error, "DescribeRegions",
-                                am_session_get_profile_name (self->session),
-                                am_session_get_endpoint (self->session));
-      am_error_state_set_action (self->error_state, _("_Retry"), "snapshots.refresh");
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      _am_snapshots_view_update_actions (self);
+      _am_snapshots_view_show_error (self, _("Could Not List the Regions"), error, "DescribeRegions");
       return;
     }
   /* Every Region failed: an empty list, and the banner says why for each. */
@@ -118,13 +113,8 @@ _am_snapshots_view_load_all_regions (AmSnapshotsView *self)
       g_signal_connect_object (self->fanout, "region-changed", G_CALLBACK (region_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->fanout, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  if (self->regions_banner == NULL)
-    {
-      self->regions_banner = am_regions_banner_new (AM_REGIONS_BANNER_SNAPSHOTS);
-      gtk_widget_insert_before (self->regions_banner, gtk_widget_get_parent (GTK_WIDGET (self->stack)),
-                                GTK_WIDGET (self->stack));
-    }
-  am_regions_banner_set_fanout (AM_REGIONS_BANNER (self->regions_banner), self->fanout);
+  am_regions_banner_show (&self->regions_banner, AM_REGIONS_BANNER_SNAPSHOTS,
+                          gtk_widget_get_parent (GTK_WIDGET (self->stack)), GTK_WIDGET (self->stack), self->fanout);
 
   /* The single Region's listing, if one is in flight, is not wanted any more. */
   g_cancellable_cancel (self->cancellable);
@@ -139,13 +129,7 @@ _am_snapshots_view_load_all_regions (AmSnapshotsView *self)
 void
 _am_snapshots_view_clear_all_regions (AmSnapshotsView *self)
 {
-  if (self->regions_banner != NULL)
-    am_regions_banner_set_fanout (AM_REGIONS_BANNER (self->regions_banner), NULL);
-  if (self->fanout == NULL)
-    return;
-  am_region_fanout_cancel (self->fanout);
-  g_signal_handlers_disconnect_by_data (self->fanout, self);
-  g_clear_object (&self->fanout);
+  am_regions_banner_release (self->regions_banner, &self->fanout, self);
 }
 
 void

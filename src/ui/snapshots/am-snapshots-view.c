@@ -309,6 +309,21 @@ _am_snapshots_view_update_actions (AmSnapshotsView *self)
 
 /* --- listing ------------------------------------------------------------------------------- */
 
+void
+_am_snapshots_view_show_error (AmSnapshotsView *self,
+                               const char      *title,
+                               const GError    *error,
+                               const char      *operation)
+{
+  self->loading = FALSE;
+  am_error_state_set_error (self->error_state, title, error, operation,
+                            am_session_get_profile_name (self->session),
+                            am_session_get_endpoint (self->session));
+  am_error_state_set_action (self->error_state, _("_Retry"), "snapshots.refresh");
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  _am_snapshots_view_update_actions (self);
+}
+
 static void
 load_cb (GObject      *source,
          GAsyncResult *result,
@@ -322,13 +337,7 @@ load_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      self->loading = FALSE;
-      am_error_state_set_error (self->error_state, _("Could Not List Snapshots"), error, operation,
-                                am_session_get_profile_name (self->session),
-                                am_session_get_endpoint (self->session));
-      am_error_state_set_action (self->error_state, _("_Retry"), "snapshots.refresh");
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      _am_snapshots_view_update_actions (self);
+      _am_snapshots_view_show_error (self, _("Could Not List Snapshots"), error, operation);
       return;
     }
   self->loading = FALSE;

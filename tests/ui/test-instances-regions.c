@@ -92,6 +92,7 @@ test_all_regions (InstancesFixture *fixture,
   GtkWidget *retry;
   GtkWidget *dialog;
   GtkWidget *stop;
+  GtkWidget *toggle;
   GtkWidget *create_image;
   Listed listed = { fixture->view, NULL, "running" };
   void *far_args[2];
@@ -113,9 +114,11 @@ test_all_regions (InstancesFixture *fixture,
   g_assert_cmpstr (second_column_title (fixture->view), !=, "Region");
 
   /* All Regions, through the toolbar's toggle. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_TOGGLE_BUTTON,
-                                                                          "All _Regions")), TRUE);
+  toggle = am_ui_test_get_widget (GTK_WIDGET (fixture->view), GTK_TYPE_TOGGLE_BUTTON, "All _Regions");
+  g_signal_emit_by_name (toggle, "clicked");
+  am_ui_test_iterate ();
   g_assert_true (am_instances_view_get_all_regions (fixture->view));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   g_assert_true (am_ui_test_wait_until (fanout_settled, fixture->view, 120000));
   listed.id = west;
   g_assert_true (am_ui_test_wait_until (listed_in_state, &listed, INSTANCES_STATE_TIMEOUT_MS));
@@ -198,6 +201,7 @@ test_all_regions (InstancesFixture *fixture,
   g_assert_null (am_instances_view_get_state_name (fixture->view, west));
   g_assert_false (gtk_widget_get_visible (banner));
   g_assert_cmpstr (second_column_title (fixture->view), !=, "Region");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 }
 
 int

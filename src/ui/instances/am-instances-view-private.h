@@ -32,7 +32,7 @@ struct _AmInstancesView
   GtkBox               *details_box;
   GtkColumnViewColumn  *columns[AM_INSTANCE_N_COLUMNS];
   GMenu                *more_menu;
-  GtkToggleButton      *all_regions_button;
+  GtkToggleButton      *all_regions_button; /* follows the instances.all-regions action */
   GtkWidget            *change_buttons[5];  /* start, stop, reboot, terminate, create image */
 
   /* owned */
@@ -98,8 +98,6 @@ void       _am_instances_view_schedule_poll     (AmInstancesView *self);
 void       _am_instances_view_start_over        (AmInstancesView *self);
 
 /* am-instances-view-regions.c */
-void       _am_instances_view_all_regions_toggled (AmInstancesView *self,
-                                                   GtkToggleButton *button);
 /* Asks every Region (am_instances_view_reload() in All Regions). */
 void       _am_instances_view_load_all_regions  (AmInstancesView *self);
 /* Drops the listing of every Region (the client changed). */

@@ -184,25 +184,18 @@ _am_instances_view_clear_all_regions (AmInstancesView *self)
 }
 
 void
-_am_instances_view_all_regions_toggled (AmInstancesView *self,
-                                        GtkToggleButton *button)
-{
-  gboolean active = gtk_toggle_button_get_active (button);
-
-  if (active == self->all_regions)
-    return;
-  self->all_regions = active;
-  set_region_column_visible (self, active);
-  /* One listing or the other: the rows of the last one go. */
-  _am_instances_view_start_over (self);
-}
-
-void
 am_instances_view_set_all_regions (AmInstancesView *self,
                                    gboolean         all_regions)
 {
   g_return_if_fail (AM_IS_INSTANCES_VIEW (self));
-  gtk_toggle_button_set_active (self->all_regions_button, all_regions);
+
+  if (!all_regions == !self->all_regions)
+    return;
+  self->all_regions = all_regions;
+  set_region_column_visible (self, all_regions);
+  /* One listing or the other: the rows of the last one go. */
+  _am_instances_view_start_over (self);
+  g_object_notify (G_OBJECT (self), "all-regions");
 }
 
 gboolean

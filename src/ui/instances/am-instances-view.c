@@ -20,6 +20,7 @@ G_DEFINE_FINAL_TYPE (AmInstancesView, am_instances_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_ALL_REGIONS,
   N_PROPS
 };
 
@@ -737,6 +738,9 @@ am_instances_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_ALL_REGIONS:
+      g_value_set_boolean (value, self->all_regions);
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -755,6 +759,9 @@ am_instances_view_set_property (GObject      *object,
     {
     case PROP_SESSION:
       am_instances_view_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_ALL_REGIONS:
+      am_instances_view_set_all_regions (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -779,6 +786,11 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
     g_param_spec_object ("session", NULL, NULL,
                          AM_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* All Regions (am-instances-view-regions.c), the toolbar's toggle and a menu item. */
+  properties [PROP_ALL_REGIONS] =
+    g_param_spec_boolean ("all-regions", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -822,10 +834,10 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "on_state_filter_changed",
                                                 G_CALLBACK (_am_instances_view_state_filter_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_image_link_activated);
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_all_regions_toggled",
-                                                G_CALLBACK (_am_instances_view_all_regions_toggled));
+
 
   _am_instances_view_class_install_actions (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "instances.all-regions", "all-regions");
   gtk_widget_class_install_action (widget_class, "instances.restart-sandbox", NULL,
                                    am_instances_view_restart_sandbox_action);
 

@@ -896,3 +896,107 @@ am_ec2_client_image_usage_finish (AmEc2Client   *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* --- create-volume permissions of snapshots ----------------------------------------------- */
+
+void
+am_snapshot_sharing_free (AmSnapshotSharing *sharing)
+{
+  if (sharing == NULL)
+    return;
+  g_strfreev (sharing->user_ids);
+  g_free (sharing);
+}
+
+static gpointer
+parse_snapshot_sharing (GBytes  *body,
+                        GError **error)
+{
+  Record *root = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) users = g_ptr_array_new ();
+  AmSnapshotSharing *sharing;
+
+  if (!read_records (body, "createVolumePermission", &root, &items, error))
+    return NULL;
+  sharing = g_new0 (AmSnapshotSharing, 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *user = record_get (items->pdata[i], "userId");
+
+      if (user != NULL)
+        g_ptr_array_add (users, g_strdup (user));
+      if (g_strcmp0 (record_get (items->pdata[i], "group"), "all") == 0)
+        sharing->is_public = TRUE;
+    }
+  g_ptr_array_add (users, NULL);
+  sharing->user_ids = (char **) g_ptr_array_free (g_steal_pointer (&users), FALSE);
+  g_hash_table_unref (root);
+  return sharing;
+}
+
+void
+am_ec2_client_get_snapshot_sharing_async (AmEc2Client         *self,
+                                          const char          *snapshot_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  AmQueryParams *params;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (snapshot_id != NULL);
+
+  params = _am_ec2_params_new ("DescribeSnapshotAttribute");
+  am_query_params_add (params, "SnapshotId", snapshot_id);
+  am_query_params_add (params, "Attribute", "createVolumePermission");
+  call (self, params, g_strdup_printf ("Could not read who may create volumes from %s", snapshot_id),
+        parse_snapshot_sharing, (GDestroyNotify) am_snapshot_sharing_free,
+        am_ec2_client_get_snapshot_sharing_async, cancellable, callback, user_data);
+}
+
+AmSnapshotSharing *
+am_ec2_client_get_snapshot_sharing_finish (AmEc2Client   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return finish (self, result, am_ec2_client_get_snapshot_sharing_async, error);
+}
+
+void
+am_ec2_client_modify_snapshot_sharing_async (AmEc2Client         *self,
+                                             const char          *snapshot_id,
+                                             gboolean             add,
+                                             const char * const  *user_ids,
+                                             gboolean             group_all,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  const char *side = add ? "Add" : "Remove";
+  AmQueryParams *params;
+  guint n = 0;
+
+  g_return_if_fail (AM_IS_EC2_CLIENT (self));
+  g_return_if_fail (snapshot_id != NULL);
+
+  params = _am_ec2_params_new ("ModifySnapshotAttribute");
+  am_query_params_add (params, "SnapshotId", snapshot_id);
+  am_query_params_add (params, "Attribute", "createVolumePermission");
+  for (guint i = 0; user_ids != NULL && user_ids[i] != NULL; i++)
+    am_query_params_add_at (params, user_ids[i], "CreateVolumePermission.%s.%u.UserId", side, ++n);
+  if (group_all)
+    am_query_params_add_at (params, "all", "CreateVolumePermission.%s.%u.Group", side, ++n);
+  call (self, params,
+        add ? g_strdup_printf ("Could not share %s", snapshot_id)
+            : g_strdup_printf ("Could not stop sharing %s", snapshot_id),
+        parse_done, NULL, am_ec2_client_modify_snapshot_sharing_async, cancellable, callback, user_data);
+}
+
+gboolean
+am_ec2_client_modify_snapshot_sharing_finish (AmEc2Client   *self,
+                                              GAsyncResult  *result,
+                                              GError       **error)
+{
+  return finish_done (self, result, am_ec2_client_modify_snapshot_sharing_async, error);
+}

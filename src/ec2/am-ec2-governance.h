@@ -54,7 +54,17 @@ typedef struct
 
 void am_image_usage_entry_free (AmImageUsageEntry *entry);
 
+/* Who besides its owner may create volumes from a snapshot (and so copy an image built on it). */
+typedef struct
+{
+  char     **user_ids;    /* account IDs, never NULL */
+  gboolean   is_public;   /* Group=all */
+} AmSnapshotSharing;
+
+void am_snapshot_sharing_free (AmSnapshotSharing *sharing);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmImageCriterion, am_image_criterion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmSnapshotSharing, am_snapshot_sharing_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmAllowedImagesSettings, am_allowed_images_settings_free)
 
 /* Block Public Access for AMIs (per account and region). */
@@ -140,6 +150,31 @@ void     am_ec2_client_image_usage_async                    (AmEc2Client        
                                                              gpointer              user_data);
 GPtrArray *
          am_ec2_client_image_usage_finish                   (AmEc2Client          *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+
+/* DescribeSnapshotAttribute createVolumePermission of an owned snapshot. */
+void     am_ec2_client_get_snapshot_sharing_async           (AmEc2Client          *self,
+                                                             const char           *snapshot_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+/* Returns: (transfer full) */
+AmSnapshotSharing *
+         am_ec2_client_get_snapshot_sharing_finish          (AmEc2Client          *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* ModifySnapshotAttribute CreateVolumePermission.Add.N (@add) or .Remove.N: one per account of
+ * @user_ids (nullable), Group=all when @group_all. A repeat changes nothing more. */
+void     am_ec2_client_modify_snapshot_sharing_async        (AmEc2Client          *self,
+                                                             const char           *snapshot_id,
+                                                             gboolean              add,
+                                                             const char * const   *user_ids,
+                                                             gboolean              group_all,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean am_ec2_client_modify_snapshot_sharing_finish       (AmEc2Client          *self,
                                                              GAsyncResult         *result,
                                                              GError              **error);
 

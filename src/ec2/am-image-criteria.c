@@ -9,6 +9,10 @@
 #include <string.h>
 
 #include "am-image-criteria.h"
+
+#include <json-glib/json-glib.h>
+
+#include "am-ec2-model-private.h"
 #include "am-product-code.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
@@ -82,19 +86,21 @@ strv_contains (char *const *list,
   return value != NULL && g_strv_contains ((const char *const *) list, value);
 }
 
-gboolean
-am_image_criterion_matches (const AmImageCriterion *criterion,
-                            AmImage                *image,
-                            gint64                  now_ms)
+AmImageCriterionFields
+am_image_criterion_failures (const AmImageCriterion *criterion,
+                             AmImage                *image,
+                             gint64                  now_ms)
 {
-  g_return_val_if_fail (criterion != NULL, FALSE);
-  g_return_val_if_fail (AM_IS_IMAGE (image), FALSE);
+  AmImageCriterionFields failures = 0;
+
+  g_return_val_if_fail (criterion != NULL, 0);
+  g_return_val_if_fail (AM_IS_IMAGE (image), 0);
 
   /* A provider is an owner alias (amazon, aws-marketplace, aws-backup-vault) or an account ID. */
   if (criterion->providers != NULL
       && !strv_contains (criterion->providers, am_image_get_owner_alias (image))
       && !strv_contains (criterion->providers, am_image_get_owner_id (image)))
-    return FALSE;
+    failures |= AM_IMAGE_CRITERION_PROVIDERS;
 
   if (criterion->names != NULL)
     {
@@ -104,7 +110,7 @@ am_image_criterion_matches (const AmImageCriterion *criterion,
       for (guint i = 0; name != NULL && criterion->names[i] != NULL && !found; i++)
         found = am_image_criteria_wildcard_match (criterion->names[i], name);
       if (!found)
-        return FALSE;
+        failures |= AM_IMAGE_CRITERION_NAMES;
     }
 
   if (criterion->product_codes != NULL)
@@ -115,7 +121,7 @@ am_image_criterion_matches (const AmImageCriterion *criterion,
       for (guint i = 0; codes[i] != NULL && !found; i++)
         found = strv_contains (criterion->product_codes, am_product_code_get_product_code (codes[i]));
       if (!found)
-        return FALSE;
+        failures |= AM_IMAGE_CRITERION_PRODUCT_CODES;
     }
 
   if (criterion->max_days_created >= 0)
@@ -123,7 +129,7 @@ am_image_criterion_matches (const AmImageCriterion *criterion,
       gint64 created = parse_ms (am_image_get_creation_date (image), 0);
 
       if (created < now_ms - criterion->max_days_created * DAY_MS)
-        return FALSE;
+        failures |= AM_IMAGE_CRITERION_CREATION;
     }
 
   /* Only an image whose deprecation time has passed is held to the deprecation condition. */
@@ -133,10 +139,44 @@ am_image_criterion_matches (const AmImageCriterion *criterion,
 
       if (deprecated != 0 && deprecated <= now_ms
           && deprecated < now_ms - criterion->max_days_deprecated * DAY_MS)
-        return FALSE;
+        failures |= AM_IMAGE_CRITERION_DEPRECATION;
     }
 
-  return TRUE;
+  return failures;
+}
+
+gboolean
+am_image_criterion_matches (const AmImageCriterion *criterion,
+                            AmImage                *image,
+                            gint64                  now_ms)
+{
+  g_return_val_if_fail (criterion != NULL, FALSE);
+  g_return_val_if_fail (AM_IS_IMAGE (image), FALSE);
+
+  return am_image_criterion_failures (criterion, image, now_ms) == 0;
+}
+
+AmImage *
+am_image_criteria_new_copy (const char *owner_id,
+                            const char *name,
+                            gint64      now_ms)
+{
+  g_autoptr (JsonObject) json = json_object_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc (now_ms / 1000);
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.000Z");
+  g_autoptr (GError) error = NULL;
+  GObject *image;
+
+  g_return_val_if_fail (owner_id != NULL && name != NULL, NULL);
+
+  json_object_set_string_member (json, "image-id", "ami-00000000000000000");
+  json_object_set_string_member (json, "owner-id", owner_id);
+  json_object_set_string_member (json, "name", name);
+  json_object_set_string_member (json, "creation-date", created);
+  json_object_set_string_member (json, "state", "pending");
+  image = _am_model_from_json (_am_image_get_model_info (), json, &error);
+  g_assert_no_error (error);
+  return AM_IMAGE (image);
 }
 
 gboolean

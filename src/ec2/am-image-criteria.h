@@ -19,6 +19,35 @@ G_BEGIN_DECLS
 gboolean am_image_criteria_wildcard_match (const char *pattern,
                                            const char *text);
 
+/* The conditions of a criterion, as am_image_criterion_failures() names those an image fails. */
+typedef enum
+{
+  AM_IMAGE_CRITERION_PROVIDERS     = 1 << 0,
+  AM_IMAGE_CRITERION_NAMES         = 1 << 1,
+  AM_IMAGE_CRITERION_PRODUCT_CODES = 1 << 2,
+  AM_IMAGE_CRITERION_CREATION      = 1 << 3,
+  AM_IMAGE_CRITERION_DEPRECATION   = 1 << 4,
+} AmImageCriterionFields;
+
+/**
+ * am_image_criterion_failures:
+ * @now_ms: the time to measure the day conditions against, in milliseconds since the epoch
+ * Returns: the conditions of @criterion that @image fails; 0 when it matches
+ */
+AmImageCriterionFields am_image_criterion_failures (const AmImageCriterion *criterion,
+                                                    AmImage                *image,
+                                                    gint64                  now_ms);
+
+/**
+ * am_image_criteria_new_copy:
+ * The image a CopyImage would make, as far as the criteria look at it: owned by @owner_id (the
+ * account copying), named @name, created at @now_ms, without product codes.
+ * Returns: (transfer full)
+ */
+AmImage *am_image_criteria_new_copy (const char *owner_id,
+                                     const char *name,
+                                     gint64      now_ms);
+
 /**
  * am_image_criterion_matches:
  * @now_ms: the time to measure the day conditions against, in milliseconds since the epoch

@@ -94,13 +94,13 @@ date_run_ahead (const char *name,
     }
 }
 
-char *
-am_image_family_from_name (const char *name)
+gsize
+am_image_family_length (const char *name)
 {
   gsize end;
   gsize kept;
 
-  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (name != NULL, 0);
 
   end = strlen (name);
   kept = end;
@@ -126,8 +126,16 @@ am_image_family_from_name (const char *name)
       kept = end;
     }
   if (end == 0)
-    return g_strdup (name);
-  return g_strndup (name, kept);
+    return strlen (name);
+  return kept;
+}
+
+char *
+am_image_family_from_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_strndup (name, am_image_family_length (name));
 }
 
 char *
@@ -146,6 +154,27 @@ am_image_family_for_image (AmImage    *image,
       return g_strdup ("");
     }
   return am_image_family_from_name (am_image_get_name (image) != NULL ? am_image_get_name (image) : "");
+}
+
+int
+am_image_family_compare_age (AmImage *a,
+                             AmImage *b)
+{
+  gint64 ta, tb;
+  int c;
+
+  g_return_val_if_fail (AM_IS_IMAGE (a) && AM_IS_IMAGE (b), 0);
+
+  ta = am_image_get_creation_time (a);
+  tb = am_image_get_creation_time (b);
+  if (ta != tb)
+    return ta > tb ? 1 : -1;
+  /* Made within the same second (creation dates have no finer grain): the later version. */
+  c = strverscmp (am_image_get_name (a) != NULL ? am_image_get_name (a) : "",
+                  am_image_get_name (b) != NULL ? am_image_get_name (b) : "");
+  if (c != 0)
+    return c;
+  return g_strcmp0 (am_image_get_image_id (a), am_image_get_image_id (b));
 }
 
 /* The publishers with public "latest image" parameters, by owner account. */

@@ -21,6 +21,12 @@ G_BEGIN_DECLS
  * Returns: (transfer full): the family, e.g. "app-server", "base"
  */
 char *am_image_family_from_name (const char *name);
+/**
+ * am_image_family_length:
+ * Returns: the length of am_image_family_from_name() of @name, which is always a prefix of
+ *   it (for callers that must not allocate, e.g. a pass over 100,000 names)
+ */
+gsize am_image_family_length   (const char *name);
 
 /**
  * am_image_family_for_image:
@@ -32,6 +38,14 @@ char *am_image_family_from_name (const char *name);
  */
 char *am_image_family_for_image (AmImage    *image,
                                  const char *tag_key);
+/**
+ * am_image_family_compare_age:
+ * Returns: > 0 when @a is newer than @b: made later, or in the same second with the higher
+ *   version in its name (strverscmp: v1.10 after v1.9), or else with the higher ID; < 0 when
+ *   older; 0 only for the same image
+ */
+int   am_image_family_compare_age (AmImage    *a,
+                                   AmImage    *b);
 /**
  * am_image_family_parameter_path:
  *

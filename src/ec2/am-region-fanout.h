@@ -27,6 +27,12 @@ typedef void       (*AmRegionJobFunc)       (AmEc2Client         *client,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
+/* AmRegionDataJobFunc: as AmRegionJobFunc, with the data given to am_region_fanout_new_with_data(). */
+typedef void       (*AmRegionDataJobFunc)   (AmEc2Client         *client,
+                                             gpointer             job_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 typedef GPtrArray *(*AmRegionJobFinishFunc) (AmEc2Client         *client,
                                              GAsyncResult        *result,
                                              GError             **error);
@@ -108,5 +114,24 @@ GObject        *am_region_fanout_get_region_data (AmRegionFanout      *self,
  */
 char           *am_region_fanout_describe_error  (AmRegionFanout        *self,
                                                   const GError          *error);
+
+/**
+ * am_region_fanout_new_with_data:
+ * As am_region_fanout_new(), with @job_data passed to every run of @job (e.g. the change to
+ * make in each Region); @job_data_destroy frees it with the fanout.
+ */
+AmRegionFanout *am_region_fanout_new_with_data   (AmEc2Client           *client,
+                                                  GType                  item_type,
+                                                  AmRegionDataJobFunc    job,
+                                                  AmRegionJobFinishFunc  job_finish,
+                                                  gpointer               job_data,
+                                                  GDestroyNotify         job_data_destroy);
+/**
+ * am_region_fanout_start_for_regions:
+ * As am_region_fanout_start(), over @regions instead of those DescribeRegions names (the
+ * Regions a change was confirmed for).
+ */
+void            am_region_fanout_start_for_regions (AmRegionFanout     *self,
+                                                    const char * const *regions);
 
 G_END_DECLS

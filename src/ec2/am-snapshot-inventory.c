@@ -221,6 +221,14 @@ am_snapshot_inventory_get_snapshots (AmSnapshotInventory *self)
 }
 
 GPtrArray *
+am_snapshot_inventory_get_images (AmSnapshotInventory *self)
+{
+  g_return_val_if_fail (AM_IS_SNAPSHOT_INVENTORY (self), NULL);
+
+  return self->images;
+}
+
+GPtrArray *
 am_snapshot_inventory_get_recycled (AmSnapshotInventory *self)
 {
   g_return_val_if_fail (AM_IS_SNAPSHOT_INVENTORY (self), NULL);

@@ -36,6 +36,8 @@ gboolean             am_snapshot_inventory_load_finish  (AmSnapshotInventory *se
                                                          GError             **error);
 /** Returns: (transfer none) (element-type AmSnapshot): the owned snapshots, by start time, newest first */
 GPtrArray           *am_snapshot_inventory_get_snapshots (AmSnapshotInventory *self);
+/** Returns: (transfer none) (element-type AmImage): the owned registered images (disabled ones too) */
+GPtrArray           *am_snapshot_inventory_get_images   (AmSnapshotInventory *self);
 /** Returns: (transfer none) (element-type AmSnapshot): the snapshots in the Recycle Bin */
 GPtrArray           *am_snapshot_inventory_get_recycled (AmSnapshotInventory *self);
 /** Returns: (transfer none) (nullable): the first registered image (by id) whose block device

@@ -135,52 +135,67 @@ collect_permission (AmSbCall   *call,
   return TRUE;
 }
 
-static gboolean
-collect_permission_lists (AmSbCall   *call,
-                          GPtrArray  *add,
-                          GPtrArray  *remove)
+gboolean
+_am_sb_collect_permission_changes (AmSbCall           *call,
+                                   const char         *list,
+                                   const AmSbPermName *fields,
+                                   guint               n_fields,
+                                   const AmSbPermName *flat,
+                                   guint               n_flat,
+                                   AmSbPermCollect     collect,
+                                   GPtrArray          *add,
+                                   GPtrArray          *remove)
 {
-  static const struct { const char *field; AmSbPermKind kind; } fields[] = {
-    { "UserId", AM_SB_PERM_USER }, { "Group", AM_SB_PERM_GROUP },
-    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
-  };
-  static const struct { const char *list; AmSbPermKind kind; } flat[] = {
-    { "UserId", AM_SB_PERM_USER }, { "UserGroup", AM_SB_PERM_GROUP },
-    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
-  };
   const char *operation = _am_sb_param (call, "OperationType");
 
   for (guint side = 0; side < 2; side++)
     {
-      const char *prefix = side == 0 ? "LaunchPermission.Add" : "LaunchPermission.Remove";
+      g_autofree char *prefix = g_strconcat (list, side == 0 ? ".Add" : ".Remove", NULL);
       g_autoptr (GArray) indices = _am_sb_param_indices (call, prefix);
 
       for (guint i = 0; i < indices->len; i++)
-        for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        for (guint f = 0; f < n_fields; f++)
           {
             g_autofree char *key = g_strdup_printf ("%s.%u.%s", prefix, g_array_index (indices, guint, i),
-                                                    fields[f].field);
+                                                    fields[f].name);
             const char *value = _am_sb_param (call, key);
 
-            if (value != NULL && !collect_permission (call, side == 0 ? add : remove, fields[f].kind, value))
+            if (value != NULL && !collect (call, side == 0 ? add : remove, fields[f].kind, value))
               return FALSE;
           }
     }
-  for (guint f = 0; f < G_N_ELEMENTS (flat); f++)
+  for (guint f = 0; f < n_flat; f++)
     {
-      g_autoptr (GPtrArray) values = _am_sb_param_list (call, flat[f].list);
+      g_autoptr (GPtrArray) values = _am_sb_param_list (call, flat[f].name);
 
       if (values->len == 0)
         continue;
       if (operation == NULL || (strcmp (operation, "add") != 0 && strcmp (operation, "remove") != 0))
         return _am_sb_fail (call, 400, "InvalidParameterValue",
-                            "OperationType must be add or remove when %s.N is given.", flat[f].list);
+                            "OperationType must be add or remove when %s.N is given.", flat[f].name);
       for (guint i = 0; i < values->len; i++)
-        if (!collect_permission (call, strcmp (operation, "add") == 0 ? add : remove, flat[f].kind,
-                                 values->pdata[i]))
+        if (!collect (call, strcmp (operation, "add") == 0 ? add : remove, flat[f].kind, values->pdata[i]))
           return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+collect_permission_lists (AmSbCall   *call,
+                          GPtrArray  *add,
+                          GPtrArray  *remove)
+{
+  static const AmSbPermName fields[] = {
+    { "UserId", AM_SB_PERM_USER }, { "Group", AM_SB_PERM_GROUP },
+    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
+  };
+  static const AmSbPermName flat[] = {
+    { "UserId", AM_SB_PERM_USER }, { "UserGroup", AM_SB_PERM_GROUP },
+    { "OrganizationArn", AM_SB_PERM_ORG }, { "OrganizationalUnitArn", AM_SB_PERM_OU },
+  };
+
+  return _am_sb_collect_permission_changes (call, "LaunchPermission", fields, G_N_ELEMENTS (fields),
+                                            flat, G_N_ELEMENTS (flat), collect_permission, add, remove);
 }
 
 static gboolean

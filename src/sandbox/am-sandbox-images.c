@@ -958,6 +958,17 @@ op_copy_image (AmSbCall *call)
     return _am_sb_fail (call, 400, "InvalidRequest",
                         "Image %s has AWS Marketplace product codes; copy it from a launched "
                         "instance's image instead.", source_id);
+  /* Another account's image is copied from its snapshots: each needs create-volume permission
+   * for the caller (a launch permission is not enough). */
+  for (guint i = 0; strcmp (source->owner_id, call->account->account_id) != 0 && i < source->block_devices->len; i++)
+    {
+      AmSbBlockDevice *bd = source->block_devices->pdata[i];
+      AmSbSnapshot *sn = bd->has_ebs && bd->snapshot_id != NULL
+                         ? g_hash_table_lookup (call->state->snapshots, bd->snapshot_id) : NULL;
+
+      if (sn != NULL && !_am_sb_snapshot_public (sn) && !_am_sb_snapshot_shared_with (sn, call->account->account_id))
+        return _am_sb_fail (call, 400, "InvalidRequest", "You do not have permission to access the storage of this ami");
+    }
   if (token != NULL && _am_sb_lookup_client_token (call, token, &earlier))
     {
       if (earlier == NULL)

@@ -373,6 +373,23 @@ check_volume_overrides (AmSbCall  *call,
   return TRUE;
 }
 
+void
+_am_sb_instance_set_image (AmSbInstance    *in,
+                           const AmSbImage *image)
+{
+  in->image_id = g_strdup (image->image_id);
+  in->architecture = image->architecture;
+  in->platform = image->platform;
+  in->platform_details = image->platform_details;
+  in->root_device_name = image->root_device_name;
+  in->root_device_type = image->root_device_type;
+  in->virtualization_type = image->virtualization_type;
+  in->boot_mode = image->boot_mode ? image->boot_mode
+                : strcmp (image->architecture, "arm64") == 0 ? g_intern_static_string ("uefi")
+                : g_intern_static_string ("legacy-bios");
+  in->volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_volume_free);
+}
+
 static gboolean
 op_run_instances (AmSbCall *call)
 {
@@ -556,7 +573,6 @@ op_run_instances (AmSbCall *call)
       in->region = g_intern_string (call->region);
       in->owner_id = g_intern_string (call->account->account_id);
       in->reservation_id = g_strdup (reservation_id);
-      in->image_id = g_strdup (image->image_id);
       in->instance_type = g_strdup (type->name);
       in->key_name = g_strdup (spec.key_name);
       in->subnet_id = g_strdup (subnet->subnet_id);
@@ -573,16 +589,7 @@ op_run_instances (AmSbCall *call)
       in->security_group_ids = g_ptr_array_new_with_free_func (g_free);
       for (guint j = 0; j < groups->len; j++)
         g_ptr_array_add (in->security_group_ids, g_strdup (groups->pdata[j]));
-      in->architecture = image->architecture;
-      in->platform = image->platform;
-      in->platform_details = image->platform_details;
-      in->root_device_name = image->root_device_name;
-      in->root_device_type = image->root_device_type;
-      in->virtualization_type = image->virtualization_type;
-      in->boot_mode = image->boot_mode ? image->boot_mode
-                    : strcmp (image->architecture, "arm64") == 0 ? g_intern_static_string ("uefi")
-                    : g_intern_static_string ("legacy-bios");
-      in->volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) am_sb_volume_free);
+      _am_sb_instance_set_image (in, image);
       for (guint j = 0; j < image->block_devices->len; j++)
         {
           AmSbBlockDevice *bd = image->block_devices->pdata[j];

@@ -53,6 +53,7 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   g_autofree char *faults = NULL;
   g_autofree char *quotas = NULL;
+  g_autofree char *seed_scale = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *description = NULL;
   int port = 0;
@@ -75,6 +76,9 @@ main (int   argc,
     { "quota", 0, 0, G_OPTION_ARG_STRING, &quotas,
       "Quotas per account and region, e.g. images=3,snapshots=10,key-pairs=2,security-groups=5,"
       "launch-templates=2,instances=4 (default: EC2's; 20 instances)", "SPEC" },
+    { "seed-scale", 0, 0, G_OPTION_ARG_STRING, &seed_scale,
+      "Give alice many resources over the five regions at start, e.g. lifecycle or "
+      "images=10000,snapshots=20000,instances=2000,launch-templates=300 (for benchmarks)", "SPEC" },
     { "fault-seed", 0, 0, G_OPTION_ARG_INT, &fault_seed, "Seed of the fault dice (repeatable runs)", "SEED" },
     { "transition-ms", 0, 0, G_OPTION_ARG_INT, &transition_ms,
       "How long pending, stopping, shutting-down and image creation last (default 3000)", "MS" },
@@ -139,6 +143,11 @@ main (int   argc,
     {
       g_printerr ("amiable-sandbox: %s\n", error->message);
       return 1;
+    }
+  if (seed_scale != NULL && !am_sandbox_server_seed_scale (server, seed_scale, &error))
+    {
+      g_printerr ("amiable-sandbox: %s\n", error->message);
+      return 2;
     }
   if (!am_sandbox_server_listen (server, listen, port, &error))
     {

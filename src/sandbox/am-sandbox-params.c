@@ -85,7 +85,8 @@ _am_sb_decode_form (GHashTable  *params,
 /* Every operation file's table of actions. */
 static const AmSbAction *const action_tables[] = {
   _am_sb_image_actions, _am_sb_image_attribute_actions, _am_sb_tag_actions, _am_sb_instance_actions,
-  _am_sb_key_pair_actions, _am_sb_network_actions, _am_sb_snapshot_actions, _am_sb_launch_template_actions,
+  _am_sb_key_pair_actions, _am_sb_network_actions, _am_sb_snapshot_actions, _am_sb_snapshot_attribute_actions,
+  _am_sb_launch_template_actions,
   _am_sb_governance_actions, _am_sb_lifecycle_actions,
 };
 

@@ -170,6 +170,7 @@ extern const AmSbAction _am_sb_instance_actions[];         /* am-sandbox-instanc
 extern const AmSbAction _am_sb_key_pair_actions[];         /* am-sandbox-key-pairs.c */
 extern const AmSbAction _am_sb_network_actions[];          /* am-sandbox-network.c */
 extern const AmSbAction _am_sb_snapshot_actions[];         /* am-sandbox-snapshots.c */
+extern const AmSbAction _am_sb_snapshot_attribute_actions[]; /* am-sandbox-snapshot-attributes.c */
 extern const AmSbAction _am_sb_launch_template_actions[];  /* am-sandbox-launch-templates.c */
 extern const AmSbAction _am_sb_governance_actions[];       /* am-sandbox-governance.c */
 extern const AmSbAction _am_sb_lifecycle_actions[];        /* am-sandbox-lifecycle.c */
@@ -251,6 +252,35 @@ gboolean     _am_sb_has_string       (GPtrArray   *strings,
  * retention rule covers it (tags kept), for good otherwise (tags too). */
 void         _am_sb_delete_snapshot  (AmSbCall    *call,
                                       AmSbSnapshot *snapshot);
+/* Permission changes (am-sandbox-image-attributes.c): @list.Add.N.FIELD / @list.Remove.N.FIELD
+ * for each of @fields, and the older form, OperationType with FLAT.N for each of @flat; every
+ * value goes through @collect (which checks it and adds it to @add or @remove, or fails). */
+typedef struct
+{
+  const char   *name;
+  AmSbPermKind  kind;
+} AmSbPermName;
+typedef gboolean (*AmSbPermCollect) (AmSbCall     *call,
+                                     GPtrArray    *out,
+                                     AmSbPermKind  kind,
+                                     const char   *value);
+gboolean     _am_sb_collect_permission_changes (AmSbCall           *call,
+                                                const char         *list,
+                                                const AmSbPermName *fields,
+                                                guint               n_fields,
+                                                const AmSbPermName *flat,
+                                                guint               n_flat,
+                                                AmSbPermCollect     collect,
+                                                GPtrArray          *add,
+                                                GPtrArray          *remove);
+
+/* Create-volume permissions (am-sandbox-snapshot-attributes.c): public (group all); shared with
+ * @account_id by name; in the call's region and owned by, shared with or public to the caller. */
+gboolean     _am_sb_snapshot_public      (const AmSbSnapshot *snapshot);
+gboolean     _am_sb_snapshot_shared_with (const AmSbSnapshot *snapshot,
+                                          const char         *account_id);
+gboolean     _am_sb_snapshot_accessible  (AmSbCall           *call,
+                                          const AmSbSnapshot *snapshot);
 /* A DescribeSnapshots item's fields (CreateSnapshot answers with them too). */
 void         _am_sb_xml_snapshot_fields (AmSbCall  *call,
                                          const AmSbSnapshot *snapshot);
@@ -323,6 +353,10 @@ gboolean     _am_sb_describe_simple  (AmSbCall          *call,
 
 /* Network (am-sandbox-network.c): the caller's default subnet in @zone (NULL: the first zone's);
  * a security group of the caller by id or name (in @vpc_id when given). */
+/* An instance launched from @image: its image id, what it takes from the image (architecture,
+ * platform, root device, boot mode) and an empty list of volumes. */
+void               _am_sb_instance_set_image (AmSbInstance    *in,
+                                              const AmSbImage *image);
 AmSbSubnet        *_am_sb_default_subnet (AmSbCall   *call,
                                           const char *zone);
 AmSbSecurityGroup *_am_sb_find_group     (AmSbCall   *call,

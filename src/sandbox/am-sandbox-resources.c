@@ -151,6 +151,8 @@ static const AmSbField snapshot_fields[] = {
   BOOL (AmSbSnapshot, encrypted, "encrypted"),
   TIME (AmSbSnapshot, recycle_enter_time, "recycleEnterTime"),
   TIME (AmSbSnapshot, recycle_exit_time, "recycleExitTime"),
+  RECORDS (AmSbSnapshot, create_volume_permissions, "createVolumePermissions", AM_SB_FIELD_OMIT_NULL,
+           launch_permission_record),
 };
 const AmSbRecordType _am_sb_snapshot_record =
   AM_SB_RECORD_TYPE (AmSbSnapshot, "snapshot", snapshot_fields, am_sb_snapshot_free, NULL);

@@ -14,6 +14,7 @@
 
 #include "am-sandbox-private.h"
 #include "am-sandbox-server.h"
+#include "am-sandbox-scale.h"
 #include "am-sandbox-verify.h"
 #include "am-sigv4.h"
 
@@ -367,6 +368,23 @@ am_sandbox_server_load (AmSandboxServer  *self,
     return FALSE;
   path = g_build_filename (data_dir, "state.json", NULL);
   return am_sb_state_load (self->state, path, error);
+}
+
+gboolean
+am_sandbox_server_seed_scale (AmSandboxServer  *self,
+                              const char       *spec,
+                              GError          **error)
+{
+  AmSbScale scale;
+
+  g_return_val_if_fail (AM_IS_SANDBOX_SERVER (self), FALSE);
+  g_return_val_if_fail (self->state != NULL, FALSE);
+
+  if (!am_sb_scale_parse (spec, &scale, error))
+    return FALSE;
+  if (am_sb_state_seed_scale (self->state, &scale) == 0 || self->state->path == NULL)
+    return TRUE;
+  return am_sb_state_save (self->state, error);
 }
 
 /* Responses */

@@ -92,6 +92,16 @@ gboolean         am_sandbox_server_load               (AmSandboxServer  *self,
                                                        GError          **error);
 
 /**
+ * am_sandbox_server_seed_scale:
+ * @spec: "lifecycle" or e.g. "images=10000,snapshots=20000,instances=2000,launch-templates=300"
+ * After am_sandbox_server_load(): gives alice that many resources over the five regions
+ * (am-sandbox-scale.h), straight into the state, and saves it once.
+ */
+gboolean         am_sandbox_server_seed_scale         (AmSandboxServer  *self,
+                                                       const char       *spec,
+                                                       GError          **error);
+
+/**
  * am_sandbox_server_handle:
  * @path: the request path as on the wire
  * @query: (nullable): the raw query string as on the wire, without '?'

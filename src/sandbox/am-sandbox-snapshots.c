@@ -76,28 +76,93 @@ snapshot_field (AmSbCall   *call,
   return NULL;
 }
 
+static int
+compare_snapshots (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp ((*(AmSbSnapshot * const *) a)->snapshot_id, (*(AmSbSnapshot * const *) b)->snapshot_id);
+}
+
+/* Owner.N: self, amazon or account IDs. */
+static gboolean
+owner_listed (AmSbCall           *call,
+              GPtrArray          *owners,
+              const AmSbSnapshot *sn)
+{
+  for (guint i = 0; i < owners->len; i++)
+    {
+      const char *o = owners->pdata[i];
+
+      if (strcmp (o, sn->owner_id) == 0
+          || (strcmp (o, "self") == 0 && strcmp (sn->owner_id, call->account->account_id) == 0))
+        return TRUE;
+    }
+  return owners->len == 0;
+}
+
+/* RestorableBy.N: self (owned or shared with the caller by name), all (public), or account IDs
+ * (the caller's own snapshots shared with them). */
+static gboolean
+restorable_listed (AmSbCall           *call,
+                   GPtrArray          *restorable,
+                   const AmSbSnapshot *sn)
+{
+  gboolean mine = strcmp (sn->owner_id, call->account->account_id) == 0;
+
+  for (guint i = 0; i < restorable->len; i++)
+    {
+      const char *r = restorable->pdata[i];
+
+      if (strcmp (r, "self") == 0 ? mine || _am_sb_snapshot_shared_with (sn, call->account->account_id)
+          : strcmp (r, "all") == 0 ? _am_sb_snapshot_public (sn)
+          : mine && _am_sb_snapshot_shared_with (sn, r))
+        return TRUE;
+    }
+  return restorable->len == 0;
+}
+
+/* The caller sees its own snapshots, those shared with it and public ones, as on EC2. */
 static gboolean
 op_describe_snapshots (AmSbCall *call)
 {
   static const char *const known[] = { "snapshot-id", "status", "volume-id", "volume-size", "owner-id",
                                        "description", "encrypted", NULL };
+  g_autoptr (GPtrArray) ids = _am_sb_param_list (call, "SnapshotId");
   g_autoptr (GPtrArray) owners = _am_sb_param_list (call, "Owner");
+  g_autoptr (GPtrArray) restorable = _am_sb_param_list (call, "RestorableBy");
+  g_autoptr (GPtrArray) filters = NULL;
+  g_autoptr (GPtrArray) matching = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  guint offset, limit;
 
-  for (guint i = 0; i < owners->len; i++)
+  if (!_am_sb_parse_filters (call, &filters) || !_am_sb_check_filter_names (call, filters, known)
+      || !_am_sb_paginate (call, 5, 1000, &offset, &limit))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
     {
-      const char *o = owners->pdata[i];
+      AmSbSnapshot *sn = g_hash_table_lookup (call->state->snapshots, ids->pdata[i]);
 
-      if (strcmp (o, "self") != 0 && strcmp (o, call->account->account_id) != 0)
-        {
-          /* Public and other accounts' snapshots are not listed by the sandbox. */
-          if (_am_sb_dry_run (call))
-            return FALSE;
-          g_string_append (call->body, "<snapshotSet/>");
-          return TRUE;
-        }
+      if (sn == NULL || !_am_sb_snapshot_accessible (call, sn))
+        return _am_sb_fail (call, 400, "InvalidSnapshot.NotFound", "The snapshot '%s' does not exist.",
+                            (char *) ids->pdata[i]);
     }
-  return _am_sb_describe_simple (call, call->state->snapshots, "SnapshotId", "InvalidSnapshot.NotFound", known,
-                                 snapshot_field, "snapshotSet", xml_snapshot);
+  if (_am_sb_dry_run (call))
+    return FALSE;
+  g_hash_table_iter_init (&iter, call->state->snapshots);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      AmSbSnapshot *sn = value;
+
+      if (_am_sb_snapshot_accessible (call, sn)
+          && (ids->len == 0 || _am_sb_has_string (ids, sn->snapshot_id))
+          && owner_listed (call, owners, sn) && restorable_listed (call, restorable, sn)
+          && _am_sb_resource_matches (call, sn, sn->snapshot_id, filters, snapshot_field))
+        g_ptr_array_add (matching, sn);
+    }
+  g_ptr_array_sort (matching, compare_snapshots);
+  _am_sb_emit_page (call, matching, offset, limit, "snapshotSet", xml_snapshot);
+  return TRUE;
 }
 
 /* The Recycle Bin (EBS_SNAPSHOT retention rule) */

@@ -124,6 +124,7 @@ typedef struct
   gboolean    encrypted;
   gint64      recycle_enter_time; /* in state->snapshot_recycle_bin since, 0: not */
   gint64      recycle_exit_time;  /* … and deleted for good at */
+  GPtrArray  *create_volume_permissions; /* AmSbLaunchPermission (user or group "all"), nullable: none */
 } AmSbSnapshot;
 
 typedef struct

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "am-group-rows.h"
+#include "am-title-layout.h"
 
 AdwActionRow *
 am_group_rows_add (AdwPreferencesGroup *group,
@@ -25,6 +26,7 @@ am_group_rows_add (AdwPreferencesGroup *group,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (row, subtitle);
+  am_action_row_use_title_layout (row);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   g_ptr_array_add (rows, row);
   return row;

@@ -210,12 +210,42 @@ test_agrees_with_sandbox (void)
   am_test_sandbox_stop (sandbox);
 }
 
+/* The copy a CopyImage would make, held to each condition on its own. */
+static void
+test_copy_failures (void)
+{
+  gint64 now_ms = g_get_real_time () / 1000;
+  g_autoptr (AmImage) copy = am_image_criteria_new_copy (ALICE_ACCOUNT, "web-2026", now_ms);
+  g_autoptr (AmImageCriterion) c = am_image_criterion_new ();
+  const char *names[] = { "golden-*", NULL };
+  const char *providers[] = { "amazon", NULL };
+  const char *mine[] = { ALICE_ACCOUNT, NULL };
+
+  g_assert_cmpstr (am_image_get_owner_id (copy), ==, ALICE_ACCOUNT);
+  g_assert_cmpstr (am_image_get_name (copy), ==, "web-2026");
+  g_assert_cmpint (am_image_criterion_failures (c, copy, now_ms), ==, 0);
+  c->names = g_strdupv ((char **) names);
+  g_assert_cmpint (am_image_criterion_failures (c, copy, now_ms), ==, AM_IMAGE_CRITERION_NAMES);
+  c->providers = g_strdupv ((char **) providers);
+  g_assert_cmpint (am_image_criterion_failures (c, copy, now_ms), ==,
+                   AM_IMAGE_CRITERION_NAMES | AM_IMAGE_CRITERION_PROVIDERS);
+  g_assert_false (am_image_criterion_matches (c, copy, now_ms));
+  g_strfreev (c->providers);
+  c->providers = g_strdupv ((char **) mine);
+  c->max_days_created = 1;
+  /* Made now: younger than any creation-date condition. */
+  g_assert_cmpint (am_image_criterion_failures (c, copy, now_ms), ==, AM_IMAGE_CRITERION_NAMES);
+  g_assert_cmpint (am_image_criterion_failures (c, copy, now_ms + 3 * 86400000LL), ==,
+                   AM_IMAGE_CRITERION_NAMES | AM_IMAGE_CRITERION_CREATION);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/image-criteria/wildcards", test_wildcards);
+  g_test_add_func ("/image-criteria/copy-failures", test_copy_failures);
   g_test_add_func ("/image-criteria/agrees-with-sandbox", test_agrees_with_sandbox);
   return g_test_run ();
 }

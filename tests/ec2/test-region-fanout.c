@@ -121,6 +121,24 @@ test_bounded (void)
   fixture_stop (&fixture);
 }
 
+/* By default the five Regions are asked at once: none waits for another's whole listing. */
+static void
+test_default_bound (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (AmRegionFanout) fanout = NULL;
+  guint most = 0;
+
+  fixture_start (&fixture, "latency=200ms");
+  fanout = am_region_fanout_new_for_owned_images (fixture.client);
+  g_signal_connect (fanout, "region-changed", G_CALLBACK (region_changed_cb), &most);
+  am_region_fanout_start (fanout);
+  wait_settled (fanout);
+  g_assert_cmpuint (most, ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (am_region_fanout_get_items (fanout)), ==, 3);
+  fixture_stop (&fixture);
+}
+
 /* Every answer comes 1.5 s late, each Region has 0.4 s: each ends in its own words. */
 static void
 test_deadline (void)
@@ -236,6 +254,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ec2/region-fanout/bounded", test_bounded);
+  g_test_add_func ("/ec2/region-fanout/default-bound", test_default_bound);
   g_test_add_func ("/ec2/region-fanout/deadline", test_deadline);
   g_test_add_func ("/ec2/region-fanout/cancel", test_cancel);
   g_test_add_func ("/ec2/region-fanout/snapshots-instances", test_snapshots_and_instances);

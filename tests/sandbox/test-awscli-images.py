@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sandboxtest import Sandbox, check, equal, run, test, wait_for, xml_find  # noqa: E402
+from sandboxtest import ACCOUNTS, Sandbox, check, equal, run, test, wait_for, xml_find  # noqa: E402
 
 # Without a Recycle Bin rule: a deregistered image is gone at once (test-sdk-lifecycle covers the bin).
 sb = Sandbox('--transition-ms', '1500', '--public-images', '300', '--recycle-bin-days', '0')
@@ -321,7 +321,15 @@ def register_and_copy():
     sb.raw_error('InvalidAMIID.NotFound', 'DescribeImages', {'ImageId.1': copy['ImageId']})
     wait_for(lambda: sb.aws('ec2', 'describe-images', '--image-ids', copy['ImageId'],
                             region='eu-central-1')['Images'][0]['State'] == 'available')
-    # Bob can copy what alice shared with him.
+    # Bob can launch what alice shared with him, but copies it only once its snapshot is shared too.
+    sb.expect_error('InvalidRequest', 'ec2', 'copy-image', '--source-image-id', web, '--source-region', 'us-east-1',
+                    '--name', 'bobs-copy', region='us-west-2', account='bob')
+    web_image = sb.aws('ec2', 'describe-images', '--image-ids', web)['Images'][0]
+    for m in web_image['BlockDeviceMappings']:
+        if 'Ebs' in m:
+            sb.aws('ec2', 'modify-snapshot-attribute', '--snapshot-id', m['Ebs']['SnapshotId'],
+                   '--attribute', 'createVolumePermission', '--operation-type', 'add',
+                   '--user-ids', ACCOUNTS['bob'][0])
     bob_copy = sb.aws('ec2', 'copy-image', '--source-image-id', web, '--source-region', 'us-east-1',
                       '--name', 'bobs-copy', region='us-west-2', account='bob')
     mine = sb.aws('ec2', 'describe-images', '--owners', 'self', region='us-west-2', account='bob')['Images']

@@ -62,6 +62,30 @@ def one_sandbox_per_data_folder():
 
 
 @test
+def snapshot_sharing_kept():
+    """ModifySnapshotAttribute in awscli's two forms; the sharing survives a restart."""
+    snap = next(m['Ebs']['SnapshotId'] for m in web_image()['BlockDeviceMappings'] if 'Ebs' in m)
+    sb.aws('ec2', 'modify-snapshot-attribute', '--snapshot-id', snap, '--attribute', 'createVolumePermission',
+           '--operation-type', 'add', '--user-ids', ACCOUNTS['bob'][0])
+    sb.aws('ec2', 'modify-snapshot-attribute', '--snapshot-id', snap,
+           '--create-volume-permission', 'Add=[{Group=all}]')
+    sb.aws('ec2', 'modify-snapshot-attribute', '--snapshot-id', snap, '--attribute', 'createVolumePermission',
+           '--operation-type', 'remove', '--group-names', 'all')
+    equal(sb.stop(), 0, 'clean exit on SIGTERM')
+    sb.start()
+    out = sb.aws('ec2', 'describe-snapshot-attribute', '--snapshot-id', snap, '--attribute', 'createVolumePermission')
+    equal(out, {'CreateVolumePermissions': [{'UserId': ACCOUNTS['bob'][0]}], 'SnapshotId': snap}, 'kept')
+    shared = sb.aws('ec2', 'describe-snapshots', '--restorable-by-user-ids', 'self', account='bob')['Snapshots']
+    check(snap in [s['SnapshotId'] for s in shared], 'bob sees the shared snapshot')
+    sb.expect_error('UnauthorizedOperation', 'ec2', 'reset-snapshot-attribute', '--snapshot-id', snap,
+                    '--attribute', 'createVolumePermission', account='bob')
+    sb.aws('ec2', 'reset-snapshot-attribute', '--snapshot-id', snap, '--attribute', 'createVolumePermission')
+    out = sb.aws('ec2', 'describe-snapshot-attribute', '--snapshot-id', snap, '--attribute', 'createVolumePermission')
+    equal(out['CreateVolumePermissions'], [], 'reset')
+    sb.expect_error('InvalidSnapshot.NotFound', 'ec2', 'describe-snapshots', '--snapshot-ids', snap, account='bob')
+
+
+@test
 def kill_9_after_acknowledged_create_tags():
     sb.aws('ec2', 'create-tags', '--resources', ctx['image'], '--tags', 'Key=Acknowledged,Value=yes')
     sb.stop(kill=True)

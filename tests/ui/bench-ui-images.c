@@ -17,6 +17,7 @@
 #include <glib-unix.h>
 
 #include "am-images-view-private.h"
+#include "am-ui-bench.h"
 #include "am-ui-test-sandbox.h"
 #include "am-ui-test.h"
 
@@ -77,17 +78,6 @@ progress_shown (void)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER)));
 }
 
-/* This process's CPU time in ms (GTK renders in it too), to tell its own cost from a busy machine. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3
-         + usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-}
-
 static long
 rss_kb (void)
 {
@@ -98,39 +88,6 @@ rss_kb (void)
     return -1;
   line = strstr (status, "VmRSS:");
   return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
-
-/* The machine's load: the figures are wall-clock times on a possibly shared machine. */
-static const char *
-load_average (void)
-{
-  static char text[64] = "unknown\n";
-  g_autofree char *contents = NULL;
-
-  if (g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    g_snprintf (text, sizeof text, "%.*s\n", (int) strcspn (contents, " "), contents);
-  return text;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *times,
-            double  p)
-{
-  guint i;
-
-  g_array_sort (times, compare_doubles);
-  i = (guint) (p * (times->len - 1) + 0.5);
-  return g_array_index (times, double, MIN (i, times->len - 1));
 }
 
 /* --- targets ------------------------------------------------------------------------------ */
@@ -304,9 +261,9 @@ measure_start (const char *endpoint)
       g_array_append_val (times, t);
       g_array_append_val (cpu_times, cpu);
     }
-  g_print ("start_cached_cpu_median_ms=%.1f\n", percentile (cpu_times, 0.5));
-  g_print ("start_cached_min_ms=%.1f\n", percentile (times, 0.0));
-  return percentile (times, 0.5);
+  g_print ("start_cached_cpu_median_ms=%.1f\n", am_ui_bench_percentile (cpu_times, 0.5));
+  g_print ("start_cached_min_ms=%.1f\n", am_ui_bench_percentile (times, 0.0));
+  return am_ui_bench_percentile (times, 0.5);
 }
 
 /* --- details: from selecting a row to the pane (with the anatomy picture) painted ----------- */
@@ -324,7 +281,7 @@ measure_details (GArray *times,
       guint position = (i * 7) % 20;
       g_autoptr (AmImage) image = g_list_model_get_item (G_LIST_MODEL (selection), position);
       gint64 start = g_get_monotonic_time ();
-      double cpu = cpu_ms ();
+      double cpu = am_ui_bench_cpu_ms ();
       double t;
 
       if (am_image_details_get_image (details) == image)
@@ -335,10 +292,10 @@ measure_details (GArray *times,
         g_main_context_iteration (NULL, TRUE);
       t = wait_painted (start);
       g_array_append_val (times, t);
-      cpu = cpu_ms () - cpu;
+      cpu = am_ui_bench_cpu_ms () - cpu;
       g_array_append_val (cpu_times, cpu);
     }
-  return percentile (times, 0.95);
+  return am_ui_bench_percentile (times, 0.95);
 }
 
 /* Runs awscli's full listing of the same scope; returns seconds, or -1. */
@@ -396,13 +353,13 @@ type_words (GArray *keystrokes,
           double t;
 
           start = g_get_monotonic_time ();
-          cpu = cpu_ms ();
+          cpu = am_ui_bench_cpu_ms ();
           gtk_editable_insert_text (entry, p, 1, &position);
           gtk_editable_set_position (entry, position);
           _am_images_view_apply_search (view);
           t = wait_painted (start);
           g_array_append_val (keystrokes, t);
-          cpu = cpu_ms () - cpu;
+          cpu = am_ui_bench_cpu_ms () - cpu;
           g_array_append_val (keystrokes_cpu, cpu);
         }
       g_print ("search_rows_%u=%u\n", w, n_rows ());
@@ -411,12 +368,12 @@ type_words (GArray *keystrokes,
 
         /* Clearing the entry is a keystroke too (the widest change: back to every row). */
         start = g_get_monotonic_time ();
-        cpu = cpu_ms ();
+        cpu = am_ui_bench_cpu_ms ();
         gtk_editable_delete_text (entry, 0, -1);
         _am_images_view_apply_search (view);
         t = wait_painted (start);
         g_array_append_val (keystrokes, t);
-        cpu = cpu_ms () - cpu;
+        cpu = am_ui_bench_cpu_ms () - cpu;
         g_array_append_val (keystrokes_cpu, cpu);
       }
     }
@@ -426,7 +383,9 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *sandbox_args[] = { "--public-images", "100000", NULL };
+  /* EC2 leaves deprecated public images out of a listing (about 5 % of the synthetic ones):
+   * 105,300 of them list a little over 100,000 rows, the size every figure is promised at. */
+  const char *sandbox_args[] = { "--public-images", "105300", NULL };
   AmImageColumn columns[AM_IMAGE_N_COLUMNS];
   g_autoptr (AmSandboxProcess) sandbox = NULL;
   g_autoptr (AmSession) session = NULL;
@@ -486,7 +445,7 @@ main (int    argc,
 
   /* The whole Public scope, page by page, as the user asks for it. */
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = am_ui_bench_cpu_ms ();
   gtk_widget_activate_action (GTK_WIDGET (view), "images.load", NULL);
   {
     guint frame_with_rows = 0;
@@ -507,7 +466,7 @@ main (int    argc,
       first_rows = wait_painted (start);
     g_print ("load_frames=%u\n", n_frames - frames_before);
     g_print ("load_layouts=%u\n", n_layouts - layouts_before);
-    g_print ("load_cpu_ms=%.1f\n", cpu_ms () - cpu);
+    g_print ("load_cpu_ms=%.1f\n", am_ui_bench_cpu_ms () - cpu);
   }
   total = wait_painted (start);
   app_count = n_rows ();
@@ -518,34 +477,36 @@ main (int    argc,
     g_error ("The listing stopped after %u images: %s", app_count, gtk_label_get_label (view->banner_label));
   rss = rss_kb ();
   g_print ("images=%u\n", app_count);
+  if (app_count < 100000)
+    g_error ("Only %u rows listed: the figures are promised at 100,000", app_count);
   g_print ("first_rows_ms=%.1f\n", first_rows);
   g_print ("total_load_ms=%.1f\n", total);
   g_print ("rss_mb=%.1f\n", rss / 1024.0);
-  g_print ("load_average=%s", load_average ());
+  g_print ("load_average=%s\n", am_ui_bench_load_average ());
 
   details_p95 = measure_details (details, details_cpu);
-  g_print ("details_median_ms=%.1f\n", percentile (details, 0.5));
+  g_print ("details_median_ms=%.1f\n", am_ui_bench_percentile (details, 0.5));
   g_print ("details_p95_ms=%.1f\n", details_p95);
-  g_print ("details_cpu_median_ms=%.1f\n", percentile (details_cpu, 0.5));
-  g_print ("details_cpu_p95_ms=%.1f\n", percentile (details_cpu, 0.95));
+  g_print ("details_cpu_median_ms=%.1f\n", am_ui_bench_percentile (details_cpu, 0.5));
+  g_print ("details_cpu_p95_ms=%.1f\n", am_ui_bench_percentile (details_cpu, 0.95));
   gtk_selection_model_unselect_all (_am_images_view_get_selection (view));
 
   /* Typing: one character at a time, each applied as the debounce would, to the painted frame;
    * then again with a CPU-bound process running beside the app. */
   type_words (keystrokes, keystrokes_cpu);
   g_print ("keystrokes=%u\n", keystrokes->len);
-  g_print ("keystroke_median_ms=%.1f\n", percentile (keystrokes, 0.5));
-  g_print ("keystroke_p95_ms=%.1f\n", percentile (keystrokes, 0.95));
-  g_print ("keystroke_max_ms=%.1f\n", percentile (keystrokes, 1.0));
-  g_print ("keystroke_cpu_median_ms=%.1f\n", percentile (keystrokes_cpu, 0.5));
-  g_print ("keystroke_cpu_p95_ms=%.1f\n", percentile (keystrokes_cpu, 0.95));
+  g_print ("keystroke_median_ms=%.1f\n", am_ui_bench_percentile (keystrokes, 0.5));
+  g_print ("keystroke_p95_ms=%.1f\n", am_ui_bench_percentile (keystrokes, 0.95));
+  g_print ("keystroke_max_ms=%.1f\n", am_ui_bench_percentile (keystrokes, 1.0));
+  g_print ("keystroke_cpu_median_ms=%.1f\n", am_ui_bench_percentile (keystrokes_cpu, 0.5));
+  g_print ("keystroke_cpu_p95_ms=%.1f\n", am_ui_bench_percentile (keystrokes_cpu, 0.95));
 
   hog = start_cpu_hog ();
   type_words (loaded, loaded_cpu);
   stop_cpu_hog (hog);
-  g_print ("keystroke_beside_cpu_hog_median_ms=%.1f\n", percentile (loaded, 0.5));
-  g_print ("keystroke_beside_cpu_hog_p95_ms=%.1f\n", percentile (loaded, 0.95));
-  g_print ("keystroke_beside_cpu_hog_cpu_p95_ms=%.1f\n", percentile (loaded_cpu, 0.95));
+  g_print ("keystroke_beside_cpu_hog_median_ms=%.1f\n", am_ui_bench_percentile (loaded, 0.5));
+  g_print ("keystroke_beside_cpu_hog_p95_ms=%.1f\n", am_ui_bench_percentile (loaded, 0.95));
+  g_print ("keystroke_beside_cpu_hog_cpu_p95_ms=%.1f\n", am_ui_bench_percentile (loaded_cpu, 0.95));
 
   /* Sorting by every column, as a header click does. */
   for (guint c = 0; c < AM_IMAGE_N_COLUMNS; c++)
@@ -568,10 +529,10 @@ main (int    argc,
 
       g_strdelimit (id, " ()", '_');
       start = g_get_monotonic_time ();
-      cpu = cpu_ms ();
+      cpu = am_ui_bench_cpu_ms ();
       gtk_column_view_sort_by_column (_am_images_view_get_column_view (view), column, GTK_SORT_ASCENDING);
       t = wait_painted (start);
-      cpu = cpu_ms () - cpu;
+      cpu = am_ui_bench_cpu_ms () - cpu;
       g_assert_cmpint (am_image_list_model_get_sort_column (_am_images_view_get_list_model (view)), ==, columns[c]);
       g_print ("sort_%s_ms=%.1f\n", id, t);
       g_print ("sort_%s_cpu_ms=%.1f\n", id, cpu);
@@ -593,14 +554,14 @@ main (int    argc,
         g_error ("The app listed %u images, awscli %u", app_count, awscli_count);
     }
 
-  g_print ("load_average_end=%s", load_average ());
+  g_print ("load_average_end=%s\n", am_ui_bench_load_average ());
   if (g_getenv ("AMIABLE_PROGRAM") != NULL)
     check_target ("start_cached_ms", start_ms, 500, "ms");
   check_target ("first_rows_ms", first_rows, 500, "ms");
   check_target ("details_p95_ms", details_p95, 50, "ms");
-  check_target ("keystroke_median_ms", percentile (keystrokes, 0.5), 50, "ms");
-  check_target ("keystroke_p95_ms", percentile (keystrokes, 0.95), 150, "ms");
-  check_target ("keystroke_beside_cpu_hog_p95_ms", percentile (loaded, 0.95), 150, "ms");
+  check_target ("keystroke_median_ms", am_ui_bench_percentile (keystrokes, 0.5), 50, "ms");
+  check_target ("keystroke_p95_ms", am_ui_bench_percentile (keystrokes, 0.95), 150, "ms");
+  check_target ("keystroke_beside_cpu_hog_p95_ms", am_ui_bench_percentile (loaded, 0.95), 150, "ms");
   check_target ("sort_max_ms", sort_max, 300, "ms");
   check_target ("rss_mb", rss / 1024.0, 250, "MB");
   if (awscli_seconds >= 0)

@@ -29,6 +29,21 @@ shoot (const char *name)
   g_test_message ("saved %s", path);
 }
 
+static GtkWidget *
+find_mapped_scroller (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_mapped_scroller (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 instances_listed (gpointer data)
 {
@@ -65,6 +80,20 @@ test_shots (InstancesFixture *fixture,
   am_images_view_set_session (view, fixture->session);
   am_ui_test_images_wait_loaded (view);
   shoot ("images-owned");
+
+  /* The details of the first image (its rows, wrapped values and volumes). */
+  gtk_selection_model_select_item (_am_images_view_get_selection (view), 0, TRUE);
+  shoot ("images-owned-details");
+  {
+    GtkWidget *scroller = find_mapped_scroller (GTK_WIDGET (_am_images_view_get_details (view)));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, 720);
+    shoot ("images-owned-details-fields");
+    gtk_adjustment_set_value (adjustment, 1440);
+    shoot ("images-owned-details-more");
+  }
+  gtk_selection_model_unselect_all (_am_images_view_get_selection (view));
 
   am_images_view_set_scope (view, AM_IMAGES_SCOPE_AMAZON);
   am_ui_test_images_wait_loaded (view);

@@ -12,6 +12,7 @@
 #include "am-aws-error.h"
 #include "am-deregister-dialog.h"
 #include "am-governance-page.h"
+#include "am-permissions-dialog.h"
 #include "test-dialogs-common.h"
 
 /* As long as dlg_wait waits. */
@@ -390,4 +391,24 @@ dlg_governance_ready (gpointer data)
 
   return !am_governance_page_is_busy (data)
          && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+static gboolean
+permissions_loaded (gpointer data)
+{
+  return am_permissions_dialog_is_loaded (data);
+}
+
+GtkWidget *
+dlg_open_permissions (DlgFixture *fixture,
+                      AmImage    *image,
+                      DlgRun     *run)
+{
+  g_autoptr (GPtrArray) images = dlg_one_image (image);
+  GtkWidget *dialog;
+
+  dialog = dlg_run_action (fixture, fixture->alice, "permissions", images, AM_TYPE_PERMISSIONS_DIALOG, run);
+  dlg_wait (permissions_loaded, dialog);
+  am_ui_test_iterate ();
+  return dialog;
 }

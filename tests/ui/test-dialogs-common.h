@@ -111,6 +111,11 @@ void        dlg_type                  (GtkWidget     *editable,
 void        dlg_screenshot            (GtkWidget     *widget,
                                        const char    *name);
 
+/* Opens alice's permissions dialog on @image and waits until it shows the current permissions. */
+GtkWidget  *dlg_open_permissions      (DlgFixture    *fixture,
+                                       AmImage       *image,
+                                       DlgRun        *run);
+
 /* A Governance window (@data) has loaded or saved and shows the result. */
 gboolean dlg_governance_ready (gpointer data);
 

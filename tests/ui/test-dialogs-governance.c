@@ -18,12 +18,6 @@
 #define PRIVATE_IMAGE "alice-build-runner-arm64-2026-02-03"
 
 static gboolean
-loaded (gpointer data)
-{
-  return am_permissions_dialog_is_loaded (data);
-}
-
-static gboolean
 blocked_shown (gpointer data)
 {
   return gtk_widget_get_visible (am_ui_test_find_widget (data, GTK_TYPE_BOX, "blocked_box"));
@@ -64,20 +58,6 @@ is_blocked (AmSession *session)
   return blocked;
 }
 
-static GtkWidget *
-open_permissions (DlgFixture *fixture,
-                  AmImage    *image,
-                  DlgRun     *run)
-{
-  g_autoptr (GPtrArray) images = dlg_one_image (image);
-  GtkWidget *dialog;
-
-  dialog = dlg_run_action (fixture, fixture->alice, "permissions", images, AM_TYPE_PERMISSIONS_DIALOG, run);
-  dlg_wait (loaded, dialog);
-  am_ui_test_iterate ();
-  return dialog;
-}
-
 static void
 make_public (GtkWidget *dialog)
 {
@@ -109,7 +89,7 @@ test_blocked_on_open (DlgFixture    *fixture,
   DlgRun run;
 
   set_blocked (fixture->alice, TRUE);
-  dialog = open_permissions (fixture, image, &run);
+  dialog = dlg_open_permissions (fixture, image, &run);
   dlg_wait (blocked_shown, dialog);
   public_switch = am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch");
   g_assert_false (gtk_widget_is_sensitive (public_switch));
@@ -162,7 +142,7 @@ test_blocked_link (DlgFixture    *fixture,
   DlgRun run;
 
   set_blocked (fixture->alice, TRUE);
-  dialog = open_permissions (fixture, image, &run);
+  dialog = dlg_open_permissions (fixture, image, &run);
   dlg_wait (blocked_shown, dialog);
   link = am_ui_test_find_widget (dialog, GTK_TYPE_LINK_BUTTON, "governance_link");
   g_assert_nonnull (link);
@@ -201,7 +181,7 @@ test_blocked_at_save (DlgFixture    *fixture,
   GtkWidget *dialog;
   DlgRun run;
 
-  dialog = open_permissions (fixture, image, &run);
+  dialog = dlg_open_permissions (fixture, image, &run);
   am_ui_test_iterate ();
   g_assert_false (blocked_shown (dialog));
   set_blocked (fixture->alice, TRUE);
@@ -344,7 +324,7 @@ test_remove_used_account (DlgFixture    *fixture,
   g_assert_true (am_ec2_client_run_instances_finish (bob, r_run, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  dialog = open_permissions (fixture, image, &run);
+  dialog = dlg_open_permissions (fixture, image, &run);
 
   /* The usage report, on demand: bob's account with his instance. */
   g_assert_false (am_permissions_dialog_is_usage_loaded (AM_PERMISSIONS_DIALOG (dialog)));
@@ -443,7 +423,7 @@ test_encrypted_share (DlgFixture    *fixture,
   snapshot = am_block_device_mapping_get_snapshot_id (am_image_get_block_device_mappings (copy)[0]);
   g_assert_nonnull (snapshot);
 
-  dialog = open_permissions (fixture, copy, &run);
+  dialog = dlg_open_permissions (fixture, copy, &run);
   label = am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "encrypted_label");
   g_assert_true (gtk_widget_get_visible (label));
   text = gtk_label_get_text (GTK_LABEL (label));
@@ -459,7 +439,7 @@ test_encrypted_share (DlgFixture    *fixture,
   dlg_run_clear (&run);
 
   /* The unencrypted source: no such words, and Public is offered. */
-  dialog = open_permissions (fixture, source, &run);
+  dialog = dlg_open_permissions (fixture, source, &run);
   g_assert_false (gtk_widget_get_visible (am_ui_test_find_widget (dialog, GTK_TYPE_LABEL, "encrypted_label")));
   g_assert_true (gtk_widget_is_sensitive (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "public_switch")));
   gtk_window_close (GTK_WINDOW (dialog));

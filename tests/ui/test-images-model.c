@@ -372,6 +372,91 @@ test_selection (void)
   g_assert_cmpuint (am_image_list_model_get_n_selected (list), ==, 0);
 }
 
+/* What a selection-changed told, and the selection before the change. */
+typedef struct
+{
+  guint position;
+  guint n_items;
+  guint n_signals;
+  gboolean before[N_IMAGES];
+} SpanCheck;
+
+static void
+span_changed_cb (GtkSelectionModel *selection,
+                 guint              position,
+                 guint              n_items,
+                 SpanCheck         *check)
+{
+  check->position = position;
+  check->n_items = n_items;
+  check->n_signals++;
+}
+
+static void
+span_remember (GtkSelectionModel *selection,
+               SpanCheck         *check)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    check->before[i] = gtk_selection_model_is_selected (selection, i);
+  check->n_signals = 0;
+}
+
+/* Every row whose state changed lies in what the signal told, which is at most @max_span long. */
+static void
+span_assert (GtkSelectionModel *selection,
+             SpanCheck         *check,
+             guint              max_span)
+{
+  g_assert_cmpuint (check->n_signals, ==, 1);
+  g_assert_cmpuint (check->n_items, <=, max_span);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    if (gtk_selection_model_is_selected (selection, i) != check->before[i])
+      {
+        g_assert_cmpuint (i, >=, check->position);
+        g_assert_cmpuint (i, <, check->position + check->n_items);
+      }
+}
+
+/* A click tells the list only about the rows it changed, not all of them (at 100,000 rows,
+ * telling all was a sixth of the time from a click to the painted details). */
+static void
+test_selection_span (void)
+{
+  g_autoptr (AmImageListModel) list = new_model (NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (list);
+  SpanCheck check = { 0 };
+
+  g_signal_connect (selection, "selection-changed", G_CALLBACK (span_changed_cb), &check);
+
+  span_remember (selection, &check);
+  g_assert_true (gtk_selection_model_select_item (selection, 5, TRUE));
+  span_assert (selection, &check, 1);
+
+  span_remember (selection, &check);
+  g_assert_true (gtk_selection_model_select_item (selection, 9, TRUE));
+  span_assert (selection, &check, 5);
+
+  span_remember (selection, &check);
+  g_assert_true (gtk_selection_model_select_range (selection, 20, 3, FALSE));
+  span_assert (selection, &check, 3);
+
+  /* After a sort the selected rows moved: the next click still tells where they went. */
+  am_image_list_model_set_sort (list, AM_IMAGE_COLUMN_ID, TRUE);
+  span_remember (selection, &check);
+  g_assert_true (gtk_selection_model_select_item (selection, 100, TRUE));
+  span_assert (selection, &check, N_IMAGES);
+  g_assert_cmpuint (am_image_list_model_get_n_selected (list), ==, 1);
+
+  span_remember (selection, &check);
+  g_assert_true (gtk_selection_model_select_item (selection, 102, TRUE));
+  span_assert (selection, &check, 3);
+
+  span_remember (selection, &check);
+  g_assert_true (gtk_selection_model_unselect_all (selection));
+  span_assert (selection, &check, 1);
+  g_assert_cmpuint (am_image_list_model_get_n_selected (list), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -385,6 +470,7 @@ main (int    argc,
   g_test_add_func ("/images/model/sort", test_sort);
   g_test_add_func ("/images/model/source-changes", test_source_changes);
   g_test_add_func ("/images/model/selection", test_selection);
+  g_test_add_func ("/images/model/selection-span", test_selection_span);
 
   return g_test_run ();
 }

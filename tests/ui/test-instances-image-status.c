@@ -1,4 +1,4 @@
-/* test-instances-image-status.c: the Instances view's Image Status column on a real sandbox
+/* test-instances-image-status.c: the Instances view's Image Status column and newer-image hint on a real sandbox
  * Copyright 2026 The Amiable authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "am-block-device-spec.h"
 #include "am-ec2-governance.h"
 #include "am-instance-row.h"
 #include "am-instances-view-private.h"
@@ -156,6 +159,142 @@ test_image_not_allowed (InstancesFixture *fixture,
   }
 }
 
+/* The Image Status column reads @status and no newer-image lookup is in flight. */
+static gboolean
+status_settled (gpointer data)
+{
+  StatusWait *wait = data;
+  AmInstanceRow *row = g_hash_table_lookup (wait->fixture->view->rows_by_id, wait->instance_id);
+
+  return row != NULL && !wait->fixture->view->freshness_busy && !wait->fixture->view->busy
+         && g_strcmp0 (am_instance_row_get_text (row, AM_INSTANCE_COLUMN_IMAGE_STATUS), wait->status) == 0;
+}
+
+static gboolean
+image_available (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (AmImage) image = instances_describe_image (args[0], args[1]);
+
+  return image != NULL && g_strcmp0 (am_image_get_state (image), "available") == 0;
+}
+
+/* The details pane's row whose title starts with @prefix, or NULL. */
+static GtkWidget *
+find_row_starting (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+register_newer (InstancesFixture *fixture,
+                AmImage          *older,
+                const char       *name)
+{
+  AmBlockDeviceMapping * const *mappings = am_image_get_block_device_mappings (older);
+  g_autoptr (GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) am_block_device_spec_free);
+  g_autoptr (GError) error = NULL;
+  AmUiTestWait w = { 0 };
+  AmBlockDeviceSpec *spec;
+  char *image_id = NULL;
+
+  spec = am_block_device_spec_new (am_image_get_root_device_name (older));
+  spec->snapshot_id = g_strdup (am_block_device_mapping_get_snapshot_id (mappings[0]));
+  g_ptr_array_add (devices, spec);
+  am_ec2_client_register_image_async (fixture->client, name, "The same server, rebuilt", NULL,
+                                      am_image_get_architecture (older), am_image_get_root_device_name (older),
+                                      devices, "hvm", NULL, TRUE, NULL, NULL, FALSE, NULL, am_ui_test_wait_cb, &w);
+  g_assert_true (am_ec2_client_register_image_finish (fixture->client, am_ui_test_wait_for_result (&w, 30000),
+                                                      &image_id, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+  return image_id;
+}
+
+/* An instance of alice's web server image shows no hint while that image is the newest of its
+ * family; once a newer one of the family is registered (and available), the next listing
+ * marks the Image Status column and the details name the newer image with a link to it. */
+static void
+test_newer_image_hint (InstancesFixture *fixture,
+                       gconstpointer     data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *newer_id = NULL;
+  AmInstanceRow *row;
+  GtkWidget *hint;
+  GtkWidget *show;
+  AmImage *older;
+  StatusWait wait;
+
+  g_settings_reset (settings, "instance-columns");
+  am_describe_images_query_add_owner (query, "self");
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "alice-web-server-2026-01-15", NULL));
+  images = instances_describe_images (fixture, query);
+  g_assert_cmpuint (images->len, ==, 1);
+  older = g_ptr_array_index (images, 0);
+  instance_id = instances_run_instance (fixture, am_image_get_image_id (older), "web-before-rebuild");
+
+  am_instances_view_set_session (fixture->view, fixture->session);
+  instances_wait_for_listed (fixture, instance_id);
+  /* Not before: the lookup is done and finds nothing newer. */
+  wait = (StatusWait) { fixture, instance_id, "available" };
+  g_assert_true (am_ui_test_wait_until (status_settled, &wait, INSTANCES_CALL_TIMEOUT_MS));
+  row = g_hash_table_lookup (fixture->view->rows_by_id, instance_id);
+  g_assert_null (am_instance_row_get_newer_image (row));
+  g_assert_true (am_instances_view_select_instance (fixture->view, instance_id));
+  am_ui_test_iterate ();
+  g_assert_null (find_row_starting (GTK_WIDGET (fixture->view->details_box), "A newer image"));
+
+  newer_id = register_newer (fixture, older, "alice-web-server-2026-03-01");
+  {
+    gpointer args[] = { fixture, newer_id };
+
+    g_assert_true (am_ui_test_wait_until (image_available, args, INSTANCES_STATE_TIMEOUT_MS));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.refresh", NULL));
+  wait = (StatusWait) { fixture, instance_id, "available · newer exists" };
+  g_assert_true (am_ui_test_wait_until (status_settled, &wait, INSTANCES_CALL_TIMEOUT_MS));
+  row = g_hash_table_lookup (fixture->view->rows_by_id, instance_id);
+  g_assert_cmpstr (am_image_get_image_id (am_instance_row_get_newer_image (row)), ==, newer_id);
+
+  /* The details name it, with a link that selects it in Images. */
+  am_ui_test_iterate ();
+  hint = find_row_starting (GTK_WIDGET (fixture->view->details_box), "A newer image of this family exists");
+  g_assert_nonnull (hint);
+  g_test_message ("hint: %s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hint)),
+                  adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)),
+                                   "alice-web-server-2026-03-01 ("));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)), newer_id));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)), "), created "));
+  show = am_ui_test_get_widget (hint, GTK_TYPE_BUTTON, "Show in Images");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (show)), ==, "win.show-image");
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (show)), NULL), ==,
+                   newer_id);
+  g_assert_nonnull (am_ui_test_get_widget (hint, GTK_TYPE_BUTTON, "Launch from It"));
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
+
+    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+    am_ui_test_iterate ();
+    instances_screenshot (fixture->window, "newer-image-hint");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +307,8 @@ main (int   argc,
               instances_fixture_set_up, test_image_deregistered, instances_fixture_tear_down);
   g_test_add ("/instances/image-status/not-allowed", InstancesFixture, &options,
               instances_fixture_set_up, test_image_not_allowed, instances_fixture_tear_down);
+  g_test_add ("/instances/image-status/newer-image-hint", InstancesFixture, &options,
+              instances_fixture_set_up, test_newer_image_hint, instances_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -105,6 +105,26 @@ cell_text (AmCleanupDialog *self,
     }
 }
 
+/* The whole text of a cut-short cell, made when asked. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+
+  if (!pango_layout_is_ellipsized (layout))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
+/* Lines as the text breaks them, each ellipsized, not wrapped: GTK 4.8 binds up to 200 rows
+ * after every change of the preview, and wrapping labels are measured for their height at
+ * each width (most of the cost of a recompute at 2,000 images). */
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -113,8 +133,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -580,7 +602,7 @@ am_cleanup_dialog_init (AmCleanupDialog *self)
   add_column (self, _("Image"), COLUMN_IMAGE, TRUE);
   add_column (self, _("Family"), COLUMN_FAMILY, FALSE);
   add_column (self, _("Age"), COLUMN_AGE, FALSE);
-  add_column (self, _("Why It Goes"), COLUMN_WHY, FALSE);
+  add_column (self, _("Why It Goes"), COLUMN_WHY, TRUE);
   add_column (self, _("Snapshots Freed"), COLUMN_SNAPSHOTS, FALSE);
   add_column (self, _("GB"), COLUMN_GB, FALSE);
 

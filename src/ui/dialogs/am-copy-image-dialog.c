@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "am-aws-error.h"
-#include "am-copy-image-dialog.h"
+#include "am-copy-image-dialog-private.h"
 #include "am-dialog-private.h"
 #include "am-dialog-validate.h"
 #include "am-ec2-client.h"
@@ -32,6 +32,7 @@ struct _AmCopyImageDialog
   AdwExpanderRow     *more_regions_row;
   AdwPreferencesGroup *results_group;
   GtkLabel           *results_label;
+  GtkLabel           *allowed_label;
 
   /* owned references */
   AmImage            *image;
@@ -40,6 +41,8 @@ struct _AmCopyImageDialog
   GPtrArray          *destinations;   /* Destination: kept so a retry sends the same ClientTokens */
   char               *request_key;    /* what the destinations' requests were made from */
   const char         *first_region;   /* interned: the Region row's choice at the last Copy */
+  GHashTable         *allowed;        /* region → AmAllowedImagesSettings, or NULL while asked */
+  GHashTable         *allowed_errors; /* region → why its settings could not be read */
 
   /* dispose state */
   gboolean template_disposed;
@@ -100,6 +103,8 @@ selected_region (AmCopyImageDialog *self)
   return gtk_string_list_get_string (self->regions, position);
 }
 
+static void check_allowed (AmCopyImageDialog *self);
+
 static void
 changed_cb (AmCopyImageDialog *self)
 {
@@ -124,6 +129,85 @@ changed_cb (AmCopyImageDialog *self)
         /* The Region chosen above is copied to anyway. */
         gtk_widget_set_visible (row, g_strcmp0 (region, selected_region (self)) != 0);
       }
+  check_allowed (self);
+}
+
+/* The account the copy will belong to: the one copying. */
+static const char *
+copy_owner (AmCopyImageDialog *self)
+{
+  AmSession *session = am_action_dialog_get_session (AM_ACTION_DIALOG (self));
+  const char *account = session != NULL ? am_session_get_account (session) : NULL;
+
+  /* A custom endpoint or an access key names no account: an own image's owner is ours. */
+  if (account != NULL && strlen (account) == 12 && strspn (account, "0123456789") == 12)
+    return account;
+  return am_image_get_owner_id (self->image);
+}
+
+static void
+allowed_settings_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (AmCopyImageDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  AmAllowedImagesSettings *settings;
+  const char *region = am_ec2_client_get_region (AM_EC2_CLIENT (object));
+
+  settings = am_ec2_client_get_allowed_images_settings_finish (AM_EC2_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->allowed == NULL)
+    return;
+  if (settings == NULL)
+    {
+      g_hash_table_remove (self->allowed, region);
+      g_hash_table_replace (self->allowed_errors, g_strdup (region), g_strdup (error->message));
+    }
+  else
+    g_hash_table_replace (self->allowed, g_strdup (region), settings);
+  check_allowed (self);
+}
+
+/* Before copying, what the destination's Allowed AMIs settings will make of the copy. */
+static void
+check_allowed (AmCopyImageDialog *self)
+{
+  const char *region = selected_region (self);
+  AmEc2Client *client = am_action_dialog_get_client (AM_ACTION_DIALOG (self));
+  AmAllowedImagesSettings *settings;
+  g_autofree char *note = NULL;
+  const char *failure;
+
+  if (self->allowed == NULL || region == NULL || client == NULL)
+    return;
+  if (!g_hash_table_contains (self->allowed, region) && !g_hash_table_contains (self->allowed_errors, region))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AmEc2Client) there = am_ec2_client_new_for_region (client, region, &error);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->allowed_label), FALSE);
+      if (there == NULL)
+        {
+          g_hash_table_replace (self->allowed_errors, g_strdup (region), g_strdup (error->message));
+          check_allowed (self);
+          return;
+        }
+      g_hash_table_insert (self->allowed, g_strdup (region), NULL);
+      am_ec2_client_get_allowed_images_settings_async (there, am_action_dialog_get_cancellable (AM_ACTION_DIALOG (self)),
+                                                       allowed_settings_cb, g_object_ref (self));
+      return;
+    }
+  settings = g_hash_table_lookup (self->allowed, region);
+  failure = g_hash_table_lookup (self->allowed_errors, region);
+  if (settings != NULL)
+    note = _am_copy_image_allowed_note (settings, region, copy_owner (self),
+                                        gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                        g_get_real_time () / 1000);
+  else if (failure != NULL)
+    note = g_strdup_printf (_("Amiable could not read the Allowed AMIs settings of %s (%s). If they are enabled "
+                              "there, EC2 still lets this account launch its own copy."), region, failure);
+  gtk_label_set_text (self->allowed_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->allowed_label), note != NULL);
 }
 
 static void
@@ -525,6 +609,8 @@ am_copy_image_dialog_dispose (GObject *object)
   g_clear_object (&self->image);
   g_clear_pointer (&self->more_checks, g_hash_table_unref);
   g_clear_pointer (&self->more_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->allowed, g_hash_table_unref);
+  g_clear_pointer (&self->allowed_errors, g_hash_table_unref);
   if (self->destinations != NULL)
     g_ptr_array_set_size (self->destinations, 0);
 
@@ -566,6 +652,7 @@ am_copy_image_dialog_class_init (AmCopyImageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, more_regions_row);
   gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, results_group);
   gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, results_label);
+  gtk_widget_class_bind_template_child (widget_class, AmCopyImageDialog, allowed_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
 }
@@ -573,6 +660,9 @@ am_copy_image_dialog_class_init (AmCopyImageDialogClass *klass)
 static void
 am_copy_image_dialog_init (AmCopyImageDialog *self)
 {
+  self->allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) am_allowed_images_settings_free);
+  self->allowed_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->destinations = g_ptr_array_new_with_free_func ((GDestroyNotify) destination_free);
   am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("C_opy"), FALSE);

@@ -186,9 +186,24 @@ validate (AmPermissionsDialog *self)
                           && (self->current == NULL || !self->current->group_all));
 
   compute_diff (self, add, remove);
+  _am_permissions_dialog_snapshots_update (self, add, remove);
   am_action_dialog_set_valid (AM_ACTION_DIALOG (self),
                               self->current != NULL
                               && (!am_permission_set_is_empty (add) || !am_permission_set_is_empty (remove)));
+}
+
+void
+_am_permissions_dialog_diff (AmPermissionsDialog *self,
+                             AmPermissionSet     *add,
+                             AmPermissionSet     *remove)
+{
+  compute_diff (self, add, remove);
+}
+
+void
+_am_permissions_dialog_validate (AmPermissionsDialog *self)
+{
+  validate (self);
 }
 
 static void
@@ -694,6 +709,9 @@ am_permissions_dialog_dispose (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->usage_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->snapshot_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->snapshot_sharing, g_hash_table_unref);
+  g_clear_pointer (&self->snapshot_error, g_free);
   am_dialog_dispose_template_once (GTK_WIDGET (self), AM_TYPE_PERMISSIONS_DIALOG,
                                   &self->template_disposed);
   g_clear_object (&self->image);
@@ -734,6 +752,15 @@ am_permissions_dialog_class_init (AmPermissionsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_row);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, add_error);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, snapshots_box);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, snapshots_label);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, share_snapshots_button);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, unshare_snapshots_button);
+  gtk_widget_class_bind_template_child (widget_class, AmPermissionsDialog, snapshots_result);
+  gtk_widget_class_bind_template_callback_full (widget_class, "share_snapshots_clicked_cb",
+                                                G_CALLBACK (_am_permissions_dialog_share_snapshots_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "unshare_snapshots_clicked_cb",
+                                                G_CALLBACK (_am_permissions_dialog_unshare_snapshots_clicked));
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_activated_cb);
@@ -744,6 +771,9 @@ am_permissions_dialog_init (AmPermissionsDialog *self)
 {
   self->rows = g_ptr_array_new_with_free_func (shared_entry_free);
   self->usage_rows = g_ptr_array_new ();
+  self->snapshot_ids = g_ptr_array_new_with_free_func (g_free);
+  self->snapshot_sharing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) am_snapshot_sharing_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   am_action_dialog_set_apply_label (AM_ACTION_DIALOG (self), _("_Save"), FALSE);
   /* Nothing can be edited before the current state is known. */
@@ -762,6 +792,7 @@ am_permissions_dialog_new (AmSession *session,
   self = g_object_new (AM_TYPE_PERMISSIONS_DIALOG, NULL);
   self->image = am_dialog_setup_for_image (AM_ACTION_DIALOG (self), session, image);
   check_encryption (self);
+  _am_permissions_dialog_snapshots_start (self);
   am_action_dialog_show_status (AM_ACTION_DIALOG (self), _("Reading the current launch permissions…"));
   validate (self);
   am_dialog_get_permissions_async (am_action_dialog_get_client (AM_ACTION_DIALOG (self)),

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-governance-page-private.h"
+#include "am-governance-regions.h"
 
 /* How many instances the preview names before it says "and N more". */
 #define MAX_NAMED_INSTANCES 8
@@ -562,6 +563,16 @@ save_clicked_cb (AmGovernancePage *self)
   gtk_window_present (GTK_WINDOW (self->confirmation));
 }
 
+/* The same settings in every enabled region, with this window's criteria to apply there. */
+static void
+regions_clicked_cb (AmGovernancePage *self)
+{
+  AmGovernanceRegions *regions = am_governance_regions_new (self->session, self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (regions), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (regions));
+}
+
 /* Public API */
 
 AmGovernancePage *
@@ -700,6 +711,7 @@ am_governance_page_class_init (AmGovernancePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bpa_toggled_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "edited_cb", G_CALLBACK (am_governance_page_edited_cb));
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, regions_clicked_cb);
   gtk_widget_class_install_action (widget_class, "governance.retry", NULL, retry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -19,6 +19,7 @@ struct _AmImageCell
 
   /* state */
   char *text;
+  const char *badge;      /* static (translated) string, or NULL */
   guint layout_font;      /* font_generation when the layout was made */
   int layout_width;
 };
@@ -29,6 +30,14 @@ G_DEFINE_FINAL_TYPE (AmImageCell, am_image_cell, GTK_TYPE_WIDGET)
 static PangoLayout *shared_layout;
 static int line_height;
 static guint font_generation;
+
+/* The badge's word, shaped once (one badge word is in use at a time). */
+static PangoLayout *badge_layout;
+static const char *badge_text;
+static guint badge_font;
+
+#define BADGE_PADDING 6
+#define BADGE_GAP 6
 
 /*
  * Shaped texts by (text, width), shared by every cell: a new row widget (GTK 4.8 builds one
@@ -111,6 +120,62 @@ get_layout (AmImageCell *self)
   return shared_layout;
 }
 
+static PangoLayout *
+get_badge_layout (AmImageCell *self)
+{
+  if (badge_layout == NULL || badge_text != self->badge || badge_font != font_generation)
+    {
+      g_clear_object (&badge_layout);
+      badge_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->badge);
+      badge_text = self->badge;
+      badge_font = font_generation;
+    }
+  return badge_layout;
+}
+
+static int
+badge_width (AmImageCell *self)
+{
+  int width, height;
+
+  pango_layout_get_pixel_size (get_badge_layout (self), &width, &height);
+  return width + 2 * BADGE_PADDING;
+}
+
+/* A pill in the accent colour right after the text (or at the end when the text is cut). */
+static void
+snapshot_badge (AmImageCell *self,
+                GtkSnapshot *snapshot,
+                int          width,
+                int          height)
+{
+  PangoLayout *layout = get_badge_layout (self);
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA background = { 0.21f, 0.52f, 0.89f, 1.0f };
+  GdkRGBA foreground = { 1.0f, 1.0f, 1.0f, 1.0f };
+  int text_width, text_height, badge_height, x;
+  GskRoundedRect pill;
+
+  pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
+  pango_layout_get_pixel_size (layout, &x, &badge_height);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (style, "accent_bg_color", &background);
+  gtk_style_context_lookup_color (style, "accent_fg_color", &foreground);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  x = MIN (text_width, width) + BADGE_GAP;
+  gsk_rounded_rect_init_from_rect (&pill,
+                                   &GRAPHENE_RECT_INIT (x, MAX (0, (height - badge_height) / 2),
+                                                        badge_width (self), badge_height),
+                                   badge_height / 2.0f);
+  gtk_snapshot_push_rounded_clip (snapshot, &pill);
+  gtk_snapshot_append_color (snapshot, &background, &pill.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + BADGE_PADDING, MAX (0, (height - badge_height) / 2)));
+  gtk_snapshot_append_layout (snapshot, layout, &foreground);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 am_image_cell_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -150,6 +215,8 @@ am_image_cell_snapshot (GtkWidget   *widget,
     return;
 
   get_layout (self);
+  if (self->badge != NULL)
+    width = MAX (1, width - badge_width (self) - BADGE_GAP);
   if (self->layout == NULL || self->layout_font != font_generation || self->layout_width != width)
     {
       LayoutKey key = { self->text, width };
@@ -183,6 +250,8 @@ am_image_cell_snapshot (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (0, (height - line_height) / 2)));
   gtk_snapshot_append_layout (snapshot, self->layout, &color);
   gtk_snapshot_restore (snapshot);
+  if (self->badge != NULL)
+    snapshot_badge (self, snapshot, width, height);
 }
 
 static void
@@ -221,6 +290,18 @@ am_image_cell_new (void)
   return g_object_new (AM_TYPE_IMAGE_CELL, NULL);
 }
 
+/* What a screen reader says: the text, and the badge after it. */
+static void
+update_label (AmImageCell *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->badge != NULL)
+    label = g_strdup_printf ("%s, %s", self->text != NULL ? self->text : "", self->badge);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : (self->text != NULL ? self->text : ""), -1);
+}
+
 void
 am_image_cell_set_text (AmImageCell *self,
                         const char  *text)
@@ -234,9 +315,7 @@ am_image_cell_set_text (AmImageCell *self,
   self->text = g_strdup (text);
   /* The layout may be shared: the next drawing finds or makes the new text's. */
   g_clear_object (&self->layout);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "",
-                                  -1);
+  update_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -246,4 +325,27 @@ am_image_cell_get_text (AmImageCell *self)
   g_return_val_if_fail (AM_IS_IMAGE_CELL (self), NULL);
 
   return self->text;
+}
+
+void
+am_image_cell_set_badge (AmImageCell *self,
+                         const char  *badge)
+{
+  g_return_if_fail (AM_IS_IMAGE_CELL (self));
+
+  if (self->badge == badge)
+    return;
+  self->badge = badge;
+  /* The text is laid out narrower (or wider) next to a badge. */
+  g_clear_object (&self->layout);
+  update_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+am_image_cell_get_badge (AmImageCell *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_CELL (self), NULL);
+
+  return self->badge;
 }

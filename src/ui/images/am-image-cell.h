@@ -22,5 +22,13 @@ GtkWidget  *am_image_cell_new      (void);
 void        am_image_cell_set_text (AmImageCell *self,
                                     const char  *text);
 const char *am_image_cell_get_text (AmImageCell *self);
+/**
+ * am_image_cell_set_badge:
+ * @badge: (nullable): a short word drawn in a pill after the text (e.g. "Newest"); the
+ *   static string must outlive the cell (it is compared by pointer)
+ */
+void        am_image_cell_set_badge (AmImageCell *self,
+                                     const char  *badge);
+const char *am_image_cell_get_badge (AmImageCell *self);
 
 G_END_DECLS

@@ -14,7 +14,9 @@
 #include "am-image-details.h"
 #include "am-image-lineage.h"
 #include "am-image-reference.h"
+#include "am-image-storage.h"
 #include "am-time-format.h"
+#include "am-title-layout.h"
 
 struct _AmImageDetails
 {
@@ -28,6 +30,7 @@ struct _AmImageDetails
   GtkLabel *subtitle_label;
   AmImageAnatomy *anatomy;
   AmImageLineage *lineage;
+  AmImageStorage *storage;
   GtkBox *fields_box;
   AdwPreferencesGroup *volumes_group;
   AdwPreferencesGroup *permissions_group;
@@ -270,6 +273,7 @@ new_copy_row (const char *title,
   if (explanation != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (row), explanation);
   gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+  am_action_row_use_title_layout (row);
   if (copy)
     ensure_copy_button (row);
 
@@ -664,6 +668,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
 
   g_type_ensure (AM_TYPE_IMAGE_ANATOMY);
   g_type_ensure (AM_TYPE_IMAGE_LINEAGE);
+  g_type_ensure (AM_TYPE_IMAGE_STORAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amiable/Amiable/images/am-image-details.ui");
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, empty_page);
@@ -672,6 +677,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, anatomy);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, lineage);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, storage);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, fields_box);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, volumes_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, permissions_group);
@@ -842,4 +848,13 @@ am_image_details_get_lineage (AmImageDetails *self)
   g_return_val_if_fail (AM_IS_IMAGE_DETAILS (self), NULL);
 
   return self->lineage;
+}
+
+/* The Storage group (what the image's snapshots cost), for the view to fill with its client. */
+AmImageStorage *
+am_image_details_get_storage (AmImageDetails *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_DETAILS (self), NULL);
+
+  return self->storage;
 }

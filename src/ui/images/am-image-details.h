@@ -8,6 +8,7 @@
 
 #include "am-image.h"
 #include "am-image-lineage.h"
+#include "am-image-storage.h"
 #include "am-launch-permission.h"
 
 G_BEGIN_DECLS
@@ -64,5 +65,7 @@ const char *am_image_details_get_field             (AmImageDetails      *self,
 
 /** am_image_details_get_lineage: Returns: (transfer none): the Lineage group of the pane */
 AmImageLineage *am_image_details_get_lineage (AmImageDetails *self);
+/** am_image_details_get_storage: Returns: (transfer none): the Storage Cost group of the pane */
+AmImageStorage *am_image_details_get_storage (AmImageDetails *self);
 
 G_END_DECLS

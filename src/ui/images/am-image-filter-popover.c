@@ -37,6 +37,7 @@ struct _AmImageFilterPopover
   GtkWidget *allowed_any_check;
   GtkWidget *allowed_only_check;
   GtkWidget *allowed_not_check;
+  GtkWidget *newest_check;
   GtkWidget *key_entry;
   GtkWidget *value_entry;
 
@@ -91,6 +92,7 @@ sync_widgets (AmImageFilterPopover *self)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->only_check), deprecated == AM_IMAGE_DEPRECATED_ONLY);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->any_check), deprecated == AM_IMAGE_DEPRECATED_ANY);
   sync_listing_widgets (self);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->newest_check), am_image_filters_get_newest_only (self->filters));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->key_entry)), am_image_filters_get_tag_key (self->filters)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->key_entry), am_image_filters_get_tag_key (self->filters));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->value_entry)), am_image_filters_get_tag_value (self->filters)) != 0)
@@ -287,6 +289,29 @@ add_listing_sections (AmImageFilterPopover *self)
 }
 
 static void
+newest_toggled_cb (AmImageFilterPopover *self)
+{
+  if (!self->syncing)
+    am_image_filters_set_newest_only (self->filters, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->newest_check)));
+}
+
+/* Families: images whose names differ only in a date or version; the newest carries a badge. */
+static void
+add_family_section (AmImageFilterPopover *self)
+{
+  GtkWidget *section = facet_section (_("Families"));
+
+  self->newest_check = gtk_check_button_new_with_label (_("Newest of Each Family"));
+  gtk_widget_set_name (self->newest_check, "newest-only");
+  gtk_widget_set_tooltip_text (self->newest_check,
+                               _("Hide images that a newer one of the same name, but for its date or version, replaces"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->newest_check), am_image_filters_get_newest_only (self->filters));
+  g_signal_connect_object (self->newest_check, "toggled", G_CALLBACK (newest_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (section), self->newest_check);
+  gtk_box_append (self->filter_box, section);
+}
+
+static void
 add_tag_section (AmImageFilterPopover *self)
 {
   GtkWidget *section = facet_section (_("Tag"));
@@ -331,13 +356,14 @@ am_image_filter_popover_rebuild (AmImageFilterPopover *self)
   self->any_check = self->hide_check = self->only_check = NULL;
   self->allowed_section = NULL;
   self->disabled_switch = self->allowed_any_check = self->allowed_only_check = self->allowed_not_check = NULL;
-  self->key_entry = self->value_entry = NULL;
+  self->key_entry = self->value_entry = self->newest_check = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
     gtk_box_remove (self->filter_box, child);
 
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)
     add_facet_section (self, f);
   add_deprecation_section (self);
+  add_family_section (self);
   add_listing_sections (self);
   add_tag_section (self);
 }

@@ -21,6 +21,7 @@ struct _AmImageFilters
   AmImageDeprecatedFilter deprecated;
   AmImageAllowedFilter allowed;
   gboolean include_disabled;
+  gboolean newest_only;
   guint n_active;
 };
 
@@ -34,6 +35,7 @@ enum {
   PROP_N_ACTIVE,
   PROP_INCLUDE_DISABLED,
   PROP_ALLOWED,
+  PROP_NEWEST_ONLY,
   N_PROPS
 };
 
@@ -55,6 +57,7 @@ update_n_active (AmImageFilters *self)
     n += self->facets[f]->len - 1;
   n += self->deprecated != AM_IMAGE_DEPRECATED_ANY;
   n += self->allowed != AM_IMAGE_ALLOWED_ANY;
+  n += self->newest_only;
   /* A tag filter counts once, key alone or key and value. */
   n += self->tag_key[0] != '\0';
 
@@ -197,6 +200,7 @@ am_image_filters_clear (AmImageFilters *self)
       am_image_filters_set_facet_value (self, f, self->facets[f]->pdata[0], FALSE);
   am_image_filters_set_deprecated (self, AM_IMAGE_DEPRECATED_ANY);
   am_image_filters_set_allowed (self, AM_IMAGE_ALLOWED_ANY);
+  am_image_filters_set_newest_only (self, FALSE);
   am_image_filters_set_tag (self, "", "");
 }
 
@@ -241,6 +245,27 @@ am_image_filters_set_allowed (AmImageFilters       *self,
   update_n_active (self);
 }
 
+gboolean
+am_image_filters_get_newest_only (AmImageFilters *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_FILTERS (self), FALSE);
+  return self->newest_only;
+}
+
+void
+am_image_filters_set_newest_only (AmImageFilters *self,
+                                  gboolean        newest_only)
+{
+  g_return_if_fail (AM_IS_IMAGE_FILTERS (self));
+
+  newest_only = !!newest_only;
+  if (self->newest_only == newest_only)
+    return;
+  self->newest_only = newest_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWEST_ONLY]);
+  update_n_active (self);
+}
+
 static void
 am_image_filters_finalize (GObject *object)
 {
@@ -282,6 +307,9 @@ am_image_filters_get_property (GObject    *object,
     case PROP_ALLOWED:
       g_value_set_int (value, self->allowed);
       break;
+    case PROP_NEWEST_ONLY:
+      g_value_set_boolean (value, self->newest_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -311,6 +339,9 @@ am_image_filters_set_property (GObject      *object,
       break;
     case PROP_ALLOWED:
       am_image_filters_set_allowed (self, g_value_get_int (value));
+      break;
+    case PROP_NEWEST_ONLY:
+      am_image_filters_set_newest_only (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -346,6 +377,10 @@ am_image_filters_class_init (AmImageFiltersClass *klass)
   properties[PROP_ALLOWED] =
     g_param_spec_int ("allowed", NULL, NULL, AM_IMAGE_ALLOWED_ANY, AM_IMAGE_ALLOWED_NOT, AM_IMAGE_ALLOWED_ANY,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Only the newest image of each family (its name without date or version, am-image-family.h). */
+  properties[PROP_NEWEST_ONLY] =
+    g_param_spec_boolean ("newest-only", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -45,6 +45,10 @@ void                     am_image_filters_set_include_disabled (AmImageFilters  
 AmImageAllowedFilter     am_image_filters_get_allowed      (AmImageFilters          *self);
 void                     am_image_filters_set_allowed      (AmImageFilters          *self,
                                                             AmImageAllowedFilter     allowed);
+/* Only the newest image of each family (am-image-family.h) among those listed. */
+gboolean                 am_image_filters_get_newest_only  (AmImageFilters          *self);
+void                     am_image_filters_set_newest_only  (AmImageFilters          *self,
+                                                            gboolean                 newest_only);
 guint                    am_image_filters_get_n_active     (AmImageFilters          *self);
 /* Unchecks every value, shows deprecated images and drops the tag. */
 void                     am_image_filters_clear            (AmImageFilters          *self);

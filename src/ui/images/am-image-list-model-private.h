@@ -20,8 +20,12 @@ typedef struct
   gint64 created;
   guint key_len;
   guint generation;                               /* the model's generation when last shown */
+  guint family_len;                               /* the name's family prefix (am_image_family_length) */
   guint deprecated : 1;
   guint selected : 1;
+  guint newest : 1;                               /* the newest of its family (maybe alone in it) */
+  guint marked : 1;                               /* newest of a family of two or more: the "Newest" badge */
+  guint fresh : 1;                                /* not yet seen by a family pass */
 } Row;
 
 struct _AmImageListModel
@@ -45,6 +49,12 @@ struct _AmImageListModel
   AmImageAllowedFilter allowed;
   char *tag_key;
   char *tag_value;
+  gboolean newest_only;
+
+  /* families (am-image-list-model-families.c) */
+  GHashTable *marked;     /* AmImage → itself: the images with the "Newest" badge */
+  GHashTable *families;   /* Row standing for its family → its newest row and size */
+  gboolean families_stale;
 
   /* state */
   gulong items_changed_id;
@@ -54,6 +64,11 @@ struct _AmImageListModel
   gboolean descending;
   gboolean deferred;
   gboolean order_stale;
+  /* Every selected row lies within visible[sel_first..sel_last] while sel_span_valid (a
+   * change of the selection then tells only that span, not the 100,000 rows). */
+  guint sel_first;
+  guint sel_last;
+  gboolean sel_span_valid;
 };
 
 /* am-image-list-model-selection.c */
@@ -61,6 +76,19 @@ void am_image_list_model_selection_iface_init (GtkSelectionModelInterface *iface
 void am_image_list_model_set_row_selected     (AmImageListModel           *self,
                                                Row                        *row,
                                                gboolean                    selected);
+
+/* am-image-list-model-families.c */
+/* Which row is the newest of its family, once per listing change. Returns: (transfer full)
+ * (nullable): the rows seen before whose badge changed */
+GPtrArray *am_image_list_model_update_families (AmImageListModel          *self);
+/* As am_image_list_model_update_families() after rows [@position, +@added) were appended,
+ * counting only those (a full pass when the families are stale). */
+GPtrArray *am_image_list_model_add_to_families (AmImageListModel          *self,
+                                                guint                      position,
+                                                guint                      added);
+/* Tells the views about the visible rows among @changed (their badge is drawn anew). */
+void       am_image_list_model_announce_marks  (AmImageListModel          *self,
+                                                GPtrArray                 *changed);
 
 /* am-image-list-model-sort.c */
 void am_image_list_model_sort_rows            (AmImageListModel           *self);

@@ -36,6 +36,57 @@ clear_selection (AmImageListModel *self)
   g_ptr_array_set_size (self->selected, 0);
 }
 
+/* Where the selected rows are: [*first, *last]; FALSE when nothing is selected. Scans the
+ * visible rows only the first time after they changed. */
+static gboolean
+selection_span (AmImageListModel *self,
+                guint            *first,
+                guint            *last)
+{
+  if (self->selected->len == 0)
+    return FALSE;
+  if (!self->sel_span_valid)
+    {
+      guint found = 0;
+
+      self->sel_first = G_MAXUINT;
+      self->sel_last = 0;
+      for (guint i = 0; i < self->visible->len && found < self->selected->len; i++)
+        if (((Row *) self->visible->pdata[i])->selected)
+          {
+            self->sel_first = MIN (self->sel_first, i);
+            self->sel_last = i;
+            found++;
+          }
+      if (self->sel_first == G_MAXUINT)
+        self->sel_first = self->sel_last = 0;
+      self->sel_span_valid = TRUE;
+    }
+  *first = self->sel_first;
+  *last = self->sel_last;
+  return TRUE;
+}
+
+/* Notes that the rows [first, last] may now be selected too. */
+static void
+widen_selection_span (AmImageListModel *self,
+                      guint             first,
+                      guint             last,
+                      gboolean          had_selection)
+{
+  if (!had_selection)
+    {
+      self->sel_first = first;
+      self->sel_last = last;
+      self->sel_span_valid = TRUE;
+    }
+  else if (self->sel_span_valid)
+    {
+      self->sel_first = MIN (self->sel_first, first);
+      self->sel_last = MAX (self->sel_last, last);
+    }
+}
+
 static gboolean
 am_image_list_model_is_selected (GtkSelectionModel *model,
                                  guint              position)
@@ -70,21 +121,30 @@ am_image_list_model_select_range (GtkSelectionModel *model,
                                   gboolean           unselect_rest)
 {
   AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
+  guint first, last;
+  guint old_first = 0, old_last = 0;
+  gboolean had_selection;
 
   if (position >= self->visible->len)
     return FALSE;
   n_items = MIN (n_items, self->visible->len - position);
+  first = position;
+  last = position + n_items - 1;
+  had_selection = selection_span (self, &old_first, &old_last);
 
   if (unselect_rest)
     clear_selection (self);
   for (guint i = position; i < position + n_items; i++)
     am_image_list_model_set_row_selected (self, self->visible->pdata[i], TRUE);
+  widen_selection_span (self, first, last, had_selection && !unselect_rest);
 
-  if (unselect_rest)
-    gtk_selection_model_selection_changed (model, 0, self->visible->len);
-  else
-    gtk_selection_model_selection_changed (model, position, n_items);
-
+  /* What changed: the new rows and, when the rest was unselected, the rows that were. */
+  if (unselect_rest && had_selection)
+    {
+      first = MIN (first, old_first);
+      last = MAX (last, old_last);
+    }
+  gtk_selection_model_selection_changed (model, first, last - first + 1);
   return TRUE;
 }
 
@@ -136,9 +196,12 @@ am_image_list_model_unselect_all (GtkSelectionModel *model)
 {
   AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
 
+  guint first, last;
+
+  if (!selection_span (self, &first, &last))
+    return TRUE;
   clear_selection (self);
-  if (self->visible->len > 0)
-    gtk_selection_model_selection_changed (model, 0, self->visible->len);
+  gtk_selection_model_selection_changed (model, first, last - first + 1);
 
   return TRUE;
 }
@@ -153,6 +216,8 @@ am_image_list_model_set_selection (GtkSelectionModel *model,
   guint position;
   guint min = G_MAXUINT;
   guint max = 0;
+  guint old_first, old_last;
+  gboolean had_selection = selection_span (self, &old_first, &old_last);
 
   if (gtk_bitset_iter_init_first (&iter, mask, &position))
     do
@@ -166,7 +231,10 @@ am_image_list_model_set_selection (GtkSelectionModel *model,
     while (gtk_bitset_iter_next (&iter, &position));
 
   if (min <= max)
-    gtk_selection_model_selection_changed (model, min, max - min + 1);
+    {
+      widen_selection_span (self, min, max, had_selection);
+      gtk_selection_model_selection_changed (model, min, max - min + 1);
+    }
 
   return TRUE;
 }

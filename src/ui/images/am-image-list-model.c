@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "am-image-family.h"
 #include "am-image-list-model-private.h"
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -104,6 +105,9 @@ row_new (AmImage *image)
   row->deprecated = am_image_get_is_deprecated (image);
   row->selected = FALSE;
   row->generation = 0;
+  row->family_len = am_image_get_name (image) != NULL ? am_image_family_length (am_image_get_name (image)) : 0;
+  row->newest = row->marked = FALSE;
+  row->fresh = TRUE;
 
   return row;
 }
@@ -156,6 +160,8 @@ row_matches (AmImageListModel *self,
     return FALSE;
   if (self->allowed != AM_IMAGE_ALLOWED_ANY
       && !am_image_get_image_allowed (row->image) == (self->allowed == AM_IMAGE_ALLOWED_ONLY))
+    return FALSE;
+  if (self->newest_only && !row->newest)
     return FALSE;
 
   if (self->tag_key != NULL)
@@ -227,13 +233,18 @@ swap_visible (AmImageListModel *self,
         memcpy (between->pdata + prefix, old->pdata + n_old - suffix, suffix * sizeof (gpointer));
       between->len = prefix + suffix;
       self->visible = between;
+      self->sel_span_valid = FALSE;
       g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, 0);
       self->visible = visible;
+      self->sel_span_valid = FALSE;
       g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, n_added);
       g_ptr_array_unref (between);
     }
   else if (n_removed > 0 || n_added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, n_added);
+    {
+      self->sel_span_valid = FALSE;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, n_added);
+    }
   g_ptr_array_unref (old);
 
   /* Nothing can show the removed rows any more. */
@@ -267,11 +278,16 @@ refilter_from (AmImageListModel *self,
 static void
 rebuild (AmImageListModel *self)
 {
+  g_autoptr (GPtrArray) changed = NULL;
+
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
+  if (self->families_stale)
+    changed = am_image_list_model_update_families (self);
   if (self->order_stale)
     am_image_list_model_sort_rows (self);
   refilter_from (self, self->order);
+  am_image_list_model_announce_marks (self, changed);
 }
 
 static gboolean
@@ -294,6 +310,7 @@ source_items_changed_cb (AmImageListModel *self,
 {
   guint old_len = self->rows->len;
   g_autoptr (GPtrArray) replaced = NULL;
+  g_autoptr (GPtrArray) changed = NULL;
 
   /* Removed rows may still be visible until the rebuild: keep them alive until then. A
    * selected image that a refresh replaces (its state changed) stays selected. */
@@ -346,6 +363,8 @@ source_items_changed_cb (AmImageListModel *self,
     {
       guint n_visible = self->visible->len;
 
+      changed = am_image_list_model_add_to_families (self, position, added);
+
       for (guint i = 0; i < added; i++)
         {
           Row *row = g_ptr_array_index (self->rows, position + i);
@@ -360,11 +379,15 @@ source_items_changed_cb (AmImageListModel *self,
       if (self->visible->len > n_visible)
         g_list_model_items_changed (G_LIST_MODEL (self), n_visible, 0,
                                     self->visible->len - n_visible);
+      /* A newer member of a family takes the badge from an older one already shown (with
+       * "Newest of Each Family" on, the older one stays until the rebuild at the end). */
+      am_image_list_model_announce_marks (self, changed);
       return;
     }
 
   /* Refreshes arrive as several small changes: sort and filter once for all of them. */
   self->order_stale = TRUE;
+  self->families_stale = TRUE;
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_cb, self, NULL);
 }
@@ -399,6 +422,8 @@ am_image_list_model_finalize (GObject *object)
     g_free (self->facets[f]);
   g_free (self->tag_key);
   g_free (self->tag_value);
+  g_hash_table_unref (self->marked);
+  g_clear_pointer (&self->families, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_image_list_model_parent_class)->finalize (object);
 }
@@ -422,6 +447,7 @@ am_image_list_model_init (AmImageListModel *self)
   self->selected = g_ptr_array_new ();
   self->sort_column = AM_IMAGE_COLUMN_CREATED;
   self->descending = TRUE;
+  self->marked = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 AmImageListModel *
@@ -459,6 +485,7 @@ am_image_list_model_set_source (AmImageListModel *self,
                                                       self, G_CONNECT_SWAPPED);
 
   self->order_stale = TRUE;
+  self->families_stale = TRUE;
   rebuild (self);
 }
 
@@ -569,6 +596,19 @@ am_image_list_model_set_allowed (AmImageListModel     *self,
 }
 
 void
+am_image_list_model_set_newest_only (AmImageListModel *self,
+                                     gboolean          newest_only)
+{
+  g_return_if_fail (AM_IS_IMAGE_LIST_MODEL (self));
+
+  newest_only = !!newest_only;
+  if (self->newest_only == newest_only)
+    return;
+  self->newest_only = newest_only;
+  rebuild (self);
+}
+
+void
 am_image_list_model_set_tag (AmImageListModel *self,
                              const char       *key,
                              const char       *value)
@@ -598,6 +638,7 @@ am_image_list_model_clear_filters (AmImageListModel *self)
     g_clear_pointer (&self->facets[f], g_free);
   self->deprecated = AM_IMAGE_DEPRECATED_ANY;
   self->allowed = AM_IMAGE_ALLOWED_ANY;
+  self->newest_only = FALSE;
   g_clear_pointer (&self->tag_key, g_free);
   g_clear_pointer (&self->tag_value, g_free);
   rebuild (self);
@@ -608,7 +649,7 @@ am_image_list_model_has_filters (AmImageListModel *self)
 {
   g_return_val_if_fail (AM_IS_IMAGE_LIST_MODEL (self), FALSE);
 
-  if (self->words != NULL || self->tag_key != NULL
+  if (self->words != NULL || self->tag_key != NULL || self->newest_only
       || self->deprecated != AM_IMAGE_DEPRECATED_ANY || self->allowed != AM_IMAGE_ALLOWED_ANY)
     return TRUE;
   for (guint f = 0; f < AM_IMAGE_N_FACETS; f++)

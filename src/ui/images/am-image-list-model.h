@@ -82,6 +82,16 @@ void              am_image_list_model_set_deprecated  (AmImageListModel        *
 /** am_image_list_model_set_allowed: keeps images Allowed AMIs lets launch (or those it does not) */
 void              am_image_list_model_set_allowed     (AmImageListModel        *self,
                                                        AmImageAllowedFilter     filter);
+/** am_image_list_model_set_newest_only: keeps only the newest image of each family (am-image-family.h) */
+void              am_image_list_model_set_newest_only (AmImageListModel        *self,
+                                                       gboolean                 newest_only);
+/**
+ * am_image_list_model_is_family_newest:
+ * Whether @image is the newest of a family of two or more in the listing (the "Newest"
+ * badge): a lookup in what the last listing change computed, cheap enough for a cell's bind.
+ */
+gboolean          am_image_list_model_is_family_newest (AmImageListModel       *self,
+                                                        AmImage                *image);
 /** am_image_list_model_set_tag: keeps images with tag @key (and @value when not empty) */
 void              am_image_list_model_set_tag         (AmImageListModel        *self,
                                                        const char              *key,

@@ -169,12 +169,29 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                           cell_text (image, column, buffer, sizeof buffer));
 }
 
+/* The Name cell, with the "Newest" badge on the newest image of each family: one lookup in
+ * what the list computed when the listing changed. */
+static void
+name_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  AmImagesView *self = user_data;
+  AmImage *image = gtk_list_item_get_item (item);
+  AmImageCell *cell = AM_IMAGE_CELL (gtk_list_item_get_child (item));
+  const char *name = am_image_get_name (image);
+
+  am_image_cell_set_text (cell, name != NULL ? name : "");
+  am_image_cell_set_badge (cell, am_image_list_model_is_family_newest (self->list, image) ? _("Newest") : NULL);
+}
+
 static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
   am_image_cell_set_text (AM_IMAGE_CELL (gtk_list_item_get_child (item)), NULL);
+  am_image_cell_set_badge (AM_IMAGE_CELL (gtk_list_item_get_child (item)), NULL);
 }
 
 /* --- sorting ------------------------------------------------------------------------------ */
@@ -246,7 +263,10 @@ _am_images_view_setup_columns (AmImagesView *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
+      if (i == AM_IMAGE_COLUMN_NAME)
+        g_signal_connect (factory, "bind", G_CALLBACK (name_bind_cb), self);
+      else
+        g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
       columns[i] = gtk_column_view_column_new (_(column_looks[i].title), factory);
       gtk_column_view_column_set_resizable (columns[i], TRUE);

@@ -164,6 +164,10 @@ update_details_cb (gpointer user_data)
   if (changed)
     am_image_lineage_set_image (am_image_details_get_lineage (self->details),
                                 _am_images_view_client_for_image (self, image), image);
+  /* What its snapshots cost: asked of the owner only (others' snapshots are not listed). */
+  am_image_storage_set_image (am_image_details_get_storage (self->details),
+                              image != NULL && owned && self->outside_image == NULL
+                              ? _am_images_view_client_for_image (self, image) : NULL, image);
 
   /* Who may launch an image is only told to its owner. Sharing does not change the listed
    * image (isPublic stays), so a change or a refresh asks again (permissions_stale): the pane

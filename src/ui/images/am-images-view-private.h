@@ -86,6 +86,8 @@ struct _AmImagesView
 
 /* am-images-view.c */
 void        _am_images_view_update_state      (AmImagesView *self);
+/* am-images-view-storage.c: in Owned by Me, what the listed images' snapshots cost (nullable) */
+char       *_am_images_view_storage_text      (AmImagesView *self);
 void        _am_images_view_scroll_to_top     (AmImagesView *self);
 /* am-images-view-columns.c: the columns, their chooser and the sort of the last run. */
 void        _am_images_view_setup_columns     (AmImagesView *self);

@@ -156,7 +156,14 @@ update_shown_count (AmImagesView *self,
 {
   g_autofree char *text = g_strdup_printf (ngettext ("%u of %u image", "%u of %u images", n_total),
                                            n_visible, n_total);
+  g_autofree char *storage = _am_images_view_storage_text (self);
 
+  if (storage != NULL)
+    {
+      g_autofree char *count = g_steal_pointer (&text);
+
+      text = g_strdup_printf ("%s · %s", count, storage);
+    }
   gtk_label_set_text (self->shown_count_label, text);
 }
 
@@ -279,6 +286,14 @@ allowed_changed_cb (AmImagesView   *self,
                     AmImageFilters *filters)
 {
   am_image_list_model_set_allowed (self->list, am_image_filters_get_allowed (filters));
+}
+
+static void
+newest_changed_cb (AmImagesView   *self,
+                   GParamSpec     *pspec,
+                   AmImageFilters *filters)
+{
+  am_image_list_model_set_newest_only (self->list, am_image_filters_get_newest_only (filters));
 }
 
 static void
@@ -514,6 +529,8 @@ am_images_view_init (AmImagesView *self)
   g_signal_connect_object (self->filters, "notify::deprecated", G_CALLBACK (deprecated_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::allowed", G_CALLBACK (allowed_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filters, "notify::newest-only", G_CALLBACK (newest_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filters, "notify::include-disabled",
                            G_CALLBACK (_am_images_view_include_disabled_changed), self, G_CONNECT_SWAPPED);

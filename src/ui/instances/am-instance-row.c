@@ -22,6 +22,7 @@ struct _AmInstanceRow
   AmInstance *instance;
   char       *image_name;
   char       *image_status;
+  AmImage    *newer_image;                   /* a newer image of the same family, or NULL */
   char       *texts[AM_INSTANCE_N_COLUMNS];
   char       *keys[AM_INSTANCE_N_COLUMNS];   /* sort keys, computed with the texts */
   char       *search_key;                    /* casefolded, every column and tag */
@@ -148,6 +149,20 @@ image_status_label (const char *status)
   return status;
 }
 
+/* The status, and whether the image's family has a newer one ("available · newer exists"). */
+static char *
+image_status_text (AmInstanceRow *self)
+{
+  const char *status = image_status_label (self->image_status);
+
+  if (self->newer_image == NULL)
+    return g_strdup (status);
+  if (*status == '\0')
+    return g_strdup (C_("image status", "newer exists"));
+  /* Translators: an image status, then a marker, e.g. "available · newer exists" */
+  return g_strdup_printf (C_("image status", "%s · newer exists"), status);
+}
+
 static char *
 compute_text (AmInstanceRow    *self,
               AmInstanceColumn  column)
@@ -190,7 +205,7 @@ compute_text (AmInstanceRow    *self,
         return g_strdup (type != NULL ? type : name);
       }
     case AM_INSTANCE_COLUMN_IMAGE_STATUS:
-      return g_strdup (image_status_label (self->image_status));
+      return image_status_text (self);
     case AM_INSTANCE_N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -380,6 +395,31 @@ am_instance_row_set_image_status (AmInstanceRow *self,
   am_instance_row_update (self, TRUE);
 }
 
+gboolean
+am_instance_row_set_newer_image (AmInstanceRow *self,
+                                 AmImage       *newer_image)
+{
+  g_return_val_if_fail (AM_IS_INSTANCE_ROW (self), FALSE);
+  g_return_val_if_fail (newer_image == NULL || AM_IS_IMAGE (newer_image), FALSE);
+
+  /* A refresh brings new objects for the same image: only another image is a change. */
+  if (self->newer_image == newer_image
+      || (self->newer_image != NULL && newer_image != NULL
+          && g_strcmp0 (am_image_get_image_id (self->newer_image), am_image_get_image_id (newer_image)) == 0))
+    return FALSE;
+  g_set_object (&self->newer_image, newer_image);
+  am_instance_row_update (self, TRUE);
+  return TRUE;
+}
+
+AmImage *
+am_instance_row_get_newer_image (AmInstanceRow *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCE_ROW (self), NULL);
+
+  return self->newer_image;
+}
+
 const char *
 am_instance_row_get_image_name (AmInstanceRow *self)
 {
@@ -525,6 +565,7 @@ am_instance_row_finalize (GObject *object)
   g_clear_object (&self->instance);
   g_clear_pointer (&self->image_name, g_free);
   g_clear_pointer (&self->image_status, g_free);
+  g_clear_object (&self->newer_image);
   for (guint i = 0; i < AM_INSTANCE_N_COLUMNS; i++)
     {
       g_clear_pointer (&self->texts[i], g_free);

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "am-image.h"
 #include "am-instance.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,15 @@ const char      *am_instance_row_get_image_name   (AmInstanceRow    *self);
  * "deprecated", "disabled", "deregistered", …), from DescribeInstanceImageMetadata */
 void             am_instance_row_set_image_status (AmInstanceRow    *self,
                                                    const char       *image_status);
+/**
+ * am_instance_row_set_newer_image: @newer_image: (nullable): a newer image of the same family
+ * as the instance's, marked in the Image Status column ("available · newer exists")
+ * Returns: whether it is another image than before
+ */
+gboolean         am_instance_row_set_newer_image  (AmInstanceRow    *self,
+                                                   AmImage          *newer_image);
+/** am_instance_row_get_newer_image: Returns: (transfer none) (nullable): the newer image */
+AmImage         *am_instance_row_get_newer_image  (AmInstanceRow    *self);
 /** am_instance_row_get_text: the text shown in @column */
 const char      *am_instance_row_get_text         (AmInstanceRow    *self,
                                                    AmInstanceColumn  column);

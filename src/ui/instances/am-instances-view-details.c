@@ -11,6 +11,9 @@
 
 #include "am-image-anatomy.h"
 #include "am-instances-view-private.h"
+#include "am-launch-from-image.h"
+#include "am-time-format.h"
+#include "am-title-layout.h"
 
 static void
 details_clear (AmInstancesView *self)
@@ -54,6 +57,7 @@ details_add_row (AdwPreferencesGroup *group,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
+  am_action_row_use_title_layout (ADW_ACTION_ROW (row));
 
   if (copy_text != NULL && *copy_text != '\0')
     {
@@ -111,6 +115,71 @@ details_show_placeholder (AmInstancesView *self,
 }
 
 static void
+details_launch_newer_cb (GtkButton       *button,
+                         AmInstancesView *self)
+{
+  const char *image_id = g_object_get_data (G_OBJECT (button), "am-image-id");
+
+  if (image_id != NULL && self->session != NULL)
+    am_launch_from_image (GTK_WIDGET (self), self->session, image_id);
+}
+
+static GtkWidget *
+details_icon_button (const char *icon_name,
+                     const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+/* When the instance's image has a newer one of its family: a hint under the title, with a
+ * link to it in Images and a way to launch from it. */
+static void
+details_add_newer_image (AmInstancesView *self,
+                         AmInstanceRow   *row)
+{
+  AmImage *newer = am_instance_row_get_newer_image (row);
+  const char *image_id;
+  g_autofree char *created = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *group;
+  GtkWidget *hint;
+  GtkWidget *button;
+
+  if (newer == NULL)
+    return;
+  image_id = am_image_get_image_id (newer);
+  created = am_time_format_local (am_image_get_creation_date (newer));
+  /* Translators: NAME (ami-…), created DATE */
+  text = g_strdup_printf (_("%s (%s), created %s"), am_image_get_name (newer), image_id,
+                          created != NULL ? created : "?");
+  group = adw_preferences_group_new ();
+  hint = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (hint), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hint), _("A newer image of this family exists"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (hint), text);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (hint), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (hint), "software-update-available-symbolic");
+
+  button = details_icon_button ("find-location-symbolic", _("Show in Images"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-image");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", image_id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (hint), button);
+
+  button = details_icon_button ("media-playback-start-symbolic", _("Launch from It"));
+  g_object_set_data_full (G_OBJECT (button), "am-image-id", g_strdup (image_id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (details_launch_newer_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (hint), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), hint);
+  gtk_box_append (self->details_box, group);
+}
+
+static void
 details_show_instance (AmInstancesView *self,
                        AmInstanceRow   *row)
 {
@@ -129,6 +198,7 @@ details_show_instance (AmInstancesView *self,
   gtk_label_set_selectable (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "title-2");
   gtk_box_append (self->details_box, title);
+  details_add_newer_image (self, row);
 
   group = details_add_group (self, _("Instance"));
   details_add_copy_row (group, _("Instance ID"), am_instance_get_instance_id (instance));

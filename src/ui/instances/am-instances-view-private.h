@@ -72,6 +72,8 @@ struct _AmInstancesView
   guint                 busy : 1;
   guint                 reload_again : 1;
   guint                 all_regions : 1;
+  guint                 freshness_busy : 1;   /* the newer-image lookup is in flight */
+  guint                 freshness_again : 1;  /* and another listing ended meanwhile */
 };
 
 /* Instances the selection holds, in view order; a new GPtrArray of AmInstanceRow refs. */
@@ -131,6 +133,11 @@ void       _am_instances_view_lookup_image_status (AmInstancesView *self,
                                                    AmEc2Client     *client);
 void       _am_instances_view_lookup_image_names (AmInstancesView *self,
                                                   AmEc2Client     *client);
+
+/* am-instances-view-freshness.c: marks the rows whose image has a newer one of its family
+ * (one DescribeImages Owner=self a listing) */
+void       _am_instances_view_lookup_newer_images (AmInstancesView *self,
+                                                   AmEc2Client     *client);
 
 /* am-instances-view-details.c */
 /* Shows the selected instance (or how many are selected) in the details pane. */

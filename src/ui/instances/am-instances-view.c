@@ -466,6 +466,7 @@ describe_instances_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, "list");
   _am_instances_view_lookup_image_names (self, AM_EC2_CLIENT (source));
   _am_instances_view_lookup_image_status (self, AM_EC2_CLIENT (source));
+  _am_instances_view_lookup_newer_images (self, AM_EC2_CLIENT (source));
 
   if (self->reload_again)
     {

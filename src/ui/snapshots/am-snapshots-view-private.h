@@ -28,6 +28,8 @@ struct _AmSnapshotsView
   AdwStatusPage       *empty_page;
   AmErrorState        *error_state;
   GtkToggleButton     *all_regions_toggle;
+  GtkBox              *storage_box;
+  GtkLabel            *storage_label;
 
   /* owned references */
   AmSession           *session;
@@ -78,6 +80,8 @@ void         _am_snapshots_view_clear_all_regions (AmSnapshotsView *self);
 /* The inventory of @snapshot's Region (the view's own outside All Regions), or %NULL. */
 AmSnapshotInventory *_am_snapshots_view_inventory_of (AmSnapshotsView *self,
                                                       AmSnapshot      *snapshot);
+/* The inventories of the listing shown (the view's own, or each Region's that answered). */
+GPtrArray   *_am_snapshots_view_dup_inventories (AmSnapshotsView *self);
 /* The snapshots (or the Recycle Bin) of the listing shown, a new array. */
 GPtrArray   *_am_snapshots_view_dup_items      (AmSnapshotsView *self,
                                                 gboolean         bin);
@@ -85,6 +89,8 @@ GPtrArray   *_am_snapshots_view_dup_items      (AmSnapshotsView *self,
  * %NULL when they are in several Regions. */
 AmEc2Client *_am_snapshots_view_client_for     (AmSnapshotsView *self,
                                                 GPtrArray       *snapshots);
+/* am-snapshots-view-storage.c: the storage totals under the list */
+void         _am_snapshots_view_update_storage (AmSnapshotsView *self);
 
 /* am-snapshots-view-actions.c: the `snapshots.` actions that change the account */
 void         _am_snapshots_view_create_action  (GtkWidget       *widget,

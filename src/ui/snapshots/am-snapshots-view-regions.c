@@ -31,28 +31,46 @@ _am_snapshots_view_inventory_of (AmSnapshotsView *self,
 }
 
 GPtrArray *
+_am_snapshots_view_dup_inventories (AmSnapshotsView *self)
+{
+  GPtrArray *inventories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto (GStrv) regions = NULL;
+
+  if (!listing_all_regions (self))
+    {
+      g_ptr_array_add (inventories, g_object_ref (self->inventory));
+      return inventories;
+    }
+  regions = am_region_fanout_dup_regions (self->fanout);
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      GObject *inventory = am_region_fanout_get_region_data (self->fanout, regions[i]);
+
+      if (inventory != NULL)
+        g_ptr_array_add (inventories, g_object_ref (inventory));
+    }
+  return inventories;
+}
+
+GPtrArray *
 _am_snapshots_view_dup_items (AmSnapshotsView *self,
                               gboolean         bin)
 {
+  g_autoptr (GPtrArray) inventories = NULL;
   GPtrArray *items;
-  g_auto (GStrv) regions = NULL;
 
   if (!listing_all_regions (self))
     return g_ptr_array_ref (bin ? am_snapshot_inventory_get_recycled (self->inventory)
                                 : am_snapshot_inventory_get_snapshots (self->inventory));
 
   /* Region by Region, in the fanout's order: the merged list, or each Region's Recycle Bin. */
+  inventories = _am_snapshots_view_dup_inventories (self);
   items = g_ptr_array_new_with_free_func (g_object_unref);
-  regions = am_region_fanout_dup_regions (self->fanout);
-  for (guint i = 0; regions[i] != NULL; i++)
+  for (guint i = 0; i < inventories->len; i++)
     {
-      GObject *inventory = am_region_fanout_get_region_data (self->fanout, regions[i]);
-      GPtrArray *some;
+      GPtrArray *some = bin ? am_snapshot_inventory_get_recycled (inventories->pdata[i])
+                            : am_snapshot_inventory_get_snapshots (inventories->pdata[i]);
 
-      if (inventory == NULL)
-        continue;
-      some = bin ? am_snapshot_inventory_get_recycled (AM_SNAPSHOT_INVENTORY (inventory))
-                 : am_snapshot_inventory_get_snapshots (AM_SNAPSHOT_INVENTORY (inventory));
       for (guint j = 0; j < some->len; j++)
         g_ptr_array_add (items, g_object_ref (some->pdata[j]));
     }

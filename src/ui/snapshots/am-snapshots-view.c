@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "am-adaptive.h"
+#include "am-image-cell.h"
 #include "am-snapshots-view-private.h"
 #include "am-time-format.h"
 #include "am-window.h"
@@ -112,16 +113,37 @@ typedef enum
   COLUMN_REGION,
 } Column;
 
+/* A cell's tooltip is its whole text, made when asked: setting a tooltip text while binding
+ * made GTK look for the pointer (a round trip to the display server) for every row bound. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = am_image_cell_get_text (AM_IMAGE_CELL (cell));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* One line of text, ellipsized, shaped once per text and width (AmImageCell): GTK 4.8 binds
+ * up to 200 rows after a change of the list, and a GtkLabel shapes its text anew each time,
+ * which made most of the cost of Orphans Only at thousands of snapshots. */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = am_image_cell_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -132,11 +154,11 @@ bind_cell (GtkSignalListItemFactory *factory,
   AmSnapshotsView *self = g_object_get_data (G_OBJECT (factory), "view");
   Column column = GPOINTER_TO_INT (user_data);
   AmSnapshot *snapshot = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  AmImageCell *cell = AM_IMAGE_CELL (gtk_list_item_get_child (item));
   const char *id = am_snapshot_get_snapshot_id (snapshot);
   g_autofree char *text = NULL;
+  gboolean warn = FALSE;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
   switch (column)
     {
     case COLUMN_ID:
@@ -159,19 +181,39 @@ bind_cell (GtkSignalListItemFactory *factory,
     case COLUMN_USED_BY:
     default:
       text = g_strdup (g_hash_table_lookup (self->used_by, id));
-      if (!_am_snapshots_view_showing_bin (self) && _am_snapshots_view_is_orphan (self, snapshot))
-        gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+      warn = !_am_snapshots_view_showing_bin (self) && _am_snapshots_view_is_orphan (self, snapshot);
       break;
     }
-  gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  /* Changed only when it changes: each change restyles the cell. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (cell), "warning") != warn)
+    {
+      if (warn)
+        gtk_widget_add_css_class (GTK_WIDGET (cell), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (cell), "warning");
+    }
+  am_image_cell_set_text (cell, text);
+}
+
+/* A cell draws its text in the width it is given (it asks for none): a column that does not
+ * expand is as wide as @sample, the longest text it holds, and a cell's padding. */
+static int
+sample_width (AmSnapshotsView *self,
+              const char      *sample)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), sample);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width + 24;
 }
 
 static GtkColumnViewColumn *
 add_column (AmSnapshotsView *self,
             const char      *title,
             Column           column,
-            gboolean         expand)
+            gboolean         expand,
+            const char      *sample)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
@@ -182,10 +224,14 @@ add_column (AmSnapshotsView *self,
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_column_set_expand (col, expand);
+  if (sample != NULL)
+    gtk_column_view_column_set_fixed_width (col, sample_width (self, sample));
   gtk_column_view_append_column (self->column_view, col);
   g_object_unref (col);
   return col;
 }
+
+static void show_list_or_empty (AmSnapshotsView *self);
 
 /* Shows the inventory's snapshots (or its Recycle Bin) in the list. */
 void
@@ -215,7 +261,13 @@ _am_snapshots_view_fill (AmSnapshotsView *self)
                              items->len, n_orphans);
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_sensitive (GTK_WIDGET (self->orphans_check), !_am_snapshots_view_showing_bin (self));
+  show_list_or_empty (self);
+}
 
+/* The list, or the empty state that says why nothing is shown. */
+static void
+show_list_or_empty (AmSnapshotsView *self)
+{
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else
@@ -231,6 +283,7 @@ _am_snapshots_view_fill (AmSnapshotsView *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   _am_snapshots_view_update_actions (self);
+  _am_snapshots_view_update_storage (self);
 }
 
 GPtrArray *
@@ -463,20 +516,28 @@ am_snapshots_view_get_used_by_text (AmSnapshotsView *self,
   return g_hash_table_lookup (self->used_by, snapshot_id);
 }
 
+/* Orphans Only filters the rows already there: the used-by texts and the count stay as they
+ * are (rebuilding them for every snapshot made each toggle cost as much as a reload). */
 static void
 am_snapshots_view_filter_toggled_cb (AmSnapshotsView *self)
+{
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+
+  gtk_filter_changed (filter, gtk_check_button_get_active (self->orphans_check) ? GTK_FILTER_CHANGE_MORE_STRICT
+                                                                                : GTK_FILTER_CHANGE_LESS_STRICT);
+  if (self->loaded)
+    show_list_or_empty (self);
+}
+
+/* The Recycle Bin is another list: filled anew. */
+static void
+am_snapshots_view_bin_toggled_cb (AmSnapshotsView *self)
 {
   GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
 
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
   if (self->loaded)
     _am_snapshots_view_fill (self);
-}
-
-static void
-am_snapshots_view_bin_toggled_cb (AmSnapshotsView *self)
-{
-  am_snapshots_view_filter_toggled_cb (self);
 }
 
 static void
@@ -564,6 +625,8 @@ am_snapshots_view_class_init (AmSnapshotsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, all_regions_toggle);
   gtk_widget_class_bind_template_callback_full (widget_class, "am_snapshots_view_all_regions_toggled_cb",
                                                 G_CALLBACK (_am_snapshots_view_all_regions_toggled));
+  gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, storage_box);
+  gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, storage_label);
   gtk_widget_class_bind_template_callback (widget_class, am_snapshots_view_filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, am_snapshots_view_bin_toggled_cb);
 
@@ -589,14 +652,19 @@ am_snapshots_view_init (AmSnapshotsView *self)
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (_am_snapshots_view_update_actions), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (_am_snapshots_view_update_actions), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  add_column (self, _("Snapshot"), COLUMN_ID, FALSE);
-  /* Shown by All Regions only, beside the ID. */
-  self->region_column = add_column (self, _("Region"), COLUMN_REGION, FALSE);
-  gtk_column_view_column_set_visible (self->region_column, FALSE);
-  add_column (self, _("Description"), COLUMN_DESCRIPTION, TRUE);
-  add_column (self, _("Size"), COLUMN_SIZE, FALSE);
-  add_column (self, _("Started"), COLUMN_STARTED, FALSE);
-  add_column (self, _("Used By"), COLUMN_USED_BY, TRUE);
+  {
+    g_autofree char *size = g_strdup_printf (_("%d GiB"), 16384);
+    g_autofree char *started = am_time_format_local ("2026-12-30T23:58:58.000Z");
+
+    add_column (self, _("Snapshot"), COLUMN_ID, FALSE, "snap-0d0d0d0d0d0d0d0d0");
+    /* Shown by All Regions only, beside the ID. */
+    self->region_column = add_column (self, _("Region"), COLUMN_REGION, FALSE, "ap-southeast-2");
+    gtk_column_view_column_set_visible (self->region_column, FALSE);
+    add_column (self, _("Description"), COLUMN_DESCRIPTION, TRUE, NULL);
+    add_column (self, _("Size"), COLUMN_SIZE, FALSE, size);
+    add_column (self, _("Started"), COLUMN_STARTED, FALSE, started);
+    add_column (self, _("Used By"), COLUMN_USED_BY, TRUE, NULL);
+  }
   am_adaptive_follow_list (self->column_view);
 
   /* Managed scope: F5 reaches the view wherever the focus is in the window, while it is shown. */

@@ -106,6 +106,8 @@ test_all_regions (void)
   g_assert_false (am_snapshots_view_is_orphan (view, "eu-central-1", copy_snapshot));
   g_assert_cmpstr (am_snapshots_view_get_used_by_text (view, orphan), ==, "Not used by any image");
   g_assert_true (am_snapshots_view_is_orphan (view, "eu-west-1", orphan));
+  /* The storage totals count every Region's owned images: two in us-east-1, the copy. */
+  g_assert_nonnull (am_ui_test_find_label_containing (GTK_WIDGET (view), "The 3 owned images' snapshots"));
 
   banner = am_snapshots_view_get_regions_banner (view);
   g_assert_true (gtk_widget_is_drawable (banner));

@@ -51,6 +51,9 @@ struct _AmInstance
   GQuark platform_details;
   GQuark usage_operation;
   GQuark metadata_http_tokens;
+
+  /* set by a listing of several regions (am-region-fanout.c); 0 in a one-region listing */
+  GQuark region;
 };
 
 G_DEFINE_FINAL_TYPE (AmInstance, am_instance, G_TYPE_OBJECT)
@@ -433,4 +436,21 @@ am_instance_get_metadata_http_tokens (AmInstance *self)
   g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
 
   return g_quark_to_string (self->metadata_http_tokens);
+}
+
+const char *
+am_instance_get_region (AmInstance *self)
+{
+  g_return_val_if_fail (AM_IS_INSTANCE (self), NULL);
+
+  return g_quark_to_string (self->region);
+}
+
+void
+am_instance_set_region (AmInstance    *self,
+                     const char *region)
+{
+  g_return_if_fail (AM_IS_INSTANCE (self));
+
+  self->region = region != NULL ? g_quark_from_string (region) : 0;
 }

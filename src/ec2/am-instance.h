@@ -90,5 +90,12 @@ const char *am_instance_get_platform_details (AmInstance *self);
 const char *am_instance_get_usage_operation (AmInstance *self);
 /** am_instance_get_metadata_http_tokens: "required" when IMDSv2 is enforced, else "optional" */
 const char *am_instance_get_metadata_http_tokens (AmInstance *self);
+/**
+ * am_instance_get_region: the Region a listing of several Regions found it in, or %NULL in a
+ * listing of one Region (the client's)
+ */
+const char *am_instance_get_region (AmInstance *self);
+/** am_instance_set_region: set by the listing, before anyone else sees the instance */
+void am_instance_set_region (AmInstance *self, const char *region);
 
 G_END_DECLS

@@ -10,12 +10,14 @@
 
 #include "am-aws-error.h"
 #include "am-region-fanout.h"
+#include "am-snapshot-inventory.h"
 
 /* Eight at a time: the sandbox's five Regions (and most accounts' enabled ones in two rounds)
  * in one round, under libsoup's ten connections per session. With four, a fifth Region waited
  * for a whole listing, and All Regions took twice as long as one Region (issue 17's benchmark). */
 #define DEFAULT_MAX_IN_FLIGHT 8
 #define DEFAULT_TIMEOUT_MS 60000
+#define REGION_DATA_KEY "am-region-data"
 
 typedef struct
 {
@@ -24,6 +26,7 @@ typedef struct
   AmRegionJobState state;
   GError          *error;
   GPtrArray       *items;        /* what the Region listed last (the list store holds them too) */
+  GObject         *data;         /* what else the job kept of the Region (am_region_fanout_get_region_data) */
   GCancellable    *cancellable;  /* this run's; cancelled by the deadline or by the fanout */
   guint            deadline_id;
   gboolean         timed_out;
@@ -85,6 +88,7 @@ region_job_free (RegionJob *job)
   g_clear_object (&job->client);
   g_clear_error (&job->error);
   g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_clear_object (&job->data);
   g_free (job->region);
   g_free (job);
 }
@@ -211,6 +215,8 @@ job_done_cb (GObject      *object,
   if (items != NULL)
     {
       job->state = AM_REGION_JOB_DONE;
+      /* A job of this file may leave more than the items on its task (REGION_DATA_KEY). */
+      g_set_object (&job->data, g_object_get_data (G_OBJECT (result), REGION_DATA_KEY));
       replace_items (self, job, items);
     }
   else
@@ -520,6 +526,107 @@ owned_images_finish (AmEc2Client   *client,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* --- the instances of one Region ------------------------------------------------------- */
+
+static void
+instances_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  const char *region = am_ec2_client_get_region (AM_EC2_CLIENT (object));
+  GPtrArray *instances;
+  GError *error = NULL;
+
+  instances = am_ec2_client_describe_instances_finish (AM_EC2_CLIENT (object), result, &error);
+  if (instances == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < instances->len; i++)
+    am_instance_set_region (g_ptr_array_index (instances, i), region);
+  g_task_return_pointer (task, instances, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+instances_async (AmEc2Client         *client,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, instances_async);
+  /* DescribeInstances follows NextToken to the last page itself. */
+  am_ec2_client_describe_instances_async (client, NULL, NULL, cancellable, instances_cb, task);
+}
+
+static GPtrArray *
+instances_finish (AmEc2Client   *client,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == instances_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- the owned snapshots of one Region, with the images that use them --------------------- */
+
+static void
+snapshots_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  AmSnapshotInventory *inventory = AM_SNAPSHOT_INVENTORY (object);
+  const char *region = am_ec2_client_get_region (AM_EC2_CLIENT (g_task_get_source_object (task)));
+  GPtrArray *snapshots;
+  GPtrArray *recycled;
+  GError *error = NULL;
+
+  if (!am_snapshot_inventory_load_finish (inventory, result, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  snapshots = am_snapshot_inventory_get_snapshots (inventory);
+  recycled = am_snapshot_inventory_get_recycled (inventory);
+  for (guint i = 0; i < snapshots->len; i++)
+    am_snapshot_set_region (g_ptr_array_index (snapshots, i), region);
+  for (guint i = 0; i < recycled->len; i++)
+    am_snapshot_set_region (g_ptr_array_index (recycled, i), region);
+  /* The Region's images say which of its snapshots are orphans; the fanout keeps them. */
+  g_object_set_data_full (G_OBJECT (task), REGION_DATA_KEY, g_object_ref (inventory), g_object_unref);
+  g_task_return_pointer (task, g_ptr_array_ref (snapshots), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+snapshots_async (AmEc2Client         *client,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  g_autoptr (AmSnapshotInventory) inventory = am_snapshot_inventory_new ();
+
+  g_task_set_source_tag (task, snapshots_async);
+  am_snapshot_inventory_load_async (inventory, client, cancellable, snapshots_cb, task);
+}
+
+static GPtrArray *
+snapshots_finish (AmEc2Client   *client,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == snapshots_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* --- accessors ----------------------------------------------------------------------------- */
 
 GListModel *
@@ -602,6 +709,17 @@ am_region_fanout_get_client (AmRegionFanout *self,
     return self->client;
   job = find_job (self, region);
   return job != NULL ? job->client : NULL;
+}
+
+GObject *
+am_region_fanout_get_region_data (AmRegionFanout *self,
+                                  const char     *region)
+{
+  RegionJob *job;
+
+  g_return_val_if_fail (AM_IS_REGION_FANOUT (self), NULL);
+  job = find_job (self, region);
+  return job != NULL ? job->data : NULL;
 }
 
 char *
@@ -739,6 +857,18 @@ AmRegionFanout *
 am_region_fanout_new_for_owned_images (AmEc2Client *client)
 {
   return am_region_fanout_new (client, AM_TYPE_IMAGE, owned_images_async, owned_images_finish);
+}
+
+AmRegionFanout *
+am_region_fanout_new_for_instances (AmEc2Client *client)
+{
+  return am_region_fanout_new (client, AM_TYPE_INSTANCE, instances_async, instances_finish);
+}
+
+AmRegionFanout *
+am_region_fanout_new_for_owned_snapshots (AmEc2Client *client)
+{
+  return am_region_fanout_new (client, AM_TYPE_SNAPSHOT, snapshots_async, snapshots_finish);
 }
 
 void

@@ -58,6 +58,16 @@ AmRegionFanout *am_region_fanout_new             (AmEc2Client           *client,
                                                   AmRegionJobFinishFunc  job_finish);
 /** am_region_fanout_new_for_owned_images: the account's own images (Owner=self), every page */
 AmRegionFanout *am_region_fanout_new_for_owned_images (AmEc2Client     *client);
+/** am_region_fanout_new_for_instances: every instance (DescribeInstances, every page), each
+ * marked with its Region (am_instance_get_region()) */
+AmRegionFanout *am_region_fanout_new_for_instances (AmEc2Client       *client);
+/**
+ * am_region_fanout_new_for_owned_snapshots: the account's own snapshots (DescribeSnapshots
+ * OwnerIds=self, every page), each marked with its Region (am_snapshot_get_region()). Each
+ * Region's AmSnapshotInventory (its owned images, disabled ones included, and its Recycle Bin)
+ * is kept as the Region's data: a snapshot is an orphan or not in its own Region.
+ */
+AmRegionFanout *am_region_fanout_new_for_owned_snapshots (AmEc2Client *client);
 
 /** Default 4. */
 void            am_region_fanout_set_max_in_flight (AmRegionFanout     *self,
@@ -90,6 +100,13 @@ guint           am_region_fanout_get_region_n_items (AmRegionFanout     *self,
 /** Returns: (transfer none) (nullable): the client that asks @region (actions on its items) */
 AmEc2Client    *am_region_fanout_get_client      (AmRegionFanout        *self,
                                                   const char            *region);
+/**
+ * am_region_fanout_get_region_data:
+ * Returns: (transfer none) (nullable): what the job kept of @region's last listing besides its
+ *   items (for owned snapshots, the Region's AmSnapshotInventory), %NULL for the others
+ */
+GObject        *am_region_fanout_get_region_data (AmRegionFanout      *self,
+                                                  const char          *region);
 /**
  * am_region_fanout_describe_error:
  * Returns: (transfer full): a few words on why a Region failed, e.g. "could not connect",

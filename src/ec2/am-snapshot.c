@@ -28,6 +28,9 @@ struct _AmSnapshot
   GQuark storage_tier;
   char *recycle_bin_enter_time;
   char *recycle_bin_exit_time;
+
+  /* set by a listing of several regions (am-region-fanout.c); 0 in a one-region listing */
+  GQuark region;
 };
 
 G_DEFINE_FINAL_TYPE (AmSnapshot, am_snapshot, G_TYPE_OBJECT)
@@ -205,4 +208,21 @@ am_snapshot_get_recycle_bin_exit_time (AmSnapshot *self)
   g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
 
   return self->recycle_bin_exit_time;
+}
+
+const char *
+am_snapshot_get_region (AmSnapshot *self)
+{
+  g_return_val_if_fail (AM_IS_SNAPSHOT (self), NULL);
+
+  return g_quark_to_string (self->region);
+}
+
+void
+am_snapshot_set_region (AmSnapshot    *self,
+                     const char *region)
+{
+  g_return_if_fail (AM_IS_SNAPSHOT (self));
+
+  self->region = region != NULL ? g_quark_from_string (region) : 0;
 }

@@ -43,5 +43,12 @@ AmTag * const *am_snapshot_get_tags (AmSnapshot *self);
 const char *am_snapshot_get_recycle_bin_enter_time (AmSnapshot *self);
 /** am_snapshot_get_recycle_bin_exit_time: when the Recycle Bin deletes it for good, or %NULL */
 const char *am_snapshot_get_recycle_bin_exit_time (AmSnapshot *self);
+/**
+ * am_snapshot_get_region: the Region a listing of several Regions found it in, or %NULL in a
+ * listing of one Region (the client's)
+ */
+const char *am_snapshot_get_region (AmSnapshot *self);
+/** am_snapshot_set_region: set by the listing, before anyone else sees the snapshot */
+void am_snapshot_set_region (AmSnapshot *self, const char *region);
 
 G_END_DECLS

@@ -205,3 +205,37 @@ am_test_families_snapshot_exists (AmEc2Client *client,
       return TRUE;
   return FALSE;
 }
+
+gboolean
+am_test_families_in_recycle_bin (AmEc2Client *client,
+                                 const char  *snapshot_id)
+{
+  const char *ids[] = { snapshot_id, NULL };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (GError) error = NULL;
+
+  am_ec2_client_list_snapshots_in_recycle_bin_async (client, ids, NULL, am_test_families_cb, &result);
+  listed = am_ec2_client_list_snapshots_in_recycle_bin_finish (client, am_test_families_wait (&result), &error);
+  g_assert_no_error (error);
+  return listed->len == 1;
+}
+
+AmImage *
+am_test_families_owned_image (AmEc2Client *client,
+                              const char  *name)
+{
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) images = NULL;
+  g_autoptr (GError) error = NULL;
+
+  am_describe_images_query_add_owner (query, "self");
+  am_ec2_client_describe_images_async (client, query, NULL, am_test_families_cb, &result);
+  images = am_ec2_client_describe_images_finish (client, am_test_families_wait (&result), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < images->len; i++)
+    if (name == NULL || g_strcmp0 (am_image_get_name (images->pdata[i]), name) == 0)
+      return g_object_ref (images->pdata[i]);
+  g_error ("no owned image %s", name != NULL ? name : "at all");
+}

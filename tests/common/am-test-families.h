@@ -36,5 +36,11 @@ gboolean   am_test_families_image_exists (AmEc2Client   *client,
                                           const char    *image_id);
 gboolean   am_test_families_snapshot_exists (AmEc2Client *client,
                                              const char  *snapshot_id);
+/* The owned image named @name (or with %NULL the first owned one); fails when there is none. */
+AmImage   *am_test_families_owned_image (AmEc2Client    *client,
+                                         const char     *name);
+/* Whether ListSnapshotsInRecycleBin lists @snapshot_id. */
+gboolean   am_test_families_in_recycle_bin (AmEc2Client  *client,
+                                            const char   *snapshot_id);
 
 G_END_DECLS

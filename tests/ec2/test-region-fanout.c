@@ -9,6 +9,7 @@
 
 #include "am-ec2-client.h"
 #include "am-region-fanout.h"
+#include "am-snapshot-inventory.h"
 #include "am-test-sandbox.h"
 #include "am-test-server.h"
 
@@ -193,6 +194,60 @@ test_cancel (void)
   fixture_stop (&fixture);
 }
 
+/* Owned snapshots: each marked with its Region, each Region's inventory kept beside them
+ * (what makes an orphan is judged there); instances: every Region asked, none failed. */
+static void
+test_snapshots_and_instances (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (AmRegionFanout) snapshots = NULL;
+  g_autoptr (AmRegionFanout) instances = NULL;
+  g_auto (GStrv) regions = NULL;
+  GListModel *items;
+
+  fixture_start (&fixture, "region-down=ap-northeast-1");
+  snapshots = am_region_fanout_new_for_owned_snapshots (fixture.client);
+  am_region_fanout_start (snapshots);
+  wait_settled (snapshots);
+
+  regions = am_region_fanout_dup_regions (snapshots);
+  g_assert_cmpuint (g_strv_length (regions), ==, 5);
+  g_assert_cmpint (am_region_fanout_get_region_state (snapshots, "ap-northeast-1"), ==, AM_REGION_JOB_FAILED);
+  g_assert_null (am_region_fanout_get_region_data (snapshots, "ap-northeast-1"));
+  /* Alice's seed images are EBS-backed: two in us-east-1, one in eu-west-1, each with its snapshot. */
+  g_assert_cmpuint (am_region_fanout_get_region_n_items (snapshots, "us-east-1"), >=, 2);
+  g_assert_cmpuint (am_region_fanout_get_region_n_items (snapshots, "eu-west-1"), >=, 1);
+  items = am_region_fanout_get_items (snapshots);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (AmSnapshot) snapshot = g_list_model_get_item (items, i);
+      const char *region = am_snapshot_get_region (snapshot);
+      GObject *inventory = am_region_fanout_get_region_data (snapshots, region);
+
+      g_assert_nonnull (region);
+      g_assert_true (AM_IS_SNAPSHOT_INVENTORY (inventory));
+      /* The Region's own images use it; another Region's images know nothing of it. */
+      g_assert_nonnull (am_snapshot_inventory_get_user (AM_SNAPSHOT_INVENTORY (inventory),
+                                                        am_snapshot_get_snapshot_id (snapshot)));
+      for (guint j = 0; regions[j] != NULL; j++)
+        {
+          GObject *other = am_region_fanout_get_region_data (snapshots, regions[j]);
+
+          if (other != NULL && other != inventory)
+            g_assert_null (am_snapshot_inventory_get_user (AM_SNAPSHOT_INVENTORY (other),
+                                                           am_snapshot_get_snapshot_id (snapshot)));
+        }
+    }
+
+  instances = am_region_fanout_new_for_instances (fixture.client);
+  am_region_fanout_start (instances);
+  wait_settled (instances);
+  for (guint i = 0; regions[i] != NULL; i++)
+    g_assert_cmpint (am_region_fanout_get_region_state (instances, regions[i]), ==,
+                     g_str_equal (regions[i], "ap-northeast-1") ? AM_REGION_JOB_FAILED : AM_REGION_JOB_DONE);
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,5 +257,6 @@ main (int   argc,
   g_test_add_func ("/ec2/region-fanout/default-bound", test_default_bound);
   g_test_add_func ("/ec2/region-fanout/deadline", test_deadline);
   g_test_add_func ("/ec2/region-fanout/cancel", test_cancel);
+  g_test_add_func ("/ec2/region-fanout/snapshots-instances", test_snapshots_and_instances);
   return g_test_run ();
 }

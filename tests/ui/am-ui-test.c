@@ -356,6 +356,39 @@ am_ui_test_get_widget (GtkWidget  *root,
   return widget;
 }
 
+GtkWidget *
+am_ui_test_find_label_containing (GtkWidget  *root,
+                                  const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
+          && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+        return child;
+      if ((found = am_ui_test_find_label_containing (child, needle)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+am_ui_test_find_action_button (GtkWidget  *root,
+                               const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = am_ui_test_find_action_button (child, action_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 gboolean
 am_ui_test_screenshot (GtkWidget  *widget,
                        const char *path)

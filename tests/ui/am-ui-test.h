@@ -46,6 +46,12 @@ GtkWidget     *am_ui_test_find_widget              (GtkWidget   *root,
 GtkWidget     *am_ui_test_get_widget               (GtkWidget   *root,
                                                     GType        type,
                                                     const char  *name);
+/* The first drawn GtkLabel below @root whose text holds @needle, or NULL. */
+GtkWidget     *am_ui_test_find_label_containing    (GtkWidget   *root,
+                                                    const char  *needle);
+/* The first GtkButton below @root whose action is @action_name, or NULL. */
+GtkWidget     *am_ui_test_find_action_button       (GtkWidget   *root,
+                                                    const char  *action_name);
 /* Presses the button of @response in @dialog (an AdwMessageDialog) the way a user does, so
  * libadwaita closes the window before it emits the response; fails when the button is hidden
  * or insensitive. */

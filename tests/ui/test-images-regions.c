@@ -52,24 +52,6 @@ fanout_settled (gpointer data)
          && am_ui_test_images_loaded (data);
 }
 
-/* A drawn label under @root whose text holds @needle. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *needle)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child)
-          && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
-        return child;
-      if ((found = find_label (child, needle)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_rows_in (AmImagesView *view,
                const char   *region)
@@ -176,7 +158,7 @@ test_one_region_down (void)
   g_assert_cmpint (am_region_fanout_get_region_state (fanout, DOWN_REGION), ==, AM_REGION_JOB_FAILED);
   banner = _am_images_view_get_regions_banner (view);
   g_assert_true (gtk_widget_is_drawable (banner));
-  failure = find_label (banner, DOWN_REGION ": could not connect");
+  failure = am_ui_test_find_label_containing (banner, DOWN_REGION ": could not connect");
   g_assert_nonnull (failure);
   g_test_message ("%s", gtk_label_get_text (GTK_LABEL (failure)));
   for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (failure)); child != NULL;
@@ -184,7 +166,7 @@ test_one_region_down (void)
     if (GTK_IS_BUTTON (child) && !GTK_IS_MENU_BUTTON (child))
       retry = child;
   g_assert_nonnull (retry);
-  g_assert_nonnull (find_label (banner, "us-west-2: 1 image"));
+  g_assert_nonnull (am_ui_test_find_label_containing (banner, "us-west-2: 1 image"));
   am_ui_test_screenshot_light_dark (GTK_WIDGET (window), "images-all-regions-one-down", 300);
 
   /* Actions on an image act in its Region: the dialogs work in the session's Region, so an

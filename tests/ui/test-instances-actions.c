@@ -10,26 +10,6 @@
 
 #include "test-instances-common.h"
 
-/* The instance as alice's client sees it now. */
-static AmInstance *
-describe_instance (InstancesFixture *fixture,
-                   const char       *instance_id)
-{
-  const char *ids[] = { instance_id, NULL };
-  AmUiTestWait wait = { NULL };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) instances = NULL;
-
-  am_ec2_client_describe_instances_async (fixture->client, ids, NULL, NULL, am_ui_test_wait_cb, &wait);
-  instances = am_ec2_client_describe_instances_finish (fixture->client,
-                                                       am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS),
-                                                       &error);
-  g_clear_object (&wait.result);
-  g_assert_no_error (error);
-  g_assert_cmpuint (instances->len, ==, 1);
-  return g_object_ref (instances->pdata[0]);
-}
-
 static void
 test_actions (InstancesFixture *fixture,
               gconstpointer     data)
@@ -46,7 +26,7 @@ test_actions (InstancesFixture *fixture,
   g_assert_true (am_instances_view_select_instance (fixture->view, web));
 
   /* Copy Public IP puts the instance's public address on the clipboard. */
-  running = describe_instance (fixture, web);
+  running = instances_describe_in (fixture->client, web);
   g_assert_nonnull (am_instance_get_public_ip_address (running));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.copy-public-ip", NULL));
   copied = instances_clipboard_text (GTK_WIDGET (fixture->view));
@@ -76,7 +56,7 @@ test_actions (InstancesFixture *fixture,
   g_assert_true (am_ui_test_wait_until (instances_message_dialog_gone, NULL, INSTANCES_CALL_TIMEOUT_MS));
   am_ui_test_iterate ();
   g_clear_object (&running);
-  running = describe_instance (fixture, web);
+  running = instances_describe_in (fixture->client, web);
   g_assert_cmpstr (am_instance_get_state_name (running), ==, "running");
 
   /* …and Force Stop stops it. */
@@ -86,7 +66,7 @@ test_actions (InstancesFixture *fixture,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
   gtk_window_destroy (GTK_WINDOW (dialog));
   instances_wait_for_state (fixture, web, "stopped");
-  stopped = describe_instance (fixture, web);
+  stopped = instances_describe_in (fixture->client, web);
   g_assert_cmpstr (am_instance_get_state_name (stopped), ==, "stopped");
   instances_step ("force-stopped");
 

@@ -131,6 +131,24 @@ instances_find_launchable_image (InstancesFixture *fixture)
 }
 
 AmInstance *
+instances_describe_in (AmEc2Client *client,
+                       const char  *instance_id)
+{
+  const char *ids[] = { instance_id, NULL };
+  AmUiTestWait wait = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) instances = NULL;
+
+  am_ec2_client_describe_instances_async (client, ids, NULL, NULL, am_ui_test_wait_cb, &wait);
+  instances = am_ec2_client_describe_instances_finish (client, am_ui_test_wait_for_result (&wait, INSTANCES_CALL_TIMEOUT_MS),
+                                                       &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (instances->len, ==, 1);
+  return g_object_ref (instances->pdata[0]);
+}
+
+AmInstance *
 instances_run_request (InstancesFixture      *fixture,
                        AmRunInstancesRequest *request)
 {

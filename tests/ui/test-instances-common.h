@@ -60,6 +60,9 @@ void           instances_set_entry             (GtkWidget             *root,
 /* The images @query finds, through alice's client (element-type AmImage). */
 GPtrArray     *instances_describe_images       (InstancesFixture      *fixture,
                                                 AmDescribeImagesQuery *query);
+/* @instance_id as @client (its Region's) sees it now; fails the test when it is not listed once. */
+AmInstance    *instances_describe_in           (AmEc2Client           *client,
+                                                const char            *instance_id);
 /* The image as alice's client sees it now, or NULL when it does not find it. */
 AmImage       *instances_describe_image        (InstancesFixture      *fixture,
                                                 const char            *image_id);

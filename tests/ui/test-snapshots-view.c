@@ -34,40 +34,6 @@ wait_settled (AmSnapshotsView *view)
   am_ui_test_iterate ();
 }
 
-static AmImage *
-owned_image (AmEc2Client *client,
-             const char  *name)
-{
-  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) images = NULL;
-  g_autoptr (GError) error = NULL;
-
-  am_describe_images_query_add_owner (query, "self");
-  am_ec2_client_describe_images_async (client, query, NULL, am_test_families_cb, &result);
-  images = am_ec2_client_describe_images_finish (client, am_test_families_wait (&result), NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < images->len; i++)
-    if (g_strcmp0 (am_image_get_name (images->pdata[i]), name) == 0)
-      return g_object_ref (images->pdata[i]);
-  g_error ("no owned image %s", name);
-}
-
-static gboolean
-in_recycle_bin (AmEc2Client *client,
-                const char  *snapshot_id)
-{
-  const char *ids[] = { snapshot_id, NULL };
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) listed = NULL;
-  g_autoptr (GError) error = NULL;
-
-  am_ec2_client_list_snapshots_in_recycle_bin_async (client, ids, NULL, am_test_families_cb, &result);
-  listed = am_ec2_client_list_snapshots_in_recycle_bin_finish (client, am_test_families_wait (&result), &error);
-  g_assert_no_error (error);
-  return listed->len == 1;
-}
-
 /* Light and dark pictures in $AMIABLE_SCREENSHOT_DIR, when set. */
 static void
 shot (GtkWidget  *widget,
@@ -110,8 +76,8 @@ test_orphan_found_deleted_restored (void)
   g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (args);
   g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
   AmEc2Client *client = am_session_get_client (session);
-  g_autoptr (AmImage) web = owned_image (client, "alice-web-server-2026-01-15");
-  g_autoptr (AmImage) runner = owned_image (client, "alice-build-runner-arm64-2026-02-03");
+  g_autoptr (AmImage) web = am_test_families_owned_image (client, "alice-web-server-2026-01-15");
+  g_autoptr (AmImage) runner = am_test_families_owned_image (client, "alice-build-runner-arm64-2026-02-03");
   g_autofree char *orphan = am_test_families_snapshots_of (client, am_image_get_image_id (web));
   g_autofree char *used = am_test_families_snapshots_of (client, am_image_get_image_id (runner));
   const char *orphan_ids[] = { orphan, NULL };
@@ -183,7 +149,7 @@ test_orphan_found_deleted_restored (void)
   am_ui_test_message_dialog_press (dialog, "delete");
   wait_settled (view);
   g_assert_false (am_test_families_snapshot_exists (client, orphan));
-  g_assert_true (in_recycle_bin (client, orphan));
+  g_assert_true (am_test_families_in_recycle_bin (client, orphan));
   g_assert_true (am_test_families_snapshot_exists (client, used));
   g_assert_null (am_snapshots_view_get_used_by_text (view, orphan));
   g_assert_true (am_ui_test_wait_until (has_result, view, 60000));
@@ -201,7 +167,7 @@ test_orphan_found_deleted_restored (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "snapshots.restore", NULL));
   wait_settled (view);
   g_assert_true (am_test_families_snapshot_exists (client, orphan));
-  g_assert_false (in_recycle_bin (client, orphan));
+  g_assert_false (am_test_families_in_recycle_bin (client, orphan));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -225,7 +191,7 @@ test_create_snapshot (void)
   g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
   g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
   AmEc2Client *client = am_session_get_client (session);
-  g_autoptr (AmImage) web = owned_image (client, "alice-web-server-2026-01-15");
+  g_autoptr (AmImage) web = am_test_families_owned_image (client, "alice-web-server-2026-01-15");
   g_autofree char *instance = am_test_families_run_instance (client, am_image_get_image_id (web));
   const char *owners[] = { "self", NULL };
   g_autoptr (GAsyncResult) result = NULL;

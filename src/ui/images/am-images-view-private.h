@@ -66,7 +66,7 @@ struct _AmImagesView
   AmImage *outside_image;         /* shown in the details pane though the listing lacks it */
   AmImage *pending_image;         /* to select once its scope's listing has it */
   AmRegionFanout *fanout;         /* All Regions: the owned images of every Region */
-  GtkBox *regions_banner;         /* All Regions: each Region's progress, failures with Retry */
+  GtkWidget *regions_banner;      /* AmRegionsBanner, All Regions: each Region's progress, failures with Retry */
 
   /* state */
   AmImagesScope scope;

@@ -11,130 +11,18 @@
 
 #include "am-images-view-private.h"
 #include "am-region-fanout.h"
+#include "am-regions-banner.h"
 #include "am-session.h"
 
 /* --- the Regions banner ------------------------------------------------------------------ */
 
 static void
-retry_clicked_cb (GtkButton    *button,
-                  AmImagesView *self)
-{
-  const char *region = g_object_get_data (G_OBJECT (button), "am-region");
-
-  if (self->fanout != NULL)
-    am_region_fanout_retry (self->fanout, region);
-}
-
-/* "us-east-1 2 · us-west-2 asking…": how far each Region is. */
-static char *
-summarize_regions (AmImagesView *self,
-                   char        **regions)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  for (guint i = 0; regions[i] != NULL; i++)
-    {
-      AmRegionJobState state = am_region_fanout_get_region_state (self->fanout, regions[i]);
-
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      switch (state)
-        {
-        case AM_REGION_JOB_DONE:
-          {
-            guint n = am_region_fanout_get_region_n_items (self->fanout, regions[i]);
-
-            /* Translators: a Region and how many images it lists, e.g. "us-east-1: 2 images" */
-            g_string_append_printf (text, ngettext ("%s: %u image", "%s: %u images", n), regions[i], n);
-          }
-          break;
-        case AM_REGION_JOB_FAILED:
-          /* Translators: a Region whose listing failed (the reason follows on its own line) */
-          g_string_append_printf (text, _("%s: failed"), regions[i]);
-          break;
-        case AM_REGION_JOB_WAITING:
-          g_string_append_printf (text, _("%s: waiting"), regions[i]);
-          break;
-        case AM_REGION_JOB_RUNNING:
-        default:
-          g_string_append_printf (text, _("%s: asking…"), regions[i]);
-          break;
-        }
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GtkWidget *
-failed_region_row (AmImagesView *self,
-                   const char   *region)
-{
-  const GError *error = am_region_fanout_get_region_error (self->fanout, region);
-  g_autofree char *reason = am_region_fanout_describe_error (self->fanout, error);
-  /* Translators: "eu-west-3: could not connect. The other Regions are listed." */
-  g_autofree char *text = g_strdup_printf (_("%s: %s. The other Regions are listed."), region, reason);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *details = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *message = gtk_label_new (error->message);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
-
-  gtk_widget_add_css_class (row, "am-region-failure");
-  gtk_widget_add_css_class (row, "error");
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (row), label);
-
-  /* The full chain one click away. */
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 60);
-  gtk_label_set_selectable (GTK_LABEL (message), TRUE);
-  gtk_popover_set_child (GTK_POPOVER (popover), message);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (details), _("Details"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (details), popover);
-  gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (row), details);
-
-  g_object_set_data_full (G_OBJECT (button), "am-region", g_strdup (region), g_free);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect (button, "clicked", G_CALLBACK (retry_clicked_cb), self);
-  gtk_box_append (GTK_BOX (row), button);
-  return row;
-}
-
-static void
 update_regions_banner (AmImagesView *self)
 {
-  g_auto (GStrv) regions = NULL;
-  GtkWidget *child;
-
   if (self->regions_banner == NULL)
     return;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->regions_banner))) != NULL)
-    gtk_box_remove (self->regions_banner, child);
-
-  if (self->fanout == NULL || self->scope != AM_IMAGES_SCOPE_ALL_REGIONS)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->regions_banner), FALSE);
-      return;
-    }
-
-  regions = am_region_fanout_dup_regions (self->fanout);
-  if (regions[0] != NULL)
-    {
-      g_autofree char *summary = summarize_regions (self, regions);
-      GtkWidget *label = gtk_label_new (summary);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->regions_banner, label);
-    }
-  for (guint i = 0; regions[i] != NULL; i++)
-    if (am_region_fanout_get_region_state (self->fanout, regions[i]) == AM_REGION_JOB_FAILED)
-      gtk_box_append (self->regions_banner, failed_region_row (self, regions[i]));
-  gtk_widget_set_visible (GTK_WIDGET (self->regions_banner), regions[0] != NULL);
+  am_regions_banner_set_fanout (AM_REGIONS_BANNER (self->regions_banner),
+                                self->scope == AM_IMAGES_SCOPE_ALL_REGIONS ? self->fanout : NULL);
 }
 
 static void
@@ -145,10 +33,8 @@ ensure_regions_banner (AmImagesView *self)
   if (self->regions_banner != NULL)
     return;
   parent = gtk_widget_get_parent (GTK_WIDGET (self->banner_revealer));
-  self->regions_banner = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
-  gtk_widget_add_css_class (GTK_WIDGET (self->regions_banner), "am-images-banner");
-  gtk_widget_set_visible (GTK_WIDGET (self->regions_banner), FALSE);
-  gtk_widget_insert_after (GTK_WIDGET (self->regions_banner), parent, GTK_WIDGET (self->banner_revealer));
+  self->regions_banner = am_regions_banner_new (AM_REGIONS_BANNER_IMAGES);
+  gtk_widget_insert_after (self->regions_banner, parent, GTK_WIDGET (self->banner_revealer));
 }
 
 /* --- the fanout ---------------------------------------------------------------------------- */
@@ -158,7 +44,6 @@ fanout_changed_cb (AmImagesView *self)
 {
   if (self->scope != AM_IMAGES_SCOPE_ALL_REGIONS)
     return;
-  update_regions_banner (self);
   _am_images_view_update_loading (self);
 }
 
@@ -284,5 +169,5 @@ _am_images_view_get_fanout (AmImagesView *self)
 GtkWidget *
 _am_images_view_get_regions_banner (AmImagesView *self)
 {
-  return GTK_WIDGET (self->regions_banner);
+  return self->regions_banner;
 }

@@ -106,12 +106,14 @@ typedef struct
   char           **ids;
   char            *what;      /* "“web”" or "3 instances", for messages */
   gboolean         dry_run;
+  AmEc2Client     *client;    /* of the instances' Region: every call of the change goes there */
 } ChangeData;
 
 static void
 change_data_free (ChangeData *data)
 {
   g_clear_object (&data->self);
+  g_clear_object (&data->client);
   g_strfreev (data->ids);
   g_free (data->what);
   g_free (data);
@@ -171,6 +173,9 @@ change_data_new (AmInstancesView *self,
 
   data->self = g_object_ref (self);
   data->kind = kind;
+  data->client = _am_instances_view_client_for_rows (self, rows, NULL);
+  if (data->client != NULL)
+    g_object_ref (data->client);
   for (guint i = 0; i < rows->len; i++)
     g_strv_builder_add (ids, am_instance_get_instance_id (am_instance_row_get_instance (g_ptr_array_index (rows, i))));
   data->ids = g_strv_builder_end (ids);
@@ -282,7 +287,7 @@ protected_response_cb (AdwMessageDialog *dialog,
 
   if (data == NULL || g_strcmp0 (response, "unprotect") != 0)
     return;
-  client = data->self->session != NULL ? am_session_get_client (data->self->session) : NULL;
+  client = data->client;
   if (client == NULL)
     return;
 
@@ -441,7 +446,7 @@ static void
 change_run (ChangeData *data)
 {
   AmInstancesView *self = data->self;
-  AmEc2Client *client = am_session_get_client (self->session);
+  AmEc2Client *client = data->client;
   const char * const *ids = (const char * const *) data->ids;
 
   if (client == NULL)
@@ -566,6 +571,12 @@ change_action (GtkWidget  *widget,
     return;
 
   data = change_data_new (self, kind, rows);
+  if (data->client == NULL)
+    {
+      /* Instances of several Regions (the action is disabled then): nothing is sent. */
+      change_data_free (data);
+      return;
+    }
 
   if (kind == CHANGE_TERMINATE)
     {
@@ -634,7 +645,7 @@ tags_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   AmTagsEditor *editor;
 
-  if (rows->len == 0 || self->session == NULL)
+  if (rows->len == 0 || self->session == NULL || !_am_instances_view_rows_are_local (self, rows))
     return;
 
   editor = am_tags_editor_new (self->session);
@@ -675,7 +686,7 @@ create_image_action (GtkWidget  *widget,
   AmInstanceRow *row;
   AmInstance *instance;
 
-  if (rows->len != 1 || self->session == NULL)
+  if (rows->len != 1 || self->session == NULL || !_am_instances_view_rows_are_local (self, rows))
     return;
 
   row = g_ptr_array_index (rows, 0);
@@ -772,6 +783,15 @@ _am_instances_view_update_actions (AmInstancesView *self)
   gboolean connected = self->session != NULL && am_session_get_client (self->session) != NULL;
   gboolean applies[CHANGE_TERMINATE + 1] = { FALSE, };
   gboolean can_image = FALSE;
+  g_autofree char *why = NULL;
+  gboolean one_region;
+  gboolean local;
+
+  /* In All Regions, a change goes to the instances' own Region; the dialogs (Create Image,
+   * Tags) work in the session's Region only. */
+  one_region = rows->len == 0 || _am_instances_view_client_for_rows (self, rows, &why) != NULL;
+  local = _am_instances_view_rows_are_local (self, rows);
+  connected &= one_region;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -798,8 +818,10 @@ _am_instances_view_update_actions (AmInstancesView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.force-stop", connected && applies[CHANGE_FORCE_STOP]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.reboot", connected && applies[CHANGE_REBOOT]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.terminate", connected && applies[CHANGE_TERMINATE]);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.create-image", connected && can_image);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.tags", connected && applies[CHANGE_TERMINATE]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.create-image", connected && local && can_image);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.tags", connected && local && applies[CHANGE_TERMINATE]);
+  _am_instances_view_explain_actions (self, why, local);
+  connected = self->session != NULL && am_session_get_client (self->session) != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.register-snapshot", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.register-manifest", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "instances.copy-id", rows->len > 0);

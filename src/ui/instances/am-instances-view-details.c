@@ -221,6 +221,8 @@ details_show_instance (AmInstancesView *self,
   adw_preferences_group_add (group, anatomy);
 
   group = details_add_group (self, _("Network"));
+  /* Set in All Regions only (the header bar names the Region otherwise). */
+  details_add_row (group, _("Region"), am_instance_get_region (instance), NULL);
   details_add_row (group, _("Availability Zone"), am_instance_get_availability_zone (instance), NULL);
   details_add_copy_row (group, _("VPC"), am_instance_get_vpc_id (instance));
   details_add_copy_row (group, _("Subnet"), am_instance_get_subnet_id (instance));

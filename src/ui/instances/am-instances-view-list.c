@@ -119,6 +119,16 @@ _am_instances_view_state_filter_changed (AmInstancesView *self,
 
 /* Image names */
 
+/* Images are per Region: a row of another Region's listing is asked of its own client. */
+static gboolean
+row_in_region_of (AmInstanceRow *row,
+                  AmEc2Client   *client)
+{
+  const char *region = am_instance_get_region (am_instance_row_get_instance (row));
+
+  return region == NULL || g_strcmp0 (region, am_ec2_client_get_region (client)) == 0;
+}
+
 static void
 describe_images_cb (GObject      *source,
                     GAsyncResult *result,
@@ -176,7 +186,8 @@ _am_instances_view_lookup_image_names (AmInstancesView *self,
       g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
       const char *image_id = am_instance_get_image_id (am_instance_row_get_instance (row));
 
-      if (image_id == NULL || g_hash_table_contains (self->image_names, image_id))
+      if (image_id == NULL || g_hash_table_contains (self->image_names, image_id)
+          || !row_in_region_of (row, client))
         continue;
       /* Asked once: an image that is gone stays nameless instead of being asked for again. */
       g_hash_table_insert (self->image_names, g_strdup (image_id), g_strdup (""));
@@ -235,7 +246,8 @@ image_metadata_cb (GObject      *source,
         {
           g_autoptr (AmInstanceRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-          am_instance_row_set_image_status (row, "unknown");
+          if (row_in_region_of (row, AM_EC2_CLIENT (source)))
+            am_instance_row_set_image_status (row, "unknown");
         }
       return;
     }

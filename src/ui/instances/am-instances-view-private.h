@@ -9,6 +9,7 @@
 #include "am-error-state.h"
 #include "am-instance-row.h"
 #include "am-instances-view.h"
+#include "am-region-fanout.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ struct _AmInstancesView
   GtkBox               *details_box;
   GtkColumnViewColumn  *columns[AM_INSTANCE_N_COLUMNS];
   GMenu                *more_menu;
+  GtkToggleButton      *all_regions_button; /* follows the instances.all-regions action */
+  GtkWidget            *change_buttons[5];  /* start, stop, reboot, terminate, create image */
 
   /* owned */
   AmColumnChooser      *column_chooser;   /* every column, the shown ones and the sort column */
@@ -52,6 +55,11 @@ struct _AmInstancesView
    * sandbox) while the pane still shows one and holds a handler on it. */
   AmInstanceRow        *details_row;      /* the row the details pane shows */
 
+  /* All Regions (am-instances-view-regions.c) */
+  AmRegionFanout       *fanout;           /* every Region's instances, while shown */
+  GtkWidget            *regions_banner;   /* AmRegionsBanner: each Region's progress and failure */
+  GtkColumnViewColumn  *region_column;    /* shown beside the name in All Regions only */
+
   /* state */
   gulong                client_handler;
   gulong                launched_handler;
@@ -63,6 +71,7 @@ struct _AmInstancesView
   guint                 loaded : 1;
   guint                 busy : 1;
   guint                 reload_again : 1;
+  guint                 all_regions : 1;
   guint                 freshness_busy : 1;   /* the newer-image lookup is in flight */
   guint                 freshness_again : 1;  /* and another listing ended meanwhile */
 };
@@ -82,6 +91,31 @@ int        _am_instances_view_get_sort_column   (AmInstancesView *self);
 /* The name of the page shown: "disconnected", "loading", "error" or "list". */
 const char *_am_instances_view_get_state        (AmInstancesView *self);
 void       _am_instances_view_poll_soon         (AmInstancesView *self);
+/* Merges a listing into the rows (by instance id); the selection stays. */
+void       _am_instances_view_apply             (AmInstancesView *self,
+                                                 GPtrArray       *instances);
+/* Polls again while anything moves. */
+void       _am_instances_view_schedule_poll     (AmInstancesView *self);
+/* Another client or listing: the rows are dropped and asked again. */
+void       _am_instances_view_start_over        (AmInstancesView *self);
+
+/* am-instances-view-regions.c */
+/* Asks every Region (am_instances_view_reload() in All Regions). */
+void       _am_instances_view_load_all_regions  (AmInstancesView *self);
+/* Drops the listing of every Region (the client changed). */
+void       _am_instances_view_clear_all_regions (AmInstancesView *self);
+/* The client of the Region every one of @rows is in: the session's outside All Regions;
+ * %NULL (and why in @why) when they are in several Regions or the Region has no client. */
+AmEc2Client *_am_instances_view_client_for_rows (AmInstancesView *self,
+                                                 GPtrArray       *rows,
+                                                 char           **why);
+/* Whether every one of @rows is in the session's Region (where the dialogs work). */
+gboolean   _am_instances_view_rows_are_local    (AmInstancesView *self,
+                                                 GPtrArray       *rows);
+/* Says on the action buttons why they are disabled (@why from _client_for_rows). */
+void       _am_instances_view_explain_actions   (AmInstancesView *self,
+                                                 const char      *why,
+                                                 gboolean         local);
 
 
 /* am-instances-view-list.c */

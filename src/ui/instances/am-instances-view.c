@@ -20,6 +20,7 @@ G_DEFINE_FINAL_TYPE (AmInstancesView, am_instances_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_ALL_REGIONS,
   N_PROPS
 };
 
@@ -259,8 +260,8 @@ am_instances_view_set_polling (AmInstancesView *self,
  * Merges a listing into the store: rows of known ids get the new instance, new ids are appended
  * in one splice, vanished ids are removed one by one. The selection is kept by id.
  */
-static void
-am_instances_view_apply (AmInstancesView *self,
+void
+_am_instances_view_apply (AmInstancesView *self,
                          GPtrArray       *instances)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -385,8 +386,8 @@ poll_timeout_cb (gpointer user_data)
 }
 
 /* Polls again while anything moves; the spinner shows that states are being followed. */
-static void
-am_instances_view_schedule_poll (AmInstancesView *self)
+void
+_am_instances_view_schedule_poll (AmInstancesView *self)
 {
   gboolean moving;
 
@@ -454,14 +455,14 @@ describe_instances_cb (GObject      *source,
           gtk_label_set_label (self->banner_label, text);
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), error->message);
           gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-          am_instances_view_schedule_poll (self);
+          _am_instances_view_schedule_poll (self);
         }
       return;
     }
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   self->loaded = TRUE;
-  am_instances_view_apply (self, instances);
+  _am_instances_view_apply (self, instances);
   gtk_stack_set_visible_child_name (self->stack, "list");
   _am_instances_view_lookup_image_names (self, AM_EC2_CLIENT (source));
   _am_instances_view_lookup_image_status (self, AM_EC2_CLIENT (source));
@@ -474,7 +475,7 @@ describe_instances_cb (GObject      *source,
       return;
     }
 
-  am_instances_view_schedule_poll (self);
+  _am_instances_view_schedule_poll (self);
 }
 
 /* The built-in sandbox ended: said in place of the listing, with a way to restart it. */
@@ -539,6 +540,12 @@ am_instances_view_load (AmInstancesView *self)
   if (am_instances_view_show_sandbox_error (self))
     return;
 
+  if (self->all_regions)
+    {
+      _am_instances_view_load_all_regions (self);
+      return;
+    }
+
   if (self->busy)
     {
       self->reload_again = TRUE;
@@ -569,8 +576,8 @@ am_instances_view_reload (AmInstancesView *self)
 }
 
 /* The session's client changed (another profile or region): start over. */
-static void
-on_client_changed (AmInstancesView *self)
+void
+_am_instances_view_start_over (AmInstancesView *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -581,6 +588,7 @@ on_client_changed (AmInstancesView *self)
   g_hash_table_remove_all (self->rows_by_id);
   g_clear_pointer (&self->image_names, g_hash_table_unref);
   g_hash_table_remove_all (self->awaited);
+  _am_instances_view_clear_all_regions (self);
   am_instances_view_load (self);
 }
 
@@ -638,7 +646,7 @@ am_instances_view_set_session (AmInstancesView *self,
   if (session != NULL)
     {
       self->client_handler = g_signal_connect_swapped (session, "notify::client",
-                                                       G_CALLBACK (on_client_changed), self);
+                                                       G_CALLBACK (_am_instances_view_start_over), self);
       self->launched_handler = g_signal_connect_swapped (session, "instances-launched",
                                                          G_CALLBACK (on_instances_launched), self);
       self->sandbox_handler = g_signal_connect_swapped (session, "notify::sandbox-error",
@@ -646,7 +654,7 @@ am_instances_view_set_session (AmInstancesView *self,
     }
 
   /* Another account or region: nothing of the old listing applies. */
-  on_client_changed (self);
+  _am_instances_view_start_over (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -675,6 +683,7 @@ am_instances_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->action_cancellable);
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  _am_instances_view_clear_all_regions (self);
   if (self->details_row != NULL)
     g_clear_signal_handler (&self->details_handler, self->details_row);
   g_clear_object (&self->details_row);
@@ -690,6 +699,7 @@ am_instances_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_INSTANCES_VIEW);
 
   g_clear_object (&self->column_chooser);
+  g_clear_object (&self->region_column);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
@@ -729,6 +739,9 @@ am_instances_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_ALL_REGIONS:
+      g_value_set_boolean (value, self->all_regions);
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -747,6 +760,9 @@ am_instances_view_set_property (GObject      *object,
     {
     case PROP_SESSION:
       am_instances_view_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_ALL_REGIONS:
+      am_instances_view_set_all_regions (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -772,6 +788,11 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
                          AM_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* All Regions (am-instances-view-regions.c), the toolbar's toggle and a menu item. */
+  properties [PROP_ALL_REGIONS] =
+    g_param_spec_boolean ("all-regions", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AM_TYPE_INSTANCE_ROW);
@@ -791,6 +812,12 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, details_box);
   gtk_widget_class_bind_template_child (widget_class, AmInstancesView, more_menu);
+  gtk_widget_class_bind_template_child (widget_class, AmInstancesView, all_regions_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "start_button", FALSE, G_STRUCT_OFFSET (AmInstancesView, change_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "stop_button", FALSE, G_STRUCT_OFFSET (AmInstancesView, change_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reboot_button", FALSE, G_STRUCT_OFFSET (AmInstancesView, change_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "terminate_button", FALSE, G_STRUCT_OFFSET (AmInstancesView, change_buttons[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "create_image_button", FALSE, G_STRUCT_OFFSET (AmInstancesView, change_buttons[4]));
   gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_NAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "instance_id_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_ID]));
   gtk_widget_class_bind_template_child_full (widget_class, "state_column", FALSE, G_STRUCT_OFFSET (AmInstancesView, columns[AM_INSTANCE_COLUMN_STATE]));
@@ -809,7 +836,9 @@ am_instances_view_class_init (AmInstancesViewClass *klass)
                                                 G_CALLBACK (_am_instances_view_state_filter_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_image_link_activated);
 
+
   _am_instances_view_class_install_actions (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "instances.all-regions", "all-regions");
   gtk_widget_class_install_action (widget_class, "instances.restart-sandbox", NULL,
                                    am_instances_view_restart_sandbox_action);
 

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "am-region-fanout.h"
+
 G_BEGIN_DECLS
 
 /* Declared in am-session.h; repeated so this header stands alone. */
@@ -46,5 +48,15 @@ const char *am_instances_view_get_state_name  (AmInstancesView *self,
 gboolean    am_instances_view_is_polling      (AmInstancesView *self);
 /** am_instances_view_is_busy: whether a listing is in flight */
 gboolean    am_instances_view_is_busy         (AmInstancesView *self);
+
+/* All Regions: every enabled Region's instances at once, with a Region column, each Region's
+ * progress and failures in a banner; actions go to the instance's own Region. */
+void            am_instances_view_set_all_regions   (AmInstancesView *self,
+                                                     gboolean         all_regions);
+gboolean        am_instances_view_get_all_regions   (AmInstancesView *self);
+/** Returns: (transfer none) (nullable): the listing of every Region, while shown */
+AmRegionFanout *am_instances_view_get_fanout        (AmInstancesView *self);
+/** Returns: (transfer none) (nullable): the AmRegionsBanner, once All Regions was shown */
+GtkWidget      *am_instances_view_get_regions_banner (AmInstancesView *self);
 
 G_END_DECLS

@@ -22,12 +22,14 @@ typedef struct
   GPtrArray       *done;      /* (element-type utf8) the ids that succeeded */
   GString         *failures;
   gboolean         restore;
+  AmEc2Client     *client;    /* of the snapshots' Region: every call of the batch goes there */
 } Batch;
 
 static void
 batch_free (Batch *batch)
 {
   g_object_unref (batch->self);
+  g_clear_object (&batch->client);
   g_ptr_array_unref (batch->ids);
   g_ptr_array_unref (batch->done);
   g_string_free (batch->failures, TRUE);
@@ -93,7 +95,7 @@ static void
 batch_finish (Batch *batch)
 {
   AmSnapshotsView *self = batch->self;
-  AmEc2Client *client = _am_snapshots_view_client_of (self);
+  AmEc2Client *client = batch->client;
 
   self->changing = FALSE;
   if (batch->failures->len > 0)
@@ -149,7 +151,7 @@ batch_cb (GObject      *source,
 static void
 batch_next (Batch *batch)
 {
-  AmEc2Client *client = _am_snapshots_view_client_of (batch->self);
+  AmEc2Client *client = batch->client;
   const char *id;
 
   if (batch->index >= batch->ids->len || client == NULL)
@@ -166,9 +168,14 @@ start_batch (AmSnapshotsView *self,
              gboolean         restore)
 {
   g_autoptr (GPtrArray) rows = _am_snapshots_view_get_selected (self);
-  Batch *batch = g_new0 (Batch, 1);
+  AmEc2Client *client = _am_snapshots_view_client_for (self, rows);
+  Batch *batch;
 
+  if (client == NULL)
+    return;
+  batch = g_new0 (Batch, 1);
   batch->self = g_object_ref (self);
+  batch->client = g_object_ref (client);
   batch->ids = g_ptr_array_new_with_free_func (g_free);
   batch->done = g_ptr_array_new_with_free_func (g_free);
   batch->failures = g_string_new (NULL);
@@ -198,13 +205,17 @@ _am_snapshots_view_delete_action (GtkWidget  *widget,
   g_autoptr (GPtrArray) rows = _am_snapshots_view_get_selected (self);
   g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  guint days = am_snapshot_inventory_get_observed_retention_days (self->inventory);
+  AmSnapshotInventory *inventory;
+  guint days;
   guint n_used = 0;
   int gib = 0;
   AdwMessageDialog *dialog;
 
   if (rows->len == 0)
     return;
+  /* The Recycle Bin of the snapshots' own Region. */
+  inventory = _am_snapshots_view_inventory_of (self, rows->pdata[0]);
+  days = inventory != NULL ? am_snapshot_inventory_get_observed_retention_days (inventory) : 0;
   for (guint i = 0; i < rows->len; i++)
     {
       AmSnapshot *sn = rows->pdata[i];

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "am-ec2-client.h"
+#include "am-region-fanout.h"
 #include "am-error-state.h"
 #include "am-session.h"
 #include "am-snapshot-inventory.h"
@@ -26,6 +27,7 @@ struct _AmSnapshotsView
   GtkLabel            *details_label;
   AdwStatusPage       *empty_page;
   AmErrorState        *error_state;
+  GtkToggleButton     *all_regions_toggle;
   GtkBox              *storage_box;
   GtkLabel            *storage_label;
 
@@ -39,11 +41,17 @@ struct _AmSnapshotsView
   GHashTable          *used_by;     /* snapshot id → Used By text of the shown rows */
   char                *last_result; /* the last toast: what a create, delete or restore did */
 
+  /* All Regions (am-snapshots-view-regions.c) */
+  AmRegionFanout      *fanout;      /* every Region's snapshots and inventory, while shown */
+  GtkWidget           *regions_banner; /* AmRegionsBanner */
+  GtkColumnViewColumn *region_column;  /* visible in All Regions only */
+
   /* state */
   gulong               client_handler;
   gboolean             loading;
   gboolean             changing;    /* a create, delete or restore is in flight */
   gboolean             loaded;
+  gboolean             all_regions;
 };
 
 /* am-snapshots-view.c */
@@ -56,6 +64,31 @@ gboolean     _am_snapshots_view_is_orphan      (AmSnapshotsView *self,
 GPtrArray   *_am_snapshots_view_get_selected   (AmSnapshotsView *self);
 void         _am_snapshots_view_update_actions (AmSnapshotsView *self);
 
+/* Ends the listing in the error page: @title, the error with @operation, Retry. */
+void         _am_snapshots_view_show_error     (AmSnapshotsView *self,
+                                                const char      *title,
+                                                const GError    *error,
+                                                const char      *operation);
+/* Lists the snapshots (or the Recycle Bin) again from what is loaded. */
+void         _am_snapshots_view_fill           (AmSnapshotsView *self);
+
+/* am-snapshots-view-regions.c */
+void         _am_snapshots_view_all_regions_toggled (AmSnapshotsView *self,
+                                                     GtkToggleButton *button);
+void         _am_snapshots_view_load_all_regions  (AmSnapshotsView *self);
+void         _am_snapshots_view_clear_all_regions (AmSnapshotsView *self);
+/* The inventory of @snapshot's Region (the view's own outside All Regions), or %NULL. */
+AmSnapshotInventory *_am_snapshots_view_inventory_of (AmSnapshotsView *self,
+                                                      AmSnapshot      *snapshot);
+/* The inventories of the listing shown (the view's own, or each Region's that answered). */
+GPtrArray   *_am_snapshots_view_dup_inventories (AmSnapshotsView *self);
+/* The snapshots (or the Recycle Bin) of the listing shown, a new array. */
+GPtrArray   *_am_snapshots_view_dup_items      (AmSnapshotsView *self,
+                                                gboolean         bin);
+/* The client of the Region all of @snapshots are in (the session's outside All Regions), or
+ * %NULL when they are in several Regions. */
+AmEc2Client *_am_snapshots_view_client_for     (AmSnapshotsView *self,
+                                                GPtrArray       *snapshots);
 /* am-snapshots-view-storage.c: the storage totals under the list */
 void         _am_snapshots_view_update_storage (AmSnapshotsView *self);
 

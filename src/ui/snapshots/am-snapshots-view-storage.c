@@ -38,11 +38,11 @@ _am_snapshots_view_update_storage (AmSnapshotsView *self)
 {
   GSettings *settings = storage_settings (self);
   GListModel *listed = G_LIST_MODEL (self->filtered);
-  GPtrArray *snapshots = am_snapshot_inventory_get_snapshots (self->inventory);
-  GPtrArray *images = am_snapshot_inventory_get_images (self->inventory);
+  /* One inventory, or in All Regions each Region's (an image uses its own Region's snapshots). */
+  g_autoptr (GPtrArray) inventories = _am_snapshots_view_dup_inventories (self);
   g_autoptr (AmStorageCost) shown = am_storage_cost_new ();
   g_autoptr (AmStorageCost) owned = am_storage_cost_new ();
-  g_autoptr (GHashTable) known = am_storage_cost_index_snapshots (snapshots);
+  guint n_images = 0;
   g_autofree char *shown_text = NULL;
   g_autofree char *owned_text = NULL;
   g_autofree char *text = NULL;
@@ -54,8 +54,15 @@ _am_snapshots_view_update_storage (AmSnapshotsView *self)
 
       am_storage_cost_add_snapshot (shown, snapshot);
     }
-  for (guint i = 0; i < images->len; i++)
-    am_storage_cost_add_image (owned, g_ptr_array_index (images, i), known);
+  for (guint r = 0; r < inventories->len; r++)
+    {
+      GPtrArray *images = am_snapshot_inventory_get_images (inventories->pdata[r]);
+      g_autoptr (GHashTable) known = am_storage_cost_index_snapshots (am_snapshot_inventory_get_snapshots (inventories->pdata[r]));
+
+      for (guint i = 0; i < images->len; i++)
+        am_storage_cost_add_image (owned, g_ptr_array_index (images, i), known);
+      n_images += images->len;
+    }
 
   shown_text = am_storage_cost_format (shown, settings);
   owned_text = am_storage_cost_format (owned, settings);
@@ -69,7 +76,7 @@ _am_snapshots_view_update_storage (AmSnapshotsView *self)
                                            "%u orphans listed, %s. The %u owned images' snapshots, each counted once: %s.", n)
                             : g_dngettext (GETTEXT_PACKAGE, "%u snapshot listed, %s. The %u owned images' snapshots, each counted once: %s.",
                                            "%u snapshots listed, %s. The %u owned images' snapshots, each counted once: %s.", n),
-                            n, shown_text, images->len, owned_text);
+                            n, shown_text, n_images, owned_text);
   gtk_label_set_text (self->storage_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->storage_box), TRUE);
 }

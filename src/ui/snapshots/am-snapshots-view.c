@@ -58,6 +58,8 @@ used_by_text (AmSnapshotsView *self,
               AmSnapshot      *snapshot)
 {
   const char *id = am_snapshot_get_snapshot_id (snapshot);
+  /* A snapshot is used or not by the images of its own Region. */
+  AmSnapshotInventory *inventory = _am_snapshots_view_inventory_of (self, snapshot);
   AmImage *user;
   guint n;
 
@@ -67,10 +69,12 @@ used_by_text (AmSnapshotsView *self,
 
       return g_strdup_printf (_("In the Recycle Bin until %s"), until);
     }
-  user = am_snapshot_inventory_get_user (self->inventory, id);
+  if (inventory == NULL)
+    return g_strdup ("—");
+  user = am_snapshot_inventory_get_user (inventory, id);
   if (user == NULL)
     return g_strdup (_("Not used by any image"));
-  n = am_snapshot_inventory_count_users (self->inventory, id);
+  n = am_snapshot_inventory_count_users (inventory, id);
   if (n > 1)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s) and %u other image", "%s (%s) and %u other images",
                                          n - 1),
@@ -82,7 +86,10 @@ gboolean
 _am_snapshots_view_is_orphan (AmSnapshotsView *self,
                               AmSnapshot      *snapshot)
 {
-  return am_snapshot_inventory_get_user (self->inventory, am_snapshot_get_snapshot_id (snapshot)) == NULL;
+  AmSnapshotInventory *inventory = _am_snapshots_view_inventory_of (self, snapshot);
+
+  /* Unknown users (no inventory of its Region) is not an orphan: nothing suggests deleting it. */
+  return inventory != NULL && am_snapshot_inventory_get_user (inventory, am_snapshot_get_snapshot_id (snapshot)) == NULL;
 }
 
 static gboolean
@@ -103,6 +110,7 @@ typedef enum
   COLUMN_SIZE,
   COLUMN_STARTED,
   COLUMN_USED_BY,
+  COLUMN_REGION,
 } Column;
 
 /* A cell's tooltip is its whole text, made when asked: setting a tooltip text while binding
@@ -167,6 +175,9 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = am_snapshot_get_start_time (snapshot) != NULL
              ? am_time_format_local (am_snapshot_get_start_time (snapshot)) : g_strdup ("—");
       break;
+    case COLUMN_REGION:
+      text = g_strdup (am_snapshot_get_region (snapshot));
+      break;
     case COLUMN_USED_BY:
     default:
       text = g_strdup (g_hash_table_lookup (self->used_by, id));
@@ -197,7 +208,7 @@ sample_width (AmSnapshotsView *self,
   return width + 24;
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (AmSnapshotsView *self,
             const char      *title,
             Column           column,
@@ -217,16 +228,16 @@ add_column (AmSnapshotsView *self,
     gtk_column_view_column_set_fixed_width (col, sample_width (self, sample));
   gtk_column_view_append_column (self->column_view, col);
   g_object_unref (col);
+  return col;
 }
 
 static void show_list_or_empty (AmSnapshotsView *self);
 
 /* Shows the inventory's snapshots (or its Recycle Bin) in the list. */
-static void
-fill (AmSnapshotsView *self)
+void
+_am_snapshots_view_fill (AmSnapshotsView *self)
 {
-  GPtrArray *items = _am_snapshots_view_showing_bin (self) ? am_snapshot_inventory_get_recycled (self->inventory)
-                                        : am_snapshot_inventory_get_snapshots (self->inventory);
+  g_autoptr (GPtrArray) items = _am_snapshots_view_dup_items (self, _am_snapshots_view_showing_bin (self));
   guint n_orphans = 0;
   g_autofree char *count = NULL;
 
@@ -295,6 +306,12 @@ update_details (AmSnapshotsView *self)
   g_autoptr (GString) s = g_string_new (NULL);
   AmSnapshot *sn;
 
+  if (rows->len > 1 && _am_snapshots_view_client_for (self, rows) == NULL)
+    {
+      gtk_label_set_text (self->details_label,
+                          _("The selected snapshots are in several Regions: select those of one Region to delete or restore them."));
+      return;
+    }
   if (rows->len != 1)
     {
       gtk_label_set_text (self->details_label,
@@ -307,6 +324,8 @@ update_details (AmSnapshotsView *self)
   G_STMT_START { g_autofree char *v_ = g_markup_escape_text ((value) ?: "—", -1); \
                  g_string_append_printf (s, "<b>%s</b>\n%s\n\n", title, v_); } G_STMT_END
   ROW (_("Snapshot"), am_snapshot_get_snapshot_id (sn));
+  if (am_snapshot_get_region (sn) != NULL)
+    ROW (_("Region"), am_snapshot_get_region (sn));
   ROW (_("Used By"), g_hash_table_lookup (self->used_by, am_snapshot_get_snapshot_id (sn)));
   ROW (_("Description"), am_snapshot_get_description (sn));
   ROW (_("Volume"), am_snapshot_get_volume_id (sn));
@@ -329,17 +348,34 @@ _am_snapshots_view_update_actions (AmSnapshotsView *self)
 {
   g_autoptr (GPtrArray) rows = _am_snapshots_view_get_selected (self);
   gboolean ready = _am_snapshots_view_client_of (self) != NULL && !self->changing;
+  /* Delete and Restore go to the snapshots' own Region: one at a time. */
+  gboolean one_region = _am_snapshots_view_client_for (self, rows) != NULL;
   gboolean bin = _am_snapshots_view_showing_bin (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshots.create", ready && !bin);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshots.delete", ready && !bin && rows->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshots.restore", ready && bin && rows->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshots.delete", ready && one_region && !bin && rows->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshots.restore", ready && one_region && bin && rows->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "snapshots.refresh", _am_snapshots_view_client_of (self) != NULL && !self->loading);
   gtk_spinner_set_spinning (self->spinner, self->loading || self->changing);
   update_details (self);
 }
 
 /* --- listing ------------------------------------------------------------------------------- */
+
+void
+_am_snapshots_view_show_error (AmSnapshotsView *self,
+                               const char      *title,
+                               const GError    *error,
+                               const char      *operation)
+{
+  self->loading = FALSE;
+  am_error_state_set_error (self->error_state, title, error, operation,
+                            am_session_get_profile_name (self->session),
+                            am_session_get_endpoint (self->session));
+  am_error_state_set_action (self->error_state, _("_Retry"), "snapshots.refresh");
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  _am_snapshots_view_update_actions (self);
+}
 
 static void
 load_cb (GObject      *source,
@@ -354,18 +390,12 @@ load_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      self->loading = FALSE;
-      am_error_state_set_error (self->error_state, _("Could Not List Snapshots"), error, operation,
-                                am_session_get_profile_name (self->session),
-                                am_session_get_endpoint (self->session));
-      am_error_state_set_action (self->error_state, _("_Retry"), "snapshots.refresh");
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      _am_snapshots_view_update_actions (self);
+      _am_snapshots_view_show_error (self, _("Could Not List Snapshots"), error, operation);
       return;
     }
   self->loading = FALSE;
   self->loaded = TRUE;
-  fill (self);
+  _am_snapshots_view_fill (self);
 }
 
 void
@@ -376,6 +406,11 @@ am_snapshots_view_reload (AmSnapshotsView *self)
   g_return_if_fail (AM_IS_SNAPSHOTS_VIEW (self));
 
   client = _am_snapshots_view_client_of (self);
+  if (client != NULL && self->all_regions)
+    {
+      _am_snapshots_view_load_all_regions (self);
+      return;
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (client == NULL)
@@ -398,6 +433,7 @@ client_changed_cb (AmSnapshotsView *self)
 {
   self->loaded = FALSE;
   g_list_store_remove_all (self->store);
+  _am_snapshots_view_clear_all_regions (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     am_snapshots_view_reload (self);
   else
@@ -501,7 +537,7 @@ am_snapshots_view_bin_toggled_cb (AmSnapshotsView *self)
 
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
   if (self->loaded)
-    fill (self);
+    _am_snapshots_view_fill (self);
 }
 
 static void
@@ -541,6 +577,7 @@ am_snapshots_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _am_snapshots_view_clear_all_regions (self);
   if (self->session != NULL)
     g_clear_signal_handler (&self->client_handler, self->session);
   g_clear_object (&self->session);
@@ -585,6 +622,9 @@ am_snapshots_view_class_init (AmSnapshotsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, details_label);
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, error_state);
+  gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, all_regions_toggle);
+  gtk_widget_class_bind_template_callback_full (widget_class, "am_snapshots_view_all_regions_toggled_cb",
+                                                G_CALLBACK (_am_snapshots_view_all_regions_toggled));
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, storage_box);
   gtk_widget_class_bind_template_child (widget_class, AmSnapshotsView, storage_label);
   gtk_widget_class_bind_template_callback (widget_class, am_snapshots_view_filter_toggled_cb);
@@ -617,6 +657,9 @@ am_snapshots_view_init (AmSnapshotsView *self)
     g_autofree char *started = am_time_format_local ("2026-12-30T23:58:58.000Z");
 
     add_column (self, _("Snapshot"), COLUMN_ID, FALSE, "snap-0d0d0d0d0d0d0d0d0");
+    /* Shown by All Regions only, beside the ID. */
+    self->region_column = add_column (self, _("Region"), COLUMN_REGION, FALSE, "ap-southeast-2");
+    gtk_column_view_column_set_visible (self->region_column, FALSE);
     add_column (self, _("Description"), COLUMN_DESCRIPTION, TRUE, NULL);
     add_column (self, _("Size"), COLUMN_SIZE, FALSE, size);
     add_column (self, _("Started"), COLUMN_STARTED, FALSE, started);

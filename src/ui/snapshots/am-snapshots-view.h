@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "am-region-fanout.h"
+
 G_BEGIN_DECLS
 
 /* Declared in am-session.h; repeated so this header stands alone. */
@@ -41,5 +43,20 @@ const char *am_snapshots_view_get_used_by_text (AmSnapshotsView *self,
 /** am_snapshots_view_get_last_result: Returns: (nullable): the last result shown as a toast, e.g.
  * whether the Recycle Bin kept what was deleted */
 const char *am_snapshots_view_get_last_result  (AmSnapshotsView *self);
+
+/* All Regions: every enabled Region's owned snapshots at once, with a Region column and the
+ * Regions banner; each is an orphan or not by the images of its own Region, and Delete and
+ * Restore go to its own Region. */
+void            am_snapshots_view_set_all_regions    (AmSnapshotsView *self,
+                                                      gboolean         all_regions);
+/** Returns: (transfer none) (nullable): the listing of every Region, while shown */
+AmRegionFanout *am_snapshots_view_get_fanout         (AmSnapshotsView *self);
+/** Returns: (transfer none) (nullable): the AmRegionsBanner, once All Regions was shown */
+GtkWidget      *am_snapshots_view_get_regions_banner (AmSnapshotsView *self);
+/** am_snapshots_view_is_orphan: whether the listed @snapshot_id (of @region, or any with
+ * %NULL) is used by no registered image of its Region */
+gboolean        am_snapshots_view_is_orphan          (AmSnapshotsView *self,
+                                                      const char      *region,
+                                                      const char      *snapshot_id);
 
 G_END_DECLS

@@ -720,3 +720,20 @@ am_region_fanout_set_timeout_ms (AmRegionFanout *self,
   g_return_if_fail (AM_IS_REGION_FANOUT (self));
   self->timeout_ms = MAX (timeout_ms, 1);
 }
+
+void
+am_region_fanout_refresh_region (AmRegionFanout *self,
+                                 const char     *region)
+{
+  RegionJob *job;
+
+  g_return_if_fail (AM_IS_REGION_FANOUT (self));
+
+  /* A run in flight may have been answered before the change: a new one replaces it. */
+  job = find_job (self, region);
+  if (job == NULL)
+    return;
+  set_waiting (self, job);
+  run_next (self);
+  update_loading (self);
+}

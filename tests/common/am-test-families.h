@@ -37,4 +37,11 @@ gboolean   am_test_families_image_exists (AmEc2Client   *client,
 gboolean   am_test_families_snapshot_exists (AmEc2Client *client,
                                              const char  *snapshot_id);
 
+/* Copies @image_id from @source's Region to @region as @name (CopyImage through a client of
+ * @region). Returns: (transfer full): the new image's id */
+char      *am_test_families_copy_to      (AmEc2Client   *source,
+                                          const char    *image_id,
+                                          const char    *region,
+                                          const char    *name);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "am-ec2-client.h"
 #include "test-dialogs-common.h"
 #include "am-images-view-private.h"
+#include "am-launch-wizard.h"
 #include "am-region-fanout.h"
 #include "am-test-families.h"
 #include "am-ui-test-sandbox.h"
@@ -420,6 +421,27 @@ test_actions_in_other_region (void)
   g_assert_true (am_ui_test_wait_until (row_gone, &wait, 60000));
   g_assert_cmpuint (count_rows_in (view, "us-east-1"), ==, n_local);
   g_assert_cmpuint (count_rows_in (view, "us-west-2"), ==, 1);
+
+  /* Launch on the other copy, and this time switch: the window moves to us-west-2 and the
+   * wizard opens there on the image. */
+  g_assert_true (select_id (view, second_id, TRUE));
+  am_ui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "images.launch", NULL));
+  g_assert_true (am_ui_test_wait_until (message_dialog_shown, (gpointer) "Launch in us-west-2?", 10000));
+  am_ui_test_message_dialog_press (message_dialog_with_heading ("Launch in us-west-2?"), "switch");
+  {
+    GtkWidget *wizard = NULL;
+
+    /* The switch connects first: a minute at most. */
+    for (guint i = 0; i < 12 && wizard == NULL; i++)
+      wizard = am_ui_test_wait_for_window_of_type (AM_TYPE_LAUNCH_WIZARD);
+    g_assert_nonnull (wizard);
+    g_assert_cmpstr (am_session_get_region (session), ==, "us-west-2");
+    g_assert_cmpstr (am_ec2_client_get_region (am_session_get_client (session)), ==, "us-west-2");
+    g_assert_cmpstr (am_image_get_image_id (am_launch_request_get_image (
+                       am_launch_wizard_get_request (AM_LAUNCH_WIZARD (wizard)))), ==, second_id);
+    gtk_window_destroy (GTK_WINDOW (wizard));
+  }
 
   gtk_window_destroy (window);
   am_ui_test_iterate ();

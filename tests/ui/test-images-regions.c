@@ -10,6 +10,8 @@
 
 #include "am-deprecation-dialog.h"
 #include "am-deregister-dialog.h"
+#include "am-description-dialog.h"
+#include "am-protection-dialog.h"
 #include "am-ec2-client.h"
 #include "test-dialogs-common.h"
 #include "am-images-view-private.h"
@@ -366,6 +368,42 @@ test_actions_in_other_region (void)
   wait.image_id = copy_id;
   g_assert_true (am_ui_test_wait_until (row_deprecated, &wait, 60000));
 
+  /* Protection and Description on the other copy: set in us-west-2. */
+  g_assert_true (select_id (view, second_id, TRUE));
+  am_ui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "images.protection", NULL));
+  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_PROTECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_switch_set_active (GTK_SWITCH (am_ui_test_find_widget (dialog, GTK_TYPE_SWITCH, "protect_switch")), TRUE);
+  am_ui_test_iterate ();
+  dlg_click (dlg_apply_button (dialog));
+  am_ui_test_wait_window_gone (AM_TYPE_PROTECTION_DIALOG);
+  g_clear_object (&after);
+  after = dlg_describe_image (west, second_id);
+  g_assert_true (g_str_has_prefix (am_image_get_deregistration_protection (after), "enabled"));
+  g_clear_object (&source_after);
+  source_after = dlg_describe_image (client, source_id);
+  g_test_message ("%s protection: %s before, %s after", source_id,
+                  am_image_get_deregistration_protection (local_before),
+                  am_image_get_deregistration_protection (source_after));
+  g_assert_cmpstr (am_image_get_deregistration_protection (source_after), ==,
+                   am_image_get_deregistration_protection (local_before));
+
+  /* Its Region was asked again: the new rows replace the old ones (and the selection). */
+  g_assert_true (am_ui_test_wait_until (fanout_settled, view, 60000));
+  g_assert_true (select_id (view, second_id, TRUE));
+  am_ui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "images.description", NULL));
+  dialog = am_ui_test_wait_for_window_of_type (AM_TYPE_DESCRIPTION_DIALOG);
+  g_assert_nonnull (dialog);
+  dlg_type (am_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "description_row"), "Set from All Regions");
+  dlg_click (dlg_apply_button (dialog));
+  am_ui_test_wait_window_gone (AM_TYPE_DESCRIPTION_DIALOG);
+  g_clear_object (&after);
+  after = dlg_describe_image (west, second_id);
+  g_assert_cmpstr (am_image_get_description (after), ==, "Set from All Regions");
+
+  g_assert_true (am_ui_test_wait_until (fanout_settled, view, 60000));
   /* Two Regions selected: Tags refuses in words. */
   g_assert_true (select_id (view, source_id, TRUE));
   g_assert_true (select_id (view, second_id, FALSE));

@@ -515,11 +515,26 @@ test_cleanup_region_down (void)
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (failed)), "eu-west-1: could not connect"));
   shot (dialog, "cleanup-all-regions-one-down.png");
 
+  /* Retry asks the failed Region again (still down): the plan comes back, with it named. */
+  press (dialog, "retry-regions");
+  g_assert_cmpstr (am_cleanup_dialog_get_page (dialog), ==, "loading");
+  wait_page (dialog, "preview");
+  g_assert_true (plan_has_region (plan, "us-west-2"));
+  g_assert_cmpuint (am_cleanup_plan_get_n_removals (plan), ==, 3);
+  g_assert_true (gtk_widget_is_drawable (failed));
+
   /* Back to this Region alone: the failure line goes. */
   gtk_switch_set_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "all-regions")), FALSE);
   wait_page (dialog, "preview");
   g_assert_false (plan_has_region (plan, "us-west-2"));
-  g_assert_false (gtk_widget_get_visible (failed));
+  g_assert_false (gtk_widget_is_drawable (failed));
+
+  /* And every Region again: asked anew, not the last answers shown before they come. */
+  gtk_switch_set_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "all-regions")), TRUE);
+  g_assert_cmpstr (am_cleanup_dialog_get_page (dialog), ==, "loading");
+  wait_page (dialog, "preview");
+  g_assert_true (plan_has_region (plan, "us-west-2"));
+  g_assert_true (gtk_widget_is_drawable (failed));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

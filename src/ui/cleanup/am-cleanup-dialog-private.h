@@ -39,6 +39,7 @@ struct _AmCleanupDialog
   GtkSwitch      *dry_run_switch;
   GtkSwitch      *all_regions_switch;
   GtkLabel       *loading_label;
+  GtkBox         *regions_box;    /* the failed Regions and their Retry */
   GtkLabel       *regions_label;
   GtkLabel       *totals_label;
   GtkLabel       *kept_label;
@@ -96,6 +97,8 @@ void _am_cleanup_dialog_apply_rules       (AmCleanupDialog *self);
 /* am-cleanup-dialog-regions.c: every Region at once */
 void         _am_cleanup_dialog_load_regions    (AmCleanupDialog *self);
 void         _am_cleanup_dialog_leave_regions   (AmCleanupDialog *self);
+/* Asks the failed Regions again; the plan is made again with what they answer. */
+void         _am_cleanup_dialog_retry_regions   (AmCleanupDialog *self);
 /* What was deregistered (an image, its deleted snapshots) is undone in its Region. */
 void         _am_cleanup_dialog_remember_region (AmCleanupDialog *self,
                                                  const char      *id,

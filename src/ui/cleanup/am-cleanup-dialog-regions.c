@@ -62,7 +62,26 @@ update_failed_label (AmCleanupDialog *self)
         }
     }
   gtk_label_set_text (self->regions_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->regions_label), text->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->regions_box), text->len > 0);
+}
+
+/* "region-changed" comes before "loading" follows it (a Retry starts with the Regions
+ * waiting, "loading" still FALSE): the Regions' states tell too. */
+static gboolean
+fanout_busy (AmCleanupDialog *self)
+{
+  g_auto (GStrv) regions = am_region_fanout_dup_regions (self->fanout);
+
+  if (am_region_fanout_get_loading (self->fanout))
+    return TRUE;
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      AmRegionJobState state = am_region_fanout_get_region_state (self->fanout, regions[i]);
+
+      if (state == AM_REGION_JOB_WAITING || state == AM_REGION_JOB_RUNNING)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -73,7 +92,7 @@ fanout_changed_cb (AmCleanupDialog *self)
   if (!self->all_regions || self->page != PAGE_LOADING)
     return;
   update_loading_label (self);
-  if (am_region_fanout_get_loading (self->fanout))
+  if (fanout_busy (self))
     return;
   error = am_region_fanout_get_error (self->fanout);
   if (error != NULL)
@@ -102,6 +121,18 @@ _am_cleanup_dialog_load_regions (AmCleanupDialog *self)
   gtk_label_set_text (self->loading_label, "");
   _am_cleanup_dialog_set_page (self, PAGE_LOADING);
   am_region_fanout_start (self->fanout);
+}
+
+void
+_am_cleanup_dialog_retry_regions (AmCleanupDialog *self)
+{
+  if (self->fanout == NULL || !self->all_regions || self->page != PAGE_PREVIEW)
+    return;
+  _am_cleanup_dialog_set_page (self, PAGE_LOADING);
+  update_loading_label (self);
+  am_region_fanout_retry (self->fanout, NULL);
+  /* Nothing was asked (no Region had failed): the plan stands. */
+  fanout_changed_cb (self);
 }
 
 void

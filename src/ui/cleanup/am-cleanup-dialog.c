@@ -289,6 +289,14 @@ am_cleanup_dialog_reload_action (GtkWidget  *widget,
   am_cleanup_dialog_load (AM_CLEANUP_DIALOG (widget));
 }
 
+static void
+am_cleanup_dialog_retry_regions_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  _am_cleanup_dialog_retry_regions (AM_CLEANUP_DIALOG (widget));
+}
+
 /* --- run ----------------------------------------------------------------------------------- */
 
 void
@@ -579,6 +587,7 @@ am_cleanup_dialog_class_init (AmCleanupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, all_regions_switch);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, loading_label);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, regions_label);
+  gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, regions_box);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, totals_label);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, kept_label);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, preview_view);
@@ -592,6 +601,7 @@ am_cleanup_dialog_class_init (AmCleanupDialogClass *klass)
                                                 G_CALLBACK (_am_cleanup_dialog_undo_clicked_cb));
 
   gtk_widget_class_install_action (widget_class, "cleanup.reload", NULL, am_cleanup_dialog_reload_action);
+  gtk_widget_class_install_action (widget_class, "cleanup.retry-regions", NULL, am_cleanup_dialog_retry_regions_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

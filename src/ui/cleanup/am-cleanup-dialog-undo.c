@@ -175,6 +175,8 @@ restore_snapshot_cb (GObject      *source,
 {
   g_autoptr (AmCleanupDialog) self = user_data;
   const char *id = self->undo_snapshots->pdata[self->index];
+  const char *region = _am_cleanup_dialog_region_of (self, id);
+  g_autofree char *title = region != NULL ? g_strdup_printf ("%s — %s", id, region) : g_strdup (id);
   g_autoptr (GError) error = NULL;
 
   if (!am_ec2_client_restore_snapshot_finish (AM_EC2_CLIENT (source), result, NULL, &error))
@@ -182,12 +184,12 @@ restore_snapshot_cb (GObject      *source,
       g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
       g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
 
-      _am_cleanup_dialog_add_result_row (self, id, text, TRUE);
+      _am_cleanup_dialog_add_result_row (self, title, text, TRUE);
     }
   else
     {
       self->n_snapshots_restored++;
-      _am_cleanup_dialog_add_result_row (self, id, _("Snapshot restored from the Recycle Bin"), FALSE);
+      _am_cleanup_dialog_add_result_row (self, title, _("Snapshot restored from the Recycle Bin"), FALSE);
     }
   self->index++;
   undo_next (self);

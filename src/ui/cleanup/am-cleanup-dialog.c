@@ -319,6 +319,10 @@ _am_cleanup_dialog_add_result_row (AmCleanupDialog *self,
 static char *
 image_title (AmImage *image)
 {
+  /* All Regions: where it went (and comes back) tells two copies of a family apart. */
+  if (am_image_get_region (image) != NULL)
+    return g_strdup_printf ("%s (%s) — %s", am_image_get_name (image) ?: "", am_image_get_image_id (image),
+                            am_image_get_region (image));
   return g_strdup_printf ("%s (%s)", am_image_get_name (image) ?: "", am_image_get_image_id (image));
 }
 

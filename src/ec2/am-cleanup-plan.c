@@ -214,7 +214,8 @@ am_cleanup_plan_set_rates (AmCleanupPlan *self,
   self->rate_archive = MAX (archive, 0);
 }
 
-/* By family, newest first; equal times by name, the higher (later) version first. */
+/* By Region (a family's copy in another Region is a family of its own there), by family,
+ * newest first; equal times by name, the higher (later) version first. */
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b)
@@ -223,8 +224,11 @@ compare_entries (gconstpointer a,
   const Entry *y = *(const Entry * const *)b;
   gint64 tx = am_image_get_creation_time (x->entry.image);
   gint64 ty = am_image_get_creation_time (y->entry.image);
-  int c = strcmp (x->family, y->family);
+  int c = g_strcmp0 (am_image_get_region (x->entry.image), am_image_get_region (y->entry.image));
 
+  if (c != 0)
+    return c;
+  c = strcmp (x->family, y->family);
   if (c != 0)
     return c;
   if (tx != ty)
@@ -262,6 +266,7 @@ am_cleanup_plan_compute (AmCleanupPlan *self)
   g_autoptr (GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 now;
   const char *family = NULL;
+  const char *region = NULL;
   guint rank = 0;
 
   g_return_if_fail (AM_IS_CLEANUP_PLAN (self));
@@ -284,9 +289,11 @@ am_cleanup_plan_compute (AmCleanupPlan *self)
     {
       Entry *e = self->entries->pdata[i];
 
-      if (family == NULL || strcmp (family, e->family) != 0)
+      if (family == NULL || strcmp (family, e->family) != 0
+          || g_strcmp0 (region, am_image_get_region (e->entry.image)) != 0)
         rank = 0;
       family = e->family;
+      region = am_image_get_region (e->entry.image);
       e->entry.rank = rank++;
       e->entry.verdict = judge (self, e);
       if (e->entry.verdict == AM_CLEANUP_REMOVE)
@@ -568,4 +575,91 @@ am_cleanup_plan_load_finish (AmCleanupPlan  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_cleanup_plan_load_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- every Region ------------------------------------------------------------------------ */
+
+static void
+region_plan_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  AmCleanupPlan *plan = AM_CLEANUP_PLAN (source);
+  GError *error = NULL;
+
+  if (!am_cleanup_plan_load_finish (plan, result, &error))
+    g_task_return_error (task, error);
+  else
+    {
+      const char *region = am_ec2_client_get_region (g_task_get_source_object (task));
+
+      /* Marked before anyone else sees them: the merged plan groups by Region. */
+      for (guint i = 0; i < plan->entries->len; i++)
+        am_image_set_region (((Entry *)plan->entries->pdata[i])->entry.image, region);
+      g_task_return_pointer (task, g_object_ref (plan), g_object_unref);
+    }
+  g_object_unref (task);
+}
+
+static void
+region_job (AmEc2Client         *client,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr (AmCleanupPlan) plan = am_cleanup_plan_new ();
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, region_job);
+  am_cleanup_plan_load_async (plan, client, cancellable, region_plan_cb, task);
+}
+
+static GPtrArray *
+region_job_finish (AmEc2Client   *client,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+  AmCleanupPlan *plan = g_task_propagate_pointer (G_TASK (result), error);
+  GPtrArray *items;
+
+  if (plan == NULL)
+    return NULL;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (items, plan);
+  return items;
+}
+
+AmRegionFanout *
+am_cleanup_plan_new_region_fanout (AmEc2Client *client)
+{
+  g_return_val_if_fail (AM_IS_EC2_CLIENT (client), NULL);
+  return am_region_fanout_new (client, AM_TYPE_CLEANUP_PLAN, region_job, region_job_finish);
+}
+
+void
+am_cleanup_plan_take_regions (AmCleanupPlan *self,
+                              GListModel    *plans)
+{
+  g_return_if_fail (AM_IS_CLEANUP_PLAN (self));
+  g_return_if_fail (G_IS_LIST_MODEL (plans));
+
+  am_cleanup_plan_clear (self);
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr (AmCleanupPlan) plan = g_list_model_get_item (plans, i);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      for (guint j = 0; j < plan->entries->len; j++)
+        {
+          Entry *e = plan->entries->pdata[j];
+
+          am_cleanup_plan_add_image (self, e->entry.image, e->flags);
+        }
+      g_hash_table_iter_init (&iter, plan->snapshots);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (self->snapshots, g_strdup (key), g_memdup2 (value, sizeof (SnapshotInfo)));
+    }
+  am_cleanup_plan_compute (self);
 }

@@ -6,6 +6,7 @@
 
 #include "am-ec2-client.h"
 #include "am-image.h"
+#include "am-region-fanout.h"
 #include "am-snapshot.h"
 
 G_BEGIN_DECLS
@@ -112,5 +113,21 @@ void           am_cleanup_plan_load_async        (AmCleanupPlan       *self,
 gboolean       am_cleanup_plan_load_finish       (AmCleanupPlan       *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/**
+ * am_cleanup_plan_new_region_fanout:
+ * Returns: (transfer full): a fanout whose items are one AmCleanupPlan per Region, each loaded
+ *   as am_cleanup_plan_load_async() does through that Region's client, its images marked with
+ *   the Region (am_image_set_region())
+ */
+AmRegionFanout *am_cleanup_plan_new_region_fanout (AmEc2Client        *client);
+/**
+ * am_cleanup_plan_take_regions:
+ * @plans: (element-type AmCleanupPlan): the Regions' plans (a fanout's items)
+ * Replaces the plan's images and snapshots with those of @plans and computes it. Families
+ * are per Region: "keep the newest N" keeps N in each Region.
+ */
+void           am_cleanup_plan_take_regions      (AmCleanupPlan       *self,
+                                                  GListModel          *plans);
 
 G_END_DECLS

@@ -923,3 +923,20 @@ am_region_fanout_start_for_regions (AmRegionFanout     *self,
     g_ptr_array_add (names, (gpointer) regions[i]);
   set_regions (self, names);
 }
+
+void
+am_region_fanout_refresh_region (AmRegionFanout *self,
+                                 const char     *region)
+{
+  RegionJob *job;
+
+  g_return_if_fail (AM_IS_REGION_FANOUT (self));
+
+  /* A run in flight may have been answered before the change: a new one replaces it. */
+  job = find_job (self, region);
+  if (job == NULL)
+    return;
+  set_waiting (self, job);
+  run_next (self);
+  update_loading (self);
+}

@@ -81,6 +81,9 @@ void            am_region_fanout_start           (AmRegionFanout        *self);
 /** am_region_fanout_retry: @region, or with %NULL every failed Region, asked again */
 void            am_region_fanout_retry           (AmRegionFanout        *self,
                                                   const char            *region);
+/** am_region_fanout_refresh_region: @region asked again (after a change there), whatever its state */
+void            am_region_fanout_refresh_region  (AmRegionFanout        *self,
+                                                  const char            *region);
 void            am_region_fanout_cancel          (AmRegionFanout        *self);
 
 /** Returns: (transfer none): the merged items of every Region */

@@ -143,9 +143,13 @@ am_window_clean_up_images_action (GtkWidget  *widget,
                                   GVariant   *parameter)
 {
   AmWindow *self = AM_WINDOW (widget);
+  AmCleanupDialog *dialog = am_cleanup_dialog_new (GTK_WINDOW (self), self->session != NULL
+                                                   ? am_session_get_client (self->session) : NULL);
 
-  gtk_window_present (GTK_WINDOW (am_cleanup_dialog_new (GTK_WINDOW (self), self->session != NULL
-                                                         ? am_session_get_client (self->session) : NULL)));
+  /* Opened from All Regions: it plans every Region too. */
+  if (am_images_view_get_scope (self->images_view) == AM_IMAGES_SCOPE_ALL_REGIONS)
+    am_cleanup_dialog_set_all_regions (dialog, TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

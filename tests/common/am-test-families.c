@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "am-block-device-mapping.h"
+#include "am-copy-image-request.h"
 #include "am-test-families.h"
 
 void
@@ -238,4 +239,25 @@ am_test_families_owned_image (AmEc2Client *client,
     if (name == NULL || g_strcmp0 (am_image_get_name (images->pdata[i]), name) == 0)
       return g_object_ref (images->pdata[i]);
   g_error ("no owned image %s", name != NULL ? name : "at all");
+}
+
+char *
+am_test_families_copy_to (AmEc2Client *source,
+                          const char  *image_id,
+                          const char  *region,
+                          const char  *name)
+{
+  g_autoptr (AmEc2Client) destination = NULL;
+  g_autoptr (AmCopyImageRequest) request = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *new_id = NULL;
+
+  destination = am_ec2_client_new_for_region (source, region, &error);
+  g_assert_no_error (error);
+  request = am_copy_image_request_new (image_id, am_ec2_client_get_region (source), name);
+  am_ec2_client_copy_image_async (destination, request, FALSE, NULL, am_test_families_cb, &result);
+  g_assert_true (am_ec2_client_copy_image_finish (destination, am_test_families_wait (&result), &new_id, NULL, &error));
+  g_assert_no_error (error);
+  return new_id;
 }

@@ -43,4 +43,11 @@ AmImage   *am_test_families_owned_image (AmEc2Client    *client,
 gboolean   am_test_families_in_recycle_bin (AmEc2Client  *client,
                                             const char   *snapshot_id);
 
+/* Copies @image_id from @source's Region to @region as @name (CopyImage through a client of
+ * @region). Returns: (transfer full): the new image's id */
+char      *am_test_families_copy_to      (AmEc2Client   *source,
+                                          const char    *image_id,
+                                          const char    *region,
+                                          const char    *name);
+
 G_END_DECLS

@@ -259,6 +259,43 @@ test_plan_rules (void)
   g_assert_cmpstr (entry_of (plan, "ami-a4")->family, ==, "backend");
 }
 
+
+/* Two Regions' plans merged: families are per Region, so "keep the newest 1" keeps a3 in
+ * eu-west-1 besides a4 in us-east-1 (one family over both would remove a3). */
+static void
+test_plan_regions (void)
+{
+  g_autoptr (GPtrArray) images = fake_image_set ();
+  g_autoptr (AmCleanupPlan) east = am_cleanup_plan_new ();
+  g_autoptr (AmCleanupPlan) west = am_cleanup_plan_new ();
+  g_autoptr (AmCleanupPlan) plan = am_cleanup_plan_new ();
+  g_autoptr (GListStore) plans = g_list_store_new (AM_TYPE_CLEANUP_PLAN);
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 4, 10, 0, 0, 0);
+  g_autofree char *ids = NULL;
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmImage *image = images->pdata[i];
+      const char *id = am_image_get_image_id (image);
+      gboolean in_west = g_str_equal (id, "ami-a1") || g_str_equal (id, "ami-a3");
+
+      am_image_set_region (image, in_west ? "eu-west-1" : "us-east-1");
+      am_cleanup_plan_add_image (in_west ? west : east, image, g_str_equal (id, "ami-a1") ? AM_CLEANUP_IMAGE_USED : 0);
+    }
+  g_list_store_append (plans, east);
+  g_list_store_append (plans, west);
+  am_cleanup_plan_set_now (plan, g_date_time_to_unix (now));
+  am_cleanup_plan_set_keep_newest (plan, 1);
+  am_cleanup_plan_take_regions (plan, G_LIST_MODEL (plans));
+  g_assert_cmpuint (am_cleanup_plan_get_entries (plan)->len, ==, images->len);
+  ids = removed_ids (plan);
+  /* eu-west-1 first: a3 is its newest, a1 used; us-east-1: a4 b3 w3 newest, b1 protected, w0 public. */
+  g_assert_cmpstr (ids, ==, "ami-a2 ami-a0 ami-b2 ami-w2 ami-w1");
+  g_assert_cmpint (entry_of (plan, "ami-a3")->verdict, ==, AM_CLEANUP_KEEP_NEWEST);
+  g_assert_cmpuint (entry_of (plan, "ami-a3")->rank, ==, 0);
+  g_assert_cmpuint (entry_of (plan, "ami-a2")->rank, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,5 +304,6 @@ main (int   argc,
   g_test_add_func ("/cleanup/family-names", test_family_names);
   g_test_add_func ("/cleanup/plan/keep-newest", test_plan_keep_newest);
   g_test_add_func ("/cleanup/plan/rules", test_plan_rules);
+  g_test_add_func ("/cleanup/plan/regions", test_plan_regions);
   return g_test_run ();
 }

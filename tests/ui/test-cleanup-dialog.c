@@ -373,6 +373,171 @@ test_cleanup_load_fails (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+
+static AmCleanupDialog *
+open_all_regions (AmEc2Client *client)
+{
+  AmCleanupDialog *dialog = am_cleanup_dialog_new (NULL, client);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  am_ui_test_wait_mapped (GTK_WIDGET (dialog));
+  gtk_switch_set_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "all-regions")), TRUE);
+  g_assert_cmpstr (am_cleanup_dialog_get_page (dialog), ==, "loading");
+  wait_page (dialog, "preview");
+  am_ui_test_iterate ();
+  return dialog;
+}
+
+static gboolean
+region_column_visible (AmCleanupDialog *dialog)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (get (dialog, GTK_TYPE_COLUMN_VIEW, "preview"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Region") == 0)
+        return gtk_column_view_column_get_visible (column);
+    }
+  return FALSE;
+}
+
+/*
+ * Three families in us-east-1 and two copies of the app family in us-west-2: with keep the
+ * newest 1 over All Regions, each Region keeps its own newest (the copy of app in us-west-2
+ * is a family of its own there), so exactly the two older images of each family in us-east-1
+ * and the older copy in us-west-2 go, each in its Region; Undo brings all of them back there.
+ */
+static void
+test_cleanup_all_regions (void)
+{
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (NULL);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmEc2Client *client = am_session_get_client (session);
+  g_autoptr (GPtrArray) ids = am_test_families_seed (client);
+  g_autoptr (AmEc2Client) west = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *west_old = NULL;
+  g_autofree char *west_new = NULL;
+  g_autofree char *ids_text = NULL;
+  g_autofree char *expected = NULL;
+  static const guint gone[] = { 0, 1, 3, 4, 6, 7 };
+  AmCleanupDialog *dialog;
+  const char *summary;
+
+  west = am_ec2_client_new_for_region (client, "us-west-2", &error);
+  g_assert_no_error (error);
+  west_old = am_test_families_copy_to (client, ids->pdata[0], "us-west-2", "cleanup-app-2026-01-01");
+  west_new = am_test_families_copy_to (client, ids->pdata[1], "us-west-2", "cleanup-app-2026-01-02");
+
+  dialog = open_all_regions (client);
+  g_assert_true (region_column_visible (dialog));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get (dialog, GTK_TYPE_SPIN_BUTTON, "keep-newest")), 1);
+  ids_text = preview_ids (dialog);
+  /* By Region, then families in name order (app, cache, db), the newest first within each. */
+  expected = g_strdup_printf ("%s %s %s %s %s %s %s", (char *)ids->pdata[1], (char *)ids->pdata[0],
+                              (char *)ids->pdata[7], (char *)ids->pdata[6], (char *)ids->pdata[4],
+                              (char *)ids->pdata[3], west_old);
+  g_test_message ("preview: %s", ids_text);
+  g_assert_cmpstr (ids_text, ==, expected);
+  am_ui_test_iterate ();
+  shot (dialog, "cleanup-all-regions-preview.png");
+
+  gtk_switch_set_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "dry-run")), FALSE);
+  press (dialog, "run");
+  wait_page (dialog, "summary");
+  am_ui_test_iterate ();
+  shot (dialog, "cleanup-all-regions-summary.png");
+  summary = gtk_label_get_label (GTK_LABEL (get (dialog, GTK_TYPE_LABEL, "summary")));
+  g_test_message ("summary: %s", summary);
+  g_assert_nonnull (strstr (summary, "Deregistered 7 of 7 images"));
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    g_assert_false (am_test_families_image_exists (client, ids->pdata[gone[i]]));
+  for (guint i = 2; i < ids->len; i += 3)
+    g_assert_true (am_test_families_image_exists (client, ids->pdata[i]));
+  g_assert_false (am_test_families_image_exists (west, west_old));
+  g_assert_true (am_test_families_image_exists (west, west_new));
+
+  /* Undo restores each in its own Region. */
+  press (dialog, "undo");
+  wait_page (dialog, "summary");
+  am_ui_test_iterate ();
+  shot (dialog, "cleanup-all-regions-undone.png");
+  summary = gtk_label_get_label (GTK_LABEL (get (dialog, GTK_TYPE_LABEL, "summary")));
+  g_test_message ("summary: %s", summary);
+  g_assert_nonnull (strstr (summary, "Restored 7 of 7 images"));
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (am_test_families_image_exists (client, ids->pdata[i]));
+  g_assert_true (am_test_families_image_exists (west, west_old));
+  g_assert_false (am_test_families_image_exists (client, west_old));
+  press (dialog, "close");
+  am_ui_test_wait_window_gone (AM_TYPE_CLEANUP_DIALOG);
+}
+
+static gboolean
+plan_has_region (AmCleanupPlan *plan,
+                 const char    *region)
+{
+  GPtrArray *entries = am_cleanup_plan_get_entries (plan);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (am_image_get_region (((AmCleanupEntry *) entries->pdata[i])->image), region) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* eu-west-1 is down: the plan still covers the other Regions, and names the one that failed
+ * with why. */
+static void
+test_cleanup_region_down (void)
+{
+  const char *args[] = { "--faults", "region-down=eu-west-1", NULL };
+  g_autoptr (AmSandboxProcess) sandbox = am_ui_test_sandbox_start (args);
+  g_autoptr (AmSession) session = am_ui_test_sandbox_session (sandbox, "alice");
+  AmEc2Client *client = am_session_get_client (session);
+  g_autoptr (GPtrArray) ids = am_test_families_seed (client);
+  g_autofree char *west = am_test_families_copy_to (client, ids->pdata[0], "us-west-2", "cleanup-app-2026-01-01");
+  AmCleanupDialog *dialog;
+  GtkWidget *failed;
+  AmCleanupPlan *plan;
+
+  dialog = open_all_regions (client);
+  plan = am_cleanup_dialog_get_plan (dialog);
+  g_assert_true (plan_has_region (plan, "us-east-1"));
+  g_assert_true (plan_has_region (plan, "us-west-2"));
+  g_assert_false (plan_has_region (plan, "eu-west-1"));
+  g_assert_cmpuint (am_cleanup_plan_get_n_removals (plan), ==, 3);
+  failed = get (dialog, GTK_TYPE_LABEL, "failed-regions");
+  g_assert_true (gtk_widget_is_drawable (failed));
+  g_test_message ("%s", gtk_label_get_label (GTK_LABEL (failed)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (failed)), "eu-west-1: could not connect"));
+  shot (dialog, "cleanup-all-regions-one-down.png");
+
+  /* Retry asks the failed Region again (still down): the plan comes back, with it named. */
+  press (dialog, "retry-regions");
+  g_assert_cmpstr (am_cleanup_dialog_get_page (dialog), ==, "loading");
+  wait_page (dialog, "preview");
+  g_assert_true (plan_has_region (plan, "us-west-2"));
+  g_assert_cmpuint (am_cleanup_plan_get_n_removals (plan), ==, 3);
+  g_assert_true (gtk_widget_is_drawable (failed));
+
+  /* Back to this Region alone: the failure line goes. */
+  gtk_switch_set_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "all-regions")), FALSE);
+  wait_page (dialog, "preview");
+  g_assert_false (plan_has_region (plan, "us-west-2"));
+  g_assert_false (gtk_widget_is_drawable (failed));
+
+  /* And every Region again: asked anew, not the last answers shown before they come. */
+  gtk_switch_set_active (GTK_SWITCH (get (dialog, GTK_TYPE_SWITCH, "all-regions")), TRUE);
+  g_assert_cmpstr (am_cleanup_dialog_get_page (dialog), ==, "loading");
+  wait_page (dialog, "preview");
+  g_assert_true (plan_has_region (plan, "us-west-2"));
+  g_assert_true (gtk_widget_is_drawable (failed));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_cleanup_menu (void)
 {
@@ -395,5 +560,7 @@ main (int   argc,
   g_test_add_func ("/ui/cleanup/load-fails", test_cleanup_load_fails);
   g_test_add_func ("/ui/cleanup/keep-newest-run-undo-cancel", test_cleanup_dialog);
   g_test_add_func ("/ui/cleanup/undo-restores-snapshots", test_cleanup_undo_snapshots);
+  g_test_add_func ("/ui/cleanup/all-regions-keep-newest-run-undo", test_cleanup_all_regions);
+  g_test_add_func ("/ui/cleanup/all-regions-one-down", test_cleanup_region_down);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "am-cleanup-dialog.h"
 #include "am-error-state.h"
+#include "am-region-fanout.h"
 
 G_BEGIN_DECLS
 
@@ -36,9 +37,14 @@ struct _AmCleanupDialog
   GtkSpinButton  *keep_days_spin;
   GtkSwitch      *delete_snapshots_switch;
   GtkSwitch      *dry_run_switch;
+  GtkSwitch      *all_regions_switch;
+  GtkLabel       *loading_label;
+  GtkBox         *regions_box;    /* the failed Regions and their Retry */
+  GtkLabel       *regions_label;
   GtkLabel       *totals_label;
   GtkLabel       *kept_label;
   GtkColumnView  *preview_view;
+  GtkColumnViewColumn *region_column;  /* shown for All Regions */
   GtkLabel       *progress_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *summary_label;
@@ -46,6 +52,8 @@ struct _AmCleanupDialog
 
   /* owned */
   AmEc2Client    *client;
+  AmRegionFanout *fanout;         /* All Regions: one plan per Region, and each Region's client */
+  GHashTable     *id_regions;     /* image or snapshot id → its Region (interned), All Regions */
   AmCleanupPlan  *plan;
   GSettings      *settings;
   GCancellable   *cancellable;
@@ -63,6 +71,7 @@ struct _AmCleanupDialog
   /* state */
   Page            page;
   gboolean        delete_snapshots;
+  gboolean        all_regions;
   gboolean        stop_requested;
   guint           index;
   guint           n_failed;
@@ -80,6 +89,25 @@ void _am_cleanup_dialog_add_result_row    (AmCleanupDialog *self,
                                            const char      *subtitle,
                                            gboolean         failed);
 void _am_cleanup_dialog_show_summary      (AmCleanupDialog *self);
+void _am_cleanup_dialog_show_error        (AmCleanupDialog *self,
+                                           const char      *title,
+                                           const GError    *error);
+void _am_cleanup_dialog_apply_rules       (AmCleanupDialog *self);
+
+/* am-cleanup-dialog-regions.c: every Region at once */
+void         _am_cleanup_dialog_load_regions    (AmCleanupDialog *self);
+void         _am_cleanup_dialog_leave_regions   (AmCleanupDialog *self);
+/* Asks the failed Regions again; the plan is made again with what they answer. */
+void         _am_cleanup_dialog_retry_regions   (AmCleanupDialog *self);
+/* What was deregistered (an image, its deleted snapshots) is undone in its Region. */
+void         _am_cleanup_dialog_remember_region (AmCleanupDialog *self,
+                                                 const char      *id,
+                                                 AmImage         *image);
+const char  *_am_cleanup_dialog_region_of       (AmCleanupDialog *self,
+                                                 const char      *id);
+/* Returns: (transfer none): the client of @id's Region (the session's outside All Regions) */
+AmEc2Client *_am_cleanup_dialog_client_for      (AmCleanupDialog *self,
+                                                 const char      *id);
 
 /* am-cleanup-dialog-undo.c: after a run, what the Recycle Bin kept; Undo restores it */
 void _am_cleanup_dialog_check_recycle_bin (AmCleanupDialog *self,

@@ -23,8 +23,9 @@ recycle_bin_cb (GObject      *source,
   g_autoptr (GPtrArray) listed = NULL;
   g_autoptr (GError) error = NULL;
   guint from = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "recycle-from"));
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "recycle-n"));
 
-  listed = am_ec2_client_list_images_in_recycle_bin_finish (self->client, result, &error);
+  listed = am_ec2_client_list_images_in_recycle_bin_finish (AM_EC2_CLIENT (source), result, &error);
   if (listed == NULL)
     {
       g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
@@ -43,7 +44,7 @@ recycle_bin_cb (GObject      *source,
       else
         g_ptr_array_add (self->bin_lost, g_strdup (id));
     }
-  _am_cleanup_dialog_check_recycle_bin (self, from + RECYCLE_BIN_IDS_PER_CALL);
+  _am_cleanup_dialog_check_recycle_bin (self, from + n);
 }
 
 static void
@@ -65,7 +66,11 @@ finish_recycle_check (AmCleanupDialog *self)
 }
 
 /* The images in the Recycle Bin whose snapshots were deleted with them can come back if the
- * Recycle Bin kept those snapshots too (a retention rule for EBS snapshots). */
+ * Recycle Bin kept those snapshots too (a retention rule for EBS snapshots). One image at a
+ * time, each asked in its own Region. */
+static void check_snapshot_bin (AmCleanupDialog *self,
+                                guint            index);
+
 static void
 snapshot_bin_cb (GObject      *source,
                  GAsyncResult *result,
@@ -75,8 +80,12 @@ snapshot_bin_cb (GObject      *source,
   g_autoptr (GPtrArray) listed = NULL;
   g_autoptr (GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GError) error = NULL;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "snapshot-bin-index"));
+  const char *image_id = self->bin_lost->pdata[index];
+  GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, image_id);
+  gboolean all = TRUE;
 
-  listed = am_ec2_client_list_snapshots_in_recycle_bin_finish (self->client, result, &error);
+  listed = am_ec2_client_list_snapshots_in_recycle_bin_finish (AM_EC2_CLIENT (source), result, &error);
   if (listed == NULL)
     {
       g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
@@ -87,24 +96,41 @@ snapshot_bin_cb (GObject      *source,
     }
   for (guint i = 0; i < listed->len; i++)
     g_hash_table_add (kept, (gpointer) am_snapshot_get_snapshot_id (listed->pdata[i]));
-  for (guint i = 0; i < self->bin_lost->len; i++)
+  for (guint j = 0; j < lost->len && all; j++)
+    all = g_hash_table_contains (kept, lost->pdata[j]);
+  if (!all)
+    g_object_set_data (G_OBJECT (self), "bin-but-lost", GUINT_TO_POINTER (TRUE));
+  else
     {
-      const char *image_id = self->bin_lost->pdata[i];
-      GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, image_id);
-      gboolean all = TRUE;
-
-      for (guint j = 0; j < lost->len && all; j++)
-        all = g_hash_table_contains (kept, lost->pdata[j]);
-      if (!all)
-        {
-          g_object_set_data (G_OBJECT (self), "bin-but-lost", GUINT_TO_POINTER (TRUE));
-          continue;
-        }
       g_ptr_array_add (self->undoable, g_strdup (image_id));
       for (guint j = 0; j < lost->len; j++)
         g_ptr_array_add (self->undo_snapshots, g_strdup (lost->pdata[j]));
     }
-  finish_recycle_check (self);
+  check_snapshot_bin (self, index + 1);
+}
+
+static void
+check_snapshot_bin (AmCleanupDialog *self,
+                    guint            index)
+{
+  const char *image_id;
+  GPtrArray *lost;
+  g_autoptr (GPtrArray) snapshot_ids = NULL;
+
+  if (index >= self->bin_lost->len)
+    {
+      finish_recycle_check (self);
+      return;
+    }
+  image_id = self->bin_lost->pdata[index];
+  lost = g_hash_table_lookup (self->lost_snapshots, image_id);
+  snapshot_ids = g_ptr_array_new ();
+  g_ptr_array_extend (snapshot_ids, lost, NULL, NULL);
+  g_ptr_array_add (snapshot_ids, NULL);
+  g_object_set_data (G_OBJECT (self), "snapshot-bin-index", GUINT_TO_POINTER (index));
+  am_ec2_client_list_snapshots_in_recycle_bin_async (_am_cleanup_dialog_client_for (self, image_id),
+                                                     (const char * const *) snapshot_ids->pdata, NULL,
+                                                     snapshot_bin_cb, g_object_ref (self));
 }
 
 void
@@ -112,20 +138,12 @@ _am_cleanup_dialog_check_recycle_bin (AmCleanupDialog *self,
                                       guint            from)
 {
   const char *ids[RECYCLE_BIN_IDS_PER_CALL + 1] = { NULL };
+  const char *region;
+  guint n = 0;
 
   if (from >= self->deregistered->len && self->bin_lost->len > 0)
     {
-      g_autoptr (GPtrArray) snapshot_ids = g_ptr_array_new ();
-
-      for (guint i = 0; i < self->bin_lost->len; i++)
-        {
-          GPtrArray *lost = g_hash_table_lookup (self->lost_snapshots, self->bin_lost->pdata[i]);
-
-          g_ptr_array_extend (snapshot_ids, lost, NULL, NULL);
-        }
-      g_ptr_array_add (snapshot_ids, NULL);
-      am_ec2_client_list_snapshots_in_recycle_bin_async (self->client, (const char * const *) snapshot_ids->pdata, NULL,
-                                                         snapshot_bin_cb, g_object_ref (self));
+      check_snapshot_bin (self, 0);
       return;
     }
   if (from >= self->deregistered->len)
@@ -133,10 +151,18 @@ _am_cleanup_dialog_check_recycle_bin (AmCleanupDialog *self,
       finish_recycle_check (self);
       return;
     }
-  for (guint i = 0; i < RECYCLE_BIN_IDS_PER_CALL && from + i < self->deregistered->len; i++)
-    ids[i] = self->deregistered->pdata[from + i];
+  /* One call asks one Region: the ids of the run are grouped by Region (the plan's order). */
+  region = _am_cleanup_dialog_region_of (self, self->deregistered->pdata[from]);
+  while (n < RECYCLE_BIN_IDS_PER_CALL && from + n < self->deregistered->len
+         && g_strcmp0 (_am_cleanup_dialog_region_of (self, self->deregistered->pdata[from + n]), region) == 0)
+    {
+      ids[n] = self->deregistered->pdata[from + n];
+      n++;
+    }
   g_object_set_data (G_OBJECT (self), "recycle-from", GUINT_TO_POINTER (from));
-  am_ec2_client_list_images_in_recycle_bin_async (self->client, ids, NULL, recycle_bin_cb, g_object_ref (self));
+  g_object_set_data (G_OBJECT (self), "recycle-n", GUINT_TO_POINTER (n));
+  am_ec2_client_list_images_in_recycle_bin_async (_am_cleanup_dialog_client_for (self, ids[0]), ids, NULL,
+                                                  recycle_bin_cb, g_object_ref (self));
 }
 /* --- undo ---------------------------------------------------------------------------------- */
 
@@ -149,19 +175,21 @@ restore_snapshot_cb (GObject      *source,
 {
   g_autoptr (AmCleanupDialog) self = user_data;
   const char *id = self->undo_snapshots->pdata[self->index];
+  const char *region = _am_cleanup_dialog_region_of (self, id);
+  g_autofree char *title = region != NULL ? g_strdup_printf ("%s — %s", id, region) : g_strdup (id);
   g_autoptr (GError) error = NULL;
 
-  if (!am_ec2_client_restore_snapshot_finish (self->client, result, NULL, &error))
+  if (!am_ec2_client_restore_snapshot_finish (AM_EC2_CLIENT (source), result, NULL, &error))
     {
       g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
       g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
 
-      _am_cleanup_dialog_add_result_row (self, id, text, TRUE);
+      _am_cleanup_dialog_add_result_row (self, title, text, TRUE);
     }
   else
     {
       self->n_snapshots_restored++;
-      _am_cleanup_dialog_add_result_row (self, id, _("Snapshot restored from the Recycle Bin"), FALSE);
+      _am_cleanup_dialog_add_result_row (self, title, _("Snapshot restored from the Recycle Bin"), FALSE);
     }
   self->index++;
   undo_next (self);
@@ -177,7 +205,7 @@ restore_cb (GObject      *source,
   const char *title = g_hash_table_lookup (self->titles, id) ?: id;
   g_autoptr (GError) error = NULL;
 
-  if (!am_ec2_client_restore_image_finish (self->client, result, NULL, &error))
+  if (!am_ec2_client_restore_image_finish (AM_EC2_CLIENT (source), result, NULL, &error))
     {
       g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
       g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
@@ -221,14 +249,14 @@ undo_next (AmCleanupDialog *self)
       id = self->undo_snapshots->pdata[self->index];
       progress = g_strdup_printf (_("Restoring %s (%u of %u)…"), id, self->index + 1, total);
       gtk_label_set_text (self->progress_label, progress);
-      am_ec2_client_restore_snapshot_async (self->client, id, FALSE, NULL, restore_snapshot_cb, g_object_ref (self));
+      am_ec2_client_restore_snapshot_async (_am_cleanup_dialog_client_for (self, id), id, FALSE, NULL, restore_snapshot_cb, g_object_ref (self));
       return;
     }
   id = self->undoable->pdata[self->index - n_snapshots];
   progress = g_strdup_printf (_("Restoring %s (%u of %u)…"),
                               (char *)(g_hash_table_lookup (self->titles, id) ?: id), self->index + 1, total);
   gtk_label_set_text (self->progress_label, progress);
-  am_ec2_client_restore_image_async (self->client, id, FALSE, NULL, restore_cb, g_object_ref (self));
+  am_ec2_client_restore_image_async (_am_cleanup_dialog_client_for (self, id), id, FALSE, NULL, restore_cb, g_object_ref (self));
 }
 
 void

@@ -15,6 +15,7 @@
 typedef enum
 {
   COLUMN_IMAGE,
+  COLUMN_REGION,
   COLUMN_FAMILY,
   COLUMN_AGE,
   COLUMN_WHY,
@@ -39,10 +40,10 @@ _am_cleanup_dialog_set_page (AmCleanupDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->run_button), page == PAGE_PREVIEW);
 }
 
-static void
-show_error (AmCleanupDialog *self,
-            const char      *title,
-            const GError    *error)
+void
+_am_cleanup_dialog_show_error (AmCleanupDialog *self,
+                               const char      *title,
+                               const GError    *error)
 {
   am_error_state_set_error (self->error_state, title, error, NULL, NULL, NULL);
   am_error_state_set_action (self->error_state, _("_Retry"), "cleanup.reload");
@@ -86,6 +87,8 @@ cell_text (AmCleanupDialog *self,
     {
     case COLUMN_IMAGE:
       return g_strdup_printf ("%s\n%s", am_image_get_name (image) ?: "", am_image_get_image_id (image));
+    case COLUMN_REGION:
+      return g_strdup (am_image_get_region (image) ?: "");
     case COLUMN_FAMILY:
       return g_strdup (entry->family[0] != '\0' ? entry->family : _("(no tag)"));
     case COLUMN_AGE:
@@ -152,7 +155,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (AmCleanupDialog *self,
             const char      *title,
             Column           column,
@@ -169,6 +172,7 @@ add_column (AmCleanupDialog *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->preview_view, view_column);
   g_object_unref (view_column);
+  return view_column;
 }
 
 static void
@@ -228,8 +232,8 @@ plan_changed_cb (AmCleanupDialog *self)
   update_run_button (self);
 }
 
-static void
-apply_rules (AmCleanupDialog *self)
+void
+_am_cleanup_dialog_apply_rules (AmCleanupDialog *self)
 {
   gboolean by_tag = adw_combo_row_get_selected (self->group_row) == 1;
 
@@ -255,11 +259,11 @@ load_cb (GObject      *source,
   if (!am_cleanup_plan_load_finish (self->plan, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Read Your Images"), error);
+        _am_cleanup_dialog_show_error (self, _("Could Not Read Your Images"), error);
       return;
     }
   _am_cleanup_dialog_set_page (self, PAGE_PREVIEW);
-  apply_rules (self);
+  _am_cleanup_dialog_apply_rules (self);
 }
 
 static void
@@ -270,11 +274,33 @@ am_cleanup_dialog_load (AmCleanupDialog *self)
       g_autoptr (GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
                                                       _("Amiable is not connected to an account. Choose a profile in the main window, then open Clean Up Images again."));
 
-      show_error (self, _("Not Connected"), error);
+      _am_cleanup_dialog_show_error (self, _("Not Connected"), error);
       return;
     }
+  /* A load still running is not wanted any more (the All Regions switch moved). */
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->all_regions)
+    {
+      _am_cleanup_dialog_load_regions (self);
+      return;
+    }
+  _am_cleanup_dialog_leave_regions (self);
   _am_cleanup_dialog_set_page (self, PAGE_LOADING);
   am_cleanup_plan_load_async (self->plan, self->client, self->cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+all_regions_changed_cb (AmCleanupDialog *self)
+{
+  gboolean all = gtk_switch_get_active (self->all_regions_switch);
+
+  if (all == self->all_regions)
+    return;
+  self->all_regions = all;
+  gtk_column_view_column_set_visible (self->region_column, all);
+  am_cleanup_dialog_load (self);
 }
 
 static void
@@ -283,6 +309,14 @@ am_cleanup_dialog_reload_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   am_cleanup_dialog_load (AM_CLEANUP_DIALOG (widget));
+}
+
+static void
+am_cleanup_dialog_retry_regions_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  _am_cleanup_dialog_retry_regions (AM_CLEANUP_DIALOG (widget));
 }
 
 /* --- run ----------------------------------------------------------------------------------- */
@@ -307,6 +341,10 @@ _am_cleanup_dialog_add_result_row (AmCleanupDialog *self,
 static char *
 image_title (AmImage *image)
 {
+  /* All Regions: where it went (and comes back) tells two copies of a family apart. */
+  if (am_image_get_region (image) != NULL)
+    return g_strdup_printf ("%s (%s) — %s", am_image_get_name (image) ?: "", am_image_get_image_id (image),
+                            am_image_get_region (image));
   return g_strdup_printf ("%s (%s)", am_image_get_name (image) ?: "", am_image_get_image_id (image));
 }
 
@@ -348,7 +386,7 @@ deregister_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autofree char *title = image_title (image);
 
-  if (!am_ec2_client_deregister_image_finish_full (self->client, result, &snapshots, NULL, &error))
+  if (!am_ec2_client_deregister_image_finish_full (AM_EC2_CLIENT (source), result, &snapshots, NULL, &error))
     {
       g_autofree char *summary = am_error_state_summarize (error, NULL, NULL);
       g_autofree char *text = g_strdup_printf ("%s\n%s", summary, error->message);
@@ -361,6 +399,7 @@ deregister_cb (GObject      *source,
       g_autoptr (GString) text = g_string_new (_("Deregistered"));
 
       g_ptr_array_add (self->deregistered, g_strdup (am_image_get_image_id (image)));
+      _am_cleanup_dialog_remember_region (self, am_image_get_image_id (image), image);
       g_hash_table_replace (self->titles, g_strdup (am_image_get_image_id (image)), g_strdup (title));
       for (guint i = 0; snapshots != NULL && i < snapshots->len; i++)
         {
@@ -381,6 +420,7 @@ deregister_cb (GObject      *source,
                   g_hash_table_insert (self->lost_snapshots, g_strdup (am_image_get_image_id (image)), lost);
                 }
               g_ptr_array_add (lost, g_strdup (id));
+              _am_cleanup_dialog_remember_region (self, id, image);
             }
         }
       _am_cleanup_dialog_add_result_row (self, title, text->str, FALSE);
@@ -402,11 +442,18 @@ run_next (AmCleanupDialog *self)
       return;
     }
   image = self->queue->pdata[self->index];
-  progress = g_strdup_printf (_("Deregistering %s (%u of %u)…"), am_image_get_name (image) ?: "",
-                              self->index + 1, self->queue->len);
+  if (am_image_get_region (image) != NULL)
+    /* Translators: progress of a run over every Region, e.g. "Deregistering app-2 in eu-west-1 (1 of 3)…" */
+    progress = g_strdup_printf (_("Deregistering %s in %s (%u of %u)…"), am_image_get_name (image) ?: "",
+                                am_image_get_region (image), self->index + 1, self->queue->len);
+  else
+    progress = g_strdup_printf (_("Deregistering %s (%u of %u)…"), am_image_get_name (image) ?: "",
+                                self->index + 1, self->queue->len);
   gtk_label_set_text (self->progress_label, progress);
   /* Not cancellable: Cancel stops after this call, whose answer is always read. */
-  am_ec2_client_deregister_image_async (self->client, am_image_get_image_id (image), self->delete_snapshots,
+  _am_cleanup_dialog_remember_region (self, am_image_get_image_id (image), image);
+  am_ec2_client_deregister_image_async (_am_cleanup_dialog_client_for (self, am_image_get_image_id (image)),
+                                        am_image_get_image_id (image), self->delete_snapshots,
                                         FALSE, NULL, deregister_cb, g_object_ref (self));
 }
 
@@ -504,6 +551,9 @@ am_cleanup_dialog_dispose (GObject *object)
   AmCleanupDialog *self = AM_CLEANUP_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->fanout != NULL)
+    am_region_fanout_cancel (self->fanout);
+  g_clear_object (&self->fanout);
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_CLEANUP_DIALOG);
 
   G_OBJECT_CLASS (am_cleanup_dialog_parent_class)->dispose (object);
@@ -520,6 +570,7 @@ am_cleanup_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->removals);
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->id_regions, g_hash_table_unref);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->deregistered, g_ptr_array_unref);
   g_clear_pointer (&self->lost_snapshots, g_hash_table_unref);
@@ -559,6 +610,10 @@ am_cleanup_dialog_class_init (AmCleanupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, keep_days_spin);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, delete_snapshots_switch);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, dry_run_switch);
+  gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, all_regions_switch);
+  gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, regions_label);
+  gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, regions_box);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, totals_label);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, kept_label);
   gtk_widget_class_bind_template_child (widget_class, AmCleanupDialog, preview_view);
@@ -572,6 +627,7 @@ am_cleanup_dialog_class_init (AmCleanupDialogClass *klass)
                                                 G_CALLBACK (_am_cleanup_dialog_undo_clicked_cb));
 
   gtk_widget_class_install_action (widget_class, "cleanup.reload", NULL, am_cleanup_dialog_reload_action);
+  gtk_widget_class_install_action (widget_class, "cleanup.retry-regions", NULL, am_cleanup_dialog_retry_regions_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -587,6 +643,7 @@ am_cleanup_dialog_init (AmCleanupDialog *self)
   self->cancellable = g_cancellable_new ();
   self->removals = g_list_store_new (AM_TYPE_IMAGE);
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
+  self->id_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->deregistered = g_ptr_array_new_with_free_func (g_free);
   self->lost_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -600,6 +657,8 @@ am_cleanup_dialog_init (AmCleanupDialog *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->removals))));
   gtk_column_view_set_model (self->preview_view, selection);
   add_column (self, _("Image"), COLUMN_IMAGE, TRUE);
+  self->region_column = add_column (self, _("Region"), COLUMN_REGION, FALSE);
+  gtk_column_view_column_set_visible (self->region_column, FALSE);
   add_column (self, _("Family"), COLUMN_FAMILY, FALSE);
   add_column (self, _("Age"), COLUMN_AGE, FALSE);
   add_column (self, _("Why It Goes"), COLUMN_WHY, TRUE);
@@ -607,19 +666,21 @@ am_cleanup_dialog_init (AmCleanupDialog *self)
   add_column (self, _("GB"), COLUMN_GB, FALSE);
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->group_row, "notify::selected", G_CALLBACK (apply_rules), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tag_row, "changed", G_CALLBACK (apply_rules), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->keep_newest_spin, "value-changed", G_CALLBACK (apply_rules), self,
+  g_signal_connect_object (self->group_row, "notify::selected", G_CALLBACK (_am_cleanup_dialog_apply_rules), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tag_row, "changed", G_CALLBACK (_am_cleanup_dialog_apply_rules), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keep_newest_spin, "value-changed", G_CALLBACK (_am_cleanup_dialog_apply_rules), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->keep_days_spin, "value-changed", G_CALLBACK (apply_rules), self,
+  g_signal_connect_object (self->keep_days_spin, "value-changed", G_CALLBACK (_am_cleanup_dialog_apply_rules), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->delete_snapshots_switch, "notify::active", G_CALLBACK (apply_rules), self,
+  g_signal_connect_object (self->delete_snapshots_switch, "notify::active", G_CALLBACK (_am_cleanup_dialog_apply_rules), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->all_regions_switch, "notify::active", G_CALLBACK (all_regions_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dry_run_switch, "notify::active", G_CALLBACK (update_run_button), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::snapshot-rate-standard", G_CALLBACK (apply_rules), self,
+  g_signal_connect_object (self->settings, "changed::snapshot-rate-standard", G_CALLBACK (_am_cleanup_dialog_apply_rules), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::snapshot-rate-archive", G_CALLBACK (apply_rules), self,
+  g_signal_connect_object (self->settings, "changed::snapshot-rate-archive", G_CALLBACK (_am_cleanup_dialog_apply_rules), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -634,6 +695,14 @@ am_cleanup_dialog_new (GtkWindow   *parent,
   self->client = client != NULL ? g_object_ref (client) : NULL;
   am_cleanup_dialog_load (self);
   return self;
+}
+
+void
+am_cleanup_dialog_set_all_regions (AmCleanupDialog *self,
+                                   gboolean         all_regions)
+{
+  g_return_if_fail (AM_IS_CLEANUP_DIALOG (self));
+  gtk_switch_set_active (self->all_regions_switch, all_regions);
 }
 
 AmCleanupPlan *

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (AmCleanupDialog, am_cleanup_dialog, AM, CLEANUP_DIALOG, Ad
 /* @client: (nullable): the session's client; without one the dialog says it is not connected. */
 AmCleanupDialog *am_cleanup_dialog_new        (GtkWindow       *parent,
                                                AmEc2Client     *client);
+/* Plans every enabled Region at once (the dialog's All Regions switch): families and "keep
+ * the newest" count per Region, each image goes in its own Region. */
+void             am_cleanup_dialog_set_all_regions (AmCleanupDialog *self,
+                                                    gboolean         all_regions);
 /* For tests: the plan the preview shows. */
 AmCleanupPlan   *am_cleanup_dialog_get_plan   (AmCleanupDialog *self);
 /* For tests: "loading", "error", "preview", "running" or "summary". */

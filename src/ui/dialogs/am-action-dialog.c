@@ -29,6 +29,7 @@ typedef struct
 
   /* owned references */
   AmSession           *session;
+  AmEc2Client         *client;  /* the Region's client when the image is of another Region */
   GPtrArray           *images;
   GCancellable        *cancellable;
   AdwToast            *toast;
@@ -275,6 +276,7 @@ am_action_dialog_dispose (GObject *object)
    * automatic children of every class, and this template's widgets all live in the window's
    * content, which AdwWindow tears down. */
   g_clear_object (&priv->session);
+  g_clear_object (&priv->client);
   g_clear_pointer (&priv->images, g_ptr_array_unref);
   g_clear_object (&priv->cancellable);
   g_clear_object (&priv->toast);
@@ -381,7 +383,19 @@ am_action_dialog_get_client (AmActionDialog *self)
   AmActionDialogPrivate *priv = am_action_dialog_get_instance_private (self);
 
   g_return_val_if_fail (AM_IS_ACTION_DIALOG (self), NULL);
+  if (priv->client != NULL)
+    return priv->client;
   return priv->session != NULL ? am_session_get_client (priv->session) : NULL;
+}
+
+void
+am_action_dialog_set_client (AmActionDialog *self,
+                             AmEc2Client    *client)
+{
+  AmActionDialogPrivate *priv = am_action_dialog_get_instance_private (self);
+
+  g_return_if_fail (AM_IS_ACTION_DIALOG (self));
+  g_set_object (&priv->client, client);
 }
 
 GPtrArray *

@@ -42,8 +42,12 @@ void         am_action_dialog_setup         (AmActionDialog *self,
                                             AmSession     *session,
                                             GPtrArray     *images);
 AmSession   *am_action_dialog_get_session   (AmActionDialog *self);
-/** am_action_dialog_get_client: Returns: (transfer none) (nullable): the session's client */
+/** am_action_dialog_get_client: Returns: (transfer none) (nullable): the client the dialog's
+ * calls go through: the session's, or the one am_action_dialog_set_client() chose */
 AmEc2Client *am_action_dialog_get_client    (AmActionDialog *self);
+/* The client of the image's Region, when it is not the session's (All Regions). */
+void         am_action_dialog_set_client    (AmActionDialog *self,
+                                            AmEc2Client   *client);
 /** am_action_dialog_get_images: Returns: (transfer none) (element-type AmImage) */
 GPtrArray   *am_action_dialog_get_images    (AmActionDialog *self);
 /** am_action_dialog_get_cancellable: Returns: (transfer none): cancelled when the dialog closes */

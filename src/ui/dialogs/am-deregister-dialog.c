@@ -15,6 +15,7 @@
 #include "am-accessible.h"
 #include "am-deregister-dialog.h"
 #include "am-dialog-calls.h"
+#include "am-dialog-private.h"
 #include "am-ec2-client.h"
 #include "am-session.h"
 #include "am-used-by-check.h"
@@ -35,6 +36,7 @@ struct _AmDeregisterDialog
 
   /* owned references */
   AmSession        *session;
+  AmEc2Client      *client;      /* the images' Region's (all of one Region) */
   GPtrArray        *images;      /* AmImage still to deregister */
   GPtrArray        *done;        /* AmImage deregistered, over all tries */
   GPtrArray        *done_snapshots; /* for each of done: GPtrArray of AmSnapshotDeletion */
@@ -141,7 +143,7 @@ append_details (AmDeregisterDialog *self,
                 AmImage            *image,
                 const GError       *error)
 {
-  AmEc2Client *client = am_session_get_client (self->session);
+  AmEc2Client *client = self->client;
   g_autofree char *endpoint = client != NULL ? am_ec2_client_dup_endpoint (client) : NULL;
   const char *code = am_aws_error_get_code (error);
   const char *request_id = am_aws_error_get_request_id (error);
@@ -404,7 +406,7 @@ show_result (AmDeregisterDialog *self)
 static void
 run_next (AmDeregisterDialog *self)
 {
-  AmEc2Client *client = am_session_get_client (self->session);
+  AmEc2Client *client = self->client;
   AmImage *image;
 
   if (self->next >= self->images->len)
@@ -479,6 +481,7 @@ am_deregister_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   finish (self);
   g_clear_object (&self->session);
+  g_clear_object (&self->client);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->done, g_ptr_array_unref);
   g_clear_pointer (&self->done_snapshots, g_ptr_array_unref);
@@ -554,6 +557,10 @@ am_deregister_dialog_new (AmSession *session,
   self = g_object_new (AM_TYPE_DEREGISTER_DIALOG, NULL);
   dialog = ADW_MESSAGE_DIALOG (self);
   self->session = g_object_ref (session);
+  /* All of one Region (am_image_actions_run refuses a mix): that Region's client. */
+  self->client = am_dialog_client_for_image (session, g_ptr_array_index (images, 0));
+  if (self->client != NULL)
+    g_object_ref (self->client);
   self->images = g_ptr_array_new_with_free_func (g_object_unref);
   self->n_images = images->len;
   for (guint i = 0; i < images->len; i++)
@@ -591,6 +598,11 @@ am_deregister_dialog_new (AmSession *session,
                                 images->len - 8);
       g_string_append (body, "\n");
     }
+  /* An image of another Region (All Regions) says where the call goes. */
+  if (self->client != NULL && g_strcmp0 (am_ec2_client_get_region (self->client), am_session_get_region (session)) != 0)
+    /* Translators: in the Deregister dialog, for images of a Region other than the window's */
+    g_string_append_printf (body, _("Region: %s (not this window’s %s)\n\n"),
+                            am_ec2_client_get_region (self->client), am_session_get_region (session));
   g_string_append (body, ngettext ("A deregistered image can no longer launch instances; "
                                    "instances already running from it keep running. This cannot be undone.",
                                    "Deregistered images can no longer launch instances; "
@@ -681,7 +693,7 @@ am_deregister_dialog_new (AmSession *session,
                                         NULL);
       adw_message_dialog_set_response_appearance (dialog, "deregister", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_response_enabled (dialog, "deregister", FALSE);
-      am_used_by_check_start (self->used_by, am_session_get_client (session), images);
+      am_used_by_check_start (self->used_by, self->client, images);
     }
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");

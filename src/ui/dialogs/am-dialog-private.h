@@ -18,7 +18,18 @@ void     am_dialog_return_call_cb        (GObject        *object,
                                           GAsyncResult   *result,
                                           gpointer        user_data);
 
-/* The base setup for a dialog about @image: the session, and the image's name as subtitle.
+/* The client whose Region holds @image: the session's, or (an image of another Region, listed
+ * by All Regions) one for its Region, kept with the session's client. (transfer none) */
+AmEc2Client *am_dialog_client_for_image  (AmSession      *session,
+                                          AmImage        *image);
+/* The Region the calls about @images go to (transfer full); @several: set when they are not
+ * all of one Region. */
+char    *am_dialog_dup_images_region     (AmSession      *session,
+                                          GPtrArray      *images,
+                                          gboolean       *several);
+
+/* The base setup for a dialog about @image: the session, the client of the image's Region, and
+ * the image's name (with its Region, when it is not the session's) as subtitle.
  * Returns: (transfer full): a reference to @image for the dialog to keep. */
 AmImage *am_dialog_setup_for_image       (AmActionDialog *self,
                                           AmSession      *session,

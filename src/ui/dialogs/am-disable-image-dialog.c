@@ -153,7 +153,7 @@ am_disable_image_dialog_new (AmSession *session,
       am_action_dialog_set_valid (dialog, FALSE);
       images = g_ptr_array_new ();
       g_ptr_array_add (images, image);
-      am_used_by_check_start (self->used_by, am_session_get_client (session), images);
+      am_used_by_check_start (self->used_by, am_action_dialog_get_client (dialog), images);
     }
   else
     {

@@ -12,6 +12,7 @@
 #include "am-deprecation-dialog.h"
 #include "am-deregister-dialog.h"
 #include "am-description-dialog.h"
+#include "am-dialog-private.h"
 #include "am-disable-image-dialog.h"
 #include "am-image-actions.h"
 #include "am-imds-dialog.h"
@@ -84,6 +85,8 @@ create_dialog (AmSession  *session,
         }
       if (images->len == 1)
         am_action_dialog_set_subtitle (AM_ACTION_DIALOG (editor), am_image_get_name (first));
+      /* All of one Region (see refuse_several_regions): that Region's client. */
+      am_action_dialog_set_client (AM_ACTION_DIALOG (editor), am_dialog_client_for_image (session, first));
       return GTK_WINDOW (editor);
     }
   if (g_str_equal (action, "permissions"))
@@ -141,6 +144,40 @@ present (GtkWindow *dialog,
   gtk_window_present (dialog);
 }
 
+/* Tags and Deregister send one batch through one client (and Deregister asks what uses the
+ * images of one Region): images of several Regions are refused in words. */
+static gboolean
+refuse_several_regions (AmSession  *session,
+                        const char *action,
+                        GPtrArray  *images,
+                        GtkWindow  *parent,
+                        GTask      *task)
+{
+  g_autofree char *region = NULL;
+  gboolean several = FALSE;
+  AdwMessageDialog *dialog;
+
+  if (images->len < 2)
+    return FALSE;
+  region = am_dialog_dup_images_region (session, images, &several);
+  if (!several)
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Images of Several Regions"), NULL));
+  adw_message_dialog_format_body (dialog, "%s",
+                                  g_str_equal (action, "deregister")
+                                  ? _("Deregister works on the images of one Region at a time: it checks "
+                                      "what uses them in their Region first. Select the images of a single "
+                                      "Region (the Region column tells them apart), then try again.")
+                                  : _("Tags are edited for the images of one Region at a time. Select the "
+                                      "images of a single Region (the Region column tells them apart), then "
+                                      "try again."));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "The selected images are of several Regions");
+  return TRUE;
+}
+
 void
 am_image_actions_run (GtkWidget           *parent,
                       AmSession           *session,
@@ -173,8 +210,11 @@ am_image_actions_run (GtkWidget           *parent,
       return;
     }
 
-  dialog = create_dialog (session, action, images);
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  if ((g_str_equal (action, "tags") || g_str_equal (action, "deregister"))
+      && refuse_several_regions (session, action, images, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, task))
+    return;
+  dialog = create_dialog (session, action, images);
   run = g_new0 (RunData, 1);
   run->session = g_object_ref (session);
   g_task_set_task_data (task, run, run_data_free);

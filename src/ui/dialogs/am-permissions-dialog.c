@@ -275,7 +275,7 @@ update_blocked (AmPermissionsDialog *self)
       text = g_strdup_printf (_("Block Public Access for AMIs is on for this account in %s, so EC2 "
                                 "refuses to make images public there. Images that are public already "
                                 "stay public. To share this one publicly, allow public sharing first."),
-                              am_session_get_region (am_action_dialog_get_session (AM_ACTION_DIALOG (self))));
+                              am_ec2_client_get_region (am_action_dialog_get_client (AM_ACTION_DIALOG (self))));
       if (self->refusal != NULL)
         {
           g_autofree char *with_refusal = g_strdup_printf (_("%s\nEC2 answered: %s"), text, self->refusal);
@@ -393,7 +393,7 @@ allow_public_clicked_cb (AmPermissionsDialog *self)
   body = g_strdup_printf (_("This turns off Block Public Access for AMIs for the whole account in %s: "
                             "anyone allowed to change images can then make any of them public. Turn it "
                             "back on when you are done sharing."),
-                          am_session_get_region (am_action_dialog_get_session (AM_ACTION_DIALOG (self))));
+                          am_ec2_client_get_region (am_action_dialog_get_client (AM_ACTION_DIALOG (self))));
   confirm = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Allow Public Sharing?"), body));
   adw_message_dialog_add_responses (confirm, "cancel", _("_Cancel"), "allow", _("_Allow Public Sharing"), NULL);
   adw_message_dialog_set_response_appearance (confirm, "allow", ADW_RESPONSE_DESTRUCTIVE);

@@ -8,9 +8,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "am-image-actions.h"
 #include "am-images-view-private.h"
 #include "am-launch-wizard.h"
+#include "am-region-fanout.h"
 #include "am-session.h"
 
 /* The images the actions apply to: the selected ones, or else the image shown from outside
@@ -30,11 +33,9 @@ void
 _am_images_view_update_actions (AmImagesView *self,
                                 guint         n_selected)
 {
-  /* All Regions: the dialogs act in the session's Region, so on its images only. */
-  gboolean local = _am_images_view_selection_is_local (self);
+  /* All Regions: each dialog acts in its image's Region (am_image_actions_run). */
   gboolean manage = (self->session != NULL && self->outside_image == NULL
-                     && (self->scope == AM_IMAGES_SCOPE_OWNED
-                         || (self->scope == AM_IMAGES_SCOPE_ALL_REGIONS && local)));
+                     && (self->scope == AM_IMAGES_SCOPE_OWNED || self->scope == AM_IMAGES_SCOPE_ALL_REGIONS));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy-id", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.tags", manage && n_selected >= 1);
@@ -55,9 +56,8 @@ _am_images_view_update_actions (AmImagesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.copy", self->session != NULL && n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.remove-shared",
                                  self->session != NULL && self->scope == AM_IMAGES_SCOPE_SHARED && n_selected == 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1 && local);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template",
-                                 self->session != NULL && n_selected == 1 && local);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch", self->session != NULL && n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "images.launch-template", self->session != NULL && n_selected == 1);
 }
 
 static void
@@ -170,25 +170,177 @@ restart_sandbox_action (GtkWidget  *widget,
 
 /* --- managing ----------------------------------------------------------------------------- */
 
+typedef struct
+{
+  AmImagesView *self;
+  char         *action;
+  GPtrArray    *images;
+} ActionRun;
+
+static void
+action_run_free (ActionRun *run)
+{
+  g_object_unref (run->self);
+  g_free (run->action);
+  g_ptr_array_unref (run->images);
+  g_free (run);
+}
+
+/* All Regions: the Regions the change touched are asked again, the others stay as they are. */
+static void
+refresh_regions (AmImagesView *self,
+                 ActionRun    *run)
+{
+  AmRegionFanout *fanout = self->fanout;
+  g_autoptr (GPtrArray) done = g_ptr_array_new ();
+
+  if (g_str_equal (run->action, "copy"))
+    {
+      /* A copy lands in Regions the view does not know: every Region is asked again. */
+      g_auto (GStrv) regions = am_region_fanout_dup_regions (fanout);
+
+      for (guint i = 0; regions[i] != NULL; i++)
+        am_region_fanout_refresh_region (fanout, regions[i]);
+      return;
+    }
+  for (guint i = 0; i < run->images->len; i++)
+    {
+      AmImage *image = g_ptr_array_index (run->images, i);
+      AmEc2Client *client = _am_images_view_client_for_image (self, image);
+      const char *region = am_image_get_region (image) ?: (client != NULL ? am_ec2_client_get_region (client) : NULL);
+
+      if (region == NULL || g_ptr_array_find_with_equal_func (done, region, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (done, (gpointer) region);
+      am_region_fanout_refresh_region (fanout, region);
+    }
+}
+
 static void
 image_action_done_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr (AmImagesView) self = user_data;
+  ActionRun *run = user_data;
+  AmImagesView *self = run->self;
   g_autoptr (GError) error = NULL;
 
   if (!am_image_actions_run_finish (result, &error))
-    return;   /* closed, or the dialog showed its error */
+    {
+      action_run_free (run);
+      return;   /* closed, or the dialog showed its error */
+    }
 
   self->permissions_stale = TRUE;
   _am_images_view_queue_update_details (self);
 
-  if (self->store != NULL)
+  if (self->scope == AM_IMAGES_SCOPE_ALL_REGIONS && self->fanout != NULL)
+    refresh_regions (self, run);
+  else if (self->store != NULL)
     am_image_store_refresh (self->store);
   /* A copy into this region lands in the owned listing, whichever scope is shown. */
   if (self->store != self->stores[AM_IMAGES_SCOPE_OWNED])
     _am_images_view_refresh_owned_quietly (self);
+  action_run_free (run);
+}
+
+/* --- launching an image of another Region -------------------------------------------------- */
+
+typedef struct
+{
+  AmImagesView *self;
+  AmImage      *image;
+  gboolean      template_mode;
+} SwitchRun;
+
+static void
+switch_run_free (SwitchRun *run)
+{
+  g_object_unref (run->self);
+  g_object_unref (run->image);
+  g_free (run);
+}
+
+static void
+present_wizard (AmImagesView *self,
+                AmImage      *image,
+                gboolean      template_mode)
+{
+  if (template_mode)
+    am_launch_wizard_present_for_template (GTK_WIDGET (self), self->session, image);
+  else
+    am_launch_wizard_present_for_image (GTK_WIDGET (self), self->session, image);
+}
+
+static void
+switched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SwitchRun *run = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* A failed switch shows in the window (the session's error state); nothing opens. */
+  if (am_session_connect_finish (AM_SESSION (object), result, &error))
+    present_wizard (run->self, run->image, run->template_mode);
+  switch_run_free (run);
+}
+
+static void
+switch_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SwitchRun        *run)
+{
+  AmSession *session = run->self->session;
+
+  if (g_strcmp0 (response, "switch") != 0 || session == NULL)
+    {
+      switch_run_free (run);
+      return;
+    }
+  am_session_connect_async (session, am_session_get_profile_name (session), am_image_get_region (run->image),
+                            NULL, switched_cb, run);
+}
+
+/*
+ * The wizard works in one Region from its first page (key pairs, subnets, security groups and
+ * the instance types it offers all belong to the session's Region), so it cannot take an image
+ * of another Region safely. It says so, and offers to switch the window to the image's Region.
+ */
+static void
+offer_region_switch (AmImagesView *self,
+                     AmImage      *image,
+                     gboolean      template_mode)
+{
+  const char *region = am_image_get_region (image);
+  const char *here = am_session_get_region (self->session);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *button = NULL;
+  SwitchRun *run;
+
+  /* Translators: the heading when launching an image of another Region, e.g. "Launch in eu-west-1?" */
+  heading = g_strdup_printf (_("Launch in %s?"), region);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s is in %s. The launch wizard works in this window’s Region, %s: its key "
+                                    "pairs, subnets and security groups belong to that Region, so it cannot "
+                                    "launch the image from here. Switch the window to %s, then the wizard "
+                                    "opens on the image there."),
+                                  am_image_get_image_id (image), region, here, region);
+  /* Translators: the button that switches the window's Region, e.g. "_Switch to eu-west-1" */
+  button = g_strdup_printf (_("_Switch to %s"), region);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "switch", button, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "switch", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "switch");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  run = g_new0 (SwitchRun, 1);
+  run->self = g_object_ref (self);
+  run->image = g_object_ref (image);
+  run->template_mode = template_mode;
+  g_signal_connect (dialog, "response", G_CALLBACK (switch_response_cb), run);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -199,24 +351,30 @@ image_action (GtkWidget  *widget,
   AmImagesView *self = AM_IMAGES_VIEW (widget);
   g_autoptr (GPtrArray) images = _am_images_view_get_selected_images (self);
   const char *action = strchr (action_name, '.') + 1;
+  ActionRun *run;
 
   if (images->len == 0 || self->session == NULL)
     return;
 
   /* Launching and launch templates are the wizard's: it opens on the image; in template
    * mode its review saves the choices as a launch template instead of launching. */
-  if (g_str_equal (action, "launch"))
+  if (g_str_equal (action, "launch") || g_str_equal (action, "launch-template"))
     {
-      am_launch_wizard_present_for_image (widget, self->session, g_ptr_array_index (images, 0));
-      return;
-    }
-  if (g_str_equal (action, "launch-template"))
-    {
-      am_launch_wizard_present_for_template (widget, self->session, g_ptr_array_index (images, 0));
+      AmImage *image = g_ptr_array_index (images, 0);
+      gboolean template_mode = g_str_equal (action, "launch-template");
+
+      if (!_am_images_view_selection_is_local (self) && am_image_get_region (image) != NULL)
+        offer_region_switch (self, image, template_mode);
+      else
+        present_wizard (self, image, template_mode);
       return;
     }
 
-  am_image_actions_run (widget, self->session, action, images, image_action_done_cb, g_object_ref (self));
+  run = g_new0 (ActionRun, 1);
+  run->self = g_object_ref (self);
+  run->action = g_strdup (action);
+  run->images = g_ptr_array_ref (images);
+  am_image_actions_run (widget, self->session, action, images, image_action_done_cb, run);
 }
 
 void

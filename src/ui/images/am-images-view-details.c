@@ -156,8 +156,8 @@ update_details_cb (gpointer user_data)
   image = images->len == 1 ? g_ptr_array_index (images, 0) : NULL;
   changed = image != am_image_details_get_image (self->details);
   owned = self->scope == AM_IMAGES_SCOPE_OWNED || self->scope == AM_IMAGES_SCOPE_ALL_REGIONS;
-  am_image_details_set_manageable (self->details, self->session != NULL && owned && self->outside_image == NULL
-                                                  && _am_images_view_selection_is_local (self));
+  /* All Regions: an image of another Region is managed in its Region (am_image_actions_run). */
+  am_image_details_set_manageable (self->details, self->session != NULL && owned && self->outside_image == NULL);
   am_image_details_set_n_selected (self->details, images->len);
   am_image_details_set_image (self->details, image);
   _am_images_view_update_actions (self, images->len);

@@ -10,6 +10,7 @@
 
 #include "am-block-device-spec.h"
 #include "am-ec2-governance.h"
+#include "am-image-family.h"
 #include "am-instance-row.h"
 #include "am-instances-view-private.h"
 #include "test-instances-common.h"
@@ -295,6 +296,92 @@ test_newer_image_hint (InstancesFixture *fixture,
   }
 }
 
+/* Whether @a was created after @b (at the same second, the later name). */
+static gboolean
+created_after (AmImage *a,
+               AmImage *b)
+{
+  if (am_image_get_creation_time (a) != am_image_get_creation_time (b))
+    return am_image_get_creation_time (a) > am_image_get_creation_time (b);
+  return g_strcmp0 (am_image_get_name (a), am_image_get_name (b)) > 0;
+}
+
+/* An instance of an older public catalog image (Canonical's Ubuntu 22.04 amd64, not alice's)
+ * gets the hint too: its owner's images of the family are looked up (by a name filter) and
+ * the details name the newest available, not deprecated one. */
+static void
+test_newer_public_image_hint (InstancesFixture *fixture,
+                              gconstpointer     data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (AmDescribeImagesQuery) query = am_describe_images_query_new ();
+  g_autoptr (GPtrArray) images = NULL;
+  g_autofree char *instance_id = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *expected_prefix = NULL;
+  AmImage *oldest = NULL;
+  AmImage *newest = NULL;
+  AmInstanceRow *row;
+  GtkWidget *hint;
+  StatusWait wait;
+
+  g_settings_reset (settings, "instance-columns");
+  /* The family's images in the catalog: the oldest (deprecated there, but still launchable) is
+   * the one to run, the newest that is not deprecated (the test's own reckoning) the one the
+   * hint must name. */
+  query->include_deprecated = TRUE;
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("name", "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*", NULL));
+  am_describe_images_query_add_filter (query, am_ec2_filter_new ("state", "available", NULL));
+  images = instances_describe_images (fixture, query);
+  for (guint i = 0; i < images->len; i++)
+    {
+      AmImage *image = g_ptr_array_index (images, i);
+
+      g_test_message ("catalog: %s %s %s%s", am_image_get_image_id (image), am_image_get_owner_id (image),
+                      am_image_get_name (image), am_image_get_is_deprecated (image) ? " (deprecated)" : "");
+      if (oldest == NULL || created_after (oldest, image))
+        oldest = image;
+      if (!am_image_get_is_deprecated (image) && (newest == NULL || created_after (image, newest)))
+        newest = image;
+    }
+  g_assert_nonnull (oldest);
+  g_assert_nonnull (newest);
+  g_assert_true (oldest != newest);
+  family = am_image_family_from_name (am_image_get_name (oldest));
+  g_assert_cmpstr (family, ==, "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server");
+  g_assert_cmpstr (am_image_get_owner_id (oldest), ==, am_image_get_owner_id (newest));
+  g_assert_cmpstr (am_image_get_owner_id (oldest), !=, am_session_get_account (fixture->session));
+  g_test_message ("running %s (%s), expecting %s (%s) among %u images", am_image_get_name (oldest),
+                  am_image_get_image_id (oldest), am_image_get_name (newest), am_image_get_image_id (newest),
+                  images->len);
+  instance_id = instances_run_instance (fixture, am_image_get_image_id (oldest), "noble-old");
+
+  am_instances_view_set_session (fixture->view, fixture->session);
+  instances_wait_for_listed (fixture, instance_id);
+  wait = (StatusWait) { fixture, instance_id,
+                        am_image_get_is_deprecated (oldest) ? "deprecated · newer exists" : "available · newer exists" };
+  g_assert_true (am_ui_test_wait_until (status_settled, &wait, INSTANCES_CALL_TIMEOUT_MS));
+  row = g_hash_table_lookup (fixture->view->rows_by_id, instance_id);
+  g_assert_cmpstr (am_image_get_image_id (am_instance_row_get_newer_image (row)), ==,
+                   am_image_get_image_id (newest));
+
+  g_assert_true (am_instances_view_select_instance (fixture->view, instance_id));
+  am_ui_test_iterate ();
+  hint = find_row_starting (GTK_WIDGET (fixture->view->details_box), "A newer image of this family exists");
+  g_assert_nonnull (hint);
+  g_test_message ("hint: %s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hint)),
+                  adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)));
+  expected_prefix = g_strdup_printf ("%s (%s), created ", am_image_get_name (newest), am_image_get_image_id (newest));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)), expected_prefix));
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
+
+    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+    am_ui_test_iterate ();
+    instances_screenshot (fixture->window, "newer-public-image-hint");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +396,8 @@ main (int   argc,
               instances_fixture_set_up, test_image_not_allowed, instances_fixture_tear_down);
   g_test_add ("/instances/image-status/newer-image-hint", InstancesFixture, &options,
               instances_fixture_set_up, test_newer_image_hint, instances_fixture_tear_down);
+  g_test_add ("/instances/image-status/newer-public-image-hint", InstancesFixture, &options,
+              instances_fixture_set_up, test_newer_public_image_hint, instances_fixture_tear_down);
 
   return g_test_run ();
 }

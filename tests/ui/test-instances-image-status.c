@@ -180,6 +180,15 @@ image_available (gpointer data)
   return image != NULL && g_strcmp0 (am_image_get_state (image), "available") == 0;
 }
 
+static gboolean
+image_deprecated (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (AmImage) image = instances_describe_image (args[0], args[1]);
+
+  return image != NULL && am_image_get_is_deprecated (image);
+}
+
 /* The details pane's row whose title starts with @prefix, or NULL. */
 static GtkWidget *
 find_row_starting (GtkWidget  *widget,
@@ -225,7 +234,8 @@ register_newer (InstancesFixture *fixture,
 
 /* An instance of alice's web server image shows no hint while that image is the newest of its
  * family; once a newer one of the family is registered (and available), the next listing
- * marks the Image Status column and the details name the newer image with a link to it. */
+ * marks the Image Status column and the details name the newer image with a link to it; once
+ * that newer image is deprecated, the hint goes again. */
 static void
 test_newer_image_hint (InstancesFixture *fixture,
                        gconstpointer     data)
@@ -294,6 +304,31 @@ test_newer_image_hint (InstancesFixture *fixture,
     am_ui_test_iterate ();
     instances_screenshot (fixture->window, "newer-image-hint");
   }
+
+  /* A deprecated image is no image to move to: once the newer one is, the hint goes. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr (GDateTime) deprecate_at = g_date_time_add_seconds (now, -20);
+    g_autoptr (GError) error = NULL;
+    gpointer args[] = { fixture, newer_id };
+    AmUiTestWait w = { 0 };
+
+    am_ec2_client_enable_image_deprecation_async (fixture->client, newer_id, deprecate_at, FALSE, NULL,
+                                                  am_ui_test_wait_cb, &w);
+    g_assert_true (am_ec2_client_enable_image_deprecation_finish (fixture->client,
+                                                                  am_ui_test_wait_for_result (&w, 30000),
+                                                                  NULL, &error));
+    g_assert_no_error (error);
+    g_clear_object (&w.result);
+    g_assert_true (am_ui_test_wait_until (image_deprecated, args, INSTANCES_STATE_TIMEOUT_MS));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "instances.refresh", NULL));
+  wait = (StatusWait) { fixture, instance_id, "available" };
+  g_assert_true (am_ui_test_wait_until (status_settled, &wait, INSTANCES_CALL_TIMEOUT_MS));
+  row = g_hash_table_lookup (fixture->view->rows_by_id, instance_id);
+  g_assert_null (am_instance_row_get_newer_image (row));
+  am_ui_test_iterate ();
+  g_assert_null (find_row_starting (GTK_WIDGET (fixture->view->details_box), "A newer image"));
 }
 
 /* Whether @a was created after @b (at the same second, the later name). */
@@ -354,7 +389,7 @@ test_newer_public_image_hint (InstancesFixture *fixture,
   g_test_message ("running %s (%s), expecting %s (%s) among %u images", am_image_get_name (oldest),
                   am_image_get_image_id (oldest), am_image_get_name (newest), am_image_get_image_id (newest),
                   images->len);
-  instance_id = instances_run_instance (fixture, am_image_get_image_id (oldest), "noble-old");
+  instance_id = instances_run_instance (fixture, am_image_get_image_id (oldest), "jammy-old");
 
   am_instances_view_set_session (fixture->view, fixture->session);
   instances_wait_for_listed (fixture, instance_id);

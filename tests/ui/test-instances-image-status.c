@@ -207,6 +207,30 @@ find_row_starting (GtkWidget  *widget,
   return NULL;
 }
 
+/* The details pane's newer-image hint, which must be there. */
+static GtkWidget *
+newer_image_hint (InstancesFixture *fixture)
+{
+  GtkWidget *hint = find_row_starting (GTK_WIDGET (fixture->view->details_box), "A newer image of this family exists");
+
+  g_assert_nonnull (hint);
+  g_test_message ("hint: %s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hint)),
+                  adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)));
+  return hint;
+}
+
+/* A screenshot with the list scrolled to its last column, Image Status. */
+static void
+screenshot_image_status (InstancesFixture *fixture,
+                         const char       *name)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
+
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+  am_ui_test_iterate ();
+  instances_screenshot (fixture->window, name);
+}
+
 static char *
 register_newer (InstancesFixture *fixture,
                 AmImage          *older,
@@ -284,10 +308,7 @@ test_newer_image_hint (InstancesFixture *fixture,
 
   /* The details name it, with a link that selects it in Images. */
   am_ui_test_iterate ();
-  hint = find_row_starting (GTK_WIDGET (fixture->view->details_box), "A newer image of this family exists");
-  g_assert_nonnull (hint);
-  g_test_message ("hint: %s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hint)),
-                  adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)));
+  hint = newer_image_hint (fixture);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)),
                                    "alice-web-server-2026-03-01 ("));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)), newer_id));
@@ -297,13 +318,7 @@ test_newer_image_hint (InstancesFixture *fixture,
   g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (show)), NULL), ==,
                    newer_id);
   g_assert_nonnull (am_ui_test_get_widget (hint, GTK_TYPE_BUTTON, "Launch from It"));
-  {
-    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
-
-    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
-    am_ui_test_iterate ();
-    instances_screenshot (fixture->window, "newer-image-hint");
-  }
+  screenshot_image_status (fixture, "newer-image-hint");
 
   /* A deprecated image is no image to move to: once the newer one is, the hint goes. */
   {
@@ -402,19 +417,10 @@ test_newer_public_image_hint (InstancesFixture *fixture,
 
   g_assert_true (am_instances_view_select_instance (fixture->view, instance_id));
   am_ui_test_iterate ();
-  hint = find_row_starting (GTK_WIDGET (fixture->view->details_box), "A newer image of this family exists");
-  g_assert_nonnull (hint);
-  g_test_message ("hint: %s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hint)),
-                  adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)));
+  hint = newer_image_hint (fixture);
   expected_prefix = g_strdup_printf ("%s (%s), created ", am_image_get_name (newest), am_image_get_image_id (newest));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (hint)), expected_prefix));
-  {
-    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->view->column_view));
-
-    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
-    am_ui_test_iterate ();
-    instances_screenshot (fixture->window, "newer-public-image-hint");
-  }
+  screenshot_image_status (fixture, "newer-public-image-hint");
 }
 
 int

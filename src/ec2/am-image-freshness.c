@@ -54,8 +54,9 @@ am_image_freshness_new (GPtrArray *images)
       if (am_image_get_image_id (image) == NULL)
         continue;
       g_hash_table_replace (self->by_id, (gpointer) am_image_get_image_id (image), g_object_ref (image));
-      /* Only an image that can launch is worth moving to. */
-      if (g_strcmp0 (am_image_get_state (image), "available") != 0 || am_image_get_name (image) == NULL)
+      /* Only an image that can launch, and is not being retired, is worth moving to. */
+      if (g_strcmp0 (am_image_get_state (image), "available") != 0 || am_image_get_is_deprecated (image)
+          || am_image_get_name (image) == NULL)
         continue;
       key = family_key (image);
       newest = g_hash_table_lookup (self->newest, key);

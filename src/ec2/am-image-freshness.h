@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 
 /*
  * An AmImageFreshness indexes a set of images (the account's own, from one DescribeImages
- * Owner=self) by owner and family (am_image_family_from_name()) so that every instance of a
- * listing can ask, without a request of its own, whether its image has a newer sibling.
+ * Owner=self, and the families of other owners' images the instances run) by owner and family
+ * (am_image_family_from_name()) so that every instance of a listing can ask, without a request
+ * of its own, whether its image has a newer sibling.
  */
 typedef struct _AmImageFreshness AmImageFreshness;
 
@@ -20,8 +21,8 @@ AmImageFreshness *am_image_freshness_new        (GPtrArray        *images);
 void              am_image_freshness_free       (AmImageFreshness *self);
 /**
  * am_image_freshness_find_newer:
- * Returns: (transfer none) (nullable): the newest available image of the same owner and
- *   family as @image_id created after it, or %NULL when there is none or @image_id is not
+ * Returns: (transfer none) (nullable): the newest available, not deprecated image of the
+ *   same owner and family as @image_id created after it, or %NULL when there is none or @image_id is not
  *   among the indexed images
  */
 AmImage          *am_image_freshness_find_newer (AmImageFreshness *self,

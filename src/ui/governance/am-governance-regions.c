@@ -167,8 +167,11 @@ update_line (AmGovernanceRegions *self,
       error = am_region_fanout_get_region_error (source, line->region);
       if (error == NULL)
         break;
-      failure = am_region_fanout_describe_error (source, error);
-      text = failure = g_strdup_printf (is_change ? _("Not changed: %s") : _("Failed: %s"), failure);
+      {
+        g_autofree char *reason = am_region_fanout_describe_error (source, error);
+
+        text = failure = g_strdup_printf (is_change ? _("Not changed: %s") : _("Failed: %s"), reason);
+      }
       gtk_label_set_text (GTK_LABEL (line->details_label), error->message);
       gtk_widget_set_visible (line->retry, TRUE);
       gtk_widget_set_visible (line->details, TRUE);

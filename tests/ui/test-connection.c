@@ -43,11 +43,30 @@ window_open (Window     *w,
   am_window_connect (w->window, profile, NULL);
 }
 
+static gboolean
+session_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes the window and waits until its session is gone: requests still in flight (the
+ * Instances view's image lookups) hold the views and the session until they are answered,
+ * and the session's sandbox must be stopped and reaped before the test ends, not left
+ * running when the test program exits. */
 static void
 window_close (Window *w)
 {
+  gpointer session = am_window_get_session (w->window);
+
+  g_object_add_weak_pointer (G_OBJECT (session), &session);
   gtk_window_destroy (GTK_WINDOW (w->window));
   am_ui_test_iterate ();
+  am_ui_test_wait_until (session_gone, &session, CEILING_MS);
+  if (session != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (session), &session);
+      g_error ("The window's session was still alive %d s after the window closed", CEILING_MS / 1000);
+    }
 }
 
 static void

@@ -334,6 +334,17 @@ run_awscli (const char *endpoint,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* With AMIABLE_BENCH_TRACE set, one line per keystroke: the search text after it, its
+ * wall-clock and CPU milliseconds, and the rows listed. */
+static void
+trace_keystroke (const char *text,
+                 double      wall_ms,
+                 double      cpu_ms)
+{
+  if (g_getenv ("AMIABLE_BENCH_TRACE") != NULL)
+    g_print ("keystroke \"%s\" wall_ms=%.1f cpu_ms=%.1f rows=%u\n", text, wall_ms, cpu_ms, n_rows ());
+}
+
 /* Types each word one character at a time, each applied as the debounce would, to the painted
  * frame, then clears the entry; appends each keystroke's wall-clock and CPU milliseconds. */
 static void
@@ -361,6 +372,7 @@ type_words (GArray *keystrokes,
           g_array_append_val (keystrokes, t);
           cpu = am_ui_bench_cpu_ms () - cpu;
           g_array_append_val (keystrokes_cpu, cpu);
+          trace_keystroke (gtk_editable_get_text (entry), t, cpu);
         }
       g_print ("search_rows_%u=%u\n", w, n_rows ());
       {
@@ -375,6 +387,7 @@ type_words (GArray *keystrokes,
         g_array_append_val (keystrokes, t);
         cpu = am_ui_bench_cpu_ms () - cpu;
         g_array_append_val (keystrokes_cpu, cpu);
+        trace_keystroke ("", t, cpu);
       }
     }
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "am-error-state.h"
+#include "am-image-cell.h"
 #include "am-image-anatomy.h"
 #include "am-images-view-private.h"
 #include "am-ui-test-sandbox.h"
@@ -385,6 +386,185 @@ test_on_demand_after_quick_start (void)
   fixture_stop (&fixture);
 }
 
+/* Every mapped AmImageCell below @widget. */
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (AM_IS_IMAGE_CELL (child) && gtk_widget_get_mapped (child))
+        g_ptr_array_add (cells, child);
+      collect_cells (child, cells);
+    }
+}
+
+typedef struct
+{
+  GtkWidget *cell;
+  double y;
+} CellAt;
+
+static int
+compare_cell_at (gconstpointer a,
+                 gconstpointer b)
+{
+  const CellAt *x = a;
+  const CellAt *y = b;
+
+  return (x->y > y->y) - (x->y < y->y);
+}
+
+/* The AMI IDs the list shows, top to bottom (the rows in the list's visible area). */
+static GPtrArray *
+ids_on_screen (Fixture *fixture)
+{
+  GtkWidget *list = GTK_WIDGET (fixture->view->column_view);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (CellAt));
+  GPtrArray *ids = g_ptr_array_new ();
+
+  collect_cells (list, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = cells->pdata[i];
+      const char *text = am_image_cell_get_text (AM_IMAGE_CELL (cell));
+      graphene_point_t point;
+      CellAt entry = { cell, 0 };
+
+      if (text == NULL || !g_str_has_prefix (text, "ami-")
+          || !gtk_widget_compute_point (cell, list, &GRAPHENE_POINT_INIT (0, 0), &point))
+        continue;
+      /* Below the header and above the bottom edge: on screen. */
+      if (point.y < 0 || point.y >= gtk_widget_get_height (list))
+        continue;
+      entry.y = point.y;
+      g_array_append_val (at, entry);
+    }
+  g_array_sort (at, compare_cell_at);
+  for (guint i = 0; i < at->len; i++)
+    g_ptr_array_add (ids, (gpointer) am_image_cell_get_text (AM_IMAGE_CELL (g_array_index (at, CellAt, i).cell)));
+  return ids;
+}
+
+static GQuark seen_quark;
+
+/* Marks every cell now on screen; returns how many there are. */
+static guint
+mark_cells (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (fixture->view->column_view), cells);
+  for (guint i = 0; i < cells->len; i++)
+    g_object_set_qdata (cells->pdata[i], seen_quark, GINT_TO_POINTER (TRUE));
+  return cells->len;
+}
+
+/* How many of the cells now on screen were marked (a new widget at a freed one's address
+ * carries no mark). */
+static guint
+count_marked (Fixture *fixture,
+              guint   *n_cells)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  guint marked = 0;
+
+  collect_cells (GTK_WIDGET (fixture->view->column_view), cells);
+  for (guint i = 0; i < cells->len; i++)
+    marked += g_object_get_qdata (cells->pdata[i], seen_quark) != NULL;
+  *n_cells = cells->len;
+  return marked;
+}
+
+/* The list shows the model's first rows from its top, in order. */
+static void
+check_top_rows (Fixture    *fixture,
+                const char *when)
+{
+  g_autoptr (GPtrArray) ids = ids_on_screen (fixture);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->view->column_view));
+
+  g_test_message ("%s: %u rows on screen, first %s", when, ids->len, ids->len > 0 ? (char *) ids->pdata[0] : "-");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, gtk_adjustment_get_lower (vadjustment));
+  g_assert_cmpuint (ids->len, >=, 10);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpstr (ids->pdata[i], ==, am_image_get_image_id (row (fixture, i)));
+}
+
+/* Types @text, or clears the search when it is NULL, and waits for the list's new frame. */
+static void
+search_and_paint (Fixture    *fixture,
+                  const char *text)
+{
+  if (text != NULL)
+    type_search (fixture, text);
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (_am_images_view_get_search_entry (fixture->view)), "");
+      _am_images_view_apply_search (fixture->view);
+    }
+  am_ui_test_settle (200);
+}
+
+/*
+ * A keystroke that changes the rows on screen moves the row widgets to the new rows (GTK 4.8
+ * destroyed and rebuilt up to 200 rows of cells for each, most of a keystroke's time at
+ * 100,000 images), and the list still shows the right rows from the top: after a search,
+ * after clearing it, and after a search typed while scrolled far down.
+ */
+static void
+test_search_moves_rows (void)
+{
+  const char *args[] = { "--public-images", "4000", NULL };
+  const char *searches[] = { "debian", NULL, "al2023", NULL, "rhel" };
+  Fixture fixture = { 0 };
+  GtkAdjustment *vadjustment;
+
+  seen_quark = g_quark_from_static_string ("test-images-view-seen");
+  fixture_start (&fixture, args, "alice");
+  am_images_view_set_session (fixture.view, fixture.session);
+  am_ui_test_images_wait_loaded (fixture.view);
+  am_images_view_set_scope (fixture.view, AM_IMAGES_SCOPE_PUBLIC);
+  am_ui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "images.load", NULL));
+  am_ui_test_images_wait_loaded (fixture.view);
+  am_ui_test_settle (200);
+  check_top_rows (&fixture, "loaded");
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr (GPtrArray) before = ids_on_screen (&fixture);
+      guint n_before = mark_cells (&fixture);
+      guint n_after = 0;
+      guint moved;
+
+      search_and_paint (&fixture, searches[i]);
+      moved = count_marked (&fixture, &n_after);
+      g_test_message ("search \"%s\": %u rows; %u of %u cells moved from the %u before",
+                      searches[i] != NULL ? searches[i] : "", am_ui_test_images_n_rows (fixture.view),
+                      moved, n_after, n_before);
+      /* The search changed the rows on screen, and those rows are many (GTK keeps about 200). */
+      g_assert_cmpuint (am_ui_test_images_n_rows (fixture.view), >, 300);
+      g_assert_false (g_strcmp0 (before->pdata[0], am_image_get_image_id (row (&fixture, 0))) == 0);
+      check_top_rows (&fixture, searches[i] != NULL ? searches[i] : "cleared");
+      /* Nearly every cell is one of before's, bound to a new row. */
+      g_assert_cmpuint (moved * 10, >=, n_after * 9);
+    }
+
+  /* Scrolled far down, a new search shows its results from the top. */
+  search_and_paint (&fixture, NULL);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture.view->column_view));
+  gtk_adjustment_set_value (vadjustment, (gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment)) / 2);
+  am_ui_test_settle (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 1000);
+  search_and_paint (&fixture, "ubuntu");
+  check_top_rows (&fixture, "ubuntu, typed while scrolled down");
+  screenshot (&fixture, "search-moves-rows");
+
+  fixture_stop (&fixture);
+}
+
 static guint public_count_2000;
 
 static void
@@ -546,6 +726,7 @@ main (int    argc,
   g_test_add_func ("/images/view/scopes-search-facets-sort", test_scopes_search_facets_sort);
   g_test_add_func ("/images/view/on-demand-after-quick-start", test_on_demand_after_quick_start);
   g_test_add_func ("/images/view/public-progress", test_public_progress);
+  g_test_add_func ("/images/view/search-moves-rows", test_search_moves_rows);
   g_test_add_func ("/images/view/cancel-first-load", test_cancel_first_load);
   g_test_add_func ("/images/view/faults", test_faults);
   g_test_add_func ("/images/view/error-and-empty", test_error_and_empty);

@@ -69,6 +69,7 @@ struct _AmImageListModel
   guint sel_first;
   guint sel_last;
   gboolean sel_span_valid;
+  gboolean replacing;     /* between the two halves of a change that replaces rows */
 };
 
 /* am-image-list-model-selection.c */

@@ -15,6 +15,13 @@
 
 static void list_model_iface_init (GListModelInterface *iface);
 
+enum {
+  ROWS_REPLACING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (AmImageListModel, am_image_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, am_image_list_model_selection_iface_init))
@@ -218,26 +225,32 @@ swap_visible (AmImageListModel *self,
   n_added = n_new - prefix - suffix;
   if (n_removed > 0 && n_added > 0)
     {
-      GPtrArray *between = g_ptr_array_sized_new (n_old - n_removed);
+      GPtrArray *between = g_ptr_array_sized_new (n_old + n_added);
 
       /*
-       * GTK 4.8's list views look up every added item (and rebuild its widgets) when a change
-       * removes the row they anchor the scroll position or focus to. Removing the old rows in
-       * one change and adding the new ones in a second keeps that loop empty (no row is ever
-       * listed twice in between).
+       * In three steps, so that GTK 4.8's list views move their row widgets to the new rows
+       * instead of destroying them and building new ones (most of a keystroke's time at
+       * 100,000 rows): the new rows go in before the old ones; a view anchored among the old
+       * rows then moves its anchor to the first new row (`rows-replacing`), which rebinds
+       * the widgets that leave the range it keeps; the old rows, by then without widgets,
+       * go last. No step both removes and adds, so none makes GTK look up every added item
+       * to find where a removed anchor went.
        */
       /* An empty array has no storage: memcpy must not see its NULL even for 0 bytes. */
       if (prefix > 0)
         memcpy (between->pdata, old->pdata, prefix * sizeof (gpointer));
-      if (suffix > 0)
-        memcpy (between->pdata + prefix, old->pdata + n_old - suffix, suffix * sizeof (gpointer));
-      between->len = prefix + suffix;
+      memcpy (between->pdata + prefix, visible->pdata + prefix, n_added * sizeof (gpointer));
+      memcpy (between->pdata + prefix + n_added, old->pdata + prefix, (n_old - prefix) * sizeof (gpointer));
+      between->len = n_old + n_added;
       self->visible = between;
       self->sel_span_valid = FALSE;
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_removed, 0);
+      self->replacing = TRUE;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, n_added);
+      g_signal_emit (self, signals[ROWS_REPLACING], 0, prefix, n_removed, n_old);
+      self->replacing = FALSE;
       self->visible = visible;
       self->sel_span_valid = FALSE;
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, n_added);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix + n_added, n_removed, 0);
       g_ptr_array_unref (between);
     }
   else if (n_removed > 0 || n_added > 0)
@@ -435,6 +448,23 @@ am_image_list_model_class_init (AmImageListModelClass *klass)
 
   object_class->dispose = am_image_list_model_dispose;
   object_class->finalize = am_image_list_model_finalize;
+
+  /**
+   * AmImageListModel::rows-replacing:
+   * @position: where the new rows start
+   * @n_replaced: how many old rows they replace
+   * @n_before: the number of rows before the change
+   *
+   * Emitted in the middle of a change that replaces rows: the new rows are in the list at
+   * [@position, +added) and the @n_replaced old ones still follow them; the next
+   * items-changed removes those. A view whose scroll position lies among the old rows moves
+   * it to @position here (its layout still describes the @n_before rows of before), so
+   * that GTK moves the row widgets to the new rows rather than destroying them with the
+   * old ones.
+   */
+  signals[ROWS_REPLACING] =
+    g_signal_new ("rows-replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -454,6 +484,14 @@ AmImageListModel *
 am_image_list_model_new (void)
 {
   return g_object_new (AM_TYPE_IMAGE_LIST_MODEL, NULL);
+}
+
+gboolean
+am_image_list_model_is_replacing (AmImageListModel *self)
+{
+  g_return_val_if_fail (AM_IS_IMAGE_LIST_MODEL (self), FALSE);
+
+  return self->replacing;
 }
 
 void

@@ -63,9 +63,17 @@ typedef enum
 
 #define AM_TYPE_IMAGE_LIST_MODEL (am_image_list_model_get_type ())
 
+/* Signals: "rows-replacing" (guint position, guint n_replaced, guint n_before), see the
+ * class's documentation in am-image-list-model.c. */
 G_DECLARE_FINAL_TYPE (AmImageListModel, am_image_list_model, AM, IMAGE_LIST_MODEL, GObject)
 
 AmImageListModel *am_image_list_model_new             (void);
+/**
+ * am_image_list_model_is_replacing:
+ * %TRUE between the items-changed that adds a change's new rows and the one that removes the
+ * old rows they replace (see "rows-replacing"): the list then holds both.
+ */
+gboolean          am_image_list_model_is_replacing    (AmImageListModel        *self);
 /** am_image_list_model_set_source: @source: (nullable): a list of AmImage */
 void              am_image_list_model_set_source      (AmImageListModel        *self,
                                                        GListModel              *source);

@@ -238,9 +238,60 @@ list_items_changed_cb (AmImagesView *self,
                        guint         added,
                        GListModel   *model)
 {
+  /* Halfway through a change, the list holds the old rows and the new ones. */
+  if (am_image_list_model_is_replacing (self->list))
+    return;
+
   _am_images_view_update_state (self);
   _am_images_view_queue_update_details (self);
   _am_images_view_follow_pending_image (self);
+}
+
+/* The list view inside the column view, which has the `list.` actions. */
+static GtkWidget *
+get_list_view (AmImagesView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/*
+ * Rows [@position, +@n_replaced) of the @n_before shown are being replaced, and the new rows
+ * are already in the list before them. If the top of the view lies among the old rows (a
+ * new search always starts at the top), the view moves to the first new row now: GTK 4.8
+ * then gives the row widgets that leave the range it keeps (the old rows') to the new rows,
+ * a rebind, where removing the old rows would destroy their widgets and build new ones.
+ * The layout still describes the rows of before, all of one height.
+ */
+static void
+rows_replacing_cb (AmImagesView     *self,
+                   guint             position,
+                   guint             n_replaced,
+                   guint             n_before,
+                   AmImageListModel *list)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double upper;
+  guint top = 0;
+  GtkWidget *list_view;
+
+  if (vadjustment != NULL)
+    {
+      upper = gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_lower (vadjustment);
+      if (upper > 0 && n_before > 0)
+        top = (guint) ((gtk_adjustment_get_value (vadjustment) - gtk_adjustment_get_lower (vadjustment))
+                       / upper * n_before);
+    }
+  if (top < position || top >= position + n_replaced)
+    return;
+
+  list_view = get_list_view (self);
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
 /* --- search and facets -------------------------------------------------------------------- */
@@ -516,6 +567,8 @@ am_images_view_init (AmImagesView *self)
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->list, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "rows-replacing", G_CALLBACK (rows_replacing_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->list));
   _am_images_view_setup_columns (self);

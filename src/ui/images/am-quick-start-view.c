@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-image-list-model.h"
 #include "am-quick-start-view.h"
 #include "am-time-format.h"
 
@@ -361,6 +362,10 @@ static void
 items_changed_cb (AmQuickStartView *self)
 {
   self->stale = TRUE;
+  /* Halfway through a change that replaces rows, the list holds the old and the new ones:
+   * the change's second half builds. */
+  if (AM_IS_IMAGE_LIST_MODEL (self->model) && am_image_list_model_is_replacing (AM_IMAGE_LIST_MODEL (self->model)))
+    return;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_built (self);
 }

@@ -261,6 +261,11 @@ query_matches (ImageQuery      *q,
                const AmSbImage *image,
                gboolean         explicit_id)
 {
+  /* The owner first: a string compare that rules out most of a big catalogue for the
+   * owner-scoped queries (a family, an account's own images), where visibility looks
+   * through launch permissions. Every test here is pure, so the order changes no answer. */
+  if (!owner_matches (q, image))
+    return FALSE;
   if (!_am_sb_image_visible (q->call, image) || (image->disabled && !q->include_disabled))
     return FALSE;
   if (!explicit_id && _am_sb_image_hidden_by_settings (q->call, image))
@@ -268,7 +273,7 @@ query_matches (ImageQuery      *q,
   if (!explicit_id && !q->include_deprecated && am_sb_image_is_deprecated (image, q->call->now_ms)
       && strcmp (image->owner_id, q->call->account->account_id) != 0)
     return FALSE;
-  if (!owner_matches (q, image) || !executable_matches (q, image))
+  if (!executable_matches (q, image))
     return FALSE;
   if (q->filters->len > 0
       && !am_sb_image_matches (image, q->needs_tags ? image_tags (q, image) : NULL, q->filters,

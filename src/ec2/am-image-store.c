@@ -8,6 +8,12 @@
 
 #include <json-glib/json-glib.h>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "am-ec2-error.h"
 #include "am-ec2-model-private.h"
 #include "am-json-client-private.h"
@@ -806,6 +812,26 @@ write_cache_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/*
+ * The cache is written on a thread of its own at the lowest priority: serializing a listing
+ * of 100,000 images takes about a second of CPU, which must not take a core from the
+ * interface, whose next frames (a selection, a keystroke) come first. (Not a pooled thread:
+ * a thread's priority cannot be raised back without privileges.)
+ */
+static gpointer
+write_cache_background (gpointer data)
+{
+  GTask *task = data;
+
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19);
+#endif
+  write_cache_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                      g_task_get_cancellable (task));
+  g_object_unref (task);
+  return NULL;
+}
+
 static void start_cache_write (AmImageStore *self);
 
 static void
@@ -858,7 +884,7 @@ start_cache_write (AmImageStore *self)
   task = g_task_new (self, NULL, on_cache_written, NULL);
   g_task_set_source_tag (task, start_cache_write);
   g_task_set_task_data (task, job, (GDestroyNotify) cache_job_free);
-  g_task_run_in_thread (task, write_cache_thread);
+  g_thread_unref (g_thread_new ("amiable-cache", write_cache_background, g_object_ref (task)));
 }
 
 /* --- loading -------------------------------------------------------------------------------- */

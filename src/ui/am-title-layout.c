@@ -116,3 +116,44 @@ am_action_row_use_title_layout (AdwActionRow *row)
     return;
   gtk_widget_set_layout_manager (box, am_title_layout_new (old));
 }
+
+/* The label showing @text below @widget. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+am_preferences_group_use_title_layout (AdwPreferencesGroup *group)
+{
+  const char *description;
+  GtkWidget *label;
+  GtkWidget *box;
+  GtkLayoutManager *old;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  description = adw_preferences_group_get_description (group);
+  if (description == NULL || description[0] == '\0'
+      || (label = find_label (GTK_WIDGET (group), description)) == NULL)
+    return;
+  box = gtk_widget_get_parent (label);
+  if (!GTK_IS_BOX (box))
+    return;
+  /* A box keeps its orientation in its layout: ask that (once wrapped, the box cannot tell). */
+  old = gtk_widget_get_layout_manager (box);
+  if (!GTK_IS_BOX_LAYOUT (old) || gtk_orientable_get_orientation (GTK_ORIENTABLE (old)) != GTK_ORIENTATION_VERTICAL)
+    return;
+  gtk_widget_set_layout_manager (box, am_title_layout_new (old));
+}

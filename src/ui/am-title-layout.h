@@ -32,4 +32,12 @@ GtkLayoutManager *am_title_layout_new (GtkLayoutManager *box);
  */
 void am_action_row_use_title_layout (AdwActionRow *row);
 
+/**
+ * am_preferences_group_use_title_layout:
+ * The same for @group's heading: the vertical box of its title and description, which its
+ * header lays out beside the header suffix. Call it once the description is set; a group
+ * without one, or whose box cannot be found, is left as it is.
+ */
+void am_preferences_group_use_title_layout (AdwPreferencesGroup *group);
+
 G_END_DECLS

@@ -294,6 +294,15 @@ measure_details (GArray *times,
       g_array_append_val (times, t);
       cpu = am_ui_bench_cpu_ms () - cpu;
       g_array_append_val (cpu_times, cpu);
+      if (g_getenv ("AMIABLE_BENCH_TRACE") != NULL)
+        {
+          guint n_mappings = 0;
+
+          while (am_image_get_block_device_mappings (image)[n_mappings] != NULL)
+            n_mappings++;
+          g_print ("details \"%s\" at_us=%" G_GINT64_FORMAT " mappings=%u tags=%u wall_ms=%.1f cpu_ms=%.1f\n", am_image_get_name (image), start, n_mappings,
+                   g_strv_length ((char **) am_image_get_tags (image)), t, cpu);
+        }
     }
   return am_ui_bench_percentile (times, 0.95);
 }

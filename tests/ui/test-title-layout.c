@@ -118,11 +118,99 @@ test_same_layout (void)
   am_ui_test_iterate ();
 }
 
+/* The label showing @text below @widget. */
+static GtkWidget *
+label_with_text (GtkWidget  *widget,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = label_with_text (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A group's heading (title and a wrapping description beside the header suffix) gets the same
+ * layout, laid out as before, and its width no longer depends on the height offered. */
+static void
+test_group_heading (void)
+{
+  const char *description = "The volumes each new instance gets. EBS volumes start as a copy of their snapshot; "
+                            "instance store volumes are local disks that vanish when the instance stops.";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  AdwPreferencesGroup *groups[2];
+  GtkWidget *headings[2];
+  static const int widths[] = { 200, 260, 320, 480, 900 };
+  int min[2], nat[2];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      groups[i] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (groups[i], "Block Device Mapping");
+      adw_preferences_group_set_description (groups[i], description);
+      new_row (groups[i], subtitles[1]);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (groups[i]));
+      headings[i] = gtk_widget_get_parent (label_with_text (GTK_WIDGET (groups[i]), description));
+    }
+  am_preferences_group_use_title_layout (groups[1]);
+  g_assert_false (AM_IS_TITLE_LAYOUT (gtk_widget_get_layout_manager (headings[0])));
+  g_assert_true (AM_IS_TITLE_LAYOUT (gtk_widget_get_layout_manager (headings[1])));
+  /* Once per group. */
+  am_preferences_group_use_title_layout (groups[1]);
+  g_assert_true (AM_IS_TITLE_LAYOUT (gtk_widget_get_layout_manager (headings[1])));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (window);
+
+  for (guint i = 0; i < 2; i++)
+    gtk_widget_measure (GTK_WIDGET (groups[i]), GTK_ORIENTATION_HORIZONTAL, -1, &min[i], &nat[i], NULL, NULL);
+  g_assert_cmpint (min[0], ==, min[1]);
+  g_assert_cmpint (nat[0], ==, nat[1]);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      int width = MAX (widths[w], min[0]);
+
+      for (guint i = 0; i < 2; i++)
+        gtk_widget_measure (GTK_WIDGET (groups[i]), GTK_ORIENTATION_VERTICAL, width, &min[i], &nat[i], NULL, NULL);
+      g_test_message ("group at %d px: %d/%d against %d/%d", width, min[0], nat[0], min[1], nat[1]);
+      g_assert_cmpint (min[0], ==, min[1]);
+      g_assert_cmpint (nat[0], ==, nat[1]);
+    }
+
+  /* The heading's width for a height is its width for none. */
+  gtk_widget_measure (headings[1], GTK_ORIENTATION_HORIZONTAL, -1, &min[0], &nat[0], NULL, NULL);
+  gtk_widget_measure (headings[1], GTK_ORIENTATION_HORIZONTAL, 16, &min[1], &nat[1], NULL, NULL);
+  g_assert_cmpint (min[0], ==, min[1]);
+  g_assert_cmpint (nat[0], ==, nat[1]);
+
+  /* Laid out in the window, the headings' labels get the same places. */
+  am_ui_test_iterate ();
+  for (GtkWidget *a = gtk_widget_get_first_child (headings[0]), *b = gtk_widget_get_first_child (headings[1]);
+       a != NULL && b != NULL;
+       a = gtk_widget_get_next_sibling (a), b = gtk_widget_get_next_sibling (b))
+    {
+      g_assert_cmpint (gtk_widget_get_allocated_height (a), ==, gtk_widget_get_allocated_height (b));
+      g_assert_cmpint (gtk_widget_get_allocated_width (a), ==, gtk_widget_get_allocated_width (b));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  am_ui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
   am_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/title-layout/same-layout", test_same_layout);
+  g_test_add_func ("/ui/title-layout/group-heading", test_group_heading);
   return g_test_run ();
 }

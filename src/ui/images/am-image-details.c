@@ -32,6 +32,7 @@ struct _AmImageDetails
   AmImageLineage *lineage;
   AmImageStorage *storage;
   GtkBox *fields_box;
+  AdwPreferencesGroup *anatomy_group;
   AdwPreferencesGroup *volumes_group;
   AdwPreferencesGroup *permissions_group;
   AdwPreferencesGroup *used_by_group;
@@ -280,6 +281,16 @@ new_copy_row (const char *title,
   return row;
 }
 
+/* Setting a tooltip makes GTK 4.8 ask the display server where the pointer is (a round trip),
+ * even for the same text: only a new text is set. */
+static void
+set_tooltip_if_changed (GtkWidget  *widget,
+                        const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 set_row_value (AmImageDetails *self,
                AdwActionRow   *row,
@@ -293,7 +304,7 @@ set_row_value (AmImageDetails *self,
   if (button != NULL)
     {
       g_object_set_data_full (G_OBJECT (button), "am-copy-text", g_strdup (value), g_free);
-      gtk_widget_set_tooltip_text (button, _("Copy"));
+      set_tooltip_if_changed (button, _("Copy"));
     }
   if (value != NULL)
     g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
@@ -600,7 +611,7 @@ fill (AmImageDetails *self)
           {
             g_autofree char *utc = am_time_format_utc (fields[i].time (self->image));
 
-            gtk_widget_set_tooltip_text (GTK_WIDGET (row), utc);
+            set_tooltip_if_changed (GTK_WIDGET (row), utc);
           }
       }
     for (guint i = 0; i < N_HEADINGS; i++)
@@ -679,6 +690,7 @@ am_image_details_class_init (AmImageDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, lineage);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, storage);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, AmImageDetails, anatomy_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, volumes_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, permissions_group);
   gtk_widget_class_bind_template_child (widget_class, AmImageDetails, used_by_group);
@@ -694,6 +706,16 @@ am_image_details_init (AmImageDetails *self)
   self->field_groups = g_ptr_array_new ();
   self->pools = g_hash_table_new_full (NULL, NULL, NULL, row_pool_free);
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* Group headings with a wrapping description are measured for their width only once per
+   * width (see am-title-layout.h). */
+  {
+    AdwPreferencesGroup *groups[] = { self->anatomy_group, self->volumes_group, self->permissions_group,
+                                      self->used_by_group, self->tags_group };
+
+    for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+      am_preferences_group_use_title_layout (groups[i]);
+  }
 
   /* The fixed rows are built once, under their headings; a selection change only updates
    * their text. */

@@ -103,11 +103,15 @@ am_image_list_model_get_selection_in_range (GtkSelectionModel *model,
 {
   AmImageListModel *self = AM_IMAGE_LIST_MODEL (model);
   GtkBitset *bitset = gtk_bitset_new_empty ();
+  guint first, last, end;
 
-  if (self->selected->len == 0)
+  /* Only the span of the selected rows is looked at (a selection change asks for the
+   * selection of the whole list, 100,000 rows). */
+  if (!selection_span (self, &first, &last))
     return bitset;
 
-  for (guint i = position; i < position + n_items && i < self->visible->len; i++)
+  end = MIN (MIN (last + 1, self->visible->len), position + MIN (n_items, G_MAXUINT - position));
+  for (guint i = MAX (position, first); i < end; i++)
     if (((Row *) self->visible->pdata[i])->selected)
       gtk_bitset_add (bitset, i);
 

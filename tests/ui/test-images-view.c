@@ -415,14 +415,15 @@ compare_cell_at (gconstpointer a,
   return (x->y > y->y) - (x->y < y->y);
 }
 
-/* The AMI IDs the list shows, top to bottom (the rows in the list's visible area). */
+/* The AMI IDs the list shows, top to bottom (the rows in the list's visible area), copied:
+ * a cell's text goes when it is bound to another row. */
 static GPtrArray *
 ids_on_screen (Fixture *fixture)
 {
   GtkWidget *list = GTK_WIDGET (fixture->view->column_view);
   g_autoptr (GPtrArray) cells = g_ptr_array_new ();
   g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (CellAt));
-  GPtrArray *ids = g_ptr_array_new ();
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
   collect_cells (list, cells);
   for (guint i = 0; i < cells->len; i++)
@@ -443,7 +444,7 @@ ids_on_screen (Fixture *fixture)
     }
   g_array_sort (at, compare_cell_at);
   for (guint i = 0; i < at->len; i++)
-    g_ptr_array_add (ids, (gpointer) am_image_cell_get_text (AM_IMAGE_CELL (g_array_index (at, CellAt, i).cell)));
+    g_ptr_array_add (ids, g_strdup (am_image_cell_get_text (AM_IMAGE_CELL (g_array_index (at, CellAt, i).cell))));
   return ids;
 }
 

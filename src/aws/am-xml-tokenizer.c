@@ -368,26 +368,41 @@ unescape (AmXmlTokenizer  *self,
 }
 
 /* Whether @text needs no unescaping, normalizing or validating: eight bytes at a time, a
- * test for bytes with the high bit set, NUL, “&” or “\r”. */
+ * test for bytes with the high bit set, NUL, “&” or “\r”. The last, partial word is read
+ * whole when the buffer goes on to @limit (it does but at the end of a chunk: the text is
+ * followed by a tag), the bytes past the text replaced by spaces. */
 static inline gboolean
 text_is_plain (const char *text,
-               gsize       len)
+               gsize       len,
+               const char *limit)
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
   gsize i = 0;
 
 #define HAS_ZERO_BYTE(v) (((v) - ones) & ~(v))
+#define SLOW_WORD(w) (((w) | HAS_ZERO_BYTE (w) | HAS_ZERO_BYTE ((w) ^ (ones * '&')) \
+                       | HAS_ZERO_BYTE ((w) ^ (ones * '\r'))) & highs)
   for (; i + 8 <= len; i += 8)
     {
-      guint64 w, amp, cr;
+      guint64 w;
 
       memcpy (&w, text + i, 8);
-      amp = w ^ (ones * '&');
-      cr = w ^ (ones * '\r');
-      if ((w | HAS_ZERO_BYTE (w) | HAS_ZERO_BYTE (amp) | HAS_ZERO_BYTE (cr)) & highs)
+      if (SLOW_WORD (w))
         return FALSE;
     }
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (i < len && (gsize) (limit - (text + i)) >= 8)
+    {
+      guint64 keep = (G_GUINT64_CONSTANT (1) << ((len - i) * 8)) - 1;
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      w = (w & keep) | ((ones * ' ') & ~keep);
+      return !SLOW_WORD (w);
+    }
+#endif
+#undef SLOW_WORD
 #undef HAS_ZERO_BYTE
   for (; i < len; i++)
     if (classes[(guchar) text[i]] & TEXT_SLOW)
@@ -399,9 +414,10 @@ static gboolean
 emit_text (AmXmlTokenizer  *self,
            const char      *text,
            gsize            len,
+           const char      *limit,
            GError         **error)
 {
-  if (G_UNLIKELY (!text_is_plain (text, len)))
+  if (G_UNLIKELY (!text_is_plain (text, len, limit)))
     {
       if (!unescape (self, text, len, FALSE, error))
         return FALSE;
@@ -744,7 +760,7 @@ tokenize (AmXmlTokenizer  *self,
           lt = memchr (p, '<', end - p);
           if (lt == NULL)
             break;
-          if (!emit_text (self, p, lt - p, error))
+          if (!emit_text (self, p, lt - p, end, error))
             return FALSE;
           p = done = lt;
           continue;

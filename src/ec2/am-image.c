@@ -642,6 +642,26 @@ fold (const char *text)
   return out;
 }
 
+/* The length of @text's leading ASCII, eight bytes at a time. */
+static gsize
+skip_ascii (const char *text,
+            gsize       len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+        break;
+    }
+  while (i < len && (guchar) text[i] < 0x80)
+    i++;
+  return i;
+}
+
 /*
  * The text as it goes into the search key: ASCII text as it is (the key is matched without
  * regard to ASCII case, so it needs no lower-case copy: *@owned stays %NULL and the result is
@@ -660,9 +680,7 @@ fold_maybe (const char  *text,
       *len = 0;
       return "";
     }
-  for (p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      break;
+  p = text + skip_ascii (text, strlen (text));
   if (*p == '\0')
     {
       *len = p - text;

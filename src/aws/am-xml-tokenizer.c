@@ -12,6 +12,10 @@
 
 #include "am-xml-tokenizer-private.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 /*
  * Why not GMarkup: it walks the input one UTF-8 character at a time, copies every name and
  * text into a GString and allocates a list of attributes per element, which made it 60 % of
@@ -158,7 +162,11 @@ scan_name (const char  *p,
     {
       gsize len;
 
-      /* ASCII name characters, the common case. */
+      /* ASCII name characters, the common case: four at a time while the buffer lasts. */
+      while (end - q >= 4
+             && (classes[(guchar) q[0]] & classes[(guchar) q[1]] & classes[(guchar) q[2]]
+                 & classes[(guchar) q[3]] & NAME_CHAR))
+        q += 4;
       while (q < end && (classes[(guchar) *q] & NAME_CHAR))
         q++;
       if (q == end)
@@ -429,6 +437,44 @@ emit_text (AmXmlTokenizer  *self,
   return self->events->text (text, len, self->user_data, error);
 }
 
+/*
+ * The “<” that ends the text at @p, or %NULL if the buffer ends first. *@plain is set when
+ * the text is known to need no unescaping (see text_is_plain()): sixteen bytes at a time, the
+ * first of “<”, “&”, “\r”, NUL or a byte beyond ASCII ends the scan; “<” first means plain.
+ * Otherwise (or near the end of the buffer) memchr finds the “<” and *@plain is FALSE: the
+ * caller checks the text.
+ */
+static inline const char *
+find_text_end (const char *p,
+               const char *end,
+               gboolean   *plain)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i lt = _mm_set1_epi8 ('<');
+  const __m128i amp = _mm_set1_epi8 ('&');
+  const __m128i cr = _mm_set1_epi8 ('\r');
+  const __m128i zero = _mm_setzero_si128 ();
+
+  while (end - p >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i special = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, lt), _mm_cmpeq_epi8 (v, amp)),
+                                      _mm_or_si128 (_mm_cmpeq_epi8 (v, cr), _mm_cmpeq_epi8 (v, zero)));
+      guint mask = _mm_movemask_epi8 (_mm_or_si128 (special, v));
+
+      if (mask != 0)
+        {
+          p += __builtin_ctz (mask);
+          *plain = *p == '<';
+          return *plain ? p : memchr (p, '<', end - p);
+        }
+      p += 16;
+    }
+#endif
+  *plain = FALSE;
+  return memchr (p, '<', end - p);
+}
+
 static const char *
 top_name (AmXmlTokenizer *self)
 {
@@ -460,6 +506,22 @@ open_element (AmXmlTokenizer  *self,
   return self->events->start (self->names->str + offset, len, self->user_data, error);
 }
 
+/* Closes the open element, which the caller found to be the one named in the end tag. */
+static inline gboolean
+close_top (AmXmlTokenizer  *self,
+           gsize            len,
+           GError         **error)
+{
+  guint offset = self->offsets[self->depth - 1];
+
+  self->depth--;
+  if (self->events->end != NULL
+      && !self->events->end (self->names->str + offset, len, self->user_data, error))
+    return FALSE;
+  self->names->len = offset;
+  return TRUE;
+}
+
 static gboolean
 close_element (AmXmlTokenizer  *self,
                const char      *name,
@@ -485,12 +547,7 @@ close_element (AmXmlTokenizer  *self,
                        (int) len, name, top);
       return FALSE;
     }
-  self->depth--;
-  if (self->events->end != NULL
-      && !self->events->end (top, len, self->user_data, error))
-    return FALSE;
-  self->names->len = offset;
-  return TRUE;
+  return close_top (self, len, error);
 }
 
 static const char *
@@ -560,7 +617,7 @@ scan_start_tag (AmXmlTokenizer  *self,
           *next = q + 1;
           if (!open_element (self, name, name_end - name, error))
             return SCAN_ERROR;
-          if (empty && !close_element (self, name, name_end - name, error))
+          if (empty && !close_top (self, name_end - name, error))
             return SCAN_ERROR;
           return SCAN_OK;
         }
@@ -629,7 +686,7 @@ scan_end_tag (AmXmlTokenizer  *self,
           && name[top_len] == '>')
         {
           *next = name + top_len + 1;
-          return close_element (self, name, top_len, error) ? SCAN_OK : SCAN_ERROR;
+          return close_top (self, top_len, error) ? SCAN_OK : SCAN_ERROR;
         }
     }
   if (!is_name_start (name, end, &scan))
@@ -742,6 +799,7 @@ tokenize (AmXmlTokenizer  *self,
       if (*p != '<')
         {
           const char *lt;
+          gboolean plain;
 
           if (self->depth == 0)
             {
@@ -757,10 +815,16 @@ tokenize (AmXmlTokenizer  *self,
                 }
               continue;
             }
-          lt = memchr (p, '<', end - p);
+          lt = find_text_end (p, end, &plain);
           if (lt == NULL)
             break;
-          if (!emit_text (self, p, lt - p, end, error))
+          if (plain)
+            {
+              if (self->events->text != NULL && lt > p
+                  && !self->events->text (p, lt - p, self->user_data, error))
+                return FALSE;
+            }
+          else if (!emit_text (self, p, lt - p, end, error))
             return FALSE;
           p = done = lt;
           continue;

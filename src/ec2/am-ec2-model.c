@@ -201,11 +201,20 @@ static guint
 share_hash (gconstpointer object)
 {
   const guint8 *p = (const guint8 *) object + sizeof (GObject);
-  guint32 h = 2166136261u;
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+  gsize i = 0;
 
-  for (gsize i = 0; i < share_size; i++)
-    h = (h ^ p[i]) * 16777619u;
-  return h;
+  /* Eight bytes at a time (instance structs are mostly quarks and flags), then the rest. */
+  for (; i + 8 <= share_size; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p + i, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (1099511628211);
+    }
+  for (; i < share_size; i++)
+    h = (h ^ p[i]) * G_GUINT64_CONSTANT (1099511628211);
+  return (guint) (h ^ (h >> 32));
 }
 
 static gboolean

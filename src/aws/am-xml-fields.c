@@ -73,8 +73,16 @@ am_field_set_text (gpointer        record,
   switch (field->type)
     {
     case AM_FIELD_STRING:
-      g_free (*(char **) ptr);
-      *(char **) ptr = g_strndup (text, len);
+      {
+        /* The reader's text holds no NUL byte (the tokenizer refuses them), so a copy of
+         * @len bytes is g_strndup's result without its scan for one. */
+        char *copy = g_malloc (len + 1);
+
+        memcpy (copy, text, len);
+        copy[len] = '\0';
+        g_free (*(char **) ptr);
+        *(char **) ptr = copy;
+      }
       return TRUE;
     case AM_FIELD_BOOLEAN:
       if (len == 4 && memcmp (text, "true", 4) == 0)

@@ -22,10 +22,13 @@ typedef struct
 struct _AmXmlReader
 {
   AmXmlTokenizer      *tokenizer;
-  GArray              *frames;        /* Frame */
+  Frame               *frames;
+  guint                n_frames;
+  guint                frames_size;
   guint                depth;         /* elements open */
   guint                skip_depth;    /* >0: inside a skipped subtree opened at this depth */
   guint                leaf_depth;    /* >0: collecting the text of a leaf at this depth */
+  guint                leaf_prefix;   /* the length of the leaf's namespace prefix ("p:") */
   GString             *leaf_text;
   gboolean             seen_root;
   gboolean             root_closed;
@@ -43,11 +46,11 @@ strip_prefix (const char *name)
   return colon != NULL ? colon + 1 : name;
 }
 
-static Frame *
+static inline Frame *
 top_frame (AmXmlReader *self)
 {
-  g_assert (self->frames->len > 0);
-  return &g_array_index (self->frames, Frame, self->frames->len - 1);
+  g_assert (self->n_frames > 0);
+  return &self->frames[self->n_frames - 1];
 }
 
 static gboolean
@@ -57,7 +60,7 @@ on_start_element (const char  *element_name,
                   GError     **error)
 {
   AmXmlReader *self = user_data;
-  const char *name = strip_prefix (element_name);
+  const char *name;
   Frame *frame;
 
   if (self->depth == 0)
@@ -76,6 +79,7 @@ on_start_element (const char  *element_name,
   if (self->skip_depth > 0 || self->leaf_depth > 0)
     return TRUE;
 
+  name = strip_prefix (element_name);
   frame = top_frame (self);
   if (frame->handler->start == NULL)
     {
@@ -98,7 +102,9 @@ on_start_element (const char  *element_name,
   if (!self->pushed)
     {
       self->leaf_depth = self->depth;
-      g_string_truncate (self->leaf_text, 0);
+      self->leaf_prefix = name - element_name;
+      self->leaf_text->len = 0;
+      self->leaf_text->str[0] = '\0';
     }
   self->pushed = FALSE;
   return TRUE;
@@ -133,24 +139,26 @@ on_end_element (const char  *element_name,
 
       self->leaf_depth = 0;
       frame = top_frame (self);
+      /* The leaf's own name: its start tag's, without the prefix found then. */
       if (frame->handler->text != NULL
-          && !frame->handler->text (self, strip_prefix (element_name), self->leaf_text->str,
-                                    self->leaf_text->len, frame->data, error))
+          && !frame->handler->text (self, element_name + self->leaf_prefix,
+                                    self->leaf_text->str, self->leaf_text->len, frame->data,
+                                    error))
         {
           if (error != NULL && *error == NULL)
             g_set_error (error, AM_AWS_ERROR, AM_AWS_ERROR_MALFORMED_RESPONSE,
-                         "The value of “%s” was refused", strip_prefix (element_name));
+                         "The value of “%s” was refused", element_name + self->leaf_prefix);
           return FALSE;
         }
       return TRUE;
     }
 
   frame = top_frame (self);
-  if (self->frames->len > 1 && frame->depth == closing)
+  if (self->n_frames > 1 && frame->depth == closing)
     {
       Frame popped = *frame;
 
-      g_array_set_size (self->frames, self->frames->len - 1);
+      self->n_frames--;
       if (popped.handler->end != NULL && !popped.handler->end (self, popped.data, error))
         {
           if (error != NULL && *error == NULL)
@@ -202,8 +210,9 @@ am_xml_reader_new (const AmXmlHandler *root,
   g_return_val_if_fail (root != NULL, NULL);
 
   self = g_new0 (AmXmlReader, 1);
-  self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
-  g_array_append_val (self->frames, frame);
+  self->frames_size = 16;
+  self->frames = g_new (Frame, self->frames_size);
+  self->frames[self->n_frames++] = frame;
   self->leaf_text = g_string_new (NULL);
   self->tokenizer = _am_xml_tokenizer_new (&tokenizer_events, self);
 
@@ -217,7 +226,7 @@ am_xml_reader_free (AmXmlReader *reader)
     return;
 
   _am_xml_tokenizer_free (reader->tokenizer);
-  g_array_unref (reader->frames);
+  g_free (reader->frames);
   g_string_free (reader->leaf_text, TRUE);
   g_free (reader);
 }
@@ -237,7 +246,12 @@ am_xml_reader_push (AmXmlReader        *reader,
   frame.handler = handler;
   frame.data = frame_data;
   frame.depth = reader->depth;
-  g_array_append_val (reader->frames, frame);
+  if (G_UNLIKELY (reader->n_frames == reader->frames_size))
+    {
+      reader->frames_size *= 2;
+      reader->frames = g_renew (Frame, reader->frames, reader->frames_size);
+    }
+  reader->frames[reader->n_frames++] = frame;
   reader->pushed = TRUE;
 }
 
@@ -329,7 +343,7 @@ am_xml_reader_finish (AmXmlReader *reader,
   reader->finished = TRUE;
 
   /* The root frame's `end` sees the whole document: a last chance to check it is complete. */
-  root = &g_array_index (reader->frames, Frame, 0);
+  root = &reader->frames[0];
   if (root->handler->end != NULL && !root->handler->end (reader, root->data, &local))
     {
       if (local == NULL)

@@ -12,6 +12,10 @@
 
 #include "am-xml-tokenizer-private.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 /*
  * Why not GMarkup: it walks the input one UTF-8 character at a time, copies every name and
  * text into a GString and allocates a list of attributes per element, which made it 60 % of
@@ -143,9 +147,41 @@ non_ascii_name_char (const char *p,
   return SCAN_OK;
 }
 
+/* Past the ASCII name characters (NAME_CHAR) from @q: sixteen bytes at a time while the
+ * buffer lasts, then one at a time. */
+static inline const char *
+skip_ascii_name_chars (const char *q,
+                       const char *end)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+  while (end - q >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) q);
+      /* A letter whatever its case; bytes beyond ASCII are negative and match no range. */
+      __m128i folded = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+      __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (folded, _mm_set1_epi8 ('a' - 1)),
+                                      _mm_cmplt_epi8 (folded, _mm_set1_epi8 ('z' + 1)));
+      __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                                     _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+      __m128i other = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('_')),
+                                                  _mm_cmpeq_epi8 (v, _mm_set1_epi8 (':'))),
+                                    _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('.')),
+                                                  _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('-'))));
+      guint outside = ~_mm_movemask_epi8 (_mm_or_si128 (letter, _mm_or_si128 (digit, other))) & 0xFFFF;
+
+      if (outside != 0)
+        return q + __builtin_ctz (outside);
+      q += 16;
+    }
+#endif
+  while (q < end && (classes[(guchar) *q] & NAME_CHAR))
+    q++;
+  return q;
+}
+
 /* A name as GMarkup delimits it: a start character, then name characters. *p is on a start
  * character. */
-static Scan
+static inline Scan
 scan_name (const char  *p,
            const char  *end,
            const char **name_end)
@@ -159,8 +195,7 @@ scan_name (const char  *p,
       gsize len;
 
       /* ASCII name characters, the common case. */
-      while (q < end && (classes[(guchar) *q] & NAME_CHAR))
-        q++;
+      q = skip_ascii_name_chars (q, end);
       if (q == end)
         return SCAN_MORE;
       if ((guchar) *q < 0x80)
@@ -368,26 +403,41 @@ unescape (AmXmlTokenizer  *self,
 }
 
 /* Whether @text needs no unescaping, normalizing or validating: eight bytes at a time, a
- * test for bytes with the high bit set, NUL, “&” or “\r”. */
+ * test for bytes with the high bit set, NUL, “&” or “\r”. The last, partial word is read
+ * whole when the buffer goes on to @limit (it does but at the end of a chunk: the text is
+ * followed by a tag), the bytes past the text replaced by spaces. */
 static inline gboolean
 text_is_plain (const char *text,
-               gsize       len)
+               gsize       len,
+               const char *limit)
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
   gsize i = 0;
 
 #define HAS_ZERO_BYTE(v) (((v) - ones) & ~(v))
+#define SLOW_WORD(w) (((w) | HAS_ZERO_BYTE (w) | HAS_ZERO_BYTE ((w) ^ (ones * '&')) \
+                       | HAS_ZERO_BYTE ((w) ^ (ones * '\r'))) & highs)
   for (; i + 8 <= len; i += 8)
     {
-      guint64 w, amp, cr;
+      guint64 w;
 
       memcpy (&w, text + i, 8);
-      amp = w ^ (ones * '&');
-      cr = w ^ (ones * '\r');
-      if ((w | HAS_ZERO_BYTE (w) | HAS_ZERO_BYTE (amp) | HAS_ZERO_BYTE (cr)) & highs)
+      if (SLOW_WORD (w))
         return FALSE;
     }
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (i < len && (gsize) (limit - (text + i)) >= 8)
+    {
+      guint64 keep = (G_GUINT64_CONSTANT (1) << ((len - i) * 8)) - 1;
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      w = (w & keep) | ((ones * ' ') & ~keep);
+      return !SLOW_WORD (w);
+    }
+#endif
+#undef SLOW_WORD
 #undef HAS_ZERO_BYTE
   for (; i < len; i++)
     if (classes[(guchar) text[i]] & TEXT_SLOW)
@@ -399,9 +449,10 @@ static gboolean
 emit_text (AmXmlTokenizer  *self,
            const char      *text,
            gsize            len,
+           const char      *limit,
            GError         **error)
 {
-  if (G_UNLIKELY (!text_is_plain (text, len)))
+  if (G_UNLIKELY (!text_is_plain (text, len, limit)))
     {
       if (!unescape (self, text, len, FALSE, error))
         return FALSE;
@@ -411,6 +462,44 @@ emit_text (AmXmlTokenizer  *self,
   if (self->events->text == NULL || len == 0)
     return TRUE;
   return self->events->text (text, len, self->user_data, error);
+}
+
+/*
+ * The “<” that ends the text at @p, or %NULL if the buffer ends first. *@plain is set when
+ * the text is known to need no unescaping (see text_is_plain()): sixteen bytes at a time, the
+ * first of “<”, “&”, “\r”, NUL or a byte beyond ASCII ends the scan; “<” first means plain.
+ * Otherwise (or near the end of the buffer) memchr finds the “<” and *@plain is FALSE: the
+ * caller checks the text.
+ */
+static inline const char *
+find_text_end (const char *p,
+               const char *end,
+               gboolean   *plain)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i lt = _mm_set1_epi8 ('<');
+  const __m128i amp = _mm_set1_epi8 ('&');
+  const __m128i cr = _mm_set1_epi8 ('\r');
+  const __m128i zero = _mm_setzero_si128 ();
+
+  while (end - p >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i special = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, lt), _mm_cmpeq_epi8 (v, amp)),
+                                      _mm_or_si128 (_mm_cmpeq_epi8 (v, cr), _mm_cmpeq_epi8 (v, zero)));
+      guint mask = _mm_movemask_epi8 (_mm_or_si128 (special, v));
+
+      if (mask != 0)
+        {
+          p += __builtin_ctz (mask);
+          *plain = *p == '<';
+          return *plain ? p : memchr (p, '<', end - p);
+        }
+      p += 16;
+    }
+#endif
+  *plain = FALSE;
+  return memchr (p, '<', end - p);
 }
 
 static const char *
@@ -444,6 +533,22 @@ open_element (AmXmlTokenizer  *self,
   return self->events->start (self->names->str + offset, len, self->user_data, error);
 }
 
+/* Closes the open element, which the caller found to be the one named in the end tag. */
+static inline gboolean
+close_top (AmXmlTokenizer  *self,
+           gsize            len,
+           GError         **error)
+{
+  guint offset = self->offsets[self->depth - 1];
+
+  self->depth--;
+  if (self->events->end != NULL
+      && !self->events->end (self->names->str + offset, len, self->user_data, error))
+    return FALSE;
+  self->names->len = offset;
+  return TRUE;
+}
+
 static gboolean
 close_element (AmXmlTokenizer  *self,
                const char      *name,
@@ -469,12 +574,7 @@ close_element (AmXmlTokenizer  *self,
                        (int) len, name, top);
       return FALSE;
     }
-  self->depth--;
-  if (self->events->end != NULL
-      && !self->events->end (top, len, self->user_data, error))
-    return FALSE;
-  self->names->len = offset;
-  return TRUE;
+  return close_top (self, len, error);
 }
 
 static const char *
@@ -544,7 +644,7 @@ scan_start_tag (AmXmlTokenizer  *self,
           *next = q + 1;
           if (!open_element (self, name, name_end - name, error))
             return SCAN_ERROR;
-          if (empty && !close_element (self, name, name_end - name, error))
+          if (empty && !close_top (self, name_end - name, error))
             return SCAN_ERROR;
           return SCAN_OK;
         }
@@ -613,7 +713,7 @@ scan_end_tag (AmXmlTokenizer  *self,
           && name[top_len] == '>')
         {
           *next = name + top_len + 1;
-          return close_element (self, name, top_len, error) ? SCAN_OK : SCAN_ERROR;
+          return close_top (self, top_len, error) ? SCAN_OK : SCAN_ERROR;
         }
     }
   if (!is_name_start (name, end, &scan))
@@ -726,6 +826,7 @@ tokenize (AmXmlTokenizer  *self,
       if (*p != '<')
         {
           const char *lt;
+          gboolean plain;
 
           if (self->depth == 0)
             {
@@ -741,10 +842,16 @@ tokenize (AmXmlTokenizer  *self,
                 }
               continue;
             }
-          lt = memchr (p, '<', end - p);
+          lt = find_text_end (p, end, &plain);
           if (lt == NULL)
             break;
-          if (!emit_text (self, p, lt - p, error))
+          if (plain)
+            {
+              if (self->events->text != NULL && lt > p
+                  && !self->events->text (p, lt - p, self->user_data, error))
+                return FALSE;
+            }
+          else if (!emit_text (self, p, lt - p, end, error))
             return FALSE;
           p = done = lt;
           continue;

@@ -44,6 +44,11 @@ void          _am_model_clear              (GObject           *object,
 /* Returns @object, or (consuming @object) a shared equal one when it holds no owned strings. */
 GObject      *_am_model_share              (GObject           *object,
                                             const AmModelInfo *info);
+/* The same, but an @object equal to a shared one is kept, cleared to zero (*@cleared set)
+ * for the caller to fill again, instead of released. */
+GObject      *_am_model_share_or_clear     (GObject           *object,
+                                            const AmModelInfo *info,
+                                            gboolean          *cleared);
 gboolean      _am_model_equal              (GObject           *a,
                                             GObject           *b,
                                             const AmModelInfo *info);

@@ -45,9 +45,20 @@ typedef struct
   GPtrArray         *scratch;   /* LIST, STRV: reused between lists */
 } Frame;
 
-/* The last value of each interned field, so repeated values skip the global quark lock. */
-#define QUARK_CACHE_SIZE 64
+/* Recent values of the interned fields, so repeated values skip the global quark lock: a
+ * slot per field, length and last bytes of the value (a listing mixes a few owners,
+ * architectures and device names, which a slot per field alone kept evicting). */
+#define QUARK_CACHE_SIZE 512
 #define QUARK_CACHE_TEXT 48
+
+/* Items cleared by _am_model_share_or_clear(), to be filled again instead of made anew. */
+#define N_SPARES 4
+
+typedef struct
+{
+  const AmModelInfo *info;
+  GObject           *object;
+} Spare;
 
 typedef struct
 {
@@ -70,6 +81,7 @@ struct _AmEc2Parser
 
   Frame               frames[MAX_FRAMES];
   guint               n_frames;
+  Spare               spares[N_SPARES];
 
   GPtrArray          *items;
   GObject            *object;
@@ -360,6 +372,33 @@ static const AmXmlHandler path_handler = { path_start, NULL, frame_end };
 
 /* lists of objects: the listed items (OUT_LIST) and object fields (LIST) */
 
+static GObject *
+new_item (AmEc2Parser       *self,
+          const AmModelInfo *info)
+{
+  for (guint i = 0; i < N_SPARES; i++)
+    if (self->spares[i].info == info && self->spares[i].object != NULL)
+      return g_steal_pointer (&self->spares[i].object);
+  return _am_model_new (info);
+}
+
+/* Keeps a cleared item for new_item(), or releases it when every place is taken. */
+static void
+keep_spare (AmEc2Parser       *self,
+            const AmModelInfo *info,
+            GObject           *object)
+{
+  for (guint i = 0; i < N_SPARES; i++)
+    if (self->spares[i].object == NULL
+        && (self->spares[i].info == info || self->spares[i].info == NULL))
+      {
+        self->spares[i].info = info;
+        self->spares[i].object = object;
+        return;
+      }
+  g_object_unref (object);
+}
+
 static gboolean
 list_start (AmXmlReader  *reader,
             const char   *element,
@@ -374,7 +413,7 @@ list_start (AmXmlReader  *reader,
     return TRUE;
 
   info = frame->kind == FRAME_OUT_LIST ? self->info : frame->info;
-  push_object (self, info, _am_model_new (info), TRUE);
+  push_object (self, info, new_item (self, info), TRUE);
   return TRUE;
 }
 
@@ -527,7 +566,14 @@ cached_quark (AmEc2Parser   *self,
               const char    *text,
               gsize          len)
 {
-  QuarkCacheEntry *entry = &self->quark_cache[(GPOINTER_TO_SIZE (field) / sizeof (AmField)) % QUARK_CACHE_SIZE];
+  guint64 tail = 0;
+  guint64 slot;
+  QuarkCacheEntry *entry;
+
+  memcpy (&tail, text + (len > 8 ? len - 8 : 0), MIN (len, 8));
+  slot = (GPOINTER_TO_SIZE (field) / sizeof (AmField)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+         ^ (tail + len) * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+  entry = &self->quark_cache[(slot >> 32) % QUARK_CACHE_SIZE];
 
   if (entry->field == field && entry->len == len && memcmp (entry->text, text, len) == 0)
     return entry->quark;
@@ -585,7 +631,13 @@ object_end (AmXmlReader  *reader,
       if (list->kind == FRAME_OUT_LIST)
         g_ptr_array_add (self->items, object);
       else
-        g_ptr_array_add (list->scratch, _am_model_share (object, frame->info));
+        {
+          gboolean cleared;
+
+          g_ptr_array_add (list->scratch, _am_model_share_or_clear (object, frame->info, &cleared));
+          if (cleared)
+            keep_spare (self, frame->info, object);
+        }
     }
   pop_frame (self, frame);
   return TRUE;
@@ -658,6 +710,8 @@ _am_ec2_parser_free (AmEc2Parser *self)
 
   g_clear_pointer (&self->reader, am_xml_reader_free);
   clear_frames (self);
+  for (guint i = 0; i < N_SPARES; i++)
+    g_clear_object (&self->spares[i].object);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->object);
   g_free (self->next_token);

@@ -574,6 +574,51 @@ am_image_release_blob (AmImage *self)
   self->search_key_len = 0;
 }
 
+/*
+ * g_utf8_casefold() of @text, which holds a byte beyond ASCII at @p. Casefolding maps each
+ * character on its own, and GLib's costs a GString append per character, so the ASCII runs
+ * (lower-cased, as g_utf8_casefold() does) are copied here and only the runs of other
+ * characters go through GLib, stepped over exactly as g_utf8_casefold() steps.
+ */
+static char *
+fold_unicode (const char *text,
+              const char *p)
+{
+  GString *out = g_string_sized_new ((p - text) + strlen (p) + 16);
+
+  for (const char *a = text; a < p; a++)
+    g_string_append_c (out, *a >= 'A' && *a <= 'Z' ? *a + ('a' - 'A') : *a);
+  while (*p != '\0')
+    {
+      const char *q = p;
+      g_autofree char *folded = NULL;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
+          p++;
+          continue;
+        }
+      while ((guchar) *q >= 0x80)
+        {
+          const char *next = g_utf8_next_char (q);
+
+          /* A character cut by the end of the text (not UTF-8): fold the rest as GLib does. */
+          if (memchr (q, '\0', next - q) != NULL)
+            {
+              if (q == p)
+                q = p + strlen (p);
+              break;
+            }
+          q = next;
+        }
+      folded = g_utf8_casefold (p, q - p);
+      g_string_append (out, folded);
+      p = q;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 fold (const char *text)
 {
@@ -585,7 +630,7 @@ fold (const char *text)
 
   for (p = text; *p != '\0'; p++)
     if ((guchar) *p >= 0x80)
-      return g_utf8_casefold (text, -1);
+      return fold_unicode (text, p);
 
   out = g_malloc (p - text + 1);
   for (gsize i = 0; i <= (gsize) (p - text); i++)
@@ -595,6 +640,26 @@ fold (const char *text)
       out[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   return out;
+}
+
+/* The length of @text's leading ASCII, eight bytes at a time. */
+static gsize
+skip_ascii (const char *text,
+            gsize       len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+        break;
+    }
+  while (i < len && (guchar) text[i] < 0x80)
+    i++;
+  return i;
 }
 
 /*
@@ -615,9 +680,7 @@ fold_maybe (const char  *text,
       *len = 0;
       return "";
     }
-  for (p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      break;
+  p = text + skip_ascii (text, strlen (text));
   if (*p == '\0')
     {
       *len = p - text;

@@ -32,6 +32,12 @@ static const char * const cases[] = {
   "<r a=\"&#x9;&#xA;&#xD;\" b=\"tab\there\nnl\r\ncr\"/>",
   "<r><x>]]&gt;</x>&gt;></r>",
   "<r>&#0065;&#x0041;</r>",
+  /* names and texts longer than the sixteen-byte steps, with what ends each step */
+  "<r><blockDeviceMappingSet_x.y-z:1234567890AZaz><deviceNameForTheRootVolume>/dev/xvda and more text</deviceNameForTheRootVolume></blockDeviceMappingSet_x.y-z:1234567890AZaz></r>",
+  "<r><abcdefghijklmnopqrstuvwxyzé>x</abcdefghijklmnopqrstuvwxyzé><abcdefghijklmnop@>x</abcdefghijklmnop@></r>",
+  "<r><abcdefghijklmnopq/><ABCDEFGHIJKLMNOPQRSTUVWXYZ[]>x</ABCDEFGHIJKLMNOPQRSTUVWXYZ[]></r>",
+  "<r><d>a text of more than sixteen bytes &amp; then more plain text after the entity</d><d>sixteen bytes:16\r\nthen a line</d><d>exactly sixteen.</d><d>plain, then non-ASCII: é</d></r>",
+  "<r><d>                                        </d>\n                                \n</r>",
   /* malformed */
   "",
   "   \n\t ",

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 
 #include "am-ec2-parse-private.h"
 #include "am-image.h"
@@ -626,55 +627,211 @@ measure_botocore (const char  *path,
   return TRUE;
 }
 
+/* One `parse` run in a process of its own, so that every run starts from the same state
+ * (an empty heap that the kernel must hand out page by page, as the first listing of the
+ * app does) and its peak memory is its own. Exit status 2 (a target missed) still printed
+ * the figures. */
+static gboolean
+measure_parse_process (const char    *path,
+                       ParseFigures  *f,
+                       GError       **error)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", error);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  double images, bytes, peak, rss, page_min;
+  int status;
+
+  if (self_exe == NULL)
+    return FALSE;
+  {
+    const char *argv[] = { self_exe, "parse", path, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                       &status, error))
+      return FALSE;
+  }
+  if (!(WIFEXITED (status) && (WEXITSTATUS (status) == 0 || WEXITSTATUS (status) == 2)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "amiable-bench parse %s failed: %s",
+                   path, g_strstrip (err));
+      return FALSE;
+    }
+  memset (f, 0, sizeof *f);
+  if (!scan_double (out, "images=", &images) || !scan_double (out, "bytes=", &bytes)
+      || !scan_double (out, " seconds=", &f->seconds)
+      || !scan_double (out, "cpu_seconds=", &f->cpu_seconds)
+      || !scan_double (out, "peak_rss_kb=", &peak) || !scan_double (out, " rss_kb=", &rss)
+      || !scan_double (out, "page_ms=", &f->page_ms)
+      || !scan_double (out, "page_min_ms=", &page_min)
+      || !scan_double (out, "page_cpu_ms=", &f->page_cpu_ms))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "amiable-bench parse printed no figures: %s", out);
+      return FALSE;
+    }
+  f->images = images;
+  f->bytes = bytes;
+  f->peak_kb = peak;
+  f->rss_kb = rss;
+  f->page_min_ms = page_min;
+  return TRUE;
+}
+
+static void
+print_run (guint               index,
+           guint               runs,
+           const char         *when,
+           const ParseFigures *f)
+{
+  g_print ("amiable run=%u/%u (%s botocore) cpu_seconds=%.3f seconds=%.3f cpu_mb_per_s=%.1f "
+           "page_cpu_ms=%.2f page_ms=%.2f peak_rss_kb=%ld rss_kb=%ld\n",
+           index + 1, runs, when, f->cpu_seconds, f->seconds, f->bytes / 1e6 / f->cpu_seconds,
+           f->page_cpu_ms, f->page_ms, f->peak_kb, f->rss_kb);
+}
+
+/* botocore's run, printed; FALSE (said on stderr) when it failed. */
+static gboolean
+run_botocore (const char *path,
+              double     *images,
+              double     *seconds,
+              double     *cpu_seconds)
+{
+  g_autoptr (GError) error = NULL;
+  double peak_kb;
+
+  if (!measure_botocore (path, images, seconds, cpu_seconds, &peak_kb, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  g_print ("botocore images=%.0f seconds=%.3f cpu_seconds=%.3f peak_rss_kb=%.0f\n",
+           *images, *seconds, *cpu_seconds, peak_kb);
+  return TRUE;
+}
+
+static double
+median_of (double *values,
+           guint   n)
+{
+  qsort (values, n, sizeof (double), compare_double);
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
 /*
  * `compare FILE`: Amiable's parser and botocore's on the same file in the same run. The
  * ratio that decides is the CPU time (a shared machine inflates wall-clock time of both,
  * but not evenly); both are printed.
+ *
+ * This machine's speed comes in phases: the same parse takes 0.82 s of CPU in one minute and
+ * 1.17 s in the next. botocore's one run (about 20 s) averages over those phases; a single
+ * 1 s run of Amiable's lands in one of them. So Amiable's parse runs AMIABLE_BENCH_RUNS
+ * times (5), each in a process of its own, half of them before botocore and half after it,
+ * and the ratio is botocore's CPU time over the median of Amiable's. Every run is printed,
+ * with the ratio at the slowest and the fastest run.
  */
 static int
 cmd_compare (int    argc,
              char **argv)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree ParseFigures *runs = NULL;
+  g_autofree double *cpu = NULL;
+  g_autofree double *wall = NULL;
+  g_autofree double *page = NULL;
   ParseFigures f;
-  double b_images, b_seconds, b_cpu, b_peak;
-  gboolean ours_ok, ratio_ok;
+  double b_images = 0, b_seconds = 0, b_cpu = 0;
+  double cpu_median, cpu_min, cpu_max, wall_median, page_median;
+  const char *runs_env = g_getenv ("AMIABLE_BENCH_RUNS");
+  guint64 n_runs = 5;
+  guint before;
+  long peak_max = 0;
+  gboolean speed_ok, memory_ok, page_ok, ratio_ok, ok;
   double ratio_cpu, ratio_wall;
 
   if (argc != 1)
     {
-      g_printerr ("usage: amiable-bench compare FILE\n");
+      g_printerr ("usage: amiable-bench compare FILE (AMIABLE_BENCH_RUNS: Amiable's runs, 5)\n");
       return 2;
     }
-  if (!measure_parse (argv[0], &f, &error))
+  if (runs_env != NULL && !g_ascii_string_to_unsigned (runs_env, 10, 1, 99, &n_runs, NULL))
     {
-      g_printerr ("%s\n", error->message);
-      return 1;
+      g_printerr ("AMIABLE_BENCH_RUNS must be a number from 1 to 99\n");
+      return 2;
     }
-  if (!measure_botocore (argv[0], &b_images, &b_seconds, &b_cpu, &b_peak, &error))
+  runs = g_new0 (ParseFigures, n_runs);
+  cpu = g_new (double, n_runs);
+  wall = g_new (double, n_runs);
+  page = g_new (double, n_runs);
+  before = (n_runs + 1) / 2;
+
+  for (guint i = 0; i < n_runs; i++)
     {
-      g_printerr ("%s\n", error->message);
-      return 1;
+      if (i == before && !run_botocore (argv[0], &b_images, &b_seconds, &b_cpu))
+        return 1;
+      if (!measure_parse_process (argv[0], &runs[i], &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      print_run (i, n_runs, i < before ? "before" : "after", &runs[i]);
+      if (runs[i].images != runs[0].images)
+        {
+          g_printerr ("Amiable's runs read %u and %u images\n", runs[0].images, runs[i].images);
+          return 1;
+        }
+      cpu[i] = runs[i].cpu_seconds;
+      wall[i] = runs[i].seconds;
+      page[i] = runs[i].page_cpu_ms;
+      peak_max = MAX (peak_max, runs[i].peak_kb);
     }
-  if ((guint) b_images != f.images)
+  /* One run: botocore after it. */
+  if (n_runs == before && !run_botocore (argv[0], &b_images, &b_seconds, &b_cpu))
+    return 1;
+  if ((guint) b_images != runs[0].images)
     {
       g_printerr ("botocore read %.0f images, Amiable %u: the parsers disagree\n",
-                  b_images, f.images);
+                  b_images, runs[0].images);
       return 1;
     }
-  ratio_cpu = b_cpu / f.cpu_seconds;
-  ratio_wall = b_seconds / f.seconds;
-  ratio_ok = ratio_cpu >= TARGET_BOTOCORE_X;
 
-  g_print ("botocore images=%.0f seconds=%.3f cpu_seconds=%.3f peak_rss_kb=%.0f\n",
-           b_images, b_seconds, b_cpu, b_peak);
-  ours_ok = print_parse (&f);
+  cpu_median = median_of (cpu, n_runs);
+  cpu_min = cpu[0];
+  cpu_max = cpu[n_runs - 1];
+  wall_median = median_of (wall, n_runs);
+  page_median = median_of (page, n_runs);
+
+  /* The targets of `parse`, judged on the median run; memory on the largest peak. */
+  f = runs[0];
+  f.cpu_seconds = cpu_median;
+  f.seconds = wall_median;
+  f.page_cpu_ms = page_median;
+  f.peak_kb = peak_max;
+  speed_ok = f.bytes / 1e6 / cpu_median >= TARGET_MB_PER_S;
+  memory_ok = f.images < 100000 || peak_max < TARGET_MEMORY_KB;
+  page_ok = page_median < TARGET_PAGE_MS;
+  ratio_cpu = b_cpu / cpu_median;
+  ratio_wall = b_seconds / wall_median;
+  ratio_ok = ratio_cpu >= TARGET_BOTOCORE_X;
+  ok = speed_ok && memory_ok && page_ok && ratio_ok;
+
+  g_print ("amiable runs=%u cpu_seconds median=%.3f min=%.3f max=%.3f; seconds median=%.3f; "
+           "page_cpu_ms median=%.2f; peak_rss_kb max=%ld\n",
+           (guint) n_runs, cpu_median, cpu_min, cpu_max, wall_median, page_median, peak_max);
+  g_print ("ratio_cpu median=%.1f at_slowest_run=%.1f at_fastest_run=%.1f (botocore %.3f s CPU "
+           "over Amiable's)\n",
+           ratio_cpu, b_cpu / cpu_max, b_cpu / cpu_min, b_cpu);
+  g_print ("targets speed=%s (>= %.0f MB/s CPU, median run) memory=%s (< %d kB peak, largest) "
+           "page=%s (< %.0f ms CPU, median) ratio=%s (>= %.0fx botocore CPU, median run)\n",
+           speed_ok ? "met" : "MISSED", TARGET_MB_PER_S, memory_ok ? "met" : "MISSED",
+           TARGET_MEMORY_KB, page_ok ? "met" : "MISSED", TARGET_PAGE_MS,
+           ratio_ok ? "met" : "MISSED", TARGET_BOTOCORE_X);
   g_print ("amiable seconds=%.3f cpu_seconds=%.3f botocore seconds=%.3f cpu_seconds=%.3f "
            "ratio_wall=%.1f ratio_cpu=%.1f (target >= %.0f) targets_met=%s\n",
-           f.seconds, f.cpu_seconds, b_seconds, b_cpu, ratio_wall, ratio_cpu, TARGET_BOTOCORE_X,
-           ours_ok && ratio_ok ? "yes" : "no");
+           wall_median, cpu_median, b_seconds, b_cpu, ratio_wall, ratio_cpu, TARGET_BOTOCORE_X,
+           ok ? "yes" : "no");
   /* A missed target fails `meson test --benchmark`. */
-  return ours_ok && ratio_ok ? 0 : 2;
+  return ok ? 0 : 2;
 }
 
 /* The lifecycle views at scale (issue 17): a GTK program (tests/ui/bench-lifecycle-scale.c),
@@ -715,7 +872,7 @@ typedef struct
 static const Command commands[] = {
   { "generate", "generate N FILE   write a realistic N-image DescribeImages response", cmd_generate },
   { "parse", "parse FILE        read it into AmImage objects and print the figures", cmd_parse },
-  { "compare", "compare FILE      parse, then time botocore's EC2 parser on the same file", cmd_compare },
+  { "compare", "compare FILE      parse (5 runs), botocore's EC2 parser between them; the ratio", cmd_compare },
   { "lifecycle-scale", "lifecycle-scale   All Regions, Used By, cleanup preview, orphan filter at scale (GTK)",
     cmd_lifecycle_scale },
 };

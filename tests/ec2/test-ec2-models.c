@@ -593,6 +593,42 @@ test_fold (void)
   g_assert_cmpstr (c, ==, "");
 }
 
+/* Text beyond ASCII is folded run by run (the ASCII between runs by hand): the result must be
+ * g_utf8_casefold()'s, for characters that fold to several (ß, ǅ, İ) and at every mix. */
+static void
+test_fold_unicode (void)
+{
+  static const char * const pieces[] = {
+    "A", "z", " ", "-", "\n", "É", "ß", "ǅ", "İ", "Ω", "—", "プロジェクト", "Données", "ﬁ", "𝔄",
+  };
+  static const char * const texts[] = {
+    "Bob's — golden", "ÉCOLE", "straße ĲSSEL", "x86_64 İstanbul", "Описание ОБРАЗ", "ß",
+  };
+  GRand *rand = g_rand_new_with_seed (6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *ours = am_image_fold_search_text (texts[i]);
+      g_autofree char *glib = g_utf8_casefold (texts[i], -1);
+
+      g_assert_cmpstr (ours, ==, glib);
+    }
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autofree char *ours = NULL;
+      g_autofree char *glib = NULL;
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      ours = am_image_fold_search_text (text->str);
+      glib = g_utf8_casefold (text->str, -1);
+      g_assert_cmpstr (ours, ==, glib);
+    }
+  g_rand_free (rand);
+}
+
 /* The key search ignores ASCII case: it must give the answer of a byte search for the folded
  * needle in the folded text, at every length and offset (the 16-byte steps and the tail). */
 static void
@@ -684,6 +720,33 @@ test_images_shared_mappings (void)
   g_assert_cmpstr (am_block_device_mapping_get_virtual_name (b[3]), ==, "ephemeral1");
   g_assert_null (b[4]);
 
+  /* The copy of a shared mapping is cleared and filled again for the next item: nothing of
+   * the earlier value may remain in it. */
+  {
+    static const char again[] =
+      "<DescribeImagesResponse><imagesSet>"
+      "<item><imageId>ami-3</imageId><blockDeviceMapping>"
+      "<item><deviceName>xvdca</deviceName><virtualName>ephemeral0</virtualName></item>"
+      "<item><deviceName>/dev/sdb</deviceName></item>"
+      "<item><deviceName>/dev/sdm</deviceName><noDevice/></item>"
+      "<item><deviceName>/dev/sdm</deviceName><ebs><volumeSize>8</volumeSize></ebs></item>"
+      "</blockDeviceMapping></item>"
+      "</imagesSet></DescribeImagesResponse>";
+    g_autoptr (GBytes) again_body = g_bytes_new_static (again, sizeof again - 1);
+    g_autoptr (GPtrArray) more = parse_images (again_body, NULL, &error);
+    AmBlockDeviceMapping * const *c;
+
+    g_assert_no_error (error);
+    c = am_image_get_block_device_mappings (more->pdata[0]);
+    g_assert_true (c[0] == a[1]);
+    g_assert_cmpstr (am_block_device_mapping_get_device_name (c[1]), ==, "/dev/sdb");
+    g_assert_null (am_block_device_mapping_get_virtual_name (c[1]));
+    g_assert_true (c[2] == a[2]);
+    g_assert_false (am_block_device_mapping_get_no_device (c[3]));
+    g_assert_cmpint (am_block_device_mapping_get_volume_size (c[3]), ==, 8);
+    g_assert_true (c[3] != c[2]);
+  }
+
   /* The shared mapping outlives the images that listed it. */
   g_object_ref (a[1]);
   {
@@ -711,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/ec2/models/images/same", test_images_same);
   g_test_add_func ("/ec2/models/images/json", test_images_json);
   g_test_add_func ("/ec2/models/images/shared-mappings", test_images_shared_mappings);
+  g_test_add_func ("/ec2/models/images/fold-unicode", test_fold_unicode);
   g_test_add_func ("/ec2/models/instances/parse", test_instances_parse);
   g_test_add_func ("/ec2/models/instance-types/parse", test_instance_types_parse);
   g_test_add_func ("/ec2/models/image-attribute/parse", test_image_attribute_parse);

@@ -118,23 +118,6 @@ test_same_layout (void)
   am_ui_test_iterate ();
 }
 
-/* The label showing @text below @widget. */
-static GtkWidget *
-label_with_text (GtkWidget  *widget,
-                 const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = label_with_text (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A group's heading (title and a wrapping description beside the header suffix) gets the same
  * layout, laid out as before, and its width no longer depends on the height offered. */
 static void
@@ -156,19 +139,19 @@ test_group_heading (void)
       adw_preferences_group_set_description (groups[i], description);
       new_row (groups[i], subtitles[1]);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (groups[i]));
-      headings[i] = gtk_widget_get_parent (label_with_text (GTK_WIDGET (groups[i]), description));
     }
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  am_ui_test_wait_mapped (window);
+  for (guint i = 0; i < 2; i++)
+    headings[i] = gtk_widget_get_parent (am_ui_test_find_label_containing (GTK_WIDGET (groups[i]), description));
   am_preferences_group_use_title_layout (groups[1]);
   g_assert_false (AM_IS_TITLE_LAYOUT (gtk_widget_get_layout_manager (headings[0])));
   g_assert_true (AM_IS_TITLE_LAYOUT (gtk_widget_get_layout_manager (headings[1])));
   /* Once per group. */
   am_preferences_group_use_title_layout (groups[1]);
   g_assert_true (AM_IS_TITLE_LAYOUT (gtk_widget_get_layout_manager (headings[1])));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-  am_ui_test_wait_mapped (window);
 
   for (guint i = 0; i < 2; i++)
     gtk_widget_measure (GTK_WIDGET (groups[i]), GTK_ORIENTATION_HORIZONTAL, -1, &min[i], &nat[i], NULL, NULL);

@@ -48,7 +48,8 @@ typedef struct
 /* Recent values of the interned fields, so repeated values skip the global quark lock: a
  * slot per field, length and last bytes of the value (a listing mixes a few owners,
  * architectures and device names, which a slot per field alone kept evicting). */
-#define QUARK_CACHE_SIZE 512
+#define QUARK_CACHE_BITS 9
+#define QUARK_CACHE_SIZE (1 << QUARK_CACHE_BITS)
 #define QUARK_CACHE_TEXT 48
 
 /* Items cleared by _am_model_share_or_clear(), to be filled again instead of made anew. */
@@ -573,7 +574,9 @@ cached_quark (AmEc2Parser   *self,
   memcpy (&tail, text + (len > 8 ? len - 8 : 0), MIN (len, 8));
   slot = (GPOINTER_TO_SIZE (field) / sizeof (AmField)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
          ^ (tail + len) * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
-  entry = &self->quark_cache[(slot >> 32) % QUARK_CACHE_SIZE];
+  /* The top bits: every input bit reaches them (the value's last byte, the top byte of
+   * @tail, reaches nothing below bit 56, so "ephemeral0" and "ephemeral1" shared a slot). */
+  entry = &self->quark_cache[slot >> (64 - QUARK_CACHE_BITS)];
 
   if (entry->field == field && entry->len == len && memcmp (entry->text, text, len) == 0)
     return entry->quark;

@@ -400,6 +400,14 @@ keep_spare (AmEc2Parser       *self,
   g_object_unref (object);
 }
 
+/* strcmp (element, "item") == 0, without the call: list elements are mostly <item>. */
+static inline gboolean
+is_item (const char *element)
+{
+  return element[0] == 'i' && element[1] == 't' && element[2] == 'e' && element[3] == 'm'
+         && element[4] == '\0';
+}
+
 static gboolean
 list_start (AmXmlReader  *reader,
             const char   *element,
@@ -410,7 +418,7 @@ list_start (AmXmlReader  *reader,
   AmEc2Parser *self = frame->parser;
   const AmModelInfo *info;
 
-  if (strcmp (element, "item") != 0)
+  if (!is_item (element))
     return TRUE;
 
   info = frame->kind == FRAME_OUT_LIST ? self->info : frame->info;
@@ -482,7 +490,7 @@ strv_text (AmXmlReader  *reader,
 {
   Frame *frame = data;
 
-  if (strcmp (element, "item") == 0)
+  if (is_item (element))
     {
       if (frame->scratch == NULL)
         frame->scratch = g_ptr_array_new ();

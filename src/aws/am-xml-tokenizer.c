@@ -275,7 +275,21 @@ validate_utf8 (const char  *text,
                gsize        len,
                GError     **error)
 {
-  if (g_utf8_validate_len (text, len, NULL))
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  /* Leading words of ASCII without NUL are valid as they are: GLib checks from the
+   * first that is not (a character boundary), byte by byte. */
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      if ((w | ((w - ones) & ~w)) & highs)
+        break;
+    }
+  if (g_utf8_validate_len (text + i, len - i, NULL))
     return TRUE;
   set_parse_error (error, G_MARKUP_ERROR_BAD_UTF8, "Invalid UTF-8 encoded text");
   return FALSE;

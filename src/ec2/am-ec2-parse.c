@@ -48,7 +48,8 @@ typedef struct
 /* Recent values of the interned fields, so repeated values skip the global quark lock: a
  * slot per field, length and last bytes of the value (a listing mixes a few owners,
  * architectures and device names, which a slot per field alone kept evicting). */
-#define QUARK_CACHE_SIZE 512
+#define QUARK_CACHE_BITS 9
+#define QUARK_CACHE_SIZE (1 << QUARK_CACHE_BITS)
 #define QUARK_CACHE_TEXT 48
 
 /* Items cleared by _am_model_share_or_clear(), to be filled again instead of made anew. */
@@ -399,6 +400,14 @@ keep_spare (AmEc2Parser       *self,
   g_object_unref (object);
 }
 
+/* strcmp (element, "item") == 0, without the call: list elements are mostly <item>. */
+static inline gboolean
+is_item (const char *element)
+{
+  return element[0] == 'i' && element[1] == 't' && element[2] == 'e' && element[3] == 'm'
+         && element[4] == '\0';
+}
+
 static gboolean
 list_start (AmXmlReader  *reader,
             const char   *element,
@@ -409,7 +418,7 @@ list_start (AmXmlReader  *reader,
   AmEc2Parser *self = frame->parser;
   const AmModelInfo *info;
 
-  if (strcmp (element, "item") != 0)
+  if (!is_item (element))
     return TRUE;
 
   info = frame->kind == FRAME_OUT_LIST ? self->info : frame->info;
@@ -481,7 +490,7 @@ strv_text (AmXmlReader  *reader,
 {
   Frame *frame = data;
 
-  if (strcmp (element, "item") == 0)
+  if (is_item (element))
     {
       if (frame->scratch == NULL)
         frame->scratch = g_ptr_array_new ();
@@ -573,7 +582,9 @@ cached_quark (AmEc2Parser   *self,
   memcpy (&tail, text + (len > 8 ? len - 8 : 0), MIN (len, 8));
   slot = (GPOINTER_TO_SIZE (field) / sizeof (AmField)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
          ^ (tail + len) * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
-  entry = &self->quark_cache[(slot >> 32) % QUARK_CACHE_SIZE];
+  /* The top bits: every input bit reaches them (the value's last byte, the top byte of
+   * @tail, reaches nothing below bit 56, so "ephemeral0" and "ephemeral1" shared a slot). */
+  entry = &self->quark_cache[slot >> (64 - QUARK_CACHE_BITS)];
 
   if (entry->field == field && entry->len == len && memcmp (entry->text, text, len) == 0)
     return entry->quark;

@@ -580,14 +580,27 @@ am_image_release_blob (AmImage *self)
  * (lower-cased, as g_utf8_casefold() does) are copied here and only the runs of other
  * characters go through GLib, stepped over exactly as g_utf8_casefold() steps.
  */
+/* Appends @len bytes of ASCII at @run, lower-cased. */
+static void
+append_ascii_lower (GString    *out,
+                    const char *run,
+                    gsize       len)
+{
+  gsize at = out->len;
+
+  g_string_append_len (out, run, len);
+  for (char *c = out->str + at; c < out->str + out->len; c++)
+    if (*c >= 'A' && *c <= 'Z')
+      *c += 'a' - 'A';
+}
+
 static char *
 fold_unicode (const char *text,
               const char *p)
 {
   GString *out = g_string_sized_new ((p - text) + strlen (p) + 16);
 
-  for (const char *a = text; a < p; a++)
-    g_string_append_c (out, *a >= 'A' && *a <= 'Z' ? *a + ('a' - 'A') : *a);
+  append_ascii_lower (out, text, p - text);
   while (*p != '\0')
     {
       const char *q = p;
@@ -595,8 +608,10 @@ fold_unicode (const char *text,
 
       if ((guchar) *p < 0x80)
         {
-          g_string_append_c (out, *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
-          p++;
+          while (*q != '\0' && (guchar) *q < 0x80)
+            q++;
+          append_ascii_lower (out, p, q - p);
+          p = q;
           continue;
         }
       while ((guchar) *q >= 0x80)

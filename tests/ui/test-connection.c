@@ -120,6 +120,12 @@ header_says_reachable (gpointer data)
 }
 
 static gboolean
+header_says_offline (gpointer data)
+{
+  return g_str_has_prefix (header_connection (data), "Offline since ");
+}
+
+static gboolean
 banner_shown (gpointer view)
 {
   /* Revealed and done sliding in: only then is its Retry button mapped and pressable. */
@@ -410,7 +416,9 @@ test_sandbox_dies (void)
   g_assert_nonnull (strstr (am_error_state_get_summary (state), "sandbox stopped"));
   g_assert_nonnull (strstr (am_error_state_get_details (state), "signal 9"));
   g_assert_cmpstr (gtk_button_get_label (am_error_state_get_button (state)), ==, "_Restart Sandbox");
-  am_ui_test_iterate ();
+  /* The view learns of the exit from the sandbox process; the header from the outcome of the
+   * requests it cut short, which may come a moment later. */
+  am_ui_test_wait_until (header_says_offline, &w, CEILING_MS);
   g_test_message ("header: %s", header_connection (&w));
   g_assert_true (g_str_has_prefix (header_connection (&w), "Offline since "));
   screenshot (&w, "net-images-sandbox-stopped");

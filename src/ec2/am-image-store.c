@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-
 #ifdef __linux__
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -16,14 +14,9 @@
 
 #include "am-ec2-error.h"
 #include "am-ec2-model-private.h"
-#include "am-json-client-private.h"
 #include "am-image-store.h"
-#include "am-json-member.h"
-#include "am-image-store-private.h"
+#include "am-image-cache-file.h"
 
-#define CACHE_VERSION 1
-#define CACHE_HEADER_KEY "{\"amiable-image-cache\":"
-#define CACHE_IMAGES_OPEN ",\"images\":["
 
 struct _AmImageStore
 {
@@ -520,136 +513,6 @@ am_image_store_dup_cache_path (AmImageStore *self)
 
 /* --- the cache ----------------------------------------------------------------------------------- */
 
-/*
- * The file is one JSON document, written one image per line so it can be read back as a
- * stream:
- *   {"amiable-image-cache":1,"saved-at":…,"region":…,"scope":…,"count":N,"images":[
- *   {…image…},
- *   {…image…}
- *   ]}
- */
-
-typedef struct
-{
-  char      *path;
-  char      *region;
-  char      *scope;
-  GPtrArray *images;
-  gint64     saved_at;
-} CacheJob;
-
-static void
-cache_job_free (CacheJob *job)
-{
-  g_free (job->path);
-  g_free (job->region);
-  g_free (job->scope);
-  g_clear_pointer (&job->images, g_ptr_array_unref);
-  g_free (job);
-}
-
-static gboolean
-damaged (GError     **error,
-         const char  *path,
-         const char  *why)
-{
-  g_set_error (error, AM_EC2_ERROR, AM_EC2_ERROR_CACHE,
-               "The image cache %s is damaged (%s); it will be rebuilt", path, why);
-  return FALSE;
-}
-
-static gboolean
-read_cache (CacheJob      *job,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (job->path);
-  g_autoptr (GFileInputStream) input = NULL;
-  g_autoptr (GDataInputStream) data = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *first = NULL;
-  g_autofree char *header = NULL;
-  g_autoptr (GError) local = NULL;
-  const AmModelInfo *info = _am_image_get_model_info ();
-  JsonObject *object;
-  gint64 version;
-  gint64 count;
-  gboolean closed = FALSE;
-  gsize len;
-
-  input = g_file_read (file, cancellable, error);
-  if (input == NULL)
-    return FALSE;
-  data = g_data_input_stream_new (G_INPUT_STREAM (input));
-  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (data), 256 * 1024);
-
-  first = g_data_input_stream_read_line_utf8 (data, &len, cancellable, &local);
-  if (first == NULL)
-    return damaged (error, job->path, local != NULL ? local->message : "empty file");
-  if (!g_str_has_prefix (first, CACHE_HEADER_KEY) || !g_str_has_suffix (first, CACHE_IMAGES_OPEN))
-    return damaged (error, job->path, "no header");
-  {
-    g_autofree char *prefix = g_strndup (first, len - strlen (CACHE_IMAGES_OPEN));
-
-    header = g_strconcat (prefix, "}", NULL);
-  }
-  if (!json_parser_load_from_data (parser, header, -1, &local)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return damaged (error, job->path, local != NULL ? local->message : "bad header");
-  object = json_node_get_object (json_parser_get_root (parser));
-  if (!am_json_member_int (object, "amiable-image-cache", 0, G_MAXINT, &version, NULL)
-      || version != CACHE_VERSION)
-    return damaged (error, job->path, "unknown version");
-  if (!am_json_member_int (object, "saved-at", 1, G_MAXINT64, &job->saved_at, NULL)
-      || !am_json_member_int (object, "count", 0, G_MAXUINT32, &count, NULL))
-    return damaged (error, job->path, "bad header");
-
-  /* The count only checks the end: a damaged header must not size anything. */
-  job->images = g_ptr_array_new_full (MIN (count, 4096), g_object_unref);
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (data, &len, cancellable, &local);
-      GObject *image;
-
-      if (line == NULL)
-        {
-          if (local != NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local));
-              return FALSE;
-            }
-          break;
-        }
-      if (strcmp (line, "]}") == 0)
-        {
-          closed = TRUE;
-          break;
-        }
-      if (len > 0 && line[len - 1] == ',')
-        line[--len] = '\0';
-      /* A blank line (or a lone ",") parses to no root at all. */
-      if (!json_parser_load_from_data (parser, line, len, &local)
-          || json_parser_get_root (parser) == NULL
-          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        return damaged (error, job->path, local != NULL ? local->message : "an image is not an object");
-      image = _am_model_from_json (info, json_node_get_object (json_parser_get_root (parser)), &local);
-      if (image == NULL)
-        return damaged (error, job->path, local->message);
-      if (am_image_get_image_id (AM_IMAGE (image)) == NULL)
-        {
-          g_object_unref (image);
-          return damaged (error, job->path, "an image has no id");
-        }
-      g_ptr_array_add (job->images, image);
-    }
-
-  if (!closed)
-    return damaged (error, job->path, "it ends early");
-  if ((gint64) job->images->len != count)
-    return damaged (error, job->path, "the image count does not match");
-  return TRUE;
-}
-
 static void
 read_cache_thread (GTask        *task,
                    gpointer      source_object,
@@ -658,7 +521,7 @@ read_cache_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (!read_cache (task_data, cancellable, &error))
+  if (!am_image_cache_read (task_data, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -670,7 +533,7 @@ on_cache_read (GObject      *source,
                gpointer      user_data)
 {
   AmImageStore *self = AM_IMAGE_STORE (source);
-  CacheJob *job = g_task_get_task_data (G_TASK (result));
+  AmImageCacheJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   guint n;
 
@@ -701,101 +564,14 @@ static void
 start_cache_read (AmImageStore *self)
 {
   g_autoptr (GTask) task = NULL;
-  CacheJob *job;
+  AmImageCacheJob *job;
 
-  job = g_new0 (CacheJob, 1);
+  job = g_new0 (AmImageCacheJob, 1);
   job->path = am_image_store_dup_cache_path (self);
   task = g_task_new (self, self->cancellable, on_cache_read, NULL);
   g_task_set_source_tag (task, start_cache_read);
-  g_task_set_task_data (task, job, (GDestroyNotify) cache_job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) am_image_cache_job_free);
   g_task_run_in_thread (task, read_cache_thread);
-}
-
-/* Writes the cache document to @buffered; the caller decides whether it replaces the old file. */
-static gboolean
-write_cache_document (CacheJob       *job,
-                      GOutputStream  *buffered,
-                      GCancellable   *cancellable,
-                      GError        **error)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GString) line = g_string_new (NULL);
-  g_autofree char *header = NULL;
-  const AmModelInfo *info = _am_image_get_model_info ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "amiable-image-cache");
-  json_builder_add_int_value (builder, CACHE_VERSION);
-  json_builder_set_member_name (builder, "saved-at");
-  json_builder_add_int_value (builder, job->saved_at);
-  json_builder_set_member_name (builder, "region");
-  json_builder_add_string_value (builder, job->region);
-  json_builder_set_member_name (builder, "scope");
-  json_builder_add_string_value (builder, job->scope);
-  json_builder_set_member_name (builder, "count");
-  json_builder_add_int_value (builder, job->images->len);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  header = json_generator_to_data (generator, NULL);
-  g_assert (g_str_has_suffix (header, "}"));
-  g_string_append_len (line, header, strlen (header) - 1);
-  g_string_append (line, CACHE_IMAGES_OPEN "\n");
-
-  for (guint i = 0; i < job->images->len; i++)
-    {
-      _am_model_append_json (job->images->pdata[i], info, line);
-      g_string_append (line, i + 1 < job->images->len ? ",\n" : "\n");
-      if (line->len > 128 * 1024)
-        {
-          if (!g_output_stream_write_all (buffered, line->str, line->len, NULL, cancellable, error))
-            return FALSE;
-          g_string_truncate (line, 0);
-        }
-    }
-  g_string_append (line, "]}\n");
-  return g_output_stream_write_all (buffered, line->str, line->len, NULL, cancellable, error);
-}
-
-static gboolean
-write_cache (CacheJob      *job,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (job->path);
-  g_autoptr (GFile) dir = g_file_get_parent (file);
-  g_autoptr (GFileOutputStream) output = NULL;
-  g_autoptr (GOutputStream) buffered = NULL;
-  g_autoptr (GError) local = NULL;
-
-  if (!g_file_make_directory_with_parents (dir, cancellable, &local)
-      && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-
-  /* g_file_replace() writes a temporary file and renames it over the old one on close. */
-  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
-  if (output == NULL)
-    return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (output), 256 * 1024);
-  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
-
-  if (!write_cache_document (job, buffered, cancellable, error)
-      || !g_output_stream_close (buffered, cancellable, error))
-    {
-      g_autoptr (GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing the file normally would rename the partial document over the last good
-       * cache; closing it cancelled drops the temporary file and keeps the old one. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (output), abandon, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, error);
 }
 
 static void
@@ -806,7 +582,7 @@ write_cache_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (!write_cache (task_data, cancellable, &error))
+  if (!am_image_cache_write (task_data, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -840,7 +616,7 @@ on_cache_written (GObject      *source,
                   gpointer      user_data)
 {
   AmImageStore *self = AM_IMAGE_STORE (source);
-  CacheJob *job = g_task_get_task_data (G_TASK (result));
+  AmImageCacheJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
 
@@ -861,7 +637,7 @@ static void
 start_cache_write (AmImageStore *self)
 {
   g_autoptr (GTask) task = NULL;
-  CacheJob *job;
+  AmImageCacheJob *job;
 
   /* One writer at a time; the last listing is what ends up on disk. */
   if (self->writing_cache)
@@ -871,7 +647,7 @@ start_cache_write (AmImageStore *self)
     }
   self->writing_cache = TRUE;
 
-  job = g_new0 (CacheJob, 1);
+  job = g_new0 (AmImageCacheJob, 1);
   job->path = am_image_store_dup_cache_path (self);
   job->region = g_strdup (am_ec2_client_get_region (self->client));
   job->scope = g_strdup (self->cache_name);
@@ -883,7 +659,7 @@ start_cache_write (AmImageStore *self)
 
   task = g_task_new (self, NULL, on_cache_written, NULL);
   g_task_set_source_tag (task, start_cache_write);
-  g_task_set_task_data (task, job, (GDestroyNotify) cache_job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) am_image_cache_job_free);
   g_thread_unref (g_thread_new ("amiable-cache", write_cache_background, g_object_ref (task)));
 }
 
@@ -1169,43 +945,4 @@ am_image_store_cancel (AmImageStore *self)
   self->generation++;
   clear_diff (self);
   set_loading (self, FALSE);
-}
-
-/* Entry points for the fuzzers (tests/fuzz/ec2): the cache reader and writer without a store. */
-
-GPtrArray *
-_am_image_store_read_cache_for_fuzzing (const char  *path,
-                                        gint64      *saved_at,
-                                        GError     **error)
-{
-  CacheJob *job = g_new0 (CacheJob, 1);
-  GPtrArray *images = NULL;
-
-  job->path = g_strdup (path);
-  if (read_cache (job, NULL, error))
-    {
-      images = g_steal_pointer (&job->images);
-      *saved_at = job->saved_at;
-    }
-  cache_job_free (job);
-  return images;
-}
-
-gboolean
-_am_image_store_write_cache_for_fuzzing (const char  *path,
-                                         GPtrArray   *images,
-                                         gint64       saved_at,
-                                         GError     **error)
-{
-  CacheJob *job = g_new0 (CacheJob, 1);
-  gboolean ok;
-
-  job->path = g_strdup (path);
-  job->region = g_strdup ("us-east-1");
-  job->scope = g_strdup ("mine");
-  job->images = g_ptr_array_ref (images);
-  job->saved_at = saved_at;
-  ok = write_cache (job, NULL, error);
-  cache_job_free (job);
-  return ok;
 }
